@@ -1,0 +1,5 @@
+import sys
+
+from maps.cli import main
+
+sys.exit(main())
