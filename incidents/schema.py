@@ -86,11 +86,7 @@ def coerce(df: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataFrame:
     out = df.copy()
     for col, dtype in columns.items():
         if col not in out:
-            out[col] = pd.Series(
-                pd.NA,
-                index=out.index,
-                dtype=dtype if dtype != "datetime64[ns]" else "datetime64[ns]",
-            )
+            out[col] = pd.Series(None, index=out.index, dtype=object).astype(dtype)
             continue
         s = out[col]
         if dtype == "datetime64[ns]":
