@@ -1,0 +1,27 @@
+"""Incident tables: one schema, loaders, geocoding, positioning and aggregation."""
+
+from incidents.errors import (
+    GeocodeError,
+    IncidentError,
+    LoadError,
+    NotPositionedError,
+    SchemaError,
+)
+from incidents.geocode import Geocoder, Match, geocode
+from incidents.load import load
+from incidents.position import is_positioned, position, prepare
+
+__all__ = [
+    "GeocodeError",
+    "Geocoder",
+    "IncidentError",
+    "LoadError",
+    "Match",
+    "NotPositionedError",
+    "SchemaError",
+    "geocode",
+    "is_positioned",
+    "load",
+    "position",
+    "prepare",
+]

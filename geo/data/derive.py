@@ -171,10 +171,31 @@ def crossings(src: Path) -> None:
     print(f"crossings.csv: {len(out)} rows")
 
 
+def grids(src: Path) -> None:
+    """Point-lookup grids for the shipped country and district polygons (0.01 deg cells)."""
+    from geo._lookup import build_grid
+
+    del src  # derived from the shipped layers, not from the source folder
+    cty = gpd.read_parquet(OUT / "countries.parquet")
+    adm2 = gpd.read_parquet(OUT / "admin2.parquet")
+    cell = 0.01
+    x0, y0, x1, y1 = np.round(cty.total_bounds, 2) + np.array([-0.05, -0.05, 0.05, 0.05])
+    arrays = {
+        name: build_grid(gdf.geometry.values, cell_deg=cell, bounds=(x0, y0, x1, y1)).astype(
+            np.int16
+        )
+        for name, gdf in (("countries", cty), ("admin2", adm2))
+    }
+    np.savez_compressed(OUT / "lookup_grids.npz", origin=np.array([x0, y0]), cell=cell, **arrays)
+    print(f"lookup_grids.npz: {(OUT / 'lookup_grids.npz').stat().st_size / 1e6:.2f} MB")
+
+
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--source", required=True, type=Path, help="the shared/data folder")
-    p.add_argument("--only", nargs="*", default=["frontier", "countries", "admin", "crossings"])
+    p.add_argument(
+        "--only", nargs="*", default=["frontier", "countries", "admin", "crossings", "grids"]
+    )
     args = p.parse_args(argv)
     for step in args.only:
         globals()[step](args.source)

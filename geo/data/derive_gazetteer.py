@@ -1,0 +1,576 @@
+"""Build the compact place-name gazetteer shipped as ``geo/data/gazetteer.parquet``.
+
+Run from the project root after :mod:`geo.data.derive` (it reads the shipped
+admin, tehsil, crossing and frontier layers)::
+
+    python -m geo.data.derive_gazetteer --source PATH/TO/shared/data
+
+Inputs (``--source``/gazetteer, see ``SOURCES_gazetteer.md``): Who's On First
+AF/PK admin places, GeoNames cities500, OSM Afghan villages, Natural Earth
+elevation points; plus the shipped ``admin1``/``admin2``/``pak_tehsils``/
+``crossings`` layers, which become gazetteer entries of their own with a
+measured radius (``radius_km``: farthest boundary vertex from the entry point).
+
+One row per place.  ``keys`` are the :func:`incidents._names.norm` keys of the
+name and alternate names (Latin and Arabic script only), ``skels`` their
+:func:`incidents._names.skeleton` keys, so that loading needs no string work.
+``admin1``/``admin2``/``country`` are point-in-polygon values in the shipped
+admin layers (so they compare directly with hints resolved against them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import shapely
+
+from geo import reference
+from incidents._names import NORM_VERSION, admin_core, norm, script, similarity, skeleton
+
+OUT = Path(__file__).resolve().parent / "gazetteer.parquet"
+#: Same-name records from two sources closer than this are one place.
+DEDUPE_KM = 2.0
+_AEQD = "+proj=aeqd +lat_0=33 +lon_0=67.5 +datum=WGS84 +units=m"
+_R_EARTH_KM = 6371.0088
+
+#: Common names of the first-level units that the shipped layers spell differently.
+ADMIN1_ALIASES: dict[str, list[str]] = {
+    "Khyber Pakhtunkhwa": [
+        "KP",
+        "KPK",
+        "K-P",
+        "NWFP",
+        "N.W.F.P.",
+        "North-West Frontier Province",
+        "North West Frontier",
+        "Khyber Pakhtoonkhwa",
+        "Khyber Pukhtunkhwa",
+        "Khyber Pakhtunkhuwa",
+        "Pakhtunkhwa",
+        "FATA",
+        "F.A.T.A.",
+        "Federally Administered Tribal Areas",
+        "Tribal Areas",
+        "ex-FATA",
+        "Merged Districts",
+        "خیبر پښتونخوا",
+    ],
+    "Balochistan": ["Baluchistan", "Baloochistan", "Balochestan", "بلوچستان"],
+    "Gilgit-Baltistan": ["GB", "Northern Areas", "Gilgit Baltistan"],
+    "Azad Jammu & Kashmir": ["AJK", "AJ&K", "Azad Kashmir", "Azad Jammu and Kashmir"],
+    "Islamabad Capital Territory": ["ICT", "Islamabad"],
+    "Punjab": ["Panjab"],
+    "Sindh": ["Sind"],
+    "Helmand": ["Hilmand"],
+    "Uruzgan": ["Oruzgan", "Urozgan", "Orozgan"],
+    "Nimruz": ["Nimroz"],
+    "Paktia": ["Paktiya", "Paktya"],
+    "Daykundi": ["Daikundi", "Daikondi"],
+    "Sar-e Pol": ["Sar-i-Pul", "Sari Pul", "Sar-e-Pul"],
+    "Nuristan": ["Nurestan"],
+    "Kunar": ["Konar"],
+    "Khost": ["Khowst"],
+    "Wardak": ["Maidan Wardak", "Maydan Wardak"],
+    "Bamyan": ["Bamiyan", "Bamian"],
+}
+#: District names of the pre-2018 / pre-split layouts that map to several shipped units.
+ADMIN2_ALIASES: dict[str, list[str]] = {
+    "Dir": ["Upper Dir", "Lower Dir"],
+    "Chitral": ["Upper Chitral", "Lower Chitral"],
+    "Kohistan": ["Upper Kohistan", "Lower Kohistan", "Kolai Pallas Kohistan"],
+    "D.I. Khan": ["Dera Ismail Khan"],
+    "DI Khan": ["Dera Ismail Khan"],
+    "D.G. Khan": ["Dera Ghazi Khan"],
+    "DG Khan": ["Dera Ghazi Khan"],
+    "Qila Abdullah": ["Killa Abdullah"],
+    "Qila Saifullah": ["Killa Saifullah"],
+    "Bolan": ["Kachhi (Bolan)"],
+    "Kachhi": ["Kachhi (Bolan)"],
+    "Abbottabad": ["Abbotabad"],
+    "Upper South Waziristan": ["South Waziristan"],
+    "Lower South Waziristan": ["South Waziristan"],
+    "Zazi Aryub": ["Ali Khail (Jaji)"],
+    "Aryub Zazi": ["Ali Khail (Jaji)"],
+    "Aryob Zazai": ["Ali Khail (Jaji)"],
+    "Zazi": ["Ali Khail (Jaji)"],
+    "Jaji": ["Ali Khail (Jaji)"],
+    "Dand-e-Patan": ["Dand Patan"],
+    "Dand wa Patan": ["Dand Patan"],
+}
+COUNTRY_NAMES: dict[str, list[str]] = {
+    "AF": [
+        "Afghanistan",
+        "Afghan",
+        "Afghani",
+        "Afghans",
+        "Islamic Emirate of Afghanistan",
+        "Islamic Republic of Afghanistan",
+        "AFG",
+        "افغانستان",
+    ],
+    "PK": [
+        "Pakistan",
+        "Pakistani",
+        "Pakistanis",
+        "Islamic Republic of Pakistan",
+        "PAK",
+        "پاکستان",
+    ],
+}
+
+
+def _keys(names: list[object], *, admin: bool = False) -> list[str]:
+    out: list[str] = []
+    for n in names:
+        k = norm(n)
+        if admin:
+            k = admin_core(k)
+        if k and script(k) != "other" and not k.isdigit() and k not in out:
+            out.append(k)
+    return out
+
+
+def _split(s: object, sep: str = "|") -> list[str]:
+    return [p.strip() for p in s.split(sep)] if isinstance(s, str) and s else []
+
+
+def _paren_variants(name: str) -> list[str]:
+    """ "Ali Khail (Jaji)" -> [full, "Ali Khail", "Jaji"]."""
+    name = " ".join(name.split())
+    out = [name]
+    if "(" in name:
+        head, _, rest = name.partition("(")
+        out += [head.strip(), rest.rstrip(")").strip()]
+    return [o for o in out if o]
+
+
+def _hav_km(lat1, lon1, lat2, lon2):
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dlat, dlon = p2 - p1, np.radians(lon2) - np.radians(lon1)
+    a = np.sin(dlat / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlon / 2) ** 2
+    return 2 * _R_EARTH_KM * np.arcsin(np.sqrt(a))
+
+
+def _anchor_and_radius(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Centroid (or a representative point when the centroid falls outside) of
+    each polygon and the distance from it to the farthest boundary vertex, km."""
+    cen = shapely.centroid(geoms)
+    inside = shapely.contains(geoms, cen)
+    pts = np.where(inside, cen, shapely.point_on_surface(geoms))
+    return _points_radius(geoms, pts)
+
+
+def _points_radius(geoms: np.ndarray, pts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    coords, idx = shapely.get_coordinates(shapely.boundary(geoms), return_index=True)
+    px, py = shapely.get_x(pts), shapely.get_y(pts)
+    d = _hav_km(py[idx], px[idx], coords[:, 1], coords[:, 0])
+    radius = np.zeros(len(geoms))
+    np.maximum.at(radius, idx, d)
+    return py, px, radius
+
+
+def admin_entries(src: Path) -> pd.DataFrame:
+    """Country, province, district and tehsil entries from the shipped layers,
+    named with the shipped name, WOF names and the alias tables."""
+    a1, a2 = reference.admin1(), reference.admin2()
+    wof = _read_wof(src)
+    wof = wof[wof["kind"].isin(["county", "region"])]
+    rows: list[dict] = []
+
+    ctry = reference.countries()
+    lat, lon, rad = _anchor_and_radius(ctry.geometry.values)
+    for i, r in enumerate(ctry.itertuples()):
+        rows.append(
+            dict(
+                name=r.name,
+                keys=_keys([r.name, *COUNTRY_NAMES[r.country]]),
+                lat=lat[i],
+                lon=lon[i],
+                kind="country",
+                feature_code="PCLI",
+                country=r.country,
+                admin1=None,
+                admin2=None,
+                radius_km=rad[i],
+                source="geo.data countries (OSM via @geo-maps)",
+            )
+        )
+
+    lat, lon, rad = _anchor_and_radius(a1.geometry.values)
+    wreg = wof[wof["kind"] == "region"]
+    for i, r in enumerate(a1.itertuples()):
+        names = [r.admin1, *ADMIN1_ALIASES.get(r.admin1, [])]
+        for w in wreg[wreg["pip_adm1"] == r.admin1].itertuples():
+            names += [w.name, *_split(w.alt_names)]
+        rows.append(
+            dict(
+                name=r.admin1,
+                keys=_keys(names, admin=True),
+                lat=lat[i],
+                lon=lon[i],
+                kind="region",
+                feature_code="ADM1",
+                country=r.country,
+                admin1=r.admin1,
+                admin2=None,
+                radius_km=rad[i],
+                source="geo.data admin1",
+            )
+        )
+
+    lat, lon, rad = _anchor_and_radius(a2.geometry.values)
+    a2names = [" ".join(n.split()) for n in a2["admin2"]]
+    a2keys = [admin_core(norm(n)) for n in a2names]
+    # WOF counties: merge into the shipped district they fall in when the names
+    # agree; otherwise keep as a district entry of their own.
+    wcty = wof[wof["kind"] == "county"].reset_index(drop=True)
+    wpts = gpd.GeoDataFrame(wcty, geometry=gpd.points_from_xy(wcty["lon"], wcty["lat"]), crs=4326)
+    hit = gpd.sjoin(wpts, a2[["geometry"]], how="left", predicate="within")
+    hit = hit[~hit.index.duplicated()]
+    merged: dict[int, list[str]] = {}
+    extra: list[int] = []
+    for j, w in enumerate(wcty.itertuples()):
+        pos = hit["index_right"].iloc[j]
+        wk = admin_core(norm(w.name))
+        if pd.notna(pos):
+            pos = int(pos)
+            ak = a2keys[pos]
+            if similarity(wk, ak) >= 0.6 or skeleton(wk) == skeleton(ak) or wk in ak or ak in wk:
+                alts = [
+                    n
+                    for n in _split(w.alt_names)
+                    if script(norm(n)) == "arabic" or similarity(admin_core(norm(n)), wk) >= 0.5
+                ]
+                merged.setdefault(pos, []).extend([w.name, *alts])
+                continue
+        extra.append(j)
+    alias_of: dict[str, list[str]] = {}
+    for alias, targets in ADMIN2_ALIASES.items():
+        for t in targets:
+            if t not in a2names:
+                raise SystemExit(f"ADMIN2_ALIASES: {alias!r} -> {t!r} is not a shipped district")
+            alias_of.setdefault(t, []).append(alias)
+    for i, r in enumerate(a2.itertuples()):
+        names = [*_paren_variants(a2names[i]), *merged.get(i, []), *alias_of.get(a2names[i], [])]
+        rows.append(
+            dict(
+                name=a2names[i],
+                keys=_keys(names, admin=True),
+                lat=lat[i],
+                lon=lon[i],
+                kind="county",
+                feature_code="ADM2",
+                country=r.country,
+                admin1=r.admin1,
+                admin2=a2names[i],
+                radius_km=rad[i],
+                source="geo.data admin2",
+            )
+        )
+    # Unmerged WOF counties: radius from their point to the boundary of the
+    # district they sit in, at least 10 km.
+    ex = wcty.iloc[extra]
+    if len(ex):
+        pos = hit["index_right"].iloc[extra].to_numpy()
+        ok = pd.notna(pos)
+        geoms = a2.geometry.values[pos[ok].astype(int)]
+        _, _, r_ok = _points_radius(
+            geoms, shapely.points(ex["lon"].to_numpy()[ok], ex["lat"].to_numpy()[ok])
+        )
+        radius = np.full(len(ex), 50.0)
+        radius[ok] = np.maximum(r_ok, 10.0)
+        for k, w in enumerate(ex.itertuples()):
+            alts = [
+                n
+                for n in _split(w.alt_names)
+                if similarity(admin_core(norm(n)), admin_core(norm(w.name))) >= 0.5
+            ]
+            rows.append(
+                dict(
+                    name=w.name,
+                    keys=_keys([w.name, *alts], admin=True),
+                    lat=w.lat,
+                    lon=w.lon,
+                    kind="county",
+                    feature_code="ADM2",
+                    country=w.country_code,
+                    admin1=None,
+                    admin2=None,
+                    radius_km=radius[k],
+                    source=w.source,
+                )
+            )
+
+    teh = reference.pak_tehsils()
+    pts = shapely.points(teh["label_lon"].to_numpy(), teh["label_lat"].to_numpy())
+    lat, lon, rad = _points_radius(teh.geometry.values, pts)
+    for i, r in enumerate(teh.itertuples()):
+        names = [*_paren_variants(r.name), *_split(r.alt_names)]
+        rows.append(
+            dict(
+                name=r.name,
+                keys=_keys(names, admin=True),
+                lat=lat[i],
+                lon=lon[i],
+                kind="tehsil",
+                feature_code="ADM3",
+                country="PK",
+                admin1=None,
+                admin2=None,
+                radius_km=rad[i],
+                source="geo.data pak_tehsils (OCHA COD-AB 2022 via pkmapr)",
+            )
+        )
+
+    cx = reference.crossings()
+    for r in cx.itertuples():
+        names = [r.name, *_split(r.alt_names, ";")]
+        rows.append(
+            dict(
+                name=r.name,
+                keys=_keys(names),
+                lat=r.lat,
+                lon=r.lon,
+                kind="crossing",
+                feature_code="BCP",
+                country=None,
+                admin1=None,
+                admin2=None,
+                radius_km=float(r.uncertainty_km),
+                source="geo.data crossings",
+            )
+        )
+    return pd.DataFrame(rows)
+
+
+def _read_wof(src: Path) -> pd.DataFrame:
+    cols = [
+        "name",
+        "alt_names",
+        "lat",
+        "lon",
+        "feature_code",
+        "kind",
+        "country_code",
+        "pip_adm1",
+        "population",
+        "geonameid",
+        "source",
+    ]
+    parts = [
+        pd.read_csv(
+            src / "gazetteer" / f"wof_{cc}_admin_places.csv",
+            usecols=cols,
+            keep_default_na=False,
+            na_values=[""],
+            dtype={"geonameid": "Int64"},
+            low_memory=False,
+        )
+        for cc in ("af", "pk")
+    ]
+    return pd.concat(parts, ignore_index=True)
+
+
+def place_entries(src: Path) -> pd.DataFrame:
+    """Populated places and named features from the four gazetteer sources, deduplicated."""
+    g = src / "gazetteer"
+    wof = _read_wof(src)
+    wof = wof[~wof["kind"].isin(["county", "region"])].reset_index(drop=True)
+    places = pd.DataFrame(
+        {
+            "name": wof["name"],
+            "names": [[n, *_split(a)] for n, a in zip(wof["name"], wof["alt_names"], strict=True)],
+            "lat": wof["lat"],
+            "lon": wof["lon"],
+            "kind": wof["kind"],
+            "feature_code": wof["feature_code"],
+            "country": wof["country_code"],
+            "population": wof["population"],
+            "geonameid": wof["geonameid"],
+            "source": "wof:" + wof["source"].str.split("/").str[0],
+        }
+    )
+
+    gn = pd.read_csv(g / "geonames_cities500_af_pk.csv", keep_default_na=False, na_values=[""])
+    gn_names = [
+        [n, a, *_split(alt, ",")]
+        for n, a, alt in zip(gn["name"], gn["asciiname"], gn["alternatenames"], strict=True)
+    ]
+    gn = pd.DataFrame(
+        {
+            "name": gn["name"],
+            "names": gn_names,
+            "lat": gn["latitude"],
+            "lon": gn["longitude"],
+            "kind": "locality",
+            "feature_code": gn["feature_code"],
+            "country": gn["country_code"],
+            "population": gn["population"],
+            "geonameid": gn["geonameid"].astype("Int64"),
+            "source": "geonames:cities500",
+        }
+    )
+    osm = pd.read_csv(g / "osm_af_places.csv", keep_default_na=False, na_values=[""])
+    osm = pd.DataFrame(
+        {
+            "name": osm["name"],
+            "names": [[n, *_split(a)] for n, a in zip(osm["name"], osm["alt_names"], strict=True)],
+            "lat": osm["lat"],
+            "lon": osm["lon"],
+            "kind": "locality",
+            "feature_code": "PPL",
+            "country": "AF",
+            "population": pd.to_numeric(osm["population"], errors="coerce"),
+            "geonameid": pd.array([pd.NA] * len(osm), dtype="Int64"),
+            "source": "osm:" + osm["osm_id"],
+        }
+    )
+    ne = pd.read_csv(g / "naturalearth_elevation_points_af_pk.csv", keep_default_na=False)
+    ne = pd.DataFrame(
+        {
+            "name": ne["name"],
+            "names": [[n, *_split(a)] for n, a in zip(ne["name"], ne["alt_names"], strict=True)],
+            "lat": ne["lat"],
+            "lon": ne["lon"],
+            "kind": ne["kind"],
+            "feature_code": ne["feature_code"],
+            "country": ne["country_code"],
+            "population": np.nan,
+            "geonameid": pd.array([pd.NA] * len(ne), dtype="Int64"),
+            "source": "naturalearth:elevation_points",
+        }
+    )
+
+    places["keys"] = [_keys(n) for n in places["names"]]
+    places["population"] = pd.to_numeric(places["population"], errors="coerce")
+    by_gid = {int(v): i for i, v in places["geonameid"].dropna().items()}
+    key_index: dict[str, list[int]] = {}
+    for i, ks in enumerate(places["keys"]):
+        for k in ks:
+            key_index.setdefault(k, []).append(i)
+    lat_arr, lon_arr = places["lat"].to_numpy(), places["lon"].to_numpy()
+    new_rows: list[dict] = []
+    stats = {"geonameid": 0, "name_2km": 0, "added": 0}
+    for extra in (gn, osm, ne):
+        for r in extra.to_dict("records"):
+            ks = _keys(r["names"])
+            target = None
+            gid = r["geonameid"]
+            if pd.notna(gid) and int(gid) in by_gid:
+                target, how = by_gid[int(gid)], "geonameid"
+            else:
+                for k in ks:
+                    for i in key_index.get(k, ()):
+                        if _hav_km(r["lat"], r["lon"], lat_arr[i], lon_arr[i]) <= DEDUPE_KM:
+                            target, how = i, "name_2km"
+                            break
+                    if target is not None:
+                        break
+            if target is None:
+                r["keys"] = ks
+                new_rows.append(r)
+                stats["added"] += 1
+                continue
+            stats[how] += 1
+            cur = places.at[target, "keys"]
+            places.at[target, "keys"] = cur + [k for k in ks if k not in cur]
+            if pd.isna(places.at[target, "feature_code"]) and pd.notna(r["feature_code"]):
+                places.at[target, "feature_code"] = r["feature_code"]
+            pop = r["population"]
+            if pd.notna(pop) and not (places.at[target, "population"] >= pop):
+                places.at[target, "population"] = pop
+            places.at[target, "source"] += "+" + r["source"].split(":")[0]
+    print(f"  dedupe: {stats}")
+    out = pd.concat([places, pd.DataFrame(new_rows)], ignore_index=True).drop(columns="names")
+    return out[out["keys"].str.len() > 0].reset_index(drop=True)
+
+
+def _locate(df: pd.DataFrame) -> pd.DataFrame:
+    """Point-in-polygon country/admin1/admin2 in the shipped layers + frontier distance."""
+    a2 = reference.admin2()
+    pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(df["lon"], df["lat"]), crs=4326)
+    hit = gpd.sjoin(pts, a2[["country", "admin1", "admin2", "geometry"]], how="left")
+    hit = hit[~hit.index.duplicated()]
+    df = df.copy()
+    for col in ("country", "admin1", "admin2"):
+        val = hit[col].reindex(df.index)
+        if col == "admin2":
+            val = val.map(lambda s: " ".join(s.split()) if isinstance(s, str) else s)
+        keep = df[col] if col in df else pd.Series(None, index=df.index, dtype=object)
+        # Admin units keep their own values; everything else takes the polygon's.
+        own = df["kind"].isin(["region", "county"]) & keep.notna()
+        df[col] = keep.where(own, val.where(val.notna(), keep if col == "country" else None))
+    df.loc[df["kind"] == "country", ["admin1", "admin2"]] = None
+    df.loc[df["kind"] == "region", "admin2"] = None
+    line = reference.frontier_line("osm").to_crs(_AEQD).geometry.iloc[0]
+    xy = pts.to_crs(_AEQD).geometry.values
+    df["dist_frontier_km"] = shapely.distance(xy, line) / 1000.0
+    return df
+
+
+def build(src: Path) -> pd.DataFrame:
+    admin = admin_entries(src)
+    places = place_entries(src)
+    df = pd.concat([admin, places], ignore_index=True)
+    df = _locate(df)
+    df["skels"] = [sorted({s for s in map(skeleton, ks) if s}) for ks in df["keys"]]
+    return df
+
+
+def write(df: pd.DataFrame, path: Path = OUT) -> None:
+    def cat(col: str) -> pa.Array:
+        return pa.array(df[col].astype("string").to_numpy(na_value=None)).dictionary_encode()
+
+    def num(col: str, typ: pa.DataType) -> pa.Array:
+        s = pd.to_numeric(df[col], errors="coerce")
+        return pa.array(s.to_numpy(dtype="float64"), from_pandas=True).cast(typ)
+
+    table = pa.table(
+        {
+            "name": pa.array(df["name"].astype(str).tolist()),
+            "keys": pa.array(df["keys"].tolist(), type=pa.list_(pa.string())),
+            "skels": pa.array(df["skels"].tolist(), type=pa.list_(pa.string())),
+            # float32 keeps ~0.5 m at these longitudes and halves the file.
+            "lat": num("lat", pa.float32()),
+            "lon": num("lon", pa.float32()),
+            "kind": cat("kind"),
+            "feature_code": cat("feature_code"),
+            "country": cat("country"),
+            "admin1": cat("admin1"),
+            "admin2": cat("admin2"),
+            "population": num("population", pa.float64()).cast(pa.int64(), safe=False),
+            "geonameid": num("geonameid", pa.float64()).cast(pa.int64(), safe=False),
+            "radius_km": num("radius_km", pa.float32()),
+            "dist_frontier_km": pa.array(
+                np.clip(np.round(df["dist_frontier_km"].to_numpy(dtype=float)), 0, 65535)
+            ).cast(pa.uint16()),
+            "source": cat("source"),
+        }
+    )
+    meta = {"norm_version": str(NORM_VERSION), "rows": str(len(df))}
+    table = table.replace_schema_metadata({**(table.schema.metadata or {}), **meta})
+    tmp = path.with_suffix(".parquet.tmp")
+    pq.write_table(table, tmp, compression="zstd", compression_level=19)
+    tmp.replace(path)  # readers never see a half-written file
+    print(f"{path.name}: {len(df)} places, {path.stat().st_size / 1e6:.2f} MB")
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--source", required=True, type=Path, help="the shared/data folder")
+    p.add_argument("--out", type=Path, default=OUT)
+    args = p.parse_args(argv)
+    df = build(args.source)
+    print("  kinds:", json.dumps(df["kind"].value_counts().to_dict()))
+    write(df, args.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,401 @@
+"""Load an incident file (ACLED, UCDP GED or any table of incidents) as an incident table.
+
+:func:`load` reads a delimited text, Excel, (Geo)JSON, GeoPackage or
+(Geo)Parquet file, recognises its layout, and returns an incident table
+(:mod:`incidents.schema`): the :data:`~incidents.schema.CORE` and
+:data:`~incidents.schema.ACCOUNTING` columns first, then the columns derived
+from precision codes and geometry, then every input column as text.
+
+Nothing is dropped silently: the result has one row per record of the file
+(``source_row`` is its 0-based position among the records, header excluded),
+and a cell that does not parse keeps its text in its input column while its
+row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``flags``):
+
+``generated_id``
+    The row had no incident id; it was given ``row-<source_row>``.
+``duplicate_incident_id``
+    Another row has the same id (every copy is kept and flagged).
+``bad_date``
+    A date (start or end) is present but not a date (see
+    :mod:`incidents._load_parse` for the accepted forms).
+``ambiguous_date``
+    A numeric date such as ``09/10/2025`` could be day-first or month-first
+    and nothing in its column decided; it was read day-first.
+``date_end_before_date``
+    The end of the date range precedes its start.
+``bad_fatalities``
+    Fatalities are present but not a non-negative whole number (``many``,
+    ``3-5``).
+``bad_coordinates``
+    Latitude or longitude is present but does not parse, is out of range,
+    has no partner, or the pair is exactly (0, 0); both are left missing.
+``bad_geometry``
+    A GeoJSON feature's geometry could not be read.
+``non_point_geometry``
+    The geometry was not a point: latitude/longitude hold its representative
+    point and ``src_geometry_wkt`` its WKT (EPSG:4326).
+``missing_location_and_coordinates``
+    Neither a place name nor coordinates: only admin names (if any) can
+    place the row.
+``extra_fields``
+    A delimited row had more fields than the header; the surplus text is in
+    ``src_extra_fields``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from incidents import _load_layouts as _layouts
+from incidents._load_layouts import LAYOUTS, UCDP_EVENT_TYPES, UCDP_TO_ACLED_PRECISION
+from incidents._load_parse import parse_counts, parse_dates, parse_float
+from incidents._load_read import RawTable, read_table
+from incidents.errors import LoadError
+from incidents.schema import ACCOUNTING, CORE, GEOCODE, POSITION, coerce
+
+__all__ = ["LAYOUTS", "LOAD_FLAGS", "load"]
+
+#: Flags :func:`load` can set, in the order they appear in ``flags``.
+LOAD_FLAGS: tuple[str, ...] = (
+    "generated_id",
+    "duplicate_incident_id",
+    "bad_date",
+    "ambiguous_date",
+    "date_end_before_date",
+    "bad_fatalities",
+    "bad_coordinates",
+    "bad_geometry",
+    "non_point_geometry",
+    "missing_location_and_coordinates",
+    "extra_fields",
+)
+
+#: Columns :func:`load` derives, placed right after the schema columns.
+DERIVED: dict[str, str] = {
+    "input_geo_precision": "Int64",  # ACLED 1-3, from geo_precision or UCDP where_prec
+    "input_where_prec": "Int64",  # UCDP 1-7
+    "src_geometry_wkt": "string",  # non-point input geometry
+    "src_extra_fields": "string",  # surplus fields of over-long delimited rows
+}
+
+_TEXT_COLUMNS = [c for c, dtype in CORE.items() if dtype == "string"]
+_RESERVED = {*CORE, *GEOCODE, *POSITION, *ACCOUNTING, *DERIVED}
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    columns: Mapping[str, str] | None = None,
+    layout: str = "auto",
+    sheet: str | int | None = None,
+) -> pd.DataFrame:
+    """Read an incident file as an incident table.
+
+    Parameters
+    ----------
+    path
+        A ``.csv``/``.tsv``/``.txt`` (delimiter ``,`` ``;`` tab or ``|`` and
+        encoding UTF-8, UTF-8 with BOM, UTF-16 with BOM, Windows-1252 or
+        Latin-1, all detected), ``.xlsx`` (``.xls`` needs xlrd),
+        ``.geojson``/``.json`` (GeoJSON or a list of records), ``.gpkg`` or
+        ``.parquet``/``.geoparquet`` file.  The extension decides, in any case.
+    columns
+        Schema column -> input column, overriding the layout for those
+        schema columns (an input column used here is not also used by the
+        layout for another schema column).
+    layout
+        ``"acled"`` (ACLED export), ``"ucdp"`` (UCDP GED), ``"generic"``
+        (headers matched through the synonym table
+        :data:`incidents._load_layouts.SYNONYMS`, ignoring case, spaces and
+        punctuation) or ``"auto"`` to recognise ACLED or UCDP by their
+        signature columns and use ``"generic"`` otherwise.
+    sheet
+        Excel sheet or GeoPackage layer, by name or 0-based position; the
+        first one by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per record in the file, in file order, with
+
+        * :data:`~incidents.schema.CORE` and :data:`~incidents.schema.ACCOUNTING`
+          columns, in schema order and dtypes;
+        * ``input_geo_precision`` (ACLED ``geo_precision``, or UCDP
+          ``where_prec`` mapped by :data:`incidents._load_layouts.UCDP_TO_ACLED_PRECISION`),
+          ``input_where_prec`` (UCDP) and ``src_geometry_wkt`` /
+          ``src_extra_fields`` when the input gives cause for them;
+        * every input column as text, under its own name, except that a
+          name taken by the schema gets a ``src_`` prefix; an input column
+          that fills the schema column of the same name is that column when
+          the schema column is text, and is kept as ``src_<name>`` text when
+          it is a date, count or coordinate (so unparsed text survives).
+
+        Point geometries (GeoJSON, GeoPackage, GeoParquet) fill latitude and
+        longitude (reprojected to EPSG:4326; user-mapped coordinate columns
+        win over geometry), and the geometry itself is not returned.
+        ``attrs["layout"]`` names the layout used, ``attrs["encoding"]`` the
+        text encoding (None for binary formats) and ``attrs["load_report"]``
+        holds ``rows_read``, ``flagged`` (rows with any flag), ``flags``
+        (count per flag in :data:`LOAD_FLAGS`), ``mapping`` (schema column
+        -> input columns used) and how the file was read.  A file with a
+        header and no rows gives an empty table with ``rows_read == 0``.
+
+    Raises
+    ------
+    LoadError
+        If the file is missing, empty, of an unknown type or unreadable, if
+        ``layout`` is unknown or names a layout whose signature columns are
+        absent, or if ``columns`` names an unknown schema column or an input
+        column the file lacks.
+    """
+    path = _as_path(path)
+    if layout not in LAYOUTS:
+        raise LoadError(f"layout={layout!r} is not known; allowed: {', '.join(LAYOUTS)}")
+    _check_schema_keys(columns)
+    raw = read_table(path, sheet=sheet)
+    headers = list(raw.frame.columns)
+    used_layout = _layouts.detect(headers) if layout == "auto" else layout
+    if missing := _layouts.missing_signature(used_layout, headers):
+        raise LoadError(
+            f"{path.name}: layout={layout!r} needs columns {', '.join(missing)}, "
+            f"which the file lacks; its columns: {', '.join(headers)}"
+        )
+    user = _user_mapping(path, columns, headers)
+    mapping = _layouts.mapping_for(used_layout, headers)
+    taken = {h for hs in user.values() for h in hs}
+    mapping = {c: [h for h in hs if h not in taken] for c, hs in mapping.items() if c not in user}
+    mapping = {**{c: hs for c, hs in mapping.items() if hs}, **user}
+    table, masks = _build(raw, mapping, used_layout, user_columns=set(user))
+    return _finish(table, masks, raw, used_layout, mapping)
+
+
+def _as_path(path: object) -> Path:
+    try:
+        return Path(os.fspath(path))  # type: ignore[call-overload]
+    except TypeError:
+        raise LoadError(f"path must be a str or os.PathLike, got {type(path).__name__}") from None
+
+
+def _check_schema_keys(columns: object) -> None:
+    if columns is None:
+        return
+    if not isinstance(columns, Mapping):
+        raise LoadError(
+            f"columns must map schema column -> input column name, got {type(columns).__name__}"
+        )
+    unknown = [f"{k!r} (-> {v!r})" for k, v in columns.items() if k not in CORE]
+    if unknown:
+        raise LoadError(
+            f"columns names unknown schema column(s) {', '.join(unknown)}; "
+            f"valid schema columns: {', '.join(CORE)}"
+        )
+
+
+def _user_mapping(
+    path: Path, columns: Mapping[str, str] | None, headers: list[str]
+) -> dict[str, list[str]]:
+    """Validate ``columns`` against the file's headers; exact names first, then loose ones."""
+    if not columns:
+        return {}
+    index = _layouts.header_index(headers)
+    out: dict[str, list[str]] = {}
+    missing = []
+    for schema_col, input_col in columns.items():
+        if isinstance(input_col, str) and input_col in headers:
+            out[schema_col] = [input_col]
+        elif isinstance(input_col, str) and _layouts.normalise_name(input_col) in index:
+            out[schema_col] = [index[_layouts.normalise_name(input_col)]]
+        else:
+            missing.append(f"{input_col!r} (for {schema_col!r})")
+    if missing:
+        raise LoadError(
+            f"{path.name}: columns names input column(s) {', '.join(missing)} "
+            f"that the file lacks; its columns: {', '.join(headers)}"
+        )
+    return out
+
+
+def _coalesce(frame: pd.DataFrame, names: list[str] | None) -> pd.Series:
+    """First non-missing cell among ``names``, stripped; all-missing when unmapped."""
+    if not names:
+        return pd.Series(pd.NA, index=frame.index, dtype="string")
+    out = frame[names[0]]
+    for name in names[1:]:
+        out = out.fillna(frame[name])
+    out = out.astype("string").str.strip()
+    return out.mask(out == "")
+
+
+def _build(
+    raw: RawTable, mapping: dict[str, list[str]], layout: str, *, user_columns: set[str]
+) -> tuple[dict[str, pd.Series], dict[str, pd.Series]]:
+    """Schema and derived columns, plus one boolean mask per flag."""
+    frame = raw.frame
+    index = frame.index
+    false = pd.Series(False, index=index)
+    masks: dict[str, pd.Series] = {flag: false for flag in LOAD_FLAGS}
+    out: dict[str, pd.Series] = {c: _coalesce(frame, mapping.get(c)) for c in _TEXT_COLUMNS}
+
+    source_row = pd.Series(np.arange(len(frame)), index=index, dtype="Int64")
+    ids = out["incident_id"]
+    masks["generated_id"] = ids.isna()
+    ids = ids.fillna("row-" + source_row.astype("string"))
+    masks["duplicate_incident_id"] = ids.duplicated(keep=False)
+    out["incident_id"] = ids
+
+    if layout == "ucdp" and "event_type" not in user_columns:
+        codes, _ = parse_counts(_coalesce(frame, _find(frame, "type_of_violence")))
+        out["event_type"] = codes.map(UCDP_EVENT_TYPES, na_action="ignore").astype("string")
+
+    start, bad_start, ambiguous_start = parse_dates(_coalesce(frame, mapping.get("date")))
+    end, bad_end, ambiguous_end = parse_dates(_coalesce(frame, mapping.get("date_end")))
+    masks["bad_date"] = bad_start | bad_end
+    masks["ambiguous_date"] = ambiguous_start | ambiguous_end
+    masks["date_end_before_date"] = (end < start).fillna(False).astype(bool)
+    out["date"], out["date_end"] = start, end.mask(end == start)
+
+    out["fatalities"], masks["bad_fatalities"] = parse_counts(
+        _coalesce(frame, mapping.get("fatalities"))
+    )
+
+    lat, lon, masks["bad_coordinates"] = _coordinates(frame, mapping)
+    if raw.geometry is not None:
+        glat, glon, non_point, wkt = _geometry_points(raw.geometry)
+        if {"latitude", "longitude"} & user_columns:
+            fill = lat.isna() & lon.isna()  # user-mapped columns win; geometry fills gaps
+        else:
+            fill = glat.notna() & glon.notna()
+        lat, lon = lat.mask(fill, glat), lon.mask(fill, glon)
+        masks["non_point_geometry"] = non_point
+        if non_point.any():
+            out["src_geometry_wkt"] = wkt
+    if raw.bad_geometry is not None:
+        masks["bad_geometry"] = raw.bad_geometry.set_axis(index)
+    out["latitude"], out["longitude"] = lat, lon
+    masks["missing_location_and_coordinates"] = out["location"].isna() & (lat.isna() | lon.isna())
+
+    if raw.extra is not None:
+        masks["extra_fields"] = raw.extra.notna().set_axis(index)
+        out["src_extra_fields"] = raw.extra.set_axis(index)
+
+    out.update(_precision(frame))
+    out["source_row"] = source_row
+    return out, {k: v.fillna(False).astype(bool) for k, v in masks.items()}
+
+
+def _find(frame: pd.DataFrame, name: str) -> list[str]:
+    """The header of ``frame`` that matches ``name`` loosely, as a list (empty if none)."""
+    hit = _layouts.header_index(frame.columns).get(_layouts.normalise_name(name))
+    return [hit] if hit is not None else []
+
+
+def _coordinates(
+    frame: pd.DataFrame, mapping: dict[str, list[str]]
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Latitude, longitude and the mask of rows whose coordinates are unusable."""
+    lat, bad_lat = parse_float(_coalesce(frame, mapping.get("latitude")))
+    lon, bad_lon = parse_float(_coalesce(frame, mapping.get("longitude")))
+    out_of_range = (lat.abs() > 90) | (lon.abs() > 180)
+    unpaired = lat.isna() != lon.isna()
+    null_island = (lat == 0) & (lon == 0)
+    bad = bad_lat | bad_lon | out_of_range | unpaired | null_island
+    return lat.mask(bad), lon.mask(bad), bad
+
+
+def _geometry_points(
+    geometry: pd.Series,
+) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """Latitude, longitude (representative point), non-point mask and WKT of non-points."""
+    index = geometry.index
+    geoms = np.asarray(geometry.array, dtype=object)
+    present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    is_point = shapely.get_type_id(geoms) == shapely.GeometryType.POINT
+    non_point = present & ~is_point
+    points = geoms.copy()
+    if non_point.any():
+        try:
+            points[non_point] = shapely.point_on_surface(geoms[non_point])
+        except shapely.errors.GEOSException:  # invalid polygons: the centroid still says where
+            points[non_point] = shapely.centroid(geoms[non_point])
+    x, y = shapely.get_x(points), shapely.get_y(points)
+    in_range = (np.abs(y) <= 90) & (np.abs(x) <= 180)
+    lat = pd.Series(np.where(present & in_range, y, np.nan), index=index, dtype="float64")
+    lon = pd.Series(np.where(present & in_range, x, np.nan), index=index, dtype="float64")
+    wkt = pd.Series(pd.NA, index=index, dtype="string")
+    if non_point.any():
+        wkt[non_point] = shapely.to_wkt(geoms[non_point])
+    return lat, lon, pd.Series(non_point, index=index), wkt
+
+
+def _precision(frame: pd.DataFrame) -> dict[str, pd.Series]:
+    """``input_geo_precision`` / ``input_where_prec`` from ACLED or UCDP precision codes."""
+    out: dict[str, pd.Series] = {}
+    if where := _find(frame, "where_prec"):
+        codes, _ = parse_counts(_coalesce(frame, where))
+        out["input_where_prec"] = codes.where(codes.between(1, 7))
+        acled = codes.map(UCDP_TO_ACLED_PRECISION, na_action="ignore")
+        out["input_geo_precision"] = acled.astype("Int64")
+    if geo := _find(frame, "geo_precision"):
+        codes, _ = parse_counts(_coalesce(frame, geo))
+        out["input_geo_precision"] = codes.where(codes.between(1, 3))
+    return out
+
+
+def _original_name(header: str, mapping: dict[str, list[str]], taken: set[str]) -> str | None:
+    """Output name of an input column named like a schema column; None when it *is* that column."""
+    if CORE.get(header) == "string" and mapping.get(header) == [header]:
+        return None
+    name = f"src_{header}"
+    while name in _RESERVED or name in taken:
+        name = f"src_{name}"
+    return name
+
+
+def _finish(
+    out: dict[str, pd.Series],
+    masks: dict[str, pd.Series],
+    raw: RawTable,
+    layout: str,
+    mapping: dict[str, list[str]],
+) -> pd.DataFrame:
+    index = raw.frame.index
+    flags = pd.Series("", index=index, dtype="string")
+    for flag in LOAD_FLAGS:
+        mask = masks[flag]
+        flags = flags.mask(mask, flags.where(flags == "", flags + ";") + flag)
+    out["flags"] = flags
+
+    table = pd.DataFrame({c: out.get(c) for c in (*CORE, *ACCOUNTING)}, index=index)
+    table = coerce(table, {**CORE, **ACCOUNTING})
+    derived = {c: out[c].astype(DERIVED[c]) for c in DERIVED if c in out}
+    # Input names that need no prefix are claimed first, so a renamed column
+    # never takes the name of another input column.
+    headers = list(raw.frame.columns)
+    taken = set(table.columns) | set(derived) | {h for h in headers if h not in _RESERVED}
+    originals: dict[str, pd.Series] = {}
+    for header in headers:
+        name = header if header not in _RESERVED else _original_name(header, mapping, taken)
+        if name is not None:
+            originals[name] = raw.frame[header]
+            taken.add(name)
+    table = pd.concat([table, pd.DataFrame(derived, index=index), pd.DataFrame(originals)], axis=1)
+
+    counts = {flag: int(masks[flag].sum()) for flag in LOAD_FLAGS}
+    report: dict[str, Any] = {
+        "rows_read": len(table),
+        "flagged": int((flags != "").sum()),
+        "flags": counts,
+        "mapping": {c: list(hs) for c, hs in mapping.items()},
+        **raw.info,
+    }
+    table.attrs["layout"] = layout
+    table.attrs["encoding"] = raw.info.get("encoding")
+    table.attrs["load_report"] = report
+    return table

@@ -1,0 +1,315 @@
+"""build_map without a browser: the page's data block, escaping, bad input, the CLI."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import re
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+from map_fixtures import XSS_NOTE, synthetic_incidents
+
+import maps._incident_layer as layer_mod
+from geo import reference
+from incidents.schema import empty_table
+from maps import build_map
+from maps._assets import LEAFLET_JS, PLUGINS, local_asset
+from maps.build import LAYERS
+from maps.cli import main
+from maps.errors import MapError
+
+_BLOCK = re.compile(r'<script type="application/json" id="[^"]+">(.*?)</script>', re.S)
+
+
+def render(m: folium.Map) -> str:
+    return m.get_root().render()
+
+
+def payload(html: str) -> dict:
+    blocks = _BLOCK.findall(html)
+    assert len(blocks) == 1
+    data = json.loads(blocks[0])
+    if "gz" in data:
+        data = json.loads(gzip.decompress(base64.b64decode(data["gz"])).decode("utf-8"))
+    n = len(data["inc"]["lat"])
+    for key, col in data["inc"].items():
+        if isinstance(col, dict):  # {"from": k}: k, k+1, ...
+            data["inc"][key] = list(range(col["from"], col["from"] + n))
+    return data
+
+
+def test_returns_map_with_every_incident(incidents):
+    m = build_map(incidents, title="Test")
+    assert isinstance(m, folium.Map)
+    data = payload(render(m))
+    assert len(data["inc"]["lat"]) == len(incidents) == 40
+    assert data["summary"]["count"] == 40
+    assert data["summary"]["mapped"] == 40
+    assert data["summary"]["title"] == "Test"
+    np.testing.assert_allclose(data["inc"]["lat"], incidents.geometry.y.round(5), atol=1e-9)
+    assert data["inc"]["day"][0] == (incidents["date"].iloc[0] - pd.Timestamp(0)).days
+    names = [data["s"][i] for i in data["types"]["names"]]
+    assert sorted(names) == sorted(incidents["event_type"].unique())
+    assert sum(data["types"]["n"]) == 40
+
+
+def test_popup_columns_decode_to_the_table(incidents):
+    data = payload(render(build_map(incidents)))
+    s, inc = data["s"], data["inc"]
+    for k in (0, 7, 39):
+        row = incidents.iloc[k]
+        assert s[inc["loc"][k]] == row["location"]
+        assert s[inc["a1"][k]] == row["actor1"]
+        assert s[inc["side"][k]] == row["side"]
+        assert s[inc["meth"][k]] == row["geocode_method"]
+        assert inc["prec"][k] == row["geo_precision"]
+        assert inc["fat"][k] == row["fatalities"]
+        assert inc["bd"][k] == round(row["border_distance_km"] * 10)
+        assert inc["fkm"][k] == round(row["frontier_km"] * 10)
+        assert s[inc["note"][k]] == row["notes"]
+
+
+def test_hostile_text_never_reaches_html_unescaped(hostile):
+    html = render(build_map(hostile, title="<img src=x onerror=alert(9)>{{ 3*3 }}"))
+    for raw in ("<img src=x", "<script>alert", "</script><script>", "<b>end</b>", "<b>"):
+        assert raw not in html
+    assert "\u2028" not in html and "\u2029" not in html
+    data = payload(html)
+    notes = [data["s"][i] for i in data["inc"]["note"] if i >= 0]
+    assert XSS_NOTE in notes  # the very text, Jinja did not touch {{ }} or {% %}
+    assert data["summary"]["title"] == "<img src=x onerror=alert(9)>{{ 3*3 }}"
+    assert "{{ config }}" in [data["s"][i] for i in data["types"]["names"]]
+
+
+def test_data_block_is_gzipped_when_large(incidents, monkeypatch):
+    monkeypatch.setattr(layer_mod, "GZIP_OVER", 0)
+    html = render(build_map(incidents))
+    assert '{"gz":"' in html
+    assert len(payload(html)["inc"]["lon"]) == 40
+
+
+def test_missing_columns_and_values():
+    df = pd.DataFrame({"latitude": [34.0, 33.5, np.nan], "longitude": [71.0, 70.2, 70.0]})
+    data = payload(render(build_map(df)))
+    assert data["inc"]["lat"] == [34.0, 33.5]
+    assert data["inc"]["day"] == [None, None]
+    assert data["inc"]["note"] == [-1, -1]
+    assert data["summary"]["unresolved"] == 1
+    assert data["summary"]["has_dates"] is False
+
+
+def test_empty_table_gives_frontier_and_notice():
+    data = payload(render(build_map(empty_table())))
+    assert data["inc"]["lat"] == []
+    assert data["summary"]["count"] == 0
+    assert "no incidents" in data["summary"]["notices"][0]
+    assert len(data["frontier"]["segments"]) == 28
+    assert all(s["n"] == 0 for s in data["frontier"]["segments"])
+
+
+def test_all_unresolved_gives_notice(incidents):
+    gdf = incidents.copy()
+    gdf["geocode_method"] = "unresolved"
+    data = payload(render(build_map(gdf)))
+    assert data["inc"]["lat"] == []
+    assert data["summary"]["unresolved"] == 40
+    assert data["summary"]["notices"][0].startswith("None of the 40 incidents")
+
+
+def test_absurd_coordinates_excluded_and_counted(incidents):
+    df = pd.DataFrame(incidents.drop(columns="geometry"))
+    df.loc[0, ["latitude", "longitude"]] = [200.0, 10.0]
+    df.loc[1, ["latitude", "longitude"]] = [0.0, 0.0]
+    df.loc[2, ["latitude", "longitude"]] = [-33.9, 151.2]
+    data = payload(render(build_map(df)))
+    assert len(data["inc"]["lat"]) == 37
+    assert data["summary"]["excluded"] == 3
+    assert data["summary"]["mapped"] == 37
+    assert any("outside" in n for n in data["summary"]["notices"])
+
+
+def test_geodataframe_without_crs_is_refused(incidents):
+    with pytest.raises(MapError, match="no CRS"):
+        build_map(incidents.set_crs(None, allow_override=True))
+
+
+def test_frontier_segments_count_incidents(incidents):
+    data = payload(render(build_map(incidents)))
+    segs = data["frontier"]["segments"]
+    assert segs[0]["km0"] == 0 and segs[1]["km0"] == 100
+    assert sum(s["n"] for s in segs) == 40
+    assert [t["km"] for t in data["frontier"]["ticks"]][:3] == [100, 200, 300]
+    first = reference.frontier_line().geometry.iloc[0].coords[0]
+    assert segs[0]["c"][0] == pytest.approx([first[1], first[0]], abs=1e-5)
+
+
+def test_district_and_corridor_counts(incidents):
+    data = payload(render(build_map(incidents)))
+    districts = data["districts"]["features"]
+    assert sum(f["n"] for f in districts) == incidents["point_admin2"].notna().sum()
+    bands = data["corridor"]
+    within = (incidents["border_distance_km"] < 50).sum()
+    assert sum(b["n"] for b in bands) == within
+    assert [b["label"] for b in bands] == [
+        "0\u20135 km",
+        "5\u201310 km",
+        "10\u201325 km",
+        "25\u201350 km",
+    ]
+
+
+def test_layers_choose_what_is_drawn(incidents):
+    data = payload(render(build_map(incidents, layers="frontier, incidents")))
+    assert "districts" not in data and "corridor" not in data and "crossings" not in data
+    assert "frontier" in data
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"layers": ["frontier", "bogus"]}, r"unknown layer\(s\) \['bogus'\]; valid layers are"),
+        ({"layers": "aggregates"}, "aggregates= was not given"),
+        ({"tiles": "No.Such.Tiles"}, "no xyzservices provider named 'No.Such.Tiles'"),
+        ({"tiles": 3}, "tiles must be"),
+        ({"title": 5}, "title must be a string"),
+        ({"aggregates": pd.DataFrame({"count": [1]})}, "aggregates must be a GeoDataFrame"),
+    ],
+)
+def test_bad_arguments(incidents, kwargs, match):
+    with pytest.raises(MapError, match=match):
+        build_map(incidents, **kwargs)
+
+
+def test_not_a_table():
+    with pytest.raises(MapError, match="incidents must be a"):
+        build_map([1, 2, 3])
+
+
+def test_aggregates_layer(incidents):
+    agg = reference.admin1().head(5)
+    agg["count"] = [0, 1, 2, 3, 40]
+    data = payload(render(build_map(incidents, aggregates=agg)))
+    assert [f["n"] for f in data["aggregates"]["features"]] == [0, 1, 2, 3, 40]
+    assert data["aggregates"]["features"][0]["name"] == agg["admin1"].iloc[0]
+
+
+def test_tiles_none_draws_outline_basemap(incidents):
+    html = render(build_map(incidents, tiles=None))
+    assert "basemaps.cartocdn.com" not in html
+    assert "admin1" in payload(html)["basemap"]
+
+
+def test_normal_page_links_cdn_only_for_what_it_uses(incidents):
+    html = render(build_map(incidents))
+    assert f'<script src="{LEAFLET_JS}"></script>' in html
+    assert "jquery" not in html and "bootstrap" not in html
+    for js, _ in PLUGINS.values():
+        assert js[0] in html
+
+
+def test_offline_page_is_self_contained(incidents):
+    html = render(build_map(incidents, offline=True))
+    assert "<script src=" not in html
+    assert '<link rel="stylesheet"' not in html
+    assert local_asset(LEAFLET_JS)[:2000] in html
+    assert "L.Control.MiniMap" in html and "L.heatLayer" in html
+    # images of leaflet.css are inlined
+    assert "url(images/" not in html
+    assert "data:image/png;base64," in html
+
+
+def test_offline_without_plugin_files_says_so(incidents, monkeypatch):
+    import maps.build as build_mod
+
+    monkeypatch.setattr(build_mod._assets, "missing_offline", lambda p: p == "measure")
+    data = payload(render(build_map(incidents, offline=True)))
+    assert any("measure left out" in n for n in data["summary"]["notices"])
+
+
+def test_adds_to_a_given_map(incidents):
+    m = folium.Map(tiles=None)
+    assert build_map(incidents, m=m) is m
+    assert len(payload(render(m))["inc"]["lat"]) == 40
+
+
+def test_every_layer_name_is_known():
+    assert set(LAYERS) == {
+        "districts",
+        "corridor",
+        "aggregates",
+        "heatmap",
+        "frontier",
+        "uncertainty",
+        "incidents",
+        "crossings",
+    }
+
+
+# ---- the CLI -------------------------------------------------------------
+
+
+def test_cli_map_of_positioned_parquet(tmp_path, capsys, incidents):
+    src = tmp_path / "positioned.parquet"
+    incidents.to_parquet(src)
+    out = tmp_path / "map.html"
+    assert main(["map", str(src), "-o", str(out), "--offline", "--title", "<i>t</i>"]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "<i>t</i>" not in html
+    assert len(payload(html)["inc"]["lat"]) == 40
+    assert "40 of 40 incidents mapped" in capsys.readouterr().out
+
+
+def test_cli_map_of_positioned_csv(tmp_path, incidents):
+    src = tmp_path / "positioned.csv"
+    pd.DataFrame(incidents.drop(columns="geometry")).to_csv(src, index=False)
+    out = tmp_path / "map.html"
+    assert main(["map", str(src), "-o", str(out), "--layers", "frontier,incidents"]) == 0
+    assert len(payload(out.read_text(encoding="utf-8"))["inc"]["lat"]) == 40
+
+
+def test_cli_map_of_raw_file_calls_prepare(tmp_path, monkeypatch):
+    import incidents as incidents_pkg
+
+    src = tmp_path / "raw.csv"
+    src.write_text("date,location\n2025-10-12,Torkham\n", encoding="utf-8")
+    seen = []
+
+    def fake_prepare(path, *, columns=None):
+        seen.append(path)
+        return synthetic_incidents(3, seed=5)
+
+    monkeypatch.setattr(incidents_pkg, "prepare", fake_prepare, raising=False)
+    out = tmp_path / "map.html"
+    assert main(["map", str(src), "-o", str(out), "--tiles", "none"]) == 0
+    assert seen == [str(src)]
+    assert len(payload(out.read_text(encoding="utf-8"))["inc"]["lat"]) == 3
+
+
+def test_cli_bad_input_is_one_line(tmp_path, capsys):
+    assert main(["map", str(tmp_path / "nope.csv"), "-o", str(tmp_path / "m.html")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("frontier map: error: INPUT") and err.count("\n") == 1
+
+
+def test_cli_bad_layers(tmp_path, capsys, incidents):
+    src = tmp_path / "p.parquet"
+    incidents.to_parquet(src)
+    assert main(["map", str(src), "-o", str(tmp_path / "m.html"), "--layers", "nope"]) == 2
+    assert "unknown layer(s) ['nope']" in capsys.readouterr().err
+
+
+def test_geodataframe_in_other_crs(incidents):
+    data = payload(render(build_map(incidents.to_crs(3857))))
+    np.testing.assert_allclose(data["inc"]["lon"], incidents.geometry.x.round(5), atol=2e-5)
+
+
+def test_points_without_geometry_fall_back_to_lat_lon(incidents):
+    gdf = incidents.copy()
+    gdf.loc[gdf.index[:5], "geometry"] = None
+    assert isinstance(gdf, gpd.GeoDataFrame)
+    assert len(payload(render(build_map(gdf)))["inc"]["lat"]) == 40
