@@ -1,0 +1,197 @@
+"""Plain text for :func:`incidents.extract.extract`: HTML stripping, language check,
+dateline, paragraphs and sentences.
+
+Everything here is a single left-to-right pass (regular expressions without nested
+quantifiers), so time grows linearly with the length of the article.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+__all__ = [
+    "Sentence",
+    "dateline",
+    "language_problem",
+    "looks_like_html",
+    "sentences",
+    "strip_html",
+]
+
+_HTML_HINT = re.compile(
+    r"<(?:!doctype|html|head|body|p|div|span|br|a|article|section|h[1-6]|li|ul|table|script)\b",
+    re.IGNORECASE,
+)
+_BLOCK = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 article section header footer tr table "
+    "blockquote title figcaption pre hr".split()
+)
+_SKIP = frozenset({"script", "style", "noscript", "template", "head", "nav", "svg"})
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` carries HTML markup (a few common tags near the start)."""
+    return bool(_HTML_HINT.search(text[:5000]))
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _SKIP:
+            self._skip += 1
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self._skip = max(self._skip - 1, 0)
+        elif tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def strip_html(text: str) -> str:
+    """The visible text of an HTML document: tags, scripts and styles dropped,
+    entities decoded, one paragraph per block element."""
+    p = _TextOnly()
+    p.feed(text)
+    p.close()
+    out = html.unescape("".join(p.parts))
+    out = re.sub(r"[ \t\r\f\v\xa0]+", " ", out)
+    return re.sub(r"\s*\n\s*", "\n", out).strip()
+
+
+# -- language ------------------------------------------------------------------------
+
+# Function words that are English and not also French/Spanish/German/Dutch words.
+_EN_WORDS = frozenset(
+    "the of and to said was were with for from that after which this have has been by "
+    "in it its their they he she would who when while two three killed".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def language_problem(text: str) -> str | None:
+    """Why ``text`` cannot be read by this English extractor, or None.
+
+    Non-Latin letters in the majority -> that script; otherwise a Latin text of
+    ten words or more in which fewer than 8% of the words are English function
+    words (English news prose has 30-40%).
+    """
+    letters = [c for c in text[:20000] if c.isalpha()]
+    if not letters:
+        return "no words in the text"
+    latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
+    if latin < len(letters) / 2:
+        other = next(c for c in letters if not (c.isascii() or "\u00c0" <= c <= "\u024f"))
+        return f"text is not in English (mostly {_script_name(other)} script)"
+    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    if len(words) >= 10:
+        share = sum(w in _EN_WORDS for w in words) / len(words)
+        if share < 0.08:
+            return "text does not look like English"
+    return None
+
+
+def _script_name(ch: str) -> str:
+    cp = ord(ch)
+    for lo, hi, name in (
+        (0x0600, 0x08FF, "Arabic"),
+        (0xFB50, 0xFEFF, "Arabic"),
+        (0x0400, 0x04FF, "Cyrillic"),
+        (0x0900, 0x097F, "Devanagari"),
+        (0x4E00, 0x9FFF, "CJK"),
+    ):
+        if lo <= cp <= hi:
+            return name
+    return "non-Latin"
+
+
+# -- dateline ------------------------------------------------------------------------
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATELINE = re.compile(
+    r"\A\s*(?P<places>[A-Z][A-Z .'’/-]{2,60}?)"  # KABUL / ISLAMABAD/KABUL
+    r"(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?"  # , Pakistan
+    r",?\s+(?P<date>" + _MONTHS + r"\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?)"
+    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*[-–—:]+\s*"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    end: int  # offset where the story text starts
+    date_text: str
+    agency: str | None
+
+
+def dateline(text: str) -> Dateline | None:
+    """The wire dateline ("KABUL, Oct 16 (Frontier Wire) -") at the start of ``text``."""
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    agency = m.group("agency")
+    return Dateline(m.end(), m.group("date"), agency.strip() if agency else None)
+
+
+# -- sentences -----------------------------------------------------------------------
+
+_ABBREV = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr gen lt col maj capt sgt "
+    "brig gov sen rep st no vs etc approx est dept govt u.s u.n u.k a.m p.m e.g i.e".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def sentences(text: str, start: int = 0) -> list[Sentence]:
+    """Sentences of ``text`` from offset ``start``, one paragraph per non-empty line."""
+    out: list[Sentence] = []
+    para = 0
+    for line in _LINE.finditer(text, start):
+        if not line.group(0).strip():
+            continue
+        a = line.start()
+        for b in _BOUNDARY.finditer(text, line.start(), line.end()):
+            prev = text[max(a, b.start() - 12) : b.start()].split()
+            word = prev[-1].lower().rstrip(".") if prev else ""
+            if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+                continue
+            _add(out, text, a, b.end(), para)
+            a = b.end()
+        _add(out, text, a, line.end(), para)
+        para += 1
+    return out
+
+
+def _add(out: list[Sentence], text: str, a: int, b: int, para: int) -> None:
+    seg = text[a:b]
+    lead = len(seg) - len(seg.lstrip())
+    seg = seg.strip()
+    if seg:
+        out.append(Sentence(a + lead, a + lead + len(seg), seg, para))
