@@ -534,15 +534,17 @@ class _Hexes:
         key = np.full(len(df), -1, dtype=np.int64)
         if len(rows):
             # dedupe: incident tables repeat places (gazetteer points, centroids) a lot
-            pts = np.column_stack([lat[rows], lon[rows]])
-            uniq, inv = np.unique(pts, axis=0, return_inverse=True)
+            c_lat, u_lat = pd.factorize(lat[rows])
+            c_lon, u_lon = pd.factorize(lon[rows])
+            inv, pairs = pd.factorize(c_lat.astype(np.int64) * len(u_lon) + c_lon)
+            u_lat, u_lon = u_lat[pairs // len(u_lon)], u_lon[pairs % len(u_lon)]
             f = h3n.latlng_to_cell
             cells = np.fromiter(
-                map(f, uniq[:, 0].tolist(), uniq[:, 1].tolist(), [resolution] * len(uniq)),
+                map(f, u_lat.tolist(), u_lon.tolist(), [resolution] * len(pairs)),
                 dtype=np.uint64,
-                count=len(uniq),
+                count=len(pairs),
             )
-            key[rows] = cells.astype(np.int64)[inv.ravel()]
+            key[rows] = cells.astype(np.int64)[inv]
         self.key = key
         self.template = np.array([], dtype=np.int64)
 

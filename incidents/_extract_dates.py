@@ -1,0 +1,372 @@
+"""Date expressions in news sentences -> (first day, last day) ranges.
+
+Absolute dates ("Oct 12, 2025", "12 October", "Oct 12-14") and expressions relative
+to the article date ("on Tuesday", "overnight", "last week", "early this month",
+"two days later").  Each expression becomes a :class:`DateSpan` whose range is
+as wide as the words allow: "last week" is the Monday to Sunday before the
+article's week, "overnight" the day before the anchor and the anchor.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["DateSpan", "find_dates", "parse_date_text"]
+
+_MONTH_NUM = {
+    m: i
+    for i, names in enumerate(
+        [
+            (),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ]
+    )
+    for m in names
+}
+_MON = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMWORD = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_ORD = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_N = r"(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)"
+
+# Order matters: earlier alternatives win where they overlap.
+_PATTERNS: list[tuple[str, str]] = [
+    # absolute ranges
+    ("md_range", rf"\b(?P<m>{_MON})\s+(?P<d1>\d{{1,2}})\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}})\b"
+     rf"(?:,?\s+(?P<y>\d{{4}}))?"),
+    ("dm_range", rf"\b(?P<d1>\d{{1,2}})\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_MON})"
+     rf"(?:,?\s+(?P<y>\d{{4}}))?"),
+    # absolute days
+    ("md", rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<y>\d{{4}}))?"),
+    ("dm", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>\d{{4}}))?"),
+    ("iso", r"\b(?P<y>20\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b"),
+    # parts of months
+    ("mid_month", rf"\bmid-?\s?(?P<m>{_MON})"),
+    ("part_month", rf"\b(?P<part>early|late|end of|beginning of|start of)\s+(?P<m>{_MON})"),
+    ("rel_month", r"\b(?P<part>early|earlier|late|later|end of|beginning of|start of)?\s*"
+     r"(?P<which>this|last|next|the previous|the past) month\b"),
+    ("in_month", rf"\b(?:in|during|since|through|throughout)\s+(?P<m>{_MON})(?:\s+(?P<y>\d{{4}}))?\b"),
+    # weeks
+    ("rel_week", r"\b(?P<part>earlier|later)?\s*(?P<which>this|last|next|the previous|the past) "
+     r"(?P<unit>week|weekend)\b"),
+    ("recent", r"\b(?:in )?(?:recent|the past few|the last few|past few|last few) days\b"),
+    # days
+    ("n_day", r"\bfor (?:a|the) (?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+     r"tenth) (?:straight |consecutive |successive )?(?:day|night)\b"),
+    ("ago", rf"\b{_N} days? ago\b"),
+    ("later", rf"\b(?:{_N} days?|a day) (?P<dir>later|earlier|before|after)\b"),
+    ("next_day", r"\bthe (?P<dir>next|following|previous) (?:day|night|morning|evening)\b"
+     r"|\bthe day (?P<dir2>before|after)\b"),
+    ("weekday", rf"\b(?P<prefix>(?:on|last|next|this|late|early|since|until|by)\s+)?"
+     rf"(?:(?:late|early)\s+(?:on\s+)?)?(?P<wd>{_WDAY})(?:'s)?"
+     r"(?P<night>\s+(?:night|evening|morning|afternoon))?"),
+    ("yesterday", r"\b(?:late\s+)?yesterday(?P<night>\s+(?:night|evening))?\b"),
+    ("today", r"\b(?:today|this (?:morning|afternoon|evening)|tonight)\b"),
+    ("overnight", r"\b(?:overnight|last night|late last night|during the night|in the early hours)\b"),
+]
+# re forbids duplicate group names, so each alternative's groups are renamed.
+_GROUPS: dict[str, list[str]] = {}
+
+
+def _compile() -> re.Pattern[str]:
+    parts = []
+    for name, rx in _PATTERNS:
+        inner = re.compile(rx, re.IGNORECASE)
+        groups = sorted(inner.groupindex, key=inner.groupindex.get)
+        _GROUPS[name] = groups
+        renamed = rx
+        for g in groups:
+            renamed = renamed.replace(f"(?P<{g}>", f"(?P<{name}__{g}>")
+        parts.append(f"(?P<_{name}>{renamed})")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+_RX = _compile()
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date expression at ``text[start:end]`` of its sentence and the days it covers.
+
+    ``relative_to`` is "article" for expressions read against the article date,
+    "previous" for "two days later"-style ones read against the previous event,
+    "sentence" for "overnight" when another date in the sentence anchors it, and
+    None for absolute dates.
+    """
+
+    start: int
+    end: int
+    text: str
+    first: dt.date | None
+    last: dt.date | None
+    relative_to: str | None
+    future: bool = False
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _year_for(month: int, day: int, ref: dt.date | None, year_hint: int | None) -> int | None:
+    """Year of a yearless day-month: the article's, or the one before when the
+    date would otherwise fall more than 60 days after the article."""
+    if ref is None:
+        return year_hint
+    y = ref.year
+    try:
+        if dt.date(y, month, day) > ref + dt.timedelta(days=60):
+            y -= 1
+    except ValueError:
+        return None
+    return y
+
+
+def _safe(y: int | None, m: int, d: int) -> dt.date | None:
+    if y is None:
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month(s: str) -> int:
+    s = s.lower().rstrip(".")
+    return _MONTH_NUM[s if s in _MONTH_NUM else s[:3]]
+
+
+def find_dates(
+    sentence: str,
+    article: dt.date | None,
+    *,
+    previous: tuple[dt.date, dt.date] | None = None,
+    year_hint: int | None = None,
+) -> list[DateSpan]:
+    """Every date expression in ``sentence``, resolved when it can be.
+
+    ``article`` is the article date (relative expressions need it), ``previous``
+    the range of the preceding event (for "two days later"), ``year_hint`` a year
+    for yearless dates when there is no article date.
+    """
+    future = bool(re.search(r"\b(?:will|would be held|to be held|scheduled|planned|next)\b",
+                            sentence, re.IGNORECASE))
+    spans: list[DateSpan] = []
+    deferred: list[tuple[int, int, str]] = []
+    for m in _RX.finditer(sentence):
+        kind = m.lastgroup[1:] if m.lastgroup else ""
+        g = {k: m.group(f"{kind}__{k}") for k in _GROUPS[kind]}
+        text = m.group(0).strip()
+        a = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        if kind == "overnight":
+            deferred.append((a, m.end(), text))
+            continue
+        first, last, rel = _resolve(kind, g, article, previous, year_hint, future)
+        spans.append(DateSpan(a, m.end(), text, first, last, rel, future and rel == "article"))
+    for a, b, text in deferred:
+        # "overnight" hangs on the day the sentence names, else on the article date.
+        anchors = [s for s in spans if s.first is not None and s.first == s.last]
+        anchor = min(anchors, key=lambda s: abs(s.start - a)).first if anchors else article
+        rel = "sentence" if anchors else "article"
+        if anchor is None:
+            spans.append(DateSpan(a, b, text, None, None, "article"))
+        else:
+            spans.append(DateSpan(a, b, text, anchor - dt.timedelta(days=1), anchor, rel))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _resolve(  # noqa: C901 - one branch per expression kind reads best as a table
+    kind: str,
+    g: dict[str, str | None],
+    ref: dt.date | None,
+    prev: tuple[dt.date, dt.date] | None,
+    year_hint: int | None,
+    future: bool,
+) -> tuple[dt.date | None, dt.date | None, str | None]:
+    day = dt.timedelta(days=1)
+    if kind in ("md", "dm"):
+        mon = _month(g["m"] or "")
+        d = int(g["d"] or 0)
+        y = int(g["y"]) if g.get("y") else _year_for(mon, d, ref, year_hint)
+        x = _safe(y, mon, d)
+        return x, x, None
+    if kind in ("md_range", "dm_range"):
+        mon = _month(g["m"] or "")
+        d1, d2 = int(g["d1"] or 0), int(g["d2"] or 0)
+        if d2 < d1:
+            return None, None, None
+        y = int(g["y"]) if g.get("y") else _year_for(mon, d1, ref, year_hint)
+        return _safe(y, mon, d1), _safe(y, mon, d2), None
+    if kind == "iso":
+        x = _safe(int(g["y"] or 0), int(g["mm"] or 0), int(g["d"] or 0))
+        return x, x, None
+    if kind in ("mid_month", "part_month", "in_month"):
+        mon = _month(g["m"] or "")
+        y = int(g["y"]) if g.get("y") else _year_for(mon, 1, ref, year_hint)
+        if y is None:
+            return None, None, None
+        end = _month_end(y, mon)
+        part = (g.get("part") or "").lower()
+        if kind == "mid_month":
+            return dt.date(y, mon, 11), dt.date(y, mon, 20), None
+        if part in ("early", "beginning of", "start of"):
+            return dt.date(y, mon, 1), dt.date(y, mon, 10), None
+        if part in ("late", "end of"):
+            return dt.date(y, mon, 21), end, None
+        return dt.date(y, mon, 1), end, None
+    if ref is None and kind not in ("later", "next_day"):
+        return None, None, "article"
+    if kind == "rel_month":
+        assert ref is not None
+        which = (g["which"] or "").lower()
+        part = (g.get("part") or "").lower()
+        if which == "this":
+            y, mon = ref.year, ref.month
+        elif which == "next":
+            y, mon = (ref.year + 1, 1) if ref.month == 12 else (ref.year, ref.month + 1)
+        else:
+            y, mon = (ref.year - 1, 12) if ref.month == 1 else (ref.year, ref.month - 1)
+        a, b = dt.date(y, mon, 1), _month_end(y, mon)
+        if part in ("early", "beginning of", "start of"):
+            b = dt.date(y, mon, 10)
+        elif part in ("late", "end of"):
+            a = dt.date(y, mon, 21)
+        elif part == "earlier":
+            b = ref - day
+        if which == "this":
+            b = min(b, ref)
+            a = min(a, b)
+        return a, b, "article"
+    if kind == "rel_week":
+        assert ref is not None
+        which = (g["which"] or "").lower()
+        monday = ref - dt.timedelta(days=ref.weekday())
+        if which in ("last", "the previous", "the past"):
+            monday -= dt.timedelta(days=7)
+        elif which == "next":
+            monday += dt.timedelta(days=7)
+        a, b = monday, monday + dt.timedelta(days=6)
+        if (g["unit"] or "").lower() == "weekend":
+            a = monday + dt.timedelta(days=5)
+        if which == "this" and b > ref:
+            b = ref
+            if (g.get("part") or "").lower() == "earlier":
+                b = max(a, ref - day)
+        if which == "the past":
+            a, b = ref - dt.timedelta(days=7), ref
+        return a, b, "article"
+    if kind == "recent":
+        assert ref is not None
+        return ref - dt.timedelta(days=7), ref, "article"
+    if kind == "n_day":
+        assert ref is not None
+        n = _ORD[(g["ord"] or "second").lower()]
+        return ref - dt.timedelta(days=n - 1), ref, "article"
+    if kind == "ago":
+        assert ref is not None
+        n = _number(g["n"])
+        x = ref - dt.timedelta(days=n)
+        return x, x, "article"
+    if kind in ("later", "next_day"):
+        if prev is None:
+            return None, None, "previous"
+        back = (g.get("dir") or g.get("dir2") or "").lower() in ("earlier", "before", "previous")
+        n = _number(g.get("n")) if g.get("n") else 1
+        step = dt.timedelta(days=n)
+        if back:
+            return prev[0] - step, prev[0] - step, "previous"
+        return prev[0] + step, prev[0] + step, "previous"
+    if kind == "weekday":
+        assert ref is not None
+        target = _DAYS.index((g["wd"] or "").lower())
+        prefix = (g.get("prefix") or "").strip().lower()
+        if prefix == "next" or (future and prefix != "last"):
+            delta = (target - ref.weekday()) % 7 or 7
+            x = ref + dt.timedelta(days=delta)
+        else:
+            delta = (ref.weekday() - target) % 7
+            if prefix == "last" and delta == 0:
+                delta = 7
+            x = ref - dt.timedelta(days=delta)
+        night = (g.get("night") or "").strip().lower()
+        if night in ("night", "evening"):
+            return x, x + day if night == "night" else x, "article"
+        if prefix == "since":
+            return x, ref, "article"
+        return x, x, "article"
+    if kind == "yesterday":
+        assert ref is not None
+        x = ref - day
+        return (x, ref, "article") if g.get("night") else (x, x, "article")
+    if kind == "today":
+        assert ref is not None
+        return ref, ref, "article"
+    return None, None, None
+
+
+def _number(s: str | None) -> int:
+    if not s:
+        return 1
+    s = s.lower()
+    return int(s) if s.isdigit() else _NUMWORD.get(s, 1)
+
+
+_ANY_DATE = re.compile(
+    rf"(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:,?\s+(?P<y>\d{{4}}))?"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MON})(?:,?\s+(?P<y2>\d{{4}}))?"
+    r"|(?P<y3>20\d\d)-(?P<mm3>\d\d)-(?P<d3>\d\d)",
+    re.IGNORECASE,
+)
+
+
+def parse_date_text(text: str, year_hint: int | None) -> dt.date | None:
+    """A single date written in a dateline ("Oct 16", "16 October 2025")."""
+    m = _ANY_DATE.search(text)
+    if not m:
+        return None
+    if m.group("y3"):
+        return _safe(int(m.group("y3")), int(m.group("mm3")), int(m.group("d3")))
+    mon = _month(m.group("m") or m.group("m2"))
+    d = int(m.group("d") or m.group("d2"))
+    y = m.group("y") or m.group("y2")
+    return _safe(int(y) if y else year_hint, mon, d)
