@@ -219,7 +219,8 @@ def change(
         decreases); anything closer to zero is ``stable``.
     periods
         ``(before, after)`` as dates (any day inside each period); by default the
-        last two periods present in ``agg``.
+        last period present in ``agg`` and the calendar period just before it
+        (which may hold no incidents).
 
     Returns
     -------
@@ -249,12 +250,10 @@ def change(
     dated = agg[agg["period"].notna()]
     present = np.sort(pd.unique(dated["period"].to_numpy(dtype="datetime64[ns]")))
     if periods is None:
-        if len(present) < 2:
-            raise IncidentError(
-                f"change needs two periods, the aggregate has {len(present)} dated "
-                f"{freq}(s)"
-            )
-        before, after = present[-2], present[-1]
+        if len(present) == 0:
+            raise IncidentError("change needs dated incidents; the aggregate has no period")
+        after = present[-1]
+        before = _period_start(np.array([after - np.timedelta64(1, "D")]), freq)[0]
     else:
         if isinstance(periods, str) or len(periods) != 2:
             raise IncidentError(f"periods must be a (before, after) pair, got {periods!r}")
@@ -445,6 +444,15 @@ def _period_start(dates: np.ndarray, freq: str) -> np.ndarray:
     return d.astype("datetime64[ns]")
 
 
+def _sorted_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, sorted uniques) of an int64 array: hashing, then sorting the few uniques."""
+    codes, uniq = pd.factorize(np.asarray(values, dtype=np.int64))
+    order = np.argsort(uniq, kind="stable")
+    rank = np.empty(len(uniq), dtype=np.int64)
+    rank[order] = np.arange(len(uniq))
+    return rank[np.asarray(codes, dtype=np.int64)], np.asarray(uniq, dtype=np.int64)[order]
+
+
 def _slug(text: str) -> str:
     s = re.sub(r"[^0-9a-z]+", "_", text.lower()).strip("_")
     return s or "unknown"
@@ -625,7 +633,7 @@ def _reduce(df, located, key, level, period) -> gpd.GeoDataFrame:
     k = key[rows]
     # units: template first, then other observed keys in key order; unassigned last
     template = np.asarray(level.template, dtype=np.int64)
-    extra = np.setdiff1d(np.unique(k[k >= 0]), template)
+    extra = np.setdiff1d(pd.unique(k[k >= 0]), template)
     all_keys = np.concatenate([template, extra])
     n_units = len(all_keys)
     sorter = np.argsort(all_keys, kind="stable")
@@ -643,21 +651,14 @@ def _reduce(df, located, key, level, period) -> gpd.GeoDataFrame:
     if period is not None:
         p_ns = _period_start(d_ns.view("datetime64[ns]"), period).astype(np.int64)
         # NaT (int64 min) sorts first; keep it last instead
-        p_vals, p_code = np.unique(np.where(p_ns == _NAT, np.iinfo(np.int64).max, p_ns),
-                                   return_inverse=True)
+        p_code, p_vals = _sorted_codes(np.where(p_ns == _NAT, np.iinfo(np.int64).max, p_ns))
         p_vals = np.where(p_vals == np.iinfo(np.int64).max, _NAT, p_vals)
-        p_code = p_code.ravel()
     else:
         p_vals, p_code = np.array([_NAT], dtype=np.int64), np.zeros(len(rows), dtype=np.int64)
     n_p = len(p_vals)
     cell = pos * n_p + p_code
 
-    order = np.argsort(cell, kind="stable")
-    cs = cell[order]
-    starts = np.flatnonzero(np.r_[True, cs[1:] != cs[:-1]]) if len(cs) else np.array([], int)
-    cells = cs[starts]
-    group = np.zeros(len(rows), dtype=np.int64)
-    group[order] = np.cumsum(np.r_[False, cs[1:] != cs[:-1]]) if len(cs) else group
+    group, cells = _sorted_codes(cell)
     n_g = len(cells)
 
     fat = _numeric(df, "fatalities", 0.0)[rows]
@@ -670,24 +671,24 @@ def _reduce(df, located, key, level, period) -> gpd.GeoDataFrame:
     first = np.full(n_g, _NAT, dtype=np.int64)
     last = np.full(n_g, _NAT, dtype=np.int64)
     if n_g:
-        ds = d_ns[order]
-        big = np.iinfo(np.int64).max
-        first = np.minimum.reduceat(np.where(ds == _NAT, big, ds), starts)
-        first = np.where(first == big, _NAT, first)
-        last = np.maximum.reduceat(ds, starts)
+        ds = pd.Series(d_ns.view("datetime64[ns]"))
+        span = ds.groupby(group, sort=True).agg(["min", "max"])
+        span = span.reindex(np.arange(n_g))
+        first = span["min"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+        last = span["max"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
 
     # event types
     if "event_type" in df:
-        et = df["event_type"].astype("string").str.strip().to_numpy(dtype=object, na_value=None)[rows]
-        et = np.where(pd.isna(et) | (et == ""), None, et)
+        raw_code, raw = pd.factorize(df["event_type"].to_numpy(dtype=object)[rows])
+        clean = [None if pd.isna(v) or not str(v).strip() else str(v).strip() for v in raw]
     else:
-        et = np.full(len(rows), None, dtype=object)
-    t_code, t_uniq = pd.factorize(pd.Series(et, dtype="string"), sort=True, use_na_sentinel=True)
-    t_code = np.asarray(t_code, dtype=np.int64)
-    names = [str(t) for t in t_uniq]
-    if (t_code < 0).any():
+        raw_code, clean = np.full(len(rows), -1, dtype=np.int64), []
+    names: list[str | None] = sorted({c for c in clean if c is not None})
+    if len(rows) and (raw_code < 0).any() or None in clean:
         names.append(None)
-        t_code = np.where(t_code < 0, len(names) - 1, t_code)
+    where = {name: i for i, name in enumerate(names)}
+    remap = np.array([where[c] for c in clean] + [where.get(None, -1)], dtype=np.int64)
+    t_code = remap[np.asarray(raw_code, dtype=np.int64)]  # -1 indexes the appended NA slot
     n_t = len(names)
     tcounts = np.bincount(group * n_t + t_code, minlength=n_g * n_t).reshape(n_g, n_t)
     type_cols: dict[str, str | None] = {}

@@ -453,8 +453,9 @@ def _summary(
     more = 0
     if "source" in frame:
         vc = frame["source"].astype("string").str.strip().replace("", pd.NA).value_counts()
-        sources = [str(s) for s in vc.index[:3]]
-        more = max(len(vc) - 3, 0)
+        # long source lists (several URLs per row) would fill the title box
+        sources = [_shorten(str(s), 80) for s in vc.index[:2]]
+        more = max(len(vc) - 2, 0)
     lead: list[str] = []
     if total == 0:
         lead.append("This table has no incidents: only the frontier is shown.")
@@ -466,8 +467,8 @@ def _summary(
         lead.append(f"{unresolved:,} incident(s) could not be located and are not on the map.")
     if outside:
         lead.append(
-            f"{outside:,} incident(s) with coordinates outside the Afghanistan\u2013Pakistan "
-            "region (impossible or far-off values) are left off the map."
+            f"{outside:,} incident(s) lie outside the mapped Afghanistan\u2013Pakistan "
+            "region (a venue abroad, or impossible values) and are left off the map."
         )
     return {
         "title": title if title is not None and str(title).strip() else DEFAULT_TITLE,
@@ -669,3 +670,8 @@ def build_map(
         if "frontier_offline_assets" not in root._children:
             root.add_child(_assets.OfflineAssets(), name="frontier_offline_assets")
     return m
+
+
+def _shorten(text: str, n: int) -> str:
+    """``text`` cut to ``n`` characters with an ellipsis."""
+    return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"

@@ -320,6 +320,8 @@
     }
   };
 
+  var MAX_CIRCLE_M = 250000;
+
   Instance.prototype.pointMarker = function (i) {
     var inc = this.d.inc;
     var low = this.isLowPrecision(i);
@@ -338,7 +340,10 @@
     for (var k = 0; k < vis.length; k++) {
       var i = vis[k];
       this.points.addLayer(this.pointMarker(i));
-      if (this.isLowPrecision(i) && inc.unc[i] !== null && inc.unc[i] > 0) {
+      // Circles wider than a province (country-level matches) would hide the map:
+      // those keep the dashed ring, and the popup gives their radius.
+      if (this.isLowPrecision(i) && inc.unc[i] !== null && inc.unc[i] > 0 &&
+          inc.unc[i] * 100 <= MAX_CIRCLE_M) {
         this.circles.addLayer(L.circle([inc.lat[i], inc.lon[i]], {
           renderer: this.pointRenderer, radius: inc.unc[i] * 100, color: this.colorOf(i),
           weight: 1, dashArray: "4 4", fillOpacity: 0.05, interactive: false
@@ -607,7 +612,7 @@
       if (d.types.nmissing) {
         row(sw(d.types.missing), "(type not given) (" + fmtInt(d.types.nmissing) + ")");
       }
-      row(sw("#777", "fm-hollow"), "low precision: dashed ring, uncertainty circle");
+      row(sw("#777", "fm-hollow"), "low precision: dashed ring + uncertainty circle");
       row(el("span", "fm-cluster fm-swatch"), "cluster (zoom in to see incidents)");
     }
     if (d.frontier && this.groups.frontier) {

@@ -35,7 +35,11 @@ EVENT_TYPES = (
     (r"ceasefire", "Strategic developments", "Agreement"),
     (r"closure", "Strategic developments", "Other"),
     (r"suicide", "Explosions/Remote violence", "Suicide bomb"),
-    (r"artillery|mortar|tank|shelling", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    (
+        r"artillery|mortar|tank|shelling",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    ),
     (r"air|drone|precision", "Explosions/Remote violence", "Air/drone strike"),
     (r"clash|attack|fire", "Battles", "Armed clash"),
 )

@@ -1,0 +1,16 @@
+"""``frontier demo``: the October 2025 clashes, end to end."""
+
+from __future__ import annotations
+
+import argparse
+
+from maps.demo import run_demo
+
+
+def run(args: argparse.Namespace) -> int:
+    result = run_demo(args.out, offline=bool(args.offline))
+    print(result.summary())
+    print("wrote:")
+    for path in result.files.values():
+        print(f"  {path} ({path.stat().st_size / 1e3:,.0f} kB)")
+    return 0
