@@ -2,7 +2,7 @@
 
 Run from the project root::
 
-    python -m incidents.data.derive_oct2025 --source PATH/TO/shared/data/events/oct2025_af_pk_events.csv
+    python -m incidents.data.derive_oct2025 --source PATH/TO/oct2025_af_pk_events.csv
 
 Rules (applied to every row, nothing invented):
 
