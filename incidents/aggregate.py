@@ -236,9 +236,7 @@ def change(
         if not isinstance(value, int | float) or not np.isfinite(value) or value < 0:
             raise IncidentError(f"{name} must be a non-negative percentage, got {value!r}")
     if moderate > large:
-        raise IncidentError(
-            f"moderate ({moderate:g} %) must not exceed large ({large:g} %)"
-        )
+        raise IncidentError(f"moderate ({moderate:g} %) must not exceed large ({large:g} %)")
     if not isinstance(agg, pd.DataFrame) or "unit" not in agg or "incidents" not in agg:
         raise IncidentError("change needs the result of incidents.aggregate")
     freq = agg.attrs.get("period")
@@ -341,9 +339,7 @@ def segment_corridors(
             buf = shapely.buffer(lines.values[rows], width_km * 1000.0, cap_style="flat")
             geoms[rows] = shapely.intersection(buf, poly[code])
     out = segments.copy()
-    out = out.set_geometry(
-        gpd.GeoSeries(geoms, index=segments.index, crs=crs).to_crs(4326)
-    )
+    out = out.set_geometry(gpd.GeoSeries(geoms, index=segments.index, crs=crs).to_crs(4326))
     out.attrs = {**segments.attrs, "corridor_km": float(width_km)}
     return out
 
@@ -610,7 +606,7 @@ class _Admin:
         if by == "admin2":
             coarse = prec >= 3
         else:
-            method = df["geocode_method"] if "geocode_method" in df else None
+            method = df.get("geocode_method")
             coarse = (
                 np.zeros(len(df), bool)
                 if method is None
@@ -622,7 +618,9 @@ class _Admin:
     def describe(self, keys: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
         t = self.table.iloc[keys].reset_index(drop=True)
         names = [c for c in ("country", "admin1", "admin2") if c in t]
-        data = pd.DataFrame({c: pd.array(t[c].to_numpy(dtype=object), dtype="string") for c in names})
+        data = pd.DataFrame(
+            {c: pd.array(t[c].to_numpy(dtype=object), dtype="string") for c in names}
+        )
         data.insert(0, "unit", ["/".join(map(str, r)) for r in t[names].itertuples(index=False)])
         return data, np.asarray(t.geometry.values, dtype=object)
 

@@ -69,9 +69,7 @@ def run(args: argparse.Namespace) -> int:
         raise IncidentError(f"unknown --by {args.by!r}; valid: {', '.join(AGGREGATIONS)}")
     out = Path(args.output)
     if out.suffix.lower() not in FORMATS:
-        raise ExportError(
-            f"-o must end in one of {', '.join(FORMATS)}, got {out.name!r}"
-        )
+        raise ExportError(f"-o must end in one of {', '.join(FORMATS)}, got {out.name!r}")
     if args.change and not args.period:
         raise IncidentError("--change compares periods: add --period day|week|month")
 

@@ -62,8 +62,7 @@ def write(gdf: pd.DataFrame, path: str | PathLike[str], *, fmt: str | None = Non
         fmt = FORMATS.get(path.suffix.lower())
         if fmt is None:
             raise ExportError(
-                f"cannot tell the output format from {path.name!r}; use one of "
-                f"{', '.join(FORMATS)}"
+                f"cannot tell the output format from {path.name!r}; use one of {', '.join(FORMATS)}"
             )
     elif fmt not in set(FORMATS.values()):
         raise ExportError(

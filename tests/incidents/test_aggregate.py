@@ -216,7 +216,9 @@ def test_band_edges_sides_and_rule(frontier):
 
 
 def test_custom_bands(frontier):
-    agg = aggregate(table([{"border_distance_km": 3.0}]), by="band", bands=(5, 50), frontier=frontier)
+    agg = aggregate(
+        table([{"border_distance_km": 3.0}]), by="band", bands=(5, 50), frontier=frontier
+    )
     assert row(agg, "PK 0-5 km")["incidents"] == 1
     assert sorted(set(agg["band"].dropna())) == ["0-5 km", "5-50 km", ">50 km"]
 

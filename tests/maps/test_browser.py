@@ -254,7 +254,7 @@ def test_bad_tables_still_give_a_map(browser, tmp_path, case):
         table = pd.DataFrame(synthetic_incidents(6, seed=4).drop(columns="geometry"))
         table.loc[0, "latitude"] = 95.0
         table.loc[1, ["latitude", "longitude"]] = [-10.0, -60.0]
-        notice = "2 incident(s) with coordinates outside"
+        notice = "2 incident(s) lie outside the mapped"
     html = build_map(table, offline=True).get_root().render()
     p = Page(browser, tmp_path, html, offline=True)
     try:
