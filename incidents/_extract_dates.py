@@ -72,37 +72,67 @@ _N = r"(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)"
 # Order matters: earlier alternatives win where they overlap.
 _PATTERNS: list[tuple[str, str]] = [
     # absolute ranges
-    ("md_range", rf"\b(?P<m>{_MON})\s+(?P<d1>\d{{1,2}})\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}})\b"
-     rf"(?:,?\s+(?P<y>\d{{4}}))?"),
-    ("dm_range", rf"\b(?P<d1>\d{{1,2}})\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_MON})"
-     rf"(?:,?\s+(?P<y>\d{{4}}))?"),
+    (
+        "md_range",
+        rf"\b(?P<m>{_MON})\s+(?P<d1>\d{{1,2}})\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}})\b"
+        rf"(?:,?\s+(?P<y>\d{{4}}))?",
+    ),
+    (
+        "dm_range",
+        rf"\b(?P<d1>\d{{1,2}})\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_MON})"
+        rf"(?:,?\s+(?P<y>\d{{4}}))?",
+    ),
     # absolute days
     ("md", rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<y>\d{{4}}))?"),
-    ("dm", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>\d{{4}}))?"),
+    (
+        "dm",
+        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>\d{{4}}))?",
+    ),
     ("iso", r"\b(?P<y>20\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b"),
     # parts of months
     ("mid_month", rf"\bmid-?\s?(?P<m>{_MON})"),
     ("part_month", rf"\b(?P<part>early|late|end of|beginning of|start of)\s+(?P<m>{_MON})"),
-    ("rel_month", r"\b(?P<part>early|earlier|late|later|end of|beginning of|start of)?\s*"
-     r"(?P<which>this|last|next|the previous|the past) month\b"),
-    ("in_month", rf"\b(?:in|during|since|through|throughout)\s+(?P<m>{_MON})(?:\s+(?P<y>\d{{4}}))?\b"),
+    (
+        "rel_month",
+        r"\b(?P<part>early|earlier|late|later|end of|beginning of|start of)?\s*"
+        r"(?P<which>this|last|next|the previous|the past) month\b",
+    ),
+    (
+        "in_month",
+        rf"\b(?:in|during|since|through|throughout)\s+(?P<m>{_MON})(?:\s+(?P<y>\d{{4}}))?\b",
+    ),
     # weeks
-    ("rel_week", r"\b(?P<part>earlier|later)?\s*(?P<which>this|last|next|the previous|the past) "
-     r"(?P<unit>week|weekend)\b"),
+    (
+        "rel_week",
+        r"\b(?P<part>earlier|later)?\s*(?P<which>this|last|next|the previous|the past) "
+        r"(?P<unit>week|weekend)\b",
+    ),
     ("recent", r"\b(?:in )?(?:recent|the past few|the last few|past few|last few) days\b"),
     # days
-    ("n_day", r"\bfor (?:a|the) (?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-     r"tenth) (?:straight |consecutive |successive )?(?:day|night)\b"),
+    (
+        "n_day",
+        r"\bfor (?:a|the) (?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+        r"tenth) (?:straight |consecutive |successive )?(?:day|night)\b",
+    ),
     ("ago", rf"\b{_N} days? ago\b"),
     ("later", rf"\b(?:{_N} days?|a day) (?P<dir>later|earlier|before|after)\b"),
-    ("next_day", r"\bthe (?P<dir>next|following|previous) (?:day|night|morning|evening)\b"
-     r"|\bthe day (?P<dir2>before|after)\b"),
-    ("weekday", rf"\b(?P<prefix>(?:on|last|next|this|late|early|since|until|by)\s+)?"
-     rf"(?:(?:late|early)\s+(?:on\s+)?)?(?P<wd>{_WDAY})(?:'s)?"
-     r"(?P<night>\s+(?:night|evening|morning|afternoon))?"),
+    (
+        "next_day",
+        r"\bthe (?P<dir>next|following|previous) (?:day|night|morning|evening)\b"
+        r"|\bthe day (?P<dir2>before|after)\b",
+    ),
+    (
+        "weekday",
+        rf"\b(?P<prefix>(?:on|last|next|this|late|early|since|until|by)\s+)?"
+        rf"(?:(?:late|early)\s+(?:on\s+)?)?(?P<wd>{_WDAY})(?:'s)?"
+        r"(?P<night>\s+(?:night|evening|morning|afternoon))?",
+    ),
     ("yesterday", r"\b(?:late\s+)?yesterday(?P<night>\s+(?:night|evening))?\b"),
     ("today", r"\b(?:today|this (?:morning|afternoon|evening)|tonight)\b"),
-    ("overnight", r"\b(?:overnight|last night|late last night|during the night|in the early hours)\b"),
+    (
+        "overnight",
+        r"\b(?:overnight|last night|late last night|during the night|in the early hours)\b",
+    ),
 ]
 # re forbids duplicate group names, so each alternative's groups are renamed.
 _GROUPS: dict[str, list[str]] = {}
@@ -188,8 +218,11 @@ def find_dates(
     the range of the preceding event (for "two days later"), ``year_hint`` a year
     for yearless dates when there is no article date.
     """
-    future = bool(re.search(r"\b(?:will|would be held|to be held|scheduled|planned|next)\b",
-                            sentence, re.IGNORECASE))
+    future = bool(
+        re.search(
+            r"\b(?:will|would be held|to be held|scheduled|planned|next)\b", sentence, re.IGNORECASE
+        )
+    )
     spans: list[DateSpan] = []
     deferred: list[tuple[int, int, str]] = []
     for m in _RX.finditer(sentence):
@@ -215,7 +248,7 @@ def find_dates(
     return spans
 
 
-def _resolve(  # noqa: C901 - one branch per expression kind reads best as a table
+def _resolve(
     kind: str,
     g: dict[str, str | None],
     ref: dt.date | None,

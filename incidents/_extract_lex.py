@@ -76,7 +76,7 @@ _T: list[tuple[str, str]] = [
     (
         "border_closure",
         r"\b(?:closed|shut|sealed|closure of|closing|suspended (?:trade|traffic)|"
-        r"remained closed|remain closed|stay closed|reopen(?:ed|ing)?)\b",
+        r"remained closed|remain closed|stay closed|remained shut|remain shut)\b",
     ),
     (
         "ceasefire",
@@ -133,9 +133,12 @@ def triggers_in(sentence: str) -> list[Trigger]:
         kind = m.lastgroup or ""
         text = m.group(0)
         if kind == "air_strike" and text.lower() in ("struck", "bombed"):
-            # "struck a deal", "struck by": only a strike on something counts.
+            # "struck a deal", "struck by": only a strike on something counts; and
+            # "a roadside bomb struck": the verb of another weapon is not an air strike.
             after = sentence[m.end() : m.end() + 20].lower()
             if re.match(r"\s+(?:a |an )?(?:deal|agreement|accord|by|down)\b", after):
+                continue
+            if out and out[-1].kind != "air_strike" and m.start() - out[-1].end < 40:
                 continue
         if kind == "ceasefire":
             window = sentence[max(0, m.start() - 60) : m.end() + 60]
@@ -166,7 +169,9 @@ def is_diplomatic(sentence: str, trig: Trigger) -> bool:
 
 _FRONT = r"(?:border|frontier|Durand Line|boundary)"
 _LEN = r"(?:\d[\d,]*[- ](?:km|kilometre|kilometer|mile)s?(?:[- ]long)? )?"
-_PAIR = r"(?:(?:Afghan|Afghanistan|Pakistan|Pakistani)[- ](?:Afghan|Afghanistan|Pakistan|Pakistani) )?"
+_PAIR = (
+    r"(?:(?:Afghan|Afghanistan|Pakistan|Pakistani)[- ](?:Afghan|Afghanistan|Pakistan|Pakistani) )?"
+)
 _STRONG = re.compile(
     rf"\b(?:all|right) along (?:the |their |its )?{_LEN}{_PAIR}(?:shared )?{_FRONT}"
     rf"|\b(?:along|across|on) (?:the |their )?(?:entire|whole|full|length of the) "
@@ -243,8 +248,10 @@ def actors_in(sentence: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for name, rx in _ACTORS:
         for m in rx.finditer(sentence):
-            if name == AF_MIL and sentence[m.start() : m.end()].startswith("Afghan Taliban") and (
-                "Pakistan" in sentence[m.end() : m.end() + 10]
+            if (
+                name == AF_MIL
+                and sentence[m.start() : m.end()].startswith("Afghan Taliban")
+                and ("Pakistan" in sentence[m.end() : m.end() + 10])
             ):
                 continue
             out.append((m.start(), name))
@@ -312,15 +319,28 @@ _HURT = r"(?:wounded|injured|hurt)"
 _GAP = r"(?:(?!\b(?:killed|dead|died|martyred|wounded|injured|hurt)\b)[^.;\d]){0,40}?"
 
 
-def _cas_rx(verb: str) -> re.Pattern[str]:
-    return re.compile(
-        rf"\b{_QUAL}{_NUM} {_ADJ}{_WHO}\b{_GAP}\b(?:were |was |have been |had been |"
-        rf"being |are |were reported |)(?:also )?{verb}\b"
-        rf"|\b{verb}(?: at least| more than| over| some| about| nearly| up to)? {_NUM} "
-        rf"{_ADJ}{_WHO}\b"
-        rf"|\b{_QUAL}{_NUM} {verb}\b",
-        re.IGNORECASE,
-    )
+def _cas_rx(verb: str) -> list[re.Pattern[str]]:
+    forms = [
+        # "23 soldiers were killed", "12 civilians were killed by ..."
+        rf"\b{_QUAL}{_NUM} {_ADJ}{_WHO}\b{_GAP}\b(?:were |was |have been |had been |being |"
+        rf"are |were reported |)(?:also )?{verb}\b",
+        # "killing at least 10 people", "killed nine children"
+        rf"\b{verb}(?: at least| more than| over| some| about| nearly| up to)? {_NUM} "
+        rf"{_ADJ}{_WHO}\b",
+        # "more than 80 wounded", "dozens killed"
+        rf"\b{_QUAL}{_NUM} {verb}\b",
+    ]
+    return [re.compile(f, re.IGNORECASE) for f in forms]
+
+
+def _finditer(rxs: list[re.Pattern[str]], text: str) -> list[re.Match[str]]:
+    """Non-overlapping matches of several patterns, leftmost (then longest) first."""
+    ms = sorted((m for rx in rxs for m in rx.finditer(text)), key=lambda m: (m.start(), -m.end()))
+    out: list[re.Match[str]] = []
+    for m in ms:
+        if not out or m.start() >= out[-1].end():
+            out.append(m)
+    return out
 
 
 _DEAD_RX = _cas_rx(_DEAD)
@@ -348,7 +368,7 @@ def casualties_in(sentence: str) -> Casualties:
     phrases: list[str] = []
     for rx, which in ((_DEAD_RX, "killed"), (_HURT_RX, "wounded")):
         total = None
-        for m in rx.finditer(sentence):
+        for m in _finditer(rx, sentence):
             v = _value(m)
             if v is None:
                 continue

@@ -130,7 +130,11 @@ _MONTHS = (
 _DATELINE = re.compile(
     r"\A\s*(?P<places>[A-Z][A-Z .'’/-]{2,60}?)"  # KABUL / ISLAMABAD/KABUL
     r"(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?"  # , Pakistan
-    r",?\s+(?P<date>" + _MONTHS + r"\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+" + _MONTHS + r"(?:\s+\d{4})?)"
+    r",?\s+(?P<date>"
+    + _MONTHS
+    + r"\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+"
+    + _MONTHS
+    + r"(?:\s+\d{4})?)"
     r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*[-–—:]+\s*"
 )
 

@@ -716,7 +716,11 @@ def _reduce(df, located, key, level, period) -> gpd.GeoDataFrame:
         return np.where(has, v, fill)
 
     assigned = out_pos < n_units
-    attrs, geoms = level.describe(all_keys[out_pos[assigned]])
+    # describe each unit once (with periods a unit repeats on many rows)
+    u_pos, u_inv = np.unique(out_pos[assigned], return_inverse=True)
+    attrs, geoms = level.describe(all_keys[u_pos])
+    attrs = attrs.iloc[u_inv.ravel()].reset_index(drop=True)
+    geoms = np.asarray(geoms, dtype=object)[u_inv.ravel()]
     table = pd.DataFrame(index=pd.RangeIndex(len(out_pos)))
     for c in attrs.columns:
         if attrs[c].dtype == np.int64:

@@ -86,7 +86,6 @@ import pandas as pd
 
 from incidents._extract_dates import DateSpan, find_dates, parse_date_text
 from incidents._extract_lex import (
-    AF_MIL,
     CIVILIANS,
     EVENT_KINDS,
     PK_MIL,
@@ -171,12 +170,16 @@ _VENUE = re.compile(
     r"|\b(?:from|opposite|across from|facing|bordering|towards?|capital)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_REPORTED = re.compile(
+    r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed)\s+$"
+)
 _GOV_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:Taliban\s+|military\s+)?(?:government|administration|authorities|regime|"
     r"rulers|foreign office|foreign ministry|defence ministry|defense ministry|interior ministry|"
     r"ministry|embassy|consulate|foreign minister|defence minister|defense minister|"
     r"(?:has|had|have|did|does|said|says|accused|blamed|denied|rejected|warned|claimed|"
-    r"confirmed|insisted|demanded|urged|called|summoned|wants|responded|retaliated|vowed))\b"
+    r"confirmed|insisted|demanded|urged|called|summoned|wants|responded|retaliated|vowed)"
+    r"|ceasefire|cease-fire|truce|talks|agreement|accord|process|deal|declaration|format)\b"
 )
 _ACTOR_BEFORE = re.compile(
     r"\b(?:accused|blamed|urged|warned|told|asked|by|between|with|and|against)\s+$",
@@ -204,11 +207,14 @@ _CTX_GAP = re.compile(
     r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:Afghan|Pakistani)\s+)?"
     r"(?:(?:\w+\s+)?(?:province|district|region) of\s+)?$"
 )
+# Spelling variants are looked for only where the sentence says a place is meant.
 _FUZZY = re.compile(
     r"\b(?:in|at|near|of|outside|into|on|toward|towards|struck|shelled|hit)\s+"
     r"(?P<w>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)"
     r"(?=(?:,\s*(?:a|the)\s+(?:\w+\s+){0,2}?|\s+(?:border\s+)?)"
     r"(?:town|village|district|crossing|area|valley|post|region|city)\b)"
+    r"|\b(?:town|village|district|city|area|valley) of\s+"
+    r"(?P<w2>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)"
 )
 
 
@@ -356,6 +362,8 @@ def _sentence(
         x = _nearest_trigger(p, strong) or _nearest_trigger(p, trig)
         if x is None:
             continue
+        if p.match.country == "other" and x.kind not in ("talks", "ceasefire"):
+            continue  # a venue abroad is never the scene of fighting on this frontier
         if x.kind in ("talks", "ceasefire") and not re.search(
             r"\b(?:in|at)\s+(?:the\s+)?(?:\w+\s+)?$", t[max(0, p.start - 30) : p.start]
         ):
@@ -426,7 +434,7 @@ def _nearest_trigger(p: _Place, trig: list[Trigger]) -> Trigger | None:
     before = [x for x in trig if x.end <= p.start and p.start - x.end <= 160]
     if before:
         return max(before, key=lambda x: x.end)
-    after = [x for x in trig if x.start >= p.end and x.start - p.end <= 100]
+    after = [x for x in trig if x.start >= p.end and x.start - p.end <= 60]
     return min(after, key=lambda x: x.start) if after else None
 
 
@@ -446,6 +454,9 @@ def _date(
     ref: dt.date | None,
 ) -> None:
     usable = [d for d in spans if d.first is not None]
+    # "officials said on Monday": the day of the statement, not of the event.
+    events = [d for d in usable if not _REPORTED.search(c.evidence[max(0, d.start - 30) : d.start])]
+    usable = events or usable
     if usable:
 
         def dist(d: DateSpan) -> int:
@@ -458,8 +469,12 @@ def _date(
 
         d = min(usable, key=dist)
         c.first, c.last = d.first, d.last
-        how = {None: "stated", "article": "relative to the article date", "sentence": "overnight",
-               "previous": "relative to the previous event"}[d.relative_to]
+        how = {
+            None: "stated",
+            "article": "relative to the article date",
+            "sentence": "overnight",
+            "previous": "relative to the previous event",
+        }[d.relative_to]
         c.date_how = "absolute" if d.relative_to is None else "relative"
         c.notes.append(f"date {d.text!r} {how} -> {_fmt(d.first, d.last)}")
         if d.future:
@@ -489,8 +504,10 @@ def _fmt(a: dt.date | None, b: dt.date | None) -> str:
 
 def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> None:
     if not c.kind or c.kind not in VIOLENT:
-        if c.kind in ("ceasefire", "talks") and re.search(r"\bPakistan", t) and re.search(
-            r"\bAfghan", t
+        if (
+            c.kind in ("ceasefire", "talks")
+            and re.search(r"\bPakistan", t)
+            and re.search(r"\bAfghan", t)
         ):
             c.actor1, c.actor2 = "Government of Pakistan", "Government of Afghanistan (Taliban)"
         elif c.kind == "border_closure":
@@ -581,16 +598,17 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
         p.role = role
         found.append(p)
     for fm in _FUZZY.finditer(t):
-        a, b = fm.span("w")
-        if any(x < b and a < y for x, y in taken) or fm.group("w").lower() in _NOT_PLACE:
+        grp = "w" if fm.group("w") else "w2"
+        word = fm.group(grp)
+        a, b = fm.span(grp)
+        if any(x < b and a < y for x, y in taken) or word.lower() in _NOT_PLACE:
             continue
-        res = gc.resolve(fm.group("w"))
+        res = gc.resolve(word)
         mt = res[0] if res else None
         if mt is None or mt.method == "unresolved" or (mt.reason and "one edit" in mt.reason):
             continue
-        p = _Place(a, b, fm.group("w"), mt, notes=[f"{fm.group('w')!r} read as {mt.name} "
-                                                    f"({mt.reason or 'spelling variant'})"])
-        found.append(p)
+        why = mt.reason or "spelling variant"
+        found.append(_Place(a, b, word, mt, notes=[f"{word!r} read as {mt.name} ({why})"]))
     found.sort(key=lambda p: p.start)
     _qualify(t, found)
     _contexts(t, found, gc)
@@ -685,7 +703,9 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
         res = gc.resolve(text, **hint)
         if res and res[0].method != "unresolved":
             if res[0].name != p.match.name:
-                p.notes.append(f"{p.text!r} resolved with context {', '.join(c.label for c in p.context)}")
+                p.notes.append(
+                    f"{p.text!r} resolved with context {', '.join(c.label for c in p.context)}"
+                )
             p.match = res[0]
 
 
@@ -732,21 +752,22 @@ def _same_place(a: _Candidate, b: _Candidate) -> bool:
 
 
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
+    """Fold repeats into the first report; hosts are indexed by (class, place) and
+    (class, province) so the pass stays linear in the number of candidates."""
     out: list[_Candidate] = []
+    by_place: dict[tuple, list[_Candidate]] = {}
+    by_admin1: dict[tuple, list[_Candidate]] = {}
     for c in cands:
         cls = "violent" if c.kind in VIOLENT else c.kind
-        host = next(
-            (
-                o
-                for o in out
-                if ("violent" if o.kind in VIOLENT else o.kind) == cls
-                and _same_place(o, c)
-                and _overlap(o, c)
-            ),
-            None,
-        )
+        pool = list(by_place.get((cls, _place_key(c.place)), ()))
+        if c.kind == "killing" and c.place.role != "frontier" and c.place.match.admin1:
+            pool += by_admin1.get((cls, c.place.match.admin1), [])
+        host = next((o for o in pool if _same_place(o, c) and _overlap(o, c)), None)
         if host is None:
             out.append(c)
+            by_place.setdefault((cls, _place_key(c.place)), []).append(c)
+            if c.place.role != "frontier" and c.place.match.admin1:
+                by_admin1.setdefault((cls, c.place.match.admin1), []).append(c)
             continue
         host.merged += 1
         host.notes.append(f"also reported in sentence {c.sentence}")
@@ -835,7 +856,4 @@ def _as_date(value: object) -> dt.date | None:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise IncidentError(
-        f"article_date must be a date or a 'YYYY-MM-DD' string, got {value!r}"
-    )
-
+    raise IncidentError(f"article_date must be a date or a 'YYYY-MM-DD' string, got {value!r}")
