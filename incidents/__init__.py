@@ -7,11 +7,13 @@ from incidents.errors import (
     NotPositionedError,
     SchemaError,
 )
+from incidents.aggregate import AGGREGATIONS, aggregate, change
 from incidents.geocode import Geocoder, Match, geocode
 from incidents.load import load
 from incidents.position import is_positioned, position, prepare
 
 __all__ = [
+    "AGGREGATIONS",
     "GeocodeError",
     "Geocoder",
     "IncidentError",
@@ -19,6 +21,8 @@ __all__ = [
     "Match",
     "NotPositionedError",
     "SchemaError",
+    "aggregate",
+    "change",
     "geocode",
     "is_positioned",
     "load",

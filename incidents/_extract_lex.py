@@ -40,7 +40,9 @@ _T: list[tuple[str, str]] = [
         r"|\bairstrikes?\b|\bair raids?\b|\bbombing raids?\b"
         r"|\b(?:jets|warplanes|aircraft|drones?|planes|helicopters?|gunships?)\s+(?:\w+\s+)?"
         r"(?:struck|hit|bombed|attacked|targeted|pounded|fired)\b"
-        r"|\b(?:struck|bombed)\b",
+        r"|\b(?:struck|bombed)\b"
+        # On this frontier a bare "strike(s)" is a Pakistani air or drone strike.
+        r"|\bstrikes?\b(?! (?:deal|agreement))",
     ),
     (
         "suicide_bombing",
@@ -210,7 +212,8 @@ _UNITS = (
     r"(?:jets|warplanes|fighter jets|aircraft|drones?|forces|troops|soldiers|army|military|"
     r"security forces|artillery|air force|border guards|border forces|personnel|paramilitar\w*|"
     r"gunners|fighters|army posts|military posts|border posts|posts|checkposts|positions|"
-    r"authorities|side|gunship\w*|helicopters?|tanks?)"
+    r"authorities|side|gunship\w*|helicopters?|tanks?|mortar fire|mortars?|shells|shelling|"
+    r"fire|rockets?|missiles?|strikes?|air strikes?|drone strikes?|airstrikes?)"
 )
 _ACTORS: list[tuple[str, re.Pattern[str]]] = [
     (TTP, re.compile(r"Tehr[ei]e?k[- ][ei]-?[- ]?Taliban[- ]Pakistan|\bTTP\b|Pakistani Taliban")),
@@ -221,7 +224,7 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
             rf"\bPakistani (?:army |military |security |border |)(?:\w+ )?{_UNITS}\b"
             rf"|\bPakistan(?:'s|’s)? (?:[Aa]rmy|[Mm]ilitary|[Aa]ir [Ff]orce|forces|troops)\b"
             rf"|\bFrontier Corps\b|\bISPR\b|\bPakistan (?=(?:struck|launched|carried out|bombed|"
-            rf"shelled|attacked|hit|retaliated|targeted|said it (?:struck|hit|targeted))\b)"
+            rf"shelled|attacked|hit|retaliated|targeted|(?:also )?said it (?:struck|hit|targeted))\b)"
         ),
     ),
     (
@@ -311,7 +314,7 @@ _WHO = (
     r"soldier|civilian|militant|person|boy|girl|boys|girls|workers|labourers|passengers)"
 )
 _ADJ = r"(?:(?:[A-Za-z]+(?:-[A-Za-z]+)?) ){0,3}"
-_DEAD = r"(?:killed|dead|died|martyred|slain|lost their lives|perished)"
+_DEAD = r"(?:killed|killing|dead|died|martyred|slain|lost their lives|perished)"
 _HURT = r"(?:wounded|injured|hurt)"
 
 

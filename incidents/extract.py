@@ -164,7 +164,7 @@ _VENUE = re.compile(
     r"\b(?:speaking|spoke|told (?:reporters|journalists|a news conference|a press conference|"
     r"parliament|lawmakers)|said|says|announced|briefing|news conference|press conference|"
     r"statement|addressing|address|visit to|visiting|visited|based|embassy|ministry|office|"
-    r"offices|government|authorities|headquarters|headquartered|flew|returned|arrived|"
+    r"offices|government|authorities|headquartered|flew|returned|arrived|"
     r"travelled|traveled|summoned|rally|officials|spokesman|leaders?|rulers|regime)"
     r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$"
     r"|\b(?:from|opposite|across from|facing|bordering|towards?|capital)\s+(?:the\s+)?$",
@@ -182,7 +182,7 @@ _GOV_AFTER = re.compile(
     r"|ceasefire|cease-fire|truce|talks|agreement|accord|process|deal|declaration|format)\b"
 )
 _ACTOR_BEFORE = re.compile(
-    r"\b(?:accused|blamed|urged|warned|told|asked|by|between|with|and|against)\s+$",
+    r"\b(?:accused|blamed|urged|warned|told|asked|against)\s+$",
     re.IGNORECASE,
 )
 _NOT_PLACE = frozenset(
@@ -302,9 +302,10 @@ def extract(
     year_hint = years.most_common(1)[0][0] if years else None
     dl = dateline(text)
     if ref is None and dl is not None:
-        ref = parse_date_text(dl.date_text, year_hint)
+        ref = parse_date_text(dl.date_text, year_hint or _latest_year(dl.date_text))
         if ref is not None:
-            notes_global.append(f"article date {ref} from the dateline")
+            how = "" if year_hint or re.search(r"\d{4}", dl.date_text) else ", year assumed"
+            notes_global.append(f"article date {ref} from the dateline{how}")
     if ref is None:
         ref = parse_date_text(text[:200].split("\n", 1)[0], None)  # "October 20, 2025 - ..."
     if ref is not None and year_hint is None:
@@ -386,7 +387,7 @@ def _sentence(
             if kind == "border_closure" and places and not fr:
                 continue  # closure of a place named but not attached: leave it
             a, b, phrase = (fr[0][0], fr[0][1], fr[0][2]) if fr else (ks[0].start, ks[0].end, "")
-            pairs.append((ks[0], _frontier_place(a, b, phrase or ks[0].text, True)))
+            pairs.append((ks[0], _frontier_place(a, b, phrase or FRONTIER_NAME, True)))
 
     if not pairs:
         cas = casualties_in(t)
@@ -477,7 +478,7 @@ def _date(
         }[d.relative_to]
         c.date_how = "absolute" if d.relative_to is None else "relative"
         c.notes.append(f"date {d.text!r} {how} -> {_fmt(d.first, d.last)}")
-        if d.future:
+        if d.future or (ref is not None and d.first is not None and d.first > ref):
             c.flags.append("planned")
             c.notes.append("future tense: a planned event")
         return
@@ -507,7 +508,7 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         if (
             c.kind in ("ceasefire", "talks")
             and re.search(r"\bPakistan", t)
-            and re.search(r"\bAfghan", t)
+            and re.search(r"\bAfghan|\bTaliban|\bKabul", t)
         ):
             c.actor1, c.actor2 = "Government of Pakistan", "Government of Afghanistan (Taliban)"
         elif c.kind == "border_closure":
@@ -593,7 +594,9 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
             continue
         p = _Place(m.start, m.end, m.text, m.candidates[0])
         role = _role(t, p, m.key)
-        if role is None:
+        if role == "listed" and found and _COORD.match(t[found[-1].end : p.start]):
+            role = "place" if found[-1].role == "place" else None  # "in Bajaur, Kurram and X"
+        if role is None or role == "listed":
             continue
         p.role = role
         found.append(p)
@@ -605,7 +608,12 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
             continue
         res = gc.resolve(word)
         mt = res[0] if res else None
-        if mt is None or mt.method == "unresolved" or (mt.reason and "one edit" in mt.reason):
+        if (
+            mt is None
+            or mt.method in ("unresolved", "country")
+            or (mt.reason and "one edit" in mt.reason)
+            or t[b : b + 2] in ("'s", "’s")
+        ):
             continue
         why = mt.reason or "spelling variant"
         found.append(_Place(a, b, word, mt, notes=[f"{word!r} read as {mt.name} ({why})"]))
@@ -638,16 +646,16 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None
     locative = bool(_LOCATIVE.search(left)) or bool(_PLACE_NOUN.match(right))
     if m.method in ("crossing", "admin1", "admin2") or m.country == "other":
-        return "place" if (locative or m.method != "gazetteer") else None
+        return "place" if (locative or m.method != "gazetteer") else "listed"
     if not locative:
-        return None
+        return "listed"  # a place only if it continues a list of places
     # Person and organisation names: capitalised words glued to the mention.
     prev = re.search(r"([A-Z][\w'’-]*)\s$", left)
     nxt = re.match(r"\s([A-Z][\w'’-]*)", right)
     for w in (prev.group(1) if prev else None, nxt.group(1) if nxt else None):
         if w and w.lower() not in _FUNCTION and w.lower() not in _PLACE_NOUNS_CAP:
-            if w in ("Pakistani", "Afghan"):
-                continue
+            if w in ("Pakistani", "Afghan") or w.endswith(("'s", "’s")):
+                continue  # "Afghanistan's Khost province"
             return None
     return "place"
 
@@ -682,6 +690,10 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
         gap = t[a.end : b.start]
         if a.role == "frontier" or len(gap) > 60 or not _CTX_GAP.match(gap):
             continue
+        if _LEVEL.get(b.match.method, 0) <= _LEVEL.get(a.match.method, 0):
+            continue  # "Bajaur, Kurram": a list, not a district and its province
+        if not re.search(r"\b(?:in|of)\b", gap) and not _inside(a.match, b.match):
+            continue
         # b locates a, and every name listed with a ("Barmal and Urgun districts of Paktika")
         b.role = "context"
         chain = [a]
@@ -707,6 +719,18 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
                     f"{p.text!r} resolved with context {', '.join(c.label for c in p.context)}"
                 )
             p.match = res[0]
+
+
+_LEVEL = {"gazetteer": 0, "crossing": 0, "admin2": 1, "admin1": 2, "country": 3}
+
+
+def _inside(a: Match, b: Match) -> bool:
+    """Whether the place of match ``a`` lies in the admin unit of match ``b``."""
+    if b.method == "country":
+        return a.country == b.country
+    if b.method == "admin1":
+        return a.admin1 is not None and a.admin1 == b.admin1
+    return a.admin2 is not None and a.admin2 == b.admin2
 
 
 @functools.cache
@@ -840,6 +864,15 @@ def _table(
         }
     )
     return df
+
+
+def _latest_year(date_text: str) -> int | None:
+    """Year of a yearless dateline: the latest such day that is not in the future."""
+    today = dt.date.today()
+    this = parse_date_text(date_text, today.year)
+    if this is None:
+        return None
+    return today.year if this <= today else today.year - 1
 
 
 def _as_date(value: object) -> dt.date | None:

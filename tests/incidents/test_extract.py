@@ -181,11 +181,11 @@ TRUCE_EXPECTED = [
 ]
 
 ARTICLES = {
-    "recap": (RECAP, None, RECAP_EXPECTED),
-    "kurram": (KURRAM, None, KURRAM_EXPECTED),
-    "kandahar": (KANDAHAR, None, KANDAHAR_EXPECTED),
-    "khost": (KHOST, None, KHOST_EXPECTED),
-    "crossings": (CROSSINGS, None, CROSSINGS_EXPECTED),
+    "recap": (RECAP, "2025-10-20", RECAP_EXPECTED),
+    "kurram": (KURRAM, "2025-10-15", KURRAM_EXPECTED),
+    "kandahar": (KANDAHAR, "2025-10-16", KANDAHAR_EXPECTED),
+    "khost": (KHOST, "2025-11-25", KHOST_EXPECTED),
+    "crossings": (CROSSINGS, "2025-10-13", CROSSINGS_EXPECTED),
     "relative": (RELATIVE, RELATIVE_DATE, RELATIVE_EXPECTED),
     "truce": (TRUCE, None, TRUCE_EXPECTED),
 }
