@@ -1,5 +1,6 @@
 """Incident tables: one schema, loaders, geocoding, positioning and aggregation."""
 
+from incidents.aggregate import AGGREGATIONS, aggregate, change
 from incidents.errors import (
     GeocodeError,
     IncidentError,
@@ -7,7 +8,6 @@ from incidents.errors import (
     NotPositionedError,
     SchemaError,
 )
-from incidents.aggregate import AGGREGATIONS, aggregate, change
 from incidents.geocode import Geocoder, Match, geocode
 from incidents.load import load
 from incidents.position import is_positioned, position, prepare

@@ -10,7 +10,7 @@ import pandas as pd
 
 from incidents.schema import ACCOUNTING, CORE, GEOCODE, POSITION, coerce
 from maps._incident_layer import IncidentLayer
-from maps.build import build_map
+from maps.build import DEFAULT_TILES, build_map
 from maps.errors import MapError
 
 __all__ = ["run"]
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     m = build_map(
         table,
         title=args.title,
-        tiles="CartoDB.Positron" if args.tiles is None else args.tiles,
+        tiles=DEFAULT_TILES if args.tiles is None else args.tiles,
         offline=bool(args.offline),
         layers=args.layers,
     )

@@ -58,6 +58,8 @@ _PLUGIN_LAYERS = {"heatmap": "heatmap"}
 _CONTROL_PLUGINS = ("fullscreen", "minimap", "measure")
 
 DEFAULT_TITLE = "Afghanistan\u2013Pakistan frontier incidents"
+#: Basemap tiles by default: OpenStreetMap needs no API key (CARTO now does).
+DEFAULT_TILES = "OpenStreetMap.Mapnik"
 SEGMENT_KM = 100.0
 #: Distance bands (km from the line) of the corridor layer.
 BANDS_KM = (0.0, 5.0, 10.0, 25.0, 50.0)
@@ -510,7 +512,7 @@ def build_map(
     *,
     aggregates: gpd.GeoDataFrame | None = None,
     title: str | None = None,
-    tiles: str | xyzservices.TileProvider | None = "CartoDB.Positron",
+    tiles: str | xyzservices.TileProvider | None = DEFAULT_TILES,
     offline: bool = False,
     layers: str | Iterable[str] | None = None,
     m: folium.Map | None = None,

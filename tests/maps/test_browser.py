@@ -161,7 +161,7 @@ def test_offline_map_with_hostile_text(browser, tmp_path, hostile):
             "Districts: incident count",
             "Distance bands from the frontier",
             "Location uncertainty circles",
-            "CartoDB.Positron",
+            "OpenStreetMap.Mapnik",
         ):
             assert name in labels
         stats = p.js("FrontierMap.last.stats()")

@@ -201,6 +201,7 @@ def test_aggregates_layer(incidents):
 def test_tiles_none_draws_outline_basemap(incidents):
     html = render(build_map(incidents, tiles=None))
     assert "basemaps.cartocdn.com" not in html
+    assert "tile.openstreetmap.org" not in html
     assert "admin1" in payload(html)["basemap"]
 
 

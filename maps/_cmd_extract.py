@@ -1,0 +1,81 @@
+"""``frontier extract ARTICLE [--date YYYY-MM-DD] [-o OUTPUT]``.
+
+Reads a news article (a text or HTML file, or ``-`` for stdin), extracts candidate
+incidents with :func:`incidents.extract.extract` and writes them: CSV on stdout
+without ``-o``; otherwise by the extension of ``-o``: ``.csv`` (the extracted
+table), ``.geojson``/``.json``/``.gpkg``/``.parquet`` (positioned with
+:func:`incidents.position`, written by :func:`maps.export.write`).  When nothing
+is found the output is empty (header only / no features), ``nothing found`` and
+the reason go to stderr, and the exit status is 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from incidents.errors import IncidentError
+
+__all__ = ["run"]
+
+_GEO = (".geojson", ".json", ".gpkg", ".parquet", ".geoparquet")
+_ALLOWED = (".csv", *_GEO)
+
+
+def _read(article: str) -> str:
+    if article == "-":
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+    else:
+        path = Path(article)
+        if not path.is_file():
+            raise IncidentError(f"ARTICLE {path} does not exist or is not a file")
+        data = path.read_bytes()
+    if isinstance(data, bytes):
+        return data.decode("utf-8-sig", errors="replace")
+    return data
+
+
+def _csv(df: pd.DataFrame) -> str:
+    buf = io.StringIO()
+    out = df.copy()
+    for col in ("date", "date_end"):
+        out[col] = out[col].dt.strftime("%Y-%m-%d")
+    out.to_csv(buf, index=False)
+    return buf.getvalue()
+
+
+def run(args: argparse.Namespace) -> int:
+    from incidents.extract import extract
+
+    out = Path(args.output) if args.output else None
+    if out is not None and out.suffix.lower() not in _ALLOWED:
+        raise IncidentError(f"-o must end in one of {', '.join(_ALLOWED)}, got {out.name!r}")
+    df = extract(_read(args.article), article_date=args.date)
+    message = df.attrs.get("message")
+    df.attrs.clear()  # the article text is not written into file metadata
+
+    if out is None:
+        sys.stdout.write(_csv(df))
+    elif out.suffix.lower() == ".csv":
+        out.write_text(_csv(df), encoding="utf-8")
+    else:
+        from incidents.position import position
+        from maps.export import write
+
+        write(position(df), out)
+
+    if df.empty:
+        print(f"frontier extract: {message or 'nothing found'}", file=sys.stderr)
+        return 0
+    wide = int(df["flags"].str.contains("frontier_wide").sum())
+    kinds = ", ".join(f"{k} {n}" for k, n in df["event_kind"].value_counts().items())
+    where = f" -> {out}" if out else ""
+    print(
+        f"frontier extract: {len(df)} candidate incidents ({kinds}; {wide} frontier-wide){where}",
+        file=sys.stderr,
+    )
+    return 0

@@ -1,0 +1,99 @@
+"""Benchmark of :func:`incidents.extract.extract`.
+
+Run with ``python tests/benchmarks/bench_extract.py [--articles N] [--naive K]``.
+
+Uses the wire-style test articles of ``tests/incidents/test_extract.py``, each
+made distinct by a suffix so no cache sees the same article twice, and reports
+
+* the gazetteer load (cold, once per process),
+* articles/s of ``extract`` over ``--articles`` articles, one call each,
+* one call on all of them concatenated (the long-input path: linear time),
+* a naive baseline in the same run: every capitalised 1-3-word n-gram of an
+  article resolved with a fresh, uncached :meth:`Geocoder.resolve` (what a
+  "find every name, geocode it" pipeline does), over ``--naive`` articles, and
+  the speed ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "incidents"))
+
+_CAP = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
+
+
+def naive(text: str, gc) -> int:
+    """Resolve every capitalised n-gram (1-3 words) through the uncached path."""
+    n = 0
+    for m in _CAP.finditer(text):
+        words = m.group(0).split()
+        for i in range(len(words)):
+            for j in range(i + 1, min(i + 3, len(words)) + 1):
+                gc._resolve(" ".join(words[i:j]), None, None, None)
+                n += 1
+    return n
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--articles", type=int, default=2000)
+    p.add_argument("--naive", type=int, default=50)
+    args = p.parse_args(argv)
+
+    import test_extract as T  # the articles
+
+    from incidents._gazetteer import Gazetteer
+    from incidents.extract import extract
+    from incidents.geocode import Geocoder
+
+    t0 = time.perf_counter()
+    gaz = Gazetteer.load()
+    print(f"gazetteer load: {time.perf_counter() - t0:.2f} s ({gaz.n:,} places)")
+
+    base = [(text, date) for text, date, _ in T.ARTICLES.values()]
+    arts = [
+        (f"{text}Reporting by desk {i}; editing by staff {i}.\n", date)
+        for i, (text, date) in zip(range(args.articles), base * (args.articles // len(base) + 1))
+    ]
+    chars = sum(len(t) for t, _ in arts) / len(arts)
+    gc = Geocoder(gaz)
+    extract(arts[0][0], article_date=arts[0][1], geocoder=gc)  # frontier line, regex compile
+
+    t0 = time.perf_counter()
+    found = sum(len(extract(t, article_date=d, geocoder=gc)) for t, d in arts)
+    s = time.perf_counter() - t0
+    rate = len(arts) / s
+    print(
+        f"extract: {len(arts):,} articles (~{chars:,.0f} chars) in {s:.2f} s -> {rate:,.0f} "
+        f"articles/s ({1000 * s / len(arts):.2f} ms each), {found:,} candidates"
+    )
+
+    long_text = "\n".join(t for t, _ in arts[:500])
+    t0 = time.perf_counter()
+    df = extract(long_text, article_date="2025-10-20", geocoder=gc)
+    s_long = time.perf_counter() - t0
+    print(
+        f"long input: {len(long_text) / 1e6:.2f} MB in one call, {s_long:.2f} s "
+        f"({500 / s_long:,.0f} articles/s), {len(df):,} candidates after merging"
+    )
+
+    fresh = Geocoder(gaz)
+    sample = arts[: args.naive]
+    t0 = time.perf_counter()
+    calls = sum(naive(t, fresh) for t, _ in sample)
+    s_naive = time.perf_counter() - t0
+    naive_rate = len(sample) / s_naive
+    print(
+        f"naive baseline (every capitalised n-gram -> uncached resolve): {len(sample)} articles, "
+        f"{calls:,} lookups in {s_naive:.2f} s -> {naive_rate:,.1f} articles/s; "
+        f"extract is {rate / naive_rate:,.0f}x faster"
+    )
+
+
+if __name__ == "__main__":
+    main()

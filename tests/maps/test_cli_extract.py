@@ -1,0 +1,129 @@
+"""``frontier extract``: file and stdin input, CSV/GeoJSON/Parquet output, nothing found."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from maps.cli import main
+
+ARTICLE = """\
+KABUL, Oct 16 (Frontier Wire) - Pakistani drones struck the Barmal and Urgun districts of \
+Paktika province on Wednesday night, killing at least 10 people, a hospital official said.
+Afghan forces attacked Pakistani army posts all along the border two days later, officials said.
+The Torkham crossing remained closed for a third day, traders said.
+"""
+
+
+class _Stdin:
+    """A stand-in for sys.stdin with a binary buffer, as the real one has."""
+
+    def __init__(self, text: str) -> None:
+        self.buffer = io.BytesIO(text.encode("utf-8"))
+
+
+@pytest.fixture
+def article(tmp_path) -> Path:
+    path = tmp_path / "story.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_file_to_stdout_csv(article, capsys):
+    assert main(["extract", str(article), "--date", "2025-10-16"]) == 0
+    cap = capsys.readouterr()
+    df = pd.read_csv(io.StringIO(cap.out))
+    assert set(df["matched_name"]) == {
+        "Barmal",
+        "Urgun",
+        "Afghanistan-Pakistan frontier (whole border)",
+        "Torkham",
+    }
+    assert "2025-10-15" in set(df["date"])
+    assert {"evidence", "evidence_span", "confidence", "extraction_notes"} <= set(df.columns)
+    assert cap.err.startswith("frontier extract: 4 candidate incidents")
+
+
+def test_stdin(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", _Stdin(ARTICLE))
+    assert main(["extract", "-", "--date", "2025-10-16"]) == 0
+    df = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert len(df) == 4
+
+
+def test_dateline_gives_the_date_when_no_flag(article, capsys):
+    assert main(["extract", str(article)]) == 0
+    df = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert df["extraction_notes"].str.contains("from the dateline").all()
+
+
+@pytest.mark.parametrize("ext", ["geojson", "parquet", "csv"])
+def test_output_formats(article, tmp_path, capsys, ext):
+    out = tmp_path / f"incidents.{ext}"
+    assert main(["extract", str(article), "--date", "2025-10-16", "-o", str(out)]) == 0
+    assert capsys.readouterr().out == ""
+    if ext == "geojson":
+        fc = json.loads(out.read_text())
+        assert len(fc["features"]) == 4
+        props = fc["features"][0]["properties"]
+        assert props["side"] in ("AF", "PK") and props["evidence"]
+    elif ext == "parquet":
+        back = pd.read_parquet(out)
+        assert len(back) == 4 and "border_distance_km" in back
+    else:
+        back = pd.read_csv(out)
+        assert len(back) == 4
+
+
+@pytest.mark.parametrize(
+    "text", ["", "<html><body><p></p></body></html>", "Le ministre a parlé à Kaboul jeudi."]
+)
+def test_nothing_found_is_exit_0_and_empty_output(tmp_path, monkeypatch, capsys, text):
+    monkeypatch.setattr(sys, "stdin", _Stdin(text))
+    out = tmp_path / "none.geojson"
+    assert main(["extract", "-", "-o", str(out)]) == 0
+    assert "nothing found" in capsys.readouterr().err
+    assert json.loads(out.read_text())["features"] == []
+    monkeypatch.setattr(sys, "stdin", _Stdin(text))
+    assert main(["extract", "-"]) == 0
+    cap = capsys.readouterr()
+    assert "nothing found" in cap.err
+    assert len(pd.read_csv(io.StringIO(cap.out))) == 0
+
+
+def test_html_file(tmp_path, capsys):
+    page = tmp_path / "story.html"
+    body = "".join(f"<p>{line}</p>" for line in ARTICLE.splitlines())
+    page.write_text(f"<html><head><script>x = 1</script></head><body>{body}</body></html>")
+    assert main(["extract", str(page), "--date", "2025-10-16"]) == 0
+    df = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert len(df) == 4 and not df["evidence"].str.contains("<").any()
+
+
+def test_bad_arguments(tmp_path, article, capsys):
+    assert main(["extract", str(tmp_path / "missing.txt")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert main(["extract", str(article), "--date", "16/10/2025"]) == 2
+    assert "article_date must be a date" in capsys.readouterr().err
+    assert main(["extract", str(article), "-o", str(tmp_path / "x.shp")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("frontier extract: error:") and ".geojson" in err
+
+
+def test_python_m(article):
+    proc = subprocess.run(
+        [sys.executable, "-m", "maps", "extract", "-", "--date", "2025-10-16"],
+        input=ARTICLE,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert len(pd.read_csv(io.StringIO(proc.stdout))) == 4
