@@ -8,6 +8,7 @@ from incidents.errors import (
     NotPositionedError,
     SchemaError,
 )
+from incidents.extract import extract
 from incidents.geocode import Geocoder, Match, geocode
 from incidents.load import load
 from incidents.position import is_positioned, position, prepare
@@ -23,6 +24,7 @@ __all__ = [
     "SchemaError",
     "aggregate",
     "change",
+    "extract",
     "geocode",
     "is_positioned",
     "load",

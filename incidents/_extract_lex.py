@@ -186,7 +186,8 @@ _STRONG = re.compile(
     re.IGNORECASE,
 )
 _WEAK = re.compile(
-    rf"\b(?:along|across|on) (?:the |their )?{_LEN}{_PAIR}{_FRONT}\b(?! (?:crossing|town|city|"
+    # not "across the border": that is cross-border fire, not the whole frontier
+    rf"\b(?:along|on) (?:the |their )?{_LEN}{_PAIR}{_FRONT}\b(?! (?:crossing|town|city|"
     rf"district|post))",
     re.IGNORECASE,
 )
@@ -223,8 +224,9 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\bPakistani (?:army |military |security |border |)(?:\w+ )?{_UNITS}\b"
             rf"|\bPakistan(?:'s|’s)? (?:[Aa]rmy|[Mm]ilitary|[Aa]ir [Ff]orce|forces|troops)\b"
-            rf"|\bFrontier Corps\b|\bISPR\b|\bPakistan (?=(?:struck|launched|carried out|bombed|"
-            rf"shelled|attacked|hit|retaliated|targeted|(?:also )?said it (?:struck|hit|targeted))\b)"
+            rf"|\bFrontier Corps\b|\bISPR\b|\bPakistan (?=(?:struck|launched|carried out|"
+            rf"bombed|shelled|attacked|hit|retaliated|targeted|"
+            rf"(?:also )?said it (?:struck|hit|targeted))\b)"
         ),
     ),
     (
@@ -313,25 +315,31 @@ _WHO = (
     r"terrorists|cricketers|villagers|family members|others|officials|woman|child|man|"
     r"soldier|civilian|militant|person|boy|girl|boys|girls|workers|labourers|passengers)"
 )
-_ADJ = r"(?:(?:[A-Za-z]+(?:-[A-Za-z]+)?) ){0,3}"
+_ADJ = r"(?:(?:[A-Za-z]+(?:-[A-Za-z]+)?) ){0,3}?"
 _DEAD = r"(?:killed|killing|dead|died|martyred|slain|lost their lives|perished)"
 _HURT = r"(?:wounded|injured|hurt)"
 
 
 # Words between a count and its verb: no other count, no other casualty verb.
-_GAP = r"(?:(?!\b(?:killed|dead|died|martyred|wounded|injured|hurt)\b)[^.;\d]){0,40}?"
+_GAP = r"(?:(?!\b(?:killed|dead|died|martyred|wounded|injured|hurt)\b)[^.;\d]){0,60}?"
+
+
+# "a convoy of troops ... killing": an article is a count only right before a person noun.
+_NUM_NO_A = _NUM.replace("|an?)", ")")
 
 
 def _cas_rx(verb: str) -> list[re.Pattern[str]]:
     forms = [
         # "23 soldiers were killed", "12 civilians were killed by ..."
-        rf"\b{_QUAL}{_NUM} {_ADJ}{_WHO}\b{_GAP}\b(?:were |was |have been |had been |being |"
+        rf"\b{_QUAL}{_NUM_NO_A} {_ADJ}{_WHO}\b{_GAP}\b(?:were |was |have been |had been |being |"
         rf"are |were reported |)(?:also )?{verb}\b",
         # "killing at least 10 people", "killed nine children"
         rf"\b{verb}(?: at least| more than| over| some| about| nearly| up to)? {_NUM} "
         rf"{_ADJ}{_WHO}\b",
         # "more than 80 wounded", "dozens killed"
-        rf"\b{_QUAL}{_NUM} {verb}\b",
+        rf"\b{_QUAL}{_NUM_NO_A} {verb}\b",
+        # "killing three, police said"
+        rf"\b{verb}(?: at least| more than| some| about)? {_NUM_NO_A}(?=[,.;]| and\b)",
     ]
     return [re.compile(f, re.IGNORECASE) for f in forms]
 

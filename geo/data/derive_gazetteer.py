@@ -515,11 +515,33 @@ def _locate(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+def _drop_foreign_primary_names(df: pd.DataFrame) -> pd.DataFrame:
+    """An admin unit may not carry another unit's own name as an alternate name.
+
+    Who's On First lists, e.g., "South Waziristan" among the names of North
+    Waziristan; left in, the wrong district would answer for the right name.
+    """
+    admin = df["kind"].isin(["county", "region", "tehsil"]).to_numpy()
+    owner: dict[tuple[str, str], set[int]] = {}
+    for i in np.flatnonzero(admin):
+        owner.setdefault((df.at[i, "kind"], norm(df.at[i, "name"])), set()).add(i)
+    keys = df["keys"].tolist()
+    dropped = 0
+    for i in np.flatnonzero(admin):
+        kind = df.at[i, "kind"]
+        kept = [k for k in keys[i] if owner.get((kind, k), {i}) & {i} or (kind, k) not in owner]
+        dropped += len(keys[i]) - len(kept)
+        keys[i] = kept
+    print(f"  dropped {dropped} alternate names that are another unit's own name")
+    return df.assign(keys=keys)
+
+
 def build(src: Path) -> pd.DataFrame:
     admin = admin_entries(src)
     places = place_entries(src)
     df = pd.concat([admin, places], ignore_index=True)
     df = _locate(df)
+    df = _drop_foreign_primary_names(df)
     df["skels"] = [sorted({s for s in map(skeleton, ks) if s}) for ks in df["keys"]]
     return df
 

@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> None:
     base = [(text, date) for text, date, _ in T.ARTICLES.values()]
     arts = [
         (f"{text}Reporting by desk {i}; editing by staff {i}.\n", date)
-        for i, (text, date) in zip(range(args.articles), base * (args.articles // len(base) + 1))
+        for i, (text, date) in enumerate((base * (args.articles // len(base) + 1))[: args.articles])
     ]
     chars = sum(len(t) for t, _ in arts) / len(arts)
     gc = Geocoder(gaz)

@@ -506,3 +506,11 @@ def test_accuracy_on_respelled_frontier_places(gc, gaz):
         f"unresolved {res['unresolved']:.1%}, median {res['median_km']:.2f} km"
     )
     assert res["within_25km"] >= 0.90
+
+
+@pytest.mark.parametrize("name", ["South Waziristan", "North Waziristan", "Upper Orakzai"])
+def test_an_admin_unit_is_not_answered_by_a_neighbour_carrying_its_name(name):
+    # Who's On First lists "South Waziristan" among North Waziristan's alternate names
+    (m,) = Geocoder.default().resolve(name)
+    assert m.name == name
+    assert not m.ambiguous
