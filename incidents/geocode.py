@@ -62,6 +62,8 @@ NEAR_KM = 10.0
 AREA_KM = 5.0
 #: Candidates farther apart than this, with no hint separating them, are ambiguous.
 AMBIGUOUS_KM = 25.0
+#: An ambiguous match's radius stretches to rivals up to this far.
+AMBIGUOUS_REACH_KM = 100.0
 #: Input coordinates farther than this from the place text are flagged.
 FAR_KM = 50.0
 #: At most this many places are read from one list text.
@@ -629,6 +631,14 @@ class Geocoder:
             nearby = rival & (d <= AMBIGUOUS_KM)
             if nearby.any() and kind not in ADMIN_KINDS and kind != "crossing":
                 unc = max(unc, float(d[nearby].max()) + VILLAGE_KM)
+            if ambiguous and kind not in ADMIN_KINDS and kind != "crossing":
+                # Not a confident dot: shown as low precision, and the radius takes in
+                # rivals up to AMBIGUOUS_REACH_KM away (farther ones only flag it).
+                precision = max(precision, 2)
+                far = d[rival & (d <= AMBIGUOUS_REACH_KM)]
+                if len(far):
+                    unc = max(unc, float(far.max()) + VILLAGE_KM)
+                reasons.append(f"{int(rival.sum()) + 1} places of this name")
         return Match(
             name=str(g.name[row]),
             lon=float(g.lon[row]),

@@ -32,6 +32,12 @@ class DemoResult:
         lines = [f"{len(inc)} incidents from {events} source events"]
         side = inc["side"].fillna("not located").value_counts()
         lines.append("per side: " + ", ".join(f"{k} {v}" for k, v in side.items()))
+        prec = inc["geo_precision"].astype("Float64").value_counts(dropna=False).sort_index()
+        lines.append(
+            "precision: "
+            + ", ".join(f"{'none' if pd.isna(k) else int(k)}: {v}" for k, v in prec.items())
+            + " (1 place, 2 district/near, 3 province or coarser)"
+        )
         method = inc["geocode_method"].value_counts()
         lines.append("located by: " + ", ".join(f"{k} {v}" for k, v in method.items()))
         seg = self.segments[self.segments["unit"] != "unassigned"]
