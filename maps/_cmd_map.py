@@ -45,14 +45,8 @@ def _read_positioned(path: Path) -> pd.DataFrame | None:
 
 
 def _prepare(path: Path) -> pd.DataFrame:
-    import incidents
+    from incidents import prepare
 
-    prepare = getattr(incidents, "prepare", None)
-    if prepare is None:
-        raise MapError(
-            f"{path} is not a positioned incident table, and geocoding on the fly "
-            "(incidents.prepare) is not available in this version"
-        )
     return prepare(str(path))
 
 

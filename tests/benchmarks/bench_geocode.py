@@ -77,6 +77,18 @@ def main(argv: list[str] | None = None) -> None:
     print(f"geocode: {args.rows:,} rows ({len(strings):,} distinct strings) in {full_s:.2f} s")
     print(f"         {rate:,.0f} rows/s")
     print("         methods:", out["geocode_method"].value_counts().to_dict())
+    from geo import Frontier
+    from incidents import position
+
+    Frontier.default()  # loaded once per process, like the gazetteer
+    t0 = time.perf_counter()
+    positioned = position(out)
+    pos_s = time.perf_counter() - t0
+    print(
+        f"position: {pos_s:.2f} s; geocode + position: {full_s + pos_s:.2f} s "
+        f"({args.rows / (full_s + pos_s):,.0f} rows/s), "
+        f"{int(positioned.geometry.notna().sum()):,} located"
+    )
 
     sample = df.iloc[: args.sample]
     naive = Geocoder(gaz)
