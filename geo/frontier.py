@@ -107,6 +107,7 @@ class Frontier:
         self.line = shapely.LineString(xy)
         self.name = name
         self.sources = tuple(sources)
+        self._corridors: dict[tuple, gpd.GeoDataFrame] = {}
         self._index = LineIndex(xy[:, 0], xy[:, 1])
 
         countries = _as_4326(countries, "countries")
@@ -178,6 +179,12 @@ class Frontier:
     @property
     def vertex_count(self) -> int:
         return len(self.line.coords)
+
+    @functools.cached_property
+    def local_crs(self) -> pyproj.CRS:
+        """Azimuthal equidistant CRS (metres) centred on the line, for display buffers."""
+        c = self.line.centroid
+        return pyproj.CRS.from_proj4(f"+proj=aeqd +lon_0={c.x} +lat_0={c.y} +datum=WGS84 +units=m")
 
     # ---------------------------------------------------------------- locate
     def locate(
@@ -325,34 +332,64 @@ class Frontier:
             crs=4326,
         )
 
-    def corridor(self, km: Sequence[float] = DEFAULT_BANDS_KM) -> gpd.GeoDataFrame:
+    def corridor(
+        self, km: Sequence[float] = DEFAULT_BANDS_KM, *, beyond: bool = False
+    ) -> gpd.GeoDataFrame:
         """Band polygons on each side of the line: 0-km[0], km[0]-km[1], ...
 
-        The buffers are drawn in an azimuthal equidistant projection centred on
-        the line (scale error under 1 % within 100 km of it) and clipped to each
-        country; for counting incidents use ``border_distance_km`` from
-        :meth:`locate`, which is exact.
+        Parameters
+        ----------
+        km
+            Outer edges of the bands, in km.
+        beyond
+            Also return the rest of each country beyond the last edge
+            (``km_max`` infinite, band ``">100 km"``).
+
+        Returns
+        -------
+        geopandas.GeoDataFrame
+            ``side``, ``km_min``, ``km_max``, ``band`` and the polygon, EPSG:4326.
+
+        Notes
+        -----
+        Display geometry: the buffers are drawn in an azimuthal equidistant projection
+        centred on the line (scale error under 1 % within 100 km of it) around the line
+        simplified by 1 % of each band's outer distance, and clipped to each country.
+        To count incidents use ``border_distance_km`` from :meth:`locate`, which is exact.
+        Results are cached per set of bands.
         """
-        edges = np.r_[0.0, np.asarray(sorted(km), float)]
-        if len(edges) < 2 or edges[1] <= 0:
+        edges = tuple(float(k) for k in sorted(km))
+        if not edges or edges[0] <= 0 or not all(np.isfinite(edges)):
             raise ValueError(f"corridor bands must be positive distances in km, got {km}")
-        lon0, lat0 = self.line.centroid.x, self.line.centroid.y
-        crs = pyproj.CRS.from_proj4(f"+proj=aeqd +lon_0={lon0} +lat_0={lat0} +datum=WGS84 +units=m")
+        key = (edges, beyond)
+        if key not in self._corridors:
+            self._corridors[key] = self._build_corridor(edges, beyond)
+        return self._corridors[key].copy()
+
+    def _build_corridor(self, edges: tuple[float, ...], beyond: bool) -> gpd.GeoDataFrame:
+        crs = self.local_crs
         line = gpd.GeoSeries([self.line], crs=4326).to_crs(crs).iloc[0]
         cty = self.countries.to_crs(crs)
         rows = []
         prev = None
-        for lo, hi in zip(edges[:-1], edges[1:], strict=True):
-            buf = line.buffer(hi * 1000.0, quad_segs=8)
-            ring = buf if prev is None else buf.difference(prev)
+        lows = (0.0, *edges[:-1])
+        for lo, hi in zip(lows, edges, strict=True):
+            buf = line.simplify(hi * 10.0).buffer(hi * 1000.0, quad_segs=8)
+            ring = buf if prev is None else shapely.difference(buf, prev)
             prev = buf
             for code, poly in zip(cty["country"], cty.geometry, strict=True):
-                part = shapely.intersection(ring, poly)
-                rows.append({"side": code, "km_min": lo, "km_max": hi, "geometry": part})
+                geom = shapely.intersection(ring, poly)
+                rows.append({"side": code, "km_min": lo, "km_max": hi, "geometry": geom})
+        if beyond:
+            for code, poly in zip(cty["country"], cty.geometry, strict=True):
+                geom = shapely.difference(poly, prev)
+                rows.append({"side": code, "km_min": edges[-1], "km_max": np.inf, "geometry": geom})
         out = gpd.GeoDataFrame(rows, geometry="geometry", crs=crs).to_crs(4326)
-        out.insert(
-            3, "band", [f"{a:g}-{b:g} km" for a, b in zip(out.km_min, out.km_max, strict=True)]
-        )
+        labels = [
+            f">{a:g} km" if np.isinf(b) else f"{a:g}-{b:g} km"
+            for a, b in zip(out.km_min, out.km_max, strict=True)
+        ]
+        out.insert(3, "band", labels)
         return out
 
     def __repr__(self) -> str:

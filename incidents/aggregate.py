@@ -77,7 +77,6 @@ Hence, for every aggregation: sum of ``incidents`` (unassigned row included) ==
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Sequence
 
 import geopandas as gpd
@@ -117,7 +116,6 @@ _MEASURES = (
     "last_date",
 )
 _NAT = np.iinfo(np.int64).min
-_BAND_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 # --------------------------------------------------------------------------- public
@@ -326,7 +324,7 @@ def segment_corridors(
     if not np.isfinite(width_km) or width_km <= 0:
         raise IncidentError(f"width_km must be a positive number of km, got {width_km!r}")
     frontier = frontier or Frontier.default()
-    crs = _aeqd(frontier)
+    crs = frontier.local_crs
     lines = gpd.GeoSeries(segments.geometry.values, crs=segments.crs or 4326).to_crs(crs)
     countries = frontier.countries.to_crs(crs)
     poly = dict(zip(countries["country"], countries.geometry, strict=True))
@@ -755,32 +753,11 @@ def _reduce(df, located, key, level, period) -> gpd.GeoDataFrame:
 
 
 # ------------------------------------------------------------------ band polygons
-def _aeqd(frontier: Frontier) -> pyproj.CRS:
-    c = frontier.line.centroid
-    return pyproj.CRS.from_proj4(f"+proj=aeqd +lon_0={c.x} +lat_0={c.y} +datum=WGS84 +units=m")
-
-
 def _band_polygons(frontier: Frontier, edges: tuple[float, ...]) -> dict:
-    """{(band index, side): polygon} for the bands and the open band beyond; cached."""
-    cache = _BAND_CACHE.setdefault(frontier, {})
-    if edges in cache:
-        return cache[edges]
-    crs = _aeqd(frontier)
-    line = gpd.GeoSeries([frontier.line], crs=4326).to_crs(crs).iloc[0]
-    countries = frontier.countries.to_crs(crs)
-    polys = {}
-    prev = None
-    # simplifying by 1 % of the distance keeps GEOS buffers fast (display geometry only)
-    for i, d in enumerate(edges):
-        buf = line.simplify(d * 10.0).buffer(d * 1000.0, quad_segs=8)
-        ring = buf if prev is None else shapely.difference(buf, prev)
-        prev = buf
-        for code, poly in zip(countries["country"], countries.geometry, strict=True):
-            polys[(i, code)] = shapely.intersection(ring, poly)
-    for code, poly in zip(countries["country"], countries.geometry, strict=True):
-        polys[(len(edges), code)] = shapely.difference(poly, prev)
-    keys = list(polys)
-    geo = gpd.GeoSeries([polys[k] for k in keys], crs=crs).to_crs(4326)
-    result = dict(zip(keys, geo.values, strict=True))
-    cache[edges] = result
-    return result
+    """{(band index, side): polygon} for the bands and the open band beyond."""
+    cor = frontier.corridor(edges, beyond=True)
+    band_index = {b: i for i, b in enumerate(dict.fromkeys(cor["band"]))}
+    return {
+        (band_index[b], side): geom
+        for b, side, geom in zip(cor["band"], cor["side"], cor.geometry.values, strict=True)
+    }

@@ -25,7 +25,7 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from geo import reference
+from geo import Frontier, reference
 from maps import _assets
 from maps._incident_layer import IncidentLayer, column, encode_incidents
 from maps.errors import MapError
@@ -69,8 +69,6 @@ REGION = (55.0, 20.0, 83.0, 42.0)
 _YLORRD = ("#ffffcc", "#fed976", "#fd8d3c", "#e31a1c", "#800026")
 _BLUES = ("#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
 _BAND_COLORS = ("#54278f", "#756bb1", "#9e9ac8", "#cbc9e2")
-# A metric projection centred on the frontier, for buffers and simplification.
-_LCC = "+proj=lcc +lat_1=27 +lat_2=36 +lat_0=31.5 +lon_0=68 +datum=WGS84 +units=m +no_defs"
 
 
 # --------------------------------------------------------------------------
@@ -171,10 +169,6 @@ def _classify_rows(frame: pd.DataFrame, lat: np.ndarray, lon: np.ndarray) -> np.
 # context layers (geometry cached per process)
 
 
-def _to_lcc() -> pyproj.Transformer:
-    return pyproj.Transformer.from_crs(4326, _LCC, always_xy=True)
-
-
 def _geojson(geom: shapely.Geometry, decimals: int = 4) -> dict[str, Any]:
     import json
 
@@ -189,63 +183,23 @@ def _latlon_list(coords: np.ndarray) -> list[list[float]]:
 @functools.cache
 def _frontier_parts(km: float) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Segments of ``km`` km along the line from its NE end, and a tick at each boundary."""
-    segments = _frontier_segments_from_geo(km)
-    if segments is None:
-        segments = _cut_frontier(km)
+    gdf = Frontier.default().segments(km=km)
+    segments = []
+    for row in gdf.itertuples():
+        coords = np.asarray(shapely.get_coordinates(shapely.simplify(row.geometry, 0.002)))
+        segments.append(
+            {
+                "km0": float(row.km_start),
+                "km1": round(float(row.km_end), 1),
+                "c": _latlon_list(coords),
+            }
+        )
     ticks = [
         {"km": round(s["km0"]), "lat": s["c"][0][0], "lon": s["c"][0][1]}
         for s in segments
         if s["km0"] > 0
     ]
     return segments, ticks
-
-
-def _frontier_segments_from_geo(km: float) -> list[dict[str, Any]] | None:
-    try:
-        from geo import Frontier  # type: ignore[attr-defined]
-
-        gdf = Frontier.default().segments(km=km).to_crs(4326)
-    except (ImportError, AttributeError, NotImplementedError):
-        return None
-    out = []
-    for row in gdf.sort_values("km_start").itertuples():
-        geom = shapely.simplify(row.geometry, 0.002)
-        coords = np.asarray(shapely.get_coordinates(geom))
-        out.append(
-            {"km0": float(row.km_start), "km1": float(row.km_end), "c": _latlon_list(coords)}
-        )
-    return out
-
-
-def _cut_frontier(km: float) -> list[dict[str, Any]]:
-    line = reference.frontier_line().geometry.iloc[0]
-    coords = np.asarray(shapely.get_coordinates(line))
-    geod = pyproj.Geod(ellps="WGS84")
-    _, _, step = geod.inv(coords[:-1, 0], coords[:-1, 1], coords[1:, 0], coords[1:, 1])
-    cum = np.concatenate([[0.0], np.cumsum(step) / 1000.0])
-    total = float(cum[-1])
-    edges = np.append(np.arange(0.0, total, km), total)
-
-    def point_at(d: float) -> tuple[int, np.ndarray]:
-        i = int(min(np.searchsorted(cum, d, side="right") - 1, len(cum) - 2))
-        span = cum[i + 1] - cum[i]
-        t = 0.0 if span == 0 else (d - cum[i]) / span
-        return i, coords[i] + t * (coords[i + 1] - coords[i])
-
-    out = []
-    for a, b in zip(edges[:-1], edges[1:], strict=True):
-        ia, pa = point_at(a)
-        ib, pb = point_at(b)
-        part = np.vstack([pa, coords[ia + 1 : ib + 1], pb])
-        simple = shapely.simplify(shapely.linestrings(part), 0.002)
-        out.append(
-            {
-                "km0": float(a),
-                "km1": round(float(b), 1),
-                "c": _latlon_list(np.asarray(shapely.get_coordinates(simple))),
-            }
-        )
-    return out
 
 
 @functools.cache
@@ -264,18 +218,12 @@ def _admin2_tree() -> tuple[shapely.STRtree, pd.DataFrame]:
 
 @functools.cache
 def _corridor_shapes() -> tuple[dict[str, Any], ...]:
-    line = reference.frontier_line().geometry.iloc[0]
-    fwd, back = _to_lcc(), pyproj.Transformer.from_crs(_LCC, 4326, always_xy=True)
-    # bands are drawn, not measured with: a 1 km simplification is ample
-    metric = shapely.simplify(shapely.transform(line, fwd.transform, interleaved=False), 1000.0)
-    buffers = [shapely.buffer(metric, d * 1000.0, quad_segs=4) for d in BANDS_KM[1:]]
-    rings = [buffers[0]] + [
-        shapely.difference(b, a) for a, b in zip(buffers[:-1], buffers[1:], strict=True)
-    ]
+    """One display polygon per band (both sides), from :meth:`geo.Frontier.corridor`."""
+    cor = Frontier.default().corridor(BANDS_KM[1:])
     out = []
-    for ring in rings:
-        geo = shapely.transform(shapely.simplify(ring, 300.0), back.transform, interleaved=False)
-        out.append(_geojson(geo))
+    for band in dict.fromkeys(cor["band"]):
+        ring = shapely.union_all(cor.geometry.values[(cor["band"] == band).to_numpy()])
+        out.append(_geojson(shapely.simplify(ring, 0.003)))
     return tuple(out)
 
 
