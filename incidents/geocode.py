@@ -259,6 +259,12 @@ class Geocoder:
                     elif "admin2" in quals:
                         want = "county"
                     pref = [r for r in rows if g.kind[r] == want] or rows
+                    if level == "admin2" and a1:
+                        # a district hint must lie in the hinted province: a district
+                        # of that name elsewhere is a misreading (or a fuzzy near-miss)
+                        pref = [r for r in pref if g.admin1[r] in a1]
+                        if not pref:
+                            continue
                     best_level = min(_LEVEL_OF_KIND[g.kind[r]] for r in pref)
                     for r in pref:
                         k = g.kind[r]

@@ -514,3 +514,14 @@ def test_an_admin_unit_is_not_answered_by_a_neighbour_carrying_its_name(name):
     (m,) = Geocoder.default().resolve(name)
     assert m.name == name
     assert not m.ambiguous
+
+
+def test_a_district_hint_outside_the_province_hint_is_ignored():
+    # "Sharana" (Paktika's capital; the district is "Sharan") is one edit from the
+    # Ghor district Shahrak, 430 km away; the province hint must win over that reading.
+    (m,) = Geocoder.default().resolve(
+        "Sharana", admin1="Paktika", admin2="Sharana", country="Afghanistan"
+    )
+    assert m.admin1 == "Paktika"
+    # GeoNames 1426207 "Sharan" / WOF county Sharan: 33.2008 N, 68.7257 E
+    assert abs(m.lat - 33.2) < 0.25 and abs(m.lon - 68.73) < 0.25
