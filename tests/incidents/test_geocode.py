@@ -523,5 +523,5 @@ def test_a_district_hint_outside_the_province_hint_is_ignored():
         "Sharana", admin1="Paktika", admin2="Sharana", country="Afghanistan"
     )
     assert m.admin1 == "Paktika"
-    # GeoNames 1426207 "Sharan" / WOF county Sharan: 33.2008 N, 68.7257 E
+    # GeoNames 8534261 "Sharan" (cities500): 33.1757 N, 68.7305 E
     assert abs(m.lat - 33.2) < 0.25 and abs(m.lon - 68.73) < 0.25
