@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from incidents._extract_lex import _NUMBERS
+
 __all__ = ["DateSpan", "find_dates", "parse_date_text"]
 
 _MONTH_NUM = {
@@ -43,19 +45,6 @@ _MON = (
 )
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMWORD = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 _ORD = {
     "second": 2,
     "third": 3,
@@ -381,7 +370,7 @@ def _number(s: str | None) -> int:
     if not s:
         return 1
     s = s.lower()
-    return int(s) if s.isdigit() else _NUMWORD.get(s, 1)
+    return int(s) if s.isdigit() else _NUMBERS.get(s, 1)
 
 
 _ANY_DATE = re.compile(
