@@ -30,15 +30,6 @@ import folium
 import folium.plugins
 
 HERE = Path(__file__).resolve().parent
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 FIELDS = [
     "date",
     "event_type",
@@ -54,13 +45,17 @@ FIELDS = [
 ]
 
 
-def _synthetic():
+def _fixtures():
     spec = importlib.util.spec_from_file_location(
         "map_fixtures", HERE.parent / "maps" / "map_fixtures.py"
     )
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    return mod.synthetic_incidents
+    return mod
+
+
+def _synthetic():
+    return _fixtures().synthetic_incidents
 
 
 def _popup_html(row) -> str:
@@ -190,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        args = _fixtures().CHROMIUM_ARGS
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=args)
         for k, (name, build, n, ready) in enumerate(variants):
             gdf = full.iloc[:n]
             t = time.perf_counter()

@@ -17,6 +17,17 @@ import shapely
 from geo import reference
 from incidents.schema import ACCOUNTING, CORE, GEOCODE, POSITION, coerce
 
+#: Headless Chromium flags for a closed network (no background connections).
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
 EVENT_TYPES = (
     "Battles",
     "Explosions/Remote violence",

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from map_fixtures import XSS_NOTE, synthetic_incidents
+from map_fixtures import CHROMIUM_ARGS, XSS_NOTE, synthetic_incidents
 
 import maps._incident_layer as layer_mod
 from incidents.schema import empty_table
@@ -25,15 +25,7 @@ from maps._assets import local_asset
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+ARGS = CHROMIUM_ARGS
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 TILE_HOSTS = re.compile(r"basemaps\.cartocdn\.com|tile\.openstreetmap\.org")
 
