@@ -2,6 +2,7 @@
 
 from incidents.aggregate import AGGREGATIONS, aggregate, change
 from incidents.errors import (
+    ExportError,
     GeocodeError,
     IncidentError,
     LoadError,
@@ -10,11 +11,13 @@ from incidents.errors import (
 )
 from incidents.extract import extract
 from incidents.geocode import Geocoder, Match, geocode
+from incidents.io import read, write
 from incidents.load import load
 from incidents.position import is_positioned, position, prepare
 
 __all__ = [
     "AGGREGATIONS",
+    "ExportError",
     "GeocodeError",
     "Geocoder",
     "IncidentError",
@@ -30,4 +33,6 @@ __all__ = [
     "load",
     "position",
     "prepare",
+    "read",
+    "write",
 ]

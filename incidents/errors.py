@@ -23,3 +23,7 @@ class NotPositionedError(SchemaError):
 
 class GeocodeError(IncidentError):
     """The geocoder was called with arguments it cannot use."""
+
+
+class ExportError(IncidentError):
+    """An output file cannot be written in the format asked for."""

@@ -845,7 +845,7 @@ def _table(
                 "matched_name": m.name,
                 "ambiguous": bool(m.ambiguous),
                 "source_row": c.sentence,
-                "flags": ";".join(dict.fromkeys(c.flags)),
+                "review_flags": ";".join(dict.fromkeys(c.flags)),
                 "event_kind": c.kind,
                 "evidence": c.evidence,
                 "evidence_span": f"{c.span[0]}:{c.span[1]}",

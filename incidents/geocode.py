@@ -890,8 +890,8 @@ def geocode(
     out = df.copy()
     out.index = df.index
     flags = (
-        out["flags"].astype("string").fillna("")
-        if "flags" in out
+        out["review_flags"].astype("string").fillna("")
+        if "review_flags" in out
         else pd.Series("", index=out.index, dtype="string")
     )
     if "source_row" not in out:
@@ -1037,8 +1037,8 @@ def geocode(
         (multiple & (multi == "first"), "multiple_places"),
     ):
         fl = add_flag(fl, pd.Series(mask, index=ridx), name)
-    res["flags"] = fl.to_numpy()
-    res["flags"] = res["flags"].astype("string")
+    res["review_flags"] = fl.to_numpy()
+    res["review_flags"] = res["review_flags"].astype("string")
 
     if multi == "explode" and "incident_id" in res:
         ids = res["incident_id"].astype("string")

@@ -370,7 +370,7 @@ def _finish(
     for flag in LOAD_FLAGS:
         mask = masks[flag]
         flags = flags.mask(mask, flags.where(flags == "", flags + ";") + flag)
-    out["flags"] = flags
+    out["review_flags"] = flags
 
     table = pd.DataFrame({c: out.get(c) for c in (*CORE, *ACCOUNTING)}, index=index)
     table = coerce(table, {**CORE, **ACCOUNTING})

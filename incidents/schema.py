@@ -11,7 +11,7 @@ Three groups of columns are added by later steps:
 * :data:`GEOCODE` by :func:`incidents.geocode` (how each row was located);
 * :data:`POSITION` by :func:`incidents.position` (where it sits against the frontier);
 * :data:`ACCOUNTING` by every step: ``source_row`` (0-based row number in the
-  input file) and ``flags`` (``;``-separated, machine-readable reasons a row
+  input file) and ``review_flags`` (``;``-separated, machine-readable reasons a row
   needs a second look; empty string when none).  No step drops a row.
 """
 
@@ -64,8 +64,12 @@ POSITION: dict[str, str] = {
 
 ACCOUNTING: dict[str, str] = {
     "source_row": "Int64",
-    "flags": "string",
+    "review_flags": "string",
 }
+
+#: Old column names read as their current ones (``flags`` is shadowed by
+#: :attr:`pandas.DataFrame.flags`, so the column is ``review_flags``).
+LEGACY_COLUMNS: dict[str, str] = {"flags": "review_flags"}
 
 GEOCODE_METHODS = ("input", "crossing", "gazetteer", "admin2", "admin1", "country", "unresolved")
 SIDES = ("AF", "PK", "other")

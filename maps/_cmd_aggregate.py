@@ -6,58 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-import geopandas as gpd
-import numpy as np
-import pandas as pd
-
 from incidents.aggregate import AGGREGATIONS, aggregate, change
-from incidents.errors import IncidentError
-from incidents.schema import ACCOUNTING, CORE, GEOCODE, POSITION, coerce
-from maps.errors import ExportError
-from maps.export import FORMATS, write
+from incidents.errors import ExportError, IncidentError
+from incidents.io import FORMATS, read_positioned, write
+from incidents.position import prepare
 
-__all__ = ["read_positioned", "run"]
-
-
-def read_positioned(path: Path) -> gpd.GeoDataFrame | None:
-    """The table in ``path`` if it already carries the POSITION columns, else None.
-
-    GeoJSON, GeoPackage and GeoParquet are read with geopandas; a CSV needs
-    ``latitude``/``longitude`` columns, from which the points are rebuilt.
-    """
-    suffix = path.suffix.lower()
-    if suffix in (".parquet", ".geoparquet"):
-        try:
-            table: pd.DataFrame = gpd.read_parquet(path)
-        except ValueError:  # plain Parquet without geo metadata
-            table = pd.read_parquet(path)
-    elif suffix in (".geojson", ".json", ".gpkg"):
-        try:
-            table = gpd.read_file(path, engine="pyogrio")
-        except Exception:  # not a vector file GDAL knows: let the loader explain
-            return None
-    elif suffix == ".csv":
-        table = pd.read_csv(path, keep_default_na=False, na_values=[""], low_memory=False)
-    else:
-        return None
-    if not set(POSITION) <= set(table.columns):
-        return None
-    attrs = dict(table.attrs)
-    if isinstance(table, gpd.GeoDataFrame) and table.crs is not None:
-        geometry = table.geometry.to_crs(4326).values
-        table = pd.DataFrame(table.drop(columns=table.geometry.name))
-    else:
-        geometry = None
-    table = coerce(table, {**CORE, **GEOCODE, **POSITION, **ACCOUNTING})
-    if geometry is None:
-        lat = table["latitude"].to_numpy(dtype=float)
-        lon = table["longitude"].to_numpy(dtype=float)
-        ok = np.isfinite(lat) & np.isfinite(lon)
-        pts = gpd.points_from_xy(np.where(ok, lon, 0.0), np.where(ok, lat, 0.0))
-        geometry = np.where(ok, np.asarray(pts, dtype=object), None)
-    out = gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geometry, index=table.index, crs=4326))
-    out.attrs.update(attrs)
-    return out
+__all__ = ["run"]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -75,9 +29,7 @@ def run(args: argparse.Namespace) -> int:
 
     table = read_positioned(path)
     if table is None:
-        import incidents
-
-        table = incidents.prepare(path)
+        table = prepare(path)
     if len(table) == 0:
         raise IncidentError(f"{path} holds no incidents; nothing to aggregate")
 

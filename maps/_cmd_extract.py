@@ -4,7 +4,7 @@ Reads a news article (a text or HTML file, or ``-`` for stdin), extracts candida
 incidents with :func:`incidents.extract.extract` and writes them: CSV on stdout
 without ``-o``; otherwise by the extension of ``-o``: ``.csv`` (the extracted
 table), ``.geojson``/``.json``/``.gpkg``/``.parquet`` (positioned with
-:func:`incidents.position`, written by :func:`maps.export.write`).  When nothing
+:func:`incidents.position`, written by :func:`incidents.write`).  When nothing
 is found the output is empty (header only / no features), ``nothing found`` and
 the reason go to stderr, and the exit status is 0.
 """
@@ -63,15 +63,15 @@ def run(args: argparse.Namespace) -> int:
     elif out.suffix.lower() == ".csv":
         out.write_text(_csv(df), encoding="utf-8")
     else:
+        from incidents.io import write
         from incidents.position import position
-        from maps.export import write
 
         write(position(df), out)
 
     if df.empty:
         print(f"frontier extract: {message or 'nothing found'}", file=sys.stderr)
         return 0
-    wide = int(df["flags"].str.contains("frontier_wide").sum())
+    wide = int(df["review_flags"].str.contains("frontier_wide").sum())
     kinds = ", ".join(f"{k} {n}" for k, n in df["event_kind"].value_counts().items())
     where = f" -> {out}" if out else ""
     print(

@@ -2,7 +2,7 @@
 
 Loads, geocodes and positions an incident file (what :func:`incidents.prepare`
 does, step by step so that large inputs report progress on stderr) and writes the
-positioned table with :func:`maps.export.write`.
+positioned table with :func:`incidents.write`.
 """
 
 from __future__ import annotations
@@ -15,10 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from incidents.errors import IncidentError
+from incidents.errors import ExportError, IncidentError
+from incidents.io import FORMATS, write
 from incidents.schema import CORE, GEOCODE_METHODS
-from maps.errors import ExportError
-from maps.export import FORMATS, write
 
 __all__ = ["parse_columns", "run"]
 
@@ -57,7 +56,7 @@ def summary(table: pd.DataFrame) -> dict[str, int]:
     counts = {m: int((method == m).sum()) for m in GEOCODE_METHODS}
     known = sum(counts.values())
     counts["unresolved"] += n - known  # unknown method names: not claimed as located
-    flags = table["flags"].astype("string").fillna("") if "flags" in table else None
+    flags = table["review_flags"].astype("string").fillna("") if "review_flags" in table else None
     flagged = 0 if flags is None else int((flags != "").sum())
     return {"rows": n, **counts, "flagged": flagged}
 

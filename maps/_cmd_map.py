@@ -5,50 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import geopandas as gpd
-import pandas as pd
-
-from incidents.schema import ACCOUNTING, CORE, GEOCODE, POSITION, coerce
+from incidents.io import read_positioned
+from incidents.position import prepare
 from maps._incident_layer import IncidentLayer
 from maps.build import DEFAULT_TILES, build_map
 from maps.errors import MapError
 
 __all__ = ["run"]
-
-_READERS = {
-    ".parquet": "parquet",
-    ".geoparquet": "parquet",
-    ".geojson": "file",
-    ".json": "file",
-    ".gpkg": "file",
-    ".csv": "csv",
-}
-
-
-def _read_positioned(path: Path) -> pd.DataFrame | None:
-    """The table in ``path`` if it already carries the POSITION columns, else None."""
-    kind = _READERS.get(path.suffix.lower())
-    if kind is None:
-        return None
-    if kind == "parquet":
-        try:
-            table: pd.DataFrame = gpd.read_parquet(path)
-        except ValueError:  # plain Parquet, no geometry metadata
-            table = pd.read_parquet(path)
-    elif kind == "file":
-        table = gpd.read_file(path)
-    else:
-        table = pd.read_csv(path, keep_default_na=False, na_values=[""])
-    if not set(POSITION) <= set(table.columns):
-        return None
-    return coerce(table, {**CORE, **GEOCODE, **POSITION, **ACCOUNTING})
-
-
-def _prepare(path: Path) -> pd.DataFrame:
-    from incidents import prepare
-
-    return prepare(str(path))
-
 
 def run(args: argparse.Namespace) -> int:
     path = Path(args.input)
@@ -57,9 +20,9 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.suffix.lower() not in (".html", ".htm"):
         raise MapError(f"-o must name an .html file, got {out.name!r}")
-    table = _read_positioned(path)
+    table = read_positioned(path)
     if table is None:
-        table = _prepare(path)
+        table = prepare(path)
     m = build_map(
         table,
         title=args.title,

@@ -11,8 +11,8 @@ import pandas as pd
 from incidents import geocode, position
 from incidents.aggregate import aggregate
 from incidents.bundled import load_oct2025
+from incidents.io import write
 from maps.build import build_map
-from maps.export import write
 
 __all__ = ["DemoResult", "run_demo"]
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from geo.errors import FrontierError
+from incidents.errors import ExportError
+
+__all__ = ["ExportError", "MapError"]
 
 
 class MapError(FrontierError):
     """A map or export cannot be built from the arguments given."""
 
-
-class ExportError(MapError):
-    """An output file cannot be written in the format asked for."""

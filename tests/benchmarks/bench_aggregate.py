@@ -3,7 +3,7 @@
 Run with ``python tests/benchmarks/bench_aggregate.py [--rows N] [--naive-rows M]``.
 
 Builds ``--rows`` positioned incidents (seeded): 20,000 synthetic incidents from
-``tests/maps/map_fixtures.py`` (real positions: frontier km, side, districts),
+``tests/positioned_tables.py`` (real positions: frontier km, side, districts),
 resampled with replacement, with dates over two years and one row in ten at
 district or province precision.  Then it times
 
@@ -37,7 +37,7 @@ BYS = ("segment", "admin2", "hex", "band")
 
 
 def make_table(rows: int, seed: int = 0) -> gpd.GeoDataFrame:
-    from map_fixtures import synthetic_incidents
+    from positioned_tables import synthetic_incidents
 
     base = synthetic_incidents(20_000, seed=seed)
     rng = np.random.default_rng(seed)

@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> None:
     df["country"] = None
     df["latitude"] = np.where(rng.random(args.rows) < 0.2, 34.0, np.nan)
     df["longitude"] = np.where(np.isnan(df["latitude"]), np.nan, 70.0)
-    df["flags"] = ""
+    df["review_flags"] = ""
 
     gc = Geocoder(gaz)
     t0 = time.perf_counter()

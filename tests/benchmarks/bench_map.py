@@ -47,7 +47,7 @@ FIELDS = [
 
 def _fixtures():
     spec = importlib.util.spec_from_file_location(
-        "map_fixtures", HERE.parent / "maps" / "map_fixtures.py"
+        "positioned_tables", HERE.parent / "positioned_tables.py"
     )
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)

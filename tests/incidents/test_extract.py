@@ -391,7 +391,7 @@ def test_goes_straight_into_position(results):
 
 def test_frontier_wide_is_not_a_dot(results):
     df, _ = results["recap"]
-    fw = df[df["flags"].str.contains("frontier_wide")]
+    fw = df[df["review_flags"].str.contains("frontier_wide")]
     assert len(fw) == 1
     row = fw.iloc[0]
     assert row["event_kind"] == "attack"
@@ -418,7 +418,7 @@ def test_actors_and_casualties(results):
     assert spin["fatalities"] == 12
     barmal = df[df["matched_name"] == "Barmal"].iloc[0]
     assert barmal["fatalities"] == 10
-    front = df[df["flags"].str.contains("frontier_wide")].iloc[0]
+    front = df[df["review_flags"].str.contains("frontier_wide")].iloc[0]
     assert front["actor1"] == "Afghan Taliban forces"
     assert front["fatalities"] == 223  # 23 soldiers + more than 200 fighters (next sentence)
     df, _ = results["khost"]
@@ -441,7 +441,7 @@ def test_talks_kept_with_venue_and_planned_flag(results):
     talks = df[df["event_kind"] == "talks"].iloc[0]
     assert talks["matched_name"] == "Istanbul"
     assert talks["event_type"] == "Strategic developments"
-    assert "planned" in talks["flags"]
+    assert "planned" in talks["review_flags"]
 
 
 def test_report_date_is_not_event_date(results):
@@ -464,7 +464,7 @@ def test_relative_dates_need_an_article_date():
     df = extract("Pakistani drones struck Urgun district on Tuesday.")
     assert len(df) == 1
     assert pd.isna(df["date"].iloc[0])
-    assert "date_unresolved" in df["flags"].iloc[0]
+    assert "date_unresolved" in df["review_flags"].iloc[0]
     df = extract("Pakistani drones struck Urgun district on Tuesday.", article_date="2025-10-16")
     assert df["date"].iloc[0] == pd.Timestamp("2025-10-14")
 

@@ -305,7 +305,7 @@ def _table(**cols) -> pd.DataFrame:
         "latitude": [np.nan] * n,
         "longitude": [np.nan] * n,
         "source_row": list(range(n)),
-        "flags": [""] * n,
+        "review_flags": [""] * n,
     }
     base.update(cols)
     return pd.DataFrame(base)
@@ -318,7 +318,7 @@ def test_geocode_columns_and_values(gc):
         assert str(out[col].dtype) == dtype
     assert out["geocode_method"].tolist() == ["crossing", "admin2", "unresolved"]
     assert out["latitude"].iloc[0] == pytest.approx(34.11472, abs=1e-4)
-    assert out["flags"].tolist() == ["", "geocode_fallback", "geocode_unresolved"]
+    assert out["review_flags"].tolist() == ["", "geocode_fallback", "geocode_unresolved"]
     assert df["latitude"].isna().all()  # input untouched
 
 
@@ -330,7 +330,7 @@ def test_input_coordinate_checks(gc):
         input_geo_precision=[2, None, None, None, None, None],
     )
     out = geocode(df, geocoder=gc)
-    f = out["flags"].tolist()
+    f = out["review_flags"].tolist()
     assert out["geocode_method"].tolist() == [
         "input",
         "input",
@@ -355,9 +355,9 @@ def test_multi_first_and_explode_account_for_every_row(gc):
     df = _table(location=["Khost; Jalalabad", "Chaman", 42, None])
     first = geocode(df, geocoder=gc)
     assert len(first) == 4 and first["source_row"].tolist() == [0, 1, 2, 3]
-    assert first["flags"].iloc[0] == "multiple_places"
+    assert first["review_flags"].iloc[0] == "multiple_places"
     assert first["other_places"].iloc[0] == "Jalalabad"
-    assert "location_not_text" in first["flags"].iloc[2]
+    assert "location_not_text" in first["review_flags"].iloc[2]
     ex = geocode(df, geocoder=gc, multi="explode")
     assert ex["source_row"].tolist() == [0, 0, 1, 2, 3]
     assert ex["incident_id"].tolist() == ["I0-1", "I0-2", "I1", "I2", "I3"]

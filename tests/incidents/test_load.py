@@ -120,7 +120,7 @@ def write_csv(
 
 
 def flags_of(df: pd.DataFrame) -> list[set[str]]:
-    return [set(f.split(";")) - {""} for f in df["flags"]]
+    return [set(f.split(";")) - {""} for f in df["review_flags"]]
 
 
 def assert_schema_first(df: pd.DataFrame) -> None:
@@ -202,7 +202,7 @@ def test_acled_layout_values(acled_csv: Path) -> None:
     assert first["notes"].endswith("3 killed.")
     assert list(df["input_geo_precision"]) == [1, 2]
     assert list(df["source_row"]) == [0, 1]
-    assert list(df["flags"]) == ["", ""]
+    assert list(df["review_flags"]) == ["", ""]
     assert pd.isna(df.loc[1, "actor2"])
     assert df.loc[1, "fatalities"] == 0
 
@@ -330,7 +330,7 @@ def test_ucdp_layout_values(ucdp_csv: Path) -> None:
     assert pd.isna(df.loc[2, "input_geo_precision"])
     assert df.loc[0, "src_latitude"] == "32.3"
     assert df.loc[0, "where_prec"] == "1"
-    assert list(df["flags"]) == ["", "", ""]
+    assert list(df["review_flags"]) == ["", "", ""]
 
 
 @pytest.mark.parametrize(
@@ -413,7 +413,7 @@ def test_cp1252_file(tmp_path: Path) -> None:
     assert df.attrs["encoding"] == "cp1252"
     assert df.loc[0, "location"] == "Café Boldak"
     assert df.loc[0, "notes"] == "“quoted” – dash"
-    assert df.loc[0, "flags"] == ""
+    assert df.loc[0, "review_flags"] == ""
 
 
 def test_latin1_fallback_never_crashes(tmp_path: Path) -> None:
@@ -460,17 +460,17 @@ def test_quoted_multiline_notes_and_numbers_in_text(tmp_path: Path) -> None:
 def test_clashing_names_get_src_prefix(tmp_path: Path) -> None:
     path = write_csv(
         tmp_path / "clash.csv",
-        ["id", "town", "location", "flags", "side", "src_flags"],
-        [{"id": "1", "town": "Chaman", "location": "Kandahar", "flags": "x", "side": "PK"}],
+        ["id", "town", "location", "review_flags", "side", "src_review_flags"],
+        [{"id": "1", "town": "Chaman", "location": "Kandahar", "review_flags": "x", "side": "PK"}],
     )
     df = load(path, columns={"location": "town"})
     assert df.loc[0, "location"] == "Chaman"
     assert df.loc[0, "src_location"] == "Kandahar"
     assert df.loc[0, "src_side"] == "PK"  # POSITION column name
-    assert df.loc[0, "flags"] == ""
-    # The input's own src_flags keeps its name; its "flags" moves past it.
-    assert df.loc[0, "src_src_flags"] == "x"
-    assert pd.isna(df.loc[0, "src_flags"])
+    assert df.loc[0, "review_flags"] == ""
+    # The input's own src_review_flags keeps its name; its "review_flags" moves past it.
+    assert df.loc[0, "src_src_review_flags"] == "x"
+    assert pd.isna(df.loc[0, "src_review_flags"])
     assert df.columns.is_unique
 
 
@@ -499,7 +499,7 @@ def test_date_forms(tmp_path: Path, text: str, expected: str) -> None:
     path = write_csv(tmp_path / "d.csv", ["id", "date", "place"], [{"id": 1, "date": text}])
     df = load(path)
     assert df.loc[0, "date"] == pd.Timestamp(expected)
-    assert "bad_date" not in df.loc[0, "flags"]
+    assert "bad_date" not in df.loc[0, "review_flags"]
 
 
 def test_numeric_dates_inferred_per_column(tmp_path: Path) -> None:
@@ -540,7 +540,7 @@ def test_missing_date_tokens_are_not_bad(tmp_path: Path) -> None:
     rows = [{"id": i, "date": t, "place": "x"} for i, t in enumerate(["", "NA", "unknown", "n/a"])]
     df = load(write_csv(tmp_path / "d.csv", ["id", "date", "place"], rows))
     assert df["date"].isna().all()
-    assert list(df["flags"]) == [""] * 4
+    assert list(df["review_flags"]) == [""] * 4
 
 
 def test_date_end_before_date_flagged(tmp_path: Path) -> None:
@@ -579,7 +579,7 @@ def test_excel_round_trip(tmp_path: Path) -> None:
     # Typed cells are kept as text: whole numbers without ".0", dates as ISO.
     assert list(df["Deaths"]) == ["3", "0"]
     assert df.loc[0, "Date"] == "2025-10-09"
-    assert list(df["flags"]) == ["", ""]
+    assert list(df["review_flags"]) == ["", ""]
     assert load(path, sheet=1)["incident_id"].tolist() == ["X1", "X2"]
     assert load(path).attrs["load_report"]["sheet"] == "Notes"
     with pytest.raises(
@@ -659,7 +659,7 @@ def test_geo_formats_points(tmp_path: Path, write) -> None:
     assert list(df["date"]) == [pd.Timestamp("2025-10-09"), pd.Timestamp("2025-10-10")]
     assert list(df["killed"]) == ["3", "1"]
     assert "geometry" not in df.columns and "src_geometry_wkt" not in df.columns
-    assert list(df["flags"]) == ["", ""]
+    assert list(df["review_flags"]) == ["", ""]
 
 
 @pytest.mark.parametrize("write", [_write_gpkg, _write_geoparquet], ids=["gpkg", "geoparquet"])
@@ -899,7 +899,7 @@ def test_accounting_every_row_once_with_correct_flags(tmp_path: Path) -> None:
     assert df.loc[3, "src_latitude"] == "95"
     assert df[["latitude", "longitude"]].iloc[2:6].isna().all().all()
     # Flags are in LOAD_FLAGS order and the report counts them.
-    for flags in df["flags"]:
+    for flags in df["review_flags"]:
         names = [f for f in flags.split(";") if f]
         assert names == sorted(names, key=LOAD_FLAGS.index)
     report = df.attrs["load_report"]

@@ -1,10 +1,10 @@
-"""Fixtures for the map tests (the tables come from :mod:`map_fixtures`)."""
+"""Fixtures for the map tests (the tables come from :mod:`positioned_tables`)."""
 
 from __future__ import annotations
 
 import geopandas as gpd
 import pytest
-from map_fixtures import XSS_NOTE, synthetic_incidents
+from positioned_tables import XSS_NOTE, synthetic_incidents
 
 
 @pytest.fixture

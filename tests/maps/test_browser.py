@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from map_fixtures import CHROMIUM_ARGS, XSS_NOTE, synthetic_incidents
+from positioned_tables import CHROMIUM_ARGS, XSS_NOTE, synthetic_incidents
 
 import maps._incident_layer as layer_mod
 from incidents.schema import empty_table

@@ -12,7 +12,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
-from map_fixtures import XSS_NOTE, synthetic_incidents
+from positioned_tables import XSS_NOTE
 
 import maps._incident_layer as layer_mod
 from geo import reference
@@ -273,22 +273,15 @@ def test_cli_map_of_positioned_csv(tmp_path, incidents):
     assert len(payload(out.read_text(encoding="utf-8"))["inc"]["lat"]) == 40
 
 
-def test_cli_map_of_raw_file_calls_prepare(tmp_path, monkeypatch):
-    import incidents as incidents_pkg
-
+def test_cli_map_of_raw_file_geocodes_it(tmp_path):
     src = tmp_path / "raw.csv"
-    src.write_text("date,location\n2025-10-12,Torkham\n", encoding="utf-8")
-    seen = []
-
-    def fake_prepare(path, *, columns=None):
-        seen.append(path)
-        return synthetic_incidents(3, seed=5)
-
-    monkeypatch.setattr(incidents_pkg, "prepare", fake_prepare, raising=False)
+    src.write_text("date,location\n2025-10-12,Torkham\n2025-10-13,Chaman\n", encoding="utf-8")
     out = tmp_path / "map.html"
     assert main(["map", str(src), "-o", str(out), "--tiles", "none"]) == 0
-    assert seen == [str(src)]
-    assert len(payload(out.read_text(encoding="utf-8"))["inc"]["lat"]) == 3
+    inc = payload(out.read_text(encoding="utf-8"))["inc"]
+    # Torkham 34.11 N 71.08 E, Chaman 30.92 N 66.45 E (Wikipedia): both geocoded, near the line.
+    assert len(inc["lat"]) == 2
+    assert sorted(round(v) for v in inc["lat"]) == [31, 34]
 
 
 def test_cli_bad_input_is_one_line(tmp_path, capsys):

@@ -8,10 +8,10 @@ import sys
 
 import pyogrio
 import pytest
-from map_fixtures import synthetic_incidents
+from positioned_tables import synthetic_incidents
 
+from incidents.io import write
 from maps.cli import main
-from maps.export import write
 
 
 @pytest.fixture(scope="module")

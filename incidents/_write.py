@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from maps.errors import ExportError
+from incidents.errors import ExportError
 
 __all__ = ["FORMATS", "to_geojson_dict", "write"]
 

@@ -1,4 +1,4 @@
-"""Tests of :mod:`maps.export`: RFC 7946 GeoJSON checked by geojson-validator, every
+"""Tests of :mod:`incidents._write`: RFC 7946 GeoJSON checked by geojson-validator, every
 format read back with pyogrio/GDAL (GeoParquet with pyarrow where this GDAL build
 has no Parquet driver)."""
 
@@ -15,11 +15,11 @@ import pyarrow.parquet as pq
 import pyogrio
 import pytest
 import shapely
-from map_fixtures import synthetic_incidents
+from positioned_tables import synthetic_incidents
 
+from incidents._write import to_geojson_dict, write
 from incidents.aggregate import UNASSIGNED, aggregate
-from maps.errors import ExportError
-from maps.export import to_geojson_dict, write
+from incidents.errors import ExportError
 
 CSV_OPTIONS = {
     "AUTODETECT_TYPE": "YES",

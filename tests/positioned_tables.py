@@ -124,7 +124,7 @@ def synthetic_incidents(n: int, *, seed: int = 0, notes: str | None = None) -> g
             "point_admin1": admin1,
             "point_admin2": admin2,
             "source_row": np.arange(n),
-            "flags": "",
+            "review_flags": "",
         }
     )
     df = coerce(df, {**CORE, **GEOCODE, **POSITION, **ACCOUNTING})
