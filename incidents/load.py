@@ -160,6 +160,25 @@ def load(
         raise LoadError(f"layout={layout!r} is not known; allowed: {', '.join(LAYOUTS)}")
     _check_schema_keys(columns)
     raw = read_table(path, sheet=sheet)
+    return load_raw(raw, name=path.name, columns=columns, layout=layout)
+
+
+def load_raw(
+    raw: RawTable,
+    *,
+    name: str,
+    columns: Mapping[str, str] | None = None,
+    layout: str = "auto",
+) -> pd.DataFrame:
+    """:func:`load` for a table already read (one chunk of a large file, a partition).
+
+    ``name`` stands for the file in messages; ``source_row`` counts from 0 within
+    ``raw`` (a caller reading chunks adds the chunk's offset).
+    """
+    if layout not in LAYOUTS:
+        raise LoadError(f"layout={layout!r} is not known; allowed: {', '.join(LAYOUTS)}")
+    _check_schema_keys(columns)
+    path = Path(name)
     headers = list(raw.frame.columns)
     used_layout = _layouts.detect(headers) if layout == "auto" else layout
     if missing := _layouts.missing_signature(used_layout, headers):

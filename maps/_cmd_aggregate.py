@@ -10,14 +10,15 @@ from incidents.aggregate import AGGREGATIONS, aggregate, change
 from incidents.errors import ExportError, IncidentError
 from incidents.io import FORMATS, read_positioned, write
 from incidents.position import prepare
+from maps import _engines
 
 __all__ = ["run"]
 
 
 def run(args: argparse.Namespace) -> int:
     path = Path(args.input)
-    if not path.is_file():
-        raise IncidentError(f"INPUT {path} does not exist or is not a file")
+    if not path.exists():
+        raise IncidentError(f"INPUT {path} does not exist")
     by = str(args.by).strip().lower()
     if by not in AGGREGATIONS:
         raise IncidentError(f"unknown --by {args.by!r}; valid: {', '.join(AGGREGATIONS)}")
@@ -26,6 +27,10 @@ def run(args: argparse.Namespace) -> int:
         raise ExportError(f"-o must end in one of {', '.join(FORMATS)}, got {out.name!r}")
     if args.change and not args.period:
         raise IncidentError("--change compares periods: add --period day|week|month")
+    engine = _engines.choose(args)
+    if engine != "memory":
+        options = {"km": args.km, "resolution": args.resolution, "period": args.period}
+        return _engines.run_aggregate(args, engine, options)
 
     table = read_positioned(path)
     if table is None:

@@ -18,6 +18,7 @@ import pandas as pd
 from incidents.errors import ExportError, IncidentError
 from incidents.io import FORMATS, write
 from incidents.schema import CORE, GEOCODE_METHODS
+from maps import _engines
 
 __all__ = ["parse_columns", "run"]
 
@@ -67,12 +68,15 @@ def run(args: argparse.Namespace) -> int:
     from incidents.position import position
 
     path = Path(args.input)
-    if not path.is_file():
-        raise IncidentError(f"INPUT {path} does not exist or is not a file")
+    if not path.exists():
+        raise IncidentError(f"INPUT {path} does not exist")
     out = Path(args.output)
-    if out.suffix.lower() not in FORMATS:
+    if out.suffix and out.suffix.lower() not in FORMATS:
         raise ExportError(f"-o must end in one of {', '.join(FORMATS)}, got {out.name!r}")
     columns = parse_columns(args.columns or [])
+    engine = _engines.choose(args)
+    if engine != "memory":
+        return _engines.run_geocode(args, engine, columns)
     quiet = bool(getattr(args, "quiet", False))
     t0 = time.perf_counter()
     loud = not quiet and path.stat().st_size >= LARGE_BYTES

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from geo.errors import FrontierError
+from maps import _engines
 
 __all__ = ["main"]
 
@@ -39,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
         help="map an input column to a schema column, e.g. --columns location=place_name",
     )
     g.add_argument("--quiet", action="store_true", help="no progress output")
+    _engines.add_options(g)
 
     a = sub.add_parser("aggregate", help="aggregate positioned incidents")
     a.add_argument("input")
@@ -52,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
         help="compare the last two periods per unit (needs --period)",
     )
     a.add_argument("-o", "--output", required=True)
+    a.add_argument("--quiet", action="store_true", help="no progress output")
+    _engines.add_options(a)
 
     m = sub.add_parser("map", help="build an interactive HTML map")
     m.add_argument("input", help="raw or positioned incident file")
