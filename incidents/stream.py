@@ -213,12 +213,69 @@ def _text_chunks(path: Path, chunk_rows: int) -> Iterator[Any]:
             yield _raw(RawTable, _frame, header, body, encoding, delimiter)
 
 
+def _blank_to_na(values: pd.Series) -> pd.Series:
+    """``string`` column with blank and whitespace-only cells as missing."""
+    s = values.astype("string")
+    return s.mask(s.str.strip() == "")
+
+
+def _text_series(values: pd.Series) -> pd.Series:
+    """One column as the loader's text (:func:`incidents._load_read.cell_text`), vectorized.
+
+    Strings, integers, floats and booleans are converted in bulk; any other kind
+    of value (dates, lists, bytes...) goes through ``cell_text`` cell by cell, so
+    the result is always what :func:`incidents.load` gives.
+    """
+    from incidents._load_read import cell_text
+
+    kind = values.dtype.kind
+    if kind == "b":
+        return _blank_to_na(values.map({True: "true", False: "false"}))
+    if kind in "iu":
+        return values.astype("string")
+    if kind == "f":
+        arr = values.to_numpy(dtype=float)
+        whole = np.isfinite(arr) & (arr == np.round(arr)) & (np.abs(arr) < 1e15)
+        text = np.array([repr(float(v)) for v in arr], dtype=object)
+        text[whole] = arr[whole].astype(np.int64).astype(str)
+        text[~np.isfinite(arr)] = None
+        text[np.isinf(arr)] = [repr(float(v)) for v in arr[np.isinf(arr)]]
+        return pd.Series(text, index=values.index, dtype="string")
+    obj = values.to_numpy(dtype=object)
+    is_str = np.fromiter((type(v) is str for v in obj), dtype=bool, count=len(obj))
+    if is_str.all():
+        return _blank_to_na(pd.Series(obj, index=values.index))
+    return pd.Series([cell_text(v) for v in obj], index=values.index, dtype="string")
+
+
+def _text_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    from incidents._load_read import _unique_headers
+
+    names = _unique_headers(list(frame.columns))
+    cols = {
+        name: _text_series(frame.iloc[:, i]).reset_index(drop=True) for i, name in enumerate(names)
+    }
+    return pd.DataFrame(cols, index=pd.RangeIndex(len(frame)))
+
+
 def _raw(raw_table: Any, frame: Callable, header: list, body: list, encoding: str, delim: str):
+    del frame
     width = len(header)
     extra_cells = [delim.join(r[width:]) if len(r) > width else None for r in body]
     extra = pd.Series(extra_cells, dtype="string")
+    padded = (
+        body
+        if all(len(r) == width for r in body)
+        else [(r + [None] * (width - len(r)))[:width] for r in body]
+    )
+    cols = list(zip(*padded, strict=True)) if padded else [()] * width
+    table = pd.DataFrame(
+        {i: pd.Series(list(c), dtype=object) for i, c in enumerate(cols)},
+        index=pd.RangeIndex(len(body)),
+    )
+    table.columns = header
     return raw_table(
-        frame=frame(header, body),
+        frame=_text_frame(table) if width else pd.DataFrame(index=pd.RangeIndex(len(body))),
         extra=extra if extra.notna().any() else None,
         info={"format": "delimited", "encoding": encoding, "delimiter": delim},
     )
@@ -228,7 +285,7 @@ def _parquet_chunks(paths: tuple[Path, ...], chunk_rows: int) -> Iterator[Any]:
     import geopandas as gpd
     import pyarrow.parquet as pq
 
-    from incidents._load_read import _geo_table
+    from incidents._load_read import RawTable, _to_wgs84
 
     for path in paths:
         pf = pq.ParquetFile(path)
@@ -246,7 +303,11 @@ def _parquet_chunks(paths: tuple[Path, ...], chunk_rows: int) -> Iterator[Any]:
                 geom = gpd.GeoSeries.from_wkb(frame.pop(col), crs=crs if crs else None)
                 frame = gpd.GeoDataFrame(frame, geometry=geom)
             info: dict[str, Any] = {"format": "geoparquet" if geo else "parquet"}
-            yield _geo_table(path, frame, info)
+            geometry = None
+            if isinstance(frame, gpd.GeoDataFrame):
+                geometry = _to_wgs84(path, frame.geometry, info).reset_index(drop=True)
+                frame = pd.DataFrame(frame.drop(columns=frame.geometry.name))
+            yield RawTable(frame=_text_frame(frame), geometry=geometry, info=info)
 
 
 def iter_tables(
