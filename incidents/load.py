@@ -9,7 +9,7 @@ from precision codes and geometry, then every input column as text.
 Nothing is dropped silently: the result has one row per record of the file
 (``source_row`` is its 0-based position among the records, header excluded),
 and a cell that does not parse keeps its text in its input column while its
-row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``flags``):
+row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``review_flags``):
 
 ``generated_id``
     The row had no incident id; it was given ``row-<source_row>``.
@@ -40,6 +40,18 @@ row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``flags``):
 ``extra_fields``
     A delimited row had more fields than the header; the surplus text is in
     ``src_extra_fields``.
+``empty_geometry``
+    A GeoJSON feature has an empty geometry (``"coordinates": []``): no
+    coordinates from it.
+``repaired_text``
+    A cell held bytes that are not UTF-8 in an otherwise UTF-8 file (read as
+    Windows-1252, the rest of the file stays UTF-8) or an unpaired surrogate
+    escape such as JSON ``\\ud800`` (replaced by U+FFFD).
+``excel_formula``
+    An Excel cell held a formula: its cached value was used, or its formula
+    text (``=2+3``) when the workbook holds no cached value.
+``merged_cell``
+    An Excel cell was part of a merged range and was given the range's value.
 """
 
 from __future__ import annotations
@@ -54,15 +66,16 @@ import pandas as pd
 import shapely
 
 from incidents import _load_layouts as _layouts
+from incidents._load_cells import RawTable
 from incidents._load_layouts import LAYOUTS, UCDP_EVENT_TYPES, UCDP_TO_ACLED_PRECISION
 from incidents._load_parse import parse_counts, parse_dates, parse_float
-from incidents._load_read import RawTable, read_table
+from incidents._load_read import read_table
 from incidents.errors import LoadError
 from incidents.schema import ACCOUNTING, CORE, GEOCODE, POSITION, coerce
 
-__all__ = ["LAYOUTS", "LOAD_FLAGS", "load"]
+__all__ = ["LAYOUTS", "LOAD_FLAGS", "load", "load_raw"]
 
-#: Flags :func:`load` can set, in the order they appear in ``flags``.
+#: Flags :func:`load` can set, in the order they appear in ``review_flags``.
 LOAD_FLAGS: tuple[str, ...] = (
     "generated_id",
     "duplicate_incident_id",
@@ -75,6 +88,10 @@ LOAD_FLAGS: tuple[str, ...] = (
     "non_point_geometry",
     "missing_location_and_coordinates",
     "extra_fields",
+    "empty_geometry",
+    "repaired_text",
+    "excel_formula",
+    "merged_cell",
 )
 
 #: Columns :func:`load` derives, placed right after the schema columns.
@@ -117,8 +134,10 @@ def load(
         punctuation) or ``"auto"`` to recognise ACLED or UCDP by their
         signature columns and use ``"generic"`` otherwise.
     sheet
-        Excel sheet or GeoPackage layer, by name or 0-based position; the
-        first one by default.
+        Excel sheet or GeoPackage layer, by name or 0-based position, or
+        ``"all"`` for every sheet of a workbook that holds data (a ``sheet``
+        column then names each row's sheet); the first one by default (an
+        error when it has no data rows but another sheet has).
 
     Returns
     -------
@@ -159,7 +178,20 @@ def load(
     if layout not in LAYOUTS:
         raise LoadError(f"layout={layout!r} is not known; allowed: {', '.join(LAYOUTS)}")
     _check_schema_keys(columns)
-    raw = read_table(path, sheet=sheet)
+    return load_raw(read_table(path, sheet=sheet), path=path, columns=columns, layout=layout)
+
+
+def load_raw(
+    raw: RawTable,
+    *,
+    path: Path,
+    columns: Mapping[str, str] | None = None,
+    layout: str = "auto",
+) -> pd.DataFrame:
+    """:func:`load` for a table already read by :func:`incidents._load_read.read_table`."""
+    if layout not in LAYOUTS:
+        raise LoadError(f"layout={layout!r} is not known; allowed: {', '.join(LAYOUTS)}")
+    _check_schema_keys(columns)
     headers = list(raw.frame.columns)
     used_layout = _layouts.detect(headers) if layout == "auto" else layout
     if missing := _layouts.missing_signature(used_layout, headers):
@@ -284,6 +316,9 @@ def _build(
     if raw.extra is not None:
         masks["extra_fields"] = raw.extra.notna().set_axis(index)
         out["src_extra_fields"] = raw.extra.set_axis(index)
+    for flag, mask in raw.flags.items():
+        if flag in masks:
+            masks[flag] = masks[flag] | mask.set_axis(index)
 
     out.update(_precision(frame))
     out["source_row"] = source_row
