@@ -52,6 +52,10 @@ row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``review_flags``)
     text (``=2+3``) when the workbook holds no cached value.
 ``merged_cell``
     An Excel cell was part of a merged range and was given the range's value.
+``unreadable_value``
+    Set by :func:`incidents.read` on a positioned table: a typed column (a
+    date, number or boolean) held text of another kind; the value is missing
+    and the text is kept in ``src_<column>``.
 """
 
 from __future__ import annotations
@@ -92,6 +96,7 @@ LOAD_FLAGS: tuple[str, ...] = (
     "repaired_text",
     "excel_formula",
     "merged_cell",
+    "unreadable_value",
 )
 
 #: Columns :func:`load` derives, placed right after the schema columns.
