@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import warnings
 import zlib
 from pathlib import Path
 from typing import Any
@@ -125,7 +126,12 @@ def read_table(path: Path, *, sheet: str | int | None = None) -> RawTable:
             f"{path.name}: sheet={sheet!r} was given but a {content} file has no sheets or "
             "layers; sheet applies to Excel workbooks and GeoPackages only"
         )
-    if content == "delimited":
+    if content == "delimited" and _looks_like_json(data):
+        try:
+            table = read_json(path, data, info={**info, "content": "JSON"})
+        except LoadError:
+            table = read_delimited(path, data, info=info)
+    elif content == "delimited":
         table = read_delimited(path, data, info=info)
     elif content == "json":
         table = read_json(path, data, info=info)
@@ -133,13 +139,23 @@ def read_table(path: Path, *, sheet: str | int | None = None) -> RawTable:
         table = read_excel(path, data, sheet)
         table.info.update(info)
     elif content == "geopackage":
-        if "compression" in info:
-            raise LoadError(f"{path.name}: a compressed GeoPackage; decompress it first")
+        if "compression" in info or path.suffix.lower() != ".gpkg":
+            raise LoadError(
+                f"{path.name}: is {KIND_NAMES['sqlite']}"
+                + (" (gzip-compressed)" if "compression" in info else "")
+                + "; GDAL reads it only as an uncompressed file named .gpkg: rename it"
+            )
         table = _read_geopackage(path, sheet, info)
     else:
         table = _read_parquet(path, data, info)
     table.info.setdefault("format", content)
     return table
+
+
+def _looks_like_json(data: bytes) -> bool:
+    """JSON in a file named like delimited text: starts with ``{`` or ``[{``."""
+    head = data[:200].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"{") or (head.startswith(b"[") and head[1:].lstrip().startswith(b"{"))
 
 
 def _gunzip(path: Path, data: bytes) -> bytes:
@@ -191,9 +207,11 @@ def _read_geopackage(path: Path, sheet: str | int | None, info: dict[str, Any]) 
     import pyogrio
 
     try:
-        layers = [str(name) for name, _ in pyogrio.list_layers(path)]
-        layer = pick(path, sheet, layers, what="layer")
-        frame = pyogrio.read_dataframe(path, layer=layer, datetime_as_string=True)
+        with warnings.catch_warnings():  # GDAL's warnings repeat the error below
+            warnings.simplefilter("ignore")
+            layers = [str(name) for name, _ in pyogrio.list_layers(path)]
+            layer = pick(path, sheet, layers, what="layer")
+            frame = pyogrio.read_dataframe(path, layer=layer, datetime_as_string=True)
     except LoadError:
         raise
     except Exception as exc:  # GDAL errors come in several types

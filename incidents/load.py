@@ -311,6 +311,9 @@ def _build(
             fill = glat.notna() & glon.notna()
         lat, lon = lat.mask(fill, glat), lon.mask(fill, glon)
         masks["non_point_geometry"] = non_point
+        geoms = np.asarray(raw.geometry.array, dtype=object)
+        empty = ~shapely.is_missing(geoms) & shapely.is_empty(geoms)
+        masks["empty_geometry"] = pd.Series(empty, index=index)
         if non_point.any():
             out["src_geometry_wkt"] = wkt
     if raw.bad_geometry is not None:
@@ -364,7 +367,10 @@ def _geometry_points(
             points[non_point] = shapely.point_on_surface(geoms[non_point])
         except shapely.errors.GEOSException:  # invalid polygons: the centroid still says where
             points[non_point] = shapely.centroid(geoms[non_point])
-    x, y = shapely.get_x(points), shapely.get_y(points)
+    x = np.full(len(points), np.nan)
+    y = np.full(len(points), np.nan)
+    if present.any():
+        x[present], y[present] = shapely.get_x(points[present]), shapely.get_y(points[present])
     in_range = (np.abs(y) <= 90) & (np.abs(x) <= 180)
     lat = pd.Series(np.where(present & in_range, y, np.nan), index=index, dtype="float64")
     lon = pd.Series(np.where(present & in_range, x, np.nan), index=index, dtype="float64")

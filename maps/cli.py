@@ -17,6 +17,7 @@ import argparse
 import importlib
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from typing import NoReturn
 
@@ -116,7 +117,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     name = f"frontier {args.command}"
     try:
         module = importlib.import_module(f"maps._cmd_{args.command}")
-        return int(module.run(args) or 0)
+        with warnings.catch_warnings():  # the summary line and errors say what matters
+            warnings.simplefilter("ignore")
+            return int(module.run(args) or 0)
     except KeyboardInterrupt:
         print(f"{name}: interrupted; no output was replaced", file=sys.stderr)
         return 130
