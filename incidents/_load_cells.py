@@ -21,7 +21,14 @@ import pandas as pd
 
 from incidents._sniff import has_escapes, repair_text
 
-__all__ = ["RawTable", "cell_text", "is_blank_row", "text_frame", "unique_headers"]
+__all__ = [
+    "RawTable",
+    "cell_text",
+    "is_blank_row",
+    "string_frame",
+    "text_frame",
+    "unique_headers",
+]
 
 
 class RawTable:
@@ -172,6 +179,36 @@ def text_frame(
                     repaired[k] = True
             columns[name] = pd.Series(texts, dtype="string")
     # The explicit index keeps the row count even when there are no columns.
+    frame = pd.DataFrame(columns, index=pd.RangeIndex(n))
+    return frame, pd.Series(repaired, index=frame.index)
+
+
+def string_frame(
+    header: Sequence[object], rows: Sequence[Sequence[str]]
+) -> tuple[pd.DataFrame, pd.Series]:
+    """:func:`text_frame` for rows of strings (delimited text), built column-wise and fast.
+
+    Short rows are padded with missing cells, long rows cut to the header (their
+    surplus is the caller's business); blank cells are missing.
+    """
+    names = unique_headers(header)
+    width = len(names)
+    n = len(rows)
+    padded = [r if len(r) == width else (list(r) + [""] * width)[:width] for r in rows]
+    columns_in = list(zip(*padded, strict=True)) if n else [()] * width
+    repaired = np.zeros(n, dtype=bool)
+    columns: dict[str, pd.Series] = {}
+    for name, values in zip(names, columns_in, strict=True):
+        try:
+            s = pd.Series(values, dtype="string")
+        except UnicodeError:
+            fixed = list(values)
+            for k, t in enumerate(fixed):
+                if has_escapes(t):
+                    fixed[k], _ = repair_text(t)
+                    repaired[k] = True
+            s = pd.Series(fixed, dtype="string")
+        columns[name] = s.mask(s.str.strip() == "")
     frame = pd.DataFrame(columns, index=pd.RangeIndex(n))
     return frame, pd.Series(repaired, index=frame.index)
 
