@@ -138,7 +138,7 @@ def _limit_file_size(nbytes: int):
     return apply
 
 
-def _run_limited(argv: list[str], *, limit: int = 64 * 1024) -> subprocess.CompletedProcess:
+def _run_limited(argv: list[str], *, limit: int = 8 * 1024) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "maps", *argv],
         capture_output=True,
