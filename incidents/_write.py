@@ -10,23 +10,39 @@
     (NA, NaN, NaT, infinities) as ``null``, rows without geometry as features with
     ``"geometry": null``.
 ``.gpkg``
-    GeoPackage (GDAL via pyogrio), one layer named after the file.
+    GeoPackage (GDAL via pyogrio), one layer named after the file
+    (:func:`layer_name`).  SQLite column names ignore case, so a column whose name
+    differs from an earlier one only by case is renamed (:func:`column_renames`);
+    more than :data:`GPKG_MAX_COLUMNS` attribute columns are refused.
 ``.parquet`` / ``.geoparquet``
     GeoParquet with its ``geo`` metadata (geopandas).
 ``.csv``
-    UTF-8 CSV.  A table whose geometries are all points (or missing) is written with
-    ``longitude``/``latitude`` columns taken from the points; any other table gets
-    a ``geometry`` column of WKT rounded to 6 decimals.  Dates are ISO 8601, missing
-    values empty.
+    UTF-8 CSV, RFC 4180 (CRLF line ends; every field holding a quote, a delimiter,
+    CR or LF is quoted, so the file parses back to the same rows).  A table whose
+    geometries are all points (or missing) is written with ``longitude``/``latitude``
+    columns taken from the points; any other table gets a ``geometry`` column of WKT
+    rounded to 6 decimals.  Dates are ISO 8601, missing values empty.  Text that a
+    spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab
+    or CR, and not a plain number) is prefixed with ``'`` (the OWASP rule,
+    :func:`escape_formulas`); the loader removes that prefix again.
 
 The frame is reprojected to EPSG:4326 first (every format gets lon/lat) and never
-modified.  An existing file is replaced.
+modified.  Every file is written atomically (:func:`atomic_output`): an existing
+file is replaced only once the new one is complete, and a failed or interrupted
+write leaves it untouched.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import math
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -38,7 +54,17 @@ import shapely
 
 from incidents.errors import ExportError
 
-__all__ = ["FORMATS", "to_geojson_dict", "write"]
+__all__ = [
+    "FORMATS",
+    "GPKG_MAX_COLUMNS",
+    "atomic_output",
+    "column_renames",
+    "escape_cell",
+    "escape_formulas",
+    "layer_name",
+    "to_geojson_dict",
+    "write",
+]
 
 #: Format name by file extension.
 FORMATS: dict[str, str] = {
@@ -49,13 +75,48 @@ FORMATS: dict[str, str] = {
     ".geoparquet": "parquet",
     ".csv": "csv",
 }
+#: Attribute columns a GeoPackage layer can hold (SQLite's 2,000 minus fid and geometry).
+GPKG_MAX_COLUMNS = 1998
 _DECIMALS = 6
+#: Text a spreadsheet evaluates: a formula trigger after any ``'`` already there.
+_FORMULA = re.compile(r"^'*[=+\-@\t\r]")
+_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
-def write(gdf: pd.DataFrame, path: str | PathLike[str], *, fmt: str | None = None) -> Path:
+def write(
+    gdf: pd.DataFrame,
+    path: str | PathLike[str],
+    *,
+    fmt: str | None = None,
+    escape: bool = True,
+) -> Path:
     """Write ``gdf`` to ``path`` in the format its extension names (or ``fmt``).
 
-    Returns the path written.
+    Parameters
+    ----------
+    gdf
+        A DataFrame or GeoDataFrame (with a CRS).
+    path
+        Output file; its folder must exist.  An existing file is replaced only
+        when the new one is complete.
+    fmt
+        ``"geojson"``, ``"gpkg"``, ``"parquet"`` or ``"csv"``; by default from
+        the extension (:data:`FORMATS`).
+    escape
+        Escape spreadsheet formulas in CSV text (:func:`escape_formulas`);
+        ``False`` writes text exactly as it is (``frontier ... --raw-csv``).
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    ExportError
+        Unknown format, a table GDAL cannot hold (too many columns), a missing
+        or unwritable folder, or a failed write (disk full); the previous file
+        at ``path`` is then unchanged.
     """
     path = Path(path)
     if fmt is None:
@@ -69,18 +130,197 @@ def write(gdf: pd.DataFrame, path: str | PathLike[str], *, fmt: str | None = Non
             f"unknown format {fmt!r}; valid: {', '.join(sorted(set(FORMATS.values())))}"
         )
     gdf = _as_4326(gdf)
-    if path.exists():
-        path.unlink()
+    if fmt == "gpkg":
+        gdf = gdf.rename(columns=column_renames(gdf.columns, fmt="gpkg"))
+        n_attr = len(gdf.columns) - int(_has_geometry(gdf))
+        if n_attr > GPKG_MAX_COLUMNS:
+            raise ExportError(
+                f"{path.name}: the table has {n_attr:,} columns; a GeoPackage layer holds at "
+                f"most {GPKG_MAX_COLUMNS:,}: write .parquet or .csv instead"
+            )
+    with atomic_output(path) as tmp:
+        try:
+            _write_format(gdf, tmp, fmt=fmt, layer=layer_name(path), escape=escape)
+        except (OSError, RuntimeError, ArithmeticError) as exc:
+            raise ExportError(f"{path}: could not be written ({_reason(exc)})") from None
+        except Exception as exc:
+            if type(exc).__module__.startswith(("pyarrow", "pyogrio")):
+                raise ExportError(f"{path}: could not be written ({_reason(exc)})") from None
+            raise
+    return path
+
+
+def _write_format(gdf: pd.DataFrame, tmp: Path, *, fmt: str, layer: str, escape: bool) -> None:
     if fmt == "geojson":
         text = json.dumps(to_geojson_dict(gdf), ensure_ascii=False, separators=(",", ":"))
-        path.write_text(text, encoding="utf-8")
+        with open(tmp, "w", encoding="utf-8", errors="surrogatepass") as fh:
+            fh.write(text)
     elif fmt == "gpkg":
-        _plain(gdf).to_file(path, driver="GPKG", layer=path.stem, engine="pyogrio")
+        _plain(gdf).to_file(tmp, driver="GPKG", layer=layer, engine="pyogrio")
     elif fmt == "parquet":
-        _plain(gdf).to_parquet(path)
+        _plain(gdf).to_parquet(tmp)
     else:
-        _csv_frame(gdf).to_csv(path, index=False, encoding="utf-8", date_format=None)
-    return path
+        frame = _csv_frame(gdf)
+        if escape:
+            frame = escape_formulas(frame)
+        frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\r\n")
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.errno in (errno.EFBIG, errno.ENOSPC, errno.EDQUOT):
+        return f"{exc.strerror or 'disk full'}; the previous file, if any, is unchanged"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | PathLike[str]) -> Iterator[Path]:
+    """Write a file so that ``path`` holds either its old content or the whole new one.
+
+    Yields a temporary path in a private folder next to ``path`` (same file
+    system) for the caller to write to.  When the block ends normally the file is
+    flushed to disk (fsync) and renamed over ``path`` (``os.replace``, atomic);
+    when it raises (including ``KeyboardInterrupt``, or a full disk) the temporary
+    is removed and ``path`` is left as it was.
+
+    Parameters
+    ----------
+    path
+        The file to create or replace.  Its folder must exist.
+
+    Raises
+    ------
+    ExportError
+        If the folder is missing or not writable, or ``path`` is a folder.
+
+    Examples
+    --------
+    >>> with atomic_output("map.html") as tmp:  # doctest: +SKIP
+    ...     folium_map.save(str(tmp))
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder; give a file name")
+    if not folder.is_dir():
+        raise ExportError(f"{target}: folder {folder} does not exist")
+    try:
+        workdir = Path(tempfile.mkdtemp(prefix=f".{target.name[:40]}.", suffix=".tmp", dir=folder))
+    except OSError as exc:
+        raise ExportError(
+            f"{target}: cannot write in folder {folder} ({exc.strerror or exc})"
+        ) from None
+    tmp = workdir / target.name
+    try:
+        yield tmp
+        if not tmp.is_file():
+            raise ExportError(f"{target}: nothing was written")
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        with contextlib.suppress(OSError):
+            if target.exists():
+                shutil.copymode(target, tmp)
+            else:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(tmp, 0o666 & ~umask)
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise ExportError(f"{target}: cannot be replaced ({exc.strerror or exc})") from None
+        _fsync_folder(folder)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def layer_name(path: str | PathLike[str]) -> str:
+    """The GeoPackage layer name for ``path``: its stem, made a safe SQLite identifier.
+
+    Characters other than letters, digits and ``_`` become ``_``; a name that would
+    start with ``gpkg`` (reserved by the GeoPackage standard) or a digit, or be
+    empty, is prefixed with ``layer_``.
+    """
+    stem = re.sub(r"\W", "_", Path(path).stem).strip("_") or "layer"
+    if stem.lower().startswith("gpkg") or stem[0].isdigit():
+        stem = f"layer_{stem}"
+    return stem
+
+
+def column_renames(columns: Any, *, fmt: str = "gpkg") -> dict[str, str]:
+    """Renames that make column names unique ignoring case, as a GeoPackage needs.
+
+    The first column of each case-insensitive name keeps it (schema columns come
+    first in an incident table, so they keep theirs); a later one gets ``_2``,
+    ``_3``... (the first suffix free in any case).  ``fid`` is reserved by GDAL
+    for the feature id and is renamed the same way.  Other formats need no
+    renames (an empty dict).
+
+    Parameters
+    ----------
+    columns
+        Column names in order.
+    fmt
+        The output format (see :data:`FORMATS`).
+
+    Returns
+    -------
+    dict
+        Old name -> new name, only for the columns renamed.
+    """
+    if fmt != "gpkg":
+        return {}
+    names = [str(c) for c in columns]
+    seen = {"fid"}
+    renames: dict[str, str] = {}
+    for name in names:
+        if name.lower() not in seen:
+            seen.add(name.lower())
+            continue
+        n = 2
+        while f"{name}_{n}".lower() in seen or f"{name}_{n}" in names:
+            n += 1
+        renames[name] = f"{name}_{n}"
+        seen.add(renames[name].lower())
+    return renames
+
+
+def escape_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cannot run as a spreadsheet formula.
+
+    A text cell (and a column name) that starts with ``=``, ``+``, ``-``, ``@``,
+    tab or CR - after any ``'`` already there - and is not a plain number gets one
+    more leading ``'`` (OWASP's CSV-injection rule).  Numbers and numeric columns
+    are unchanged.  The loader removes exactly one such ``'``, so the escape is
+    undone on reading and values round-trip.
+    """
+    out = frame.copy()
+    for c in out.columns:
+        s = out[c]
+        if pd.api.types.is_numeric_dtype(s.dtype) or pd.api.types.is_datetime64_any_dtype(s.dtype):
+            continue
+        if isinstance(s.dtype, pd.CategoricalDtype):
+            s = s.astype(object)
+        out[c] = s.map(escape_cell, na_action="ignore")
+    out.columns = [escape_cell(str(c)) for c in out.columns]
+    return out
+
+
+def escape_cell(value: Any) -> Any:
+    """``value`` prefixed with ``'`` when a spreadsheet would run it as a formula."""
+    if isinstance(value, str) and _FORMULA.match(value) and not _NUMBER.match(value):
+        return "'" + value
+    return value
 
 
 def to_geojson_dict(gdf: pd.DataFrame) -> dict[str, Any]:
@@ -197,8 +437,14 @@ def _plain(gdf: pd.DataFrame) -> gpd.GeoDataFrame:
 
 
 def _csv_frame(gdf: pd.DataFrame) -> pd.DataFrame:
-    if not _has_geometry(gdf):
-        return gdf
+    out = _csv_geometry(gdf) if _has_geometry(gdf) else pd.DataFrame(gdf).copy()
+    for c in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[c].dtype):
+            out[c] = pd.array(_json_values(out[c]), dtype="string")
+    return out
+
+
+def _csv_geometry(gdf: pd.DataFrame) -> pd.DataFrame:
     geoms = _rounded(gdf.geometry.values)
     present = ~shapely.is_missing(geoms)
     types = shapely.get_type_id(geoms[present]) if present.any() else np.array([0])
@@ -211,7 +457,4 @@ def _csv_frame(gdf: pd.DataFrame) -> pd.DataFrame:
         out["latitude"] = np.round(lat.astype(float), _DECIMALS)
     else:
         out["geometry"] = shapely.to_wkt(geoms, rounding_precision=_DECIMALS, trim=True)
-    for c in out.columns:
-        if pd.api.types.is_datetime64_any_dtype(out[c].dtype):
-            out[c] = pd.array(_json_values(out[c]), dtype="string")
     return out

@@ -93,31 +93,14 @@ def _load_part(part: _Part, columns: Mapping[str, str] | None, layout: str) -> p
     if part.kind == "text":
         table = load(part.path, columns=columns, layout=layout)
     else:
-        import geopandas as gpd
         import pyarrow.parquet as pq
 
-        from incidents._load_read import _geo_table
+        from incidents.stream import _geo_meta, raw_from_arrow
 
         pf = pq.ParquetFile(part.path)
         arrow = pf.read() if part.row_groups is None else pf.read_row_groups(part.row_groups)
-        meta = pf.schema_arrow.metadata or {}
-        frame = arrow.to_pandas()
-        info: dict[str, Any] = {"format": "parquet"}
-        if b"geo" in meta:
-            import json
-
-            geo = json.loads(meta[b"geo"])
-            col = geo.get("primary_column", "geometry")
-            crs = geo.get("columns", {}).get(col, {}).get("crs", "OGC:CRS84")
-            geom = gpd.GeoSeries.from_wkb(frame.pop(col), crs=crs if crs else None)
-            frame = gpd.GeoDataFrame(frame, geometry=geom)
-            info["format"] = "geoparquet"
-        table = load_raw(
-            _geo_table(Path(part.path), frame, info),
-            name=Path(part.path).name,
-            columns=columns,
-            layout=layout,
-        )
+        raw = raw_from_arrow(Path(part.path), arrow, _geo_meta(pf))
+        table = load_raw(raw, path=Path(part.path), columns=columns, layout=layout)
     table["source_row"] = (table["source_row"] + part.offset).astype("Int64")
     table.index = pd.RangeIndex(part.offset, part.offset + len(table))
     return table

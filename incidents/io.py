@@ -1,93 +1,250 @@
-"""Public input/output of incident tables: :func:`read` and :func:`write`.
+"""Public input/output of incident tables: :func:`read`, :func:`write`, :func:`atomic_output`.
 
-:func:`read` returns what the project's own outputs hold: a table written by
-:func:`write` (or by ``frontier geocode``) comes back positioned, with its
-geocoding and positioning columns and their dtypes, so ``aggregate(read(p))``
-works.  Any other file goes through :func:`incidents.load` (layout detection,
-sniffing, flags).  :func:`write` picks the format from the extension (see
-:mod:`incidents._write`).
+:func:`read` is the one reader every command uses.  It reads the file once with
+the loader's sniffing reader (:mod:`incidents._load_read`: real file type by its
+bytes, encoding, delimiter, quotes, sheets, GeoJSON edge cases) and then
+
+* returns a **positioned table** when the file holds the positioning columns
+  (:data:`~incidents.schema.POSITION`) - what :func:`write` and ``frontier
+  geocode`` produce: every column under its own name, schema columns in their
+  schema dtypes, other text columns as ``string``, geometry from the file (or
+  from ``latitude``/``longitude``), so ``aggregate(read(p))`` works;
+* otherwise loads it as an input table (:func:`incidents.load.load_raw`: layout
+  detection, parsing, flags).
+
+``read(write(x))`` equals ``x`` for GeoJSON, GeoPackage, GeoParquet and CSV
+(values, dtypes, missing values, dates), within these documented limits:
+coordinates are written to 6 decimals (about 0.1 m); CSV cannot tell an empty
+string from a missing value (text that is blank reads as missing, as the loader
+treats it); columns outside the schema come back as text from CSV and GeoJSON.
+The old column name ``flags`` is read as ``review_flags``.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from os import PathLike
 from pathlib import Path
-from typing import Any
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from incidents._write import FORMATS, to_geojson_dict, write
-from incidents.errors import LoadError
-from incidents.schema import ACCOUNTING, CORE, GEOCODE, LEGACY_COLUMNS, POSITION, coerce
+from incidents._load_cells import RawTable
+from incidents._load_read import read_table
+from incidents._write import (
+    FORMATS,
+    atomic_output,
+    column_renames,
+    escape_formulas,
+    layer_name,
+    to_geojson_dict,
+    write,
+)
+from incidents.errors import ExportError, LoadError
+from incidents.schema import ACCOUNTING, CORE, GEOCODE, LEGACY_COLUMNS, POSITION, add_flag
 
-__all__ = ["FORMATS", "read", "read_positioned", "to_geojson_dict", "write"]
+__all__ = [
+    "FORMATS",
+    "atomic_output",
+    "check_output",
+    "column_renames",
+    "escape_formulas",
+    "layer_name",
+    "read",
+    "read_positioned",
+    "to_geojson_dict",
+    "write",
+]
+
+_TRUE = {"true", "t", "yes", "y", "1", "1.0"}
+_FALSE = {"false", "f", "no", "n", "0", "0.0"}
 
 
-def read(path: str | PathLike[str], **load_options: Any) -> pd.DataFrame:
+def read(
+    path: str | PathLike[str],
+    *,
+    sheet: str | int | None = None,
+    columns: Mapping[str, str] | None = None,
+    layout: str = "auto",
+) -> pd.DataFrame:
     """Read an incident table: positioned when the file holds positioning columns.
 
     Parameters
     ----------
     path
         CSV, GeoJSON, GeoPackage or (Geo)Parquet written by :func:`write`, or any
-        input :func:`incidents.load` accepts.
-    **load_options
-        Passed to :func:`incidents.load` when the file is not a positioned table.
+        input :func:`incidents.load` accepts (also gzip-compressed).
+    sheet
+        Excel sheet or GeoPackage layer (name, 0-based position, or ``"all"``).
+    columns, layout
+        As for :func:`incidents.load`; either one forces loading as an input
+        table even when the file is positioned.
 
     Returns
     -------
     A :class:`geopandas.GeoDataFrame` in EPSG:4326 for a positioned table,
     otherwise what :func:`incidents.load` returns.
+
+    Raises
+    ------
+    LoadError
+        If the file is missing or cannot be read as a table.
     """
-    p = Path(path)
-    if not p.is_file():
-        raise LoadError(f"{p} does not exist or is not a file")
-    table = read_positioned(p)
-    if table is not None:
-        return table
-    from incidents.load import load
+    p = _as_path(path)
+    raw = read_table(p, sheet=sheet)
+    names = {LEGACY_COLUMNS.get(c, c) for c in raw.columns}
+    if columns is None and layout == "auto" and set(POSITION) <= names:
+        return _positioned(raw)
+    from incidents.load import load_raw
 
-    return load(p, **load_options)
+    return load_raw(raw, path=p, columns=columns, layout=layout)
 
 
-def read_positioned(path: Path) -> gpd.GeoDataFrame | None:
-    """The table in ``path`` if it already carries the POSITION columns, else None."""
-    suffix = path.suffix.lower()
-    try:
-        if suffix in (".parquet", ".geoparquet"):
-            try:
-                table: pd.DataFrame = gpd.read_parquet(path)
-            except ValueError:  # plain Parquet without geo metadata
-                table = pd.read_parquet(path)
-        elif suffix in (".geojson", ".json", ".gpkg"):
-            table = gpd.read_file(path, engine="pyogrio")
-        elif suffix == ".csv":
-            table = pd.read_csv(path, keep_default_na=False, na_values=[""], low_memory=False)
-        else:
-            return None
-    except Exception:  # not a table these readers know: let the loader explain
-        return None
-    table = table.rename(columns={k: v for k, v in LEGACY_COLUMNS.items() if v not in table})
-    if not set(POSITION) <= set(table.columns):
-        return None
-    attrs = dict(table.attrs)
-    if isinstance(table, gpd.GeoDataFrame) and table.crs is not None:
-        geometry = table.geometry.to_crs(4326).values
-        table = pd.DataFrame(table.drop(columns=table.geometry.name))
-    else:
-        geometry = None
-        if isinstance(table, gpd.GeoDataFrame):
-            table = pd.DataFrame(table.drop(columns=table.geometry.name))
-    table = coerce(table, {**CORE, **GEOCODE, **POSITION, **ACCOUNTING})
-    table["review_flags"] = table["review_flags"].fillna("")
-    if geometry is None:
-        lat = table["latitude"].to_numpy(dtype=float)
-        lon = table["longitude"].to_numpy(dtype=float)
-        ok = np.isfinite(lat) & np.isfinite(lon)
-        pts = gpd.points_from_xy(np.where(ok, lon, 0.0), np.where(ok, lat, 0.0))
-        geometry = np.where(ok, np.asarray(pts, dtype=object), None)
-    out = gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geometry, index=table.index, crs=4326))
-    out.attrs.update(attrs)
+def read_positioned(path: str | PathLike[str]) -> gpd.GeoDataFrame | None:
+    """The table in ``path`` if it carries the positioning columns, else None."""
+    table = read(path)
+    return table if set(POSITION) <= set(table.columns) else None
+
+
+def check_output(
+    output: str | PathLike[str], *inputs: str | PathLike[str], force: bool = False
+) -> Path:
+    """Refuse an output path that is one of the inputs (unless ``force``).
+
+    Writing is atomic (:func:`atomic_output`), so even with ``force`` the input is
+    replaced only by a complete new file.
+
+    Raises
+    ------
+    ExportError
+        If ``output`` is the same file as an input (same path, or a link to it).
+    """
+    out = Path(output)
+    if force:
+        return out
+    for inp in inputs:
+        if _same_file(out, Path(inp)):
+            raise ExportError(
+                f"-o {out} is the input file; writing it would replace your data "
+                "(choose another name, or add --force)"
+            )
     return out
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return a.resolve() == b.resolve()
+
+
+def _as_path(path: object) -> Path:
+    try:
+        return Path(os.fspath(path))  # type: ignore[call-overload]
+    except TypeError:
+        raise LoadError(f"path must be a str or os.PathLike, got {type(path).__name__}") from None
+
+
+# ----------------------------------------------------------------- positioned tables
+def _typed_columns() -> dict[str, str]:
+    from incidents.load import DERIVED
+
+    return {**CORE, **GEOCODE, **POSITION, **ACCOUNTING, **DERIVED}
+
+
+def _positioned(raw: RawTable) -> gpd.GeoDataFrame:
+    """A positioned table from a raw one: schema dtypes restored, nothing renamed."""
+    source = raw.typed if raw.typed is not None else raw.frame
+    source = source.rename(
+        columns={k: v for k, v in LEGACY_COLUMNS.items() if v not in source.columns}
+    )
+    index = pd.RangeIndex(len(source))
+    source = source.set_axis(index)
+    dtypes = _typed_columns()
+    out: dict[str, pd.Series] = {}
+    bad = pd.Series(False, index=index)
+    for c in source.columns:
+        s = source[c]
+        dtype = dtypes.get(c)
+        if dtype is None:
+            out[c] = _text_or_native(s)
+            continue
+        value = _restore(s, dtype)
+        lost = s.notna() & value.isna()
+        if dtype == "string" or not lost.any():
+            out[c] = value
+            continue
+        out[c] = value  # unreadable text is kept next to it and the row flagged
+        out[f"src_{c}"] = s.astype("string").where(lost)
+        bad |= lost
+    table = pd.DataFrame(out, index=index)
+    for c, dtype in {**CORE, **GEOCODE, **POSITION, **ACCOUNTING}.items():
+        if c not in table:
+            table[c] = pd.Series(pd.NA, index=index, dtype=object).pipe(_restore, dtype)
+    flags = table["review_flags"].fillna("").astype("string")
+    reader_flags = dict(raw.flags)
+    if raw.bad_geometry is not None:
+        reader_flags["bad_geometry"] = raw.bad_geometry
+    reader_flags["unreadable_value"] = bad
+    for flag, mask in reader_flags.items():
+        mask = pd.Series(np.asarray(mask, dtype=bool), index=index)
+        already = flags.str.split(";").map(lambda fs, f=flag: f in fs)
+        flags = add_flag(flags, mask & ~already.astype(bool), flag)
+    table["review_flags"] = flags
+    geometry = _geometry(raw, table, index)
+    gdf = gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geometry, index=index, crs=4326))
+    gdf.attrs["load_report"] = {"rows_read": len(gdf), "positioned": True, **raw.info}
+    return gdf
+
+
+def _geometry(raw: RawTable, table: pd.DataFrame, index: pd.Index) -> np.ndarray:
+    if raw.geometry is not None:
+        return np.asarray(raw.geometry.values, dtype=object)
+    lat = table["latitude"].to_numpy(dtype=float, na_value=np.nan)
+    lon = table["longitude"].to_numpy(dtype=float, na_value=np.nan)
+    ok = np.isfinite(lat) & np.isfinite(lon) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
+    pts = gpd.points_from_xy(np.where(ok, lon, 0.0), np.where(ok, lat, 0.0))
+    return np.where(ok, np.asarray(pts, dtype=object), None)
+
+
+def _text_or_native(s: pd.Series) -> pd.Series:
+    if s.dtype == object or isinstance(s.dtype, pd.StringDtype):
+        return s.astype("string")
+    return s
+
+
+def _restore(s: pd.Series, dtype: str) -> pd.Series:
+    """``s`` (text or typed) as ``dtype``; what does not convert becomes missing."""
+    if dtype.startswith("datetime64"):
+        if pd.api.types.is_datetime64_any_dtype(s.dtype):
+            ts = s.dt.tz_convert(None) if getattr(s.dt, "tz", None) is not None else s
+            return ts.astype(dtype)
+        text = s.astype("string")
+        parsed = pd.to_datetime(text, errors="coerce", format="ISO8601")
+        if getattr(parsed.dt, "tz", None) is not None:
+            parsed = parsed.dt.tz_convert(None)
+        return parsed.astype(dtype)
+    if dtype in ("float64", "Int64"):
+        num = pd.to_numeric(s, errors="coerce")
+        if dtype == "float64":
+            return num.astype("float64")
+        whole = num.where(num.isna() | (num == np.round(num)))
+        return whole.astype("Int64")
+    if dtype == "boolean":
+        return _booleans(s)
+    return s.astype("string")
+
+
+def _booleans(s: pd.Series) -> pd.Series:
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return s.astype("boolean")
+    if pd.api.types.is_numeric_dtype(s.dtype):
+        num = pd.to_numeric(s, errors="coerce")
+        return num.where(num.isin([0, 1])).astype("boolean")
+    text = s.astype("string").str.strip().str.lower()
+    values = text.map(lambda t: True if t in _TRUE else (False if t in _FALSE else None))
+    return pd.Series(values.to_numpy(dtype=object), index=s.index).astype("boolean")

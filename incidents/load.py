@@ -9,7 +9,7 @@ from precision codes and geometry, then every input column as text.
 Nothing is dropped silently: the result has one row per record of the file
 (``source_row`` is its 0-based position among the records, header excluded),
 and a cell that does not parse keeps its text in its input column while its
-row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``flags``):
+row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``review_flags``):
 
 ``generated_id``
     The row had no incident id; it was given ``row-<source_row>``.
@@ -40,6 +40,22 @@ row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``flags``):
 ``extra_fields``
     A delimited row had more fields than the header; the surplus text is in
     ``src_extra_fields``.
+``empty_geometry``
+    A GeoJSON feature has an empty geometry (``"coordinates": []``): no
+    coordinates from it.
+``repaired_text``
+    A cell held bytes that are not UTF-8 in an otherwise UTF-8 file (read as
+    Windows-1252, the rest of the file stays UTF-8) or an unpaired surrogate
+    escape such as JSON ``\\ud800`` (replaced by U+FFFD).
+``excel_formula``
+    An Excel cell held a formula: its cached value was used, or its formula
+    text (``=2+3``) when the workbook holds no cached value.
+``merged_cell``
+    An Excel cell was part of a merged range and was given the range's value.
+``unreadable_value``
+    Set by :func:`incidents.read` on a positioned table: a typed column (a
+    date, number or boolean) held text of another kind; the value is missing
+    and the text is kept in ``src_<column>``.
 """
 
 from __future__ import annotations
@@ -54,15 +70,16 @@ import pandas as pd
 import shapely
 
 from incidents import _load_layouts as _layouts
+from incidents._load_cells import RawTable
 from incidents._load_layouts import LAYOUTS, UCDP_EVENT_TYPES, UCDP_TO_ACLED_PRECISION
 from incidents._load_parse import parse_counts, parse_dates, parse_float
-from incidents._load_read import RawTable, read_table
+from incidents._load_read import read_table
 from incidents.errors import LoadError
 from incidents.schema import ACCOUNTING, CORE, GEOCODE, POSITION, coerce
 
-__all__ = ["LAYOUTS", "LOAD_FLAGS", "load"]
+__all__ = ["LAYOUTS", "LOAD_FLAGS", "load", "load_raw"]
 
-#: Flags :func:`load` can set, in the order they appear in ``flags``.
+#: Flags :func:`load` can set, in the order they appear in ``review_flags``.
 LOAD_FLAGS: tuple[str, ...] = (
     "generated_id",
     "duplicate_incident_id",
@@ -75,6 +92,11 @@ LOAD_FLAGS: tuple[str, ...] = (
     "non_point_geometry",
     "missing_location_and_coordinates",
     "extra_fields",
+    "empty_geometry",
+    "repaired_text",
+    "excel_formula",
+    "merged_cell",
+    "unreadable_value",
 )
 
 #: Columns :func:`load` derives, placed right after the schema columns.
@@ -117,8 +139,10 @@ def load(
         punctuation) or ``"auto"`` to recognise ACLED or UCDP by their
         signature columns and use ``"generic"`` otherwise.
     sheet
-        Excel sheet or GeoPackage layer, by name or 0-based position; the
-        first one by default.
+        Excel sheet or GeoPackage layer, by name or 0-based position, or
+        ``"all"`` for every sheet of a workbook that holds data (a ``sheet``
+        column then names each row's sheet); the first one by default (an
+        error when it has no data rows but another sheet has).
 
     Returns
     -------
@@ -159,26 +183,20 @@ def load(
     if layout not in LAYOUTS:
         raise LoadError(f"layout={layout!r} is not known; allowed: {', '.join(LAYOUTS)}")
     _check_schema_keys(columns)
-    raw = read_table(path, sheet=sheet)
-    return load_raw(raw, name=path.name, columns=columns, layout=layout)
+    return load_raw(read_table(path, sheet=sheet), path=path, columns=columns, layout=layout)
 
 
 def load_raw(
     raw: RawTable,
     *,
-    name: str,
+    path: Path,
     columns: Mapping[str, str] | None = None,
     layout: str = "auto",
 ) -> pd.DataFrame:
-    """:func:`load` for a table already read (one chunk of a large file, a partition).
-
-    ``name`` stands for the file in messages; ``source_row`` counts from 0 within
-    ``raw`` (a caller reading chunks adds the chunk's offset).
-    """
+    """:func:`load` for a table already read by :func:`incidents._load_read.read_table`."""
     if layout not in LAYOUTS:
         raise LoadError(f"layout={layout!r} is not known; allowed: {', '.join(LAYOUTS)}")
     _check_schema_keys(columns)
-    path = Path(name)
     headers = list(raw.frame.columns)
     used_layout = _layouts.detect(headers) if layout == "auto" else layout
     if missing := _layouts.missing_signature(used_layout, headers):
@@ -293,6 +311,9 @@ def _build(
             fill = glat.notna() & glon.notna()
         lat, lon = lat.mask(fill, glat), lon.mask(fill, glon)
         masks["non_point_geometry"] = non_point
+        geoms = np.asarray(raw.geometry.array, dtype=object)
+        empty = ~shapely.is_missing(geoms) & shapely.is_empty(geoms)
+        masks["empty_geometry"] = pd.Series(empty, index=index)
         if non_point.any():
             out["src_geometry_wkt"] = wkt
     if raw.bad_geometry is not None:
@@ -303,6 +324,9 @@ def _build(
     if raw.extra is not None:
         masks["extra_fields"] = raw.extra.notna().set_axis(index)
         out["src_extra_fields"] = raw.extra.set_axis(index)
+    for flag, mask in raw.flags.items():
+        if flag in masks:
+            masks[flag] = masks[flag] | mask.set_axis(index)
 
     out.update(_precision(frame))
     out["source_row"] = source_row
@@ -343,7 +367,10 @@ def _geometry_points(
             points[non_point] = shapely.point_on_surface(geoms[non_point])
         except shapely.errors.GEOSException:  # invalid polygons: the centroid still says where
             points[non_point] = shapely.centroid(geoms[non_point])
-    x, y = shapely.get_x(points), shapely.get_y(points)
+    x = np.full(len(points), np.nan)
+    y = np.full(len(points), np.nan)
+    if present.any():
+        x[present], y[present] = shapely.get_x(points[present]), shapely.get_y(points[present])
     in_range = (np.abs(y) <= 90) & (np.abs(x) <= 180)
     lat = pd.Series(np.where(present & in_range, y, np.nan), index=index, dtype="float64")
     lon = pd.Series(np.where(present & in_range, x, np.nan), index=index, dtype="float64")

@@ -31,7 +31,7 @@ import io
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
@@ -167,7 +167,7 @@ def count_rows(path: str | PathLike[str]) -> int | None:
 
 
 def _text_chunks(path: Path, chunk_rows: int) -> Iterator[Any]:
-    from incidents._load_read import RawTable, _frame, _is_blank_row
+    from incidents._load_cells import is_blank_row
     from incidents._sniff import decode_bytes, sniff_delimiter
 
     with open(path, "rb") as fh:
@@ -178,39 +178,40 @@ def _text_chunks(path: Path, chunk_rows: int) -> Iterator[Any]:
     # character must not push UTF-8 to cp1252, so trim a few bytes first.
     probe = head if len(head) < (1 << 20) else head[:-4]
     text, encoding = decode_bytes(probe)
-    if encoding in ("utf-8", "utf-8-sig"):
-        encoding = "utf-8-sig"  # strips a BOM when there is one
+    errors = "strict"
+    if encoding in ("utf-8", "utf-8-sig", "utf-8+cp1252"):
+        # UTF-8 with a BOM stripped if there is one; stray single-byte characters
+        # are kept as escapes and repaired per cell (flagged ``repaired_text``)
+        encoding, errors = "utf-8-sig", "surrogateescape"
+    elif encoding in ("cp1252", "latin-1"):
+        errors = "replace"
     prefer = "\t" if path.suffix.lower() == ".tsv" else None
     delimiter = sniff_delimiter(text, prefer=prefer)
-    csv.field_size_limit(max(csv.field_size_limit(), os.path.getsize(path) + 1))
+    csv.field_size_limit(max(csv.field_size_limit(), min(os.path.getsize(path) + 1, 2**31 - 1)))
     with open(path, "rb") as raw_fh:
-        reader = csv.reader(
-            io.TextIOWrapper(raw_fh, encoding=encoding, errors="replace", newline=""),
-            delimiter=delimiter,
-        )
+        stream = io.TextIOWrapper(raw_fh, encoding=encoding, errors=errors, newline="")
+        reader = csv.reader(stream, delimiter=delimiter)
         header = None
         yielded = False
         body: list[list[str]] = []
-        line = 0
         try:
             for row in reader:
-                line += 1
-                if _is_blank_row(row):
+                if is_blank_row(row):
                     continue
                 if header is None:
                     header = row
                     continue
                 body.append(row)
                 if len(body) >= chunk_rows:
-                    yield _raw(RawTable, _frame, header, body, encoding, delimiter)
+                    yield _raw(header, body, encoding, delimiter)
                     body, yielded = [], True
-        except csv.Error as exc:
-            msg = f"{path.name}: malformed delimited text near line {line} ({exc})"
+        except (csv.Error, UnicodeError) as exc:
+            msg = f"{path.name}: malformed text near line {reader.line_num} ({exc})"
             raise LoadError(msg) from None
         if header is None:
             raise LoadError(f"{path.name}: no header row (the file holds only blank lines)")
         if body or not yielded:
-            yield _raw(RawTable, _frame, header, body, encoding, delimiter)
+            yield _raw(header, body, encoding, delimiter)
 
 
 def _blank_to_na(values: pd.Series) -> pd.Series:
@@ -226,7 +227,7 @@ def _text_series(values: pd.Series) -> pd.Series:
     of value (dates, lists, bytes...) goes through ``cell_text`` cell by cell, so
     the result is always what :func:`incidents.load` gives.
     """
-    from incidents._load_read import cell_text
+    from incidents._load_cells import cell_text
 
     kind = values.dtype.kind
     if kind == "b":
@@ -249,65 +250,72 @@ def _text_series(values: pd.Series) -> pd.Series:
 
 
 def _text_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    from incidents._load_read import _unique_headers
+    from incidents._load_cells import unique_headers
 
-    names = _unique_headers(list(frame.columns))
+    names = unique_headers(list(frame.columns))
     cols = {
         name: _text_series(frame.iloc[:, i]).reset_index(drop=True) for i, name in enumerate(names)
     }
     return pd.DataFrame(cols, index=pd.RangeIndex(len(frame)))
 
 
-def _raw(raw_table: Any, frame: Callable, header: list, body: list, encoding: str, delim: str):
-    del frame
+def _raw(header: list, body: list, encoding: str, delim: str) -> Any:
+    from incidents._load_cells import RawTable, string_frame
+    from incidents._load_delimited import unescape_formulas
+
     width = len(header)
     extra_cells = [delim.join(r[width:]) if len(r) > width else None for r in body]
     extra = pd.Series(extra_cells, dtype="string")
-    padded = (
-        body
-        if all(len(r) == width for r in body)
-        else [(r + [None] * (width - len(r)))[:width] for r in body]
-    )
-    cols = list(zip(*padded, strict=True)) if padded else [()] * width
-    table = pd.DataFrame(
-        {i: pd.Series(list(c), dtype=object) for i, c in enumerate(cols)},
-        index=pd.RangeIndex(len(body)),
-    )
-    table.columns = header
-    return raw_table(
-        frame=_text_frame(table) if width else pd.DataFrame(index=pd.RangeIndex(len(body))),
+    frame, repaired = string_frame(header, body)
+    frame = unescape_formulas(frame)
+    return RawTable(
+        frame=frame,
         extra=extra if extra.notna().any() else None,
+        flags={"repaired_text": repaired} if repaired.any() else {},
         info={"format": "delimited", "encoding": encoding, "delimiter": delim},
     )
 
 
-def _parquet_chunks(paths: tuple[Path, ...], chunk_rows: int) -> Iterator[Any]:
-    import geopandas as gpd
-    import pyarrow.parquet as pq
+def _geo_meta(pf: Any) -> dict | None:
+    meta = pf.schema_arrow.metadata or {}
+    if b"geo" not in meta:
+        return None
+    import json
 
-    from incidents._load_read import RawTable, _to_wgs84
+    return json.loads(meta[b"geo"])
+
+
+def raw_from_arrow(path: Path, table: Any, geo: dict | None) -> Any:
+    """A :class:`~incidents._load_cells.RawTable` of an Arrow table read from ``path``.
+
+    ``geo`` is the file's GeoParquet metadata (None for plain Parquet).  Columns are
+    turned into the loader's text in bulk (:func:`_text_series`).
+    """
+    import geopandas as gpd
+
+    from incidents._load_cells import RawTable
+    from incidents._load_read import to_wgs84
+
+    frame = table.to_pandas()
+    info: dict[str, Any] = {"format": "geoparquet" if geo else "parquet"}
+    geometry = None
+    if geo is not None:
+        col = geo.get("primary_column", "geometry")
+        crs = geo.get("columns", {}).get(col, {}).get("crs", "OGC:CRS84")
+        geom = gpd.GeoSeries.from_wkb(frame.pop(col), crs=crs if crs else None)
+        geometry = to_wgs84(path, geom, info).reset_index(drop=True)
+    return RawTable(frame=_text_frame(frame), geometry=geometry, info=info)
+
+
+def _parquet_chunks(paths: tuple[Path, ...], chunk_rows: int) -> Iterator[Any]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
     for path in paths:
         pf = pq.ParquetFile(path)
-        meta = pf.schema_arrow.metadata or {}
-        geo = None
-        if b"geo" in meta:
-            import json
-
-            geo = json.loads(meta[b"geo"])
+        geo = _geo_meta(pf)
         for batch in pf.iter_batches(batch_size=chunk_rows):
-            frame = batch.to_pandas()
-            if geo is not None:
-                col = geo.get("primary_column", "geometry")
-                crs = geo.get("columns", {}).get(col, {}).get("crs", "OGC:CRS84")
-                geom = gpd.GeoSeries.from_wkb(frame.pop(col), crs=crs if crs else None)
-                frame = gpd.GeoDataFrame(frame, geometry=geom)
-            info: dict[str, Any] = {"format": "geoparquet" if geo else "parquet"}
-            geometry = None
-            if isinstance(frame, gpd.GeoDataFrame):
-                geometry = _to_wgs84(path, frame.geometry, info).reset_index(drop=True)
-                frame = pd.DataFrame(frame.drop(columns=frame.geometry.name))
-            yield RawTable(frame=_text_frame(frame), geometry=geometry, info=info)
+            yield raw_from_arrow(path, pa.Table.from_batches([batch]), geo)
 
 
 def iter_tables(
@@ -336,7 +344,7 @@ def iter_tables(
     offset = 0
     used = layout
     for raw in raws:
-        table = load_raw(raw, name=src.name, columns=columns, layout=used)
+        table = load_raw(raw, path=Path(src.name), columns=columns, layout=used)
         used = table.attrs.get("layout", used)
         table["source_row"] = (table["source_row"] + offset).astype("Int64")
         table.index = pd.RangeIndex(offset, offset + len(table))

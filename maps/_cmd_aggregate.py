@@ -1,18 +1,30 @@
-"""``frontier aggregate INPUT --by UNIT [--km 50] [--period month] [--change] -o OUTPUT``."""
+"""``frontier aggregate INPUT --by UNIT [--km 50] [--period month] [--change] -o OUTPUT``.
+
+Reads INPUT with :func:`incidents.read` (a positioned table, or any input, which
+is then geocoded and positioned on the fly), aggregates and writes the result with
+:func:`incidents.write` (atomically; ``-o`` may not name the input unless
+``--force``; CSV text is formula-escaped unless ``--raw-csv``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 
 from incidents.aggregate import AGGREGATIONS, aggregate, change
 from incidents.errors import ExportError, IncidentError
-from incidents.io import FORMATS, read_positioned, write
-from incidents.position import prepare
+from incidents.io import FORMATS, check_output, read, read_positioned, write
+from incidents.position import is_positioned, position
 from maps import _engines
 
-__all__ = ["run"]
+__all__ = ["MIN_KM", "read_positioned", "run"]
+
+#: Shortest segment ``--km`` allows (shorter ones only multiply empty rows).
+MIN_KM = 0.1
+#: H3 resolutions ``--resolution`` allows.
+H3_RESOLUTIONS = range(0, 16)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -22,9 +34,17 @@ def run(args: argparse.Namespace) -> int:
     by = str(args.by).strip().lower()
     if by not in AGGREGATIONS:
         raise IncidentError(f"unknown --by {args.by!r}; valid: {', '.join(AGGREGATIONS)}")
+    km = float(args.km)
+    if not math.isfinite(km):
+        raise IncidentError(f"--km must be a positive number of km, got {args.km!r}")
+    if 0 < km < MIN_KM:
+        raise IncidentError(f"--km must be at least {MIN_KM} km, got {args.km!r}")
+    if args.resolution not in H3_RESOLUTIONS:
+        raise IncidentError(f"--resolution must be an H3 resolution 0-15, got {args.resolution}")
     out = Path(args.output)
     if out.suffix.lower() not in FORMATS:
         raise ExportError(f"-o must end in one of {', '.join(FORMATS)}, got {out.name!r}")
+    check_output(out, path, force=bool(getattr(args, "force", False)))
     if args.change and not args.period:
         raise IncidentError("--change compares periods: add --period day|week|month")
     engine = _engines.choose(args)
@@ -32,18 +52,20 @@ def run(args: argparse.Namespace) -> int:
         options = {"km": args.km, "resolution": args.resolution, "period": args.period}
         return _engines.run_aggregate(args, engine, options)
 
-    table = read_positioned(path)
-    if table is None:
-        table = prepare(path)
+    table = read(path, sheet=getattr(args, "sheet", None))
+    if not is_positioned(table):
+        from incidents.geocode import geocode
+
+        table = position(geocode(table))
     if len(table) == 0:
         raise IncidentError(f"{path} holds no incidents; nothing to aggregate")
 
-    agg = aggregate(table, by=by, km=args.km, resolution=args.resolution, period=args.period)
+    agg = aggregate(table, by=by, km=km, resolution=args.resolution, period=args.period)
     result = change(agg) if args.change else agg
-    write(result, out)
+    write(result, out, escape=not getattr(args, "raw_csv", False))
 
     a = agg.attrs
-    unit = {"segment": f"{a.get('km', args.km):g} km segments", "hex": f"H3 res {args.resolution}"}
+    unit = {"segment": f"{a.get('km', km):g} km segments", "hex": f"H3 res {args.resolution}"}
     label = unit.get(by, by)
     per = f" per {args.period}" if args.period else ""
     extra = ""

@@ -7,6 +7,10 @@ table), ``.geojson``/``.json``/``.gpkg``/``.parquet`` (positioned with
 :func:`incidents.position`, written by :func:`incidents.write`).  When nothing
 is found the output is empty (header only / no features), ``nothing found`` and
 the reason go to stderr, and the exit status is 0.
+
+The article's encoding is sniffed like any input (UTF-8, UTF-16 with or without
+byte-order mark, Windows-1252, and UTF-8 with stray Windows-1252 bytes).  CSV text
+is formula-escaped unless ``--raw-csv``; files are written atomically.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from incidents._sniff import KIND_NAMES, decode_text, sniff_kind
 from incidents.errors import IncidentError
+from incidents.io import atomic_output, check_output, escape_formulas
 
 __all__ = ["run"]
 
@@ -35,16 +41,21 @@ def _read(article: str) -> str:
             raise IncidentError(f"ARTICLE {path} does not exist or is not a file")
         data = path.read_bytes()
     if isinstance(data, bytes):
-        return data.decode("utf-8-sig", errors="replace")
+        kind = sniff_kind(data)
+        if kind is not None:
+            raise IncidentError(f"ARTICLE {article} is {KIND_NAMES[kind]}, not text")
+        return decode_text(data)[0]
     return data
 
 
-def _csv(df: pd.DataFrame) -> str:
+def _csv(df: pd.DataFrame, *, escape: bool = True) -> str:
     buf = io.StringIO()
     out = df.copy()
     for col in ("date", "date_end"):
         out[col] = out[col].dt.strftime("%Y-%m-%d")
-    out.to_csv(buf, index=False)
+    if escape:
+        out = escape_formulas(out)
+    out.to_csv(buf, index=False, lineterminator="\r\n")
     return buf.getvalue()
 
 
@@ -54,14 +65,18 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else None
     if out is not None and out.suffix.lower() not in _ALLOWED:
         raise IncidentError(f"-o must end in one of {', '.join(_ALLOWED)}, got {out.name!r}")
+    if out is not None and args.article != "-":
+        check_output(out, args.article, force=bool(getattr(args, "force", False)))
+    escape = not getattr(args, "raw_csv", False)
     df = extract(_read(args.article), article_date=args.date)
     message = df.attrs.get("message")
     df.attrs.clear()  # the article text is not written into file metadata
 
     if out is None:
-        sys.stdout.write(_csv(df))
+        sys.stdout.write(_csv(df, escape=escape))
     elif out.suffix.lower() == ".csv":
-        out.write_text(_csv(df), encoding="utf-8")
+        with atomic_output(out) as tmp:
+            tmp.write_text(_csv(df, escape=escape), encoding="utf-8", newline="")
     else:
         from incidents.io import write
         from incidents.position import position

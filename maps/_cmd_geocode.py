@@ -1,8 +1,9 @@
-"""``frontier geocode INPUT -o OUTPUT [--columns SCHEMA=INPUT ...] [--quiet]``.
+"""``frontier geocode INPUT -o OUTPUT [--columns SCHEMA=INPUT ...] [--sheet NAME|all] [--quiet]``.
 
 Loads, geocodes and positions an incident file (what :func:`incidents.prepare`
 does, step by step so that large inputs report progress on stderr) and writes the
-positioned table with :func:`incidents.write`.
+positioned table with :func:`incidents.write` (atomically; ``-o`` may not name the
+input unless ``--force``; CSV text is formula-escaped unless ``--raw-csv``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from incidents.errors import ExportError, IncidentError
-from incidents.io import FORMATS, write
+from incidents.io import FORMATS, check_output, column_renames, write
 from incidents.schema import CORE, GEOCODE_METHODS
 from maps import _engines
 
@@ -73,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.suffix and out.suffix.lower() not in FORMATS:
         raise ExportError(f"-o must end in one of {', '.join(FORMATS)}, got {out.name!r}")
+    check_output(out, path, force=bool(getattr(args, "force", False)))
     columns = parse_columns(args.columns or [])
     engine = _engines.choose(args)
     if engine != "memory":
@@ -87,14 +89,18 @@ def run(args: argparse.Namespace) -> int:
 
     progress(f"reading {path.name}")
     # the steps of incidents.prepare(path, columns=columns), with progress between them
-    table = load(path, columns=columns)
+    table = load(path, columns=columns, sheet=getattr(args, "sheet", None))
     loud = loud or (not quiet and len(table) >= LARGE_ROWS)
     progress(f"read {len(table):,} rows; geocoding")
     table = geocode(table)
     progress("geocoded; positioning against the frontier")
     table = position(table)
     progress(f"positioned; writing {out.name}")
-    write(table, out)
+    write(table, out, escape=not getattr(args, "raw_csv", False))
+    renamed = column_renames(table.columns, fmt=FORMATS[out.suffix.lower()])
+    if renamed:
+        pairs = ", ".join(f"{a} -> {b}" for a, b in renamed.items())
+        print(f"frontier geocode: columns renamed for {out.suffix} (names ignore case): {pairs}")
 
     s = summary(table)
     located = s["rows"] - s["unresolved"]

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from incidents.io import read_positioned
-from incidents.position import prepare
+from incidents.io import atomic_output, check_output, read
+from incidents.position import is_positioned, position
 from maps._incident_layer import IncidentLayer
 from maps.build import DEFAULT_TILES, build_map
 from maps.errors import MapError
 
 __all__ = ["run"]
+
 
 def run(args: argparse.Namespace) -> int:
     path = Path(args.input)
@@ -20,9 +21,12 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.suffix.lower() not in (".html", ".htm"):
         raise MapError(f"-o must name an .html file, got {out.name!r}")
-    table = read_positioned(path)
-    if table is None:
-        table = prepare(path)
+    check_output(out, path, force=bool(getattr(args, "force", False)))
+    table = read(path, sheet=getattr(args, "sheet", None))
+    if not is_positioned(table):
+        from incidents.geocode import geocode
+
+        table = position(geocode(table))
     m = build_map(
         table,
         title=args.title,
@@ -30,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
         offline=bool(args.offline),
         layers=args.layers,
     )
-    m.save(str(out))
+    with atomic_output(out) as tmp:
+        m.save(str(tmp))
     layer = next(c for c in m._children.values() if isinstance(c, IncidentLayer))
     sm = layer.payload["summary"]
     size = out.stat().st_size / 1e6

@@ -2,8 +2,13 @@
 
 Each sub-command parses its arguments here and hands them to ``run(args)`` in
 its own module (``maps/_cmd_<name>.py``), which returns the exit status.
-Errors on bad input become a one-line message and exit status 2, never a
-traceback.
+
+Exit status: 0 done; 2 the input, an option or the environment is at fault
+(a missing or unreadable file, a bad value, a full disk, a folder that cannot be
+written) - one line on stderr naming the file (and row or column where it
+applies); 130 interrupted (Ctrl-C; outputs are written atomically, so an
+interrupted run leaves any previous output as it was); 1 a bug in frontier-mapper,
+with a request to report it.  Never a traceback unless ``FRONTIER_DEBUG=1``.
 """
 
 from __future__ import annotations
@@ -12,16 +17,46 @@ import argparse
 import importlib
 import os
 import sys
+import warnings
 from collections.abc import Sequence
+from typing import NoReturn
 
 from geo.errors import FrontierError
 from maps import _engines
 
-__all__ = ["main"]
+__all__ = ["classify", "main"]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (and exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _io_options(p: argparse.ArgumentParser, *, sheet: bool = True, csv: bool = True) -> None:
+    """Options every command that reads a table or writes a file shares."""
+    if sheet:
+        p.add_argument(
+            "--sheet",
+            default=None,
+            metavar="NAME|all",
+            help="Excel sheet or GeoPackage layer (name or 0-based position), or 'all' sheets",
+        )
+    p.add_argument(
+        "--force", action="store_true", help="allow -o to name the input file (replaced atomically)"
+    )
+    if csv:
+        p.add_argument(
+            "--raw-csv",
+            action="store_true",
+            help="write CSV text as is (by default cells starting with = + - @ tab CR get a "
+            "leading ' so spreadsheets do not run them as formulas)",
+        )
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="frontier",
         description="Place reports of border violence against the Afghanistan-Pakistan frontier.",
     )
@@ -41,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     g.add_argument("--quiet", action="store_true", help="no progress output")
     _engines.add_options(g)
+    _io_options(g)
 
     a = sub.add_parser("aggregate", help="aggregate positioned incidents")
     a.add_argument("input")
@@ -56,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("-o", "--output", required=True)
     a.add_argument("--quiet", action="store_true", help="no progress output")
     _engines.add_options(a)
+    _io_options(a)
 
     m = sub.add_parser("map", help="build an interactive HTML map")
     m.add_argument("input", help="raw or positioned incident file")
@@ -64,6 +101,7 @@ def _parser() -> argparse.ArgumentParser:
     m.add_argument("--layers", default=None, help="comma-separated layer names")
     m.add_argument("--title", default=None)
     m.add_argument("--tiles", default=None, help="xyzservices provider name, or 'none'")
+    _io_options(m, csv=False)
 
     d = sub.add_parser("demo", help="the October 2025 clashes, end to end")
     d.add_argument("--out", default="frontier-demo", help="output folder (default frontier-demo)")
@@ -73,30 +111,56 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("article", nargs="?", default="-", help="text file, or - for stdin")
     e.add_argument("--date", default=None, help="article date, YYYY-MM-DD")
     e.add_argument("-o", "--output", default=None, help="output file (default: CSV to stdout)")
+    _io_options(e, sheet=False)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``frontier`` console script."""
     args = _parser().parse_args(argv)
+    name = f"frontier {args.command}"
     try:
         module = importlib.import_module(f"maps._cmd_{args.command}")
-        return int(module.run(args) or 0)
-    except (FrontierError, OSError, ValueError) as exc:
-        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        print(f"frontier {args.command}: error: {msg}", file=sys.stderr)
-        return 2
+        with warnings.catch_warnings():  # the summary line and errors say what matters
+            warnings.simplefilter("ignore")
+            return int(module.run(args) or 0)
     except KeyboardInterrupt:
+        print(f"{name}: interrupted; no output was replaced", file=sys.stderr)
         return 130
-    except Exception as exc:  # a bug, not bad input: still one line, unless debugging
-        if os.environ.get("FRONTIER_DEBUG"):
+    except Exception as exc:
+        code, message = classify(exc)
+        if code == 1 and os.environ.get("FRONTIER_DEBUG"):
             raise
-        print(
-            f"frontier {args.command}: internal error: {type(exc).__name__}: {exc} "
-            "(set FRONTIER_DEBUG=1 for the traceback)",
-            file=sys.stderr,
-        )
-        return 1
+        print(f"{name}: {message}", file=sys.stderr)
+        return code
+
+
+def classify(exc: BaseException) -> tuple[int, str]:
+    """Exit status and one-line message for an exception that ended a command.
+
+    Input and environment faults (the package errors, ``ValueError``, ``OSError``,
+    memory, nesting too deep) are status 2; anything else is a bug, status 1.
+    """
+    if isinstance(exc, FrontierError | ValueError):
+        return 2, f"error: {_one_line(exc)}"
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        what = exc.strerror or _one_line(exc)
+        return 2, f"error: {where}{what}"
+    if isinstance(exc, MemoryError):
+        return 2, "error: not enough memory for this input (try a smaller file or option value)"
+    if isinstance(exc, RecursionError):
+        return 2, "error: the input is nested too deeply to read"
+    return 1, (
+        f"internal error: {type(exc).__name__}: {_one_line(exc)} - this is a bug in "
+        "frontier-mapper; please report it with the command and input "
+        "(FRONTIER_DEBUG=1 shows the traceback)"
+    )
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) if str(exc) else type(exc).__name__
+    return text[:500]
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import pandas as pd
 from incidents import geocode, position
 from incidents.aggregate import aggregate
 from incidents.bundled import load_oct2025
-from incidents.io import write
+from incidents.io import atomic_output, write
 from maps.build import build_map
 
 __all__ = ["DemoResult", "run_demo"]
@@ -79,7 +79,8 @@ def run_demo(out: str | Path = "frontier-demo", *, offline: bool = False) -> Dem
         "incidents": out / "incidents.geojson",
         "segments": out / "segments.geojson",
     }
-    m.save(str(files["map"]))
+    with atomic_output(files["map"]) as tmp:
+        m.save(str(tmp))
     write(incidents, files["incidents"])
     write(segments, files["segments"])
     return DemoResult(incidents, segments, files)

@@ -920,3 +920,176 @@ def test_input_is_not_mutated_and_result_is_independent(acled_csv: Path) -> None
     first.loc[0, "location"] = "changed"
     assert acled_csv.read_bytes() == before
     assert load(acled_csv).loc[0, "location"] == "Chaman"
+
+
+# -- hostile input (issue 12) -----------------------------------------------------------------
+
+PASHTO_CSV = "location,notes\nتورخم,ډزې\nچمن,x\n"
+
+
+def _flags(df: pd.DataFrame) -> list[str]:
+    return df["review_flags"].tolist()
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(tmp_path: Path, codec: str) -> None:
+    path = tmp_path / "u.csv"
+    path.write_bytes(PASHTO_CSV.encode(codec))
+    df = load(path)
+    assert df["location"].tolist() == ["تورخم", "چمن"]
+    assert df.attrs["encoding"] == codec
+
+
+def test_stray_cp1252_byte_in_utf8_is_repaired_only_there_and_flagged(tmp_path: Path) -> None:
+    path = tmp_path / "m.csv"
+    path.write_bytes(PASHTO_CSV.encode().replace("ډزې".encode(), "ډزې ".encode() + b"\x93q\x94"))
+    df = load(path)
+    assert df["location"].tolist() == ["تورخم", "چمن"]  # the rest stays UTF-8
+    assert df["notes"].tolist() == ["ډزې “q”", "x"]
+    assert [("repaired_text" in f) for f in _flags(df)] == [True, False]
+
+
+def test_unclosed_quote_is_an_error_naming_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "q.csv"
+    path.write_bytes(b'id,location,source\nA,Torkham,"Wire\nB,Chaman,x\nC,Spin Boldak,y\n')
+    with pytest.raises(LoadError, match=r"q.csv: line 2: a quoted field .* never closed"):
+        load(path)
+    path.write_bytes(b'id,location,source\nA,Torkham,"Wire\nB,Chaman,x\nC,"Spin",y\n')
+    with pytest.raises(LoadError, match=r"q.csv: line 2: the quoted field in column 3"):
+        load(path)
+
+
+def test_quoted_newlines_and_huge_fields_are_fine(tmp_path: Path) -> None:
+    path = tmp_path / "ok.csv"
+    path.write_text('location,notes\nTorkham,"one\ntwo"\nChaman,' + "A" * 200_000 + "\n")
+    df = load(path)
+    assert df["notes"].str.len().tolist() == [7, 200_000]
+
+
+def test_gzip_and_xlsx_named_csv_are_read(tmp_path: Path) -> None:
+    import gzip
+
+    import openpyxl
+
+    path = tmp_path / "g.csv"
+    path.write_bytes(gzip.compress(b"location\nTorkham\nChaman\n"))
+    assert load(path)["location"].tolist() == ["Torkham", "Chaman"]
+    wb = openpyxl.Workbook()
+    wb.active.append(["location"])
+    wb.active.append(["Torkham"])
+    wb.save(tmp_path / "x.csv")
+    df = load(tmp_path / "x.csv")
+    assert df["location"].tolist() == ["Torkham"]
+    assert "Excel" in df.attrs["load_report"]["content"]
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(50), "a PNG image"),
+        (b"%PDF-1.4\n", "a PDF document"),
+        (b"\x7fELF" + bytes(50), "an executable program"),
+        (bytes(range(256)) * 4, "binary data"),
+    ],
+)
+def test_binary_named_csv_is_refused_naming_its_type(
+    tmp_path: Path, data: bytes, name: str
+) -> None:
+    path = tmp_path / "b.csv"
+    path.write_bytes(data)
+    with pytest.raises(LoadError, match=rf"b.csv: is {name}"):
+        load(path)
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[object]]], merge: str | None = None) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    for k, (title, rows) in enumerate(sheets.items()):
+        ws = wb.active if k == 0 else wb.create_sheet()
+        ws.title = title
+        for row in rows:
+            ws.append(row)
+        if merge:
+            ws.merge_cells(merge)
+    wb.save(path)
+    return path
+
+
+def test_cover_sheet_is_an_error_and_all_sheets_are_read(tmp_path: Path) -> None:
+    path = _workbook(
+        tmp_path / "c.xlsx",
+        {
+            "Cover": [["Incident report"]],
+            "Oct": [["location"], ["Torkham"], ["Chaman"]],
+            "Nov": [["location", "notes"], ["Kabul", "x"]],
+        },
+    )
+    with pytest.raises(LoadError, match=r"first sheet 'Cover' has no data rows; .*'Oct', 'Nov'"):
+        load(path)
+    df = load(path, sheet="all")
+    assert df["location"].tolist() == ["Torkham", "Chaman", "Kabul"]
+    assert df["sheet"].tolist() == ["Oct", "Oct", "Nov"]
+    assert df["source_row"].tolist() == [0, 1, 2]
+    assert load(path, sheet="Nov")["notes"].tolist() == ["x"]
+
+
+def test_formula_cells_keep_their_text_and_merged_cells_their_value(tmp_path: Path) -> None:
+    path = _workbook(
+        tmp_path / "f.xlsx",
+        {"S": [["location", "x", "latitude"], ["Torkham", "=2+3", 34.1], [None, 1, "=34.1"]]},
+        merge="A2:A3",
+    )
+    df = load(path)
+    assert df["location"].tolist() == ["Torkham", "Torkham"]
+    assert df["x"].tolist() == ["=2+3", "1"]
+    assert df["src_latitude"].tolist() == ["34.1", "=34.1"]
+    flags = _flags(df)
+    assert "excel_formula" in flags[0] and "merged_cell" in flags[1]
+    assert "excel_formula" in flags[1] and "bad_coordinates" in flags[1]
+
+
+def test_geojson_empty_and_unreadable_geometries_are_flagged(tmp_path: Path) -> None:
+    features = [
+        {"type": "Feature", "properties": {"location": "a"}, "geometry": g}
+        for g in (
+            {"type": "Point", "coordinates": []},
+            {"type": "LineString", "coordinates": [[71.0, 34.0]]},
+            {"type": "Point", "coordinates": [71.0847, 34.1147]},
+        )
+    ]
+    path = tmp_path / "g.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    df = load(path)
+    assert len(df) == 3
+    assert _flags(df)[0].startswith("") and "empty_geometry" in _flags(df)[0]
+    assert "bad_geometry" in _flags(df)[1]
+    assert df["latitude"].tolist()[2] == pytest.approx(34.1147)
+
+
+def test_geojson_unknown_crs_and_deep_nesting_are_clear_errors(tmp_path: Path) -> None:
+    path = tmp_path / "crs.geojson"
+    crs = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::999999"}}
+    path.write_text(json.dumps({"type": "FeatureCollection", "crs": crs, "features": []}))
+    with pytest.raises(LoadError, match=r"'crs' member names .*999999.* not a known CRS"):
+        load(path)
+    deep = tmp_path / "deep.json"
+    deep.write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    with pytest.raises(LoadError, match="nested too deeply"):
+        load(deep)
+
+
+def test_lone_surrogate_escape_is_replaced_and_flagged(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    path.write_text('[{"location": "Tor\\ud800kham"}, {"location": "Chaman"}]')
+    df = load(path)
+    assert df["location"].tolist() == ["Tor\ufffdkham", "Chaman"]
+    assert ["repaired_text" in f for f in _flags(df)] == [True, False]
+
+
+def test_escaped_formula_cells_are_unescaped(tmp_path: Path) -> None:
+    path = tmp_path / "e.csv"
+    path.write_text("location,notes\n'=Torkham,''@x\n'plain,-5\n")
+    df = load(path)
+    assert df["location"].tolist() == ["=Torkham", "'plain"]
+    assert df["notes"].tolist() == ["'@x", "-5"]

@@ -1,0 +1,195 @@
+"""Read delimited text (CSV, TSV, ``;`` or ``|`` separated) into a :class:`RawTable`.
+
+* The encoding and the delimiter are sniffed (:mod:`incidents._sniff`); cells
+  holding bytes that are not UTF-8 in an otherwise UTF-8 file are read as
+  Windows-1252 and their rows flagged ``repaired_text``.
+* Fields may be as long as the file (Python's default limit is 131,072 characters).
+* A quote that is never closed is an error naming its line, not a silent merge
+  of every following row into one field; a quoted field whose lines look like
+  whole rows of the table (an unclosed quote closed by a later one) is too.
+* Rows where every cell is blank are not records: they are skipped and counted
+  in ``info["blank_rows_skipped"]``.  Rows longer than the header keep their
+  surplus fields in ``extra`` (flag ``extra_fields``).
+* A cell that starts with ``'`` followed by ``=``, ``+``, ``-``, ``@``, tab or CR
+  loses that one ``'``: it is the spreadsheet-formula escape our writer adds
+  (:func:`incidents._write.escape_formulas`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from incidents._load_cells import RawTable, string_frame, unique_headers
+from incidents._sniff import decode_bytes, sniff_delimiter
+from incidents.errors import LoadError
+
+__all__ = ["read_delimited", "unescape_formulas"]
+
+_ESCAPED_FORMULA = r"^'+[=+\-@\t\r]"
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def read_delimited(path: Path, data: bytes, *, info: dict | None = None) -> RawTable:
+    """Read delimited text ``data`` (the content of ``path``).
+
+    Raises
+    ------
+    LoadError
+        If the file holds only blank lines, or a quote is never closed.
+    """
+    text, encoding = decode_bytes(data)
+    prefer = "\t" if path.suffix.lower() == ".tsv" else None
+    delimiter = sniff_delimiter(text, prefer=prefer)
+    fast = _parse_fast(text, delimiter) if encoding != "utf-8+cp1252" else None
+    if fast is not None:
+        frame, blank_rows = fast
+        repaired = pd.Series(False, index=frame.index)
+        extra = pd.Series(pd.NA, index=frame.index, dtype="string")
+    else:
+        csv.field_size_limit(max(sys.maxsize >> 33, len(text) + 1))
+        rows, ends = _parse(path, text, delimiter)
+        keep = [i for i, r in enumerate(rows) if any(c.strip() for c in r)]
+        if not keep:
+            raise LoadError(f"{path.name}: no header row (the file holds only blank lines)")
+        header = rows[keep[0]]
+        width = len(header)
+        body_index = keep[1:]
+        body = [rows[i] for i in body_index]
+        _check_swallowed(path, rows, ends, body_index, width, delimiter)
+        extra_cells = [delimiter.join(r[width:]) if len(r) > width else None for r in body]
+        frame, repaired = string_frame(header, body)
+        extra = pd.Series(extra_cells, dtype="string")
+        blank_rows = len(rows) - len(keep)
+    if "'" in text:
+        frame = unescape_formulas(frame)
+    info = {
+        **(info or {}),
+        "encoding": encoding,
+        "delimiter": delimiter,
+        "blank_rows_skipped": blank_rows,
+    }
+    flags = {"repaired_text": repaired} if repaired.any() else {}
+    return RawTable(
+        frame=frame,
+        extra=extra if extra.notna().any() else None,
+        flags=flags,
+        info=info,
+    )
+
+
+def unescape_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Remove one leading ``'`` from cells (and headers) escaped against formula injection."""
+    out = frame.copy()
+    for c in out.columns:
+        s = out[c]
+        hit = s.str.contains(_ESCAPED_FORMULA, regex=True, na=False)
+        if hit.any():
+            out[c] = s.mask(hit, s.str.slice(1))
+    out.columns = [
+        c[1:] if isinstance(c, str) and pd.Series([c]).str.contains(_ESCAPED_FORMULA)[0] else c
+        for c in out.columns
+    ]
+    return out
+
+
+def _parse_fast(text: str, delimiter: str) -> tuple[pd.DataFrame, int] | None:
+    """The table by pandas' C tokenizer, or None when the careful reader must decide.
+
+    Used only when the result is certain to equal the careful reader's: no row
+    longer than the header, no quoted line breaks (the careful reader checks those
+    for swallowed rows), no unclosed quote, no NUL.  Any doubt returns None.
+    """
+    if "\x00" in text or not text.strip():
+        return None
+    try:
+        raw = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            header=None,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=True,
+            engine="c",
+        )
+    except (pd.errors.ParserError, ValueError, UnicodeError, OverflowError):
+        return None
+    if raw.empty:
+        return None
+    raw = raw.astype("string")
+    blank = raw.apply(lambda s: s.fillna("").str.strip() == "").all(axis=1).to_numpy()
+    for c in raw.columns:
+        s = raw[c]
+        if s.str.contains("[\r\n]", regex=True, na=False).any():
+            return None
+    raw = raw[~blank]
+    if raw.empty:
+        return None
+    header = [None if pd.isna(v) else v for v in raw.iloc[0].tolist()]
+    body = raw.iloc[1:].reset_index(drop=True)
+    names = unique_headers(header)
+    body.columns = names
+    body = body.apply(lambda s: s.mask(s.fillna("").str.strip() == ""))
+    body.index = pd.RangeIndex(len(body))
+    lines = len(_LINE_END.findall(text)) + (0 if _LINE_END.search(text[-2:]) else 1)
+    return body.astype("string"), lines - len(body) - 1
+
+
+def _parse(path: Path, text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
+    """Rows, and the line number each ends on.  A quote open at the end is an error."""
+    for strict in (True, False):
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
+        rows: list[list[str]] = []
+        ends: list[int] = []
+        try:
+            for row in reader:
+                rows.append(row)
+                ends.append(reader.line_num)
+        except csv.Error as exc:
+            if "unexpected end of data" in str(exc) or "end of" in str(exc):
+                start = (ends[-1] if ends else 0) + 1
+                raise LoadError(
+                    f"{path.name}: line {start}: a quoted field opened on this line is never "
+                    f"closed (it would swallow the {reader.line_num - start} line(s) after it); "
+                    "close or remove the quote"
+                ) from None
+            if strict:
+                continue  # stray quotes inside a field: read them leniently
+            raise LoadError(f"{path.name}: line {reader.line_num}: malformed ({exc})") from None
+        return rows, ends
+    raise AssertionError("unreachable")
+
+
+def _check_swallowed(
+    path: Path,
+    rows: list[list[str]],
+    ends: list[int],
+    body_index: list[int],
+    width: int,
+    delimiter: str,
+) -> None:
+    """Refuse a quoted field whose lines parse as whole rows: rows merged by a stray quote."""
+    if width < 3:
+        return
+    starts = np.concatenate([[1], np.asarray(ends[:-1], dtype=int) + 1]) if ends else []
+    for i in body_index:
+        if ends[i] == starts[i]:
+            continue  # one line: nothing swallowed
+        for col, field in enumerate(rows[i]):
+            if "\n" not in field and "\r" not in field:
+                continue
+            for line in field.splitlines()[1:]:
+                parts = next(csv.reader([line], delimiter=delimiter), [])
+                if len(parts) == width and all(p.strip() for p in parts[:1]):
+                    raise LoadError(
+                        f"{path.name}: line {starts[i]}: the quoted field in column {col + 1} "
+                        f"runs over {ends[i] - starts[i] + 1} lines that look like rows of "
+                        f"their own ({line[:40]!r}); a quote is probably not closed"
+                    )

@@ -1,0 +1,153 @@
+"""Read JSON: a GeoJSON FeatureCollection or Feature, or a list of records.
+
+* A feature whose geometry cannot be read (a one-position LineString, an unclosed
+  ring, coordinates that are not numbers) keeps its properties and is flagged
+  ``bad_geometry``; an empty geometry (``"coordinates": []``, allowed by RFC 7946)
+  is flagged ``empty_geometry``.  Neither stops the file.
+* A ``crs`` member (pre-RFC 7946 GeoJSON) is honoured when it names a known CRS;
+  an unknown one is an error saying so.
+* JSON nested deeper than the parser can follow is an error, not a crash.
+* ``\\ud800``-style escapes that are not valid text become U+FFFD and the row is
+  flagged ``repaired_text``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+
+from incidents._load_cells import RawTable, text_frame
+from incidents._sniff import decode_bytes
+from incidents.errors import LoadError
+
+__all__ = ["read_json", "to_wgs84"]
+
+
+def read_json(path: Path, data: bytes, *, info: dict[str, Any] | None = None) -> RawTable:
+    """Read JSON ``data`` (the content of ``path``)."""
+    text, encoding = decode_bytes(data)
+    info = {**(info or {}), "encoding": encoding}
+    try:
+        return _read(path, text, info)
+    except RecursionError:
+        raise LoadError(
+            f"{path.name}: JSON nested too deeply to read (arrays or objects inside one "
+            "another thousands of levels deep); not an incident table"
+        ) from None
+
+
+def _read(path: Path, text: str, info: dict[str, Any]) -> RawTable:
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(
+            f"{path.name}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+        ) from None
+    if isinstance(obj, dict) and obj.get("type") == "FeatureCollection":
+        features = obj.get("features")
+        if not isinstance(features, list):
+            raise LoadError(f"{path.name}: GeoJSON FeatureCollection without a 'features' list")
+        return _features_table(path, features, crs=_geojson_crs(path, obj), info=info)
+    if isinstance(obj, dict) and obj.get("type") == "Feature":
+        return _features_table(path, [obj], crs=_geojson_crs(path, obj), info=info)
+    if isinstance(obj, list) and all(isinstance(r, dict) for r in obj):
+        if obj and all(r.get("type") == "Feature" for r in obj):
+            return _features_table(path, obj, crs="EPSG:4326", info=info)
+        header = list(dict.fromkeys(k for r in obj for k in r))
+        rows = [[r.get(k) for k in header] for r in obj]
+        frame, repaired = text_frame(header, rows)
+        flags = {"repaired_text": repaired} if repaired.any() else {}
+        return RawTable(frame=frame, flags=flags, info={**info, "format": "json"})
+    found = (
+        type(obj).__name__ if not isinstance(obj, dict) else f"object of type {obj.get('type')!r}"
+    )
+    raise LoadError(
+        f"{path.name}: JSON holds a {found}; expected a GeoJSON FeatureCollection or Feature, "
+        "or a list of records"
+    )
+
+
+def _geojson_crs(path: Path, obj: dict[str, Any]) -> str:
+    """The (pre-RFC 7946) ``crs`` member of a GeoJSON object, else EPSG:4326."""
+    crs = obj.get("crs")
+    if crs is None:
+        return "EPSG:4326"
+    name = (crs.get("properties") or {}).get("name") if isinstance(crs, dict) else None
+    if not isinstance(name, str) or not name.strip():
+        raise LoadError(
+            f"{path.name}: the 'crs' member names no CRS ({json.dumps(crs)[:80]}); RFC 7946 "
+            "GeoJSON is WGS84 longitude/latitude: remove the member"
+        )
+    from pyproj import CRS
+    from pyproj.exceptions import CRSError
+
+    try:
+        CRS.from_user_input(name)
+    except CRSError:
+        raise LoadError(
+            f"{path.name}: the 'crs' member names {name[:80]!r}, which is not a known CRS; "
+            "RFC 7946 GeoJSON is WGS84 longitude/latitude: remove the member or name an "
+            "EPSG code (e.g. 'EPSG:32642')"
+        ) from None
+    return name
+
+
+def _features_table(path: Path, features: list[Any], *, crs: str, info: dict[str, Any]) -> RawTable:
+    from shapely.geometry import shape
+
+    props: list[dict[str, Any]] = []
+    geoms: list[object] = []
+    bad: list[bool] = []
+    empty: list[bool] = []
+    for feature in features:
+        if not isinstance(feature, dict):
+            raise LoadError(
+                f"{path.name}: GeoJSON feature list holds a {type(feature).__name__}, "
+                "expected Feature objects"
+            )
+        p = feature.get("properties")
+        props.append(p if isinstance(p, dict) else {})
+        g = feature.get("geometry")
+        geom, is_bad = None, False
+        if g:
+            try:
+                geom = shape(g)
+            except Exception:  # shapely raises several types on malformed geometry
+                is_bad = True
+        bad.append(is_bad)
+        empty.append(geom is not None and geom.is_empty)
+        geoms.append(None if geom is None or geom.is_empty else geom)
+    header = list(dict.fromkeys(k for p in props for k in p))
+    rows = [[p.get(k) for k in header] for p in props]
+    geometry = to_wgs84(path, gpd.GeoSeries(geoms, crs=crs), info)
+    frame, repaired = text_frame(header, rows)
+    flags = {
+        "empty_geometry": pd.Series(empty, dtype=bool, index=frame.index),
+        "repaired_text": repaired,
+    }
+    return RawTable(
+        frame=frame,
+        geometry=geometry,
+        bad_geometry=pd.Series(bad, dtype=bool) if any(bad) else None,
+        flags={k: v for k, v in flags.items() if v.any()},
+        info={**info, "format": "geojson"},
+    )
+
+
+def to_wgs84(path: Path, geometry: gpd.GeoSeries, info: dict[str, Any]) -> gpd.GeoSeries:
+    """``geometry`` in EPSG:4326 (assumed when it has no CRS); records the CRS in ``info``."""
+    if geometry.crs is None:
+        info["crs"] = "EPSG:4326 (assumed: the file names no CRS)"
+        return geometry.set_crs("EPSG:4326")
+    info["crs"] = geometry.crs.to_string()
+    try:
+        return geometry.to_crs("EPSG:4326")
+    except Exception as exc:  # pyproj raises several types for unusable CRSs
+        raise LoadError(
+            f"{path.name}: geometries in {geometry.crs.to_string()!r} cannot be transformed "
+            f"to EPSG:4326 ({exc})"
+        ) from None
