@@ -45,11 +45,11 @@ def test_real_places_against_geodesic_truth(places, truth, name):
     assert abs(row.frontier_km - true_km) <= max(0.001 * true_km, 0.02)
     assert row.side == side
     if admin1 is None:
-        assert pd.isna(row.admin1) or side != "other"
+        assert pd.isna(row.point_admin1) or side != "other"
     else:
-        assert row.admin1 == admin1
+        assert row.point_admin1 == admin1
     if admin2 is not None:
-        assert row.admin2 == admin2
+        assert row.point_admin2 == admin2
 
 
 def test_known_values(places):
