@@ -93,8 +93,8 @@ def position(df: pd.DataFrame, *, frontier: Frontier | None = None) -> gpd.GeoDa
         else pd.Series("", index=index, dtype="string")
     )
     nan = pd.Series(np.nan, index=index)
-    lat_col = df["latitude"] if "latitude" in df else nan
-    lon_col = df["longitude"] if "longitude" in df else nan
+    lat_col = df.get("latitude", nan)
+    lon_col = df.get("longitude", nan)
     lat = pd.to_numeric(lat_col, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     lon = pd.to_numeric(lon_col, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     from_geom = np.zeros(len(df), dtype=bool)

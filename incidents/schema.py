@@ -132,9 +132,7 @@ FLAGS: dict[str, Flag] = {
         ("load",), "a numeric date could be day-first or month-first; it was read day-first"
     ),
     "date_end_before_date": Flag(("load",), "the end of the date range precedes its start"),
-    "bad_fatalities": Flag(
-        ("load",), "fatalities are present but not a non-negative whole number"
-    ),
+    "bad_fatalities": Flag(("load",), "fatalities are present but not a non-negative whole number"),
     "bad_coordinates": Flag(
         ("load",),
         "latitude/longitude unusable (superseded: validate_coordinates raises "
@@ -143,8 +141,7 @@ FLAGS: dict[str, Flag] = {
     "bad_geometry": Flag(("load",), "a GeoJSON feature's geometry could not be read"),
     "non_point_geometry": Flag(
         ("load", "position"),
-        "the geometry was not a point: its representative point (geo.point_coordinates) "
-        "is used",
+        "the geometry was not a point: its representative point (geo.point_coordinates) is used",
     ),
     "missing_location_and_coordinates": Flag(
         ("load",), "neither a place name nor coordinates; only admin names can place the row"
@@ -176,8 +173,8 @@ FLAGS: dict[str, Flag] = {
     "location_not_text": Flag(("geocode",), "the location cell is not text (a number, a date)"),
     "geocode_unresolved": Flag(("geocode",), "no place could be found for the row"),
     "geocode_fallback": Flag(
-        ("geocode",), "the place was not found; the row fell back to its district, province "
-        "or country"
+        ("geocode",),
+        "the place was not found; the row fell back to its district, province or country",
     ),
     "ambiguous_place": Flag(
         ("geocode", "extract"), "several candidate places were about equally likely"
@@ -283,12 +280,14 @@ def validate_coordinates(
     la_raw, lo_raw = pd.Series(lat, index=index), pd.Series(lon.to_numpy(), index=index)
     la = pd.to_numeric(la_raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     lo = pd.to_numeric(lo_raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-    present_la = la_raw.notna().to_numpy() & (la_raw.astype("string").str.strip() != "").fillna(
-        False
-    ).to_numpy()
-    present_lo = lo_raw.notna().to_numpy() & (lo_raw.astype("string").str.strip() != "").fillna(
-        False
-    ).to_numpy()
+    present_la = (
+        la_raw.notna().to_numpy()
+        & (la_raw.astype("string").str.strip() != "").fillna(False).to_numpy()
+    )
+    present_lo = (
+        lo_raw.notna().to_numpy()
+        & (lo_raw.astype("string").str.strip() != "").fillna(False).to_numpy()
+    )
     fin_la, fin_lo = np.isfinite(la), np.isfinite(lo)
     invalid = (present_la & ~fin_la) | (present_lo & ~fin_lo) | (fin_la != fin_lo)
     if unparsed is not None:
@@ -301,5 +300,3 @@ def validate_coordinates(
         [invalid, zero, out_range], ["coords_invalid", "coords_zero", "coords_out_of_range"], ""
     )
     return pd.Series(result, index=index, dtype="string")
-
-

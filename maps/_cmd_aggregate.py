@@ -26,6 +26,9 @@ def run(args: argparse.Namespace) -> int:
         raise ExportError(f"-o must end in one of {', '.join(FORMATS)}, got {out.name!r}")
     if args.change and not args.period:
         raise IncidentError("--change compares periods: add --period day|week|month")
+    before, after = getattr(args, "before", None), getattr(args, "after", None)
+    if (before or after) and not args.change:
+        raise IncidentError("--before/--after choose the periods of --change: add --change")
 
     table = read_positioned(path)
     if table is None:
@@ -34,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         raise IncidentError(f"{path} holds no incidents; nothing to aggregate")
 
     agg = aggregate(table, by=by, km=args.km, resolution=args.resolution, period=args.period)
-    result = change(agg) if args.change else agg
+    result = change(agg, before=before, after=after) if args.change else agg
     write(result, out)
 
     a = agg.attrs
