@@ -119,18 +119,37 @@ def distinct_points(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.nd
 
     Returns ``(inverse, lon_unique, lat_unique)`` with
     ``lon_unique[inverse] == lon`` (likewise lat), distinct pairs in order of first
-    appearance.  Hash-based (no sort), so it costs about as much as reading the
-    arrays; the inputs should be finite (NaN pairs are kept as one pair).
+    appearance.  Hash-based (no sort): the two coordinates' bit patterns are mixed
+    into one 64-bit key and factorized once; the result is verified exactly and, in
+    the (astronomically rare) event of a key collision, recomputed pair by pair.
+    Inputs should be finite (``-0.0`` is read as ``0.0``).
     """
-    lon = np.asarray(lon, dtype=float)
-    lat = np.asarray(lat, dtype=float)
+    lon = np.asarray(lon, dtype=float) + 0.0  # -0.0 -> 0.0, and a copy
+    lat = np.asarray(lat, dtype=float) + 0.0
     if not len(lon):
-        return np.zeros(0, dtype=np.int64), lon.copy(), lat.copy()
-    c_lon, u_lon = pd.factorize(lon, use_na_sentinel=False)
-    c_lat, u_lat = pd.factorize(lat, use_na_sentinel=False)
-    pair = np.asarray(c_lon, dtype=np.int64) * len(u_lat) + np.asarray(c_lat, dtype=np.int64)
-    inverse, pairs = pd.factorize(pair)
-    pairs = np.asarray(pairs, dtype=np.int64)
-    ulon = np.asarray(u_lon, dtype=float)[pairs // len(u_lat)]
-    ulat = np.asarray(u_lat, dtype=float)[pairs % len(u_lat)]
-    return np.asarray(inverse, dtype=np.int64), ulon, ulat
+        return np.zeros(0, dtype=np.int64), lon, lat
+    with np.errstate(over="ignore"):
+        mixed = lon.view(np.uint64) * np.uint64(0x9E3779B97F4A7C15) ^ lat.view(np.uint64)
+    inverse, first = _factorize_first(mixed.view(np.int64))
+    ulon, ulat = lon[first], lat[first]
+    same = (ulon[inverse] == lon) | (np.isnan(lon) & np.isnan(ulon[inverse]))
+    same &= (ulat[inverse] == lat) | (np.isnan(lat) & np.isnan(ulat[inverse]))
+    if not same.all():  # a key collision: factorize the two coordinates separately
+        c_lon, u_lon = pd.factorize(lon, use_na_sentinel=False)
+        c_lat, u_lat = pd.factorize(lat, use_na_sentinel=False)
+        pair = np.asarray(c_lon, dtype=np.int64) * len(u_lat) + np.asarray(c_lat, np.int64)
+        inverse, first = _factorize_first(pair)
+        ulon, ulat = lon[first], lat[first]
+    return inverse, ulon, ulat
+
+
+def _factorize_first(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of ``keys`` (in order of first appearance) and the row of each first one."""
+    codes, uniques = pd.factorize(keys)
+    codes = np.asarray(codes, dtype=np.int64)
+    # codes number keys in order of first appearance: a first one exceeds all before it
+    seen = np.maximum.accumulate(codes)
+    new = np.r_[True, codes[1:] > seen[:-1]] if len(codes) else np.zeros(0, dtype=bool)
+    first = np.flatnonzero(new)
+    assert len(first) == len(uniques)
+    return codes, first

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo import Frontier, point_coordinates
+from geo import Frontier, distinct_points, point_coordinates
 from incidents.errors import SchemaError
 from incidents.schema import POSITION, add_flag, coerce, validate_coordinates
 
@@ -95,8 +95,8 @@ def position(df: pd.DataFrame, *, frontier: Frontier | None = None) -> gpd.GeoDa
     nan = pd.Series(np.nan, index=index)
     lat_col = df.get("latitude", nan)
     lon_col = df.get("longitude", nan)
-    lat = pd.to_numeric(lat_col, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-    lon = pd.to_numeric(lon_col, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    lat = pd.to_numeric(lat_col, errors="coerce").to_numpy(dtype=float, na_value=np.nan).copy()
+    lon = pd.to_numeric(lon_col, errors="coerce").to_numpy(dtype=float, na_value=np.nan).copy()
     from_geom = np.zeros(len(df), dtype=bool)
     wkt = None
     if has_geometry:
@@ -116,9 +116,18 @@ def position(df: pd.DataFrame, *, frontier: Frontier | None = None) -> gpd.GeoDa
         bad = (problems != "").to_numpy()
         lat[bad], lon[bad] = np.nan, np.nan
 
-    located = frontier.locate((lon, lat))
-    located.index = index
     ok = np.isfinite(lon) & np.isfinite(lat) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
+    rows = np.flatnonzero(ok)
+    # every lookup and every point object once per distinct place, shared by its rows
+    inv, ulon, ulat = distinct_points(lon[rows], lat[rows])
+    located = frontier.locate((np.r_[ulon, np.nan], np.r_[ulat, np.nan]))
+    take = np.full(len(df), len(ulon), dtype=np.int64)  # the last row: no point
+    take[rows] = inv
+    located = located.iloc[take]
+    located.index = index
+    points = np.asarray(shapely.points(ulon, ulat), dtype=object)
+    geom = np.full(len(df), None, dtype=object)
+    geom[rows] = points[inv]
     if "country" in df and len(df):
         said = country_code(df["country"])
         known = said.isin(frontier.countries["country"].astype(str).tolist()).to_numpy()
@@ -138,10 +147,8 @@ def position(df: pd.DataFrame, *, frontier: Frontier | None = None) -> gpd.GeoDa
     base["review_flags"] = flags.astype("string")
     out = pd.concat([base, located], axis=1)
     out = coerce(out, POSITION)
-    geom = np.full(len(df), None, dtype=object)
-    rows = np.flatnonzero(ok)
-    geom[rows] = shapely.points(lon[rows], lat[rows])
-    gdf = gpd.GeoDataFrame(out, geometry=gpd.GeoSeries(geom, index=index, crs=4326))
+    geometry = gpd.GeoSeries(geom, index=index, crs=4326)
+    gdf = gpd.GeoDataFrame(out, geometry=geometry, copy=False)  # out is new: no copy
     gdf.attrs.update(df.attrs)
     return gdf
 

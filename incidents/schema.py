@@ -92,12 +92,14 @@ def coerce(df: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataFrame:
     Missing columns are added as all-missing.  Values that cannot be cast
     become missing; callers that care flag those rows before calling this.
     """
-    out = df.copy()
+    out = df.copy(deep=False)  # columns are replaced, never written into
     for col, dtype in columns.items():
         if col not in out:
             out[col] = pd.Series(None, index=out.index, dtype=object).astype(dtype)
             continue
         s = out[col]
+        if _has_dtype(s, dtype):
+            continue
         if dtype == "datetime64[ns]":
             out[col] = pd.to_datetime(s, errors="coerce").astype("datetime64[ns]")
         elif dtype in ("float64", "Int64"):
@@ -108,6 +110,12 @@ def coerce(df: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataFrame:
         else:
             out[col] = s.astype("string")
     return out
+
+
+def _has_dtype(s: pd.Series, dtype: str) -> bool:
+    if dtype == "string":
+        return isinstance(s.dtype, pd.StringDtype) and s.dtype.na_value is pd.NA
+    return str(s.dtype) == dtype
 
 
 # ---------------------------------------------------------------------------- flags
@@ -277,17 +285,9 @@ def validate_coordinates(
     if len(lat) != len(lon):
         raise SchemaError(f"latitude and longitude differ in length: {len(lat)} vs {len(lon)}")
     index = lat.index
-    la_raw, lo_raw = pd.Series(lat, index=index), pd.Series(lon.to_numpy(), index=index)
-    la = pd.to_numeric(la_raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-    lo = pd.to_numeric(lo_raw, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-    present_la = (
-        la_raw.notna().to_numpy()
-        & (la_raw.astype("string").str.strip() != "").fillna(False).to_numpy()
-    )
-    present_lo = (
-        lo_raw.notna().to_numpy()
-        & (lo_raw.astype("string").str.strip() != "").fillna(False).to_numpy()
-    )
+    la = pd.to_numeric(lat, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    lo = pd.to_numeric(lon, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    present_la, present_lo = _present(lat), _present(lon)
     fin_la, fin_lo = np.isfinite(la), np.isfinite(lo)
     invalid = (present_la & ~fin_la) | (present_lo & ~fin_lo) | (fin_la != fin_lo)
     if unparsed is not None:
@@ -296,7 +296,17 @@ def validate_coordinates(
     with np.errstate(invalid="ignore"):
         zero = both & (la == 0) & (lo == 0)
         out_range = both & ~zero & ((np.abs(la) > 90) | (np.abs(lo) > 180))
-    result = np.select(
-        [invalid, zero, out_range], ["coords_invalid", "coords_zero", "coords_out_of_range"], ""
-    )
-    return pd.Series(result, index=index, dtype="string")
+    code = np.zeros(len(la), dtype=np.int64)
+    code[out_range], code[zero], code[invalid] = 3, 2, 1
+    labels = pd.array(["", "coords_invalid", "coords_zero", "coords_out_of_range"], dtype="string")
+    return pd.Series(labels.take(code), index=index)
+
+
+def _present(values: pd.Series) -> np.ndarray:
+    """Cells that hold something (blank text counts as missing)."""
+    present = values.notna().to_numpy()
+    if pd.api.types.is_numeric_dtype(values.dtype) or pd.api.types.is_bool_dtype(values.dtype):
+        return present
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    blank = np.array([isinstance(u, str) and not u.strip() for u in uniques] + [True])
+    return present & ~blank[np.asarray(codes)]
