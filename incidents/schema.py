@@ -155,19 +155,19 @@ FLAGS: dict[str, Flag] = {
         ("load",), "neither a place name nor coordinates; only admin names can place the row"
     ),
     "extra_fields": Flag(("load",), "a delimited row had more fields than the header"),
-    # -- coordinates (validate_coordinates; load, geocode and position)
+    # -- coordinates (validate_coordinates: geocode and position; load once it calls it)
     "coords_invalid": Flag(
-        ("load", "geocode", "position"),
+        ("geocode", "position"),
         "a coordinate is present but not a finite number, or has no partner",
         ("bad_coordinates",),
     ),
     "coords_zero": Flag(
-        ("load", "geocode", "position"),
+        ("geocode", "position"),
         "latitude and longitude are both exactly 0 (a placeholder); left missing",
         ("bad_coordinates",),
     ),
     "coords_out_of_range": Flag(
-        ("load", "geocode", "position"),
+        ("geocode", "position"),
         "latitude beyond +-90 or longitude beyond +-180; left missing",
         ("bad_coordinates",),
     ),
@@ -227,8 +227,9 @@ def check_flag(name: str) -> str:
 
 def split_flags(flags: pd.Series) -> pd.Series:
     """The set of flag names of each row (empty set when none)."""
-    text = flags.astype("string").fillna("")
-    return text.map(lambda s: set(filter(None, str(s).split(";"))))
+    text = flags.astype("string").fillna("").to_numpy(dtype=object)
+    sets = [set(filter(None, str(s).split(";"))) for s in text]
+    return pd.Series(sets, index=flags.index, dtype=object)
 
 
 def add_flag(flags: pd.Series, mask: pd.Series, flag: str) -> pd.Series:
