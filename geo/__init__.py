@@ -1,10 +1,21 @@
-"""Frontier geometry, shipped reference data and spatial operations."""
+"""Frontier geometry, shipped reference data and spatial operations.
 
-from geo import reference
-from geo.bands import DISTANCE_BANDS_KM, band_index, band_labels
+Attributes load on first use, so that ``import geo.errors`` (and the ``frontier``
+command's start) does not pay for geopandas.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from geo.errors import CRSError, DataError, FrontierError, GeometryError
-from geo.frontier import DEFAULT_BANDS_KM, Frontier
-from geo.points import PointCoordinates, distinct_points, lonlat, point_coordinates
+
+if TYPE_CHECKING:
+    from geo import reference
+    from geo.bands import DISTANCE_BANDS_KM, band_index, band_labels
+    from geo.frontier import DEFAULT_BANDS_KM, Frontier
+    from geo.points import PointCoordinates, distinct_points, lonlat, point_coordinates
 
 __all__ = [
     "DEFAULT_BANDS_KM",
@@ -22,3 +33,23 @@ __all__ = [
     "point_coordinates",
     "reference",
 ]
+
+_LAZY = {
+    "DEFAULT_BANDS_KM": "geo.frontier",
+    "Frontier": "geo.frontier",
+    "DISTANCE_BANDS_KM": "geo.bands",
+    "band_index": "geo.bands",
+    "band_labels": "geo.bands",
+    "PointCoordinates": "geo.points",
+    "distinct_points": "geo.points",
+    "lonlat": "geo.points",
+    "point_coordinates": "geo.points",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "reference":
+        return importlib.import_module("geo.reference")
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'geo' has no attribute {name!r}")

@@ -321,6 +321,7 @@ class Frontier:
         country polygons put on one side is given the nearest district of that
         side (within 5 km) rather than a district across the line.
         """
+        assert self._admin is not None and self.admin is not None
         idx = self._admin.lookup(lon, lat)
         codes = self.countries["country"].to_numpy(dtype=object)
         adm_country = self.admin["country"].to_numpy(dtype=object)
@@ -342,10 +343,10 @@ class Frontier:
     # ------------------------------------------------------- segments, corridor
     def point_at(self, km: float | Sequence[float]) -> np.ndarray:
         """(lon, lat) of the points ``km`` along the line; an (n, 2) array."""
-        km = np.atleast_1d(np.asarray(km, float))
+        at = np.atleast_1d(np.asarray(km, float))
         ix = self._index
-        seg = np.clip(np.searchsorted(ix.cum_km, km, side="right") - 1, 0, len(ix.seg_km) - 1)
-        t = np.clip((km - ix.cum_km[seg]) / np.where(ix.seg_km[seg] > 0, ix.seg_km[seg], 1), 0, 1)
+        seg = np.clip(np.searchsorted(ix.cum_km, at, side="right") - 1, 0, len(ix.seg_km) - 1)
+        t = np.clip((at - ix.cum_km[seg]) / np.where(ix.seg_km[seg] > 0, ix.seg_km[seg], 1), 0, 1)
         lon = ix.lon[seg] + t * (ix.lon[seg + 1] - ix.lon[seg])
         lat = ix.lat[seg] + t * (ix.lat[seg + 1] - ix.lat[seg])
         return np.column_stack([lon, lat])

@@ -75,14 +75,13 @@ def point_coordinates(data: gpd.GeoSeries | gpd.GeoDataFrame) -> PointCoordinate
         raise CRSError(
             "the geometry has no CRS; set one first, e.g. gdf.set_crs(4326) for lon/lat degrees"
         )
-    geoms = np.asarray(series.array, dtype=object)
+    geoms = np.array(series.array, dtype=object)  # a copy: entries are replaced below
     missing = shapely.is_missing(geoms)
-    geoms = np.where(missing, None, geoms)
+    geoms[missing] = None
     empty = missing | shapely.is_empty(geoms)
     types = shapely.get_type_id(geoms)
     non_point = ~empty & (types != shapely.GeometryType.POINT)
     if non_point.any():
-        geoms = geoms.copy()
         geoms[non_point] = _representative(geoms[non_point])
     x = np.full(n, np.nan)
     y = np.full(n, np.nan)

@@ -46,7 +46,8 @@ class Admin:
             parts = parts[::-1]
             if any(p is None for p in parts[1:]):
                 continue
-            hit = lookup.get(tuple(parts), alone.get(tuple(parts[1:]), -1))
+            key_parts = tuple(str(p) for p in parts)
+            hit = lookup.get(key_parts, alone.get(key_parts[1:], -1))
             mapped[j] = max(hit, -1)
         key = mapped[inv.ravel()] if len(df) else np.array([], dtype=np.int64)
         if by == "admin2":

@@ -74,7 +74,7 @@ def reduce(
         clean = [None if pd.isna(v) or not str(v).strip() else str(v).strip() for v in raw]
     else:
         raw_code, clean = np.full(len(rows), -1, dtype=np.int64), []
-    names: list[str | None] = sorted({c for c in clean if c is not None})
+    names: list[str | None] = [*sorted({c for c in clean if c is not None})]
     if len(rows) and (raw_code < 0).any() or None in clean:
         names.append(None)
     where = {name: i for i, name in enumerate(names)}
