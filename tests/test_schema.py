@@ -277,3 +277,10 @@ def test_every_registered_flag_is_reachable(name, stage, tmp_path):
 def test_every_trigger_belongs_to_a_registered_stage():
     for name, stage in TRIGGERS:
         assert name in FLAGS and stage in FLAGS[name].stages, (name, stage)
+
+
+def test_readme_lists_every_registered_flag():
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Review flags", 1)[1].split("\n## ", 1)[0]
+    listed = {line.split("`")[1] for line in section.splitlines() if line.startswith("| `")}
+    assert listed == set(FLAGS)
