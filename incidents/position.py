@@ -109,8 +109,7 @@ def position(df: pd.DataFrame, *, frontier: Frontier | None = None) -> gpd.GeoDa
             wkt = pd.Series(pd.NA, index=index, dtype="string")
             wkt[pc.non_point] = shapely.to_wkt(geoms[pc.non_point])
     if not from_geom.all():
-        cols = ~from_geom
-        problems = validate_coordinates(lat_col[cols], lon_col[cols]).reindex(index, fill_value="")
+        problems = validate_coordinates(lat_col, lon_col).where(~from_geom, "")
         for name in ("coords_invalid", "coords_zero", "coords_out_of_range"):
             flags = add_flag(flags, problems == name, name)
         bad = (problems != "").to_numpy()

@@ -81,7 +81,7 @@ following :class:`~incidents.aggregate._unit.Unit`; ``_reduce`` counts,
 ``_change`` compares periods, ``_corridors`` draws segment corridors.
 """
 
-from incidents.aggregate._aggregate import UNITS, aggregate
+from incidents.aggregate._aggregate import UNITS, aggregate, assign_units
 from incidents.aggregate._change import LEVEL, TRENDS, change, poisson_change_p
 from incidents.aggregate._checks import AGGREGATIONS, PERIODS
 from incidents.aggregate._corridors import segment_corridors
@@ -97,6 +97,7 @@ __all__ = [
     "UNITS",
     "Unit",
     "aggregate",
+    "assign_units",
     "change",
     "poisson_change_p",
     "segment_corridors",

@@ -19,7 +19,7 @@ from incidents.aggregate._checks import (
     check_resolution,
 )
 from incidents.aggregate._hex import Hexes
-from incidents.aggregate._reduce import reduce
+from incidents.aggregate._reduce import UNASSIGNED, reduce
 from incidents.aggregate._segment import Segments
 from incidents.aggregate._unit import Rows, Unit, lonlat, numeric
 from incidents.errors import IncidentError, NotPositionedError
@@ -73,6 +73,63 @@ def aggregate(
         null geometry, the measures, and the unit's geometry; counts in ``attrs``.
     """
     by, period = check_options(by, period)
+    level, located, key = _units(gdf, by, km, resolution, bands, frontier)
+    n = len(gdf)
+
+    out = reduce(gdf, located, key, level, period)
+    out.attrs = {
+        "aggregation": by,
+        **level.options,
+        "period": period,
+        "rows": int(n),
+        "located": int(located.sum()),
+        "unlocated": int(n - located.sum()),
+        "unassigned": int((located & (key < 0)).sum()),
+        "event_types": out.attrs.get("event_types", {}),
+    }
+    return out
+
+
+def assign_units(
+    gdf: pd.DataFrame,
+    *,
+    by: str,
+    km: float = 50.0,
+    resolution: int = 6,
+    bands: Sequence[float] = DISTANCE_BANDS_KM,
+    frontier: Frontier | None = None,
+) -> pd.Series:
+    """The unit :func:`aggregate` counts each row in, row by row.
+
+    Same options and rules as :func:`aggregate`.  Returns a string Series on the
+    input's index: the ``unit`` label of the row's unit, ``"unassigned"`` for a
+    located row too coarse for the level, and <NA> for a row without a point
+    (counted nowhere).  ``assign_units(t, by=b).value_counts()`` therefore equals
+    the non-zero ``incidents`` of ``aggregate(t, by=b)`` unit by unit.
+    """
+    by, _ = check_options(by, None)
+    level, located, key = _units(gdf, by, km, resolution, bands, frontier)
+    codes, uniq = pd.factorize(key)
+    uniq = np.asarray(uniq, dtype=np.int64)
+    labels = np.full(len(uniq), UNASSIGNED, dtype=object)
+    known = np.flatnonzero(uniq >= 0)
+    if len(known):
+        data, _ = level.describe(uniq[known])
+        labels[known] = data["unit"].to_numpy(dtype=object)
+    out = pd.array(labels, dtype="string").take(np.asarray(codes), allow_fill=True)
+    out[~located] = pd.NA
+    return pd.Series(out, index=gdf.index, name="unit")
+
+
+def _units(
+    gdf: pd.DataFrame,
+    by: str,
+    km: float,
+    resolution: int,
+    bands: Sequence[float],
+    frontier: Frontier | None,
+) -> tuple[Unit, np.ndarray, np.ndarray]:
+    """The unit level, the located mask and each row's unit key (-1: unassigned)."""
     if not isinstance(gdf, pd.DataFrame):
         raise IncidentError(f"aggregate needs an incident table, got {type(gdf).__name__}")
     missing = [c for c in POSITION if c not in gdf]
@@ -92,7 +149,6 @@ def aggregate(
         options["bands"] = check_bands(bands)
     elif by == "hex":
         options["resolution"] = check_resolution(resolution)
-    n = len(gdf)
     lon, lat = lonlat(gdf)
     located = np.isfinite(lon) & np.isfinite(lat)
     prec = numeric(gdf, "geo_precision", 1.0)
@@ -101,17 +157,4 @@ def aggregate(
     unc = np.where(np.isnan(unc), 0.0, unc)
     rows = Rows(gdf, located, prec, unc, frontier, options)
     level = UNITS[by](rows)
-    key = np.where(located, level.key, -1)
-
-    out = reduce(gdf, located, key, level, period)
-    out.attrs = {
-        "aggregation": by,
-        **level.options,
-        "period": period,
-        "rows": int(n),
-        "located": int(located.sum()),
-        "unlocated": int(n - located.sum()),
-        "unassigned": int((located & (key < 0)).sum()),
-        "event_types": out.attrs.get("event_types", {}),
-    }
-    return out
+    return level, located, np.where(located, level.key, -1)

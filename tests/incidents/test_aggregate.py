@@ -19,6 +19,7 @@ from incidents.aggregate import (
     TRENDS,
     UNASSIGNED,
     aggregate,
+    assign_units,
     change,
     segment_corridors,
 )
@@ -509,3 +510,11 @@ def test_invariants(frontier, t, by, period, km):
     assert not agg.duplicated(key).any()
     again = aggregate(t, by=by, km=km, period=period, frontier=frontier, resolution=5)
     assert_geodataframe_equal(agg, again)
+    # row by row, the same units: every unit's count is the number of rows assigned to it
+    units = assign_units(t, by=by, km=km, frontier=frontier, resolution=5)
+    assert units.index.equals(t.index)
+    assert int(units.isna().sum()) == agg.attrs["unlocated"]
+    per_unit = agg.groupby("unit")["incidents"].sum()
+    per_unit = per_unit[per_unit > 0].sort_index()
+    counted = units.dropna().value_counts().sort_index()
+    assert per_unit.to_dict() == counted.to_dict()

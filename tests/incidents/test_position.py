@@ -177,3 +177,13 @@ def test_input_not_modified_and_errors(frontier):
 def test_empty_table(frontier):
     out = position(pd.DataFrame({"latitude": [], "longitude": []}), frontier=frontier)
     assert len(out) == 0 and all(c in out for c in POSITION)
+
+
+def test_duplicate_index_labels_are_kept(frontier):
+    df = pd.DataFrame(
+        {"latitude": [34.5, 0.0, 34.5], "longitude": [69.2, 0.0, 69.2], "country": ["PK"] * 3},
+        index=[5, 5, 5],
+    )
+    out = position(df, frontier=frontier)
+    assert out.index.tolist() == [5, 5, 5]
+    assert flags(out) == [{"side_conflict"}, {"coords_zero"}, {"side_conflict"}]
