@@ -13,19 +13,38 @@ from geo.errors import CRSError, DataError, FrontierError, GeometryError
 
 if TYPE_CHECKING:
     from geo import reference
+    from geo.bands import DISTANCE_BANDS_KM, band_index, band_labels
     from geo.frontier import DEFAULT_BANDS_KM, Frontier
+    from geo.points import PointCoordinates, distinct_points, lonlat, point_coordinates
 
 __all__ = [
     "DEFAULT_BANDS_KM",
+    "DISTANCE_BANDS_KM",
     "CRSError",
     "DataError",
     "Frontier",
     "FrontierError",
     "GeometryError",
+    "PointCoordinates",
+    "band_index",
+    "band_labels",
+    "distinct_points",
+    "lonlat",
+    "point_coordinates",
     "reference",
 ]
 
-_LAZY = {"DEFAULT_BANDS_KM": "geo.frontier", "Frontier": "geo.frontier"}
+_LAZY = {
+    "DEFAULT_BANDS_KM": "geo.frontier",
+    "Frontier": "geo.frontier",
+    "DISTANCE_BANDS_KM": "geo.bands",
+    "band_index": "geo.bands",
+    "band_labels": "geo.bands",
+    "PointCoordinates": "geo.points",
+    "distinct_points": "geo.points",
+    "lonlat": "geo.points",
+    "point_coordinates": "geo.points",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -160,7 +160,8 @@ class LineIndex:
             along = np.interp(kx, kk, self.cum_km[keep])
             self.levels.append(_Level(klon, klat, along))
         # A rough guess of each point's distance picks its level: 2 km-simplified line.
-        glon, glat = densify(*self._simplified(line, lookup, 2.0), 20.0)
+        slon, slat = self._simplified(line, lookup, 2.0)
+        glon, glat = densify(slon, slat, 20.0)
         self._guess = _Level(glon, glat, np.zeros(len(glon)))
         self._guess_err = 2.0 * 1.01 + self._guess.chord_seg_max / 2
 

@@ -22,12 +22,15 @@ import shapely
 from geo import _defaults, reference
 from geo._lookup import PolygonLookup
 from geo._nearest import GEOD, LineIndex, ecef_km
+from geo.bands import DISTANCE_BANDS_KM, band_labels, check_bands
 from geo.errors import CRSError, GeometryError
+from geo.points import distinct_points, point_coordinates
 
 __all__ = ["DEFAULT_BANDS_KM", "Frontier"]
 
-#: Distance bands (km) used by :meth:`Frontier.corridor` by default.
-DEFAULT_BANDS_KM = (10.0, 25.0, 50.0, 100.0)
+#: Distance bands (km) used by :meth:`Frontier.corridor` by default (one definition:
+#: :data:`geo.bands.DISTANCE_BANDS_KM`).
+DEFAULT_BANDS_KM = DISTANCE_BANDS_KM
 
 #: Columns returned by :meth:`Frontier.locate`, in order.
 LOCATE_COLUMNS = (
@@ -36,8 +39,8 @@ LOCATE_COLUMNS = (
     "frontier_km",
     "nearest_crossing",
     "crossing_distance_km",
-    "admin1",
-    "admin2",
+    "point_admin1",
+    "point_admin2",
 )
 
 
@@ -192,8 +195,9 @@ class Frontier:
         Parameters
         ----------
         points
-            A GeoSeries/GeoDataFrame of points in any CRS (non-point geometries are
-            reduced to their representative point, with a warning), or a
+            A GeoSeries/GeoDataFrame in any CRS (coordinates by
+            :func:`geo.points.point_coordinates`: a non-point geometry is reduced to its
+            representative point, with a warning, as there is no flag column here), or a
             ``(lon, lat)`` pair of arrays in degrees.
         crossings, admin
             Skip the nearest-crossing or the province/district lookup when False.
@@ -204,54 +208,102 @@ class Frontier:
             On the input's index: ``border_distance_km`` (geodesic distance to the
             line), ``side`` (``AF``/``PK``/``other``, from the country polygons),
             ``frontier_km`` (km along the line from its start to the nearest point),
-            ``nearest_crossing``, ``crossing_distance_km``, ``admin1``, ``admin2``.
+            ``nearest_crossing``, ``crossing_distance_km``, ``point_admin1`` and
+            ``point_admin2`` (the province and district containing the point).
             Rows with missing, non-finite or out-of-range coordinates get missing values.
+
+        Notes
+        -----
+        Every lookup runs once per distinct (lon, lat) pair and is broadcast back to
+        the rows, so tables where many incidents share a place cost what their
+        distinct places cost.
         """
         lon, lat, index = _coordinates(points)
         n = len(lon)
         ok = np.isfinite(lon) & np.isfinite(lat) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
         rows = np.flatnonzero(ok)
-        out = pd.DataFrame(index=index)
-        dist = np.full(n, np.nan)
-        along = np.full(n, np.nan)
-        if len(rows):
-            res = self._index.nearest(lon[rows], lat[rows])
-            dist[rows] = res.distance_km
-            along[rows] = res.along_km
-        out["border_distance_km"] = dist
-        side_idx = np.full(n, -1)
-        side_idx[rows] = self._sides.lookup(lon[rows], lat[rows])
-        codes = np.append(self.countries["country"].to_numpy(dtype=object), "other")
-        side = pd.array(codes[side_idx], dtype="string")  # -1 -> "other"
-        side[~ok] = pd.NA
-        out["side"] = side
-        out["frontier_km"] = along
+        inv, ulon, ulat = distinct_points(lon[rows], lat[rows])
+        found = self._locate_points(ulon, ulat, crossings=crossings, admin=admin)
+        return self._assemble(found, rows, inv, n, index, crossings=crossings, admin=admin)
+
+    def _locate_points(
+        self, lon: np.ndarray, lat: np.ndarray, *, crossings: bool, admin: bool
+    ) -> dict[str, np.ndarray]:
+        """Every per-point lookup for valid lon/lat arrays; integer codes for the names."""
+        m = len(lon)
+        out: dict[str, np.ndarray] = {
+            "dist": np.full(m, np.nan),
+            "along": np.full(m, np.nan),
+            "side": np.full(m, -1, dtype=np.int64),
+            "crossing": np.full(m, -1, dtype=np.int64),
+            "crossing_km": np.full(m, np.nan),
+            "admin": np.full(m, -1, dtype=np.int64),
+        }
+        if not m:
+            return out
+        res = self._index.nearest(lon, lat)
+        out["dist"], out["along"] = res.distance_km, res.along_km
+        out["side"] = np.asarray(self._sides.lookup(lon, lat), dtype=np.int64)
         if crossings and self.crossings is not None and len(self.crossings):
-            name = np.full(n, None, dtype=object)
-            cdist = np.full(n, np.nan)
-            if len(rows):
-                p = ecef_km(lon[rows], lat[rows])
-                d2 = ((p[:, None, :] - self._cross_xyz[None, :, :]) ** 2).sum(axis=2)
-                best = np.argmin(d2, axis=1)
-                cpts = self.crossings.geometry.values[best]
-                _, _, d = GEOD.inv(lon[rows], lat[rows], shapely.get_x(cpts), shapely.get_y(cpts))
-                name[rows] = self.crossings["name"].to_numpy(dtype=object)[best]
-                cdist[rows] = d / 1000.0
-            out["nearest_crossing"] = pd.array(name, dtype="string")
-            out["crossing_distance_km"] = cdist
+            p = ecef_km(lon, lat)
+            d2 = ((p[:, None, :] - self._cross_xyz[None, :, :]) ** 2).sum(axis=2)
+            best = np.argmin(d2, axis=1)
+            cpts = self.crossings.geometry.values[best]
+            _, _, d = GEOD.inv(lon, lat, shapely.get_x(cpts), shapely.get_y(cpts))
+            out["crossing"], out["crossing_km"] = best.astype(np.int64), d / 1000.0
+        if admin and self.admin is not None:
+            out["admin"] = self._admin_for(lon, lat, out["side"].copy())
+        return out
+
+    def _assemble(
+        self,
+        found: dict[str, np.ndarray],
+        rows: np.ndarray,
+        inv: np.ndarray,
+        n: int,
+        index: pd.Index,
+        *,
+        crossings: bool,
+        admin: bool,
+    ) -> pd.DataFrame:
+        """Broadcast per-distinct-point results back to ``n`` rows (``rows[i]`` <- ``inv[i]``)."""
+
+        def spread(values: np.ndarray, fill: float | int) -> np.ndarray:
+            full = np.full(n, fill, dtype=values.dtype)
+            full[rows] = values[inv]
+            return full
+
+        def names(codes: np.ndarray, labels: np.ndarray) -> pd.api.extensions.ExtensionArray:
+            return pd.array(labels, dtype="string").take(codes, allow_fill=True)
+
+        out = pd.DataFrame(index=index)
+        out["border_distance_km"] = spread(found["dist"], np.nan)
+        side = spread(found["side"], -1)
+        side_codes = np.append(self.countries["country"].to_numpy(dtype=object), "other")
+        valid = np.zeros(n, dtype=bool)
+        valid[rows] = True
+        # -1 from the lookup means outside every polygon ("other"); no point at all: missing
+        side = np.where(valid, np.where(side < 0, len(side_codes) - 1, side), -1)
+        out["side"] = names(side, side_codes)
+        out["frontier_km"] = spread(found["along"], np.nan)
+        if crossings and self.crossings is not None:
+            labels = self.crossings["name"].to_numpy(dtype=object)
         else:
-            out["nearest_crossing"] = pd.array([pd.NA] * n, dtype="string")
-            out["crossing_distance_km"] = np.nan
-        a1 = np.full(n, None, dtype=object)
-        a2 = np.full(n, None, dtype=object)
-        if admin and self.admin is not None and len(rows):
-            idx = self._admin_for(lon[rows], lat[rows], side_idx[rows])
-            hit = idx >= 0
-            a1[rows[hit]] = self.admin["admin1"].to_numpy(dtype=object)[idx[hit]]
-            if "admin2" in self.admin:
-                a2[rows[hit]] = self.admin["admin2"].to_numpy(dtype=object)[idx[hit]]
-        out["admin1"] = pd.array(a1, dtype="string")
-        out["admin2"] = pd.array(a2, dtype="string")
+            labels = np.array([], dtype=object)
+        out["nearest_crossing"] = names(spread(found["crossing"], -1), labels)
+        out["crossing_distance_km"] = spread(found["crossing_km"], np.nan)
+        adm = spread(found["admin"], -1)
+        if admin and self.admin is not None:
+            a1 = self.admin["admin1"].to_numpy(dtype=object)
+            a2 = (
+                self.admin["admin2"].to_numpy(dtype=object)
+                if "admin2" in self.admin
+                else np.full(len(self.admin), None, dtype=object)
+            )
+        else:
+            a1 = a2 = np.array([], dtype=object)
+        out["point_admin1"] = names(adm, a1)
+        out["point_admin2"] = names(adm, a2)
         return out
 
     def _admin_for(self, lon: np.ndarray, lat: np.ndarray, side_idx: np.ndarray) -> np.ndarray:
@@ -262,6 +314,7 @@ class Frontier:
         country polygons put on one side is given the nearest district of that
         side (within 5 km) rather than a district across the line.
         """
+        assert self._admin is not None and self.admin is not None
         idx = self._admin.lookup(lon, lat)
         codes = self.countries["country"].to_numpy(dtype=object)
         adm_country = self.admin["country"].to_numpy(dtype=object)
@@ -283,10 +336,10 @@ class Frontier:
     # ------------------------------------------------------- segments, corridor
     def point_at(self, km: float | Sequence[float]) -> np.ndarray:
         """(lon, lat) of the points ``km`` along the line; an (n, 2) array."""
-        km = np.atleast_1d(np.asarray(km, float))
+        at = np.atleast_1d(np.asarray(km, float))
         ix = self._index
-        seg = np.clip(np.searchsorted(ix.cum_km, km, side="right") - 1, 0, len(ix.seg_km) - 1)
-        t = np.clip((km - ix.cum_km[seg]) / np.where(ix.seg_km[seg] > 0, ix.seg_km[seg], 1), 0, 1)
+        seg = np.clip(np.searchsorted(ix.cum_km, at, side="right") - 1, 0, len(ix.seg_km) - 1)
+        t = np.clip((at - ix.cum_km[seg]) / np.where(ix.seg_km[seg] > 0, ix.seg_km[seg], 1), 0, 1)
         lon = ix.lon[seg] + t * (ix.lon[seg + 1] - ix.lon[seg])
         lat = ix.lat[seg] + t * (ix.lat[seg + 1] - ix.lat[seg])
         return np.column_stack([lon, lat])
@@ -351,9 +404,10 @@ class Frontier:
         To count incidents use ``border_distance_km`` from :meth:`locate`, which is exact.
         Results are cached per set of bands.
         """
-        edges = tuple(float(k) for k in sorted(km))
-        if not edges or edges[0] <= 0 or not all(np.isfinite(edges)):
-            raise ValueError(f"corridor bands must be positive distances in km, got {km}")
+        try:
+            edges = check_bands(sorted(km))
+        except ValueError as exc:
+            raise ValueError(f"corridor {exc}") from None
         key = (edges, beyond)
         if key not in self._corridors:
             self._corridors[key] = self._build_corridor(edges, beyond)
@@ -378,11 +432,8 @@ class Frontier:
                 geom = shapely.difference(poly, prev)
                 rows.append({"side": code, "km_min": edges[-1], "km_max": np.inf, "geometry": geom})
         out = gpd.GeoDataFrame(rows, geometry="geometry", crs=crs).to_crs(4326)
-        labels = [
-            f">{a:g} km" if np.isinf(b) else f"{a:g}-{b:g} km"
-            for a, b in zip(out.km_min, out.km_max, strict=True)
-        ]
-        out.insert(3, "band", labels)
+        label = dict(zip((*edges, np.inf), band_labels(edges, beyond=True), strict=True))
+        out.insert(3, "band", [label[b] for b in out["km_max"]])
         return out
 
     def __repr__(self) -> str:
@@ -395,31 +446,22 @@ def _as_4326(gdf: gpd.GeoDataFrame, what: str) -> gpd.GeoDataFrame:
     return gdf.to_crs(4326)
 
 
-def _coordinates(points) -> tuple[np.ndarray, np.ndarray, pd.Index]:
+def _coordinates(points: object) -> tuple[np.ndarray, np.ndarray, pd.Index]:
     """lon, lat arrays (EPSG:4326) and index from any accepted ``points`` input."""
     if isinstance(points, gpd.GeoDataFrame | gpd.GeoSeries):
         if points.crs is None:
             raise CRSError(
                 "points have no CRS; set one first, e.g. gdf.set_crs(4326) for lon/lat degrees"
             )
-        geoms = points.to_crs(4326).geometry.values if len(points) else points.geometry.values
-        index = points.index
-        geoms = np.asarray(geoms, dtype=object)
-        types = shapely.get_type_id(geoms)
-        notpoint = (types != 0) & (types != -1) & ~shapely.is_empty(geoms)
-        if notpoint.any():
+        pc = point_coordinates(points)
+        if pc.non_point.any():
             warnings.warn(
-                f"{int(notpoint.sum())} geometries are not points; "
+                f"{int(pc.non_point.sum())} geometries are not points; "
                 "their representative points are used",
                 UserWarning,
                 stacklevel=3,
             )
-            geoms = geoms.copy()
-            geoms[notpoint] = shapely.point_on_surface(geoms[notpoint])
-        empty = shapely.is_missing(geoms) | shapely.is_empty(geoms)
-        lon = np.where(empty, np.nan, shapely.get_x(np.where(empty, None, geoms)))
-        lat = np.where(empty, np.nan, shapely.get_y(np.where(empty, None, geoms)))
-        return lon.astype(float), lat.astype(float), index
+        return pc.lon, pc.lat, points.index
     if isinstance(points, tuple) and len(points) == 2:
         lon = np.asarray(points[0], dtype=float).ravel()
         lat = np.asarray(points[1], dtype=float).ravel()

@@ -373,8 +373,9 @@ def _stable_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
 class _Sink:
     """Writes positioned chunks to a folder of parts, one CSV or one Parquet file."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, *, escape: bool = True) -> None:
         self.output = output
+        self.escape = escape
         self.kind = (
             "csv"
             if output.suffix.lower() == ".csv"
@@ -408,7 +409,7 @@ class _Sink:
             from incidents.io import write
 
             part = self.tmp.with_name(self.tmp.name + ".part.csv")
-            write(frame, part)
+            write(frame, part, escape=self.escape)
             with open(part, "rb") as src, open(self.tmp, "ab") as dst:
                 if self.parts:
                     src.readline()  # header once
@@ -457,6 +458,7 @@ def geocode_file(
     columns: Mapping[str, str] | None = None,
     layout: str = "auto",
     progress: Progress | None = None,
+    escape: bool = True,
 ) -> dict[str, Any]:
     """Load, geocode and position ``path`` chunk by chunk into ``output``.
 
@@ -474,6 +476,8 @@ def geocode_file(
         As for :func:`incidents.load`.
     progress
         Where to report rows done (default: none).
+    escape
+        Escape spreadsheet formulas in a CSV output (see :func:`incidents.write`).
 
     Returns
     -------
@@ -482,7 +486,7 @@ def geocode_file(
         ``duplicate_ids_across_chunks``.
     """
     out = Path(output)
-    sink = _Sink(out)
+    sink = _Sink(out, escape=escape)
     summary: dict[str, Any] = {"rows": 0, "chunks": 0, "flagged": 0}
     seen: list[np.ndarray] = []
     try:

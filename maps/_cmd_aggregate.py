@@ -47,9 +47,12 @@ def run(args: argparse.Namespace) -> int:
     check_output(out, path, force=bool(getattr(args, "force", False)))
     if args.change and not args.period:
         raise IncidentError("--change compares periods: add --period day|week|month")
+    before, after = getattr(args, "before", None), getattr(args, "after", None)
+    if (before or after) and not args.change:
+        raise IncidentError("--before/--after choose the periods of --change: add --change")
     engine = _engines.choose(args)
     if engine != "memory":
-        options = {"km": args.km, "resolution": args.resolution, "period": args.period}
+        options = {"km": km, "resolution": args.resolution, "period": args.period}
         return _engines.run_aggregate(args, engine, options)
 
     table = read(path, sheet=getattr(args, "sheet", None))
@@ -61,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         raise IncidentError(f"{path} holds no incidents; nothing to aggregate")
 
     agg = aggregate(table, by=by, km=km, resolution=args.resolution, period=args.period)
-    result = change(agg) if args.change else agg
+    result = change(agg, before=before, after=after) if args.change else agg
     write(result, out, escape=not getattr(args, "raw_csv", False))
 
     a = agg.attrs

@@ -87,6 +87,7 @@ def run_geocode(args: argparse.Namespace, engine: str, columns: dict | None) -> 
             chunk_rows=_chunk_rows(args),
             columns=columns,
             progress=_progress(args, "frontier geocode"),
+            escape=not getattr(args, "raw_csv", False),
         )
         parts = f"{s['chunks']:,} chunks"
         if s["duplicate_ids_across_chunks"]:
@@ -127,7 +128,7 @@ def run_aggregate(args: argparse.Namespace, engine: str, options: dict) -> int:
             progress=_progress(args, "frontier aggregate"),
             **options,
         )
-    write(agg, args.output)
+    write(agg, args.output, escape=not getattr(args, "raw_csv", False))
     a = agg.attrs
     print(
         f"frontier aggregate ({engine}): {a['located']:,} located incidents by {args.by}: "

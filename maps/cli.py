@@ -87,8 +87,10 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument(
         "--change",
         action="store_true",
-        help="compare the last two periods per unit (needs --period)",
+        help="compare two periods per unit (needs --period; default: the last two)",
     )
+    a.add_argument("--before", default=None, help="with --change: a date in the earlier period")
+    a.add_argument("--after", default=None, help="with --change: a date in the later period")
     a.add_argument("-o", "--output", required=True)
     a.add_argument("--quiet", action="store_true", help="no progress output")
     _engines.add_options(a)

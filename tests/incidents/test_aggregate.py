@@ -19,6 +19,7 @@ from incidents.aggregate import (
     TRENDS,
     UNASSIGNED,
     aggregate,
+    assign_units,
     change,
     segment_corridors,
 )
@@ -280,51 +281,111 @@ def test_input_not_modified(frontier):
 
 
 # ------------------------------------------------------------------- change
-def _monthly(counts_by_month: dict[str, int]) -> gpd.GeoDataFrame:
-    rows = [{"date": f"{m}-10"} for m, k in counts_by_month.items() for _ in range(k)]
-    return aggregate(table(rows), by="admin1", period="month")
+def _counts(counts_by_period: dict[str, int], period: str = "month") -> gpd.GeoDataFrame:
+    """An aggregate with ``k`` incidents dated on each given day (one unit: KP)."""
+    rows = [{"date": d} for d, k in counts_by_period.items() for _ in range(k)]
+    return aggregate(table(rows), by="admin1", period=period)
+
+
+KP = "PK/Khyber Pakhtunkhwa"
 
 
 @pytest.mark.parametrize(
-    ("before", "after", "pct", "trend"),
+    ("before", "after", "trend"),
     [
-        (10, 13, 30.0, "large increase"),
-        (10, 12, 20.0, "moderate increase"),
-        (10, 11, 10.0, "moderate increase"),
-        (10, 10, 0.0, "stable"),
-        (10, 9, -10.0, "moderate decrease"),
-        (10, 7, -30.0, "large decrease"),
-        (4, 0, -100.0, "large decrease"),
+        (1000, 1300, "large increase"),
+        (1000, 1150, "moderate increase"),
+        (1000, 1050, "stable"),  # +5 %: within chance (p ~ 0.7)
+        (1000, 1000, "stable"),
+        (1000, 850, "moderate decrease"),
+        (1000, 700, "large decrease"),
+        (0, 1, "stable"),
+        (1, 2, "stable"),
+        (0, 5, "stable"),
+        (0, 6, "large increase"),
+        (4, 0, "stable"),
+        (10, 0, "large decrease"),
     ],
 )
-def test_change_thresholds(before, after, pct, trend):
-    agg = _monthly({"2025-09": before, "2025-10": after})
-    ch = change(agg, periods=("2025-09-01", "2025-10-01"))
-    r = row(ch, "PK/Khyber Pakhtunkhwa")
+def test_change_labels_only_significant_changes(before, after, trend):
+    # September (30 days) against October (31 days)
+    agg = _counts({"2025-09-10": before, "2025-10-10": after})
+    ch = change(agg, before="2025-09-01", after="2025-10-01")
+    r = row(ch, KP)
     assert (r["incidents_before"], r["incidents_after"]) == (before, after)
     assert r["change"] == after - before
-    assert r["change_pct"] == pytest.approx(pct)
+    if before:
+        assert r["change_pct"] == pytest.approx(100 * (after - before) / before)
+    else:
+        assert pd.isna(r["change_pct"])
     assert r["trend"] == trend
     assert r["period_before"] == pd.Timestamp("2025-09-01")
     assert r["period_after"] == pd.Timestamp("2025-10-01")
     assert r["geometry"] is not None
 
 
-def test_change_from_zero_custom_thresholds_and_periods():
-    agg = _monthly({"2025-07": 10, "2025-10": 3})
+@pytest.mark.parametrize(("before", "after"), [(3, 9), (40, 25), (0, 7), (12, 12), (200, 260)])
+def test_change_p_value_is_scipys_exact_binomial_test(before, after):
+    from scipy.stats import binomtest
+
+    agg = _counts({"2025-09-10": before, "2025-10-10": after})
+    p = row(change(agg), KP)["p_value"]
+    q = 31 / 61  # exposure: October's 31 days of 61
+    n = before + after
+    lo = binomtest(after, n, q, alternative="less").pvalue
+    hi = binomtest(after, n, q, alternative="greater").pvalue
+    assert p == pytest.approx(min(1.0, 2 * min(lo, hi)), rel=1e-9)
+
+
+def test_change_small_counts_exact_values():
+    # weeks have equal length, so X ~ Binomial(n, 1/2): P[X >= 6 | n = 6] = 1/64
+    weekly = _counts({"2025-09-29": 0, "2025-10-06": 6}, period="week")
+    assert row(change(weekly), KP)["p_value"] == pytest.approx(2 / 64)
+    weekly = _counts({"2025-10-06": 5}, period="week")
+    r = row(change(weekly), KP)
+    assert (r["incidents_before"], r["p_value"], r["trend"]) == (0, pytest.approx(2 / 32), "stable")
+    # 0 -> 1 and 1 -> 2 are never called an increase, at any sensible level
+    for counts in ({"2025-10-06": 1}, {"2025-09-29": 1, "2025-10-06": 2}):
+        r = row(change(_counts(counts, period="week"), level=0.2), KP)
+        assert r["trend"] == "stable"
+        assert r["p_value"] == pytest.approx(1.0)
+
+
+def test_change_level_and_thresholds():
+    agg = _counts({"2025-09-10": 10, "2025-10-10": 20})  # p ~ 0.1
+    p = row(change(agg), KP)["p_value"]
+    assert 0.05 < p < 0.15
+    assert row(change(agg), KP)["trend"] == "stable"
+    assert row(change(agg, level=0.15), KP)["trend"] == "large increase"
+    assert row(change(agg, level=0.15, large=150, moderate=50), KP)["trend"] == (
+        "moderate increase"
+    )
+    assert change(agg).attrs["change"]["level"] == 0.05
+
+
+def test_change_default_and_chosen_periods():
+    agg = _counts({"2025-07-10": 10, "2025-10-10": 3})
     ch = change(agg)  # last month against the month before it, which is empty
-    r = row(ch, "PK/Khyber Pakhtunkhwa")
+    r = row(ch, KP)
     assert (r["incidents_before"], r["incidents_after"]) == (0, 3)
-    assert pd.isna(r["change_pct"]) and r["trend"] == "large increase"
-    picked = change(agg, periods=("2025-07-31", "2025-10-02"), large=80, moderate=50)
-    r = row(picked, "PK/Khyber Pakhtunkhwa")
-    assert (r["incidents_before"], r["change_pct"], r["trend"]) == (10, -70.0, "moderate decrease")
-    assert set(picked["trend"]) <= set(TRENDS)
+    assert r["period_before"] == pd.Timestamp("2025-09-01")
+    picked = change(agg, before="2025-07-31", after="2025-10-02")
+    r = row(picked, KP)
+    assert (r["incidents_before"], r["incidents_after"], r["change_pct"]) == (10, 3, -70.0)
     assert picked.attrs["change"]["before"] == "2025-07-01"
+    assert picked.attrs["change"]["days_before"] == 31
+    only_before = change(agg, before="2025-07-15")  # after: the last period present
+    assert row(only_before, KP)["period_after"] == pd.Timestamp("2025-10-01")
+    only_after = change(agg, after="2025-08-20")  # before: the period just before
+    r = row(only_after, KP)
+    assert (r["period_before"], r["incidents_before"]) == (pd.Timestamp("2025-07-01"), 10)
+    legacy = change(agg, periods=("2025-07-31", "2025-10-02"))
+    assert row(legacy, KP)["incidents_before"] == 10
+    assert set(picked["trend"]) <= set(TRENDS)
 
 
 def test_change_errors():
-    agg = _monthly({"2025-09": 1, "2025-10": 2})
+    agg = _counts({"2025-09-10": 1, "2025-10-10": 2})
     with pytest.raises(IncidentError, match="made with a period"):
         change(aggregate(table([{}]), by="admin1"))
     with pytest.raises(IncidentError, match="must not exceed large"):
@@ -332,7 +393,31 @@ def test_change_errors():
     with pytest.raises(IncidentError, match="non-negative percentage"):
         change(agg, large=-5)
     with pytest.raises(IncidentError, match="precede"):
-        change(agg, periods=("2025-10-01", "2025-09-01"))
+        change(agg, before="2025-10-01", after="2025-09-01")
+    with pytest.raises(IncidentError, match="level must be a probability"):
+        change(agg, level=1.5)
+    with pytest.raises(IncidentError, match="must be a date"):
+        change(agg, before="soon")
+    with pytest.raises(IncidentError, match="not both"):
+        change(agg, periods=("2025-09-01", "2025-10-01"), after="2025-10-01")
+
+
+def test_cli_change_before_after(tmp_path, capsys):
+    from incidents import write
+    from maps.cli import main
+
+    rows = [{"date": "2025-07-10"}] * 4 + [{"date": "2025-10-10"}] * 2
+    src = tmp_path / "positioned.geojson"
+    write(table(rows), src)
+    out = tmp_path / "change.csv"
+    argv = ["aggregate", str(src), "--by", "admin1", "--period", "month", "--change"]
+    code = main([*argv, "--before", "2025-07-01", "--after", "2025-10-01", "-o", str(out)])
+    assert code == 0, capsys.readouterr().err
+    assert "change 2025-07-01 -> 2025-10-01" in capsys.readouterr().out
+    got = pd.read_csv(out)
+    kp = got[got["unit"] == KP].iloc[0]
+    assert (kp["incidents_before"], kp["incidents_after"]) == (4, 2)
+    assert main([*argv[:-1], "--before", "2025-07-01", "-o", str(out)]) == 2  # needs --change
 
 
 # ------------------------------------------------------------------- errors
@@ -425,3 +510,11 @@ def test_invariants(frontier, t, by, period, km):
     assert not agg.duplicated(key).any()
     again = aggregate(t, by=by, km=km, period=period, frontier=frontier, resolution=5)
     assert_geodataframe_equal(agg, again)
+    # row by row, the same units: every unit's count is the number of rows assigned to it
+    units = assign_units(t, by=by, km=km, frontier=frontier, resolution=5)
+    assert units.index.equals(t.index)
+    assert int(units.isna().sum()) == agg.attrs["unlocated"]
+    per_unit = agg.groupby("unit")["incidents"].sum()
+    per_unit = per_unit[per_unit > 0].sort_index()
+    counted = units.dropna().value_counts().sort_index()
+    assert per_unit.to_dict() == counted.to_dict()

@@ -1,0 +1,154 @@
+"""Longitude/latitude of any geometry input, with one rule for non-points.
+
+Every step that needs "the coordinates of a row" (positioning, geocoding a
+GeoDataFrame, aggregation by hex) asks :func:`point_coordinates` so that all of
+them agree.
+
+The rule
+--------
+* The geometry is reprojected to EPSG:4326 (the input must have a CRS).
+* A point gives its own x/y.
+* A non-point geometry (line, polygon, multi-part, collection) gives its
+  *representative point* (:func:`shapely.point_on_surface`, a point guaranteed
+  to lie on the geometry), computed in the input's CRS before reprojection; an
+  invalid polygon is repaired first (:func:`shapely.make_valid`).  Such rows are
+  reported in ``non_point`` so that the caller can flag them
+  (``non_point_geometry`` in :mod:`incidents.schema`).
+* A missing or empty geometry, or one that does not reproject to finite
+  degrees, gives NaN.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyproj
+import shapely
+
+from geo.errors import CRSError
+
+__all__ = ["PointCoordinates", "distinct_points", "lonlat", "point_coordinates"]
+
+_WGS84 = pyproj.CRS.from_epsg(4326)
+
+
+class PointCoordinates(NamedTuple):
+    """Result of :func:`point_coordinates`, arrays aligned with the input."""
+
+    lon: np.ndarray  # degrees east, NaN where there is no usable geometry
+    lat: np.ndarray  # degrees north
+    non_point: np.ndarray  # bool: the value is a representative point
+
+
+def point_coordinates(data: gpd.GeoSeries | gpd.GeoDataFrame) -> PointCoordinates:
+    """Lon/lat (EPSG:4326) of every row of a GeoSeries or GeoDataFrame.
+
+    Parameters
+    ----------
+    data
+        A GeoSeries, or a GeoDataFrame (its active geometry column), in any CRS.
+
+    Returns
+    -------
+    PointCoordinates
+        ``lon``, ``lat`` (float arrays) and ``non_point`` (bool array), in row
+        order; see the module docstring for the rule.
+
+    Raises
+    ------
+    geo.CRSError
+        When the input has no CRS.
+    """
+    if isinstance(data, gpd.GeoDataFrame):
+        if data._geometry_column_name not in data:
+            raise CRSError("the GeoDataFrame has no active geometry column")
+        series = data.geometry
+    elif isinstance(data, gpd.GeoSeries):
+        series = data
+    else:
+        raise TypeError(f"expected a GeoSeries or GeoDataFrame, got {type(data).__name__}")
+    n = len(series)
+    if series.crs is None and n:
+        raise CRSError(
+            "the geometry has no CRS; set one first, e.g. gdf.set_crs(4326) for lon/lat degrees"
+        )
+    geoms = np.array(series.array, dtype=object)  # a copy: entries are replaced below
+    missing = shapely.is_missing(geoms)
+    geoms[missing] = None
+    empty = missing | shapely.is_empty(geoms)
+    types = shapely.get_type_id(geoms)
+    non_point = ~empty & (types != shapely.GeometryType.POINT)
+    if non_point.any():
+        geoms[non_point] = _representative(geoms[non_point])
+    x = np.full(n, np.nan)
+    y = np.full(n, np.nan)
+    ok = np.flatnonzero(~empty)
+    if len(ok):
+        x[ok] = shapely.get_x(geoms[ok])
+        y[ok] = shapely.get_y(geoms[ok])
+    if n and series.crs is not None and not series.crs.equals(_WGS84):
+        tf = pyproj.Transformer.from_crs(series.crs, _WGS84, always_xy=True)
+        x, y = tf.transform(x, y, errcheck=False)
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    bad = ~(np.isfinite(x) & np.isfinite(y))
+    x[bad] = np.nan
+    y[bad] = np.nan
+    return PointCoordinates(x, y, non_point)
+
+
+def lonlat(data: gpd.GeoSeries | gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """``(lon, lat)`` arrays in degrees (EPSG:4326); see :func:`point_coordinates`."""
+    pc = point_coordinates(data)
+    return pc.lon, pc.lat
+
+
+def _representative(geoms: Any) -> np.ndarray:
+    """Representative points, repairing invalid geometries that GEOS refuses."""
+    try:
+        return np.asarray(shapely.point_on_surface(geoms), dtype=object)
+    except shapely.errors.GEOSException:
+        return np.asarray(shapely.point_on_surface(shapely.make_valid(geoms)), dtype=object)
+
+
+def distinct_points(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Distinct (lon, lat) pairs and, per input row, the number of its pair.
+
+    Returns ``(inverse, lon_unique, lat_unique)`` with
+    ``lon_unique[inverse] == lon`` (likewise lat), distinct pairs in order of first
+    appearance.  Hash-based (no sort): the two coordinates' bit patterns are mixed
+    into one 64-bit key and factorized once; the result is verified exactly and, in
+    the (astronomically rare) event of a key collision, recomputed pair by pair.
+    Inputs should be finite (``-0.0`` is read as ``0.0``).
+    """
+    lon = np.asarray(lon, dtype=float) + 0.0  # -0.0 -> 0.0, and a copy
+    lat = np.asarray(lat, dtype=float) + 0.0
+    if not len(lon):
+        return np.zeros(0, dtype=np.int64), lon, lat
+    with np.errstate(over="ignore"):
+        mixed = lon.view(np.uint64) * np.uint64(0x9E3779B97F4A7C15) ^ lat.view(np.uint64)
+    inverse, first = _factorize_first(mixed.view(np.int64))
+    ulon, ulat = lon[first], lat[first]
+    same = (ulon[inverse] == lon) | (np.isnan(lon) & np.isnan(ulon[inverse]))
+    same &= (ulat[inverse] == lat) | (np.isnan(lat) & np.isnan(ulat[inverse]))
+    if not same.all():  # a key collision: factorize the two coordinates separately
+        c_lon, u_lon = pd.factorize(lon, use_na_sentinel=False)
+        c_lat, u_lat = pd.factorize(lat, use_na_sentinel=False)
+        pair = np.asarray(c_lon, dtype=np.int64) * len(u_lat) + np.asarray(c_lat, np.int64)
+        inverse, first = _factorize_first(pair)
+        ulon, ulat = lon[first], lat[first]
+    return inverse, ulon, ulat
+
+
+def _factorize_first(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of ``keys`` (in order of first appearance) and the row of each first one."""
+    codes, uniques = pd.factorize(keys)
+    codes = np.asarray(codes, dtype=np.int64)
+    # codes number keys in order of first appearance: a first one exceeds all before it
+    seen = np.maximum.accumulate(codes)
+    new = np.r_[True, codes[1:] > seen[:-1]] if len(codes) else np.zeros(0, dtype=bool)
+    first = np.flatnonzero(new)
+    assert len(first) == len(uniques)
+    return codes, first
