@@ -155,6 +155,21 @@ FLAGS: dict[str, Flag] = {
         ("load",), "neither a place name nor coordinates; only admin names can place the row"
     ),
     "extra_fields": Flag(("load",), "a delimited row had more fields than the header"),
+    "empty_geometry": Flag(("load",), "a GeoJSON feature has an empty geometry: no coordinates"),
+    "repaired_text": Flag(
+        ("load",),
+        "a cell held bytes that are not valid in the file's encoding, or a lone surrogate "
+        "escape; they were replaced (Windows-1252 characters or U+FFFD)",
+    ),
+    "excel_formula": Flag(
+        ("load",), "an Excel cell held a formula: its cached value, or its formula text, is used"
+    ),
+    "merged_cell": Flag(("load",), "an Excel cell was part of a merged range and got its value"),
+    "unreadable_value": Flag(
+        ("load",),
+        "reading a positioned table back: a typed column held text of another kind; the value "
+        "is missing and the text is kept in src_<column>",
+    ),
     # -- coordinates (validate_coordinates: geocode and position; load once it calls it)
     "coords_invalid": Flag(
         ("geocode", "position"),

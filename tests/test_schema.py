@@ -173,6 +173,54 @@ def _position(frame: pd.DataFrame) -> Callable[[Path], pd.Series]:
     return run
 
 
+def _load_bytes(data: bytes) -> Callable[[Path], pd.Series]:
+    def run(tmp: Path) -> pd.Series:
+        from incidents import load
+
+        path = tmp / "in.csv"
+        path.write_bytes(data)
+        return load(path)["review_flags"]
+
+    return run
+
+
+def _load_xlsx(merge: bool) -> Callable[[Path], pd.Series]:
+    def run(tmp: Path) -> pd.Series:
+        from openpyxl import Workbook
+
+        from incidents import load
+
+        wb = Workbook()
+        ws = wb.active
+        ws.append(["id", "location", "fatalities"])
+        ws.append(["1", "Torkham", "=2+3"])
+        ws.append(["2", "Chaman", 1])
+        if merge:
+            ws.append(["3", "Wesh", None])
+            ws.merge_cells("B3:B4")
+        path = tmp / "in.xlsx"
+        wb.save(path)
+        return load(path)["review_flags"]
+
+    return run
+
+
+def _read_positioned_csv(tmp: Path) -> pd.Series:
+    from incidents import read, write
+
+    frame = pd.DataFrame({"incident_id": ["1"], "latitude": [34.11472], "longitude": [71.08472]})
+    from incidents import position
+
+    path = tmp / "positioned.csv"
+    write(position(frame), path)
+    text = path.read_text(encoding="utf-8").splitlines()
+    header = text[0].split(",")
+    row = text[1].split(",")
+    row[header.index("border_distance_km")] = "far"
+    path.write_text("\n".join([text[0], ",".join(row)]) + "\n", encoding="utf-8")
+    return read(path)["review_flags"]
+
+
 _POLYGON = gpd.GeoDataFrame(geometry=[shapely.box(69.1, 34.5, 69.2, 34.6)], crs=4326)
 
 #: (flag, stage) -> a run that returns the stage's review_flags for a small input.
@@ -194,6 +242,16 @@ TRIGGERS: dict[tuple[str, str], Callable[[Path], pd.Series]] = {
     ),
     ("missing_location_and_coordinates", "load"): _load_csv("id,location,notes\n1,,x\n"),
     ("extra_fields", "load"): _load_csv("id,location\n1,Chaman,surplus\n"),
+    ("empty_geometry", "load"): _load_geojson({"type": "Point", "coordinates": []}),
+    # UTF-8 Pashto text with one stray Windows-1252 byte (0x92, a right quote)
+    ("repaired_text", "load"): _load_bytes(
+        "id,location\n1,\u067e\u069a\u062a\u0648\n2,Khyber\x92s pass\n".encode().replace(
+            b"\xc2\x92", b"\x92"
+        )
+    ),
+    ("excel_formula", "load"): _load_xlsx(merge=False),
+    ("merged_cell", "load"): _load_xlsx(merge=True),
+    ("unreadable_value", "load"): _read_positioned_csv,
     ("coords_invalid", "geocode"): _geocode(
         location=["Torkham"], latitude=["abc"], longitude=[70.0]
     ),
