@@ -83,7 +83,7 @@ GEOD = Geod(ellps="WGS84")
 # Regression floors at the counts actually reached with cited coordinates (see
 # incidents/data/SOURCES_frontier_features.md): the target of 300 features
 # was not reached; raise these as rows are added, never lower them.
-MIN_FEATURES = 165
+MIN_FEATURES = 175
 MIN_TRUTH = 115
 
 
