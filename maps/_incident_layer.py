@@ -167,18 +167,29 @@ def encode_incidents(
         "a2": strings.codes(column(frame, "actor2")),
         "fat": _scaled_ints(column(frame, "fatalities"), 1),
         "loc": strings.codes(column(frame, "location")),
+        "mname": strings.codes(column(frame, "matched_name")),
         "side": strings.codes(column(frame, "side")),
         "bd": _scaled_ints(column(frame, "border_distance_km"), 10),
         "fkm": _scaled_ints(column(frame, "frontier_km"), 10),
         "meth": strings.codes(column(frame, "geocode_method")),
         "prec": _scaled_ints(column(frame, "geo_precision"), 1),
         "unc": _scaled_ints(column(frame, "uncertainty_km"), 10),
+        "pa1": strings.codes(column(frame, "point_admin1")),
+        "pa2": strings.codes(column(frame, "point_admin2")),
+        "xing": strings.codes(column(frame, "nearest_crossing")),
+        "xd": _scaled_ints(column(frame, "crossing_distance_km"), 10),
+        "flags": strings.codes(column(frame, "review_flags")),
         "id": strings.codes(column(frame, "incident_id")),
         "src": strings.codes(column(frame, "source")),
         "note": strings.codes(column(frame, "notes"), max_chars=NOTE_CHARS),
     }
     if any(v is not None for v in date_end):
         inc["dend"] = date_end
+    # optional columns: injuries (some exports), reports (fused rows list their reports)
+    if "injuries" in frame:
+        inc["inj"] = _scaled_ints(frame["injuries"], 1)
+    if "reports" in frame:
+        inc["reports"] = strings.codes(frame["reports"], max_chars=NOTE_CHARS)
     return inc, type_info, strings.values
 
 
@@ -233,6 +244,11 @@ class IncidentLayer(MacroElement):
             name=data_id,
         )
         figure.html.add_child(RawHTML(inline_js(own_asset("frontier_map.js"))), name="fm_js")
+        # first in the header: it must run even when every other script fails
+        figure.header.add_child(RawHTML(inline_js(own_asset("asset_guard.js"))), name="fm_guard")
+        head = figure.header._children
+        for key in [k for k in head if k != "fm_guard" and not k.startswith("meta")]:
+            head.move_to_end(key)
         groups = ",".join(f"{safe_json(k)}:{g.get_name()}" for k, g in self.groups.items())
         call = (
             "FrontierMap.init({"
