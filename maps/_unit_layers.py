@@ -91,6 +91,19 @@ def _describe(units: pd.DataFrame, by: str) -> list[dict[str, Any]]:
     return out
 
 
+#: Descriptions of fixed unit lists (every level but hex), made once per process.
+_DESCRIBED: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+
+
+def _described(units: pd.DataFrame, by: str) -> list[dict[str, Any]]:
+    if by == "hex":
+        return _describe(units, by)
+    key = (by, tuple(units["unit"].astype(str)))
+    if key not in _DESCRIBED:
+        _DESCRIBED[key] = _describe(units, by)
+    return _DESCRIBED[key]
+
+
 def unit_layer(mapped: pd.DataFrame, name: str) -> tuple[dict[str, Any], list[int]]:
     """The units of layer ``name`` and each mapped incident's unit code.
 
@@ -111,7 +124,7 @@ def unit_layer(mapped: pd.DataFrame, name: str) -> tuple[dict[str, Any], list[in
     by = LEVELS[name]
     options: dict[str, Any] = {"km": SEGMENT_KM} if by == "segment" else {}
     ua = assign_units(mapped, by=by, **options)
-    layer: dict[str, Any] = {"by": by, "noun": _NOUN[by], "units": _describe(ua.units, by)}
+    layer: dict[str, Any] = {"by": by, "noun": _NOUN[by], "units": _described(ua.units, by)}
     if by == "segment":
         layer["km"] = SEGMENT_KM
         layer["lines"] = list(_segment_lines(SEGMENT_KM))

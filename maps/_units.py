@@ -64,7 +64,7 @@ def _positioned(frame: pd.DataFrame) -> pd.DataFrame:
         return frame
     out = frame.copy()
     for c in missing:
-        out[c] = pd.Series(pd.NA, index=out.index, dtype=POSITION[c])
+        out[c] = pd.Series(None, index=out.index, dtype=object).astype(POSITION[c])
     return out
 
 

@@ -13,6 +13,7 @@ for any filter it equals ``aggregate()`` of the filtered table.
 
 from __future__ import annotations
 
+import functools
 import html
 import warnings
 from collections.abc import Iterable, Sequence
@@ -172,6 +173,11 @@ class _PluginLinks(JSCSSMixin, MacroElement):
         ]
 
 
+@functools.cache
+def _frontier_km() -> float:
+    return round(Frontier.default().length_km, 1)
+
+
 def _plain(frame: pd.DataFrame, lat: Any, lon: Any) -> pd.DataFrame:
     """``frame`` as a plain table whose latitude/longitude are the points the map draws."""
     if isinstance(frame, gpd.GeoDataFrame):
@@ -285,8 +291,9 @@ def build_map(
         plugins = [p for p in plugins if p not in missing]
         wanted = [w for w in wanted if _PLUGIN_LAYERS.get(w, w) not in missing]
 
-    inc, types, strings = encode_incidents(mapped, mapped["latitude"].to_numpy(),
-                                           mapped["longitude"].to_numpy())
+    inc, types, strings = encode_incidents(
+        mapped, mapped["latitude"].to_numpy(), mapped["longitude"].to_numpy()
+    )
     units: dict[str, Any] = {}
     for name in wanted:
         if name in LEVELS:
@@ -297,7 +304,7 @@ def build_map(
         "types": types,
         "inc": inc,
         "units": units,
-        "frontier_km": round(Frontier.default().length_km, 1),
+        "frontier_km": _frontier_km(),
         "mini": outline_shapes(0.05)["countries"],
         "time": {"unit": period},
     }
@@ -360,7 +367,10 @@ def build_map(
         w, s, e, n = reference.frontier_line().total_bounds
         if len(mapped):
             s, n = min(s, float(mapped["latitude"].min())), max(n, float(mapped["latitude"].max()))
-            w, e = min(w, float(mapped["longitude"].min())), max(e, float(mapped["longitude"].max()))
+            w, e = (
+                min(w, float(mapped["longitude"].min())),
+                max(e, float(mapped["longitude"].max())),
+            )
         m.fit_bounds([[s, w], [n, e]])
     if not cdn:
         root = m.get_root()

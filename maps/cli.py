@@ -108,10 +108,20 @@ def _map_parser(sub: argparse._SubParsersAction) -> None:
         default=None,
         help="open the page stepping by this period, on the last one (default: all dates)",
     )
-    m.add_argument("--from", dest="date_from", default=None, metavar="YYYY-MM-DD",
-                   help="keep incidents from this day")
-    m.add_argument("--to", dest="date_to", default=None, metavar="YYYY-MM-DD",
-                   help="keep incidents up to this day")
+    m.add_argument(
+        "--from",
+        dest="date_from",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="keep incidents from this day",
+    )
+    m.add_argument(
+        "--to",
+        dest="date_to",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="keep incidents up to this day",
+    )
     m.add_argument(
         "--where",
         action="append",
@@ -121,12 +131,21 @@ def _map_parser(sub: argparse._SubParsersAction) -> None:
         "repeatable, e.g. --where event_type=Battles --where fatalities>=1",
     )
     m.add_argument("--title", default=None)
-    m.add_argument("--tiles", default=None,
-                   help="xyzservices provider name, or 'none' (default OpenStreetMap.Mapnik)")
-    m.add_argument("--show-tiles", action="store_true",
-                   help="show the tiles at load (needs a network); default: the outline basemap")
-    m.add_argument("--cdn", action="store_true",
-                   help="link Leaflet from CDNs: a smaller file that needs a network")
+    m.add_argument(
+        "--tiles",
+        default=None,
+        help="xyzservices provider name, or 'none' (default OpenStreetMap.Mapnik)",
+    )
+    m.add_argument(
+        "--show-tiles",
+        action="store_true",
+        help="show the tiles at load (needs a network); default: the outline basemap",
+    )
+    m.add_argument(
+        "--cdn",
+        action="store_true",
+        help="link Leaflet from CDNs: a smaller file that needs a network",
+    )
     m.add_argument("--offline", action="store_true", help=argparse.SUPPRESS)
 
 

@@ -75,7 +75,7 @@ def _mask(frame: pd.DataFrame, cond: Condition) -> np.ndarray:
         text = col.astype("string").str.strip().str.casefold()
         wanted = {v.casefold() for v in cond.values}
         hit = text.isin(wanted).fillna(False).to_numpy(dtype=bool)
-        hit &= text.notna().to_numpy(dtype=bool)
+        hit = hit & text.notna().to_numpy(dtype=bool)
         return hit if cond.op == "=" else ~hit
     if pd.api.types.is_datetime64_any_dtype(col):
         left = pd.to_datetime(col, errors="coerce")

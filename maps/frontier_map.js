@@ -100,6 +100,7 @@
     return classes;
   }
   function colorFor(classes, n) {
+    if (!classes || !classes.length) { return "#ffffff"; }
     for (var k = classes.length - 1; k >= 0; k--) { if (n >= classes[k].lo) { return classes[k].color; } }
     return classes[0].color;
   }
@@ -372,7 +373,7 @@
   };
 
   Instance.prototype.restyle = function (L0) {
-    if (!L0.drawn) { return; }
+    if (!L0.drawn || (L0.classes && !L0.classes.length)) { return; }
     if (L0.name === "frontier") {
       L0.drawn.forEach(function (line, s) {
         line.setStyle({ color: colorFor(L0.classes, L0.segCounts[s]) });
@@ -946,10 +947,6 @@
     head.appendChild(el("span", "fm-h1", sm.title));
     this.nOfM = el("p", "fm-nofm");
     box.appendChild(this.nOfM);
-    var lost = [];
-    if (sm.unresolved) { lost.push(fmtInt(sm.unresolved) + " not located"); }
-    if (sm.excluded) { lost.push(fmtInt(sm.excluded) + " outside the region"); }
-    if (lost.length) { box.appendChild(el("p", null, "Not on the map: " + lost.join(", "))); }
     if (sm.date_min) {
       box.appendChild(el("p", null, "Data: " + (sm.date_min === sm.date_max ? sm.date_min :
         sm.date_min + " \u2013 " + sm.date_max)));
