@@ -64,8 +64,9 @@ def run_demo(
     """Load, geocode, position, aggregate, map and export the bundled dataset.
 
     The map is self-contained (it works offline) unless ``cdn`` is true;
-    ``offline`` is accepted for old callers and ignored.  Writes ``frontier_map.html``, ``incidents.geojson`` and ``segments.geojson``
-    into ``out`` (created if needed) and returns the tables.
+    ``offline`` is accepted for old callers and ignored.  Writes
+    ``frontier_map.html``, ``incidents.geojson`` and ``segments.geojson`` into
+    ``out`` (created if needed) and returns the tables.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

@@ -176,7 +176,7 @@ def test_every_count_equals_aggregate(table, bundled):
     html = render(build_map(gdf, layers="frontier,districts,provinces,corridor,hexes,incidents"))
     data = payload(html)
     # the map leaves out rows without a point or outside the region; aggregate those it draws
-    lat, lon = np.asarray(data["inc"]["lat"]), np.asarray(data["inc"]["lon"])
+    lat = np.asarray(data["inc"]["lat"])
     inside = gdf.geometry.y.between(20, 42) & gdf.geometry.x.between(55, 83)
     drawn = gdf[gdf.geometry.notna() & inside & (gdf["geocode_method"] != "unresolved")]
     assert len(drawn) == len(lat) == data["summary"]["mapped"]
@@ -198,7 +198,7 @@ def test_every_count_equals_aggregate(table, bundled):
 
 
 def test_bundled_country_level_rows_are_not_put_in_a_district(bundled):
-    """Issue 11: country-level rows used to be counted in Nili (Daykundi), the centroid's district."""
+    """Issue 11: country-level rows were counted in Nili (Daykundi), the centroid's district."""
     data = payload(render(build_map(bundled)))
     coarse = bundled["geocode_method"].isin(["country", "admin1"])
     assert coarse.any()
