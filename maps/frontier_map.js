@@ -146,15 +146,25 @@
   };
 
   function expandRuns(inc) {
-    // {"from": k} stands for k, k+1, ... (a column whose values are all distinct)
+    // compact columns (maps._incident_layer.compact): {"from": k} stands for k, k+1, ...;
+    // {"const": v} for v in every row; {"base": b, "c": codes} for b + code (-1 missing)
     var n = inc.lat.length;
     Object.keys(inc).forEach(function (key) {
       var col = inc[key];
-      if (col && !Array.isArray(col) && typeof col.from === "number") {
-        var out = new Int32Array(n);
-        for (var i = 0; i < n; i++) { out[i] = col.from + i; }
-        inc[key] = out;
-      }
+      if (!col || Array.isArray(col)) { return; }
+      var out, i;
+      if (typeof col.from === "number") {
+        out = new Int32Array(n);
+        for (i = 0; i < n; i++) { out[i] = col.from + i; }
+      } else if ("const" in col) {
+        out = new Array(n);
+        for (i = 0; i < n; i++) { out[i] = col["const"]; }
+      } else if (col.c) {
+        out = new Int32Array(n);
+        var b = col.base, c = col.c;
+        for (i = 0; i < n; i++) { out[i] = c[i] < 0 ? -1 : b + c[i]; }
+      } else { return; }
+      inc[key] = out;
     });
   }
 
@@ -185,7 +195,9 @@
     this.pointRenderer = L.canvas({ pane: "fmPoints", padding: 0.2 });
     if (d.basemap && this.groups.basemap) { this.drawBasemap(d.basemap); }
     this.setupIncidents();
+    mark("fm-incidents");
     this.setupUnits();
+    mark("fm-units");
     if (this.groups.crossings && d.crossings) { this.drawCrossings(d.crossings); }
     if (d.aggregates) {
       this.onShow("aggregates", function () { self.drawAggregates(d.aggregates); });
@@ -194,6 +206,7 @@
     this.state = this.defaultState();
     this.readHash();
     this.addControls();
+    mark("fm-controls");
     this.tileFallback();
     map.on("moveend", function () { self.redraw(); self.labels.update(); });
     map.on("layeradd layerremove", function (e) { if (self.isGroup(e.layer)) { self.labels.update(); } });
@@ -201,6 +214,7 @@
       if (location.hash.slice(1) !== self.lastHash) { self.readHash(); self.apply(); }
     });
     this.apply();
+    mark("fm-applied");
     this.labels.update();
     this.ready = true;
     mark("fm-ready");
@@ -493,37 +507,42 @@
         self.updateHeat();
       });
     }
-    // actor ids across both actor columns, for the actor filter
-    var ids = new Map(), names = [], cnt = [];
+    // actor ids across both actor columns, for the actor filter; the string table
+    // is looked up once per distinct entry, not once per row
+    var ids = new Map(), names = [], cnt = [], bySi = new Map();
     function idOf(si) {
+      if (si === null || si === undefined || si < 0) { return -1; }
+      var k = bySi.get(si);
+      if (k !== undefined) { return k; }
       var s = self.str(si);
-      if (s === null) { return -1; }
-      var k = ids.get(s);
+      k = ids.get(s);
       if (k === undefined) { k = names.length; ids.set(s, k); names.push(s); cnt.push(0); }
+      bySi.set(si, k);
       return k;
     }
-    this.act1 = new Int32Array(this.n);
-    this.act2 = new Int32Array(this.n);
-    for (var i = 0; i < this.n; i++) {
-      var a = idOf(inc.a1[i]), b = idOf(inc.a2[i]);
+    var n = this.n;
+    this.act1 = new Int32Array(n);
+    this.act2 = new Int32Array(n);
+    var a1c = inc.a1, a2c = inc.a2, sc = inc.side, day = inc.day;
+    var sideSeen = new Set();
+    var lo = Infinity, hi = -Infinity;
+    for (var i = 0; i < n; i++) {
+      var a = idOf(a1c[i]), b = idOf(a2c[i]);
       this.act1[i] = a; this.act2[i] = b;
       if (a >= 0) { cnt[a]++; } if (b >= 0 && b !== a) { cnt[b]++; }
+      sideSeen.add(sc[i]);
+      var dd = day[i];
+      if (dd !== null) { if (dd < lo) { lo = dd; } if (dd > hi) { hi = dd; } }
     }
     this.actorNames = names;
     this.actorCounts = cnt;
     this.actorIds = ids;
     var sides = [];
-    for (var j = 0; j < this.n; j++) {
-      var sd = this.str(inc.side[j]);
-      if (sd === null) { this.sideMissing = true; } else if (sides.indexOf(sd) < 0) { sides.push(sd); }
-    }
+    sideSeen.forEach(function (si) {
+      var sd = self.str(si);
+      if (sd === null) { self.sideMissing = true; } else if (sides.indexOf(sd) < 0) { sides.push(sd); }
+    });
     this.sides = sides.sort();
-    var lo = Infinity, hi = -Infinity;
-    for (var q = 0; q < this.n; q++) {
-      var dd = inc.day[q];
-      if (dd === null) { continue; }
-      if (dd < lo) { lo = dd; } if (dd > hi) { hi = dd; }
-    }
     this.dayMin = lo === Infinity ? null : lo;
     this.dayMax = hi === -Infinity ? null : hi;
   };

@@ -39,8 +39,12 @@ def payload(html: str) -> dict:
         data = json.loads(gzip.decompress(base64.b64decode(data["gz"])).decode("utf-8"))
     n = len(data["inc"]["lat"])
     for key, col in data["inc"].items():
-        if isinstance(col, dict):  # {"from": k}: k, k+1, ...
+        if isinstance(col, dict) and "from" in col:  # k, k+1, ...
             data["inc"][key] = list(range(col["from"], col["from"] + n))
+        elif isinstance(col, dict) and "const" in col:
+            data["inc"][key] = [col["const"]] * n
+        elif isinstance(col, dict):  # codes relative to a base, -1 missing
+            data["inc"][key] = [-1 if c < 0 else col["base"] + c for c in col["c"]]
     return data
 
 
@@ -110,7 +114,7 @@ def test_empty_table_gives_frontier_and_notice():
     assert data["summary"]["count"] == 0
     assert "no incidents" in data["summary"]["notices"][0]
     assert len(data["units"]["frontier"]["lines"]) == 56
-    assert all(s["n"] == 0 for s in data["frontier"]["segments"])
+    assert data["inc"]["u_frontier"] == []
 
 
 def test_all_unresolved_gives_notice(incidents):
