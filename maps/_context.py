@@ -31,7 +31,9 @@ _LABEL_BOX = (60.0, 23.5, 78.0, 38.6)
 #: Gazetteer feature codes of capitals and administrative seats (labelled even unpopulated).
 _SEATS = ("PPLC", "PPLA", "PPLA2")
 #: Towns labelled at most: the gazetteer holds ~160,000 places.
-_MAX_TOWNS = 450
+_MAX_TOWNS = 1200
+#: Smaller places are labelled (from zoom 10) when this close to the frontier (km).
+_NEAR_KM = 100.0
 #: Minimum zoom of a town label by population (people, zoom): larger towns show earlier.
 _TOWN_ZOOMS = ((1_000_000, 5), (250_000, 6), (80_000, 7), (30_000, 8), (10_000, 9), (0, 10))
 
@@ -84,13 +86,15 @@ def _towns() -> tuple[dict[str, Any], ...]:
     path = _gazetteer_path()
     if path is None:
         return ()
-    cols = ["name", "lat", "lon", "feature_code", "population"]
+    cols = ["name", "lat", "lon", "feature_code", "population", "dist_frontier_km"]
     with resources.as_file(path) as p:
         g = pd.read_parquet(p, columns=cols)
     w, s, e, n = _LABEL_BOX
     code = g["feature_code"].astype("string").fillna("")
     pop = pd.to_numeric(g["population"], errors="coerce").fillna(0.0)
-    keep = (code.str.startswith("PPL") & (pop >= 10_000)) | code.isin(_SEATS)
+    near = pd.to_numeric(g["dist_frontier_km"], errors="coerce") <= _NEAR_KM
+    town = code.str.startswith("PPL")
+    keep = (town & ((pop >= 10_000) | (near & (pop >= 1_000)))) | code.isin(_SEATS)
     keep &= g["lon"].between(w, e) & g["lat"].between(s, n)
     t = g.loc[keep].assign(pop=pop[keep], seat=code[keep].isin(_SEATS))
     # capitals and seats first among equals, then by population
@@ -123,9 +127,19 @@ def _provinces() -> tuple[dict[str, Any], ...]:
     )
 
 
+@functools.cache
+def _districts() -> tuple[dict[str, Any], ...]:
+    a2 = reference.admin2()
+    pts = shapely.point_on_surface(a2.geometry.array)
+    return tuple(
+        {"n": str(name), "lat": round(float(p.y), 3), "lon": round(float(p.x), 3)}
+        for name, p in zip(a2["admin2"], pts, strict=True)
+    )
+
+
 def labels_payload() -> dict[str, Any]:
-    """Province names and towns (with the zoom each appears at) for the label layer."""
-    return {"prov": list(_provinces()), "towns": list(_towns())}
+    """Province, district and town names (towns with the zoom they appear at)."""
+    return {"prov": list(_provinces()), "dist": list(_districts()), "towns": list(_towns())}
 
 
 @functools.cache

@@ -284,6 +284,9 @@
       d.labels.towns.forEach(function (t) {
         if (t.z <= z && !t.big) { cand.push({ t: t.n, lat: t.lat, lon: t.lon, cls: "fm-lbl-town", dot: 1, dx: 5 }); }
       });
+      if (z >= 8 && d.labels.dist) {
+        d.labels.dist.forEach(function (p) { cand.push({ t: p.n, lat: p.lat, lon: p.lon, cls: "fm-lbl-dist", center: 1 }); });
+      }
     }
     var size = map.getSize();
     var placed = [];
