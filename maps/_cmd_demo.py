@@ -8,7 +8,7 @@ from maps.demo import run_demo
 
 
 def run(args: argparse.Namespace) -> int:
-    result = run_demo(args.out, offline=bool(args.offline))
+    result = run_demo(args.out, cdn=bool(getattr(args, "cdn", False)))
     print(result.summary())
     print("wrote:")
     for path in result.files.values():

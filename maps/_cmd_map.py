@@ -1,4 +1,4 @@
-"""``frontier map INPUT -o map.html [--offline] [--layers ...] [--title ...] [--tiles ...]``."""
+"""``frontier map INPUT -o map.html [--choropleth ...] [--from/--to] [--where ...] ...``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from incidents.position import is_positioned, position
 from maps._incident_layer import IncidentLayer
 from maps.build import DEFAULT_TILES, build_map
 from maps.errors import MapError
+from maps.filters import apply_filters, describe_filters
 
 __all__ = ["run"]
 
@@ -27,22 +28,35 @@ def run(args: argparse.Namespace) -> int:
         from incidents.geocode import geocode
 
         table = position(geocode(table))
+    where = list(args.where or [])
+    kept = apply_filters(table, date_from=args.date_from, date_to=args.date_to, where=where)
+    notices = []
+    described = describe_filters(date_from=args.date_from, date_to=args.date_to, where=where)
+    if described:
+        notices.append(
+            f"Filtered ({described}): {len(kept):,} of {len(table):,} rows of the input."
+        )
     m = build_map(
-        table,
+        kept,
         title=args.title,
         tiles=DEFAULT_TILES if args.tiles is None else args.tiles,
-        offline=bool(args.offline),
+        cdn=bool(args.cdn),
         layers=args.layers,
+        choropleth=args.choropleth,
+        period=args.period,
+        show_tiles=bool(args.show_tiles),
+        notices=notices,
     )
     with atomic_output(out) as tmp:
         m.save(str(tmp))
     layer = next(c for c in m._children.values() if isinstance(c, IncidentLayer))
     sm = layer.payload["summary"]
     size = out.stat().st_size / 1e6
-    kind = "offline" if args.offline else "online"
+    kind = "needs a network (--cdn)" if args.cdn else "self-contained"
+    dropped = f", {len(table) - len(kept):,} left out by the filters" if described else ""
     print(
         f"frontier map: {sm['mapped']:,} of {sm['count']:,} incidents mapped "
-        f"({sm['unresolved']:,} not located, {sm['excluded']:,} outside the region) "
+        f"({sm['unresolved']:,} not located, {sm['excluded']:,} outside the region{dropped}) "
         f"-> {out} ({size:.1f} MB, {kind})"
     )
     return 0

@@ -82,11 +82,12 @@ class _Strings:
         self.values.append(value)
         return len(self.values) - 1
 
-    def codes(self, column: pd.Series, max_chars: int | None = None) -> list[int] | dict[str, int]:
+    def codes(self, column: pd.Series, max_chars: int | None = None) -> Any:
         """Index of each value in the table, -1 where missing or blank.
 
         When all values are present and distinct the indices run on from the
-        first, and ``{"from": first}`` stands for the list.
+        first, and ``{"from": first}`` stands for the list; otherwise see
+        :func:`compact`.
         """
         s = column.astype("string").str.strip()
         if max_chars is not None:
@@ -100,7 +101,19 @@ class _Strings:
         if len(uniques) == len(codes) > 0:
             # every value distinct (ids, notes): codes are start, start+1, ...
             return {"from": start}
-        return np.where(codes >= 0, codes + start, -1).tolist()
+        # codes relative to the column's first string: short numbers, a smaller page
+        return compact(np.asarray(codes, dtype=np.int64).tolist(), base=start)
+
+
+def compact(values: list, *, base: int | None = None) -> Any:
+    """A column as the page reads it: ``{"const": v}`` when every value is ``v``;
+    ``{"base": b, "c": codes}`` for string codes relative to ``b`` (-1 missing)."""
+    if values and all(v == values[0] for v in values):
+        v = values[0]
+        return {"const": v + base if base is not None and v is not None and v >= 0 else v}
+    if base is not None:
+        return {"base": base, "c": values}
+    return values
 
 
 def _scaled_ints(values: pd.Series, scale: float) -> list[int | None]:
@@ -167,18 +180,31 @@ def encode_incidents(
         "a2": strings.codes(column(frame, "actor2")),
         "fat": _scaled_ints(column(frame, "fatalities"), 1),
         "loc": strings.codes(column(frame, "location")),
+        "mname": strings.codes(column(frame, "matched_name")),
         "side": strings.codes(column(frame, "side")),
         "bd": _scaled_ints(column(frame, "border_distance_km"), 10),
         "fkm": _scaled_ints(column(frame, "frontier_km"), 10),
         "meth": strings.codes(column(frame, "geocode_method")),
         "prec": _scaled_ints(column(frame, "geo_precision"), 1),
         "unc": _scaled_ints(column(frame, "uncertainty_km"), 10),
+        "pa1": strings.codes(column(frame, "point_admin1")),
+        "pa2": strings.codes(column(frame, "point_admin2")),
+        "xing": strings.codes(column(frame, "nearest_crossing")),
+        "xd": _scaled_ints(column(frame, "crossing_distance_km"), 10),
+        "flags": strings.codes(column(frame, "review_flags")),
         "id": strings.codes(column(frame, "incident_id")),
         "src": strings.codes(column(frame, "source")),
         "note": strings.codes(column(frame, "notes"), max_chars=NOTE_CHARS),
     }
     if any(v is not None for v in date_end):
         inc["dend"] = date_end
+    for key in ("fat", "bd", "fkm", "prec", "unc", "xd", "day"):
+        inc[key] = compact(inc[key])
+    # optional columns: injuries (some exports), reports (fused rows list their reports)
+    if "injuries" in frame:
+        inc["inj"] = compact(_scaled_ints(frame["injuries"], 1))
+    if "reports" in frame:
+        inc["reports"] = strings.codes(frame["reports"], max_chars=NOTE_CHARS)
     return inc, type_info, strings.values
 
 
@@ -233,6 +259,11 @@ class IncidentLayer(MacroElement):
             name=data_id,
         )
         figure.html.add_child(RawHTML(inline_js(own_asset("frontier_map.js"))), name="fm_js")
+        # first in the header: it must run even when every other script fails
+        figure.header.add_child(RawHTML(inline_js(own_asset("asset_guard.js"))), name="fm_guard")
+        head = figure.header._children
+        for key in [k for k in head if k != "fm_guard" and not k.startswith("meta")]:
+            head.move_to_end(key)
         groups = ",".join(f"{safe_json(k)}:{g.get_name()}" for k, g in self.groups.items())
         call = (
             "FrontierMap.init({"

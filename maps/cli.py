@@ -55,11 +55,21 @@ def _io_options(p: argparse.ArgumentParser, *, sheet: bool = True, csv: bool = T
         )
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("frontier-mapper")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="frontier",
         description="Place reports of border violence against the Afghanistan-Pakistan frontier.",
     )
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     sub.add_parser("info", help="frontier length, end points, vertex count and data sources")
@@ -96,18 +106,12 @@ def _parser() -> argparse.ArgumentParser:
     _engines.add_options(a)
     _io_options(a)
 
-    m = sub.add_parser("map", help="build an interactive HTML map")
-    m.add_argument("input", help="raw or positioned incident file")
-    m.add_argument("-o", "--output", required=True, help="HTML file to write")
-    m.add_argument("--offline", action="store_true", help="self-contained HTML, no CDN")
-    m.add_argument("--layers", default=None, help="comma-separated layer names")
-    m.add_argument("--title", default=None)
-    m.add_argument("--tiles", default=None, help="xyzservices provider name, or 'none'")
-    _io_options(m, csv=False)
+    _io_options(_map_parser(sub), csv=False)
 
     d = sub.add_parser("demo", help="the October 2025 clashes, end to end")
     d.add_argument("--out", default="frontier-demo", help="output folder (default frontier-demo)")
-    d.add_argument("--offline", action="store_true")
+    d.add_argument("--cdn", action="store_true", help="link the map's scripts from CDNs")
+    d.add_argument("--offline", action="store_true", help=argparse.SUPPRESS)
 
     e = sub.add_parser("extract", help="candidate incidents from a news article")
     e.add_argument("article", nargs="?", default="-", help="text file, or - for stdin")
@@ -115,6 +119,79 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", default=None, help="output file (default: CSV to stdout)")
     _io_options(e, sheet=False)
     return p
+
+
+def _map_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    from maps.build import CHOROPLETHS, DEFAULT_LAYERS, HIDDEN_AT_START, LAYERS
+
+    shown = [n for n in DEFAULT_LAYERS if n not in HIDDEN_AT_START]
+    m = sub.add_parser(
+        "map",
+        help="build an interactive HTML map",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=(
+            f"layers: {', '.join(LAYERS)}\n"
+            f"  default: {', '.join(DEFAULT_LAYERS)}\n"
+            f"  visible at load by default: {', '.join(shown)} (a layer named in --layers "
+            "or --choropleth is visible at load)\n"
+            "The page is self-contained (works offline); only map tiles need a network."
+        ),
+    )
+    m.add_argument("input", help="raw or positioned incident file")
+    m.add_argument("-o", "--output", required=True, help="HTML file to write")
+    m.add_argument("--layers", default=None, help="comma-separated layer names (see below)")
+    m.add_argument(
+        "--choropleth",
+        choices=list(CHOROPLETHS),
+        default=None,
+        help="count incidents per unit of this level (incidents.aggregate's rule), visible at load",
+    )
+    m.add_argument(
+        "--period",
+        choices=["day", "week", "month"],
+        default=None,
+        help="open the page stepping by this period, on the last one (default: all dates)",
+    )
+    m.add_argument(
+        "--from",
+        dest="date_from",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="keep incidents from this day",
+    )
+    m.add_argument(
+        "--to",
+        dest="date_to",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="keep incidents up to this day",
+    )
+    m.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        metavar="COLUMN=VALUE",
+        help="keep rows where the condition holds (=, !=, >=, <=, >, <; a|b for either); "
+        "repeatable, e.g. --where event_type=Battles --where fatalities>=1",
+    )
+    m.add_argument("--title", default=None)
+    m.add_argument(
+        "--tiles",
+        default=None,
+        help="xyzservices provider name, or 'none' (default OpenStreetMap.Mapnik)",
+    )
+    m.add_argument(
+        "--show-tiles",
+        action="store_true",
+        help="show the tiles at load (needs a network); default: the outline basemap",
+    )
+    m.add_argument(
+        "--cdn",
+        action="store_true",
+        help="link Leaflet from CDNs: a smaller file that needs a network",
+    )
+    m.add_argument("--offline", action="store_true", help=argparse.SUPPRESS)
+    return m
 
 
 def main(argv: Sequence[str] | None = None) -> int:

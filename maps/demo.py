@@ -58,11 +58,15 @@ class DemoResult:
         return "\n".join(lines)
 
 
-def run_demo(out: str | Path = "frontier-demo", *, offline: bool = False) -> DemoResult:
+def run_demo(
+    out: str | Path = "frontier-demo", *, cdn: bool = False, offline: bool | None = None
+) -> DemoResult:
     """Load, geocode, position, aggregate, map and export the bundled dataset.
 
-    Writes ``frontier_map.html``, ``incidents.geojson`` and ``segments.geojson``
-    into ``out`` (created if needed) and returns the tables.
+    The map is self-contained (it works offline) unless ``cdn`` is true;
+    ``offline`` is accepted for old callers and ignored.  Writes
+    ``frontier_map.html``, ``incidents.geojson`` and ``segments.geojson`` into
+    ``out`` (created if needed) and returns the tables.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -72,7 +76,7 @@ def run_demo(out: str | Path = "frontier-demo", *, offline: bool = False) -> Dem
         incidents,
         aggregates=None,
         title="Afghanistan-Pakistan frontier clashes, October-November 2025",
-        offline=offline,
+        cdn=cdn,
     )
     files = {
         "map": out / "frontier_map.html",

@@ -12,10 +12,11 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
-from positioned_tables import XSS_NOTE
+from positioned_tables import XSS_NOTE, synthetic_incidents
 
 import maps._incident_layer as layer_mod
 from geo import reference
+from incidents.aggregate import aggregate
 from incidents.schema import empty_table
 from maps import build_map
 from maps._assets import LEAFLET_JS, PLUGINS, local_asset
@@ -38,8 +39,12 @@ def payload(html: str) -> dict:
         data = json.loads(gzip.decompress(base64.b64decode(data["gz"])).decode("utf-8"))
     n = len(data["inc"]["lat"])
     for key, col in data["inc"].items():
-        if isinstance(col, dict):  # {"from": k}: k, k+1, ...
+        if isinstance(col, dict) and "from" in col:  # k, k+1, ...
             data["inc"][key] = list(range(col["from"], col["from"] + n))
+        elif isinstance(col, dict) and "const" in col:
+            data["inc"][key] = [col["const"]] * n
+        elif isinstance(col, dict):  # codes relative to a base, -1 missing
+            data["inc"][key] = [-1 if c < 0 else col["base"] + c for c in col["c"]]
     return data
 
 
@@ -108,8 +113,8 @@ def test_empty_table_gives_frontier_and_notice():
     assert data["inc"]["lat"] == []
     assert data["summary"]["count"] == 0
     assert "no incidents" in data["summary"]["notices"][0]
-    assert len(data["frontier"]["segments"]) == 28
-    assert all(s["n"] == 0 for s in data["frontier"]["segments"])
+    assert len(data["units"]["frontier"]["lines"]) == 56
+    assert data["inc"]["u_frontier"] == []
 
 
 def test_all_unresolved_gives_notice(incidents):
@@ -138,35 +143,125 @@ def test_geodataframe_without_crs_is_refused(incidents):
         build_map(incidents.set_crs(None, allow_override=True))
 
 
-def test_frontier_segments_count_incidents(incidents):
+def _unit_counts(data: dict, layer: str) -> tuple[np.ndarray, int]:
+    """Counts per unit and the unassigned count, from the per-incident codes in the page."""
+    codes = np.asarray(data["inc"]["u_" + layer], dtype=np.int64)
+    n_units = len(data["units"][layer]["units"])
+    return np.bincount(codes[codes >= 0], minlength=n_units), int((codes < 0).sum())
+
+
+def _aggregate_counts(table: pd.DataFrame, by: str, **options) -> tuple[np.ndarray, int]:
+    agg = aggregate(table, by=by, **options)
+    assigned = agg[agg["unit"] != "unassigned"]
+    return assigned["incidents"].to_numpy(), int(agg.attrs["unassigned"])
+
+
+def _bundled() -> gpd.GeoDataFrame:
+    from incidents import geocode, position
+    from incidents.bundled import load_oct2025
+
+    return position(geocode(load_oct2025(), multi="first"))
+
+
+@pytest.fixture(scope="module")
+def bundled() -> gpd.GeoDataFrame:
+    return _bundled()
+
+
+@pytest.mark.parametrize("table", ["bundled", "random"])
+def test_every_count_equals_aggregate(table, bundled):
+    """Issue 11: frontier, district, province, band and hexagon counts are aggregate()'s."""
+    if table == "bundled":
+        gdf = bundled
+    else:
+        gdf = synthetic_incidents(5000, seed=11)
+        gdf.loc[gdf.index[:300], "geo_precision"] = 3  # province-level: never on a unit
+        gdf.loc[gdf.index[:300], "uncertainty_km"] = 120.0
+    html = render(build_map(gdf, layers="frontier,districts,provinces,corridor,hexes,incidents"))
+    data = payload(html)
+    # the map leaves out rows without a point or outside the region; aggregate those it draws
+    lat = np.asarray(data["inc"]["lat"])
+    inside = gdf.geometry.y.between(20, 42) & gdf.geometry.x.between(55, 83)
+    drawn = gdf[gdf.geometry.notna() & inside & (gdf["geocode_method"] != "unresolved")]
+    assert len(drawn) == len(lat) == data["summary"]["mapped"]
+    for layer, by, options in [
+        ("frontier", "segment", {"km": 50.0}),
+        ("districts", "admin2", {}),
+        ("provinces", "admin1", {}),
+        ("corridor", "band", {}),
+        ("hexes", "hex", {}),
+    ]:
+        got, got_unassigned = _unit_counts(data, layer)
+        want, want_unassigned = _aggregate_counts(drawn, by, **options)
+        np.testing.assert_array_equal(got, want, err_msg=layer)
+        assert got_unassigned == want_unassigned, layer
+    if table == "random":
+        # the 300 province-level rows are unassigned at every level but admin1
+        assert _unit_counts(data, "districts")[1] >= 300
+        assert _unit_counts(data, "frontier")[1] >= 300
+
+
+def test_bundled_country_level_rows_are_not_put_in_a_district(bundled):
+    """Issue 11: country-level rows were counted in Nili (Daykundi), the centroid's district."""
+    data = payload(render(build_map(bundled)))
+    coarse = bundled["geocode_method"].isin(["country", "admin1"])
+    assert coarse.any()
+    counts, unassigned = _unit_counts(data, "districts")
+    assert unassigned >= int(coarse.sum())
+    names = [u["name"] for u in data["units"]["districts"]["units"]]
+    nili = names.index("Nili")
+    fine = bundled[~coarse & (bundled["point_admin2"] == "Nili")]
+    assert counts[nili] == len(fine)
+
+
+def test_frontier_lines_start_at_the_line_end(incidents):
     data = payload(render(build_map(incidents)))
-    segs = data["frontier"]["segments"]
-    assert segs[0]["km0"] == 0 and segs[1]["km0"] == 100
-    assert sum(s["n"] for s in segs) == 40
-    assert [t["km"] for t in data["frontier"]["ticks"]][:3] == [100, 200, 300]
+    lines = data["units"]["frontier"]["lines"]
+    assert lines[0]["km0"] == 0 and lines[1]["km0"] == 50
     first = reference.frontier_line().geometry.iloc[0].coords[0]
-    assert segs[0]["c"][0] == pytest.approx([first[1], first[0]], abs=1e-5)
-
-
-def test_district_and_corridor_counts(incidents):
-    data = payload(render(build_map(incidents)))
-    districts = data["districts"]["features"]
-    assert sum(f["n"] for f in districts) == incidents["point_admin2"].notna().sum()
-    bands = data["corridor"]
-    within = (incidents["border_distance_km"] < 50).sum()
-    assert sum(b["n"] for b in bands) == within
-    assert [b["label"] for b in bands] == [
-        "0\u20135 km",
-        "5\u201310 km",
-        "10\u201325 km",
-        "25\u201350 km",
-    ]
+    assert lines[0]["c"][0] == pytest.approx([first[1], first[0]], abs=1e-5)
+    assert [k["km"] for k in data["km_labels"]][:3] == [0, 100, 200]
 
 
 def test_layers_choose_what_is_drawn(incidents):
     data = payload(render(build_map(incidents, layers="frontier, incidents")))
-    assert "districts" not in data and "corridor" not in data and "crossings" not in data
-    assert "frontier" in data
+    assert set(data["units"]) == {"frontier"}
+    assert "crossings" not in data and "labels" not in data
+
+
+def test_choropleth_adds_its_layer_visible(incidents):
+    html = render(build_map(incidents, layers="incidents", choropleth="admin1"))
+    assert set(payload(html)["units"]) == {"provinces"}
+    assert "Provinces: incident count" in html
+    with pytest.raises(MapError, match="choropleth: got 'county'"):
+        build_map(incidents, choropleth="county")
+
+
+def test_labels_name_towns_provinces_and_crossings(incidents):
+    data = payload(render(build_map(incidents)))
+    towns = {t["n"] for t in data["labels"]["towns"]}
+    assert {"Kabul", "Quetta", "Jalalabad", "Kandahar"} <= towns
+    assert "Khyber Pakhtunkhwa" in {p["n"] for p in data["labels"]["prov"]}
+    # Torkham lies about 849 km along the line from its north-eastern end
+    torkham = next(c for c in data["crossings"] if c["name"] == "Torkham")
+    assert 700 < torkham["km"] < 1000
+
+
+def test_popup_fields_for_review(incidents):
+    gdf = incidents.copy()
+    gdf["matched_name"] = "Torkham"
+    gdf["nearest_crossing"] = "Torkham"
+    gdf["crossing_distance_km"] = 3.25
+    gdf["review_flags"] = "ambiguous_place;date_range"
+    gdf["injuries"] = 4
+    gdf["reports"] = "Dawn 2025-10-12; TOLOnews 2025-10-12"
+    data = payload(render(build_map(gdf)))
+    s, inc = data["s"], data["inc"]
+    assert s[inc["mname"][0]] == "Torkham"
+    assert s[inc["flags"][0]] == "ambiguous_place;date_range"
+    assert inc["xd"][0] == 32 and inc["inj"][0] == 4
+    assert s[inc["reports"][0]].startswith("Dawn")
+    assert s[inc["pa2"][0]] == gdf["point_admin2"].iloc[0]
 
 
 @pytest.mark.parametrize(
@@ -205,16 +300,16 @@ def test_tiles_none_draws_outline_basemap(incidents):
     assert "admin1" in payload(html)["basemap"]
 
 
-def test_normal_page_links_cdn_only_for_what_it_uses(incidents):
-    html = render(build_map(incidents))
+def test_cdn_page_links_cdn_only_for_what_it_uses(incidents):
+    html = render(build_map(incidents, cdn=True))
     assert f'<script src="{LEAFLET_JS}"></script>' in html
     assert "jquery" not in html and "bootstrap" not in html
     for js, _ in PLUGINS.values():
         assert js[0] in html
 
 
-def test_offline_page_is_self_contained(incidents):
-    html = render(build_map(incidents, offline=True))
+def test_page_is_self_contained_by_default(incidents):
+    html = render(build_map(incidents))
     assert "<script src=" not in html
     assert '<link rel="stylesheet"' not in html
     assert local_asset(LEAFLET_JS)[:2000] in html
@@ -228,7 +323,7 @@ def test_offline_without_plugin_files_says_so(incidents, monkeypatch):
     import maps.build as build_mod
 
     monkeypatch.setattr(build_mod._assets, "missing_offline", lambda p: p == "measure")
-    data = payload(render(build_map(incidents, offline=True)))
+    data = payload(render(build_map(incidents)))
     assert any("measure left out" in n for n in data["summary"]["notices"])
 
 
@@ -238,17 +333,24 @@ def test_adds_to_a_given_map(incidents):
     assert len(payload(render(m))["inc"]["lat"]) == 40
 
 
-def test_every_layer_name_is_known():
-    assert set(LAYERS) == {
-        "districts",
-        "corridor",
-        "aggregates",
-        "heatmap",
-        "frontier",
-        "uncertainty",
-        "incidents",
-        "crossings",
-    }
+def test_every_layer_has_a_label_and_the_help_lists_them(capsys):
+    from maps.build import LABELS
+
+    assert set(LABELS) == set(LAYERS)
+    with pytest.raises(SystemExit):
+        main(["map", "--help"])
+    out = capsys.readouterr().out
+    assert all(name in out for name in LAYERS)
+    assert "visible at load by default" in out
+
+
+def test_version(capsys):
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out.strip() == f"frontier {version('frontier-mapper')}"
 
 
 # ---- the CLI -------------------------------------------------------------
@@ -258,7 +360,7 @@ def test_cli_map_of_positioned_parquet(tmp_path, capsys, incidents):
     src = tmp_path / "positioned.parquet"
     incidents.to_parquet(src)
     out = tmp_path / "map.html"
-    assert main(["map", str(src), "-o", str(out), "--offline", "--title", "<i>t</i>"]) == 0
+    assert main(["map", str(src), "-o", str(out), "--title", "<i>t</i>"]) == 0
     html = out.read_text(encoding="utf-8")
     assert "<i>t</i>" not in html
     assert len(payload(html)["inc"]["lat"]) == 40
@@ -307,3 +409,31 @@ def test_points_without_geometry_fall_back_to_lat_lon(incidents):
     gdf.loc[gdf.index[:5], "geometry"] = None
     assert isinstance(gdf, gpd.GeoDataFrame)
     assert len(payload(render(build_map(gdf)))["inc"]["lat"]) == 40
+
+
+def test_cli_filters_and_choropleth(tmp_path, capsys, incidents):
+    src = tmp_path / "p.parquet"
+    incidents.to_parquet(src)
+    out = tmp_path / "m.html"
+    argv = ["map", str(src), "-o", str(out), "--choropleth", "admin2", "--period", "month"]
+    argv += ["--from", "2024-03-01", "--to", "2024-12-31", "--where", "event_type=Battles|Protests"]
+    assert main(argv) == 0
+    data = payload(out.read_text(encoding="utf-8"))
+    day = incidents["date"]
+    want = incidents[
+        (day >= "2024-03-01")
+        & (day <= "2024-12-31")
+        & incidents["event_type"].isin(["Battles", "Protests"])
+    ]
+    assert len(data["inc"]["lat"]) == len(want) > 0
+    assert data["time"]["unit"] == "month"
+    assert "districts" in data["units"]
+    assert any(f"{len(want)} of 40 rows" in n for n in data["summary"]["notices"])
+    assert f"{40 - len(want)} left out by the filters" in capsys.readouterr().out
+
+
+def test_cli_bad_where_is_one_line(tmp_path, capsys, incidents):
+    src = tmp_path / "p.parquet"
+    incidents.to_parquet(src)
+    assert main(["map", str(src), "-o", str(tmp_path / "m.html"), "--where", "nocol=1"]) == 2
+    assert "no column 'nocol'" in capsys.readouterr().err

@@ -1,0 +1,104 @@
+"""Which aggregation unit each incident belongs to, by :func:`incidents.aggregate`'s own rule.
+
+The map counts incidents client-side (its filters change what is counted), so
+it needs, per incident, the unit :func:`~incidents.aggregate` would count it
+in.  ``aggregate`` has no public per-row output; this module gets one from it
+without restating its rules: every row is given a distinct day (row ``i`` on
+day ``i`` after 1970-01-01) and the table is aggregated with ``period="day"``,
+so each output row is one input row, and its ``unit`` is that row's unit
+(``"unassigned"`` when the precision rule refuses one).  Rows without a point
+appear in no output row and get :data:`UNLOCATED`.
+
+The unit list is ``aggregate(frame)`` without a period: the layer's template
+units (empty ones included) in aggregate's order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from incidents.aggregate import UNASSIGNED, aggregate
+from incidents.schema import POSITION
+
+__all__ = ["UNASSIGNED_CODE", "UNLOCATED", "UnitAssignment", "assign_units"]
+
+#: Code of an incident too coarse for the level (aggregate's ``unassigned`` row).
+UNASSIGNED_CODE = -1
+#: Code of an incident without a point (aggregate counts it nowhere).
+UNLOCATED = -2
+#: Rows per ``aggregate`` call: day ``i`` must stay inside datetime64[ns] (year 2262).
+_CHUNK = 100_000
+_EPOCH = np.datetime64("1970-01-01", "ns")
+
+
+@dataclass(frozen=True)
+class UnitAssignment:
+    """Units of one aggregation level and the unit of every incident.
+
+    Attributes
+    ----------
+    units
+        ``aggregate(frame, by=...)`` without its unassigned row: one row per unit.
+    codes
+        Per input row (in order): position in ``units``, :data:`UNASSIGNED_CODE`
+        or :data:`UNLOCATED`.
+    options
+        The options passed to ``aggregate`` (``km``, ``resolution``, ...).
+    """
+
+    by: str
+    units: gpd.GeoDataFrame
+    codes: np.ndarray
+    options: dict[str, Any]
+
+
+def _positioned(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with absent POSITION columns added as all-missing (their rows go unassigned)."""
+    missing = [c for c in POSITION if c not in frame]
+    if not missing:
+        return frame
+    out = frame.copy()
+    for c in missing:
+        out[c] = pd.Series(None, index=out.index, dtype=object).astype(POSITION[c])
+    return out
+
+
+def assign_units(frame: pd.DataFrame, *, by: str, **options: Any) -> UnitAssignment:
+    """The unit of every row of ``frame`` at level ``by``, as ``aggregate`` counts it.
+
+    Parameters
+    ----------
+    frame
+        A positioned incident table; absent positioning columns count as missing.
+    by
+        An :data:`incidents.AGGREGATIONS` level.
+    **options
+        Passed to :func:`incidents.aggregate` (``km``, ``resolution``, ``bands``).
+
+    Returns
+    -------
+    UnitAssignment
+    """
+    table = _positioned(frame.reset_index(drop=True))
+    full = aggregate(table, by=by, **options)
+    units = full[full["unit"] != UNASSIGNED].reset_index(drop=True)
+    index = pd.Index(units["unit"].astype("string"))
+    codes = np.full(len(table), UNLOCATED, dtype=np.int64)
+    for start in range(0, len(table), _CHUNK):
+        part = table.iloc[start : start + _CHUNK].copy()
+        part["date"] = _EPOCH + np.arange(len(part)).astype("timedelta64[D]")
+        per = aggregate(part, by=by, period="day", **options)
+        rows = (per["period"].to_numpy(dtype="datetime64[ns]") - _EPOCH) // np.timedelta64(1, "D")
+        unit = per["unit"].astype("string").to_numpy(dtype=object)
+        hit = index.get_indexer(unit)
+        unassigned = unit == UNASSIGNED
+        if ((hit < 0) & ~unassigned).any():
+            raise AssertionError("aggregate gave a unit absent from its own unit list")
+        where = np.where(unassigned, UNASSIGNED_CODE, hit)
+        codes[start + rows.astype(np.int64)] = where
+    return UnitAssignment(by=by, units=units, codes=codes, options=dict(options))
