@@ -105,8 +105,17 @@ def profile(
         w = rows["km_end"].to_numpy(float) - x0
         v = rows[measure].to_numpy(float)
         peak = max(peak, float(v.max()) if len(v) else 0.0)
-        bars = ax.bar(x0, sign * v, width=w, align="edge", color=_FILL[code], alpha=0.8,
-                      edgecolor="white", linewidth=0.3, zorder=2)
+        bars = ax.bar(
+            x0,
+            sign * v,
+            width=w,
+            align="edge",
+            color=_FILL[code],
+            alpha=0.8,
+            edgecolor="white",
+            linewidth=0.3,
+            zorder=2,
+        )
         for patch in bars:
             patch.set_gid(f"bar-{code}")
         if other is not None:
@@ -127,7 +136,9 @@ def profile(
     ax.xaxis.set_major_formatter(_km_formatter())
     ax.tick_params(labelsize=8)
     what = "Incidents" if measure == "incidents" else "Fatalities"
-    ax.set_ylabel(f"{what} per {km:g} km\n\u2191 Afghanistan side \u00b7 Pakistan side \u2193", fontsize=9)
+    ax.set_ylabel(
+        f"{what} per {km:g} km\n\u2191 Afghanistan side \u00b7 Pakistan side \u2193", fontsize=9
+    )
     ax.set_xlabel(
         f"km along the frontier: 0 = China tripoint (NE) \u2192 {total:,.1f} = Iran tripoint (SW)"
         "; dashed lines = crossings",
@@ -154,13 +165,20 @@ def profile(
         notes += _notes(other, cmp_label, measure, 0, False)
     handles += [Line2D([], [], ls="", label=t) for t in notes]
     if own:
-        fig.legend(handles=handles, loc="outside right upper", fontsize=8, frameon=False,
-                   title=f"{what} per {km:g}-km segment", title_fontproperties={"size": 8.5})
+        fig.legend(
+            handles=handles,
+            loc="outside right upper",
+            fontsize=8,
+            frameon=False,
+            title=f"{what} per {km:g}-km segment",
+            title_fontproperties={"size": 8.5},
+        )
         fig.suptitle(title or f"{what} along the frontier", fontsize=13)
         fig.supxlabel(CREDITS, fontsize=6, color="#666666")
     else:
-        ax.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0),
-                  frameon=False)
+        ax.legend(
+            handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False
+        )
         if title:
             ax.set_title(title)
     fig.frontier_profile = {"main": agg, "compare": other}
@@ -225,7 +243,16 @@ def _crossing_names(ax, frontier: Frontier) -> None:
         half = 0.5 * len(name) * 7 * 0.55 / 72 * km_per_in
         row = next((i for i, r in enumerate(right) if k - half > r), 0)
         right[row] = k + half
-        ax.annotate(name, (k, 0.975), xycoords=("data", "axes fraction"),
-                    xytext=(0, -9 * row), textcoords="offset points", ha="center", va="top",
-                    fontsize=6.5, color="#333333", zorder=5,
-                    bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8})
+        ax.annotate(
+            name,
+            (k, 0.975),
+            xycoords=("data", "axes fraction"),
+            xytext=(0, -9 * row),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=6.5,
+            color="#333333",
+            zorder=5,
+            bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
+        )

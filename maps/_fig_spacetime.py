@@ -42,16 +42,17 @@ from geo import Frontier
 from incidents.aggregate import aggregate
 from maps._fig_common import (
     CREDITS,
-    FATALITY_STEPS,
     STATUS_TEXT,
     admin_spans,
     check_size,
     crossing_km,
     date_range_text,
     event_colors,
-    marker_area,
+    grouped_scatter,
+    marker_scale,
     new_figure,
     place,
+    size_handles,
 )
 from maps.errors import MapError
 
@@ -140,6 +141,7 @@ def spacetime(
     cells = _cells(frame, km, period, frontier) if shade else None
 
     crossings = crossing_km(frontier)
+    mscale = marker_scale(int(drawn.sum()))
     for code, panel in zip(("AF", "PK"), (ax_af, ax_pk), strict=True):
         sel = drawn & (pl.side == code)
         x = pl.km_along[sel]
@@ -157,25 +159,18 @@ def spacetime(
             bars.set_rasterized(raster)
             bars.set_gid(f"uncertainty-{code}")
             panel.add_collection(bars)
-        col = np.array([colors[t] for t in pl.types[sel]], dtype=object)
-        area = marker_area(pl.fatalities[sel])
-        order = np.argsort(-area, kind="stable")  # big marks under small ones
-        face = np.where(low, "none", col)
-        sc = panel.scatter(
-            x[order],
-            y[order],
-            s=area[order],
-            c=list(col[order]) if len(order) else None,
-            marker="o",
-            linewidths=np.where(low[order], 1.3, 0.4),
-            edgecolors=list(np.where(low, col, "white")[order]) if len(order) else None,
-            zorder=3,
-            alpha=0.85,
+        grouped_scatter(
+            panel,
+            x,
+            y,
+            types=pl.types[sel],
+            colors=colors,
+            fatalities=pl.fatalities[sel],
+            hollow=low,
+            scale=mscale,
+            gid=f"incidents-{code}",
+            raster=raster,
         )
-        if len(order):
-            sc.set_facecolors(list(face[order]))
-        sc.set_rasterized(raster)
-        sc.set_gid(f"incidents-{code}")
         for k in crossings["km"]:
             panel.axvline(k, color="#888888", lw=0.6, ls=(0, (3, 3)), zorder=1)
         panel.set_xlim(0, total)
@@ -192,8 +187,12 @@ def spacetime(
         panel.set_axisbelow(True)
         n_side = int(sel.sum())
         panel.text(
-            0.005, 0.02 if code == "AF" else 0.98, f"{dict(_SIDES)[code]}: {n_side:,} drawn",
-            transform=panel.transAxes, fontsize=8, va="bottom" if code == "AF" else "top",
+            0.005,
+            0.02 if code == "AF" else 0.98,
+            f"{dict(_SIDES)[code]}: {n_side:,} drawn",
+            transform=panel.transAxes,
+            fontsize=8,
+            va="bottom" if code == "AF" else "top",
             color="#333333",
         )
 
@@ -205,19 +204,33 @@ def spacetime(
         for t, c in colors.items()
     ]
     handles += [
-        Line2D([], [], ls="", marker="o", ms=7, color="#555555", mec="white",
-               label="precise place (precision 1)"),
-        Line2D([], [], ls="-", lw=0.7, marker="o", ms=7, color="#444444", mfc="none",
-               label="district / near a place (precision 2), \u00b1 radius"),
+        Line2D(
+            [],
+            [],
+            ls="",
+            marker="o",
+            ms=7,
+            color="#555555",
+            mec="white",
+            label="precise place (precision 1)",
+        ),
+        Line2D(
+            [],
+            [],
+            ls="-",
+            lw=0.7,
+            marker="o",
+            ms=7,
+            color="#444444",
+            mfc="none",
+            label="district / near a place (precision 2), \u00b1 radius",
+        ),
     ]
-    for f in FATALITY_STEPS:
-        size = float(np.sqrt(marker_area(np.array([float(f)]))[0]))
-        handles.append(
-            Line2D([], [], ls="", marker="o", ms=size, color="#bbbbbb", mec="#777777",
-                   label=f"{f} fatalities" + (" or unknown" if f == 0 else ""))
-        )
+    handles += size_handles(mscale)
     if shade:
-        handles.append(Patch(color="#c6dbef", label=f"shading: incidents per {km:g} km \u00d7 {period}"))
+        handles.append(
+            Patch(color="#c6dbef", label=f"shading: incidents per {km:g} km \u00d7 {period}")
+        )
     counts = pl.counts()
     notes = [
         Line2D([], [], ls="", label=f"{counts[k]:,} {STATUS_TEXT[k].format(km=km)}")
@@ -225,21 +238,40 @@ def spacetime(
         if counts[k]
     ]
     if own:
-        fig.legend(handles=handles, loc="outside right upper", fontsize=8, frameon=False,
-                   title="Event type, precision, size", title_fontproperties={"size": 8.5})
         fig.legend(
-            handles=notes or [Line2D([], [], ls="", label="none")], loc="outside right lower",
-            fontsize=8, frameon=False, handlelength=0, handletextpad=0,
-            title="Counted, not drawn", title_fontproperties={"size": 8.5},
+            handles=handles,
+            loc="outside right upper",
+            fontsize=8,
+            frameon=False,
+            title="Event type, precision, size",
+            title_fontproperties={"size": 8.5},
+        )
+        fig.legend(
+            handles=notes or [Line2D([], [], ls="", label="none")],
+            loc="outside right lower",
+            fontsize=8,
+            frameon=False,
+            handlelength=0,
+            handletextpad=0,
+            title="Counted, not drawn",
+            title_fontproperties={"size": 8.5},
         )
         fig.suptitle(title or "Where along the frontier, and when", fontsize=13)
         fig.supxlabel(CREDITS, fontsize=6, color="#666666")
     else:
-        ax_af.legend(handles=handles + notes, fontsize=7, loc="upper left",
-                     bbox_to_anchor=(1.01, 1.0), frameon=False)
+        ax_af.legend(
+            handles=handles + notes,
+            fontsize=7,
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            frameon=False,
+        )
         if title:
             ax_af.set_title(title)
-    sub = f"{date_range_text(pl.date[drawn])} \u00b7 {counts['drawn']:,} of {len(frame):,} incidents drawn"
+    sub = (
+        f"{date_range_text(pl.date[drawn])} \u00b7 "
+        f"{counts['drawn']:,} of {len(frame):,} incidents drawn"
+    )
     ax_af.set_title(sub, fontsize=9, loc="left", pad=26)
     fig.frontier_summary = counts
     return fig
@@ -257,7 +289,9 @@ def _panels(ax: Any, width: float, height: float, dpi: float):
         fig = ax.figure
         ss = ax.get_subplotspec()
         if ss is None:
-            raise MapError("ax must be a subplot (made with add_subplot/subplots) or a pair of Axes")
+            raise MapError(
+                "ax must be a subplot (made with add_subplot/subplots) or a pair of Axes"
+            )
         ax.remove()
         spec = ss.subgridspec(3, 1, height_ratios=[1, 0.12, 1], hspace=0.02)
         own = False
@@ -283,8 +317,15 @@ def _frontier_axis(ax_af, ax_pk, frontier: Frontier, crossings: pd.DataFrame, to
         row = next((i for i, r in enumerate(right) if k - half > r + 0.3 * km_per_in / 10), 0)
         right[row] = k + half
         ax_pk.annotate(
-            name, (k, 1.0), xycoords=("data", "axes fraction"), xytext=(0, 2 + 9 * row),
-            textcoords="offset points", ha="center", va="bottom", fontsize=7, color="#333333",
+            name,
+            (k, 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(0, 2 + 9 * row),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=7,
+            color="#333333",
             annotation_clip=False,
         )
     ax_af.set_xlabel(
@@ -301,7 +342,12 @@ def _km_formatter():
 
 
 def _span_labels(
-    panel, provinces: pd.DataFrame, districts: pd.DataFrame, outer: str, *, below_ticks: bool = False
+    panel,
+    provinces: pd.DataFrame,
+    districts: pd.DataFrame,
+    outer: str,
+    *,
+    below_ticks: bool = False,
 ) -> None:
     """Province names (and districts where they fit) along the panel's outer edge."""
     km_per_in = _km_per_inch(panel)
@@ -312,20 +358,48 @@ def _span_labels(
     if below_ticks and not top:  # tick labels below: write the names inside the axes
         off_prov, va = 6, "bottom"
     for i, r in enumerate(provinces.itertuples()):
-        panel.axvspan(r.km_start, r.km_end, ymin=0.985 if top else 0, ymax=1 if top else 0.015,
-                      color="#999999" if i % 2 else "#cccccc", lw=0, zorder=4)
+        panel.axvspan(
+            r.km_start,
+            r.km_end,
+            ymin=0.985 if top else 0,
+            ymax=1 if top else 0.015,
+            color="#999999" if i % 2 else "#cccccc",
+            lw=0,
+            zorder=4,
+        )
         span_in = (r.km_end - r.km_start) / km_per_in
-        label = r.name if span_in > 0.075 * len(r.name) else (r.name[:3] + "." if span_in > 0.3 else "")
+        label = (
+            r.name if span_in > 0.075 * len(r.name) else (r.name[:3] + "." if span_in > 0.3 else "")
+        )
         if label:
-            panel.annotate(label, ((r.km_start + r.km_end) / 2, y_prov), xycoords=("data", "axes fraction"),
-                           xytext=(0, off_prov), textcoords="offset points", ha="center", va=va,
-                           fontsize=8, fontweight="bold", color="#222222", annotation_clip=False)
+            panel.annotate(
+                label,
+                ((r.km_start + r.km_end) / 2, y_prov),
+                xycoords=("data", "axes fraction"),
+                xytext=(0, off_prov),
+                textcoords="offset points",
+                ha="center",
+                va=va,
+                fontsize=8,
+                fontweight="bold",
+                color="#222222",
+                annotation_clip=False,
+            )
     for r in districts.itertuples():
         span_in = (r.km_end - r.km_start) / km_per_in
         if span_in > 0.058 * len(r.name):
-            panel.annotate(r.name, ((r.km_start + r.km_end) / 2, y_dist), xycoords=("data", "axes fraction"),
-                           xytext=(0, off_dist), textcoords="offset points", ha="center", va=va,
-                           fontsize=6.5, color="#555555", annotation_clip=False)
+            panel.annotate(
+                r.name,
+                ((r.km_start + r.km_end) / 2, y_dist),
+                xycoords=("data", "axes fraction"),
+                xytext=(0, off_dist),
+                textcoords="offset points",
+                ha="center",
+                va=va,
+                fontsize=6.5,
+                color="#555555",
+                annotation_clip=False,
+            )
 
 
 def _km_per_inch(panel) -> float:
@@ -349,7 +423,10 @@ def _shade(panel, cells: pd.DataFrame, km: float, period: str, total: float) -> 
     if cells.empty:
         return
     p0 = cells["period"].to_numpy(dtype="datetime64[ns]")
-    p1 = np.array([_period_floor(p, period) + _period_len(p, period) for p in p0])
+    if period == "month":
+        p1 = (p0.astype("datetime64[M]") + 1).astype("datetime64[ns]")
+    else:
+        p1 = p0 + np.timedelta64(1 if period == "day" else 7, "D")
     y0, y1 = mdates.date2num(p0), mdates.date2num(p1)
     x0 = cells["km_start"].to_numpy(float)
     x1 = cells["km_end"].to_numpy(float)
@@ -358,6 +435,7 @@ def _shade(panel, cells: pd.DataFrame, km: float, period: str, total: float) -> 
     pc = PolyCollection(verts, array=n, cmap="Blues", linewidths=0, alpha=0.55, zorder=0.5)
     pc.set_clim(0, max(float(n.max()), 1.0))
     pc.set_gid("cells")
+    pc.set_rasterized(len(cells) > 500)
     panel.add_collection(pc)
 
 
