@@ -328,7 +328,9 @@ def _choropleth(ax, fig, frame, by, measure, km, resolution, frontier, crs, own)
     units = units[units.geometry.notna()].to_crs(crs)
     v = units[measure].to_numpy(float)
     vmax = max(float(v.max()) if len(v) else 0.0, 1.0)
-    units.assign(_v=v)[v == 0].plot(ax=ax, color="none", edgecolor="#cfcfcf", lw=0.2, zorder=1)
+    zero = units[v == 0]
+    if len(zero):
+        zero.plot(ax=ax, color="none", edgecolor="#cfcfcf", lw=0.2, zorder=1)
     pos = units.assign(_v=v)[v > 0]
     if len(pos):
         pos.plot(
