@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     if kind == "spacetime":
         from maps._fig_spacetime import spacetime
 
-        fig = spacetime(subset, km=args.km, period=args.period or "week", **options)
+        fig = spacetime(subset, km=args.km, period=args.period, **options)
     elif kind == "profile":
         from maps._fig_profile import profile
 

@@ -70,7 +70,7 @@ def spacetime(
     *,
     ax: Any = None,
     km: float = 50.0,
-    period: str = "week",
+    period: str | None = None,
     shade: bool | None = None,
     title: str | None = None,
     width: float = 13.0,
@@ -92,8 +92,8 @@ def spacetime(
         Segment length: the grid of the x axis, and the precision limit (a
         precision-2 incident with ``uncertainty_km`` above it is not drawn).
     period
-        ``"day"``, ``"week"`` or ``"month"``: the grid of the y axis and the cells
-        of the shading.
+        ``"day"``, ``"week"`` or ``"month"``: the cells of the shading; by default
+        ``day`` for up to 45 days of incidents, ``week`` up to two years, else ``month``.
     shade
         Shade each (segment, period) cell by its incident count from
         :func:`incidents.aggregate`; default when more than 2,000 are drawn.
@@ -115,7 +115,7 @@ def spacetime(
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    if period not in ("day", "week", "month"):
+    if period is not None and period not in ("day", "week", "month"):
         raise MapError(f"period must be 'day', 'week' or 'month', got {period!r}")
     check_size(width, height, dpi)
     frontier = frontier or Frontier.default()
@@ -133,6 +133,9 @@ def spacetime(
         d0, d1 = dates.min(), dates.max()
     else:
         d0 = d1 = np.datetime64(pd.Timestamp.today().normalize(), "ns")
+    if period is None:
+        days = (d1 - d0) / np.timedelta64(1, "D")
+        period = "day" if days <= 45 else "week" if days <= 731 else "month"
     lo = _period_floor(d0, period)
     hi = _period_floor(d1, period) + _period_len(_period_floor(d1, period), period)
     y_lo, y_hi = mdates.date2num(lo), mdates.date2num(hi)
