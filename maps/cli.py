@@ -118,6 +118,25 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--date", default=None, help="article date, YYYY-MM-DD")
     e.add_argument("-o", "--output", default=None, help="output file (default: CSV to stdout)")
     _io_options(e, sheet=False)
+    f = sub.add_parser("figure", help="static figure: map, space-time chart or frontier profile")
+    f.add_argument("input", help="raw or positioned incident file")
+    f.add_argument("-o", "--output", required=True, help=".png, .svg or .pdf")
+    f.add_argument("--kind", required=True, help="map | spacetime | profile")
+    f.add_argument("--from", dest="date_from", default=None, help="first date, YYYY-MM-DD")
+    f.add_argument("--to", dest="date_to", default=None, help="last date, YYYY-MM-DD")
+    f.add_argument(
+        "--where", action="append", default=[], metavar="COLUMN=VALUE", help="exact match"
+    )
+    f.add_argument("--title", default=None)
+    f.add_argument("--width", type=float, default=None, help="inches")
+    f.add_argument("--height", type=float, default=None, help="inches")
+    f.add_argument("--dpi", type=float, default=150.0)
+    f.add_argument("--km", type=float, default=50.0, help="segment length in km (default 50)")
+    f.add_argument("--period", choices=["day", "week", "month"], default=None)
+    f.add_argument("--measure", choices=["incidents", "fatalities"], default="incidents")
+    f.add_argument("--choropleth", choices=["admin2", "segment", "hex", "band"], default=None)
+    f.add_argument("--compare-from", default=None, help="profile: second period's first date")
+    f.add_argument("--compare-to", default=None, help="profile: second period's last date")
     return p
 
 
