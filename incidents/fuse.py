@@ -1,0 +1,502 @@
+"""One event, many reports: fuse incident tables across sources by place, time and type.
+
+Two reports are *candidate matches* when all of these hold:
+
+* **time** — their date ranges (``date`` .. ``date_end``) come within
+  ``time_window_days`` of each other (default 1: the same or the next day);
+* **space** — their points are within ``space_window_km``, or by default within
+  the sum of their ``uncertainty_km`` radii, capped at
+  :data:`~incidents._fuse_match.MAX_WINDOW_KM` (50 km).  A province- or
+  country-level report (``geo_precision`` 3 or a radius over 50 km) never
+  matches a village-level report (precision 1, radius up to 10 km) on space
+  alone: only when both give the same positive fatality count and the village
+  lies within the two radii (at most 200 km);
+* **type** — their types are compatible under the crosswalk
+  (``incidents/data/fuse_taxonomy.csv``, see :mod:`incidents._fuse_taxonomy`):
+  ACLED event and sub-event types, UCDP ``type_of_violence`` and the
+  extractor's ``event_kind`` map to families; compatible = a shared family;
+* **source** — they come from different sources (input tables), unless
+  ``within_source=True``; even then two rows citing the same ``source`` text
+  are one outlet's list and never merge.
+
+Rows without coordinates or date, or with a date range longer than 31 days,
+match nothing and stay groups of one (their ``match_reason`` says why).
+
+**Groups** are complete-linkage: candidate pairs are taken closest first and
+two groups merge only when every pair across them is a candidate match, so a
+group as a whole stays within the windows (a chain A~B~C with A and C too far
+apart is never one group), and no group holds two rows of one source.  Ties are
+broken by a canonical order of the rows (date, point, source, id, text), so the
+result does not depend on the order of the input rows.
+
+**Fused rows**: one per group (groups of one included), located at its
+best-precision report (lowest precision level, then smallest radius), dated
+from the earliest start to the latest end, ``fatalities`` the median of the
+figures given (the lower middle one for an even count: always a figure some
+source gave), ``fatalities_low``/``fatalities_high`` their minimum and
+maximum, ``reports`` listing every report (``source:id (date, place, n
+killed)``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from os import PathLike
+
+import numpy as np
+import pandas as pd
+
+from incidents._fuse_match import (
+    MAX_SPAN_DAYS,
+    Pairs,
+    Rows,
+    candidates,
+    group,
+    levels,
+    matchable,
+)
+from incidents._fuse_taxonomy import Taxonomy, load_taxonomy
+from incidents.errors import SchemaError
+
+__all__ = ["FUSE_COLUMNS", "KEEP", "fuse", "fuse_detailed"]
+
+#: Values of ``keep=``.
+KEEP = ("all", "fused")
+#: Columns added to every row by :func:`fuse`.
+FUSE_COLUMNS = (
+    "fuse_source",
+    "row_kind",
+    "event_group",
+    "group_size",
+    "sources",
+    "match_reason",
+    "fatalities_low",
+    "fatalities_high",
+    "reports",
+)
+#: Radius given by precision code when a table has no ``uncertainty_km``
+#: (the geocoder's radii for input coordinates).
+_RADIUS_OF_PRECISION = {1: 5.0, 2: 25.0, 3: 100.0}
+_EPOCH = np.datetime64("1970-01-01", "D")
+
+
+def fuse(
+    *frames: pd.DataFrame,
+    time_window_days: float = 1,
+    space_window_km: float | None = None,
+    taxonomy: str | PathLike[str] | pd.DataFrame | Taxonomy | None = None,
+    within_source: bool = False,
+    keep: str = "all",
+    names: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Group reports of the same event across incident tables and add one fused row per event.
+
+    The rule is in the module docstring of :mod:`incidents.fuse`.
+
+    Parameters
+    ----------
+    *frames
+        Incident tables (geocoded: ``latitude``, ``longitude`` and ideally
+        ``uncertainty_km``/``geo_precision``; ``date``, optionally ``date_end``),
+        one per source.
+    time_window_days
+        Largest gap in days between two reports' date ranges (whole days).
+    space_window_km
+        Fixed distance window in km; default: the sum of the two rows'
+        ``uncertainty_km``, capped at 50 km.
+    taxonomy
+        Type crosswalk: a CSV path or table with columns ``vocabulary``,
+        ``value``, ``families``; default the bundled one.
+    within_source
+        Also merge rows of the same table (rows citing the same ``source`` text
+        still never merge).
+    keep
+        ``"all"``: every input row followed by one fused row per group;
+        ``"fused"``: the fused rows only (one per event).
+    names
+        Source names (default ``frame.attrs["source_name"]`` or ``source1``, ...).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new table (a GeoDataFrame when the inputs are) with the columns of
+        the inputs plus :data:`FUSE_COLUMNS`.  Report rows have ``row_kind``
+        ``"report"``, fused rows ``"fused"``.
+    """
+    return fuse_detailed(
+        *frames,
+        time_window_days=time_window_days,
+        space_window_km=space_window_km,
+        taxonomy=taxonomy,
+        within_source=within_source,
+        keep=keep,
+        names=names,
+    )[0]
+
+
+def fuse_detailed(
+    *frames: pd.DataFrame,
+    time_window_days: float = 1,
+    space_window_km: float | None = None,
+    taxonomy: str | PathLike[str] | pd.DataFrame | Taxonomy | None = None,
+    within_source: bool = False,
+    keep: str = "all",
+    names: Sequence[str] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`fuse`, also returning every candidate pair.
+
+    Returns
+    -------
+    (table, pairs)
+        The fused table and one row per candidate pair: ``source_a``,
+        ``incident_id_a``, ``row_a`` (0-based row in its input), the same for
+        ``b``, ``distance_km``, ``limit_km``, ``gap_days``, ``types``,
+        ``grouped`` (both ended in one group) and ``reason``.
+    """
+    window, names_ = _validate(frames, time_window_days, space_window_km, keep, names)
+    tax = load_taxonomy(taxonomy)
+    table = _concat(frames, names_)
+    rows = _rows(table, frames, tax, within_source=within_source)
+    pairs = candidates(rows, window=window, space_km=space_window_km)
+    labels, used = group(len(table), pairs, rows.rank)
+    out = _assemble(table, rows, pairs, labels, used, tax, keep)
+    return out, _pair_table(table, pairs, used, tax, rows)
+
+
+# -- validation and inputs ----------------------------------------------------------
+
+
+def _validate(
+    frames: tuple[pd.DataFrame, ...],
+    time_window_days: float,
+    space_window_km: float | None,
+    keep: str,
+    names: Sequence[str] | None,
+) -> tuple[int, list[str]]:
+    if not frames:
+        raise SchemaError("fuse needs at least one incident table")
+    for k, f in enumerate(frames):
+        if not isinstance(f, pd.DataFrame):
+            raise SchemaError(f"fuse: input {k + 1} is a {type(f).__name__}, not a DataFrame")
+        missing = [c for c in ("latitude", "longitude", "date") if c not in f]
+        if missing:
+            raise SchemaError(
+                f"fuse: input {k + 1} lacks {missing}; geocode it first (incidents.geocode "
+                "or frontier geocode)"
+            )
+    if keep not in KEEP:
+        raise SchemaError(f"keep must be one of {list(KEEP)}, got {keep!r}")
+    try:
+        w = float(time_window_days)
+    except (TypeError, ValueError):
+        w = float("nan")
+    if not np.isfinite(w) or w < 0:
+        raise SchemaError(f"time_window_days must be a number >= 0, got {time_window_days!r}")
+    if space_window_km is not None:
+        try:
+            s = float(space_window_km)
+        except (TypeError, ValueError):
+            s = float("nan")
+        if not np.isfinite(s) or s <= 0:
+            raise SchemaError(
+                f"space_window_km must be None or a number > 0, got {space_window_km!r}"
+            )
+    if names is None:
+        names = [str(f.attrs.get("source_name") or f"source{k + 1}") for k, f in enumerate(frames)]
+    names = [str(n) for n in names]
+    if len(names) != len(frames) or len(set(names)) != len(names):
+        raise SchemaError(f"names must be {len(frames)} distinct names, got {names}")
+    return int(np.floor(w)), names
+
+
+def _concat(frames: tuple[pd.DataFrame, ...], names: list[str]) -> pd.DataFrame:
+    parts = []
+    for f, name in zip(frames, names, strict=True):
+        p = f.copy()
+        p["fuse_source"] = pd.array([name] * len(f), dtype="string")
+        p["_input_row"] = np.arange(len(f))
+        parts.append(p.reset_index(drop=True))
+    table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    import geopandas as gpd
+
+    if all(isinstance(f, gpd.GeoDataFrame) for f in frames) and not isinstance(
+        table, gpd.GeoDataFrame
+    ):
+        table = gpd.GeoDataFrame(table, geometry=frames[0].geometry.name, crs=frames[0].crs)
+    return table
+
+
+def _num(table: pd.DataFrame, col: str) -> np.ndarray:
+    if col not in table:
+        return np.full(len(table), np.nan)
+    return np.array(
+        pd.to_numeric(table[col], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    )
+
+
+def _days(table: pd.DataFrame, col: str) -> np.ndarray:
+    if col not in table:
+        return np.full(len(table), np.nan)
+    d = pd.to_datetime(table[col], errors="coerce").to_numpy(dtype="datetime64[D]")
+    out = (d - _EPOCH).astype("float64")
+    out[np.isnat(d)] = np.nan
+    return out
+
+
+def _text(table: pd.DataFrame, col: str) -> pd.Series:
+    if col not in table:
+        return pd.Series("", index=table.index, dtype="string")
+    return table[col].astype("string").fillna("")
+
+
+def _rows(table: pd.DataFrame, frames: tuple, tax: Taxonomy, *, within_source: bool) -> Rows:
+    lat, lon = _num(table, "latitude"), _num(table, "longitude")
+    bad = ~(np.abs(lat) <= 90) | ~(np.abs(lon) <= 180)
+    lat[bad], lon[bad] = np.nan, np.nan
+    d0, d1 = _days(table, "date"), _days(table, "date_end")
+    d1 = np.where(np.isfinite(d1), d1, d0)
+    d0, d1 = np.fmin(d0, d1), np.fmax(d0, d1)
+    prec = _num(table, "geo_precision")
+    prec = np.where(np.isfinite(prec), prec, _num(table, "input_geo_precision"))
+    radius = _num(table, "uncertainty_km")
+    by_prec = _radius_of(prec)
+    radius = np.where(np.isfinite(radius) & (radius >= 0), radius, by_prec)
+    family, known = tax.masks(table)
+    frame_code = pd.factorize(table["fuse_source"])[0].astype(np.int64)
+    if within_source:
+        src_text = _text(table, "source").str.strip()
+        code = pd.factorize(table["fuse_source"] + "\x1f" + src_text)[0].astype(np.int64)
+        # rows without a source text are their own source
+        none = (src_text == "").to_numpy()
+        if none.any():
+            code[none] = code.max() + 1 + np.arange(int(none.sum()))
+        source = code
+    else:
+        source = frame_code
+    keys = pd.DataFrame(
+        {
+            "d0": np.nan_to_num(d0, nan=np.inf),
+            "d1": np.nan_to_num(d1, nan=np.inf),
+            "lat": np.nan_to_num(lat, nan=np.inf),
+            "lon": np.nan_to_num(lon, nan=np.inf),
+            "src": table["fuse_source"].astype(str).to_numpy(),
+            "id": _text(table, "incident_id").to_numpy(dtype=object),
+            "loc": _text(table, "location").to_numpy(dtype=object),
+            "notes": _text(table, "notes").to_numpy(dtype=object),
+            "fat": np.nan_to_num(_num(table, "fatalities"), nan=-1.0),
+        }
+    )
+    order = keys.sort_values(list(keys.columns), kind="stable").index.to_numpy()
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return Rows(
+        lat=lat,
+        lon=lon,
+        day0=d0,
+        day1=d1,
+        radius=radius,
+        level=levels(prec, radius),
+        family=family,
+        family_known=known,
+        fatalities=_num(table, "fatalities"),
+        source=source,
+        rank=rank,
+    )
+
+
+def _radius_of(prec: np.ndarray) -> np.ndarray:
+    out = np.full(len(prec), _RADIUS_OF_PRECISION[1])
+    for p, r in _RADIUS_OF_PRECISION.items():
+        out[prec == p] = r
+    return out
+
+
+# -- output ----------------------------------------------------------------------------
+
+
+def _edge_reason(pairs: Pairs, k: np.ndarray, rows: Rows, tax: Taxonomy) -> list[str]:
+    out = []
+    for e in k.tolist():
+        i, j = pairs.i[e], pairs.j[e]
+        how = (
+            "same fatalities corroborate a coarse location"
+            if pairs.corroborated[e]
+            else f"limit {pairs.limit_km[e]:.1f}"
+        )
+        fi, fj = rows.family[i], rows.family[j]
+        types = (
+            "type unknown"
+            if not (rows.family_known[i] and rows.family_known[j])
+            else f"types {tax.names(int(fi & fj))}"
+        )
+        out.append(
+            f"{pairs.km[e]:.1f} km apart ({how}), {int(pairs.gap_days[e])} days apart, {types}"
+        )
+    return out
+
+
+def _assemble(
+    table: pd.DataFrame,
+    rows: Rows,
+    pairs: Pairs,
+    labels: np.ndarray,
+    used: np.ndarray,
+    tax: Taxonomy,
+    keep: str,
+) -> pd.DataFrame:
+    n = len(table)
+    size = np.bincount(labels, minlength=labels.max() + 1 if n else 0)
+    names = table["fuse_source"].astype(str).to_numpy()
+    # sources per group: sorted distinct names
+    g_src = pd.Series(names).groupby(labels).agg(lambda s: ";".join(sorted(set(s))))
+
+    # match reason: the row's best edge inside its group, else why it stayed alone
+    reason = np.full(n, "", dtype=object)
+    ok = matchable(rows)
+    reason[~(np.isfinite(rows.lat) & np.isfinite(rows.lon))] = "not located: not matched"
+    nodate = ~(np.isfinite(rows.day0))
+    reason[nodate & (reason == "")] = "no valid date: not matched"
+    reason[~ok & (reason == "")] = f"date range over {MAX_SPAN_DAYS} days: not matched"
+    had = np.zeros(n, dtype=bool)
+    had[pairs.i] = True
+    had[pairs.j] = True
+    alone = ok & (size[labels] == 1)
+    reason[alone & had] = "candidates found, but joining would break a group's windows"
+    reason[alone & ~had] = "no other source's report within the windows"
+    if used.any():
+        e = np.flatnonzero(used)
+        both = np.concatenate([e, e])
+        who = np.concatenate([pairs.i[e], pairs.j[e]])
+        sc = pairs.score[both]
+        o = np.lexsort((sc, who))
+        who, both = who[o], both[o]
+        first = np.r_[True, who[1:] != who[:-1]]
+        reason[who[first]] = _edge_reason(pairs, both[first], rows, tax)
+
+    out = table.copy()
+    out["row_kind"] = pd.array(["report"] * n, dtype="string")
+    out["event_group"] = pd.array(labels + 1, dtype="Int64")
+    out["group_size"] = pd.array(size[labels], dtype="Int64")
+    out["sources"] = pd.array(g_src.to_numpy()[labels], dtype="string")
+    out["match_reason"] = pd.array(reason, dtype="string")
+    fused = _fused_rows(out, rows, labels, size)
+    frames = [out, fused] if keep == "all" else [fused]
+    res = pd.concat(frames, ignore_index=True) if len(frames) > 1 else fused
+    res = res.drop(columns=["_input_row"])
+    if hasattr(table, "geometry") and not hasattr(res, "geometry"):
+        import geopandas as gpd
+
+        res = gpd.GeoDataFrame(res, geometry=table.geometry.name, crs=table.crs)
+    for c in ("fatalities_low", "fatalities_high", "fatalities"):
+        if c in res:
+            res[c] = pd.to_numeric(res[c], errors="coerce").astype("Int64")
+    res["reports"] = res["reports"].astype("string")
+    return res
+
+
+def _fused_rows(
+    out: pd.DataFrame, rows: Rows, labels: np.ndarray, size: np.ndarray
+) -> pd.DataFrame:
+    n = len(out)
+    if n == 0:
+        f = out.iloc[:0].copy()
+        for c in ("fatalities_low", "fatalities_high", "reports"):
+            f[c] = pd.Series(dtype="object")
+        return f
+    prec_order = np.lexsort((rows.rank, rows.radius, rows.level, labels))
+    lab_sorted = labels[prec_order]
+    first = np.r_[True, lab_sorted[1:] != lab_sorted[:-1]]
+    best = prec_order[first]  # one row per group, groups in label order
+    fused = out.iloc[best].copy().reset_index(drop=True)
+    g = pd.Series(labels)
+
+    # text fields: the best-precision report's value, else the next report that has one
+    ordered = out.iloc[prec_order]
+    for col in ("event_type", "sub_event_type", "actor1", "actor2", "event_kind"):
+        if col in out:
+            vals = ordered[col].groupby(lab_sorted).first()
+            fused[col] = vals.reindex(np.arange(len(best))).to_numpy()
+    d0 = pd.Series(rows.day0).groupby(g).min().to_numpy()
+    d1 = pd.Series(rows.day1).groupby(g).max().to_numpy()
+    start = pd.to_datetime(np.where(np.isfinite(d0), d0, np.nan), unit="D")
+    end = pd.to_datetime(np.where(np.isfinite(d1) & (d1 > d0), d1, np.nan), unit="D")
+    fused["date"] = np.asarray(start, dtype="datetime64[ns]")
+    fused["date_end"] = np.asarray(end, dtype="datetime64[ns]")
+    fat = pd.Series(rows.fatalities)
+    gf = fat.groupby(g)
+    fused["fatalities_low"] = gf.min().to_numpy()
+    fused["fatalities_high"] = gf.max().to_numpy()
+    fused["fatalities"] = gf.quantile(0.5, interpolation="lower").to_numpy()
+    ident = out["incident_id"].astype("string") if "incident_id" in out else None
+    row_no = "row " + (out["_input_row"] + 1).astype(str)
+    ident = row_no if ident is None else ident.fillna(row_no)
+    day = pd.Series(pd.to_datetime(out["date"], errors="coerce")).dt.strftime("%Y-%m-%d")
+    loc = out["location"].astype("string").fillna("") if "location" in out else ""
+    killed = pd.Series(rows.fatalities).map(lambda v: "" if np.isnan(v) else f", {int(v)} killed")
+    label = (
+        out["fuse_source"].astype(str)
+        + ":"
+        + ident.astype(str)
+        + " ("
+        + day.fillna("no date").astype(str)
+        + (", " + pd.Series(loc, index=out.index).astype(str)).where(
+            pd.Series(loc, index=out.index).astype(str) != "", ""
+        )
+        + killed.to_numpy()
+        + ")"
+    )
+    rep = label.iloc[np.argsort(rows.rank, kind="stable")]
+    fused["reports"] = rep.groupby(labels[rep.index.to_numpy()]).agg("; ".join).to_numpy()
+    srcs = out["source"].astype("string") if "source" in out else None
+    if srcs is not None:
+        multi = size > 1
+        joined = srcs.fillna("").groupby(labels).agg(
+            lambda s: " ; ".join(dict.fromkeys(v for v in s if v))
+        )
+        fused["source"] = np.where(multi, joined.to_numpy(), fused["source"].to_numpy())
+    if "review_flags" in out:
+        fl = out["review_flags"].astype("string").fillna("")
+        has = fl != ""
+        merged = fl[has].groupby(labels[has.to_numpy()]).agg(
+            lambda s: ";".join(dict.fromkeys(x for v in s for x in v.split(";") if x))
+        )
+        fused["review_flags"] = merged.reindex(np.arange(len(best))).fillna("").to_numpy()
+    if "incident_id" in out:
+        fused["incident_id"] = [f"fused-{k + 1}" for k in range(len(best))]
+    if "source_row" in out:
+        fused["source_row"] = pd.NA
+    if "notes" in out:
+        fused["notes"] = [f"fused from {k} report{'s' if k > 1 else ''}" for k in size]
+    fused["fuse_source"] = "fused"
+    fused["row_kind"] = "fused"
+    fused["match_reason"] = np.where(
+        size > 1, [f"{k} reports of one event" for k in size], "single report"
+    )
+    return fused
+
+
+def _pair_table(
+    table: pd.DataFrame, pairs: Pairs, used: np.ndarray, tax: Taxonomy, rows: Rows
+) -> pd.DataFrame:
+    ids = _text(table, "incident_id").to_numpy(dtype=object)
+    names = table["fuse_source"].astype(str).to_numpy()
+    inrow = table["_input_row"].to_numpy()
+    fam = rows.family[pairs.i] & rows.family[pairs.j]
+    return pd.DataFrame(
+        {
+            "source_a": names[pairs.i],
+            "incident_id_a": ids[pairs.i],
+            "row_a": inrow[pairs.i],
+            "source_b": names[pairs.j],
+            "incident_id_b": ids[pairs.j],
+            "row_b": inrow[pairs.j],
+            "distance_km": np.round(pairs.km, 3),
+            "limit_km": np.round(pairs.limit_km, 3),
+            "gap_days": pairs.gap_days.astype(int),
+            "types": [tax.names(int(m)) for m in fam],
+            "grouped": used,
+            "reason": np.where(
+                pairs.corroborated, "coarse location, same fatalities", "within windows"
+            ),
+        }
+    )
