@@ -147,42 +147,64 @@ def _tree_pairs(
 def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
     """Every pair of rows that may be one event (see :func:`incidents.fuse`)."""
     ok = np.flatnonzero(matchable(rows))
+    n1 = len(rows.lat) + 1
     reach = float(space_km) if space_km is not None else MAX_WINDOW_KM
     i, j = _tree_pairs(ok, rows, window, max(reach, 1e-6))
-    coarse = ok[(rows.level[ok] == 3) & (rows.fatalities[ok] >= 1)]
-    fine = ok[(rows.level[ok] == 1) & (rows.fatalities[ok] >= 1)]
-    if len(coarse) and len(fine):
-        ci, cj = _tree_pairs(coarse, rows, window, CORROBORATION_KM, other=fine)
-        key = np.unique(
-            np.concatenate([i * (len(rows.lat) + 1) + j, ci * (len(rows.lat) + 1) + cj])
-        )
-        i, j = key // (len(rows.lat) + 1), key % (len(rows.lat) + 1)
+    coarse = ok[rows.level[ok] == 3]
+    finer = ok[rows.level[ok] < 3]
+    if space_km is None and len(coarse) and len(finer):
+        ci, cj = _tree_pairs(coarse, rows, window, CORROBORATION_KM, other=finer)
+        key = np.unique(np.concatenate([i * n1 + j, ci * n1 + cj]))
+        i, j = key // n1, key % n1
 
     km = haversine_km(rows.lat[i], rows.lon[i], rows.lat[j], rows.lon[j])
     gap = np.maximum(0.0, np.maximum(rows.day0[j] - rows.day1[i], rows.day0[i] - rows.day1[j]))
     rsum = rows.radius[i] + rows.radius[j]
-    limit = np.full(len(i), float(space_km)) if space_km is not None else np.minimum(
-        rsum, MAX_WINDOW_KM
-    )
     lv_i, lv_j = rows.level[i], rows.level[j]
+    with_coarse = (lv_i == 3) | (lv_j == 3)
+    if space_km is not None:
+        limit = np.full(len(i), float(space_km))
+    else:
+        # a coarse report reaches as far as the two radii say (up to CORROBORATION_KM)
+        limit = np.where(
+            with_coarse & (lv_i + lv_j >= 5),
+            np.minimum(rsum, CORROBORATION_KM),
+            np.minimum(rsum, MAX_WINDOW_KM),
+        )
     coarse_fine = ((lv_i == 3) & (lv_j == 1)) | ((lv_i == 1) & (lv_j == 3))
-    fat_i, fat_j = rows.fatalities[i], rows.fatalities[j]
-    corroborated = coarse_fine & (fat_i >= 1) & (fat_i == fat_j) & (
-        km <= np.minimum(rsum, CORROBORATION_KM)
-    )
-    space_ok = np.where(coarse_fine, corroborated, km <= limit)
     limit = np.where(coarse_fine, np.minimum(rsum, CORROBORATION_KM), limit)
-    ok_pair = (
-        space_ok
+    base = (
+        (km <= limit)
         & (gap <= window)
         & ((rows.family[i] & rows.family[j]) != 0)
         & (rows.source[i] != rows.source[j])
     )
+    # coarse vs village: never on space alone; corroborated by equal fatalities, or by
+    # being each other's only candidate of the other's source
+    fat_i, fat_j = rows.fatalities[i], rows.fatalities[j]
+    same_fat = (fat_i >= 1) & (fat_i == fat_j)
+    cf = base & coarse_fine
+    c_row = np.where(lv_i == 3, i, j)
+    v_row = np.where(lv_i == 3, j, i)
+    k1 = pd_counts(c_row[cf] * n1 + rows.source[v_row[cf]])
+    k2 = pd_counts(v_row[cf] * n1 + rows.source[c_row[cf]])
+    unique = np.zeros(len(i), dtype=bool)
+    unique[cf] = (k1 == 1) & (k2 == 1)
+    corroborated = coarse_fine & (same_fat | unique)
+    ok_pair = base & (~coarse_fine | corroborated)
     i, j, km, limit, gap = i[ok_pair], j[ok_pair], km[ok_pair], limit[ok_pair], gap[ok_pair]
     corroborated = corroborated[ok_pair]
     unknown = ~(rows.family_known[i] & rows.family_known[j])
     score = km / np.maximum(limit, 1e-9) + gap / (window + 1.0) + 0.5 * unknown
     return Pairs(i, j, km, limit, gap, corroborated, score)
+
+
+def pd_counts(keys: np.ndarray) -> np.ndarray:
+    """How often each element's value occurs in ``keys``."""
+    if len(keys) == 0:
+        return np.zeros(0, dtype=np.int64)
+    _, inv, cnt = np.unique(keys, return_inverse=True, return_counts=True)
+    return cnt[inv]
 
 
 def group(n: int, pairs: Pairs, rank: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -65,6 +65,7 @@ class Taxonomy:
         if len(names) > 62:
             raise SchemaError(f"taxonomy has {len(names)} families; at most 62 are allowed")
         self.families: tuple[str, ...] = tuple(names)
+        self._names: dict[int, str] = {}
         bit = {f: 1 << i for i, f in enumerate(names)}
         self._masks: dict[str, dict[str, int]] = {v: {} for v in COLUMNS_OF}
         for v, val, fs in zip(voc, _key(table["value"]), fams, strict=True):
@@ -103,7 +104,9 @@ class Taxonomy:
         """Family names of a mask, ``;``-joined (``any`` for the wildcard)."""
         if mask == ALL_FAMILIES:
             return "any"
-        return ";".join(f for i, f in enumerate(self.families) if mask >> i & 1)
+        if mask not in self._names:
+            self._names[mask] = ";".join(f for i, f in enumerate(self.families) if mask >> i & 1)
+        return self._names[mask]
 
 
 def load_taxonomy(taxonomy: str | PathLike[str] | pd.DataFrame | Taxonomy | None) -> Taxonomy:

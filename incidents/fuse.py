@@ -346,9 +346,8 @@ def _assemble(
 ) -> pd.DataFrame:
     n = len(table)
     size = np.bincount(labels, minlength=labels.max() + 1 if n else 0)
-    names = table["fuse_source"].astype(str).to_numpy()
-    # sources per group: sorted distinct names
-    g_src = pd.Series(names).groupby(labels).agg(lambda s: ";".join(sorted(set(s))))
+    codes, uniq = pd.factorize(table["fuse_source"].astype(str))
+    g_src = _sources_of_groups(labels, codes, list(uniq), len(size))
 
     # match reason: the row's best edge inside its group, else why it stayed alone
     reason = np.full(n, "", dtype=object)
@@ -377,7 +376,7 @@ def _assemble(
     out["row_kind"] = pd.array(["report"] * n, dtype="string")
     out["event_group"] = pd.array(labels + 1, dtype="Int64")
     out["group_size"] = pd.array(size[labels], dtype="Int64")
-    out["sources"] = pd.array(g_src.to_numpy()[labels], dtype="string")
+    out["sources"] = pd.array(g_src[labels], dtype="string")
     out["match_reason"] = pd.array(reason, dtype="string")
     fused = _fused_rows(out, rows, labels, size)
     frames = [out, fused] if keep == "all" else [fused]
@@ -432,7 +431,10 @@ def _fused_rows(
     ident = row_no if ident is None else ident.fillna(row_no)
     day = pd.Series(pd.to_datetime(out["date"], errors="coerce")).dt.strftime("%Y-%m-%d")
     loc = out["location"].astype("string").fillna("") if "location" in out else ""
-    killed = pd.Series(rows.fatalities).map(lambda v: "" if np.isnan(v) else f", {int(v)} killed")
+    fk = rows.fatalities
+    killed = np.where(
+        np.isfinite(fk), ", " + np.nan_to_num(fk).astype(np.int64).astype(str) + " killed", ""
+    ).astype(object)
     label = (
         out["fuse_source"].astype(str)
         + ":"
@@ -442,25 +444,21 @@ def _fused_rows(
         + (", " + pd.Series(loc, index=out.index).astype(str)).where(
             pd.Series(loc, index=out.index).astype(str) != "", ""
         )
-        + killed.to_numpy()
+        + killed
         + ")"
     )
-    rep = label.iloc[np.argsort(rows.rank, kind="stable")]
-    fused["reports"] = rep.groupby(labels[rep.index.to_numpy()]).agg("; ".join).to_numpy()
-    srcs = out["source"].astype("string") if "source" in out else None
-    if srcs is not None:
-        multi = size > 1
-        joined = srcs.fillna("").groupby(labels).agg(
-            lambda s: " ; ".join(dict.fromkeys(v for v in s if v))
-        )
-        fused["source"] = np.where(multi, joined.to_numpy(), fused["source"].to_numpy())
+    by_rank = np.lexsort((rows.rank, labels))
+    fused["reports"] = _join_groups(labels, label.to_numpy(dtype=object), by_rank, "; ")
+    if "source" in out:
+        srcs = out["source"].astype("string").fillna("").to_numpy(dtype=object)
+        fused["source"] = _join_groups(labels, srcs, by_rank, " ; ", unique=True)
     if "review_flags" in out:
-        fl = out["review_flags"].astype("string").fillna("")
-        has = fl != ""
-        merged = fl[has].groupby(labels[has.to_numpy()]).agg(
-            lambda s: ";".join(dict.fromkeys(x for v in s for x in v.split(";") if x))
-        )
-        fused["review_flags"] = merged.reindex(np.arange(len(best))).fillna("").to_numpy()
+        fl = out["review_flags"].astype("string").fillna("").to_numpy(dtype=object)
+        joined = _join_groups(labels, fl, by_rank, ";", unique=True)
+        fused["review_flags"] = [
+            ";".join(dict.fromkeys(x for x in v.split(";") if x)) if ";" in v else v
+            for v in joined
+        ]
     if "incident_id" in out:
         fused["incident_id"] = [f"fused-{k + 1}" for k in range(len(best))]
     if "source_row" in out:
@@ -473,6 +471,42 @@ def _fused_rows(
         size > 1, [f"{k} reports of one event" for k in size], "single report"
     )
     return fused
+
+
+def _sources_of_groups(
+    labels: np.ndarray, codes: np.ndarray, names: list[str], n_groups: int
+) -> np.ndarray:
+    """Sorted distinct source names per group, ``;``-joined."""
+    if len(names) <= 62:
+        mask = np.zeros(n_groups, dtype=np.int64)
+        np.bitwise_or.at(mask, labels, np.left_shift(np.int64(1), codes.astype(np.int64)))
+        text = {
+            m: ";".join(sorted(names[k] for k in range(len(names)) if m >> k & 1))
+            for m in np.unique(mask).tolist()
+        }
+        return np.array([text[m] for m in mask.tolist()], dtype=object)
+    groups: list[set[str]] = [set() for _ in range(n_groups)]
+    for g, c in zip(labels.tolist(), codes.tolist(), strict=True):
+        groups[g].add(names[c])
+    return np.array([";".join(sorted(s)) for s in groups], dtype=object)
+
+
+def _join_groups(
+    labels: np.ndarray, values: np.ndarray, order: np.ndarray, sep: str, *, unique: bool = False
+) -> list[str]:
+    """``sep``-joined non-empty ``values`` of each group, in ``order``."""
+    lab = labels[order]
+    vals = values[order].tolist()
+    starts = np.flatnonzero(np.r_[True, lab[1:] != lab[:-1]]).tolist() if len(lab) else []
+    ends = [*starts[1:], len(lab)]
+    out = []
+    for a, b in zip(starts, ends, strict=True):
+        if b - a == 1:
+            out.append(vals[a] or "")
+            continue
+        part = [v for v in vals[a:b] if v]
+        out.append(sep.join(dict.fromkeys(part) if unique else part))
+    return out
 
 
 def _pair_table(
