@@ -10,6 +10,7 @@ from incidents.errors import (
     SchemaError,
 )
 from incidents.extract import extract
+from incidents.fuse import fuse
 from incidents.geocode import Geocoder, Match, geocode
 from incidents.io import read, write
 from incidents.load import load
@@ -28,6 +29,7 @@ __all__ = [
     "aggregate",
     "change",
     "extract",
+    "fuse",
     "geocode",
     "is_positioned",
     "load",

@@ -113,16 +113,20 @@ def _tree_pairs(
         rep = np.repeat(np.arange(len(sel)), n)
         offs = np.arange(len(rep)) - np.repeat(np.cumsum(n) - n, n)
         scale = reach / (window + 0.5)
-        pts = np.column_stack(
-            [_xyz(rows.lat[sel][rep], rows.lon[sel][rep]), (d0[rep] + offs - d0.min()) * scale]
-        ) if len(sel) else np.zeros((0, 4))
+        pts = (
+            np.column_stack(
+                [_xyz(rows.lat[sel][rep], rows.lon[sel][rep]), (d0[rep] + offs - d0.min()) * scale]
+            )
+            if len(sel)
+            else np.zeros((0, 4))
+        )
         return sel[rep], pts
 
     a_rows, a_pts = anchors(idx)
     if len(a_rows) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     if other is None:
-        tree = cKDTree(a_pts, balanced_tree=False, compact_nodes=False)
+        tree = cKDTree(a_pts, balanced_tree=True, compact_nodes=False)
         pp = tree.query_pairs(reach, p=np.inf, output_type="ndarray")
         a, b = a_rows[pp[:, 0]], a_rows[pp[:, 1]]
     else:
@@ -134,13 +138,13 @@ def _tree_pairs(
         scale = reach / (window + 0.5)
         a_pts[:, 3] += (rows.day0[idx].min() - t0) * scale
         b_pts[:, 3] += (rows.day0[other].min() - t0) * scale
-        ta = cKDTree(a_pts, balanced_tree=False, compact_nodes=False)
-        tb = cKDTree(b_pts, balanced_tree=False, compact_nodes=False)
+        ta = cKDTree(a_pts, balanced_tree=True, compact_nodes=False)
+        tb = cKDTree(b_pts, balanced_tree=True, compact_nodes=False)
         sm = ta.sparse_distance_matrix(tb, reach, p=np.inf, output_type="ndarray")
         a, b = a_rows[sm["i"]], b_rows[sm["j"]]
     keep = a != b
     lo, hi = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
-    key = np.unique(lo.astype(np.int64) * (len(rows.lat) + 1) + hi)
+    key = _distinct(lo.astype(np.int64) * (len(rows.lat) + 1) + hi)
     return key // (len(rows.lat) + 1), key % (len(rows.lat) + 1)
 
 
@@ -150,27 +154,21 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
     n1 = len(rows.lat) + 1
     reach = float(space_km) if space_km is not None else MAX_WINDOW_KM
     i, j = _tree_pairs(ok, rows, window, max(reach, 1e-6))
-    coarse = ok[rows.level[ok] == 3]
-    finer = ok[rows.level[ok] < 3]
-    if space_km is None and len(coarse) and len(finer):
-        ci, cj = _tree_pairs(coarse, rows, window, CORROBORATION_KM, other=finer)
-        key = np.unique(np.concatenate([i * n1 + j, ci * n1 + cj]))
+    coarse = ok[(rows.level[ok] == 3) & (rows.fatalities[ok] >= 1)]
+    fine = ok[(rows.level[ok] == 1) & (rows.fatalities[ok] >= 1)]
+    if len(coarse) and len(fine):
+        ci, cj = _tree_pairs(coarse, rows, window, CORROBORATION_KM, other=fine)
+        key = _distinct(np.concatenate([i * n1 + j, ci * n1 + cj]))
         i, j = key // n1, key % n1
 
     km = haversine_km(rows.lat[i], rows.lon[i], rows.lat[j], rows.lon[j])
     gap = np.maximum(0.0, np.maximum(rows.day0[j] - rows.day1[i], rows.day0[i] - rows.day1[j]))
     rsum = rows.radius[i] + rows.radius[j]
     lv_i, lv_j = rows.level[i], rows.level[j]
-    with_coarse = (lv_i == 3) | (lv_j == 3)
     if space_km is not None:
         limit = np.full(len(i), float(space_km))
     else:
-        # a coarse report reaches as far as the two radii say (up to CORROBORATION_KM)
-        limit = np.where(
-            with_coarse & (lv_i + lv_j >= 5),
-            np.minimum(rsum, CORROBORATION_KM),
-            np.minimum(rsum, MAX_WINDOW_KM),
-        )
+        limit = np.minimum(rsum, MAX_WINDOW_KM)
     coarse_fine = ((lv_i == 3) & (lv_j == 1)) | ((lv_i == 1) & (lv_j == 3))
     limit = np.where(coarse_fine, np.minimum(rsum, CORROBORATION_KM), limit)
     base = (
@@ -179,18 +177,9 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
         & ((rows.family[i] & rows.family[j]) != 0)
         & (rows.source[i] != rows.source[j])
     )
-    # coarse vs village: never on space alone; corroborated by equal fatalities, or by
-    # being each other's only candidate of the other's source
+    # coarse vs village: never on space alone; only when both give the same death toll
     fat_i, fat_j = rows.fatalities[i], rows.fatalities[j]
-    same_fat = (fat_i >= 1) & (fat_i == fat_j)
-    cf = base & coarse_fine
-    c_row = np.where(lv_i == 3, i, j)
-    v_row = np.where(lv_i == 3, j, i)
-    k1 = pd_counts(c_row[cf] * n1 + rows.source[v_row[cf]])
-    k2 = pd_counts(v_row[cf] * n1 + rows.source[c_row[cf]])
-    unique = np.zeros(len(i), dtype=bool)
-    unique[cf] = (k1 == 1) & (k2 == 1)
-    corroborated = coarse_fine & (same_fat | unique)
+    corroborated = coarse_fine & (fat_i >= 1) & (fat_i == fat_j)
     ok_pair = base & (~coarse_fine | corroborated)
     i, j, km, limit, gap = i[ok_pair], j[ok_pair], km[ok_pair], limit[ok_pair], gap[ok_pair]
     corroborated = corroborated[ok_pair]
@@ -199,16 +188,31 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
     return Pairs(i, j, km, limit, gap, corroborated, score)
 
 
-def pd_counts(keys: np.ndarray) -> np.ndarray:
-    """How often each element's value occurs in ``keys``."""
-    if len(keys) == 0:
-        return np.zeros(0, dtype=np.int64)
-    _, inv, cnt = np.unique(keys, return_inverse=True, return_counts=True)
-    return cnt[inv]
+def _distinct(x: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (sort-based: numpy's hash-based unique is slow on large ints)."""
+    x = np.sort(x)
+    return x[np.r_[True, x[1:] != x[:-1]]] if len(x) else x
 
 
-def group(n: int, pairs: Pairs, rank: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _inverse(x: np.ndarray) -> np.ndarray:
+    """Dense rank of each value (0 .. distinct-1), as ``np.unique(return_inverse=True)``."""
+    order = np.argsort(x, kind="stable")
+    xs = x[order]
+    step = np.r_[0, (xs[1:] != xs[:-1]).astype(np.int64)] if len(x) else xs.astype(np.int64)
+    inv = np.empty(len(x), dtype=np.int64)
+    inv[order] = np.cumsum(step)
+    return inv
+
+
+def group(
+    n: int, pairs: Pairs, rank: np.ndarray, source: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Complete-linkage groups.
+
+    Components are first found on the *best* edges only (for each row, its
+    closest candidate in each other source); a component in which every pair is
+    a candidate (a clique of the full candidate graph) is a group at once, the
+    others are split by :func:`_greedy`.
 
     Returns
     -------
@@ -218,27 +222,40 @@ def group(n: int, pairs: Pairs, rank: np.ndarray) -> tuple[np.ndarray, np.ndarra
     """
     m = len(pairs.i)
     if m == 0:
-        labels = np.argsort(np.argsort(rank, kind="stable"), kind="stable")
-        return labels, np.zeros(0, dtype=bool)
-    adj = coo_matrix((np.ones(m), (pairs.i, pairs.j)), shape=(n, n))
+        return _inverse(rank), np.zeros(0, dtype=bool)
+    best = _best_edges(pairs, rank, source)
+    adj = coo_matrix((np.ones(int(best.sum())), (pairs.i[best], pairs.j[best])), shape=(n, n))
     _, comp = connected_components(adj, directed=False)
     size = np.bincount(comp, minlength=comp.max() + 1)
-    edges = np.bincount(comp[pairs.i], minlength=len(size))
+    inside = comp[pairs.i] == comp[pairs.j]
+    edges = np.bincount(comp[pairs.i[inside]], minlength=len(size))
     clique = edges == size * (size - 1) // 2
     label = comp.copy()
-    messy = ~clique[comp[pairs.i]]
+    messy = inside & ~clique[comp[pairs.i]]
     if messy.any():
         label = _greedy(label, pairs, messy, rank)
-    # canonical numbering: by the smallest rank in each group
-    first = np.full(label.max() + 1, np.iinfo(np.int64).max)
-    np.minimum.at(first, label, rank)
-    order = np.argsort(first, kind="stable")
-    renum = np.empty_like(order)
-    renum[order] = np.arange(len(order))
-    labels = renum[label]
-    labels = np.unique(labels, return_inverse=True)[1]
+    labels = _inverse(_first_rank(label, rank)[label])
     used = labels[pairs.i] == labels[pairs.j]
     return labels, used
+
+
+def _first_rank(label: np.ndarray, rank: np.ndarray) -> np.ndarray:
+    first = np.full(label.max() + 1, np.iinfo(np.int64).max)
+    np.minimum.at(first, label, rank)
+    return first
+
+
+def _best_edges(pairs: Pairs, rank: np.ndarray, source: np.ndarray) -> np.ndarray:
+    """Edges that are, for at least one end, its best candidate in the other end's source."""
+    m = len(pairs.i)
+    keep = np.zeros(m, dtype=bool)
+    for a, b in ((pairs.i, pairs.j), (pairs.j, pairs.i)):
+        key = a.astype(np.int64) * (int(source.max()) + 1) + source[b]
+        o = np.lexsort((rank[b], pairs.score, key))
+        k = key[o]
+        first = np.r_[True, k[1:] != k[:-1]]
+        keep[o[first]] = True
+    return keep
 
 
 def _greedy(label: np.ndarray, pairs: Pairs, messy: np.ndarray, rank: np.ndarray) -> np.ndarray:
@@ -246,21 +263,29 @@ def _greedy(label: np.ndarray, pairs: Pairs, messy: np.ndarray, rank: np.ndarray
     ei, ej, sc = pairs.i[messy], pairs.j[messy], pairs.score[messy]
     ri, rj = rank[ei], rank[ej]
     order = np.lexsort((np.maximum(ri, rj), np.minimum(ri, rj), sc))
-    ei, ej = ei[order], ej[order]
-    edge = set(zip(ei.tolist(), ej.tolist(), strict=True))
-    edge |= {(b, a) for a, b in edge}
+    ei_l, ej_l = ei[order].tolist(), ej[order].tolist()
+    nbr: dict[int, set[int]] = {}
+    for a, b in zip(ei_l, ej_l, strict=True):
+        nbr.setdefault(a, set()).add(b)
+        nbr.setdefault(b, set()).add(a)
     label = label.copy()
-    nodes = np.unique(np.concatenate([ei, ej]))
-    fresh = label.max() + 1
-    label[nodes] = fresh + np.arange(len(nodes))  # every node of a messy component alone
-    members: dict[int, list[int]] = {int(label[v]): [int(v)] for v in nodes}
-    for a, b in zip(ei.tolist(), ej.tolist(), strict=True):
-        ga, gb = int(label[a]), int(label[b])
+    fresh = int(label.max()) + 1
+    group_of: dict[int, int] = {}
+    members: dict[int, list[int]] = {}
+    for k, v in enumerate(sorted(nbr)):
+        group_of[v] = fresh + k
+        members[fresh + k] = [v]
+    for a, b in zip(ei_l, ej_l, strict=True):
+        ga, gb = group_of[a], group_of[b]
         if ga == gb:
             continue
         ma, mb = members[ga], members[gb]
-        if all((u, v) in edge for u in ma for v in mb):
+        if all(nbr[u].issuperset(mb) for u in ma):
             keep, drop = (ga, gb) if len(ma) >= len(mb) else (gb, ga)
-            members[keep].extend(members.pop(drop))
-            label[members[keep]] = keep
+            moved = members.pop(drop)
+            members[keep].extend(moved)
+            for u in moved:
+                group_of[u] = keep
+    idx = np.fromiter(group_of.keys(), dtype=np.int64, count=len(group_of))
+    label[idx] = np.fromiter(group_of.values(), dtype=np.int64, count=len(group_of))
     return label

@@ -48,8 +48,10 @@ _REGION = (69.0, 31.0, 72.0, 35.0)  # lon0, lat0, lon1, lat1: the central fronti
 _KM_PER_DEG = 111.195
 
 
-def _events(n: int, rng: np.random.Generator, days: int, near: float) -> pd.DataFrame:
-    lon0, lat0, lon1, lat1 = _REGION
+def _events(
+    n: int, rng: np.random.Generator, days: int, near: float, region: tuple[float, ...]
+) -> pd.DataFrame:
+    lon0, lat0, lon1, lat1 = region
     lat = rng.uniform(lat0, lat1, n)
     lon = rng.uniform(lon0, lon1, n)
     day = rng.integers(0, days, n)
@@ -97,6 +99,7 @@ def synthetic_sources(
     scenario: str = "mixed",
     days: int = 365,
     report_probability: float = 0.8,
+    region: tuple[float, float, float, float] = _REGION,
 ) -> list[pd.DataFrame]:
     """Three geocoded incident tables (``acled``, ``ucdp``, ``news``) reporting shared events.
 
@@ -112,6 +115,9 @@ def synthetic_sources(
         Events fall on this many days from 2020-01-01.
     report_probability
         Chance that a source reports a given event.
+    region
+        ``(lon0, lat0, lon1, lat1)`` box the events fall in (default the central
+        frontier, 69-72 E, 31-35 N).
 
     Returns
     -------
@@ -122,9 +128,8 @@ def synthetic_sources(
     if scenario not in SCENARIOS:
         raise ValueError(f"scenario must be one of {SCENARIOS}, got {scenario!r}")
     rng = np.random.default_rng(seed)
-    mixed = scenario == "mixed"
     near = {"near_distinct": 1.0, "mixed": 0.2}.get(scenario, 0.0)
-    ev = _events(n_events, rng, days, near=near)
+    ev = _events(n_events, rng, days, near=near, region=region)
     reported = rng.random((n_events, len(SOURCES))) < report_probability
     nobody = ~reported.any(axis=1)
     reported[nobody, rng.integers(0, len(SOURCES), int(nobody.sum()))] = True
@@ -149,7 +154,9 @@ def synthetic_sources(
         end = day.copy()
         if scenario in ("dates", "mixed"):
             late = rng.random(n) < (0.3 if name == "news" else 0.1)
-            day = day + late * rng.choice([-1, 1], n, p=[0.2, 0.8]) if name != "news" else day + late
+            day = (
+                day + late * rng.choice([-1, 1], n, p=[0.2, 0.8]) if name != "news" else day + late
+            )
             if name == "ucdp":  # UCDP gives a range around uncertain dates
                 rng_ = rng.random(n) < 0.15
                 before = rng.integers(0, 3, n) * rng_
@@ -168,21 +175,21 @@ def synthetic_sources(
             off = rng.random(n) < 0.3
             fat[off] = np.maximum(0, fat[off] + rng.integers(-2, 3, int(off.sum())))
         t = {
-            "incident_id": [f"{name}-{k}" for k in range(n)],
+            "incident_id": np.char.add(f"{name}-", np.arange(n).astype(str)),
             "date": (start + day.astype("timedelta64[D]")).astype("datetime64[ns]"),
             "date_end": pd.NaT,
-            "location": [f"place {k}" for k in idx],
+            "location": np.char.add("place ", idx.astype(str)),
             "latitude": lat,
             "longitude": lon,
             "geo_precision": pd.array(prec, dtype="Int64"),
             "uncertainty_km": radius,
             "fatalities": fat,
-            "source": [f"{name} outlet {k % 7}" for k in range(n)],
+            "source": np.char.add(f"{name} outlet ", (np.arange(n) % 7).astype(str)),
             "true_event": idx,
             "true_partner": e.partner.to_numpy(),
         }
         frame = pd.DataFrame(t)
-        frame.loc[end > day, "date_end"] = (start + end[end > day].astype("timedelta64[D]"))
+        frame.loc[end > day, "date_end"] = start + end[end > day].astype("timedelta64[D]")
         frame["date_end"] = pd.to_datetime(frame["date_end"])
         vocab = name if scenario in ("relabel", "mixed") else "acled"
         if vocab == "acled":
@@ -211,7 +218,7 @@ def synthetic_sources(
 
 
 def _type_col(kind: np.ndarray | pd.Series, k: int) -> np.ndarray:
-    return np.array([_TYPES[int(v)][k] for v in np.asarray(kind)])
+    return np.array([t[k] for t in _TYPES])[np.asarray(kind, dtype=int)]
 
 
 def pairwise_scores(group: np.ndarray, truth: np.ndarray) -> dict[str, float]:

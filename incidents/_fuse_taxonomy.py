@@ -92,8 +92,11 @@ class Taxonomy:
             if col not in frame or not self._masks[voc]:
                 continue
             table = pd.Series(self._masks[voc], dtype="int64")
-            keys = _key(frame[col].reset_index(drop=True))
-            hit = keys.map(table).to_numpy(dtype="float64", na_value=np.nan)
+            # normalise the distinct values only: a column holds few of them
+            codes, uniq = pd.factorize(frame[col].astype("string"), use_na_sentinel=True)
+            hit_u = _key(pd.Series(uniq, dtype="string")).map(table)
+            hit_u = hit_u.to_numpy(dtype="float64", na_value=np.nan)
+            hit = np.where(codes >= 0, hit_u[np.maximum(codes, 0)] if len(uniq) else np.nan, np.nan)
             take = ~known & np.isfinite(hit)
             out[take] = hit[take].astype(np.int64)
             known |= take

@@ -158,7 +158,7 @@ def fuse_detailed(
     table = _concat(frames, names_)
     rows = _rows(table, frames, tax, within_source=within_source)
     pairs = candidates(rows, window=window, space_km=space_window_km)
-    labels, used = group(len(table), pairs, rows.rank)
+    labels, used = group(len(table), pairs, rows.rank, rows.source)
     out = _assemble(table, rows, pairs, labels, used, tax, keep)
     return out, _pair_table(table, pairs, used, tax, rows)
 
@@ -213,7 +213,7 @@ def _concat(frames: tuple[pd.DataFrame, ...], names: list[str]) -> pd.DataFrame:
     parts = []
     for f, name in zip(frames, names, strict=True):
         p = f.copy()
-        p["fuse_source"] = pd.array([name] * len(f), dtype="string")
+        p["fuse_source"] = np.full(len(f), name, dtype=object)
         p["_input_row"] = np.arange(len(f))
         parts.append(p.reset_index(drop=True))
     table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
@@ -314,25 +314,26 @@ def _radius_of(prec: np.ndarray) -> np.ndarray:
 # -- output ----------------------------------------------------------------------------
 
 
-def _edge_reason(pairs: Pairs, k: np.ndarray, rows: Rows, tax: Taxonomy) -> list[str]:
-    out = []
-    for e in k.tolist():
-        i, j = pairs.i[e], pairs.j[e]
-        how = (
-            "same fatalities corroborate a coarse location"
-            if pairs.corroborated[e]
-            else f"limit {pairs.limit_km[e]:.1f}"
-        )
-        fi, fj = rows.family[i], rows.family[j]
-        types = (
-            "type unknown"
-            if not (rows.family_known[i] and rows.family_known[j])
-            else f"types {tax.names(int(fi & fj))}"
-        )
-        out.append(
-            f"{pairs.km[e]:.1f} km apart ({how}), {int(pairs.gap_days[e])} days apart, {types}"
-        )
-    return out
+def _edge_reason(pairs: Pairs, k: np.ndarray, rows: Rows, tax: Taxonomy) -> np.ndarray:
+    """``12.3 km apart (limit 30.0 km), 1 day apart, types remote`` for each edge in ``k``."""
+    i, j = pairs.i[k], pairs.j[k]
+    km = pd.Series(np.round(pairs.km[k], 1)).astype(str).to_numpy(dtype=object)
+    lim = pd.Series(np.round(pairs.limit_km[k], 1)).astype(str).to_numpy(dtype=object)
+    how = np.where(
+        pairs.corroborated[k], " km apart (coarse place corroborated), ", " km apart (limit "
+    )
+    how = how.astype(object)
+    lim = np.where(pairs.corroborated[k], "", lim + " km), ").astype(object)
+    gap = pairs.gap_days[k].astype(np.int64)
+    days = np.where(gap == 0, "same day", np.where(gap == 1, "1 day apart", "")).astype(object)
+    far = gap > 1
+    days[far] = pd.Series(gap[far]).astype(str).to_numpy(dtype=object) + " days apart"
+    both = rows.family_known[i] & rows.family_known[j]
+    fam = rows.family[i] & rows.family[j]
+    names = {m: tax.names(m) for m in set(fam[both].tolist())}
+    types = np.full(len(k), ", type unknown", dtype=object)
+    types[both] = [", types " + names[m] for m in fam[both].tolist()]
+    return km + how + lim + days + types
 
 
 def _assemble(
@@ -373,11 +374,11 @@ def _assemble(
         reason[who[first]] = _edge_reason(pairs, both[first], rows, tax)
 
     out = table.copy()
-    out["row_kind"] = pd.array(["report"] * n, dtype="string")
+    out["row_kind"] = np.full(n, "report", dtype=object)
     out["event_group"] = pd.array(labels + 1, dtype="Int64")
     out["group_size"] = pd.array(size[labels], dtype="Int64")
-    out["sources"] = pd.array(g_src[labels], dtype="string")
-    out["match_reason"] = pd.array(reason, dtype="string")
+    out["sources"] = g_src[labels]
+    out["match_reason"] = reason
     fused = _fused_rows(out, rows, labels, size)
     frames = [out, fused] if keep == "all" else [fused]
     res = pd.concat(frames, ignore_index=True) if len(frames) > 1 else fused
@@ -389,7 +390,6 @@ def _assemble(
     for c in ("fatalities_low", "fatalities_high", "fatalities"):
         if c in res:
             res[c] = pd.to_numeric(res[c], errors="coerce").astype("Int64")
-    res["reports"] = res["reports"].astype("string")
     return res
 
 
@@ -456,8 +456,7 @@ def _fused_rows(
         fl = out["review_flags"].astype("string").fillna("").to_numpy(dtype=object)
         joined = _join_groups(labels, fl, by_rank, ";", unique=True)
         fused["review_flags"] = [
-            ";".join(dict.fromkeys(x for x in v.split(";") if x)) if ";" in v else v
-            for v in joined
+            ";".join(dict.fromkeys(x for x in v.split(";") if x)) if ";" in v else v for v in joined
         ]
     if "incident_id" in out:
         fused["incident_id"] = [f"fused-{k + 1}" for k in range(len(best))]
@@ -482,7 +481,7 @@ def _sources_of_groups(
         np.bitwise_or.at(mask, labels, np.left_shift(np.int64(1), codes.astype(np.int64)))
         text = {
             m: ";".join(sorted(names[k] for k in range(len(names)) if m >> k & 1))
-            for m in np.unique(mask).tolist()
+            for m in set(mask.tolist())
         }
         return np.array([text[m] for m in mask.tolist()], dtype=object)
     groups: list[set[str]] = [set() for _ in range(n_groups)]

@@ -30,6 +30,10 @@ def run(args: argparse.Namespace) -> int:
     table = read_positioned(path)
     if table is None:
         table = prepare(path)
+    if getattr(args, "fused", False):  # count events, not reports
+        from incidents.fuse import fuse
+
+        table = fuse(table, within_source=True, keep="fused")
     if len(table) == 0:
         raise IncidentError(f"{path} holds no incidents; nothing to aggregate")
 

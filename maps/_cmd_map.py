@@ -23,6 +23,10 @@ def run(args: argparse.Namespace) -> int:
     table = read_positioned(path)
     if table is None:
         table = prepare(path)
+    if getattr(args, "fused", False):  # one row per event, its reports listed in `reports`
+        from incidents.fuse import fuse
+
+        table = fuse(table, within_source=True, keep="fused")
     m = build_map(
         table,
         title=args.title,

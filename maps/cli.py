@@ -52,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
         help="compare the last two periods per unit (needs --period)",
     )
     a.add_argument("-o", "--output", required=True)
+    a.add_argument("--fused", action="store_true", help="count events: fuse reports first")
 
     m = sub.add_parser("map", help="build an interactive HTML map")
     m.add_argument("input", help="raw or positioned incident file")
@@ -60,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     m.add_argument("--layers", default=None, help="comma-separated layer names")
     m.add_argument("--title", default=None)
     m.add_argument("--tiles", default=None, help="xyzservices provider name, or 'none'")
+    m.add_argument("--fused", action="store_true", help="one marker per event (fuse reports)")
 
     d = sub.add_parser("demo", help="the October 2025 clashes, end to end")
     d.add_argument("--out", default="frontier-demo", help="output folder (default frontier-demo)")
@@ -69,6 +71,15 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("article", nargs="?", default="-", help="text file, or - for stdin")
     e.add_argument("--date", default=None, help="article date, YYYY-MM-DD")
     e.add_argument("-o", "--output", default=None, help="output file (default: CSV to stdout)")
+    f = sub.add_parser("fuse", help="one event, many reports: fuse incident files across sources")
+    f.add_argument("inputs", nargs="+", metavar="INPUT", help="incident files, one per source")
+    f.add_argument("-o", "--output", required=True, help=".geojson, .csv, .gpkg or .parquet")
+    f.add_argument("--report", default=None, help="CSV of every candidate pair and its test")
+    f.add_argument("--keep", choices=["all", "fused"], default="all")
+    f.add_argument("--within-source", action="store_true", help="also merge rows of one file")
+    f.add_argument("--time-window", type=float, default=1.0, help="days (default 1)")
+    f.add_argument("--space-window", type=float, default=None, help="km (default: radii)")
+    f.add_argument("--taxonomy", default=None, help="CSV crosswalk of event types")
     return p
 
 
