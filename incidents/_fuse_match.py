@@ -2,10 +2,10 @@
 
 Candidates come from one k-d tree over four coordinates: the point as a 3-D
 vector on a sphere of the Earth's mean radius (km) and the day, scaled so that
-the Chebyshev ball of radius ``reach`` km holds exactly the days within the
-time window.  A report with a date range stands in the tree once per day of its
+one Euclidean ball holds every pair within ``reach`` km and the time window
+and no pair a day further apart (:func:`_tree_pairs`).  A report with a date range stands in the tree once per day of its
 range, so "date ranges within ``w`` days" is an exact test.  The tree returns a
-superset (chord <= arc, box >= ball); every pair is then tested exactly.
+superset (chord <= arc); every pair is then tested exactly.
 
 Groups are complete-linkage: candidate edges are taken in order of score
 (closest first; ties by canonical rank) and two groups merge only when *every*
@@ -105,21 +105,25 @@ def haversine_km(lat1, lon1, lat2, lon2) -> np.ndarray:  # type: ignore[no-untyp
 def _tree_pairs(
     idx: np.ndarray, rows: Rows, window: int, reach: float, other: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Row pairs (a, b) within ``reach`` km (box) and ``window`` days, from day anchors."""
+    """Row pairs within ``reach`` km (chord) and ``window`` days, from day anchors.
+
+    Days are scaled by ``s`` so that a Euclidean ball of radius
+    ``sqrt(reach**2 + (s * window)**2)`` holds every pair within ``reach`` km and
+    ``window`` days and no pair ``window + 1`` days apart.
+    """
+    scale = 1.2 * reach / np.sqrt(2 * window + 1)
+    radius = float(np.sqrt(reach**2 + (scale * window) ** 2))
+    both = idx if other is None else np.concatenate([idx, other])
+    t0 = float(np.nanmin(rows.day0[both])) if len(both) else 0.0
 
     def anchors(sel: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        d0 = rows.day0[sel].astype(np.int64)
+        if len(sel) == 0:
+            return sel, np.zeros((0, 4))
         n = (rows.day1[sel] - rows.day0[sel]).astype(np.int64) + 1
         rep = np.repeat(np.arange(len(sel)), n)
         offs = np.arange(len(rep)) - np.repeat(np.cumsum(n) - n, n)
-        scale = reach / (window + 0.5)
-        pts = (
-            np.column_stack(
-                [_xyz(rows.lat[sel][rep], rows.lon[sel][rep]), (d0[rep] + offs - d0.min()) * scale]
-            )
-            if len(sel)
-            else np.zeros((0, 4))
-        )
+        day = rows.day0[sel][rep] + offs - t0
+        pts = np.column_stack([_xyz(rows.lat[sel][rep], rows.lon[sel][rep]), day * scale])
         return sel[rep], pts
 
     a_rows, a_pts = anchors(idx)
@@ -127,20 +131,15 @@ def _tree_pairs(
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     if other is None:
         tree = cKDTree(a_pts, balanced_tree=True, compact_nodes=False)
-        pp = tree.query_pairs(reach, p=np.inf, output_type="ndarray")
+        pp = tree.query_pairs(radius, output_type="ndarray")
         a, b = a_rows[pp[:, 0]], a_rows[pp[:, 1]]
     else:
         b_rows, b_pts = anchors(other)
         if len(b_rows) == 0:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        # same day origin for both sets
-        t0 = min(rows.day0[idx].min(), rows.day0[other].min())
-        scale = reach / (window + 0.5)
-        a_pts[:, 3] += (rows.day0[idx].min() - t0) * scale
-        b_pts[:, 3] += (rows.day0[other].min() - t0) * scale
         ta = cKDTree(a_pts, balanced_tree=True, compact_nodes=False)
         tb = cKDTree(b_pts, balanced_tree=True, compact_nodes=False)
-        sm = ta.sparse_distance_matrix(tb, reach, p=np.inf, output_type="ndarray")
+        sm = ta.sparse_distance_matrix(tb, radius, output_type="ndarray")
         a, b = a_rows[sm["i"]], b_rows[sm["j"]]
     keep = a != b
     lo, hi = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
@@ -263,29 +262,29 @@ def _greedy(label: np.ndarray, pairs: Pairs, messy: np.ndarray, rank: np.ndarray
     ei, ej, sc = pairs.i[messy], pairs.j[messy], pairs.score[messy]
     ri, rj = rank[ei], rank[ej]
     order = np.lexsort((np.maximum(ri, rj), np.minimum(ri, rj), sc))
-    ei_l, ej_l = ei[order].tolist(), ej[order].tolist()
-    nbr: dict[int, set[int]] = {}
-    for a, b in zip(ei_l, ej_l, strict=True):
-        nbr.setdefault(a, set()).add(b)
-        nbr.setdefault(b, set()).add(a)
+    ei, ej = ei[order], ej[order]
+    n1 = int(max(ei.max(), ej.max())) + 1
+    lo, hi = np.minimum(ei, ej).astype(np.int64), np.maximum(ei, ej).astype(np.int64)
+    edge = set((lo * n1 + hi).tolist())
+    nodes = _distinct(np.concatenate([ei, ej]))
     label = label.copy()
     fresh = int(label.max()) + 1
-    group_of: dict[int, int] = {}
-    members: dict[int, list[int]] = {}
-    for k, v in enumerate(sorted(nbr)):
-        group_of[v] = fresh + k
-        members[fresh + k] = [v]
-    for a, b in zip(ei_l, ej_l, strict=True):
+    group_of = dict(zip(nodes.tolist(), range(fresh, fresh + len(nodes)), strict=True))
+    members: dict[int, list[int]] = {g: [v] for v, g in group_of.items()}
+    for a, b in zip(ei.tolist(), ej.tolist(), strict=True):
         ga, gb = group_of[a], group_of[b]
         if ga == gb:
             continue
         ma, mb = members[ga], members[gb]
-        if all(nbr[u].issuperset(mb) for u in ma):
+        if len(ma) == 1 and len(mb) == 1:
+            ok = True  # (a, b) is itself an edge
+        else:
+            ok = all((u * n1 + v if u < v else v * n1 + u) in edge for u in ma for v in mb)
+        if ok:
             keep, drop = (ga, gb) if len(ma) >= len(mb) else (gb, ga)
             moved = members.pop(drop)
             members[keep].extend(moved)
             for u in moved:
                 group_of[u] = keep
-    idx = np.fromiter(group_of.keys(), dtype=np.int64, count=len(group_of))
-    label[idx] = np.fromiter(group_of.values(), dtype=np.int64, count=len(group_of))
+    label[nodes] = np.fromiter((group_of[v] for v in nodes.tolist()), np.int64, len(nodes))
     return label

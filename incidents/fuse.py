@@ -210,13 +210,11 @@ def _validate(
 
 
 def _concat(frames: tuple[pd.DataFrame, ...], names: list[str]) -> pd.DataFrame:
-    parts = []
-    for f, name in zip(frames, names, strict=True):
-        p = f.copy()
-        p["fuse_source"] = np.full(len(f), name, dtype=object)
-        p["_input_row"] = np.arange(len(f))
-        parts.append(p.reset_index(drop=True))
+    parts = [f.reset_index(drop=True) for f in frames]
     table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    lengths = [len(f) for f in frames]
+    table["fuse_source"] = np.repeat(np.array(names, dtype=object), lengths)
+    table["_input_row"] = np.concatenate([np.arange(k) for k in lengths]) if lengths else []
     import geopandas as gpd
 
     if all(isinstance(f, gpd.GeoDataFrame) for f in frames) and not isinstance(
@@ -273,20 +271,23 @@ def _rows(table: pd.DataFrame, frames: tuple, tax: Taxonomy, *, within_source: b
         source = code
     else:
         source = frame_code
-    keys = pd.DataFrame(
-        {
-            "d0": np.nan_to_num(d0, nan=np.inf),
-            "d1": np.nan_to_num(d1, nan=np.inf),
-            "lat": np.nan_to_num(lat, nan=np.inf),
-            "lon": np.nan_to_num(lon, nan=np.inf),
-            "src": table["fuse_source"].astype(str).to_numpy(),
-            "id": _text(table, "incident_id").to_numpy(dtype=object),
-            "loc": _text(table, "location").to_numpy(dtype=object),
-            "notes": _text(table, "notes").to_numpy(dtype=object),
-            "fat": np.nan_to_num(_num(table, "fatalities"), nan=-1.0),
-        }
+
+    # canonical order: by content, never by position (strings by their sorted codes)
+    def code(col: str) -> np.ndarray:
+        return pd.factorize(_text(table, col), sort=True)[0]
+
+    keys = (
+        np.nan_to_num(_num(table, "fatalities"), nan=-1.0),
+        code("notes"),
+        code("location"),
+        code("incident_id"),
+        pd.factorize(table["fuse_source"].astype(str), sort=True)[0],
+        np.nan_to_num(lon, nan=np.inf),
+        np.nan_to_num(lat, nan=np.inf),
+        np.nan_to_num(d1, nan=np.inf),
+        np.nan_to_num(d0, nan=np.inf),
     )
-    order = keys.sort_values(list(keys.columns), kind="stable").index.to_numpy()
+    order = np.lexsort(keys)
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))
     return Rows(
@@ -314,26 +315,31 @@ def _radius_of(prec: np.ndarray) -> np.ndarray:
 # -- output ----------------------------------------------------------------------------
 
 
+def _decimal(x: np.ndarray) -> np.ndarray:
+    """Numbers as text with one decimal (vectorized)."""
+    tenths = np.round(np.asarray(x, dtype=float) * 10).astype(np.int64)
+    return np.char.add(np.char.add((tenths // 10).astype(str), "."), (tenths % 10).astype(str))
+
+
 def _edge_reason(pairs: Pairs, k: np.ndarray, rows: Rows, tax: Taxonomy) -> np.ndarray:
     """``12.3 km apart (limit 30.0 km), 1 day apart, types remote`` for each edge in ``k``."""
     i, j = pairs.i[k], pairs.j[k]
-    km = pd.Series(np.round(pairs.km[k], 1)).astype(str).to_numpy(dtype=object)
-    lim = pd.Series(np.round(pairs.limit_km[k], 1)).astype(str).to_numpy(dtype=object)
-    how = np.where(
-        pairs.corroborated[k], " km apart (coarse place corroborated), ", " km apart (limit "
-    )
-    how = how.astype(object)
-    lim = np.where(pairs.corroborated[k], "", lim + " km), ").astype(object)
+    corr = pairs.corroborated[k]
+    lim = np.char.add(np.char.add(" km apart (limit ", _decimal(pairs.limit_km[k])), " km), ")
+    how = np.where(corr, " km apart (coarse place corroborated by fatalities), ", lim)
     gap = pairs.gap_days[k].astype(np.int64)
-    days = np.where(gap == 0, "same day", np.where(gap == 1, "1 day apart", "")).astype(object)
-    far = gap > 1
-    days[far] = pd.Series(gap[far]).astype(str).to_numpy(dtype=object) + " days apart"
+    days = np.where(
+        gap == 0,
+        "same day",
+        np.where(gap == 1, "1 day apart", np.char.add(gap.astype(str), " days apart")),
+    )
     both = rows.family_known[i] & rows.family_known[j]
     fam = rows.family[i] & rows.family[j]
-    names = {m: tax.names(m) for m in set(fam[both].tolist())}
+    names = {m: ", types " + tax.names(m) for m in set(fam[both].tolist())}
     types = np.full(len(k), ", type unknown", dtype=object)
-    types[both] = [", types " + names[m] for m in fam[both].tolist()]
-    return km + how + lim + days + types
+    types[both] = [names[m] for m in fam[both].tolist()]
+    text = np.char.add(np.char.add(_decimal(pairs.km[k]), how), days).astype(object)
+    return text + types
 
 
 def _assemble(
@@ -373,7 +379,7 @@ def _assemble(
         first = np.r_[True, who[1:] != who[:-1]]
         reason[who[first]] = _edge_reason(pairs, both[first], rows, tax)
 
-    out = table.copy()
+    out = table
     out["row_kind"] = np.full(n, "report", dtype=object)
     out["event_group"] = pd.array(labels + 1, dtype="Int64")
     out["group_size"] = pd.array(size[labels], dtype="Int64")
@@ -492,19 +498,23 @@ def _sources_of_groups(
 
 def _join_groups(
     labels: np.ndarray, values: np.ndarray, order: np.ndarray, sep: str, *, unique: bool = False
-) -> list[str]:
+) -> np.ndarray:
     """``sep``-joined non-empty ``values`` of each group, in ``order``."""
     lab = labels[order]
-    vals = values[order].tolist()
-    starts = np.flatnonzero(np.r_[True, lab[1:] != lab[:-1]]).tolist() if len(lab) else []
-    ends = [*starts[1:], len(lab)]
-    out = []
-    for a, b in zip(starts, ends, strict=True):
-        if b - a == 1:
-            out.append(vals[a] or "")
-            continue
-        part = [v for v in vals[a:b] if v]
-        out.append(sep.join(dict.fromkeys(part) if unique else part))
+    vals = values[order]
+    if len(lab) == 0:
+        return np.array([], dtype=object)
+    starts = np.flatnonzero(np.r_[True, lab[1:] != lab[:-1]])
+    ends = np.r_[starts[1:], len(lab)]
+    out = vals[starts].copy()  # groups of one: their own value
+    out[pd.isna(out)] = ""
+    multi = np.flatnonzero(ends - starts > 1)
+    vl = vals.tolist()
+    joined = []
+    for a, b in zip(starts[multi].tolist(), ends[multi].tolist(), strict=True):
+        part = [v for v in vl[a:b] if v and v is not pd.NA]
+        joined.append(sep.join(dict.fromkeys(part) if unique else part))
+    out[multi] = np.array(joined, dtype=object)
     return out
 
 
