@@ -3,13 +3,15 @@
 Candidates come from one k-d tree over four coordinates: the point as a 3-D
 vector on a sphere of the Earth's mean radius (km) and the day, scaled so that
 one Euclidean ball holds every pair within ``reach`` km and the time window
-and no pair a day further apart (:func:`_tree_pairs`).  A report with a date range stands in the tree once per day of its
-range, so "date ranges within ``w`` days" is an exact test.  The tree returns a
+and no pair a day further apart (:func:`_tree_pairs`).  A report with a date
+range stands in the tree once per day of its range, so "date ranges within
+``w`` days" is an exact test.  The tree returns a
 superset (chord <= arc); every pair is then tested exactly.
 
 Groups are complete-linkage: candidate edges are taken in order of score
-(closest first; ties by canonical rank) and two groups merge only when *every*
-pair across them is a candidate edge.  A chain A~B~C with A and C not
+(distance / limit + gap / (window + 1) + 0.5 when a type is unknown; ties by
+canonical rank) and two groups merge only when *every* pair across them is a
+candidate edge.  A chain A~B~C with A and C not
 compatible therefore never becomes one group.
 """
 

@@ -26,7 +26,7 @@ match nothing and stay groups of one (their ``match_reason`` says why).
 two groups merge only when every pair across them is a candidate match, so a
 group as a whole stays within the windows (a chain A~B~C with A and C too far
 apart is never one group), and no group holds two rows of one source.  Ties are
-broken by a canonical order of the rows (date, point, source, id, text), so the
+broken by a canonical order of the rows (date, point, source, id, deaths), so the
 result does not depend on the order of the input rows.
 
 **Fused rows**: one per group (groups of one included), located at its
@@ -278,8 +278,6 @@ def _rows(table: pd.DataFrame, frames: tuple, tax: Taxonomy, *, within_source: b
 
     keys = (
         np.nan_to_num(_num(table, "fatalities"), nan=-1.0),
-        code("notes"),
-        code("location"),
         code("incident_id"),
         pd.factorize(table["fuse_source"].astype(str), sort=True)[0],
         np.nan_to_num(lon, nan=np.inf),
@@ -315,31 +313,30 @@ def _radius_of(prec: np.ndarray) -> np.ndarray:
 # -- output ----------------------------------------------------------------------------
 
 
-def _decimal(x: np.ndarray) -> np.ndarray:
-    """Numbers as text with one decimal (vectorized)."""
-    tenths = np.round(np.asarray(x, dtype=float) * 10).astype(np.int64)
-    return np.char.add(np.char.add((tenths // 10).astype(str), "."), (tenths % 10).astype(str))
+def _formatted(values: np.ndarray, fmt: str) -> np.ndarray:
+    """``fmt.format(v)`` per value, formatting each distinct value once."""
+    codes, uniq = pd.factorize(np.asarray(values))
+    text = np.array([fmt.format(u) for u in uniq] + [""], dtype=object)
+    return text[codes]
 
 
 def _edge_reason(pairs: Pairs, k: np.ndarray, rows: Rows, tax: Taxonomy) -> np.ndarray:
     """``12.3 km apart (limit 30.0 km), 1 day apart, types remote`` for each edge in ``k``."""
     i, j = pairs.i[k], pairs.j[k]
     corr = pairs.corroborated[k]
-    lim = np.char.add(np.char.add(" km apart (limit ", _decimal(pairs.limit_km[k])), " km), ")
-    how = np.where(corr, " km apart (coarse place corroborated by fatalities), ", lim)
+    km = _formatted(np.round(pairs.km[k], 1), "{:.1f} km apart")
+    lim = _formatted(np.round(pairs.limit_km[k], 1), " (limit {:.1f} km), ")
+    lim[corr] = " (coarse place corroborated by fatalities), "
     gap = pairs.gap_days[k].astype(np.int64)
-    days = np.where(
-        gap == 0,
-        "same day",
-        np.where(gap == 1, "1 day apart", np.char.add(gap.astype(str), " days apart")),
-    )
+    days = _formatted(gap, "{} days apart")
+    days[gap == 0] = "same day"
+    days[gap == 1] = "1 day apart"
     both = rows.family_known[i] & rows.family_known[j]
-    fam = rows.family[i] & rows.family[j]
-    names = {m: ", types " + tax.names(m) for m in set(fam[both].tolist())}
-    types = np.full(len(k), ", type unknown", dtype=object)
-    types[both] = [names[m] for m in fam[both].tolist()]
-    text = np.char.add(np.char.add(_decimal(pairs.km[k]), how), days).astype(object)
-    return text + types
+    fam = np.where(both, rows.family[i] & rows.family[j], -2)
+    codes, uniq = pd.factorize(fam)
+    words = [", type unknown" if m == -2 else ", types " + tax.names(int(m)) for m in uniq]
+    types = np.array(words, dtype=object)[codes]
+    return km + lim + days + types
 
 
 def _assemble(
@@ -412,49 +409,71 @@ def _fused_rows(
     lab_sorted = labels[prec_order]
     first = np.r_[True, lab_sorted[1:] != lab_sorted[:-1]]
     best = prec_order[first]  # one row per group, groups in label order
-    fused = out.iloc[best].copy().reset_index(drop=True)
-    g = pd.Series(labels)
+    fused = out.take(best).reset_index(drop=True)
 
     # text fields: the best-precision report's value, else the next report that has one
-    ordered = out.iloc[prec_order]
+    pos = np.arange(n)
     for col in ("event_type", "sub_event_type", "actor1", "actor2", "event_kind"):
         if col in out:
-            vals = ordered[col].groupby(lab_sorted).first()
-            fused[col] = vals.reindex(np.arange(len(best))).to_numpy()
-    d0 = pd.Series(rows.day0).groupby(g).min().to_numpy()
-    d1 = pd.Series(rows.day1).groupby(g).max().to_numpy()
-    start = pd.to_datetime(np.where(np.isfinite(d0), d0, np.nan), unit="D")
-    end = pd.to_datetime(np.where(np.isfinite(d1) & (d1 > d0), d1, np.nan), unit="D")
-    fused["date"] = np.asarray(start, dtype="datetime64[ns]")
-    fused["date_end"] = np.asarray(end, dtype="datetime64[ns]")
-    fat = pd.Series(rows.fatalities)
-    gf = fat.groupby(g)
-    fused["fatalities_low"] = gf.min().to_numpy()
-    fused["fatalities_high"] = gf.max().to_numpy()
-    fused["fatalities"] = gf.quantile(0.5, interpolation="lower").to_numpy()
-    ident = out["incident_id"].astype("string") if "incident_id" in out else None
-    row_no = "row " + (out["_input_row"] + 1).astype(str)
-    ident = row_no if ident is None else ident.fillna(row_no)
-    day = pd.Series(pd.to_datetime(out["date"], errors="coerce")).dt.strftime("%Y-%m-%d")
-    loc = out["location"].astype("string").fillna("") if "location" in out else ""
+            vals = out[col].to_numpy(dtype=object)[prec_order]
+            valid = ~pd.isna(vals)
+            firstv = np.full(len(best), n)
+            np.minimum.at(firstv, lab_sorted[valid], pos[valid])
+            pick = np.append(vals, None)[firstv]
+            fused[col] = pd.array(pick, dtype=out[col].dtype)
+    d0 = np.full(len(best), np.inf)
+    d1 = np.full(len(best), -np.inf)
+    ok0 = np.isfinite(rows.day0)
+    np.minimum.at(d0, labels[ok0], rows.day0[ok0])
+    np.maximum.at(d1, labels[ok0], rows.day1[ok0])
+    has = np.isfinite(d0)
+    start = np.where(has, d0, 0).astype("int64").astype("datetime64[D]").astype("datetime64[ns]")
+    end = np.where(has, d1, 0).astype("int64").astype("datetime64[D]").astype("datetime64[ns]")
+    fused["date"] = np.where(has, start, np.datetime64("NaT"))
+    fused["date_end"] = np.where(has & (d1 > d0), end, np.datetime64("NaT"))
     fk = rows.fatalities
-    killed = np.where(
-        np.isfinite(fk), ", " + np.nan_to_num(fk).astype(np.int64).astype(str) + " killed", ""
+    okf = np.isfinite(fk)
+    # lower median per group: sort figures within groups, take the lower middle one
+    fo = np.lexsort((fk[okf], labels[okf]))
+    fl_lab, fl_val = labels[okf][fo], fk[okf][fo]
+    cnt = np.bincount(fl_lab, minlength=len(best))
+    starts = np.cumsum(cnt) - cnt
+    got = cnt > 0
+    low = np.full(len(best), np.nan)
+    high = np.full(len(best), np.nan)
+    mid = np.full(len(best), np.nan)
+    low[got] = fl_val[starts[got]]
+    high[got] = fl_val[starts[got] + cnt[got] - 1]
+    mid[got] = fl_val[starts[got] + (cnt[got] - 1) // 2]
+    fused["fatalities_low"] = low
+    fused["fatalities_high"] = high
+    fused["fatalities"] = mid
+    if "incident_id" in out:
+        ident = out["incident_id"].to_numpy(dtype=object)
+        none = pd.isna(ident)
+    else:
+        ident = np.full(n, None, dtype=object)
+        none = np.ones(n, dtype=bool)
+    ident = ident.copy()
+    ident[none] = _formatted(out["_input_row"].to_numpy()[none] + 1, "row {}")
+    dd = rows.day0
+    day = np.where(
+        np.isfinite(dd), np.nan_to_num(dd).astype("int64").astype("datetime64[D]").astype(str), ""
     ).astype(object)
+    day[~np.isfinite(dd)] = "no date"
+    if "location" in out:
+        loc = out["location"].to_numpy(dtype=object)
+        loc = np.where(pd.isna(loc) | (loc == ""), "", ", " + loc.astype(str)).astype(object)
+    else:
+        loc = np.full(n, "", dtype=object)
+    killed = np.full(n, "", dtype=object)
+    killed[okf] = _formatted(fk[okf].astype(np.int64), ", {} killed")
     label = (
-        out["fuse_source"].astype(str)
-        + ":"
-        + ident.astype(str)
-        + " ("
-        + day.fillna("no date").astype(str)
-        + (", " + pd.Series(loc, index=out.index).astype(str)).where(
-            pd.Series(loc, index=out.index).astype(str) != "", ""
-        )
-        + killed
-        + ")"
-    )
+        out["fuse_source"].to_numpy(dtype=object) + ":" + ident.astype(str).astype(object)
+        + " (" + day + loc + killed + ")"
+    )  # fmt: skip
     by_rank = np.lexsort((rows.rank, labels))
-    fused["reports"] = _join_groups(labels, label.to_numpy(dtype=object), by_rank, "; ")
+    fused["reports"] = _join_groups(labels, label, by_rank, "; ")
     if "source" in out:
         srcs = out["source"].astype("string").fillna("").to_numpy(dtype=object)
         fused["source"] = _join_groups(labels, srcs, by_rank, " ; ", unique=True)
@@ -518,6 +537,11 @@ def _join_groups(
     return out
 
 
+def _family_names(masks: np.ndarray, tax: Taxonomy) -> np.ndarray:
+    codes, uniq = pd.factorize(masks)
+    return np.array([tax.names(int(m)) for m in uniq] + [""], dtype=object)[codes]
+
+
 def _pair_table(
     table: pd.DataFrame, pairs: Pairs, used: np.ndarray, tax: Taxonomy, rows: Rows
 ) -> pd.DataFrame:
@@ -536,7 +560,7 @@ def _pair_table(
             "distance_km": np.round(pairs.km, 3),
             "limit_km": np.round(pairs.limit_km, 3),
             "gap_days": pairs.gap_days.astype(int),
-            "types": [tax.names(int(m)) for m in fam],
+            "types": _family_names(fam, tax),
             "grouped": used,
             "reason": np.where(
                 pairs.corroborated, "coarse location, same fatalities", "within windows"
