@@ -123,14 +123,8 @@ def fuse(
         the inputs plus :data:`FUSE_COLUMNS`.  Report rows have ``row_kind``
         ``"report"``, fused rows ``"fused"``.
     """
-    return fuse_detailed(
-        *frames,
-        time_window_days=time_window_days,
-        space_window_km=space_window_km,
-        taxonomy=taxonomy,
-        within_source=within_source,
-        keep=keep,
-        names=names,
+    return _run(
+        frames, time_window_days, space_window_km, taxonomy, within_source, keep, names, False
     )[0]
 
 
@@ -153,14 +147,31 @@ def fuse_detailed(
         ``b``, ``distance_km``, ``limit_km``, ``gap_days``, ``types``,
         ``grouped`` (both ended in one group) and ``reason``.
     """
+    out, pairs = _run(
+        frames, time_window_days, space_window_km, taxonomy, within_source, keep, names, True
+    )
+    assert pairs is not None
+    return out, pairs
+
+
+def _run(
+    frames: tuple[pd.DataFrame, ...],
+    time_window_days: float,
+    space_window_km: float | None,
+    taxonomy: str | PathLike[str] | pd.DataFrame | Taxonomy | None,
+    within_source: bool,
+    keep: str,
+    names: Sequence[str] | None,
+    with_pairs: bool,
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     window, names_ = _validate(frames, time_window_days, space_window_km, keep, names)
     tax = load_taxonomy(taxonomy)
     table = _concat(frames, names_)
     rows = _rows(table, frames, tax, within_source=within_source)
     pairs = candidates(rows, window=window, space_km=space_window_km)
     labels, used = group(len(table), pairs, rows.rank, rows.source)
-    out = _assemble(table, rows, pairs, labels, used, tax, keep)
-    return out, _pair_table(table, pairs, used, tax, rows)
+    report = _pair_table(table, pairs, used, tax, rows) if with_pairs else None
+    return _assemble(table, rows, pairs, labels, used, tax, keep), report
 
 
 # -- validation and inputs ----------------------------------------------------------

@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     merged = int(multi["group_size"].sum()) if len(multi) else 0
     extra = f"; {len(pairs):,} candidate pairs -> {args.report}" if args.report else ""
     print(
-        f"frontier fuse: {reports:,} reports from {len(paths)} inputs -> {len(fused):,} events "
+        f"frontier fuse: {reports:,} reports from {len(paths)} inputs -> {len(fused):,} event(s) "
         f"({len(multi):,} seen by several reports, covering {merged:,} reports; "
         f"{reports - merged:,} reports stand alone) -> {out}{extra}"
     )

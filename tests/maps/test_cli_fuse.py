@@ -63,7 +63,7 @@ def test_fuse_two_files(tmp_path, inputs, capsys):
     assert {"source_a", "incident_id_a", "distance_km", "limit_km", "grouped"} <= set(table)
     assert table["grouped"].sum() == 2
     msg = capsys.readouterr().out
-    assert "6 reports from 2 inputs -> 4 events" in msg
+    assert "6 reports from 2 inputs -> 4 event(s)" in msg
 
 
 def test_keep_fused_writes_one_row_per_event(tmp_path, inputs):
@@ -140,4 +140,4 @@ def test_python_m_maps_fuse(tmp_path, inputs):
         check=False,
     )
     assert r.returncode == 0, r.stderr
-    assert "-> 4 events" in r.stdout
+    assert "-> 4 event(s)" in r.stdout
