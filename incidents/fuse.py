@@ -274,12 +274,11 @@ def _rows(table: pd.DataFrame, frames: tuple, tax: Taxonomy, *, within_source: b
     frame_code = pd.factorize(table["fuse_source"])[0].astype(np.int64)
     if within_source:
         src_text = _text(table, "source").str.strip()
-        code = pd.factorize(table["fuse_source"] + "\x1f" + src_text)[0].astype(np.int64)
+        source = pd.factorize(table["fuse_source"] + "\x1f" + src_text)[0].astype(np.int64)
         # rows without a source text are their own source
         none = (src_text == "").to_numpy()
         if none.any():
-            code[none] = code.max() + 1 + np.arange(int(none.sum()))
-        source = code
+            source[none] = source.max() + 1 + np.arange(int(none.sum()))
     else:
         source = frame_code
 
@@ -430,7 +429,7 @@ def _fused_rows(
             valid = ~pd.isna(vals)
             firstv = np.full(len(best), n)
             np.minimum.at(firstv, lab_sorted[valid], pos[valid])
-            pick = np.append(vals, None)[firstv]
+            pick = np.concatenate([vals, np.array([None], dtype=object)])[firstv]
             fused[col] = pd.array(pick, dtype=out[col].dtype)
     d0 = np.full(len(best), np.inf)
     d1 = np.full(len(best), -np.inf)

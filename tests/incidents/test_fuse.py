@@ -392,3 +392,14 @@ def test_bundled_data_against_hand_labels():
     # measured: 1 of 5 labelled pairs found, 1 of 3 predicted pairs right (README)
     assert frozenset({"E06c", "E07c"}) in found
     assert not pred & of("no") - {frozenset({"E05", "E06b"}), frozenset({"E16a", "E16b"})}
+
+
+def test_synthetic_generator_is_seeded_and_checks_its_scenario():
+    a = synthetic_sources(50, seed=4, scenario="mixed")
+    b = synthetic_sources(50, seed=4, scenario="mixed")
+    assert all(x.equals(y) for x, y in zip(a, b, strict=True))
+    assert [f.attrs["source_name"] for f in a] == ["acled", "ucdp", "news"]
+    # every true event is reported at least once
+    assert set(np.concatenate([f["true_event"].to_numpy() for f in a])) == set(range(50))
+    with pytest.raises(ValueError, match="scenario must be one of"):
+        synthetic_sources(5, scenario="easy")
