@@ -131,12 +131,12 @@ def synthetic_sources(
     near = {"near_distinct": 1.0, "mixed": 0.2}.get(scenario, 0.0)
     ev = _events(n_events, rng, days, near=near, region=region)
     reported = rng.random((n_events, len(SOURCES))) < report_probability
-    nobody = ~reported.any(axis=1)
-    reported[nobody, rng.integers(0, len(SOURCES), int(nobody.sum()))] = True
     # UCDP records fatal organised violence only; the extractor has no protest kind
     ucdp_ok = (_type_col(ev.kind, 2) > 0) & (ev.fat.to_numpy() > 0)
     reported[:, 1] &= ucdp_ok
     reported[:, 2] &= _type_col(ev.kind, 3) != ""
+    nobody = ~reported.any(axis=1)  # then ACLED, which covers every type, reports it
+    reported[nobody, 0] = True
     start = np.datetime64("2020-01-01")
     frames = []
     for s, name in enumerate(SOURCES):
