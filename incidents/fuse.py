@@ -422,20 +422,20 @@ def _fused_rows(
     fused = out.take(best).reset_index(drop=True)
 
     # text fields: the best-precision report's value, else the next report that has one
-    pos = np.arange(n)
     for col in ("event_type", "sub_event_type", "actor1", "actor2", "event_kind"):
         if col in out:
-            vals = out[col].to_numpy(dtype=object)[prec_order]
-            valid = ~pd.isna(vals)
-            firstv = np.full(len(best), n)
-            np.minimum.at(firstv, lab_sorted[valid], pos[valid])
-            pick = np.concatenate([vals, np.array([None], dtype=object)])[firstv]
-            fused[col] = pd.array(pick, dtype=out[col].dtype)
-    d0 = np.full(len(best), np.inf)
-    d1 = np.full(len(best), -np.inf)
-    ok0 = np.isfinite(rows.day0)
-    np.minimum.at(d0, labels[ok0], rows.day0[ok0])
-    np.maximum.at(d1, labels[ok0], rows.day1[ok0])
+            valid = ~out[col].isna().to_numpy()[prec_order]
+            vpos, vlab = prec_order[valid], lab_sorted[valid]
+            head = np.r_[True, vlab[1:] != vlab[:-1]] if len(vlab) else np.zeros(0, bool)
+            take = best.copy()
+            take[vlab[head]] = vpos[head]
+            fused[col] = out[col].iloc[take].reset_index(drop=True)
+    by_label = np.argsort(labels, kind="stable")
+    starts_g = np.r_[0, np.cumsum(size)[:-1]]
+    day0 = np.nan_to_num(rows.day0[by_label], nan=np.inf)
+    day1 = np.nan_to_num(rows.day1[by_label], nan=-np.inf)
+    d0 = np.minimum.reduceat(day0, starts_g)
+    d1 = np.maximum.reduceat(day1, starts_g)
     has = np.isfinite(d0)
     start = np.where(has, d0, 0).astype("int64").astype("datetime64[D]").astype("datetime64[ns]")
     end = np.where(has, d1, 0).astype("int64").astype("datetime64[D]").astype("datetime64[ns]")
@@ -466,20 +466,22 @@ def _fused_rows(
         none = np.ones(n, dtype=bool)
     ident = ident.copy()
     ident[none] = _formatted(out["_input_row"].to_numpy()[none] + 1, "row {}")
-    dd = rows.day0
-    day = np.where(
-        np.isfinite(dd), np.nan_to_num(dd).astype("int64").astype("datetime64[D]").astype(str), ""
-    ).astype(object)
-    day[~np.isfinite(dd)] = "no date"
+    if not none.all():
+        ident[~none] = _formatted(ident[~none], "{}")
+    dd = np.nan_to_num(rows.day0, nan=-(10**9)).astype("int64")
+    codes, uniq = pd.factorize(dd)
+    text = np.where(uniq == -(10**9), 0, uniq).astype("datetime64[D]").astype(str).astype(object)
+    text[uniq == -(10**9)] = "no date"
+    day = text[codes]
     if "location" in out:
-        loc = out["location"].to_numpy(dtype=object)
-        loc = np.where(pd.isna(loc) | (loc == ""), "", ", " + loc.astype(str)).astype(object)
+        loc = _formatted(out["location"].fillna("").to_numpy(dtype=object), ", {}")
+        loc[loc == ", "] = ""
     else:
         loc = np.full(n, "", dtype=object)
     killed = np.full(n, "", dtype=object)
     killed[okf] = _formatted(fk[okf].astype(np.int64), ", {} killed")
     label = (
-        out["fuse_source"].to_numpy(dtype=object) + ":" + ident.astype(str).astype(object)
+        out["fuse_source"].to_numpy(dtype=object) + ":" + ident
         + " (" + day + loc + killed + ")"
     )  # fmt: skip
     by_rank = np.lexsort((rows.rank, labels))
@@ -530,20 +532,34 @@ def _join_groups(
 ) -> np.ndarray:
     """``sep``-joined non-empty ``values`` of each group, in ``order``."""
     lab = labels[order]
-    vals = values[order]
+    vals = values[order].copy()
+    vals[pd.isna(vals)] = ""
     if len(lab) == 0:
         return np.array([], dtype=object)
     starts = np.flatnonzero(np.r_[True, lab[1:] != lab[:-1]])
     ends = np.r_[starts[1:], len(lab)]
+    count = ends - starts
     out = vals[starts].copy()  # groups of one: their own value
-    out[pd.isna(out)] = ""
-    multi = np.flatnonzero(ends - starts > 1)
+
+    def join2(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return np.where(x == "", y, np.where(y == "", x, x + sep + y))
+
+    # groups of two and three (nearly all of them) without a Python loop
+    two = count == 2
+    x, y = vals[starts[two]], vals[starts[two] + 1]
+    if unique:
+        y = np.where(y == x, "", y)
+    out[two] = join2(x, y)
+    three = count == 3
+    x, y, z = vals[starts[three]], vals[starts[three] + 1], vals[starts[three] + 2]
+    if unique:
+        y = np.where(y == x, "", y)
+        z = np.where((z == x) | (z == y), "", z)
+    out[three] = join2(join2(x, y), z)
     vl = vals.tolist()
-    joined = []
-    for a, b in zip(starts[multi].tolist(), ends[multi].tolist(), strict=True):
-        part = [v for v in vl[a:b] if v and v is not pd.NA]
-        joined.append(sep.join(dict.fromkeys(part) if unique else part))
-    out[multi] = np.array(joined, dtype=object)
+    for g in np.flatnonzero(count > 3).tolist():
+        part = [v for v in vl[starts[g] : ends[g]] if v]
+        out[g] = sep.join(dict.fromkeys(part) if unique else part)
     return out
 
 

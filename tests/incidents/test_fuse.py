@@ -403,3 +403,11 @@ def test_synthetic_generator_is_seeded_and_checks_its_scenario():
     assert set(np.concatenate([f["true_event"].to_numpy() for f in a])) == set(range(50))
     with pytest.raises(ValueError, match="scenario must be one of"):
         synthetic_sources(5, scenario="easy")
+
+
+def test_group_text_joins_keep_order_and_drop_repeats():
+    join = __import__("incidents.fuse", fromlist=["_join_groups"])._join_groups
+    lab = np.array([0, 0, 1, 1, 1, 2, 3, 3, 3, 3])
+    val = np.array(["a", "a", "x", "", "y", "q", "1", "2", "1", "3"], dtype=object)
+    assert list(join(lab, val, np.arange(10), ";", unique=True)) == ["a", "x;y", "q", "1;2;3"]
+    assert list(join(lab, val, np.arange(10), ";")) == ["a;a", "x;y", "q", "1;2;1;3"]
