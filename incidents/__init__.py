@@ -24,6 +24,7 @@ from incidents.errors import (
 if TYPE_CHECKING:
     from incidents.aggregate import AGGREGATIONS, aggregate, change
     from incidents.extract import extract
+    from incidents.fuse import fuse
     from incidents.geocode import Geocoder, Match, geocode
     from incidents.io import read, write
     from incidents.load import load
@@ -35,6 +36,7 @@ _LAZY = {
     "aggregate": "incidents.aggregate",
     "change": "incidents.aggregate",
     "extract": "incidents.extract",
+    "fuse": "incidents.fuse",
     "Geocoder": "incidents.geocode",
     "Match": "incidents.geocode",
     "geocode": "incidents.geocode",
@@ -59,6 +61,7 @@ __all__ = [
     "aggregate",
     "change",
     "extract",
+    "fuse",
     "geocode",
     "is_positioned",
     "load",

@@ -60,6 +60,10 @@ def run(args: argparse.Namespace) -> int:
         from incidents.geocode import geocode
 
         table = position(geocode(table))
+    if getattr(args, "fused", False):  # count events, not reports
+        from incidents.fuse import fuse
+
+        table = fuse(table, within_source=True, keep="fused")
     if len(table) == 0:
         raise IncidentError(f"{path} holds no incidents; nothing to aggregate")
 

@@ -28,6 +28,10 @@ def run(args: argparse.Namespace) -> int:
         from incidents.geocode import geocode
 
         table = position(geocode(table))
+    if getattr(args, "fused", False):  # one row per event, its reports listed in `reports`
+        from incidents.fuse import fuse
+
+        table = fuse(table, within_source=True, keep="fused")
     where = list(args.where or [])
     kept = apply_filters(table, date_from=args.date_from, date_to=args.date_to, where=where)
     notices = []

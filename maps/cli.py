@@ -105,8 +105,11 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--quiet", action="store_true", help="no progress output")
     _engines.add_options(a)
     _io_options(a)
+    a.add_argument("--fused", action="store_true", help="count events: fuse reports first")
 
-    _io_options(_map_parser(sub), csv=False)
+    m = _map_parser(sub)
+    m.add_argument("--fused", action="store_true", help="one marker per event (fuse reports)")
+    _io_options(m, csv=False)
 
     d = sub.add_parser("demo", help="the October 2025 clashes, end to end")
     d.add_argument("--out", default="frontier-demo", help="output folder (default frontier-demo)")
@@ -137,6 +140,15 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--choropleth", choices=["admin2", "segment", "hex", "band"], default=None)
     f.add_argument("--compare-from", default=None, help="profile: second period's first date")
     f.add_argument("--compare-to", default=None, help="profile: second period's last date")
+    fu = sub.add_parser("fuse", help="one event, many reports: fuse incident files across sources")
+    fu.add_argument("inputs", nargs="+", metavar="INPUT", help="incident files, one per source")
+    fu.add_argument("-o", "--output", required=True, help=".geojson, .csv, .gpkg or .parquet")
+    fu.add_argument("--report", default=None, help="CSV of every candidate pair and its test")
+    fu.add_argument("--keep", choices=["all", "fused"], default="all")
+    fu.add_argument("--within-source", action="store_true", help="also merge rows of one file")
+    fu.add_argument("--time-window", type=float, default=1.0, help="days (default 1)")
+    fu.add_argument("--space-window", type=float, default=None, help="km (default: radii)")
+    fu.add_argument("--taxonomy", default=None, help="CSV crosswalk of event types")
     return p
 
 

@@ -1,0 +1,292 @@
+"""Candidate pairs and groups of :func:`incidents.fuse` (arrays in, arrays out).
+
+Candidates come from one k-d tree over four coordinates: the point as a 3-D
+vector on a sphere of the Earth's mean radius (km) and the day, scaled so that
+one Euclidean ball holds every pair within ``reach`` km and the time window
+and no pair a day further apart (:func:`_tree_pairs`).  A report with a date
+range stands in the tree once per day of its range, so "date ranges within
+``w`` days" is an exact test.  The tree returns a
+superset (chord <= arc); every pair is then tested exactly.
+
+Groups are complete-linkage: candidate edges are taken in order of score
+(distance / limit + gap / (window + 1) + 0.5 when a type is unknown; ties by
+canonical rank) and two groups merge only when *every* pair across them is a
+candidate edge.  A chain A~B~C with A and C not
+compatible therefore never becomes one group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+from scipy.spatial import cKDTree
+
+EARTH_KM = 6371.0088
+#: Cap on the default space window (km): no two reports farther apart match.
+MAX_WINDOW_KM = 50.0
+#: Radius above which a report is coarse (province, country), whatever its code.
+COARSE_KM = 50.0
+#: Radius up to which a precision-1 (or uncoded) report is village-level.
+VILLAGE_KM = 10.0
+#: A coarse report corroborated by a village report's fatalities: farthest reach (km).
+CORROBORATION_KM = 200.0
+#: Date ranges longer than this (days) are too vague to match anything.
+MAX_SPAN_DAYS = 31
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Per-row inputs of the matcher (all arrays of one length)."""
+
+    lat: np.ndarray
+    lon: np.ndarray
+    day0: np.ndarray  # float days since epoch, NaN when missing
+    day1: np.ndarray
+    radius: np.ndarray  # km
+    level: np.ndarray  # 1 village, 2 district/near, 3 coarse
+    family: np.ndarray  # int64 bit mask
+    family_known: np.ndarray
+    fatalities: np.ndarray  # float, NaN unknown
+    source: np.ndarray  # int: rows with equal codes never merge
+    rank: np.ndarray  # canonical order (unique ints)
+
+
+@dataclass(frozen=True)
+class Pairs:
+    """Candidate pairs that passed every test (``i`` < ``j`` by row number)."""
+
+    i: np.ndarray
+    j: np.ndarray
+    km: np.ndarray
+    limit_km: np.ndarray
+    gap_days: np.ndarray
+    corroborated: np.ndarray
+    score: np.ndarray
+
+
+def levels(precision: np.ndarray, radius: np.ndarray) -> np.ndarray:
+    """1 village, 2 district or "near", 3 province/country (code 3 or a radius over COARSE_KM)."""
+    p = np.where(np.isfinite(precision), precision, 1.0)
+    lv = np.full(len(p), 2, dtype=np.int8)
+    lv[(p <= 1) & (radius <= VILLAGE_KM)] = 1
+    lv[(p >= 3) | (radius > COARSE_KM)] = 3
+    return lv
+
+
+def matchable(rows: Rows) -> np.ndarray:
+    """Rows that can match at all: located, dated, range of at most MAX_SPAN_DAYS."""
+    span = rows.day1 - rows.day0
+    return (
+        np.isfinite(rows.lat)
+        & np.isfinite(rows.lon)
+        & np.isfinite(rows.day0)
+        & np.isfinite(rows.day1)
+        & (span >= 0)
+        & (span <= MAX_SPAN_DAYS)
+    )
+
+
+def _xyz(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    la, lo = np.radians(lat), np.radians(lon)
+    c = np.cos(la)
+    return np.column_stack([c * np.cos(lo), c * np.sin(lo), np.sin(la)]) * EARTH_KM
+
+
+def haversine_km(lat1, lon1, lat2, lon2) -> np.ndarray:  # type: ignore[no-untyped-def]
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    a = (
+        np.sin((p2 - p1) / 2) ** 2
+        + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
+def _tree_pairs(
+    idx: np.ndarray, rows: Rows, window: int, reach: float, other: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Row pairs within ``reach`` km (chord) and ``window`` days, from day anchors.
+
+    Days are scaled by ``s`` so that a Euclidean ball of radius
+    ``sqrt(reach**2 + (s * window)**2)`` holds every pair within ``reach`` km and
+    ``window`` days and no pair ``window + 1`` days apart.
+    """
+    scale = 1.2 * reach / np.sqrt(2 * window + 1)
+    radius = float(np.sqrt(reach**2 + (scale * window) ** 2))
+    both = idx if other is None else np.concatenate([idx, other])
+    t0 = float(np.nanmin(rows.day0[both])) if len(both) else 0.0
+
+    def anchors(sel: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        if len(sel) == 0:
+            return sel, np.zeros((0, 4))
+        n = (rows.day1[sel] - rows.day0[sel]).astype(np.int64) + 1
+        rep = np.repeat(np.arange(len(sel)), n)
+        offs = np.arange(len(rep)) - np.repeat(np.cumsum(n) - n, n)
+        day = rows.day0[sel][rep] + offs - t0
+        pts = np.column_stack([_xyz(rows.lat[sel][rep], rows.lon[sel][rep]), day * scale])
+        return sel[rep], pts
+
+    a_rows, a_pts = anchors(idx)
+    if len(a_rows) == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    if other is None:
+        tree = cKDTree(a_pts, balanced_tree=True, compact_nodes=False)
+        pp = tree.query_pairs(radius, output_type="ndarray")
+        a, b = a_rows[pp[:, 0]], a_rows[pp[:, 1]]
+    else:
+        b_rows, b_pts = anchors(other)
+        if len(b_rows) == 0:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        ta = cKDTree(a_pts, balanced_tree=True, compact_nodes=False)
+        tb = cKDTree(b_pts, balanced_tree=True, compact_nodes=False)
+        sm = ta.sparse_distance_matrix(tb, radius, output_type="ndarray")
+        a, b = a_rows[sm["i"]], b_rows[sm["j"]]
+    keep = a != b
+    lo, hi = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
+    key = _distinct(lo.astype(np.int64) * (len(rows.lat) + 1) + hi)
+    return key // (len(rows.lat) + 1), key % (len(rows.lat) + 1)
+
+
+def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
+    """Every pair of rows that may be one event (see :func:`incidents.fuse`)."""
+    ok = np.flatnonzero(matchable(rows))
+    n1 = len(rows.lat) + 1
+    reach = float(space_km) if space_km is not None else MAX_WINDOW_KM
+    i, j = _tree_pairs(ok, rows, window, max(reach, 1e-6))
+    coarse = ok[(rows.level[ok] == 3) & (rows.fatalities[ok] >= 1)]
+    fine = ok[(rows.level[ok] == 1) & (rows.fatalities[ok] >= 1)]
+    if len(coarse) and len(fine):
+        ci, cj = _tree_pairs(coarse, rows, window, CORROBORATION_KM, other=fine)
+        key = _distinct(np.concatenate([i * n1 + j, ci * n1 + cj]))
+        i, j = key // n1, key % n1
+
+    km = haversine_km(rows.lat[i], rows.lon[i], rows.lat[j], rows.lon[j])
+    gap = np.maximum(0.0, np.maximum(rows.day0[j] - rows.day1[i], rows.day0[i] - rows.day1[j]))
+    rsum = rows.radius[i] + rows.radius[j]
+    lv_i, lv_j = rows.level[i], rows.level[j]
+    if space_km is not None:
+        limit = np.full(len(i), float(space_km))
+    else:
+        limit = np.minimum(rsum, MAX_WINDOW_KM)
+    coarse_fine = ((lv_i == 3) & (lv_j == 1)) | ((lv_i == 1) & (lv_j == 3))
+    limit = np.where(coarse_fine, np.minimum(rsum, CORROBORATION_KM), limit)
+    base = (
+        (km <= limit)
+        & (gap <= window)
+        & ((rows.family[i] & rows.family[j]) != 0)
+        & (rows.source[i] != rows.source[j])
+    )
+    # coarse vs village: never on space alone; only when both give the same death toll
+    fat_i, fat_j = rows.fatalities[i], rows.fatalities[j]
+    corroborated = coarse_fine & (fat_i >= 1) & (fat_i == fat_j)
+    ok_pair = base & (~coarse_fine | corroborated)
+    i, j, km, limit, gap = i[ok_pair], j[ok_pair], km[ok_pair], limit[ok_pair], gap[ok_pair]
+    corroborated = corroborated[ok_pair]
+    unknown = ~(rows.family_known[i] & rows.family_known[j])
+    score = km / np.maximum(limit, 1e-9) + gap / (window + 1.0) + 0.5 * unknown
+    return Pairs(i, j, km, limit, gap, corroborated, score)
+
+
+def _distinct(x: np.ndarray) -> np.ndarray:
+    """Sorted distinct values (sort-based: numpy's hash-based unique is slow on large ints)."""
+    x = np.sort(x)
+    return x[np.r_[True, x[1:] != x[:-1]]] if len(x) else x
+
+
+def _inverse(x: np.ndarray) -> np.ndarray:
+    """Dense rank of each value (0 .. distinct-1), as ``np.unique(return_inverse=True)``."""
+    order = np.argsort(x, kind="stable")
+    xs = x[order]
+    step = np.r_[0, (xs[1:] != xs[:-1]).astype(np.int64)] if len(x) else xs.astype(np.int64)
+    inv = np.empty(len(x), dtype=np.int64)
+    inv[order] = np.cumsum(step)
+    return inv
+
+
+def group(
+    n: int, pairs: Pairs, rank: np.ndarray, source: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Complete-linkage groups.
+
+    Components are first found on the *best* edges only (for each row, its
+    closest candidate in each other source); a component in which every pair is
+    a candidate (a clique of the full candidate graph) is a group at once, the
+    others are split by :func:`_greedy`.
+
+    Returns
+    -------
+    (labels, used)
+        A group label per row (canonical: groups numbered 0.. by their first
+        member in ``rank`` order) and, per pair, whether it lies inside a group.
+    """
+    m = len(pairs.i)
+    if m == 0:
+        return _inverse(rank), np.zeros(0, dtype=bool)
+    best = _best_edges(pairs, rank, source)
+    adj = coo_matrix((np.ones(int(best.sum())), (pairs.i[best], pairs.j[best])), shape=(n, n))
+    _, comp = connected_components(adj, directed=False)
+    size = np.bincount(comp, minlength=comp.max() + 1)
+    inside = comp[pairs.i] == comp[pairs.j]
+    edges = np.bincount(comp[pairs.i[inside]], minlength=len(size))
+    clique = edges == size * (size - 1) // 2
+    label = comp.copy()
+    messy = inside & ~clique[comp[pairs.i]]
+    if messy.any():
+        label = _greedy(label, pairs, messy, rank)
+    labels = _inverse(_first_rank(label, rank)[label])
+    used = labels[pairs.i] == labels[pairs.j]
+    return labels, used
+
+
+def _first_rank(label: np.ndarray, rank: np.ndarray) -> np.ndarray:
+    first = np.full(label.max() + 1, np.iinfo(np.int64).max)
+    np.minimum.at(first, label, rank)
+    return first
+
+
+def _best_edges(pairs: Pairs, rank: np.ndarray, source: np.ndarray) -> np.ndarray:
+    """Edges that are, for at least one end, its best candidate in the other end's source."""
+    m = len(pairs.i)
+    keep = np.zeros(m, dtype=bool)
+    for a, b in ((pairs.i, pairs.j), (pairs.j, pairs.i)):
+        key = a.astype(np.int64) * (int(source.max()) + 1) + source[b]
+        o = np.lexsort((rank[b], pairs.score, key))
+        k = key[o]
+        first = np.r_[True, k[1:] != k[:-1]]
+        keep[o[first]] = True
+    return keep
+
+
+def _greedy(label: np.ndarray, pairs: Pairs, messy: np.ndarray, rank: np.ndarray) -> np.ndarray:
+    """Split non-clique components by greedy complete-linkage merging."""
+    ei, ej, sc = pairs.i[messy], pairs.j[messy], pairs.score[messy]
+    ri, rj = rank[ei], rank[ej]
+    order = np.lexsort((np.maximum(ri, rj), np.minimum(ri, rj), sc))
+    ei, ej = ei[order], ej[order]
+    n1 = int(max(ei.max(), ej.max())) + 1
+    lo, hi = np.minimum(ei, ej).astype(np.int64), np.maximum(ei, ej).astype(np.int64)
+    edge = set((lo * n1 + hi).tolist())
+    nodes = _distinct(np.concatenate([ei, ej]))
+    label = label.copy()
+    fresh = int(label.max()) + 1
+    group_of = dict(zip(nodes.tolist(), range(fresh, fresh + len(nodes)), strict=True))
+    members: dict[int, list[int]] = {g: [v] for v, g in group_of.items()}
+    for a, b in zip(ei.tolist(), ej.tolist(), strict=True):
+        ga, gb = group_of[a], group_of[b]
+        if ga == gb:
+            continue
+        ma, mb = members[ga], members[gb]
+        if len(ma) == 1 and len(mb) == 1:
+            ok = True  # (a, b) is itself an edge
+        else:
+            ok = all((u * n1 + v if u < v else v * n1 + u) in edge for u in ma for v in mb)
+        if ok:
+            keep, drop = (ga, gb) if len(ma) >= len(mb) else (gb, ga)
+            moved = members.pop(drop)
+            members[keep].extend(moved)
+            for u in moved:
+                group_of[u] = keep
+    label[nodes] = np.fromiter((group_of[v] for v in nodes.tolist()), np.int64, len(nodes))
+    return label

@@ -1,0 +1,595 @@
+"""One event, many reports: fuse incident tables across sources by place, time and type.
+
+Two reports are *candidate matches* when all of these hold:
+
+* **time** — their date ranges (``date`` .. ``date_end``) come within
+  ``time_window_days`` of each other (default 1: the same or the next day);
+* **space** — their points are within ``space_window_km``, or by default within
+  the sum of their ``uncertainty_km`` radii, capped at
+  :data:`~incidents._fuse_match.MAX_WINDOW_KM` (50 km).  A province- or
+  country-level report (``geo_precision`` 3 or a radius over 50 km) never
+  matches a village-level report (precision 1, radius up to 10 km) on space
+  alone: only when both give the same positive fatality count and the village
+  lies within the two radii (at most 200 km);
+* **type** — their types are compatible under the crosswalk
+  (``incidents/data/fuse_taxonomy.csv``, see :mod:`incidents._fuse_taxonomy`):
+  ACLED event and sub-event types, UCDP ``type_of_violence`` and the
+  extractor's ``event_kind`` map to families; compatible = a shared family;
+* **source** — they come from different sources (input tables), unless
+  ``within_source=True``; even then two rows citing the same ``source`` text
+  are one outlet's list and never merge.
+
+Rows without coordinates or date, or with a date range longer than 31 days,
+match nothing and stay groups of one (their ``match_reason`` says why).
+
+**Groups** are complete-linkage: candidate pairs are taken closest first and
+two groups merge only when every pair across them is a candidate match, so a
+group as a whole stays within the windows (a chain A~B~C with A and C too far
+apart is never one group), and no group holds two rows of one source.  Ties are
+broken by a canonical order of the rows (date, point, source, id, deaths), so the
+result does not depend on the order of the input rows.
+
+**Fused rows**: one per group (groups of one included), located at its
+best-precision report (lowest precision level, then smallest radius), dated
+from the earliest start to the latest end, ``fatalities`` the median of the
+figures given (the lower middle one for an even count: always a figure some
+source gave), ``fatalities_low``/``fatalities_high`` their minimum and
+maximum, ``reports`` listing every report (``source:id (date, place, n
+killed)``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from os import PathLike
+
+import numpy as np
+import pandas as pd
+
+from incidents._fuse_match import (
+    MAX_SPAN_DAYS,
+    Pairs,
+    Rows,
+    candidates,
+    group,
+    levels,
+    matchable,
+)
+from incidents._fuse_taxonomy import Taxonomy, load_taxonomy
+from incidents.errors import SchemaError
+
+__all__ = ["FUSE_COLUMNS", "KEEP", "fuse", "fuse_detailed"]
+
+#: Values of ``keep=``.
+KEEP = ("all", "fused")
+#: Columns added to every row by :func:`fuse`.
+FUSE_COLUMNS = (
+    "fuse_source",
+    "row_kind",
+    "event_group",
+    "group_size",
+    "sources",
+    "match_reason",
+    "fatalities_low",
+    "fatalities_high",
+    "reports",
+)
+#: Radius given by precision code when a table has no ``uncertainty_km``
+#: (the geocoder's radii for input coordinates).
+_RADIUS_OF_PRECISION = {1: 5.0, 2: 25.0, 3: 100.0}
+_EPOCH = np.datetime64("1970-01-01", "D")
+
+
+def fuse(
+    *frames: pd.DataFrame,
+    time_window_days: float = 1,
+    space_window_km: float | None = None,
+    taxonomy: str | PathLike[str] | pd.DataFrame | Taxonomy | None = None,
+    within_source: bool = False,
+    keep: str = "all",
+    names: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Group reports of the same event across incident tables and add one fused row per event.
+
+    The rule is in the module docstring of :mod:`incidents.fuse`.
+
+    Parameters
+    ----------
+    *frames
+        Incident tables (geocoded: ``latitude``, ``longitude`` and ideally
+        ``uncertainty_km``/``geo_precision``; ``date``, optionally ``date_end``),
+        one per source.
+    time_window_days
+        Largest gap in days between two reports' date ranges (whole days).
+    space_window_km
+        Fixed distance window in km; default: the sum of the two rows'
+        ``uncertainty_km``, capped at 50 km.
+    taxonomy
+        Type crosswalk: a CSV path or table with columns ``vocabulary``,
+        ``value``, ``families``; default the bundled one.
+    within_source
+        Also merge rows of the same table (rows citing the same ``source`` text
+        still never merge).
+    keep
+        ``"all"``: every input row followed by one fused row per group;
+        ``"fused"``: the fused rows only (one per event).
+    names
+        Source names (default ``frame.attrs["source_name"]`` or ``source1``, ...).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new table (a GeoDataFrame when the inputs are) with the columns of
+        the inputs plus :data:`FUSE_COLUMNS`.  Report rows have ``row_kind``
+        ``"report"``, fused rows ``"fused"``.
+    """
+    return _run(
+        frames, time_window_days, space_window_km, taxonomy, within_source, keep, names, False
+    )[0]
+
+
+def fuse_detailed(
+    *frames: pd.DataFrame,
+    time_window_days: float = 1,
+    space_window_km: float | None = None,
+    taxonomy: str | PathLike[str] | pd.DataFrame | Taxonomy | None = None,
+    within_source: bool = False,
+    keep: str = "all",
+    names: Sequence[str] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`fuse`, also returning every candidate pair.
+
+    Returns
+    -------
+    (table, pairs)
+        The fused table and one row per candidate pair: ``source_a``,
+        ``incident_id_a``, ``row_a`` (0-based row in its input), the same for
+        ``b``, ``distance_km``, ``limit_km``, ``gap_days``, ``types``,
+        ``grouped`` (both ended in one group) and ``reason``.
+    """
+    out, pairs = _run(
+        frames, time_window_days, space_window_km, taxonomy, within_source, keep, names, True
+    )
+    assert pairs is not None
+    return out, pairs
+
+
+def _run(
+    frames: tuple[pd.DataFrame, ...],
+    time_window_days: float,
+    space_window_km: float | None,
+    taxonomy: str | PathLike[str] | pd.DataFrame | Taxonomy | None,
+    within_source: bool,
+    keep: str,
+    names: Sequence[str] | None,
+    with_pairs: bool,
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    window, names_ = _validate(frames, time_window_days, space_window_km, keep, names)
+    tax = load_taxonomy(taxonomy)
+    table = _concat(frames, names_)
+    rows = _rows(table, frames, tax, within_source=within_source)
+    pairs = candidates(rows, window=window, space_km=space_window_km)
+    labels, used = group(len(table), pairs, rows.rank, rows.source)
+    report = _pair_table(table, pairs, used, tax, rows) if with_pairs else None
+    return _assemble(table, rows, pairs, labels, used, tax, keep), report
+
+
+# -- validation and inputs ----------------------------------------------------------
+
+
+def _validate(
+    frames: tuple[pd.DataFrame, ...],
+    time_window_days: float,
+    space_window_km: float | None,
+    keep: str,
+    names: Sequence[str] | None,
+) -> tuple[int, list[str]]:
+    if not frames:
+        raise SchemaError("fuse needs at least one incident table")
+    for k, f in enumerate(frames):
+        if not isinstance(f, pd.DataFrame):
+            raise SchemaError(f"fuse: input {k + 1} is a {type(f).__name__}, not a DataFrame")
+        missing = [c for c in ("latitude", "longitude", "date") if c not in f]
+        if missing:
+            raise SchemaError(
+                f"fuse: input {k + 1} lacks {missing}; geocode it first (incidents.geocode "
+                "or frontier geocode)"
+            )
+    if keep not in KEEP:
+        raise SchemaError(f"keep must be one of {list(KEEP)}, got {keep!r}")
+    try:
+        w = float(time_window_days)
+    except (TypeError, ValueError):
+        w = float("nan")
+    if not np.isfinite(w) or w < 0:
+        raise SchemaError(f"time_window_days must be a number >= 0, got {time_window_days!r}")
+    if space_window_km is not None:
+        try:
+            s = float(space_window_km)
+        except (TypeError, ValueError):
+            s = float("nan")
+        if not np.isfinite(s) or s <= 0:
+            raise SchemaError(
+                f"space_window_km must be None or a number > 0, got {space_window_km!r}"
+            )
+    if names is None:
+        names = [str(f.attrs.get("source_name") or f"source{k + 1}") for k, f in enumerate(frames)]
+    names = [str(n) for n in names]
+    if len(names) != len(frames) or len(set(names)) != len(names):
+        raise SchemaError(f"names must be {len(frames)} distinct names, got {names}")
+    return int(np.floor(w)), names
+
+
+def _concat(frames: tuple[pd.DataFrame, ...], names: list[str]) -> pd.DataFrame:
+    parts = [f.reset_index(drop=True) for f in frames]
+    table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    lengths = [len(f) for f in frames]
+    table["fuse_source"] = np.repeat(np.array(names, dtype=object), lengths)
+    table["_input_row"] = np.concatenate([np.arange(k) for k in lengths]) if lengths else []
+    import geopandas as gpd
+
+    if all(isinstance(f, gpd.GeoDataFrame) for f in frames) and not isinstance(
+        table, gpd.GeoDataFrame
+    ):
+        table = gpd.GeoDataFrame(table, geometry=frames[0].geometry.name, crs=frames[0].crs)
+    return table
+
+
+def _num(table: pd.DataFrame, col: str) -> np.ndarray:
+    if col not in table:
+        return np.full(len(table), np.nan)
+    return np.array(
+        pd.to_numeric(table[col], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    )
+
+
+def _days(table: pd.DataFrame, col: str) -> np.ndarray:
+    if col not in table:
+        return np.full(len(table), np.nan)
+    d = pd.to_datetime(table[col], errors="coerce").to_numpy(dtype="datetime64[D]")
+    out = (d - _EPOCH).astype("float64")
+    out[np.isnat(d)] = np.nan
+    return out
+
+
+def _text(table: pd.DataFrame, col: str) -> pd.Series:
+    if col not in table:
+        return pd.Series("", index=table.index, dtype="string")
+    return table[col].astype("string").fillna("")
+
+
+def _rows(table: pd.DataFrame, frames: tuple, tax: Taxonomy, *, within_source: bool) -> Rows:
+    lat, lon = _num(table, "latitude"), _num(table, "longitude")
+    bad = ~(np.abs(lat) <= 90) | ~(np.abs(lon) <= 180)
+    lat[bad], lon[bad] = np.nan, np.nan
+    d0, d1 = _days(table, "date"), _days(table, "date_end")
+    d1 = np.where(np.isfinite(d1), d1, d0)
+    d0, d1 = np.fmin(d0, d1), np.fmax(d0, d1)
+    prec = _num(table, "geo_precision")
+    prec = np.where(np.isfinite(prec), prec, _num(table, "input_geo_precision"))
+    radius = _num(table, "uncertainty_km")
+    by_prec = _radius_of(prec)
+    radius = np.where(np.isfinite(radius) & (radius >= 0), radius, by_prec)
+    family, known = tax.masks(table)
+    frame_code = pd.factorize(table["fuse_source"])[0].astype(np.int64)
+    if within_source:
+        src_text = _text(table, "source").str.strip()
+        source = pd.factorize(table["fuse_source"] + "\x1f" + src_text)[0].astype(np.int64)
+        # rows without a source text are their own source
+        none = (src_text == "").to_numpy()
+        if none.any():
+            source[none] = source.max() + 1 + np.arange(int(none.sum()))
+    else:
+        source = frame_code
+
+    # canonical order: by content, never by position (strings by their sorted codes)
+    def code(col: str) -> np.ndarray:
+        return pd.factorize(_text(table, col), sort=True)[0]
+
+    keys = (
+        np.nan_to_num(_num(table, "fatalities"), nan=-1.0),
+        code("incident_id"),
+        pd.factorize(table["fuse_source"].astype(str), sort=True)[0],
+        np.nan_to_num(lon, nan=np.inf),
+        np.nan_to_num(lat, nan=np.inf),
+        np.nan_to_num(d1, nan=np.inf),
+        np.nan_to_num(d0, nan=np.inf),
+    )
+    order = np.lexsort(keys)
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return Rows(
+        lat=lat,
+        lon=lon,
+        day0=d0,
+        day1=d1,
+        radius=radius,
+        level=levels(prec, radius),
+        family=family,
+        family_known=known,
+        fatalities=_num(table, "fatalities"),
+        source=source,
+        rank=rank,
+    )
+
+
+def _radius_of(prec: np.ndarray) -> np.ndarray:
+    out = np.full(len(prec), _RADIUS_OF_PRECISION[1])
+    for p, r in _RADIUS_OF_PRECISION.items():
+        out[prec == p] = r
+    return out
+
+
+# -- output ----------------------------------------------------------------------------
+
+
+def _formatted(values: np.ndarray, fmt: str) -> np.ndarray:
+    """``fmt.format(v)`` per value, formatting each distinct value once."""
+    codes, uniq = pd.factorize(np.asarray(values))
+    text = np.array([fmt.format(u) for u in uniq] + [""], dtype=object)
+    return text[codes]
+
+
+def _edge_reason(pairs: Pairs, k: np.ndarray, rows: Rows, tax: Taxonomy) -> np.ndarray:
+    """``12.3 km apart (limit 30.0 km), 1 day apart, types remote`` for each edge in ``k``."""
+    i, j = pairs.i[k], pairs.j[k]
+    corr = pairs.corroborated[k]
+    km = _formatted(np.round(pairs.km[k], 1), "{:.1f} km apart")
+    lim = _formatted(np.round(pairs.limit_km[k], 1), " (limit {:.1f} km), ")
+    lim[corr] = " (coarse place corroborated by fatalities), "
+    gap = pairs.gap_days[k].astype(np.int64)
+    days = _formatted(gap, "{} days apart")
+    days[gap == 0] = "same day"
+    days[gap == 1] = "1 day apart"
+    both = rows.family_known[i] & rows.family_known[j]
+    fam = np.where(both, rows.family[i] & rows.family[j], -2)
+    codes, uniq = pd.factorize(fam)
+    words = [", type unknown" if m == -2 else ", types " + tax.names(int(m)) for m in uniq]
+    types = np.array(words, dtype=object)[codes]
+    return km + lim + days + types
+
+
+def _assemble(
+    table: pd.DataFrame,
+    rows: Rows,
+    pairs: Pairs,
+    labels: np.ndarray,
+    used: np.ndarray,
+    tax: Taxonomy,
+    keep: str,
+) -> pd.DataFrame:
+    n = len(table)
+    size = np.bincount(labels, minlength=labels.max() + 1 if n else 0)
+    codes, uniq = pd.factorize(table["fuse_source"].astype(str))
+    g_src = _sources_of_groups(labels, codes, list(uniq), len(size))
+
+    # match reason: the row's best edge inside its group, else why it stayed alone
+    reason = np.full(n, "", dtype=object)
+    ok = matchable(rows)
+    reason[~(np.isfinite(rows.lat) & np.isfinite(rows.lon))] = "not located: not matched"
+    nodate = ~(np.isfinite(rows.day0))
+    reason[nodate & (reason == "")] = "no valid date: not matched"
+    reason[~ok & (reason == "")] = f"date range over {MAX_SPAN_DAYS} days: not matched"
+    had = np.zeros(n, dtype=bool)
+    had[pairs.i] = True
+    had[pairs.j] = True
+    alone = ok & (size[labels] == 1)
+    reason[alone & had] = "candidates found, but joining would break a group's windows"
+    reason[alone & ~had] = "no other source's report within the windows"
+    if used.any():
+        e = np.flatnonzero(used)
+        both = np.concatenate([e, e])
+        who = np.concatenate([pairs.i[e], pairs.j[e]])
+        sc = pairs.score[both]
+        o = np.lexsort((sc, who))
+        who, both = who[o], both[o]
+        first = np.r_[True, who[1:] != who[:-1]]
+        reason[who[first]] = _edge_reason(pairs, both[first], rows, tax)
+
+    out = table
+    out["row_kind"] = np.full(n, "report", dtype=object)
+    out["event_group"] = pd.array(labels + 1, dtype="Int64")
+    out["group_size"] = pd.array(size[labels], dtype="Int64")
+    out["sources"] = g_src[labels]
+    out["match_reason"] = reason
+    fused = _fused_rows(out, rows, labels, size)
+    frames = [out, fused] if keep == "all" else [fused]
+    res = pd.concat(frames, ignore_index=True) if len(frames) > 1 else fused
+    res = res.drop(columns=["_input_row"])
+    if hasattr(table, "geometry") and not hasattr(res, "geometry"):
+        import geopandas as gpd
+
+        res = gpd.GeoDataFrame(res, geometry=table.geometry.name, crs=table.crs)
+    for c in ("fatalities_low", "fatalities_high", "fatalities"):
+        if c in res:
+            res[c] = pd.to_numeric(res[c], errors="coerce").astype("Int64")
+    return res
+
+
+def _fused_rows(
+    out: pd.DataFrame, rows: Rows, labels: np.ndarray, size: np.ndarray
+) -> pd.DataFrame:
+    n = len(out)
+    if n == 0:
+        f = out.iloc[:0].copy()
+        for c in ("fatalities_low", "fatalities_high", "reports"):
+            f[c] = pd.Series(dtype="object")
+        return f
+    prec_order = np.lexsort((rows.rank, rows.radius, rows.level, labels))
+    lab_sorted = labels[prec_order]
+    first = np.r_[True, lab_sorted[1:] != lab_sorted[:-1]]
+    best = prec_order[first]  # one row per group, groups in label order
+    fused = out.take(best).reset_index(drop=True)
+
+    # text fields: the best-precision report's value, else the next report that has one
+    for col in ("event_type", "sub_event_type", "actor1", "actor2", "event_kind"):
+        if col in out:
+            valid = ~out[col].isna().to_numpy()[prec_order]
+            vpos, vlab = prec_order[valid], lab_sorted[valid]
+            head = np.r_[True, vlab[1:] != vlab[:-1]] if len(vlab) else np.zeros(0, bool)
+            take = best.copy()
+            take[vlab[head]] = vpos[head]
+            fused[col] = out[col].iloc[take].reset_index(drop=True)
+    by_label = np.argsort(labels, kind="stable")
+    starts_g = np.r_[0, np.cumsum(size)[:-1]]
+    day0 = np.nan_to_num(rows.day0[by_label], nan=np.inf)
+    day1 = np.nan_to_num(rows.day1[by_label], nan=-np.inf)
+    d0 = np.minimum.reduceat(day0, starts_g)
+    d1 = np.maximum.reduceat(day1, starts_g)
+    has = np.isfinite(d0)
+    start = np.where(has, d0, 0).astype("int64").astype("datetime64[D]").astype("datetime64[ns]")
+    end = np.where(has, d1, 0).astype("int64").astype("datetime64[D]").astype("datetime64[ns]")
+    fused["date"] = np.where(has, start, np.datetime64("NaT"))
+    fused["date_end"] = np.where(has & (d1 > d0), end, np.datetime64("NaT"))
+    fk = rows.fatalities
+    okf = np.isfinite(fk)
+    # lower median per group: sort figures within groups, take the lower middle one
+    fo = np.lexsort((fk[okf], labels[okf]))
+    fl_lab, fl_val = labels[okf][fo], fk[okf][fo]
+    cnt = np.bincount(fl_lab, minlength=len(best))
+    starts = np.cumsum(cnt) - cnt
+    got = cnt > 0
+    low = np.full(len(best), np.nan)
+    high = np.full(len(best), np.nan)
+    mid = np.full(len(best), np.nan)
+    low[got] = fl_val[starts[got]]
+    high[got] = fl_val[starts[got] + cnt[got] - 1]
+    mid[got] = fl_val[starts[got] + (cnt[got] - 1) // 2]
+    fused["fatalities_low"] = low
+    fused["fatalities_high"] = high
+    fused["fatalities"] = mid
+    if "incident_id" in out:
+        ident = out["incident_id"].to_numpy(dtype=object)
+        none = pd.isna(ident)
+    else:
+        ident = np.full(n, None, dtype=object)
+        none = np.ones(n, dtype=bool)
+    ident = ident.copy()
+    ident[none] = _formatted(out["_input_row"].to_numpy()[none] + 1, "row {}")
+    if not none.all():
+        ident[~none] = _formatted(ident[~none], "{}")
+    dd = np.nan_to_num(rows.day0, nan=-(10**9)).astype("int64")
+    codes, uniq = pd.factorize(dd)
+    text = np.where(uniq == -(10**9), 0, uniq).astype("datetime64[D]").astype(str).astype(object)
+    text[uniq == -(10**9)] = "no date"
+    day = text[codes]
+    if "location" in out:
+        loc = _formatted(out["location"].fillna("").to_numpy(dtype=object), ", {}")
+        loc[loc == ", "] = ""
+    else:
+        loc = np.full(n, "", dtype=object)
+    killed = np.full(n, "", dtype=object)
+    killed[okf] = _formatted(fk[okf].astype(np.int64), ", {} killed")
+    label = (
+        out["fuse_source"].to_numpy(dtype=object) + ":" + ident
+        + " (" + day + loc + killed + ")"
+    )  # fmt: skip
+    by_rank = np.lexsort((rows.rank, labels))
+    fused["reports"] = _join_groups(labels, label, by_rank, "; ")
+    if "source" in out:
+        srcs = out["source"].astype("string").fillna("").to_numpy(dtype=object)
+        fused["source"] = _join_groups(labels, srcs, by_rank, " ; ", unique=True)
+    if "review_flags" in out:
+        fl = out["review_flags"].astype("string").fillna("").to_numpy(dtype=object)
+        joined = _join_groups(labels, fl, by_rank, ";", unique=True)
+        fused["review_flags"] = [
+            ";".join(dict.fromkeys(x for x in v.split(";") if x)) if ";" in v else v for v in joined
+        ]
+    if "incident_id" in out:
+        fused["incident_id"] = [f"fused-{k + 1}" for k in range(len(best))]
+    if "source_row" in out:
+        fused["source_row"] = pd.NA
+    if "notes" in out:
+        fused["notes"] = [f"fused from {k} report{'s' if k > 1 else ''}" for k in size]
+    fused["fuse_source"] = "fused"
+    fused["row_kind"] = "fused"
+    fused["match_reason"] = np.where(
+        size > 1, [f"{k} reports of one event" for k in size], "single report"
+    )
+    return fused
+
+
+def _sources_of_groups(
+    labels: np.ndarray, codes: np.ndarray, names: list[str], n_groups: int
+) -> np.ndarray:
+    """Sorted distinct source names per group, ``;``-joined."""
+    if len(names) <= 62:
+        mask = np.zeros(n_groups, dtype=np.int64)
+        np.bitwise_or.at(mask, labels, np.left_shift(np.int64(1), codes.astype(np.int64)))
+        text = {
+            m: ";".join(sorted(names[k] for k in range(len(names)) if m >> k & 1))
+            for m in set(mask.tolist())
+        }
+        return np.array([text[m] for m in mask.tolist()], dtype=object)
+    groups: list[set[str]] = [set() for _ in range(n_groups)]
+    for g, c in zip(labels.tolist(), codes.tolist(), strict=True):
+        groups[g].add(names[c])
+    return np.array([";".join(sorted(s)) for s in groups], dtype=object)
+
+
+def _join_groups(
+    labels: np.ndarray, values: np.ndarray, order: np.ndarray, sep: str, *, unique: bool = False
+) -> np.ndarray:
+    """``sep``-joined non-empty ``values`` of each group, in ``order``."""
+    lab = labels[order]
+    vals = values[order].copy()
+    vals[pd.isna(vals)] = ""
+    if len(lab) == 0:
+        return np.array([], dtype=object)
+    starts = np.flatnonzero(np.r_[True, lab[1:] != lab[:-1]])
+    ends = np.r_[starts[1:], len(lab)]
+    count = ends - starts
+    out = vals[starts].copy()  # groups of one: their own value
+
+    def join2(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return np.where(x == "", y, np.where(y == "", x, x + sep + y))
+
+    # groups of two and three (nearly all of them) without a Python loop
+    two = count == 2
+    x, y = vals[starts[two]], vals[starts[two] + 1]
+    if unique:
+        y = np.where(y == x, "", y)
+    out[two] = join2(x, y)
+    three = count == 3
+    x, y, z = vals[starts[three]], vals[starts[three] + 1], vals[starts[three] + 2]
+    if unique:
+        y = np.where(y == x, "", y)
+        z = np.where((z == x) | (z == y), "", z)
+    out[three] = join2(join2(x, y), z)
+    vl = vals.tolist()
+    for g in np.flatnonzero(count > 3).tolist():
+        part = [v for v in vl[starts[g] : ends[g]] if v]
+        out[g] = sep.join(dict.fromkeys(part) if unique else part)
+    return out
+
+
+def _family_names(masks: np.ndarray, tax: Taxonomy) -> np.ndarray:
+    codes, uniq = pd.factorize(masks)
+    return np.array([tax.names(int(m)) for m in uniq] + [""], dtype=object)[codes]
+
+
+def _pair_table(
+    table: pd.DataFrame, pairs: Pairs, used: np.ndarray, tax: Taxonomy, rows: Rows
+) -> pd.DataFrame:
+    ids = _text(table, "incident_id").to_numpy(dtype=object)
+    names = table["fuse_source"].astype(str).to_numpy()
+    inrow = table["_input_row"].to_numpy()
+    fam = rows.family[pairs.i] & rows.family[pairs.j]
+    return pd.DataFrame(
+        {
+            "source_a": names[pairs.i],
+            "incident_id_a": ids[pairs.i],
+            "row_a": inrow[pairs.i],
+            "source_b": names[pairs.j],
+            "incident_id_b": ids[pairs.j],
+            "row_b": inrow[pairs.j],
+            "distance_km": np.round(pairs.km, 3),
+            "limit_km": np.round(pairs.limit_km, 3),
+            "gap_days": pairs.gap_days.astype(int),
+            "types": _family_names(fam, tax),
+            "grouped": used,
+            "reason": np.where(
+                pairs.corroborated, "coarse location, same fatalities", "within windows"
+            ),
+        }
+    )

@@ -1,0 +1,71 @@
+"""``frontier fuse A B [C ...] -o fused.geojson [--report pairs.csv] [--keep all|fused] ...``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pandas as pd
+
+from incidents.errors import ExportError, IncidentError
+from incidents.fuse import fuse_detailed
+from incidents.io import FORMATS, read_positioned, write
+from incidents.position import prepare
+
+__all__ = ["read_table", "run"]
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """A positioned table as written by ``frontier geocode``, else load + geocode + position."""
+    if not path.is_file():
+        raise IncidentError(f"INPUT {path} does not exist or is not a file")
+    table = read_positioned(path)
+    return prepare(path) if table is None else table
+
+
+def _names(paths: list[Path]) -> list[str]:
+    names: list[str] = []
+    for p in paths:
+        name, k = p.stem, 2
+        while name in names:
+            name, k = f"{p.stem}-{k}", k + 1
+        names.append(name)
+    return names
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.inputs]
+    out = Path(args.output)
+    if out.suffix.lower() not in FORMATS:
+        raise ExportError(f"-o must end in one of {', '.join(FORMATS)}, got {out.name!r}")
+    if args.report is not None and Path(args.report).suffix.lower() != ".csv":
+        raise ExportError(f"--report must name a .csv file, got {Path(args.report).name!r}")
+    if len(paths) == 1 and not args.within_source:
+        raise IncidentError(
+            "one INPUT: nothing from another source to match; give two or more files, "
+            "or --within-source to fuse the rows of one file"
+        )
+    tables = [read_table(p) for p in paths]
+    result, pairs = fuse_detailed(
+        *tables,
+        time_window_days=args.time_window,
+        space_window_km=args.space_window,
+        taxonomy=args.taxonomy,
+        within_source=bool(args.within_source),
+        keep=args.keep,
+        names=_names(paths),
+    )
+    write(result, out)
+    if args.report is not None:
+        pairs.to_csv(args.report, index=False)
+    reports = sum(len(t) for t in tables)
+    fused = result[result["row_kind"] == "fused"]
+    multi = fused[fused["group_size"] > 1]
+    merged = int(multi["group_size"].sum()) if len(multi) else 0
+    extra = f"; {len(pairs):,} candidate pairs -> {args.report}" if args.report else ""
+    print(
+        f"frontier fuse: {reports:,} reports from {len(paths)} inputs -> {len(fused):,} event(s) "
+        f"({len(multi):,} seen by several reports, covering {merged:,} reports; "
+        f"{reports - merged:,} reports stand alone) -> {out}{extra}"
+    )
+    return 0
