@@ -1,6 +1,7 @@
 """The in-memory gazetteer index behind :class:`incidents.geocode.Geocoder`.
 
-Loads ``geo/data/gazetteer.parquet`` (built by :mod:`geo.data.derive_gazetteer`)
+Loads ``incidents/data/gazetteer.parquet`` (built by
+:mod:`incidents.data.derive_gazetteer`)
 into flat numpy arrays plus two hash maps, name key -> place rows and skeleton
 key -> place rows.  No per-string work happens at load time.
 """
@@ -20,10 +21,28 @@ from incidents._names import NORM_VERSION, norm, skeleton
 from incidents.errors import GeocodeError
 
 #: Kinds, grouped by what the geocoder does with them.
-PLACE_KINDS = frozenset(
-    {"locality", "neighbourhood", "campus", "localadmin", "pass", "mountain", "foreign"}
-)
+PLACE_KINDS = frozenset({"locality", "neighbourhood", "campus", "localadmin", "foreign"})
 ADMIN_KINDS = ("tehsil", "county", "region", "country")
+#: Areas and natural features (the curated frontier features table): returned with
+#: their point and a radius covering their extent.
+FEATURE_KINDS = frozenset(
+    {
+        "valley",
+        "pass",
+        "mountain",
+        "range",
+        "tribal_area",
+        "border_post",
+        "market",
+        "crossing_point",
+        "area",
+        "river",
+        "plain",
+        "gas_field",
+        "camp",
+        "other_feature",
+    }
+)
 
 #: Venues abroad that reports of this conflict name (talks, statements).  Coordinates
 #: are the city centres given by the English Wikipedia infoboxes ("Doha":
@@ -54,6 +73,7 @@ _COLUMNS = [
     "dist_frontier_km",
     "source",
 ]
+_OPTIONAL = ["radius95_km"]
 _FCODE_RANK = {
     "PPLC": 6.0,
     "PPLA": 5.0,
@@ -121,7 +141,7 @@ class Gazetteer:
         if version != str(NORM_VERSION):
             raise GeocodeError(
                 f"gazetteer was built with name normalisation v{version}, the code is "
-                f"v{NORM_VERSION}; rebuild it with python -m geo.data.derive_gazetteer"
+                f"v{NORM_VERSION}; rebuild it with python -m incidents.data.derive_gazetteer"
             )
         table = _with_foreign(table)
         self.n = table.num_rows
@@ -144,6 +164,13 @@ class Gazetteer:
             table["dist_frontier_km"].to_numpy(zero_copy_only=False), dtype=np.float64
         )
         self.source = _dict_values(table["source"])
+        if "radius95_km" in table.column_names:
+            r95 = np.asarray(table["radius95_km"].to_numpy(zero_copy_only=False), dtype=np.float64)
+            self.radius95_km = np.where(np.isfinite(r95), r95, self.radius_km)
+        else:
+            self.radius95_km = self.radius_km.copy()
+        self.shipped = np.array([str(v).startswith("geo.data") for v in self.source])
+        self.admin_rows = np.flatnonzero(np.isin(self.kind, ADMIN_KINDS))
         keys = table["keys"].combine_chunks()
         self.key_offsets = keys.offsets.to_numpy()
         self.keys_flat = pc.list_flatten(keys)
@@ -168,12 +195,18 @@ class Gazetteer:
 
     @classmethod
     def load(cls, path: str | None = None) -> Gazetteer:
-        path = path or str(resources.files("geo.data").joinpath("gazetteer.parquet"))
+        """Read the shipped gazetteer (or the parquet file at ``path``)."""
+        path = path or str(resources.files("incidents.data").joinpath("gazetteer.parquet"))
         try:
-            table = pq.read_table(path, columns=_COLUMNS)
+            names = pq.read_schema(path).names
+            table = pq.read_table(path, columns=_COLUMNS + [c for c in _OPTIONAL if c in names])
         except (OSError, pa.ArrowInvalid) as exc:
             raise GeocodeError(f"cannot read gazetteer {path!r}: {exc}") from exc
         return cls(table)
+
+    def skels_of(self, row: int) -> list[str]:
+        """Skeleton keys of one row."""
+        return self._skels[row].as_py() or []
 
     def keys_of(self, row: int) -> list[str]:
         a, b = self.key_offsets[row], self.key_offsets[row + 1]
