@@ -135,7 +135,7 @@ class _KeyIndex:
 class Gazetteer:
     """Column arrays of every place plus the name and skeleton indexes."""
 
-    def __init__(self, table: pa.Table) -> None:
+    def __init__(self, table: pa.Table, *, add_foreign: bool = True) -> None:
         meta = table.schema.metadata or {}
         version = meta.get(b"norm_version", b"?").decode()
         if version != str(NORM_VERSION):
@@ -143,7 +143,9 @@ class Gazetteer:
                 f"gazetteer was built with name normalisation v{version}, the code is "
                 f"v{NORM_VERSION}; rebuild it with python -m incidents.data.derive_gazetteer"
             )
-        table = _with_foreign(table)
+        if add_foreign:
+            table = _with_foreign(table)
+        self._table = table
         self.n = table.num_rows
         self.name = np.asarray(
             table["name"].combine_chunks().to_numpy(zero_copy_only=False), dtype=object
@@ -204,6 +206,11 @@ class Gazetteer:
             raise GeocodeError(f"cannot read gazetteer {path!r}: {exc}") from exc
         return cls(table)
 
+    def subset(self, mask: np.ndarray) -> Gazetteer:
+        """A gazetteer of the rows where ``mask`` is true (holdout evaluation)."""
+        return Gazetteer(self._table.filter(pa.array(np.asarray(mask, dtype=bool))),
+                         add_foreign=False)
+
     def skels_of(self, row: int) -> list[str]:
         """Skeleton keys of one row."""
         return self._skels[row].as_py() or []
@@ -237,10 +244,11 @@ def _with_foreign(table: pa.Table) -> pa.Table:
                 "geonameid": None,
                 "radius_km": radius,
                 "dist_frontier_km": None,
+                "radius95_km": radius,
                 "source": "built-in (Wikipedia city coordinates)",
             }
         )
-    extra = pa.Table.from_pylist(rows)
+    extra = pa.Table.from_pylist(rows).select(table.column_names)
     cols = {}
     for f in table.schema:
         col = table[f.name]

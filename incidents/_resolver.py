@@ -577,18 +577,27 @@ class Geocoder:
         """
         g = self._g
         imp = g.importance[rows]
-        top = rows[imp >= imp.max() - 1e-9]
-        close = rows[imp >= imp.max() - 1.0]
+        top = rows[imp >= imp.max() - 0.3]
         if len(top) == 1:
-            return int(top[0]), close
-        units = [int(u) for u in g.by_key.get(key) if g.kind[u] in ("tehsil", "county")]
-        if units:
+            return int(top[0]), top
+        order = np.argsort(-g.importance[top], kind="stable")
+        top = top[order]
+        if g.importance[top[0]] >= g.importance[top[1]] + 0.2:  # rank decides
+            return int(top[0]), top
+        units = [
+            int(u)
+            for u in g.by_key.get(key)
+            if g.kind[u] in ("tehsil", "county") and u not in rows
+        ]
+        if units:  # the namesake nearest a same-named admin unit (its seat)
             d = np.min(
                 [haversine_km(g.lat[top], g.lon[top], g.lat[u], g.lon[u]) for u in units], axis=0
             )
-            return int(top[int(np.argmin(d))]), close
+            i = int(np.argmin(d))
+            if d[i] <= min(float(g.radius_km[u]) for u in units):
+                return int(top[i]), top[i : i + 1]
         d = haversine_km(g.lat[top][:, None], g.lon[top][:, None], g.lat[top], g.lon[top])
-        return int(top[int(np.argmin(d.max(axis=1)))]), close
+        return int(top[int(np.argmin(d.max(axis=1)))]), top
 
     def _best(
         self,

@@ -566,16 +566,34 @@ def _drop_foreign_primary_names(df: pd.DataFrame) -> pd.DataFrame:
 
     Who's On First lists, e.g., "South Waziristan" among the names of North
     Waziristan; left in, the wrong district would answer for the right name.
+    Curated aliases (``admin_aliases.csv``) are kept; a unit of another source
+    (an unmerged Who's On First county) loses every name a shipped unit of its
+    kind carries, so the shipped unit answers for it.
     """
     admin = df["kind"].isin(["county", "region", "tehsil"]).to_numpy()
+    shipped = df["source"].astype(str).str.startswith("geo.data").to_numpy()
+    curated = {
+        (row.unit, k)
+        for row in read_aliases().itertuples()
+        for k in (admin_core(norm(row.alias)), norm(row.alias))
+    }
     owner: dict[tuple[str, str], set[int]] = {}
-    for i in np.flatnonzero(admin):
-        owner.setdefault((df.at[i, "kind"], norm(df.at[i, "name"])), set()).add(i)
+    carried: set[tuple[str, str]] = set()
     keys = df["keys"].tolist()
+    for i in np.flatnonzero(admin & shipped):
+        owner.setdefault((df.at[i, "kind"], norm(df.at[i, "name"])), set()).add(i)
+        carried |= {(df.at[i, "kind"], k) for k in keys[i]}
     dropped = 0
     for i in np.flatnonzero(admin):
-        kind = df.at[i, "kind"]
-        kept = [k for k in keys[i] if owner.get((kind, k), {i}) & {i} or (kind, k) not in owner]
+        kind, name = df.at[i, "kind"], " ".join(str(df.at[i, "name"]).split())
+        if shipped[i]:
+            kept = [
+                k
+                for k in keys[i]
+                if (name, k) in curated or (kind, k) not in owner or i in owner[(kind, k)]
+            ]
+        else:
+            kept = [k for k in keys[i] if (kind, k) not in carried]
         dropped += len(keys[i]) - len(kept)
         keys[i] = kept
     print(f"  dropped {dropped} alternate names that are another unit's own name")
@@ -625,6 +643,7 @@ def build(src: Path, *, exclude: tuple[str, ...] = ()) -> pd.DataFrame:
     df = pd.concat(parts, ignore_index=True)
     df = _locate(df)
     df = _drop_foreign_primary_names(df)
+    df = df[df["keys"].str.len() > 0].reset_index(drop=True)
     df["skels"] = [sorted({s for s in map(skeleton, ks) if s}) for ks in df["keys"]]
     df["radius95_km"] = _radius95(df)
     return df
