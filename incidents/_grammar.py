@@ -174,6 +174,7 @@ class Item:
     raw: str = ""
     container: Item | None = None
     other: Item | None = None
+    full_key: str = ""  # the name with its type words ("khyber pass"), tried first
 
     @property
     def quals(self) -> frozenset[str]:  # name used by the resolver
@@ -192,7 +193,8 @@ def _item(text: str) -> Item | None:
     key, roles, near = strip_qualifiers(norm(text))
     if not key or key.isdigit() or script(key) == "other":
         return None
-    return Item(key, roles, near, " ".join(text.split()))
+    full = _LEAD_RE.sub("", _NEAR_RE.sub("", norm(text)))
+    return Item(key, roles, near, " ".join(text.split()), full_key=full if full != key else "")
 
 
 def _split_top(text: str) -> list[str]:

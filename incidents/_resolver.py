@@ -39,9 +39,9 @@ __all__ = ["RADIUS_KM", "Geocoder", "Match", "Mention"]
 #: (cross-source holdout, ``tests/incidents/test_geocode_eval.py``); the radius of a
 #: match is the larger of this and the place's own extent.
 RADIUS_KM: dict[str, float] = {
-    "place_exact": 4.0,
-    "place_variant": 6.0,
-    "place_edit": 8.0,
+    "place_exact": 8.0,
+    "place_variant": 8.0,
+    "place_edit": 16.0,
     "near": 10.0,
     "area": 5.0,
 }
@@ -52,6 +52,9 @@ AMBIGUOUS_REACH_KM = 100.0
 #: A part named inside a place ("Karachi - Saddar") is searched this far from it,
 #: at least (or the place's own radius when larger).
 CONTAINER_KM = 15.0
+#: A place outside the hinted unit is kept when it lies this close to the unit's
+#: 95 % radius (a place on its edge, or a coarse boundary), else the unit answers.
+VET_EDGE_KM = 5.0
 #: At most this many places are read from one list text.
 MAX_PLACES = 12
 
@@ -234,10 +237,11 @@ class Geocoder:
         want = kinds[level]
 
         def lookup(text: str) -> list[int]:
-            key, _, _ = strip_qualifiers(norm(text))
+            full = norm(text)
+            key, _, _ = strip_qualifiers(full)
             if not key:
                 return []
-            for k in dict.fromkeys((key, admin_core(key))):
+            for k in dict.fromkeys((full, key, admin_core(key))):
                 rows = [int(r) for r in g.by_key.get(k) if g.kind[r] in want]
                 if rows:
                     return rows
@@ -608,6 +612,13 @@ class Geocoder:
     ) -> tuple[int | None, np.ndarray, float]:
         """The chosen row for an item, its close contenders and the match quality."""
         g = self._g
+        if (
+            item.full_key
+            and item.full_key in g.by_key.slot
+            and (item.roles & {"feature", "crossing", "area"} or item.key not in g.by_key.slot)
+        ):
+            # "Khyber Pass" is a name of its own before it is "Khyber" + a type word
+            item = replace(item, key=item.full_key, roles=frozenset(), full_key="")
         rows, qual, sim = self._candidates(item, hints)
         if within is not None and len(rows):
             lat, lon, reach = within
@@ -711,11 +722,14 @@ class Geocoder:
         need = 4 if hints.admin2 else 2
         if self._hint_score(np.array([best]), hints)[0] >= need:
             return best, close, q
-        if q >= 2 and (g.is_town[best] or g.importance[best] >= 2.5):
+        in_province = not hints.admin1 or g.admin1[best] in hints.admin1
+        if q >= 2 and (g.is_town[best] or g.importance[best] >= 2.5) and in_province:
             return best, close, q
+        # A village outside the hinted unit is another place of the name (measured:
+        # median error 50 km on the holdout) unless it lies at the unit's edge.
         for u in hints.units:
             d = float(haversine_km(g.lat[best], g.lon[best], g.lat[u], g.lon[u]))
-            if d <= g.radius_km[u] + AMBIGUOUS_KM:
+            if d <= g.radius95_km[u] + VET_EDGE_KM:
                 return best, close, q
         return None, _NO_ROWS, 0.0
 

@@ -52,7 +52,9 @@ def _geometry_lonlat(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray] | None:
         geom = geom.to_crs(4326)
     arr = np.asarray(geom.values, dtype=object)
     ok = ~(shapely.is_missing(arr) | shapely.is_empty(arr))
-    pts = np.where(ok & (shapely.get_type_id(arr) != 0), shapely.point_on_surface(arr), arr)
+    pts = arr.copy()
+    poly = ok & (shapely.get_type_id(arr) != 0)
+    pts[poly] = shapely.point_on_surface(arr[poly])
     lon = np.full(len(arr), np.nan)
     lat = np.full(len(arr), np.nan)
     lon[ok] = shapely.get_x(pts[ok])
@@ -291,9 +293,12 @@ def geocode(
 
         name = df.geometry.name
         pts = gpd.points_from_xy(res["longitude"], res["latitude"], crs=4326)
-        res = gpd.GeoDataFrame(res.drop(columns=name), geometry=pts, crs=4326).rename_geometry(
-            name
+        res = gpd.GeoDataFrame(
+            pd.DataFrame(res.drop(columns=name)),
+            geometry=gpd.GeoSeries(pts, index=res.index, crs=4326),
         )
+        if name != "geometry":
+            res = res.rename_geometry(name)
     # GEOCODE columns in schema order, after the existing columns.
     extra = ["other_places", "geocode_note"]
     cols = [c for c in res.columns if c not in GEOCODE and c not in extra]

@@ -605,7 +605,7 @@ def _radius95(df: pd.DataFrame) -> np.ndarray:
     populated places inside it: the radius a fallback to the unit needs to
     contain where incidents in it happen (NaN for other rows)."""
     out = np.full(len(df), np.nan)
-    places = df[df["kind"] == "locality"]
+    places = df[df["kind"].isin(["locality", "neighbourhood", "campus", "localadmin"])]
     plat, plon = places["lat"].to_numpy(float), places["lon"].to_numpy(float)
     teh = reference.pak_tehsils()
     pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(plon, plat), crs=4326)
@@ -628,7 +628,7 @@ def _radius95(df: pd.DataFrame) -> np.ndarray:
         if len(idx) < 5:
             continue
         d = _hav_km(df.at[i, "lat"], df.at[i, "lon"], plat[idx], plon[idx])
-        out[i] = min(float(np.percentile(d, 95)), float(df.at[i, "radius_km"]))
+        out[i] = min(float(np.percentile(d, 95, method="higher")), float(df.at[i, "radius_km"]))
     return out
 
 

@@ -238,7 +238,7 @@ def test_hint_spellings(gc):
         ("Balochistan", None),
     ],
 )
-def test_fallback_radius_covers_every_village_of_the_unit(gc, gaz, admin1, admin2):
+def test_fallback_radius_covers_95_percent_of_the_units_villages(gc, gaz, admin1, admin2):
     m = one(gc, "Qqqxx village", admin1=admin1, admin2=admin2)
     assert m.method == ("admin2" if admin2 else "admin1")
     assert "fell back" in m.reason
@@ -246,7 +246,8 @@ def test_fallback_radius_covers_every_village_of_the_unit(gc, gaz, admin1, admin
     inside &= gaz.is_place
     assert inside.sum() > 20
     d = haversine_km(m.lat, m.lon, gaz.lat[inside], gaz.lon[inside])
-    assert d.max() <= m.uncertainty_km, (d.max(), m.uncertainty_km)
+    assert np.mean(d <= m.uncertainty_km + 1e-3) >= 0.95, (np.percentile(d, 95), m)
+    assert m.uncertainty_km < d.max() + 1e-3  # not the whole unit's farthest corner
 
 
 # -- junk -------------------------------------------------------------------------------
