@@ -1,0 +1,212 @@
+"""Checks of the two hand-built frontier tables (data only, no package code).
+
+* ``incidents/data/frontier_features.csv``: curated, cited frontier features
+  (valleys, passes, ranges, tribal areas, border posts, markets ...).
+* ``tests/incidents/data/frontier_places_truth.csv``: hand-checked evaluation
+  places with coordinates from sources independent of the geocoder's gazetteer.
+
+Every coordinate is checked against the shipped country and province polygons
+(``geo.Frontier.default()``) and against the frontier line, so a swapped
+latitude/longitude or a namesake from the wrong province fails here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from pyproj import Geod
+
+from geo import Frontier
+
+ROOT = Path(__file__).resolve().parents[2]
+FEATURES = ROOT / "incidents" / "data" / "frontier_features.csv"
+TRUTH = ROOT / "tests" / "incidents" / "data" / "frontier_places_truth.csv"
+
+FEATURE_COLUMNS = [
+    "name",
+    "alt_names",
+    "feature_class",
+    "country",
+    "admin1",
+    "admin2",
+    "latitude",
+    "longitude",
+    "radius_km",
+    "source",
+    "note",
+]
+FEATURE_CLASSES = {
+    "valley",
+    "pass",
+    "mountain",
+    "range",
+    "tribal_area",
+    "border_post",
+    "market",
+    "crossing",
+    "area",
+    "river",
+    "plain",
+    "gas_field",
+    "camp",
+    "other",
+}
+TRUTH_COLUMNS = [
+    "query_location",
+    "admin1",
+    "admin2",
+    "country",
+    "latitude",
+    "longitude",
+    "source",
+    "category",
+]
+TRUTH_CATEGORIES = {
+    "town_shares_district_name",
+    "namesakes_in_one_district",
+    "valley",
+    "pass",
+    "tribal_area",
+    "border_post",
+    "crossing",
+    "construction",
+    "spelling_variant",
+    "plain_town",
+}
+FEATURE_SOURCES = ("wikipedia.org/wiki/", "geonames.org/", "openstreetmap.org/")
+# Truth must not come from the gazetteer's own sources (GeoNames, Who's On First).
+TRUTH_SOURCES = ("wikipedia.org/wiki/", "openstreetmap.org/")
+GEOD = Geod(ellps="WGS84")
+
+
+@pytest.fixture(scope="module")
+def frontier() -> Frontier:
+    return Frontier.default()
+
+
+@pytest.fixture(scope="module")
+def features() -> pd.DataFrame:
+    return pd.read_csv(FEATURES, dtype={"admin1": str, "admin2": str}, keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
+def truth() -> pd.DataFrame:
+    return pd.read_csv(TRUTH, dtype={"admin1": str, "admin2": str}, keep_default_na=False)
+
+
+def _located(frontier: Frontier, frame: pd.DataFrame) -> pd.DataFrame:
+    lon = frame["longitude"].to_numpy(float)
+    lat = frame["latitude"].to_numpy(float)
+    return frontier.locate((lon, lat), crossings=False)
+
+
+def _km_to_unit(frontier: Frontier, lat: float, lon: float, admin1: str) -> float:
+    """Geodesic km from a point to the nearest vertex of the named province."""
+    units = frontier.admin[frontier.admin["admin1"] == admin1]
+    assert len(units), f"unknown admin1 {admin1!r}"
+    best = np.inf
+    for geom in units.geometry:
+        parts = getattr(geom, "geoms", [geom])
+        for part in parts:
+            xs, ys = np.asarray(part.exterior.coords.xy)
+            _, _, d = GEOD.inv(np.full(xs.size, lon), np.full(xs.size, lat), xs, ys)
+            best = min(best, float(np.min(d)) / 1000.0)
+    return best
+
+
+# ---------------------------------------------------------------- features
+
+
+def test_features_schema_and_size(features: pd.DataFrame) -> None:
+    assert list(features.columns) == FEATURE_COLUMNS
+    assert len(features) >= 100
+    assert features["name"].str.strip().ne("").all()
+    assert not features.duplicated(["name", "feature_class"]).any()
+
+
+def test_features_classes_and_countries(features: pd.DataFrame) -> None:
+    assert set(features["feature_class"]) <= FEATURE_CLASSES
+    assert set(features["country"]) <= {"AF", "PK"}
+    # the table is about both sides of the line
+    assert set(features["country"]) == {"AF", "PK"}
+
+
+def test_features_values(features: pd.DataFrame) -> None:
+    lat = features["latitude"].astype(float)
+    lon = features["longitude"].astype(float)
+    assert lat.between(23.0, 38.5).all() and lon.between(60.0, 75.5).all()
+    radius = features["radius_km"].astype(float)
+    assert (radius > 0).all() and (radius <= 400).all()
+    # alternate spellings: '|'-separated, no empty or padded parts
+    for alts in features["alt_names"]:
+        if alts:
+            parts = alts.split("|")
+            assert all(p and p == p.strip() for p in parts), alts
+
+
+def test_features_sources_are_citable_records(features: pd.DataFrame) -> None:
+    src = features["source"]
+    assert src.str.startswith("https://").all()
+    assert src.apply(lambda s: any(k in s for k in FEATURE_SOURCES)).all(), src[
+        ~src.apply(lambda s: any(k in s for k in FEATURE_SOURCES))
+    ]
+
+
+def test_features_lie_in_their_country_and_near_the_line(
+    frontier: Frontier, features: pd.DataFrame
+) -> None:
+    loc = _located(frontier, features)
+    assert (loc["side"].to_numpy() == features["country"].to_numpy()).all(), features[
+        loc["side"].to_numpy() != features["country"].to_numpy()
+    ]
+    # within ~150 km of the frontier, allowing for the feature's own extent
+    slack = loc["border_distance_km"].to_numpy() - features["radius_km"].to_numpy(float)
+    assert (slack <= 150.0).all(), features[slack > 150.0]
+
+
+def test_features_admin1_matches_the_point(frontier: Frontier, features: pd.DataFrame) -> None:
+    loc = _located(frontier, features)
+    wrong = loc["admin1"].to_numpy() != features["admin1"].to_numpy()
+    for i in np.flatnonzero(wrong):
+        row = features.iloc[i]
+        d = _km_to_unit(frontier, float(row.latitude), float(row.longitude), row.admin1)
+        assert d <= float(row.radius_km), (row["name"], row.admin1, loc["admin1"].iloc[i], d)
+
+
+# ---------------------------------------------------------------- truth
+
+
+def test_truth_schema_and_size(truth: pd.DataFrame) -> None:
+    assert list(truth.columns) == TRUTH_COLUMNS
+    assert len(truth) >= 100
+    assert truth["query_location"].str.strip().ne("").all()
+    assert set(truth["category"]) == TRUTH_CATEGORIES
+
+
+def test_truth_sources_are_independent_of_the_gazetteer(truth: pd.DataFrame) -> None:
+    src = truth["source"]
+    assert src.str.startswith("https://").all()
+    assert src.apply(lambda s: any(k in s for k in TRUTH_SOURCES)).all()
+    assert not src.str.contains("geonames|whosonfirst", case=False).any()
+
+
+def test_truth_does_not_reuse_a_feature_record(truth: pd.DataFrame, features: pd.DataFrame) -> None:
+    key = ["latitude", "longitude", "source"]
+    shared = truth.merge(features[key + ["name"]], on=key)
+    assert shared.empty, shared
+
+
+def test_truth_places_lie_in_their_country_and_province(
+    frontier: Frontier, truth: pd.DataFrame
+) -> None:
+    loc = _located(frontier, truth)
+    assert (loc["side"].to_numpy() == truth["country"].to_numpy()).all()
+    assert (loc["admin1"].to_numpy() == truth["admin1"].to_numpy()).all()
+    assert (loc["admin2"].to_numpy() == truth["admin2"].to_numpy()).all()
+    # frontier places: within ~100 km of the line (a little slack for the point itself)
+    assert (loc["border_distance_km"].to_numpy() <= 110.0).all(), truth[
+        loc["border_distance_km"].to_numpy() > 110.0
+    ]
