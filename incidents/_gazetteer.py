@@ -208,8 +208,9 @@ class Gazetteer:
 
     def subset(self, mask: np.ndarray) -> Gazetteer:
         """A gazetteer of the rows where ``mask`` is true (holdout evaluation)."""
-        return Gazetteer(self._table.filter(pa.array(np.asarray(mask, dtype=bool))),
-                         add_foreign=False)
+        return Gazetteer(
+            self._table.filter(pa.array(np.asarray(mask, dtype=bool))), add_foreign=False
+        )
 
     def skels_of(self, row: int) -> list[str]:
         """Skeleton keys of one row."""

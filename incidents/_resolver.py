@@ -393,7 +393,10 @@ class Geocoder:
                 within = (float(g.lat[outer]), float(g.lon[outer]), float(g.radius_km[outer]))
         else:
             ctx = hints
-            reach = max(CONTAINER_KM, float(self._match(outer, ocands, item.container, hints, oq).uncertainty_km))
+            reach = max(
+                CONTAINER_KM,
+                float(self._match(outer, ocands, item.container, hints, oq).uncertainty_km),
+            )
             within = (float(g.lat[outer]), float(g.lon[outer]), reach)
         inner = replace(item, container=None)
         row, cands, q = self._best(inner, ctx, within=within)
@@ -403,7 +406,7 @@ class Geocoder:
         return replace(m, reason=_join(m.reason, f"{inner.raw[:40]!r} not found in {m.name}"))
 
     def _between(self, item: Item, hints: _Hints) -> Match:
-        """"between A and B": the midpoint, with a radius reaching both."""
+        """ "between A and B": the midpoint, with a radius reaching both."""
         assert item.other is not None
         ends = []
         for it in (replace(item, other=None), item.other):
@@ -589,9 +592,7 @@ class Geocoder:
         if g.importance[top[0]] >= g.importance[top[1]] + 0.2:  # rank decides
             return int(top[0]), top
         units = [
-            int(u)
-            for u in g.by_key.get(key)
-            if g.kind[u] in ("tehsil", "county") and u not in rows
+            int(u) for u in g.by_key.get(key) if g.kind[u] in ("tehsil", "county") and u not in top
         ]
         if units:  # the namesake nearest a same-named admin unit (its seat)
             d = np.min(
@@ -743,14 +744,20 @@ class Geocoder:
         d = haversine_km(g.lat[place], g.lon[place], g.lat[unit], g.lon[unit])
         return bool(d <= g.radius_km[unit])
 
-    def _match(self, row: int, close: np.ndarray, item: Item, hints: _Hints, quality: float) -> Match:
+    def _match(
+        self, row: int, close: np.ndarray, item: Item, hints: _Hints, quality: float
+    ) -> Match:
         g = self._g
         kind = g.kind[row]
         method = _METHOD_OF_KIND.get(kind, "gazetteer")
         if kind in ("crossing", "foreign"):
             precision, unc, cls = 1, float(g.radius_km[row]), kind
         elif kind in FEATURE_KINDS:
-            precision, unc, cls = (1 if g.radius_km[row] <= 5 else 2), float(g.radius_km[row]), "feature"
+            precision, unc, cls = (
+                (1 if g.radius_km[row] <= 5 else 2),
+                float(g.radius_km[row]),
+                "feature",
+            )
         elif kind in ("tehsil", "county"):
             precision, unc, cls = 2, float(g.radius95_km[row]), kind
         elif kind in ("region", "country"):

@@ -70,8 +70,10 @@ def holdout(gaz: Gazetteer) -> tuple[dict[str, float], pd.DataFrame]:
     index, queries = holdout_split(gaz)
     gc = Geocoder(index)
     res, rows = score(gc, queries)
-    classes = [gc.resolve(r.location, admin1=r.admin1, admin2=r.admin2)[0].match_class
-               for r in queries.itertuples()]
+    classes = [
+        gc.resolve(r.location, admin1=r.admin1, admin2=r.admin2)[0].match_class
+        for r in queries.itertuples()
+    ]
     return res, rows.assign(match_class=classes)
 
 
@@ -88,8 +90,11 @@ def truth_frame() -> pd.DataFrame:
 def truth_table(gc: Geocoder) -> tuple[dict[str, float], pd.DataFrame]:
     df = truth_frame()
     res, rows = score(gc, df)
-    return res, rows.assign(category=df["category"].to_numpy(), true_lat=df["true_lat"].to_numpy(),
-                            true_lon=df["true_lon"].to_numpy())
+    return res, rows.assign(
+        category=df["category"].to_numpy(),
+        true_lat=df["true_lat"].to_numpy(),
+        true_lon=df["true_lon"].to_numpy(),
+    )
 
 
 def class_table(rows: pd.DataFrame) -> pd.DataFrame:
@@ -114,5 +119,8 @@ if __name__ == "__main__":
     res, rows = truth_table(Geocoder(gaz))
     print("truth table:", {k: round(v, 3) for k, v in res.items()})
     bad = rows[rows["error_km"] > 25]
-    print(bad[["location", "admin2", "matched_name", "geocode_method", "error_km", "uncertainty_km"]]
-          .to_string())
+    print(
+        bad[
+            ["location", "admin2", "matched_name", "geocode_method", "error_km", "uncertainty_km"]
+        ].to_string()
+    )

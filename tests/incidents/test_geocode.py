@@ -246,7 +246,8 @@ def test_fallback_radius_covers_95_percent_of_the_units_villages(gc, gaz, admin1
     inside &= gaz.is_place
     assert inside.sum() > 20
     d = haversine_km(m.lat, m.lon, gaz.lat[inside], gaz.lon[inside])
-    assert np.mean(d <= m.uncertainty_km + 1e-3) >= 0.95, (np.percentile(d, 95), m)
+    # 0.1 km: coordinates and radii are stored as float32, radii rounded to 10 m
+    assert np.mean(d <= m.uncertainty_km + 0.1) >= 0.95, (np.percentile(d, 95), m)
     assert m.uncertainty_km < d.max() + 1e-3  # not the whole unit's farthest corner
 
 

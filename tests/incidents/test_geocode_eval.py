@@ -12,8 +12,8 @@ worse on independent truth fails here.  The README reports the same numbers.
 from __future__ import annotations
 
 import pytest
-
 from geocode_eval import class_table, holdout, truth_table
+
 from incidents._gazetteer import Gazetteer
 from incidents.geocode import Geocoder
 
