@@ -171,8 +171,13 @@ class Gazetteer:
             self.radius95_km = np.where(np.isfinite(r95), r95, self.radius_km)
         else:
             self.radius95_km = self.radius_km.copy()
-        self.shipped = np.array([str(v).startswith("geo.data") for v in self.source])
-        self.admin_rows = np.flatnonzero(np.isin(self.kind, ADMIN_KINDS))
+        src = pc.dictionary_encode(table["source"].combine_chunks())
+        src_idx = src.indices.fill_null(len(src.dictionary)).to_numpy()
+        shipped_src = [str(v).startswith("geo.data") for v in src.dictionary.to_pylist()]
+        self.shipped = np.array([*shipped_src, False])[src_idx]
+        self.is_admin = np.isin(self.kind, ADMIN_KINDS)
+        self.is_feature = np.isin(self.kind, list(FEATURE_KINDS))
+        self.admin_rows = np.flatnonzero(self.is_admin)
         keys = table["keys"].combine_chunks()
         self.key_offsets = keys.offsets.to_numpy()
         self.keys_flat = pc.list_flatten(keys)
@@ -185,9 +190,8 @@ class Gazetteer:
         self.importance = rank + 0.3 * np.log10(self.population + 1.0)
         self.is_place = np.isin(self.kind, list(PLACE_KINDS))
         # cities500 entries are towns big enough to be reported under their own name
-        src = pc.dictionary_encode(table["source"].combine_chunks())
         town_src = np.array(["geonames" in v for v in src.dictionary.to_pylist()] + [False])
-        self.is_town = town_src[src.indices.fill_null(len(src.dictionary)).to_numpy()]
+        self.is_town = town_src[src_idx]
 
     @functools.cached_property
     def by_skel(self) -> _KeyIndex:

@@ -230,7 +230,8 @@ def _segment(seg: str, known: Callable[[str], bool]) -> list[Item]:
     whole = _item(seg)
     if whole is None:
         return []
-    m = _CONTAINER.match(seg.strip())
+    low = f" {seg.lower()} "
+    m = _CONTAINER.match(seg.strip()) if " of " in low or " in " in low else None
     if m and not known(whole.key):
         x, y = (m.group("x"), m.group("y")) if m.group("x") else (m.group("x2"), m.group("y2"))
         inner, outer = _item(x), _item(y)

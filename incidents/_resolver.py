@@ -47,8 +47,9 @@ RADIUS_KM: dict[str, float] = {
 }
 #: Candidates farther apart than this, with no hint separating them, are ambiguous.
 AMBIGUOUS_KM = 25.0
-#: An ambiguous match's radius stretches to rivals up to this far.
-AMBIGUOUS_REACH_KM = 100.0
+#: An ambiguous match's radius stretches to rivals up to this far (all of them: a
+#: radius that leaves out a candidate the hints could not exclude is not honest).
+AMBIGUOUS_REACH_KM = 2000.0
 #: A part named inside a place ("Karachi - Saddar") is searched this far from it,
 #: at least (or the place's own radius when larger).
 CONTAINER_KM = 15.0
@@ -307,7 +308,7 @@ class Geocoder:
 
     def _known(self, key: str) -> bool:
         rows = self._g.by_key.get(key)
-        return bool(len(rows)) and bool(np.isin(self._g.kind[rows], ADMIN_KINDS).any())
+        return bool(len(rows)) and bool(self._g.is_admin[rows].any())
 
     def _resolve(
         self, text: str | None, admin1: str | None, admin2: str | None, country: str | None
@@ -645,7 +646,7 @@ class Geocoder:
                 rows, qual, sim, kinds, hs = rows[okc], qual[okc], sim[okc], kinds[okc], hs[okc]
         roles = item.roles
         is_place = g.is_place[rows]
-        is_feature = np.isin(kinds, list(FEATURE_KINDS))
+        is_feature = g.is_feature[rows]
         # A type word outranks match quality among candidates the hints accept
         # equally: "Bara town" is the town even when a tehsil is spelled alike.
         role_bonus = np.zeros(len(rows))
