@@ -68,6 +68,8 @@ _METHOD_OF_KIND = {
 }
 _LEVEL_OF_KIND = {"tehsil": 1, "county": 2, "region": 3, "country": 4}
 _COUNTRY_CODES = {"af": "AF", "afg": "AF", "pk": "PK", "pak": "PK"}
+#: Second words of a town's other recorded names ("Bara Fort", "Wana Bazaar").
+_SEAT_WORDS = ("bazaar", "bazar", "fort", "town", "city", "cantonment", "khas", "adda")
 _HINT_SPLIT = re.compile(r"\s+(?:and|&|or)\s+|\s*[/&;,]\s*", re.IGNORECASE)
 
 
@@ -499,6 +501,13 @@ class Geocoder:
         g = self._g
         key = item.key
         exact = g.by_key.get(key)
+        if not (g.is_place[exact] & self._in_hints(exact, hints)).any():
+            # A town is also known by its bazaar, fort or cantonment ("Bara" is
+            # recorded as "Bara Fort"): those names count as the town's own.
+            seats = [g.by_key.get(f"{key} {w}") for w in _SEAT_WORDS]
+            seats = [r[g.is_place[r]] for r in seats if len(r)]
+            if seats:
+                exact = np.unique(np.concatenate([exact, *seats]))
         ones = np.ones(len(exact))
         if len(exact) and (
             not hints
@@ -550,6 +559,15 @@ class Geocoder:
                 keep.append(r)
                 sims.append(best)
         return np.asarray(keep, dtype=np.int64), np.asarray(sims, dtype=float)
+
+    def _in_hints(self, rows: np.ndarray, hints: _Hints) -> np.ndarray:
+        """Rows inside the most specific hinted unit (all rows when no hint)."""
+        g = self._g
+        if hints.admin2:
+            return np.isin(g.admin2[rows], list(hints.admin2))
+        if hints.admin1:
+            return np.isin(g.admin1[rows], list(hints.admin1))
+        return np.ones(len(rows), dtype=bool)
 
     def _any_hinted(self, rows: np.ndarray, hints: _Hints) -> bool:
         g = self._g
@@ -697,7 +715,10 @@ class Geocoder:
             # it, or a village inside it whose own name is the query's.
             units = rows[admin]
             important = g.is_town[best] or g.importance[best] >= 2.5
-            own_name = skeleton(norm(g.name[best])) == skeleton(item.key)
+            own = norm(g.name[best])
+            own_name = skeleton(own) == skeleton(item.key) or own in {
+                f"{item.key} {w}" for w in _SEAT_WORDS
+            }
             inside = any(self._seat_of(best, int(u)) for u in units)
             if inside and (important or own_name):
                 return best, close, q
