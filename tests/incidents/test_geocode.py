@@ -608,3 +608,23 @@ def test_geometry_is_the_coordinate_source(gc):
     assert out["latitude"].iloc[1] == pytest.approx(34.5281, abs=0.05)  # Kabul, GeoNames
     assert out.crs.to_epsg() == 4326
     assert out.geometry.y.iloc[1] == pytest.approx(out["latitude"].iloc[1])
+
+
+def test_gazetteer_ships_in_incidents_and_geo_never_imports_incidents():
+    import ast
+    from importlib import resources
+    from pathlib import Path
+
+    assert resources.files("incidents.data").joinpath("gazetteer.parquet").is_file()
+    assert not resources.files("geo.data").joinpath("gazetteer.parquet").is_file()
+    import geo
+
+    for path in Path(geo.__file__).parent.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            assert not any(n.split(".")[0] in ("incidents", "maps") for n in names), path
