@@ -696,6 +696,9 @@ class Geocoder:
             wanted = [is_place, is_cross, by_kind["tehsil"], by_kind["county"], by_kind["region"]]
         elif "feature" in roles:
             wanted = [is_feature, by_kind["tehsil"], by_kind["county"], is_place]
+        if "feature" in roles and q < 2 and not (is_feature | by_kind["tehsil"]).any():
+            # "X valley" with only villages spelled like X: not the valley
+            return None, _NO_ROWS, 0.0
         for m in wanted:
             if m.any():
                 best, close = pick(m)
@@ -725,6 +728,10 @@ class Geocoder:
         for k in ("region", "county", "tehsil"):
             if by_kind[k].any():
                 best, close = pick(by_kind[k])
+                if hints.admin1 and g.admin1[best] not in hints.admin1:
+                    # a unit of that name in another province: a namesake village of
+                    # the hinted province is more likely (the hinted unit answers)
+                    return None, _NO_ROWS, 0.0
                 return best, close, q
         if is_feature.any():
             best, close = pick(is_feature)
