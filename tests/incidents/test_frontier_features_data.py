@@ -80,6 +80,11 @@ FEATURE_SOURCES = ("wikipedia.org/wiki/", "geonames.org/", "openstreetmap.org/")
 # Truth must not come from the gazetteer's own sources (GeoNames, Who's On First).
 TRUTH_SOURCES = ("wikipedia.org/wiki/", "openstreetmap.org/")
 GEOD = Geod(ellps="WGS84")
+# Regression floors at the counts actually reached with cited coordinates (see
+# incidents/data/SOURCES_frontier_features.md): the target of 300 features
+# was not reached; raise these as rows are added, never lower them.
+MIN_FEATURES = 175
+MIN_TRUTH = 115
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +127,7 @@ def _km_to_unit(frontier: Frontier, lat: float, lon: float, admin1: str) -> floa
 
 def test_features_schema_and_size(features: pd.DataFrame) -> None:
     assert list(features.columns) == FEATURE_COLUMNS
-    assert len(features) >= 100
+    assert len(features) >= MIN_FEATURES
     assert features["name"].str.strip().ne("").all()
     assert not features.duplicated(["name", "feature_class"]).any()
 
@@ -181,7 +186,7 @@ def test_features_admin1_matches_the_point(frontier: Frontier, features: pd.Data
 
 def test_truth_schema_and_size(truth: pd.DataFrame) -> None:
     assert list(truth.columns) == TRUTH_COLUMNS
-    assert len(truth) >= 100
+    assert len(truth) >= MIN_TRUTH
     assert truth["query_location"].str.strip().ne("").all()
     assert set(truth["category"]) == TRUTH_CATEGORIES
 
@@ -197,6 +202,16 @@ def test_truth_does_not_reuse_a_feature_record(truth: pd.DataFrame, features: pd
     key = ["latitude", "longitude", "source"]
     shared = truth.merge(features[key + ["name"]], on=key)
     assert shared.empty, shared
+    # nor the same point under another citation (a copied coordinate is not independent)
+    pts = set(zip(features["latitude"].round(3), features["longitude"].round(3), strict=True))
+    same = [
+        q
+        for q, la, lo in zip(
+            truth["query_location"], truth["latitude"], truth["longitude"], strict=True
+        )
+        if (round(la, 3), round(lo, 3)) in pts
+    ]
+    assert not same, same
 
 
 def test_truth_places_lie_in_their_country_and_province(
