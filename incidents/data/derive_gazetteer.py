@@ -255,7 +255,8 @@ def admin_entries(src: Path) -> pd.DataFrame:
         rows.append(
             dict(
                 name=r.admin1,
-                keys=_keys(names, admin=True),
+                # curated aliases also as written ("D.I. Khan" is not "I Khan")
+                keys=_keys([*_keys(names, admin=True), *_keys(alias1.get(r.admin1, []))]),
                 lat=lat[i],
                 lon=lon[i],
                 kind="region",
@@ -306,7 +307,7 @@ def admin_entries(src: Path) -> pd.DataFrame:
         rows.append(
             dict(
                 name=a2names[i],
-                keys=_keys(names, admin=True),
+                keys=_keys([*_keys(names, admin=True), *_keys(alias_of.get(a2names[i], []))]),
                 lat=lat[i],
                 lon=lon[i],
                 kind="county",
