@@ -1,6 +1,7 @@
 """The in-memory gazetteer index behind :class:`incidents.geocode.Geocoder`.
 
-Loads ``geo/data/gazetteer.parquet`` (built by :mod:`geo.data.derive_gazetteer`)
+Loads ``incidents/data/gazetteer.parquet`` (built by
+:mod:`incidents.data.derive_gazetteer`)
 into flat numpy arrays plus two hash maps, name key -> place rows and skeleton
 key -> place rows.  No per-string work happens at load time.
 """
@@ -20,10 +21,28 @@ from incidents._names import NORM_VERSION, norm, skeleton
 from incidents.errors import GeocodeError
 
 #: Kinds, grouped by what the geocoder does with them.
-PLACE_KINDS = frozenset(
-    {"locality", "neighbourhood", "campus", "localadmin", "pass", "mountain", "foreign"}
-)
+PLACE_KINDS = frozenset({"locality", "neighbourhood", "campus", "localadmin", "foreign"})
 ADMIN_KINDS = ("tehsil", "county", "region", "country")
+#: Areas and natural features (the curated frontier features table): returned with
+#: their point and a radius covering their extent.
+FEATURE_KINDS = frozenset(
+    {
+        "valley",
+        "pass",
+        "mountain",
+        "range",
+        "tribal_area",
+        "border_post",
+        "market",
+        "crossing_point",
+        "area",
+        "river",
+        "plain",
+        "gas_field",
+        "camp",
+        "other_feature",
+    }
+)
 
 #: Venues abroad that reports of this conflict name (talks, statements).  Coordinates
 #: are the city centres given by the English Wikipedia infoboxes ("Doha":
@@ -54,6 +73,7 @@ _COLUMNS = [
     "dist_frontier_km",
     "source",
 ]
+_OPTIONAL = ["radius95_km"]
 _FCODE_RANK = {
     "PPLC": 6.0,
     "PPLA": 5.0,
@@ -115,15 +135,17 @@ class _KeyIndex:
 class Gazetteer:
     """Column arrays of every place plus the name and skeleton indexes."""
 
-    def __init__(self, table: pa.Table) -> None:
+    def __init__(self, table: pa.Table, *, add_foreign: bool = True) -> None:
         meta = table.schema.metadata or {}
         version = meta.get(b"norm_version", b"?").decode()
         if version != str(NORM_VERSION):
             raise GeocodeError(
                 f"gazetteer was built with name normalisation v{version}, the code is "
-                f"v{NORM_VERSION}; rebuild it with python -m geo.data.derive_gazetteer"
+                f"v{NORM_VERSION}; rebuild it with python -m incidents.data.derive_gazetteer"
             )
-        table = _with_foreign(table)
+        if add_foreign:
+            table = _with_foreign(table)
+        self._table = table
         self.n = table.num_rows
         self.name = np.asarray(
             table["name"].combine_chunks().to_numpy(zero_copy_only=False), dtype=object
@@ -144,6 +166,18 @@ class Gazetteer:
             table["dist_frontier_km"].to_numpy(zero_copy_only=False), dtype=np.float64
         )
         self.source = _dict_values(table["source"])
+        if "radius95_km" in table.column_names:
+            r95 = np.asarray(table["radius95_km"].to_numpy(zero_copy_only=False), dtype=np.float64)
+            self.radius95_km = np.where(np.isfinite(r95), r95, self.radius_km)
+        else:
+            self.radius95_km = self.radius_km.copy()
+        src = pc.dictionary_encode(table["source"].combine_chunks())
+        src_idx = src.indices.fill_null(len(src.dictionary)).to_numpy()
+        shipped_src = [str(v).startswith("geo.data") for v in src.dictionary.to_pylist()]
+        self.shipped = np.array([*shipped_src, False])[src_idx]
+        self.is_admin = np.isin(self.kind, ADMIN_KINDS)
+        self.is_feature = np.isin(self.kind, list(FEATURE_KINDS))
+        self.admin_rows = np.flatnonzero(self.is_admin)
         keys = table["keys"].combine_chunks()
         self.key_offsets = keys.offsets.to_numpy()
         self.keys_flat = pc.list_flatten(keys)
@@ -156,9 +190,8 @@ class Gazetteer:
         self.importance = rank + 0.3 * np.log10(self.population + 1.0)
         self.is_place = np.isin(self.kind, list(PLACE_KINDS))
         # cities500 entries are towns big enough to be reported under their own name
-        src = pc.dictionary_encode(table["source"].combine_chunks())
         town_src = np.array(["geonames" in v for v in src.dictionary.to_pylist()] + [False])
-        self.is_town = town_src[src.indices.fill_null(len(src.dictionary)).to_numpy()]
+        self.is_town = town_src[src_idx]
 
     @functools.cached_property
     def by_skel(self) -> _KeyIndex:
@@ -168,12 +201,24 @@ class Gazetteer:
 
     @classmethod
     def load(cls, path: str | None = None) -> Gazetteer:
-        path = path or str(resources.files("geo.data").joinpath("gazetteer.parquet"))
+        """Read the shipped gazetteer (or the parquet file at ``path``)."""
+        path = path or str(resources.files("incidents.data").joinpath("gazetteer.parquet"))
         try:
-            table = pq.read_table(path, columns=_COLUMNS)
+            names = pq.read_schema(path).names
+            table = pq.read_table(path, columns=_COLUMNS + [c for c in _OPTIONAL if c in names])
         except (OSError, pa.ArrowInvalid) as exc:
             raise GeocodeError(f"cannot read gazetteer {path!r}: {exc}") from exc
         return cls(table)
+
+    def subset(self, mask: np.ndarray) -> Gazetteer:
+        """A gazetteer of the rows where ``mask`` is true (holdout evaluation)."""
+        return Gazetteer(
+            self._table.filter(pa.array(np.asarray(mask, dtype=bool))), add_foreign=False
+        )
+
+    def skels_of(self, row: int) -> list[str]:
+        """Skeleton keys of one row."""
+        return self._skels[row].as_py() or []
 
     def keys_of(self, row: int) -> list[str]:
         a, b = self.key_offsets[row], self.key_offsets[row + 1]
@@ -204,10 +249,11 @@ def _with_foreign(table: pa.Table) -> pa.Table:
                 "geonameid": None,
                 "radius_km": radius,
                 "dist_frontier_km": None,
+                "radius95_km": radius,
                 "source": "built-in (Wikipedia city coordinates)",
             }
         )
-    extra = pa.Table.from_pylist(rows)
+    extra = pa.Table.from_pylist(rows).select(table.column_names)
     cols = {}
     for f in table.schema:
         col = table[f.name]

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from rapidfuzz.distance import Levenshtein
+
 NORM_VERSION = 4
 
 #: Characters that NFKD does not decompose into an ASCII base letter.
@@ -172,116 +174,9 @@ def skeleton_neighbours(sk: str) -> set[str]:
 
 
 def similarity(a: str, b: str) -> float:
-    """Levenshtein similarity in [0, 1] of two keys (1 = identical)."""
-    if a == b:
-        return 1.0
-    if not a or not b:
-        return 0.0
-    if len(a) < len(b):
-        a, b = b, a
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return 1.0 - prev[-1] / len(a)
-
-
-# --- qualifiers -------------------------------------------------------------------
-
-#: Trailing / leading words that say what kind of place a name is.  Values are the
-#: level they point to.
-QUALIFIERS: dict[str, str] = {
-    "district": "admin2",
-    "districts": "admin2",
-    "distt": "admin2",
-    "dist": "admin2",
-    "agency": "admin2",
-    "agencies": "admin2",
-    "tribal district": "admin2",
-    "tribal agency": "admin2",
-    "tehsil": "tehsil",
-    "tahsil": "tehsil",
-    "subdivision": "tehsil",
-    "sub division": "tehsil",
-    "frontier region": "tehsil",
-    "woleswali": "admin2",
-    "wuleswali": "admin2",
-    "province": "admin1",
-    "provinces": "admin1",
-    "wilayat": "admin1",
-    "velayat": "admin1",
-    "welayat": "admin1",
-    "city": "place",
-    "town": "place",
-    "village": "place",
-    "villages": "place",
-    "bazaar": "place",
-    "bazar": "place",
-    "market": "place",
-    "area": "area",
-    "areas": "area",
-    "region": "area",
-    "sector": "area",
-    "valley": "area",
-    "outskirts": "area",
-    "vicinity": "area",
-    "suburbs": "area",
-    "crossing": "crossing",
-    "border crossing": "crossing",
-    "crossing point": "crossing",
-    "border": "crossing",
-    "gate": "crossing",
-    "post": "crossing",
-    "posts": "crossing",
-    "checkpost": "crossing",
-    "check post": "crossing",
-    "checkpoint": "crossing",
-    "border post": "crossing",
-}
-#: Words that turn a place into "near the place".
-NEAR_WORDS = ("near", "close to", "outside", "outskirts of", "vicinity of", "around", "nearby")
-#: Leading filler dropped before lookup.
-LEAD_WORDS = ("the", "in", "at", "of", "from", "a", "an")
-
-_QUAL_SORTED = sorted(QUALIFIERS, key=lambda q: -len(q))
-_NEAR_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in NEAR_WORDS) + r")\s+")
-_LEAD_RE = re.compile(r"^(?:" + "|".join(LEAD_WORDS) + r")\s+")
-_OF_RE = re.compile(r"^(?:" + "|".join(_QUAL_SORTED) + r")\s+of\s+")
-_TRAIL_RE = re.compile(r"\s+(?:" + "|".join(re.escape(q) for q in _QUAL_SORTED) + r")$")
-_LEAD_QUAL_RE = re.compile(r"^(?:" + "|".join(re.escape(q) for q in _QUAL_SORTED) + r")\s+")
-
-
-def strip_qualifiers(key: str) -> tuple[str, frozenset[str], bool]:
-    """Split a :func:`norm` key into (core name, qualifier levels, near?).
-
-    ``"near chaman"`` -> ``("chaman", {}, True)``; ``"kurram agency"`` ->
-    ``("kurram", {"admin2"}, False)``; ``"district of kurram"`` likewise.
-    """
-    quals: set[str] = set()
-    near = False
-    s = key
-    for _ in range(4):
-        before = s
-        m = _NEAR_RE.match(s)
-        if m:
-            near = True
-            s = s[m.end() :]
-        s = _LEAD_RE.sub("", s)
-        m = _OF_RE.match(s)
-        if m:
-            quals.add(QUALIFIERS[m.group(0).rsplit(" of ", 1)[0].strip()])
-            s = s[m.end() :]
-        m = _TRAIL_RE.search(s)
-        if m:
-            quals.add(QUALIFIERS[m.group(0).strip()])
-            s = s[: m.start()]
-        if s == before:
-            break
-    if not s:  # the whole text was a qualifier ("district"): keep it as a name
-        return key, frozenset(), near
-    return s, frozenset(quals), near
+    """Levenshtein similarity in [0, 1] of two keys (1 = identical): one minus the
+    edit distance over the longer length (computed by :mod:`rapidfuzz`)."""
+    return float(Levenshtein.normalized_similarity(a, b))
 
 
 #: Words stripped from *gazetteer* names of admin units (WOF carries names such as

@@ -1,9 +1,13 @@
-"""Build the compact place-name gazetteer shipped as ``geo/data/gazetteer.parquet``.
+"""Build the compact place-name gazetteer shipped as ``incidents/data/gazetteer.parquet``.
 
 Run from the project root after :mod:`geo.data.derive` (it reads the shipped
 admin, tehsil, crossing and frontier layers)::
 
-    python -m geo.data.derive_gazetteer --source PATH/TO/shared/data
+    python -m incidents.data.derive_gazetteer --source PATH/TO/shared/data
+
+Also read: ``incidents/data/admin_aliases.csv`` (curated admin-name aliases, each
+with its source) and ``incidents/data/frontier_features.csv`` (curated valleys,
+passes, tribal areas, ... with a cited point and extent) when present.
 
 Inputs (``--source``/gazetteer, see ``SOURCES_gazetteer.md``): Who's On First
 AF/PK admin places, GeoNames cities500, OSM Afghan villages, Natural Earth
@@ -40,70 +44,104 @@ DEDUPE_KM = 2.0
 _AEQD = "+proj=aeqd +lat_0=33 +lon_0=67.5 +datum=WGS84 +units=m"
 _R_EARTH_KM = 6371.0088
 
-#: Common names of the first-level units that the shipped layers spell differently.
-ADMIN1_ALIASES: dict[str, list[str]] = {
-    "Khyber Pakhtunkhwa": [
-        "KP",
-        "KPK",
-        "K-P",
-        "NWFP",
-        "N.W.F.P.",
-        "North-West Frontier Province",
-        "North West Frontier",
-        "Khyber Pakhtoonkhwa",
-        "Khyber Pukhtunkhwa",
-        "Khyber Pakhtunkhuwa",
-        "Pakhtunkhwa",
-        "FATA",
-        "F.A.T.A.",
-        "Federally Administered Tribal Areas",
-        "Tribal Areas",
-        "ex-FATA",
-        "Merged Districts",
-        "خیبر پښتونخوا",
-    ],
-    "Balochistan": ["Baluchistan", "Baloochistan", "Balochestan", "بلوچستان"],
-    "Gilgit-Baltistan": ["GB", "Northern Areas", "Gilgit Baltistan"],
-    "Azad Jammu & Kashmir": ["AJK", "AJ&K", "Azad Kashmir", "Azad Jammu and Kashmir"],
-    "Islamabad Capital Territory": ["ICT", "Islamabad"],
-    "Punjab": ["Panjab"],
-    "Sindh": ["Sind"],
-    "Helmand": ["Hilmand"],
-    "Uruzgan": ["Oruzgan", "Urozgan", "Orozgan"],
-    "Nimruz": ["Nimroz"],
-    "Paktia": ["Paktiya", "Paktya"],
-    "Daykundi": ["Daikundi", "Daikondi"],
-    "Sar-e Pol": ["Sar-i-Pul", "Sari Pul", "Sar-e-Pul"],
-    "Nuristan": ["Nurestan"],
-    "Kunar": ["Konar"],
-    "Khost": ["Khowst"],
-    "Wardak": ["Maidan Wardak", "Maydan Wardak"],
-    "Bamyan": ["Bamiyan", "Bamian"],
+HERE = Path(__file__).resolve().parent
+ALIASES = HERE / "admin_aliases.csv"
+FEATURES = HERE / "frontier_features.csv"
+#: ``feature_class`` values of the frontier features table -> gazetteer kind.
+FEATURE_CLASSES = {
+    "valley": "valley",
+    "pass": "pass",
+    "mountain": "mountain",
+    "range": "range",
+    "tribal_area": "tribal_area",
+    "border_post": "border_post",
+    "market": "market",
+    "crossing": "crossing_point",
+    "area": "area",
+    "river": "river",
+    "plain": "plain",
+    "gas_field": "gas_field",
+    "camp": "camp",
+    "other": "other_feature",
 }
-#: District names of the pre-2018 / pre-split layouts that map to several shipped units.
-ADMIN2_ALIASES: dict[str, list[str]] = {
-    "Dir": ["Upper Dir", "Lower Dir"],
-    "Chitral": ["Upper Chitral", "Lower Chitral"],
-    "Kohistan": ["Upper Kohistan", "Lower Kohistan", "Kolai Pallas Kohistan"],
-    "D.I. Khan": ["Dera Ismail Khan"],
-    "DI Khan": ["Dera Ismail Khan"],
-    "D.G. Khan": ["Dera Ghazi Khan"],
-    "DG Khan": ["Dera Ghazi Khan"],
-    "Qila Abdullah": ["Killa Abdullah"],
-    "Qila Saifullah": ["Killa Saifullah"],
-    "Bolan": ["Kachhi (Bolan)"],
-    "Kachhi": ["Kachhi (Bolan)"],
-    "Abbottabad": ["Abbotabad"],
-    "Upper South Waziristan": ["South Waziristan"],
-    "Lower South Waziristan": ["South Waziristan"],
-    "Zazi Aryub": ["Ali Khail (Jaji)"],
-    "Aryub Zazi": ["Ali Khail (Jaji)"],
-    "Aryob Zazai": ["Ali Khail (Jaji)"],
-    "Zazi": ["Ali Khail (Jaji)"],
-    "Jaji": ["Ali Khail (Jaji)"],
-    "Dand-e-Patan": ["Dand Patan"],
-    "Dand wa Patan": ["Dand Patan"],
-}
+#: Extent given to Natural Earth point features (no extent in the source).
+NE_RADIUS_KM = {"pass": 3.0, "mountain": 10.0}
+
+
+def read_aliases(path: Path = ALIASES) -> pd.DataFrame:
+    """The curated admin-name alias table (``alias,unit,level,country,source``)."""
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    want = ["alias", "unit", "level", "country", "source"]
+    if list(df.columns) != want:
+        raise SystemExit(f"{path.name}: columns {list(df.columns)}, expected {want}")
+    bad = df[~df["level"].isin(["admin1", "admin2", "tehsil"]) | (df["source"] == "")]
+    if len(bad):
+        raise SystemExit(f"{path.name}: bad level or missing source in rows {bad.index.tolist()}")
+    return df
+
+
+def read_features(path: Path = FEATURES) -> pd.DataFrame:
+    """The curated frontier features table, validated (empty when absent)."""
+    cols = [
+        "name",
+        "alt_names",
+        "feature_class",
+        "country",
+        "admin1",
+        "admin2",
+        "latitude",
+        "longitude",
+        "radius_km",
+        "source",
+        "note",
+    ]
+    if not path.exists():
+        return pd.DataFrame(columns=cols)
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in cols if c not in df.columns]
+    if missing:
+        raise SystemExit(f"{path.name}: missing columns {missing}")
+    lat = pd.to_numeric(df["latitude"], errors="coerce")
+    lon = pd.to_numeric(df["longitude"], errors="coerce")
+    rad = pd.to_numeric(df["radius_km"], errors="coerce")
+    ok = (
+        lat.between(23, 39)
+        & lon.between(60, 78.5)
+        & rad.gt(0)
+        & df["feature_class"].isin(list(FEATURE_CLASSES))
+        & df["country"].isin(["AF", "PK"])
+        & (df["name"].str.strip() != "")
+        & (df["source"].str.strip() != "")
+    )
+    if not ok.all():
+        print(f"  {path.name}: skipped {int((~ok).sum())} invalid rows: {df.index[~ok].tolist()}")
+    df = df[ok].copy()
+    df["latitude"], df["longitude"], df["radius_km"] = lat[ok], lon[ok], rad[ok]
+    return df
+
+
+def feature_entries(path: Path = FEATURES) -> pd.DataFrame:
+    """Frontier features as gazetteer rows of their own kind (never villages)."""
+    df = read_features(path)
+    rows = [
+        dict(
+            name=r.name.strip(),
+            keys=_keys([r.name, *_split(r.alt_names)]),
+            lat=float(r.latitude),
+            lon=float(r.longitude),
+            kind=FEATURE_CLASSES[r.feature_class],
+            feature_code=r.feature_class,
+            country=r.country,
+            admin1=None,
+            admin2=None,
+            radius_km=float(r.radius_km),
+            source="frontier_features: " + r.source.strip(),
+        )
+        for r in df.itertuples()
+    ]
+    return pd.DataFrame(rows)
+
+
 COUNTRY_NAMES: dict[str, list[str]] = {
     "AF": [
         "Afghanistan",
@@ -180,6 +218,11 @@ def admin_entries(src: Path) -> pd.DataFrame:
     """Country, province, district and tehsil entries from the shipped layers,
     named with the shipped name, WOF names and the alias tables."""
     a1, a2 = reference.admin1(), reference.admin2()
+    aliases = read_aliases()
+    alias1 = aliases[aliases["level"] == "admin1"].groupby("unit")["alias"].agg(list).to_dict()
+    unknown = set(alias1) - set(a1["admin1"])
+    if unknown:
+        raise SystemExit(f"admin_aliases.csv: {sorted(unknown)} are not shipped provinces")
     wof = _read_wof(src)
     wof = wof[wof["kind"].isin(["county", "region"])]
     rows: list[dict] = []
@@ -206,13 +249,14 @@ def admin_entries(src: Path) -> pd.DataFrame:
     lat, lon, rad = _anchor_and_radius(a1.geometry.values)
     wreg = wof[wof["kind"] == "region"]
     for i, r in enumerate(a1.itertuples()):
-        names = [r.admin1, *ADMIN1_ALIASES.get(r.admin1, [])]
+        names = [r.admin1, *alias1.get(r.admin1, [])]
         for w in wreg[wreg["pip_adm1"] == r.admin1].itertuples():
             names += [w.name, *_split(w.alt_names)]
         rows.append(
             dict(
                 name=r.admin1,
-                keys=_keys(names, admin=True),
+                # curated aliases also as written ("D.I. Khan" is not "I Khan")
+                keys=_keys([*_keys(names, admin=True), *_keys(alias1.get(r.admin1, []))]),
                 lat=lat[i],
                 lon=lon[i],
                 kind="region",
@@ -252,17 +296,18 @@ def admin_entries(src: Path) -> pd.DataFrame:
                 continue
         extra.append(j)
     alias_of: dict[str, list[str]] = {}
-    for alias, targets in ADMIN2_ALIASES.items():
-        for t in targets:
-            if t not in a2names:
-                raise SystemExit(f"ADMIN2_ALIASES: {alias!r} -> {t!r} is not a shipped district")
-            alias_of.setdefault(t, []).append(alias)
+    for alias, t in aliases.loc[aliases["level"] == "admin2", ["alias", "unit"]].itertuples(
+        index=False
+    ):
+        if t not in a2names:
+            raise SystemExit(f"admin_aliases.csv: {alias!r} -> {t!r} is not a shipped district")
+        alias_of.setdefault(t, []).append(alias)
     for i, r in enumerate(a2.itertuples()):
         names = [*_paren_variants(a2names[i]), *merged.get(i, []), *alias_of.get(a2names[i], [])]
         rows.append(
             dict(
                 name=a2names[i],
-                keys=_keys(names, admin=True),
+                keys=_keys([*_keys(names, admin=True), *_keys(alias_of.get(a2names[i], []))]),
                 lat=lat[i],
                 lon=lon[i],
                 kind="county",
@@ -378,7 +423,7 @@ def _read_wof(src: Path) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def place_entries(src: Path) -> pd.DataFrame:
+def place_entries(src: Path, *, exclude: tuple[str, ...] = ()) -> pd.DataFrame:
     """Populated places and named features from the four gazetteer sources, deduplicated."""
     g = src / "gazetteer"
     wof = _read_wof(src)
@@ -445,6 +490,7 @@ def place_entries(src: Path) -> pd.DataFrame:
             "population": np.nan,
             "geonameid": pd.array([pd.NA] * len(ne), dtype="Int64"),
             "source": "naturalearth:elevation_points",
+            "radius_km": ne["kind"].map(NE_RADIUS_KM),
         }
     )
 
@@ -458,7 +504,8 @@ def place_entries(src: Path) -> pd.DataFrame:
     lat_arr, lon_arr = places["lat"].to_numpy(), places["lon"].to_numpy()
     new_rows: list[dict] = []
     stats = {"geonameid": 0, "name_2km": 0, "added": 0}
-    for extra in (gn, osm, ne):
+    extras = {"geonames": gn, "osm": osm, "naturalearth": ne}
+    for extra in (v for k, v in extras.items() if k not in exclude):
         for r in extra.to_dict("records"):
             ks = _keys(r["names"])
             target = None
@@ -520,29 +567,86 @@ def _drop_foreign_primary_names(df: pd.DataFrame) -> pd.DataFrame:
 
     Who's On First lists, e.g., "South Waziristan" among the names of North
     Waziristan; left in, the wrong district would answer for the right name.
+    Curated aliases (``admin_aliases.csv``) are kept; a unit of another source
+    (an unmerged Who's On First county) loses every name a shipped unit of its
+    kind carries, so the shipped unit answers for it.
     """
     admin = df["kind"].isin(["county", "region", "tehsil"]).to_numpy()
+    shipped = df["source"].astype(str).str.startswith("geo.data").to_numpy()
+    curated = {
+        (row.unit, k)
+        for row in read_aliases().itertuples()
+        for k in (admin_core(norm(row.alias)), norm(row.alias))
+    }
     owner: dict[tuple[str, str], set[int]] = {}
-    for i in np.flatnonzero(admin):
-        owner.setdefault((df.at[i, "kind"], norm(df.at[i, "name"])), set()).add(i)
+    carried: set[tuple[str, str]] = set()
     keys = df["keys"].tolist()
+    for i in np.flatnonzero(admin & shipped):
+        owner.setdefault((df.at[i, "kind"], norm(df.at[i, "name"])), set()).add(i)
+        carried |= {(df.at[i, "kind"], k) for k in keys[i]}
     dropped = 0
     for i in np.flatnonzero(admin):
-        kind = df.at[i, "kind"]
-        kept = [k for k in keys[i] if owner.get((kind, k), {i}) & {i} or (kind, k) not in owner]
+        kind, name = df.at[i, "kind"], " ".join(str(df.at[i, "name"]).split())
+        if shipped[i]:
+            kept = [
+                k
+                for k in keys[i]
+                if (name, k) in curated or (kind, k) not in owner or i in owner[(kind, k)]
+            ]
+        else:
+            kept = [k for k in keys[i] if (kind, k) not in carried]
         dropped += len(keys[i]) - len(kept)
         keys[i] = kept
     print(f"  dropped {dropped} alternate names that are another unit's own name")
     return df.assign(keys=keys)
 
 
-def build(src: Path) -> pd.DataFrame:
+def _radius95(df: pd.DataFrame) -> np.ndarray:
+    """95th percentile of the distance from each admin unit's point to the
+    populated places inside it: the radius a fallback to the unit needs to
+    contain where incidents in it happen (NaN for other rows)."""
+    out = np.full(len(df), np.nan)
+    places = df[df["kind"].isin(["locality", "neighbourhood", "campus", "localadmin"])]
+    plat, plon = places["lat"].to_numpy(float), places["lon"].to_numpy(float)
+    teh = reference.pak_tehsils()
+    pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(plon, plat), crs=4326)
+    in_teh = gpd.sjoin(pts, teh[["name", "geometry"]], how="inner", predicate="within")
+    teh_of = in_teh.groupby("name").apply(lambda x: x.index.to_numpy(), include_groups=False)
+    groups = {
+        "county": places.groupby("admin2").indices,
+        "region": places.groupby("admin1").indices,
+        "country": places.groupby("country").indices,
+    }
+    for i in np.flatnonzero(df["kind"].isin(["county", "region", "country", "tehsil"])):
+        kind = df.at[i, "kind"]
+        if kind == "tehsil":
+            idx = teh_of.get(df.at[i, "name"], np.empty(0, dtype=int))
+        else:
+            col = {"county": "admin2", "region": "admin1", "country": "country"}[kind]
+            if not str(df.at[i, "source"]).startswith("geo.data"):
+                continue
+            idx = groups[kind].get(df.at[i, col], np.empty(0, dtype=int))
+        if len(idx) < 5:
+            continue
+        d = _hav_km(df.at[i, "lat"], df.at[i, "lon"], plat[idx], plon[idx])
+        out[i] = min(float(np.percentile(d, 95, method="higher")), float(df.at[i, "radius_km"]))
+    return out
+
+
+def build(src: Path, *, exclude: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The gazetteer table; ``exclude`` leaves out place sources (``"osm"``,
+    ``"geonames"``, ``"naturalearth"``, ``"features"``) for holdout evaluation."""
     admin = admin_entries(src)
-    places = place_entries(src)
-    df = pd.concat([admin, places], ignore_index=True)
+    places = place_entries(src, exclude=exclude)
+    parts = [admin, places]
+    if "features" not in exclude:
+        parts.append(feature_entries())
+    df = pd.concat(parts, ignore_index=True)
     df = _locate(df)
     df = _drop_foreign_primary_names(df)
+    df = df[df["keys"].str.len() > 0].reset_index(drop=True)
     df["skels"] = [sorted({s for s in map(skeleton, ks) if s}) for ks in df["keys"]]
+    df["radius95_km"] = _radius95(df)
     return df
 
 
@@ -570,6 +674,7 @@ def write(df: pd.DataFrame, path: Path = OUT) -> None:
             "population": num("population", pa.float64()).cast(pa.int64(), safe=False),
             "geonameid": num("geonameid", pa.float64()).cast(pa.int64(), safe=False),
             "radius_km": num("radius_km", pa.float32()),
+            "radius95_km": num("radius95_km", pa.float32()),
             "dist_frontier_km": pa.array(
                 np.clip(np.round(df["dist_frontier_km"].to_numpy(dtype=float)), 0, 65535)
             ).cast(pa.uint16()),
@@ -588,8 +693,9 @@ def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--source", required=True, type=Path, help="the shared/data folder")
     p.add_argument("--out", type=Path, default=OUT)
+    p.add_argument("--exclude", nargs="*", default=[], help="place sources to leave out")
     args = p.parse_args(argv)
-    df = build(args.source)
+    df = build(args.source, exclude=tuple(args.exclude))
     print("  kinds:", json.dumps(df["kind"].value_counts().to_dict()))
     write(df, args.out)
 

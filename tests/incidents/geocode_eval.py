@@ -1,0 +1,126 @@
+"""Evaluation of the geocoder against truth that does not come from its own index.
+
+Used by ``test_geocode_eval.py`` (floors) and runnable to print the tables that go
+into the README (``python tests/incidents/geocode_eval.py``):
+
+* :func:`holdout` -- cross-source holdout: every OpenStreetMap village that the
+  gazetteer build could not merge with a Who's On First / GeoNames record (so its
+  names and point come from OSM alone) is queried, with the province and district
+  it lies in as hints, against the index *without* any OSM-only row.  Truth is the
+  OSM point.  Measures how often another source's record of the place (or, with a
+  spelling variant or a wrong namesake, something else) lies within 25 km, and
+  whether the radius covers the truth; gives the per-class error distribution the
+  radii are calibrated on.
+* :func:`truth_table` -- the hand-checked frontier places with cited coordinates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from incidents._gazetteer import Gazetteer, haversine_km
+from incidents.geocode import Geocoder, geocode
+
+DATA = Path(__file__).parent / "data"
+TRUTH = DATA / "frontier_places_truth.csv"
+TRUTH_SAMPLE = DATA / "geocoder_truth_sample.csv"
+
+
+def holdout_split(gaz: Gazetteer) -> tuple[Gazetteer, pd.DataFrame]:
+    """(index without OSM-only rows, queries from the OSM-only rows)."""
+    src = gaz.source.astype(str)
+    osm_only = np.char.startswith(src.astype("U"), "osm:")
+    latin = np.array([str(n).isascii() and len(str(n)) >= 3 for n in gaz.name])
+    q = np.flatnonzero(osm_only & latin & (gaz.kind == "locality"))
+    queries = pd.DataFrame(
+        {
+            "location": gaz.name[q].astype(str),
+            "admin1": gaz.admin1[q],
+            "admin2": gaz.admin2[q],
+            "country": gaz.country[q],
+            "true_lat": gaz.lat[q],
+            "true_lon": gaz.lon[q],
+        }
+    )
+    return gaz.subset(~osm_only), queries
+
+
+def score(gc: Geocoder, queries: pd.DataFrame) -> tuple[dict[str, float], pd.DataFrame]:
+    """Scores of ``geocode`` on ``queries`` (columns location, admin1, admin2,
+    country, true_lat, true_lon) and the per-row result."""
+    out = geocode(queries[["location", "admin1", "admin2", "country"]], geocoder=gc)
+    d = haversine_km(out["latitude"], out["longitude"], queries["true_lat"], queries["true_lon"])
+    d = np.where(np.isnan(d), np.inf, d)
+    unc = out["uncertainty_km"].fillna(0).to_numpy()
+    rows = out.assign(error_km=d)
+    res = {
+        "n": float(len(queries)),
+        "within_25km": float(np.mean(d <= 25)),
+        "covered": float(np.mean(d <= unc + 1e-6)),
+        "median_radius_km": float(np.nanmedian(out["uncertainty_km"])),
+        "unresolved": float(np.mean(out["geocode_method"] == "unresolved")),
+    }
+    return res, rows
+
+
+def holdout(gaz: Gazetteer) -> tuple[dict[str, float], pd.DataFrame]:
+    index, queries = holdout_split(gaz)
+    gc = Geocoder(index)
+    res, rows = score(gc, queries)
+    classes = [
+        gc.resolve(r.location, admin1=r.admin1, admin2=r.admin2)[0].match_class
+        for r in queries.itertuples()
+    ]
+    return res, rows.assign(match_class=classes)
+
+
+def truth_frame() -> pd.DataFrame:
+    """The hand-checked truth table (the features helper's file when present)."""
+    path = TRUTH if TRUTH.exists() else TRUTH_SAMPLE
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    df = df.rename(columns={"query_location": "location"}).replace({"": None})
+    df["true_lat"] = pd.to_numeric(df["latitude"])
+    df["true_lon"] = pd.to_numeric(df["longitude"])
+    return df
+
+
+def truth_table(gc: Geocoder) -> tuple[dict[str, float], pd.DataFrame]:
+    df = truth_frame()
+    res, rows = score(gc, df)
+    return res, rows.assign(
+        category=df["category"].to_numpy(),
+        true_lat=df["true_lat"].to_numpy(),
+        true_lon=df["true_lon"].to_numpy(),
+    )
+
+
+def class_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """Error percentiles and radius coverage per match class."""
+    g = rows.assign(covered=rows["error_km"] <= rows["uncertainty_km"] + 1e-6)
+    g["error_km"] = g["error_km"].replace(np.inf, np.nan)
+    return g.groupby("match_class").agg(
+        n=("error_km", "size"),
+        median_km=("error_km", "median"),
+        p95_km=("error_km", lambda s: s.quantile(0.95)),
+        within_25km=("error_km", lambda s: float((s <= 25).mean())),
+        median_radius_km=("uncertainty_km", "median"),
+        covered=("covered", "mean"),
+    )
+
+
+if __name__ == "__main__":
+    gaz = Gazetteer.load()
+    res, rows = holdout(gaz)
+    print("holdout:", {k: round(v, 3) for k, v in res.items()})
+    print(class_table(rows).round(2).to_string())
+    res, rows = truth_table(Geocoder(gaz))
+    print("truth table:", {k: round(v, 3) for k, v in res.items()})
+    bad = rows[rows["error_km"] > 25]
+    print(
+        bad[
+            ["location", "admin2", "matched_name", "geocode_method", "error_km", "uncertainty_km"]
+        ].to_string()
+    )
