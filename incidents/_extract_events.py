@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from incidents._extract_counts import Count, counts_in
 from incidents._extract_dates import DateSpan, find_dates
 from incidents._extract_lex import (
     CIVILIANS,
@@ -14,7 +15,6 @@ from incidents._extract_lex import (
     VIOLENT,
     Trigger,
     actors_in,
-    casualties_in,
     frontier_phrases,
     is_diplomatic,
     triggers_in,
@@ -29,12 +29,47 @@ from incidents._extract_places import (
 from incidents._extract_text import Sentence
 from incidents.geocode import Geocoder
 
-#: Days before the article given to an event whose date is not stated.
-UNDATED_DAYS = 7
+#: Days before the article given to an event whose date is not stated (and the
+#: article names no dated event it could belong to): the day before and the day.
+UNDATED_DAYS = 1
 
 _REPORTED = re.compile(
-    r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed)\s+$"
+    r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed|accused \w+"
+    r"|posted(?: \w+){0,3})\s+$"
 )
+# Words that make a trigger something that did not happen (yet): threats, plans, conditions.
+_MODAL = re.compile(
+    r"\b(?:would|will|could|might|shall|threaten\w*|vow\w*|warn(?:ed|s|ing)? (?:of|that)|"
+    r"plan(?:s|ned|ning)? to|not hesitate to|ready to|prepared to|intends? to|seek(?:s|ing)? to|"
+    r"if|unless|reserves? the right to|right to|to avoid|to prevent|to stop)\b[^.;:]{0,45}$"
+)
+# A trigger in the past of the frontier rather than in this news.
+_HISTORY = re.compile(
+    r"\b(?:in the past|previously|has long|have long|historically|often|frequently|repeatedly|"
+    r"routinely|for years|for decades|is not the first|not the first time|long been)\b",
+    re.IGNORECASE,
+)
+_HISTORY_AFTER = re.compile(
+    r"^[^.;]{0,40}\b(?:in the past|previously|before|in (?:19|20)\d\d)\b", re.IGNORECASE
+)
+# A trigger named as the cause of this news ("after recent attacks", "in retaliation for").
+_CAUSE = re.compile(
+    r"\b(?:following|after|in the wake of|in response to|in retaliation (?:for|to|against)|"
+    r"retaliation for|response to|followed|follows|comes after|came after|days after|"
+    r"a day after|hours after|blamed for|responsible for|since)\s+(?:[\w'’-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+# A closure that is a routine, not an event ("was closing the border at 7 PM").
+_ROUTINE = re.compile(
+    r"\b(?:at \d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|daily|every (?:day|evening|night)|usually|"
+    r"each (?:day|evening)|as usual|for the night)",
+    re.IGNORECASE,
+)
+_COREF = re.compile(
+    r"\b(?:occurred|took place|happened|were carried out|was carried out|was hit|were hit)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r";|, while\b|\bwhile\b|\bwhereas\b|, but\b|, and (?=\w+ \w+ (?:were|was))")
 
 
 @dataclass
@@ -51,6 +86,8 @@ class _Candidate:
     actor1: str | None = None
     actor2: str | None = None
     fatalities: int | None = None
+    injuries: int | None = None
+    counts: list[Count] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     confidence: float = 0.5
@@ -69,12 +106,22 @@ def _sentence(
     year_hint: int | None,
     previous: tuple[dt.date, dt.date] | None,
     para: tuple[dt.date, dt.date, str] | None,
+    pending: str | None = None,
 ) -> tuple[list[_Candidate], tuple[dt.date, dt.date, str] | None]:
+    """Candidates of sentence ``i``.  ``pending`` is the kind of a violent event the
+    previous sentence reported without a place (for "it took place in X")."""
     t = s.text
     spans = find_dates(t, ref, previous=previous, year_hint=year_hint)
     resolved = [d for d in spans if d.first is not None]
     dated = (resolved[0].first, resolved[0].last, resolved[0].text) if resolved else None
     trig = [x for x in triggers_in(t) if not (x.violent and is_diplomatic(t, x))]
+    trig = [x for x in trig if _happened(t, x, spans)]
+    if not trig and pending is not None and _COREF.search(t):
+        # "The incidents occurred in the Upper Kurram district": the place of the
+        # event the previous sentence reported without one.
+        m = _COREF.search(t)
+        assert m is not None
+        trig = [Trigger(m.start(), m.end(), m.group(0), pending)]
     if not trig:
         return [], dated
     places = _places(t, gc)
@@ -110,25 +157,27 @@ def _sentence(
     for kind in ("border_closure", "ceasefire"):
         ks = [x for x in trig if x.kind == kind]
         if ks and not any(x.kind == kind for x, _ in pairs):
-            if kind == "border_closure" and places and not fr:
-                continue  # closure of a place named but not attached: leave it
+            if kind == "border_closure" and not any(f[3] for f in fr):
+                continue  # a closure is of a crossing; "the border" alone is too vague
             a, b, phrase = (fr[0][0], fr[0][1], fr[0][2]) if fr else (ks[0].start, ks[0].end, "")
             pairs.append((ks[0], _frontier_place(a, b, phrase or FRONTIER_NAME, True)))
 
+    counts = counts_in(t)
     if not pairs:
-        cas = casualties_in(t)
-        if cas.killed is not None and any(x.violent for x in trig):
+        if any(x.violent for x in trig):
+            kind = next(x.kind for x in trig if x.violent)
             c = _Candidate(i, s.paragraph, (s.start, s.end), t, "_casualties", None, None, None, "")  # type: ignore[arg-type]
-            c.fatalities = cas.killed
-            c.notes = list(cas.phrases)
+            c.types = (kind, "")
+            c.counts = counts
+            c.notes = [f"{n.which}: {n.text!r}" for n in counts]
             return [c], dated
         return [], dated
 
     # -- one candidate per (place, class)
     out: list[_Candidate] = []
     seen: set[tuple[str, object]] = set()
-    cas = casualties_in(t)
     acts = actors_in(t)
+    own = _assign(t, counts, [p for x, p in pairs if x.violent])
     for x, p in pairs:
         key = ("violent" if x.violent else x.kind, _place_key(p))
         if key in seen:
@@ -138,14 +187,9 @@ def _sentence(
         _date(c, x, p, spans, para, ref)
         _actors(c, x, acts, t)
         c.notes.extend(p.notes)
-        if x.violent and cas.killed is not None:
-            if not any(o.fatalities is not None for o in out):
-                c.fatalities = cas.killed
-                c.notes.extend(cas.phrases)
-            else:
-                c.notes.append("fatalities of the sentence counted on its first incident")
-        elif cas.phrases and x.violent:
-            c.notes.extend(cas.phrases)
+        if x.violent:
+            c.counts = own.get(id(p), [])
+            c.notes.extend(f"{n.which}: {n.text!r}" for n in c.counts)
         _types(c)
         if p.role == "frontier":
             c.flags.append("frontier_wide")
@@ -174,8 +218,19 @@ def _date(
     ref: dt.date | None,
 ) -> None:
     usable = [d for d in spans if d.first is not None]
-    # "officials said on Monday": the day of the statement, not of the event.
+    # "officials said on Monday": the day of the statement, not of the event; the
+    # event is that day or the day before.
     events = [d for d in usable if not _REPORTED.search(c.evidence[max(0, d.start - 30) : d.start])]
+    if usable and not events:
+        d = min(usable, key=lambda d: abs(d.start - x.start))
+        if d.first is not None and d.last is not None and d.first == d.last:
+            c.first, c.last = d.first - dt.timedelta(days=1), d.last
+            c.date_how = "relative"
+            c.notes.append(
+                f"date of the statement {d.text!r}: the event that day or the day before"
+                f" -> {_fmt(c.first, c.last)}"
+            )
+            return
     usable = events or usable
     if usable:
 
@@ -213,7 +268,7 @@ def _date(
     c.flags.append("date_not_stated")
     if ref is not None:
         c.first, c.last = ref - dt.timedelta(days=UNDATED_DAYS), ref
-        c.notes.append(f"no date stated: the {UNDATED_DAYS} days up to the article date")
+        c.notes.append("no date stated: the day before the article date or that day")
     else:
         c.notes.append("no date stated and no article date")
 
@@ -245,6 +300,10 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         if agent is None:
             after = [a for o, a in armed if o >= x.end]
             agent = after[0] if after else None
+    if agent is None and c.kind == "air_strike" and c.place.match.country != "PK":
+        # Only Pakistan's air force and drones strike across this frontier.
+        agent = PK_MIL
+        c.notes.append("air strike on the Afghan side: Pakistan's (the only air power here)")
     target = next((a for _, a in armed if a != agent), None)
     if target is None and any(a == CIVILIANS for _, a in acts):
         target = CIVILIANS
@@ -290,11 +349,49 @@ def _confidence(c: _Candidate, x: Trigger) -> float:
 
 
 def _enrich(cands: list[_Candidate], c: _Candidate) -> None:
-    """A casualty count with no place of its own belongs to the paragraph's last incident."""
+    """Counts of a sentence with no place of its own belong to the last violent
+    incident of the previous three sentences (groups not yet counted there)."""
     prev = next(
-        (p for p in reversed(cands) if p.paragraph == c.paragraph and p.kind in VIOLENT), None
+        (p for p in reversed(cands) if p.kind in VIOLENT and c.sentence - p.sentence <= 3), None
     )
-    if prev is None or prev.fatalities is not None:
+    if prev is None or not c.counts:
         return
-    prev.fatalities = c.fatalities
-    prev.notes.append(f"fatalities from sentence {c.sentence}: " + ", ".join(c.notes))
+    have = {(n.which, n.group) for n in prev.counts}
+    new = [n for n in c.counts if (n.which, n.group) not in have]
+    if new:
+        prev.counts = prev.counts + new
+        prev.notes.append(f"counts from sentence {c.sentence}: " + ", ".join(n.text for n in new))
+
+
+def _happened(t: str, x: Trigger, spans: list[DateSpan]) -> bool:
+    """Whether trigger ``x`` reports something that happened in this news: not a
+    threat or plan, not the frontier's history, not a routine, and not the cause
+    named for it ("after recent attacks") unless that cause is dated."""
+    clause = re.split(r"[.;:]", t[max(0, x.start - 70) : x.start])[-1]
+    if _MODAL.search(clause):
+        return False
+    window = t[max(0, x.start - 60) : x.end + 60]
+    if _HISTORY.search(clause) or _HISTORY_AFTER.match(t[x.end :]):
+        return False
+    if x.kind == "border_closure" and (_ROUTINE.search(window) or _HISTORY.search(window)):
+        return False
+    if x.violent and _CAUSE.search(clause):
+        return any(d.first is not None and x.end <= d.start <= x.end + 90 for d in spans)
+    return True
+
+
+def _assign(t: str, counts: list[Count], places: list[_Place]) -> dict[int, list[Count]]:
+    """Each count to the place nearest to it in its own clause ("three were killed
+    in Paktika, while two were killed in Khost")."""
+    out: dict[int, list[Count]] = {}
+    if not places:
+        return out
+    for n in counts:
+
+        def cost(p: _Place) -> int:
+            a, b = (n.end, p.start) if n.end <= p.start else (p.end, n.start)
+            return abs(b - a) + (1000 if _CLAUSE_BREAK.search(t[a:b]) else 0)
+
+        best = min(places, key=cost)
+        out.setdefault(id(best), []).append(n)
+    return out

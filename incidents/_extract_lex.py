@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from incidents._extract_counts import NUMBERS as _NUMBERS
 from incidents._extract_counts import Casualties, casualties_in
 
 __all__ = [

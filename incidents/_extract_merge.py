@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT
 from incidents._extract_places import _place_key
-
-# -- merging and the table ---------------------------------------------------------------
 
 
 def _overlap(a: _Candidate, b: _Candidate) -> bool:
@@ -45,14 +45,72 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             continue
         host.merged += 1
         host.notes.append(f"also reported in sentence {c.sentence}")
-        if host.fatalities is None and c.fatalities is not None:
-            host.fatalities = c.fatalities
-        elif c.fatalities is not None and host.fatalities is not None:
-            host.fatalities = max(host.fatalities, c.fatalities)
+        _take_counts(host, c)
         if host.date_how in ("not stated", "inherited") and c.date_how in ("absolute", "relative"):
             host.first, host.last, host.date_how = c.first, c.last, c.date_how
             host.flags = [f for f in host.flags if f != "date_not_stated"]
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
         host.confidence = round(min(host.confidence + 0.05, 0.95), 2)
-    return out
+    return _fold_restatements(out)
+
+
+def _take_counts(host: _Candidate, c: _Candidate) -> None:
+    """Counts of a repeat: groups the host has not counted yet."""
+    have = {(n.which, n.group) for n in host.counts}
+    host.counts = host.counts + [n for n in c.counts if (n.which, n.group) not in have]
+    if host.fatalities is None:
+        host.fatalities = c.fatalities
+
+
+def _km(a: _Candidate, b: _Candidate) -> float:
+    ma, mb = a.place.match, b.place.match
+    p1, p2 = math.radians(ma.lat), math.radians(mb.lat)
+    dl = math.radians(mb.lon - ma.lon)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _inside_of(fine: _Candidate, coarse: _Candidate) -> bool:
+    """Whether ``fine`` is a more precise place within the area of ``coarse``."""
+    mf, mc = fine.place.match, coarse.place.match
+    if fine.place.role == "frontier" or math.isnan(mf.lat) or math.isnan(mc.lat):
+        return False
+    uf = 0.0 if math.isnan(mf.uncertainty_km) else mf.uncertainty_km
+    uc = 0.0 if math.isnan(mc.uncertainty_km) else mc.uncertainty_km
+    if coarse.place.role == "country":
+        return True
+    return uf < uc and _km(fine, coarse) <= uc
+
+
+def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
+    """A violent row at a coarser place (province, country) that contains a finer
+    violent row of overlapping dates restates it: it becomes evidence of the finer
+    row (its counts are kept when the finer row has none of its own).  Rows at the
+    whole frontier are not folded: the frontier is a place of its own in the news."""
+    violent = [c for c in cands if c.kind in VIOLENT and c.place.role != "frontier"]
+    gone: set[int] = set()
+    for c in sorted(violent, key=lambda c: -_unc(c)):
+        if id(c) in gone:
+            continue
+        finer = [
+            f
+            for f in violent
+            if f is not c and id(f) not in gone and _inside_of(f, c) and _overlap(f, c)
+        ]
+        if not finer:
+            continue
+        host = min(finer, key=lambda f: f.sentence)
+        gone.add(id(c))
+        host.merged += 1
+        host.notes.append(f"restated at {c.place.label!r} in sentence {c.sentence}")
+        if len(finer) == 1 and not host.counts:
+            host.counts = list(c.counts)
+        host.actor1 = host.actor1 or c.actor1
+        host.actor2 = host.actor2 or c.actor2
+    return [c for c in cands if id(c) not in gone]
+
+
+def _unc(c: _Candidate) -> float:
+    u = c.place.match.uncertainty_km
+    return 0.0 if math.isnan(u) else u

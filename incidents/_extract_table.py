@@ -6,11 +6,13 @@ import datetime as dt
 
 import pandas as pd
 
+from incidents._extract_counts import total
 from incidents._extract_events import _Candidate
 from incidents.schema import ACCOUNTING, CORE, GEOCODE, coerce
 
 #: Columns added after the schema columns.
 EXTRA_COLUMNS: dict[str, str] = {
+    "injuries": "Int64",
     "event_kind": "string",
     "evidence": "string",
     "evidence_span": "string",
@@ -41,7 +43,7 @@ def _table(
                 "sub_event_type": sub,
                 "actor1": c.actor1,
                 "actor2": c.actor2,
-                "fatalities": c.fatalities,
+                "fatalities": _killed(c),
                 "location": c.place.label if c.place.role != "frontier" else c.place.text,
                 "admin1": hint.get("admin1"),
                 "admin2": hint.get("admin2"),
@@ -57,6 +59,7 @@ def _table(
                 "ambiguous": bool(m.ambiguous),
                 "source_row": c.sentence,
                 "review_flags": ";".join(dict.fromkeys(c.flags)),
+                "injuries": total(c.counts, "wounded") if c.counts else c.injuries,
                 "event_kind": c.kind,
                 "evidence": c.evidence,
                 "evidence_span": f"{c.span[0]}:{c.span[1]}",
@@ -86,3 +89,7 @@ def _table(
         }
     )
     return df
+
+
+def _killed(c: _Candidate) -> int | None:
+    return total(c.counts, "killed") if c.counts else c.fatalities

@@ -83,7 +83,7 @@ import pandas as pd
 
 from incidents._extract_dates import parse_date_text
 from incidents._extract_events import _Candidate, _enrich, _sentence
-from incidents._extract_lex import EVENT_KINDS
+from incidents._extract_lex import EVENT_KINDS, VIOLENT
 from incidents._extract_merge import _merge
 from incidents._extract_places import FRONTIER_NAME
 from incidents._extract_table import EXTRA_COLUMNS, _table
@@ -158,22 +158,53 @@ def extract(
     cands: list[_Candidate] = []
     last_range: tuple[dt.date, dt.date] | None = None
     para_range: dict[int, tuple[dt.date, dt.date, str]] = {}
+    pending: tuple[int, str] | None = None  # (sentence, kind) of an unplaced violent event
     for i, s in enumerate(sentences(text, dl.end if dl else 0)):
-        new, dated = _sentence(i, s, gc, ref, year_hint, last_range, para_range.get(s.paragraph))
+        kind = pending[1] if pending is not None and pending[0] == i - 1 else None
+        new, dated = _sentence(
+            i, s, gc, ref, year_hint, last_range, para_range.get(s.paragraph), kind
+        )
         if dated is not None:
             para_range[s.paragraph] = dated
         for c in new:
             if c.kind == "_casualties":
                 _enrich(cands, c)
+                pending = (i, c.types[0])
                 continue
             cands.append(c)
-            if c.first is not None and c.date_how != "not stated":
+            if c.first is not None and c.date_how not in ("not stated", "inherited"):
                 last_range = (c.first, c.last or c.first)
+    _lead_date(cands)
     cands = _merge(cands)
     for c in cands:
         c.notes = notes_global + c.notes
     msg = None if cands else "nothing found: no sentence reports an incident at a known place"
     return _table(cands, text, ref, msg, source=dl.agency if dl else None)
+
+
+def _lead_date(cands: list[_Candidate]) -> None:
+    """An event whose date is not stated gets the date of the article's first dated
+    violent event (its lead) when that is at most three days long: news restates
+    its lead more often than it adds undated events."""
+    lead = next(
+        (
+            c
+            for c in cands
+            if c.kind in VIOLENT
+            and c.date_how in ("absolute", "relative")
+            and c.first is not None
+            and c.last is not None
+            and (c.last - c.first).days <= 2
+        ),
+        None,
+    )
+    if lead is None:
+        return
+    for c in cands:
+        if c.date_how == "not stated" and c.kind in VIOLENT:
+            c.first, c.last, c.date_how = lead.first, lead.last, "inherited"
+            c.flags = [f for f in c.flags if f != "date_not_stated"]
+            c.notes.append(f"date of the article's lead event -> {lead.first}..{lead.last}")
 
 
 def _latest_year(date_text: str) -> int | None:
