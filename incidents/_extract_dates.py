@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from incidents._extract_lex import _NUMBERS
+from incidents._extract_counts import NUMBERS as _NUMBERS
 
 __all__ = ["DateSpan", "find_dates", "parse_date_text"]
 

@@ -7,6 +7,7 @@ import math
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT
 from incidents._extract_places import _place_key
+from incidents.geocode import Match
 
 
 def _overlap(a: _Candidate, b: _Candidate) -> bool:
@@ -71,16 +72,33 @@ def _km(a: _Candidate, b: _Candidate) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+_LEVEL = {"admin2": 1, "admin1": 2, "country": 3}
+
+
 def _inside_of(fine: _Candidate, coarse: _Candidate) -> bool:
-    """Whether ``fine`` is a more precise place within the area of ``coarse``."""
-    mf, mc = fine.place.match, coarse.place.match
-    if fine.place.role == "frontier" or math.isnan(mf.lat) or math.isnan(mc.lat):
+    """Whether ``fine`` is a place of a finer level (a town in a district, a
+    district in a province) within the area of ``coarse``."""
+    mf = fine.place.match
+    if fine.place.role == "frontier" or math.isnan(mf.lat) or coarse.place.fallback:
         return False
-    uf = 0.0 if math.isnan(mf.uncertainty_km) else mf.uncertainty_km
-    uc = 0.0 if math.isnan(mc.uncertainty_km) else mc.uncertainty_km
     if coarse.place.role == "country":
         return True
-    return uf < uc and _km(fine, coarse) <= uc
+    for mc in (coarse.place.match, coarse.place.area):
+        if mc is None or math.isnan(mc.lat):
+            continue
+        lf = 0 if fine.place.fallback else _LEVEL.get(mf.method, 0)
+        if fine.place.fallback and mf.method in _LEVEL:
+            lf = _LEVEL[mf.method] - 0.5  # a named place inside that unit
+        if lf < _LEVEL.get(mc.method, 0) and _km_to(mf, mc) <= (mc.uncertainty_km or 0):
+            return True
+    return False
+
+
+def _km_to(a: Match, b: Match) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dl = math.radians(b.lon - a.lon)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
@@ -108,7 +126,12 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
             host.counts = list(c.counts)
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
-    return [c for c in cands if id(c) not in gone]
+    # A violent row placed only at a country says nothing about where on the frontier.
+    return [
+        c
+        for c in cands
+        if id(c) not in gone and not (c.kind in VIOLENT and c.place.role == "country")
+    ]
 
 
 def _unc(c: _Candidate) -> float:

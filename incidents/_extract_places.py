@@ -25,13 +25,18 @@ FRONTIER_NAME = "Afghanistan-Pakistan frontier (whole border)"
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|into|on|across|toward|towards|around|of|to|within|"
     r"struck|hit|bombed|shelled|targeted|pounded|attacked|raided|stormed|reached|"
-    r"closed|reopened|shut|sealed|crossing at|crossings at)\s+(?:the\s+)?"
+    r"closed|reopened|shut|sealed|crossing at|crossings at|including|such as|namely|"
+    r"jolted|rocked|shook|across the|general area|area|District|Tehsil)\s+(?:the\s+)?"
+    r"(?:(?:central|eastern|western|northern|southern|northeastern|northwestern|southeastern|"
+    r"southwestern|remote|restive|neighbouring|neighboring|border|bordering)\s+)?"
     r"(?:(?:border\s+|frontier\s+|northwestern\s+|eastern\s+|southern\s+|southeastern\s+|"
     r"northern\s+|western\s+|remote\s+|restive\s+|tribal\s+)?"
-    r"(?:town|city|village|district|province|region|area|crossing|valley|capital)\s+of\s+)?"
+    r"(?:towns?|city|cities|villages?|districts?|provinces?|regions?|areas?|crossing|valley|"
+    r"capital)\s+of\s+)?"
     r"(?:(?:Afghan|Pakistani)\s+(?:border\s+)?(?:town|city|village|district|province|"
     r"region|crossing)\s+of\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?"
     r"(?:the\s+)?(?:[A-Z]\w+(?:'s|’s)\s+)?)$"
+    r"|:\s*$|\(\s*$"
 )
 _PLACE_NOUN = re.compile(
     r"^(?:'s|’s)?\s*(?:border\s+)?(?P<q>districts?|provinces?|crossings?|border crossings?|"
@@ -62,20 +67,28 @@ _VENUE = re.compile(
     r"parliament|lawmakers)|said|says|announced|briefing|news conference|press conference|"
     r"statement|addressing|address|visit to|visiting|visited|based|embassy|ministry|office|"
     r"offices|official|government|authorities|headquartered|flew|returned|arrived|"
-    r"travelled|traveled|summoned|rally|officials|spokesman|leaders?|rulers|regime)"
+    r"travelled|traveled|summoned|rally|officials|spokesman|leaders?|rulers|regime|"
+    r"administration|leadership|delegation|trip|talks|meeting|met|summit|visit|"
+    r"negotiations|conference|match|matches|tournament|series|game)"
     r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$"
-    r"|\b(?:from|opposite|across from|facing|bordering|towards?|capital)\s+(?:the\s+)?$",
+    # where fighters or fire came from is their origin, not the scene
+    r"|\b(?:came|come|coming|poured|pouring|crossed|crossing|infiltrated|fired|launched|"
+    r"entered|moved|fled|originat\w+|operating|operate|based|sent|returned|deported|"
+    r"travell?ed)\s+(?:\w+\s+){0,3}?(?:in\s+)?from\s+(?:the\s+)?$"
+    r"|\b(?:opposite|across from|facing|bordering|towards?|capital|takeover of|control of|"
+    r"seized|power in|fall of|return to|came to power in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
     r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed)\s+$"
 )
 _GOV_AFTER = re.compile(
-    r"^(?:'s|’s)?\s+(?:Taliban\s+|military\s+)?(?:government|administration|authorities|regime|"
+    r"^(?:,\s*)?(?:'s|’s)?\s+(?:Taliban\s+|military\s+)?(?:government|administration|authorities|regime|"
     r"rulers|foreign office|foreign ministry|defence ministry|defense ministry|interior ministry|"
     r"ministry|embassy|consulate|foreign minister|defence minister|defense minister|"
     r"(?:has|had|have|did|does|said|says|accused|blamed|denied|rejected|warned|claimed|"
-    r"confirmed|insisted|demanded|urged|called|summoned|wants|responded|retaliated|vowed)"
+    r"confirmed|insisted|demanded|urged|called|summoned|wants|responded|retaliated|vowed|"
+    r"denies|rejects|alleged|alleges|says|announced|condemned|reiterated|maintains)"
     r"|ceasefire|cease-fire|truce|talks|agreement|accord|process|deal|declaration|format)\b"
 )
 _ACTOR_BEFORE = re.compile(
@@ -96,11 +109,13 @@ _PLACE_NOUNS_CAP = frozenset(
     "district province crossing border city town village valley agency airport region "
     "sector pass".split()
 )
-_COORD = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s*&\s*|\s+or\s+)$")
+_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s*&\s*|\s+or\s+)"
+_COORD = re.compile(rf"^{_SEP}(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}{_SEP})*$")
 _CTX_GAP = re.compile(
     r"^(?:'s|’s)?[\s,]*(?:(?:districts?|provinces?|crossings?|border crossings?|villages?|"
     r"towns?|city|area|region|valley|tehsil|agency|post)\s*)?"
-    r"(?:,\s*|\s+(?:in|of)\s+|\s*,?\s*(?:a|the)\s+(?:\w+\s+){0,3}?(?:in|of)\s+)"
+    r"(?:,\s*(?:District\s+|Tehsil\s+)?|\s*\(\s*|\s+(?:in|of)\s+|\s+within\s+|"
+    r"\s*,?\s*(?:a|the)\s+(?:\w+\s+){0,3}?(?:in|of)\s+)"
     r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:Afghan|Pakistani)\s+)?"
     r"(?:(?:\w+\s+)?(?:province|district|region) of\s+)?$"
 )
@@ -110,6 +125,8 @@ _FUZZY = re.compile(
     r"(?P<w>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)"
     r"(?=(?:,\s*(?:a|the)\s+(?:\w+\s+){0,2}?|\s+(?:border\s+)?)"
     r"(?:town|village|district|crossing|area|valley|post|region|city)\b)"
+    r"|\b(?:in|at|near|of)\s+the\s+(?P<w3>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)"
+    r"(?=\s+(?:district|province)\b)"
     r"|\b(?:town|village|district|city|area|valley) of\s+"
     r"(?P<w2>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)"
 )
@@ -126,6 +143,8 @@ class _Place:
     context: list[_Place] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     strong: bool = True  # frontier phrases: "all along" (strong) or "along" (weak)
+    fallback: bool = False  # placed at its unit: the name itself was not found there
+    area: Match | None = None  # the province of the same name ("Kandahar")
 
     @property
     def label(self) -> str:
@@ -152,30 +171,63 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
         p.role = role
         found.append(p)
     for fm in _FUZZY.finditer(t):
-        grp = "w" if fm.group("w") else "w2"
+        grp = next(g for g in ("w", "w3", "w2") if fm.group(g))
         word = fm.group(grp)
         a, b = fm.span(grp)
         if any(x < b and a < y for x, y in taken) or word.lower() in _NOT_PLACE:
             continue
-        res = gc.resolve(word)
+        if _VENUE.search(t[max(0, a - 60) : a]):
+            continue
+        q = _PLACE_NOUN.match(t[b : b + 30])
+        unit = q and _QUAL_WORD.get(q.group("q").lower()) in ("district", "province")
+        res = gc.resolve(f"{word} {_QUAL_WORD[q.group('q').lower()]}" if unit and q else word)
         mt = res[0] if res else None
         if (
             mt is None
             or mt.method in ("unresolved", "country")
-            or (mt.reason and "one edit" in mt.reason)
+            or (mt.reason and "one edit" in mt.reason and not mt.method.startswith("admin"))
             or t[b : b + 2] in ("'s", "’s")
         ):
             continue
         why = mt.reason or "spelling variant"
         found.append(_Place(a, b, word, mt, notes=[f"{word!r} read as {mt.name} ({why})"]))
+        taken.append((a, b))
     found.sort(key=lambda p: p.start)
     _qualify(t, found)
     _contexts(t, found, gc)
+    _unknown_list_items(t, found)
+    _areas(found, gc)
     return found
 
 
+_DIRECTION = frozenset(
+    "upper lower north south east west central northern southern eastern western greater "
+    "pakistani afghan".split()
+)
+
+
+def _glued(t: str, p: _Place) -> bool:
+    """Whether capitalised words glued to the mention make it part of a longer
+    name ("Noor Wali Mehsud", "Khyber Pakhtunkhwa's", "Kot Ragha")."""
+    left = t[max(0, p.start - 30) : p.start]
+    right = t[p.end : p.end + 30]
+    prev = re.search(r"([A-Z][\w'’-]*)\s$", left)
+    nxt = re.match(r"\s([A-Z][\w'’-]*)", right)
+    for w in (prev.group(1) if prev else None, nxt.group(1) if nxt else None):
+        if not w:
+            continue
+        lw = w.lower().rstrip("'’s") if w.endswith(("'s", "’s")) else w.lower()
+        if lw in _FUNCTION or lw in _PLACE_NOUNS_CAP or lw in _DIRECTION:
+            continue
+        if w.endswith(("'s", "’s")) and prev and w == prev.group(1):
+            continue  # "Afghanistan's Khost province"
+        return True
+    return False
+
+
 def _role(t: str, p: _Place, key: str) -> str | None:
-    """'place', 'country' or None (not a place of an event) for one mention."""
+    """'place', 'country', 'listed' (a place only inside a list of places) or None
+    (a seat, venue, origin, history, actor or part of a longer name) for one mention."""
     m = p.match
     left = t[max(0, p.start - 60) : p.start]
     right = t[p.end : p.end + 40]
@@ -183,6 +235,10 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None
     if _VENUE.search(left) or _GOV_AFTER.match(right):
         return None
+    if re.match(r"^\s*(?:\[[^\]]*\]\s*)?,?\s*(?:[A-Z][a-z]{2}\w*\.?\s+\d{1,2}\b|\(\w)", right) and (
+        p.start < 3 or t[: p.start].strip().endswith((":", "\n"))
+    ):
+        return None  # a dateline: "KABUL, Oct 18 (Agency) -", "Kabul [Afghanistan], October 15"
     if m.method == "country":
         if key in ("afghan", "pakistani"):  # demonyms are sides, not places...
             if re.match(r"\s+(?:territory|soil|airspace|side of the border)\b", right) and (
@@ -195,19 +251,13 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None
     if _ACTOR_BEFORE.search(left[-20:]) and not m.method.startswith("admin"):
         return None
+    if _glued(t, p):
+        return None
     locative = bool(_LOCATIVE.search(left)) or bool(_PLACE_NOUN.match(right))
     if m.method in ("crossing", "admin1", "admin2") or m.country == "other":
         return "place" if (locative or m.method != "gazetteer") else "listed"
     if not locative:
         return "listed"  # a place only if it continues a list of places
-    # Person and organisation names: capitalised words glued to the mention.
-    prev = re.search(r"([A-Z][\w'’-]*)\s$", left)
-    nxt = re.match(r"\s([A-Z][\w'’-]*)", right)
-    for w in (prev.group(1) if prev else None, nxt.group(1) if nxt else None):
-        if w and w.lower() not in _FUNCTION and w.lower() not in _PLACE_NOUNS_CAP:
-            if w in ("Pakistani", "Afghan") or w.endswith(("'s", "’s")):
-                continue  # "Afghanistan's Khost province"
-            return None
     return "place"
 
 
@@ -225,8 +275,21 @@ def _qualify(t: str, places: list[_Place]) -> None:
             a.qual = b.qual
 
 
+def _as_unit(p: _Place, gc: Geocoder) -> Match | None:
+    """The province (or district) of the name of ``p``, when it is one."""
+    if p.match.method in ("admin1", "admin2"):
+        return p.match
+    for word in ("province", "district"):
+        res = gc.resolve(f"{p.text} {word}")
+        if res and res[0].method in ("admin1", "admin2"):
+            return res[0]
+    return None
+
+
 def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
-    """Mark admin units that locate the place before them; re-resolve with qualifiers/hints."""
+    """Mark admin units that locate the place before them and resolve that place
+    inside them: a candidate outside the unit is rejected and the place falls back
+    to the unit, keeping its own text."""
     for p in places:
         if p.qual and p.role == "place":
             res = gc.resolve(f"{p.text} {p.qual}")
@@ -235,17 +298,19 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
     for j, b in enumerate(places):
         if b.role not in ("place", "country") or j == 0:
             continue
-        if b.role == "place" and b.match.method not in ("admin1", "admin2"):
-            continue
         a = places[j - 1]
         gap = t[a.end : b.start]
         if a.role == "frontier" or len(gap) > 60 or not _CTX_GAP.match(gap):
             continue
-        if _LEVEL.get(b.match.method, 0) <= _LEVEL.get(a.match.method, 0):
+        unit = b.match if b.role == "country" else _as_unit(b, gc)
+        if unit is None:
+            continue
+        if _LEVEL.get(unit.method, 0) <= _LEVEL.get(a.match.method, 0):
             continue  # "Bajaur, Kurram": a list, not a district and its province
-        if not re.search(r"\b(?:in|of)\b", gap) and not _inside(a.match, b.match):
+        if not re.search(r"\b(?:in|of|within|District)\b|\(", gap) and not _inside(a.match, unit):
             continue
         # b locates a, and every name listed with a ("Barmal and Urgun districts of Paktika")
+        b.match = unit
         b.role = "context"
         chain = [a]
         k = j - 2
@@ -257,19 +322,79 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
     for p in places:
         if p.role != "place" or not p.context:
             continue
-        hint = {"admin1": None, "admin2": None, "country": None}
-        for c in p.context:
-            level = "country" if c.match.method == "country" else c.match.method
-            if level in hint:
-                hint[level] = c.label if level != "country" else c.match.country
-        text = f"{p.text} {p.qual}" if p.qual else p.text
-        res = gc.resolve(text, **hint)
-        if res and res[0].method != "unresolved":
-            if res[0].name != p.match.name:
-                p.notes.append(
-                    f"{p.text!r} resolved with context {', '.join(c.label for c in p.context)}"
+        _resolve_within(p, gc)
+
+
+def _resolve_within(p: _Place, gc: Geocoder) -> None:
+    hint: dict[str, str | None] = {"admin1": None, "admin2": None, "country": None}
+    for c in p.context:
+        level = "country" if c.match.method == "country" else c.match.method
+        if level in hint:
+            hint[level] = (c.match.name or c.label) if level != "country" else c.match.country
+    text = f"{p.text} {p.qual}" if p.qual else p.text
+    res = gc.resolve(text, **hint)
+    got = res[0] if res and res[0].method != "unresolved" else None
+    units = [c.match for c in p.context if c.match.method in ("admin1", "admin2")]
+    if got is not None and all(_inside(got, u) for u in units):
+        if got.name != p.match.name:
+            p.notes.append(
+                f"{p.text!r} resolved with context {', '.join(c.label for c in p.context)}"
+            )
+        p.match = got
+        return
+    if units and not all(_inside(p.match, u) for u in units):
+        unit = min(units, key=lambda u: _LEVEL.get(u.method, 9))
+        p.notes.append(f"{p.text!r} not found in {unit.name}: placed at {unit.name}")
+        p.match = unit
+        p.fallback = True
+
+
+def _unknown_list_items(t: str, places: list[_Place]) -> None:
+    """Names the gazetteer does not know, listed between places that share a unit
+    ("in Khogyani, Ghani Khil and Behsud districts of Nangarhar"): kept with their
+    own text and placed at that unit."""
+    extra: list[_Place] = []
+    for a, b in zip(places, places[1:], strict=False):
+        if a.role != "place" or b.role != "place":
+            continue
+        gap = t[a.end : b.start]
+        if not _COORD.match(gap):
+            continue
+        ctx = a.context or b.context
+        units = [c.match for c in ctx if c.match.method in ("admin1", "admin2")]
+        if not units:
+            continue
+        for m in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}", gap):
+            x, y = a.end + m.start(), a.end + m.end()
+            if any(q.start < y and x < q.end for q in places) or m.group(0).lower() in _NOT_PLACE:
+                continue
+            unit = min(units, key=lambda u: _LEVEL.get(u.method, 9))
+            q = b.qual or a.qual
+            extra.append(
+                _Place(
+                    x,
+                    y,
+                    m.group(0),
+                    unit,
+                    qual=q,
+                    context=list(ctx),
+                    fallback=True,
+                    notes=[f"{m.group(0)!r} not in the gazetteer: placed at {unit.name}"],
                 )
-            p.match = res[0]
+            )
+    if extra:
+        places.extend(extra)
+        places.sort(key=lambda p: p.start)
+
+
+def _areas(places: list[_Place], gc: Geocoder) -> None:
+    """A town that shares its name with its province ("Kandahar", "Khost") may mean
+    either: keep the province for folding restatements."""
+    for p in places:
+        if p.role == "place" and p.match.method not in ("admin1", "admin2", "country"):
+            res = gc.resolve(f"{p.text} province")
+            if res and res[0].method == "admin1" and res[0].name and p.match.admin1 == res[0].name:
+                p.area = res[0]
 
 
 _LEVEL = {"gazetteer": 0, "crossing": 0, "admin2": 1, "admin1": 2, "country": 3}
@@ -280,8 +405,12 @@ def _inside(a: Match, b: Match) -> bool:
     if b.method == "country":
         return a.country == b.country
     if b.method == "admin1":
-        return a.admin1 is not None and a.admin1 == b.admin1
-    return a.admin2 is not None and a.admin2 == b.admin2
+        return a.admin1 is not None and _same_name(a.admin1, b.admin1)
+    return a.admin2 is not None and _same_name(a.admin2, b.admin2)
+
+
+def _same_name(x: str | None, y: str | None) -> bool:
+    return bool(x and y) and re.sub(r"\W", "", str(x).lower()) == re.sub(r"\W", "", str(y).lower())
 
 
 @functools.cache
@@ -310,5 +439,7 @@ def _frontier_place(a: int, b: int, phrase: str, strong: bool) -> _Place:
 def _place_key(p: _Place) -> object:
     if p.role == "frontier":
         return "frontier"
+    if p.fallback:
+        return ("fallback", p.text.lower(), p.match.name)
     m = p.match
     return (m.name, round(m.lat, 3) if not math.isnan(m.lat) else None)
