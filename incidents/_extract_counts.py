@@ -114,7 +114,7 @@ def _forms(verb: str) -> list[re.Pattern[str]]:
     forms = [
         # "23 soldiers were killed", "12 civilians were killed by ..."
         rf"\b{_QUAL}{_NUM_NO_A} {_ADJ}{_WHO}\b(?P<gap>{_GAP})\b(?:were |was |have been |had been |"
-        rf"being |are |were reported |)(?:also |reportedly |)(?P<verb>{passive})",
+        rf"being |are |were reported |have |has |had |)(?:also |reportedly |)(?P<verb>{passive})",
         # "a paramilitary soldier was killed"
         rf"\b(?P<num>an?|one) {_ADJ}(?P<who>{_ONE})\b(?P<gap>{_GAP})\bwas (?:also |reportedly |)"
         rf"(?P<verb>{passive})",

@@ -72,7 +72,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:,?\s+(?P<y>\d{{4}}))?",
     ),
     # absolute days
-    ("md", rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<y>\d{{4}}))?"),
+    ("md", rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:\d)(?:,?\s+(?P<y>\d{{4}}))?"),
     (
         "dm",
         rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>\d{{4}}))?",

@@ -114,8 +114,8 @@ def _sentence(
     spans = find_dates(t, ref, previous=previous, year_hint=year_hint)
     resolved = [d for d in spans if d.first is not None]
     dated = (resolved[0].first, resolved[0].last, resolved[0].text) if resolved else None
-    trig = [x for x in triggers_in(t) if not (x.violent and is_diplomatic(t, x))]
-    trig = [x for x in trig if _happened(t, x, spans)]
+    raw = [x for x in triggers_in(t) if not (x.violent and is_diplomatic(t, x))]
+    trig = _events_of(t, raw, spans)
     if not trig and pending is not None and _COREF.search(t):
         # "The incidents occurred in the Upper Kurram district": the place of the
         # event the previous sentence reported without one.
@@ -130,12 +130,16 @@ def _sentence(
     # -- attach places to triggers
     strong = [x for x in trig if not x.weak]
     pairs: list[tuple[Trigger, _Place]] = []
+    raw_strong = [x for x in raw if not x.weak]
     for p in places:
         if p.role == "context":
             continue
         x = _nearest_trigger(p, strong) or _nearest_trigger(p, trig)
         if x is None:
             continue
+        y = _nearest_trigger(p, raw_strong)
+        if y is not None and y not in trig and y.violent == x.violent:
+            continue  # the place of a threat, a cause or history named in the sentence
         if p.match.country == "other" and x.kind not in ("talks", "ceasefire"):
             continue  # a venue abroad is never the scene of fighting on this frontier
         if x.kind in ("talks", "ceasefire") and not re.search(
@@ -363,21 +367,46 @@ def _enrich(cands: list[_Candidate], c: _Candidate) -> None:
         prev.notes.append(f"counts from sentence {c.sentence}: " + ", ".join(n.text for n in new))
 
 
-def _happened(t: str, x: Trigger, spans: list[DateSpan]) -> bool:
-    """Whether trigger ``x`` reports something that happened in this news: not a
-    threat or plan, not the frontier's history, not a routine, and not the cause
-    named for it ("after recent attacks") unless that cause is dated."""
-    clause = re.split(r"[.;:]", t[max(0, x.start - 70) : x.start])[-1]
-    if _MODAL.search(clause):
-        return False
-    window = t[max(0, x.start - 60) : x.end + 60]
-    if _HISTORY.search(clause) or _HISTORY_AFTER.match(t[x.end :]):
-        return False
-    if x.kind == "border_closure" and (_ROUTINE.search(window) or _HISTORY.search(window)):
-        return False
-    if x.violent and _CAUSE.search(clause):
-        return any(d.first is not None and x.end <= d.start <= x.end + 90 for d in spans)
-    return True
+def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigger]:
+    """The triggers of ``t`` that report something that happened in this news: not
+    a threat or plan, not the frontier's history, not a routine, and not the cause
+    named for another event ("the strikes followed recent attacks") unless that
+    cause is dated.  When a sentence names history or a cause, its bare casualty
+    words ("left 70 dead") belong to that too."""
+    keep: list[Trigger] = []
+    cause: list[Trigger] = []
+    dropped = False
+    for x in raw:
+        clause = re.split(r"[.;:]", t[max(0, x.start - 70) : x.start])[-1]
+        window = t[max(0, x.start - 60) : x.end + 60]
+        if (
+            _MODAL.search(clause)
+            or _HISTORY.search(clause)
+            or _HISTORY_AFTER.match(t[x.end :])
+            or (x.kind == "border_closure" and (_ROUTINE.search(window) or _HISTORY.search(window)))
+        ):
+            dropped = True
+            continue
+        if x.violent and _CAUSE.search(clause):
+            dated = any(
+                d.first is not None
+                and d.last is not None
+                and (d.last - d.first).days <= 2
+                and x.end <= d.start <= x.end + 90
+                for d in spans
+            )
+            if not dated:
+                cause.append(x)
+                continue
+        keep.append(x)
+    main = [x for x in keep if x.violent and not x.weak]
+    if main:
+        dropped = dropped or bool(cause)
+    else:
+        keep = sorted(keep + cause, key=lambda x: x.start)  # the cause is the event itself
+    if dropped and not any(x.violent and not x.weak for x in keep):
+        keep = [x for x in keep if not x.weak]
+    return keep
 
 
 def _assign(t: str, counts: list[Count], places: list[_Place]) -> dict[int, list[Count]]:

@@ -66,7 +66,7 @@ _T: list[tuple[str, str]] = [
         r"\bclash(?:es|ed|ing)?\b|\bfirefights?\b|\bgun ?battles?\b|\bfighting\b|\bskirmish\w*"
         r"|\bexchang(?:e|ed|es|ing) (?:of )?(?:heavy |intense |small[- ]arms |)fire\b"
         r"|\btrad(?:ed|ing) (?:heavy |)fire\b|\bopen(?:ed)? fire\b|\bexchanges of fire\b"
-        r"|\bfought\b|\bhostilities\b|\bfirings?\b|\b(?:violent |armed )?encounters?\b"
+        r"|\bfought\b|\bhostilities\b|\bconfrontations?\b|\bfirings?\b|\b(?:violent |armed )?encounters?\b"
         r"|\bcross-border fire\b|\bgunfire\b",
     ),
     (
@@ -240,7 +240,8 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
             rf"\bPakistani (?:army |military |security |border |)(?:\w+ )?{_UNITS}\b"
             rf"|\bPakistan(?:'s|’s)? (?:[Aa]rmy|[Mm]ilitary|[Aa]ir [Ff]orce|forces|troops)\b"
             rf"|\bFrontier Corps\b|\bISPR\b|\bPakistan (?=(?:struck|launched|carried out|"
-            rf"bombed|shelled|attacked|hit|retaliated|targeted|"
+            rf"bombed|shelled|attacked|hit|retaliated|targeted|conducts|conducted|carries out|"
+            rf"launches|strikes|bombs|pounded|"
             rf"(?:also )?said it (?:struck|hit|targeted))\b)"
         ),
     ),

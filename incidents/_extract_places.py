@@ -107,7 +107,8 @@ _FUNCTION = frozenset(
 )
 _PLACE_NOUNS_CAP = frozenset(
     "district province crossing border city town village valley agency airport region "
-    "sector pass".split()
+    "sector pass koh kandao gali darra dara nullah ghar sar mountain mountains range square "
+    "bazaar market area areas post".split()
 )
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s*&\s*|\s+or\s+)"
 _COORD = re.compile(rf"^{_SEP}(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}{_SEP})*$")
@@ -119,13 +120,18 @@ _CTX_GAP = re.compile(
     r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:Afghan|Pakistani)\s+)?"
     r"(?:(?:\w+\s+)?(?:province|district|region) of\s+)?$"
 )
+_UNIT_BEFORE = re.compile(
+    r"^(?:\s+(?:district|province|tehsil))?(?:'s|’s)\s+(?:general\s+)?"
+    r"(?:area|region|town|village|valley|locality)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # Spelling variants are looked for only where the sentence says a place is meant.
 _FUZZY = re.compile(
     r"\b(?:in|at|near|of|outside|into|on|toward|towards|struck|shelled|hit)\s+"
     r"(?P<w>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)"
     r"(?=(?:,\s*(?:a|the)\s+(?:\w+\s+){0,2}?|\s+(?:border\s+)?)"
     r"(?:town|village|district|crossing|area|valley|post|region|city)\b)"
-    r"|\b(?:in|at|near|of)\s+the\s+(?P<w3>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)"
+    r"|\b(?:in|at|near|of|from)\s+the\s+(?P<w3>[A-Z][a-z]{3,}(?:[- ](?:[a-z]{1,2}[- ])?[A-Z][a-z]+)?)"
     r"(?=\s+(?:district|province)\b)"
     r"|\b(?:town|village|district|city|area|valley) of\s+"
     r"(?P<w2>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)"
@@ -319,6 +325,13 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
             k -= 1
         for x in chain:
             x.context.append(b)
+    for a, b in zip(places, places[1:], strict=False):
+        gap = t[a.end : b.start]
+        if a.role == "place" and b.role == "place" and _UNIT_BEFORE.match(gap) and not b.context:
+            unit = _as_unit(a, gc)
+            if unit is not None and _LEVEL.get(unit.method, 0) > _LEVEL.get(b.match.method, 0):
+                a.match, a.role = unit, "context"
+                b.context.append(a)
     for p in places:
         if p.role != "place" or not p.context:
             continue
