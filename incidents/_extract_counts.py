@@ -124,7 +124,8 @@ def _forms(verb: str) -> list[re.Pattern[str]]:
         # "more than 80 wounded", "dozens killed"
         rf"\b{_QUAL}{_NUM_NO_A} (?:were |was |)(?P<verb>{verb})\b",
         # "killing three, police said"
-        rf"\b(?P<verb>{verb})(?: at least| more than| some| about)? {_NUM_NO_A}(?=[,.;]| and\b|\s*$)",
+        rf"\b(?P<verb>{verb})(?: at least| more than| some| about)? {_NUM_NO_A}"
+        r"(?=[,.;]| and\b|\s*$)",
     ]
     return [re.compile(f, re.IGNORECASE) for f in forms]
 
@@ -202,9 +203,10 @@ def counts_in(sentence: str) -> list[Count]:
             gap = re.sub(r"\([^()]*\)", " ", gap)
             extra = [_AND_MORE.search(gap)]
             # "nine children and a woman were killed" after the verb form
-            tail = _AND_MORE.match(sentence[m.end() :].lstrip())
+            rest = sentence[m.end() :].lstrip()
+            tail = _AND_MORE.match(rest)
             if tail and not re.match(
-                rf"\s*(?:were |was |have been |)?{other}\b", sentence[m.end() :].lstrip()[tail.end() :]
+                rf"\s*(?:were |was |have been |)?{other}\b", rest[tail.end() :]
             ):
                 extra.append(tail)
             for e in extra:
@@ -212,7 +214,8 @@ def counts_in(sentence: str) -> list[Count]:
                     continue
                 w = _value(e.group("num"))
                 if w:
-                    out.append(Count(m.start(), m.end(), which, w, _group(e.group("who")), e.group(0)))
+                    grp = _group(e.group("who"))
+                    out.append(Count(m.start(), m.end(), which, w, grp, e.group(0)))
     for z in _ZERO.finditer(sentence):
         out.append(Count(z.start(), z.end(), "killed", 0, "people", z.group(0)))
     return sorted(out, key=lambda c: (c.start, c.which))

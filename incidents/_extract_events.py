@@ -69,7 +69,9 @@ _COREF = re.compile(
     r"\b(?:occurred|took place|happened|were carried out|was carried out|was hit|were hit)\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r";|, while\b|\bwhile\b|\bwhereas\b|, but\b|, and (?=\w+ \w+ (?:were|was))")
+_CLAUSE_BREAK = re.compile(
+    r";|, while\b|\bwhile\b|\bwhereas\b|, but\b|, and (?=\w+ \w+ (?:were|was))"
+)
 
 
 @dataclass
@@ -140,8 +142,11 @@ def _sentence(
         y = _nearest_trigger(p, raw_strong)
         if y is not None and y not in trig and y.violent == x.violent:
             continue  # the place of a threat, a cause or history named in the sentence
-        if p.match.country == "other" and x.kind not in ("talks", "ceasefire"):
-            continue  # a venue abroad is never the scene of fighting on this frontier
+        if (p.match.country == "other" or p.role == "venue") and x.kind not in (
+            "talks",
+            "ceasefire",
+        ):
+            continue  # a venue (abroad, or of talks) is never the scene of fighting
         if x.kind in ("talks", "ceasefire") and not re.search(
             r"\b(?:in|at)\s+(?:the\s+)?(?:\w+\s+)?$", t[max(0, p.start - 30) : p.start]
         ):
@@ -416,11 +421,20 @@ def _assign(t: str, counts: list[Count], places: list[_Place]) -> dict[int, list
     if not places:
         return out
     for n in counts:
-
-        def cost(p: _Place) -> int:
-            a, b = (n.end, p.start) if n.end <= p.start else (p.end, n.start)
-            return abs(b - a) + (1000 if _CLAUSE_BREAK.search(t[a:b]) else 0)
-
-        best = min(places, key=cost)
-        out.setdefault(id(best), []).append(n)
+        best = min(places, key=lambda p, n=n: _cost(t, n, p))
+        # A count after a list ("struck X and Y, killing 10") is the list's total: it
+        # goes to the list's first place.
+        k = places.index(best)
+        while k > 0 and _LISTED.match(t[places[k - 1].end : places[k].start]):
+            k -= 1
+        out.setdefault(id(places[k]), []).append(n)
     return out
+
+
+_LISTED = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?$")
+
+
+def _cost(t: str, n: Count, p: _Place) -> int:
+    """Distance from a count to a place; crossing a clause boundary costs 1000."""
+    a, b = (n.end, p.start) if n.end <= p.start else (p.end, n.start)
+    return abs(b - a) + (1000 if _CLAUSE_BREAK.search(t[a:b]) else 0)

@@ -66,7 +66,8 @@ _T: list[tuple[str, str]] = [
         r"\bclash(?:es|ed|ing)?\b|\bfirefights?\b|\bgun ?battles?\b|\bfighting\b|\bskirmish\w*"
         r"|\bexchang(?:e|ed|es|ing) (?:of )?(?:heavy |intense |small[- ]arms |)fire\b"
         r"|\btrad(?:ed|ing) (?:heavy |)fire\b|\bopen(?:ed)? fire\b|\bexchanges of fire\b"
-        r"|\bfought\b|\bhostilities\b|\bconfrontations?\b|\bfirings?\b|\b(?:violent |armed )?encounters?\b"
+        r"|\bfought\b|\bhostilities\b|\bconfrontations?\b|\bfirings?\b"
+        r"|\b(?:violent |armed )?encounters?\b"
         r"|\bcross-border fire\b|\bgunfire\b",
     ),
     (
@@ -174,11 +175,10 @@ def is_diplomatic(sentence: str, trig: Trigger) -> bool:
         return False
     if re.search(r"\b(?:killed|killing|struck|hit|wounded)\b", before, re.I):
         return False
-    if re.match(r"accus\w*$", m.group(0), re.I) and re.search(
+    accusation = re.match(r"accus\w*$", m.group(0), re.I) and re.search(
         r"\bof\s+(?:\w+\s+){0,2}?\w+ing\b|\bof\s+(?:\w+\s+){0,3}$", before[m.end() :], re.I
-    ):
-        return False
-    return True
+    )
+    return not accusation
 
 
 # -- frontier-wide phrases -------------------------------------------------------

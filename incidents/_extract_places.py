@@ -68,8 +68,7 @@ _VENUE = re.compile(
     r"statement|addressing|address|visit to|visiting|visited|based|embassy|ministry|office|"
     r"offices|official|government|authorities|headquartered|flew|returned|arrived|"
     r"travelled|traveled|summoned|rally|officials|spokesman|leaders?|rulers|regime|"
-    r"administration|leadership|delegation|trip|talks|meeting|met|summit|visit|"
-    r"negotiations|conference|match|matches|tournament|series|game)"
+    r"administration|leadership|delegation|trip|visit|match|matches|tournament|series|game)"
     r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$"
     # where fighters or fire came from is their origin, not the scene
     r"|\b(?:came|come|coming|poured|pouring|crossed|crossing|infiltrated|fired|launched|"
@@ -120,6 +119,11 @@ _CTX_GAP = re.compile(
     r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:Afghan|Pakistani)\s+)?"
     r"(?:(?:\w+\s+)?(?:province|district|region) of\s+)?$"
 )
+_TALKS_VENUE = re.compile(
+    r"\b(?:talks|negotiations|meeting|met|summit|conference|round|dialogue|mediation|"
+    r"signed|agreed)\s+(?:\w+\s+){0,3}?(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _UNIT_BEFORE = re.compile(
     r"^(?:\s+(?:district|province|tehsil))?(?:'s|’s)\s+(?:general\s+)?"
     r"(?:area|region|town|village|valley|locality)\s+of\s+(?:the\s+)?$",
@@ -131,7 +135,8 @@ _FUZZY = re.compile(
     r"(?P<w>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)"
     r"(?=(?:,\s*(?:a|the)\s+(?:\w+\s+){0,2}?|\s+(?:border\s+)?)"
     r"(?:town|village|district|crossing|area|valley|post|region|city)\b)"
-    r"|\b(?:in|at|near|of|from)\s+the\s+(?P<w3>[A-Z][a-z]{3,}(?:[- ](?:[a-z]{1,2}[- ])?[A-Z][a-z]+)?)"
+    r"|\b(?:in|at|near|of|from)\s+the\s+"
+    r"(?P<w3>[A-Z][a-z]{3,}(?:[- ](?:[a-z]{1,2}[- ])?[A-Z][a-z]+)?)"
     r"(?=\s+(?:district|province)\b)"
     r"|\b(?:town|village|district|city|area|valley) of\s+"
     r"(?P<w2>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)"
@@ -241,6 +246,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None
     if _VENUE.search(left) or _GOV_AFTER.match(right):
         return None
+    if _TALKS_VENUE.search(left):
+        return "venue"  # the place of talks or a meeting: a Strategic development only
     if re.match(r"^\s*(?:\[[^\]]*\]\s*)?,?\s*(?:[A-Z][a-z]{2}\w*\.?\s+\d{1,2}\b|\(\w)", right) and (
         p.start < 3 or t[: p.start].strip().endswith((":", "\n"))
     ):

@@ -159,11 +159,13 @@ def extract(
     last_range: tuple[dt.date, dt.date] | None = None
     para_range: dict[int, tuple[dt.date, dt.date, str]] = {}
     pending: tuple[int, str] | None = None  # (sentence, kind) of an unplaced violent event
+    prev_dated: tuple[dt.date, dt.date, str] | None = None
     for i, s in enumerate(sentences(text, dl.end if dl else 0)):
         kind = pending[1] if pending is not None and pending[0] == i - 1 else None
-        new, dated = _sentence(
-            i, s, gc, ref, year_hint, last_range, para_range.get(s.paragraph), kind
-        )
+        # An undated sentence right after an unplaced, dated event continues it.
+        inherit = para_range.get(s.paragraph) or (prev_dated if kind is not None else None)
+        new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind)
+        prev_dated = dated
         if dated is not None:
             para_range[s.paragraph] = dated
         for c in new:

@@ -289,7 +289,9 @@ def main(argv: list[str] | None = None) -> None:
                         f"  {r['status']:10} {r['kind']:15} {r['location'][:40]:40} {r['d0']}..{r['d1']}"
                         f" side={r['side']} d={r['deaths']} i={r['injuries']} c={r['conf']}"
                     )
-                missed = [g for g in res["gold"] if g not in res.get("matched", []) and not g["optional"]]
+                missed = [
+                    g for g in res["gold"] if g not in res.get("matched", []) and not g["optional"]
+                ]
                 for g in missed:
                     print(f"  MISSED     {g['kinds'][0]:15} {g['place'][:40]:40} {g['dates']}")
 
