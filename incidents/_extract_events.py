@@ -49,6 +49,11 @@ _HISTORY = re.compile(
     r"routinely|for years|for decades|is not the first|not the first time|long been)\b",
     re.IGNORECASE,
 )
+_SINCE = re.compile(
+    r"\bsince\s+(?!(?:early |late |last |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|yesterday|morning|night|the weekend|dawn|midnight|then)\b)",
+    re.IGNORECASE,
+)
 _HISTORY_AFTER = re.compile(
     r"^[^.;]{0,40}\b(?:in the past|previously|before|in (?:19|20)\d\d)\b", re.IGNORECASE
 )
@@ -139,6 +144,7 @@ def _sentence(
         x = _nearest_trigger(p, strong) or _nearest_trigger(p, trig)
         if x is None:
             continue
+        x = _specific(x, trig, t)
         y = _nearest_trigger(p, raw_strong)
         if y is not None and y not in trig and y.violent == x.violent:
             continue  # the place of a threat, a cause or history named in the sentence
@@ -214,8 +220,23 @@ def _nearest_trigger(p: _Place, trig: list[Trigger]) -> Trigger | None:
     before = [x for x in trig if x.end <= p.start and p.start - x.end <= 160]
     if before:
         return max(before, key=lambda x: x.end)
-    after = [x for x in trig if x.start >= p.end and x.start - p.end <= 60]
+    after = [x for x in trig if x.start >= p.end and x.start - p.end <= 100]
     return min(after, key=lambda x: x.start) if after else None
+
+
+_SPECIFIC = ("air_strike", "shelling", "bombing", "suicide_bombing")
+
+
+def _specific(x: Trigger, trig: list[Trigger], t: str) -> Trigger:
+    """ "air strikes targeted X": a generic verb right after a weapon word takes
+    the weapon's kind."""
+    if x.kind not in ("attack", "armed_clash", "killing"):
+        return x
+    for y in trig:
+        if y.kind in _SPECIFIC and y.end <= x.start and x.start - y.end <= 25:
+            if not re.search(r"[.;]|\band\b", t[y.end : x.start]):
+                return y
+    return x
 
 
 def _date(
@@ -387,6 +408,7 @@ def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigge
         if (
             _MODAL.search(clause)
             or _HISTORY.search(clause)
+            or _SINCE.search(clause)
             or _HISTORY_AFTER.match(t[x.end :])
             or (x.kind == "border_closure" and (_ROUTINE.search(window) or _HISTORY.search(window)))
         ):

@@ -124,6 +124,11 @@ _TALKS_VENUE = re.compile(
     r"signed|agreed)\s+(?:\w+\s+){0,3}?(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A square, road or building named after a person or place is not that place.
+_LANDMARK = re.compile(
+    r"^\s+(?:Square|Road|Street|Chowk|Hospital|Mosque|Madrassa|School|University|College|"
+    r"Stadium|Bridge|Park|Highway|Airport Road|Cantonment|Camp)\b"
+)
 _UNIT_BEFORE = re.compile(
     r"^(?:\s+(?:district|province|tehsil))?(?:'s|’s)\s+(?:general\s+)?"
     r"(?:area|region|town|village|valley|locality)\s+of\s+(?:the\s+)?$",
@@ -264,7 +269,7 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None
     if _ACTOR_BEFORE.search(left[-20:]) and not m.method.startswith("admin"):
         return None
-    if _glued(t, p):
+    if _glued(t, p) or _LANDMARK.match(right):
         return None
     locative = bool(_LOCATIVE.search(left)) or bool(_PLACE_NOUN.match(right))
     if m.method in ("crossing", "admin1", "admin2") or m.country == "other":
