@@ -355,6 +355,10 @@ def _resolve(
             return x, x + day if night == "night" else x, "article"
         if prefix == "since":
             return x, ref, "article"
+        if x == ref and prefix not in ("this", "next"):
+            # An article dated Sunday saying "on Sunday": written that day about that
+            # day, or dated after midnight about the day before.
+            return x - day, x, "article"
         return x, x, "article"
     if kind == "yesterday":
         assert ref is not None

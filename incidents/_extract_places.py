@@ -112,7 +112,8 @@ _PLACE_NOUNS_CAP = frozenset(
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s*&\s*|\s+or\s+)"
 _COORD = re.compile(rf"^{_SEP}(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}{_SEP})*$")
 _CTX_GAP = re.compile(
-    r"^(?:'s|’s)?[\s,]*(?:(?:districts?|provinces?|crossings?|border crossings?|villages?|"
+    r"^(?:'s|’s)?[\s,]*(?:(?:Kandao|Koh|Valley|Pass|Gali|Sar|Ghar|Darra|Nullah)\s+)?"
+    r"(?:(?:districts?|provinces?|crossings?|border crossings?|villages?|"
     r"towns?|city|area|region|valley|tehsil|agency|post)\s*)?"
     r"(?:,\s*(?:District\s+|Tehsil\s+)?|\s*\(\s*|\s+(?:in|of)\s+|\s+within\s+|"
     r"\s*,?\s*(?:a|the)\s+(?:\w+\s+){0,3}?(?:in|of)\s+)"
@@ -128,6 +129,13 @@ _TALKS_VENUE = re.compile(
 _LANDMARK = re.compile(
     r"^\s+(?:Square|Road|Street|Chowk|Hospital|Mosque|Madrassa|School|University|College|"
     r"Stadium|Bridge|Park|Highway|Airport Road|Cantonment|Camp)\b"
+)
+# People of the place speak from it: "local officials in Spin Boldak said".
+_LOCAL = re.compile(
+    r"\b(?:local|provincial|district|hospital|health|police|security|border|residents|villagers|"
+    r"elders|witnesses)\s+(?:officials?\s+|authorities\s+|sources\s+|)(?:in|at|of|from)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _UNIT_BEFORE = re.compile(
     r"^(?:\s+(?:district|province|tehsil))?(?:'s|’s)\s+(?:general\s+)?"
@@ -211,7 +219,9 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     found.sort(key=lambda p: p.start)
     _qualify(t, found)
     _contexts(t, found, gc)
-    _unknown_list_items(t, found)
+    known = [_Place(a, b, "", Match()) for a, b in taken]
+    _unknown_list_items(t, found, known)
+    _unknown_before_unit(t, found, known)
     _areas(found, gc)
     return found
 
@@ -249,7 +259,7 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     right = t[p.end : p.end + 40]
     if key in _NOT_PLACE or m.method == "unresolved":
         return None
-    if _VENUE.search(left) or _GOV_AFTER.match(right):
+    if (_VENUE.search(left) and not _LOCAL.search(left)) or _GOV_AFTER.match(right):
         return None
     if _TALKS_VENUE.search(left):
         return "venue"  # the place of talks or a meeting: a Strategic development only
@@ -374,7 +384,7 @@ def _resolve_within(p: _Place, gc: Geocoder) -> None:
         p.fallback = True
 
 
-def _unknown_list_items(t: str, places: list[_Place]) -> None:
+def _unknown_list_items(t: str, places: list[_Place], known: list[_Place]) -> None:
     """Names the gazetteer does not know, listed between places that share a unit
     ("in Khogyani, Ghani Khil and Behsud districts of Nangarhar"): kept with their
     own text and placed at that unit."""
@@ -391,7 +401,9 @@ def _unknown_list_items(t: str, places: list[_Place]) -> None:
             continue
         for m in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}", gap):
             x, y = a.end + m.start(), a.end + m.end()
-            if any(q.start < y and x < q.end for q in places) or m.group(0).lower() in _NOT_PLACE:
+            if any(q.start < y and x < q.end for q in places + known):
+                continue
+            if m.group(0).lower() in _NOT_PLACE:
                 continue
             unit = min(units, key=lambda u: _LEVEL.get(u.method, 9))
             q = b.qual or a.qual
@@ -407,6 +419,52 @@ def _unknown_list_items(t: str, places: list[_Place]) -> None:
                     notes=[f"{m.group(0)!r} not in the gazetteer: placed at {unit.name}"],
                 )
             )
+    if extra:
+        places.extend(extra)
+        places.sort(key=lambda p: p.start)
+
+
+_BEFORE_UNIT = re.compile(
+    r"\b(?:in|at|near|on|across|around|inside|including|struck|hit|targeted)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+    r"(?:\s+(?P<feat>valley|pass|area|village|mountains?|heights|nullah|stream|river|range|"
+    r"locality|hills?|plain|post|checkpost|outpost))?"
+    r"(?:\s+(?:in|of)\s+(?:the\s+)?|\s*,\s*|\s*\(\s*)$"
+)
+
+
+def _unknown_before_unit(t: str, places: list[_Place], known: list[_Place]) -> None:
+    """A name the gazetteer does not know, right before the unit that locates it
+    ("in the Spinkai Kandao area of Kurram district", "at Zorgai, Kurram"): kept with
+    its own text and placed at that unit, never at some far namesake or the whole
+    border."""
+    extra: list[_Place] = []
+    for u in places:
+        if u.role not in ("place", "context") or u.match.method not in ("admin1", "admin2"):
+            continue
+        m = _BEFORE_UNIT.search(t[max(0, u.start - 80) : u.start])
+        if m is None:
+            continue
+        off = max(0, u.start - 80)
+        a, b = off + m.start("name"), off + m.end("name")
+        name = m.group("name")
+        if any(q.start < b and a < q.end for q in places + known) or name.lower() in _NOT_PLACE:
+            continue
+        if any(w.lower() in _FUNCTION or w.lower() in _DIRECTION for w in name.split()[:1]):
+            continue
+        u.role = "context"
+        feat = m.group("feat")
+        extra.append(
+            _Place(
+                a,
+                b,
+                f"{name} {feat}" if feat else name,
+                u.match,
+                context=[u],
+                fallback=True,
+                notes=[f"{name!r} not in the gazetteer: placed at {u.match.name}"],
+            )
+        )
     if extra:
         places.extend(extra)
         places.sort(key=lambda p: p.start)
