@@ -65,7 +65,8 @@ _WORDNUM = (
     r"twenty|thirty|forty|fifty|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     r"eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten"
 )
-_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
+# A four-digit 19xx/20xx is a year, never a count.
+_DIGITS = r"(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d+)"
 _NUM = rf"(?P<num>{_DIGITS}|{_WORDNUM}|an?)(?:\s*(?:-|to|or)\s*(?P<hi>\d+))?"
 # "a convoy of troops ... killing": an article is a count only right before a person noun.
 _NUM_NO_A = rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s*(?:-|to|or)\s*(?P<hi>\d+))?"
@@ -178,7 +179,11 @@ def _is_year(sentence: str, m: re.Match[str]) -> bool:
         return False
     after = sentence[m.end("num") : m.end("num") + 1]
     before = sentence[max(0, m.start("num") - 14) : m.start("num")]
-    return after == "," or bool(_MONTH_BEFORE.search(before)) or before.rstrip().endswith("in")
+    return (
+        after == ","
+        or bool(_MONTH_BEFORE.search(before))
+        or before.rstrip().lower().endswith(("in", "since", "of", "until"))
+    )
 
 
 def counts_in(sentence: str) -> list[Count]:
