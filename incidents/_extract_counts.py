@@ -186,9 +186,18 @@ def _is_year(sentence: str, m: re.Match[str]) -> bool:
     )
 
 
+_ANY_VERB = re.compile(
+    r"kill|dead|died|martyr|slain|lives|perish|shahadat|hell|neutrali|eliminat|wound|injur|hurt|"
+    r"casualt|death|fatalit",
+    re.IGNORECASE,
+)
+
+
 def counts_in(sentence: str) -> list[Count]:
     """Every killed/wounded count of one sentence, left to right."""
     out: list[Count] = []
+    if not _ANY_VERB.search(sentence):
+        return out
     for rxs, which, other in ((_DEAD_RX, "killed", HURT), (_HURT_RX, "wounded", DEAD)):
         ms = sorted(
             (m for rx in rxs for m in rx.finditer(sentence)), key=lambda m: (m.start(), -m.end())

@@ -141,6 +141,14 @@ def _compile() -> re.Pattern[str]:
 
 
 _RX = _compile()
+# Every pattern above needs one of these: a cheap first look at a sentence.
+_MAYBE = re.compile(
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|mid|this|last|next|the previous|"
+    r"the past|recent|past few|last few|for (?:a|the)|ago|later|earlier|before|after|the next|"
+    r"the following|the day|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|yesterday|today|tonight|"
+    r"overnight|during the night|in the early hours)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -214,6 +222,8 @@ def find_dates(
     )
     spans: list[DateSpan] = []
     deferred: list[tuple[int, int, str]] = []
+    if not _MAYBE.search(sentence):
+        return spans
     for m in _RX.finditer(sentence):
         kind = m.lastgroup[1:] if m.lastgroup else ""
         g = {k: m.group(f"{kind}__{k}") for k in _GROUPS[kind]}

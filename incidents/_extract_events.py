@@ -237,9 +237,9 @@ def _specific(x: Trigger, trig: list[Trigger], t: str) -> Trigger:
     if x.kind not in ("attack", "armed_clash", "killing"):
         return x
     for y in trig:
-        if y.kind in _SPECIFIC and y.end <= x.start and x.start - y.end <= 25:
-            if not re.search(r"[.;]|\band\b", t[y.end : x.start]):
-                return y
+        near = y.kind in _SPECIFIC and y.end <= x.start and x.start - y.end <= 25
+        if near and not re.search(r"[.;]|\band\b", t[y.end : x.start]):
+            return y
     return x
 
 

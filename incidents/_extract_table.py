@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
+import numpy as np
 import pandas as pd
 
 from incidents._extract_counts import total
@@ -75,12 +77,8 @@ def _table(
         # pins that), at a fraction of the per-article cost of casting column by column.
         data = {}
         for col, dtype in cols.items():
-            vals = [r[col] for r in rows]
-            if dtype == "datetime64[ns]":
-                data[col] = pd.to_datetime(pd.Series(vals, dtype=object)).astype(dtype).array
-            else:
-                data[col] = pd.array(vals, dtype=dtype)
-        df = pd.DataFrame(data)
+            data[col] = _column([r[col] for r in rows], dtype)
+        df = pd.DataFrame(data, copy=False)
     df.attrs.update(
         {
             "article_date": ref.isoformat() if ref else None,
@@ -93,3 +91,27 @@ def _table(
 
 def _killed(c: _Candidate) -> int | None:
     return total(c.counts, "killed") if c.counts else c.fatalities
+
+
+@functools.cache
+def _dtype(name: str) -> object:
+    return pd.api.types.pandas_dtype(name)
+
+
+def _column(vals: list, name: str) -> object:
+    """One typed column, built without pandas' generic inference (the per-article
+    cost of ``pd.array`` on 28 columns dominates a short article)."""
+    if name == "datetime64[ns]":
+        return np.array(
+            [
+                np.datetime64(v.date().isoformat()) if not pd.isna(v) else np.datetime64("NaT")
+                for v in vals
+            ],
+            dtype="datetime64[ns]",
+        )
+    if name == "float64":
+        return np.array([np.nan if v is None else v for v in vals], dtype="float64")
+    dt = _dtype(name)
+    if isinstance(dt, np.dtype):
+        return np.array(vals, dtype=dt)
+    return dt.construct_array_type()._from_sequence(vals, dtype=dt)  # type: ignore[attr-defined]

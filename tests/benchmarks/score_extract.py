@@ -286,8 +286,9 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"\n### {res['id']}" + (f"  CRASH {res['crash']}" if res["crash"] else ""))
                 for r in res["rows"]:
                     print(
-                        f"  {r['status']:10} {r['kind']:15} {r['location'][:40]:40} {r['d0']}..{r['d1']}"
-                        f" side={r['side']} d={r['deaths']} i={r['injuries']} c={r['conf']}"
+                        f"  {r['status']:10} {r['kind']:15} {r['location'][:40]:40} "
+                        f"{r['d0']}..{r['d1']} side={r['side']} d={r['deaths']} "
+                        f"i={r['injuries']} c={r['conf']}"
                     )
                 missed = [
                     g for g in res["gold"] if g not in res.get("matched", []) and not g["optional"]

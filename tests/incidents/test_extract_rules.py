@@ -91,8 +91,7 @@ def test_stated_unit_is_a_hard_hint(text, word, inside, outside):
     unit = Geocoder.default().resolve(f"{inside} province")[0]
     assert unit.method == "admin1"
     # the point lies within the radius of the named province, and the row says so
-    lat, lon = row["latitude"], row["longitude"]
-    assert abs(lat - unit.lat) * 111 < unit.uncertainty_km
+    assert abs(row["latitude"] - unit.lat) * 111 < unit.uncertainty_km
     assert "province" not in str(row["location"]).lower() or word in str(row["location"])
 
 
