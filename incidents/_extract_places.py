@@ -110,11 +110,14 @@ _PLACE_NOUNS_CAP = frozenset(
     "bazaar market area areas post".split()
 )
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s*&\s*|\s+or\s+)"
-_COORD = re.compile(rf"^{_SEP}(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}{_SEP})*$")
+_FEAT = r"(?:\s+(?:valley|pass|area|mountains?|village|town|district|heights|nullah|range))?"
+_COORD = re.compile(
+    rf"^{_FEAT}{_SEP}(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}{_FEAT}{_SEP}(?:the\s+)?)*$"
+)
 _CTX_GAP = re.compile(
     r"^(?:'s|’s)?[\s,]*(?:(?:Kandao|Koh|Valley|Pass|Gali|Sar|Ghar|Darra|Nullah)\s+)?"
     r"(?:(?:districts?|provinces?|crossings?|border crossings?|villages?|"
-    r"towns?|city|area|region|valley|tehsil|agency|post)\s*)?"
+    r"towns?|city|areas?|regions?|valleys?|tehsil|agency|posts?)\s*)?"
     r"(?:,\s*(?:District\s+|Tehsil\s+)?|\s*\(\s*|\s+(?:in|of)\s+|\s+within\s+|"
     r"\s*,?\s*(?:a|the)\s+(?:\w+\s+){0,3}?(?:in|of)\s+)"
     r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:Afghan|Pakistani)\s+)?"
@@ -221,7 +224,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     _contexts(t, found, gc)
     known = [_Place(a, b, "", Match()) for a, b in taken]
     _unknown_list_items(t, found, known)
-    _unknown_before_unit(t, found, known)
+    _unknown_before_unit(t, found, known, gc)
     _areas(found, gc)
     return found
 
@@ -291,16 +294,20 @@ def _role(t: str, p: _Place, key: str) -> str | None:
 
 def _qualify(t: str, places: list[_Place]) -> None:
     """Read "district/crossing/..." after a name (and across "X and Y districts")."""
+    plural: set[int] = set()
     for p in places:
         q = _PLACE_NOUN.match(t[p.end : p.end + 30])
         if q:
             p.qual = _QUAL_WORD.get(q.group("q").lower())
             if q.group("q").lower().endswith("s") and p.qual in ("district", "province"):
                 p.notes.append(f"{q.group('q')!r} applies to the names listed before")
+                plural.add(id(p))
+    # "Barmal and Urgun districts": a plural noun names the whole list
     for i in range(len(places) - 2, -1, -1):
         a, b = places[i], places[i + 1]
-        if a.qual is None and b.qual and _COORD.match(t[a.end : b.start]):
+        if a.qual is None and b.qual and _COORD.match(t[a.end : b.start]) and id(b) in plural:
             a.qual = b.qual
+            plural.add(id(a))
 
 
 def _as_unit(p: _Place, gc: Geocoder) -> Match | None:
@@ -370,6 +377,8 @@ def _resolve_within(p: _Place, gc: Geocoder) -> None:
     res = gc.resolve(text, **hint)
     got = res[0] if res and res[0].method != "unresolved" else None
     units = [c.match for c in p.context if c.match.method in ("admin1", "admin2")]
+    if got is not None and any(_same_name(got.name, u.name) for u in units):
+        got = None  # the geocoder fell back to the hint: the name itself is not there
     if got is not None and all(_inside(got, u) for u in units):
         if got.name != p.match.name:
             p.notes.append(
@@ -377,7 +386,7 @@ def _resolve_within(p: _Place, gc: Geocoder) -> None:
             )
         p.match = got
         return
-    if units and not all(_inside(p.match, u) for u in units):
+    if units and (got is None or not all(_inside(p.match, u) for u in units)):
         unit = min(units, key=lambda u: _LEVEL.get(u.method, 9))
         p.notes.append(f"{p.text!r} not found in {unit.name}: placed at {unit.name}")
         p.match = unit
@@ -424,8 +433,13 @@ def _unknown_list_items(t: str, places: list[_Place], known: list[_Place]) -> No
         places.sort(key=lambda p: p.start)
 
 
+_LOCATIVE_END = re.compile(
+    r"\b(?:in|at|near|on|across|around|inside|including|struck|hit|targeted|attacked|shelled)"
+    r"\s+(?:the\s+)?$|:\s*$"
+)
 _BEFORE_UNIT = re.compile(
-    r"\b(?:in|at|near|on|across|around|inside|including|struck|hit|targeted)\s+(?:the\s+)?"
+    r"(?:\b(?:in|at|near|on|across|around|inside|including|struck|hit|targeted|attacked|shelled)"
+    r"\s+|,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
     r"(?:\s+(?P<feat>valley|pass|area|village|mountains?|heights|nullah|stream|river|range|"
     r"locality|hills?|plain|post|checkpost|outpost))?"
@@ -433,38 +447,58 @@ _BEFORE_UNIT = re.compile(
 )
 
 
-def _unknown_before_unit(t: str, places: list[_Place], known: list[_Place]) -> None:
-    """A name the gazetteer does not know, right before the unit that locates it
-    ("in the Spinkai Kandao area of Kurram district", "at Zorgai, Kurram"): kept with
-    its own text and placed at that unit, never at some far namesake or the whole
-    border."""
+_LIST_BACK = re.compile(
+    r"(?:^|[\s(])(?:the\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+    r"(?:\s+(?P<feat>valley|pass|area|mountains?|village|heights|nullah|range|post))?"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$"
+)
+
+
+def _unknown_before_unit(t: str, places: list[_Place], known: list[_Place], gc: Geocoder) -> None:
+    """Names the gazetteer does not know, right before the unit that locates them
+    ("in the Spinkai Kandao area of Kurram district", "at Zorgai, Kurram", "in the
+    Zarandi valley, the Sarwakai pass and the Shinkai mountain in Chitral
+    district"): each kept with its own text and placed at that unit, never at some
+    far namesake or the whole border."""
     extra: list[_Place] = []
     for u in places:
         if u.role not in ("place", "context") or u.match.method not in ("admin1", "admin2"):
             continue
-        m = _BEFORE_UNIT.search(t[max(0, u.start - 80) : u.start])
+        off = max(0, u.start - 80)
+        m = _BEFORE_UNIT.search(t[off : u.start])
         if m is None:
             continue
-        off = max(0, u.start - 80)
-        a, b = off + m.start("name"), off + m.end("name")
-        name = m.group("name")
-        if any(q.start < b and a < q.end for q in places + known) or name.lower() in _NOT_PLACE:
+        items = [(off + m.start("name"), off + m.end("name"), m.group("feat"))]
+        # earlier items of the same list: "the X valley, the Y pass and ..."
+        end = off + m.start("name")
+        while True:
+            k = _LIST_BACK.search(t[max(0, end - 60) : end])
+            if k is None:
+                break
+            o = max(0, end - 60)
+            items.insert(0, (o + k.start("name"), o + k.end("name"), k.group("feat")))
+            end = o + k.start("name")
+        if not _LOCATIVE_END.search(t[max(0, items[0][0] - 30) : items[0][0]]):
             continue
-        if any(w.lower() in _FUNCTION or w.lower() in _DIRECTION for w in name.split()[:1]):
-            continue
-        u.role = "context"
-        feat = m.group("feat")
-        extra.append(
-            _Place(
-                a,
-                b,
-                f"{name} {feat}" if feat else name,
-                u.match,
-                context=[u],
-                fallback=True,
-                notes=[f"{name!r} not in the gazetteer: placed at {u.match.name}"],
-            )
-        )
+        new = []
+        for a, b, feat in items:
+            name = t[a:b]
+            if any(q.start < b and a < q.end for q in places):
+                continue
+            if name.lower() in _NOT_PLACE or name.split()[0].lower() in _FUNCTION | _DIRECTION:
+                continue
+            p = _Place(a, b, f"{name} {feat}" if feat else name, u.match, context=[u])
+            if any(q.start < b and a < q.end for q in known):
+                # a name the gazetteer has somewhere: only its namesake in the unit counts
+                p.match = Match()
+                _resolve_within(p, gc)
+            else:
+                p.fallback = True
+                p.notes.append(f"{name!r} not in the gazetteer: placed at {u.match.name}")
+            new.append(p)
+        if new:
+            u.role = "context"
+            extra.extend(new)
     if extra:
         places.extend(extra)
         places.sort(key=lambda p: p.start)

@@ -114,6 +114,17 @@ def test_unresolved_place_falls_back_to_the_unit_beside_it(text, unit):
     assert unit not in df.iloc[0]["location"]  # the text of the place itself is kept
 
 
+def test_list_of_natural_features_in_one_district_stays_in_that_district():
+    text = (
+        "Militants attacked border posts in the Zarandi valley, the Sarwakai pass and the "
+        "Shinkai mountain in Chitral district on Saturday."
+    )
+    df = violent(rows(text))
+    assert sorted(df["location"]) == ["Sarwakai pass", "Shinkai mountain", "Zarandi valley"]
+    assert set(df["matched_name"]) == {"Lower Chitral"}  # never the whole border
+    assert not df["review_flags"].str.contains("frontier_wide").any()
+
+
 # -- role of each place mention: only sites make incidents -----------------------------
 
 NOT_SITES = [
