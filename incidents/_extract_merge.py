@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 
 from incidents._extract_events import _Candidate
@@ -73,6 +74,8 @@ def _km(a: _Candidate, b: _Candidate) -> float:
 
 
 _LEVEL = {"admin2": 1, "admin1": 2, "country": 3}
+#: Sentences either side of a coarse row searched for the finer row it restates.
+WINDOW = 30
 
 
 def _inside_of(fine: _Candidate, coarse: _Candidate) -> bool:
@@ -106,14 +109,21 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
     violent row of overlapping dates restates it: it becomes evidence of the finer
     row (its counts are kept when the finer row has none of its own).  Rows at the
     whole frontier are not folded: the frontier is a place of its own in the news."""
-    violent = [c for c in cands if c.kind in VIOLENT and c.place.role != "frontier"]
+    violent = sorted(
+        (c for c in cands if c.kind in VIOLENT and c.place.role != "frontier"),
+        key=lambda c: c.sentence,
+    )
+    starts = [c.sentence for c in violent]
     gone: set[int] = set()
     for c in sorted(violent, key=lambda c: -_unc(c)):
         if id(c) in gone:
             continue
+        # a restatement is near its event: look WINDOW sentences either side (linear time)
+        lo = bisect.bisect_left(starts, c.sentence - WINDOW)
+        hi = bisect.bisect_right(starts, c.sentence + WINDOW)
         finer = [
             f
-            for f in violent
+            for f in violent[lo:hi]
             if f is not c and id(f) not in gone and _inside_of(f, c) and _overlap(f, c)
         ]
         if not finer:
