@@ -13,13 +13,17 @@ from incidents._extract_events import _Candidate
 from incidents.schema import ACCOUNTING, CORE, GEOCODE, coerce
 
 #: Columns added after the schema columns.
-EXTRA_COLUMNS: dict[str, str] = {
+_EXTRA: dict[str, str] = {
     "injuries": "Int64",
     "event_kind": "string",
     "evidence": "string",
     "evidence_span": "string",
     "confidence": "float64",
     "extraction_notes": "string",
+}
+#: Columns added after the schema columns (``injuries`` only while the schema lacks it).
+EXTRA_COLUMNS: dict[str, str] = {
+    k: v for k, v in _EXTRA.items() if k not in {**CORE, **GEOCODE, **ACCOUNTING}
 }
 
 

@@ -34,9 +34,10 @@ How a sentence becomes incidents
    "despite the truce"); a violent word that is the object of a statement
    ("condemned the attacks") is not an event; "killed" alone makes an event only
    when no stronger word does.
-2. *Places* come from :meth:`Geocoder.find_mentions` (exact gazetteer names,
-   longest first) plus spelling variants after a locative preposition when a
-   place noun follows ("Baramcha, a border town").  A name is kept as the place of
+2. *Places* (rules in :mod:`incidents._extract_places`) come from
+   :meth:`Geocoder.find_mentions` (exact gazetteer names, longest first) plus
+   spelling variants after a locative preposition when a place noun follows ("Baramcha, a
+   border town").  A name is kept as the place of
    an event only in a place context (after "in/at/near/struck/...", before
    "district/crossing/..."), so a minister "speaking in Islamabad", "the Taliban
    government in Kabul", "Kabul said", "opposite Chaman", "fired from
@@ -45,6 +46,13 @@ How a sentence becomes incidents
    after a place ("Urgun district of Paktika province") is its context: the
    place is resolved with it as a hint and it fills ``admin1``/``admin2``.
    Qualifiers ("Barmal and Urgun districts") are passed to the geocoder.
+   Only *sites* make incidents: a seat of government ("the Taliban-led
+   administration in Kabul said", "Kabul denies"), a venue ("talks in Doha", "a
+   visit to Kabul"), an origin ("poured in from Kunar"), a dateline and history
+   ("since the 2021 takeover of Kabul") do not.  A unit named in the same phrase
+   is a hard hint: a candidate outside it is rejected and the place falls back to
+   the unit, keeping its own text (also for names the gazetteer lacks, such as
+   "the X valley, the Y pass ... in Chitral district").
 3. Each place attaches to the closest preceding trigger (else the closest
    following one).  Talks and ceasefires keep their venue; without a venue a
    ceasefire (or a border closure) is frontier-wide.  Country-level places are
@@ -58,14 +66,25 @@ How a sentence becomes incidents
    a radius that covers the whole line; ``flags`` carries ``frontier_wide`` so a
    map can draw it as a line or leave it out.
 5. *Dates*: the closest date expression to the trigger or the place
-   (:mod:`incidents._extract_dates`), else the one of the previous sentence of the
-   paragraph, else the week before the article (``date_not_stated``).  Ranges
-   go to ``date``/``date_end``.
+   (:mod:`incidents._extract_dates`; "October 12:" opens a timeline line, an
+   article dated Sunday saying "on Sunday" means that day or the day before, a
+   date only of a statement means that day or the day before), else the one of
+   the paragraph or of the sentence that reported the event, else the date of the
+   article's lead event, else the day before the article and the article's day
+   (``date_not_stated``).  Ranges go to ``date``/``date_end``.
+   Threats, plans, routines ("closing at 7 PM as usual"), history and the cause
+   named for another event ("after recent attacks") are not events.
 6. Repeats of one incident (same place or frontier-wide, overlapping dates, same
-   violent/non-violent class) are merged; the first sentence is the evidence.
+   violent/non-violent class) are merged; the first sentence is the evidence.  A
+   coarser row (province, country) restating a finer one of overlapping dates is
+   folded into it (:mod:`incidents._extract_merge`).
+7. *Counts* (:mod:`incidents._extract_counts`): each killed/wounded count goes to
+   the place nearest to it in its own clause; groups add up (soldiers and
+   militants), repeats of a group do not; a year is never a count; wounded go to
+   ``injuries``.
 
 Output columns: the schema's CORE, GEOCODE and ACCOUNTING columns (``source_row``
-is the 0-based sentence number), then ``event_kind``, ``evidence`` (the
+is the 0-based sentence number), then ``injuries`` (Int64), ``event_kind``, ``evidence`` (the
 sentence), ``evidence_span`` (``"start:end"``, offsets into the text that was
 read: the input itself, or its visible text when the input was HTML, see
 ``df.attrs["text"]``), ``confidence`` (0-1, see :func:`_confidence`) and
