@@ -81,7 +81,7 @@ _GROUPS = {
     ),
     "militants": (
         r"militants?|fighters?|attackers?|terrorists?|insurgents?|Taliban|khawarij|"
-        r"gunm[ae]n|assailants|bombers?"
+        r"gunm[ae]n|assailants|bombers?|khwarij|kharijis?|infiltrators"
     ),
     "civilians": (
         r"civilians?|children|child|women|woman|men|man|boys?|girls?|villagers|"
@@ -99,7 +99,8 @@ _WHO_GROUP = [(g, re.compile(rf"^(?:{rx})$", re.IGNORECASE)) for g, rx in _GROUP
 _ADJ = r"(?:(?:[A-Za-z]+(?:-[A-Za-z]+)?) ){0,3}?"
 DEAD = (
     r"(?:killed|killing|dead|died|martyred|slain|lost their lives|perished|shot dead|"
-    r"embraced (?:martyrdom|shahadat)|sent to hell|neutrali[sz]ed|eliminated)"
+    r"embraced (?:martyrdom|shahadat)|sent to hell|neutrali[sz]ed|eliminated|eliminating|"
+    r"neutrali[sz]ing)"
 )
 HURT = r"(?:wounded|injured|hurt|wounding|injuring|sustained injuries)"
 # Words between a count and its verb: no other count, no other casualty verb.
@@ -111,7 +112,12 @@ _GAP = (
 
 
 def _forms(verb: str) -> list[re.Pattern[str]]:
-    passive = verb.replace("|killing", "").replace("|wounding|injuring", "")
+    passive = (
+        verb.replace("|killing", "")
+        .replace("|wounding|injuring", "")
+        .replace("|eliminating|", "|")
+        .replace("|neutrali[sz]ing", "")
+    )
     forms = [
         # "23 soldiers were killed", "12 civilians were killed by ..."
         rf"\b{_QUAL}{_NUM_NO_A} {_ADJ}{_WHO}\b(?P<gap>{_GAP})\b(?:were |was |have been |had been |"

@@ -27,7 +27,7 @@ from incidents._extract_places import (
     _places,
 )
 from incidents._extract_text import Sentence
-from incidents.geocode import Geocoder
+from incidents.geocode import Geocoder, Match
 
 #: Days before the article given to an event whose date is not stated (and the
 #: article names no dated event it could belong to): the day before and the day.
@@ -148,6 +148,8 @@ def _sentence(
         y = _nearest_trigger(p, raw_strong)
         if y is not None and y not in trig and y.violent == x.violent:
             continue  # the place of a threat, a cause or history named in the sentence
+        if x.kind == "border_closure" and p.role == "country":
+            continue  # a closure is of a crossing, not of a country
         if (p.match.country == "other" or p.role == "venue") and x.kind not in (
             "talks",
             "ceasefire",
@@ -184,6 +186,8 @@ def _sentence(
             c = _Candidate(i, s.paragraph, (s.start, s.end), t, "_casualties", None, None, None, "")  # type: ignore[arg-type]
             c.types = (kind, "")
             c.counts = counts
+            x0 = next(x for x in trig if x.violent)
+            _date(c, x0, _Place(x0.start, x0.end, "", Match()), spans, para, ref)
             c.notes = [f"{n.which}: {n.text!r}" for n in counts]
             return [c], dated
         return [], dated
@@ -329,8 +333,11 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         None,
     )
     if agent is None:
-        before = [a for o, a in armed if o < x.start]
-        agent = before[-1] if before else None
+        # the subject of the clause (its first actor) did it: "Afghan forces set
+        # fire to Pakistani posts and captured two" -> Afghan forces
+        start = max(t.rfind(";", 0, x.start), t.rfind(". ", 0, x.start), 0)
+        before = [a for o, a in armed if start <= o < x.start]
+        agent = before[0] if before else None
         if agent is None:
             after = [a for o, a in armed if o >= x.end]
             agent = after[0] if after else None

@@ -107,7 +107,7 @@ _FUNCTION = frozenset(
 _PLACE_NOUNS_CAP = frozenset(
     "district province crossing border city town village valley agency airport region "
     "sector pass koh kandao gali darra dara nullah ghar sar mountain mountains range square "
-    "bazaar market area areas post".split()
+    "bazaar market area areas post kallay kalay kelay killi kili".split()
 )
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s*&\s*|\s+or\s+)"
 _FEAT = r"(?:\s+(?:valley|pass|area|mountains?|village|town|district|heights|nullah|range))?"

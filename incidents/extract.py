@@ -179,6 +179,7 @@ def extract(
     para_range: dict[int, tuple[dt.date, dt.date, str]] = {}
     pending: tuple[int, str] | None = None  # (sentence, kind) of an unplaced violent event
     prev_dated: tuple[dt.date, dt.date, str] | None = None
+    unplaced: list[_Candidate] = []  # violent sentences without a place (dates only)
     for i, s in enumerate(sentences(text, dl.end if dl else 0)):
         kind = pending[1] if pending is not None and pending[0] == i - 1 else None
         # An undated sentence right after an unplaced, dated event continues it.
@@ -191,11 +192,12 @@ def extract(
             if c.kind == "_casualties":
                 _enrich(cands, c)
                 pending = (i, c.types[0])
+                unplaced.append(c)
                 continue
             cands.append(c)
             if c.first is not None and c.date_how not in ("not stated", "inherited"):
                 last_range = (c.first, c.last or c.first)
-    _lead_date(cands)
+    _lead_date(cands, unplaced)
     cands = _merge(cands)
     for c in cands:
         c.notes = notes_global + c.notes
@@ -203,15 +205,15 @@ def extract(
     return _table(cands, text, ref, msg, source=dl.agency if dl else None)
 
 
-def _lead_date(cands: list[_Candidate]) -> None:
+def _lead_date(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
     """An event whose date is not stated gets the date of the article's first dated
     violent event (its lead) when that is at most three days long: news restates
     its lead more often than it adds undated events."""
     lead = next(
         (
             c
-            for c in cands
-            if c.kind in VIOLENT
+            for c in sorted([*cands, *unplaced], key=lambda c: c.sentence)
+            if (c.kind in VIOLENT or c.kind == "_casualties")
             and c.date_how in ("absolute", "relative")
             and c.first is not None
             and c.last is not None
