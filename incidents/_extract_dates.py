@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from incidents._extract_lex import _NUMBERS
+from incidents._extract_counts import NUMBERS as _NUMBERS
 
 __all__ = ["DateSpan", "find_dates", "parse_date_text"]
 
@@ -72,7 +72,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:,?\s+(?P<y>\d{{4}}))?",
     ),
     # absolute days
-    ("md", rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<y>\d{{4}}))?"),
+    ("md", rf"\b(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:\d)(?:,?\s+(?P<y>\d{{4}}))?"),
     (
         "dm",
         rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>\d{{4}}))?",
@@ -141,6 +141,14 @@ def _compile() -> re.Pattern[str]:
 
 
 _RX = _compile()
+# Every pattern above needs one of these: a cheap first look at a sentence.
+_MAYBE = re.compile(
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|mid|this|last|next|the previous|"
+    r"the past|recent|past few|last few|for (?:a|the)|ago|later|earlier|before|after|the next|"
+    r"the following|the day|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|yesterday|today|tonight|"
+    r"overnight|during the night|in the early hours)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -214,6 +222,8 @@ def find_dates(
     )
     spans: list[DateSpan] = []
     deferred: list[tuple[int, int, str]] = []
+    if not _MAYBE.search(sentence):
+        return spans
     for m in _RX.finditer(sentence):
         kind = m.lastgroup[1:] if m.lastgroup else ""
         g = {k: m.group(f"{kind}__{k}") for k in _GROUPS[kind]}
@@ -355,6 +365,10 @@ def _resolve(
             return x, x + day if night == "night" else x, "article"
         if prefix == "since":
             return x, ref, "article"
+        if x == ref and prefix not in ("this", "next"):
+            # An article dated Sunday saying "on Sunday": written that day about that
+            # day, or dated after midnight about the day before.
+            return x - day, x, "article"
         return x, x, "article"
     if kind == "yesterday":
         assert ref is not None

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from incidents._extract_counts import Casualties, casualties_in
+
 __all__ = [
     "EVENT_KINDS",
     "Casualties",
@@ -57,19 +59,22 @@ _T: list[tuple[str, str]] = [
     (
         "shelling",
         r"\bshell(?:ed|ing|s)\b|\bmortars?\b|\bartillery\b|\brockets?\b|\bmissiles?\b"
-        r"|\bheavy weapons\b",
+        r"|\bheavy weapons\b|\bbombard(?:ed|ing|ment|ments)\b",
     ),
     (
         "armed_clash",
         r"\bclash(?:es|ed|ing)?\b|\bfirefights?\b|\bgun ?battles?\b|\bfighting\b|\bskirmish\w*"
         r"|\bexchang(?:e|ed|es|ing) (?:of )?(?:heavy |intense |small[- ]arms |)fire\b"
         r"|\btrad(?:ed|ing) (?:heavy |)fire\b|\bopen(?:ed)? fire\b|\bexchanges of fire\b"
-        r"|\bfought\b|\bhostilities\b",
+        r"|\bfought\b|\bhostilities\b|\bconfrontations?\b|\bfirings?\b"
+        r"|\b(?:violent |armed )?encounters?\b"
+        r"|\bcross-border fire\b|\bgunfire\b",
     ),
     (
         "attack",
         r"\battack(?:s|ed|ing)?\b|\bassault(?:s|ed)?\b|\braid(?:s|ed)?\b|\bambush(?:ed|es)?\b"
-        r"|\bstormed\b|\bcaptured\b|\bseized\b|\boverran\b|\bretaliat\w+ (?:strikes?|fire)\b",
+        r"|\bstormed\b|\bcaptured\b|\bseized\b|\boverran\b|\bretaliat\w+ (?:strikes?|fire)\b"
+        r"|\btargeted\b(?! killings?)|\binfiltrat(?:ed|ion|e|ing)\b|\bincursions?\b",
     ),
     (
         "killing",
@@ -160,11 +165,20 @@ def triggers_in(sentence: str) -> list[Trigger]:
 
 
 def is_diplomatic(sentence: str, trig: Trigger) -> bool:
-    """Whether a violent trigger is the object of a statement ("condemned the attacks")."""
+    """Whether a violent trigger is the object of a statement ("condemned the attacks").
+
+    An accusation of doing it ("accused Pakistan of carrying out airstrikes",
+    "accused forces of killing three civilians") reports the event."""
     before = sentence[max(0, trig.start - 45) : trig.start]
-    return bool(_DIPLOMATIC.search(before)) and not re.search(
-        r"\b(?:killed|killing|struck|hit|wounded)\b", before, re.I
+    m = _DIPLOMATIC.search(before)
+    if not m:
+        return False
+    if re.search(r"\b(?:killed|killing|struck|hit|wounded)\b", before, re.I):
+        return False
+    accusation = re.match(r"accus\w*$", m.group(0), re.I) and re.search(
+        r"\bof\s+(?:\w+\s+){0,2}?\w+ing\b|\bof\s+(?:\w+\s+){0,3}$", before[m.end() :], re.I
     )
+    return not accusation
 
 
 # -- frontier-wide phrases -------------------------------------------------------
@@ -214,7 +228,8 @@ _UNITS = (
     r"security forces|artillery|air force|border guards|border forces|personnel|paramilitar\w*|"
     r"gunners|fighters|army posts|military posts|border posts|posts|checkposts|positions|"
     r"authorities|side|gunship\w*|helicopters?|tanks?|mortar fire|mortars?|shells|shelling|"
-    r"fire|rockets?|missiles?|strikes?|air strikes?|drone strikes?|airstrikes?)"
+    r"fire|firing|firings|attacks?|rockets?|missiles?|strikes?|air strikes?|drone strikes?|"
+    r"airstrikes?|planes|military aircraft|fighter jets)"
 )
 _ACTORS: list[tuple[str, re.Pattern[str]]] = [
     (TTP, re.compile(r"Tehr[ei]e?k[- ][ei]-?[- ]?Taliban[- ]Pakistan|\bTTP\b|Pakistani Taliban")),
@@ -225,7 +240,8 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
             rf"\bPakistani (?:army |military |security |border |)(?:\w+ )?{_UNITS}\b"
             rf"|\bPakistan(?:'s|’s)? (?:[Aa]rmy|[Mm]ilitary|[Aa]ir [Ff]orce|forces|troops)\b"
             rf"|\bFrontier Corps\b|\bISPR\b|\bPakistan (?=(?:struck|launched|carried out|"
-            rf"bombed|shelled|attacked|hit|retaliated|targeted|"
+            rf"bombed|shelled|attacked|hit|retaliated|targeted|conducts|conducted|carries out|"
+            rf"launches|strikes|bombs|pounded|"
             rf"(?:also )?said it (?:struck|hit|targeted))\b)"
         ),
     ),
@@ -234,7 +250,8 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\bAfghan (?:Taliban |border |security |)(?:\w+ )?{_UNITS}\b|\bAfghan Taliban\b"
             rf"|\bTaliban (?:forces|fighters|troops|posts|positions|border forces|government "
-            rf"forces)\b|\bAfghan side\b|\bIslamic Emirate forces\b"
+            rf"forces|attacks?|assaults?|fire|firing|firings|guards|border guards|border police|"
+            rf"security forces)\b|\bAfghan side\b|\bIslamic Emirate forces\b"
         ),
     ),
     (
@@ -248,11 +265,22 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_SPEAKER = re.compile(
+    r"\s*(?:'s\s+|’s\s+)?(?:chief |main |official |)(?:spokes(?:man|person|woman)|officials?|"
+    r"ministry|government|administration|authorities|interim government|defen[cs]e ministry|"
+    r"media|sources|said|says|claimed|told|accused|denied)\b",
+    re.IGNORECASE,
+)
+
+
 def actors_in(sentence: str) -> list[tuple[int, str]]:
-    """(offset, actor) for every actor phrase, left to right."""
+    """(offset, actor) for every actor phrase, left to right.  A speaker ("Afghan
+    Taliban spokesman", "Taliban officials said") is not an actor of the event."""
     out: list[tuple[int, str]] = []
     for name, rx in _ACTORS:
         for m in rx.finditer(sentence):
+            if name != CIVILIANS and _SPEAKER.match(sentence, m.end()):
+                continue
             if (
                 name == AF_MIL
                 and sentence[m.start() : m.end()].startswith("Afghan Taliban")
@@ -261,139 +289,3 @@ def actors_in(sentence: str) -> list[tuple[int, str]]:
                 continue
             out.append((m.start(), name))
     return sorted(out)
-
-
-# -- casualties ---------------------------------------------------------------------
-
-_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "dozen": 12,
-    "a dozen": 12,
-    # ACLED codes vague counts conservatively; the note keeps the words.
-    "dozens": 12,
-    "dozens of": 12,
-    "scores": 20,
-    "scores of": 20,
-    "several": 3,
-    "hundreds": 100,
-    "hundreds of": 100,
-}
-_NUM = (
-    r"(?P<num>\d[\d,]*|dozens(?: of)?|scores(?: of)?|hundreds(?: of)?|several|a dozen|"
-    r"twenty|thirty|forty|fifty|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    r"eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|an?)"
-    r"(?:\s*(?:-|to|or)\s*(?P<hi>\d[\d,]*))?"
-)
-_QUAL = r"(?:at least |more than |over |some |about |around |nearly |almost |up to |as many as )?"
-_WHO = (
-    r"(?:people|persons|civilians|soldiers|troops|personnel|militants|fighters|attackers|"
-    r"policemen|police(?:men)?|officers|children|women|men|guards|members|Taliban|insurgents|"
-    r"terrorists|cricketers|villagers|family members|others|officials|woman|child|man|"
-    r"soldier|civilian|militant|person|boy|girl|boys|girls|workers|labourers|passengers)"
-)
-_ADJ = r"(?:(?:[A-Za-z]+(?:-[A-Za-z]+)?) ){0,3}?"
-_DEAD = r"(?:killed|killing|dead|died|martyred|slain|lost their lives|perished)"
-_HURT = r"(?:wounded|injured|hurt)"
-
-
-# Words between a count and its verb: no other count, no other casualty verb.
-_GAP = r"(?:(?!\b(?:killed|dead|died|martyred|wounded|injured|hurt)\b)[^.;\d]){0,60}?"
-
-
-# "a convoy of troops ... killing": an article is a count only right before a person noun.
-_NUM_NO_A = _NUM.replace("|an?)", ")")
-
-
-def _cas_rx(verb: str) -> list[re.Pattern[str]]:
-    forms = [
-        # "23 soldiers were killed", "12 civilians were killed by ..."
-        rf"\b{_QUAL}{_NUM_NO_A} {_ADJ}{_WHO}\b{_GAP}\b(?:were |was |have been |had been |being |"
-        rf"are |were reported |)(?:also )?{verb}\b",
-        # "killing at least 10 people", "killed nine children"
-        rf"\b{verb}(?: at least| more than| over| some| about| nearly| up to)? {_NUM} "
-        rf"{_ADJ}{_WHO}\b",
-        # "more than 80 wounded", "dozens killed"
-        rf"\b{_QUAL}{_NUM_NO_A} {verb}\b",
-        # "killing three, police said"
-        rf"\b{verb}(?: at least| more than| some| about)? {_NUM_NO_A}(?=[,.;]| and\b)",
-    ]
-    return [re.compile(f, re.IGNORECASE) for f in forms]
-
-
-def _finditer(rxs: list[re.Pattern[str]], text: str) -> list[re.Match[str]]:
-    """Non-overlapping matches of several patterns, leftmost (then longest) first."""
-    ms = sorted((m for rx in rxs for m in rx.finditer(text)), key=lambda m: (m.start(), -m.end()))
-    out: list[re.Match[str]] = []
-    for m in ms:
-        if not out or m.start() >= out[-1].end():
-            out.append(m)
-    return out
-
-
-_DEAD_RX = _cas_rx(_DEAD)
-_HURT_RX = _cas_rx(_HURT)
-
-
-@dataclass(frozen=True)
-class Casualties:
-    killed: int | None
-    wounded: int | None
-    phrases: tuple[str, ...]
-
-
-def _value(m: re.Match[str]) -> int | None:
-    s = (m.group("num") or "").lower().replace(",", "")
-    if s.isdigit():
-        return int(s)
-    return _NUMBERS.get(s)
-
-
-def casualties_in(sentence: str) -> Casualties:
-    """Killed and wounded counts stated in one sentence (distinct phrases summed;
-    a range "15 to 20" counts its lower bound)."""
-    killed = wounded = None
-    phrases: list[str] = []
-    for rx, which in ((_DEAD_RX, "killed"), (_HURT_RX, "wounded")):
-        total = None
-        for m in _finditer(rx, sentence):
-            v = _value(m)
-            if v is None:
-                continue
-            # "nine children and a woman": count the coordinated group too.
-            tail = re.match(
-                rf"\s+and (?:{_NUM}) {_ADJ}{_WHO}\b", sentence[m.end() : m.end() + 40], re.I
-            )
-            if tail:
-                w = _value(tail)
-                v += w or 0
-            total = (total or 0) + v
-            phrases.append(f"{which}: {m.group(0).strip()!r}")
-        if which == "killed":
-            killed = total
-        else:
-            wounded = total
-    return Casualties(killed, wounded, tuple(phrases))

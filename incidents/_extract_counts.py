@@ -1,0 +1,275 @@
+"""Casualty counts in news sentences: each count with its position, its verb
+(killed or wounded) and the group it counts (forces, militants, civilians, people).
+
+Rules (each pinned by a table-driven test):
+
+* a year is never a count ("on March 3, 2024, three guards were killed" is 3);
+* a count belongs to its clause: :func:`counts_in` keeps offsets so the caller can
+  give each place the counts nearest to it;
+* "nine children and a woman were killed" counts both groups; "six were killed
+  and five others injured" does not add the injured to the dead;
+* counts of different groups add up (11 soldiers martyred, 12 militants killed ->
+  23), repeats of one group do not (the larger is kept), and a count of
+  "people" is a total that the groups cannot exceed;
+* "no casualties were reported" is a count of zero;
+* vague words count conservatively (several -> 3, dozens -> 12); a range counts
+  its lower bound.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Casualties", "Count", "casualties_in", "counts_in", "total"]
+
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "dozen": 12,
+    "a dozen": 12,
+    # ACLED codes vague counts conservatively; the note keeps the words.
+    "dozens": 12,
+    "dozens of": 12,
+    "scores": 20,
+    "scores of": 20,
+    "several": 3,
+    "hundreds": 100,
+    "hundreds of": 100,
+}
+_WORDNUM = (
+    r"dozens(?: of)?|scores(?: of)?|hundreds(?: of)?|several|a dozen|"
+    r"twenty|thirty|forty|fifty|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten"
+)
+# A four-digit 19xx/20xx is a year, never a count.
+_DIGITS = r"(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d+)"
+_NUM = rf"(?P<num>{_DIGITS}|{_WORDNUM}|an?)(?:\s*(?:-|to|or)\s*(?P<hi>\d+))?"
+# "a convoy of troops ... killing": an article is a count only right before a person noun.
+_NUM_NO_A = rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s*(?:-|to|or)\s*(?P<hi>\d+))?"
+_QUAL = (
+    r"(?:at least |more than |over |some |about |around |nearly |almost |up to |as many as "
+    r"|another )?"
+)
+_GROUPS = {
+    "forces": (
+        r"soldiers?|troops|personnel|policem[ae]n|police|officers?|guards?|servicem[ae]n|"
+        r"paramilitar(?:y|ies)|security forces|cops|jawans|sepoys"
+    ),
+    "militants": (
+        r"militants?|fighters?|attackers?|terrorists?|insurgents?|Taliban|khawarij|"
+        r"gunm[ae]n|assailants|bombers?|khwarij|kharijis?|infiltrators"
+    ),
+    "civilians": (
+        r"civilians?|children|child|women|woman|men|man|boys?|girls?|villagers|"
+        r"family members|members|workers|labou?rers|passengers|cricketers|cricket players|"
+        r"students|worshippers|non-combatants|noncombatants|residents|traders|drivers|infants"
+    ),
+    "people": r"people|persons|individuals|others|person|casualties|lives",
+}
+_ONE = (
+    r"soldier|officer|guard|policeman|border policeman|civilian|child|woman|man|boy|girl|"
+    r"militant|fighter|resident|driver|person|member|commander|trader|shopkeeper"
+)
+_WHO = "(?P<who>" + "|".join(_GROUPS.values()) + ")"
+_WHO_GROUP = [(g, re.compile(rf"^(?:{rx})$", re.IGNORECASE)) for g, rx in _GROUPS.items()]
+_ADJ = r"(?:(?:[A-Za-z]+(?:-[A-Za-z]+)?) ){0,3}?"
+DEAD = (
+    r"(?:killed|killing|dead|died|martyred|slain|lost their lives|perished|shot dead|"
+    r"embraced (?:martyrdom|shahadat)|sent to hell|neutrali[sz]ed|eliminated|eliminating|"
+    r"neutrali[sz]ing)"
+)
+HURT = r"(?:wounded|injured|hurt|wounding|injuring|sustained injuries)"
+# Words between a count and its verb: no other count, no other casualty verb.
+_GAP = (
+    r"(?:(?!\b(?:killed|dead|died|martyred|wounded|injured|hurt|injuring|wounding|while|whereas|"
+    r"but)\b)"
+    r"[^.;\d]){0,70}?"
+)
+
+
+def _forms(verb: str) -> list[re.Pattern[str]]:
+    passive = (
+        verb.replace("|killing", "")
+        .replace("|wounding|injuring", "")
+        .replace("|eliminating|", "|")
+        .replace("|neutrali[sz]ing", "")
+    )
+    forms = [
+        # "23 soldiers were killed", "12 civilians were killed by ..."
+        rf"\b{_QUAL}{_NUM_NO_A} {_ADJ}{_WHO}\b(?P<gap>{_GAP})\b(?:were |was |have been |had been |"
+        rf"being |are |were reported |have |has |had |)(?:also |reportedly |)(?P<verb>{passive})",
+        # "a paramilitary soldier was killed"
+        rf"\b(?P<num>an?|one) {_ADJ}(?P<who>{_ONE})\b(?P<gap>{_GAP})\bwas (?:also |reportedly |)"
+        rf"(?P<verb>{passive})",
+        # "killing at least 10 people", "killed nine children"
+        rf"\b(?P<verb>{verb})(?: at least| more than| over| some| about| nearly| up to| another)?"
+        rf" {_NUM} {_ADJ}{_WHO}\b",
+        # "more than 80 wounded", "dozens killed"
+        rf"\b{_QUAL}{_NUM_NO_A} (?:were |was |)(?P<verb>{verb})\b",
+        # "killing three, police said"
+        rf"\b(?P<verb>{verb})(?: at least| more than| some| about)? {_NUM_NO_A}"
+        r"(?=[,.;]| and\b|\s*$)",
+    ]
+    return [re.compile(f, re.IGNORECASE) for f in forms]
+
+
+_DEAD_RX = _forms(DEAD)
+_HURT_RX = _forms(HURT)
+_ZERO = re.compile(
+    r"\bno (?:casualties|deaths|fatalities|loss of life|one was (?:killed|hurt|injured))\b"
+    r"|\bwithout (?:any )?casualties\b",
+    re.IGNORECASE,
+)
+_AND_MORE = re.compile(rf"\band (?:{_NUM}) {_ADJ}{_WHO}\b", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s*$|\d,\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Count:
+    """One casualty count at ``sentence[start:end]``."""
+
+    start: int
+    end: int
+    which: str  # "killed" | "wounded"
+    value: int
+    group: str  # "forces" | "militants" | "civilians" | "people"
+    text: str
+
+
+def _value(s: str | None) -> int | None:
+    s = (s or "").lower().replace(",", "")
+    if s.isdigit():
+        return int(s)
+    return NUMBERS.get(s)
+
+
+def _group(who: str | None) -> str:
+    if not who:
+        return "people"
+    for g, rx in _WHO_GROUP:
+        if rx.match(who):
+            return g
+    return "people"
+
+
+def _is_year(sentence: str, m: re.Match[str]) -> bool:
+    s = m.group("num") or ""
+    if not (s.isdigit() and len(s) == 4 and 1900 <= int(s) <= 2100):
+        return False
+    after = sentence[m.end("num") : m.end("num") + 1]
+    before = sentence[max(0, m.start("num") - 14) : m.start("num")]
+    return (
+        after == ","
+        or bool(_MONTH_BEFORE.search(before))
+        or before.rstrip().lower().endswith(("in", "since", "of", "until"))
+    )
+
+
+_ANY_VERB = re.compile(
+    r"kill|dead|died|martyr|slain|lives|perish|shahadat|hell|neutrali|eliminat|wound|injur|hurt|"
+    r"casualt|death|fatalit",
+    re.IGNORECASE,
+)
+
+
+def counts_in(sentence: str) -> list[Count]:
+    """Every killed/wounded count of one sentence, left to right."""
+    out: list[Count] = []
+    if not _ANY_VERB.search(sentence):
+        return out
+    for rxs, which, other in ((_DEAD_RX, "killed", HURT), (_HURT_RX, "wounded", DEAD)):
+        ms = sorted(
+            (m for rx in rxs for m in rx.finditer(sentence)), key=lambda m: (m.start(), -m.end())
+        )
+        last_end = -1
+        for m in ms:
+            if m.start() < last_end or _is_year(sentence, m):
+                continue
+            v = _value(m.group("num"))
+            if v is None:
+                continue
+            last_end = m.end()
+            who = m.groupdict().get("who")
+            out.append(Count(m.start(), m.end(), which, v, _group(who), m.group(0).strip()))
+            # "nine children (five boys and four girls) and one woman were killed"
+            gap = m.groupdict().get("gap") or ""
+            gap = re.sub(r"\([^()]*\)", " ", gap)
+            extra = [_AND_MORE.search(gap)]
+            # "nine children and a woman were killed" after the verb form
+            rest = sentence[m.end() :].lstrip()
+            tail = _AND_MORE.match(rest)
+            if tail and not re.match(
+                rf"\s*(?:were |was |have been |)?{other}\b", rest[tail.end() :]
+            ):
+                extra.append(tail)
+            for e in extra:
+                if e is None:
+                    continue
+                w = _value(e.group("num"))
+                if w:
+                    grp = _group(e.group("who"))
+                    out.append(Count(m.start(), m.end(), which, w, grp, e.group(0)))
+    for z in _ZERO.finditer(sentence):
+        out.append(Count(z.start(), z.end(), "killed", 0, "people", z.group(0)))
+    return sorted(out, key=lambda c: (c.start, c.which))
+
+
+def total(counts: list[Count], which: str) -> int | None:
+    """Killed (or wounded) in a list of counts: groups add up, repeats of a group do
+    not, and a count of "people" is a total the groups cannot exceed."""
+    best: dict[str, int] = {}
+    for c in counts:
+        if c.which != which:
+            continue
+        if c.text.lower().startswith(("and ", "another")) or c.group == "_":
+            best[c.group] = best.get(c.group, 0) + c.value
+        else:
+            best[c.group] = max(best.get(c.group, 0), c.value)
+    if not best:
+        return None
+    people = best.pop("people", None)
+    groups = sum(best.values())
+    if people is None:
+        return groups
+    return max(people, groups)
+
+
+@dataclass(frozen=True)
+class Casualties:
+    killed: int | None
+    wounded: int | None
+    phrases: tuple[str, ...]
+
+
+def casualties_in(sentence: str) -> Casualties:
+    """Killed and wounded of one sentence (see :func:`total`)."""
+    cs = counts_in(sentence)
+    phrases = tuple(f"{c.which}: {c.text!r}" for c in cs)
+    return Casualties(total(cs, "killed"), total(cs, "wounded"), phrases)

@@ -1,0 +1,477 @@
+"""One sentence -> candidate incidents: triggers, places, dates, actors, counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from incidents._extract_counts import Count, counts_in
+from incidents._extract_dates import DateSpan, find_dates
+from incidents._extract_lex import (
+    CIVILIANS,
+    EVENT_KINDS,
+    PK_MIL,
+    VIOLENT,
+    Trigger,
+    actors_in,
+    frontier_phrases,
+    is_diplomatic,
+    triggers_in,
+)
+from incidents._extract_places import (
+    FRONTIER_NAME,
+    _frontier_place,
+    _Place,
+    _place_key,
+    _places,
+)
+from incidents._extract_text import Sentence
+from incidents.geocode import Geocoder, Match
+
+#: Days before the article given to an event whose date is not stated (and the
+#: article names no dated event it could belong to): the day before and the day.
+UNDATED_DAYS = 1
+
+_REPORTED = re.compile(
+    r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed|accused \w+"
+    r"|posted(?: \w+){0,3})\s+$"
+)
+# Words that make a trigger something that did not happen (yet): threats, plans, conditions.
+_MODAL = re.compile(
+    r"\b(?:would|will|could|might|shall|threaten\w*|vow\w*|warn(?:ed|s|ing)? (?:of|that)|"
+    r"plan(?:s|ned|ning)? to|not hesitate to|ready to|prepared to|intends? to|seek(?:s|ing)? to|"
+    r"if|unless|reserves? the right to|right to|to avoid|to prevent|to stop)\b[^.;:]{0,45}$"
+)
+# A trigger in the past of the frontier rather than in this news.
+_HISTORY = re.compile(
+    r"\b(?:in the past|previously|has long|have long|historically|often|frequently|repeatedly|"
+    r"routinely|for years|for decades|is not the first|not the first time|long been)\b",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(
+    r"\bsince\s+(?!(?:early |late |last |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|yesterday|morning|night|the weekend|dawn|midnight|then)\b)",
+    re.IGNORECASE,
+)
+_HISTORY_AFTER = re.compile(
+    r"^[^.;]{0,40}\b(?:in the past|previously|before|in (?:19|20)\d\d)\b", re.IGNORECASE
+)
+# A trigger named as the cause of this news ("after recent attacks", "in retaliation for").
+_CAUSE = re.compile(
+    r"\b(?:following|after|in the wake of|in response to|in retaliation (?:for|to|against)|"
+    r"retaliation for|response to|followed|follows|comes after|came after|days after|"
+    r"a day after|hours after|blamed for|responsible for|since)\s+(?:[\w'’-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+# A closure that is a routine, not an event ("was closing the border at 7 PM").
+_ROUTINE = re.compile(
+    r"\b(?:at \d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|daily|every (?:day|evening|night)|usually|"
+    r"each (?:day|evening)|as usual|for the night)",
+    re.IGNORECASE,
+)
+_COREF = re.compile(
+    r"\b(?:occurred|took place|happened|were carried out|was carried out|was hit|were hit)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r";|, while\b|\bwhile\b|\bwhereas\b|, but\b|, and (?=\w+ \w+ (?:were|was))"
+)
+
+
+@dataclass
+class _Candidate:
+    sentence: int
+    paragraph: int
+    span: tuple[int, int]
+    evidence: str
+    kind: str
+    place: _Place
+    first: dt.date | None
+    last: dt.date | None
+    date_how: str
+    actor1: str | None = None
+    actor2: str | None = None
+    fatalities: int | None = None
+    injuries: int | None = None
+    counts: list[Count] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+    merged: int = 0
+    types: tuple[str, str] = ("", "")
+
+
+# -- one sentence ---------------------------------------------------------------------
+
+
+def _sentence(
+    i: int,
+    s: Sentence,
+    gc: Geocoder,
+    ref: dt.date | None,
+    year_hint: int | None,
+    previous: tuple[dt.date, dt.date] | None,
+    para: tuple[dt.date, dt.date, str] | None,
+    pending: str | None = None,
+) -> tuple[list[_Candidate], tuple[dt.date, dt.date, str] | None]:
+    """Candidates of sentence ``i``.  ``pending`` is the kind of a violent event the
+    previous sentence reported without a place (for "it took place in X")."""
+    t = s.text
+    spans = find_dates(t, ref, previous=previous, year_hint=year_hint)
+    resolved = [d for d in spans if d.first is not None]
+    dated = (resolved[0].first, resolved[0].last, resolved[0].text) if resolved else None
+    raw = [x for x in triggers_in(t) if not (x.violent and is_diplomatic(t, x))]
+    trig = _events_of(t, raw, spans)
+    if not trig and pending is not None and _COREF.search(t):
+        # "The incidents occurred in the Upper Kurram district": the place of the
+        # event the previous sentence reported without one.
+        m = _COREF.search(t)
+        assert m is not None
+        trig = [Trigger(m.start(), m.end(), m.group(0), pending)]
+    if not trig:
+        return [], dated
+    places = _places(t, gc)
+    fr = frontier_phrases(t)
+
+    # -- attach places to triggers
+    strong = [x for x in trig if not x.weak]
+    pairs: list[tuple[Trigger, _Place]] = []
+    raw_strong = [x for x in raw if not x.weak]
+    for p in places:
+        if p.role == "context":
+            continue
+        x = _nearest_trigger(p, strong) or _nearest_trigger(p, trig)
+        if x is None:
+            continue
+        x = _specific(x, trig, t)
+        y = _nearest_trigger(p, raw_strong)
+        if y is not None and y not in trig and y.violent == x.violent:
+            continue  # the place of a threat, a cause or history named in the sentence
+        if x.kind == "border_closure" and p.role == "country":
+            continue  # a closure is of a crossing, not of a country
+        if (p.match.country == "other" or p.role == "venue") and x.kind not in (
+            "talks",
+            "ceasefire",
+        ):
+            continue  # a venue (abroad, or of talks) is never the scene of fighting
+        if x.kind in ("talks", "ceasefire") and not re.search(
+            r"\b(?:in|at)\s+(?:the\s+)?(?:\w+\s+)?$", t[max(0, p.start - 30) : p.start]
+        ):
+            continue
+        pairs.append((x, p))
+    # Country-level places only when the trigger has nothing finer.
+    finer = {id(x) for x, p in pairs if p.role != "country"}
+    pairs = [(x, p) for x, p in pairs if p.role != "country" or id(x) not in finer]
+
+    violent_placed = any(x.violent for x, _ in pairs)
+    if not violent_placed and any(x.violent for x in trig):
+        use = [f for f in fr if f[3]] or ([f for f in fr if not f[3]] if not places else [])
+        if use:
+            a, b, phrase, is_strong = use[0]
+            x = min((x for x in trig if x.violent), key=lambda x: abs(x.start - a))
+            pairs.append((x, _frontier_place(a, b, phrase, is_strong)))
+    for kind in ("border_closure", "ceasefire"):
+        ks = [x for x in trig if x.kind == kind]
+        if ks and not any(x.kind == kind for x, _ in pairs):
+            if kind == "border_closure" and not any(f[3] for f in fr):
+                continue  # a closure is of a crossing; "the border" alone is too vague
+            a, b, phrase = (fr[0][0], fr[0][1], fr[0][2]) if fr else (ks[0].start, ks[0].end, "")
+            pairs.append((ks[0], _frontier_place(a, b, phrase or FRONTIER_NAME, True)))
+
+    counts = counts_in(t)
+    if not pairs:
+        if any(x.violent for x in trig):
+            kind = next(x.kind for x in trig if x.violent)
+            c = _Candidate(i, s.paragraph, (s.start, s.end), t, "_casualties", None, None, None, "")  # type: ignore[arg-type]
+            c.types = (kind, "")
+            c.counts = counts
+            x0 = next(x for x in trig if x.violent)
+            _date(c, x0, _Place(x0.start, x0.end, "", Match()), spans, para, ref)
+            c.notes = [f"{n.which}: {n.text!r}" for n in counts]
+            return [c], dated
+        return [], dated
+
+    # -- one candidate per (place, class)
+    out: list[_Candidate] = []
+    seen: set[tuple[str, object]] = set()
+    acts = actors_in(t)
+    own = _assign(t, counts, [p for x, p in pairs if x.violent])
+    by_key: dict[tuple[str, object], _Candidate] = {}
+    for x, p in pairs:
+        key = ("violent" if x.violent else x.kind, _place_key(p))
+        if key in seen:
+            if x.violent and key in by_key:  # a place named twice: its counts join
+                by_key[key].counts = by_key[key].counts + own.get(id(p), [])
+            continue
+        seen.add(key)
+        c = _Candidate(i, s.paragraph, (s.start, s.end), t, x.kind, p, None, None, "")
+        _date(c, x, p, spans, para, ref)
+        _actors(c, x, acts, t)
+        c.notes.extend(p.notes)
+        if x.violent:
+            c.counts = own.get(id(p), [])
+            c.notes.extend(f"{n.which}: {n.text!r}" for n in c.counts)
+        _types(c)
+        if p.role == "frontier":
+            c.flags.append("frontier_wide")
+            c.notes.append(f"frontier-wide: {p.text!r}")
+        if p.match.ambiguous:
+            c.flags.append("ambiguous_place")
+        c.confidence = _confidence(c, x)
+        by_key[key] = c
+        out.append(c)
+    return out, dated
+
+
+def _nearest_trigger(p: _Place, trig: list[Trigger]) -> Trigger | None:
+    before = [x for x in trig if x.end <= p.start and p.start - x.end <= 160]
+    if before:
+        return max(before, key=lambda x: x.end)
+    after = [x for x in trig if x.start >= p.end and x.start - p.end <= 100]
+    return min(after, key=lambda x: x.start) if after else None
+
+
+_SPECIFIC = ("air_strike", "shelling", "bombing", "suicide_bombing")
+
+
+def _specific(x: Trigger, trig: list[Trigger], t: str) -> Trigger:
+    """ "air strikes targeted X": a generic verb right after a weapon word takes
+    the weapon's kind."""
+    if x.kind not in ("attack", "armed_clash", "killing"):
+        return x
+    for y in trig:
+        near = y.kind in _SPECIFIC and y.end <= x.start and x.start - y.end <= 25
+        if near and not re.search(r"[.;]|\band\b", t[y.end : x.start]):
+            return y
+    return x
+
+
+def _date(
+    c: _Candidate,
+    x: Trigger,
+    p: _Place,
+    spans: list[DateSpan],
+    para: tuple[dt.date, dt.date, str] | None,
+    ref: dt.date | None,
+) -> None:
+    usable = [d for d in spans if d.first is not None]
+    # "officials said on Monday": the day of the statement, not of the event; the
+    # event is that day or the day before.
+    events = [d for d in usable if not _REPORTED.search(c.evidence[max(0, d.start - 30) : d.start])]
+    if usable and not events:
+        d = min(usable, key=lambda d: abs(d.start - x.start))
+        if d.first is not None and d.last is not None and d.first == d.last:
+            c.first, c.last = d.first - dt.timedelta(days=1), d.last
+            c.date_how = "relative"
+            c.notes.append(
+                f"date of the statement {d.text!r}: the event that day or the day before"
+                f" -> {_fmt(c.first, c.last)}"
+            )
+            return
+    usable = events or usable
+    if usable:
+
+        def dist(d: DateSpan) -> int:
+            return min(
+                abs(d.start - x.end),
+                abs(x.start - d.end),
+                abs(d.start - p.end),
+                abs(p.start - d.end),
+            )
+
+        d = min(usable, key=dist)
+        c.first, c.last = d.first, d.last
+        how = {
+            None: "stated",
+            "article": "relative to the article date",
+            "sentence": "overnight",
+            "previous": "relative to the previous event",
+        }[d.relative_to]
+        c.date_how = "absolute" if d.relative_to is None else "relative"
+        c.notes.append(f"date {d.text!r} {how} -> {_fmt(d.first, d.last)}")
+        if d.future or (ref is not None and d.first is not None and d.first > ref):
+            c.flags.append("planned")
+            c.notes.append("future tense: a planned event")
+        return
+    if any(d.first is None for d in spans):
+        c.flags.append("date_unresolved")
+        c.notes.append(f"date {spans[0].text!r} needs an article date (--date)")
+    if para is not None:
+        c.first, c.last = para[0], para[1]
+        c.date_how = "inherited"
+        c.notes.append(f"date from the paragraph ({para[2]!r}) -> {_fmt(para[0], para[1])}")
+        return
+    c.date_how = "not stated"
+    c.flags.append("date_not_stated")
+    if ref is not None:
+        c.first, c.last = ref - dt.timedelta(days=UNDATED_DAYS), ref
+        c.notes.append("no date stated: the day before the article date or that day")
+    else:
+        c.notes.append("no date stated and no article date")
+
+
+def _fmt(a: dt.date | None, b: dt.date | None) -> str:
+    return f"{a}" if a == b or b is None else f"{a}..{b}"
+
+
+def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> None:
+    if not c.kind or c.kind not in VIOLENT:
+        if (
+            c.kind in ("ceasefire", "talks")
+            and re.search(r"\bPakistan", t)
+            and re.search(r"\bAfghan|\bTaliban|\bKabul", t)
+        ):
+            c.actor1, c.actor2 = "Government of Pakistan", "Government of Afghanistan (Taliban)"
+        elif c.kind == "border_closure":
+            c.actor1 = PK_MIL if re.search(r"\bPakistan", t[: x.start]) else None
+        return
+    armed = [(o, a) for o, a in acts if a != CIVILIANS]
+    # "fired by Afghan forces": the agent follows the trigger
+    agent = next(
+        (a for o, a in armed if o > x.end and re.search(r"\bby\s+(?:the\s+)?$", t[x.end : o])),
+        None,
+    )
+    if agent is None:
+        # the subject of the clause (its first actor) did it: "Afghan forces set
+        # fire to Pakistani posts and captured two" -> Afghan forces
+        start = max(t.rfind(";", 0, x.start), t.rfind(". ", 0, x.start), 0)
+        before = [a for o, a in armed if start <= o < x.start]
+        agent = before[0] if before else None
+        if agent is None:
+            after = [a for o, a in armed if o >= x.end]
+            agent = after[0] if after else None
+    if agent is None and c.kind == "air_strike" and c.place.match.country != "PK":
+        # Only Pakistan's air force and drones strike across this frontier.
+        agent = PK_MIL
+        c.notes.append("air strike on the Afghan side: Pakistan's (the only air power here)")
+    target = next((a for _, a in armed if a != agent), None)
+    if target is None and any(a == CIVILIANS for _, a in acts):
+        target = CIVILIANS
+    if agent is None and target is not None and target != CIVILIANS:
+        agent, target = target, None
+    c.actor1, c.actor2 = agent, target
+    if c.actor1 and c.actor1 == c.actor2:
+        c.actor2 = None
+
+
+def _types(c: _Candidate) -> None:
+    kind = c.kind
+    civ_only = c.actor2 == CIVILIANS
+    if kind == "attack" and civ_only:
+        c.notes.append("attack on civilians")
+        c.types = EVENT_KINDS["killing"]
+    elif kind == "killing" and not civ_only:
+        c.types = EVENT_KINDS["armed_clash"]
+    else:
+        c.types = EVENT_KINDS[kind]
+
+
+def _confidence(c: _Candidate, x: Trigger) -> float:
+    """0.5, plus evidence: a point-precise place (+0.15, district +0.1), a stated
+    date (+0.15, relative +0.1, inherited +0.05), a named actor (+0.1); minus
+    doubts: ambiguous place (-0.15), a place placed at its unit because the name
+    itself was not found (-0.15), frontier-wide (-0.1), only a casualty word
+    (-0.1), undated (-0.1), a planned event (-0.1).  Calibrated on the development
+    split of the real-article set (``tests/benchmarks/score_extract.py``)."""
+    score = 0.5
+    prec = c.place.match.precision
+    score += {1: 0.15, 2: 0.1}.get(prec or 0, 0.0)
+    score += {"absolute": 0.15, "relative": 0.1, "inherited": 0.05}.get(c.date_how, -0.1)
+    if c.actor1:
+        score += 0.1
+    if c.place.match.ambiguous:
+        score -= 0.15
+    if c.place.role == "frontier":
+        score -= 0.1
+    if c.place.fallback:
+        score -= 0.15
+    if x.weak:
+        score -= 0.1
+    if "planned" in c.flags:
+        score -= 0.1
+    return round(min(max(score, 0.05), 0.95), 2)
+
+
+def _enrich(cands: list[_Candidate], c: _Candidate) -> None:
+    """Counts of a sentence with no place of its own belong to the last violent
+    incident of the previous three sentences (groups not yet counted there)."""
+    prev = next(
+        (p for p in reversed(cands) if p.kind in VIOLENT and c.sentence - p.sentence <= 3), None
+    )
+    if prev is None or not c.counts:
+        return
+    have = {(n.which, n.group) for n in prev.counts}
+    new = [n for n in c.counts if (n.which, n.group) not in have]
+    if new:
+        prev.counts = prev.counts + new
+        prev.notes.append(f"counts from sentence {c.sentence}: " + ", ".join(n.text for n in new))
+
+
+def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigger]:
+    """The triggers of ``t`` that report something that happened in this news: not
+    a threat or plan, not the frontier's history, not a routine, and not the cause
+    named for another event ("the strikes followed recent attacks") unless that
+    cause is dated.  When a sentence names history or a cause, its bare casualty
+    words ("left 70 dead") belong to that too."""
+    keep: list[Trigger] = []
+    cause: list[Trigger] = []
+    dropped = False
+    for x in raw:
+        clause = re.split(r"[.;:]", t[max(0, x.start - 70) : x.start])[-1]
+        window = t[max(0, x.start - 60) : x.end + 60]
+        if (
+            _MODAL.search(clause)
+            or _HISTORY.search(clause)
+            or _SINCE.search(clause)
+            or _HISTORY_AFTER.match(t[x.end :])
+            or (x.kind == "border_closure" and (_ROUTINE.search(window) or _HISTORY.search(window)))
+        ):
+            dropped = True
+            continue
+        if x.violent and _CAUSE.search(clause):
+            dated = any(
+                d.first is not None
+                and d.last is not None
+                and (d.last - d.first).days <= 2
+                and x.end <= d.start <= x.end + 90
+                for d in spans
+            )
+            if not dated:
+                cause.append(x)
+                continue
+        keep.append(x)
+    main = [x for x in keep if x.violent and not x.weak]
+    if main:
+        dropped = dropped or bool(cause)
+    else:
+        keep = sorted(keep + cause, key=lambda x: x.start)  # the cause is the event itself
+    if dropped and not any(x.violent and not x.weak for x in keep):
+        keep = [x for x in keep if not x.weak]
+    return keep
+
+
+def _assign(t: str, counts: list[Count], places: list[_Place]) -> dict[int, list[Count]]:
+    """Each count to the place nearest to it in its own clause ("three were killed
+    in Paktika, while two were killed in Khost")."""
+    out: dict[int, list[Count]] = {}
+    if not places:
+        return out
+    for n in counts:
+        best = min(places, key=lambda p, n=n: _cost(t, n, p))
+        # A count after a list ("struck X and Y, killing 10") is the list's total: it
+        # goes to the list's first place.
+        k = places.index(best)
+        while k > 0 and _LISTED.match(t[places[k - 1].end : places[k].start]):
+            k -= 1
+        out.setdefault(id(places[k]), []).append(n)
+    return out
+
+
+_LISTED = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?$")
+
+
+def _cost(t: str, n: Count, p: _Place) -> int:
+    """Distance from a count to a place; crossing a clause boundary costs 1000."""
+    a, b = (n.end, p.start) if n.end <= p.start else (p.end, n.start)
+    return abs(b - a) + (1000 if _CLAUSE_BREAK.search(t[a:b]) else 0)

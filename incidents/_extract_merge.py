@@ -1,0 +1,149 @@
+"""Folding repeats and restatements of one incident into one row."""
+
+from __future__ import annotations
+
+import bisect
+import math
+
+from incidents._extract_events import _Candidate
+from incidents._extract_lex import VIOLENT
+from incidents._extract_places import _place_key
+from incidents.geocode import Match
+
+
+def _overlap(a: _Candidate, b: _Candidate) -> bool:
+    if a.first is None or b.first is None:
+        return True
+    return a.first <= (b.last or b.first) and b.first <= (a.last or a.first)
+
+
+def _same_place(a: _Candidate, b: _Candidate) -> bool:
+    if _place_key(a.place) == _place_key(b.place):
+        return True
+    # "UNAMA said 10 were killed in Khost": a casualty summary of an incident in that province.
+    if b.kind == "killing" and a.kind in VIOLENT and b.place.role != "frontier":
+        ma, mb = a.place.match, b.place.match
+        return bool(ma.admin1 and ma.admin1 == mb.admin1 and mb.precision and mb.precision >= 1)
+    return False
+
+
+def _merge(cands: list[_Candidate]) -> list[_Candidate]:
+    """Fold repeats into the first report; hosts are indexed by (class, place) and
+    (class, province) so the pass stays linear in the number of candidates."""
+    out: list[_Candidate] = []
+    by_place: dict[tuple, list[_Candidate]] = {}
+    by_admin1: dict[tuple, list[_Candidate]] = {}
+    for c in cands:
+        cls = "violent" if c.kind in VIOLENT else c.kind
+        pool = list(by_place.get((cls, _place_key(c.place)), ()))
+        if c.kind == "killing" and c.place.role != "frontier" and c.place.match.admin1:
+            pool += by_admin1.get((cls, c.place.match.admin1), [])
+        host = next((o for o in pool if _same_place(o, c) and _overlap(o, c)), None)
+        if host is None:
+            out.append(c)
+            by_place.setdefault((cls, _place_key(c.place)), []).append(c)
+            if c.place.role != "frontier" and c.place.match.admin1:
+                by_admin1.setdefault((cls, c.place.match.admin1), []).append(c)
+            continue
+        host.merged += 1
+        host.notes.append(f"also reported in sentence {c.sentence}")
+        _take_counts(host, c)
+        if host.date_how in ("not stated", "inherited") and c.date_how in ("absolute", "relative"):
+            host.first, host.last, host.date_how = c.first, c.last, c.date_how
+            host.flags = [f for f in host.flags if f != "date_not_stated"]
+        host.actor1 = host.actor1 or c.actor1
+        host.actor2 = host.actor2 or c.actor2
+        host.confidence = round(min(host.confidence + 0.05, 0.95), 2)
+    return _fold_restatements(out)
+
+
+def _take_counts(host: _Candidate, c: _Candidate) -> None:
+    """Counts of a repeat: groups the host has not counted yet."""
+    have = {(n.which, n.group) for n in host.counts}
+    host.counts = host.counts + [n for n in c.counts if (n.which, n.group) not in have]
+    if host.fatalities is None:
+        host.fatalities = c.fatalities
+
+
+def _km(a: _Candidate, b: _Candidate) -> float:
+    ma, mb = a.place.match, b.place.match
+    p1, p2 = math.radians(ma.lat), math.radians(mb.lat)
+    dl = math.radians(mb.lon - ma.lon)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+_LEVEL = {"admin2": 1, "admin1": 2, "country": 3}
+#: Sentences either side of a coarse row searched for the finer row it restates.
+WINDOW = 30
+
+
+def _inside_of(fine: _Candidate, coarse: _Candidate) -> bool:
+    """Whether ``fine`` is a place of a finer level (a town in a district, a
+    district in a province) within the area of ``coarse``."""
+    mf = fine.place.match
+    if fine.place.role == "frontier" or math.isnan(mf.lat) or coarse.place.fallback:
+        return False
+    if coarse.place.role == "country":
+        return True
+    for mc in (coarse.place.match, coarse.place.area):
+        if mc is None or math.isnan(mc.lat):
+            continue
+        lf = 0 if fine.place.fallback else _LEVEL.get(mf.method, 0)
+        if fine.place.fallback and mf.method in _LEVEL:
+            lf = _LEVEL[mf.method] - 0.5  # a named place inside that unit
+        if lf < _LEVEL.get(mc.method, 0) and _km_to(mf, mc) <= (mc.uncertainty_km or 0):
+            return True
+    return False
+
+
+def _km_to(a: Match, b: Match) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dl = math.radians(b.lon - a.lon)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
+    """A violent row at a coarser place (province, country) that contains a finer
+    violent row of overlapping dates restates it: it becomes evidence of the finer
+    row (its counts are kept when the finer row has none of its own).  Rows at the
+    whole frontier are not folded: the frontier is a place of its own in the news."""
+    violent = sorted(
+        (c for c in cands if c.kind in VIOLENT and c.place.role != "frontier"),
+        key=lambda c: c.sentence,
+    )
+    starts = [c.sentence for c in violent]
+    gone: set[int] = set()
+    for c in sorted(violent, key=lambda c: -_unc(c)):
+        if id(c) in gone:
+            continue
+        # a restatement is near its event: look WINDOW sentences either side (linear time)
+        lo = bisect.bisect_left(starts, c.sentence - WINDOW)
+        hi = bisect.bisect_right(starts, c.sentence + WINDOW)
+        finer = [
+            f
+            for f in violent[lo:hi]
+            if f is not c and id(f) not in gone and _inside_of(f, c) and _overlap(f, c)
+        ]
+        if not finer:
+            continue
+        host = min(finer, key=lambda f: f.sentence)
+        gone.add(id(c))
+        host.merged += 1
+        host.notes.append(f"restated at {c.place.label!r} in sentence {c.sentence}")
+        if len(finer) == 1 and not host.counts:
+            host.counts = list(c.counts)
+        host.actor1 = host.actor1 or c.actor1
+        host.actor2 = host.actor2 or c.actor2
+    # A violent row placed only at a country says nothing about where on the frontier.
+    return [
+        c
+        for c in cands
+        if id(c) not in gone and not (c.kind in VIOLENT and c.place.role == "country")
+    ]
+
+
+def _unc(c: _Candidate) -> float:
+    u = c.place.match.uncertainty_km
+    return 0.0 if math.isnan(u) else u

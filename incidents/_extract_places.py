@@ -1,0 +1,562 @@
+"""Place mentions of one sentence and their roles (rules of :mod:`incidents.extract`).
+
+A name found in the gazetteer is the *site* of an event only in a place context
+(after "in/at/near/struck/...", before "district/crossing/..."); otherwise it is
+a seat of government ("the Taliban administration in Kabul said", "Kabul
+denies"), a venue ("talks in Doha", "a visit to Kabul"), an origin ("poured in
+from Kunar", "fired from Afghanistan"), a dateline, history ("since the 2021
+takeover of Kabul"), an actor ("Pakistani") or a person's name, and makes no
+incident.  A province or district in the same phrase ("X district of Y
+province", "X, Y", "Y's X") is a hard hint: X is resolved inside it, and when X
+cannot be placed there the row falls back to the unit, keeping X's text.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass, field
+
+from incidents.geocode import Geocoder, Match
+
+FRONTIER_NAME = "Afghanistan-Pakistan frontier (whole border)"
+
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|outside|inside|into|on|across|toward|towards|around|of|to|within|"
+    r"struck|hit|bombed|shelled|targeted|pounded|attacked|raided|stormed|reached|"
+    r"closed|reopened|shut|sealed|crossing at|crossings at|including|such as|namely|"
+    r"jolted|rocked|shook|across the|general area|area|District|Tehsil)\s+(?:the\s+)?"
+    r"(?:(?:central|eastern|western|northern|southern|northeastern|northwestern|southeastern|"
+    r"southwestern|remote|restive|neighbouring|neighboring|border|bordering)\s+)?"
+    r"(?:(?:border\s+|frontier\s+|northwestern\s+|eastern\s+|southern\s+|southeastern\s+|"
+    r"northern\s+|western\s+|remote\s+|restive\s+|tribal\s+)?"
+    r"(?:towns?|city|cities|villages?|districts?|provinces?|regions?|areas?|crossing|valley|"
+    r"capital)\s+of\s+)?"
+    r"(?:(?:Afghan|Pakistani)\s+(?:border\s+)?(?:town|city|village|district|province|"
+    r"region|crossing)\s+of\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?"
+    r"(?:the\s+)?(?:[A-Z]\w+(?:'s|’s)\s+)?)$"
+    r"|:\s*$|\(\s*$"
+)
+_PLACE_NOUN = re.compile(
+    r"^(?:'s|’s)?\s*(?:border\s+)?(?P<q>districts?|provinces?|crossings?|border crossings?|"
+    r"villages?|towns?|city|area|region|valley|tehsil|agency|sector|post|airport|bazaar|market)"
+    r"\b",
+    re.IGNORECASE,
+)
+_QUAL_WORD = {
+    "district": "district",
+    "districts": "district",
+    "province": "province",
+    "provinces": "province",
+    "crossing": "crossing",
+    "crossings": "crossing",
+    "border crossing": "crossing",
+    "border crossings": "crossing",
+    "village": "village",
+    "villages": "village",
+    "town": "town",
+    "towns": "town",
+    "city": "city",
+    "area": "area",
+    "tehsil": "tehsil",
+    "agency": "district",
+}
+_VENUE = re.compile(
+    r"\b(?:speaking|spoke|told (?:reporters|journalists|a news conference|a press conference|"
+    r"parliament|lawmakers)|said|says|announced|briefing|news conference|press conference|"
+    r"statement|addressing|address|visit to|visiting|visited|based|embassy|ministry|office|"
+    r"offices|official|government|authorities|headquartered|flew|returned|arrived|"
+    r"travelled|traveled|summoned|rally|officials|spokesman|leaders?|rulers|regime|"
+    r"administration|leadership|delegation|trip|visit|match|matches|tournament|series|game)"
+    r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$"
+    # where fighters or fire came from is their origin, not the scene
+    r"|\b(?:came|come|coming|poured|pouring|crossed|crossing|infiltrated|fired|launched|"
+    r"entered|moved|fled|originat\w+|operating|operate|based|sent|returned|deported|"
+    r"travell?ed)\s+(?:\w+\s+){0,3}?(?:in\s+)?from\s+(?:the\s+)?$"
+    r"|\b(?:opposite|across from|facing|bordering|towards?|capital|takeover of|control of|"
+    r"seized|power in|fall of|return to|came to power in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed)\s+$"
+)
+_GOV_AFTER = re.compile(
+    r"^(?:,\s*)?(?:'s|’s)?\s+(?:Taliban\s+|military\s+)?(?:government|administration|authorities|regime|"
+    r"rulers|foreign office|foreign ministry|defence ministry|defense ministry|interior ministry|"
+    r"ministry|embassy|consulate|foreign minister|defence minister|defense minister|"
+    r"(?:has|had|have|did|does|said|says|accused|blamed|denied|rejected|warned|claimed|"
+    r"confirmed|insisted|demanded|urged|called|summoned|wants|responded|retaliated|vowed|"
+    r"denies|rejects|alleged|alleges|says|announced|condemned|reiterated|maintains)"
+    r"|ceasefire|cease-fire|truce|talks|agreement|accord|process|deal|declaration|format)\b"
+)
+_ACTOR_BEFORE = re.compile(
+    r"\b(?:accused|blamed|urged|warned|told|asked|against)\s+$",
+    re.IGNORECASE,
+)
+_NOT_PLACE = frozenset(
+    "taliban ttp mujahid khan wali gul sharif amir hafiz mullah noor lashkar khawaja dar asif "
+    "munir islamic emirate china india iran durand frontier corps jamaat tehreek tehrik united "
+    "nations reuters police army islam mehsud haqqani shahbaz ishaq muttaqi yaqoob zabihullah "
+    "bahadur qatar turkey saudi arabia minister president general commander".split()
+)
+_FUNCTION = frozenset(
+    "in at on the a an of near to from into and or but after before as by with for when while "
+    "since during across inside outside along around over under between against".split()
+)
+_PLACE_NOUNS_CAP = frozenset(
+    "district province crossing border city town village valley agency airport region "
+    "sector pass koh kandao gali darra dara nullah ghar sar mountain mountains range square "
+    "bazaar market area areas post kallay kalay kelay killi kili".split()
+)
+_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s*&\s*|\s+or\s+)"
+_FEAT = r"(?:\s+(?:valley|pass|area|mountains?|village|town|district|heights|nullah|range))?"
+_COORD = re.compile(
+    rf"^{_FEAT}{_SEP}(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}{_FEAT}{_SEP}(?:the\s+)?)*$"
+)
+_CTX_GAP = re.compile(
+    r"^(?:'s|’s)?[\s,]*(?:(?:Kandao|Koh|Valley|Pass|Gali|Sar|Ghar|Darra|Nullah)\s+)?"
+    r"(?:(?:districts?|provinces?|crossings?|border crossings?|villages?|"
+    r"towns?|city|areas?|regions?|valleys?|tehsil|agency|posts?)\s*)?"
+    r"(?:,\s*(?:District\s+|Tehsil\s+)?|\s*\(\s*|\s+(?:in|of)\s+|\s+within\s+|"
+    r"\s*,?\s*(?:a|the)\s+(?:\w+\s+){0,3}?(?:in|of)\s+)"
+    r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:Afghan|Pakistani)\s+)?"
+    r"(?:(?:\w+\s+)?(?:province|district|region) of\s+)?$"
+)
+_TALKS_VENUE = re.compile(
+    r"\b(?:talks|negotiations|meeting|met|summit|conference|round|dialogue|mediation|"
+    r"signed|agreed)\s+(?:\w+\s+){0,3}?(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A square, road or building named after a person or place is not that place.
+_LANDMARK = re.compile(
+    r"^\s+(?:Square|Road|Street|Chowk|Hospital|Mosque|Madrassa|School|University|College|"
+    r"Stadium|Bridge|Park|Highway|Airport Road|Cantonment|Camp)\b"
+)
+# People of the place speak from it: "local officials in Spin Boldak said".
+_LOCAL = re.compile(
+    r"\b(?:local|provincial|district|hospital|health|police|security|border|residents|villagers|"
+    r"elders|witnesses)\s+(?:officials?\s+|authorities\s+|sources\s+|)(?:in|at|of|from)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_UNIT_BEFORE = re.compile(
+    r"^(?:\s+(?:district|province|tehsil))?(?:'s|’s)\s+(?:general\s+)?"
+    r"(?:area|region|town|village|valley|locality)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Spelling variants are looked for only where the sentence says a place is meant.
+_FUZZY = re.compile(
+    r"\b(?:in|at|near|of|outside|into|on|toward|towards|struck|shelled|hit)\s+"
+    r"(?P<w>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)"
+    r"(?=(?:,\s*(?:a|the)\s+(?:\w+\s+){0,2}?|\s+(?:border\s+)?)"
+    r"(?:town|village|district|crossing|area|valley|post|region|city)\b)"
+    r"|\b(?:in|at|near|of|from)\s+the\s+"
+    r"(?P<w3>[A-Z][a-z]{3,}(?:[- ](?:[a-z]{1,2}[- ])?[A-Z][a-z]+)?)"
+    r"(?=\s+(?:district|province)\b)"
+    r"|\b(?:town|village|district|city|area|valley) of\s+"
+    r"(?P<w2>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)"
+)
+
+
+@dataclass
+class _Place:
+    start: int
+    end: int
+    text: str
+    match: Match
+    qual: str | None = None
+    role: str = "place"  # place | country | context | frontier
+    context: list[_Place] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    strong: bool = True  # frontier phrases: "all along" (strong) or "along" (weak)
+    fallback: bool = False  # placed at its unit: the name itself was not found there
+    area: Match | None = None  # the province of the same name ("Kandahar")
+
+    @property
+    def label(self) -> str:
+        return f"{self.text} {self.qual}" if self.qual and self.qual not in self.text else self.text
+
+
+# -- places -----------------------------------------------------------------------------
+
+
+def _places(t: str, gc: Geocoder) -> list[_Place]:
+    """Places named in one sentence, with their role and context resolved."""
+    found: list[_Place] = []
+    taken: list[tuple[int, int]] = []
+    for m in gc.find_mentions(t):
+        taken.append((m.start, m.end))
+        if not m.candidates:
+            continue
+        p = _Place(m.start, m.end, m.text, m.candidates[0])
+        role = _role(t, p, m.key)
+        if role == "listed" and found and _COORD.match(t[found[-1].end : p.start]):
+            role = "place" if found[-1].role == "place" else None  # "in Bajaur, Kurram and X"
+        if role is None or role == "listed":
+            continue
+        p.role = role
+        found.append(p)
+    for fm in _FUZZY.finditer(t):
+        grp = next(g for g in ("w", "w3", "w2") if fm.group(g))
+        word = fm.group(grp)
+        a, b = fm.span(grp)
+        if any(x < b and a < y for x, y in taken) or word.lower() in _NOT_PLACE:
+            continue
+        if _VENUE.search(t[max(0, a - 60) : a]):
+            continue
+        q = _PLACE_NOUN.match(t[b : b + 30])
+        unit = q and _QUAL_WORD.get(q.group("q").lower()) in ("district", "province")
+        res = gc.resolve(f"{word} {_QUAL_WORD[q.group('q').lower()]}" if unit and q else word)
+        mt = res[0] if res else None
+        if (
+            mt is None
+            or mt.method in ("unresolved", "country")
+            or (mt.reason and "one edit" in mt.reason and not mt.method.startswith("admin"))
+            or t[b : b + 2] in ("'s", "’s")
+        ):
+            continue
+        why = mt.reason or "spelling variant"
+        found.append(_Place(a, b, word, mt, notes=[f"{word!r} read as {mt.name} ({why})"]))
+        taken.append((a, b))
+    found.sort(key=lambda p: p.start)
+    _qualify(t, found)
+    _contexts(t, found, gc)
+    known = [_Place(a, b, "", Match()) for a, b in taken]
+    _unknown_list_items(t, found, known)
+    _unknown_before_unit(t, found, known, gc)
+    _areas(found, gc)
+    return found
+
+
+_DIRECTION = frozenset(
+    "upper lower north south east west central northern southern eastern western greater "
+    "pakistani afghan".split()
+)
+
+
+def _glued(t: str, p: _Place) -> bool:
+    """Whether capitalised words glued to the mention make it part of a longer
+    name ("Noor Wali Mehsud", "Khyber Pakhtunkhwa's", "Kot Ragha")."""
+    left = t[max(0, p.start - 30) : p.start]
+    right = t[p.end : p.end + 30]
+    prev = re.search(r"([A-Z][\w'’-]*)\s$", left)
+    nxt = re.match(r"\s([A-Z][\w'’-]*)", right)
+    for w in (prev.group(1) if prev else None, nxt.group(1) if nxt else None):
+        if not w:
+            continue
+        lw = w.lower().rstrip("'’s") if w.endswith(("'s", "’s")) else w.lower()
+        if lw in _FUNCTION or lw in _PLACE_NOUNS_CAP or lw in _DIRECTION:
+            continue
+        if w.endswith(("'s", "’s")) and prev and w == prev.group(1):
+            continue  # "Afghanistan's Khost province"
+        return True
+    return False
+
+
+def _role(t: str, p: _Place, key: str) -> str | None:
+    """'place', 'country', 'listed' (a place only inside a list of places) or None
+    (a seat, venue, origin, history, actor or part of a longer name) for one mention."""
+    m = p.match
+    left = t[max(0, p.start - 60) : p.start]
+    right = t[p.end : p.end + 40]
+    if key in _NOT_PLACE or m.method == "unresolved":
+        return None
+    if (_VENUE.search(left) and not _LOCAL.search(left)) or _GOV_AFTER.match(right):
+        return None
+    if _TALKS_VENUE.search(left):
+        return "venue"  # the place of talks or a meeting: a Strategic development only
+    if re.match(r"^\s*(?:\[[^\]]*\]\s*)?,?\s*(?:[A-Z][a-z]{2}\w*\.?\s+\d{1,2}\b|\(\w)", right) and (
+        p.start < 3 or t[: p.start].strip().endswith((":", "\n"))
+    ):
+        return None  # a dateline: "KABUL, Oct 18 (Agency) -", "Kabul [Afghanistan], October 15"
+    if m.method == "country":
+        if key in ("afghan", "pakistani"):  # demonyms are sides, not places...
+            if re.match(r"\s+(?:territory|soil|airspace|side of the border)\b", right) and (
+                re.search(r"\b(?:into|inside|in|on|within)\s+$", left)
+            ):
+                return "country"  # ...except "into Afghan territory"
+            return None
+        if re.search(r"\b(?:in|inside|into|within|across|on)\s+(?:the\s+)?$", left):
+            return "country"
+        return None
+    if _ACTOR_BEFORE.search(left[-20:]) and not m.method.startswith("admin"):
+        return None
+    if _glued(t, p) or _LANDMARK.match(right):
+        return None
+    locative = bool(_LOCATIVE.search(left)) or bool(_PLACE_NOUN.match(right))
+    if m.method in ("crossing", "admin1", "admin2") or m.country == "other":
+        return "place" if (locative or m.method != "gazetteer") else "listed"
+    if not locative:
+        return "listed"  # a place only if it continues a list of places
+    return "place"
+
+
+def _qualify(t: str, places: list[_Place]) -> None:
+    """Read "district/crossing/..." after a name (and across "X and Y districts")."""
+    plural: set[int] = set()
+    for p in places:
+        q = _PLACE_NOUN.match(t[p.end : p.end + 30])
+        if q:
+            p.qual = _QUAL_WORD.get(q.group("q").lower())
+            if q.group("q").lower().endswith("s") and p.qual in ("district", "province"):
+                p.notes.append(f"{q.group('q')!r} applies to the names listed before")
+                plural.add(id(p))
+    # "Barmal and Urgun districts": a plural noun names the whole list
+    for i in range(len(places) - 2, -1, -1):
+        a, b = places[i], places[i + 1]
+        if a.qual is None and b.qual and _COORD.match(t[a.end : b.start]) and id(b) in plural:
+            a.qual = b.qual
+            plural.add(id(a))
+
+
+def _as_unit(p: _Place, gc: Geocoder) -> Match | None:
+    """The province (or district) of the name of ``p``, when it is one."""
+    if p.match.method in ("admin1", "admin2"):
+        return p.match
+    for word in ("province", "district"):
+        res = gc.resolve(f"{p.text} {word}")
+        if res and res[0].method in ("admin1", "admin2"):
+            return res[0]
+    return None
+
+
+def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
+    """Mark admin units that locate the place before them and resolve that place
+    inside them: a candidate outside the unit is rejected and the place falls back
+    to the unit, keeping its own text."""
+    for p in places:
+        if p.qual and p.role == "place":
+            res = gc.resolve(f"{p.text} {p.qual}")
+            if res and res[0].method != "unresolved":
+                p.match = res[0]
+    for j, b in enumerate(places):
+        if b.role not in ("place", "country") or j == 0:
+            continue
+        a = places[j - 1]
+        gap = t[a.end : b.start]
+        if a.role == "frontier" or len(gap) > 60 or not _CTX_GAP.match(gap):
+            continue
+        unit = b.match if b.role == "country" else _as_unit(b, gc)
+        if unit is None:
+            continue
+        if _LEVEL.get(unit.method, 0) <= _LEVEL.get(a.match.method, 0):
+            continue  # "Bajaur, Kurram": a list, not a district and its province
+        if not re.search(r"\b(?:in|of|within|District)\b|\(", gap) and not _inside(a.match, unit):
+            continue
+        # b locates a, and every name listed with a ("Barmal and Urgun districts of Paktika")
+        b.match = unit
+        b.role = "context"
+        chain = [a]
+        k = j - 2
+        while k >= 0 and _COORD.match(t[places[k].end : places[k + 1].start]):
+            chain.append(places[k])
+            k -= 1
+        for x in chain:
+            x.context.append(b)
+    for a, b in zip(places, places[1:], strict=False):
+        gap = t[a.end : b.start]
+        if a.role == "place" and b.role == "place" and _UNIT_BEFORE.match(gap) and not b.context:
+            unit = _as_unit(a, gc)
+            if unit is not None and _LEVEL.get(unit.method, 0) > _LEVEL.get(b.match.method, 0):
+                a.match, a.role = unit, "context"
+                b.context.append(a)
+    for p in places:
+        if p.role != "place" or not p.context:
+            continue
+        _resolve_within(p, gc)
+
+
+def _resolve_within(p: _Place, gc: Geocoder) -> None:
+    hint: dict[str, str | None] = {"admin1": None, "admin2": None, "country": None}
+    for c in p.context:
+        level = "country" if c.match.method == "country" else c.match.method
+        if level in hint:
+            hint[level] = (c.match.name or c.label) if level != "country" else c.match.country
+    text = f"{p.text} {p.qual}" if p.qual else p.text
+    res = gc.resolve(text, **hint)
+    got = res[0] if res and res[0].method != "unresolved" else None
+    units = [c.match for c in p.context if c.match.method in ("admin1", "admin2")]
+    if got is not None and any(_same_name(got.name, u.name) for u in units):
+        got = None  # the geocoder fell back to the hint: the name itself is not there
+    if got is not None and all(_inside(got, u) for u in units):
+        if got.name != p.match.name:
+            p.notes.append(
+                f"{p.text!r} resolved with context {', '.join(c.label for c in p.context)}"
+            )
+        p.match = got
+        return
+    if units and (got is None or not all(_inside(p.match, u) for u in units)):
+        unit = min(units, key=lambda u: _LEVEL.get(u.method, 9))
+        p.notes.append(f"{p.text!r} not found in {unit.name}: placed at {unit.name}")
+        p.match = unit
+        p.fallback = True
+
+
+def _unknown_list_items(t: str, places: list[_Place], known: list[_Place]) -> None:
+    """Names the gazetteer does not know, listed between places that share a unit
+    ("in Khogyani, Ghani Khil and Behsud districts of Nangarhar"): kept with their
+    own text and placed at that unit."""
+    extra: list[_Place] = []
+    for a, b in zip(places, places[1:], strict=False):
+        if a.role != "place" or b.role != "place":
+            continue
+        gap = t[a.end : b.start]
+        if not _COORD.match(gap):
+            continue
+        ctx = a.context or b.context
+        units = [c.match for c in ctx if c.match.method in ("admin1", "admin2")]
+        if not units:
+            continue
+        for m in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}", gap):
+            x, y = a.end + m.start(), a.end + m.end()
+            if any(q.start < y and x < q.end for q in places + known):
+                continue
+            if m.group(0).lower() in _NOT_PLACE:
+                continue
+            unit = min(units, key=lambda u: _LEVEL.get(u.method, 9))
+            q = b.qual or a.qual
+            extra.append(
+                _Place(
+                    x,
+                    y,
+                    m.group(0),
+                    unit,
+                    qual=q,
+                    context=list(ctx),
+                    fallback=True,
+                    notes=[f"{m.group(0)!r} not in the gazetteer: placed at {unit.name}"],
+                )
+            )
+    if extra:
+        places.extend(extra)
+        places.sort(key=lambda p: p.start)
+
+
+_LOCATIVE_END = re.compile(
+    r"\b(?:in|at|near|on|across|around|inside|including|struck|hit|targeted|attacked|shelled)"
+    r"\s+(?:the\s+)?$|:\s*$"
+)
+_BEFORE_UNIT = re.compile(
+    r"(?:\b(?:in|at|near|on|across|around|inside|including|struck|hit|targeted|attacked|shelled)"
+    r"\s+|,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+    r"(?:\s+(?P<feat>valley|pass|area|village|mountains?|heights|nullah|stream|river|range|"
+    r"locality|hills?|plain|post|checkpost|outpost))?"
+    r"(?:\s+(?:in|of)\s+(?:the\s+)?|\s*,\s*|\s*\(\s*)$"
+)
+
+
+_LIST_BACK = re.compile(
+    r"(?:^|[\s(])(?:the\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+    r"(?:\s+(?P<feat>valley|pass|area|mountains?|village|heights|nullah|range|post))?"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$"
+)
+
+
+def _unknown_before_unit(t: str, places: list[_Place], known: list[_Place], gc: Geocoder) -> None:
+    """Names the gazetteer does not know, right before the unit that locates them
+    ("in the Spinkai Kandao area of Kurram district", "at Zorgai, Kurram", "in the
+    Zarandi valley, the Sarwakai pass and the Shinkai mountain in Chitral
+    district"): each kept with its own text and placed at that unit, never at some
+    far namesake or the whole border."""
+    extra: list[_Place] = []
+    for u in places:
+        if u.role not in ("place", "context") or u.match.method not in ("admin1", "admin2"):
+            continue
+        off = max(0, u.start - 80)
+        m = _BEFORE_UNIT.search(t[off : u.start])
+        if m is None:
+            continue
+        items = [(off + m.start("name"), off + m.end("name"), m.group("feat"))]
+        # earlier items of the same list: "the X valley, the Y pass and ..."
+        end = off + m.start("name")
+        while True:
+            k = _LIST_BACK.search(t[max(0, end - 60) : end])
+            if k is None:
+                break
+            o = max(0, end - 60)
+            items.insert(0, (o + k.start("name"), o + k.end("name"), k.group("feat")))
+            end = o + k.start("name")
+        if not _LOCATIVE_END.search(t[max(0, items[0][0] - 30) : items[0][0]]):
+            continue
+        new = []
+        for a, b, feat in items:
+            name = t[a:b]
+            if any(q.start < b and a < q.end for q in places):
+                continue
+            if name.lower() in _NOT_PLACE or name.split()[0].lower() in _FUNCTION | _DIRECTION:
+                continue
+            p = _Place(a, b, f"{name} {feat}" if feat else name, u.match, context=[u])
+            if any(q.start < b and a < q.end for q in known):
+                # a name the gazetteer has somewhere: only its namesake in the unit counts
+                p.match = Match()
+                _resolve_within(p, gc)
+            else:
+                p.fallback = True
+                p.notes.append(f"{name!r} not in the gazetteer: placed at {u.match.name}")
+            new.append(p)
+        if new:
+            u.role = "context"
+            extra.extend(new)
+    if extra:
+        places.extend(extra)
+        places.sort(key=lambda p: p.start)
+
+
+def _areas(places: list[_Place], gc: Geocoder) -> None:
+    """A town that shares its name with its province ("Kandahar", "Khost") may mean
+    either: keep the province for folding restatements."""
+    for p in places:
+        if p.role == "place" and p.match.method not in ("admin1", "admin2", "country"):
+            res = gc.resolve(f"{p.text} province")
+            if res and res[0].method == "admin1" and res[0].name and p.match.admin1 == res[0].name:
+                p.area = res[0]
+
+
+_LEVEL = {"gazetteer": 0, "crossing": 0, "admin2": 1, "admin1": 2, "country": 3}
+
+
+def _inside(a: Match, b: Match) -> bool:
+    """Whether the place of match ``a`` lies in the admin unit of match ``b``."""
+    if b.method == "country":
+        return a.country == b.country
+    if b.method == "admin1":
+        return a.admin1 is not None and _same_name(a.admin1, b.admin1)
+    return a.admin2 is not None and _same_name(a.admin2, b.admin2)
+
+
+def _same_name(x: str | None, y: str | None) -> bool:
+    return bool(x and y) and re.sub(r"\W", "", str(x).lower()) == re.sub(r"\W", "", str(y).lower())
+
+
+@functools.cache
+def _frontier_match() -> Match:
+    from geo import Frontier
+
+    f = Frontier.default()
+    half = f.length_km / 2
+    lon, lat = f.point_at(half)[0]
+    return Match(
+        name=FRONTIER_NAME,
+        lon=float(lon),
+        lat=float(lat),
+        method="country",
+        precision=3,
+        uncertainty_km=round(half, 1),
+        country=None,
+        reason="frontier-wide statement: point at the middle of the line, radius half its length",
+    )
+
+
+def _frontier_place(a: int, b: int, phrase: str, strong: bool) -> _Place:
+    return _Place(a, b, phrase, _frontier_match(), role="frontier", strong=strong)
+
+
+def _place_key(p: _Place) -> object:
+    if p.role == "frontier":
+        return "frontier"
+    if p.fallback:
+        return ("fallback", p.text.lower(), p.match.name)
+    m = p.match
+    return (m.name, round(m.lat, 3) if not math.isnan(m.lat) else None)

@@ -1,0 +1,342 @@
+"""Table-driven tests of the extraction rules of issue 17, one table per mechanism.
+
+Every sentence is a paraphrase written for the test (no published text), and every
+expected value is written by hand from the sentence: places and provinces as a
+reader names them, counts and dates as the sentence states them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from incidents._extract_counts import casualties_in
+from incidents._extract_dates import find_dates
+from incidents.extract import extract
+
+DATE = "2026-02-22"  # a Sunday
+
+
+def rows(text: str, date: str = DATE) -> pd.DataFrame:
+    return extract(text, article_date=date)
+
+
+def violent(df: pd.DataFrame) -> pd.DataFrame:
+    return df[~df["event_type"].eq("Strategic developments")]
+
+
+# -- lists after one trigger: one incident per place -----------------------------------
+
+LISTS = [
+    (
+        "Islamabad accused Afghan forces of firing at several places, including Angoor Adda, "
+        "Bajaur and Kurram in Khyber Pakhtunkhwa and Chaman in Balochistan, on Saturday.",
+        {"Angoor Adda", "Bajaur", "Kurram", "Chaman"},
+    ),
+    (
+        "Jets bombed villages in Khogyani, Bihsud and Shinwar districts of Nangarhar late on "
+        "Saturday.",
+        {"Khogyani", "Bihsud", "Shinwar"},
+    ),
+    (
+        "On Saturday night Pakistani drones hit Barmal and Urgun districts of Paktika province.",
+        {"Barmal", "Urgun"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "places"), LISTS)
+def test_list_after_one_trigger_gives_one_row_per_place(text, places):
+    df = violent(rows(text))
+    got = {p for p in places if df["location"].str.contains(p, regex=False).any()}
+    assert got == places
+    assert len(df) == len(places)
+
+
+# -- the stated unit constrains the place ------------------------------------------------
+
+UNITS = [
+    # (sentence, place word, admin1 the place must be in, admin1 it must not be in)
+    (
+        "Drones struck Barmal and Urgun districts of Paktika province on Saturday.",
+        "Urgun",
+        "Paktika",
+        None,
+    ),
+    (
+        "A strike hit a compound in Mir Ali, Khyber Pakhtunkhwa, on Saturday.",
+        "Mir Ali",
+        "Khyber Pakhtunkhwa",
+        None,
+    ),
+    (
+        "Shelling hit the Spera district of Khost on Saturday, residents said.",
+        "Spera",
+        "Khost",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "inside", "outside"), UNITS)
+def test_stated_unit_is_a_hard_hint(text, word, inside, outside):
+    from incidents.geocode import Geocoder
+
+    df = violent(rows(text))
+    row = df[df["location"].str.contains(word, regex=False)].iloc[0]
+    unit = Geocoder.default().resolve(f"{inside} province")[0]
+    assert unit.method == "admin1"
+    # the point lies within the radius of the named province, and the row says so
+    assert abs(row["latitude"] - unit.lat) * 111 < unit.uncertainty_km
+    assert "province" not in str(row["location"]).lower() or word in str(row["location"])
+
+
+FALLBACK = [
+    # an unknown place beside its unit: kept as written, placed at the unit
+    ("Fighting raged in the Spinkai Kandao area of Kurram district on Saturday.", "Kurram"),
+    ("Heavy clashes erupted at Zorgai, Kurram, on Saturday.", "Kurram"),
+    ("Mortars hit Qarqalay, Ghundai Sar and Bajaur villages on Saturday.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "unit"), FALLBACK)
+def test_unresolved_place_falls_back_to_the_unit_beside_it(text, unit):
+    df = violent(rows(text))
+    assert not df["review_flags"].str.contains("frontier_wide").any()
+    if unit is None:
+        return
+    assert len(df) == 1
+    assert df.iloc[0]["matched_name"] == unit
+    assert unit not in df.iloc[0]["location"]  # the text of the place itself is kept
+
+
+def test_list_of_natural_features_in_one_district_stays_in_that_district():
+    text = (
+        "Militants attacked border posts in the Zarandi valley, the Sarwakai pass and the "
+        "Shinkai mountain in Chitral district on Saturday."
+    )
+    df = violent(rows(text))
+    assert sorted(df["location"]) == ["Sarwakai pass", "Shinkai mountain", "Zarandi valley"]
+    assert set(df["matched_name"]) == {"Lower Chitral"}  # never the whole border
+    assert not df["review_flags"].str.contains("frontier_wide").any()
+
+
+# -- role of each place mention: only sites make incidents -----------------------------
+
+NOT_SITES = [
+    (
+        "The Taliban-led administration in Kabul said Pakistani drones struck Barmal on Saturday.",
+        "Kabul",
+    ),
+    (
+        "Kabul denies that militants operate from its soil, after strikes hit Khost on Saturday.",
+        "Kabul",
+    ),
+    ("Strikes hit Urgun on Saturday, weeks after talks in Doha.", "Doha"),
+    (
+        "Pakistani drones struck Urgun on Saturday while a Pakistani envoy was on a visit to "
+        "Kabul.",
+        "Kabul",
+    ),
+    ("Militants who came from Kunar attacked two posts in Chitral on Saturday.", "Kunar"),
+    ("Fighters poured in from Nuristan and attacked posts in Chitral on Saturday.", "Nuristan"),
+    (
+        "Violence has grown since the 2021 takeover of Kabul; on Saturday shells hit Bajaur.",
+        "Kabul",
+    ),
+    ("KABUL, Feb 22 (Frontier Wire) - Pakistani jets struck Barmal overnight.", "Kabul"),
+    ("Pakistan struck Khost on Saturday, a day after a cricket match in Kabul.", "Kabul"),
+]
+
+
+@pytest.mark.parametrize(("text", "not_site"), NOT_SITES)
+def test_seats_venues_origins_history_and_datelines_make_no_incident(text, not_site):
+    df = violent(rows(text))
+    assert len(df) >= 1  # the real site is found
+    assert not df["location"].str.contains(not_site, regex=False).any()
+
+
+# -- restatements: the finest place is kept ----------------------------------------------
+
+RESTATED = [
+    (
+        "Airstrikes in Paktika province killed 46 people on Tuesday night, the Taliban said.\n"
+        "The jets hit four locations in Barmal district, residents said.",
+        "Barmal",
+        46,
+    ),
+    (
+        "Pakistani mortar fire hit Spin Boldak district of Kandahar on Saturday, killing 12 "
+        "civilians.\nPakistan said its strikes inside Kandahar hit Taliban positions.",
+        "Spin Boldak",
+        12,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "dead"), RESTATED)
+def test_coarser_restatement_is_evidence_not_a_second_row(text, place, dead):
+    df = violent(rows(text, "2024-12-25"))
+    assert len(df) == 1
+    assert place in df.iloc[0]["location"]
+    assert df.iloc[0]["fatalities"] == dead
+
+
+# -- casualties ---------------------------------------------------------------------------
+
+COUNTS = [
+    # sentence, killed, wounded
+    ("On March 3, 2024, three guards were killed at the post.", 3, None),
+    ("In 2023 five soldiers were killed in the attack.", 5, None),
+    ("Six civilians were killed and five others injured when shells hit homes.", 6, 5),
+    ("Nine children (five boys and four girls) and one woman were killed.", 10, None),
+    ("The strike killed nine children and a woman.", 10, None),
+    ("Eleven soldiers embraced martyrdom, while 12 militants were killed.", 23, None),
+    ("No casualties were reported on either side.", 0, None),
+    ("Gunmen stormed the base, killing three officers and injuring 11 others.", 3, 11),
+    ("A paramilitary soldier was killed and 11 others were injured.", 1, 11),
+    ("Shelling wounded four civilians, officials said.", None, 4),
+    ("At least 46 individuals have lost their lives.", 46, None),
+    ("Strikes killed at least 10 people, including nine children.", 10, None),
+]
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), COUNTS)
+def test_counts(text, killed, wounded):
+    c = casualties_in(text)
+    assert (c.killed, c.wounded) == (killed, wounded)
+
+
+CLAUSES = [
+    (
+        "Jets struck Barmal and Spera on Monday; three women and three children were killed "
+        "in Barmal, while two women were killed in Spera.",
+        {"Barmal": 6, "Spera": 2},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "dead"), CLAUSES)
+def test_a_count_belongs_to_its_clause(text, dead):
+    df = violent(rows(text, "2024-03-18"))
+    for place, n in dead.items():
+        row = df[df["location"].str.contains(place)].iloc[0]
+        assert row["fatalities"] == n
+
+
+def test_injuries_column():
+    df = rows("Shelling in Bajaur on Saturday wounded four civilians, officials said.")
+    assert df["injuries"].dtype == "Int64"
+    assert df.iloc[0]["injuries"] == 4
+    assert pd.isna(df.iloc[0]["fatalities"])
+
+
+# -- dates --------------------------------------------------------------------------------
+
+DATES = [
+    # sentence, article date, expected (first, last)
+    ("Drones struck Barmal on Sunday.", "2026-02-22", ("2026-02-21", "2026-02-22")),
+    ("Drones struck Barmal on Saturday.", "2026-02-22", ("2026-02-21", "2026-02-21")),
+    # the date in brackets makes the day exact
+    (
+        "Fighting broke out on Tuesday (October 14, 2025) night in Kurram.",
+        "2025-10-15",
+        ("2025-10-14", "2025-10-14"),
+    ),
+    (
+        "October 12: overnight attacks hit posts in Kurram.",
+        "2025-10-20",
+        ("2025-10-11", "2025-10-12"),
+    ),
+    ("Shells hit Bajaur, officials said on Tuesday.", "2025-10-15", ("2025-10-13", "2025-10-14")),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "window"), DATES)
+def test_dates(text, date, window):
+    df = violent(rows(text, date))
+    r = df.iloc[0]
+    last = r["date_end"] if pd.notna(r["date_end"]) else r["date"]
+    got = (r["date"].date().isoformat(), last.date().isoformat())
+    assert got == window
+
+
+def test_timeline_lines_carry_their_own_dates():
+    text = (
+        "October 9: Pakistan conducts airstrikes in Kabul.\n"
+        "October 12: Overnight attacks seize posts in Kurram.\n"
+        "October 15: Clashes in Spin Boldak."
+    )
+    df = violent(rows(text, "2025-10-20"))
+    got = {loc: d.date().isoformat() for loc, d in zip(df["location"], df["date"], strict=True)}
+    assert got["Kabul"] == "2025-10-09"
+    assert got["Spin Boldak"] == "2025-10-15"
+    assert dt.date(2025, 10, 11) <= dt.date.fromisoformat(got["Kurram"]) <= dt.date(2025, 10, 12)
+
+
+def test_yearless_timeline_day_is_read_with_a_colon():
+    spans = find_dates("October 9: strikes", dt.date(2025, 10, 20))
+    assert spans[0].first == dt.date(2025, 10, 9)
+
+
+# -- modality: threats, plans and routines are not events --------------------------------
+
+NOT_EVENTS = [
+    "Pakistan would not hesitate to conduct air operations in Khost, the minister said.",
+    "The Taliban threatened to strike Peshawar if the raids continued.",
+    "Officials said the Torkham crossing was closing at 7 PM as usual.",
+    "Islamabad warned that it could hit hideouts in Kunar.",
+    "The Torkham and Chaman crossings have been closed in the past over shootings.",
+    "Tensions have been high since clashes in Kurram left 70 people dead in 2024.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_threats_plans_routines_and_history_are_not_events(text):
+    assert len(rows(text)) == 0
+
+
+# -- evidence stays exact ----------------------------------------------------------------
+
+
+def test_evidence_span_is_exact():
+    text = (
+        "KABUL, Feb 22 (Frontier Wire) - Intro.\nPakistani drones struck Urgun district overnight."
+    )
+    df = rows(text)
+    for _, r in df.iterrows():
+        a, b = (int(x) for x in r["evidence_span"].split(":"))
+        assert df.attrs["text"][a:b] == r["evidence"]
+
+
+# -- the real-article set itself ---------------------------------------------------------
+
+DATA = Path(__file__).parent / "data" / "articles.jsonl"
+
+
+def test_article_set_is_well_formed():
+    arts = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    assert len(arts) >= 30
+    assert {a["split"] for a in arts} == {"dev", "test"}
+    assert any(a.get("negative") for a in arts if a["split"] == "dev")
+    assert any(a.get("negative") for a in arts if a["split"] == "test")
+    for a in arts:
+        dt.date.fromisoformat(a["published"])
+        assert a["url"].startswith("http")
+        assert all(len(s) < 600 for s in a["text"])  # short quotations only
+        for g in a["gold"]:
+            first, last = (dt.date.fromisoformat(x) for x in g["dates"])
+            assert first <= last
+            for loc in g["locs"]:
+                assert loc["cite"]
+
+
+def test_negative_controls_of_the_dev_split_give_no_row():
+    arts = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    for a in arts:
+        if a.get("negative") and a["split"] == "dev":  # the test split is only scored
+            assert len(rows("\n".join(a["text"]), a["published"])) == 0, a["id"]
