@@ -122,7 +122,7 @@ def _has_dtype(s: pd.Series, dtype: str) -> bool:
 class Flag(NamedTuple):
     """One entry of :data:`FLAGS`."""
 
-    stages: tuple[str, ...]  # the steps that can set it: load, geocode, extract, position
+    stages: tuple[str, ...]  # steps that set it: load, read, geocode, extract, position
     meaning: str
     replaces: tuple[str, ...] = ()  # older names of the same condition
 
@@ -155,20 +155,24 @@ FLAGS: dict[str, Flag] = {
         ("load",), "neither a place name nor coordinates; only admin names can place the row"
     ),
     "extra_fields": Flag(("load",), "a delimited row had more fields than the header"),
-    "empty_geometry": Flag(("load",), "a GeoJSON feature has an empty geometry: no coordinates"),
+    "empty_geometry": Flag(
+        ("load",), "a GeoJSON feature has an empty geometry: no coordinates from it"
+    ),
     "repaired_text": Flag(
         ("load",),
-        "a cell held bytes that are not valid in the file's encoding, or a lone surrogate "
-        "escape; they were replaced (Windows-1252 characters or U+FFFD)",
+        "a cell held bytes that are not UTF-8 (read as Windows-1252) or an unpaired "
+        "surrogate escape (replaced by U+FFFD)",
     ),
     "excel_formula": Flag(
-        ("load",), "an Excel cell held a formula: its cached value, or its formula text, is used"
+        ("load",), "an Excel cell held a formula: its cached value (or formula text) was used"
     ),
-    "merged_cell": Flag(("load",), "an Excel cell was part of a merged range and got its value"),
+    "merged_cell": Flag(
+        ("load",), "an Excel cell was part of a merged range and was given the range's value"
+    ),
     "unreadable_value": Flag(
-        ("load",),
-        "reading a positioned table back: a typed column held text of another kind; the value "
-        "is missing and the text is kept in src_<column>",
+        ("read",),
+        "incidents.read: a typed column held text of another kind; the value is missing and "
+        "the text is kept in src_<column>",
     ),
     # -- coordinates (validate_coordinates: geocode and position; load once it calls it)
     "coords_invalid": Flag(

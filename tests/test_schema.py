@@ -30,7 +30,7 @@ from incidents.schema import (
     validate_coordinates,
 )
 
-STAGES = ("load", "geocode", "extract", "position")
+STAGES = ("load", "read", "geocode", "extract", "position")
 
 
 # ------------------------------------------------------------------ registry
@@ -251,7 +251,7 @@ TRIGGERS: dict[tuple[str, str], Callable[[Path], pd.Series]] = {
     ),
     ("excel_formula", "load"): _load_xlsx(merge=False),
     ("merged_cell", "load"): _load_xlsx(merge=True),
-    ("unreadable_value", "load"): _read_positioned_csv,
+    ("unreadable_value", "read"): _read_positioned_csv,
     ("coords_invalid", "geocode"): _geocode(
         location=["Torkham"], latitude=["abc"], longitude=[70.0]
     ),

@@ -72,6 +72,10 @@ reported in ``attrs`` (``rows``, ``located``, ``unlocated``, ``unassigned``).
 Hence, for every aggregation: sum of ``incidents`` (unassigned row included) ==
 ``attrs["located"]``, and likewise for ``fatalities``.
 
+:func:`assign_units` gives, row by row, the unit :func:`aggregate` counts each
+incident in (``"unassigned"`` when too coarse, <NA> when not located), so that
+other outputs (the map) count exactly what the aggregate counts.
+
 :func:`change` compares two periods of such an aggregate per unit, and labels a
 unit an increase or decrease only when an exact test says the difference is
 unlikely under an unchanged rate (see its Notes).
