@@ -396,10 +396,18 @@ def _assemble(
     frames = [out, fused] if keep == "all" else [fused]
     res = pd.concat(frames, ignore_index=True) if len(frames) > 1 else fused
     res = res.drop(columns=["_input_row"])
-    if hasattr(table, "geometry") and not hasattr(res, "geometry"):
-        import geopandas as gpd
+    import geopandas as gpd
 
+    if isinstance(table, gpd.GeoDataFrame) and not isinstance(res, gpd.GeoDataFrame):
         res = gpd.GeoDataFrame(res, geometry=table.geometry.name, crs=table.crs)
+    if isinstance(res, gpd.GeoDataFrame):  # rows of a plain table among geo ones: their points
+        lat, lon = _num(res, "latitude"), _num(res, "longitude")
+        gone = res.geometry.isna().to_numpy() & np.isfinite(lat) & np.isfinite(lon)
+        if gone.any() and (res.crs is None or res.crs.to_epsg() == 4326):
+            pts = gpd.points_from_xy(lon[gone], lat[gone], crs=4326)
+            geom = res.geometry.copy()
+            geom.iloc[np.flatnonzero(gone)] = pts
+            res = res.set_geometry(geom)
     for c in ("fatalities_low", "fatalities_high", "fatalities"):
         if c in res:
             res[c] = pd.to_numeric(res[c], errors="coerce").astype("Int64")

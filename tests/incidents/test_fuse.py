@@ -411,3 +411,15 @@ def test_group_text_joins_keep_order_and_drop_repeats():
     val = np.array(["a", "a", "x", "", "y", "q", "1", "2", "1", "3"], dtype=object)
     assert list(join(lab, val, np.arange(10), ";", unique=True)) == ["a", "x;y", "q", "1;2;3"]
     assert list(join(lab, val, np.arange(10), ";")) == ["a;a", "x;y", "q", "1;2;1;3"]
+
+
+def test_geo_and_plain_tables_together_give_points_for_every_located_row():
+    import geopandas as gpd
+
+    a = table([{"incident_id": "a"}])
+    geo = gpd.GeoDataFrame(a, geometry=gpd.points_from_xy(a["longitude"], a["latitude"]), crs=4326)
+    plain = table([{"incident_id": "b", "latitude": north(30)}])
+    out = fuse(geo, plain)
+    assert isinstance(out, gpd.GeoDataFrame) and out.crs.to_epsg() == 4326
+    assert len(out) == 4 and out.geometry.notna().all()
+    assert out.geometry.y.round(6).tolist() == out["latitude"].round(6).tolist()
