@@ -409,8 +409,9 @@ def _assemble(
             geom.iloc[np.flatnonzero(gone)] = pts
             res = res.set_geometry(geom)
     for c in ("fatalities_low", "fatalities_high", "fatalities"):
-        if c in res:
-            res[c] = pd.to_numeric(res[c], errors="coerce").astype("Int64")
+        # a report's unparsed figure stays as given; only numbers become Int64
+        if c in res and (c != "fatalities" or pd.api.types.is_numeric_dtype(table[c])):
+            res[c] = pd.to_numeric(res[c], errors="coerce").round().astype("Int64")
     return res
 
 

@@ -423,3 +423,18 @@ def test_geo_and_plain_tables_together_give_points_for_every_located_row():
     assert isinstance(out, gpd.GeoDataFrame) and out.crs.to_epsg() == 4326
     assert len(out) == 4 and out.geometry.notna().all()
     assert out.geometry.y.round(6).tolist() == out["latitude"].round(6).tolist()
+
+
+def test_unparsed_figures_stay_as_given():
+    a = pd.DataFrame(
+        {"date": ["2025-01-01"] * 2, "latitude": [33.0, 34.0], "longitude": [70.0, 70.0],
+         "fatalities": ["3", "many"]}
+    )  # fmt: skip
+    out = fuse(a, a.copy())
+    rep = out[out["row_kind"] == "report"]
+    assert list(rep["fatalities"]) == ["3", "many", "3", "many"]
+    fused = out[out["row_kind"] == "fused"]
+    assert list(fused["group_size"]) == [2, 2]
+    assert fused["fatalities"].iloc[0] == 3
+    assert fused["fatalities"].isna().tolist() == [False, True]
+    assert fused["fatalities_high"].iloc[0] == 3
