@@ -100,7 +100,8 @@ def fuse(
         ``uncertainty_km``/``geo_precision``; ``date``, optionally ``date_end``),
         one per source.
     time_window_days
-        Largest gap in days between two reports' date ranges (whole days).
+        Largest gap in days between two reports' date ranges (dates are days, so
+        a fraction is dropped: 1.5 acts as 1).
     space_window_km
         Fixed distance window in km; default: the sum of the two rows'
         ``uncertainty_km``, capped at 50 km.
