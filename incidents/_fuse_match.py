@@ -20,9 +20,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
-from scipy.spatial import cKDTree
 
 EARTH_KM = 6371.0088
 #: Cap on the default space window (km): no two reports farther apart match.
@@ -128,6 +125,8 @@ def _tree_pairs(
         pts = np.column_stack([_xyz(rows.lat[sel][rep], rows.lon[sel][rep]), day * scale])
         return sel[rep], pts
 
+    from scipy.spatial import cKDTree  # imported when used: keeps `import incidents` light
+
     a_rows, a_pts = anchors(idx)
     if len(a_rows) == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
@@ -221,6 +220,9 @@ def group(
         A group label per row (canonical: groups numbered 0.. by their first
         member in ``rank`` order) and, per pair, whether it lies inside a group.
     """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
     m = len(pairs.i)
     if m == 0:
         return _inverse(rank), np.zeros(0, dtype=bool)

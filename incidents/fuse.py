@@ -100,7 +100,8 @@ def fuse(
         ``uncertainty_km``/``geo_precision``; ``date``, optionally ``date_end``),
         one per source.
     time_window_days
-        Largest gap in days between two reports' date ranges (whole days).
+        Largest gap in days between two reports' date ranges (dates are days, so
+        a fraction is dropped: 1.5 acts as 1).
     space_window_km
         Fixed distance window in km; default: the sum of the two rows'
         ``uncertainty_km``, capped at 50 km.
@@ -396,13 +397,22 @@ def _assemble(
     frames = [out, fused] if keep == "all" else [fused]
     res = pd.concat(frames, ignore_index=True) if len(frames) > 1 else fused
     res = res.drop(columns=["_input_row"])
-    if hasattr(table, "geometry") and not hasattr(res, "geometry"):
-        import geopandas as gpd
+    import geopandas as gpd
 
+    if isinstance(table, gpd.GeoDataFrame) and not isinstance(res, gpd.GeoDataFrame):
         res = gpd.GeoDataFrame(res, geometry=table.geometry.name, crs=table.crs)
+    if isinstance(res, gpd.GeoDataFrame):  # rows of a plain table among geo ones: their points
+        lat, lon = _num(res, "latitude"), _num(res, "longitude")
+        gone = res.geometry.isna().to_numpy() & np.isfinite(lat) & np.isfinite(lon)
+        if gone.any() and (res.crs is None or res.crs.to_epsg() == 4326):
+            pts = gpd.points_from_xy(lon[gone], lat[gone], crs=4326)
+            geom = res.geometry.copy()
+            geom.iloc[np.flatnonzero(gone)] = pts
+            res = res.set_geometry(geom)
     for c in ("fatalities_low", "fatalities_high", "fatalities"):
-        if c in res:
-            res[c] = pd.to_numeric(res[c], errors="coerce").astype("Int64")
+        # a report's unparsed figure stays as given; only numbers become Int64
+        if c in res and (c != "fatalities" or pd.api.types.is_numeric_dtype(table[c])):
+            res[c] = pd.to_numeric(res[c], errors="coerce").round().astype("Int64")
     return res
 
 

@@ -411,3 +411,30 @@ def test_group_text_joins_keep_order_and_drop_repeats():
     val = np.array(["a", "a", "x", "", "y", "q", "1", "2", "1", "3"], dtype=object)
     assert list(join(lab, val, np.arange(10), ";", unique=True)) == ["a", "x;y", "q", "1;2;3"]
     assert list(join(lab, val, np.arange(10), ";")) == ["a;a", "x;y", "q", "1;2;1;3"]
+
+
+def test_geo_and_plain_tables_together_give_points_for_every_located_row():
+    import geopandas as gpd
+
+    a = table([{"incident_id": "a"}])
+    geo = gpd.GeoDataFrame(a, geometry=gpd.points_from_xy(a["longitude"], a["latitude"]), crs=4326)
+    plain = table([{"incident_id": "b", "latitude": north(30)}])
+    out = fuse(geo, plain)
+    assert isinstance(out, gpd.GeoDataFrame) and out.crs.to_epsg() == 4326
+    assert len(out) == 4 and out.geometry.notna().all()
+    assert out.geometry.y.round(6).tolist() == out["latitude"].round(6).tolist()
+
+
+def test_unparsed_figures_stay_as_given():
+    a = pd.DataFrame(
+        {"date": ["2025-01-01"] * 2, "latitude": [33.0, 34.0], "longitude": [70.0, 70.0],
+         "fatalities": ["3", "many"]}
+    )  # fmt: skip
+    out = fuse(a, a.copy())
+    rep = out[out["row_kind"] == "report"]
+    assert list(rep["fatalities"]) == ["3", "many", "3", "many"]
+    fused = out[out["row_kind"] == "fused"]
+    assert list(fused["group_size"]) == [2, 2]
+    assert fused["fatalities"].iloc[0] == 3
+    assert fused["fatalities"].isna().tolist() == [False, True]
+    assert fused["fatalities_high"].iloc[0] == 3
