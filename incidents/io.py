@@ -208,7 +208,9 @@ def _geometry(raw: RawTable, table: pd.DataFrame, index: pd.Index) -> np.ndarray
     lon = table["longitude"].to_numpy(dtype=float, na_value=np.nan)
     ok = np.isfinite(lat) & np.isfinite(lon) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
     pts = gpd.points_from_xy(np.where(ok, lon, 0.0), np.where(ok, lat, 0.0))
-    return np.where(ok, np.asarray(pts, dtype=object), None)
+    out = np.asarray(pts, dtype=object)
+    out[~ok] = None
+    return out
 
 
 def _text_or_native(s: pd.Series) -> pd.Series:
