@@ -119,9 +119,13 @@ def check_output(
     Raises
     ------
     ExportError
-        If ``output`` is the same file as an input (same path, or a link to it).
+        If ``output`` is the same file as an input (same path, or a link to it),
+        or its folder does not exist (checked before any work is done).
     """
     out = Path(output)
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"{out}: folder {folder} does not exist")
     if force:
         return out
     for inp in inputs:
