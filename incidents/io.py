@@ -33,6 +33,7 @@ import pandas as pd
 
 from incidents._load_cells import RawTable
 from incidents._load_read import read_table
+from incidents._sniff import KIND_NAMES, decode_text, sniff_kind
 from incidents._write import (
     FORMATS,
     atomic_output,
@@ -54,6 +55,7 @@ __all__ = [
     "layer_name",
     "read",
     "read_positioned",
+    "text_of",
     "to_geojson_dict",
     "write",
 ]
@@ -106,6 +108,23 @@ def read_positioned(path: str | PathLike[str]) -> gpd.GeoDataFrame | None:
     """The table in ``path`` if it carries the positioning columns, else None."""
     table = read(path)
     return table if set(POSITION) <= set(table.columns) else None
+
+
+def text_of(data: bytes, *, name: str = "input") -> str:
+    """Decode free text (a news article) the way the reader decodes tables.
+
+    UTF-8 with or without BOM, UTF-16/UTF-32, UTF-16 without BOM, Windows-1252,
+    and UTF-8 with a few Windows-1252 bytes (only those read as Windows-1252).
+
+    Raises
+    ------
+    LoadError
+        If ``data`` is a binary format (named in the message), not text.
+    """
+    kind = sniff_kind(data)
+    if kind is not None:
+        raise LoadError(f"{name} is {KIND_NAMES[kind]}, not text")
+    return decode_text(data)[0]
 
 
 def check_output(
