@@ -23,7 +23,6 @@ import re
 import sys
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from incidents._load_cells import RawTable, string_frame, unique_headers
@@ -178,7 +177,7 @@ def _check_swallowed(
     """Refuse a quoted field whose lines parse as whole rows: rows merged by a stray quote."""
     if width < 3:
         return
-    starts = np.concatenate([[1], np.asarray(ends[:-1], dtype=int) + 1]) if ends else []
+    starts = [1, *(e + 1 for e in ends[:-1])]
     for i in body_index:
         if ends[i] == starts[i]:
             continue  # one line: nothing swallowed

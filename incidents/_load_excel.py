@@ -24,7 +24,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from incidents._load_cells import RawTable, cell_text, is_blank_row, text_frame
@@ -177,7 +176,9 @@ def _assemble(
         parts = [p for p in parts if len(p[1]) > 1] or parts[:1]
     if not parts[0][1]:
         raise LoadError(f"{path.name}: sheet {parts[0][0].name!r} is empty (no header row)")
-    frames, formula, merged = [], [], []
+    frames: list[pd.DataFrame] = []
+    formula: list[bool] = []
+    merged: list[bool] = []
     skipped = 0
     for sheet, records, numbers, n_skipped in parts:
         header, body = _trimmed(records)
@@ -191,8 +192,8 @@ def _assemble(
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     frame = frame.astype("string")
     flags = {
-        "excel_formula": pd.Series(np.asarray(formula, dtype=bool), index=frame.index),
-        "merged_cell": pd.Series(np.asarray(merged, dtype=bool), index=frame.index),
+        "excel_formula": pd.Series(formula, index=frame.index, dtype=bool),
+        "merged_cell": pd.Series(merged, index=frame.index, dtype=bool),
     }
     info = {
         "sheet": ALL_SHEETS if many else parts[0][0].name,

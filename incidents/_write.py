@@ -451,8 +451,10 @@ def _csv_geometry(gdf: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(gdf.drop(columns=[gdf.geometry.name]))
     if (types == 0).all():
         empty = ~present | shapely.is_empty(geoms)
-        lon = np.where(empty, np.nan, shapely.get_x(np.where(empty, None, geoms)))
-        lat = np.where(empty, np.nan, shapely.get_y(np.where(empty, None, geoms)))
+        points = geoms.copy()
+        points[empty] = None
+        lon = np.where(empty, np.nan, shapely.get_x(points))
+        lat = np.where(empty, np.nan, shapely.get_y(points))
         out["longitude"] = np.round(lon.astype(float), _DECIMALS)
         out["latitude"] = np.round(lat.astype(float), _DECIMALS)
     else:

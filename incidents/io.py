@@ -33,6 +33,7 @@ import pandas as pd
 
 from incidents._load_cells import RawTable
 from incidents._load_read import read_table
+from incidents._sniff import KIND_NAMES, decode_text, sniff_kind
 from incidents._write import (
     FORMATS,
     atomic_output,
@@ -54,6 +55,7 @@ __all__ = [
     "layer_name",
     "read",
     "read_positioned",
+    "text_of",
     "to_geojson_dict",
     "write",
 ]
@@ -108,6 +110,23 @@ def read_positioned(path: str | PathLike[str]) -> gpd.GeoDataFrame | None:
     return table if set(POSITION) <= set(table.columns) else None
 
 
+def text_of(data: bytes, *, name: str = "input") -> str:
+    """Decode free text (a news article) the way the reader decodes tables.
+
+    UTF-8 with or without BOM, UTF-16/UTF-32, UTF-16 without BOM, Windows-1252,
+    and UTF-8 with a few Windows-1252 bytes (only those read as Windows-1252).
+
+    Raises
+    ------
+    LoadError
+        If ``data`` is a binary format (named in the message), not text.
+    """
+    kind = sniff_kind(data)
+    if kind is not None:
+        raise LoadError(f"{name} is {KIND_NAMES[kind]}, not text")
+    return decode_text(data)[0]
+
+
 def check_output(
     output: str | PathLike[str], *inputs: str | PathLike[str], force: bool = False
 ) -> Path:
@@ -119,9 +138,13 @@ def check_output(
     Raises
     ------
     ExportError
-        If ``output`` is the same file as an input (same path, or a link to it).
+        If ``output`` is the same file as an input (same path, or a link to it),
+        or its folder does not exist (checked before any work is done).
     """
     out = Path(output)
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"{out}: folder {folder} does not exist")
     if force:
         return out
     for inp in inputs:
@@ -208,7 +231,9 @@ def _geometry(raw: RawTable, table: pd.DataFrame, index: pd.Index) -> np.ndarray
     lon = table["longitude"].to_numpy(dtype=float, na_value=np.nan)
     ok = np.isfinite(lat) & np.isfinite(lon) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
     pts = gpd.points_from_xy(np.where(ok, lon, 0.0), np.where(ok, lat, 0.0))
-    return np.where(ok, np.asarray(pts, dtype=object), None)
+    out = np.asarray(pts, dtype=object)
+    out[~ok] = None
+    return out
 
 
 def _text_or_native(s: pd.Series) -> pd.Series:

@@ -22,9 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from incidents._sniff import KIND_NAMES, decode_text, sniff_kind
 from incidents.errors import IncidentError
-from incidents.io import atomic_output, check_output, escape_formulas
+from incidents.io import atomic_output, check_output, escape_formulas, text_of
 
 __all__ = ["run"]
 
@@ -41,10 +40,7 @@ def _read(article: str) -> str:
             raise IncidentError(f"ARTICLE {path} does not exist or is not a file")
         data = path.read_bytes()
     if isinstance(data, bytes):
-        kind = sniff_kind(data)
-        if kind is not None:
-            raise IncidentError(f"ARTICLE {article} is {KIND_NAMES[kind]}, not text")
-        return decode_text(data)[0]
+        return text_of(data, name=f"ARTICLE {article}")
     return data
 
 

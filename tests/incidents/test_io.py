@@ -237,8 +237,9 @@ def test_gpkg_refuses_too_many_columns(tmp_path):
 def test_missing_folder_is_an_export_error(tmp_path):
     with pytest.raises(ExportError, match="does not exist"):
         write(_small_positioned(), tmp_path / "no" / "such" / "x.gpkg")
+    (tmp_path / "dir.csv").mkdir()
     with pytest.raises(ExportError, match="is a folder"):
-        write(_small_positioned(), tmp_path)
+        write(_small_positioned(), tmp_path / "dir.csv")
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
