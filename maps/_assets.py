@@ -210,7 +210,7 @@ class OfflineAssets(MacroElement):
         self._name = "OfflineAssets"
         self.dropped: list[str] = []
 
-    def render(self, **kwargs: object) -> None:
+    def render(self, **kwargs: object) -> None:  # type: ignore[override]
         figure = self.get_root()
         if not isinstance(figure, Figure):
             raise TypeError("OfflineAssets must be added to a Figure")

@@ -147,7 +147,7 @@ def km_labels(step_km: float = 100.0) -> tuple[dict[str, Any], ...]:
     """A label every ``step_km`` km along the frontier (0 at its north-eastern end)."""
     f = Frontier.default()
     kms = np.arange(0.0, f.length_km, step_km)
-    pts = np.asarray(f.point_at(kms))
+    pts = np.asarray(f.point_at(kms.tolist()))
     return tuple(
         {"km": int(k), "lat": round(float(p[1]), 4), "lon": round(float(p[0]), 4)}
         for k, p in zip(kms, pts, strict=True)

@@ -248,7 +248,7 @@ class IncidentLayer(MacroElement):
             text = safe_json({"gz": base64.b64encode(packed).decode("ascii")})
         return text
 
-    def render(self, **kwargs: object) -> None:
+    def render(self, **kwargs: object) -> None:  # type: ignore[override]
         figure = self.get_root()
         if not isinstance(figure, Figure):
             raise TypeError("IncidentLayer must be added to a map inside a Figure")
@@ -265,9 +265,12 @@ class IncidentLayer(MacroElement):
         for key in [k for k in head if k != "fm_guard" and not k.startswith("meta")]:
             head.move_to_end(key)
         groups = ",".join(f"{safe_json(k)}:{g.get_name()}" for k, g in self.groups.items())
+        parent = self._parent
+        if parent is None:
+            raise TypeError("IncidentLayer must be added to a map")
         call = (
             "FrontierMap.init({"
-            f"map:{self._parent.get_name()},dataId:{safe_json(data_id)},"
+            f"map:{parent.get_name()},dataId:{safe_json(data_id)},"
             f"groups:{{{groups}}},controls:{safe_json(self.controls)}}});"
         )
         figure.script.add_child(RawHTML(call), name=self.get_name())

@@ -349,9 +349,11 @@ def build_map(
     if created:
         groups["basemap"] = folium.FeatureGroup(
             name="Country &amp; province outlines", control=provider is not None
-        ).add_to(m)
+        )
     for name in wanted:
-        groups[name] = folium.FeatureGroup(name=LABELS[name], show=name in shown).add_to(m)
+        groups[name] = folium.FeatureGroup(name=LABELS[name], show=name in shown)
+    for group in groups.values():
+        group.add_to(m)
     if plugins:
         _PluginLinks(plugins).add_to(m)
     controls: dict[str, Any] = {

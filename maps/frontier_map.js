@@ -970,13 +970,13 @@
     this.nOfM = el("p", "fm-nofm");
     box.appendChild(this.nOfM);
     if (sm.date_min) {
-      box.appendChild(el("p", null, "Data: " + (sm.date_min === sm.date_max ? sm.date_min :
+      box.appendChild(el("p", "fm-src", "Data: " + (sm.date_min === sm.date_max ? sm.date_min :
         sm.date_min + " \u2013 " + sm.date_max)));
     }
     if (sm.sources && sm.sources.length) {
       var src = "Source: " + sm.sources.join("; ");
       if (sm.sources_more) { src += " and " + fmtInt(sm.sources_more) + " more"; }
-      box.appendChild(el("p", null, src));
+      box.appendChild(el("p", "fm-src", src));
     }
     (sm.notices || []).forEach(function (t) { box.appendChild(el("p", "fm-notice", t)); });
     return box;
