@@ -1,13 +1,10 @@
 """Which aggregation unit each incident belongs to, by :func:`incidents.aggregate`'s own rule.
 
 The map counts incidents client-side (its filters change what is counted), so
-it needs, per incident, the unit :func:`~incidents.aggregate` would count it
-in.  ``aggregate`` has no public per-row output; this module gets one from it
-without restating its rules: every row is given a distinct day (row ``i`` on
-day ``i`` after 1970-01-01) and the table is aggregated with ``period="day"``,
-so each output row is one input row, and its ``unit`` is that row's unit
-(``"unassigned"`` when the precision rule refuses one).  Rows without a point
-appear in no output row and get :data:`UNLOCATED`.
+it needs, per incident, the unit :func:`~incidents.aggregate` would count it in:
+:func:`incidents.aggregate.assign_units` gives it (``"unassigned"`` when the
+precision rule refuses one, missing for a row without a point, which gets
+:data:`UNLOCATED`).
 
 The unit list is ``aggregate(frame)`` without a period: the layer's template
 units (empty ones included) in aggregate's order.
@@ -23,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from incidents.aggregate import UNASSIGNED, aggregate
+from incidents.aggregate import assign_units as unit_of_rows
 from incidents.schema import POSITION
 
 __all__ = ["UNASSIGNED_CODE", "UNLOCATED", "UnitAssignment", "assign_units"]
@@ -31,9 +29,6 @@ __all__ = ["UNASSIGNED_CODE", "UNLOCATED", "UnitAssignment", "assign_units"]
 UNASSIGNED_CODE = -1
 #: Code of an incident without a point (aggregate counts it nowhere).
 UNLOCATED = -2
-#: Rows per ``aggregate`` call: day ``i`` must stay inside datetime64[ns] (year 2262).
-_CHUNK = 100_000
-_EPOCH = np.datetime64("1970-01-01", "ns")
 
 
 @dataclass(frozen=True)
@@ -88,17 +83,13 @@ def assign_units(frame: pd.DataFrame, *, by: str, **options: Any) -> UnitAssignm
     full = aggregate(table, by=by, **options)
     units = full[full["unit"] != UNASSIGNED].reset_index(drop=True)
     index = pd.Index(units["unit"].astype("string"))
-    codes = np.full(len(table), UNLOCATED, dtype=np.int64)
-    for start in range(0, len(table), _CHUNK):
-        part = table.iloc[start : start + _CHUNK].copy()
-        part["date"] = _EPOCH + np.arange(len(part)).astype("timedelta64[D]")
-        per = aggregate(part, by=by, period="day", **options)
-        rows = (per["period"].to_numpy(dtype="datetime64[ns]") - _EPOCH) // np.timedelta64(1, "D")
-        unit = per["unit"].astype("string").to_numpy(dtype=object)
-        hit = index.get_indexer(unit)
-        unassigned = unit == UNASSIGNED
-        if ((hit < 0) & ~unassigned).any():
-            raise AssertionError("aggregate gave a unit absent from its own unit list")
-        where = np.where(unassigned, UNASSIGNED_CODE, hit)
-        codes[start + rows.astype(np.int64)] = where
+    unit = unit_of_rows(table, by=by, **options)
+    located = unit.notna().to_numpy()
+    labels = unit.astype("string").fillna(UNASSIGNED).to_numpy(dtype=object)
+    hit = index.get_indexer(labels)
+    unassigned = labels == UNASSIGNED
+    if ((hit < 0) & ~unassigned & located).any():
+        raise AssertionError("aggregate gave a unit absent from its own unit list")
+    codes = np.where(unassigned, UNASSIGNED_CODE, hit).astype(np.int64)
+    codes[~located] = UNLOCATED
     return UnitAssignment(by=by, units=units, codes=codes, options=dict(options))
