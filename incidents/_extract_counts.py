@@ -106,7 +106,7 @@ HURT = r"(?:wounded|injured|hurt|wounding|injuring|sustained injuries)"
 # Words between a count and its verb: no other count, no other casualty verb.
 _GAP = (
     r"(?:(?!\b(?:killed|dead|died|martyred|wounded|injured|hurt|injuring|wounding|while|whereas|"
-    r"but)\b)"
+    r"but|among)\b)"
     r"[^.;\d]){0,70}?"
 )
 

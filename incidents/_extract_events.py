@@ -9,8 +9,11 @@ from dataclasses import dataclass, field
 from incidents._extract_counts import Count, counts_in
 from incidents._extract_dates import DateSpan, find_dates
 from incidents._extract_lex import (
+    AF_MIL,
     CIVILIANS,
     EVENT_KINDS,
+    HGB,
+    TTP,
     PK_MIL,
     VIOLENT,
     Trigger,
@@ -339,7 +342,13 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         before = [a for o, a in armed if start <= o < x.start]
         agent = before[0] if before else None
         if agent is None:
-            after = [a for o, a in armed if o >= x.end]
+            # "an attack on a centre of Pakistan's Frontier Corps": the target
+            after = [
+                a
+                for o, a in armed
+                if o >= x.end
+                and not re.search(r"\b(?:on|against|at|targeting|into)\b", t[x.end : o])
+            ]
             agent = after[0] if after else None
     if agent is None and c.kind == "air_strike" and c.place.match.country != "PK":
         # Only Pakistan's air force and drones strike across this frontier.
@@ -348,7 +357,12 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
     target = next((a for _, a in armed if a != agent), None)
     if target is None and any(a == CIVILIANS for _, a in acts):
         target = CIVILIANS
-    if agent is None and target is not None and target != CIVILIANS:
+    marked = any(
+        o >= x.end and re.search(r"\b(?:on|against|at|targeting|into)\b", t[x.end : o])
+        for o, a in armed
+        if a == target
+    )
+    if agent is None and target is not None and target != CIVILIANS and not marked:
         agent, target = target, None
     c.actor1, c.actor2 = agent, target
     if c.actor1 and c.actor1 == c.actor2:
@@ -356,6 +370,10 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
 
 
 def _types(c: _Candidate) -> None:
+    if c.kind == "air_strike" and c.actor1 in (AF_MIL, TTP, HGB):
+        # only Pakistan strikes from the air here: their "strikes" are ground attacks
+        c.kind = "attack"
+        c.notes.append("'strikes' by a force without aircraft: an attack")
     kind = c.kind
     civ_only = c.actor2 == CIVILIANS
     if kind == "attack" and civ_only:

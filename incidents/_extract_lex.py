@@ -65,7 +65,7 @@ _T: list[tuple[str, str]] = [
         "armed_clash",
         r"\bclash(?:es|ed|ing)?\b|\bfirefights?\b|\bgun ?battles?\b|\bfighting\b|\bskirmish\w*"
         r"|\bexchang(?:e|ed|es|ing) (?:of )?(?:heavy |intense |small[- ]arms |)fire\b"
-        r"|\btrad(?:ed|ing) (?:heavy |)fire\b|\bopen(?:ed)? fire\b|\bexchanges of fire\b"
+        r"|\btrad(?:ed|ing) (?:heavy |)fire\b|\bopen(?:ed|s)? (?:\w+ )?fire\b|\bexchanges of fire\b"
         r"|\bfought\b|\bhostilities\b|\bconfrontations?\b|\bfirings?\b"
         r"|\b(?:violent |armed )?encounters?\b"
         r"|\bcross-border fire\b|\bgunfire\b",

@@ -54,7 +54,26 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
         host.confidence = round(min(host.confidence + 0.05, 0.95), 2)
-    return _fold_restatements(out)
+    return _venue_of_agreement(_fold_restatements(out))
+
+
+def _venue_of_agreement(cands: list[_Candidate]) -> list[_Candidate]:
+    """A ceasefire stated without a place, and talks at a venue abroad on
+    overlapping dates, are one agreement: it is placed at the venue."""
+    venues = [c for c in cands if c.kind in ("talks", "ceasefire") and c.place.role != "frontier"]
+    out = []
+    for c in cands:
+        host = None
+        if c.kind == "ceasefire" and c.place.role == "frontier":
+            host = next((v for v in venues if _overlap(v, c)), None)
+        if host is None:
+            out.append(c)
+            continue
+        host.kind = "ceasefire"
+        host.types = c.types
+        host.merged += 1
+        host.notes.append(f"the ceasefire of sentence {c.sentence} was agreed there")
+    return out
 
 
 def _take_counts(host: _Candidate, c: _Candidate) -> None:
@@ -132,7 +151,7 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
         gone.add(id(c))
         host.merged += 1
         host.notes.append(f"restated at {c.place.label!r} in sentence {c.sentence}")
-        if len(finer) == 1 and not host.counts:
+        if not host.counts:  # a total over a list goes to its first place
             host.counts = list(c.counts)
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
