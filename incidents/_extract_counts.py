@@ -86,7 +86,9 @@ _GROUPS = {
     "civilians": (
         r"civilians?|children|child|women|woman|men|man|boys?|girls?|villagers|"
         r"family members|members|workers|labou?rers|passengers|cricketers|cricket players|"
-        r"students|worshippers|non-combatants|noncombatants|residents|traders|drivers|infants"
+        r"students|worshippers|non-combatants|noncombatants|residents|traders|drivers|infants|"
+        r"teenagers|youths|young men|minors|brothers|sisters|sons|daughters|relatives|siblings|"
+        r"players|shopkeepers|farmers|labourers|tribesmen|elders"
     ),
     "people": r"people|persons|individuals|others|person|casualties|lives",
 }
@@ -102,7 +104,10 @@ DEAD = (
     r"embraced (?:martyrdom|shahadat)|sent to hell|neutrali[sz]ed|eliminated|eliminating|"
     r"neutrali[sz]ing)"
 )
-HURT = r"(?:wounded|injured|hurt|wounding|injuring|sustained injuries)"
+HURT = (
+    r"(?:wounded|injured|hurt|wounding|injuring|(?:sustained|got|suffered|received) "
+    r"(?:serious |critical |minor |severe |)injuries)"
+)
 # Words between a count and its verb: no other count, no other casualty verb.
 _GAP = (
     r"(?:(?!\b(?:killed|dead|died|martyred|wounded|injured|hurt|injuring|wounding|while|whereas|"

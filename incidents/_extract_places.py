@@ -272,6 +272,13 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return "venue"  # the place of talks or a meeting: a Strategic development only
     if (_VENUE.search(left) and not _LOCAL.search(left)) or _GOV_AFTER.match(right):
         return None
+    if (
+        p.text.isupper()
+        and len(p.text) > 3
+        and re.match(r"^[A-Z /,]*[:\-–—]", right)
+        and not re.search(r"[a-z]", t[: p.start])
+    ):
+        return None  # a dateline of places: "BAJAUR/SOUTH WAZIRISTAN: ..."
     if re.match(r"^\s*(?:\[[^\]]*\]\s*)?,?\s*(?:[A-Z][a-z]{2}\w*\.?\s+\d{1,2}\b|\(\w)", right) and (
         p.start < 3 or t[: p.start].strip().endswith((":", "\n"))
     ):
@@ -344,6 +351,10 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
         if a.role == "frontier" or len(gap) > 60 or not _CTX_GAP.match(gap):
             continue
         unit = b.match if b.role == "country" else _as_unit(b, gc)
+        if unit is None and b.qual == "tehsil" and b.match.admin2:
+            # "X area of Y tehsil": the tehsil's district locates X
+            res = gc.resolve(f"{b.match.admin2} district")
+            unit = res[0] if res and res[0].method == "admin2" else None
         if unit is None:
             continue
         if _LEVEL.get(unit.method, 0) <= _LEVEL.get(a.match.method, 0):
