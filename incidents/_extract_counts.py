@@ -130,8 +130,8 @@ def _forms(verb: str) -> list[re.Pattern[str]]:
         # "a paramilitary soldier was killed"
         rf"\b(?P<num>an?|one) {_ADJ}(?P<who>{_ONE})\b(?P<gap>{_GAP})\bwas (?:also |reportedly |)"
         rf"(?P<verb>{passive})",
-        # "killing at least 10 people", "killed nine children"
-        rf"\b(?P<verb>{verb})(?: at least| more than| over| some| about| nearly| up to| another)?"
+        # "killing at least 10 people", "killed nine children", "strikes kill 10 people"
+        rf"\b(?P<verb>{verb}|kills?\b)(?: at least| more than| over| some| about| nearly| up to| another)?"
         rf" {_NUM} {_ADJ}{_WHO}\b",
         # "more than 80 wounded", "dozens killed"
         rf"\b{_QUAL}{_NUM_NO_A} (?:were |was |)(?P<verb>{verb})\b",
