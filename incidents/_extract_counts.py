@@ -98,7 +98,13 @@ _ONE = (
 )
 _WHO = "(?P<who>" + "|".join(_GROUPS.values()) + ")"
 _WHO_GROUP = [(g, re.compile(rf"^(?:{rx})$", re.IGNORECASE)) for g, rx in _GROUPS.items()]
-_ADJ = r"(?:(?:[A-Za-z]+(?:-[A-Za-z]+)?) ){0,3}?"
+# Up to three words between a number and its noun ("11 Pakistani security personnel"),
+# never another number or a preposition ("three cricketers among eight people").
+_ADJ = (
+    r"(?:(?!(?:among|including|of|and|or|with|from|in|at|"
+    + _WORDNUM.replace("(?: of)?", "")
+    + r")\b)(?:[A-Za-z]+(?:-[A-Za-z]+)?) ){0,3}?"
+)
 DEAD = (
     r"(?:killed|killing|dead|died|martyred|slain|lost their lives|perished|shot dead|"
     r"embraced (?:martyrdom|shahadat)|sent to hell|neutrali[sz]ed|eliminated|eliminating|"
@@ -116,7 +122,7 @@ _GAP = (
 )
 
 
-def _forms(verb: str) -> list[re.Pattern[str]]:
+def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
     passive = (
         verb.replace("|killing", "")
         .replace("|wounding|injuring", "")
@@ -131,8 +137,8 @@ def _forms(verb: str) -> list[re.Pattern[str]]:
         rf"\b(?P<num>an?|one) {_ADJ}(?P<who>{_ONE})\b(?P<gap>{_GAP})\bwas (?:also |reportedly |)"
         rf"(?P<verb>{passive})",
         # "killing at least 10 people", "killed nine children", "strikes kill 10 people"
-        rf"\b(?P<verb>{verb}|kills?\b)(?: at least| more than| over| some| about| nearly| up to| another)?"
-        rf" {_NUM} {_ADJ}{_WHO}\b",
+        rf"\b(?P<verb>{verb}{'|kills?' if present else ''})"
+        rf"(?: at least| more than| over| some| about| nearly| up to| another)? {_NUM} {_ADJ}{_WHO}\b",
         # "more than 80 wounded", "dozens killed"
         rf"\b{_QUAL}{_NUM_NO_A} (?:were |was |)(?P<verb>{verb})\b",
         # "killing three, police said"
@@ -142,7 +148,7 @@ def _forms(verb: str) -> list[re.Pattern[str]]:
     return [re.compile(f, re.IGNORECASE) for f in forms]
 
 
-_DEAD_RX = _forms(DEAD)
+_DEAD_RX = _forms(DEAD, present=True)  # "strikes kill 10 people"
 _HURT_RX = _forms(HURT)
 _ZERO = re.compile(
     r"\bno (?:casualties|deaths|fatalities|loss of life|one was (?:killed|hurt|injured))\b"
