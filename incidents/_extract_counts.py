@@ -138,7 +138,8 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
         rf"(?P<verb>{passive})",
         # "killing at least 10 people", "killed nine children", "strikes kill 10 people"
         rf"\b(?P<verb>{verb}{'|kills?' if present else ''})"
-        rf"(?: at least| more than| over| some| about| nearly| up to| another)? {_NUM} {_ADJ}{_WHO}\b",
+        rf"(?: at least| more than| over| some| about| nearly| up to| another)?"
+        rf" {_NUM} {_ADJ}{_WHO}\b",
         # "more than 80 wounded", "dozens killed"
         rf"\b{_QUAL}{_NUM_NO_A} (?:were |was |)(?P<verb>{verb})\b",
         # "killing three, police said"
