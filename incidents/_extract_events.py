@@ -414,9 +414,13 @@ def _confidence(c: _Candidate, x: Trigger) -> float:
 def _enrich(cands: list[_Candidate], c: _Candidate) -> None:
     """Counts of a sentence with no place of its own belong to the last violent
     incident of the previous three sentences (groups not yet counted there)."""
-    prev = next(
-        (p for p in reversed(cands) if p.kind in VIOLENT and c.sentence - p.sentence <= 3), None
-    )
+    prev = None
+    for p in reversed(cands):  # stops three sentences back: linear in the article
+        if c.sentence - p.sentence > 3:
+            break
+        if p.kind in VIOLENT:
+            prev = p
+            break
     if prev is None or not c.counts:
         return
     have = {(n.which, n.group) for n in prev.counts}
