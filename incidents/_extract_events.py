@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -122,8 +123,12 @@ def _sentence(
     previous sentence reported without a place (for "it took place in X")."""
     t = s.text
     spans = find_dates(t, ref, previous=previous, year_hint=year_hint)
-    resolved = [d for d in spans if d.first is not None]
-    dated = (resolved[0].first, resolved[0].last, resolved[0].text) if resolved else None
+    resolved = [d for d in spans if d.first is not None and d.last is not None]
+    dated: tuple[dt.date, dt.date, str] | None = None
+    if resolved:
+        first, last = resolved[0].first, resolved[0].last
+        assert first is not None and last is not None
+        dated = (first, last, resolved[0].text)
     raw = [x for x in triggers_in(t) if not (x.violent and is_diplomatic(t, x))]
     trig = _events_of(t, raw, spans)
     if not trig and pending is not None and _COREF.search(t):
@@ -480,7 +485,7 @@ def _assign(t: str, counts: list[Count], places: list[_Place]) -> dict[int, list
     if not places:
         return out
     for n in counts:
-        best = min(places, key=lambda p, n=n: _cost(t, n, p))
+        best = min(places, key=functools.partial(_cost, t, n))
         # A count after a list ("struck X and Y, killing 10") is the list's total: it
         # goes to the list's first place.
         k = places.index(best)

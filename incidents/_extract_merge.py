@@ -108,7 +108,7 @@ def _inside_of(fine: _Candidate, coarse: _Candidate) -> bool:
     for mc in (coarse.place.match, coarse.place.area):
         if mc is None or math.isnan(mc.lat):
             continue
-        lf = 0 if fine.place.fallback else _LEVEL.get(mf.method, 0)
+        lf: float = 0.0 if fine.place.fallback else _LEVEL.get(mf.method, 0)
         if fine.place.fallback and mf.method in _LEVEL:
             lf = _LEVEL[mf.method] - 0.5  # a named place inside that unit
         if lf < _LEVEL.get(mc.method, 0) and _km_to(mf, mc) <= (mc.uncertainty_km or 0):
