@@ -86,7 +86,9 @@ _GROUPS = {
     "civilians": (
         r"civilians?|children|child|women|woman|men|man|boys?|girls?|villagers|"
         r"family members|members|workers|labou?rers|passengers|cricketers|cricket players|"
-        r"students|worshippers|non-combatants|noncombatants|residents|traders|drivers|infants"
+        r"students|worshippers|non-combatants|noncombatants|residents|traders|drivers|infants|"
+        r"teenagers|youths|young men|minors|brothers|sisters|sons|daughters|relatives|siblings|"
+        r"players|shopkeepers|farmers|labourers|tribesmen|elders"
     ),
     "people": r"people|persons|individuals|others|person|casualties|lives",
 }
@@ -96,22 +98,31 @@ _ONE = (
 )
 _WHO = "(?P<who>" + "|".join(_GROUPS.values()) + ")"
 _WHO_GROUP = [(g, re.compile(rf"^(?:{rx})$", re.IGNORECASE)) for g, rx in _GROUPS.items()]
-_ADJ = r"(?:(?:[A-Za-z]+(?:-[A-Za-z]+)?) ){0,3}?"
+# Up to three words between a number and its noun ("11 Pakistani security personnel"),
+# never another number or a preposition ("three cricketers among eight people").
+_ADJ = (
+    r"(?:(?!(?:among|including|of|and|or|with|from|in|at|"
+    + _WORDNUM.replace("(?: of)?", "")
+    + r")\b)(?:[A-Za-z]+(?:-[A-Za-z]+)?) ){0,3}?"
+)
 DEAD = (
     r"(?:killed|killing|dead|died|martyred|slain|lost their lives|perished|shot dead|"
     r"embraced (?:martyrdom|shahadat)|sent to hell|neutrali[sz]ed|eliminated|eliminating|"
     r"neutrali[sz]ing)"
 )
-HURT = r"(?:wounded|injured|hurt|wounding|injuring|sustained injuries)"
+HURT = (
+    r"(?:wounded|injured|hurt|wounding|injuring|(?:sustained|got|suffered|received) "
+    r"(?:serious |critical |minor |severe |)injuries)"
+)
 # Words between a count and its verb: no other count, no other casualty verb.
 _GAP = (
     r"(?:(?!\b(?:killed|dead|died|martyred|wounded|injured|hurt|injuring|wounding|while|whereas|"
-    r"but)\b)"
+    r"but|among)\b)"
     r"[^.;\d]){0,70}?"
 )
 
 
-def _forms(verb: str) -> list[re.Pattern[str]]:
+def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
     passive = (
         verb.replace("|killing", "")
         .replace("|wounding|injuring", "")
@@ -125,8 +136,9 @@ def _forms(verb: str) -> list[re.Pattern[str]]:
         # "a paramilitary soldier was killed"
         rf"\b(?P<num>an?|one) {_ADJ}(?P<who>{_ONE})\b(?P<gap>{_GAP})\bwas (?:also |reportedly |)"
         rf"(?P<verb>{passive})",
-        # "killing at least 10 people", "killed nine children"
-        rf"\b(?P<verb>{verb})(?: at least| more than| over| some| about| nearly| up to| another)?"
+        # "killing at least 10 people", "killed nine children", "strikes kill 10 people"
+        rf"\b(?P<verb>{verb}{'|kills?' if present else ''})"
+        rf"(?: at least| more than| over| some| about| nearly| up to| another)?"
         rf" {_NUM} {_ADJ}{_WHO}\b",
         # "more than 80 wounded", "dozens killed"
         rf"\b{_QUAL}{_NUM_NO_A} (?:were |was |)(?P<verb>{verb})\b",
@@ -137,7 +149,7 @@ def _forms(verb: str) -> list[re.Pattern[str]]:
     return [re.compile(f, re.IGNORECASE) for f in forms]
 
 
-_DEAD_RX = _forms(DEAD)
+_DEAD_RX = _forms(DEAD, present=True)  # "strikes kill 10 people"
 _HURT_RX = _forms(HURT)
 _ZERO = re.compile(
     r"\bno (?:casualties|deaths|fatalities|loss of life|one was (?:killed|hurt|injured))\b"

@@ -131,7 +131,7 @@ def _compile() -> re.Pattern[str]:
     parts = []
     for name, rx in _PATTERNS:
         inner = re.compile(rx, re.IGNORECASE)
-        groups = sorted(inner.groupindex, key=inner.groupindex.get)
+        groups = sorted(inner.groupindex, key=lambda k: inner.groupindex[k])
         _GROUPS[name] = groups
         renamed = rx
         for g in groups:
@@ -259,7 +259,7 @@ def _resolve(
     if kind in ("md", "dm"):
         mon = _month(g["m"] or "")
         d = int(g["d"] or 0)
-        y = int(g["y"]) if g.get("y") else _year_for(mon, d, ref, year_hint)
+        y = int(g["y"] or 0) if g.get("y") else _year_for(mon, d, ref, year_hint)
         x = _safe(y, mon, d)
         return x, x, None
     if kind in ("md_range", "dm_range"):
@@ -267,14 +267,14 @@ def _resolve(
         d1, d2 = int(g["d1"] or 0), int(g["d2"] or 0)
         if d2 < d1:
             return None, None, None
-        y = int(g["y"]) if g.get("y") else _year_for(mon, d1, ref, year_hint)
+        y = int(g["y"] or 0) if g.get("y") else _year_for(mon, d1, ref, year_hint)
         return _safe(y, mon, d1), _safe(y, mon, d2), None
     if kind == "iso":
         x = _safe(int(g["y"] or 0), int(g["mm"] or 0), int(g["d"] or 0))
         return x, x, None
     if kind in ("mid_month", "part_month", "in_month"):
         mon = _month(g["m"] or "")
-        y = int(g["y"]) if g.get("y") else _year_for(mon, 1, ref, year_hint)
+        y = int(g["y"] or 0) if g.get("y") else _year_for(mon, 1, ref, year_hint)
         if y is None:
             return None, None, None
         end = _month_end(y, mon)

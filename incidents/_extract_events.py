@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
 from incidents._extract_counts import Count, counts_in
 from incidents._extract_dates import DateSpan, find_dates
 from incidents._extract_lex import (
+    AF_MIL,
     CIVILIANS,
     EVENT_KINDS,
+    HGB,
     PK_MIL,
+    TTP,
     VIOLENT,
     Trigger,
     actors_in,
@@ -119,8 +123,12 @@ def _sentence(
     previous sentence reported without a place (for "it took place in X")."""
     t = s.text
     spans = find_dates(t, ref, previous=previous, year_hint=year_hint)
-    resolved = [d for d in spans if d.first is not None]
-    dated = (resolved[0].first, resolved[0].last, resolved[0].text) if resolved else None
+    resolved = [d for d in spans if d.first is not None and d.last is not None]
+    dated: tuple[dt.date, dt.date, str] | None = None
+    if resolved:
+        first, last = resolved[0].first, resolved[0].last
+        assert first is not None and last is not None
+        dated = (first, last, resolved[0].text)
     raw = [x for x in triggers_in(t) if not (x.violent and is_diplomatic(t, x))]
     trig = _events_of(t, raw, spans)
     if not trig and pending is not None and _COREF.search(t):
@@ -339,7 +347,13 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         before = [a for o, a in armed if start <= o < x.start]
         agent = before[0] if before else None
         if agent is None:
-            after = [a for o, a in armed if o >= x.end]
+            # "an attack on a centre of Pakistan's Frontier Corps": the target
+            after = [
+                a
+                for o, a in armed
+                if o >= x.end
+                and not re.search(r"\b(?:on|against|at|targeting|into)\b", t[x.end : o])
+            ]
             agent = after[0] if after else None
     if agent is None and c.kind == "air_strike" and c.place.match.country != "PK":
         # Only Pakistan's air force and drones strike across this frontier.
@@ -348,7 +362,12 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
     target = next((a for _, a in armed if a != agent), None)
     if target is None and any(a == CIVILIANS for _, a in acts):
         target = CIVILIANS
-    if agent is None and target is not None and target != CIVILIANS:
+    marked = any(
+        o >= x.end and re.search(r"\b(?:on|against|at|targeting|into)\b", t[x.end : o])
+        for o, a in armed
+        if a == target
+    )
+    if agent is None and target is not None and target != CIVILIANS and not marked:
         agent, target = target, None
     c.actor1, c.actor2 = agent, target
     if c.actor1 and c.actor1 == c.actor2:
@@ -356,6 +375,10 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
 
 
 def _types(c: _Candidate) -> None:
+    if c.kind == "air_strike" and c.actor1 in (AF_MIL, TTP, HGB):
+        # only Pakistan strikes from the air here: their "strikes" are ground attacks
+        c.kind = "attack"
+        c.notes.append("'strikes' by a force without aircraft: an attack")
     kind = c.kind
     civ_only = c.actor2 == CIVILIANS
     if kind == "attack" and civ_only:
@@ -396,9 +419,13 @@ def _confidence(c: _Candidate, x: Trigger) -> float:
 def _enrich(cands: list[_Candidate], c: _Candidate) -> None:
     """Counts of a sentence with no place of its own belong to the last violent
     incident of the previous three sentences (groups not yet counted there)."""
-    prev = next(
-        (p for p in reversed(cands) if p.kind in VIOLENT and c.sentence - p.sentence <= 3), None
-    )
+    prev = None
+    for p in reversed(cands):  # stops three sentences back: linear in the article
+        if c.sentence - p.sentence > 3:
+            break
+        if p.kind in VIOLENT:
+            prev = p
+            break
     if prev is None or not c.counts:
         return
     have = {(n.which, n.group) for n in prev.counts}
@@ -458,7 +485,7 @@ def _assign(t: str, counts: list[Count], places: list[_Place]) -> dict[int, list
     if not places:
         return out
     for n in counts:
-        best = min(places, key=lambda p, n=n: _cost(t, n, p))
+        best = min(places, key=functools.partial(_cost, t, n))
         # A count after a list ("struck X and Y, killing 10") is the list's total: it
         # goes to the list's first place.
         k = places.index(best)

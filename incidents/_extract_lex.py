@@ -42,7 +42,7 @@ _T: list[tuple[str, str]] = [
         r"|\bairstrikes?\b|\bair raids?\b|\bbombing raids?\b"
         r"|\b(?:jets|warplanes|aircraft|drones?|planes|helicopters?|gunships?)\s+(?:\w+\s+)?"
         r"(?:struck|hit|bombed|attacked|targeted|pounded|fired)\b"
-        r"|\b(?:struck|bombed)\b"
+        r"|\b(?:struck|bombed)\b|\bquadcopters?(?: (?:attacks?|strikes?))?\b"
         # On this frontier a bare "strike(s)" is a Pakistani air or drone strike.
         r"|\bstrikes?\b(?! (?:deal|agreement))",
     ),
@@ -59,13 +59,13 @@ _T: list[tuple[str, str]] = [
     (
         "shelling",
         r"\bshell(?:ed|ing|s)\b|\bmortars?\b|\bartillery\b|\brockets?\b|\bmissiles?\b"
-        r"|\bheavy weapons\b|\bbombard(?:ed|ing|ment|ments)\b",
+        r"|\bheavy weapons\b|\bbombard(?:ed|ing|ment|ments)\b|\bpound(?:ed|ing)\b",
     ),
     (
         "armed_clash",
         r"\bclash(?:es|ed|ing)?\b|\bfirefights?\b|\bgun ?battles?\b|\bfighting\b|\bskirmish\w*"
         r"|\bexchang(?:e|ed|es|ing) (?:of )?(?:heavy |intense |small[- ]arms |)fire\b"
-        r"|\btrad(?:ed|ing) (?:heavy |)fire\b|\bopen(?:ed)? fire\b|\bexchanges of fire\b"
+        r"|\btrad(?:ed|ing) (?:heavy |)fire\b|\bopen(?:ed|s)? (?:\w+ )?fire\b|\bexchanges of fire\b"
         r"|\bfought\b|\bhostilities\b|\bconfrontations?\b|\bfirings?\b"
         r"|\b(?:violent |armed )?encounters?\b"
         r"|\bcross-border fire\b|\bgunfire\b",
@@ -78,7 +78,7 @@ _T: list[tuple[str, str]] = [
     ),
     (
         "killing",
-        r"\b(?:killed|killing|shot dead|gunned down|martyred|dead|died|wounded|injured)\b",
+        r"\b(?:killed|killing|kills?|shot dead|gunned down|martyred|dead|died|wounded|injured)\b",
     ),
     (
         "border_closure",

@@ -54,7 +54,26 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
         host.confidence = round(min(host.confidence + 0.05, 0.95), 2)
-    return _fold_restatements(out)
+    return _venue_of_agreement(_fold_restatements(out))
+
+
+def _venue_of_agreement(cands: list[_Candidate]) -> list[_Candidate]:
+    """A ceasefire stated without a place, and talks at a venue abroad on
+    overlapping dates, are one agreement: it is placed at the venue."""
+    venues = [c for c in cands if c.kind in ("talks", "ceasefire") and c.place.role != "frontier"]
+    out = []
+    for c in cands:
+        host = None
+        if c.kind == "ceasefire" and c.place.role == "frontier":
+            host = next((v for v in venues if _overlap(v, c)), None)
+        if host is None:
+            out.append(c)
+            continue
+        host.kind = "ceasefire"
+        host.types = c.types
+        host.merged += 1
+        host.notes.append(f"the ceasefire of sentence {c.sentence} was agreed there")
+    return out
 
 
 def _take_counts(host: _Candidate, c: _Candidate) -> None:
@@ -89,7 +108,7 @@ def _inside_of(fine: _Candidate, coarse: _Candidate) -> bool:
     for mc in (coarse.place.match, coarse.place.area):
         if mc is None or math.isnan(mc.lat):
             continue
-        lf = 0 if fine.place.fallback else _LEVEL.get(mf.method, 0)
+        lf: float = 0.0 if fine.place.fallback else _LEVEL.get(mf.method, 0)
         if fine.place.fallback and mf.method in _LEVEL:
             lf = _LEVEL[mf.method] - 0.5  # a named place inside that unit
         if lf < _LEVEL.get(mc.method, 0) and _km_to(mf, mc) <= (mc.uncertainty_km or 0):
@@ -132,7 +151,7 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
         gone.add(id(c))
         host.merged += 1
         host.notes.append(f"restated at {c.place.label!r} in sentence {c.sentence}")
-        if len(finer) == 1 and not host.counts:
+        if not host.counts:  # a total over a list goes to its first place
             host.counts = list(c.counts)
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2

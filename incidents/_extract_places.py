@@ -153,7 +153,7 @@ _FUZZY = re.compile(
     r"(?:town|village|district|crossing|area|valley|post|region|city)\b)"
     r"|\b(?:in|at|near|of|from)\s+the\s+"
     r"(?P<w3>[A-Z][a-z]{3,}(?:[- ](?:[a-z]{1,2}[- ])?[A-Z][a-z]+)?)"
-    r"(?=\s+(?:district|province)\b)"
+    r"(?=\s+(?:district|province)\b|\s+(?:and|or)\s+(?:the\s+)?[A-Z]\w+\s+(?:districts|provinces)\b)"
     r"|\b(?:town|village|district|city|area|valley) of\s+"
     r"(?P<w2>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)"
 )
@@ -207,7 +207,13 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
             continue
         q = _PLACE_NOUN.match(t[b : b + 30])
         unit = q and _QUAL_WORD.get(q.group("q").lower()) in ("district", "province")
-        res = gc.resolve(f"{word} {_QUAL_WORD[q.group('q').lower()]}" if unit and q else word)
+        plural = re.match(r"\s+(?:and|or)\s+(?:the\s+)?[A-Z]\w+\s+(district|province)s\b", t[b:])
+        if unit and q:
+            res = gc.resolve(f"{word} {_QUAL_WORD[q.group('q').lower()]}")
+        elif plural:
+            res = gc.resolve(f"{word} {plural.group(1)}")
+        else:
+            res = gc.resolve(word)
         mt = res[0] if res else None
         if (
             mt is None
@@ -262,10 +268,17 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     right = t[p.end : p.end + 40]
     if key in _NOT_PLACE or m.method == "unresolved":
         return None
+    if _TALKS_VENUE.search(left) and not _GOV_AFTER.match(right):
+        return "venue"  # the place of talks or a meeting: a Strategic development only
     if (_VENUE.search(left) and not _LOCAL.search(left)) or _GOV_AFTER.match(right):
         return None
-    if _TALKS_VENUE.search(left):
-        return "venue"  # the place of talks or a meeting: a Strategic development only
+    if (
+        p.text.isupper()
+        and len(p.text) > 3
+        and re.match(r"^[A-Z /,]*[:\-–—]", right)
+        and not re.search(r"[a-z]", t[: p.start])
+    ):
+        return None  # a dateline of places: "BAJAUR/SOUTH WAZIRISTAN: ..."
     if re.match(r"^\s*(?:\[[^\]]*\]\s*)?,?\s*(?:[A-Z][a-z]{2}\w*\.?\s+\d{1,2}\b|\(\w)", right) and (
         p.start < 3 or t[: p.start].strip().endswith((":", "\n"))
     ):
@@ -338,6 +351,10 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
         if a.role == "frontier" or len(gap) > 60 or not _CTX_GAP.match(gap):
             continue
         unit = b.match if b.role == "country" else _as_unit(b, gc)
+        if unit is None and b.qual == "tehsil" and b.match.admin2:
+            # "X area of Y tehsil": the tehsil's district locates X
+            res = gc.resolve(f"{b.match.admin2} district")
+            unit = res[0] if res and res[0].method == "admin2" else None
         if unit is None:
             continue
         if _LEVEL.get(unit.method, 0) <= _LEVEL.get(a.match.method, 0):
@@ -434,12 +451,13 @@ def _unknown_list_items(t: str, places: list[_Place], known: list[_Place]) -> No
 
 
 _LOCATIVE_END = re.compile(
-    r"\b(?:in|at|near|on|across|around|inside|including|struck|hit|targeted|attacked|shelled)"
+    r"\b(?:in|at|near|on|across|around|inside|including|struck|hit|targeted|attacked|shelled|"
+    r"as well as)"
     r"\s+(?:the\s+)?$|:\s*$"
 )
 _BEFORE_UNIT = re.compile(
-    r"(?:\b(?:in|at|near|on|across|around|inside|including|struck|hit|targeted|attacked|shelled)"
-    r"\s+|,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    r"(?:\b(?:in|at|near|on|across|around|inside|including|struck|hit|targeted|attacked|shelled|"
+    r"as well as)\s+|,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
     r"(?:\s+(?P<feat>valley|pass|area|village|mountains?|heights|nullah|stream|river|range|"
     r"locality|hills?|plain|post|checkpost|outpost))?"

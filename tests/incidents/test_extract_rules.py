@@ -202,6 +202,10 @@ COUNTS = [
     ("Shelling wounded four civilians, officials said.", None, 4),
     ("At least 46 individuals have lost their lives.", 46, None),
     ("Strikes killed at least 10 people, including nine children.", 10, None),
+    ("Pakistani strikes kill 10 people in Khost", 10, None),
+    ("Three cricketers among eight people have been killed.", 8, None),
+    ("Four teenagers were killed and two other people were injured.", 4, 2),
+    ("Two brothers got serious injuries in a quadcopter strike.", None, 2),
 ]
 
 
