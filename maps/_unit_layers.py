@@ -17,20 +17,11 @@ import pandas as pd
 import shapely
 
 from maps._context import geojson
+from maps._layers import LEVELS, SEGMENT_KM
 from maps._units import assign_units
 
-__all__ = ["LEVELS", "SEGMENT_KM", "unit_layer"]
+__all__ = ["unit_layer"]
 
-#: Segment length (km) of the frontier layer: aggregate's and the CLI's default.
-SEGMENT_KM = 50.0
-#: Layer name -> aggregation level (``incidents.AGGREGATIONS``).
-LEVELS: dict[str, str] = {
-    "frontier": "segment",
-    "districts": "admin2",
-    "provinces": "admin1",
-    "corridor": "band",
-    "hexes": "hex",
-}
 _SIMPLIFY = {"admin2": 0.01, "admin1": 0.01, "band": 0.01, "hex": 0.0}
 _NOUN = {
     "segment": "frontier segment",

@@ -32,9 +32,10 @@ from maps import _assets
 from maps._aggregates_layer import aggregates_payload
 from maps._context import crossings_payload, km_labels, labels_payload, outline_shapes
 from maps._incident_layer import IncidentLayer, encode_incidents
+from maps._layers import CHOROPLETHS, DEFAULT_LAYERS, HIDDEN_AT_START, LAYERS, LEVELS, SEGMENT_KM
 from maps._rows import MAPPED, REGION, classify_rows, coordinates
 from maps._summary import DEFAULT_TITLE, summary
-from maps._unit_layers import LEVELS, SEGMENT_KM, unit_layer
+from maps._unit_layers import unit_layer
 from maps.errors import MapError
 
 __all__ = [
@@ -49,29 +50,6 @@ __all__ = [
     "build_map",
 ]
 
-#: Layers a map can hold, in drawing order; ``aggregates`` needs ``aggregates=``.
-LAYERS: tuple[str, ...] = (
-    "provinces",
-    "districts",
-    "hexes",
-    "corridor",
-    "aggregates",
-    "heatmap",
-    "frontier",
-    "uncertainty",
-    "incidents",
-    "crossings",
-    "labels",
-)
-#: Layers built when ``layers`` is not given (``hexes`` is opt-in: it needs a resolution
-#: and can hold tens of thousands of cells; ``aggregates`` comes with ``aggregates=``).
-DEFAULT_LAYERS: tuple[str, ...] = tuple(n for n in LAYERS if n not in ("hexes", "aggregates"))
-#: Built but switched off at load unless named in ``layers`` or ``choropleth``.
-HIDDEN_AT_START: frozenset[str] = frozenset(
-    {"provinces", "districts", "hexes", "corridor", "heatmap"}
-)
-#: ``choropleth`` value (an aggregation level) -> the layer that draws it.
-CHOROPLETHS: dict[str, str] = {level: name for name, level in LEVELS.items()}
 LABELS = {
     "provinces": "Provinces: incident count",
     "districts": "Districts: incident count",

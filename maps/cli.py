@@ -153,7 +153,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _map_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    from maps.build import CHOROPLETHS, DEFAULT_LAYERS, HIDDEN_AT_START, LAYERS
+    from maps._layers import CHOROPLETHS, DEFAULT_LAYERS, HIDDEN_AT_START, LAYERS
 
     shown = [n for n in DEFAULT_LAYERS if n not in HIDDEN_AT_START]
     m = sub.add_parser(
