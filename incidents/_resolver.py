@@ -508,6 +508,15 @@ class Geocoder:
             seats = [r[g.is_place[r]] for r in seats if len(r)]
             if seats:
                 exact = np.unique(np.concatenate([exact, *seats]))
+        if len(exact) and not g.is_place[exact].any() and skeleton(key):
+            # Only units carry the name exactly: their seat town may be spelled
+            # otherwise ("Killa Saifullah" district, "Qila Saifullah" town).
+            alt = g.by_skel.get(skeleton(key))
+            alt = alt[g.is_place[alt] & (g.is_town[alt] | (g.importance[alt] >= 2.5))]
+            units = {g.admin2[u] for u in exact if g.kind[u] in ("county", "tehsil")}
+            alt = alt[np.isin(g.admin2[alt], list(units - {None}))]
+            if len(alt):
+                exact = np.concatenate([exact, alt])
         ones = np.ones(len(exact))
         if len(exact) and (
             not hints
