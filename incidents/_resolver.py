@@ -41,7 +41,7 @@ __all__ = ["RADIUS_KM", "Geocoder", "Match", "Mention"]
 RADIUS_KM: dict[str, float] = {
     "place_exact": 8.0,
     "place_variant": 8.0,
-    "place_edit": 16.0,
+    "place_edit": 22.0,
     "near": 10.0,
     "area": 5.0,
 }
