@@ -511,7 +511,8 @@ class Geocoder:
         if len(exact) and not g.is_place[exact].any() and skeleton(key):
             # Only units carry the name exactly: their seat town may be spelled
             # otherwise ("Killa Saifullah" district, "Qila Saifullah" town).
-            alt = g.by_skel.get(skeleton(key))
+            own = [g.by_key.get(norm(g.name[u])) for u in exact]  # "D.I. Khan" -> its name
+            alt = np.concatenate([g.by_skel.get(skeleton(key)), *own])
             alt = alt[g.is_place[alt] & (g.is_town[alt] | (g.importance[alt] >= 2.5))]
             units = {g.admin2[u] for u in exact if g.kind[u] in ("county", "tehsil")}
             alt = alt[np.isin(g.admin2[alt], list(units - {None}))]
