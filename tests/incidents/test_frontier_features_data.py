@@ -82,8 +82,9 @@ TRUTH_SOURCES = ("wikipedia.org/wiki/", "openstreetmap.org/")
 GEOD = Geod(ellps="WGS84")
 # Regression floors at the counts actually reached with cited coordinates (see
 # incidents/data/SOURCES_frontier_features.md): the target of 300 features
-# was not reached; raise these as rows are added, never lower them.
-MIN_FEATURES = 175
+# was not reached (178 features after the second shift); raise these as rows are
+# added, never lower them.
+MIN_FEATURES = 178
 MIN_TRUTH = 115
 
 
