@@ -492,7 +492,7 @@ class Geocoder:
             if g.country[r]:
                 cc.add(g.country[r])
         good = [r for r in rows if r is not None]
-        good.sort(key=lambda r: _LEVEL_OF_KIND.get(g.kind[r], 9))
+        good.sort(key=lambda r: _LEVEL_OF_KIND.get(str(g.kind[r]), 9))
         return _Hints(frozenset(a1), frozenset(a2), frozenset(cc), tuple(good[:1]))
 
     def _candidates(self, item: Item, hints: _Hints) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
