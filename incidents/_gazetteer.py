@@ -105,6 +105,16 @@ def _dict_values(col: pa.ChunkedArray) -> np.ndarray:
     return values[idx]
 
 
+def _kind_mask(col: pa.ChunkedArray, kinds: frozenset[str]) -> np.ndarray:
+    """Rows whose low-cardinality string value is in ``kinds`` (decided once per
+    distinct value, not per row)."""
+    arr = col.combine_chunks()
+    if not pa.types.is_dictionary(arr.type):
+        arr = pc.dictionary_encode(arr)
+    hit = np.array([v in kinds for v in arr.dictionary.to_pylist()] + [False])
+    return hit[arr.indices.fill_null(len(arr.dictionary)).to_numpy()]
+
+
 @dataclass(frozen=True)
 class _KeyIndex:
     """key -> rows, as a dict of key -> slot and a CSR layout of row ids."""
@@ -175,8 +185,8 @@ class Gazetteer:
         src_idx = src.indices.fill_null(len(src.dictionary)).to_numpy()
         shipped_src = [str(v).startswith("geo.data") for v in src.dictionary.to_pylist()]
         self.shipped = np.array([*shipped_src, False])[src_idx]
-        self.is_admin = np.isin(self.kind, ADMIN_KINDS)
-        self.is_feature = np.isin(self.kind, list(FEATURE_KINDS))
+        self.is_admin = _kind_mask(table["kind"], frozenset(ADMIN_KINDS))
+        self.is_feature = _kind_mask(table["kind"], FEATURE_KINDS)
         self.admin_rows = np.flatnonzero(self.is_admin)
         keys = table["keys"].combine_chunks()
         self.key_offsets = keys.offsets.to_numpy()
@@ -188,7 +198,7 @@ class Gazetteer:
         idx = fc.indices.fill_null(len(fc.dictionary)).to_numpy()
         rank = fc_rank[idx]
         self.importance = rank + 0.3 * np.log10(self.population + 1.0)
-        self.is_place = np.isin(self.kind, list(PLACE_KINDS))
+        self.is_place = _kind_mask(table["kind"], PLACE_KINDS)
         # cities500 entries are towns big enough to be reported under their own name
         town_src = np.array(["geonames" in v for v in src.dictionary.to_pylist()] + [False])
         self.is_town = town_src[src_idx]

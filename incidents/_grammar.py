@@ -199,7 +199,9 @@ def _item(text: str) -> Item | None:
 
 def _split_top(text: str) -> list[str]:
     """Split on group separators that are not inside parentheses/brackets."""
-    parts, depth, cur = [], 0, []
+    parts: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for ch in text:
         if ch in "([":
             depth += 1

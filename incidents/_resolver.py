@@ -41,7 +41,7 @@ __all__ = ["RADIUS_KM", "Geocoder", "Match", "Mention"]
 RADIUS_KM: dict[str, float] = {
     "place_exact": 8.0,
     "place_variant": 8.0,
-    "place_edit": 16.0,
+    "place_edit": 22.0,
     "near": 10.0,
     "area": 5.0,
 }
@@ -492,7 +492,7 @@ class Geocoder:
             if g.country[r]:
                 cc.add(g.country[r])
         good = [r for r in rows if r is not None]
-        good.sort(key=lambda r: _LEVEL_OF_KIND.get(g.kind[r], 9))
+        good.sort(key=lambda r: _LEVEL_OF_KIND.get(str(g.kind[r]), 9))
         return _Hints(frozenset(a1), frozenset(a2), frozenset(cc), tuple(good[:1]))
 
     def _candidates(self, item: Item, hints: _Hints) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -508,6 +508,16 @@ class Geocoder:
             seats = [r[g.is_place[r]] for r in seats if len(r)]
             if seats:
                 exact = np.unique(np.concatenate([exact, *seats]))
+        if len(exact) and not g.is_place[exact].any() and skeleton(key):
+            # Only units carry the name exactly: their seat town may be spelled
+            # otherwise ("Killa Saifullah" district, "Qila Saifullah" town).
+            own = [g.by_key.get(norm(g.name[u])) for u in exact]  # "D.I. Khan" -> its name
+            alt = np.concatenate([g.by_skel.get(skeleton(key)), *own])
+            alt = alt[g.is_place[alt] & (g.is_town[alt] | (g.importance[alt] >= 2.5))]
+            units = {g.admin2[u] for u in exact if g.kind[u] in ("county", "tehsil")}
+            alt = alt[np.isin(g.admin2[alt], list(units - {None}))]
+            if len(alt):
+                exact = np.concatenate([exact, alt])
         ones = np.ones(len(exact))
         if len(exact) and (
             not hints
@@ -564,34 +574,28 @@ class Geocoder:
         """Rows inside the most specific hinted unit (all rows when no hint)."""
         g = self._g
         if hints.admin2:
-            return np.isin(g.admin2[rows], list(hints.admin2))
+            return _member(g.admin2[rows], hints.admin2)
         if hints.admin1:
-            return np.isin(g.admin1[rows], list(hints.admin1))
+            return _member(g.admin1[rows], hints.admin1)
         return np.ones(len(rows), dtype=bool)
 
     def _any_hinted(self, rows: np.ndarray, hints: _Hints) -> bool:
         g = self._g
         # The most specific hint given must agree.
-        if hints.admin2:
-            ok = (g.admin2[r] in hints.admin2 for r in rows)
-        elif hints.admin1:
-            ok = (g.admin1[r] in hints.admin1 for r in rows)
+        if hints.admin2 or hints.admin1:
+            ok = self._in_hints(rows, hints)
         else:
-            ok = (g.country[r] in hints.country for r in rows)
-        return any(ok) or any(g.kind[r] in ("crossing", "country") for r in rows)
+            ok = _member(g.country[rows], hints.country)
+        return bool(ok.any()) or bool(np.isin(g.kind[rows], ("crossing", "country")).any())
 
     def _hint_score(self, rows: np.ndarray, hints: _Hints | None) -> np.ndarray:
         g = self._g
         s = np.zeros(len(rows))
         if not hints:
             return s
-        for i, r in enumerate(rows):
-            if g.admin2[r] is not None and g.admin2[r] in hints.admin2:
-                s[i] += 4
-            if g.admin1[r] is not None and g.admin1[r] in hints.admin1:
-                s[i] += 2
-            if g.country[r] in hints.country:
-                s[i] += 1
+        s += 4 * _member(g.admin2[rows], hints.admin2)
+        s += 2 * _member(g.admin1[rows], hints.admin1)
+        s += _member(g.country[rows], hints.country)
         return s
 
     def _pick(self, rows: np.ndarray, key: str) -> tuple[int, np.ndarray]:
@@ -620,6 +624,9 @@ class Geocoder:
             i = int(np.argmin(d))
             if d[i] <= min(float(g.radius_km[u]) for u in units):
                 return int(top[i]), top[i : i + 1]
+        if len(top) > 64:  # many namesakes: the one nearest their median point
+            d = haversine_km(np.median(g.lat[top]), np.median(g.lon[top]), g.lat[top], g.lon[top])
+            return int(top[int(np.argmin(d))]), top
         d = haversine_km(g.lat[top][:, None], g.lon[top][:, None], g.lat[top], g.lon[top])
         return int(top[int(np.argmin(d.max(axis=1)))]), top
 
@@ -870,6 +877,14 @@ class Geocoder:
             reason=f"{why}; fell back to the {level} from the hints",
             match_class=f"fallback_{g.kind[row]}",
         )
+
+
+def _member(values: np.ndarray, allowed: frozenset[str]) -> np.ndarray:
+    """Elementwise ``value in allowed`` for an object array (None is never in)."""
+    out = np.zeros(len(values), dtype=bool)
+    for a in allowed:
+        out |= values == a
+    return out
 
 
 def _paren_free(s: str) -> str:

@@ -76,7 +76,7 @@ def _text_column(df: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
     is_str = np.fromiter((isinstance(v, str) for v in vals), bool, len(vals))
     missing = pd.isna(s).to_numpy()
     bad = ~is_str & ~missing
-    vals = np.where(is_str, vals, None)
+    vals = np.where(is_str, vals, np.array(None, dtype=object))
     return vals, bad
 
 
@@ -244,7 +244,8 @@ def geocode(
         slack = np.where(m_prec > 1, np.nan_to_num(m_unc), 0.0)
         far = has_r & resolved & (dist > FAR_KM + slack)
 
-    note = np.where(has_r, None, m_reason).astype(object)
+    none = np.array(None, dtype=object)
+    note = np.where(has_r, none, m_reason).astype(object)
     sw = swapped[rows]
     note[sw] = [
         f"latitude/longitude swapped in the input; corrected to {a:.5f}, {b:.5f}"
@@ -258,7 +259,7 @@ def geocode(
     res["geocode_method"] = pd.array(method, dtype="string")
     res["geo_precision"] = pd.array(prec, dtype="Float64").astype("Int64")
     res["uncertainty_km"] = unc.astype("float64")
-    res["matched_name"] = pd.array(np.where(has_r, None, m_name), dtype="string")
+    res["matched_name"] = pd.array(np.where(has_r, none, m_name), dtype="string")
     res["ambiguous"] = pd.array(np.where(has_r, False, m_amb), dtype="boolean")
     res["other_places"] = pd.array(
         others[res_code] if multi == "first" else np.full(len(rows), None), dtype="string"
