@@ -15,12 +15,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FORBIDDEN = {"geo": {"incidents", "maps"}, "incidents": {"maps"}, "maps": set()}
-#: Known back-edges waiting for another branch: path -> why.
-PENDING = {
-    "geo/data/derive_gazetteer.py": (
-        "the gazetteer builder moves to incidents/data (geocoder branch)"
-    ),
-}
 
 
 def modules() -> list[Path]:
@@ -72,14 +66,4 @@ def test_imports_flow_one_way(path):
     rel = path.relative_to(ROOT).as_posix()
     package = rel.split("/")[0]
     bad = packages_of(path) & FORBIDDEN[package]
-    if rel in PENDING and bad:
-        pytest.xfail(PENDING[rel])
     assert not bad, f"{rel} imports {sorted(bad)}: {package} must not depend on them"
-
-
-def test_pending_exceptions_are_still_needed():
-    for rel in PENDING:
-        path = ROOT / rel
-        if path.exists():
-            package = rel.split("/")[0]
-            assert packages_of(path) & FORBIDDEN[package], f"drop {rel} from PENDING"
