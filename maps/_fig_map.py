@@ -177,7 +177,7 @@ def static_map(
         legend_extra,
         own,
         bool((drawn & (prec >= 2)).any()),
-        mscale,
+        size_handles(mscale, numeric(frame, "fatalities", np.nan)[drawn]),
     )
     sub = (
         f"{date_range_text(_dates(frame)[drawn])} \u00b7 "
@@ -233,6 +233,7 @@ def static_map(
     )
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
+    ax.set_aspect("equal", adjustable="box")
     fig.frontier_summary = summary
     return fig
 
@@ -305,15 +306,13 @@ def _extent(frontier, extent, x, y, to_map) -> tuple[float, float, float, float]
     pad = 150_000.0
     bx0, by0, bx1, by1 = lx0 - pad, ly0 - pad, lx1 + pad, ly1 + pad
     cx0, cy0, cx1, cy1 = layers["countries"].total_bounds
-    if len(x):
-        bx0, by0 = (
-            min(bx0, max(float(np.min(x)) - 30_000, cx0)),
-            min(by0, max(float(np.min(y)) - 30_000, cy0)),
-        )
-        bx1, by1 = (
-            max(bx1, min(float(np.max(x)) + 30_000, cx1)),
-            max(by1, min(float(np.max(y)) + 30_000, cy1)),
-        )
+    # widen to incidents inside the two countries' box; farther ones (a talks venue
+    # abroad) are counted as outside the frame rather than shrinking the map
+    near = (x >= cx0) & (x <= cx1) & (y >= cy0) & (y <= cy1)
+    if near.any():
+        m = 30_000.0
+        bx0, by0 = min(bx0, float(x[near].min()) - m), min(by0, float(y[near].min()) - m)
+        bx1, by1 = max(bx1, float(x[near].max()) + m), max(by1, float(y[near].max()) + m)
     return bx0, by0, bx1, by1
 
 
@@ -368,7 +367,7 @@ def _choropleth(ax, fig, frame, by, measure, km, resolution, frontier, crs, own)
 
 
 # -------------------------------------------------------------- decorations
-def _legend(fig, ax, colors, summary, notes, extra, own, any_low, mscale) -> None:
+def _legend(fig, ax, colors, summary, notes, extra, own, any_low, sizes) -> None:
     from matplotlib.lines import Line2D
 
     handles: list[Any] = [
@@ -400,7 +399,7 @@ def _legend(fig, ax, colors, summary, notes, extra, own, any_low, mscale) -> Non
                 label="district / near a place (precision 2),\nin its uncertainty circle",
             )
         )
-    handles += size_handles(mscale)
+    handles += sizes
     handles += [
         Line2D([], [], color="#111111", lw=1.6, label="Durand Line (OSM depiction)"),
         Line2D([], [], ls="", marker="D", ms=5, color="black", label="border crossing"),
