@@ -213,7 +213,6 @@ def static_map(
             linewidths=0.5,
             alpha=0.45,
             zorder=4,
-            linestyle=(0, (2, 2)),
         )
         circles.set_rasterized(raster)
         circles.set_gid("uncertainty")
@@ -471,6 +470,11 @@ def _labels(ax, frontier: Frontier, bounds, to_map, limit: int) -> None:
         (str(n), a, b, "town")
         for n, a, b in zip(t["name"][inside], tx[inside], ty[inside], strict=True)
     ]
+    # one renderer for all the measurements (each call without one makes a new one)
+    canvas = ax.figure.canvas
+    renderer = canvas.get_renderer() if hasattr(canvas, "get_renderer") else None
+    renderer = renderer or ax.figure._get_renderer()
+    box = ax.get_window_extent(renderer)
     n_towns = 0
     for name, px, py, kind in items:
         if kind == "town" and n_towns >= limit:
@@ -496,8 +500,8 @@ def _labels(ax, frontier: Frontier, bounds, to_map, limit: int) -> None:
                 color="#111111" if kind == "crossing" else "#333333",
                 path_effects=_halo(),
             )
-            bb = txt.get_window_extent()
-            if all(not bb.overlaps(o) for o in taken) and _within(ax, bb):
+            bb = txt.get_window_extent(renderer)
+            if all(not bb.overlaps(o) for o in taken) and _within(box, bb):
                 taken.append(bb)
                 break
             txt.remove()
@@ -518,8 +522,7 @@ def _labels(ax, frontier: Frontier, bounds, to_map, limit: int) -> None:
         n_towns += kind == "town"
 
 
-def _within(ax, bb) -> bool:
-    box = ax.get_window_extent()
+def _within(box, bb) -> bool:
     return box.x0 <= bb.x0 and bb.x1 <= box.x1 and box.y0 <= bb.y0 and bb.y1 <= box.y1
 
 
