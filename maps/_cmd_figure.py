@@ -90,6 +90,10 @@ def run(args: argparse.Namespace) -> int:
     _save(fig, out)
     summary = getattr(fig, "frontier_summary", None)
     drawn = f"{summary['drawn']:,} drawn, " if summary else ""
+    prof = getattr(fig, "frontier_profile", None)
+    if prof is not None:
+        rows = [prof[k].attrs["rows"] for k in ("main", "compare") if prof[k] is not None]
+        drawn = f"{' and '.join(f'{r:,}' for r in rows)} in the period(s) shown, "
     size = out.stat().st_size / 1e3
     print(
         f"frontier figure: {kind}: {len(subset):,} of {n_rows:,} incidents after filters "
@@ -104,6 +108,9 @@ def _save(fig, out: Path) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fig.savefig(fh, format=fmt, metadata=_metadata(fmt))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual mode
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -159,30 +159,45 @@ def place(frame: pd.DataFrame, *, km: float, need_date: bool = True) -> Placemen
 
 
 # --------------------------------------------------------------- frontier axis
-@functools.lru_cache(maxsize=4)
 def admin_spans(frontier: Frontier, *, level: str = "admin1", step_km: float = 1.0) -> pd.DataFrame:
     """Runs of the line bordered by the same province (or district), per side.
 
     The line is sampled every ``step_km``; each sample is given, on each side, the
-    nearest unit of that side's country (the unit the line borders there).
+    nearest district of that side's country (the district the line borders there),
+    and its province.
 
     Returns
     -------
     pandas.DataFrame
         ``side``, ``name``, ``km_start``, ``km_end``, in line order.
     """
-    from geo import reference
-
     if level not in ("admin1", "admin2"):
         raise MapError(f"level must be 'admin1' or 'admin2', got {level!r}")
+    km, names = _bordering(frontier, float(step_km))
+    rows = []
+    for side, table in names.items():
+        col = table[level]
+        start = 0
+        for i in range(1, len(col) + 1):
+            if i == len(col) or col[i] != col[start]:
+                if col[start] is not None:
+                    rows.append((side, str(col[start]), km[start], km[i]))
+                start = i
+    return pd.DataFrame(rows, columns=["side", "name", "km_start", "km_end"])
+
+
+@functools.lru_cache(maxsize=4)
+def _bordering(frontier: Frontier, step_km: float) -> tuple[np.ndarray, dict]:
+    """Sample edges along the line, and per side the bordering admin1/admin2 per sample."""
+    from geo import reference
+
     admin = frontier.admin if frontier.admin is not None else reference.admin2()
     total = frontier.length_km
     km = np.r_[np.arange(0.0, total, step_km), total]
     mid = (km[:-1] + km[1:]) / 2.0
-    xy = frontier.point_at(mid)
-    pts = shapely.points(xy)
-    rows = []
+    pts = shapely.points(frontier.point_at(mid))
     near = shapely.buffer(shapely.simplify(frontier.line, 0.01), 0.2)  # the units it borders
+    out = {}
     for side in ("AF", "PK"):
         sub = admin[admin["country"] == side].reset_index(drop=True)
         sub = sub[shapely.intersects(sub.geometry.values, near)].reset_index(drop=True)
@@ -191,15 +206,14 @@ def admin_spans(frontier: Frontier, *, level: str = "admin1", step_km: float = 1
         # simplified outlines (about 200 m) keep the nearest-unit search quick
         tree = shapely.STRtree(shapely.simplify(sub.geometry.values, 0.002))
         pi, ti = tree.query_nearest(pts, all_matches=False)
-        names = np.full(len(mid), None, dtype=object)
-        names[pi] = sub[level].to_numpy(dtype=object)[ti]
-        start = 0
-        for i in range(1, len(mid) + 1):
-            if i == len(mid) or names[i] != names[start]:
-                if names[start] is not None:
-                    rows.append((side, str(names[start]), km[start], km[i]))
-                start = i
-    return pd.DataFrame(rows, columns=["side", "name", "km_start", "km_end"])
+        table = {}
+        for level in ("admin1", "admin2"):
+            names = np.full(len(mid), None, dtype=object)
+            if level in sub:
+                names[pi] = sub[level].to_numpy(dtype=object)[ti]
+            table[level] = names
+        out[side] = table
+    return km, out
 
 
 @functools.lru_cache(maxsize=4)
@@ -311,10 +325,14 @@ def grouped_scatter(
     return out
 
 
-def size_handles(scale: float) -> list:
-    """Legend entries for the fatality classes."""
+def size_handles(scale: float, fatalities: np.ndarray | None = None) -> list:
+    """Legend entries for the fatality classes (those present, when given)."""
     from matplotlib.lines import Line2D
 
+    present = set(range(len(FATALITY_CLASSES)))
+    if fatalities is not None:
+        present = {int(k) for k in np.unique(fatality_class(np.asarray(fatalities, float)))}
+        present.add(0)
     return [
         Line2D(
             [],
@@ -327,6 +345,7 @@ def size_handles(scale: float) -> list:
             label=f"{label} fatalities",
         )
         for k, (_, label) in enumerate(FATALITY_CLASSES)
+        if k in present
     ]
 
 

@@ -177,7 +177,7 @@ def static_map(
         legend_extra,
         own,
         bool((drawn & (prec >= 2)).any()),
-        mscale,
+        size_handles(mscale, numeric(frame, "fatalities", np.nan)[drawn]),
     )
     sub = (
         f"{date_range_text(_dates(frame)[drawn])} \u00b7 "
@@ -213,7 +213,6 @@ def static_map(
             linewidths=0.5,
             alpha=0.45,
             zorder=4,
-            linestyle=(0, (2, 2)),
         )
         circles.set_rasterized(raster)
         circles.set_gid("uncertainty")
@@ -233,6 +232,7 @@ def static_map(
     )
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
+    ax.set_aspect("equal", adjustable="box")
     fig.frontier_summary = summary
     return fig
 
@@ -305,15 +305,13 @@ def _extent(frontier, extent, x, y, to_map) -> tuple[float, float, float, float]
     pad = 150_000.0
     bx0, by0, bx1, by1 = lx0 - pad, ly0 - pad, lx1 + pad, ly1 + pad
     cx0, cy0, cx1, cy1 = layers["countries"].total_bounds
-    if len(x):
-        bx0, by0 = (
-            min(bx0, max(float(np.min(x)) - 30_000, cx0)),
-            min(by0, max(float(np.min(y)) - 30_000, cy0)),
-        )
-        bx1, by1 = (
-            max(bx1, min(float(np.max(x)) + 30_000, cx1)),
-            max(by1, min(float(np.max(y)) + 30_000, cy1)),
-        )
+    # widen to incidents inside the two countries' box; farther ones (a talks venue
+    # abroad) are counted as outside the frame rather than shrinking the map
+    near = (x >= cx0) & (x <= cx1) & (y >= cy0) & (y <= cy1)
+    if near.any():
+        m = 30_000.0
+        bx0, by0 = min(bx0, float(x[near].min()) - m), min(by0, float(y[near].min()) - m)
+        bx1, by1 = max(bx1, float(x[near].max()) + m), max(by1, float(y[near].max()) + m)
     return bx0, by0, bx1, by1
 
 
@@ -368,7 +366,7 @@ def _choropleth(ax, fig, frame, by, measure, km, resolution, frontier, crs, own)
 
 
 # -------------------------------------------------------------- decorations
-def _legend(fig, ax, colors, summary, notes, extra, own, any_low, mscale) -> None:
+def _legend(fig, ax, colors, summary, notes, extra, own, any_low, sizes) -> None:
     from matplotlib.lines import Line2D
 
     handles: list[Any] = [
@@ -400,7 +398,7 @@ def _legend(fig, ax, colors, summary, notes, extra, own, any_low, mscale) -> Non
                 label="district / near a place (precision 2),\nin its uncertainty circle",
             )
         )
-    handles += size_handles(mscale)
+    handles += sizes
     handles += [
         Line2D([], [], color="#111111", lw=1.6, label="Durand Line (OSM depiction)"),
         Line2D([], [], ls="", marker="D", ms=5, color="black", label="border crossing"),
@@ -472,6 +470,11 @@ def _labels(ax, frontier: Frontier, bounds, to_map, limit: int) -> None:
         (str(n), a, b, "town")
         for n, a, b in zip(t["name"][inside], tx[inside], ty[inside], strict=True)
     ]
+    # one renderer for all the measurements (each call without one makes a new one)
+    canvas = ax.figure.canvas
+    renderer = canvas.get_renderer() if hasattr(canvas, "get_renderer") else None
+    renderer = renderer or ax.figure._get_renderer()
+    box = ax.get_window_extent(renderer)
     n_towns = 0
     for name, px, py, kind in items:
         if kind == "town" and n_towns >= limit:
@@ -497,8 +500,8 @@ def _labels(ax, frontier: Frontier, bounds, to_map, limit: int) -> None:
                 color="#111111" if kind == "crossing" else "#333333",
                 path_effects=_halo(),
             )
-            bb = txt.get_window_extent()
-            if all(not bb.overlaps(o) for o in taken) and _within(ax, bb):
+            bb = txt.get_window_extent(renderer)
+            if all(not bb.overlaps(o) for o in taken) and _within(box, bb):
                 taken.append(bb)
                 break
             txt.remove()
@@ -519,8 +522,7 @@ def _labels(ax, frontier: Frontier, bounds, to_map, limit: int) -> None:
         n_towns += kind == "town"
 
 
-def _within(ax, bb) -> bool:
-    box = ax.get_window_extent()
+def _within(box, bb) -> bool:
     return box.x0 <= bb.x0 and bb.x1 <= box.x1 and box.y0 <= bb.y0 and bb.y1 <= box.y1
 
 

@@ -149,8 +149,7 @@ def profile(
     ax.set_axisbelow(True)
     _crossing_names(ax, frontier)
     spans1 = admin_spans(frontier, level="admin1")
-    spans2 = admin_spans(frontier, level="admin2")
-    empty = spans2.iloc[0:0]
+    empty = spans1.iloc[0:0]
     _span_labels(ax, spans1[spans1["side"] == "AF"], empty, "top")
     _span_labels(ax, spans1[spans1["side"] == "PK"], empty, "bottom", below_ticks=True)
 
@@ -211,15 +210,21 @@ def _notes(agg, label: str, measure: str, outside: int, dated: bool) -> list[str
     a = agg.attrs
     un = agg.loc[agg["unit"] == UNASSIGNED, measure].sum()
     oth = agg.loc[(agg["side"] == "other") & (agg["unit"] != UNASSIGNED), measure].sum()
-    noun = "incidents" if measure == "incidents" else "fatalities"
+
+    def n(k: int, noun: str = "incident") -> str:
+        if noun == "fatalities":
+            return f"{k:,} {'fatality' if k == 1 else 'fatalities'}"
+        return f"{k:,} {noun}{'' if k == 1 else 's'}"
+
+    noun = "incident" if measure == "incidents" else "fatalities"
     out = [f"{label}: not in a bar:"]
-    out.append(f"  {int(un):,} {noun} too coarse for a segment")
+    out.append(f"  {n(int(un), noun)} too coarse for a segment")
     if oth:
-        out.append(f"  {int(oth):,} {noun} outside AF/PK")
+        out.append(f"  {n(int(oth), noun)} outside AF/PK")
     if a.get("unlocated"):
-        out.append(f"  {a['unlocated']:,} incidents not located")
+        out.append(f"  {n(a['unlocated'])} not located")
     if dated and outside:
-        out.append(f"  {outside:,} incidents outside the period or undated")
+        out.append(f"  {n(outside)} outside the period or undated")
     return out
 
 

@@ -229,7 +229,7 @@ def spacetime(
             label="district / near a place (precision 2), \u00b1 radius",
         ),
     ]
-    handles += size_handles(mscale)
+    handles += size_handles(mscale, pl.fatalities[drawn])
     if shade:
         handles.append(
             Patch(color="#c6dbef", label=f"shading: incidents per {km:g} km \u00d7 {period}")

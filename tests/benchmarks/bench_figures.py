@@ -108,10 +108,15 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--rows", type=int, default=100_000)
     p.add_argument("--naive-formats", nargs="*", default=["png", "svg"])
+    p.add_argument("--inputs", nargs="*", default=["bundled", "synthetic"])
     args = p.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        files = inputs(folder, args.rows)
+        files = {
+            k: v
+            for k, v in inputs(folder, args.rows).items()
+            if any(k.split()[-1].startswith(w) or k.startswith(w) for w in args.inputs)
+        }
         print(f"{'input':22} {'kind':10} {'fmt':4} {'wall s':>7} {'cpu s':>6} {'kB':>7}  naive")
         for label, path in files.items():
             for kind in KINDS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -230,6 +231,9 @@ def test_cli_writes_valid_files(bundled_file, tmp_path, kind, fmt, capsys):
     assert "frontier figure:" in capsys.readouterr().out
     data = out.read_bytes()
     assert [p.name for p in tmp_path.iterdir()] == [out.name]  # atomic: no temp file left
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
     if fmt == "png":
         assert data.startswith(PNG)
         img = _png_pixels(out)
