@@ -13,7 +13,6 @@ import os
 import tempfile
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from incidents.io import read_positioned
@@ -147,32 +146,7 @@ def _filter(
     date_to: str | None,
     where: list[str] | None,
 ) -> pd.DataFrame:
-    keep = np.ones(len(frame), dtype=bool)
-    if date_from or date_to:
-        if "date" not in frame:
-            raise MapError("--from/--to need a date column")
-        dates = pd.to_datetime(frame["date"], errors="coerce").dt.normalize()
-        for flag, text, op in (("--from", date_from, "ge"), ("--to", date_to, "le")):
-            if not text:
-                continue
-            try:
-                day = pd.Timestamp(str(text)).normalize()
-            except ValueError:
-                day = pd.NaT
-            if pd.isna(day):
-                raise MapError(f"{flag} must be an ISO date (YYYY-MM-DD), got {text!r}")
-            hit = dates >= day if op == "ge" else dates <= day
-            keep &= hit.fillna(False).to_numpy(dtype=bool)
-    for clause in where or []:
-        column, sep, value = str(clause).partition("=")
-        column = column.strip()
-        if not sep or not column:
-            raise MapError(f"--where must look like column=value, got {clause!r}")
-        if column not in frame:
-            raise MapError(
-                f"--where names unknown column {column!r}; "
-                f"columns: {', '.join(map(str, frame.columns))}"
-            )
-        text = frame[column].astype("string")
-        keep &= text.eq(value).fillna(False).to_numpy(dtype=bool)
-    return frame[keep]
+    """The map's filters (:func:`maps.filters.apply_filters`), so both commands agree."""
+    from maps.filters import apply_filters
+
+    return apply_filters(frame, date_from=date_from, date_to=date_to, where=list(where or []))

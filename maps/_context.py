@@ -69,21 +69,15 @@ def outline_shapes(tolerance: float) -> dict[str, Any]:
     return out
 
 
-def _gazetteer_path() -> Any:
-    # the gazetteer is moving from geo/data to incidents/data (issue 11): take either
-    for package in ("incidents.data", "geo.data"):
-        try:
-            path = resources.files(package).joinpath("gazetteer.parquet")
-        except ModuleNotFoundError:
-            continue
-        if path.is_file():
-            return path
-    return None
+def gazetteer_path() -> Any:
+    """The shipped gazetteer (``incidents/data/gazetteer.parquet``), or None if absent."""
+    path = resources.files("incidents.data").joinpath("gazetteer.parquet")
+    return path if path.is_file() else None
 
 
 @functools.cache
 def _towns() -> tuple[dict[str, Any], ...]:
-    path = _gazetteer_path()
+    path = gazetteer_path()
     if path is None:
         return ()
     cols = ["name", "lat", "lon", "feature_code", "population", "dist_frontier_km"]

@@ -17,7 +17,6 @@ place it is drawn.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from typing import Any
 
 import geopandas as gpd
@@ -273,9 +272,13 @@ def _base_layers(frontier: Frontier) -> dict[str, Any]:
 @functools.lru_cache(maxsize=1)
 def _towns() -> pd.DataFrame:
     """Capitals, provincial seats and large towns of AF/PK from the shipped gazetteer."""
-    path = str(resources.files("geo.data").joinpath("gazetteer.parquet"))
+    from maps._context import gazetteer_path
+
+    path = gazetteer_path()
+    if path is None:
+        raise MapError("the shipped gazetteer (incidents/data/gazetteer.parquet) is missing")
     cols = ["name", "feature_code", "country", "population", "lat", "lon", "kind"]
-    g = pd.read_parquet(path, columns=cols)
+    g = pd.read_parquet(str(path), columns=cols)
     g = g[(g["kind"] == "locality") & g["country"].isin(["AF", "PK"])]
     rank = g["feature_code"].map({"PPLC": 0, "PPLA": 1, "PPLA2": 2}).fillna(3)
     pop = pd.to_numeric(g["population"], errors="coerce").fillna(0)

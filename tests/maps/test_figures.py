@@ -272,9 +272,9 @@ def test_cli_geocodes_a_raw_file_and_filters(tmp_path, capsys):
     "extra, message",
     [
         (["--kind", "pie"], "unknown --kind"),
-        (["--kind", "map", "--where", "nope=1"], "unknown column 'nope'"),
-        (["--kind", "map", "--where", "event_type"], "column=value"),
-        (["--kind", "map", "--from", "yesterday"], "ISO date"),
+        (["--kind", "map", "--where", "nope=1"], "no column 'nope'"),
+        (["--kind", "map", "--where", "event_type"], "COLUMN OP VALUE"),
+        (["--kind", "map", "--from", "yesterday"], "expected a date like"),
         (["--kind", "map", "--from", "2030-01-01"], "no incidents left"),
         (["--kind", "spacetime", "--choropleth", "hex"], "--kind map only"),
     ],
