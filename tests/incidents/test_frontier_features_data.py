@@ -175,11 +175,11 @@ def test_features_lie_in_their_country_and_near_the_line(
 
 def test_features_admin1_matches_the_point(frontier: Frontier, features: pd.DataFrame) -> None:
     loc = _located(frontier, features)
-    wrong = loc["admin1"].to_numpy() != features["admin1"].to_numpy()
+    wrong = loc["point_admin1"].to_numpy() != features["admin1"].to_numpy()
     for i in np.flatnonzero(wrong):
         row = features.iloc[i]
         d = _km_to_unit(frontier, float(row.latitude), float(row.longitude), row.admin1)
-        assert d <= float(row.radius_km), (row["name"], row.admin1, loc["admin1"].iloc[i], d)
+        assert d <= float(row.radius_km), (row["name"], row.admin1, loc["point_admin1"].iloc[i], d)
 
 
 # ---------------------------------------------------------------- truth
@@ -220,8 +220,8 @@ def test_truth_places_lie_in_their_country_and_province(
 ) -> None:
     loc = _located(frontier, truth)
     assert (loc["side"].to_numpy() == truth["country"].to_numpy()).all()
-    assert (loc["admin1"].to_numpy() == truth["admin1"].to_numpy()).all()
-    assert (loc["admin2"].to_numpy() == truth["admin2"].to_numpy()).all()
+    assert (loc["point_admin1"].to_numpy() == truth["admin1"].to_numpy()).all()
+    assert (loc["point_admin2"].to_numpy() == truth["admin2"].to_numpy()).all()
     # frontier places: within ~100 km of the line (a little slack for the point itself)
     assert (loc["border_distance_km"].to_numpy() <= 110.0).all(), truth[
         loc["border_distance_km"].to_numpy() > 110.0
