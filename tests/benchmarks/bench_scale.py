@@ -140,6 +140,21 @@ def main(argv: list[str] | None = None) -> None:
     )
     rows.append(("memory (whole file)", 1, "geocode+position", wall, peak))
     print(rows[-1])
+
+    def steps(engine: str, m: int, data: Path, out: Path, agg: Path) -> None:
+        """geocode+position then aggregate by segment x month with one engine."""
+        shutil.rmtree(out, ignore_errors=True)
+        label = "dask (2 workers)" if engine == "dask" else engine
+        geocode = [*frontier, "geocode", str(data), "-o", str(out)]
+        wall, peak = run([*geocode, "--engine", engine, "--quiet"])
+        rows.append((label, m, "geocode+position", wall, peak))
+        print(rows[-1])
+        by = ["--by", "segment", "--km", "50", "--period", "month"]
+        aggregate = [*frontier, "aggregate", str(out), *by, "-o", str(agg)]
+        wall, peak = run([*aggregate, "--engine", engine, "--quiet"])
+        rows.append((label, m, "aggregate segment x month", wall, peak))
+        print(rows[-1])
+
     for m in sizes:
         data = work / f"raw_{m}"
         data.mkdir(exist_ok=True)
@@ -148,72 +163,11 @@ def main(argv: list[str] | None = None) -> None:
             if not target.exists():
                 target.symlink_to(f)
         out = work / f"pos_{m}"
+        steps("stream", m, data, out, work / f"agg_{m}.csv")
         shutil.rmtree(out, ignore_errors=True)
-        wall, peak = run(
-            [*frontier, "geocode", str(data), "-o", str(out), "--engine", "stream", "--quiet"]
-        )
-        rows.append(("stream", m, "geocode+position", wall, peak))
-        print(rows[-1])
-        wall, peak = run(
-            [
-                *frontier,
-                "aggregate",
-                str(out),
-                "--by",
-                "segment",
-                "--km",
-                "50",
-                "--period",
-                "month",
-                "-o",
-                str(work / f"agg_{m}.csv"),
-                "--engine",
-                "stream",
-                "--quiet",
-            ]
-        )
-        rows.append(("stream", m, "aggregate segment x month", wall, peak))
-        print(rows[-1])
-        if m != args.dask:
-            shutil.rmtree(out, ignore_errors=True)
     if args.dask:
         m = args.dask
-        out = work / f"dask_{m}"
-        shutil.rmtree(out, ignore_errors=True)
-        wall, peak = run(
-            [
-                *frontier,
-                "geocode",
-                str(work / f"raw_{m}"),
-                "-o",
-                str(out),
-                "--engine",
-                "dask",
-                "--quiet",
-            ]
-        )
-        rows.append(("dask (2 workers)", m, "geocode+position", wall, peak))
-        print(rows[-1])
-        wall, peak = run(
-            [
-                *frontier,
-                "aggregate",
-                str(out),
-                "--by",
-                "segment",
-                "--km",
-                "50",
-                "--period",
-                "month",
-                "-o",
-                str(work / f"dagg_{m}.csv"),
-                "--engine",
-                "dask",
-                "--quiet",
-            ]
-        )
-        rows.append(("dask (2 workers)", m, "aggregate segment x month", wall, peak))
-        print(rows[-1])
+        steps("dask", m, work / f"raw_{m}", work / f"dask_{m}", work / f"dagg_{m}.csv")
         same = (work / f"dagg_{m}.csv").read_bytes() == (work / f"agg_{m}.csv").read_bytes()
         print(f"dask aggregate byte-identical to stream aggregate: {same}")
 
