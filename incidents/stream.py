@@ -488,7 +488,7 @@ def geocode_file(
     out = Path(output)
     sink = _Sink(out, escape=escape)
     summary: dict[str, Any] = {"rows": 0, "chunks": 0, "flagged": 0}
-    seen: list[np.ndarray] = []
+    ids_seen = _IdCounter()
     try:
         for table in iter_tables(path, chunk_rows=chunk_rows, columns=columns, layout=layout):
             done = process_chunk(table)
@@ -499,23 +499,66 @@ def geocode_file(
             summary["rows"] += len(done)
             summary["chunks"] += 1
             summary["flagged"] += int((done["review_flags"].fillna("") != "").sum())
-            ids = done["incident_id"].astype("string").dropna()
-            seen.append(pd.util.hash_array(ids.to_numpy(dtype=object)).astype(np.uint64))
+            ids_seen.add(done["incident_id"])
             if progress is not None:
                 progress.update(len(done))
         sink.commit()
     except BaseException:
         sink.abort()
+        ids_seen.close()
         raise
     finally:
         if progress is not None:
             progress.close()
-    # ids repeated across chunks (within a chunk the loader flags them already)
-    per_chunk = [np.unique(h) for h in seen]
-    allh = np.concatenate(per_chunk) if per_chunk else np.array([], dtype=np.uint64)
-    _, counts = np.unique(allh, return_counts=True)
-    summary["duplicate_ids_across_chunks"] = int((counts > 1).sum())
+    summary["duplicate_ids_across_chunks"] = ids_seen.repeated()
     return summary
+
+
+class _IdCounter:
+    """Counts ids that occur in more than one chunk, in memory bounded by one bucket.
+
+    Each chunk's distinct ids are hashed (64 bits) and appended to one of
+    :attr:`BUCKETS` temporary files by the hash's top bits; at the end each bucket is
+    read alone and its repeats counted.  50 M ids take 400 MB on disk and about
+    400 MB / ``BUCKETS`` in memory.
+    """
+
+    BUCKETS = 64
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self._dir = tempfile.TemporaryDirectory(prefix="frontier-ids-")
+        self._files = [Path(self._dir.name) / f"{b:02d}.u64" for b in range(self.BUCKETS)]
+
+    def add(self, ids: pd.Series) -> None:
+        text = ids.astype("string").dropna().to_numpy(dtype=object)
+        h = np.unique(pd.util.hash_array(text).astype(np.uint64))
+        bucket = (h >> np.uint64(58)).astype(np.int64)  # top 6 bits: 64 buckets
+        order = np.argsort(bucket, kind="stable")
+        h, bucket = h[order], bucket[order]
+        bounds = np.searchsorted(bucket, np.arange(self.BUCKETS + 1))
+        for b in range(self.BUCKETS):
+            lo, hi = bounds[b], bounds[b + 1]
+            if hi > lo:
+                with open(self._files[b], "ab") as fh:
+                    fh.write(h[lo:hi].tobytes())
+
+    def close(self) -> None:
+        """Remove the temporary files."""
+        self._dir.cleanup()
+
+    def repeated(self) -> int:
+        """Distinct ids found in more than one chunk; removes the temporary files."""
+        total = 0
+        try:
+            for f in self._files:
+                if f.exists():
+                    _, counts = np.unique(np.fromfile(f, dtype=np.uint64), return_counts=True)
+                    total += int((counts > 1).sum())
+        finally:
+            self.close()
+        return total
 
 
 # ----------------------------------------------------------------------------- aggregation
