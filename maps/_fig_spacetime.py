@@ -375,34 +375,36 @@ def _span_labels(
             r.name if span_in > 0.075 * len(r.name) else (r.name[:3] + "." if span_in > 0.3 else "")
         )
         if label:
-            panel.annotate(
+            _span_label(
+                panel,
                 label,
-                ((r.km_start + r.km_end) / 2, y_prov),
-                xycoords=("data", "axes fraction"),
-                xytext=(0, off_prov),
-                textcoords="offset points",
-                ha="center",
-                va=va,
+                r,
+                y_prov,
+                off_prov,
+                va,
                 fontsize=8,
                 fontweight="bold",
                 color="#222222",
-                annotation_clip=False,
             )
     for r in districts.itertuples():
         span_in = (r.km_end - r.km_start) / km_per_in
         if span_in > 0.058 * len(r.name):
-            panel.annotate(
-                r.name,
-                ((r.km_start + r.km_end) / 2, y_dist),
-                xycoords=("data", "axes fraction"),
-                xytext=(0, off_dist),
-                textcoords="offset points",
-                ha="center",
-                va=va,
-                fontsize=6.5,
-                color="#555555",
-                annotation_clip=False,
-            )
+            _span_label(panel, r.name, r, y_dist, off_dist, va, fontsize=6.5, color="#555555")
+
+
+def _span_label(panel, text: str, span, y: float, offset: float, va: str, **style) -> None:
+    """``text`` centred over the km span ``span`` (km_start..km_end), ``offset`` points off y."""
+    panel.annotate(
+        text,
+        ((span.km_start + span.km_end) / 2, y),
+        xycoords=("data", "axes fraction"),
+        xytext=(0, offset),
+        textcoords="offset points",
+        ha="center",
+        va=va,
+        annotation_clip=False,
+        **style,
+    )
 
 
 def _km_per_inch(panel) -> float:
