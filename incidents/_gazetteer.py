@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 import numpy as np
 import pyarrow as pa
@@ -142,6 +143,11 @@ class _KeyIndex:
         return self.rows[self.bounds[i] : self.bounds[i + 1]]
 
 
+def shipped_path() -> Traversable:
+    """The shipped gazetteer file (``incidents/data/gazetteer.parquet``)."""
+    return resources.files("incidents.data").joinpath("gazetteer.parquet")
+
+
 class Gazetteer:
     """Column arrays of every place plus the name and skeleton indexes."""
 
@@ -212,7 +218,7 @@ class Gazetteer:
     @classmethod
     def load(cls, path: str | None = None) -> Gazetteer:
         """Read the shipped gazetteer (or the parquet file at ``path``)."""
-        path = path or str(resources.files("incidents.data").joinpath("gazetteer.parquet"))
+        path = path or str(shipped_path())
         try:
             names = pq.read_schema(path).names
             table = pq.read_table(path, columns=_COLUMNS + [c for c in _OPTIONAL if c in names])

@@ -71,7 +71,9 @@ def outline_shapes(tolerance: float) -> dict[str, Any]:
 
 def gazetteer_path() -> Any:
     """The shipped gazetteer (``incidents/data/gazetteer.parquet``), or None if absent."""
-    path = resources.files("incidents.data").joinpath("gazetteer.parquet")
+    from incidents._gazetteer import shipped_path
+
+    path = shipped_path()
     return path if path.is_file() else None
 
 
