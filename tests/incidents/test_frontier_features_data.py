@@ -84,7 +84,7 @@ GEOD = Geod(ellps="WGS84")
 # incidents/data/SOURCES_frontier_features.md): the target of 300 features
 # was not reached (178 features after the second shift); raise these as rows are
 # added, never lower them.
-MIN_FEATURES = 300
+MIN_FEATURES = 324
 MIN_TRUTH = 115
 
 
