@@ -122,6 +122,16 @@ _PATTERNS: list[tuple[str, str]] = [
         "overnight",
         r"\b(?:overnight|last night|late last night|during the night|in the early hours)\b",
     ),
+    # years: "in 2023", "in late 2024", "last year", "earlier this year"
+    (
+        "year",
+        r"\b(?:in|during|throughout|by|of)\s+(?:(?P<part>early|late|mid-?)\s*)?"
+        r"(?P<y>(?:19|20)\d\d)\b(?![-/]\d)",
+    ),
+    (
+        "rel_year",
+        r"\b(?P<part>earlier|later)?\s*(?P<which>this|last|the previous|previous|the past) year\b",
+    ),
 ]
 # re forbids duplicate group names, so each alternative's groups are renamed.
 _GROUPS: dict[str, list[str]] = {}
@@ -286,6 +296,19 @@ def _resolve(
         if part in ("late", "end of"):
             return dt.date(y, mon, 21), end, None
         return dt.date(y, mon, 1), end, None
+    if kind == "year":
+        y = int(g["y"] or 0)
+        part = (g.get("part") or "").lower().rstrip("-")
+        a, b = dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if part == "early":
+            b = dt.date(y, 4, 30)
+        elif part == "mid":
+            a, b = dt.date(y, 5, 1), dt.date(y, 8, 31)
+        elif part == "late":
+            a = dt.date(y, 9, 1)
+        if ref is not None and a <= ref < b:
+            b = ref
+        return a, b, None
     if ref is None and kind not in ("later", "next_day"):
         return None, None, "article"
     if kind == "rel_month":
@@ -309,6 +332,15 @@ def _resolve(
             b = min(b, ref)
             a = min(a, b)
         return a, b, "article"
+    if kind == "rel_year":
+        assert ref is not None
+        which = (g["which"] or "").lower()
+        if which == "the past":
+            return ref - dt.timedelta(days=365), ref, "article"
+        if which == "this":
+            b = ref - day if (g.get("part") or "").lower() == "earlier" else ref
+            return dt.date(ref.year, 1, 1), max(b, dt.date(ref.year, 1, 1)), "article"
+        return dt.date(ref.year - 1, 1, 1), dt.date(ref.year - 1, 12, 31), "article"
     if kind == "rel_week":
         assert ref is not None
         which = (g["which"] or "").lower()

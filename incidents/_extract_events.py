@@ -281,7 +281,9 @@ def _date(
     if usable:
 
         def dist(d: DateSpan) -> int:
-            return min(
+            # a whole year ("in 2023") only when the sentence has no finer date
+            coarse = 1000 if d.first and d.last and (d.last - d.first).days > 100 else 0
+            return coarse + min(
                 abs(d.start - x.end),
                 abs(x.start - d.end),
                 abs(d.start - p.end),

@@ -80,7 +80,10 @@ def strip_html(text: str) -> str:
 # Function words that are English and not also French/Spanish/German/Dutch words.
 _EN_WORDS = frozenset(
     "the of and to said was were with for from that after which this have has been by "
-    "in it its their they he she would who when while two three killed".split()
+    "in it its their they he she would who when while two three killed "
+    # news words of this domain that no other Latin-script language shares
+    "attacked attack attacks killing wounded injured soldiers people forces militants border "
+    "near into against during between were also been after over".split()
 )
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -100,7 +103,7 @@ def language_problem(text: str) -> str | None:
         other = next(c for c in letters if not (c.isascii() or "\u00c0" <= c <= "\u024f"))
         return f"text is not in English (mostly {_script_name(other)} script)"
     words = [w.lower() for w in _WORD.findall(text[:20000])]
-    if len(words) >= 10:
+    if len(words) >= 12:
         share = sum(w in _EN_WORDS for w in words) / len(words)
         if share < 0.08:
             return "text does not look like English"

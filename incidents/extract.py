@@ -198,11 +198,47 @@ def extract(
             if c.first is not None and c.date_how not in ("not stated", "inherited"):
                 last_range = (c.first, c.last or c.first)
     _lead_date(cands, unplaced)
+    cands, background = _background(cands, ref)
     cands = _merge(cands)
     for c in cands:
         c.notes = notes_global + c.notes
     msg = None if cands else "nothing found: no sentence reports an incident at a known place"
-    return _table(cands, text, ref, msg, source=dl.agency if dl else None)
+    if not cands and background:
+        msg = (
+            f"nothing found: {background} event(s) dated well before the article and its "
+            "lead event are background, not its news"
+        )
+    df = _table(cands, text, ref, msg, source=dl.agency if dl else None)
+    df.attrs["background"] = background
+    return df
+
+
+#: Largest gap, in days, between events of one story: an article's news is the
+#: article date, its lead event and every event chained to them by gaps of at
+#: most this many days; an earlier event ("in 2023", "last year", an attack a
+#: month before) is background and makes no row (``attrs["background"]`` counts them).
+NEWS_GAP_DAYS = 7
+
+
+def _background(cands: list[_Candidate], ref: dt.date | None) -> tuple[list[_Candidate], int]:
+    if ref is None:
+        return cands, 0
+    gap = dt.timedelta(days=NEWS_GAP_DAYS)
+    # a window longer than a month ("in 2023", "last year") never anchors the story
+    fine = sorted(
+        (c for c in cands if c.first and c.last and (c.last - c.first).days <= 31),
+        key=lambda c: c.sentence,
+    )
+    lo = ref - gap
+    if fine and fine[0].date_how in ("absolute", "relative"):
+        assert fine[0].first is not None
+        lo = min(lo, fine[0].first - gap)
+    for c in sorted(fine, key=lambda c: c.last or ref, reverse=True):
+        assert c.first is not None and c.last is not None
+        if c.last >= lo:
+            lo = min(lo, c.first - gap)
+    keep = [c for c in cands if c.last is None or c.last >= lo]
+    return keep, len(cands) - len(keep)
 
 
 def _lead_date(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
