@@ -99,13 +99,15 @@ _GROUPS = {
         r"family members|members|workers|labou?rers|passengers|cricketers|cricket players|"
         r"students|worshippers|non-combatants|noncombatants|residents|traders|drivers|infants|"
         r"teenagers|youths|young men|minors|brothers|sisters|sons|daughters|relatives|siblings|"
-        r"players|shopkeepers|farmers|labourers|tribesmen|elders"
+        r"players|shopkeepers|farmers|labourers|tribesmen|elders|passers-?by|passer-?by|"
+        r"bystanders?"
     ),
     "people": r"people|persons|individuals|others|person|casualties|lives",
 }
 _ONE = (
     r"soldier|officer|guard|policeman|border policeman|civilian|child|woman|man|boy|girl|"
-    r"militant|fighter|resident|driver|person|member|commander|trader|shopkeeper"
+    r"militant|fighter|resident|driver|person|member|commander|trader|shopkeeper|"
+    r"passer-?by|bystander|policeman|cop|labou?rer|student|farmer"
 )
 _WHO = "(?P<who>" + "|".join(_GROUPS.values()) + ")"
 _WHO_GROUP = [(g, re.compile(rf"^(?:{rx})$", re.IGNORECASE)) for g, rx in _GROUPS.items()]

@@ -107,6 +107,18 @@ _NOT_AGREED = re.compile(
     r"\b(?:despite|violat\w+|breach\w*|broke|collapsed?|expired?|lapsed?|ended|after|since)\b",
     re.IGNORECASE,
 )
+_STATE = re.compile(r"\b(?:remain|stay)", re.IGNORECASE)
+_STATE_BEFORE = re.compile(
+    r"\b(?:remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|still|kept|keep(?:s|ing)?|been|already)\s+"
+    r"(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(
+    r"\bfor (?:a|the) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) "
+    r"(?:straight |consecutive |successive )?day\b",
+    re.IGNORECASE,
+)
+_REOPEN = re.compile(r"\bre-?open(?:ed|ing|s)?\b", re.IGNORECASE)
 _BORDER_WORD = re.compile(r"\b(?:border|crossings?|frontier|gates?|trade routes?)\b", re.I)
 # Violent words used as nouns of statements ("condemned the attacks"), not as events.
 _DIPLOMATIC = re.compile(
@@ -153,6 +165,16 @@ def triggers_in(sentence: str) -> list[Trigger]:
             if not _AGREED.search(window) or _NOT_AGREED.search(before):
                 continue
         if kind == "border_closure":
+            # a closure that continues ("remained closed", "still shut") or ends
+            # ("reopened after remaining closed") is a state, not a new event
+            # unless it is dated by its length ("remained closed for a fourth day")
+            state = _STATE.search(text) or _STATE_BEFORE.search(
+                sentence[max(0, m.start() - 25) : m.start()]
+            )
+            if state and not _DURATION.search(sentence):
+                continue
+            if _REOPEN.search(sentence[max(0, m.start() - 80) : m.end() + 40]):
+                continue
             window = sentence[max(0, m.start() - 80) : m.end() + 80]
             if not _BORDER_WORD.search(window) and not re.search(
                 r"\b(?:Torkham|Chaman|Angoor|Ghulam Khan|Kharlachi)\b", window

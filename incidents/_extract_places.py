@@ -65,14 +65,14 @@ _QUAL_WORD = {
 _VENUE = re.compile(
     r"\b(?:speaking|spoke|told (?:reporters|journalists|a news conference|a press conference|"
     r"parliament|lawmakers)|said|says|announced|briefing|news conference|press conference|"
-    r"statement|addressing|address|visit to|visiting|visited|based|embassy|ministry|office|"
+    r"statement|addressing|address|visit to|visiting|visited|(?<![-\w])based|embassy|ministry|office|"
     r"offices|official|government|authorities|headquartered|flew|returned|arrived|"
     r"travelled|traveled|summoned|rally|officials|spokesman|leaders?|rulers|regime|"
     r"administration|leadership|delegation|trip|visit|match|matches|tournament|series|game)"
     r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$"
     # where fighters or fire came from is their origin, not the scene
     r"|\b(?:came|come|coming|poured|pouring|crossed|crossing|infiltrated|fired|launched|"
-    r"entered|moved|fled|originat\w+|operating|operate|based|sent|returned|deported|"
+    r"entered|moved|fled|originat\w+|operating|operate|(?<![-\w])based|sent|returned|deported|"
     r"travell?ed)\s+(?:\w+\s+){0,3}?(?:in\s+)?from\s+(?:the\s+)?$"
     r"|\b(?:opposite|across from|facing|bordering|towards?|capital|takeover of|control of|"
     r"seized|power in|fall of|return to|came to power in)\s+(?:the\s+)?$",

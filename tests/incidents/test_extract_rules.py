@@ -344,3 +344,115 @@ def test_negative_controls_of_the_dev_split_give_no_row():
     for a in arts:
         if a.get("negative") and a["split"] == "dev":  # the test split is only scored
             assert len(rows("\n".join(a["text"]), a["published"])) == 0, a["id"]
+
+
+# -- casualty phrasing variants of real news prose ----------------------------------------
+
+MORE_COUNTS = [
+    # sentence, killed, wounded
+    ("The blast claimed the lives of seven people near the market.", 7, None),
+    ("The raid took the lives of at least four guards.", 4, None),
+    ("Twenty-three soldiers were killed in the assault.", 23, None),
+    ("Thirty one people died when the shells landed.", 31, None),
+    ("At least two dozen people were killed in the strikes.", 24, None),
+    ("Half a dozen policemen were wounded in the firing.", None, 6),
+    ("The death toll from the bombing rose to 101 on Tuesday.", 101, None),
+    ("The toll has climbed to at least 23, a hospital official said.", 23, None),
+    ("The attack killed 3 people and wounded 14 others.", 3, 14),
+    ("Gunmen killed two soldiers and injured five villagers.", 2, 5),
+    ("Eight people, including three children, were killed when mortars hit homes.", 8, None),
+    ("Two policemen were martyred and a passer-by was hurt.", 2, 1),
+    ("Dozens of militants were killed in the operation.", 12, None),
+]
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), MORE_COUNTS)
+def test_casualty_phrasing_variants(text, killed, wounded):
+    c = casualties_in(text)
+    assert (c.killed, c.wounded) == (killed, wounded)
+
+
+# -- background: history and old events are not the article's news ----------------------
+
+BACKGROUND = [
+    # (text, article date): each names only an event well before the article
+    ("Last year, a similar attack in Bannu killed 12 soldiers.", "2025-10-14"),
+    ("In 2023, clashes at the Torkham crossing left several people dead.", "2025-10-14"),
+    ("In late 2024 Pakistani jets struck Barmal district, killing 46 people.", "2025-10-14"),
+    # the story's lead is current, so an attack two months before it is background
+    (
+        "Drones struck Barmal district on Monday. On August 3, militants attacked a post in "
+        "Chitral.",
+        "2025-10-14",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), BACKGROUND)
+def test_events_long_before_the_article_are_background(text, date):
+    df = rows(text, date)
+    assert not df["location"].str.contains("Bannu|Torkham|Chitral|Barmal district of").any()
+    assert len(df) == (1 if "Monday" in text else 0)
+    assert df.attrs["background"] == 1
+
+
+def test_background_paragraph_after_the_news_gives_no_row():
+    text = (
+        "Pakistani drones struck Barmal district on Sunday, killing four people, residents said.\n"
+        "In 2023, a bombing in Peshawar killed more than 100 people. Last year clashes at "
+        "Torkham killed six."
+    )
+    df = violent(rows(text))
+    assert list(df["location"].str.contains("Barmal")) == [True]
+    assert df.iloc[0]["fatalities"] == 4
+
+
+def test_a_recap_of_a_chain_of_events_is_all_news():
+    # a story of ten days, each event within a week of the next: nothing is background
+    text = (
+        "Pakistani jets struck Kabul on October 9.\n"
+        "On October 12 Afghan forces attacked posts in Kurram.\n"
+        "Clashes erupted near Spin Boldak on October 15.\n"
+        "The two sides agreed to a ceasefire in Doha on October 19."
+    )
+    df = rows(text, "2025-10-20")
+    assert len(df) == 4
+    assert df.attrs["background"] == 0
+
+
+# -- negative controls: trade, refugees, diplomacy, sport --------------------------------
+
+NEGATIVE = [
+    "Pakistan and Afghanistan signed a trade agreement in Kabul on Monday.",
+    "Over 1,000 Afghan refugees were deported through Torkham on Monday.",
+    "Officials from both countries met in Islamabad on Monday to discuss trade and transit.",
+    "The Chaman crossing reopened on Monday after remaining closed for three weeks.",
+    "Trucks queued at Torkham, which has remained closed since the talks failed.",
+    "Pakistan's foreign ministry condemned the attack in Khost.",
+    "Pakistan denied carrying out any strikes in Khost.",
+    "Pakistan's prime minister visited troops in Bajaur on Monday.",
+    "Afghanistan beat Pakistan by six wickets in Sharjah on Monday.",
+    "Security was tightened in Peshawar on Monday after threats.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_trade_refugee_and_diplomatic_news_gives_no_incident(text):
+    assert len(rows(text, "2025-10-14")) == 0
+
+
+# -- short English leads are read; foreign text is not ----------------------------------
+
+SHORT = [
+    "Militants attacked a border post in Zhob on Monday night, killing four soldiers.",
+    "Mortar rounds hit homes in Khost, Paktia as well as Paktika on Monday.",
+    "Security forces killed 8 khwarij in an intelligence-based operation in Datta Khel on "
+    "Monday.",
+]
+
+
+@pytest.mark.parametrize("text", SHORT)
+def test_short_english_leads_are_read(text):
+    df = violent(rows(text, "2025-10-14"))
+    assert len(df) >= 1
+    assert df.attrs["message"] is None
