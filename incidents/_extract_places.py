@@ -65,8 +65,8 @@ _QUAL_WORD = {
 _VENUE = re.compile(
     r"\b(?:speaking|spoke|told (?:reporters|journalists|a news conference|a press conference|"
     r"parliament|lawmakers)|said|says|announced|briefing|news conference|press conference|"
-    r"statement|addressing|address|visit to|visiting|visited|(?<![-\w])based|embassy|ministry|office|"
-    r"offices|official|government|authorities|headquartered|flew|returned|arrived|"
+    r"statement|addressing|address|visit to|visiting|visited|(?<![-\w])based|embassy|"
+    r"ministry|office|offices|official|government|authorities|headquartered|flew|returned|arrived|"
     r"travelled|traveled|summoned|rally|officials|spokesman|leaders?|rulers|regime|"
     r"administration|leadership|delegation|trip|visit|match|matches|tournament|series|game)"
     r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$"
