@@ -107,7 +107,8 @@ _GROUPS = {
 _ONE = (
     r"soldier|officer|guard|policeman|border policeman|civilian|child|woman|man|boy|girl|"
     r"militant|fighter|resident|driver|person|member|commander|trader|shopkeeper|"
-    r"passer-?by|bystander|policeman|cop|labou?rer|student|farmer"
+    r"passer-?by|bystander|policeman|cop|labou?rer|student|farmer|sepoy|jawan|"
+    r"(?:border |security |police |paramilitary )?(?:guard|official|personnel)"
 )
 _WHO = "(?P<who>" + "|".join(_GROUPS.values()) + ")"
 _WHO_GROUP = [(g, re.compile(rf"^(?:{rx})$", re.IGNORECASE)) for g, rx in _GROUPS.items()]
@@ -152,8 +153,8 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
         rf"being |are |were reported |have |has |had |)(?:also |reportedly |)(?<!\band )"
         rf"(?P<verb>{passive})",
         # "a paramilitary soldier was killed"
-        rf"\b(?P<num>an?|one) {_ADJ}(?P<who>{_ONE})\b(?P<gap>{_GAP})\bwas (?:also |reportedly |)"
-        rf"(?P<verb>{passive})",
+        rf"\b(?P<num>an?|one) {_ADJ}(?P<who>{_ONE})\b(?P<gap>{_GAP})\b(?:was (?:also |reportedly |)"
+        rf"|)(?P<verb>{passive})",
         # "killing at least 10 people", "killed nine children", "strikes kill 10 people"
         rf"\b(?P<verb>{verb}{_ACTIVE_DEAD if present else ''})"
         rf"(?: at least| more than| over| some| about| nearly| up to| another)?"

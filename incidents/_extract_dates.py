@@ -245,6 +245,8 @@ def find_dates(
         first, last, rel = _resolve(kind, g, article, previous, year_hint, future)
         spans.append(DateSpan(a, m.end(), text, first, last, rel, future and rel == "article"))
     for a, b, text in deferred:
+        if any(0 <= s.start - b <= 15 and s.first is not None for s in spans):
+            continue  # "during the night between August 10 and 11": the date says it
         # "overnight" hangs on the day the sentence names, else on the article date.
         anchors = [s for s in spans if s.first is not None and s.first == s.last]
         anchor = min(anchors, key=lambda s: abs(s.start - a)).first if anchors else article

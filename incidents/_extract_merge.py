@@ -111,9 +111,22 @@ def _inside_of(fine: _Candidate, coarse: _Candidate) -> bool:
         lf: float = 0.0 if fine.place.fallback else _LEVEL.get(mf.method, 0)
         if fine.place.fallback and mf.method in _LEVEL:
             lf = _LEVEL[mf.method] - 0.5  # a named place inside that unit
-        if lf < _LEVEL.get(mc.method, 0) and _km_to(mf, mc) <= (mc.uncertainty_km or 0):
+        if lf >= _LEVEL.get(mc.method, 0):
+            continue
+        # inside the unit by its name (admin columns), else within its radius
+        if mc.method == "admin1" and _same(mf.admin1, mc.admin1 or mc.name):
+            return True
+        if mc.method == "admin2" and _same(mf.admin2, mc.admin2 or mc.name):
+            return True
+        if _km_to(mf, mc) <= (mc.uncertainty_km or 0):
             return True
     return False
+
+
+def _same(x: str | None, y: str | None) -> bool:
+    return bool(x and y) and "".join(filter(str.isalnum, str(x).lower())) == "".join(
+        filter(str.isalnum, str(y).lower())
+    )
 
 
 def _km_to(a: Match, b: Match) -> float:

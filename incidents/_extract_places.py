@@ -90,6 +90,16 @@ _GOV_AFTER = re.compile(
     r"denies|rejects|alleged|alleges|says|announced|condemned|reiterated|maintains)"
     r"|ceasefire|cease-fire|truce|talks|agreement|accord|process|deal|declaration|format)\b"
 )
+# Where a person is from ("a resident of X") and the reference point of a bearing
+# ("some 22 km northwest of X", "north of X") describe, they do not locate the event.
+_DESCRIBES = re.compile(
+    r"\b(?:(?:a |the )?(?:residents?|natives?|inhabitants?) of|hail(?:s|ed|ing) from|"
+    r"belong(?:s|ed|ing)? to|hometown(?: of)?|home town(?: of)?|native)\s+(?:the\s+)?$"
+    r"|\b\d[\d.,]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?$"
+    r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _ACTOR_BEFORE = re.compile(
     r"\b(?:accused|blamed|urged|warned|told|asked|against)\s+$",
     re.IGNORECASE,
@@ -121,7 +131,8 @@ _CTX_GAP = re.compile(
     r"(?:,\s*(?:District\s+|Tehsil\s+)?|\s*\(\s*|\s+(?:in|of)\s+|\s+within\s+|"
     r"\s*,?\s*(?:a|the)\s+(?:\w+\s+){0,3}?(?:in|of)\s+)"
     r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:Afghan|Pakistani)\s+)?"
-    r"(?:(?:\w+\s+)?(?:province|district|region) of\s+)?$"
+    r"(?:(?:\w+\s+)?(?:province|district|region) of\s+)?"
+    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?$"
 )
 _TALKS_VENUE = re.compile(
     r"\b(?:talks|negotiations|meeting|met|summit|conference|round|dialogue|mediation|"
@@ -295,6 +306,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None
     if _ACTOR_BEFORE.search(left[-20:]) and not m.method.startswith("admin"):
         return None
+    if _DESCRIBES.search(left):
+        return None  # a hometown or a reference point, not the scene
     if _glued(t, p) or _LANDMARK.match(right):
         return None
     locative = bool(_LOCATIVE.search(left)) or bool(_PLACE_NOUN.match(right))
@@ -382,6 +395,16 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
         if p.role != "place" or not p.context:
             continue
         _resolve_within(p, gc)
+    # Every province is in the gazetteer as one: a "province" that resolves to a
+    # village is a name misspelt beyond the geocoder's reach, not a site.
+    places[:] = [
+        p
+        for p in places
+        if not (p.qual == "province" and p.role == "place" and p.match.method in _POINT)
+    ]
+
+
+_POINT = frozenset({"gazetteer", "crossing"})
 
 
 def _resolve_within(p: _Place, gc: Geocoder) -> None:

@@ -100,10 +100,10 @@ from collections import Counter
 
 import pandas as pd
 
-from incidents._extract_dates import parse_date_text
-from incidents._extract_events import _Candidate, _enrich, _sentence
+from incidents._extract_dates import find_dates, parse_date_text
+from incidents._extract_events import _COREF, _Candidate, _enrich, _sentence
 from incidents._extract_lex import EVENT_KINDS, VIOLENT
-from incidents._extract_merge import _merge
+from incidents._extract_merge import _inside_of, _merge
 from incidents._extract_places import FRONTIER_NAME
 from incidents._extract_table import EXTRA_COLUMNS, _table
 from incidents._extract_text import (
@@ -185,6 +185,8 @@ def extract(
         # An undated sentence right after an unplaced, dated event continues it.
         inherit = para_range.get(s.paragraph) or (prev_dated if kind is not None else None)
         new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind)
+        if not new and dated is not None and _COREF.search(s.text):
+            _date_back(cands, i, s.text, ref, year_hint, last_range)
         prev_dated = dated
         if dated is not None:
             para_range[s.paragraph] = dated
@@ -197,6 +199,7 @@ def extract(
             cands.append(c)
             if c.first is not None and c.date_how not in ("not stated", "inherited"):
                 last_range = (c.first, c.last or c.first)
+    _elaborations(cands)
     _lead_date(cands, unplaced)
     cands, background = _background(cands, ref)
     cands = _merge(cands)
@@ -239,6 +242,64 @@ def _background(cands: list[_Candidate], ref: dt.date | None) -> tuple[list[_Can
             lo = min(lo, c.first - gap)
     keep = [c for c in cands if c.last is None or c.last >= lo]
     return keep, len(cands) - len(keep)
+
+
+def _date_back(
+    cands: list[_Candidate],
+    i: int,
+    t: str,
+    ref: dt.date | None,
+    year_hint: int | None,
+    previous: tuple[dt.date, dt.date] | None,
+) -> None:
+    """ "The latest engagement took place during the night between August 10 and
+    11": a sentence that only dates an event gives its date to the undated
+    violent incidents of the sentence before."""
+    targets = [
+        c for c in cands if c.sentence == i - 1 and c.kind in VIOLENT and c.date_how == "not stated"
+    ]
+    m = _COREF.search(t)
+    if not targets or m is None:
+        return
+    spans = [
+        d
+        for d in find_dates(t, ref, previous=previous, year_hint=year_hint)
+        if d.first is not None and d.last is not None and (d.last - d.first).days <= 2
+    ]
+    if not spans:
+        return
+    # the date of the event word, not of the statement that reported it
+    d = min(spans, key=lambda d: (d.start < m.start(), abs(d.start - m.end())))
+    for c in targets:
+        c.first, c.last, c.date_how = (
+            d.first,
+            d.last,
+            "absolute" if d.relative_to is None else "relative",
+        )
+        c.flags = [f for f in c.flags if f != "date_not_stated"]
+        c.notes.append(f"date from the next sentence ({d.text!r}) -> {d.first}..{d.last}")
+
+
+def _elaborations(cands: list[_Candidate]) -> None:
+    """An undated violent incident at a place inside the dated one of the one or
+    two sentences before ("three soldiers were killed last week in Kurram
+    district" / "militants opened fire in the general area of Kharlachi") is
+    that incident told in more detail: it takes its date, and the coarser row is
+    then folded into it as a restatement."""
+    for k, c in enumerate(cands):
+        if c.kind not in VIOLENT or c.date_how != "not stated":
+            continue
+        for p in reversed(cands[max(0, k - 6) : k]):
+            if c.sentence - p.sentence > 2 or p.sentence == c.sentence:
+                continue
+            if p.kind in VIOLENT and p.date_how in ("absolute", "relative") and _inside_of(c, p):
+                c.first, c.last, c.date_how = p.first, p.last, "inherited"
+                c.flags = [f for f in c.flags if f != "date_not_stated"]
+                c.notes.append(
+                    f"detail of the incident at {p.place.label!r} of sentence {p.sentence}:"
+                    f" its date {p.first}..{p.last}"
+                )
+                break
 
 
 def _lead_date(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:

@@ -456,3 +456,84 @@ def test_short_english_leads_are_read(text):
     df = violent(rows(text, "2025-10-14"))
     assert len(df) >= 1
     assert df.attrs["message"] is None
+
+
+# -- descriptions are not sites: hometowns and reference points of a bearing -------------
+
+DESCRIPTIONS = [
+    (
+        "Shells fired from across the border hit Mamund in Bajaur on Sunday, wounding a "
+        "labourer, a resident of Jacobabad.",
+        "Jacobabad",
+    ),
+    (
+        "Mortars hit three villages in Bajaur district on Sunday; the villages lie some 20 km "
+        "northwest of Khar.",
+        "Khar",
+    ),
+    ("Militants attacked a post in Bajaur on Sunday, north of Peshawar.", "Peshawar"),
+]
+
+
+@pytest.mark.parametrize(("text", "not_site"), DESCRIPTIONS)
+def test_hometowns_and_reference_points_are_not_sites(text, not_site):
+    df = violent(rows(text))
+    assert len(df) >= 1
+    assert not df["location"].str.contains(not_site, regex=False).any()
+
+
+# -- a compass word before the unit still makes it the unit of the place ----------------
+
+COMPASS = [
+    ("Jets struck the Spera district of southeastern Khost province on Sunday.", "Spera", 33.2),
+    ("Shells hit Dangam district of eastern Kunar province on Sunday.", "Dangam", 34.9),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "lat"), COMPASS)
+def test_compass_adjective_before_the_unit(text, word, lat):
+    df = violent(rows(text))
+    assert len(df) == 1
+    assert word in df.iloc[0]["location"]
+    assert abs(df.iloc[0]["latitude"] - lat) < 0.5  # in that province, not a namesake
+
+
+# -- a sentence that only dates the event before it --------------------------------------
+
+DATED_LATER = [
+    (
+        "Troops killed three militants in the Sambaza area of Zhob district.\n"
+        "The army said on Tuesday the clash took place during the night between August 10 "
+        "and 11.",
+        "2025-08-12",
+        ("2025-08-10", "2025-08-11"),
+    ),
+    (
+        "Militants attacked a police post in Bannu, killing two constables.\n"
+        "Police said the incident occurred on Saturday evening.",
+        "2025-08-12",
+        ("2025-08-09", "2025-08-09"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "window"), DATED_LATER)
+def test_date_from_the_next_sentence(text, date, window):
+    df = violent(rows(text, date))
+    assert len(df) == 1
+    r = df.iloc[0]
+    last = r["date_end"] if pd.notna(r["date_end"]) else r["date"]
+    assert (r["date"].date().isoformat(), last.date().isoformat()) == window
+
+
+def test_detail_of_an_earlier_dated_incident_is_one_row():
+    text = (
+        "Last week, three soldiers were killed in an exchange of fire in Kurram district.\n"
+        "According to the army, militants opened fire on troops in the general area of "
+        "Kharlachi."
+    )
+    df = violent(rows(text, "2022-09-20"))
+    assert len(df) == 1
+    assert "Kharlachi" in df.iloc[0]["location"]
+    assert df.iloc[0]["date"] == pd.Timestamp("2022-09-12")  # last week: Mon 12 - Sun 18
+    assert df.iloc[0]["fatalities"] == 3
