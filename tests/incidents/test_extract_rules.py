@@ -446,8 +446,7 @@ def test_trade_refugee_and_diplomatic_news_gives_no_incident(text):
 SHORT = [
     "Militants attacked a border post in Zhob on Monday night, killing four soldiers.",
     "Mortar rounds hit homes in Khost, Paktia as well as Paktika on Monday.",
-    "Security forces killed 8 khwarij in an intelligence-based operation in Datta Khel on "
-    "Monday.",
+    "Security forces killed 8 khwarij in an intelligence-based operation in Datta Khel on Monday.",
 ]
 
 
