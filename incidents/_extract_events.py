@@ -104,6 +104,7 @@ class _Candidate:
     confidence: float = 0.5
     merged: int = 0
     types: tuple[str, str] = ("", "")
+    features: dict[str, float] = field(default_factory=dict)
 
 
 # -- one sentence ---------------------------------------------------------------------
@@ -226,7 +227,6 @@ def _sentence(
             c.notes.append(f"frontier-wide: {p.text!r}")
         if p.match.ambiguous:
             c.flags.append("ambiguous_place")
-        c.confidence = _confidence(c, x)
         by_key[key] = c
         out.append(c)
     return out, dated
@@ -390,32 +390,6 @@ def _types(c: _Candidate) -> None:
         c.types = EVENT_KINDS["armed_clash"]
     else:
         c.types = EVENT_KINDS[kind]
-
-
-def _confidence(c: _Candidate, x: Trigger) -> float:
-    """0.5, plus evidence: a point-precise place (+0.15, district +0.1), a stated
-    date (+0.15, relative +0.1, inherited +0.05), a named actor (+0.1); minus
-    doubts: ambiguous place (-0.15), a place placed at its unit because the name
-    itself was not found (-0.15), frontier-wide (-0.1), only a casualty word
-    (-0.1), undated (-0.1), a planned event (-0.1).  Calibrated on the development
-    split of the real-article set (``tests/benchmarks/score_extract.py``)."""
-    score = 0.5
-    prec = c.place.match.precision
-    score += {1: 0.15, 2: 0.1}.get(prec or 0, 0.0)
-    score += {"absolute": 0.15, "relative": 0.1, "inherited": 0.05}.get(c.date_how, -0.1)
-    if c.actor1:
-        score += 0.1
-    if c.place.match.ambiguous:
-        score -= 0.15
-    if c.place.role == "frontier":
-        score -= 0.1
-    if c.place.fallback:
-        score -= 0.15
-    if x.weak:
-        score -= 0.1
-    if "planned" in c.flags:
-        score -= 0.1
-    return round(min(max(score, 0.05), 0.95), 2)
 
 
 def _enrich(cands: list[_Candidate], c: _Candidate) -> None:

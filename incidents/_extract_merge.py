@@ -53,7 +53,6 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             host.flags = [f for f in host.flags if f != "date_not_stated"]
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
-        host.confidence = round(min(host.confidence + 0.05, 0.95), 2)
     return _venue_of_agreement(_fold_restatements(out))
 
 

@@ -88,6 +88,8 @@ def _table(
             "article_date": ref.isoformat() if ref else None,
             "message": message,
             "text": text,
+            # per row, the features its confidence was computed from (for refitting)
+            "confidence_features": [c.features for c in cands],
         }
     )
     return df

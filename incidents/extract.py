@@ -87,7 +87,8 @@ Output columns: the schema's CORE, GEOCODE and ACCOUNTING columns (``source_row`
 is the 0-based sentence number), then ``injuries`` (Int64), ``event_kind``, ``evidence`` (the
 sentence), ``evidence_span`` (``"start:end"``, offsets into the text that was
 read: the input itself, or its visible text when the input was HTML, see
-``df.attrs["text"]``), ``confidence`` (0-1, see :func:`_confidence`) and
+``df.attrs["text"]``), ``confidence`` (0-1, the probability that the row is right, see
+:mod:`incidents._extract_confidence`) and
 ``extraction_notes`` (``; ``-separated, human-readable: how the date, place
 and counts were read).  ``df.attrs["message"]`` says why nothing was found.
 """
@@ -100,6 +101,7 @@ from collections import Counter
 
 import pandas as pd
 
+from incidents._extract_confidence import confidence, features
 from incidents._extract_dates import find_dates, parse_date_text
 from incidents._extract_events import _COREF, _Candidate, _enrich, _sentence
 from incidents._extract_lex import EVENT_KINDS, VIOLENT
@@ -205,6 +207,8 @@ def extract(
     cands = _merge(cands)
     for c in cands:
         c.notes = notes_global + c.notes
+        c.features = features(c)
+        c.confidence = confidence(c.features)
     msg = None if cands else "nothing found: no sentence reports an incident at a known place"
     if not cands and background:
         msg = (
