@@ -175,6 +175,16 @@ _ZERO = re.compile(
     r"|\bwithout (?:any )?casualties\b",
     re.IGNORECASE,
 )
+# "resulting in the death of two civilians", "caused 12 deaths", "claimed 30 lives"
+_NOMINAL = [
+    re.compile(rx, re.IGNORECASE)
+    for rx in (
+        rf"\bdeaths? of (?:at least |more than |some |about )?{_NUM} {_ADJ}{_WHO}\b",
+        rf"\b{_QUAL}{_NUM_NO_A} (?:deaths|fatalities)\b",
+        rf"\b(?:claimed|claiming|took|taking|cost|costing) (?:at least |more than |some |about )?"
+        rf"{_NUM_NO_A} (?:\w+ )?lives\b",
+    )
+]
 # "the death toll rose to 101", "the toll has climbed to at least 23"
 _TOLL = re.compile(
     rf"\b(?:death toll|toll)\b[^.;\d]{{0,60}}?\b(?:rose|risen|rising|climbed|jumped|reached|"
@@ -224,8 +234,17 @@ def _group(who: str | None) -> str:
     return "people"
 
 
+_DATE_BEFORE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}\s*(?:-|–|to|and)\s*)?$",
+    re.IGNORECASE,
+)
+
+
 def _is_year(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the number of ``m`` is part of a date (a year, "October 11-12")."""
     s = m.group("num") or ""
+    if s.isdigit() and _DATE_BEFORE.search(sentence[max(0, m.start("num") - 16) : m.start("num")]):
+        return True
     if not (s.isdigit() and len(s) == 4 and 1900 <= int(s) <= 2100):
         return False
     after = sentence[m.end("num") : m.end("num") + 1]
@@ -237,6 +256,8 @@ def _is_year(sentence: str, m: re.Match[str]) -> bool:
     )
 
 
+_EITHER = re.compile(r"\s+or\s+(?:were\s+)?(?:injured|wounded|hurt|killed|dead|died)\b", re.I)
+_EITHER_BEFORE = re.compile(r"\b(?:killed|injured|wounded|dead|hurt)\s+or\s+$", re.I)
 _ANY_VERB = re.compile(
     r"kill|dead|died|martyr|slain|lives|perish|shahadat|hell|neutrali|eliminat|wound|injur|hurt|"
     r"casualt|death|fatalit|toll|lives",
@@ -260,6 +281,10 @@ def counts_in(sentence: str) -> list[Count]:
             v = _value(m.group("num"))
             if v is None:
                 continue
+            if _EITHER.match(sentence, m.end()) or _EITHER_BEFORE.search(
+                sentence[max(0, m.start("verb") - 16) : m.start("verb")]
+            ):
+                continue  # "killed or injured": neither count is known
             last_end = m.end()
             who = m.groupdict().get("who")
             out.append(Count(m.start(), m.end(), which, v, _group(who), m.group(0).strip()))
@@ -281,6 +306,15 @@ def counts_in(sentence: str) -> list[Count]:
                 if w:
                     grp = _group(e.group("who"))
                     out.append(Count(m.start(), m.end(), which, w, grp, e.group(0)))
+    for z in (z for rx in _NOMINAL for z in rx.finditer(sentence)):
+        v = _value(z.group("num"))
+        if (
+            v is not None
+            and not _is_year(sentence, z)
+            and not any(c.start <= z.start("num") < c.end for c in out)
+        ):
+            who = z.groupdict().get("who")
+            out.append(Count(z.start(), z.end(), "killed", v, _group(who), z.group(0)))
     for z in _TOLL.finditer(sentence):
         v = _value(z.group("num"))
         if v is not None and not any(c.start <= z.start("num") < c.end for c in out):

@@ -105,6 +105,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("ago", rf"\b{_N} days? ago\b"),
     ("later", rf"\b(?:{_N} days?|a day) (?P<dir>later|earlier|before|after)\b"),
+    ("few_later", r"\b(?:a few|several|few) days (?P<dir>later|earlier|before|after)\b"),
     (
         "next_day",
         r"\bthe (?P<dir>next|following|previous) (?:day|night|morning|evening)\b"
@@ -154,7 +155,7 @@ _RX = _compile()
 # Every pattern above needs one of these: a cheap first look at a sentence.
 _MAYBE = re.compile(
     r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|mid|this|last|next|the previous|"
-    r"the past|recent|past few|last few|for (?:a|the)|ago|later|earlier|before|after|the next|"
+    r"the past|recent|past few|last few|for (?:a|the)|ago|later|earlier|days|before|after|the next|"
     r"the following|the day|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|yesterday|today|tonight|"
     r"overnight|during the night|in the early hours)",
     re.IGNORECASE,
@@ -311,7 +312,7 @@ def _resolve(
         if ref is not None and a <= ref < b:
             b = ref
         return a, b, None
-    if ref is None and kind not in ("later", "next_day"):
+    if ref is None and kind not in ("later", "next_day", "few_later"):
         return None, None, "article"
     if kind == "rel_month":
         assert ref is not None
@@ -373,6 +374,12 @@ def _resolve(
         n = _number(g["n"])
         x = ref - dt.timedelta(days=n)
         return x, x, "article"
+    if kind == "few_later":
+        if prev is None:
+            return None, None, "previous"
+        if (g.get("dir") or "").lower() in ("earlier", "before"):
+            return prev[0] - dt.timedelta(days=5), prev[0] - dt.timedelta(days=2), "previous"
+        return prev[1] + dt.timedelta(days=2), prev[1] + dt.timedelta(days=5), "previous"
     if kind in ("later", "next_day"):
         if prev is None:
             return None, None, "previous"

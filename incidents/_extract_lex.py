@@ -59,6 +59,8 @@ _T: list[tuple[str, str]] = [
     (
         "shelling",
         r"\bshell(?:ed|ing|s)\b|\bmortars?\b|\bartillery\b|\brockets?\b|\bmissiles?\b"
+        r"|\b(?:tank|howitzer)\s+(?:shells?|rounds?|fire)\b"
+        r"|\bshell\b(?=\s+(?:was\s+)?(?:fired|landed|hit|struck|exploded|fell))"
         r"|\bheavy weapons\b|\bbombard(?:ed|ing|ment|ments)\b|\bpound(?:ed|ing)\b",
     ),
     (
@@ -208,6 +210,7 @@ def is_diplomatic(sentence: str, trig: Trigger) -> bool:
 _FRONT = r"(?:border|frontier|Durand Line|boundary)"
 _LEN = r"(?:\d[\d,]*[- ](?:km|kilometre|kilometer|mile)s?(?:[- ]long)? )?"
 _PAIR = (
+    r"(?:(?:disputed|porous|shared|volatile|contested|mountainous|rugged|long|tense) )?"
     r"(?:(?:Afghan|Afghanistan|Pakistan|Pakistani)[- ](?:Afghan|Afghanistan|Pakistan|Pakistani) )?"
 )
 _STRONG = re.compile(

@@ -97,7 +97,10 @@ _DESCRIBES = re.compile(
     r"belong(?:s|ed|ing)? to|hometown(?: of)?|home town(?: of)?|native)\s+(?:the\s+)?$"
     r"|\b\d[\d.,]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?$"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+"
-    r"(?:the\s+)?$",
+    r"(?:the\s+)?$"
+    # a relative clause describing the site: "Kurram, which borders Khost province"
+    r"|\b(?:which|that|it)\s+(?:also\s+)?(?:borders?|adjoins?|neighbou?rs?|touches)\s+"
+    r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|the\s+)?$",
     re.IGNORECASE,
 )
 _ACTOR_BEFORE = re.compile(
@@ -136,7 +139,8 @@ _CTX_GAP = re.compile(
 )
 _TALKS_VENUE = re.compile(
     r"\b(?:talks|negotiations|meeting|met|summit|conference|round|dialogue|mediation|"
-    r"signed|agreed)\s+(?:\w+\s+){0,3}?(?:in|at)\s+(?:the\s+)?$",
+    r"signed|agreed)\s+(?:\w+\s+){0,3}?(?:in|at)\s+(?:the\s+)?$"
+    r"|\b(?:held|hosted|convened)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A square, road or building named after a person or place is not that place.
@@ -246,6 +250,11 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     return found
 
 
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december jan feb mar apr jun jul aug sep sept "
+    "oct nov dec today yesterday tonight".split()
+)
 _DIRECTION = frozenset(
     "upper lower north south east west central northern southern eastern western greater "
     "pakistani afghan".split()
@@ -452,7 +461,7 @@ def _unknown_list_items(t: str, places: list[_Place], known: list[_Place]) -> No
             x, y = a.end + m.start(), a.end + m.end()
             if any(q.start < y and x < q.end for q in places + known):
                 continue
-            if m.group(0).lower() in _NOT_PLACE:
+            if m.group(0).lower() in _NOT_PLACE or m.group(0).split()[0].lower() in _CALENDAR:
                 continue
             unit = min(units, key=lambda u: _LEVEL.get(u.method, 9))
             q = b.qual or a.qual
@@ -528,6 +537,8 @@ def _unknown_before_unit(t: str, places: list[_Place], known: list[_Place], gc: 
                 continue
             if name.lower() in _NOT_PLACE or name.split()[0].lower() in _FUNCTION | _DIRECTION:
                 continue
+            if name.split()[0].lower() in _CALENDAR:
+                continue  # "on Sunday in Kurram": a day, not a place
             p = _Place(a, b, f"{name} {feat}" if feat else name, u.match, context=[u])
             if any(q.start < b and a < q.end for q in known):
                 # a name the gazetteer has somewhere: only its namesake in the unit counts

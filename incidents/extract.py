@@ -183,7 +183,7 @@ def extract(
     prev_dated: tuple[dt.date, dt.date, str] | None = None
     unplaced: list[_Candidate] = []  # violent sentences without a place (dates only)
     for i, s in enumerate(sentences(text, dl.end if dl else 0)):
-        kind = pending[1] if pending is not None and pending[0] == i - 1 else None
+        kind = pending[1] if pending is not None and i - pending[0] <= 2 else None
         # An undated sentence right after an unplaced, dated event continues it.
         inherit = para_range.get(s.paragraph) or (prev_dated if kind is not None else None)
         new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind)
@@ -198,9 +198,17 @@ def extract(
                 pending = (i, c.types[0])
                 unplaced.append(c)
                 continue
+            if kind is not None and c.kind in VIOLENT and not c.counts and unplaced[-1].counts:
+                # "Eight fighters were killed in a border clash." / "The skirmish
+                # occurred in X district.": the counts of the event told without a place
+                c.counts = list(unplaced[-1].counts)
+                c.notes.append(f"counts from sentence {unplaced[-1].sentence}")
+                pending = None
             cands.append(c)
             if c.first is not None and c.date_how not in ("not stated", "inherited"):
                 last_range = (c.first, c.last or c.first)
+        if not new and dated is not None and (dated[1] - dated[0]).days <= 2:
+            last_range = (dated[0], dated[1])  # "a few days later" counts from this date
     _elaborations(cands)
     _lead_date(cands, unplaced)
     cands, background = _background(cands, ref)
@@ -325,7 +333,7 @@ def _lead_date(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
     if lead is None:
         return
     for c in cands:
-        if c.date_how == "not stated" and c.kind in VIOLENT:
+        if c.date_how == "not stated":
             c.first, c.last, c.date_how = lead.first, lead.last, "inherited"
             c.flags = [f for f in c.flags if f != "date_not_stated"]
             c.notes.append(f"date of the article's lead event -> {lead.first}..{lead.last}")

@@ -536,3 +536,79 @@ def test_detail_of_an_earlier_dated_incident_is_one_row():
     assert "Kharlachi" in df.iloc[0]["location"]
     assert df.iloc[0]["date"] == pd.Timestamp("2022-09-12")  # last week: Mon 12 - Sun 18
     assert df.iloc[0]["fatalities"] == 3
+
+
+# -- more real-prose forms: nominal counts, date numbers, either-or counts ---------------
+
+NOMINAL_COUNTS = [
+    ("Shells hit homes, resulting in the death of two civilians and injuring seven others.", 2, 7),
+    ("The strikes caused 12 deaths, officials said.", 12, None),
+    ("The assault claimed 30 lives.", 30, None),
+    ("In all, 185 civilians have been killed or injured in the clashes.", None, None),
+    ("It followed fighting on October 11-12 that left five soldiers dead.", 5, None),
+    ("A border guard sustained injuries in the firing.", None, 1),
+    ("A sepoy was martyred after militants opened fire.", 1, None),
+]
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), NOMINAL_COUNTS)
+def test_nominal_and_either_or_counts(text, killed, wounded):
+    c = casualties_in(text)
+    assert (c.killed, c.wounded) == (killed, wounded)
+
+
+KINDS = [
+    ("A tank shell fired from across the border hit a house in Chaman on Sunday.", "shelling"),
+    ("Rocket attacks from across the border hit Bajaur on Sunday.", "shelling"),
+    ("Howitzer rounds landed in Angoor Adda on Sunday.", "shelling"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), KINDS)
+def test_shells_and_rockets_are_shelling(text, kind):
+    df = violent(rows(text))
+    assert list(df["event_kind"]) == [kind]
+
+
+def test_a_bordering_unit_named_in_a_relative_clause_is_no_site():
+    text = (
+        "Clashes broke out on Sunday in Kurram district, which borders Afghanistan's Khost "
+        "province."
+    )
+    df = violent(rows(text))
+    assert list(df["location"]) == ["Kurram district"]
+
+
+def test_talks_held_in_a_capital_are_placed_there():
+    df = rows(
+        "A meeting of the joint coordination committee was held in Kabul on Sunday to "
+        "discuss the talks on border trade."
+    )
+    assert list(df["location"]) == ["Kabul"]
+    assert list(df["event_kind"]) == ["talks"]
+
+
+def test_a_few_days_later_counts_from_the_previous_date():
+    text = (
+        "On February 6, 2022, mortar shells hit Bajaur.\n"
+        "A few days later, clashes erupted at the Chaman crossing."
+    )
+    df = violent(rows(text, "2022-02-20"))
+    row = df[df["location"].str.contains("Chaman")].iloc[0]
+    assert pd.Timestamp("2022-02-08") <= row["date"] <= pd.Timestamp("2022-02-11")
+
+
+def test_counts_of_an_unplaced_event_go_to_the_place_told_next():
+    text = (
+        "Eight fighters were killed and 16 others wounded in a border clash on Sunday.\n"
+        "The skirmish occurred in the Zazi Maidan district of Khost."
+    )
+    df = violent(rows(text))
+    assert len(df) == 1
+    assert (df.iloc[0]["fatalities"], df.iloc[0]["injuries"]) == (8, 16)
+
+
+def test_a_dated_clash_along_the_disputed_border_is_frontier_wide():
+    df = violent(rows("Afghan and Pakistani troops clashed on Sunday along the disputed border."))
+    assert len(df) == 1
+    assert "frontier_wide" in df.iloc[0]["review_flags"]
