@@ -105,6 +105,7 @@ class _Candidate:
     merged: int = 0
     types: tuple[str, str] = ("", "")
     features: dict[str, float] = field(default_factory=dict)
+    old: bool = False  # dated before the article's news (a timeline entry, history)
 
 
 # -- one sentence ---------------------------------------------------------------------

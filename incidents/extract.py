@@ -230,18 +230,22 @@ def extract(
 
 #: Largest gap, in days, between events of one story: an article's news is the
 #: article date, its lead event and every event chained to them by gaps of at
-#: most this many days; an earlier event ("in 2023", "last year", an attack a
-#: month before) is background and makes no row (``attrs["background"]`` counts them).
+#: most this many days.  An event before that known only by its year or month
+#: ("in 2023", "last year", "in August") is history and makes no row
+#: (``attrs["background"]`` counts them); an older event dated to the day (a
+#: timeline entry, "on February 6, 2022") is kept: it is a specific incident,
+#: and its ``confidence`` says it is old news.
 NEWS_GAP_DAYS = 7
+#: A date window at least this long is a year or a month, not a day of news.
+COARSE_DAYS = 28
 
 
 def _background(cands: list[_Candidate], ref: dt.date | None) -> tuple[list[_Candidate], int]:
     if ref is None:
         return cands, 0
     gap = dt.timedelta(days=NEWS_GAP_DAYS)
-    # a window longer than a month ("in 2023", "last year") never anchors the story
     fine = sorted(
-        (c for c in cands if c.first and c.last and (c.last - c.first).days <= 31),
+        (c for c in cands if c.first and c.last and (c.last - c.first).days < COARSE_DAYS),
         key=lambda c: c.sentence,
     )
     lo = ref - gap
@@ -252,7 +256,14 @@ def _background(cands: list[_Candidate], ref: dt.date | None) -> tuple[list[_Can
         assert c.first is not None and c.last is not None
         if c.last >= lo:
             lo = min(lo, c.first - gap)
-    keep = [c for c in cands if c.last is None or c.last >= lo]
+    for c in cands:
+        c.old = c.last is not None and c.last < lo
+    keep = [
+        c
+        for c in cands
+        if not (c.old and c.first is not None and c.last is not None)
+        or (c.last - c.first).days < COARSE_DAYS
+    ]
     return keep, len(cands) - len(keep)
 
 

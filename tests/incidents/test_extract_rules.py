@@ -379,10 +379,9 @@ BACKGROUND = [
     ("Last year, a similar attack in Bannu killed 12 soldiers.", "2025-10-14"),
     ("In 2023, clashes at the Torkham crossing left several people dead.", "2025-10-14"),
     ("In late 2024 Pakistani jets struck Barmal district, killing 46 people.", "2025-10-14"),
-    # the story's lead is current, so an attack two months before it is background
+    # the story's lead is current; an attack known only by its month is background
     (
-        "Drones struck Barmal district on Monday. On August 3, militants attacked a post in "
-        "Chitral.",
+        "Drones struck Barmal district on Monday. In August, militants attacked a post in Chitral.",
         "2025-10-14",
     ),
 ]
@@ -405,6 +404,19 @@ def test_background_paragraph_after_the_news_gives_no_row():
     df = violent(rows(text))
     assert list(df["location"].str.contains("Barmal")) == [True]
     assert df.iloc[0]["fatalities"] == 4
+
+
+def test_an_old_event_dated_to_the_day_is_kept_as_old_news():
+    # a timeline entry is a specific incident: kept (its confidence says how sure)
+    text = (
+        "Pakistani drones struck Barmal district on Monday.\n"
+        "On February 6, 2022, five soldiers were killed in an attack in Kurram district."
+    )
+    df = violent(rows(text, "2025-10-14"))
+    assert len(df) == 2
+    old = df[df["location"].str.contains("Kurram")].iloc[0]
+    assert old["date"] == pd.Timestamp("2022-02-06")
+    assert old["fatalities"] == 5
 
 
 def test_a_recap_of_a_chain_of_events_is_all_news():
