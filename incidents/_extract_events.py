@@ -16,6 +16,7 @@ from incidents._extract_lex import (
     HGB,
     PK_MIL,
     TTP,
+    TTP_WORD,
     VIOLENT,
     Trigger,
     actors_in,
@@ -76,6 +77,11 @@ _ROUTINE = re.compile(
 )
 _COREF = re.compile(
     r"\b(?:occurred|took place|happened|were carried out|was carried out|was hit|were hit)\b",
+    re.IGNORECASE,
+)
+_ANSWERED = re.compile(
+    r"\b(?:respond\w* to|retaliat\w*|repuls\w*|repell\w*|return\w* (?:the )?fire|"
+    r"in response to|foil\w*|thwart\w*)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
@@ -347,7 +353,10 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         # the subject of the clause (its first actor) did it: "Afghan forces set
         # fire to Pakistani posts and captured two" -> Afghan forces
         start = max(t.rfind(";", 0, x.start), t.rfind(". ", 0, x.start), 0)
-        before = [a for o, a in armed if start <= o < x.start]
+        # ...unless it only answered the event ("troops responded to firing from X")
+        before = [
+            a for o, a in armed if start <= o < x.start and not _ANSWERED.search(t[o : x.start])
+        ]
         agent = before[0] if before else None
         if agent is None:
             # "an attack on a centre of Pakistan's Frontier Corps": the target
@@ -355,6 +364,7 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
                 a
                 for o, a in armed
                 if o >= x.end
+                and a != TTP_WORD
                 and not re.search(r"\b(?:on|against|at|targeting|into)\b", t[x.end : o])
             ]
             agent = after[0] if after else None
@@ -370,8 +380,10 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         for o, a in armed
         if a == target
     )
-    if agent is None and target is not None and target != CIVILIANS and not marked:
+    if agent is None and target not in (None, CIVILIANS, TTP_WORD) and not marked:
         agent, target = target, None
+    agent = TTP if agent == TTP_WORD else agent
+    target = TTP if target == TTP_WORD else target
     c.actor1, c.actor2 = agent, target
     if c.actor1 and c.actor1 == c.actor2:
         c.actor2 = None

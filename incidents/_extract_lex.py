@@ -248,6 +248,8 @@ AF_MIL = "Afghan Taliban forces"
 TTP = "TTP (Tehrik-i-Taliban Pakistan)"
 HGB = "Hafiz Gul Bahadur group"
 CIVILIANS = "Civilians"
+#: The TTP named by the words of Pakistan's military: an agent only as a subject.
+TTP_WORD = "TTP*"
 _UNITS = (
     r"(?:jets|warplanes|fighter jets|aircraft|drones?|forces|troops|soldiers|army|military|"
     r"security forces|artillery|air force|border guards|border forces|personnel|paramilitar\w*|"
@@ -278,6 +280,22 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
             rf"forces|attacks?|assaults?|fire|firing|firings|guards|border guards|border police|"
             rf"security forces)\b|\bAfghan side\b|\bIslamic Emirate forces\b"
         ),
+    ),
+    # the attacker named by where the fire came from or by "by"
+    (PK_MIL, re.compile(r"(?<=\bby )Pakistan\b(?!['’]s)")),
+    (
+        AF_MIL,
+        re.compile(
+            r"\bfrom (?:the )?Afghan (?:side|territory|soil)\b"
+            r"|\bfrom (?:inside |within )?Afghanistan\b(?!['’]s)|\bfrom across the Afghan border\b"
+            r"|(?<=\bby )(?:Afghanistan|the Afghan side)\b(?!['’]s)"
+        ),
+    ),
+    # Pakistan's military calls the TTP "terrorists" and "khawarij": the subject of
+    # an attack so named is the TTP (never inferred from a victim: see TTP_WORD)
+    (
+        TTP_WORD,
+        re.compile(r"(?i:\b(?:terrorists|khawarij|khwarij|kharijis|Fitna al[- ]Khawarij)\b)"),
     ),
     (
         CIVILIANS,

@@ -624,3 +624,36 @@ def test_a_dated_clash_along_the_disputed_border_is_frontier_wide():
     df = violent(rows("Afghan and Pakistani troops clashed on Sunday along the disputed border."))
     assert len(df) == 1
     assert "frontier_wide" in df.iloc[0]["review_flags"]
+
+
+# -- the side that acted -----------------------------------------------------------------
+
+SIDES = [
+    (
+        "Terrorists from Afghanistan opened fire on army troops in the Dwatoi area of North "
+        "Waziristan on Sunday.",
+        "TTP (Tehrik-i-Taliban Pakistan)",
+    ),
+    (
+        "Pakistani troops responded to unprovoked firing from the Afghan side at Torkham on "
+        "Sunday.",
+        "Afghan Taliban forces",
+    ),
+    (
+        "Villagers fled border areas of Dur Baba district after rocket attacks by Pakistan on "
+        "Sunday.",
+        "Military Forces of Pakistan",
+    ),
+    (
+        "Security forces killed eight khawarij in an operation in Datta Khel on Sunday.",
+        None,  # the dead are never taken for the attacker
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), SIDES)
+def test_side_of_the_attacker(text, side):
+    df = violent(rows(text))
+    assert len(df) == 1
+    got = df.iloc[0]["actor1"]
+    assert (None if pd.isna(got) else got) == side
