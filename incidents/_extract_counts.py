@@ -306,7 +306,9 @@ def counts_in(sentence: str) -> list[Count]:
                 if w:
                     grp = _group(e.group("who"))
                     out.append(Count(m.start(), m.end(), which, w, grp, e.group(0)))
-    for z in (z for rx in _NOMINAL for z in rx.finditer(sentence)):
+    low = sentence.lower()
+    nominal = _NOMINAL if ("death" in low or "fatalit" in low or "lives" in low) else []
+    for z in (z for rx in nominal for z in rx.finditer(sentence)):
         v = _value(z.group("num"))
         if (
             v is not None
@@ -315,7 +317,7 @@ def counts_in(sentence: str) -> list[Count]:
         ):
             who = z.groupdict().get("who")
             out.append(Count(z.start(), z.end(), "killed", v, _group(who), z.group(0)))
-    for z in _TOLL.finditer(sentence):
+    for z in _TOLL.finditer(sentence) if "toll" in low else ():
         v = _value(z.group("num"))
         if v is not None and not any(c.start <= z.start("num") < c.end for c in out):
             out.append(Count(z.start(), z.end(), "killed", v, "people", z.group(0)))
