@@ -103,6 +103,35 @@ _DESCRIBES = re.compile(
     r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|the\s+)?$",
     re.IGNORECASE,
 )
+# The aftermath of an event happens elsewhere: the hospital the wounded were taken
+# to, the funeral, where families fled, where the attack was condemned.
+_AFTERMATH = re.compile(
+    r"\b(?:hospitals?|funerals?|laid to rest|buried|burial|refuge|sheltere?d?|"
+    r"(?:fled|flee\w*)(?:\s+\w+){0,3}?\s+(?:to|into|towards)|"
+    r"shelters|relief camps?|displaced to|shifted|rushed|airlifted|evacuated|transported|"
+    r"referred|condemn\w*|protests?|protesters|bodies|taken to|native|offered|performed)\b",
+    re.IGNORECASE,
+)
+_SPEAKERS = re.compile(
+    r"officials?|authorities|sources|police|residents|villagers|elders|witnesses", re.I
+)
+
+
+def _aftermath(left: str) -> bool:
+    from incidents._extract_lex import triggers_in
+
+    seg = re.split(r"[.;]", left)[-1]
+    found = list(_AFTERMATH.finditer(seg))
+    last = found[-1] if found else None
+    if last is None or len(seg) - last.end() > 50 or "," in seg[last.end() :]:
+        return False
+    local = _LOCAL.search(seg)
+    if local and _SPEAKERS.search(local.group(0)):
+        return False  # "hospital officials in Khost said": people of the place
+    # "displaced by the fighting in Kurram": the event itself is named in between
+    return not any(x.violent for x in triggers_in(seg[last.start() :]))
+
+
 _ACTOR_BEFORE = re.compile(
     r"\b(?:accused|blamed|urged|warned|told|asked|against)\s+$",
     re.IGNORECASE,
@@ -317,6 +346,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None
     if _DESCRIBES.search(left):
         return None  # a hometown or a reference point, not the scene
+    if _aftermath(left):
+        return None  # where the wounded were taken, the dead buried, families fled
     if _glued(t, p) or _LANDMARK.match(right):
         return None
     locative = bool(_LOCATIVE.search(left)) or bool(_PLACE_NOUN.match(right))

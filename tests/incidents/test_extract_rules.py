@@ -657,3 +657,39 @@ def test_side_of_the_attacker(text, side):
     assert len(df) == 1
     got = df.iloc[0]["actor1"]
     assert (None if pd.isna(got) else got) == side
+
+
+# -- the aftermath happens elsewhere: hospitals, funerals, refuge, condemnation -----------
+
+AFTERMATH = [
+    (
+        "Militants attacked a post in North Waziristan on Monday, killing two soldiers; the "
+        "injured were shifted to the Combined Military Hospital in Bannu.",
+        "North Waziristan",
+    ),
+    (
+        "Two soldiers were killed in an attack in Kurram on Monday and their bodies were taken "
+        "to Peshawar.",
+        "Kurram",
+    ),
+    (
+        "Shelling hit homes in Bajaur on Monday and the wounded were rushed to a hospital in Khar.",
+        "Bajaur",
+    ),
+    (
+        "Funeral prayers for the soldiers killed in Kurram on Monday were offered in Rawalpindi.",
+        "Kurram",
+    ),
+    ("Families fled to Peshawar after shelling hit Bajaur on Monday.", "Bajaur"),
+    (
+        "Families displaced by the fighting in Kurram on Monday took refuge in Hangu.",
+        "Kurram",
+    ),
+    ("The clash in Kurram on Monday was condemned in Kabul and Islamabad.", "Kurram"),
+]
+
+
+@pytest.mark.parametrize(("text", "site"), AFTERMATH)
+def test_aftermath_places_are_not_sites(text, site):
+    df = violent(rows(text, "2025-10-14"))
+    assert list(df["location"]) == [site]
