@@ -25,6 +25,7 @@ FRONTIER_NAME = "Afghanistan-Pakistan frontier (whole border)"
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|into|on|across|toward|towards|around|of|to|within|"
     r"struck|hit|bombed|shelled|targeted|pounded|attacked|raided|stormed|reached|"
+    r"striking|hitting|bombing|shelling|targeting|pounding|attacking|raiding|storming|"
     r"closed|reopened|shut|sealed|crossing at|crossings at|including|such as|namely|"
     r"jolted|rocked|shook|across the|general area|area|District|Tehsil)\s+(?:the\s+)?"
     r"(?:(?:central|eastern|western|northern|southern|northeastern|northwestern|southeastern|"
@@ -66,6 +67,7 @@ _VENUE = re.compile(
     r"\b(?:speaking|spoke|told (?:reporters|journalists|a news conference|a press conference|"
     r"parliament|lawmakers)|said|says|announced|briefing|news conference|press conference|"
     r"statement|addressing|address|visit to|visiting|visited|(?<![-\w])based|embassy|"
+    r"ambassador|envoy|consulate|consul general|diplomats?|charg[eé] d'affaires|"
     r"ministry|office|offices|official|government|authorities|headquartered|flew|returned|arrived|"
     r"travelled|traveled|summoned|rally|officials|spokesman|leaders?|rulers|regime|"
     r"administration|leadership|delegation|trip|visit|match|matches|tournament|series|game)"
@@ -73,7 +75,8 @@ _VENUE = re.compile(
     # where fighters or fire came from is their origin, not the scene
     r"|\b(?:came|come|coming|poured|pouring|crossed|crossing|infiltrated|fired|launched|"
     r"entered|moved|fled|originat\w+|operating|operate|(?<![-\w])based|sent|returned|deported|"
-    r"travell?ed)\s+(?:\w+\s+){0,3}?(?:in\s+)?from\s+(?:the\s+)?$"
+    r"travell?ed)\s+(?:\w+\s+){0,3}?(?:in\s+)?from\s+(?:the\s+)?"
+    r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:\w+\s+){1,3}?(?:in|inside|within)\s+(?:the\s+)?)?$"
     r"|\b(?:opposite|across from|facing|bordering|towards?|capital|takeover of|control of|"
     r"seized|power in|fall of|return to|came to power in)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -93,7 +96,7 @@ _GOV_AFTER = re.compile(
 # Where a person is from ("a resident of X") and the reference point of a bearing
 # ("some 22 km northwest of X", "north of X") describe, they do not locate the event.
 _DESCRIBES = re.compile(
-    r"\b(?:(?:a |the )?(?:residents?|natives?|inhabitants?) of|hail(?:s|ed|ing) from|"
+    r"\b(?:(?:an? |the )?(?:resident|native|inhabitant) of|hail(?:s|ed|ing) from|"
     r"belong(?:s|ed|ing)? to|hometown(?: of)?|home town(?: of)?|native)\s+(?:the\s+)?$"
     r"|\b\d[\d.,]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?$"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+"
@@ -115,6 +118,12 @@ _AFTERMATH = re.compile(
 _SPEAKERS = re.compile(
     r"officials?|authorities|sources|police|residents|villagers|elders|witnesses", re.I
 )
+
+
+def _names_event(span: str) -> bool:
+    from incidents._extract_lex import triggers_in
+
+    return any(x.violent for x in triggers_in(span))
 
 
 def _aftermath(left: str) -> bool:
@@ -319,7 +328,10 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None
     if _TALKS_VENUE.search(left) and not _GOV_AFTER.match(right):
         return "venue"  # the place of talks or a meeting: a Strategic development only
-    if (_VENUE.search(left) and not _LOCAL.search(left)) or _GOV_AFTER.match(right):
+    venue = _VENUE.search(left)
+    if venue and _names_event(venue.group(0)):
+        venue = None  # "officials said the strikes in Paktika": the event's place
+    if (venue and not _LOCAL.search(left)) or _GOV_AFTER.match(right):
         return None
     if (
         p.text.isupper()

@@ -693,3 +693,35 @@ AFTERMATH = [
 def test_aftermath_places_are_not_sites(text, site):
     df = violent(rows(text, "2025-10-14"))
     assert list(df["location"]) == [site]
+
+
+# -- reported speech: the speaker's words do not make the event's place a venue ----------
+
+SPEECH = [
+    ("The UN mission said the strikes in Paktika on Monday killed 10 civilians.", ["Paktika"]),
+    ("Kabul accused Islamabad of bombing Khost on Monday.", ["Khost"]),
+    (
+        "Pakistan says militants who attacked a post in Zhob on Monday operate from sanctuaries "
+        "in Kunar.",
+        ["Zhob"],
+    ),
+    (
+        "Pakistan's ambassador in Kabul was summoned after shelling hit Kunar on Monday.",
+        ["Kunar"],
+    ),
+    (
+        "The army said the attackers had crossed from Afghanistan's Paktika province before "
+        "attacking a post in South Waziristan on Monday.",
+        ["South Waziristan"],
+    ),
+    (
+        "Residents of Bajaur and Mohmand districts said shelling hit their villages on Monday.",
+        ["Bajaur district", "Mohmand district"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sites"), SPEECH)
+def test_reported_speech_and_origins(text, sites):
+    df = violent(rows(text, "2025-10-14"))
+    assert sorted(df["location"]) == sorted(sites)
