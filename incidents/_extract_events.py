@@ -79,6 +79,12 @@ _COREF = re.compile(
     r"\b(?:occurred|took place|happened|were carried out|was carried out|was hit|were hit)\b",
     re.IGNORECASE,
 )
+# A place that is the subject of "closed": the place of a closure, not of fighting.
+_CLOSED_AFTER = re.compile(
+    r"(?:\s+(?:and|or)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?(?:\s+(?:border\s+)?crossings?)?"
+    r"\s+(?:have\s+|has\s+)?(?:remained|remain|remains|stayed|stay|were|was|are|is|been)\s+"
+    r"(?:also\s+|still\s+)?(?:closed|shut|sealed)\b"
+)
 _ANSWERED = re.compile(
     r"\b(?:respond\w* to|retaliat\w*|repuls\w*|repell\w*|return\w* (?:the )?fire|"
     r"in response to|foil\w*|thwart\w*)\b",
@@ -166,6 +172,8 @@ def _sentence(
             continue  # the place of a threat, a cause or history named in the sentence
         if x.kind == "border_closure" and p.role == "country":
             continue  # a closure is of a crossing, not of a country
+        if x.violent and _CLOSED_AFTER.match(t, p.end):
+            continue  # "gunfire continued, and Torkham and Chaman remained closed"
         if (p.match.country == "other" or p.role == "venue") and x.kind not in (
             "talks",
             "ceasefire",

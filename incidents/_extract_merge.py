@@ -112,11 +112,22 @@ def _inside_of(fine: _Candidate, coarse: _Candidate) -> bool:
             lf = _LEVEL[mf.method] - 0.5  # a named place inside that unit
         if lf >= _LEVEL.get(mc.method, 0):
             continue
-        # inside the unit by its name (admin columns), else within its radius
-        if mc.method == "admin1" and _same(mf.admin1, mc.admin1 or mc.name):
-            return True
-        if mc.method == "admin2" and _same(mf.admin2, mc.admin2 or mc.name):
-            return True
+        # inside the unit by its name (admin columns), else within its radius; never
+        # across the border (Chaman town is not in Spin Boldak district)
+        # (a crossing lies on both sides: for it only the distance counts)
+        # (and the district opposite is a place of its own: provinces only)
+        if mf.method == "crossing":
+            if mc.method == "admin1" and _km_to(mf, mc) <= (mc.uncertainty_km or 0):
+                return True
+            continue
+        if mf.country and mc.country and mf.country != mc.country:
+            continue
+        own = {"admin1": mf.admin1, "admin2": mf.admin2}.get(mc.method)
+        unit = {"admin1": mc.admin1, "admin2": mc.admin2}.get(mc.method) or mc.name
+        if own and unit:
+            if _same(own, unit):
+                return True
+            continue
         if _km_to(mf, mc) <= (mc.uncertainty_km or 0):
             return True
     return False

@@ -725,3 +725,31 @@ SPEECH = [
 def test_reported_speech_and_origins(text, sites):
     df = violent(rows(text, "2025-10-14"))
     assert sorted(df["location"]) == sorted(sites)
+
+
+# -- clause attachment: the subject of "closed" and neighbours across the border ----------
+
+
+def test_crossings_that_remained_closed_are_not_sites_of_the_gunfire():
+    text = (
+        "Despite the truce, gunfire continued in some areas on Sunday, and crossings such as "
+        "Torkham and Chaman remained closed."
+    )
+    df = violent(rows(text))
+    assert not df["location"].str.contains("Torkham|Chaman").any()
+
+
+def test_a_town_across_the_border_does_not_absorb_the_district_opposite():
+    # Chaman (Pakistan) lies within the radius of Spin Boldak district (Afghanistan)
+    text = "Shelling hit Chaman and Spin Boldak district on Sunday."
+    df = violent(rows(text))
+    assert len(df) == 2
+
+
+def test_a_province_row_folds_into_a_crossing_on_its_border():
+    text = (
+        "Border forces clashed at the Torkham crossing on Sunday, officials said.\n"
+        "The clash in Nangarhar province on Sunday killed three people."
+    )
+    df = violent(rows(text))
+    assert list(df["location"].str.contains("Torkham")) == [True]
