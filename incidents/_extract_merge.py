@@ -119,6 +119,8 @@ def _inside_of(fine: _Candidate, coarse: _Candidate) -> bool:
         if mf.method == "crossing":
             if mc.method == "admin1" and _km_to(mf, mc) <= (mc.uncertainty_km or 0):
                 return True
+            if mc.method == "admin2" and _same(mf.admin2, mc.admin2 or mc.name):
+                return True
             continue
         if mf.country and mc.country and mf.country != mc.country:
             continue
