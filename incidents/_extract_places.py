@@ -102,8 +102,8 @@ _DESCRIBES = re.compile(
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+"
     r"(?:the\s+)?$"
     # a relative clause describing the site: "Kurram, which borders Khost province"
-    r"|\b(?:which|that|it)\s+(?:also\s+)?(?:borders?|adjoins?|neighbou?rs?|touches)\s+"
-    r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|the\s+)?$",
+    r"|\b(?:(?:which|that|it)\s+(?:also\s+)?(?:borders?|adjoins?|neighbou?rs?|touches)|"
+    r"bordering|adjoining|adjacent to)\s+(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|the\s+)?$",
     re.IGNORECASE,
 )
 # The aftermath of an event happens elsewhere: the hospital the wounded were taken

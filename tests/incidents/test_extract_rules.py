@@ -753,3 +753,12 @@ def test_a_province_row_folds_into_a_crossing_on_its_border():
     )
     df = violent(rows(text))
     assert list(df["location"].str.contains("Torkham")) == [True]
+
+
+def test_a_neighbouring_unit_named_by_bordering_is_no_site():
+    text = (
+        "Strikes hit Khost on Monday, in the southeastern Afghan province bordering Pakistan's "
+        "North Waziristan."
+    )
+    df = violent(rows(text, "2025-10-14"))
+    assert list(df["location"]) == ["Khost"]
