@@ -76,6 +76,7 @@ _T: list[tuple[str, str]] = [
         "attack",
         r"\battack(?:s|ed|ing)?\b|\bassault(?:s|ed)?\b|\braid(?:s|ed)?\b|\bambush(?:ed|es)?\b"
         r"|\bstormed\b|\bcaptured\b|\bseized\b|\boverran\b|\bretaliat\w+ (?:strikes?|fire)\b"
+        r"|\bretaliat(?:ed|ing)\s+(?:against|on|at)\b"
         r"|\btargeted\b(?! killings?)|\binfiltrat(?:ed|ion|e|ing)\b|\bincursions?\b",
     ),
     (

@@ -762,3 +762,13 @@ def test_a_neighbouring_unit_named_by_bordering_is_no_site():
     )
     df = violent(rows(text, "2025-10-14"))
     assert list(df["location"]) == ["Khost"]
+
+
+def test_retaliated_against_posts_is_an_attack_there():
+    text = (
+        "The Taliban's defence ministry said its forces had retaliated against Pakistani posts "
+        "in Kurram and Bajaur on Sunday night."
+    )
+    df = violent(rows(text, "2025-10-13"))
+    assert sorted(df["location"]) == ["Bajaur", "Kurram"]
+    assert set(df["event_kind"]) == {"attack"}
