@@ -49,7 +49,11 @@ How a sentence becomes incidents
    Only *sites* make incidents: a seat of government ("the Taliban-led
    administration in Kabul said", "Kabul denies"), a venue ("talks in Doha", "a
    visit to Kabul"), an origin ("poured in from Kunar"), a dateline and history
-   ("since the 2021 takeover of Kabul") do not.  A unit named in the same phrase
+   ("since the 2021 takeover of Kabul"), a hometown ("a resident of X"), the
+   reference point of a bearing ("22 km northwest of X"), a neighbour ("which
+   borders X") and the aftermath (the hospital the wounded were taken to, a
+   funeral, where families fled, where the attack was condemned) do not; "officials
+   said the strikes in X" keeps X.  A unit named in the same phrase
    is a hard hint: a candidate outside it is rejected and the place falls back to
    the unit, keeping its own text (also for names the gazetteer lacks, such as
    "the X valley, the Y pass ... in Chitral district").
@@ -72,8 +76,16 @@ How a sentence becomes incidents
    the paragraph or of the sentence that reported the event, else the date of the
    article's lead event, else the day before the article and the article's day
    (``date_not_stated``).  Ranges go to ``date``/``date_end``.
-   Threats, plans, routines ("closing at 7 PM as usual"), history and the cause
-   named for another event ("after recent attacks") are not events.
+   Threats, plans, routines ("closing at 7 PM as usual"), continuing closures
+   ("remained closed"), history and the cause named for another event ("after
+   recent attacks") are not events.  A sentence that only dates the event before
+   it ("the clash took place during the night between August 10 and 11") dates
+   it; an undated detail of a dated incident takes its date.  An event known
+   only by its year or month ("in 2023", "last year") that lies before the
+   article's story (the article date, its lead event and every event within
+   :data:`NEWS_GAP_DAYS` of them) is background and makes no row
+   (``df.attrs["background"]`` counts them); an old event dated to the day (a
+   timeline entry) is kept.
 6. Repeats of one incident (same place or frontier-wide, overlapping dates, same
    violent/non-violent class) are merged; the first sentence is the evidence.  A
    coarser row (province, country) restating a finer one of overlapping dates is
@@ -90,7 +102,9 @@ read: the input itself, or its visible text when the input was HTML, see
 ``df.attrs["text"]``), ``confidence`` (0-1, the probability that the row is right, see
 :mod:`incidents._extract_confidence`) and
 ``extraction_notes`` (``; ``-separated, human-readable: how the date, place
-and counts were read).  ``df.attrs["message"]`` says why nothing was found.
+and counts were read).  ``df.attrs["message"]`` says why nothing was found;
+``df.attrs["confidence_features"]`` holds, per row, the features its
+confidence was computed from.
 """
 
 from __future__ import annotations
