@@ -49,7 +49,14 @@ NUMBERS = {
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
     "dozen": 12,
+    "half a dozen": 6,
     "a dozen": 12,
     # ACLED codes vague counts conservatively; the note keeps the words.
     "dozens": 12,
@@ -60,9 +67,13 @@ NUMBERS = {
     "hundreds": 100,
     "hundreds of": 100,
 }
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 _WORDNUM = (
-    r"dozens(?: of)?|scores(?: of)?|hundreds(?: of)?|several|a dozen|"
-    r"twenty|thirty|forty|fifty|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    # "twenty-three", "two dozen", "half a dozen" before the single words they start with
+    rf"(?:{_TENS})[- ](?:{_UNITS})\b|(?:two|three|four|five|half a) dozen|"
+    r"dozens(?: of)?|scores(?: of)?|hundreds(?: of)?|several|a dozen|a hundred|"
+    r"sixty|seventy|eighty|ninety|twenty|thirty|forty|fifty|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     r"eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten"
 )
 # A four-digit 19xx/20xx is a year, never a count.
@@ -88,13 +99,16 @@ _GROUPS = {
         r"family members|members|workers|labou?rers|passengers|cricketers|cricket players|"
         r"students|worshippers|non-combatants|noncombatants|residents|traders|drivers|infants|"
         r"teenagers|youths|young men|minors|brothers|sisters|sons|daughters|relatives|siblings|"
-        r"players|shopkeepers|farmers|labourers|tribesmen|elders"
+        r"players|shopkeepers|farmers|labourers|tribesmen|elders|passers-?by|passer-?by|"
+        r"bystanders?"
     ),
     "people": r"people|persons|individuals|others|person|casualties|lives",
 }
 _ONE = (
     r"soldier|officer|guard|policeman|border policeman|civilian|child|woman|man|boy|girl|"
-    r"militant|fighter|resident|driver|person|member|commander|trader|shopkeeper"
+    r"militant|fighter|resident|driver|person|member|commander|trader|shopkeeper|"
+    r"passer-?by|bystander|policeman|cop|labou?rer|student|farmer|sepoy|jawan|"
+    r"(?:border |security |police |paramilitary )?(?:guard|official|personnel)"
 )
 _WHO = "(?P<who>" + "|".join(_GROUPS.values()) + ")"
 _WHO_GROUP = [(g, re.compile(rf"^(?:{rx})$", re.IGNORECASE)) for g, rx in _GROUPS.items()]
@@ -122,6 +136,10 @@ _GAP = (
 )
 
 
+# Verbs that only take the dead as their object ("claimed the lives of seven people").
+_ACTIVE_DEAD = r"|kills?|(?:claimed|claiming|took|taking) the lives of"
+
+
 def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
     passive = (
         verb.replace("|killing", "")
@@ -132,12 +150,13 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
     forms = [
         # "23 soldiers were killed", "12 civilians were killed by ..."
         rf"\b{_QUAL}{_NUM_NO_A} {_ADJ}{_WHO}\b(?P<gap>{_GAP})\b(?:were |was |have been |had been |"
-        rf"being |are |were reported |have |has |had |)(?:also |reportedly |)(?P<verb>{passive})",
-        # "a paramilitary soldier was killed"
-        rf"\b(?P<num>an?|one) {_ADJ}(?P<who>{_ONE})\b(?P<gap>{_GAP})\bwas (?:also |reportedly |)"
+        rf"being |are |were reported |have |has |had |)(?:also |reportedly |)(?<!\band )"
         rf"(?P<verb>{passive})",
+        # "a paramilitary soldier was killed"
+        rf"\b(?P<num>an?|one) {_ADJ}(?P<who>{_ONE})\b(?P<gap>{_GAP})\b(?:was (?:also |reportedly |)"
+        rf"|)(?P<verb>{passive})",
         # "killing at least 10 people", "killed nine children", "strikes kill 10 people"
-        rf"\b(?P<verb>{verb}{'|kills?' if present else ''})"
+        rf"\b(?P<verb>{verb}{_ACTIVE_DEAD if present else ''})"
         rf"(?: at least| more than| over| some| about| nearly| up to| another)?"
         rf" {_NUM} {_ADJ}{_WHO}\b",
         # "more than 80 wounded", "dozens killed"
@@ -154,6 +173,23 @@ _HURT_RX = _forms(HURT)
 _ZERO = re.compile(
     r"\bno (?:casualties|deaths|fatalities|loss of life|one was (?:killed|hurt|injured))\b"
     r"|\bwithout (?:any )?casualties\b",
+    re.IGNORECASE,
+)
+# "resulting in the death of two civilians", "caused 12 deaths", "claimed 30 lives"
+_NOMINAL = [
+    re.compile(rx, re.IGNORECASE)
+    for rx in (
+        rf"\bdeaths? of (?:at least |more than |some |about )?{_NUM} {_ADJ}{_WHO}\b",
+        rf"\b{_QUAL}{_NUM_NO_A} (?:deaths|fatalities)\b",
+        rf"\b(?:claimed|claiming|took|taking|cost|costing) (?:at least |more than |some |about )?"
+        rf"{_NUM_NO_A} (?:\w+ )?lives\b",
+    )
+]
+# "the death toll rose to 101", "the toll has climbed to at least 23"
+_TOLL = re.compile(
+    rf"\b(?:death toll|toll)\b[^.;\d]{{0,60}}?\b(?:rose|risen|rising|climbed|jumped|reached|"
+    rf"increased|stood|stands|hit|mounted|is|was|has reached)\s+(?:to\s+|at\s+)?{_QUAL}"
+    rf"{_NUM_NO_A}\b",
     re.IGNORECASE,
 )
 _AND_MORE = re.compile(rf"\band (?:{_NUM}) {_ADJ}{_WHO}\b", re.IGNORECASE)
@@ -176,10 +212,17 @@ class Count:
 
 
 def _value(s: str | None) -> int | None:
-    s = (s or "").lower().replace(",", "")
+    s = re.sub(r"[\s-]+", " ", (s or "").lower().replace(",", "")).strip()
     if s.isdigit():
         return int(s)
-    return NUMBERS.get(s)
+    if s in NUMBERS:
+        return NUMBERS[s]
+    words = s.split()  # "twenty three", "two dozen"
+    if len(words) == 2 and words[1] == "dozen" and words[0] in NUMBERS:
+        return NUMBERS[words[0]] * 12
+    if len(words) == 2 and all(w in NUMBERS for w in words):
+        return NUMBERS[words[0]] + NUMBERS[words[1]]
+    return None
 
 
 def _group(who: str | None) -> str:
@@ -191,8 +234,17 @@ def _group(who: str | None) -> str:
     return "people"
 
 
+_DATE_BEFORE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}\s*(?:-|–|to|and)\s*)?$",
+    re.IGNORECASE,
+)
+
+
 def _is_year(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the number of ``m`` is part of a date (a year, "October 11-12")."""
     s = m.group("num") or ""
+    if s.isdigit() and _DATE_BEFORE.search(sentence[max(0, m.start("num") - 16) : m.start("num")]):
+        return True
     if not (s.isdigit() and len(s) == 4 and 1900 <= int(s) <= 2100):
         return False
     after = sentence[m.end("num") : m.end("num") + 1]
@@ -204,9 +256,11 @@ def _is_year(sentence: str, m: re.Match[str]) -> bool:
     )
 
 
+_EITHER = re.compile(r"\s+or\s+(?:were\s+)?(?:injured|wounded|hurt|killed|dead|died)\b", re.I)
+_EITHER_BEFORE = re.compile(r"\b(?:killed|injured|wounded|dead|hurt)\s+or\s+$", re.I)
 _ANY_VERB = re.compile(
     r"kill|dead|died|martyr|slain|lives|perish|shahadat|hell|neutrali|eliminat|wound|injur|hurt|"
-    r"casualt|death|fatalit",
+    r"casualt|death|fatalit|toll|lives",
     re.IGNORECASE,
 )
 
@@ -227,6 +281,10 @@ def counts_in(sentence: str) -> list[Count]:
             v = _value(m.group("num"))
             if v is None:
                 continue
+            if _EITHER.match(sentence, m.end()) or _EITHER_BEFORE.search(
+                sentence[max(0, m.start("verb") - 16) : m.start("verb")]
+            ):
+                continue  # "killed or injured": neither count is known
             last_end = m.end()
             who = m.groupdict().get("who")
             out.append(Count(m.start(), m.end(), which, v, _group(who), m.group(0).strip()))
@@ -248,6 +306,21 @@ def counts_in(sentence: str) -> list[Count]:
                 if w:
                     grp = _group(e.group("who"))
                     out.append(Count(m.start(), m.end(), which, w, grp, e.group(0)))
+    low = sentence.lower()
+    nominal = _NOMINAL if ("death" in low or "fatalit" in low or "lives" in low) else []
+    for z in (z for rx in nominal for z in rx.finditer(sentence)):
+        v = _value(z.group("num"))
+        if (
+            v is not None
+            and not _is_year(sentence, z)
+            and not any(c.start <= z.start("num") < c.end for c in out)
+        ):
+            who = z.groupdict().get("who")
+            out.append(Count(z.start(), z.end(), "killed", v, _group(who), z.group(0)))
+    for z in _TOLL.finditer(sentence) if "toll" in low else ():
+        v = _value(z.group("num"))
+        if v is not None and not any(c.start <= z.start("num") < c.end for c in out):
+            out.append(Count(z.start(), z.end(), "killed", v, "people", z.group(0)))
     for z in _ZERO.finditer(sentence):
         out.append(Count(z.start(), z.end(), "killed", 0, "people", z.group(0)))
     return sorted(out, key=lambda c: (c.start, c.which))

@@ -105,6 +105,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("ago", rf"\b{_N} days? ago\b"),
     ("later", rf"\b(?:{_N} days?|a day) (?P<dir>later|earlier|before|after)\b"),
+    ("few_later", r"\b(?:a few|several|few) days (?P<dir>later|earlier|before|after)\b"),
     (
         "next_day",
         r"\bthe (?P<dir>next|following|previous) (?:day|night|morning|evening)\b"
@@ -121,6 +122,16 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "overnight",
         r"\b(?:overnight|last night|late last night|during the night|in the early hours)\b",
+    ),
+    # years: "in 2023", "in late 2024", "last year", "earlier this year"
+    (
+        "year",
+        r"\b(?:in|during|throughout|by|of)\s+(?:(?P<part>early|late|mid-?)\s*)?"
+        r"(?P<y>(?:19|20)\d\d)\b(?![-/]\d)",
+    ),
+    (
+        "rel_year",
+        r"\b(?P<part>earlier|later)?\s*(?P<which>this|last|the previous|previous|the past) year\b",
     ),
 ]
 # re forbids duplicate group names, so each alternative's groups are renamed.
@@ -144,7 +155,7 @@ _RX = _compile()
 # Every pattern above needs one of these: a cheap first look at a sentence.
 _MAYBE = re.compile(
     r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|mid|this|last|next|the previous|"
-    r"the past|recent|past few|last few|for (?:a|the)|ago|later|earlier|before|after|the next|"
+    r"the past|recent|past few|last few|for (?:a|the)|ago|later|earlier|days|before|after|the next|"
     r"the following|the day|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|yesterday|today|tonight|"
     r"overnight|during the night|in the early hours)",
     re.IGNORECASE,
@@ -235,6 +246,8 @@ def find_dates(
         first, last, rel = _resolve(kind, g, article, previous, year_hint, future)
         spans.append(DateSpan(a, m.end(), text, first, last, rel, future and rel == "article"))
     for a, b, text in deferred:
+        if any(0 <= s.start - b <= 15 and s.first is not None for s in spans):
+            continue  # "during the night between August 10 and 11": the date says it
         # "overnight" hangs on the day the sentence names, else on the article date.
         anchors = [s for s in spans if s.first is not None and s.first == s.last]
         anchor = min(anchors, key=lambda s: abs(s.start - a)).first if anchors else article
@@ -286,7 +299,20 @@ def _resolve(
         if part in ("late", "end of"):
             return dt.date(y, mon, 21), end, None
         return dt.date(y, mon, 1), end, None
-    if ref is None and kind not in ("later", "next_day"):
+    if kind == "year":
+        y = int(g["y"] or 0)
+        part = (g.get("part") or "").lower().rstrip("-")
+        a, b = dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if part == "early":
+            b = dt.date(y, 4, 30)
+        elif part == "mid":
+            a, b = dt.date(y, 5, 1), dt.date(y, 8, 31)
+        elif part == "late":
+            a = dt.date(y, 9, 1)
+        if ref is not None and a <= ref < b:
+            b = ref
+        return a, b, None
+    if ref is None and kind not in ("later", "next_day", "few_later"):
         return None, None, "article"
     if kind == "rel_month":
         assert ref is not None
@@ -309,6 +335,15 @@ def _resolve(
             b = min(b, ref)
             a = min(a, b)
         return a, b, "article"
+    if kind == "rel_year":
+        assert ref is not None
+        which = (g["which"] or "").lower()
+        if which == "the past":
+            return ref - dt.timedelta(days=365), ref, "article"
+        if which == "this":
+            b = ref - day if (g.get("part") or "").lower() == "earlier" else ref
+            return dt.date(ref.year, 1, 1), max(b, dt.date(ref.year, 1, 1)), "article"
+        return dt.date(ref.year - 1, 1, 1), dt.date(ref.year - 1, 12, 31), "article"
     if kind == "rel_week":
         assert ref is not None
         which = (g["which"] or "").lower()
@@ -339,6 +374,12 @@ def _resolve(
         n = _number(g["n"])
         x = ref - dt.timedelta(days=n)
         return x, x, "article"
+    if kind == "few_later":
+        if prev is None:
+            return None, None, "previous"
+        if (g.get("dir") or "").lower() in ("earlier", "before"):
+            return prev[0] - dt.timedelta(days=5), prev[0] - dt.timedelta(days=2), "previous"
+        return prev[1] + dt.timedelta(days=2), prev[1] + dt.timedelta(days=5), "previous"
     if kind in ("later", "next_day"):
         if prev is None:
             return None, None, "previous"

@@ -16,6 +16,7 @@ from incidents._extract_lex import (
     HGB,
     PK_MIL,
     TTP,
+    TTP_WORD,
     VIOLENT,
     Trigger,
     actors_in,
@@ -78,6 +79,17 @@ _COREF = re.compile(
     r"\b(?:occurred|took place|happened|were carried out|was carried out|was hit|were hit)\b",
     re.IGNORECASE,
 )
+# A place that is the subject of "closed": the place of a closure, not of fighting.
+_CLOSED_AFTER = re.compile(
+    r"(?:\s+(?:and|or)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?(?:\s+(?:border\s+)?crossings?)?"
+    r"\s+(?:have\s+|has\s+)?(?:remained|remain|remains|stayed|stay|were|was|are|is|been)\s+"
+    r"(?:also\s+|still\s+)?(?:closed|shut|sealed)\b"
+)
+_ANSWERED = re.compile(
+    r"\b(?:respond\w* to|retaliat\w*|repuls\w*|repell\w*|return\w* (?:the )?fire|"
+    r"in response to|foil\w*|thwart\w*)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(
     r";|, while\b|\bwhile\b|\bwhereas\b|, but\b|, and (?=\w+ \w+ (?:were|was))"
 )
@@ -104,6 +116,8 @@ class _Candidate:
     confidence: float = 0.5
     merged: int = 0
     types: tuple[str, str] = ("", "")
+    features: dict[str, float] = field(default_factory=dict)
+    old: bool = False  # dated before the article's news (a timeline entry, history)
 
 
 # -- one sentence ---------------------------------------------------------------------
@@ -158,6 +172,8 @@ def _sentence(
             continue  # the place of a threat, a cause or history named in the sentence
         if x.kind == "border_closure" and p.role == "country":
             continue  # a closure is of a crossing, not of a country
+        if x.violent and _CLOSED_AFTER.match(t, p.end):
+            continue  # "gunfire continued, and Torkham and Chaman remained closed"
         if (p.match.country == "other" or p.role == "venue") and x.kind not in (
             "talks",
             "ceasefire",
@@ -226,7 +242,6 @@ def _sentence(
             c.notes.append(f"frontier-wide: {p.text!r}")
         if p.match.ambiguous:
             c.flags.append("ambiguous_place")
-        c.confidence = _confidence(c, x)
         by_key[key] = c
         out.append(c)
     return out, dated
@@ -281,7 +296,9 @@ def _date(
     if usable:
 
         def dist(d: DateSpan) -> int:
-            return min(
+            # a whole year ("in 2023") only when the sentence has no finer date
+            coarse = 1000 if d.first and d.last and (d.last - d.first).days > 100 else 0
+            return coarse + min(
                 abs(d.start - x.end),
                 abs(x.start - d.end),
                 abs(d.start - p.end),
@@ -344,7 +361,10 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         # the subject of the clause (its first actor) did it: "Afghan forces set
         # fire to Pakistani posts and captured two" -> Afghan forces
         start = max(t.rfind(";", 0, x.start), t.rfind(". ", 0, x.start), 0)
-        before = [a for o, a in armed if start <= o < x.start]
+        # ...unless it only answered the event ("troops responded to firing from X")
+        before = [
+            a for o, a in armed if start <= o < x.start and not _ANSWERED.search(t[o : x.start])
+        ]
         agent = before[0] if before else None
         if agent is None:
             # "an attack on a centre of Pakistan's Frontier Corps": the target
@@ -352,6 +372,7 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
                 a
                 for o, a in armed
                 if o >= x.end
+                and a != TTP_WORD
                 and not re.search(r"\b(?:on|against|at|targeting|into)\b", t[x.end : o])
             ]
             agent = after[0] if after else None
@@ -367,8 +388,10 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         for o, a in armed
         if a == target
     )
-    if agent is None and target is not None and target != CIVILIANS and not marked:
+    if agent is None and target not in (None, CIVILIANS, TTP_WORD) and not marked:
         agent, target = target, None
+    agent = TTP if agent == TTP_WORD else agent
+    target = TTP if target == TTP_WORD else target
     c.actor1, c.actor2 = agent, target
     if c.actor1 and c.actor1 == c.actor2:
         c.actor2 = None
@@ -388,32 +411,6 @@ def _types(c: _Candidate) -> None:
         c.types = EVENT_KINDS["armed_clash"]
     else:
         c.types = EVENT_KINDS[kind]
-
-
-def _confidence(c: _Candidate, x: Trigger) -> float:
-    """0.5, plus evidence: a point-precise place (+0.15, district +0.1), a stated
-    date (+0.15, relative +0.1, inherited +0.05), a named actor (+0.1); minus
-    doubts: ambiguous place (-0.15), a place placed at its unit because the name
-    itself was not found (-0.15), frontier-wide (-0.1), only a casualty word
-    (-0.1), undated (-0.1), a planned event (-0.1).  Calibrated on the development
-    split of the real-article set (``tests/benchmarks/score_extract.py``)."""
-    score = 0.5
-    prec = c.place.match.precision
-    score += {1: 0.15, 2: 0.1}.get(prec or 0, 0.0)
-    score += {"absolute": 0.15, "relative": 0.1, "inherited": 0.05}.get(c.date_how, -0.1)
-    if c.actor1:
-        score += 0.1
-    if c.place.match.ambiguous:
-        score -= 0.15
-    if c.place.role == "frontier":
-        score -= 0.1
-    if c.place.fallback:
-        score -= 0.15
-    if x.weak:
-        score -= 0.1
-    if "planned" in c.flags:
-        score -= 0.1
-    return round(min(max(score, 0.05), 0.95), 2)
 
 
 def _enrich(cands: list[_Candidate], c: _Candidate) -> None:

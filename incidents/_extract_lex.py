@@ -59,6 +59,8 @@ _T: list[tuple[str, str]] = [
     (
         "shelling",
         r"\bshell(?:ed|ing|s)\b|\bmortars?\b|\bartillery\b|\brockets?\b|\bmissiles?\b"
+        r"|\b(?:tank|howitzer)\s+(?:shells?|rounds?|fire)\b"
+        r"|\bshell\b(?=\s+(?:was\s+)?(?:fired|landed|hit|struck|exploded|fell))"
         r"|\bheavy weapons\b|\bbombard(?:ed|ing|ment|ments)\b|\bpound(?:ed|ing)\b",
     ),
     (
@@ -74,6 +76,7 @@ _T: list[tuple[str, str]] = [
         "attack",
         r"\battack(?:s|ed|ing)?\b|\bassault(?:s|ed)?\b|\braid(?:s|ed)?\b|\bambush(?:ed|es)?\b"
         r"|\bstormed\b|\bcaptured\b|\bseized\b|\boverran\b|\bretaliat\w+ (?:strikes?|fire)\b"
+        r"|\bretaliat(?:ed|ing)\s+(?:against|on|at)\b"
         r"|\btargeted\b(?! killings?)|\binfiltrat(?:ed|ion|e|ing)\b|\bincursions?\b",
     ),
     (
@@ -107,6 +110,18 @@ _NOT_AGREED = re.compile(
     r"\b(?:despite|violat\w+|breach\w*|broke|collapsed?|expired?|lapsed?|ended|after|since)\b",
     re.IGNORECASE,
 )
+_STATE = re.compile(r"\b(?:remain|stay)", re.IGNORECASE)
+_STATE_BEFORE = re.compile(
+    r"\b(?:remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|still|kept|keep(?:s|ing)?|been|already)\s+"
+    r"(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(
+    r"\bfor (?:a|the) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) "
+    r"(?:straight |consecutive |successive )?day\b",
+    re.IGNORECASE,
+)
+_REOPEN = re.compile(r"\bre-?open(?:ed|ing|s)?\b", re.IGNORECASE)
 _BORDER_WORD = re.compile(r"\b(?:border|crossings?|frontier|gates?|trade routes?)\b", re.I)
 # Violent words used as nouns of statements ("condemned the attacks"), not as events.
 _DIPLOMATIC = re.compile(
@@ -153,6 +168,16 @@ def triggers_in(sentence: str) -> list[Trigger]:
             if not _AGREED.search(window) or _NOT_AGREED.search(before):
                 continue
         if kind == "border_closure":
+            # a closure that continues ("remained closed", "still shut") or ends
+            # ("reopened after remaining closed") is a state, not a new event
+            # unless it is dated by its length ("remained closed for a fourth day")
+            state = _STATE.search(text) or _STATE_BEFORE.search(
+                sentence[max(0, m.start() - 25) : m.start()]
+            )
+            if state and not _DURATION.search(sentence):
+                continue
+            if _REOPEN.search(sentence[max(0, m.start() - 80) : m.end() + 40]):
+                continue
             window = sentence[max(0, m.start() - 80) : m.end() + 80]
             if not _BORDER_WORD.search(window) and not re.search(
                 r"\b(?:Torkham|Chaman|Angoor|Ghulam Khan|Kharlachi)\b", window
@@ -186,6 +211,7 @@ def is_diplomatic(sentence: str, trig: Trigger) -> bool:
 _FRONT = r"(?:border|frontier|Durand Line|boundary)"
 _LEN = r"(?:\d[\d,]*[- ](?:km|kilometre|kilometer|mile)s?(?:[- ]long)? )?"
 _PAIR = (
+    r"(?:(?:disputed|porous|shared|volatile|contested|mountainous|rugged|long|tense) )?"
     r"(?:(?:Afghan|Afghanistan|Pakistan|Pakistani)[- ](?:Afghan|Afghanistan|Pakistan|Pakistani) )?"
 )
 _STRONG = re.compile(
@@ -223,6 +249,8 @@ AF_MIL = "Afghan Taliban forces"
 TTP = "TTP (Tehrik-i-Taliban Pakistan)"
 HGB = "Hafiz Gul Bahadur group"
 CIVILIANS = "Civilians"
+#: The TTP named by the words of Pakistan's military: an agent only as a subject.
+TTP_WORD = "TTP*"
 _UNITS = (
     r"(?:jets|warplanes|fighter jets|aircraft|drones?|forces|troops|soldiers|army|military|"
     r"security forces|artillery|air force|border guards|border forces|personnel|paramilitar\w*|"
@@ -253,6 +281,22 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
             rf"forces|attacks?|assaults?|fire|firing|firings|guards|border guards|border police|"
             rf"security forces)\b|\bAfghan side\b|\bIslamic Emirate forces\b"
         ),
+    ),
+    # the attacker named by where the fire came from or by "by"
+    (PK_MIL, re.compile(r"(?<=\bby )Pakistan\b(?!['’]s)")),
+    (
+        AF_MIL,
+        re.compile(
+            r"\bfrom (?:the )?Afghan (?:side|territory|soil)\b"
+            r"|\bfrom (?:inside |within )?Afghanistan\b(?!['’]s)|\bfrom across the Afghan border\b"
+            r"|(?<=\bby )(?:Afghanistan|the Afghan side)\b(?!['’]s)"
+        ),
+    ),
+    # Pakistan's military calls the TTP "terrorists" and "khawarij": the subject of
+    # an attack so named is the TTP (never inferred from a victim: see TTP_WORD)
+    (
+        TTP_WORD,
+        re.compile(r"(?i:\b(?:terrorists|khawarij|khwarij|kharijis|Fitna al[- ]Khawarij)\b)"),
     ),
     (
         CIVILIANS,

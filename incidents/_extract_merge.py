@@ -53,7 +53,6 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             host.flags = [f for f in host.flags if f != "date_not_stated"]
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
-        host.confidence = round(min(host.confidence + 0.05, 0.95), 2)
     return _venue_of_agreement(_fold_restatements(out))
 
 
@@ -111,9 +110,35 @@ def _inside_of(fine: _Candidate, coarse: _Candidate) -> bool:
         lf: float = 0.0 if fine.place.fallback else _LEVEL.get(mf.method, 0)
         if fine.place.fallback and mf.method in _LEVEL:
             lf = _LEVEL[mf.method] - 0.5  # a named place inside that unit
-        if lf < _LEVEL.get(mc.method, 0) and _km_to(mf, mc) <= (mc.uncertainty_km or 0):
+        if lf >= _LEVEL.get(mc.method, 0):
+            continue
+        # inside the unit by its name (admin columns), else within its radius; never
+        # across the border (Chaman town is not in Spin Boldak district)
+        # (a crossing lies on both sides: for it only the distance counts)
+        # (and the district opposite is a place of its own: provinces only)
+        if mf.method == "crossing":
+            if mc.method == "admin1" and _km_to(mf, mc) <= (mc.uncertainty_km or 0):
+                return True
+            if mc.method == "admin2" and _same(mf.admin2, mc.admin2 or mc.name):
+                return True
+            continue
+        if mf.country and mc.country and mf.country != mc.country:
+            continue
+        own = {"admin1": mf.admin1, "admin2": mf.admin2}.get(mc.method)
+        unit = {"admin1": mc.admin1, "admin2": mc.admin2}.get(mc.method) or mc.name
+        if own and unit:
+            if _same(own, unit):
+                return True
+            continue
+        if _km_to(mf, mc) <= (mc.uncertainty_km or 0):
             return True
     return False
+
+
+def _same(x: str | None, y: str | None) -> bool:
+    return bool(x and y) and "".join(filter(str.isalnum, str(x).lower())) == "".join(
+        filter(str.isalnum, str(y).lower())
+    )
 
 
 def _km_to(a: Match, b: Match) -> float:

@@ -25,6 +25,7 @@ FRONTIER_NAME = "Afghanistan-Pakistan frontier (whole border)"
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|into|on|across|toward|towards|around|of|to|within|"
     r"struck|hit|bombed|shelled|targeted|pounded|attacked|raided|stormed|reached|"
+    r"striking|hitting|bombing|shelling|targeting|pounding|attacking|raiding|storming|"
     r"closed|reopened|shut|sealed|crossing at|crossings at|including|such as|namely|"
     r"jolted|rocked|shook|across the|general area|area|District|Tehsil)\s+(?:the\s+)?"
     r"(?:(?:central|eastern|western|northern|southern|northeastern|northwestern|southeastern|"
@@ -65,15 +66,17 @@ _QUAL_WORD = {
 _VENUE = re.compile(
     r"\b(?:speaking|spoke|told (?:reporters|journalists|a news conference|a press conference|"
     r"parliament|lawmakers)|said|says|announced|briefing|news conference|press conference|"
-    r"statement|addressing|address|visit to|visiting|visited|based|embassy|ministry|office|"
-    r"offices|official|government|authorities|headquartered|flew|returned|arrived|"
+    r"statement|addressing|address|visit to|visiting|visited|(?<![-\w])based|embassy|"
+    r"ambassador|envoy|consulate|consul general|diplomats?|charg[eé] d'affaires|"
+    r"ministry|office|offices|official|government|authorities|headquartered|flew|returned|arrived|"
     r"travelled|traveled|summoned|rally|officials|spokesman|leaders?|rulers|regime|"
     r"administration|leadership|delegation|trip|visit|match|matches|tournament|series|game)"
     r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$"
     # where fighters or fire came from is their origin, not the scene
     r"|\b(?:came|come|coming|poured|pouring|crossed|crossing|infiltrated|fired|launched|"
-    r"entered|moved|fled|originat\w+|operating|operate|based|sent|returned|deported|"
-    r"travell?ed)\s+(?:\w+\s+){0,3}?(?:in\s+)?from\s+(?:the\s+)?$"
+    r"entered|moved|fled|originat\w+|operating|operate|(?<![-\w])based|sent|returned|deported|"
+    r"travell?ed)\s+(?:\w+\s+){0,3}?(?:in\s+)?from\s+(?:the\s+)?"
+    r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:\w+\s+){1,3}?(?:in|inside|within)\s+(?:the\s+)?)?$"
     r"|\b(?:opposite|across from|facing|bordering|towards?|capital|takeover of|control of|"
     r"seized|power in|fall of|return to|came to power in)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -90,6 +93,54 @@ _GOV_AFTER = re.compile(
     r"denies|rejects|alleged|alleges|says|announced|condemned|reiterated|maintains)"
     r"|ceasefire|cease-fire|truce|talks|agreement|accord|process|deal|declaration|format)\b"
 )
+# Where a person is from ("a resident of X") and the reference point of a bearing
+# ("some 22 km northwest of X", "north of X") describe, they do not locate the event.
+_DESCRIBES = re.compile(
+    r"\b(?:(?:an? |the )?(?:resident|native|inhabitant) of|hail(?:s|ed|ing) from|"
+    r"belong(?:s|ed|ing)? to|hometown(?: of)?|home town(?: of)?|native)\s+(?:the\s+)?$"
+    r"|\b\d[\d.,]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?$"
+    r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+"
+    r"(?:the\s+)?$"
+    # a relative clause describing the site: "Kurram, which borders Khost province"
+    r"|\b(?:(?:which|that|it)\s+(?:also\s+)?(?:borders?|adjoins?|neighbou?rs?|touches)|"
+    r"bordering|adjoining|adjacent to)\s+(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+# The aftermath of an event happens elsewhere: the hospital the wounded were taken
+# to, the funeral, where families fled, where the attack was condemned.
+_AFTERMATH = re.compile(
+    r"\b(?:hospitals?|funerals?|laid to rest|buried|burial|refuge|sheltere?d?|"
+    r"(?:fled|flee\w*)(?:\s+\w+){0,3}?\s+(?:to|into|towards)|"
+    r"shelters|relief camps?|displaced to|shifted|rushed|airlifted|evacuated|transported|"
+    r"referred|condemn\w*|protests?|protesters|bodies|taken to|native|offered|performed)\b",
+    re.IGNORECASE,
+)
+_SPEAKERS = re.compile(
+    r"officials?|authorities|sources|police|residents|villagers|elders|witnesses", re.I
+)
+
+
+def _names_event(span: str) -> bool:
+    from incidents._extract_lex import triggers_in
+
+    return any(x.violent for x in triggers_in(span))
+
+
+def _aftermath(left: str) -> bool:
+    from incidents._extract_lex import triggers_in
+
+    seg = re.split(r"[.;]", left)[-1]
+    found = list(_AFTERMATH.finditer(seg))
+    last = found[-1] if found else None
+    if last is None or len(seg) - last.end() > 50 or "," in seg[last.end() :]:
+        return False
+    local = _LOCAL.search(seg)
+    if local and _SPEAKERS.search(local.group(0)):
+        return False  # "hospital officials in Khost said": people of the place
+    # "displaced by the fighting in Kurram": the event itself is named in between
+    return not any(x.violent for x in triggers_in(seg[last.start() :]))
+
+
 _ACTOR_BEFORE = re.compile(
     r"\b(?:accused|blamed|urged|warned|told|asked|against)\s+$",
     re.IGNORECASE,
@@ -121,11 +172,13 @@ _CTX_GAP = re.compile(
     r"(?:,\s*(?:District\s+|Tehsil\s+)?|\s*\(\s*|\s+(?:in|of)\s+|\s+within\s+|"
     r"\s*,?\s*(?:a|the)\s+(?:\w+\s+){0,3}?(?:in|of)\s+)"
     r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:Afghan|Pakistani)\s+)?"
-    r"(?:(?:\w+\s+)?(?:province|district|region) of\s+)?$"
+    r"(?:(?:\w+\s+)?(?:province|district|region) of\s+)?"
+    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?$"
 )
 _TALKS_VENUE = re.compile(
     r"\b(?:talks|negotiations|meeting|met|summit|conference|round|dialogue|mediation|"
-    r"signed|agreed)\s+(?:\w+\s+){0,3}?(?:in|at)\s+(?:the\s+)?$",
+    r"signed|agreed)\s+(?:\w+\s+){0,3}?(?:in|at)\s+(?:the\s+)?$"
+    r"|\b(?:held|hosted|convened)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A square, road or building named after a person or place is not that place.
@@ -235,6 +288,11 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     return found
 
 
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december jan feb mar apr jun jul aug sep sept "
+    "oct nov dec today yesterday tonight".split()
+)
 _DIRECTION = frozenset(
     "upper lower north south east west central northern southern eastern western greater "
     "pakistani afghan".split()
@@ -270,7 +328,10 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None
     if _TALKS_VENUE.search(left) and not _GOV_AFTER.match(right):
         return "venue"  # the place of talks or a meeting: a Strategic development only
-    if (_VENUE.search(left) and not _LOCAL.search(left)) or _GOV_AFTER.match(right):
+    venue = _VENUE.search(left)
+    if venue and _names_event(venue.group(0)):
+        venue = None  # "officials said the strikes in Paktika": the event's place
+    if (venue and not _LOCAL.search(left)) or _GOV_AFTER.match(right):
         return None
     if (
         p.text.isupper()
@@ -295,6 +356,10 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None
     if _ACTOR_BEFORE.search(left[-20:]) and not m.method.startswith("admin"):
         return None
+    if _DESCRIBES.search(left):
+        return None  # a hometown or a reference point, not the scene
+    if _aftermath(left):
+        return None  # where the wounded were taken, the dead buried, families fled
     if _glued(t, p) or _LANDMARK.match(right):
         return None
     locative = bool(_LOCATIVE.search(left)) or bool(_PLACE_NOUN.match(right))
@@ -382,6 +447,16 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
         if p.role != "place" or not p.context:
             continue
         _resolve_within(p, gc)
+    # Every province is in the gazetteer as one: a "province" that resolves to a
+    # village is a name misspelt beyond the geocoder's reach, not a site.
+    places[:] = [
+        p
+        for p in places
+        if not (p.qual == "province" and p.role == "place" and p.match.method in _POINT)
+    ]
+
+
+_POINT = frozenset({"gazetteer", "crossing"})
 
 
 def _resolve_within(p: _Place, gc: Geocoder) -> None:
@@ -429,7 +504,7 @@ def _unknown_list_items(t: str, places: list[_Place], known: list[_Place]) -> No
             x, y = a.end + m.start(), a.end + m.end()
             if any(q.start < y and x < q.end for q in places + known):
                 continue
-            if m.group(0).lower() in _NOT_PLACE:
+            if m.group(0).lower() in _NOT_PLACE or m.group(0).split()[0].lower() in _CALENDAR:
                 continue
             unit = min(units, key=lambda u: _LEVEL.get(u.method, 9))
             q = b.qual or a.qual
@@ -505,6 +580,8 @@ def _unknown_before_unit(t: str, places: list[_Place], known: list[_Place], gc: 
                 continue
             if name.lower() in _NOT_PLACE or name.split()[0].lower() in _FUNCTION | _DIRECTION:
                 continue
+            if name.split()[0].lower() in _CALENDAR:
+                continue  # "on Sunday in Kurram": a day, not a place
             p = _Place(a, b, f"{name} {feat}" if feat else name, u.match, context=[u])
             if any(q.start < b and a < q.end for q in known):
                 # a name the gazetteer has somewhere: only its namesake in the unit counts

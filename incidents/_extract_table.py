@@ -75,7 +75,7 @@ def _table(
         )
     cols = {**CORE, **GEOCODE, **ACCOUNTING, **EXTRA_COLUMNS}
     if not rows:
-        df = coerce(pd.DataFrame(index=pd.RangeIndex(0)), cols)
+        df = _empty().copy()  # coercing 28 empty columns costs more than a whole article
     else:
         # Typed arrays built directly: the same dtypes as schema.coerce gives (a test
         # pins that), at a fraction of the per-article cost of casting column by column.
@@ -88,9 +88,18 @@ def _table(
             "article_date": ref.isoformat() if ref else None,
             "message": message,
             "text": text,
+            # per row, the features its confidence was computed from (for refitting)
+            "confidence_features": [c.features for c in cands],
         }
     )
     return df
+
+
+@functools.cache
+def _empty() -> pd.DataFrame:
+    return coerce(
+        pd.DataFrame(index=pd.RangeIndex(0)), {**CORE, **GEOCODE, **ACCOUNTING, **EXTRA_COLUMNS}
+    )
 
 
 def _killed(c: _Candidate) -> int | None:

@@ -49,7 +49,11 @@ How a sentence becomes incidents
    Only *sites* make incidents: a seat of government ("the Taliban-led
    administration in Kabul said", "Kabul denies"), a venue ("talks in Doha", "a
    visit to Kabul"), an origin ("poured in from Kunar"), a dateline and history
-   ("since the 2021 takeover of Kabul") do not.  A unit named in the same phrase
+   ("since the 2021 takeover of Kabul"), a hometown ("a resident of X"), the
+   reference point of a bearing ("22 km northwest of X"), a neighbour ("which
+   borders X") and the aftermath (the hospital the wounded were taken to, a
+   funeral, where families fled, where the attack was condemned) do not; "officials
+   said the strikes in X" keeps X.  A unit named in the same phrase
    is a hard hint: a candidate outside it is rejected and the place falls back to
    the unit, keeping its own text (also for names the gazetteer lacks, such as
    "the X valley, the Y pass ... in Chitral district").
@@ -72,8 +76,16 @@ How a sentence becomes incidents
    the paragraph or of the sentence that reported the event, else the date of the
    article's lead event, else the day before the article and the article's day
    (``date_not_stated``).  Ranges go to ``date``/``date_end``.
-   Threats, plans, routines ("closing at 7 PM as usual"), history and the cause
-   named for another event ("after recent attacks") are not events.
+   Threats, plans, routines ("closing at 7 PM as usual"), continuing closures
+   ("remained closed"), history and the cause named for another event ("after
+   recent attacks") are not events.  A sentence that only dates the event before
+   it ("the clash took place during the night between August 10 and 11") dates
+   it; an undated detail of a dated incident takes its date.  An event known
+   only by its year or month ("in 2023", "last year") that lies before the
+   article's story (the article date, its lead event and every event within
+   :data:`NEWS_GAP_DAYS` of them) is background and makes no row
+   (``df.attrs["background"]`` counts them); an old event dated to the day (a
+   timeline entry) is kept.
 6. Repeats of one incident (same place or frontier-wide, overlapping dates, same
    violent/non-violent class) are merged; the first sentence is the evidence.  A
    coarser row (province, country) restating a finer one of overlapping dates is
@@ -87,9 +99,12 @@ Output columns: the schema's CORE, GEOCODE and ACCOUNTING columns (``source_row`
 is the 0-based sentence number), then ``injuries`` (Int64), ``event_kind``, ``evidence`` (the
 sentence), ``evidence_span`` (``"start:end"``, offsets into the text that was
 read: the input itself, or its visible text when the input was HTML, see
-``df.attrs["text"]``), ``confidence`` (0-1, see :func:`_confidence`) and
+``df.attrs["text"]``), ``confidence`` (0-1, the probability that the row is right, see
+:mod:`incidents._extract_confidence`) and
 ``extraction_notes`` (``; ``-separated, human-readable: how the date, place
-and counts were read).  ``df.attrs["message"]`` says why nothing was found.
+and counts were read).  ``df.attrs["message"]`` says why nothing was found;
+``df.attrs["confidence_features"]`` holds, per row, the features its
+confidence was computed from.
 """
 
 from __future__ import annotations
@@ -100,10 +115,11 @@ from collections import Counter
 
 import pandas as pd
 
-from incidents._extract_dates import parse_date_text
-from incidents._extract_events import _Candidate, _enrich, _sentence
+from incidents._extract_confidence import confidence, features
+from incidents._extract_dates import find_dates, parse_date_text
+from incidents._extract_events import _COREF, _Candidate, _enrich, _sentence
 from incidents._extract_lex import EVENT_KINDS, VIOLENT
-from incidents._extract_merge import _merge
+from incidents._extract_merge import _inside_of, _merge
 from incidents._extract_places import FRONTIER_NAME
 from incidents._extract_table import EXTRA_COLUMNS, _table
 from incidents._extract_text import (
@@ -181,10 +197,12 @@ def extract(
     prev_dated: tuple[dt.date, dt.date, str] | None = None
     unplaced: list[_Candidate] = []  # violent sentences without a place (dates only)
     for i, s in enumerate(sentences(text, dl.end if dl else 0)):
-        kind = pending[1] if pending is not None and pending[0] == i - 1 else None
+        kind = pending[1] if pending is not None and i - pending[0] <= 2 else None
         # An undated sentence right after an unplaced, dated event continues it.
         inherit = para_range.get(s.paragraph) or (prev_dated if kind is not None else None)
         new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind)
+        if not new and dated is not None and _COREF.search(s.text):
+            _date_back(cands, i, s.text, ref, year_hint, last_range)
         prev_dated = dated
         if dated is not None:
             para_range[s.paragraph] = dated
@@ -194,15 +212,131 @@ def extract(
                 pending = (i, c.types[0])
                 unplaced.append(c)
                 continue
+            if kind is not None and c.kind in VIOLENT and not c.counts and unplaced[-1].counts:
+                # "Eight fighters were killed in a border clash." / "The skirmish
+                # occurred in X district.": the counts of the event told without a place
+                c.counts = list(unplaced[-1].counts)
+                c.notes.append(f"counts from sentence {unplaced[-1].sentence}")
+                pending = None
             cands.append(c)
             if c.first is not None and c.date_how not in ("not stated", "inherited"):
                 last_range = (c.first, c.last or c.first)
+        if not new and dated is not None and (dated[1] - dated[0]).days <= 2:
+            last_range = (dated[0], dated[1])  # "a few days later" counts from this date
+    _elaborations(cands)
     _lead_date(cands, unplaced)
+    cands, background = _background(cands, ref)
     cands = _merge(cands)
     for c in cands:
         c.notes = notes_global + c.notes
+        c.features = features(c)
+        c.confidence = confidence(c.features)
     msg = None if cands else "nothing found: no sentence reports an incident at a known place"
-    return _table(cands, text, ref, msg, source=dl.agency if dl else None)
+    if not cands and background:
+        msg = (
+            f"nothing found: {background} event(s) dated well before the article and its "
+            "lead event are background, not its news"
+        )
+    df = _table(cands, text, ref, msg, source=dl.agency if dl else None)
+    df.attrs["background"] = background
+    return df
+
+
+#: Largest gap, in days, between events of one story: an article's news is the
+#: article date, its lead event and every event chained to them by gaps of at
+#: most this many days.  An event before that known only by its year or month
+#: ("in 2023", "last year", "in August") is history and makes no row
+#: (``attrs["background"]`` counts them); an older event dated to the day (a
+#: timeline entry, "on February 6, 2022") is kept: it is a specific incident,
+#: and its ``confidence`` says it is old news.
+NEWS_GAP_DAYS = 7
+#: A date window at least this long is a year or a month, not a day of news.
+COARSE_DAYS = 28
+
+
+def _background(cands: list[_Candidate], ref: dt.date | None) -> tuple[list[_Candidate], int]:
+    if ref is None:
+        return cands, 0
+    gap = dt.timedelta(days=NEWS_GAP_DAYS)
+    fine = sorted(
+        (c for c in cands if c.first and c.last and (c.last - c.first).days < COARSE_DAYS),
+        key=lambda c: c.sentence,
+    )
+    lo = ref - gap
+    if fine and fine[0].date_how in ("absolute", "relative"):
+        assert fine[0].first is not None
+        lo = min(lo, fine[0].first - gap)
+    for c in sorted(fine, key=lambda c: c.last or ref, reverse=True):
+        assert c.first is not None and c.last is not None
+        if c.last >= lo:
+            lo = min(lo, c.first - gap)
+    for c in cands:
+        c.old = c.last is not None and c.last < lo
+    keep = [
+        c
+        for c in cands
+        if not (c.old and c.first is not None and c.last is not None)
+        or (c.last - c.first).days < COARSE_DAYS
+    ]
+    return keep, len(cands) - len(keep)
+
+
+def _date_back(
+    cands: list[_Candidate],
+    i: int,
+    t: str,
+    ref: dt.date | None,
+    year_hint: int | None,
+    previous: tuple[dt.date, dt.date] | None,
+) -> None:
+    """ "The latest engagement took place during the night between August 10 and
+    11": a sentence that only dates an event gives its date to the undated
+    violent incidents of the sentence before."""
+    targets = [
+        c for c in cands if c.sentence == i - 1 and c.kind in VIOLENT and c.date_how == "not stated"
+    ]
+    m = _COREF.search(t)
+    if not targets or m is None:
+        return
+    spans = [
+        d
+        for d in find_dates(t, ref, previous=previous, year_hint=year_hint)
+        if d.first is not None and d.last is not None and (d.last - d.first).days <= 2
+    ]
+    if not spans:
+        return
+    # the date of the event word, not of the statement that reported it
+    d = min(spans, key=lambda d: (d.start < m.start(), abs(d.start - m.end())))
+    for c in targets:
+        c.first, c.last, c.date_how = (
+            d.first,
+            d.last,
+            "absolute" if d.relative_to is None else "relative",
+        )
+        c.flags = [f for f in c.flags if f != "date_not_stated"]
+        c.notes.append(f"date from the next sentence ({d.text!r}) -> {d.first}..{d.last}")
+
+
+def _elaborations(cands: list[_Candidate]) -> None:
+    """An undated violent incident at a place inside the dated one of the one or
+    two sentences before ("three soldiers were killed last week in Kurram
+    district" / "militants opened fire in the general area of Kharlachi") is
+    that incident told in more detail: it takes its date, and the coarser row is
+    then folded into it as a restatement."""
+    for k, c in enumerate(cands):
+        if c.kind not in VIOLENT or c.date_how != "not stated":
+            continue
+        for p in reversed(cands[max(0, k - 6) : k]):
+            if c.sentence - p.sentence > 2 or p.sentence == c.sentence:
+                continue
+            if p.kind in VIOLENT and p.date_how in ("absolute", "relative") and _inside_of(c, p):
+                c.first, c.last, c.date_how = p.first, p.last, "inherited"
+                c.flags = [f for f in c.flags if f != "date_not_stated"]
+                c.notes.append(
+                    f"detail of the incident at {p.place.label!r} of sentence {p.sentence}:"
+                    f" its date {p.first}..{p.last}"
+                )
+                break
 
 
 def _lead_date(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
@@ -224,7 +358,7 @@ def _lead_date(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
     if lead is None:
         return
     for c in cands:
-        if c.date_how == "not stated" and c.kind in VIOLENT:
+        if c.date_how == "not stated":
             c.first, c.last, c.date_how = lead.first, lead.last, "inherited"
             c.flags = [f for f in c.flags if f != "date_not_stated"]
             c.notes.append(f"date of the article's lead event -> {lead.first}..{lead.last}")

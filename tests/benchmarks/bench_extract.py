@@ -46,12 +46,15 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--naive", type=int, default=50)
     args = p.parse_args(argv)
 
+    import os
+
     import test_extract as T  # the articles
 
     from incidents._gazetteer import Gazetteer
     from incidents.extract import extract
     from incidents.geocode import Geocoder
 
+    print(f"load average at start (1, 5, 15 min): {os.getloadavg()}")
     t0 = time.perf_counter()
     gaz = Gazetteer.load()
     print(f"gazetteer load: {time.perf_counter() - t0:.2f} s ({gaz.n:,} places)")
@@ -128,6 +131,7 @@ def main(argv: list[str] | None = None) -> None:
         f"{calls:,} lookups in {s_naive:.2f} s -> {naive_rate:,.1f} articles/s; "
         f"extract is {rate / naive_rate:,.0f}x faster"
     )
+    print(f"load average at end (1, 5, 15 min): {os.getloadavg()}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
 """Score :func:`incidents.extract.extract` on real published articles.
 
-Run with ``python tests/benchmarks/score_extract.py [--details dev] [--split dev|test|all]``.
+Run with ``python tests/benchmarks/score_extract.py [--details dev] [--split dev|test|all]
+[--fit]`` (``--fit`` refits the weights of ``incidents/_extract_confidence.py`` on the
+development split only).
 
 The articles are ``tests/incidents/data/articles.jsonl``: for each, the URL, the
 publication date, the sentences used (short quotations, in article order) and the
@@ -140,6 +142,8 @@ def score_article(art: dict) -> dict:
         out["crash"] = f"{type(exc).__name__}: {exc}"
         return out
     preds = [_row(r) for _, r in df.iterrows()]
+    for p, f in zip(preds, df.attrs.get("confidence_features", []), strict=False):
+        p["features"] = f
     golds = []
     for g in art["gold"]:
         g0, g1 = (dt.date.fromisoformat(x) for x in g["dates"])
@@ -261,10 +265,70 @@ def report(name: str, s: dict) -> None:
     print(f"| >= 0.8 | {hi[1]} | {_pct(hi[0], hi[1])} |")
 
 
+def fit(results: list[dict], *, l2: float = 2.0, iters: int = 50) -> tuple[float, ...]:
+    """Weights of :mod:`incidents._extract_confidence` fitted on scored rows: an
+    L2-penalised logistic regression (the intercept is not penalised), Newton steps.
+    Rows matched to optional gold are left out; correct = matched to gold."""
+    import numpy as np
+
+    from incidents._extract_confidence import FEATURES
+
+    x, y = [], []
+    for res in results:
+        for r in res["rows"]:
+            if r["status"] == "optional" or "features" not in r:
+                continue
+            x.append([1.0] + [r["features"][k] for k in FEATURES])
+            y.append(1.0 if r["status"] == "tp" else 0.0)
+    a, b = np.array(x), np.array(y)
+    w = np.zeros(a.shape[1])
+    pen = np.full(a.shape[1], l2)
+    pen[0] = 0.0
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-a @ w))
+        grad = a.T @ (p - b) + pen * w
+        hess = (a * (p * (1 - p))[:, None]).T @ a + np.diag(pen)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return tuple(round(float(v), 3) for v in w)
+
+
+def loo_reliability(results: list[dict], *, l2: float = 2.0) -> dict[float, list[int]]:
+    """Reliability of confidences fitted without the row's own article (leave one
+    article out): how the fit does on articles it has not seen."""
+    from incidents._extract_confidence import confidence
+
+    rel: dict[float, list[int]] = defaultdict(lambda: [0, 0])
+    for k, res in enumerate(results):
+        w = fit(results[:k] + results[k + 1 :], l2=l2)
+        for r in res["rows"]:
+            if r["status"] == "optional" or "features" not in r:
+                continue
+            b = min(math.floor(confidence(r["features"], w) * 10) / 10, 0.9)
+            rel[b][0] += r["status"] == "tp"
+            rel[b][1] += 1
+    return dict(sorted(rel.items()))
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["dev", "test", "all"], default="all")
     ap.add_argument("--details", choices=["dev"], help="print every row of the dev split")
+    ap.add_argument(
+        "--fit",
+        action="store_true",
+        help="fit the confidence weights on the dev split and print them (and the "
+        "leave-one-article-out reliability)",
+    )
+    ap.add_argument("--l2", type=float, default=2.0, help="penalty of the confidence fit")
+    ap.add_argument("--ids", help="score only these article ids (comma-separated)")
+    ap.add_argument(
+        "--dump",
+        type=Path,
+        help="write the scored dev rows (status and confidence features) as JSON lines",
+    )
     args = ap.parse_args(argv)
     arts = load()
     by_id = {a["id"]: a for a in arts}
@@ -275,12 +339,30 @@ def main(argv: list[str] | None = None) -> None:
         if args.split not in (split, "all"):
             continue
         chosen = [a for a in arts if a["split"] == split]
+        if args.ids:
+            chosen = [a for a in chosen if a["id"] in set(args.ids.split(","))]
         t0 = time.perf_counter()
         results = [score_article(a) for a in chosen]
         dt_s = time.perf_counter() - t0
         s = summarize(results, by_id)
         s["n"] = len(chosen)
         report(f"{split} split ({dt_s:.2f} s)", s)
+        if args.dump and split == "dev":
+            with open(args.dump, "w", encoding="utf-8") as fh:
+                for res in results:
+                    for r in res["rows"]:
+                        row = {"id": res["id"], "status": r["status"], "conf": r["conf"]}
+                        fh.write(json.dumps({**row, "features": r.get("features")}) + "\n")
+        if args.fit and split == "dev":
+            from incidents._extract_confidence import FEATURES
+
+            w = fit(results, l2=args.l2)
+            print("\nfitted WEIGHTS (intercept, then", ", ".join(FEATURES) + "):")
+            print(w)
+            print("\nleave-one-article-out reliability of the fit:")
+            print("| confidence | rows | correct |\n|---|---|---|")
+            for b, (ok, n) in loo_reliability(results, l2=args.l2).items():
+                print(f"| {b:.1f}-{b + 0.1:.1f} | {n} | {_pct(ok, n)} |")
         if args.details == split == "dev":
             for res in results:
                 print(f"\n### {res['id']}" + (f"  CRASH {res['crash']}" if res["crash"] else ""))

@@ -344,3 +344,431 @@ def test_negative_controls_of_the_dev_split_give_no_row():
     for a in arts:
         if a.get("negative") and a["split"] == "dev":  # the test split is only scored
             assert len(rows("\n".join(a["text"]), a["published"])) == 0, a["id"]
+
+
+# -- casualty phrasing variants of real news prose ----------------------------------------
+
+MORE_COUNTS = [
+    # sentence, killed, wounded
+    ("The blast claimed the lives of seven people near the market.", 7, None),
+    ("The raid took the lives of at least four guards.", 4, None),
+    ("Twenty-three soldiers were killed in the assault.", 23, None),
+    ("Thirty one people died when the shells landed.", 31, None),
+    ("At least two dozen people were killed in the strikes.", 24, None),
+    ("Half a dozen policemen were wounded in the firing.", None, 6),
+    ("The death toll from the bombing rose to 101 on Tuesday.", 101, None),
+    ("The toll has climbed to at least 23, a hospital official said.", 23, None),
+    ("The attack killed 3 people and wounded 14 others.", 3, 14),
+    ("Gunmen killed two soldiers and injured five villagers.", 2, 5),
+    ("Eight people, including three children, were killed when mortars hit homes.", 8, None),
+    ("Two policemen were martyred and a passer-by was hurt.", 2, 1),
+    ("Dozens of militants were killed in the operation.", 12, None),
+]
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), MORE_COUNTS)
+def test_casualty_phrasing_variants(text, killed, wounded):
+    c = casualties_in(text)
+    assert (c.killed, c.wounded) == (killed, wounded)
+
+
+# -- background: history and old events are not the article's news ----------------------
+
+BACKGROUND = [
+    # (text, article date): each names only an event well before the article
+    ("Last year, a similar attack in Bannu killed 12 soldiers.", "2025-10-14"),
+    ("In 2023, clashes at the Torkham crossing left several people dead.", "2025-10-14"),
+    ("In late 2024 Pakistani jets struck Barmal district, killing 46 people.", "2025-10-14"),
+    # the story's lead is current; an attack known only by its month is background
+    (
+        "Drones struck Barmal district on Monday. In August, militants attacked a post in Chitral.",
+        "2025-10-14",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), BACKGROUND)
+def test_events_long_before_the_article_are_background(text, date):
+    df = rows(text, date)
+    assert not df["location"].str.contains("Bannu|Torkham|Chitral|Barmal district of").any()
+    assert len(df) == (1 if "Monday" in text else 0)
+    assert df.attrs["background"] == 1
+
+
+def test_background_paragraph_after_the_news_gives_no_row():
+    text = (
+        "Pakistani drones struck Barmal district on Sunday, killing four people, residents said.\n"
+        "In 2023, a bombing in Peshawar killed more than 100 people. Last year clashes at "
+        "Torkham killed six."
+    )
+    df = violent(rows(text))
+    assert list(df["location"].str.contains("Barmal")) == [True]
+    assert df.iloc[0]["fatalities"] == 4
+
+
+def test_an_old_event_dated_to_the_day_is_kept_as_old_news():
+    # a timeline entry is a specific incident: kept (its confidence says how sure)
+    text = (
+        "Pakistani drones struck Barmal district on Monday.\n"
+        "On February 6, 2022, five soldiers were killed in an attack in Kurram district."
+    )
+    df = violent(rows(text, "2025-10-14"))
+    assert len(df) == 2
+    old = df[df["location"].str.contains("Kurram")].iloc[0]
+    assert old["date"] == pd.Timestamp("2022-02-06")
+    assert old["fatalities"] == 5
+
+
+def test_a_recap_of_a_chain_of_events_is_all_news():
+    # a story of ten days, each event within a week of the next: nothing is background
+    text = (
+        "Pakistani jets struck Kabul on October 9.\n"
+        "On October 12 Afghan forces attacked posts in Kurram.\n"
+        "Clashes erupted near Spin Boldak on October 15.\n"
+        "The two sides agreed to a ceasefire in Doha on October 19."
+    )
+    df = rows(text, "2025-10-20")
+    assert len(df) == 4
+    assert df.attrs["background"] == 0
+
+
+# -- negative controls: trade, refugees, diplomacy, sport --------------------------------
+
+NEGATIVE = [
+    "Pakistan and Afghanistan signed a trade agreement in Kabul on Monday.",
+    "Over 1,000 Afghan refugees were deported through Torkham on Monday.",
+    "Officials from both countries met in Islamabad on Monday to discuss trade and transit.",
+    "The Chaman crossing reopened on Monday after remaining closed for three weeks.",
+    "Trucks queued at Torkham, which has remained closed since the talks failed.",
+    "Pakistan's foreign ministry condemned the attack in Khost.",
+    "Pakistan denied carrying out any strikes in Khost.",
+    "Pakistan's prime minister visited troops in Bajaur on Monday.",
+    "Afghanistan beat Pakistan by six wickets in Sharjah on Monday.",
+    "Security was tightened in Peshawar on Monday after threats.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_trade_refugee_and_diplomatic_news_gives_no_incident(text):
+    assert len(rows(text, "2025-10-14")) == 0
+
+
+# -- short English leads are read; foreign text is not ----------------------------------
+
+SHORT = [
+    "Militants attacked a border post in Zhob on Monday night, killing four soldiers.",
+    "Mortar rounds hit homes in Khost, Paktia as well as Paktika on Monday.",
+    "Security forces killed 8 khwarij in an intelligence-based operation in Datta Khel on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", SHORT)
+def test_short_english_leads_are_read(text):
+    df = violent(rows(text, "2025-10-14"))
+    assert len(df) >= 1
+    assert df.attrs["message"] is None
+
+
+# -- descriptions are not sites: hometowns and reference points of a bearing -------------
+
+DESCRIPTIONS = [
+    (
+        "Shells fired from across the border hit Mamund in Bajaur on Sunday, wounding a "
+        "labourer, a resident of Jacobabad.",
+        "Jacobabad",
+    ),
+    (
+        "Mortars hit three villages in Bajaur district on Sunday; the villages lie some 20 km "
+        "northwest of Khar.",
+        "Khar",
+    ),
+    ("Militants attacked a post in Bajaur on Sunday, north of Peshawar.", "Peshawar"),
+]
+
+
+@pytest.mark.parametrize(("text", "not_site"), DESCRIPTIONS)
+def test_hometowns_and_reference_points_are_not_sites(text, not_site):
+    df = violent(rows(text))
+    assert len(df) >= 1
+    assert not df["location"].str.contains(not_site, regex=False).any()
+
+
+# -- a compass word before the unit still makes it the unit of the place ----------------
+
+COMPASS = [
+    ("Jets struck the Spera district of southeastern Khost province on Sunday.", "Spera", 33.2),
+    ("Shells hit Dangam district of eastern Kunar province on Sunday.", "Dangam", 34.9),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "lat"), COMPASS)
+def test_compass_adjective_before_the_unit(text, word, lat):
+    df = violent(rows(text))
+    assert len(df) == 1
+    assert word in df.iloc[0]["location"]
+    assert abs(df.iloc[0]["latitude"] - lat) < 0.5  # in that province, not a namesake
+
+
+# -- a sentence that only dates the event before it --------------------------------------
+
+DATED_LATER = [
+    (
+        "Troops killed three militants in the Sambaza area of Zhob district.\n"
+        "The army said on Tuesday the clash took place during the night between August 10 "
+        "and 11.",
+        "2025-08-12",
+        ("2025-08-10", "2025-08-11"),
+    ),
+    (
+        "Militants attacked a police post in Bannu, killing two constables.\n"
+        "Police said the incident occurred on Saturday evening.",
+        "2025-08-12",
+        ("2025-08-09", "2025-08-09"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "window"), DATED_LATER)
+def test_date_from_the_next_sentence(text, date, window):
+    df = violent(rows(text, date))
+    assert len(df) == 1
+    r = df.iloc[0]
+    last = r["date_end"] if pd.notna(r["date_end"]) else r["date"]
+    assert (r["date"].date().isoformat(), last.date().isoformat()) == window
+
+
+def test_detail_of_an_earlier_dated_incident_is_one_row():
+    text = (
+        "Last week, three soldiers were killed in an exchange of fire in Kurram district.\n"
+        "According to the army, militants opened fire on troops in the general area of "
+        "Kharlachi."
+    )
+    df = violent(rows(text, "2022-09-20"))
+    assert len(df) == 1
+    assert "Kharlachi" in df.iloc[0]["location"]
+    assert df.iloc[0]["date"] == pd.Timestamp("2022-09-12")  # last week: Mon 12 - Sun 18
+    assert df.iloc[0]["fatalities"] == 3
+
+
+# -- more real-prose forms: nominal counts, date numbers, either-or counts ---------------
+
+NOMINAL_COUNTS = [
+    ("Shells hit homes, resulting in the death of two civilians and injuring seven others.", 2, 7),
+    ("The strikes caused 12 deaths, officials said.", 12, None),
+    ("The assault claimed 30 lives.", 30, None),
+    ("In all, 185 civilians have been killed or injured in the clashes.", None, None),
+    ("It followed fighting on October 11-12 that left five soldiers dead.", 5, None),
+    ("A border guard sustained injuries in the firing.", None, 1),
+    ("A sepoy was martyred after militants opened fire.", 1, None),
+]
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), NOMINAL_COUNTS)
+def test_nominal_and_either_or_counts(text, killed, wounded):
+    c = casualties_in(text)
+    assert (c.killed, c.wounded) == (killed, wounded)
+
+
+KINDS = [
+    ("A tank shell fired from across the border hit a house in Chaman on Sunday.", "shelling"),
+    ("Rocket attacks from across the border hit Bajaur on Sunday.", "shelling"),
+    ("Howitzer rounds landed in Angoor Adda on Sunday.", "shelling"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), KINDS)
+def test_shells_and_rockets_are_shelling(text, kind):
+    df = violent(rows(text))
+    assert list(df["event_kind"]) == [kind]
+
+
+def test_a_bordering_unit_named_in_a_relative_clause_is_no_site():
+    text = (
+        "Clashes broke out on Sunday in Kurram district, which borders Afghanistan's Khost "
+        "province."
+    )
+    df = violent(rows(text))
+    assert list(df["location"]) == ["Kurram district"]
+
+
+def test_talks_held_in_a_capital_are_placed_there():
+    df = rows(
+        "A meeting of the joint coordination committee was held in Kabul on Sunday to "
+        "discuss the talks on border trade."
+    )
+    assert list(df["location"]) == ["Kabul"]
+    assert list(df["event_kind"]) == ["talks"]
+
+
+def test_a_few_days_later_counts_from_the_previous_date():
+    text = (
+        "On February 6, 2022, mortar shells hit Bajaur.\n"
+        "A few days later, clashes erupted at the Chaman crossing."
+    )
+    df = violent(rows(text, "2022-02-20"))
+    row = df[df["location"].str.contains("Chaman")].iloc[0]
+    assert pd.Timestamp("2022-02-08") <= row["date"] <= pd.Timestamp("2022-02-11")
+
+
+def test_counts_of_an_unplaced_event_go_to_the_place_told_next():
+    text = (
+        "Eight fighters were killed and 16 others wounded in a border clash on Sunday.\n"
+        "The skirmish occurred in the Zazi Maidan district of Khost."
+    )
+    df = violent(rows(text))
+    assert len(df) == 1
+    assert (df.iloc[0]["fatalities"], df.iloc[0]["injuries"]) == (8, 16)
+
+
+def test_a_dated_clash_along_the_disputed_border_is_frontier_wide():
+    df = violent(rows("Afghan and Pakistani troops clashed on Sunday along the disputed border."))
+    assert len(df) == 1
+    assert "frontier_wide" in df.iloc[0]["review_flags"]
+
+
+# -- the side that acted -----------------------------------------------------------------
+
+SIDES = [
+    (
+        "Terrorists from Afghanistan opened fire on army troops in the Dwatoi area of North "
+        "Waziristan on Sunday.",
+        "TTP (Tehrik-i-Taliban Pakistan)",
+    ),
+    (
+        "Pakistani troops responded to unprovoked firing from the Afghan side at Torkham on "
+        "Sunday.",
+        "Afghan Taliban forces",
+    ),
+    (
+        "Villagers fled border areas of Dur Baba district after rocket attacks by Pakistan on "
+        "Sunday.",
+        "Military Forces of Pakistan",
+    ),
+    (
+        "Security forces killed eight khawarij in an operation in Datta Khel on Sunday.",
+        None,  # the dead are never taken for the attacker
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), SIDES)
+def test_side_of_the_attacker(text, side):
+    df = violent(rows(text))
+    assert len(df) == 1
+    got = df.iloc[0]["actor1"]
+    assert (None if pd.isna(got) else got) == side
+
+
+# -- the aftermath happens elsewhere: hospitals, funerals, refuge, condemnation -----------
+
+AFTERMATH = [
+    (
+        "Militants attacked a post in North Waziristan on Monday, killing two soldiers; the "
+        "injured were shifted to the Combined Military Hospital in Bannu.",
+        "North Waziristan",
+    ),
+    (
+        "Two soldiers were killed in an attack in Kurram on Monday and their bodies were taken "
+        "to Peshawar.",
+        "Kurram",
+    ),
+    (
+        "Shelling hit homes in Bajaur on Monday and the wounded were rushed to a hospital in Khar.",
+        "Bajaur",
+    ),
+    (
+        "Funeral prayers for the soldiers killed in Kurram on Monday were offered in Rawalpindi.",
+        "Kurram",
+    ),
+    ("Families fled to Peshawar after shelling hit Bajaur on Monday.", "Bajaur"),
+    (
+        "Families displaced by the fighting in Kurram on Monday took refuge in Hangu.",
+        "Kurram",
+    ),
+    ("The clash in Kurram on Monday was condemned in Kabul and Islamabad.", "Kurram"),
+]
+
+
+@pytest.mark.parametrize(("text", "site"), AFTERMATH)
+def test_aftermath_places_are_not_sites(text, site):
+    df = violent(rows(text, "2025-10-14"))
+    assert list(df["location"]) == [site]
+
+
+# -- reported speech: the speaker's words do not make the event's place a venue ----------
+
+SPEECH = [
+    ("The UN mission said the strikes in Paktika on Monday killed 10 civilians.", ["Paktika"]),
+    ("Kabul accused Islamabad of bombing Khost on Monday.", ["Khost"]),
+    (
+        "Pakistan says militants who attacked a post in Zhob on Monday operate from sanctuaries "
+        "in Kunar.",
+        ["Zhob"],
+    ),
+    (
+        "Pakistan's ambassador in Kabul was summoned after shelling hit Kunar on Monday.",
+        ["Kunar"],
+    ),
+    (
+        "The army said the attackers had crossed from Afghanistan's Paktika province before "
+        "attacking a post in South Waziristan on Monday.",
+        ["South Waziristan"],
+    ),
+    (
+        "Residents of Bajaur and Mohmand districts said shelling hit their villages on Monday.",
+        ["Bajaur district", "Mohmand district"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sites"), SPEECH)
+def test_reported_speech_and_origins(text, sites):
+    df = violent(rows(text, "2025-10-14"))
+    assert sorted(df["location"]) == sorted(sites)
+
+
+# -- clause attachment: the subject of "closed" and neighbours across the border ----------
+
+
+def test_crossings_that_remained_closed_are_not_sites_of_the_gunfire():
+    text = (
+        "Despite the truce, gunfire continued in some areas on Sunday, and crossings such as "
+        "Torkham and Chaman remained closed."
+    )
+    df = violent(rows(text))
+    assert not df["location"].str.contains("Torkham|Chaman").any()
+
+
+def test_a_town_across_the_border_does_not_absorb_the_district_opposite():
+    # Chaman (Pakistan) lies within the radius of Spin Boldak district (Afghanistan)
+    text = "Shelling hit Chaman and Spin Boldak district on Sunday."
+    df = violent(rows(text))
+    assert len(df) == 2
+
+
+def test_a_province_row_folds_into_a_crossing_on_its_border():
+    text = (
+        "Border forces clashed at the Torkham crossing on Sunday, officials said.\n"
+        "The clash in Nangarhar province on Sunday killed three people."
+    )
+    df = violent(rows(text))
+    assert list(df["location"].str.contains("Torkham")) == [True]
+
+
+def test_a_neighbouring_unit_named_by_bordering_is_no_site():
+    text = (
+        "Strikes hit Khost on Monday, in the southeastern Afghan province bordering Pakistan's "
+        "North Waziristan."
+    )
+    df = violent(rows(text, "2025-10-14"))
+    assert list(df["location"]) == ["Khost"]
+
+
+def test_retaliated_against_posts_is_an_attack_there():
+    text = (
+        "The Taliban's defence ministry said its forces had retaliated against Pakistani posts "
+        "in Kurram and Bajaur on Sunday night."
+    )
+    df = violent(rows(text, "2025-10-13"))
+    assert sorted(df["location"]) == ["Bajaur", "Kurram"]
+    assert set(df["event_kind"]) == {"attack"}
