@@ -115,8 +115,14 @@ def _shipped() -> dict[str, Any] | None:
     if not path.is_file():
         return None
     try:
-        found = json.loads(gzip.decompress(path.read_bytes()))
-    except (OSError, ValueError):
+        data = gzip.decompress(path.read_bytes())
+        try:
+            import orjson  # three times quicker than json here
+        except ImportError:  # pragma: no cover - orjson is a dependency
+            found = json.loads(data)
+        else:
+            found = orjson.loads(data)
+    except (OSError, ValueError):  # orjson.JSONDecodeError is a ValueError
         return None
     return found if isinstance(found, dict) else None
 

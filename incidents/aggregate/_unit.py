@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyproj
 
 from geo import Frontier, point_coordinates
 from incidents.schema import SIDES
@@ -65,3 +67,9 @@ def side_codes(df: pd.DataFrame) -> np.ndarray:
     side = df["side"].astype("string").str.strip().str.upper()
     codes = pd.Categorical(side, categories=[s.upper() for s in SIDES]).codes
     return np.asarray(codes, dtype=np.int64)
+
+
+@functools.cache
+def wgs84() -> pyproj.CRS:
+    """EPSG:4326, parsed once (geopandas parses ``crs=4326`` anew for every array)."""
+    return pyproj.CRS.from_epsg(4326)
