@@ -23,7 +23,7 @@ from incidents.aggregate._checks import (
 from incidents.aggregate._hex import Hexes
 from incidents.aggregate._reduce import UNASSIGNED, reduce, unit_positions
 from incidents.aggregate._segment import Segments
-from incidents.aggregate._unit import Rows, Unit, lonlat, numeric, wgs84
+from incidents.aggregate._unit import Rows, Unit, lonlat, numeric
 from incidents.errors import IncidentError, NotPositionedError
 from incidents.schema import POSITION
 
@@ -206,11 +206,10 @@ def unit_codes(
         for c in data.columns:
             if data[c].dtype == np.int64:
                 data[c] = data[c].astype("Int64")
-        crs = wgs84()
         units = gpd.GeoDataFrame(
             data.reset_index(drop=True),
-            geometry=gpd.GeoSeries(np.asarray(geoms, dtype=object), crs=crs),
-            crs=crs,
+            geometry=gpd.GeoSeries(np.asarray(geoms, dtype=object), crs=4326),
+            crs=4326,
         )
         units["unit"] = units["unit"].astype("string")
         out[by] = UnitCodes(by=by, options=dict(level.options), units=units, codes=codes)

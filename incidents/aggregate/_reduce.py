@@ -8,7 +8,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from incidents.aggregate._unit import Unit, numeric, wgs84
+from incidents.aggregate._unit import Unit, numeric
 
 #: ``unit`` of the row holding incidents too coarse for the level.
 UNASSIGNED = "unassigned"
@@ -135,8 +135,7 @@ def reduce(
         table[col] = take(tcounts[:, j], 0) if n_g else np.zeros(len(table), dtype=np.int64)
     geometry = np.full(len(table), None, dtype=object)
     geometry[np.flatnonzero(assigned)] = geoms
-    crs = wgs84()
-    out = gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geometry, crs=crs), crs=crs)
+    out = gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geometry, crs=4326), crs=4326)
     out.attrs = {"event_types": type_cols}
     return out
 

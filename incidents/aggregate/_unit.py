@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import pyproj
 
 from geo import Frontier, point_coordinates
 from incidents.schema import SIDES
@@ -64,12 +62,9 @@ def lonlat(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 
 def side_codes(df: pd.DataFrame) -> np.ndarray:
     """0 AF, 1 PK, 2 other, -1 missing."""
-    side = df["side"].astype("string").str.strip().str.upper()
+    # each distinct spelling once (a table holds a handful), then broadcast
+    row_codes, spellings = pd.factorize(df["side"].astype("string"), use_na_sentinel=True)
+    side = pd.Series(spellings, dtype="string").str.strip().str.upper()
     codes = pd.Categorical(side, categories=[s.upper() for s in SIDES]).codes
-    return np.asarray(codes, dtype=np.int64)
-
-
-@functools.cache
-def wgs84() -> pyproj.CRS:
-    """EPSG:4326, parsed once (geopandas parses ``crs=4326`` anew for every array)."""
-    return pyproj.CRS.from_epsg(4326)
+    lookup = np.append(np.asarray(codes, dtype=np.int64), -1)  # missing -> -1
+    return lookup[np.asarray(row_codes, dtype=np.int64)]
