@@ -29,6 +29,7 @@ import importlib.util
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -143,6 +144,13 @@ def main(argv: list[str] | None = None) -> int:
     import incidents
 
     work = Path(tempfile.mkdtemp(prefix="bench-map-cli-"))
+    try:
+        return _bench(args, formats, work, incidents)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _bench(args: argparse.Namespace, formats: list[str], work: Path, incidents) -> int:
     t = time.perf_counter()
     table = _fixtures().synthetic_incidents(args.n, seed=0)
     files = {}
