@@ -33,12 +33,12 @@ minimum.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
 import pyproj
 import shapely
-from scipy.spatial import cKDTree
 
 GEOD = pyproj.Geod(ellps="WGS84")
 _A_KM = 6378.137
@@ -85,6 +85,8 @@ class _Level:
 
     def __init__(self, lon: np.ndarray, lat: np.ndarray, along: np.ndarray) -> None:
         self.lon, self.lat, self.along = lon, lat, along
+        from scipy.spatial import cKDTree  # imported when searched: maps never search
+
         self.xyz = ecef_km(lon, lat)
         self.tree = cKDTree(self.xyz, leafsize=128)  # measured fastest for this shape
         self.chord_seg_max = float(np.max(np.linalg.norm(np.diff(self.xyz, axis=0), axis=1)))
@@ -141,7 +143,16 @@ class LineIndex:
         self.seg_km = d / 1000.0
         self.cum_km = np.r_[0.0, np.cumsum(self.seg_km)]
         self.k = k
-        self.levels = [_Level(self.lon, self.lat, self.cum_km)]
+
+    @functools.cached_property
+    def _search(self) -> tuple[list[_Level], _Level, float]:
+        """The levels of detail, the coarse first-guess level and its error (km).
+
+        Built on the first search: cutting the line into km (``cum_km``) needs none.
+        """
+        from scipy.spatial import cKDTree
+
+        levels = [_Level(self.lon, self.lat, self.cum_km)]
         # Douglas-Peucker in a local azimuthal equidistant plane (scale error < 1 %
         # over the region, absorbed by using 0.0004 D rather than the 0.0006 D budget).
         lon0, lat0 = float(np.mean(self.lon)), float(np.mean(self.lat))
@@ -158,12 +169,12 @@ class LineIndex:
             kx = np.r_[0.0, np.cumsum(np.hypot(np.diff(klon), np.diff(klat)))]
             kk = np.r_[0.0, np.cumsum(np.hypot(np.diff(self.lon[keep]), np.diff(self.lat[keep])))]
             along = np.interp(kx, kk, self.cum_km[keep])
-            self.levels.append(_Level(klon, klat, along))
+            levels.append(_Level(klon, klat, along))
         # A rough guess of each point's distance picks its level: 2 km-simplified line.
         slon, slat = self._simplified(line, lookup, 2.0)
         glon, glat = densify(slon, slat, 20.0)
-        self._guess = _Level(glon, glat, np.zeros(len(glon)))
-        self._guess_err = 2.0 * 1.01 + self._guess.chord_seg_max / 2
+        guess = _Level(glon, glat, np.zeros(len(glon)))
+        return levels, guess, 2.0 * 1.01 + guess.chord_seg_max / 2
 
     def _simplified(self, line, lookup, tol_km: float, *, indices: bool = False):
         """Douglas-Peucker simplification; kept vertex indices or their lon/lat."""
@@ -184,12 +195,13 @@ class LineIndex:
         foot_lon = np.empty(m)
         foot_lat = np.empty(m)
         along = np.empty(m)
+        levels, coarse, coarse_err = self._search
         # First guess from the coarsest level, lowered by its worst-case error.
-        guess, _ = self._guess.tree.query(p, k=1, workers=-1)
-        guess = guess - self._guess_err
+        guess, _ = coarse.tree.query(p, k=1, workers=-1)
+        guess = guess - coarse_err
         band = np.searchsorted(self.BANDS_KM, guess, side="right") - 1
-        band = np.clip(band, 0, len(self.levels) - 1)
-        for b, level in enumerate(self.levels):
+        band = np.clip(band, 0, len(levels) - 1)
+        for b, level in enumerate(levels):
             rows = np.flatnonzero(band == b)
             if not len(rows):
                 continue

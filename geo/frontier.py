@@ -22,7 +22,13 @@ import shapely
 from geo import _defaults, reference
 from geo._lookup import PolygonLookup
 from geo._nearest import GEOD, LineIndex, ecef_km
-from geo.bands import DISTANCE_BANDS_KM, band_labels, check_bands
+from geo.bands import (
+    DISTANCE_BANDS_KM,
+    band_labels,
+    check_bands,
+    corridor_key,
+    shipped_corridor,
+)
 from geo.errors import CRSError, GeometryError
 from geo.points import distinct_points, point_coordinates
 
@@ -156,9 +162,9 @@ class Frontier:
         )
 
     # ------------------------------------------------------------- properties
-    @property
+    @functools.cached_property
     def length_km(self) -> float:
-        """Geodesic (WGS84) length of the line."""
+        """Geodesic (WGS84) length of the line (computed once: the line does not change)."""
         return float(GEOD.geometry_length(self.line) / 1000.0)
 
     @property
@@ -402,7 +408,8 @@ class Frontier:
         centred on the line (scale error under 1 % within 100 km of it) around the line
         simplified by 1 % of each band's outer distance, and clipped to each country.
         To count incidents use ``border_distance_km`` from :meth:`locate`, which is exact.
-        Results are cached per set of bands.
+        Results are cached per set of bands; the shipped frontier's default bands
+        are read from ``geo/data`` (:func:`geo.bands.shipped_corridor`).
         """
         try:
             edges = check_bands(sorted(km))
@@ -410,7 +417,10 @@ class Frontier:
             raise ValueError(f"corridor {exc}") from None
         key = (edges, beyond)
         if key not in self._corridors:
-            self._corridors[key] = self._build_corridor(edges, beyond)
+            shipped = shipped_corridor(corridor_key(self.line, self.countries, edges, beyond))
+            self._corridors[key] = (
+                self._build_corridor(edges, beyond) if shipped is None else shipped
+            )
         return self._corridors[key].copy()
 
     def _build_corridor(self, edges: tuple[float, ...], beyond: bool) -> gpd.GeoDataFrame:

@@ -215,6 +215,8 @@ def _positioned(raw: RawTable) -> gpd.GeoDataFrame:
     reader_flags["unreadable_value"] = bad
     for flag, mask in reader_flags.items():
         mask = pd.Series(np.asarray(mask, dtype=bool), index=index)
+        if not mask.any():  # nothing to add (and splitting every row's flags is slow)
+            continue
         already = flags.str.split(";").map(lambda fs, f=flag: f in fs)
         flags = add_flag(flags, mask & ~already.astype(bool), flag)
     table["review_flags"] = flags

@@ -1,8 +1,15 @@
-"""``frontier map INPUT -o map.html [--choropleth ...] [--from/--to] [--where ...] ...``."""
+"""``frontier map INPUT -o map.html [--choropleth ...] [--from/--to] [--where ...] [--quiet]``.
+
+Large inputs (:data:`LARGE_ROWS` rows or :data:`LARGE_BYTES` bytes) report each
+step on stderr with the time so far (reading, building, writing), on a terminal
+or not; ``--quiet`` prints nothing but the closing summary.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+import time
 from pathlib import Path
 
 from incidents.io import atomic_output, check_output, read
@@ -12,7 +19,11 @@ from maps.build import DEFAULT_TILES, build_map
 from maps.errors import MapError
 from maps.filters import apply_filters, describe_filters
 
-__all__ = ["run"]
+__all__ = ["LARGE_BYTES", "LARGE_ROWS", "run"]
+
+#: Inputs with at least this many rows (or bytes) report progress on stderr.
+LARGE_ROWS = 10_000
+LARGE_BYTES = 2_000_000
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,8 +34,19 @@ def run(args: argparse.Namespace) -> int:
     if out.suffix.lower() not in (".html", ".htm"):
         raise MapError(f"-o must name an .html file, got {out.name!r}")
     check_output(out, path, force=bool(getattr(args, "force", False)))
+    quiet = bool(getattr(args, "quiet", False))
+    t0 = time.perf_counter()
+    loud = not quiet and path.stat().st_size >= LARGE_BYTES
+
+    def progress(msg: str) -> None:
+        if loud:
+            print(f"frontier map: {msg} ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+
+    progress(f"reading {path.name}")
     table = read(path, sheet=getattr(args, "sheet", None))
+    loud = loud or (not quiet and len(table) >= LARGE_ROWS)
     if not is_positioned(table):
+        progress(f"read {len(table):,} rows; geocoding and positioning them")
         from incidents.geocode import geocode
 
         table = position(geocode(table))
@@ -40,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         notices.append(
             f"Filtered ({described}): {len(kept):,} of {len(table):,} rows of the input."
         )
+    progress(f"building the map of {len(kept):,} rows")
     m = build_map(
         kept,
         title=args.title,
@@ -51,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
         show_tiles=bool(args.show_tiles),
         notices=notices,
     )
+    progress(f"built; writing {out.name}")
     with atomic_output(out) as tmp:
         m.save(str(tmp))
     layer = next(c for c in m._children.values() if isinstance(c, IncidentLayer))

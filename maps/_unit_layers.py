@@ -18,9 +18,12 @@ import shapely
 
 from maps._context import geojson
 from maps._layers import LEVELS, SEGMENT_KM
-from maps._units import assign_units
+from maps._units import assign_levels
 
-__all__ = ["unit_layer"]
+__all__ = ["OPTIONS", "describe_units", "segment_lines", "unit_layer", "unit_layers"]
+
+#: Options of the levels that take some (the frontier layer's segment length).
+OPTIONS: dict[str, dict[str, Any]] = {"segment": {"km": SEGMENT_KM}}
 
 _SIMPLIFY = {"admin2": 0.01, "admin1": 0.01, "band": 0.01, "hex": 0.0}
 _NOUN = {
@@ -37,7 +40,8 @@ def _text(value: object) -> str | None:
 
 
 @functools.cache
-def _segment_lines(km: float) -> tuple[dict[str, Any], ...]:
+def segment_lines(km: float) -> tuple[dict[str, Any], ...]:
+    """The frontier's pieces ``km`` long as simplified lat/lon lines (``km0``, ``km1``, ``c``)."""
     from geo import Frontier
 
     gdf = Frontier.default().segments(km=km)
@@ -54,8 +58,8 @@ def _segment_lines(km: float) -> tuple[dict[str, Any], ...]:
     return tuple(out)
 
 
-def _describe(units: pd.DataFrame, by: str) -> list[dict[str, Any]]:
-    """Name, sub-title and geometry of each unit, as the page shows them."""
+def describe_units(units: pd.DataFrame, by: str) -> list[dict[str, Any]]:
+    """Name, sub-title and geometry of each unit (``unit_codes`` units), as the page shows them."""
     out: list[dict[str, Any]] = []
     tol = _SIMPLIFY.get(by, 0.01)
     geoms = units.geometry.array
@@ -82,45 +86,68 @@ def _describe(units: pd.DataFrame, by: str) -> list[dict[str, Any]]:
     return out
 
 
-#: Descriptions of fixed unit lists (every level but hex), made once per process.
-_DESCRIBED: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
-
-
 def _described(units: pd.DataFrame, by: str) -> list[dict[str, Any]]:
-    if by == "hex":
-        return _describe(units, by)
-    key = (by, tuple(units["unit"].astype(str)))
-    if key not in _DESCRIBED:
-        _DESCRIBED[key] = _describe(units, by)
-    return _DESCRIBED[key]
+    """:func:`describe_units`, taken from the shipped context for the fixed units."""
+    from maps._static import FIXED_LEVELS, static_context
+
+    if by not in FIXED_LEVELS:
+        return describe_units(units, by)
+    known = static_context()["units"].get(by, {})
+    labels = units["unit"].astype(str).tolist()
+    out = [known.get(label) for label in labels]
+    missing = [i for i, item in enumerate(out) if item is None]
+    if missing:  # units outside the template (side "other"): described here
+        for i, item in zip(missing, describe_units(units.iloc[missing], by), strict=True):
+            out[i] = item
+    return out
 
 
-def unit_layer(mapped: pd.DataFrame, name: str) -> tuple[dict[str, Any], list[int]]:
-    """The units of layer ``name`` and each mapped incident's unit code.
+def unit_layers(mapped: pd.DataFrame, names: list[str]) -> dict[str, tuple[dict[str, Any], Any]]:
+    """The units of each layer in ``names`` and each mapped incident's unit code.
+
+    One pass over ``mapped`` serves every layer (:func:`maps._units.assign_levels`).
 
     Parameters
     ----------
     mapped
         The incidents the page draws (located, inside the region).
-    name
-        A key of :data:`LEVELS`.
+    names
+        Keys of :data:`LEVELS`.
+
+    Returns
+    -------
+    dict
+        Layer name -> ``(layer, codes)``: ``layer`` is JSON-ready (``by``,
+        ``noun``, ``units`` and level options); ``codes`` gives, per incident,
+        its unit's position in ``units`` or -1 when aggregate leaves it
+        unassigned (an int64 array).
+    """
+    levels = {LEVELS[name]: OPTIONS.get(LEVELS[name], {}) for name in names}
+    from maps._static import static_context
+
+    found = assign_levels(mapped, levels)
+    out: dict[str, tuple[dict[str, Any], Any]] = {}
+    for name in names:
+        by = LEVELS[name]
+        ua = found[by]
+        layer: dict[str, Any] = {"by": by, "noun": _NOUN[by], "units": _described(ua.units, by)}
+        if by == "segment":
+            layer["km"] = SEGMENT_KM
+            layer["lines"] = list(static_context()["lines"])
+        if by == "band":
+            layer["bands"] = [float(b) for b in ua.options.get("bands") or []]
+        # mapped incidents are all located: UNLOCATED cannot occur, but never ship it as a unit
+        out[name] = (layer, np.where(ua.codes >= 0, ua.codes, -1).astype(np.int64))
+    return out
+
+
+def unit_layer(mapped: pd.DataFrame, name: str) -> tuple[dict[str, Any], list[int]]:
+    """The units of layer ``name`` and each mapped incident's unit code (see :func:`unit_layers`).
 
     Returns
     -------
     (layer, codes)
-        ``layer`` is JSON-ready (``by``, ``noun``, ``units`` and level options);
-        ``codes`` gives, per incident, its unit's position in ``units`` or -1
-        when aggregate leaves it unassigned.
+        As :func:`unit_layers` gives them, ``codes`` as a list.
     """
-    by = LEVELS[name]
-    options: dict[str, Any] = {"km": SEGMENT_KM} if by == "segment" else {}
-    ua = assign_units(mapped, by=by, **options)
-    layer: dict[str, Any] = {"by": by, "noun": _NOUN[by], "units": _described(ua.units, by)}
-    if by == "segment":
-        layer["km"] = SEGMENT_KM
-        layer["lines"] = list(_segment_lines(SEGMENT_KM))
-    if by == "band":
-        layer["bands"] = [float(b) for b in (ua.units.attrs.get("bands") or [])]
-    # mapped incidents are all located: UNLOCATED cannot occur, but never ship it as a unit
-    codes = np.where(ua.codes >= 0, ua.codes, -1)
-    return layer, codes.astype(np.int64).tolist()
+    layer, codes = unit_layers(mapped, [name])[name]
+    return layer, codes.tolist()

@@ -1,17 +1,18 @@
 """Which aggregation unit each incident belongs to, by :func:`incidents.aggregate`'s own rule.
 
 The map counts incidents client-side (its filters change what is counted), so
-it needs, per incident, the unit :func:`~incidents.aggregate` would count it in:
-:func:`incidents.aggregate.assign_units` gives it (``"unassigned"`` when the
-precision rule refuses one, missing for a row without a point, which gets
-:data:`UNLOCATED`).
-
-The unit list is ``aggregate(frame)`` without a period: the layer's template
-units (empty ones included) in aggregate's order.
+it needs, per incident, the unit :func:`~incidents.aggregate` would count it in.
+:func:`incidents.aggregate.unit_codes` gives it for every level the map draws in
+one pass over the table, through the code path :func:`~incidents.aggregate`
+itself counts with: the unit list is ``aggregate(frame)`` without a period (the
+layer's template units, empty ones included, in aggregate's order) and each
+row's code is its position in that list, :data:`UNASSIGNED_CODE` when the
+precision rule refuses a unit, :data:`UNLOCATED` for a row without a point.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,16 +20,11 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from incidents.aggregate import UNASSIGNED, aggregate
-from incidents.aggregate import assign_units as unit_of_rows
+from incidents.aggregate import UNASSIGNED_CODE, unit_codes
+from incidents.aggregate import UNLOCATED_CODE as UNLOCATED
 from incidents.schema import POSITION
 
-__all__ = ["UNASSIGNED_CODE", "UNLOCATED", "UnitAssignment", "assign_units"]
-
-#: Code of an incident too coarse for the level (aggregate's ``unassigned`` row).
-UNASSIGNED_CODE = -1
-#: Code of an incident without a point (aggregate counts it nowhere).
-UNLOCATED = -2
+__all__ = ["UNASSIGNED_CODE", "UNLOCATED", "UnitAssignment", "assign_levels", "assign_units"]
 
 
 @dataclass(frozen=True)
@@ -38,12 +34,13 @@ class UnitAssignment:
     Attributes
     ----------
     units
-        ``aggregate(frame, by=...)`` without its unassigned row: one row per unit.
+        The units of ``aggregate(frame, by=...)`` without its unassigned row, in
+        its order: unit columns and geometry (no measures).
     codes
         Per input row (in order): position in ``units``, :data:`UNASSIGNED_CODE`
         or :data:`UNLOCATED`.
     options
-        The options passed to ``aggregate`` (``km``, ``resolution``, ...).
+        The level's checked options, as ``aggregate(...).attrs`` records them.
     """
 
     by: str
@@ -63,8 +60,34 @@ def _positioned(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def assign_levels(
+    frame: pd.DataFrame, levels: Mapping[str, Mapping[str, Any]]
+) -> dict[str, UnitAssignment]:
+    """The unit of every row of ``frame`` at each level, as ``aggregate`` counts it.
+
+    Parameters
+    ----------
+    frame
+        A positioned incident table; absent positioning columns count as missing.
+    levels
+        :data:`incidents.AGGREGATIONS` level -> options passed to
+        :func:`incidents.aggregate` (``km``, ``resolution``, ``bands``).
+
+    Returns
+    -------
+    dict
+        Level -> :class:`UnitAssignment`, in the order of ``levels``.
+    """
+    table = _positioned(frame.reset_index(drop=True))
+    found = unit_codes(table, levels)
+    return {
+        by: UnitAssignment(by=by, units=uc.units, codes=uc.codes, options=dict(uc.options))
+        for by, uc in found.items()
+    }
+
+
 def assign_units(frame: pd.DataFrame, *, by: str, **options: Any) -> UnitAssignment:
-    """The unit of every row of ``frame`` at level ``by``, as ``aggregate`` counts it.
+    """The unit of every row of ``frame`` at level ``by`` (see :func:`assign_levels`).
 
     Parameters
     ----------
@@ -79,17 +102,4 @@ def assign_units(frame: pd.DataFrame, *, by: str, **options: Any) -> UnitAssignm
     -------
     UnitAssignment
     """
-    table = _positioned(frame.reset_index(drop=True))
-    full = aggregate(table, by=by, **options)
-    units = full[full["unit"] != UNASSIGNED].reset_index(drop=True)
-    index = pd.Index(units["unit"].astype("string"))
-    unit = unit_of_rows(table, by=by, **options)
-    located = unit.notna().to_numpy()
-    labels = unit.astype("string").fillna(UNASSIGNED).to_numpy(dtype=object)
-    hit = index.get_indexer(labels)
-    unassigned = labels == UNASSIGNED
-    if ((hit < 0) & ~unassigned & located).any():
-        raise AssertionError("aggregate gave a unit absent from its own unit list")
-    codes = np.where(unassigned, UNASSIGNED_CODE, hit).astype(np.int64)
-    codes[~located] = UNLOCATED
-    return UnitAssignment(by=by, units=units, codes=codes, options=dict(options))
+    return assign_levels(frame, {by: options})[by]

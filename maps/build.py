@@ -13,7 +13,6 @@ for any filter it equals ``aggregate()`` of the filtered table.
 
 from __future__ import annotations
 
-import functools
 import html
 import warnings
 from collections.abc import Iterable, Sequence
@@ -27,15 +26,14 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from geo import Frontier, reference
 from maps import _assets
 from maps._aggregates_layer import aggregates_payload
-from maps._context import crossings_payload, km_labels, labels_payload, outline_shapes
 from maps._incident_layer import IncidentLayer, encode_incidents
 from maps._layers import CHOROPLETHS, DEFAULT_LAYERS, HIDDEN_AT_START, LAYERS, LEVELS, SEGMENT_KM
 from maps._rows import MAPPED, REGION, classify_rows, coordinates
+from maps._static import static_context
 from maps._summary import DEFAULT_TITLE, summary
-from maps._unit_layers import unit_layer
+from maps._unit_layers import unit_layers
 from maps.errors import MapError
 
 __all__ = [
@@ -149,11 +147,6 @@ class _PluginLinks(JSCSSMixin, MacroElement):
         self.default_css = [
             (f"{p}_css_{i}", u) for p in plugins for i, u in enumerate(_assets.PLUGINS[p][1])
         ]
-
-
-@functools.cache
-def _frontier_km() -> float:
-    return round(Frontier.default().length_km, 1)
 
 
 def _plain(frame: pd.DataFrame, lat: Any, lon: Any) -> pd.DataFrame:
@@ -272,26 +265,26 @@ def build_map(
     inc, types, strings = encode_incidents(
         mapped, mapped["latitude"].to_numpy(), mapped["longitude"].to_numpy()
     )
+    static = static_context()
     units: dict[str, Any] = {}
-    for name in wanted:
-        if name in LEVELS:
-            units[name], inc["u_" + name] = unit_layer(mapped, name)
+    for name, (layer, codes) in unit_layers(mapped, [n for n in wanted if n in LEVELS]).items():
+        units[name], inc["u_" + name] = layer, codes.tolist()
     payload: dict[str, Any] = {
         "v": 2,
         "s": strings,
         "types": types,
         "inc": inc,
         "units": units,
-        "frontier_km": _frontier_km(),
-        "mini": outline_shapes(0.05)["countries"],
+        "frontier_km": static["frontier_km"],
+        "mini": static["mini"],
         "time": {"unit": period},
     }
     if "frontier" in wanted:
-        payload["km_labels"] = list(km_labels(100.0))
+        payload["km_labels"] = static["km_labels"]
     if "crossings" in wanted or "labels" in wanted:
-        payload["crossings"] = crossings_payload()
+        payload["crossings"] = static["crossings"]
     if "labels" in wanted:
-        payload["labels"] = labels_payload()
+        payload["labels"] = static["labels"]
     if "aggregates" in wanted:
         payload["aggregates"] = aggregates_payload(aggregates)
 
@@ -308,7 +301,7 @@ def build_map(
         # Bootstrap or Font Awesome, which would cost a second of loading.
         m.default_js = [("leaflet", _assets.LEAFLET_JS)]
         m.default_css = [("leaflet_css", _assets.LEAFLET_CSS)]
-        payload["basemap"] = outline_shapes(0.01)
+        payload["basemap"] = static["basemap"]
         if provider is not None:
             folium.TileLayer(
                 tiles=_tile_url(provider),
@@ -344,7 +337,7 @@ def build_map(
     IncidentLayer(payload, groups=groups, controls=controls).add_to(m)
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
     if created:
-        w, s, e, n = reference.frontier_line().total_bounds
+        w, s, e, n = static["frontier_bounds"]
         if len(mapped):
             s, n = min(s, float(mapped["latitude"].min())), max(n, float(mapped["latitude"].max()))
             w, e = (

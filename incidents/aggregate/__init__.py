@@ -76,6 +76,9 @@ Hence, for every aggregation: sum of ``incidents`` (unassigned row included) ==
 incident in (``"unassigned"`` when too coarse, <NA> when not located), so that
 other outputs (the map) count exactly what the aggregate counts.
 
+:func:`unit_codes` gives the same for several levels at once, reading the table
+once, as positions in the unit list :func:`aggregate` makes (the map uses it).
+
 :func:`change` compares two periods of such an aggregate per unit, and labels a
 unit an increase or decrease only when an exact test says the difference is
 unlikely under an unchanged rate (see its Notes).
@@ -85,7 +88,15 @@ following :class:`~incidents.aggregate._unit.Unit`; ``_reduce`` counts,
 ``_change`` compares periods, ``_corridors`` draws segment corridors.
 """
 
-from incidents.aggregate._aggregate import UNITS, aggregate, assign_units
+from incidents.aggregate._aggregate import (
+    UNASSIGNED_CODE,
+    UNITS,
+    UNLOCATED_CODE,
+    UnitCodes,
+    aggregate,
+    assign_units,
+    unit_codes,
+)
 from incidents.aggregate._change import LEVEL, TRENDS, change, poisson_change_p
 from incidents.aggregate._checks import AGGREGATIONS, PERIODS
 from incidents.aggregate._corridors import segment_corridors
@@ -98,11 +109,15 @@ __all__ = [
     "PERIODS",
     "TRENDS",
     "UNASSIGNED",
+    "UNASSIGNED_CODE",
     "UNITS",
+    "UNLOCATED_CODE",
     "Unit",
+    "UnitCodes",
     "aggregate",
     "assign_units",
     "change",
     "poisson_change_p",
     "segment_corridors",
+    "unit_codes",
 ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -19,7 +21,7 @@ from incidents.aggregate._checks import (
     check_resolution,
 )
 from incidents.aggregate._hex import Hexes
-from incidents.aggregate._reduce import UNASSIGNED, reduce
+from incidents.aggregate._reduce import UNASSIGNED, reduce, unit_positions
 from incidents.aggregate._segment import Segments
 from incidents.aggregate._unit import Rows, Unit, lonlat, numeric
 from incidents.errors import IncidentError, NotPositionedError
@@ -121,6 +123,99 @@ def assign_units(
     return pd.Series(out, index=gdf.index, name="unit")
 
 
+#: Code of a located row too coarse for the level (aggregate's ``unassigned`` row).
+UNASSIGNED_CODE = -1
+#: Code of a row without a point (counted nowhere).
+UNLOCATED_CODE = -2
+
+
+@dataclass(frozen=True)
+class UnitCodes:
+    """The units of one level, as :func:`aggregate` lists them, and every row's unit.
+
+    Attributes
+    ----------
+    by
+        The level.
+    options
+        The checked options of the level (as in ``aggregate(...).attrs``).
+    units
+        One row per unit of ``aggregate(table, by=by)`` other than ``unassigned``,
+        in its order: the unit columns (``unit`` first) and geometry, no measures.
+    codes
+        Per input row: position in ``units``, :data:`UNASSIGNED_CODE` or
+        :data:`UNLOCATED_CODE`.
+    """
+
+    by: str
+    options: dict[str, Any]
+    units: gpd.GeoDataFrame
+    codes: np.ndarray
+
+
+def unit_codes(
+    gdf: pd.DataFrame,
+    levels: Mapping[str, Mapping[str, Any]],
+    *,
+    frontier: Frontier | None = None,
+) -> dict[str, UnitCodes]:
+    """Units and per-row unit codes of several levels, reading the table once.
+
+    The same rules and unit order as :func:`aggregate` (both use one code path):
+    ``np.bincount`` of the non-negative codes of level ``by`` gives the
+    ``incidents`` column of ``aggregate(gdf, by=by, **options)`` (without
+    ``period``) for its assigned rows, in order.
+
+    Parameters
+    ----------
+    gdf
+        A positioned incident table (:func:`incidents.position`).
+    levels
+        Level (one of :data:`AGGREGATIONS`) -> its options (``km``,
+        ``resolution``, ``bands``; defaults as in :func:`aggregate`).
+    frontier
+        Defaults to :meth:`geo.Frontier.default`; used by ``segment`` and ``band``.
+
+    Returns
+    -------
+    dict
+        Level -> :class:`UnitCodes`, in the order of ``levels``.
+    """
+    checked = {check_options(by, None)[0]: dict(opts) for by, opts in levels.items()}
+    for by, opts in checked.items():
+        unknown = set(opts) - {"km", "resolution", "bands"}
+        if unknown:
+            raise IncidentError(
+                f"unit_codes: unknown option(s) {sorted(unknown)} for {by!r}; "
+                "allowed: km, resolution, bands"
+            )
+    base = _base_rows(gdf, frontier)
+    out: dict[str, UnitCodes] = {}
+    for by, opts in checked.items():
+        level, located, key = _level(
+            base,
+            by,
+            opts.get("km", 50.0),
+            opts.get("resolution", 6),
+            opts.get("bands", DISTANCE_BANDS_KM),
+        )
+        all_keys, pos = unit_positions(np.asarray(level.template, dtype=np.int64), key)
+        codes = np.where(key >= 0, pos, UNASSIGNED_CODE).astype(np.int64)
+        codes[~located] = UNLOCATED_CODE
+        data, geoms = level.describe(all_keys)
+        for c in data.columns:
+            if data[c].dtype == np.int64:
+                data[c] = data[c].astype("Int64")
+        units = gpd.GeoDataFrame(
+            data.reset_index(drop=True),
+            geometry=gpd.GeoSeries(np.asarray(geoms, dtype=object), crs=4326),
+            crs=4326,
+        )
+        units["unit"] = units["unit"].astype("string")
+        out[by] = UnitCodes(by=by, options=dict(level.options), units=units, codes=codes)
+    return out
+
+
 def _units(
     gdf: pd.DataFrame,
     by: str,
@@ -130,6 +225,12 @@ def _units(
     frontier: Frontier | None,
 ) -> tuple[Unit, np.ndarray, np.ndarray]:
     """The unit level, the located mask and each row's unit key (-1: unassigned)."""
+    base = _base_rows(gdf, frontier if by in ("segment", "band") else None)
+    return _level(base, by, km, resolution, bands)
+
+
+def _base_rows(gdf: pd.DataFrame, frontier: Frontier | None) -> Rows:
+    """What every level reads from the table (checked positioned), options not yet set."""
     if not isinstance(gdf, pd.DataFrame):
         raise IncidentError(f"aggregate needs an incident table, got {type(gdf).__name__}")
     missing = [c for c in POSITION if c not in gdf]
@@ -139,7 +240,21 @@ def _units(
             "'frontier geocode INPUT -o OUTPUT' (or incidents.position / incidents.prepare) "
             "first"
         )
+    lon, lat = lonlat(gdf)
+    located = np.isfinite(lon) & np.isfinite(lat)
+    prec = numeric(gdf, "geo_precision", 1.0)
+    prec = np.where(np.isnan(prec), 1.0, prec)
+    unc = numeric(gdf, "uncertainty_km", np.nan)
+    unc = np.where(np.isnan(unc), 0.0, unc)
+    return Rows(gdf, located, prec, unc, frontier, {})
+
+
+def _level(
+    base: Rows, by: str, km: float, resolution: int, bands: Sequence[float]
+) -> tuple[Unit, np.ndarray, np.ndarray]:
+    """The level ``by`` over ``base``: the unit, the located mask and each row's key."""
     options: dict[str, object] = {}
+    frontier = base.frontier
     if by in ("segment", "band"):
         frontier = frontier or Frontier.default()
     if by == "segment":
@@ -149,12 +264,6 @@ def _units(
         options["bands"] = check_bands(bands)
     elif by == "hex":
         options["resolution"] = check_resolution(resolution)
-    lon, lat = lonlat(gdf)
-    located = np.isfinite(lon) & np.isfinite(lat)
-    prec = numeric(gdf, "geo_precision", 1.0)
-    prec = np.where(np.isnan(prec), 1.0, prec)
-    unc = numeric(gdf, "uncertainty_km", np.nan)
-    unc = np.where(np.isnan(unc), 0.0, unc)
-    rows = Rows(gdf, located, prec, unc, frontier, options)
+    rows = replace(base, frontier=frontier, options=options)
     level = UNITS[by](rows)
-    return level, located, np.where(located, level.key, -1)
+    return level, rows.located, np.where(rows.located, level.key, -1)

@@ -22,16 +22,9 @@ def reduce(
     """Count located rows per (unit key, period); see the package docstring."""
     rows = np.flatnonzero(located)
     k = key[rows]
-    # units: template first, then other observed keys in key order; unassigned last
     template = np.asarray(level.template, dtype=np.int64)
-    extra = np.setdiff1d(pd.unique(k[k >= 0]), template)
-    all_keys = np.concatenate([template, extra])
+    all_keys, pos = unit_positions(template, k)
     n_units = len(all_keys)
-    sorter = np.argsort(all_keys, kind="stable")
-    pos = np.full(len(k), n_units, dtype=np.int64)  # n_units = unassigned
-    if n_units:
-        hit = k >= 0
-        pos[hit] = sorter[np.searchsorted(all_keys, k[hit], sorter=sorter)]
 
     dates = pd.to_datetime(df["date"], errors="coerce") if "date" in df else None
     d_ns = (
@@ -145,6 +138,25 @@ def reduce(
     out = gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geometry, crs=4326), crs=4326)
     out.attrs = {"event_types": type_cols}
     return out
+
+
+def unit_positions(template: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The units of an aggregate, in its order, and each row's position among them.
+
+    Units are the template first, then other observed keys (``keys >= 0``) in key
+    order.  The position of a row with key -1 (unassigned) is ``len(units)``.
+    """
+    template = np.asarray(template, dtype=np.int64)
+    keys = np.asarray(keys, dtype=np.int64)
+    extra = np.setdiff1d(pd.unique(keys[keys >= 0]), template)
+    all_keys = np.concatenate([template, extra])
+    n_units = len(all_keys)
+    pos = np.full(len(keys), n_units, dtype=np.int64)
+    if n_units:
+        sorter = np.argsort(all_keys, kind="stable")
+        hit = keys >= 0
+        pos[hit] = sorter[np.searchsorted(all_keys, keys[hit], sorter=sorter)]
+    return all_keys, pos
 
 
 def period_start(dates: np.ndarray, freq: str) -> np.ndarray:

@@ -62,6 +62,9 @@ def lonlat(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 
 def side_codes(df: pd.DataFrame) -> np.ndarray:
     """0 AF, 1 PK, 2 other, -1 missing."""
-    side = df["side"].astype("string").str.strip().str.upper()
+    # each distinct spelling once (a table holds a handful), then broadcast
+    row_codes, spellings = pd.factorize(df["side"].astype("string"), use_na_sentinel=True)
+    side = pd.Series(spellings, dtype="string").str.strip().str.upper()
     codes = pd.Categorical(side, categories=[s.upper() for s in SIDES]).codes
-    return np.asarray(codes, dtype=np.int64)
+    lookup = np.append(np.asarray(codes, dtype=np.int64), -1)  # missing -> -1
+    return lookup[np.asarray(row_codes, dtype=np.int64)]

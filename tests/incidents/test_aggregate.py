@@ -22,6 +22,7 @@ from incidents.aggregate import (
     assign_units,
     change,
     segment_corridors,
+    unit_codes,
 )
 from incidents.errors import IncidentError, NotPositionedError
 from incidents.schema import ACCOUNTING, CORE, GEOCODE, POSITION, coerce
@@ -518,3 +519,46 @@ def test_invariants(frontier, t, by, period, km):
     per_unit = per_unit[per_unit > 0].sort_index()
     counted = units.dropna().value_counts().sort_index()
     assert per_unit.to_dict() == counted.to_dict()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(t=positioned(), km=st.sampled_from([50.0, 13.7, 400.0]))
+def test_unit_codes_count_what_aggregate_counts(frontier, t, km):
+    """One pass for every level gives, per level, aggregate's units in its order and counts."""
+    levels = {
+        "segment": {"km": km},
+        "admin1": {},
+        "admin2": {},
+        "hex": {"resolution": 5},
+        "band": {"bands": (10, 50)},
+    }
+    found = unit_codes(t, levels, frontier=frontier)
+    assert list(found) == list(levels)
+    for by, opts in levels.items():
+        agg = aggregate(t, by=by, frontier=frontier, **opts)
+        uc = found[by]
+        assigned = agg[agg["unit"] != UNASSIGNED].reset_index(drop=True)
+        assert uc.units["unit"].tolist() == assigned["unit"].tolist()
+        codes = uc.codes
+        assert len(codes) == len(t)
+        assert int((codes == -2).sum()) == agg.attrs["unlocated"]
+        assert int((codes == -1).sum()) == agg.attrs["unassigned"]
+        counts = np.bincount(codes[codes >= 0], minlength=len(assigned))
+        assert counts.tolist() == assigned["incidents"].tolist()
+        # the same unit, row by row, as assign_units names it
+        labels = assign_units(t, by=by, frontier=frontier, **opts)
+        names = uc.units["unit"].tolist()
+        named = np.array([names[c] if c >= 0 else None for c in codes], dtype=object)
+        expect = labels.astype(object).where(labels.notna(), None).to_numpy()
+        expect = np.where(codes == -1, None, expect)
+        assert named.tolist() == expect.tolist()
+        wkb = [None if g is None else g.wkb for g in uc.units.geometry.array]
+        assert wkb == [None if g is None else g.wkb for g in assigned.geometry.array]
+
+
+def test_unit_codes_bad_level_and_option(frontier):
+    t = table([{}])
+    with pytest.raises(IncidentError, match="unknown aggregation by='county'"):
+        unit_codes(t, {"county": {}}, frontier=frontier)
+    with pytest.raises(IncidentError, match="unknown option"):
+        unit_codes(t, {"admin1": {"period": "week"}}, frontier=frontier)
