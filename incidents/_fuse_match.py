@@ -32,6 +32,9 @@ VILLAGE_KM = 10.0
 CORROBORATION_KM = 200.0
 #: Date ranges longer than this (days) are too vague to match anything.
 MAX_SPAN_DAYS = 31
+#: A coarse report joins its best-fitting group only when the next best costs this
+#: much more (nats; see :func:`_attach_coarse`).
+COARSE_MARGIN = 1.0
 #: ``uncertainty_km`` is a 95 % radius: sigma of a 2-D normal error = radius / this.
 SIGMA_95 = 2.448
 #: Smallest combined sigma (km) in :func:`pair_cost` (coordinates rounded to ~1 km).
@@ -163,38 +166,46 @@ def _tree_pairs(
 
 
 def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
-    """Every pair of rows that may be one event (see :func:`incidents.fuse`)."""
+    """Every pair of rows that may be one event (see :func:`incidents.fuse`).
+
+    Pairs with a coarse report (level 3: province or country) are kept only when
+    *corroborated*: both types known, or both death tolls known, and neither
+    contradicting (:func:`fatalities_agree`).  They are marked in
+    ``Pairs.corroborated`` and used by :func:`group` only after the precise
+    reports have formed their groups, and only when one event clearly fits best.
+    """
     ok = np.flatnonzero(matchable(rows))
     n1 = len(rows.lat) + 1
     reach = float(space_km) if space_km is not None else MAX_WINDOW_KM
     i, j = _tree_pairs(ok, rows, window, max(reach, 1e-6))
-    coarse = ok[(rows.level[ok] == 3) & (rows.fatalities[ok] >= 1)]
-    fine = ok[(rows.level[ok] == 1) & (rows.fatalities[ok] >= 1)]
-    if len(coarse) and len(fine):
-        ci, cj = _tree_pairs(coarse, rows, window, CORROBORATION_KM, other=fine)
+    coarse = ok[rows.level[ok] == 3]
+    if len(coarse) and space_km is None:
+        ci, cj = _tree_pairs(coarse, rows, window, CORROBORATION_KM, other=ok)
         key = _distinct(np.concatenate([i * n1 + j, ci * n1 + cj]))
         i, j = key // n1, key % n1
 
     km = haversine_km(rows.lat[i], rows.lon[i], rows.lat[j], rows.lon[j])
     gap = np.maximum(0.0, np.maximum(rows.day0[j] - rows.day1[i], rows.day0[i] - rows.day1[j]))
     rsum = rows.radius[i] + rows.radius[j]
-    lv_i, lv_j = rows.level[i], rows.level[j]
+    is_coarse = (rows.level[i] == 3) | (rows.level[j] == 3)
     if space_km is not None:
         limit = np.full(len(i), float(space_km))
     else:
-        limit = np.minimum(rsum, MAX_WINDOW_KM)
-    coarse_fine = ((lv_i == 3) & (lv_j == 1)) | ((lv_i == 1) & (lv_j == 3))
-    limit = np.where(coarse_fine, np.minimum(rsum, CORROBORATION_KM), limit)
+        limit = np.where(
+            is_coarse, np.minimum(rsum, CORROBORATION_KM), np.minimum(rsum, MAX_WINDOW_KM)
+        )
     base = (
         (km <= limit)
         & (gap <= window)
         & ((rows.family[i] & rows.family[j]) != 0)
         & (rows.source[i] != rows.source[j])
     )
-    # coarse vs village: never on space alone; only when both give the same death toll
+    # a coarse report never matches on space alone: its type or its toll must speak too
     fat_i, fat_j = rows.fatalities[i], rows.fatalities[j]
-    corroborated = coarse_fine & (fat_i >= 1) & (fat_i == fat_j)
-    ok_pair = base & (~coarse_fine | corroborated)
+    tolls = np.isfinite(fat_i) & np.isfinite(fat_j)
+    types = rows.family_known[i] & rows.family_known[j]
+    corroborated = is_coarse & (tolls | types) & fatalities_agree(fat_i, fat_j)
+    ok_pair = base & (~is_coarse | corroborated)
     i, j, km, limit, gap = i[ok_pair], j[ok_pair], km[ok_pair], limit[ok_pair], gap[ok_pair]
     corroborated = corroborated[ok_pair]
     score = pair_cost(rows, i, j, km, gap)
@@ -267,7 +278,12 @@ def _inverse(x: np.ndarray) -> np.ndarray:
 
 
 def group(
-    n: int, pairs: Pairs, rank: np.ndarray, source: np.ndarray
+    n: int,
+    pairs: Pairs,
+    rank: np.ndarray,
+    source: np.ndarray,
+    *,
+    coarse: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Complete-linkage groups.
 
@@ -282,12 +298,29 @@ def group(
         A group label per row (canonical: groups numbered 0.. by their first
         member in ``rank`` order) and, per pair, whether it lies inside a group.
     """
+    fine = ~pairs.corroborated
+    label = _precise_groups(n, _subset(pairs, fine), rank, source)
+    if pairs.corroborated.any():
+        if coarse is None:
+            raise ValueError("group: pairs with coarse reports need the coarse= row mask")
+        label = _attach_coarse(label, pairs, rank, source, coarse)
+    labels = _inverse(_first_rank(label, rank)[label])
+    used = labels[pairs.i] == labels[pairs.j]
+    return labels, used
+
+
+def _subset(pairs: Pairs, keep: np.ndarray) -> Pairs:
+    return Pairs(*(getattr(pairs, f)[keep] for f in Pairs.__dataclass_fields__))
+
+
+def _precise_groups(n: int, pairs: Pairs, rank: np.ndarray, source: np.ndarray) -> np.ndarray:
+    """Group labels (not yet canonical) from the pairs without a coarse report."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
     m = len(pairs.i)
     if m == 0:
-        return _inverse(rank), np.zeros(0, dtype=bool)
+        return np.arange(n, dtype=np.int64)
     best = _best_edges(pairs, rank, source)
     adj = coo_matrix((np.ones(int(best.sum())), (pairs.i[best], pairs.j[best])), shape=(n, n))
     _, comp = connected_components(adj, directed=False)
@@ -299,9 +332,83 @@ def group(
     messy = inside & ~clique[comp[pairs.i]]
     if messy.any():
         label = _greedy(label, pairs, messy, rank)
-    labels = _inverse(_first_rank(label, rank)[label])
-    used = labels[pairs.i] == labels[pairs.j]
-    return labels, used
+    return label.astype(np.int64)
+
+
+def _attach_coarse(
+    label: np.ndarray, pairs: Pairs, rank: np.ndarray, source: np.ndarray, coarse: np.ndarray
+) -> np.ndarray:
+    """Join coarse reports to the one group that clearly fits each (see :func:`group`).
+
+    A coarse report ``c`` *fits* a group when it is a corroborated candidate of
+    every member and no member shares its source; its cost for the group is the
+    mean cost of those pairs.  It joins its best group only when no other group
+    comes within :data:`COARSE_MARGIN` nats of it: a province-level report of
+    an attack on a day when the province saw two similar attacks belongs to
+    neither.  Coarse reports are placed best cost first; a later one joins only
+    if it is a candidate of every member already there (so two coarse reports
+    of one source never share a group).
+    """
+    label = label.copy()
+    n1 = len(label) + 1
+    lo, hi = np.minimum(pairs.i, pairs.j), np.maximum(pairs.i, pairs.j)
+    edge = dict(zip((lo * n1 + hi).tolist(), pairs.score.tolist(), strict=True))
+    cp = np.flatnonzero(pairs.corroborated)
+    # both directions: (coarse report, other report); a coarse-coarse pair twice
+    a = np.concatenate([pairs.i[cp], pairs.j[cp]])
+    b = np.concatenate([pairs.j[cp], pairs.i[cp]])
+    sc = np.concatenate([pairs.score[cp], pairs.score[cp]])
+    from_coarse = coarse[a]
+    a, b, sc = a[from_coarse], b[from_coarse], sc[from_coarse]
+    size = np.bincount(label)
+    members: dict[int, list[int]] = {}
+    order = np.argsort(label, kind="stable")
+    starts = np.r_[0, np.cumsum(size)[:-1]]
+    need = set(label[b].tolist())
+    for g in need:
+        members[g] = order[starts[g] : starts[g] + size[g]].tolist()
+    # (coarse row, group) -> cost, only when it fits every member
+    plans: list[tuple[float, int, int, int]] = []
+    o = np.lexsort((label[b], a))
+    a, b, sc = a[o], b[o], sc[o]
+    bounds = np.flatnonzero(np.r_[True, a[1:] != a[:-1], True])
+    for s0, s1 in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        c = int(a[s0])
+        fits: list[tuple[float, int]] = []
+        for g in set(label[b[s0:s1]].tolist()):
+            if g == label[c]:
+                continue
+            mem = members[g]
+            costs = []
+            for u in mem:
+                k = u * n1 + c if u < c else c * n1 + u
+                if k not in edge or source[u] == source[c]:
+                    break
+                costs.append(edge[k])
+            else:
+                fits.append((sum(costs) / len(costs), g))
+        if not fits:
+            continue
+        fits.sort()
+        if len(fits) > 1 and fits[1][0] - fits[0][0] < COARSE_MARGIN:
+            continue
+        plans.append((fits[0][0], int(rank[c]), c, fits[0][1]))
+    plans.sort()
+    for _, _, c, g in plans:
+        if label[c] == g or size[label[c]] > 1:
+            continue  # already placed (a coarse report others joined)
+        mem = members[g]
+        if mem and all(
+            (u * n1 + c if u < c else c * n1 + u) in edge and source[u] != source[c] for u in mem
+        ):
+            old = int(label[c])
+            size[old] -= 1
+            if old in members:
+                members[old] = [u for u in members[old] if u != c]
+            label[c] = g
+            size[g] += 1
+            mem.append(c)
+    return label
 
 
 def _first_rank(label: np.ndarray, rank: np.ndarray) -> np.ndarray:

@@ -170,7 +170,7 @@ def _run(
     table = _concat(frames, names_)
     rows = _rows(table, frames, tax, within_source=within_source)
     pairs = candidates(rows, window=window, space_km=space_window_km)
-    labels, used = group(len(table), pairs, rows.rank, rows.source)
+    labels, used = group(len(table), pairs, rows.rank, rows.source, coarse=rows.level == 3)
     report = _pair_table(table, pairs, used, tax, rows) if with_pairs else None
     return _assemble(table, rows, pairs, labels, used, tax, keep), report
 
