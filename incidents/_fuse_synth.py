@@ -24,6 +24,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from incidents._load_layouts import UCDP_EVENT_TYPES
+
 __all__ = ["SCENARIOS", "near_distinct_kept_apart", "pairwise_scores", "synthetic_sources"]
 
 SCENARIOS = ("clean", "precision", "dates", "relabel", "missing", "near_distinct", "mixed")
@@ -199,7 +201,6 @@ def synthetic_sources(
             tov = _type_col(kind, 2)
             frame["type_of_violence"] = pd.array(np.where(tov > 0, tov, 0), dtype="Int64")
             frame.loc[tov == 0, "type_of_violence"] = pd.NA
-            frame["event_type"] = np.where(tov == 3, "Violence against civilians", "Battles")
         else:
             frame["event_kind"] = _type_col(kind, 3)
             frame["event_type"] = _type_col(kind, 0)
@@ -211,6 +212,12 @@ def synthetic_sources(
             frame.loc[rng.random(n) < 0.2, "uncertainty_km"] = np.nan
             gone = rng.random(n) < 0.1
             frame.loc[gone, "geo_precision"] = pd.NA
+        if vocab == "ucdp":
+            # what `incidents.load` makes of a UCDP GED table: `event_type` is derived
+            # from `type_of_violence` (UCDP_EVENT_TYPES), so it is missing when the code is
+            frame["event_type"] = (
+                frame["type_of_violence"].map(UCDP_EVENT_TYPES, na_action="ignore").astype(object)
+            )
         frame["fatalities"] = frame["fatalities"].astype("Float64").round().astype("Int64")
         frame.attrs["source_name"] = name
         frames.append(frame)
