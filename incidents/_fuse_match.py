@@ -32,6 +32,9 @@ VILLAGE_KM = 10.0
 CORROBORATION_KM = 200.0
 #: Date ranges longer than this (days) are too vague to match anything.
 MAX_SPAN_DAYS = 31
+#: A type corroborates a coarse report only when at most this share of the typed reports
+#: are compatible with it (a type nearly every report has says nothing).
+MAX_TYPE_SHARE = 0.5
 #: A coarse report joins its best-fitting group only when the next best costs this
 #: much more (nats; see :func:`_attach_coarse`).
 COARSE_MARGIN = 1.0
@@ -169,8 +172,9 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
     """Every pair of rows that may be one event (see :func:`incidents.fuse`).
 
     Pairs with a coarse report (level 3: province or country) are kept only when
-    *corroborated*: both types known, or both death tolls known, and neither
-    contradicting (:func:`fatalities_agree`).  They are marked in
+    *corroborated*: the same positive death toll within :func:`fatalities_agree`,
+    or both types known and one a refinement of the other (its families a subset
+    of the other's), and the tolls not contradicting each other.  They are marked in
     ``Pairs.corroborated`` and used by :func:`group` only after the precise
     reports have formed their groups, and only when one event clearly fits best.
     """
@@ -202,14 +206,31 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
     )
     # a coarse report never matches on space alone: its type or its toll must speak too
     fat_i, fat_j = rows.fatalities[i], rows.fatalities[j]
-    tolls = np.isfinite(fat_i) & np.isfinite(fat_j)
-    types = rows.family_known[i] & rows.family_known[j]
-    corroborated = is_coarse & (tolls | types) & fatalities_agree(fat_i, fat_j)
+    agree = fatalities_agree(fat_i, fat_j)
+    tolls = np.isfinite(fat_i) & np.isfinite(fat_j) & (np.fmax(fat_i, fat_j) >= 1) & agree
+    fi, fj = rows.family[i], rows.family[j]
+    both = rows.family_known[i] & rows.family_known[j]
+    # one type refines the other (Battles / Armed clash; UCDP 1 / Air strike), not a mere
+    # overlap, and the type is telling: at most half of the table's typed reports share it
+    nested = both & (((fi & fj) == fi) | ((fi & fj) == fj))
+    telling = _type_share(rows, ok, fi & fj) <= MAX_TYPE_SHARE
+    corroborated = is_coarse & (tolls | (nested & telling)) & agree
     ok_pair = base & (~is_coarse | corroborated)
     i, j, km, limit, gap = i[ok_pair], j[ok_pair], km[ok_pair], limit[ok_pair], gap[ok_pair]
     corroborated = corroborated[ok_pair]
     score = pair_cost(rows, i, j, km, gap)
     return Pairs(i, j, km, limit, gap, corroborated, score)
+
+
+def _type_share(rows: Rows, ok: np.ndarray, common: np.ndarray) -> np.ndarray:
+    """Share of the matchable typed reports whose families meet each ``common`` mask."""
+    known = ok[rows.family_known[ok]]
+    if len(known) == 0 or len(common) == 0:
+        return np.ones(len(common))
+    fam, count = np.unique(rows.family[known], return_counts=True)
+    masks, inv = np.unique(common, return_inverse=True)
+    share = np.array([count[(fam & m) != 0].sum() / len(known) for m in masks.tolist()])
+    return share[inv]
 
 
 def pair_cost(
