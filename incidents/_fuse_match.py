@@ -66,6 +66,8 @@ class Rows:
     level: np.ndarray  # 1 village, 2 district/near, 3 coarse
     family: np.ndarray  # int64 bit mask
     family_known: np.ndarray
+    fine_type: np.ndarray  # type read at sub-event level (see _fuse_taxonomy)
+    district: np.ndarray  # code of the district a row was geocoded to, -1 if none
     fatalities: np.ndarray  # float, NaN unknown
     source: np.ndarray  # int: rows with equal codes never merge
     rank: np.ndarray  # canonical order (unique ints)
@@ -203,6 +205,7 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
         & (gap <= window)
         & ((rows.family[i] & rows.family[j]) != 0)
         & (rows.source[i] != rows.source[j])
+        & ~other_districts(rows.district[i], rows.district[j])
     )
     # a coarse report never matches on space alone: its type or its toll must speak too
     fat_i, fat_j = rows.fatalities[i], rows.fatalities[j]
@@ -210,9 +213,14 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
     tolls = np.isfinite(fat_i) & np.isfinite(fat_j) & (np.fmax(fat_i, fat_j) >= 1) & agree
     fi, fj = rows.family[i], rows.family[j]
     both = rows.family_known[i] & rows.family_known[j]
-    # one type refines the other (Battles / Armed clash; UCDP 1 / Air strike), not a mere
-    # overlap, and the type is telling: at most half of the table's typed reports share it
-    nested = both & (((fi & fj) == fi) | ((fi & fj) == fj))
+    # the same kind, or a broad type (event type, UCDP code) and a kind it covers
+    # (Battles / Armed clash; UCDP 1 / Air strike) -- two different kinds (a suicide
+    # bomb and an air strike) do not corroborate, even when one's families hold the
+    # other's -- and the type is telling: at most half of the typed reports share it
+    fine_i, fine_j = rows.fine_type[i], rows.fine_type[j]
+    covers_j = ~fine_i & ((fi & fj) == fj)
+    covers_i = ~fine_j & ((fi & fj) == fi)
+    nested = both & ((fi == fj) | covers_i | covers_j)
     telling = _type_share(rows, ok, fi & fj) <= MAX_TYPE_SHARE
     corroborated = is_coarse & (tolls | (nested & telling)) & agree
     ok_pair = base & (~is_coarse | corroborated)
@@ -220,6 +228,17 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
     corroborated = corroborated[ok_pair]
     score = pair_cost(rows, i, j, km, gap)
     return Pairs(i, j, km, limit, gap, corroborated, score)
+
+
+def other_districts(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Two reports geocoded to two different districts on one side of the frontier.
+
+    Codes from :func:`incidents.fuse._named_district` (-1: not located by its
+    district).  A district-level report's only location is its district, so two
+    reports naming two districts of one side describe two events; the two
+    sides' districts at one crossing (``side`` differs) may describe one.
+    """
+    return (a >= 0) & (b >= 0) & (a != b) & ((a % 1024) == (b % 1024))
 
 
 def _type_share(rows: Rows, ok: np.ndarray, common: np.ndarray) -> np.ndarray:

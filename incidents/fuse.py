@@ -271,7 +271,7 @@ def _rows(table: pd.DataFrame, frames: tuple, tax: Taxonomy, *, within_source: b
     radius = _num(table, "uncertainty_km")
     by_prec = _radius_of(prec)
     radius = np.where(np.isfinite(radius) & (radius >= 0), radius, by_prec)
-    family, known = tax.masks(table)
+    family, known, fine_type = tax.masks_detailed(table)
     frame_code = pd.factorize(table["fuse_source"])[0].astype(np.int64)
     if within_source:
         src_text = _text(table, "source").str.strip()
@@ -308,10 +308,36 @@ def _rows(table: pd.DataFrame, frames: tuple, tax: Taxonomy, *, within_source: b
         level=levels(prec, radius),
         family=family,
         family_known=known,
+        fine_type=fine_type,
+        district=_named_district(table),
         fatalities=_num(table, "fatalities"),
         source=source,
         rank=rank,
     )
+
+
+def _named_district(table: pd.DataFrame) -> np.ndarray:
+    """Per row, a code of the district it was geocoded *to* (its whole location), else -1.
+
+    Rows whose ``geocode_method`` is ``admin2`` stand at a district's centre;
+    the code combines the district (``point_admin2``, from the shipped
+    boundaries, so spelled alike whatever the source wrote) with the ``side``
+    of the frontier, so that the two sides' districts at one crossing differ
+    in side and are not held against each other.
+    """
+    out = np.full(len(table), -1, dtype=np.int64)
+    if "geocode_method" not in table or "point_admin2" not in table:
+        return out
+    method = _text(table, "geocode_method").str.strip().str.casefold()
+    name = _text(table, "point_admin2").str.strip().str.casefold()
+    side = _text(table, "side").str.strip().str.casefold()
+    sel = ((method == "admin2") & (name != "")).to_numpy()
+    if sel.any():
+        codes = pd.factorize((side + "\x1f" + name)[sel])[0]
+        side_codes = pd.factorize(side[sel])[0]
+        # district code * 1024 + side code: equal sides compare by the low bits
+        out[sel] = codes.astype(np.int64) * 1024 + side_codes
+    return out
 
 
 def _radius_of(prec: np.ndarray) -> np.ndarray:
