@@ -471,33 +471,58 @@ def _best_edges(pairs: Pairs, rank: np.ndarray, source: np.ndarray) -> np.ndarra
 
 
 def _greedy(label: np.ndarray, pairs: Pairs, messy: np.ndarray, rank: np.ndarray) -> np.ndarray:
-    """Split non-clique components by greedy complete-linkage merging."""
+    """Split non-clique components by greedy average-linkage merging under complete linkage.
+
+    Two groups may merge only when every pair across them is a candidate
+    (complete linkage); among the merges allowed, the one with the lowest
+    *mean* cost over those pairs goes first (a lazy priority queue: an entry
+    whose groups have grown since it was queued is re-queued at the new mean).
+    A report weighed against every member of a group, not only its nearest
+    one, joins the event the whole group points to: a district-level report
+    between two twin events goes to the pair of precise reports that agree
+    best with it, not to whichever single report happens to lie closest.
+    """
+    import heapq
+
     ei, ej, sc = pairs.i[messy], pairs.j[messy], pairs.score[messy]
-    ri, rj = rank[ei], rank[ej]
-    order = np.lexsort((np.maximum(ri, rj), np.minimum(ri, rj), sc))
-    ei, ej = ei[order], ej[order]
     n1 = int(max(ei.max(), ej.max())) + 1
     lo, hi = np.minimum(ei, ej).astype(np.int64), np.maximum(ei, ej).astype(np.int64)
-    edge = set((lo * n1 + hi).tolist())
+    cost = dict(zip((lo * n1 + hi).tolist(), sc.tolist(), strict=True))
     nodes = _distinct(np.concatenate([ei, ej]))
     label = label.copy()
     fresh = int(label.max()) + 1
     group_of = dict(zip(nodes.tolist(), range(fresh, fresh + len(nodes)), strict=True))
     members: dict[int, list[int]] = {g: [v] for v, g in group_of.items()}
-    for a, b in zip(ei.tolist(), ej.tolist(), strict=True):
+    ri, rj = rank[ei], rank[ej]
+    heap = list(
+        zip(
+            sc.tolist(),
+            np.minimum(ri, rj).tolist(),
+            np.maximum(ri, rj).tolist(),
+            ei.tolist(),
+            ej.tolist(),
+            strict=True,
+        )
+    )
+    heapq.heapify(heap)
+    while heap:
+        c, r0, r1, a, b = heapq.heappop(heap)
         ga, gb = group_of[a], group_of[b]
         if ga == gb:
             continue
         ma, mb = members[ga], members[gb]
-        if len(ma) == 1 and len(mb) == 1:
-            ok = True  # (a, b) is itself an edge
-        else:
-            ok = all((u * n1 + v if u < v else v * n1 + u) in edge for u in ma for v in mb)
-        if ok:
-            keep, drop = (ga, gb) if len(ma) >= len(mb) else (gb, ga)
-            moved = members.pop(drop)
-            members[keep].extend(moved)
-            for u in moved:
-                group_of[u] = keep
+        if len(ma) > 1 or len(mb) > 1:
+            across = [cost.get(u * n1 + v if u < v else v * n1 + u) for u in ma for v in mb]
+            if None in across:
+                continue  # not every pair across is a candidate: never (groups only grow)
+            mean = sum(across) / len(across)  # type: ignore[arg-type]
+            if mean > c + 1e-9:
+                heapq.heappush(heap, (mean, r0, r1, a, b))
+                continue
+        keep, drop = (ga, gb) if len(ma) >= len(mb) else (gb, ga)
+        moved = members.pop(drop)
+        members[keep].extend(moved)
+        for u in moved:
+            group_of[u] = keep
     label[nodes] = np.fromiter((group_of[v] for v in nodes.tolist()), np.int64, len(nodes))
     return label
