@@ -184,10 +184,18 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
     n1 = len(rows.lat) + 1
     reach = float(space_km) if space_km is not None else MAX_WINDOW_KM
     i, j = _tree_pairs(ok, rows, window, max(reach, 1e-6))
-    coarse = ok[rows.level[ok] == 3]
+    is_c = rows.level[ok] == 3
+    coarse, rest = ok[is_c], ok[~is_c]
     if len(coarse) and space_km is None:
-        ci, cj = _tree_pairs(coarse, rows, window, CORROBORATION_KM, other=ok)
-        key = _distinct(np.concatenate([i * n1 + j, ci * n1 + cj]))
+        # reach: the largest sum of radii that can occur, at most CORROBORATION_KM
+        rc = float(np.max(rows.radius[coarse]))
+        rr = float(np.max(rows.radius[rest])) if len(rest) else 0.0
+        keys = [i * n1 + j]
+        for other, r in ((rest, rc + rr), (coarse, 2 * rc)):
+            if len(other):
+                ci, cj = _tree_pairs(coarse, rows, window, min(r, CORROBORATION_KM), other=other)
+                keys.append(ci * n1 + cj)
+        key = _distinct(np.concatenate(keys))
         i, j = key // n1, key % n1
 
     km = haversine_km(rows.lat[i], rows.lon[i], rows.lat[j], rows.lon[j])

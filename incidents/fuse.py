@@ -5,16 +5,14 @@ Two reports are *candidate matches* when all of these hold:
 * **time** — their date ranges (``date`` .. ``date_end``) come within
   ``time_window_days`` of each other (default 1: the same or the next day);
 * **space** — their points are within ``space_window_km``, or by default within
-  the sum of their ``uncertainty_km`` radii, capped at
-  :data:`~incidents._fuse_match.MAX_WINDOW_KM` (50 km).  A province- or
-  country-level report (``geo_precision`` 3 or a radius over 50 km) never
-  matches a village-level report (precision 1, radius up to 10 km) on space
-  alone: only when both give the same positive fatality count and the village
-  lies within the two radii (at most 200 km);
+  the sum of their ``uncertainty_km`` radii (each read as a 95 % radius),
+  capped at :data:`~incidents._fuse_match.MAX_WINDOW_KM` (50 km);
 * **type** — their types are compatible under the crosswalk
   (``incidents/data/fuse_taxonomy.csv``, see :mod:`incidents._fuse_taxonomy`):
   ACLED event and sub-event types, UCDP ``type_of_violence`` and the
   extractor's ``event_kind`` map to families; compatible = a shared family;
+* **districts** — two reports geocoded *to* a district (``geocode_method``
+  ``admin2``) name the same district, or districts on two sides of the line;
 * **source** — they come from different sources (input tables), unless
   ``within_source=True``; even then two rows citing the same ``source`` text
   are one outlet's list and never merge.
@@ -22,20 +20,36 @@ Two reports are *candidate matches* when all of these hold:
 Rows without coordinates or date, or with a date range longer than 31 days,
 match nothing and stay groups of one (their ``match_reason`` says why).
 
-**Groups** are complete-linkage: candidate pairs are taken closest first and
-two groups merge only when every pair across them is a candidate match, so a
-group as a whole stays within the windows (a chain A~B~C with A and C too far
-apart is never one group), and no group holds two rows of one source.  Ties are
-broken by a canonical order of the rows (date, point, source, id, deaths), so the
-result does not depend on the order of the input rows.
+**Which candidate wins.** Each candidate pair has a cost
+(:func:`~incidents._fuse_match.pair_cost`, a negative log-likelihood in nats):
+the distance weighed by the two points' own uncertainty
+(``d**2 / (2 s**2) + log(s**2)``, ``s**2`` the sum of the two variances), plus
+a cost per day apart, for types that only partly agree, and for death tolls
+that do not agree (within 2 or 25 %), less a bonus for the same toll.
+
+**Groups** are complete-linkage: two groups merge only when every pair across
+them is a candidate match, so a group as a whole stays within the windows (a
+chain A~B~C with A and C too far apart is never one group), and no group holds
+two rows of one source.  Merges go cheapest first, by the mean cost across
+the two groups.  Ties are broken by a canonical order of the rows (date,
+point, source, id, deaths), so the result does not depend on the order of
+the input rows.
+
+**Coarse reports** (province or country: ``geo_precision`` 3 or a radius over
+50 km) never match on space alone.  They join only after the other reports have
+formed their groups, within the sum of radii (at most 200 km), and only a group
+that (a) every member of which is *corroborated*: the same positive toll (within 2
+or 25 %), or a type that is the same kind or a broad type covering it, shared by
+at most half of the typed reports; and (b) fits clearly best: no other group
+within :data:`~incidents._fuse_match.COARSE_MARGIN` nats of it.
 
 **Fused rows**: one per group (groups of one included), located at its
 best-precision report (lowest precision level, then smallest radius), dated
 from the earliest start to the latest end, ``fatalities`` the median of the
 figures given (the lower middle one for an even count: always a figure some
 source gave), ``fatalities_low``/``fatalities_high`` their minimum and
-maximum, ``reports`` listing every report (``source:id (date, place, n
-killed)``).
+maximum, ``reports`` counting and listing every report (``2 reports: source:id
+(date, place, n killed); ...``).
 """
 
 from __future__ import annotations
@@ -104,7 +118,7 @@ def fuse(
         a fraction is dropped: 1.5 acts as 1).
     space_window_km
         Fixed distance window in km; default: the sum of the two rows'
-        ``uncertainty_km``, capped at 50 km.
+        ``uncertainty_km``, capped at 50 km (200 km for a coarse report).
     taxonomy
         Type crosswalk: a CSV path or table with columns ``vocabulary``,
         ``value``, ``families``; default the bundled one.
@@ -521,7 +535,9 @@ def _fused_rows(
         + " (" + day + loc + killed + ")"
     )  # fmt: skip
     by_rank = np.lexsort((rows.rank, labels))
-    fused["reports"] = _join_groups(labels, label, by_rank, "; ")
+    count = _formatted(size, "{} reports: ")
+    count[size == 1] = "1 report: "
+    fused["reports"] = count + _join_groups(labels, label, by_rank, "; ")
     if "source" in out:
         srcs = out["source"].astype("string").fillna("").to_numpy(dtype=object)
         fused["source"] = _join_groups(labels, srcs, by_rank, " ; ", unique=True)
