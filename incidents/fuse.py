@@ -159,7 +159,8 @@ def fuse_detailed(
     (table, pairs)
         The fused table and one row per candidate pair: ``source_a``,
         ``incident_id_a``, ``row_a`` (0-based row in its input), the same for
-        ``b``, ``distance_km``, ``limit_km``, ``gap_days``, ``types``,
+        ``b``, ``distance_km``, ``limit_km``, ``gap_days``, ``types``, ``cost``
+        (nats, lower is likelier; see :func:`incidents._fuse_match.pair_cost`),
         ``grouped`` (both ended in one group) and ``reason``.
     """
     out, pairs = _run(
@@ -377,7 +378,7 @@ def _edge_reason(pairs: Pairs, k: np.ndarray, rows: Rows, tax: Taxonomy) -> np.n
     corr = pairs.corroborated[k]
     km = _formatted(np.round(pairs.km[k], 1), "{:.1f} km apart")
     lim = _formatted(np.round(pairs.limit_km[k], 1), " (limit {:.1f} km), ")
-    lim[corr] = " (coarse place corroborated by fatalities), "
+    lim[corr] = " (coarse place, corroborated by toll or type), "
     gap = pairs.gap_days[k].astype(np.int64)
     days = _formatted(gap, "{} days apart")
     days[gap == 0] = "same day"
@@ -639,9 +640,12 @@ def _pair_table(
             "limit_km": np.round(pairs.limit_km, 3),
             "gap_days": pairs.gap_days.astype(int),
             "types": _family_names(fam, tax),
+            "cost": np.round(pairs.score, 2),
             "grouped": used,
             "reason": np.where(
-                pairs.corroborated, "coarse location, same fatalities", "within windows"
+                pairs.corroborated,
+                "coarse location, corroborated by toll or type",
+                "within windows",
             ),
         }
     )
