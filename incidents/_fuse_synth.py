@@ -17,6 +17,17 @@ Scenarios (``scenario=``):
 ``near_distinct``  every event has a twin on the same day 10-30 km away (half the
                    time of the same type)
 ``mixed``          everything above at once, 20 % of events in near-distinct twins
+
+Each source's table looks as :func:`incidents.load` leaves it: a UCDP table's
+``event_type`` is derived from its ``type_of_violence`` (``UCDP_EVENT_TYPES``),
+so it is missing exactly where the code is (GED has no event type of its own; a
+generator that kept "Battles" for a UCDP air strike whose code was dropped would
+test a table no loader produces).  Precision classes follow the ACLED codebook
+(1: the named town or village, 2: within about 25 km of it, "near" or a
+district, 3: only a province or larger region named, placed at its centre) and
+UCDP ``where_prec`` mapped as :data:`incidents._load_layouts.UCDP_TO_ACLED_PRECISION`:
+jitter is drawn so that 95 % of reports lie within their class radius (5 / 25 km)
+and province reports sit at the centre of their 1-degree cell with radius 100 km.
 """
 
 from __future__ import annotations
