@@ -82,8 +82,9 @@ class Pairs:
     km: np.ndarray
     limit_km: np.ndarray
     gap_days: np.ndarray
-    corroborated: np.ndarray
+    corroborated: np.ndarray  # a pair with a coarse report (placed after the others)
     score: np.ndarray
+    weak: np.ndarray  # a coarse pair compatible but not corroborated by toll or type
 
 
 def levels(precision: np.ndarray, radius: np.ndarray) -> np.ndarray:
@@ -174,11 +175,12 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
     """Every pair of rows that may be one event (see :func:`incidents.fuse`).
 
     Pairs with a coarse report (level 3: province or country) are kept only when
-    *corroborated*: the same positive death toll within :func:`fatalities_agree`,
-    or both types known and one a refinement of the other (its families a subset
-    of the other's), and the tolls not contradicting each other.  They are marked in
-    ``Pairs.corroborated`` and used by :func:`group` only after the precise
-    reports have formed their groups, and only when one event clearly fits best.
+    the death tolls do not contradict each other (:func:`fatalities_agree`); they
+    are marked in ``Pairs.corroborated`` and used by :func:`group` only after
+    the precise reports have formed their groups.  ``Pairs.weak`` marks those
+    that nothing corroborates: neither the same positive toll nor a type that is
+    the same kind or a broad type covering it (its families a superset) and
+    shared by at most :data:`MAX_TYPE_SHARE` of the typed reports.
     """
     ok = np.flatnonzero(matchable(rows))
     n1 = len(rows.lat) + 1
@@ -230,12 +232,13 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
     covers_i = ~fine_j & ((fi & fj) == fi)
     nested = both & ((fi == fj) | covers_i | covers_j)
     telling = _type_share(rows, ok, fi & fj) <= MAX_TYPE_SHARE
-    corroborated = is_coarse & (tolls | (nested & telling)) & agree
-    ok_pair = base & (~is_coarse | corroborated)
+    strong = tolls | (nested & telling)
+    ok_pair = base & (~is_coarse | agree)
     i, j, km, limit, gap = i[ok_pair], j[ok_pair], km[ok_pair], limit[ok_pair], gap[ok_pair]
-    corroborated = corroborated[ok_pair]
+    corroborated = is_coarse[ok_pair]
+    weak = corroborated & ~strong[ok_pair]
     score = pair_cost(rows, i, j, km, gap)
-    return Pairs(i, j, km, limit, gap, corroborated, score)
+    return Pairs(i, j, km, limit, gap, corroborated, score, weak)
 
 
 def other_districts(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -388,14 +391,15 @@ def _attach_coarse(
 ) -> np.ndarray:
     """Join coarse reports to the one group that clearly fits each (see :func:`group`).
 
-    A coarse report ``c`` *fits* a group when it is a corroborated candidate of
-    every member and no member shares its source; its cost for the group is the
-    mean cost of those pairs.  It joins its best group only when no other group
-    comes within :data:`COARSE_MARGIN` nats of it: a province-level report of
-    an attack on a day when the province saw two similar attacks belongs to
-    neither.  Coarse reports are placed best cost first; a later one joins only
-    if it is a candidate of every member already there (so two coarse reports
-    of one source never share a group).
+    A coarse report ``c`` *fits* a group when it is a candidate of every member
+    (tolls not contradicting) and no member shares its source; its cost for the
+    group is the mean cost of those pairs.  It joins its best group only when
+    at least one member corroborates it (a pair not ``weak``) and no other
+    group it fits comes within :data:`COARSE_MARGIN` nats: a province-level
+    report of an attack on a day when the province saw two similar attacks
+    belongs to neither.  Coarse reports are placed best cost first; a later one
+    joins only if it is a candidate of every member already there (so two
+    coarse reports of one source never share a group).
     """
     label = label.copy()
     n1 = len(label) + 1
@@ -407,7 +411,10 @@ def _attach_coarse(
     b = np.concatenate([pairs.j[cp], pairs.i[cp]])
     sc = np.concatenate([pairs.score[cp], pairs.score[cp]])
     from_coarse = coarse[a]
-    a, b, sc = a[from_coarse], b[from_coarse], sc[from_coarse]
+    weak = np.concatenate([pairs.weak[cp], pairs.weak[cp]])
+    a, b, sc, weak = a[from_coarse], b[from_coarse], sc[from_coarse], weak[from_coarse]
+    lo_w, hi_w = np.minimum(a, b)[weak], np.maximum(a, b)[weak]
+    weak_edge = set((lo_w * n1 + hi_w).tolist())
     size = np.bincount(label)
     members: dict[int, list[int]] = {}
     order = np.argsort(label, kind="stable")
@@ -428,19 +435,21 @@ def _attach_coarse(
                 continue
             mem = members[g]
             costs = []
+            strong = False
             for u in mem:
                 k = u * n1 + c if u < c else c * n1 + u
                 if k not in edge or source[u] == source[c]:
                     break
                 costs.append(edge[k])
+                strong = strong or k not in weak_edge
             else:
-                fits.append((sum(costs) / len(costs), g))
+                fits.append((sum(costs) / len(costs), g, strong))
         if not fits:
             continue
         fits.sort()
-        if len(fits) > 1 and fits[1][0] - fits[0][0] < COARSE_MARGIN:
+        if not fits[0][2] or (len(fits) > 1 and fits[1][0] - fits[0][0] < COARSE_MARGIN):
             continue
-        plans.append((fits[0][0], int(rank[c]), c, fits[0][1]))
+        plans.append((fits[0][0], int(rank[c]), c, int(fits[0][1])))
     plans.sort()
     for _, _, c, g in plans:
         if label[c] == g or size[label[c]] > 1:

@@ -38,10 +38,12 @@ the input rows.
 **Coarse reports** (province or country: ``geo_precision`` 3 or a radius over
 50 km) never match on space alone.  They join only after the other reports have
 formed their groups, within the sum of radii (at most 200 km), and only a group
-that (a) every member of which is *corroborated*: the same positive toll (within 2
-or 25 %), or a type that is the same kind or a broad type covering it, shared by
-at most half of the typed reports; and (b) fits clearly best: no other group
-within :data:`~incidents._fuse_match.COARSE_MARGIN` nats of it.
+(a) with which they are compatible (every member a candidate, no toll
+contradicting) and which at least one member *corroborates*: the same positive
+toll (within 2 or 25 %), or a type that is the same kind or a broad type
+covering it, shared by at most half of the typed reports; and (b) that fits
+clearly best: no other compatible group within
+:data:`~incidents._fuse_match.COARSE_MARGIN` nats of it.
 
 **Fused rows**: one per group (groups of one included), located at its
 best-precision report (lowest precision level, then smallest radius), dated
@@ -378,7 +380,7 @@ def _edge_reason(pairs: Pairs, k: np.ndarray, rows: Rows, tax: Taxonomy) -> np.n
     corr = pairs.corroborated[k]
     km = _formatted(np.round(pairs.km[k], 1), "{:.1f} km apart")
     lim = _formatted(np.round(pairs.limit_km[k], 1), " (limit {:.1f} km), ")
-    lim[corr] = " (coarse place, corroborated by toll or type), "
+    lim[corr] = " (coarse place, one event fits it), "
     gap = pairs.gap_days[k].astype(np.int64)
     days = _formatted(gap, "{} days apart")
     days[gap == 0] = "same day"
@@ -644,7 +646,7 @@ def _pair_table(
             "grouped": used,
             "reason": np.where(
                 pairs.corroborated,
-                "coarse location, corroborated by toll or type",
+                "coarse location: toll and type do not contradict",
                 "within windows",
             ),
         }

@@ -183,7 +183,7 @@ def test_coarse_row_never_matches_a_village_on_space_alone():
     assert len(groups(fuse(village, close))) == 1  # 4 and 6 killed: within 2
     out = fuse(village, same)
     assert len(groups(out)) == 1
-    assert "corroborated" in out["match_reason"].iloc[0]
+    assert "coarse place, one event fits it" in out["match_reason"].iloc[0]
     # the fused row sits at the village
     assert out[out["row_kind"] == "fused"]["geo_precision"].iloc[0] == 1
 
@@ -207,6 +207,20 @@ def test_coarse_row_joins_only_the_one_event_that_clearly_fits():
     a9 = a.assign(fatalities=pd.array([3, 9], dtype="Int64"))
     g = groups(fuse(a9, b9, both_fit, names=["a", "b", "p"]))
     assert frozenset({"a:a1", "b:b1", "p:p"}) in g
+
+
+def test_one_corroborating_report_is_enough_if_the_others_do_not_contradict():
+    # the event's two village reports: one gives the toll, the other none; the
+    # province report's toll agrees with the first and nothing contradicts it
+    a = table([{"incident_id": "a1", "fatalities": 5}])
+    b = table([{"incident_id": "b1", "fatalities": None, "latitude": north(2)}])
+    coarse = {"geo_precision": 3, "uncertainty_km": 100.0, "latitude": north(40)}
+    p = table([{"incident_id": "p", "fatalities": 5, **coarse}])
+    assert groups(fuse(a, b, p, names=["a", "b", "p"])) == {frozenset({"a:a1", "b:b1", "p:p"})}
+    # a contradicting toll in the event keeps it out
+    b_contra = b.assign(fatalities=pd.array([20], dtype="Int64"))
+    g = groups(fuse(a, b_contra, p, names=["a", "b", "p"]))
+    assert frozenset({"p:p"}) in g
 
 
 def test_precise_reports_that_agree_beat_a_nearer_looking_district_point():
@@ -342,8 +356,8 @@ def test_extractor_kinds_are_all_in_the_taxonomy():
 
 #: Floors per scenario (measured values in the README).  The issue's goal is
 #: precision >= 0.97, recall >= 0.95, near-distinct kept apart >= 95 %; only the
-#: scenario with every difficulty at once falls short and is held to what the
-#: rule achieves.
+#: scenario with every difficulty at once falls short (recall, twins apart) and is
+#: held to what the rule achieves.
 FLOORS = {
     "clean": (0.97, 0.95),
     "precision": (0.97, 0.95),
@@ -351,7 +365,7 @@ FLOORS = {
     "relabel": (0.97, 0.95),
     "missing": (0.97, 0.95),
     "near_distinct": (0.97, 0.95),
-    "mixed": (0.95, 0.85),
+    "mixed": (0.97, 0.87),
 }
 
 
@@ -387,7 +401,7 @@ def test_near_distinct_events_are_kept_apart(scores):
     assert total > 1000
     assert kept / total >= 0.95
     kept, total = scores["mixed"][2:]
-    assert kept / total >= 0.90
+    assert kept / total >= 0.92
 
 
 def test_scores_count_pairs_right():
