@@ -403,9 +403,10 @@ def _attach_coarse(
     """
     label = label.copy()
     n1 = len(label) + 1
-    lo, hi = np.minimum(pairs.i, pairs.j), np.maximum(pairs.i, pairs.j)
-    edge = dict(zip((lo * n1 + hi).tolist(), pairs.score.tolist(), strict=True))
     cp = np.flatnonzero(pairs.corroborated)
+    # every lookup below pairs a coarse report with another: only coarse pairs are needed
+    lo, hi = np.minimum(pairs.i[cp], pairs.j[cp]), np.maximum(pairs.i[cp], pairs.j[cp])
+    edge = dict(zip((lo * n1 + hi).tolist(), pairs.score[cp].tolist(), strict=True))
     # both directions: (coarse report, other report); a coarse-coarse pair twice
     a = np.concatenate([pairs.i[cp], pairs.j[cp]])
     b = np.concatenate([pairs.j[cp], pairs.i[cp]])
