@@ -419,6 +419,9 @@ def _assemble(
     had[pairs.j] = True
     alone = ok & (size[labels] == 1)
     reason[alone & had] = "candidates found, but joining would break a group's windows"
+    reason[alone & had & (rows.level == 3)] = (
+        "coarse place: no event it fits is corroborated, or two fit alike"
+    )
     reason[alone & ~had] = "no other source's report within the windows"
     if used.any():
         e = np.flatnonzero(used)
