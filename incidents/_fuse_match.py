@@ -32,6 +32,26 @@ VILLAGE_KM = 10.0
 CORROBORATION_KM = 200.0
 #: Date ranges longer than this (days) are too vague to match anything.
 MAX_SPAN_DAYS = 31
+#: A type corroborates a coarse report only when at most this share of the typed reports
+#: are compatible with it (a type nearly every report has says nothing).
+MAX_TYPE_SHARE = 0.5
+#: A coarse report joins its best-fitting group only when the next best costs this
+#: much more (nats; see :func:`_attach_coarse`).
+COARSE_MARGIN = 1.0
+#: ``uncertainty_km`` is a 95 % radius: sigma of a 2-D normal error = radius / this.
+SIGMA_95 = 2.448
+#: Smallest combined sigma (km) in :func:`pair_cost` (coordinates rounded to ~1 km).
+MIN_SIGMA_KM = 1.0
+#: Cost of one day between two reports' date ranges (nats: most reports of one event
+#: carry its date, a minority the day before or after).
+GAP_COST = 1.0
+#: Cost of types that share some families but not all (nats).
+TYPE_COST = 1.0
+#: Bonus for the same death toll, cost for tolls that do not agree (nats).
+FATALITY_BONUS = 0.5
+FATALITY_COST = 2.0
+#: Absolute difference of death tolls that always agrees (see :func:`fatalities_agree`).
+FATALITY_SLACK = 2.0
 
 
 @dataclass(frozen=True)
@@ -46,6 +66,8 @@ class Rows:
     level: np.ndarray  # 1 village, 2 district/near, 3 coarse
     family: np.ndarray  # int64 bit mask
     family_known: np.ndarray
+    fine_type: np.ndarray  # type read at sub-event level (see _fuse_taxonomy)
+    district: np.ndarray  # code of the district a row was geocoded to, -1 if none
     fatalities: np.ndarray  # float, NaN unknown
     source: np.ndarray  # int: rows with equal codes never merge
     rank: np.ndarray  # canonical order (unique ints)
@@ -60,8 +82,9 @@ class Pairs:
     km: np.ndarray
     limit_km: np.ndarray
     gap_days: np.ndarray
-    corroborated: np.ndarray
+    corroborated: np.ndarray  # a pair with a coarse report (placed after the others)
     score: np.ndarray
+    weak: np.ndarray  # a coarse pair compatible but not corroborated by toll or type
 
 
 def levels(precision: np.ndarray, radius: np.ndarray) -> np.ndarray:
@@ -149,43 +172,144 @@ def _tree_pairs(
 
 
 def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
-    """Every pair of rows that may be one event (see :func:`incidents.fuse`)."""
+    """Every pair of rows that may be one event (see :func:`incidents.fuse`).
+
+    Pairs with a coarse report (level 3: province or country) are kept only when
+    the death tolls do not contradict each other (:func:`fatalities_agree`); they
+    are marked in ``Pairs.corroborated`` and used by :func:`group` only after
+    the precise reports have formed their groups.  ``Pairs.weak`` marks those
+    that nothing corroborates: neither the same positive toll nor a type that is
+    the same kind or a broad type covering it (its families a superset) and
+    shared by at most :data:`MAX_TYPE_SHARE` of the typed reports.
+    """
     ok = np.flatnonzero(matchable(rows))
     n1 = len(rows.lat) + 1
     reach = float(space_km) if space_km is not None else MAX_WINDOW_KM
     i, j = _tree_pairs(ok, rows, window, max(reach, 1e-6))
-    coarse = ok[(rows.level[ok] == 3) & (rows.fatalities[ok] >= 1)]
-    fine = ok[(rows.level[ok] == 1) & (rows.fatalities[ok] >= 1)]
-    if len(coarse) and len(fine):
-        ci, cj = _tree_pairs(coarse, rows, window, CORROBORATION_KM, other=fine)
-        key = _distinct(np.concatenate([i * n1 + j, ci * n1 + cj]))
+    is_c = rows.level[ok] == 3
+    coarse, rest = ok[is_c], ok[~is_c]
+    if len(coarse) and space_km is None:
+        # reach: the largest sum of radii that can occur, at most CORROBORATION_KM
+        rc = float(np.max(rows.radius[coarse]))
+        rr = float(np.max(rows.radius[rest])) if len(rest) else 0.0
+        keys = [i * n1 + j]
+        for other, r in ((rest, rc + rr), (coarse, 2 * rc)):
+            if len(other):
+                ci, cj = _tree_pairs(coarse, rows, window, min(r, CORROBORATION_KM), other=other)
+                keys.append(ci * n1 + cj)
+        key = _distinct(np.concatenate(keys))
         i, j = key // n1, key % n1
 
     km = haversine_km(rows.lat[i], rows.lon[i], rows.lat[j], rows.lon[j])
     gap = np.maximum(0.0, np.maximum(rows.day0[j] - rows.day1[i], rows.day0[i] - rows.day1[j]))
     rsum = rows.radius[i] + rows.radius[j]
-    lv_i, lv_j = rows.level[i], rows.level[j]
+    is_coarse = (rows.level[i] == 3) | (rows.level[j] == 3)
     if space_km is not None:
         limit = np.full(len(i), float(space_km))
     else:
-        limit = np.minimum(rsum, MAX_WINDOW_KM)
-    coarse_fine = ((lv_i == 3) & (lv_j == 1)) | ((lv_i == 1) & (lv_j == 3))
-    limit = np.where(coarse_fine, np.minimum(rsum, CORROBORATION_KM), limit)
+        limit = np.where(
+            is_coarse, np.minimum(rsum, CORROBORATION_KM), np.minimum(rsum, MAX_WINDOW_KM)
+        )
     base = (
         (km <= limit)
         & (gap <= window)
         & ((rows.family[i] & rows.family[j]) != 0)
         & (rows.source[i] != rows.source[j])
+        & ~other_districts(rows.district[i], rows.district[j])
     )
-    # coarse vs village: never on space alone; only when both give the same death toll
+    # a coarse report never matches on space alone: its type or its toll must speak too
     fat_i, fat_j = rows.fatalities[i], rows.fatalities[j]
-    corroborated = coarse_fine & (fat_i >= 1) & (fat_i == fat_j)
-    ok_pair = base & (~coarse_fine | corroborated)
+    agree = fatalities_agree(fat_i, fat_j)
+    tolls = np.isfinite(fat_i) & np.isfinite(fat_j) & (np.fmax(fat_i, fat_j) >= 1) & agree
+    fi, fj = rows.family[i], rows.family[j]
+    both = rows.family_known[i] & rows.family_known[j]
+    # the same kind, or a broad type (event type, UCDP code) and a kind it covers
+    # (Battles / Armed clash; UCDP 1 / Air strike) -- two different kinds (a suicide
+    # bomb and an air strike) do not corroborate, even when one's families hold the
+    # other's -- and the type is telling: at most half of the typed reports share it
+    fine_i, fine_j = rows.fine_type[i], rows.fine_type[j]
+    covers_j = ~fine_i & ((fi & fj) == fj)
+    covers_i = ~fine_j & ((fi & fj) == fi)
+    nested = both & ((fi == fj) | covers_i | covers_j)
+    telling = _type_share(rows, ok, fi & fj) <= MAX_TYPE_SHARE
+    strong = tolls | (nested & telling)
+    ok_pair = base & (~is_coarse | agree)
     i, j, km, limit, gap = i[ok_pair], j[ok_pair], km[ok_pair], limit[ok_pair], gap[ok_pair]
-    corroborated = corroborated[ok_pair]
-    unknown = ~(rows.family_known[i] & rows.family_known[j])
-    score = km / np.maximum(limit, 1e-9) + gap / (window + 1.0) + 0.5 * unknown
-    return Pairs(i, j, km, limit, gap, corroborated, score)
+    corroborated = is_coarse[ok_pair]
+    weak = corroborated & ~strong[ok_pair]
+    score = pair_cost(rows, i, j, km, gap)
+    return Pairs(i, j, km, limit, gap, corroborated, score, weak)
+
+
+def other_districts(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Two reports geocoded to two different districts on one side of the frontier.
+
+    Codes from :func:`incidents.fuse._named_district` (-1: not located by its
+    district).  A district-level report's only location is its district, so two
+    reports naming two districts of one side describe two events; the two
+    sides' districts at one crossing (``side`` differs) may describe one.
+    """
+    return (a >= 0) & (b >= 0) & (a != b) & ((a % 1024) == (b % 1024))
+
+
+def _type_share(rows: Rows, ok: np.ndarray, common: np.ndarray) -> np.ndarray:
+    """Share of the matchable typed reports whose families meet each ``common`` mask."""
+    known = ok[rows.family_known[ok]]
+    if len(known) == 0 or len(common) == 0:
+        return np.ones(len(common))
+    fam, count = np.unique(rows.family[known], return_counts=True)
+    masks, inv = np.unique(common, return_inverse=True)
+    share = np.array([count[(fam & m) != 0].sum() / len(known) for m in masks.tolist()])
+    return share[inv]
+
+
+def pair_cost(
+    rows: Rows, i: np.ndarray, j: np.ndarray, km: np.ndarray, gap: np.ndarray
+) -> np.ndarray:
+    """How unlikely it is that reports ``i`` and ``j`` describe one event (lower: likelier).
+
+    A negative log-likelihood in nats, summing independent pieces of evidence:
+
+    * **place** — each report's point is read as the true place plus a 2-D normal
+      error whose 95 % radius is its ``uncertainty_km`` (sigma = radius / 2.448);
+      the offset between the two points then has variance
+      ``s**2 = sigma_i**2 + sigma_j**2`` per axis and costs
+      ``d**2 / (2 s**2) + log(s**2)``: two precise points 6 km apart are weaker
+      evidence than a precise and a district point 6 km apart only by how much
+      the district point could wander, not by the ratio to a fixed limit;
+    * **date** — :data:`GAP_COST` per day between the two date ranges;
+    * **type** — 0 for the same known family set, :data:`TYPE_COST` when the
+      types share only some families, half of it when a type is unknown;
+    * **fatalities** — :data:`FATALITY_BONUS` off for the same figure,
+      :data:`FATALITY_COST` for figures further apart than
+      :func:`fatalities_agree` allows, 0 when either is unknown.
+    """
+    sig2 = (rows.radius[i] / SIGMA_95) ** 2 + (rows.radius[j] / SIGMA_95) ** 2
+    sig2 = np.maximum(sig2, MIN_SIGMA_KM**2)
+    cost = km**2 / (2 * sig2) + np.log(sig2)
+    cost = cost + GAP_COST * gap
+    fi, fj = rows.family[i], rows.family[j]
+    both = rows.family_known[i] & rows.family_known[j]
+    cost = cost + np.where(both, np.where(fi == fj, 0.0, TYPE_COST), TYPE_COST / 2)
+    a, b = rows.fatalities[i], rows.fatalities[j]
+    known = np.isfinite(a) & np.isfinite(b)
+    cost = cost - FATALITY_BONUS * (known & (a == b))
+    cost = cost + FATALITY_COST * (known & ~fatalities_agree(a, b))
+    return cost
+
+
+def fatalities_agree(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Two death tolls that one event's reports could give: within 2, or 25 % of the larger.
+
+    Outlets count at different times and by different rules (ACLED keeps the
+    lowest credible figure, UCDP a best estimate), so small differences are the
+    rule; a toll several times another is evidence of two events.  Unknown
+    figures agree with anything.
+    """
+    with np.errstate(invalid="ignore"):
+        diff = np.abs(a - b)
+        ok = diff <= np.maximum(FATALITY_SLACK, 0.25 * np.fmax(a, b))
+    return ok | ~(np.isfinite(a) & np.isfinite(b))
 
 
 def _distinct(x: np.ndarray) -> np.ndarray:
@@ -205,7 +329,12 @@ def _inverse(x: np.ndarray) -> np.ndarray:
 
 
 def group(
-    n: int, pairs: Pairs, rank: np.ndarray, source: np.ndarray
+    n: int,
+    pairs: Pairs,
+    rank: np.ndarray,
+    source: np.ndarray,
+    *,
+    coarse: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Complete-linkage groups.
 
@@ -220,12 +349,29 @@ def group(
         A group label per row (canonical: groups numbered 0.. by their first
         member in ``rank`` order) and, per pair, whether it lies inside a group.
     """
+    fine = ~pairs.corroborated
+    label = _precise_groups(n, _subset(pairs, fine), rank, source)
+    if pairs.corroborated.any():
+        if coarse is None:
+            raise ValueError("group: pairs with coarse reports need the coarse= row mask")
+        label = _attach_coarse(label, pairs, rank, source, coarse)
+    labels = _inverse(_first_rank(label, rank)[label])
+    used = labels[pairs.i] == labels[pairs.j]
+    return labels, used
+
+
+def _subset(pairs: Pairs, keep: np.ndarray) -> Pairs:
+    return Pairs(*(getattr(pairs, f)[keep] for f in Pairs.__dataclass_fields__))
+
+
+def _precise_groups(n: int, pairs: Pairs, rank: np.ndarray, source: np.ndarray) -> np.ndarray:
+    """Group labels (not yet canonical) from the pairs without a coarse report."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
     m = len(pairs.i)
     if m == 0:
-        return _inverse(rank), np.zeros(0, dtype=bool)
+        return np.arange(n, dtype=np.int64)
     best = _best_edges(pairs, rank, source)
     adj = coo_matrix((np.ones(int(best.sum())), (pairs.i[best], pairs.j[best])), shape=(n, n))
     _, comp = connected_components(adj, directed=False)
@@ -237,9 +383,90 @@ def group(
     messy = inside & ~clique[comp[pairs.i]]
     if messy.any():
         label = _greedy(label, pairs, messy, rank)
-    labels = _inverse(_first_rank(label, rank)[label])
-    used = labels[pairs.i] == labels[pairs.j]
-    return labels, used
+    return label.astype(np.int64)
+
+
+def _attach_coarse(
+    label: np.ndarray, pairs: Pairs, rank: np.ndarray, source: np.ndarray, coarse: np.ndarray
+) -> np.ndarray:
+    """Join coarse reports to the one group that clearly fits each (see :func:`group`).
+
+    A coarse report ``c`` *fits* a group when it is a candidate of every member
+    (tolls not contradicting) and no member shares its source; its cost for the
+    group is the mean cost of those pairs.  It joins its best group only when
+    at least one member corroborates it (a pair not ``weak``) and no other
+    group it fits comes within :data:`COARSE_MARGIN` nats: a province-level
+    report of an attack on a day when the province saw two similar attacks
+    belongs to neither.  Coarse reports are placed best cost first; a later one
+    joins only if it is a candidate of every member already there (so two
+    coarse reports of one source never share a group).
+    """
+    label = label.copy()
+    n1 = len(label) + 1
+    cp = np.flatnonzero(pairs.corroborated)
+    # every lookup below pairs a coarse report with another: only coarse pairs are needed
+    lo, hi = np.minimum(pairs.i[cp], pairs.j[cp]), np.maximum(pairs.i[cp], pairs.j[cp])
+    edge = dict(zip((lo * n1 + hi).tolist(), pairs.score[cp].tolist(), strict=True))
+    # both directions: (coarse report, other report); a coarse-coarse pair twice
+    a = np.concatenate([pairs.i[cp], pairs.j[cp]])
+    b = np.concatenate([pairs.j[cp], pairs.i[cp]])
+    sc = np.concatenate([pairs.score[cp], pairs.score[cp]])
+    from_coarse = coarse[a]
+    weak = np.concatenate([pairs.weak[cp], pairs.weak[cp]])
+    a, b, sc, weak = a[from_coarse], b[from_coarse], sc[from_coarse], weak[from_coarse]
+    lo_w, hi_w = np.minimum(a, b)[weak], np.maximum(a, b)[weak]
+    weak_edge = set((lo_w * n1 + hi_w).tolist())
+    size = np.bincount(label)
+    members: dict[int, list[int]] = {}
+    order = np.argsort(label, kind="stable")
+    starts = np.r_[0, np.cumsum(size)[:-1]]
+    need = set(label[b].tolist())
+    for g in need:
+        members[g] = order[starts[g] : starts[g] + size[g]].tolist()
+    # (coarse row, group) -> cost, only when it fits every member
+    plans: list[tuple[float, int, int, int]] = []
+    o = np.lexsort((label[b], a))
+    a, b, sc = a[o], b[o], sc[o]
+    bounds = np.flatnonzero(np.r_[True, a[1:] != a[:-1], True])
+    for s0, s1 in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        c = int(a[s0])
+        fits: list[tuple[float, int]] = []
+        for g in set(label[b[s0:s1]].tolist()):
+            if g == label[c]:
+                continue
+            mem = members[g]
+            costs = []
+            strong = False
+            for u in mem:
+                k = u * n1 + c if u < c else c * n1 + u
+                if k not in edge or source[u] == source[c]:
+                    break
+                costs.append(edge[k])
+                strong = strong or k not in weak_edge
+            else:
+                fits.append((sum(costs) / len(costs), g, strong))
+        if not fits:
+            continue
+        fits.sort()
+        if not fits[0][2] or (len(fits) > 1 and fits[1][0] - fits[0][0] < COARSE_MARGIN):
+            continue
+        plans.append((fits[0][0], int(rank[c]), c, int(fits[0][1])))
+    plans.sort()
+    for _, _, c, g in plans:
+        if label[c] == g or size[label[c]] > 1:
+            continue  # already placed (a coarse report others joined)
+        mem = members[g]
+        if mem and all(
+            (u * n1 + c if u < c else c * n1 + u) in edge and source[u] != source[c] for u in mem
+        ):
+            old = int(label[c])
+            size[old] -= 1
+            if old in members:
+                members[old] = [u for u in members[old] if u != c]
+            label[c] = g
+            size[g] += 1
+            mem.append(c)
+    return label
 
 
 def _first_rank(label: np.ndarray, rank: np.ndarray) -> np.ndarray:
@@ -262,33 +489,58 @@ def _best_edges(pairs: Pairs, rank: np.ndarray, source: np.ndarray) -> np.ndarra
 
 
 def _greedy(label: np.ndarray, pairs: Pairs, messy: np.ndarray, rank: np.ndarray) -> np.ndarray:
-    """Split non-clique components by greedy complete-linkage merging."""
+    """Split non-clique components by greedy average-linkage merging under complete linkage.
+
+    Two groups may merge only when every pair across them is a candidate
+    (complete linkage); among the merges allowed, the one with the lowest
+    *mean* cost over those pairs goes first (a lazy priority queue: an entry
+    whose groups have grown since it was queued is re-queued at the new mean).
+    A report weighed against every member of a group, not only its nearest
+    one, joins the event the whole group points to: a district-level report
+    between two twin events goes to the pair of precise reports that agree
+    best with it, not to whichever single report happens to lie closest.
+    """
+    import heapq
+
     ei, ej, sc = pairs.i[messy], pairs.j[messy], pairs.score[messy]
-    ri, rj = rank[ei], rank[ej]
-    order = np.lexsort((np.maximum(ri, rj), np.minimum(ri, rj), sc))
-    ei, ej = ei[order], ej[order]
     n1 = int(max(ei.max(), ej.max())) + 1
     lo, hi = np.minimum(ei, ej).astype(np.int64), np.maximum(ei, ej).astype(np.int64)
-    edge = set((lo * n1 + hi).tolist())
+    cost = dict(zip((lo * n1 + hi).tolist(), sc.tolist(), strict=True))
     nodes = _distinct(np.concatenate([ei, ej]))
     label = label.copy()
     fresh = int(label.max()) + 1
     group_of = dict(zip(nodes.tolist(), range(fresh, fresh + len(nodes)), strict=True))
     members: dict[int, list[int]] = {g: [v] for v, g in group_of.items()}
-    for a, b in zip(ei.tolist(), ej.tolist(), strict=True):
+    ri, rj = rank[ei], rank[ej]
+    heap = list(
+        zip(
+            sc.tolist(),
+            np.minimum(ri, rj).tolist(),
+            np.maximum(ri, rj).tolist(),
+            ei.tolist(),
+            ej.tolist(),
+            strict=True,
+        )
+    )
+    heapq.heapify(heap)
+    while heap:
+        c, r0, r1, a, b = heapq.heappop(heap)
         ga, gb = group_of[a], group_of[b]
         if ga == gb:
             continue
         ma, mb = members[ga], members[gb]
-        if len(ma) == 1 and len(mb) == 1:
-            ok = True  # (a, b) is itself an edge
-        else:
-            ok = all((u * n1 + v if u < v else v * n1 + u) in edge for u in ma for v in mb)
-        if ok:
-            keep, drop = (ga, gb) if len(ma) >= len(mb) else (gb, ga)
-            moved = members.pop(drop)
-            members[keep].extend(moved)
-            for u in moved:
-                group_of[u] = keep
+        if len(ma) > 1 or len(mb) > 1:
+            across = [cost.get(u * n1 + v if u < v else v * n1 + u) for u in ma for v in mb]
+            if None in across:
+                continue  # not every pair across is a candidate: never (groups only grow)
+            mean = sum(across) / len(across)  # type: ignore[arg-type]
+            if mean > c + 1e-9:
+                heapq.heappush(heap, (mean, r0, r1, a, b))
+                continue
+        keep, drop = (ga, gb) if len(ma) >= len(mb) else (gb, ga)
+        moved = members.pop(drop)
+        members[keep].extend(moved)
+        for u in moved:
+            group_of[u] = keep
     label[nodes] = np.fromiter((group_of[v] for v in nodes.tolist()), np.int64, len(nodes))
     return label

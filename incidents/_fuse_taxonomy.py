@@ -25,7 +25,7 @@ import pandas as pd
 
 from incidents.errors import SchemaError
 
-__all__ = ["COLUMNS_OF", "Taxonomy", "load_taxonomy"]
+__all__ = ["COLUMNS_OF", "FINE_VOCABULARIES", "Taxonomy", "load_taxonomy"]
 
 #: Vocabulary -> the table column it reads, in order of preference.
 COLUMNS_OF: dict[str, str] = {
@@ -34,6 +34,8 @@ COLUMNS_OF: dict[str, str] = {
     "ucdp_type_of_violence": "type_of_violence",
     "acled_event_type": "event_type",
 }
+#: Vocabularies whose values name one kind of event (the others name several).
+FINE_VOCABULARIES = ("extract_kind", "acled_sub_event_type")
 _REQUIRED = ("vocabulary", "value", "families")
 ALL_FAMILIES = np.int64(-1)  # every bit set: the wildcard of an unknown type
 
@@ -85,9 +87,17 @@ class Taxonomy:
         (masks, known)
             ``int64`` masks (all bits set when unknown) and a boolean array.
         """
+        out, known, _ = self.masks_detailed(frame)
+        return out, known
+
+    def masks_detailed(self, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`masks`, plus whether each type is *fine*: read from a vocabulary of
+        sub-event level (:data:`FINE_VOCABULARIES`), not from a broad event type
+        or UCDP code that stands for several kinds of event."""
         n = len(frame)
         out = np.zeros(n, dtype=np.int64)
         known = np.zeros(n, dtype=bool)
+        fine = np.zeros(n, dtype=bool)
         for voc, col in COLUMNS_OF.items():
             if col not in frame or not self._masks[voc]:
                 continue
@@ -100,8 +110,10 @@ class Taxonomy:
             take = ~known & np.isfinite(hit)
             out[take] = hit[take].astype(np.int64)
             known |= take
+            if voc in FINE_VOCABULARIES:
+                fine |= take
         out[~known] = ALL_FAMILIES
-        return out, known
+        return out, known, fine
 
     def names(self, mask: int) -> str:
         """Family names of a mask, ``;``-joined (``any`` for the wildcard)."""

@@ -5,16 +5,14 @@ Two reports are *candidate matches* when all of these hold:
 * **time** — their date ranges (``date`` .. ``date_end``) come within
   ``time_window_days`` of each other (default 1: the same or the next day);
 * **space** — their points are within ``space_window_km``, or by default within
-  the sum of their ``uncertainty_km`` radii, capped at
-  :data:`~incidents._fuse_match.MAX_WINDOW_KM` (50 km).  A province- or
-  country-level report (``geo_precision`` 3 or a radius over 50 km) never
-  matches a village-level report (precision 1, radius up to 10 km) on space
-  alone: only when both give the same positive fatality count and the village
-  lies within the two radii (at most 200 km);
+  the sum of their ``uncertainty_km`` radii (each read as a 95 % radius),
+  capped at :data:`~incidents._fuse_match.MAX_WINDOW_KM` (50 km);
 * **type** — their types are compatible under the crosswalk
   (``incidents/data/fuse_taxonomy.csv``, see :mod:`incidents._fuse_taxonomy`):
   ACLED event and sub-event types, UCDP ``type_of_violence`` and the
   extractor's ``event_kind`` map to families; compatible = a shared family;
+* **districts** — two reports geocoded *to* a district (``geocode_method``
+  ``admin2``) name the same district, or districts on two sides of the line;
 * **source** — they come from different sources (input tables), unless
   ``within_source=True``; even then two rows citing the same ``source`` text
   are one outlet's list and never merge.
@@ -22,20 +20,38 @@ Two reports are *candidate matches* when all of these hold:
 Rows without coordinates or date, or with a date range longer than 31 days,
 match nothing and stay groups of one (their ``match_reason`` says why).
 
-**Groups** are complete-linkage: candidate pairs are taken closest first and
-two groups merge only when every pair across them is a candidate match, so a
-group as a whole stays within the windows (a chain A~B~C with A and C too far
-apart is never one group), and no group holds two rows of one source.  Ties are
-broken by a canonical order of the rows (date, point, source, id, deaths), so the
-result does not depend on the order of the input rows.
+**Which candidate wins.** Each candidate pair has a cost
+(:func:`~incidents._fuse_match.pair_cost`, a negative log-likelihood in nats):
+the distance weighed by the two points' own uncertainty
+(``d**2 / (2 s**2) + log(s**2)``, ``s**2`` the sum of the two variances), plus
+a cost per day apart, for types that only partly agree, and for death tolls
+that do not agree (within 2 or 25 %), less a bonus for the same toll.
+
+**Groups** are complete-linkage: two groups merge only when every pair across
+them is a candidate match, so a group as a whole stays within the windows (a
+chain A~B~C with A and C too far apart is never one group), and no group holds
+two rows of one source.  Merges go cheapest first, by the mean cost across
+the two groups.  Ties are broken by a canonical order of the rows (date,
+point, source, id, deaths), so the result does not depend on the order of
+the input rows.
+
+**Coarse reports** (province or country: ``geo_precision`` 3 or a radius over
+50 km) never match on space alone.  They join only after the other reports have
+formed their groups, within the sum of radii (at most 200 km), and only a group
+(a) with which they are compatible (every member a candidate, no toll
+contradicting) and which at least one member *corroborates*: the same positive
+toll (within 2 or 25 %), or a type that is the same kind or a broad type
+covering it, shared by at most half of the typed reports; and (b) that fits
+clearly best: no other compatible group within
+:data:`~incidents._fuse_match.COARSE_MARGIN` nats of it.
 
 **Fused rows**: one per group (groups of one included), located at its
 best-precision report (lowest precision level, then smallest radius), dated
 from the earliest start to the latest end, ``fatalities`` the median of the
 figures given (the lower middle one for an even count: always a figure some
 source gave), ``fatalities_low``/``fatalities_high`` their minimum and
-maximum, ``reports`` listing every report (``source:id (date, place, n
-killed)``).
+maximum, ``reports`` counting and listing every report (``2 reports: source:id
+(date, place, n killed); ...``).
 """
 
 from __future__ import annotations
@@ -104,7 +120,7 @@ def fuse(
         a fraction is dropped: 1.5 acts as 1).
     space_window_km
         Fixed distance window in km; default: the sum of the two rows'
-        ``uncertainty_km``, capped at 50 km.
+        ``uncertainty_km``, capped at 50 km (200 km for a coarse report).
     taxonomy
         Type crosswalk: a CSV path or table with columns ``vocabulary``,
         ``value``, ``families``; default the bundled one.
@@ -145,7 +161,8 @@ def fuse_detailed(
     (table, pairs)
         The fused table and one row per candidate pair: ``source_a``,
         ``incident_id_a``, ``row_a`` (0-based row in its input), the same for
-        ``b``, ``distance_km``, ``limit_km``, ``gap_days``, ``types``,
+        ``b``, ``distance_km``, ``limit_km``, ``gap_days``, ``types``, ``cost``
+        (nats, lower is likelier; see :func:`incidents._fuse_match.pair_cost`),
         ``grouped`` (both ended in one group) and ``reason``.
     """
     out, pairs = _run(
@@ -170,7 +187,7 @@ def _run(
     table = _concat(frames, names_)
     rows = _rows(table, frames, tax, within_source=within_source)
     pairs = candidates(rows, window=window, space_km=space_window_km)
-    labels, used = group(len(table), pairs, rows.rank, rows.source)
+    labels, used = group(len(table), pairs, rows.rank, rows.source, coarse=rows.level == 3)
     report = _pair_table(table, pairs, used, tax, rows) if with_pairs else None
     return _assemble(table, rows, pairs, labels, used, tax, keep), report
 
@@ -271,7 +288,7 @@ def _rows(table: pd.DataFrame, frames: tuple, tax: Taxonomy, *, within_source: b
     radius = _num(table, "uncertainty_km")
     by_prec = _radius_of(prec)
     radius = np.where(np.isfinite(radius) & (radius >= 0), radius, by_prec)
-    family, known = tax.masks(table)
+    family, known, fine_type = tax.masks_detailed(table)
     frame_code = pd.factorize(table["fuse_source"])[0].astype(np.int64)
     if within_source:
         src_text = _text(table, "source").str.strip()
@@ -308,10 +325,36 @@ def _rows(table: pd.DataFrame, frames: tuple, tax: Taxonomy, *, within_source: b
         level=levels(prec, radius),
         family=family,
         family_known=known,
+        fine_type=fine_type,
+        district=_named_district(table),
         fatalities=_num(table, "fatalities"),
         source=source,
         rank=rank,
     )
+
+
+def _named_district(table: pd.DataFrame) -> np.ndarray:
+    """Per row, a code of the district it was geocoded *to* (its whole location), else -1.
+
+    Rows whose ``geocode_method`` is ``admin2`` stand at a district's centre;
+    the code combines the district (``point_admin2``, from the shipped
+    boundaries, so spelled alike whatever the source wrote) with the ``side``
+    of the frontier, so that the two sides' districts at one crossing differ
+    in side and are not held against each other.
+    """
+    out = np.full(len(table), -1, dtype=np.int64)
+    if "geocode_method" not in table or "point_admin2" not in table:
+        return out
+    method = _text(table, "geocode_method").str.strip().str.casefold()
+    name = _text(table, "point_admin2").str.strip().str.casefold()
+    side = _text(table, "side").str.strip().str.casefold()
+    sel = ((method == "admin2") & (name != "")).to_numpy()
+    if sel.any():
+        codes = pd.factorize((side + "\x1f" + name)[sel])[0]
+        side_codes = pd.factorize(side[sel])[0]
+        # district code * 1024 + side code: equal sides compare by the low bits
+        out[sel] = codes.astype(np.int64) * 1024 + side_codes
+    return out
 
 
 def _radius_of(prec: np.ndarray) -> np.ndarray:
@@ -337,7 +380,7 @@ def _edge_reason(pairs: Pairs, k: np.ndarray, rows: Rows, tax: Taxonomy) -> np.n
     corr = pairs.corroborated[k]
     km = _formatted(np.round(pairs.km[k], 1), "{:.1f} km apart")
     lim = _formatted(np.round(pairs.limit_km[k], 1), " (limit {:.1f} km), ")
-    lim[corr] = " (coarse place corroborated by fatalities), "
+    lim[corr] = " (coarse place, one event fits it), "
     gap = pairs.gap_days[k].astype(np.int64)
     days = _formatted(gap, "{} days apart")
     days[gap == 0] = "same day"
@@ -376,6 +419,9 @@ def _assemble(
     had[pairs.j] = True
     alone = ok & (size[labels] == 1)
     reason[alone & had] = "candidates found, but joining would break a group's windows"
+    reason[alone & had & (rows.level == 3)] = (
+        "coarse place: no event it fits is corroborated, or two fit alike"
+    )
     reason[alone & ~had] = "no other source's report within the windows"
     if used.any():
         e = np.flatnonzero(used)
@@ -495,7 +541,9 @@ def _fused_rows(
         + " (" + day + loc + killed + ")"
     )  # fmt: skip
     by_rank = np.lexsort((rows.rank, labels))
-    fused["reports"] = _join_groups(labels, label, by_rank, "; ")
+    count = _formatted(size, "{} reports: ")
+    count[size == 1] = "1 report: "
+    fused["reports"] = count + _join_groups(labels, label, by_rank, "; ")
     if "source" in out:
         srcs = out["source"].astype("string").fillna("").to_numpy(dtype=object)
         fused["source"] = _join_groups(labels, srcs, by_rank, " ; ", unique=True)
@@ -597,9 +645,12 @@ def _pair_table(
             "limit_km": np.round(pairs.limit_km, 3),
             "gap_days": pairs.gap_days.astype(int),
             "types": _family_names(fam, tax),
+            "cost": np.round(pairs.score, 2),
             "grouped": used,
             "reason": np.where(
-                pairs.corroborated, "coarse location, same fatalities", "within windows"
+                pairs.corroborated,
+                "coarse location: toll and type do not contradict",
+                "within windows",
             ),
         }
     )

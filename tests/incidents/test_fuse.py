@@ -174,15 +174,70 @@ def test_coarse_row_never_matches_a_village_on_space_alone():
     village = table([{"incident_id": "v", "fatalities": 4}])
     province = {"geo_precision": 3, "uncertainty_km": 100.0, "latitude": north(30)}
     unknown = table([{"incident_id": "p", "fatalities": None, **province}])
-    other = table([{"incident_id": "p", "fatalities": 6, **province}])
+    far_off = table([{"incident_id": "p", "fatalities": 12, **province}])
+    close = table([{"incident_id": "p", "fatalities": 6, **province}])
     same = table([{"incident_id": "p", "fatalities": 4, **province}])
+    # same type, but every report here shares it: the type says nothing, and no toll
     assert len(groups(fuse(village, unknown))) == 2
-    assert len(groups(fuse(village, other))) == 2
+    assert len(groups(fuse(village, far_off))) == 2  # 4 and 12 killed: two events
+    assert len(groups(fuse(village, close))) == 1  # 4 and 6 killed: within 2
     out = fuse(village, same)
     assert len(groups(out)) == 1
-    assert "corroborated" in out["match_reason"].iloc[0]
+    assert "coarse place, one event fits it" in out["match_reason"].iloc[0]
     # the fused row sits at the village
     assert out[out["row_kind"] == "fused"]["geo_precision"].iloc[0] == 1
+
+
+def test_coarse_row_joins_only_the_one_event_that_clearly_fits():
+    # two village-level events in the province on one day, each with two reports
+    a = table([{"incident_id": "a1", "fatalities": 3},
+               {"incident_id": "a2", "fatalities": 3, "latitude": north(60)}])  # fmt: skip
+    b = table([{"incident_id": "b1", "fatalities": 3, "latitude": north(1)},
+               {"incident_id": "b2", "fatalities": 3, "latitude": north(61)}])  # fmt: skip
+    province = {"geo_precision": 3, "uncertainty_km": 100.0, "latitude": north(30)}
+    both_fit = table([{"incident_id": "p", "fatalities": 3, **province}])
+    out = fuse(a, b, both_fit, names=["a", "b", "p"])
+    reason = out.loc[out["fuse_source"] == "p", "match_reason"].iloc[0]
+    assert reason.startswith("coarse place: no event it fits is corroborated, or two fit alike")
+    assert groups(out) == {
+        frozenset({"a:a1", "b:b1"}),
+        frozenset({"a:a2", "b:b2"}),
+        frozenset({"p:p"}),
+    }
+    # the second event killed 9: only the first fits the province report's 3
+    b9 = b.assign(fatalities=pd.array([3, 9], dtype="Int64"))
+    a9 = a.assign(fatalities=pd.array([3, 9], dtype="Int64"))
+    g = groups(fuse(a9, b9, both_fit, names=["a", "b", "p"]))
+    assert frozenset({"a:a1", "b:b1", "p:p"}) in g
+
+
+def test_one_corroborating_report_is_enough_if_the_others_do_not_contradict():
+    # the event's two village reports: one gives the toll, the other none; the
+    # province report's toll agrees with the first and nothing contradicts it
+    a = table([{"incident_id": "a1", "fatalities": 5}])
+    b = table([{"incident_id": "b1", "fatalities": None, "latitude": north(2)}])
+    coarse = {"geo_precision": 3, "uncertainty_km": 100.0, "latitude": north(40)}
+    p = table([{"incident_id": "p", "fatalities": 5, **coarse}])
+    assert groups(fuse(a, b, p, names=["a", "b", "p"])) == {frozenset({"a:a1", "b:b1", "p:p"})}
+    # a contradicting toll in the event keeps it out
+    b_contra = b.assign(fatalities=pd.array([20], dtype="Int64"))
+    g = groups(fuse(a, b_contra, p, names=["a", "b", "p"]))
+    assert frozenset({"p:p"}) in g
+
+
+def test_precise_reports_that_agree_beat_a_nearer_looking_district_point():
+    # u1, n1 (village level, 4 km apart) and a1 (village level, 1 km from n1) report one
+    # event; source a also has a district-level report a2 (25 km radius) 3 km from u1.
+    # Measured against fixed limits a2 looks closest (3/30 < 4/10), grabs u1 and n1,
+    # and leaves a1 out; weighed by each point's own uncertainty the precise
+    # reports that agree go together and a2 stays alone.
+    a = table([{"incident_id": "a1", "latitude": north(5)},
+               {"incident_id": "a2", "latitude": north(-3), "uncertainty_km": 25.0,
+                "geo_precision": 2}])  # fmt: skip
+    u = table([{"incident_id": "u1"}])
+    n = table([{"incident_id": "n1", "latitude": north(4)}])
+    g = groups(fuse(a, u, n, names=["a", "u", "n"]))
+    assert g == {frozenset({"a:a1", "u:u1", "n:n1"}), frozenset({"a:a2"})}
 
 
 def test_every_row_is_accounted_for():
@@ -302,17 +357,17 @@ def test_extractor_kinds_are_all_in_the_taxonomy():
 # -- evaluation on synthetic data with known truth ----------------------------------------
 
 #: Floors per scenario (measured values in the README).  The issue's goal is
-#: precision >= 0.97, recall >= 0.95, near-distinct kept apart >= 95 %; scenarios
-#: with coarse (province-level) reports or dense twins fall short and are held
-#: to what the rule achieves.
+#: precision >= 0.97, recall >= 0.95, near-distinct kept apart >= 95 %; only the
+#: scenario with every difficulty at once falls short (recall, twins apart) and is
+#: held to what the rule achieves.
 FLOORS = {
     "clean": (0.97, 0.95),
+    "precision": (0.97, 0.95),
     "dates": (0.97, 0.95),
     "relabel": (0.97, 0.95),
     "missing": (0.97, 0.95),
-    "precision": (0.97, 0.90),
-    "near_distinct": (0.95, 0.93),
-    "mixed": (0.93, 0.80),
+    "near_distinct": (0.97, 0.95),
+    "mixed": (0.97, 0.87),
 }
 
 
@@ -346,9 +401,9 @@ def test_synthetic_pairwise_floors(scores, scenario):
 def test_near_distinct_events_are_kept_apart(scores):
     kept, total = scores["near_distinct"][2:]
     assert total > 1000
-    assert kept / total >= 0.93
+    assert kept / total >= 0.95
     kept, total = scores["mixed"][2:]
-    assert kept / total >= 0.85
+    assert kept / total >= 0.92
 
 
 def test_scores_count_pairs_right():
@@ -389,9 +444,43 @@ def test_bundled_data_against_hand_labels():
 
     pred = pairs - of("unsure")
     found = pred & of("yes")
-    # measured: 2 of 5 labelled pairs found, 2 of 4 predicted pairs right (README)
+    # measured: 2 of 5 labelled pairs found, both predicted pairs right (README)
     assert {frozenset({"E06c", "E07c"}), frozenset({"E11a", "E11b"})} <= found
-    assert not pred & of("no") - {frozenset({"E06b", "E07d-2"}), frozenset({"E16a", "E16b"})}
+    assert not pred & of("no")
+    provinces = {"E07d-2", "E07f-1", "E07f-3", "E07f-4"}
+    assert not any(p & provinces for p in pred)
+
+
+def test_two_districts_named_on_one_side_are_two_events():
+    base = {"geocode_method": "admin2", "geo_precision": 2, "uncertainty_km": 25.0,
+            "side": "AF"}  # fmt: skip
+    a = table([{"incident_id": "a", "point_admin2": "Urgun", **base}])
+    b = table([{"incident_id": "b", "point_admin2": "Barmal", "latitude": north(30), **base}])
+    assert len(groups(fuse(a, b))) == 2
+    # the same district from two outlets, spelled alike by the shipped boundaries
+    b_same = b.assign(point_admin2="Urgun")
+    assert len(groups(fuse(a, b_same))) == 1
+    # the two sides' districts at one stretch of the line may be one engagement
+    b_other_side = b.assign(point_admin2="Kurram", side="PK")
+    assert len(groups(fuse(a, b_other_side))) == 1
+    # a district-level report and a point report: the district rule does not apply
+    b_point = b.assign(geocode_method="gazetteer", point_admin2="Barmal")
+    assert len(groups(fuse(a, b_point))) == 1
+
+
+def test_two_different_kinds_do_not_corroborate_a_coarse_report():
+    # a suicide bomb's families (remote; civilians) hold an air strike's (remote), but
+    # they are two kinds of event; the broad "Explosions/Remote violence" covers both
+    others = [{"incident_id": f"o{k}", "latitude": north(300 + 40 * k)} for k in range(4)]
+    village = table([{"incident_id": "v", "event_type": "Explosions/Remote violence",
+                      "sub_event_type": "Air/drone strike"}, *others])  # fmt: skip
+    coarse = {"geo_precision": 3, "uncertainty_km": 100.0, "latitude": north(30)}
+    bomb = table([{"incident_id": "p", "event_type": "Explosions/Remote violence",
+                   "sub_event_type": "Suicide bomb", **coarse}])  # fmt: skip
+    broad = table([{"incident_id": "p", "event_type": "Explosions/Remote violence",
+                    "sub_event_type": None, **coarse}])  # fmt: skip
+    assert not any({"source1:v", "source2:p"} <= g for g in groups(fuse(village, bomb)))
+    assert any({"source1:v", "source2:p"} <= g for g in groups(fuse(village, broad)))
 
 
 def test_synthetic_generator_is_seeded_and_checks_its_scenario():
