@@ -122,8 +122,7 @@ def cell_text(value: object) -> str | None:
     if isinstance(value, int | np.integer):
         return str(int(value))
     if isinstance(value, float | np.floating):
-        number = float(value)
-        return str(int(number)) if number.is_integer() and abs(number) < 1e15 else repr(number)
+        return _float_text(float(value))
     if isinstance(value, datetime):
         if value.tzinfo is None and value.time() == time(0):
             return value.date().isoformat()
@@ -137,7 +136,20 @@ def cell_text(value: object) -> str | None:
 
 
 def _texts(values: Iterable[object]) -> list[str | None]:
-    return [cell_text(v) for v in values]
+    """:func:`cell_text` of every value; columns of one plain type take a faster path."""
+    cells = values if isinstance(values, list) else list(values)
+    kinds = set(map(type, cells)) - {type(None)}
+    if kinds == {str}:
+        return [v if v and not v.isspace() else None for v in cells]
+    if kinds == {float}:
+        return [None if v is None or v != v else _float_text(v) for v in cells]
+    if kinds == {int}:
+        return [None if v is None else str(v) for v in cells]
+    return [cell_text(v) for v in cells]
+
+
+def _float_text(number: float) -> str:
+    return str(int(number)) if number.is_integer() and abs(number) < 1e15 else repr(number)
 
 
 def unique_headers(names: Sequence[object]) -> list[str]:
@@ -169,7 +181,7 @@ def text_frame(
     repaired = np.zeros(n, dtype=bool)
     columns: dict[str, pd.Series] = {}
     for i, name in enumerate(unique_headers(header)):
-        texts = _texts(row[i] if i < len(row) else None for row in rows)
+        texts = _texts([row[i] if i < len(row) else None for row in rows])
         try:  # Arrow-backed text refuses surrogates: the fast path finds none
             columns[name] = pd.Series(texts, dtype="string")
         except UnicodeError:

@@ -1093,3 +1093,40 @@ def test_escaped_formula_cells_are_unescaped(tmp_path: Path) -> None:
     df = load(path)
     assert df["location"].tolist() == ["=Torkham", "'plain"]
     assert df["notes"].tolist() == ["'@x", "-5"]
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        ["a", " ", "", None, "\u2003", " b "],
+        [1.0, 2.5, float("nan"), None, 1e16, -0.0, float("inf")],
+        [1, None, -7, 10**20],
+        [True, 1, "x", None, 2.0],
+    ],
+)
+def test_column_fast_paths_give_the_text_of_every_cell(column: list[object]) -> None:
+    from incidents._load_cells import _texts, cell_text
+
+    assert _texts(column) == [cell_text(v) for v in column]
+
+
+def test_geojson_plain_points_are_read_like_any_other_geometry(tmp_path: Path) -> None:
+    from shapely.geometry import shape
+
+    from incidents._load_read import read_table
+
+    geometries = [
+        {"type": "Point", "coordinates": [70.5, 34.25]},
+        {"type": "Point", "coordinates": [71, 33]},
+        {"type": "Point", "coordinates": [70.1, 34.2, 1500.0]},
+        {"type": "LineString", "coordinates": [[70, 34], [71, 35]]},
+    ]
+    features = [
+        {"type": "Feature", "properties": {"event_id": str(i)}, "geometry": g}
+        for i, g in enumerate(geometries)
+    ]
+    path = tmp_path / "points.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    raw = read_table(path)
+    for got, g in zip(raw.geometry, geometries, strict=True):
+        assert got.equals(shape(g)) and got.has_z == shape(g).has_z
