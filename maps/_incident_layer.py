@@ -232,7 +232,8 @@ def encode_incidents(
     if "injuries" in frame:
         inc["inj"] = compact(_scaled_ints(frame["injuries"], 1))
     if "reports" in frame:
-        inc["reports"] = strings.codes(frame["reports"], max_chars=NOTE_CHARS)
+        # every report of a fused event is listed, however many (never cut)
+        inc["reports"] = strings.codes(frame["reports"])
     return inc, type_info, strings.values
 
 

@@ -141,3 +141,18 @@ def test_python_m_maps_fuse(tmp_path, inputs):
     )
     assert r.returncode == 0, r.stderr
     assert "-> 4 event(s)" in r.stdout
+
+
+def test_popup_data_lists_every_report_of_a_large_event():
+    import numpy as np
+    import pandas as pd
+
+    from maps._incident_layer import NOTE_CHARS, encode_incidents
+
+    listing = "60 reports: " + "; ".join(f"acled:PAK{i} (2025-10-12, Kurram)" for i in range(60))
+    assert len(listing) > NOTE_CHARS
+    frame = pd.DataFrame({"reports": [listing, "1 report: news:n1"], "notes": ["", ""]})
+    inc, _, strings = encode_incidents(frame, np.array([34.0, 33.9]), np.array([71.0, 70.1]))
+    shown = inc["reports"]
+    first = shown["from"] if isinstance(shown, dict) else shown[0]
+    assert strings[first] == listing
