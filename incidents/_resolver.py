@@ -571,13 +571,32 @@ class Geocoder:
         return np.asarray(keep, dtype=np.int64), np.asarray(sims, dtype=float)
 
     def _in_hints(self, rows: np.ndarray, hints: _Hints) -> np.ndarray:
-        """Rows inside the most specific hinted unit (all rows when no hint)."""
+        """Rows inside the most specific hinted unit (all rows when no hint); an
+        area or natural feature counts when its extent reaches the unit."""
         g = self._g
         if hints.admin2:
-            return _member(g.admin2[rows], hints.admin2)
+            return _member(g.admin2[rows], hints.admin2) | self._reaches(rows, hints)
         if hints.admin1:
-            return _member(g.admin1[rows], hints.admin1)
+            return _member(g.admin1[rows], hints.admin1) | self._reaches(rows, hints)
         return np.ones(len(rows), dtype=bool)
+
+    def _reaches(self, rows: np.ndarray, hints: _Hints) -> np.ndarray:
+        """Features (valleys, ranges, tribal areas, ...) whose extent overlaps a
+        hinted unit: the Tirah valley lies in Khyber *and* Orakzai, its point in
+        only one of them."""
+        g = self._g
+        out = np.zeros(len(rows), dtype=bool)
+        feat = np.flatnonzero(g.is_feature[rows])
+        if not len(feat) or not hints.units:
+            return out
+        units = np.asarray(hints.units, dtype=np.int64)
+        units = units[np.isin(g.kind[units], ("tehsil", "county", "region"))]
+        if not len(units):
+            return out
+        fr = rows[feat]
+        d = haversine_km(g.lat[fr][:, None], g.lon[fr][:, None], g.lat[units], g.lon[units])
+        out[feat] = (d <= g.radius_km[fr][:, None] + g.radius95_km[units]).any(axis=1)
+        return out
 
     def _any_hinted(self, rows: np.ndarray, hints: _Hints) -> bool:
         g = self._g
@@ -596,6 +615,10 @@ class Geocoder:
         s += 4 * _member(g.admin2[rows], hints.admin2)
         s += 2 * _member(g.admin1[rows], hints.admin1)
         s += _member(g.country[rows], hints.country)
+        reach = self._reaches(rows, hints)
+        if reach.any():  # an area reaching the hinted unit is as good as one inside it
+            inside = 4.0 * bool(hints.admin2) + 2.0 * bool(hints.admin1) + bool(hints.country)
+            s[reach] = np.maximum(s[reach], inside)
         return s
 
     def _pick(self, rows: np.ndarray, key: str) -> tuple[int, np.ndarray]:
@@ -679,6 +702,13 @@ class Geocoder:
             role_bonus = is_place.astype(float)
         elif "feature" in roles or "area" in roles:
             role_bonus = is_feature.astype(float)
+        # An exact feature name or alias beats a spelling-variant or one-edit match
+        # of another name ("Tirah" is the valley, not the village "Tehra").
+        exact_feature = is_feature & (qual == 2) & (hs >= hs.max())
+        if exact_feature.any():
+            keep = (qual == 2) | is_feature
+            rows, qual, sim, kinds, hs = rows[keep], qual[keep], sim[keep], kinds[keep], hs[keep]
+            is_place, is_feature, role_bonus = is_place[keep], is_feature[keep], role_bonus[keep]
         score = hs * 10 + role_bonus * 5 + qual * 2 + sim
         top = score >= score.max() - 0.15
         rows, qual, kinds, hs = rows[top], qual[top], kinds[top], hs[top]
@@ -719,6 +749,14 @@ class Geocoder:
         admin = by_kind["tehsil"] | by_kind["county"] | by_kind["region"]
         if is_place.any():
             best, close = pick(is_place)
+            if (
+                is_feature.any()
+                and "place" not in roles
+                and not (g.is_town[best] or g.importance[best] >= 2.5)
+            ):
+                # a curated valley/pass/area of the name before a village of it
+                best, close = pick(is_feature)
+                return best, close, q
             if not admin.any():
                 return self._vet(best, close, q, hints, item)
             # A same-named admin unit wins unless the place is its seat: a town in
