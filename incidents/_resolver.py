@@ -97,6 +97,7 @@ class Match:
     candidates: int = 0
     reason: str | None = None
     match_class: str = "unresolved"
+    radius_basis: str | None = None
 
 
 @dataclass(frozen=True)
@@ -745,7 +746,7 @@ class Geocoder:
             return best, close, q
         if is_feature.any() and "area" in roles:
             best, close = pick(is_feature)
-            return best, close, q
+            return self._vet(best, close, q, hints, item)
         admin = by_kind["tehsil"] | by_kind["county"] | by_kind["region"]
         if is_place.any():
             best, close = pick(is_place)
@@ -756,7 +757,7 @@ class Geocoder:
             ):
                 # a curated valley/pass/area of the name before a village of it
                 best, close = pick(is_feature)
-                return best, close, q
+                return self._vet(best, close, q, hints, item)
             if not admin.any():
                 return self._vet(best, close, q, hints, item)
             # A same-named admin unit wins unless the place is its seat: a town in
@@ -769,7 +770,7 @@ class Geocoder:
             }
             inside = any(self._seat_of(best, int(u)) for u in units)
             if inside and (important or own_name):
-                return best, close, q
+                return self._vet(best, close, q, hints, item)
         for k in ("region", "county", "tehsil"):
             if by_kind[k].any():
                 best, close = pick(by_kind[k])
@@ -777,22 +778,25 @@ class Geocoder:
                     # a unit of that name in another province: a namesake village of
                     # the hinted province is more likely (the hinted unit answers)
                     return None, _NO_ROWS, 0.0
-                return best, close, q
+                return self._vet(best, close, q, hints, item)
         if is_feature.any():
             best, close = pick(is_feature)
-            return best, close, q
+            return self._vet(best, close, q, hints, item)
         best, close = pick(np.ones(len(rows), dtype=bool))
         return self._vet(best, close, q, hints, item)
 
     def _vet(
         self, best: int, close: np.ndarray, q: float, hints: _Hints, item: Item
     ) -> tuple[int | None, np.ndarray, float]:
-        """Drop a place that the row's admin hints contradict, unless it is an
-        exact-name town: a fuzzy or village match far outside the hinted unit is
-        more likely a different place than a wrong hint (the caller falls back to
-        the hinted unit)."""
+        """Drop a match that the row's admin hints contradict, unless it is an
+        exact-name town, unit or feature: a fuzzy or village match far outside the
+        hinted unit is more likely a different place than a wrong hint (the
+        caller falls back to the hinted unit).  Measured: fuzzy towns outside the
+        hinted province were wrong by hundreds of km on the holdouts."""
         g = self._g
         if not hints.units or g.kind[best] == "crossing":
+            return best, close, q
+        if q >= 2 and (g.is_feature[best] or g.is_admin[best]):
             return best, close, q
         need = 4 if hints.admin2 else 2
         if self._hint_score(np.array([best]), hints)[0] >= need:
@@ -844,6 +848,10 @@ class Geocoder:
             if g.fcode[row] in ("PPLC", "PPLA") and pop == 0:
                 extent = 5.0
             unc = RADIUS_KM[cls] + extent
+            hint, rank, nsame = self._evidence(row, item, hints, quality)
+            basis = f"{cls}|{hint}|{rank}|{nsame}"
+        if kind in ("crossing", "foreign") or kind in FEATURE_KINDS or kind in ADMIN_KINDS:
+            basis = None
         reasons = []
         if item.near:
             precision, unc = max(precision, 2), unc + RADIUS_KM["near"]
@@ -887,7 +895,33 @@ class Geocoder:
             candidates=int(len(close)),
             reason="; ".join(reasons) or None,
             match_class=cls,
+            radius_basis=basis,
         )
+
+    def _evidence(
+        self, row: int, item: Item, hints: _Hints, quality: float
+    ) -> tuple[str, str, int]:
+        """What the radius of a name match rests on: whether the place lies in the
+        hinted unit (``unit``), outside it (``off``) or no unit was hinted
+        (``none``); whether it is a town; and how many other places carry the
+        name (same key, or same skeleton for a spelling match) in that scope."""
+        g = self._g
+        one = np.array([row])
+        given = bool(hints.admin1 or hints.admin2)
+        inside = given and bool(self._in_hints(one, hints)[0])
+        hint = "unit" if inside else ("off" if given else "none")
+        rank = "town" if (g.is_town[row] or g.importance[row] >= 2.5) else "village"
+        key = item.key
+        same = g.by_key.get(key) if quality >= 2 else g.by_skel.get(skeleton(key))
+        same = same[g.is_place[same] & (same != row)]
+        if len(same):
+            far = haversine_km(g.lat[row], g.lon[row], g.lat[same], g.lon[same]) > 2.0
+            same = same[far]
+        if inside:
+            same = same[self._in_hints(same, hints)]
+        elif hints.country - {"other"}:
+            same = same[_member(g.country[same], hints.country)]
+        return hint, rank, int(len(same))
 
     def _fallback(self, hints: _Hints, why: str) -> Match:
         """The most specific hinted unit, or an unresolved Match."""
