@@ -32,6 +32,7 @@ from rapidfuzz.distance import Levenshtein
 from incidents._gazetteer import ADMIN_KINDS, FEATURE_KINDS, Gazetteer, haversine_km
 from incidents._grammar import Item, parse, strip_qualifiers
 from incidents._names import MAX_TEXT, admin_core, norm, script, skeleton, skeleton_neighbours
+from incidents._radius import basis, place_radius
 
 __all__ = ["RADIUS_KM", "Geocoder", "Match", "Mention"]
 
@@ -752,6 +753,7 @@ class Geocoder:
             best, close = pick(is_place)
             if (
                 is_feature.any()
+                and not admin.any()
                 and "place" not in roles
                 and not (g.is_town[best] or g.importance[best] >= 2.5)
             ):
@@ -828,6 +830,7 @@ class Geocoder:
         g = self._g
         kind = g.kind[row]
         method = _METHOD_OF_KIND.get(kind, "gazetteer")
+        cell: str | None = None
         if kind in ("crossing", "foreign"):
             precision, unc, cls = 1, float(g.radius_km[row]), kind
         elif kind in FEATURE_KINDS:
@@ -847,11 +850,10 @@ class Geocoder:
             extent = min(0.006 * math.sqrt(pop), 20.0)
             if g.fcode[row] in ("PPLC", "PPLA") and pop == 0:
                 extent = 5.0
-            unc = RADIUS_KM[cls] + extent
-            hint, rank, nsame = self._evidence(row, item, hints, quality)
-            basis = f"{cls}|{hint}|{rank}|{nsame}"
+            cell = self._evidence(row, item, hints, quality)
+            unc = place_radius(cell, extent_km=extent)
         if kind in ("crossing", "foreign") or kind in FEATURE_KINDS or kind in ADMIN_KINDS:
-            basis = None
+            cell = None
         reasons = []
         if item.near:
             precision, unc = max(precision, 2), unc + RADIUS_KM["near"]
@@ -895,33 +897,34 @@ class Geocoder:
             candidates=int(len(close)),
             reason="; ".join(reasons) or None,
             match_class=cls,
-            radius_basis=basis,
+            radius_basis=cell,
         )
 
-    def _evidence(
-        self, row: int, item: Item, hints: _Hints, quality: float
-    ) -> tuple[str, str, int]:
-        """What the radius of a name match rests on: whether the place lies in the
-        hinted unit (``unit``), outside it (``off``) or no unit was hinted
-        (``none``); whether it is a town; and how many other places carry the
-        name (same key, or same skeleton for a spelling match) in that scope."""
+    def _evidence(self, row: int, item: Item, hints: _Hints, quality: float) -> str:
+        """The evidence cell of a name match (:func:`incidents._radius.basis`): where
+        the place lies relative to the hints, its rank, and how many other places
+        of its country carry the name."""
         g = self._g
         one = np.array([row])
-        given = bool(hints.admin1 or hints.admin2)
-        inside = given and bool(self._in_hints(one, hints)[0])
-        hint = "unit" if inside else ("off" if given else "none")
+        if hints.admin2 and (g.admin2[row] in hints.admin2 or self._reaches(one, hints)[0]):
+            hint = "district"
+        elif hints.admin1 and g.admin1[row] in hints.admin1:
+            hint = "province"
+        elif hints.admin1 or hints.admin2:
+            hint = "off"
+        else:
+            hint = "none"
         rank = "town" if (g.is_town[row] or g.importance[row] >= 2.5) else "village"
-        key = item.key
-        same = g.by_key.get(key) if quality >= 2 else g.by_skel.get(skeleton(key))
+        same = g.by_key.get(item.key) if quality >= 2 else g.by_skel.get(skeleton(item.key))
         same = same[g.is_place[same] & (same != row)]
         if len(same):
             far = haversine_km(g.lat[row], g.lon[row], g.lat[same], g.lon[same]) > 2.0
             same = same[far]
-        if inside:
-            same = same[self._in_hints(same, hints)]
-        elif hints.country - {"other"}:
-            same = same[_member(g.country[same], hints.country)]
-        return hint, rank, int(len(same))
+        # namesakes anywhere in the place's country: a common name is the measured
+        # sign of a wrong namesake (the hints cannot see a record that is missing)
+        same = same[g.country[same] == g.country[row]]
+        cls = ("place_edit", "place_variant", "place_exact")[int(quality)]
+        return basis(cls, hint, rank, len(same))
 
     def _fallback(self, hints: _Hints, why: str) -> Match:
         """The most specific hinted unit, or an unresolved Match."""

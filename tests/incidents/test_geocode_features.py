@@ -140,3 +140,10 @@ def test_a_spelling_match_outside_the_hinted_province_is_not_taken(name, admin1,
     gc = Geocoder(gaz.subset(~gone))
     m = gc.resolve(name, admin1=admin1, admin2=admin2)[0]
     assert m.admin1 == admin1, m
+
+
+def test_a_unit_is_not_answered_by_a_feature_named_after_it(setup):
+    gc, _ = setup
+    # "Kurram" is the district (the Kurram River and villages share its name)
+    m = gc.resolve("Kurram")[0]
+    assert (m.name, m.match_class) == ("Kurram", "county"), m
