@@ -207,8 +207,16 @@ class RankingMixin(CandidatesMixin):
         g = self._g
         if not hints.units or g.kind[best] == "crossing":
             return best, close, q
-        if q >= 2 and (g.is_feature[best] or g.is_admin[best]):
+        if q >= 2 and g.is_admin[best]:
             return best, close, q
+        one = np.array([best])
+        if q >= 2 and g.is_feature[best]:
+            # an exact feature name: kept in the hinted province or reaching the
+            # hinted unit ("Warsak Kili" in Zhob is not the Warsak Dam near Peshawar)
+            in_province = not hints.admin1 or g.admin1[best] in hints.admin1
+            if in_province or self._reaches(one, hints)[0]:
+                return best, close, q
+            return None, NO_ROWS, 0.0
         need = 4 if hints.admin2 else 2
         if self._hint_score(np.array([best]), hints)[0] >= need:
             return best, close, q

@@ -147,3 +147,11 @@ def test_a_unit_is_not_answered_by_a_feature_named_after_it(setup):
     # "Kurram" is the district (the Kurram River and villages share its name)
     m = gc.resolve("Kurram")[0]
     assert (m.name, m.match_class) == ("Kurram", "county"), m
+
+
+def test_an_exact_feature_in_another_province_is_not_taken(setup):
+    gc, _ = setup
+    # the valley lies in Khyber Pakhtunkhwa; a "Tirah" hinted in Balochistan is
+    # another place (the hinted district answers)
+    m = gc.resolve("Tirah", admin1="Balochistan", admin2="Zhob")[0]
+    assert m.match_class != "feature" and m.admin1 == "Balochistan", m
