@@ -1,21 +1,18 @@
 """Resolver: parsed place items (+ admin hints) -> gazetteer rows -> :class:`Match`.
 
-Resolution of one item, in order of specificity:
+:class:`Geocoder` is assembled from modules with one job each:
 
-1. the row's hints are resolved at their own level only (an admin1 hint to a
-   province, an admin2 hint to a district or tehsil; unit names are atomic and
-   go through the admin-name alias table, :mod:`incidents._aliases`);
-2. candidates: exact name key, else transliteration skeleton, else one edit;
-3. hints first (a candidate in the hinted district beats one outside), then
-   match quality, then the role the text's type words ask for (``town`` -> a
-   populated place, ``district`` -> the unit, ``valley`` -> a natural feature);
-4. namesake ties: feature rank (admin seat, population, feature class), then
-   closeness to a same-named admin unit, otherwise the candidate central to its
-   rivals, reported ``ambiguous`` with a radius over them.  Nothing in the
-   ranking depends on the frontier.
-
-Radii come from :data:`RADIUS_KM`, measured per match class on independent
-truth (README, "Geocoding accuracy").
+* :mod:`incidents._hints` -- the row's hints, each resolved at its own level
+  only (unit names are atomic and go through the admin-name alias table);
+* :mod:`incidents._candidates` -- candidates: exact name key, else
+  transliteration skeleton, else one edit; agreement with the hints;
+* :mod:`incidents._ranking` -- which candidate answers: hints, match quality,
+  type-word roles, neutral namesake ranking (nothing depends on the frontier);
+* :mod:`incidents._answer` -- the :class:`Match`: precision, ambiguity and the
+  radius from the match's evidence (:mod:`incidents._radius`), or the fallback
+  to the hinted unit;
+* this module -- the public API and how the items of one text combine (admin
+  units as context, "A - B", "between A and B", bracketed alternatives).
 """
 
 from __future__ import annotations
@@ -23,118 +20,26 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-import numpy as np
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
-from incidents._gazetteer import ADMIN_KINDS, FEATURE_KINDS, Gazetteer, haversine_km
-from incidents._grammar import Item, parse, strip_qualifiers
-from incidents._names import MAX_TEXT, admin_core, norm, script, skeleton, skeleton_neighbours
+from incidents._answer import RADIUS_KM, AnswerMixin
+from incidents._gazetteer import Gazetteer, haversine_km
+from incidents._grammar import Item, parse
+from incidents._hints import LEVEL_OF_KIND
+from incidents._match import Hints, Match, Mention
+from incidents._names import MAX_TEXT, norm, script
+from incidents._ranking import RankingMixin
 
 __all__ = ["RADIUS_KM", "Geocoder", "Match", "Mention"]
 
-#: 95th-percentile error (km) of each match class, measured on independent truth
-#: (cross-source holdout, ``tests/incidents/test_geocode_eval.py``); the radius of a
-#: match is the larger of this and the place's own extent.
-RADIUS_KM: dict[str, float] = {
-    "place_exact": 8.0,
-    "place_variant": 8.0,
-    "place_edit": 22.0,
-    "near": 10.0,
-    "area": 5.0,
-}
-#: Candidates farther apart than this, with no hint separating them, are ambiguous.
-AMBIGUOUS_KM = 25.0
-#: An ambiguous match's radius stretches to rivals up to this far (all of them: a
-#: radius that leaves out a candidate the hints could not exclude is not honest).
-AMBIGUOUS_REACH_KM = 2000.0
 #: A part named inside a place ("Karachi - Saddar") is searched this far from it,
 #: at least (or the place's own radius when larger).
 CONTAINER_KM = 15.0
-#: A place outside the hinted unit is kept when it lies this close to the unit's
-#: 95 % radius (a place on its edge, or a coarse boundary), else the unit answers.
-VET_EDGE_KM = 5.0
 #: At most this many places are read from one list text.
 MAX_PLACES = 12
 
-_METHOD_OF_KIND = {
-    "crossing": "crossing",
-    "tehsil": "gazetteer",
-    "county": "admin2",
-    "region": "admin1",
-    "country": "country",
-}
-_LEVEL_OF_KIND = {"tehsil": 1, "county": 2, "region": 3, "country": 4}
-_COUNTRY_CODES = {"af": "AF", "afg": "AF", "pk": "PK", "pak": "PK"}
-#: Second words of a town's other recorded names ("Bara Fort", "Wana Bazaar").
-_SEAT_WORDS = ("bazaar", "bazar", "fort", "town", "city", "cantonment", "khas", "adda")
-_HINT_SPLIT = re.compile(r"\s+(?:and|&|or)\s+|\s*[/&;,]\s*", re.IGNORECASE)
 
-
-@dataclass(frozen=True)
-class Match:
-    """Where one place named in a text is, and how sure we are.
-
-    ``uncertainty_km`` is a radius around (lat, lon) meant to contain the true
-    place (see :data:`RADIUS_KM`).  ``candidates`` counts the gazetteer entries that
-    were close contenders; ``ambiguous`` is set when they disagree by more than
-    :data:`AMBIGUOUS_KM` and no hint separated them.  ``match_class`` names the
-    calibration class the radius came from.
-    """
-
-    name: str | None = None
-    lon: float = math.nan
-    lat: float = math.nan
-    method: str = "unresolved"
-    precision: int | None = None
-    uncertainty_km: float = math.nan
-    country: str | None = None
-    admin1: str | None = None
-    admin2: str | None = None
-    ambiguous: bool = False
-    candidates: int = 0
-    reason: str | None = None
-    match_class: str = "unresolved"
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A place name found in free text: ``text[start:end]`` and its matches."""
-
-    start: int
-    end: int
-    text: str
-    key: str
-    candidates: tuple[Match, ...] = field(default=())
-
-
-@dataclass(frozen=True)
-class _Hints:
-    admin1: frozenset[str] = frozenset()
-    admin2: frozenset[str] = frozenset()
-    country: frozenset[str] = frozenset()
-    units: tuple[int, ...] = ()  # gazetteer rows of the most specific hinted units
-
-    def __bool__(self) -> bool:
-        return bool(self.admin1 or self.admin2 or self.country)
-
-    def merged(self, other: _Hints) -> _Hints:
-        if not other:
-            return self
-        return _Hints(
-            self.admin1 | other.admin1,
-            self.admin2 | other.admin2,
-            self.country | other.country,
-            other.units or self.units,
-        )
-
-
-_NO_ROWS = np.empty(0, dtype=np.int64)
-
-
-class Geocoder:
+class Geocoder(RankingMixin, AnswerMixin):
     """Resolves place strings against the shipped gazetteer.  Thread-safe for reads."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
@@ -225,87 +130,6 @@ class Geocoder:
             i += n
         return out
 
-    # -- hints -------------------------------------------------------------------
-
-    def _admin_rows(
-        self, value: str | None, level: str, within: frozenset[str]
-    ) -> tuple[tuple[int, ...], tuple[str, ...]]:
-        """Gazetteer rows of the units ``value`` names at ``level`` only, and the
-        province names they lie in.  The whole value is tried first (unit names are
-        atomic: "Azad Jammu & Kashmir"), its parts only when the whole is no unit."""
-        if not value:
-            return (), ()
-        g = self._g
-        kinds = {"admin1": ("region",), "admin2": ("county", "tehsil"), "country": ("country",)}
-        want = kinds[level]
-
-        def lookup(text: str) -> list[int]:
-            full = norm(text)
-            key, _, _ = strip_qualifiers(full)
-            if not key:
-                return []
-            for k in dict.fromkeys((full, key, admin_core(key))):
-                rows = [int(r) for r in g.by_key.get(k) if g.kind[r] in want]
-                if rows:
-                    return rows
-            if len(key) < 4 or level == "country":
-                return []
-            return self._fuzzy_admin(key, want, within)
-
-        rows = lookup(value)
-        if not rows:
-            for part in _HINT_SPLIT.split(_paren_free(value)):
-                if part.strip():
-                    rows += lookup(part)
-        if level == "admin2" and within:
-            rows = [r for r in rows if g.admin1[r] in within]
-        if level == "admin2" and rows:
-            # shipped districts before tehsils and before other sources' units
-            rank = [(g.kind[r] != "county") + 2 * (not g.shipped[r]) for r in rows]
-            best = min(rank)
-            rows = [r for r, k in zip(rows, rank, strict=True) if k == best]
-        a1 = tuple(sorted({str(g.admin1[r]) for r in rows if g.admin1[r]}))
-        return tuple(dict.fromkeys(rows)), a1
-
-    def _fuzzy_admin(self, key: str, kinds: tuple[str, ...], within: frozenset[str]) -> list[int]:
-        """Admin rows of the given kinds whose name is a spelling variant of ``key``."""
-        g = self._g
-        rows = g.admin_rows
-        rows = rows[np.isin(g.kind[rows], kinds)]
-        if within:
-            rows = rows[np.isin(g.admin1[rows], list(within))]
-        sk = skeleton(key)
-        same = [int(r) for r in rows if sk and sk in g.skels_of(int(r))]
-        if same:
-            return same
-        choices = {(int(r), k): k for r in rows for k in g.keys_of(int(r)) if script(k) == "latin"}
-        hit = process.extractOne(
-            key, choices, scorer=Levenshtein.normalized_similarity, score_cutoff=0.8
-        )
-        return [hit[2][0]] if hit else []
-
-    def _hints(self, admin1: str | None, admin2: str | None, country: str | None) -> _Hints:
-        g = self._g
-        cc: set[str] = set()
-        if country:
-            key = norm(country)
-            if key in _COUNTRY_CODES:
-                cc.add(_COUNTRY_CODES[key])
-            else:
-                rows, _ = self._admin_cached(country, "country", frozenset())
-                cc |= {str(g.country[r]) for r in rows}
-                if not rows and len(key) >= 3:
-                    cc.add("other")
-        r1, a1 = self._admin_cached(admin1, "admin1", frozenset())
-        r2, _ = self._admin_cached(admin2, "admin2", frozenset(a1))
-        a2 = {str(g.admin2[r]) for r in r2 if g.admin2[r]}
-        a1s = set(a1) | {str(g.admin1[r]) for r in r2 if g.admin1[r]}
-        cc |= {str(g.country[r]) for r in (*r1, *r2) if g.country[r]}
-        units = r2 or r1
-        if not units and cc - {"other"}:
-            units = tuple(int(r) for r in g.rows_of_kind("country") if g.country[r] in cc)
-        return _Hints(frozenset(a1s), frozenset(a2), frozenset(cc), tuple(units))
-
     # -- resolution ----------------------------------------------------------------
 
     def _known(self, key: str) -> bool:
@@ -328,7 +152,7 @@ class Geocoder:
                 break
         return tuple(out[:MAX_PLACES])
 
-    def _resolve_group(self, items: list[Item], alts: list[Item], hints: _Hints) -> list[Match]:
+    def _resolve_group(self, items: list[Item], alts: list[Item], hints: Hints) -> list[Match]:
         """One ;-separated part: comma/and items plus parenthesised alternatives."""
         g = self._g
         first = [self._best(it, hints) for it in items]
@@ -378,7 +202,7 @@ class Geocoder:
             out = [self._fallback(ctx, "no place resolved")]
         return out
 
-    def _contained(self, item: Item, hints: _Hints) -> Match:
+    def _contained(self, item: Item, hints: Hints) -> Match:
         """``B`` inside ``A`` ("Karachi - Saddar", "Mir Ali area of North Waziristan")."""
         g = self._g
         assert item.container is not None
@@ -408,7 +232,7 @@ class Geocoder:
         m = self._match(outer, ocands, item.container, hints, oq)
         return replace(m, reason=_join(m.reason, f"{inner.raw[:40]!r} not found in {m.name}"))
 
-    def _between(self, item: Item, hints: _Hints) -> Match:
+    def _between(self, item: Item, hints: Hints) -> Match:
         """ "between A and B": the midpoint, with a radius reaching both."""
         assert item.other is not None
         ends = []
@@ -445,15 +269,15 @@ class Geocoder:
         )
 
     def _context_for(
-        self, unit: int, unit_item: Item, other: tuple, other_item: Item, hints: _Hints
+        self, unit: int, unit_item: Item, other: tuple, other_item: Item, hints: Hints
     ) -> bool:
         """Whether admin ``unit`` is context (a hint) for the other item, not a place."""
         g = self._g
         row, _, quality = other
-        level = _LEVEL_OF_KIND[g.kind[unit]]
+        level = LEVEL_OF_KIND[g.kind[unit]]
         if row is None:
             return bool(other_item.key)
-        if _LEVEL_OF_KIND.get(g.kind[row], 0) >= level:
+        if LEVEL_OF_KIND.get(g.kind[row], 0) >= level:
             return False
         if self._inside(row, unit, other_item):
             return True
@@ -478,417 +302,6 @@ class Geocoder:
         return g.kind[row] not in ("county", "region", "country") and (
             g.admin2[row] == g.admin2[unit]
         )
-
-    def _hints_from_rows(self, rows: list[int | None]) -> _Hints:
-        g = self._g
-        a1, a2, cc = set(), set(), set()
-        for r in rows:
-            if r is None:
-                continue
-            if g.kind[r] in ("county", "tehsil") and g.admin2[r]:
-                a2.add(g.admin2[r])
-            if g.admin1[r]:
-                a1.add(g.admin1[r])
-            if g.country[r]:
-                cc.add(g.country[r])
-        good = [r for r in rows if r is not None]
-        good.sort(key=lambda r: _LEVEL_OF_KIND.get(str(g.kind[r]), 9))
-        return _Hints(frozenset(a1), frozenset(a2), frozenset(cc), tuple(good[:1]))
-
-    def _candidates(self, item: Item, hints: _Hints) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Gazetteer rows for an item, their match quality (2 exact, 1 skeleton, 0 one
-        edit away) and their name similarity to the item (1 for exact)."""
-        g = self._g
-        key = item.key
-        exact = g.by_key.get(key)
-        if not (g.is_place[exact] & self._in_hints(exact, hints)).any():
-            # A town is also known by its bazaar, fort or cantonment ("Bara" is
-            # recorded as "Bara Fort"): those names count as the town's own.
-            seats = [g.by_key.get(f"{key} {w}") for w in _SEAT_WORDS]
-            seats = [r[g.is_place[r]] for r in seats if len(r)]
-            if seats:
-                exact = np.unique(np.concatenate([exact, *seats]))
-        if len(exact) and not g.is_place[exact].any() and skeleton(key):
-            # Only units carry the name exactly: their seat town may be spelled
-            # otherwise ("Killa Saifullah" district, "Qila Saifullah" town).
-            own = [g.by_key.get(norm(g.name[u])) for u in exact]  # "D.I. Khan" -> its name
-            alt = np.concatenate([g.by_skel.get(skeleton(key)), *own])
-            alt = alt[g.is_place[alt] & (g.is_town[alt] | (g.importance[alt] >= 2.5))]
-            units = {g.admin2[u] for u in exact if g.kind[u] in ("county", "tehsil")}
-            alt = alt[np.isin(g.admin2[alt], list(units - {None}))]
-            if len(alt):
-                exact = np.concatenate([exact, alt])
-        ones = np.ones(len(exact))
-        if len(exact) and (
-            not hints
-            or self._any_hinted(exact, hints)
-            or (g.is_town[exact] & g.is_place[exact]).any()
-        ):
-            return exact, 2 * ones, ones
-        sk = skeleton(key)
-        if not sk or len(key) < 3:
-            return exact, 2 * ones, ones
-        fuzzy = np.setdiff1d(g.by_skel.get(sk), exact)
-        sims = np.empty(0)
-        if len(fuzzy):
-            fuzzy, sims = self._similar(fuzzy, key, 0.5, hints)
-        rows = np.concatenate([exact, fuzzy])
-        qual = np.concatenate([2 * ones, np.ones(len(fuzzy))])
-        sim = np.concatenate([ones, sims])
-        if len(rows) or len(sk) < 4:
-            return rows, qual, sim
-        near: list[np.ndarray] = [g.by_skel.get(s) for s in skeleton_neighbours(sk)]
-        near = [a for a in near if len(a)]
-        if not near:
-            return rows, qual, sim
-        cand, sims = self._similar(np.unique(np.concatenate(near)), key, 0.7, hints)
-        return cand, np.zeros(len(cand)), sims
-
-    def _similar(
-        self, rows: np.ndarray, key: str, floor: float, hints: _Hints | None = None
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Rows having a same-script key at least ``floor`` similar to ``key``, and
-        that similarity (spaces ignored)."""
-        g = self._g
-        if len(rows) > 400:  # very common skeletons: hinted rows first, then known places
-            pref = g.importance[rows] + (10.0 * self._hint_score(rows, hints) if hints else 0.0)
-            rows = rows[np.argsort(-pref, kind="stable")[:400]]
-        ks = script(key)
-        flat = key.replace(" ", "")
-        keep, sims = [], []
-        for r in rows:
-            best = max(
-                (
-                    Levenshtein.normalized_similarity(flat, k.replace(" ", ""))
-                    for k in g.keys_of(int(r))
-                    if script(k) == ks
-                ),
-                default=0.0,
-            )
-            if best >= floor:
-                keep.append(r)
-                sims.append(best)
-        return np.asarray(keep, dtype=np.int64), np.asarray(sims, dtype=float)
-
-    def _in_hints(self, rows: np.ndarray, hints: _Hints) -> np.ndarray:
-        """Rows inside the most specific hinted unit (all rows when no hint)."""
-        g = self._g
-        if hints.admin2:
-            return _member(g.admin2[rows], hints.admin2)
-        if hints.admin1:
-            return _member(g.admin1[rows], hints.admin1)
-        return np.ones(len(rows), dtype=bool)
-
-    def _any_hinted(self, rows: np.ndarray, hints: _Hints) -> bool:
-        g = self._g
-        # The most specific hint given must agree.
-        if hints.admin2 or hints.admin1:
-            ok = self._in_hints(rows, hints)
-        else:
-            ok = _member(g.country[rows], hints.country)
-        return bool(ok.any()) or bool(np.isin(g.kind[rows], ("crossing", "country")).any())
-
-    def _hint_score(self, rows: np.ndarray, hints: _Hints | None) -> np.ndarray:
-        g = self._g
-        s = np.zeros(len(rows))
-        if not hints:
-            return s
-        s += 4 * _member(g.admin2[rows], hints.admin2)
-        s += 2 * _member(g.admin1[rows], hints.admin1)
-        s += _member(g.country[rows], hints.country)
-        return s
-
-    def _pick(self, rows: np.ndarray, key: str) -> tuple[int, np.ndarray]:
-        """The namesake to answer with, and its close contenders.
-
-        Feature rank first (admin seat, population, feature class); among equals,
-        the one nearest a same-named admin unit, else the one central to the
-        others (smallest farthest rival).  Never the frontier.
-        """
-        g = self._g
-        imp = g.importance[rows]
-        top = rows[imp >= imp.max() - 0.3]
-        if len(top) == 1:
-            return int(top[0]), top
-        order = np.argsort(-g.importance[top], kind="stable")
-        top = top[order]
-        if g.importance[top[0]] >= g.importance[top[1]] + 0.2:  # rank decides
-            return int(top[0]), top
-        units = [
-            int(u) for u in g.by_key.get(key) if g.kind[u] in ("tehsil", "county") and u not in top
-        ]
-        if units:  # the namesake nearest a same-named admin unit (its seat)
-            d = np.min(
-                [haversine_km(g.lat[top], g.lon[top], g.lat[u], g.lon[u]) for u in units], axis=0
-            )
-            i = int(np.argmin(d))
-            if d[i] <= min(float(g.radius_km[u]) for u in units):
-                return int(top[i]), top[i : i + 1]
-        if len(top) > 64:  # many namesakes: the one nearest their median point
-            d = haversine_km(np.median(g.lat[top]), np.median(g.lon[top]), g.lat[top], g.lon[top])
-            return int(top[int(np.argmin(d))]), top
-        d = haversine_km(g.lat[top][:, None], g.lon[top][:, None], g.lat[top], g.lon[top])
-        return int(top[int(np.argmin(d.max(axis=1)))]), top
-
-    def _best(
-        self,
-        item: Item,
-        hints: _Hints,
-        *,
-        within: tuple[float, float, float] | None = None,
-    ) -> tuple[int | None, np.ndarray, float]:
-        """The chosen row for an item, its close contenders and the match quality."""
-        g = self._g
-        if (
-            item.full_key
-            and item.full_key in g.by_key.slot
-            and (item.roles & {"feature", "crossing", "area"} or item.key not in g.by_key.slot)
-        ):
-            # "Khyber Pass" is a name of its own before it is "Khyber" + a type word
-            item = replace(item, key=item.full_key, roles=frozenset(), full_key="")
-        rows, qual, sim = self._candidates(item, hints)
-        if within is not None and len(rows):
-            lat, lon, reach = within
-            ok = haversine_km(g.lat[rows], g.lon[rows], lat, lon) <= reach
-            rows, qual, sim = rows[ok], qual[ok], sim[ok]
-        if not len(rows):
-            return None, _NO_ROWS, 0.0
-        kinds = g.kind[rows]
-        # Country names are exact-only (skeletons of "Afghan" are villages).
-        is_country = (kinds == "country") & (qual == 2)
-        if is_country.any():
-            r = int(rows[is_country][0])
-            return r, np.array([r]), 2.0
-        keep = kinds != "country"
-        rows, qual, sim, kinds = rows[keep], qual[keep], sim[keep], kinds[keep]
-        if not len(rows):
-            return None, _NO_ROWS, 0.0
-        hs = self._hint_score(rows, hints)
-        # Candidates contradicting an explicit country hint are dropped when others fit.
-        if hints.country and "other" not in hints.country:
-            okc = np.array([g.country[r] in hints.country or g.country[r] is None for r in rows])
-            if okc.any():
-                rows, qual, sim, kinds, hs = rows[okc], qual[okc], sim[okc], kinds[okc], hs[okc]
-        roles = item.roles
-        is_place = g.is_place[rows]
-        is_feature = g.is_feature[rows]
-        # A type word outranks match quality among candidates the hints accept
-        # equally: "Bara town" is the town even when a tehsil is spelled alike.
-        role_bonus = np.zeros(len(rows))
-        if "place" in roles:
-            role_bonus = is_place.astype(float)
-        elif "feature" in roles or "area" in roles:
-            role_bonus = is_feature.astype(float)
-        score = hs * 10 + role_bonus * 5 + qual * 2 + sim
-        top = score >= score.max() - 0.15
-        rows, qual, kinds, hs = rows[top], qual[top], kinds[top], hs[top]
-        is_place, is_feature = is_place[top], is_feature[top]
-        q = float(qual.max())
-
-        def pick(mask: np.ndarray) -> tuple[int, np.ndarray]:
-            return self._pick(rows[mask], item.key)
-
-        is_cross = kinds == "crossing"
-        by_kind = {k: kinds == k for k in ("tehsil", "county", "region")}
-        wanted: list[np.ndarray] = []
-        if "crossing" in roles:
-            wanted = [is_cross, is_feature, is_place, by_kind["tehsil"], by_kind["county"]]
-        elif "admin2" in roles:
-            wanted = [by_kind["county"], by_kind["tehsil"], by_kind["region"], is_place]
-        elif "tehsil" in roles:
-            wanted = [by_kind["tehsil"], by_kind["county"], is_place]
-        elif "admin1" in roles:
-            wanted = [by_kind["region"], by_kind["county"], is_place]
-        elif "place" in roles:
-            wanted = [is_place, is_cross, by_kind["tehsil"], by_kind["county"], by_kind["region"]]
-        elif "feature" in roles:
-            wanted = [is_feature, by_kind["tehsil"], by_kind["county"], is_place]
-        if "feature" in roles and q < 2 and not (is_feature | by_kind["tehsil"]).any():
-            # "X valley" with only villages spelled like X: not the valley
-            return None, _NO_ROWS, 0.0
-        for m in wanted:
-            if m.any():
-                best, close = pick(m)
-                return self._vet(best, close, q, hints, item)
-        if is_cross.any():
-            best, close = pick(is_cross)
-            return best, close, q
-        if is_feature.any() and "area" in roles:
-            best, close = pick(is_feature)
-            return best, close, q
-        admin = by_kind["tehsil"] | by_kind["county"] | by_kind["region"]
-        if is_place.any():
-            best, close = pick(is_place)
-            if not admin.any():
-                return self._vet(best, close, q, hints, item)
-            # A same-named admin unit wins unless the place is its seat: a town in
-            # it, or a village inside it whose own name is the query's.
-            units = rows[admin]
-            important = g.is_town[best] or g.importance[best] >= 2.5
-            own = norm(g.name[best])
-            own_name = skeleton(own) == skeleton(item.key) or own in {
-                f"{item.key} {w}" for w in _SEAT_WORDS
-            }
-            inside = any(self._seat_of(best, int(u)) for u in units)
-            if inside and (important or own_name):
-                return best, close, q
-        for k in ("region", "county", "tehsil"):
-            if by_kind[k].any():
-                best, close = pick(by_kind[k])
-                if hints.admin1 and g.admin1[best] not in hints.admin1:
-                    # a unit of that name in another province: a namesake village of
-                    # the hinted province is more likely (the hinted unit answers)
-                    return None, _NO_ROWS, 0.0
-                return best, close, q
-        if is_feature.any():
-            best, close = pick(is_feature)
-            return best, close, q
-        best, close = pick(np.ones(len(rows), dtype=bool))
-        return self._vet(best, close, q, hints, item)
-
-    def _vet(
-        self, best: int, close: np.ndarray, q: float, hints: _Hints, item: Item
-    ) -> tuple[int | None, np.ndarray, float]:
-        """Drop a place that the row's admin hints contradict, unless it is an
-        exact-name town: a fuzzy or village match far outside the hinted unit is
-        more likely a different place than a wrong hint (the caller falls back to
-        the hinted unit)."""
-        g = self._g
-        if not hints.units or g.kind[best] == "crossing":
-            return best, close, q
-        need = 4 if hints.admin2 else 2
-        if self._hint_score(np.array([best]), hints)[0] >= need:
-            return best, close, q
-        in_province = not hints.admin1 or g.admin1[best] in hints.admin1
-        if q >= 2 and (g.is_town[best] or g.importance[best] >= 2.5) and in_province:
-            return best, close, q
-        # A village outside the hinted unit is another place of the name (measured:
-        # median error 50 km on the holdout) unless it lies at the unit's edge.
-        for u in hints.units:
-            d = float(haversine_km(g.lat[best], g.lon[best], g.lat[u], g.lon[u]))
-            if d <= g.radius95_km[u] + VET_EDGE_KM:
-                return best, close, q
-        return None, _NO_ROWS, 0.0
-
-    def _seat_of(self, place: int, unit: int) -> bool:
-        g = self._g
-        k = g.kind[unit]
-        if k == "region":
-            return g.admin1[place] == g.admin1[unit]
-        if k == "county":
-            return g.admin2[place] == g.admin2[unit]
-        d = haversine_km(g.lat[place], g.lon[place], g.lat[unit], g.lon[unit])
-        return bool(d <= g.radius_km[unit])
-
-    def _match(
-        self, row: int, close: np.ndarray, item: Item, hints: _Hints, quality: float
-    ) -> Match:
-        g = self._g
-        kind = g.kind[row]
-        method = _METHOD_OF_KIND.get(kind, "gazetteer")
-        if kind in ("crossing", "foreign"):
-            precision, unc, cls = 1, float(g.radius_km[row]), kind
-        elif kind in FEATURE_KINDS:
-            precision, unc, cls = (
-                (1 if g.radius_km[row] <= 5 else 2),
-                float(g.radius_km[row]),
-                "feature",
-            )
-        elif kind in ("tehsil", "county"):
-            precision, unc, cls = 2, float(g.radius95_km[row]), kind
-        elif kind in ("region", "country"):
-            precision, unc, cls = 3, float(g.radius95_km[row]), kind
-        else:
-            pop = g.population[row]
-            precision = 1
-            cls = ("place_edit", "place_variant", "place_exact")[int(quality)]
-            extent = min(0.006 * math.sqrt(pop), 20.0)
-            if g.fcode[row] in ("PPLC", "PPLA") and pop == 0:
-                extent = 5.0
-            unc = RADIUS_KM[cls] + extent
-        reasons = []
-        if item.near:
-            precision, unc = max(precision, 2), unc + RADIUS_KM["near"]
-            reasons.append("near")
-        elif "area" in item.roles and precision == 1 and kind != "crossing":
-            precision, unc = 2, unc + RADIUS_KM["area"]
-        if quality < 2:
-            reasons.append("spelling variant" if quality >= 1 else "one edit from a gazetteer name")
-        # Ambiguity: close contenders spread wider than AMBIGUOUS_KM that no hint separates.
-        close = np.unique(np.asarray(close, dtype=np.int64))
-        ambiguous = False
-        if len(close) > 1 and kind not in ADMIN_KINDS and kind != "crossing":
-            d = haversine_km(g.lat[row], g.lon[row], g.lat[close], g.lon[close])
-            hs = self._hint_score(np.array([row, *close]), hints)
-            rival = hs[1:] >= hs[0]
-            ambiguous = bool((rival & (d > AMBIGUOUS_KM)).any())
-            # Equally good contenders nearby: the radius takes them in.
-            nearby = rival & (d <= AMBIGUOUS_KM)
-            if nearby.any():
-                unc = max(unc, float(d[nearby].max()) + RADIUS_KM["place_exact"])
-            if ambiguous:
-                # Not a confident dot: shown as low precision, and the radius takes in
-                # rivals up to AMBIGUOUS_REACH_KM away (farther ones only flag it).
-                precision = max(precision, 2)
-                cls = "ambiguous"
-                far = d[rival & (d <= AMBIGUOUS_REACH_KM)]
-                if len(far):
-                    unc = max(unc, float(far.max()) + RADIUS_KM["place_exact"])
-                reasons.append(f"{int(rival.sum()) + 1} places of this name")
-        return Match(
-            name=str(g.name[row]),
-            lon=float(g.lon[row]),
-            lat=float(g.lat[row]),
-            method=method,
-            precision=precision,
-            uncertainty_km=round(unc, 2),
-            country=g.country[row],
-            admin1=g.admin1[row],
-            admin2=g.admin2[row],
-            ambiguous=ambiguous,
-            candidates=int(len(close)),
-            reason="; ".join(reasons) or None,
-            match_class=cls,
-        )
-
-    def _fallback(self, hints: _Hints, why: str) -> Match:
-        """The most specific hinted unit, or an unresolved Match."""
-        g = self._g
-        units = list(hints.units)
-        if not units:
-            return Match(reason=why)
-        row = int(units[0])
-        m = self._match(row, np.array([row]), Item(""), hints, 2.0)
-        unc = m.uncertainty_km
-        for other in units[1:]:  # several hinted units ("Dir" = Upper + Lower Dir)
-            d = float(haversine_km(g.lat[row], g.lon[row], g.lat[other], g.lon[other]))
-            unc = max(unc, d + float(g.radius95_km[other]))
-        level = {
-            "admin2": "district",
-            "admin1": "province",
-            "country": "country",
-            "gazetteer": "tehsil",
-        }.get(m.method, m.method)
-        method = "admin2" if g.kind[row] == "tehsil" else m.method
-        return replace(
-            m,
-            method=method,
-            uncertainty_km=round(unc, 2),
-            reason=f"{why}; fell back to the {level} from the hints",
-            match_class=f"fallback_{g.kind[row]}",
-        )
-
-
-def _member(values: np.ndarray, allowed: frozenset[str]) -> np.ndarray:
-    """Elementwise ``value in allowed`` for an object array (None is never in)."""
-    out = np.zeros(len(values), dtype=bool)
-    for a in allowed:
-        out |= values == a
-    return out
-
-
-def _paren_free(s: str) -> str:
-    return re.sub(r"[()\[\]]", " ", s)
 
 
 def _join(a: str | None, b: str) -> str:

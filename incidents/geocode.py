@@ -1,12 +1,14 @@
 """Offline geocoder: place text (+ admin hints) -> coordinates with an honest radius.
 
-Three modules, one job each:
+Modules, one job each:
 
 * :mod:`incidents._grammar` -- how a location cell is written (type words,
   "near X", "A - B", "X area of Y", "between A and B", brackets, lists);
-* :mod:`incidents._resolver` -- :class:`Geocoder`: hints at their own level through
-  the admin-name alias table, candidates by exact name / transliteration skeleton /
-  one edit, neutral namesake ranking, calibrated radii (:data:`RADIUS_KM`);
+* :mod:`incidents._resolver` -- :class:`Geocoder`, assembled from
+  :mod:`incidents._hints` (hints at their own level through the admin-name alias
+  table), :mod:`incidents._candidates` (exact name / transliteration skeleton / one
+  edit), :mod:`incidents._ranking` (neutral namesake ranking) and
+  :mod:`incidents._answer` (the Match, its radius from :mod:`incidents._radius`);
 * this module -- :func:`geocode`, the table step: input coordinates or geometry
   checked, each distinct (text, hints) resolved once, columns assembled.
 

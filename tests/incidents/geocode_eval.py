@@ -11,7 +11,19 @@ into the README (``python tests/incidents/geocode_eval.py``):
   spelling variant or a wrong namesake, something else) lies within 25 km, and
   whether the radius covers the truth; gives the per-class error distribution the
   radii are calibrated on.
+* :func:`wof_holdout` -- cross-source holdout with Pakistani (and Afghan) truth:
+  Who's On First localities that no other source carries (GeoNames villages as
+  WOF ships them) queried against the index *without* any WOF-only place, once
+  with their province/district as hints and once with no hint at all.  The
+  index then holds the GeoNames towns, OSM villages, admin units and the
+  frontier features: measures fallbacks, their radii and false name matches.
+* :func:`geonames_holdout` -- the GeoNames cities500 towns queried against the
+  index without every row carrying a cities500 record: the town itself is gone,
+  its namesakes and any other record of it (WOF, OSM) remain.  Measures which
+  namesake is chosen and whether the radius says how unsure that is.
 * :func:`truth_table` -- the hand-checked frontier places with cited coordinates.
+
+For every holdout the truth is the held-out source's own coordinate.
 """
 
 from __future__ import annotations
@@ -77,6 +89,103 @@ def holdout(gaz: Gazetteer) -> tuple[dict[str, float], pd.DataFrame]:
     return res, rows.assign(match_class=classes)
 
 
+#: Queries drawn per country from the WOF-only localities (seeded, reproducible).
+WOF_SAMPLE = {"PK": 1200, "AF": 600}
+
+
+def _queries(gaz: Gazetteer, q: np.ndarray, *, hints: bool) -> pd.DataFrame:
+    none = np.full(len(q), None, dtype=object)
+    return pd.DataFrame(
+        {
+            "location": gaz.name[q].astype(str),
+            "admin1": gaz.admin1[q] if hints else none,
+            "admin2": gaz.admin2[q] if hints else none,
+            "country": gaz.country[q] if hints else none,
+            "true_lat": gaz.lat[q],
+            "true_lon": gaz.lon[q],
+            "true_country": gaz.country[q],
+        }
+    )
+
+
+def _latin(gaz: Gazetteer) -> np.ndarray:
+    return np.array([str(n).isascii() and len(str(n)) >= 3 for n in gaz.name])
+
+
+def wof_split(gaz: Gazetteer, *, seed: int = 0) -> tuple[Gazetteer, np.ndarray]:
+    """(index without WOF-only places, query rows: a seeded sample per country)."""
+    src = pd.Series(gaz.source.astype(str))
+    wof_only = (src.str.startswith("wof:") & ~src.str.contains("+", regex=False)).to_numpy()
+    rng = np.random.default_rng(seed)
+    picked = []
+    for cc, n in WOF_SAMPLE.items():
+        pool = np.flatnonzero(
+            wof_only & _latin(gaz) & (gaz.kind == "locality") & (gaz.country == cc)
+        )
+        picked.append(np.sort(rng.choice(pool, size=min(n, len(pool)), replace=False)))
+    return gaz.subset(~wof_only), np.concatenate(picked)
+
+
+def geonames_split(gaz: Gazetteer) -> tuple[Gazetteer, np.ndarray]:
+    """(index without any row carrying a GeoNames cities500 record, those rows)."""
+    src = pd.Series(gaz.source.astype(str))
+    gn = src.str.contains("geonames", regex=False) & ~src.str.startswith("frontier_features")
+    gn = gn.to_numpy() & (gaz.kind == "locality")
+    return gaz.subset(~gn), np.flatnonzero(gn & _latin(gaz))
+
+
+def _run(index: Gazetteer, gaz: Gazetteer, q: np.ndarray) -> pd.DataFrame:
+    """Score hinted and hint-free queries; rows carry ``hinted`` and ``match_class``."""
+    gc = Geocoder(index)
+    parts = []
+    for hinted in (True, False):
+        queries = _queries(gaz, q, hints=hinted)
+        _, rows = score(gc, queries)
+        classes = [
+            gc.resolve(r.location, admin1=r.admin1, admin2=r.admin2, country=r.country)[
+                0
+            ].match_class
+            for r in queries.itertuples()
+        ]
+        parts.append(
+            rows.assign(
+                match_class=classes,
+                hinted=hinted,
+                true_country=queries["true_country"].to_numpy(),
+                true_lat=queries["true_lat"].to_numpy(),
+                true_lon=queries["true_lon"].to_numpy(),
+            )
+        )
+    return pd.concat(parts, ignore_index=True)
+
+
+def wof_holdout(gaz: Gazetteer) -> pd.DataFrame:
+    """Per-row results of the WOF-only-localities holdout (see module doc)."""
+    index, q = wof_split(gaz)
+    return _run(index, gaz, q)
+
+
+def geonames_holdout(gaz: Gazetteer) -> pd.DataFrame:
+    """Per-row results of the GeoNames-towns holdout (see module doc)."""
+    index, q = geonames_split(gaz)
+    return _run(index, gaz, q)
+
+
+def summary(rows: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """within 25 km, radius coverage and median radius per group."""
+    r = rows.assign(
+        covered=rows["error_km"] <= rows["uncertainty_km"].fillna(0) + 1e-6,
+        within=rows["error_km"] <= 25,
+    )
+    return r.groupby(by).agg(
+        n=("error_km", "size"),
+        within_25km=("within", "mean"),
+        covered=("covered", "mean"),
+        median_radius_km=("uncertainty_km", "median"),
+        median_error_km=("error_km", "median"),
+    )
+
+
 def truth_frame() -> pd.DataFrame:
     """The hand-checked truth table (the features helper's file when present)."""
     path = TRUTH if TRUTH.exists() else TRUTH_SAMPLE
@@ -113,6 +222,11 @@ def class_table(rows: pd.DataFrame) -> pd.DataFrame:
 
 if __name__ == "__main__":
     gaz = Gazetteer.load()
+    for name, fn in (("WOF-only localities", wof_holdout), ("GeoNames towns", geonames_holdout)):
+        rows = fn(gaz)
+        print(f"== {name}")
+        print(summary(rows, ["true_country", "hinted"]).round(3).to_string())
+        print(summary(rows, ["true_country", "hinted", "match_class"]).round(3).to_string())
     res, rows = holdout(gaz)
     print("holdout:", {k: round(v, 3) for k, v in res.items()})
     print(class_table(rows).round(2).to_string())

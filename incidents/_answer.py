@@ -1,0 +1,178 @@
+"""The answer for a chosen gazetteer row: a :class:`Match` with its method,
+precision, ambiguity and radius (name matches by their evidence cell,
+:mod:`incidents._radius`; features and units by their own extent), or the
+fallback to the most specific hinted unit."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import numpy as np
+
+from incidents._candidates import CandidatesMixin
+from incidents._gazetteer import ADMIN_KINDS, FEATURE_KINDS, haversine_km
+from incidents._grammar import Item
+from incidents._match import Hints, Match
+from incidents._names import skeleton
+from incidents._radius import basis, place_radius
+
+__all__ = ["AMBIGUOUS_KM", "AMBIGUOUS_REACH_KM", "RADIUS_KM", "AnswerMixin"]
+
+#: Radius terms (km) that are not evidence cells: ``near`` and ``area`` widen a
+#: match ("near X", "X area"); ``place_exact`` is what a nearby, equally good
+#: rival adds beyond its distance.  The radius of a name match itself comes from
+#: its evidence cell (:data:`incidents._radius.PLACE_RADIUS_KM`, at least
+#: :data:`incidents._radius.FLOOR_KM`; README "Geocoding accuracy").
+RADIUS_KM: dict[str, float] = {
+    "place_exact": 8.0,
+    "place_variant": 8.0,
+    "place_edit": 22.0,
+    "near": 10.0,
+    "area": 5.0,
+}
+#: Candidates farther apart than this, with no hint separating them, are ambiguous.
+AMBIGUOUS_KM = 25.0
+#: An ambiguous match's radius stretches to rivals up to this far (all of them: a
+#: radius that leaves out a candidate the hints could not exclude is not honest).
+AMBIGUOUS_REACH_KM = 2000.0
+_METHOD_OF_KIND = {
+    "crossing": "crossing",
+    "tehsil": "gazetteer",
+    "county": "admin2",
+    "region": "admin1",
+    "country": "country",
+}
+
+
+class AnswerMixin(CandidatesMixin):
+    """Match building of :class:`incidents._resolver.Geocoder`."""
+
+    def _match(
+        self, row: int, close: np.ndarray, item: Item, hints: Hints, quality: float
+    ) -> Match:
+        g = self._g
+        kind = g.kind[row]
+        method = _METHOD_OF_KIND.get(kind, "gazetteer")
+        cell: str | None = None
+        if kind in ("crossing", "foreign"):
+            precision, unc, cls = 1, float(g.radius_km[row]), kind
+        elif kind in FEATURE_KINDS:
+            precision, unc, cls = (
+                (1 if g.radius_km[row] <= 5 else 2),
+                float(g.radius_km[row]),
+                "feature",
+            )
+        elif kind in ("tehsil", "county"):
+            precision, unc, cls = 2, float(g.radius95_km[row]), kind
+        elif kind in ("region", "country"):
+            precision, unc, cls = 3, float(g.radius95_km[row]), kind
+        else:
+            pop = g.population[row]
+            precision = 1
+            cls = ("place_edit", "place_variant", "place_exact")[int(quality)]
+            extent = min(0.006 * math.sqrt(pop), 20.0)
+            if g.fcode[row] in ("PPLC", "PPLA") and pop == 0:
+                extent = 5.0
+            cell = self._evidence(row, item, hints, quality)
+            unc = place_radius(cell, extent_km=extent)
+        if kind in ("crossing", "foreign") or kind in FEATURE_KINDS or kind in ADMIN_KINDS:
+            cell = None
+        reasons = []
+        if item.near:
+            precision, unc = max(precision, 2), unc + RADIUS_KM["near"]
+            reasons.append("near")
+        elif "area" in item.roles and precision == 1 and kind != "crossing":
+            precision, unc = 2, unc + RADIUS_KM["area"]
+        if quality < 2:
+            reasons.append("spelling variant" if quality >= 1 else "one edit from a gazetteer name")
+        # Ambiguity: close contenders spread wider than AMBIGUOUS_KM that no hint separates.
+        close = np.unique(np.asarray(close, dtype=np.int64))
+        ambiguous = False
+        if len(close) > 1 and kind not in ADMIN_KINDS and kind != "crossing":
+            d = haversine_km(g.lat[row], g.lon[row], g.lat[close], g.lon[close])
+            hs = self._hint_score(np.array([row, *close]), hints)
+            rival = hs[1:] >= hs[0]
+            ambiguous = bool((rival & (d > AMBIGUOUS_KM)).any())
+            # Equally good contenders nearby: the radius takes them in.
+            nearby = rival & (d <= AMBIGUOUS_KM)
+            if nearby.any():
+                unc = max(unc, float(d[nearby].max()) + RADIUS_KM["place_exact"])
+            if ambiguous:
+                # Not a confident dot: shown as low precision, and the radius takes in
+                # rivals up to AMBIGUOUS_REACH_KM away (farther ones only flag it).
+                precision = max(precision, 2)
+                cls = "ambiguous"
+                far = d[rival & (d <= AMBIGUOUS_REACH_KM)]
+                if len(far):
+                    unc = max(unc, float(far.max()) + RADIUS_KM["place_exact"])
+                reasons.append(f"{int(rival.sum()) + 1} places of this name")
+        return Match(
+            name=str(g.name[row]),
+            lon=float(g.lon[row]),
+            lat=float(g.lat[row]),
+            method=method,
+            precision=precision,
+            uncertainty_km=round(unc, 2),
+            country=g.country[row],
+            admin1=g.admin1[row],
+            admin2=g.admin2[row],
+            ambiguous=ambiguous,
+            candidates=int(len(close)),
+            reason="; ".join(reasons) or None,
+            match_class=cls,
+            radius_basis=cell,
+        )
+
+    def _evidence(self, row: int, item: Item, hints: Hints, quality: float) -> str:
+        """The evidence cell of a name match (:func:`incidents._radius.basis`): where
+        the place lies relative to the hints, its rank, and how many other places
+        of its country carry the name."""
+        g = self._g
+        one = np.array([row])
+        if hints.admin2 and (g.admin2[row] in hints.admin2 or self._reaches(one, hints)[0]):
+            hint = "district"
+        elif hints.admin1 and g.admin1[row] in hints.admin1:
+            hint = "province"
+        elif hints.admin1 or hints.admin2:
+            hint = "off"
+        else:
+            hint = "none"
+        rank = "town" if (g.is_town[row] or g.importance[row] >= 2.5) else "village"
+        same = g.by_key.get(item.key) if quality >= 2 else g.by_skel.get(skeleton(item.key))
+        same = same[g.is_place[same] & (same != row)]
+        if len(same):
+            far = haversine_km(g.lat[row], g.lon[row], g.lat[same], g.lon[same]) > 2.0
+            same = same[far]
+        # namesakes anywhere in the place's country: a common name is the measured
+        # sign of a wrong namesake (the hints cannot see a record that is missing)
+        same = same[g.country[same] == g.country[row]]
+        cls = ("place_edit", "place_variant", "place_exact")[int(quality)]
+        return basis(cls, hint, rank, len(same))
+
+    def _fallback(self, hints: Hints, why: str) -> Match:
+        """The most specific hinted unit, or an unresolved Match."""
+        g = self._g
+        units = list(hints.units)
+        if not units:
+            return Match(reason=why)
+        row = int(units[0])
+        m = self._match(row, np.array([row]), Item(""), hints, 2.0)
+        unc = m.uncertainty_km
+        for other in units[1:]:  # several hinted units ("Dir" = Upper + Lower Dir)
+            d = float(haversine_km(g.lat[row], g.lon[row], g.lat[other], g.lon[other]))
+            unc = max(unc, d + float(g.radius95_km[other]))
+        level = {
+            "admin2": "district",
+            "admin1": "province",
+            "country": "country",
+            "gazetteer": "tehsil",
+        }.get(m.method, m.method)
+        method = "admin2" if g.kind[row] == "tehsil" else m.method
+        return replace(
+            m,
+            method=method,
+            uncertainty_km=round(unc, 2),
+            reason=f"{why}; fell back to the {level} from the hints",
+            match_class=f"fallback_{g.kind[row]}",
+        )

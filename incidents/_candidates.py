@@ -1,0 +1,148 @@
+"""Candidate places of an item: exact name key, else transliteration skeleton,
+else one edit away; and how well each agrees with the row's hints."""
+
+from __future__ import annotations
+
+import numpy as np
+from rapidfuzz.distance import Levenshtein
+
+from incidents._gazetteer import haversine_km
+from incidents._grammar import Item
+from incidents._hints import HintsMixin
+from incidents._match import Hints, member
+from incidents._names import norm, script, skeleton, skeleton_neighbours
+
+__all__ = ["SEAT_WORDS", "CandidatesMixin"]
+
+#: Second words of a town's other recorded names ("Bara Fort", "Wana Bazaar").
+SEAT_WORDS = ("bazaar", "bazar", "fort", "town", "city", "cantonment", "khas", "adda")
+
+
+class CandidatesMixin(HintsMixin):
+    """Candidate search and hint agreement of :class:`incidents._resolver.Geocoder`."""
+
+    def _candidates(self, item: Item, hints: Hints) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Gazetteer rows for an item, their match quality (2 exact, 1 skeleton, 0 one
+        edit away) and their name similarity to the item (1 for exact)."""
+        g = self._g
+        key = item.key
+        exact = g.by_key.get(key)
+        if not (g.is_place[exact] & self._in_hints(exact, hints)).any():
+            # A town is also known by its bazaar, fort or cantonment ("Bara" is
+            # recorded as "Bara Fort"): those names count as the town's own.
+            seats = [g.by_key.get(f"{key} {w}") for w in SEAT_WORDS]
+            seats = [r[g.is_place[r]] for r in seats if len(r)]
+            if seats:
+                exact = np.unique(np.concatenate([exact, *seats]))
+        if len(exact) and not g.is_place[exact].any() and skeleton(key):
+            # Only units carry the name exactly: their seat town may be spelled
+            # otherwise ("Killa Saifullah" district, "Qila Saifullah" town).
+            own = [g.by_key.get(norm(g.name[u])) for u in exact]  # "D.I. Khan" -> its name
+            alt = np.concatenate([g.by_skel.get(skeleton(key)), *own])
+            alt = alt[g.is_place[alt] & (g.is_town[alt] | (g.importance[alt] >= 2.5))]
+            units = {g.admin2[u] for u in exact if g.kind[u] in ("county", "tehsil")}
+            alt = alt[np.isin(g.admin2[alt], list(units - {None}))]
+            if len(alt):
+                exact = np.concatenate([exact, alt])
+        ones = np.ones(len(exact))
+        if len(exact) and (
+            not hints
+            or self._any_hinted(exact, hints)
+            or (g.is_town[exact] & g.is_place[exact]).any()
+        ):
+            return exact, 2 * ones, ones
+        sk = skeleton(key)
+        if not sk or len(key) < 3:
+            return exact, 2 * ones, ones
+        fuzzy = np.setdiff1d(g.by_skel.get(sk), exact)
+        sims = np.empty(0)
+        if len(fuzzy):
+            fuzzy, sims = self._similar(fuzzy, key, 0.5, hints)
+        rows = np.concatenate([exact, fuzzy])
+        qual = np.concatenate([2 * ones, np.ones(len(fuzzy))])
+        sim = np.concatenate([ones, sims])
+        if len(rows) or len(sk) < 4:
+            return rows, qual, sim
+        near: list[np.ndarray] = [g.by_skel.get(s) for s in skeleton_neighbours(sk)]
+        near = [a for a in near if len(a)]
+        if not near:
+            return rows, qual, sim
+        cand, sims = self._similar(np.unique(np.concatenate(near)), key, 0.7, hints)
+        return cand, np.zeros(len(cand)), sims
+
+    def _similar(
+        self, rows: np.ndarray, key: str, floor: float, hints: Hints | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Rows having a same-script key at least ``floor`` similar to ``key``, and
+        that similarity (spaces ignored)."""
+        g = self._g
+        if len(rows) > 400:  # very common skeletons: hinted rows first, then known places
+            pref = g.importance[rows] + (10.0 * self._hint_score(rows, hints) if hints else 0.0)
+            rows = rows[np.argsort(-pref, kind="stable")[:400]]
+        ks = script(key)
+        flat = key.replace(" ", "")
+        keep, sims = [], []
+        for r in rows:
+            best = max(
+                (
+                    Levenshtein.normalized_similarity(flat, k.replace(" ", ""))
+                    for k in g.keys_of(int(r))
+                    if script(k) == ks
+                ),
+                default=0.0,
+            )
+            if best >= floor:
+                keep.append(r)
+                sims.append(best)
+        return np.asarray(keep, dtype=np.int64), np.asarray(sims, dtype=float)
+
+    def _in_hints(self, rows: np.ndarray, hints: Hints) -> np.ndarray:
+        """Rows inside the most specific hinted unit (all rows when no hint); an
+        area or natural feature counts when its extent reaches the unit."""
+        g = self._g
+        if hints.admin2:
+            return member(g.admin2[rows], hints.admin2) | self._reaches(rows, hints)
+        if hints.admin1:
+            return member(g.admin1[rows], hints.admin1) | self._reaches(rows, hints)
+        return np.ones(len(rows), dtype=bool)
+
+    def _reaches(self, rows: np.ndarray, hints: Hints) -> np.ndarray:
+        """Features (valleys, ranges, tribal areas, ...) whose extent overlaps a
+        hinted unit: the Tirah valley lies in Khyber *and* Orakzai, its point in
+        only one of them."""
+        g = self._g
+        out = np.zeros(len(rows), dtype=bool)
+        feat = np.flatnonzero(g.is_feature[rows])
+        if not len(feat) or not hints.units:
+            return out
+        units = np.asarray(hints.units, dtype=np.int64)
+        units = units[np.isin(g.kind[units], ("tehsil", "county", "region"))]
+        if not len(units):
+            return out
+        fr = rows[feat]
+        d = haversine_km(g.lat[fr][:, None], g.lon[fr][:, None], g.lat[units], g.lon[units])
+        out[feat] = (d <= g.radius_km[fr][:, None] + g.radius95_km[units]).any(axis=1)
+        return out
+
+    def _any_hinted(self, rows: np.ndarray, hints: Hints) -> bool:
+        g = self._g
+        # The most specific hint given must agree.
+        if hints.admin2 or hints.admin1:
+            ok = self._in_hints(rows, hints)
+        else:
+            ok = member(g.country[rows], hints.country)
+        return bool(ok.any()) or bool(np.isin(g.kind[rows], ("crossing", "country")).any())
+
+    def _hint_score(self, rows: np.ndarray, hints: Hints | None) -> np.ndarray:
+        g = self._g
+        s = np.zeros(len(rows))
+        if not hints:
+            return s
+        s += 4 * member(g.admin2[rows], hints.admin2)
+        s += 2 * member(g.admin1[rows], hints.admin1)
+        s += member(g.country[rows], hints.country)
+        reach = self._reaches(rows, hints)
+        if reach.any():  # an area reaching the hinted unit is as good as one inside it
+            inside = 4.0 * bool(hints.admin2) + 2.0 * bool(hints.admin1) + bool(hints.country)
+            s[reach] = np.maximum(s[reach], inside)
+        return s

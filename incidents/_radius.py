@@ -1,0 +1,132 @@
+"""Uncertainty radii of name matches, from measured evidence.
+
+A name match's radius is not one constant per match class: it is looked up by
+the evidence the match rests on (:func:`basis`):
+
+* the match class -- ``place_exact``, ``place_variant`` (transliteration
+  skeleton) or ``place_edit`` (one edit away);
+* the hints -- the place lies in the hinted district (``district``), in the
+  hinted province (``province``), outside what was hinted (``off``: accepted as
+  a town of the hinted province or a village at the district's edge), or no
+  province/district was hinted (``none``);
+* the place's rank -- ``town`` (a GeoNames cities500 town or an admin seat) or
+  ``village``;
+* namesakes -- how many other places of the country carry the same name (same
+  key, or same skeleton for a spelling match), more than 2 km away: ``0``,
+  ``1-3`` or ``4+``.  Measured on the evaluations, a common name is the
+  strongest sign of a wrong namesake: exact village matches in the hinted
+  district have a 95th-percentile error of ~13 km when the name is unique and
+  over 80 km when five or more places carry it.
+
+:data:`PLACE_RADIUS_KM` holds, per evidence cell, the 95th percentile of the
+error measured on the calibration half of the independent evaluations
+(``python tests/incidents/calibrate_radius.py`` recomputes it and reports the
+coverage on the other half); the place's own extent (a town's population term)
+is added (a town's population term).
+"""
+
+from __future__ import annotations
+
+__all__ = ["CLASSES", "FLOOR_KM", "HINTS", "PLACE_RADIUS_KM", "basis", "place_radius"]
+
+CLASSES = ("place_exact", "place_variant", "place_edit")
+HINTS = ("district", "province", "off", "none")
+RANKS = ("town", "village")
+NAMESAKES = ("0", "1-3", "4+")
+
+#: Smallest radius of each class (km), whatever a small cell measured: the error of
+#: a name match is never known better than this (the former class constants).
+FLOOR_KM: dict[str, float] = {"place_exact": 8.0, "place_variant": 8.0, "place_edit": 22.0}
+
+#: 95th-percentile error (km) beyond the place's own extent per evidence cell
+#: ``class|hint|rank|namesakes``, measured on the calibration half (a cell with
+#: fewer than 30 rows takes the value of the first coarser cell that has them;
+#: more namesakes never narrow it, a village never gets less than a town).
+#: Written by ``tests/incidents/calibrate_radius.py --write``.
+PLACE_RADIUS_KM: dict[str, float] = {
+    "place_exact|district|town|0": 14.5,
+    "place_exact|district|town|1-3": 38.5,
+    "place_exact|district|town|4+": 38.5,
+    "place_exact|district|village|0": 14.5,
+    "place_exact|district|village|1-3": 38.5,
+    "place_exact|district|village|4+": 44.5,
+    "place_exact|province|town|0": 269.0,
+    "place_exact|province|town|1-3": 269.0,
+    "place_exact|province|town|4+": 269.0,
+    "place_exact|province|village|0": 269.0,
+    "place_exact|province|village|1-3": 269.0,
+    "place_exact|province|village|4+": 269.0,
+    "place_exact|off|town|0": 269.0,
+    "place_exact|off|town|1-3": 269.0,
+    "place_exact|off|town|4+": 269.0,
+    "place_exact|off|village|0": 269.0,
+    "place_exact|off|village|1-3": 269.0,
+    "place_exact|off|village|4+": 269.0,
+    "place_exact|none|town|0": 6.5,
+    "place_exact|none|town|1-3": 6.5,
+    "place_exact|none|town|4+": 6.5,
+    "place_exact|none|village|0": 6.5,
+    "place_exact|none|village|1-3": 6.5,
+    "place_exact|none|village|4+": 6.5,
+    "place_variant|district|town|0": 1.5,
+    "place_variant|district|town|1-3": 5.0,
+    "place_variant|district|town|4+": 33.5,
+    "place_variant|district|village|0": 1.5,
+    "place_variant|district|village|1-3": 5.0,
+    "place_variant|district|village|4+": 33.5,
+    "place_variant|province|town|0": 269.0,
+    "place_variant|province|town|1-3": 269.0,
+    "place_variant|province|town|4+": 269.0,
+    "place_variant|province|village|0": 269.0,
+    "place_variant|province|village|1-3": 269.0,
+    "place_variant|province|village|4+": 269.0,
+    "place_variant|off|town|0": 269.0,
+    "place_variant|off|town|1-3": 269.0,
+    "place_variant|off|town|4+": 269.0,
+    "place_variant|off|village|0": 269.0,
+    "place_variant|off|village|1-3": 269.0,
+    "place_variant|off|village|4+": 269.0,
+    "place_variant|none|town|0": 9.5,
+    "place_variant|none|town|1-3": 9.5,
+    "place_variant|none|town|4+": 9.5,
+    "place_variant|none|village|0": 9.5,
+    "place_variant|none|village|1-3": 9.5,
+    "place_variant|none|village|4+": 9.5,
+    "place_edit|district|town|0": 14.5,
+    "place_edit|district|town|1-3": 34.5,
+    "place_edit|district|town|4+": 37.5,
+    "place_edit|district|village|0": 14.5,
+    "place_edit|district|village|1-3": 39.0,
+    "place_edit|district|village|4+": 39.0,
+    "place_edit|province|town|0": 269.0,
+    "place_edit|province|town|1-3": 269.0,
+    "place_edit|province|town|4+": 269.0,
+    "place_edit|province|village|0": 269.0,
+    "place_edit|province|village|1-3": 269.0,
+    "place_edit|province|village|4+": 269.0,
+    "place_edit|off|town|0": 269.0,
+    "place_edit|off|town|1-3": 269.0,
+    "place_edit|off|town|4+": 269.0,
+    "place_edit|off|village|0": 269.0,
+    "place_edit|off|village|1-3": 269.0,
+    "place_edit|off|village|4+": 269.0,
+    "place_edit|none|town|0": 9.5,
+    "place_edit|none|town|1-3": 9.5,
+    "place_edit|none|town|4+": 9.5,
+    "place_edit|none|village|0": 9.5,
+    "place_edit|none|village|1-3": 9.5,
+    "place_edit|none|village|4+": 9.5,
+}
+
+
+def basis(cls: str, hint: str, rank: str, namesakes: int) -> str:
+    """The evidence cell of a name match (see the module doc)."""
+    ns = "0" if namesakes == 0 else "1-3" if namesakes <= 3 else "4+"
+    return f"{cls}|{hint}|{rank}|{ns}"
+
+
+def place_radius(cell: str, *, extent_km: float = 0.0) -> float:
+    """Radius (km) of a name match in evidence cell ``cell``: the cell's measured
+    95th-percentile error beyond the place's own extent (at least the class's
+    :data:`FLOOR_KM`), plus that extent."""
+    return max(PLACE_RADIUS_KM[cell], FLOOR_KM[cell.split("|", 1)[0]]) + extent_km

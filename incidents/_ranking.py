@@ -1,0 +1,242 @@
+"""Ranking: which candidate answers for an item.
+
+Hints first (a candidate in the hinted district beats one outside), then match
+quality, then the role the text's type words ask for (``town`` -> a populated
+place, ``district`` -> the unit, ``valley`` -> a natural feature); an exact
+feature name beats spelling matches of other names.  Namesake ties: feature
+rank (admin seat, population, feature class), then closeness to a same-named
+admin unit, otherwise the candidate central to its rivals.  Nothing here
+depends on the frontier.  A match the hints contradict is dropped (the caller
+falls back to the hinted unit).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from incidents._candidates import SEAT_WORDS, CandidatesMixin
+from incidents._gazetteer import haversine_km
+from incidents._grammar import Item
+from incidents._match import NO_ROWS, Hints
+from incidents._names import norm, skeleton
+
+__all__ = ["VET_EDGE_KM", "RankingMixin"]
+
+#: A place outside the hinted unit is kept when it lies this close to the unit's
+#: 95 % radius (a place on its edge, or a coarse boundary), else the unit answers.
+VET_EDGE_KM = 5.0
+
+
+class RankingMixin(CandidatesMixin):
+    """Candidate ranking of :class:`incidents._resolver.Geocoder`."""
+
+    def _pick(self, rows: np.ndarray, key: str) -> tuple[int, np.ndarray]:
+        """The namesake to answer with, and its close contenders.
+
+        Feature rank first (admin seat, population, feature class); among equals,
+        the one nearest a same-named admin unit, else the one central to the
+        others (smallest farthest rival).  Never the frontier.
+        """
+        g = self._g
+        imp = g.importance[rows]
+        top = rows[imp >= imp.max() - 0.3]
+        if len(top) == 1:
+            return int(top[0]), top
+        order = np.argsort(-g.importance[top], kind="stable")
+        top = top[order]
+        if g.importance[top[0]] >= g.importance[top[1]] + 0.2:  # rank decides
+            return int(top[0]), top
+        units = [
+            int(u) for u in g.by_key.get(key) if g.kind[u] in ("tehsil", "county") and u not in top
+        ]
+        if units:  # the namesake nearest a same-named admin unit (its seat)
+            d = np.min(
+                [haversine_km(g.lat[top], g.lon[top], g.lat[u], g.lon[u]) for u in units], axis=0
+            )
+            i = int(np.argmin(d))
+            if d[i] <= min(float(g.radius_km[u]) for u in units):
+                return int(top[i]), top[i : i + 1]
+        if len(top) > 64:  # many namesakes: the one nearest their median point
+            d = haversine_km(np.median(g.lat[top]), np.median(g.lon[top]), g.lat[top], g.lon[top])
+            return int(top[int(np.argmin(d))]), top
+        d = haversine_km(g.lat[top][:, None], g.lon[top][:, None], g.lat[top], g.lon[top])
+        return int(top[int(np.argmin(d.max(axis=1)))]), top
+
+    def _best(
+        self,
+        item: Item,
+        hints: Hints,
+        *,
+        within: tuple[float, float, float] | None = None,
+    ) -> tuple[int | None, np.ndarray, float]:
+        """The chosen row for an item, its close contenders and the match quality."""
+        g = self._g
+        if (
+            item.full_key
+            and item.full_key in g.by_key.slot
+            and (item.roles & {"feature", "crossing", "area"} or item.key not in g.by_key.slot)
+        ):
+            # "Khyber Pass" is a name of its own before it is "Khyber" + a type word
+            item = replace(item, key=item.full_key, roles=frozenset(), full_key="")
+        rows, qual, sim = self._candidates(item, hints)
+        if within is not None and len(rows):
+            lat, lon, reach = within
+            ok = haversine_km(g.lat[rows], g.lon[rows], lat, lon) <= reach
+            rows, qual, sim = rows[ok], qual[ok], sim[ok]
+        if not len(rows):
+            return None, NO_ROWS, 0.0
+        kinds = g.kind[rows]
+        # Country names are exact-only (skeletons of "Afghan" are villages).
+        is_country = (kinds == "country") & (qual == 2)
+        if is_country.any():
+            r = int(rows[is_country][0])
+            return r, np.array([r]), 2.0
+        keep = kinds != "country"
+        rows, qual, sim, kinds = rows[keep], qual[keep], sim[keep], kinds[keep]
+        if not len(rows):
+            return None, NO_ROWS, 0.0
+        hs = self._hint_score(rows, hints)
+        # Candidates contradicting an explicit country hint are dropped when others fit.
+        if hints.country and "other" not in hints.country:
+            okc = np.array([g.country[r] in hints.country or g.country[r] is None for r in rows])
+            if okc.any():
+                rows, qual, sim, kinds, hs = rows[okc], qual[okc], sim[okc], kinds[okc], hs[okc]
+        roles = item.roles
+        is_place = g.is_place[rows]
+        is_feature = g.is_feature[rows]
+        # A type word outranks match quality among candidates the hints accept
+        # equally: "Bara town" is the town even when a tehsil is spelled alike.
+        role_bonus = np.zeros(len(rows))
+        if "place" in roles:
+            role_bonus = is_place.astype(float)
+        elif "feature" in roles or "area" in roles:
+            role_bonus = is_feature.astype(float)
+        # An exact feature name or alias beats a spelling-variant or one-edit match
+        # of another name ("Tirah" is the valley, not the village "Tehra").
+        exact_feature = is_feature & (qual == 2) & (hs >= hs.max())
+        if exact_feature.any():
+            keep = (qual == 2) | is_feature
+            rows, qual, sim, kinds, hs = rows[keep], qual[keep], sim[keep], kinds[keep], hs[keep]
+            is_place, is_feature, role_bonus = is_place[keep], is_feature[keep], role_bonus[keep]
+        score = hs * 10 + role_bonus * 5 + qual * 2 + sim
+        top = score >= score.max() - 0.15
+        rows, qual, kinds, hs = rows[top], qual[top], kinds[top], hs[top]
+        is_place, is_feature = is_place[top], is_feature[top]
+        q = float(qual.max())
+
+        def pick(mask: np.ndarray) -> tuple[int, np.ndarray]:
+            return self._pick(rows[mask], item.key)
+
+        is_cross = kinds == "crossing"
+        by_kind = {k: kinds == k for k in ("tehsil", "county", "region")}
+        wanted: list[np.ndarray] = []
+        if "crossing" in roles:
+            wanted = [is_cross, is_feature, is_place, by_kind["tehsil"], by_kind["county"]]
+        elif "admin2" in roles:
+            wanted = [by_kind["county"], by_kind["tehsil"], by_kind["region"], is_place]
+        elif "tehsil" in roles:
+            wanted = [by_kind["tehsil"], by_kind["county"], is_place]
+        elif "admin1" in roles:
+            wanted = [by_kind["region"], by_kind["county"], is_place]
+        elif "place" in roles:
+            wanted = [is_place, is_cross, by_kind["tehsil"], by_kind["county"], by_kind["region"]]
+        elif "feature" in roles:
+            wanted = [is_feature, by_kind["tehsil"], by_kind["county"], is_place]
+        if "feature" in roles and q < 2 and not (is_feature | by_kind["tehsil"]).any():
+            # "X valley" with only villages spelled like X: not the valley
+            return None, NO_ROWS, 0.0
+        for m in wanted:
+            if m.any():
+                best, close = pick(m)
+                return self._vet(best, close, q, hints, item)
+        if is_cross.any():
+            best, close = pick(is_cross)
+            return best, close, q
+        if is_feature.any() and "area" in roles:
+            best, close = pick(is_feature)
+            return self._vet(best, close, q, hints, item)
+        admin = by_kind["tehsil"] | by_kind["county"] | by_kind["region"]
+        if is_place.any():
+            best, close = pick(is_place)
+            if (
+                is_feature.any()
+                and not admin.any()
+                and "place" not in roles
+                and not (g.is_town[best] or g.importance[best] >= 2.5)
+            ):
+                # a curated valley/pass/area of the name before a village of it
+                best, close = pick(is_feature)
+                return self._vet(best, close, q, hints, item)
+            if not admin.any():
+                return self._vet(best, close, q, hints, item)
+            # A same-named admin unit wins unless the place is its seat: a town in
+            # it, or a village inside it whose own name is the query's.
+            units = rows[admin]
+            important = g.is_town[best] or g.importance[best] >= 2.5
+            own = norm(g.name[best])
+            own_name = skeleton(own) == skeleton(item.key) or own in {
+                f"{item.key} {w}" for w in SEAT_WORDS
+            }
+            inside = any(self._seat_of(best, int(u)) for u in units)
+            if inside and (important or own_name):
+                return self._vet(best, close, q, hints, item)
+        for k in ("region", "county", "tehsil"):
+            if by_kind[k].any():
+                best, close = pick(by_kind[k])
+                if hints.admin1 and g.admin1[best] not in hints.admin1:
+                    # a unit of that name in another province: a namesake village of
+                    # the hinted province is more likely (the hinted unit answers)
+                    return None, NO_ROWS, 0.0
+                return self._vet(best, close, q, hints, item)
+        if is_feature.any():
+            best, close = pick(is_feature)
+            return self._vet(best, close, q, hints, item)
+        best, close = pick(np.ones(len(rows), dtype=bool))
+        return self._vet(best, close, q, hints, item)
+
+    def _vet(
+        self, best: int, close: np.ndarray, q: float, hints: Hints, item: Item
+    ) -> tuple[int | None, np.ndarray, float]:
+        """Drop a match that the row's admin hints contradict, unless it is an
+        exact-name town, unit or feature: a fuzzy or village match far outside the
+        hinted unit is more likely a different place than a wrong hint (the
+        caller falls back to the hinted unit).  Measured: fuzzy towns outside the
+        hinted province were wrong by hundreds of km on the holdouts."""
+        g = self._g
+        if not hints.units or g.kind[best] == "crossing":
+            return best, close, q
+        if q >= 2 and g.is_admin[best]:
+            return best, close, q
+        one = np.array([best])
+        if q >= 2 and g.is_feature[best]:
+            # an exact feature name: kept in the hinted province or reaching the
+            # hinted unit ("Warsak Kili" in Zhob is not the Warsak Dam near Peshawar)
+            in_province = not hints.admin1 or g.admin1[best] in hints.admin1
+            if in_province or self._reaches(one, hints)[0]:
+                return best, close, q
+            return None, NO_ROWS, 0.0
+        need = 4 if hints.admin2 else 2
+        if self._hint_score(np.array([best]), hints)[0] >= need:
+            return best, close, q
+        in_province = not hints.admin1 or g.admin1[best] in hints.admin1
+        if q >= 2 and (g.is_town[best] or g.importance[best] >= 2.5) and in_province:
+            return best, close, q
+        # A village outside the hinted unit is another place of the name (measured:
+        # median error 50 km on the holdout) unless it lies at the unit's edge.
+        for u in hints.units:
+            d = float(haversine_km(g.lat[best], g.lon[best], g.lat[u], g.lon[u]))
+            if d <= g.radius95_km[u] + VET_EDGE_KM:
+                return best, close, q
+        return None, NO_ROWS, 0.0
+
+    def _seat_of(self, place: int, unit: int) -> bool:
+        g = self._g
+        k = g.kind[unit]
+        if k == "region":
+            return g.admin1[place] == g.admin1[unit]
+        if k == "county":
+            return g.admin2[place] == g.admin2[unit]
+        d = haversine_km(g.lat[place], g.lon[place], g.lat[unit], g.lon[unit])
+        return bool(d <= g.radius_km[unit])

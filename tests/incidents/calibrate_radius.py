@@ -1,0 +1,215 @@
+"""Calibrate :data:`incidents._radius.PLACE_RADIUS_KM` on half of the evaluations.
+
+Run ``python tests/incidents/calibrate_radius.py [--write]``.
+
+Every row of every independent evaluation (``geocode_eval``: the OSM-village and
+WOF-village holdouts and the GeoNames-towns holdout with and without hints, the
+hand-checked frontier places with and without hints) is put in one of two halves
+by a stable hash of its place.  On the *calibration* half (less the hint-free
+holdouts, see :func:`calibration_pool`) the 95th percentile of the error is taken
+per evidence cell (``class|hint|rank|namesakes``; a cell with fewer than
+:data:`MIN_ROWS` rows takes the value of its coarser cell).  ``--write`` stores the
+table in ``incidents/_radius.py``.  Coverage and median radius are then reported
+on the *test* half only, by evaluation and by match class: those are the honest
+numbers (the choice of place does not depend on the radius, so re-running
+gives the same errors with the new radii).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import re
+import sys
+import zlib
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import geocode_eval as ev
+
+from incidents import _radius
+from incidents._gazetteer import Gazetteer
+from incidents.geocode import Geocoder
+
+#: A cell needs this many calibration rows to keep its own value.
+MIN_ROWS = 30
+#: Radii are rounded up to this step (km).
+STEP_KM = 0.5
+RADIUS_FILE = Path(_radius.__file__)
+
+
+def all_cells() -> list[str]:
+    return [
+        "|".join(c)
+        for c in itertools.product(_radius.CLASSES, _radius.HINTS, _radius.RANKS, _radius.NAMESAKES)
+    ]
+
+
+def _rows(gc: Geocoder, queries: pd.DataFrame, name: str, hinted: bool) -> pd.DataFrame:
+    _, rows = ev.score(gc, queries)
+    ms = [
+        gc.resolve(r.location, admin1=r.admin1, admin2=r.admin2, country=r.country)[0]
+        for r in queries.itertuples()
+    ]
+    # one place, hinted or not, stays in one half
+    key = [
+        f"{name}|{loc}|{lat:.4f}"
+        for loc, lat in zip(queries["location"], queries["true_lat"], strict=True)
+    ]
+    return rows.assign(
+        evaluation=name,
+        hinted=hinted,
+        true_country=queries.get("true_country", queries["country"]).to_numpy(),
+        match_class=[m.match_class for m in ms],
+        cell=[m.radius_basis for m in ms],
+        half=[zlib.crc32(k.encode()) % 2 for k in key],
+    )
+
+
+def evaluation_rows(gaz: Gazetteer) -> pd.DataFrame:
+    """Every evaluation row with its error, radius, class, evidence cell and half."""
+    parts = []
+    index, queries = ev.holdout_split(gaz)
+    parts.append(_rows(Geocoder(index), queries, "osm_villages_af", True))
+    for name, split in (("wof_villages", ev.wof_split), ("geonames_towns", ev.geonames_split)):
+        index, q = split(gaz)
+        gc = Geocoder(index)
+        for hinted in (True, False):
+            parts.append(_rows(gc, ev._queries(gaz, q, hints=hinted), name, hinted))
+    truth = ev.truth_frame()
+    gc = Geocoder(gaz)
+    parts.append(_rows(gc, truth, "frontier_places", True))
+    bare = truth.assign(admin1=None, admin2=None, country=None)
+    parts.append(_rows(gc, bare.assign(true_country=truth["country"]), "frontier_places", False))
+    return pd.concat(parts, ignore_index=True)
+
+
+def calibration_pool(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows the radii are measured on: the calibration half, without the hint-free
+    holdouts (a name given with no hint whose place is absent from the index by
+    construction: its errors measure the absence, not the name match; they are
+    reported, not calibrated on)."""
+    stress = ~rows["hinted"] & rows["evaluation"].isin(["wof_villages", "geonames_towns"])
+    return rows[(rows["half"] == 0) & ~stress]
+
+
+#: Coarser cells tried in turn when a cell has too few rows: which of the four
+#: parts (class, hint, rank, namesakes) must agree.
+BACKOFF = (
+    (0, 1, 2, 3),
+    (0, 1, 3),
+    (0, 1, 2),
+    (0, 1),
+    (1, 2, 3),
+    (1, 3),
+    (1,),
+)
+
+
+def calibrate(rows: pd.DataFrame) -> dict[str, float]:
+    """95th-percentile error per evidence cell, backing off to coarser cells."""
+    r = rows[rows["cell"].notna()]
+    parts = r["cell"].str.split("|", expand=True).to_numpy()
+    err = r["error_km"].to_numpy(dtype=float)  # inf (unresolved) never has a cell
+    hint_group = np.where(np.isin(parts[:, 1], ["province", "off"]), "outside", parts[:, 1])
+    table = {}
+    for cell in all_cells():
+        c = cell.split("|")
+        e = np.empty(0)
+        for keep in BACKOFF:
+            mask = np.ones(len(r), dtype=bool)
+            for i in keep:
+                mask &= parts[:, i] == c[i]
+            e = err[mask]
+            if len(e) >= MIN_ROWS:
+                break
+        if len(e) < MIN_ROWS:  # the hint level alone, province and off pooled
+            group = "outside" if c[1] in ("province", "off") else c[1]
+            e = err[hint_group == group]
+        p95 = float(np.percentile(e, 95)) if len(e) else 100.0
+        table[cell] = float(np.ceil(max(p95, 1.0) / STEP_KM) * STEP_KM)
+    return monotone(table)
+
+
+def monotone(table: dict[str, float]) -> dict[str, float]:
+    """Shape constraints on small, noisy cells: more namesakes never narrow the
+    radius, and a village's radius is never below a town's with the same evidence."""
+    out = dict(table)
+    for cls, hint in itertools.product(_radius.CLASSES, _radius.HINTS):
+        for rank in _radius.RANKS:
+            run = 0.0
+            for ns in _radius.NAMESAKES:
+                k = f"{cls}|{hint}|{rank}|{ns}"
+                run = max(run, out[k])
+                out[k] = run
+        for ns in _radius.NAMESAKES:
+            town, village = f"{cls}|{hint}|town|{ns}", f"{cls}|{hint}|village|{ns}"
+            out[village] = max(out[village], out[town])
+    return out
+
+
+def write_table(table: dict[str, float]) -> None:
+    text = RADIUS_FILE.read_text()
+    body = "".join(f'    "{k}": {v},\n' for k, v in table.items())
+    new = re.sub(
+        r"PLACE_RADIUS_KM: dict\[str, float\] = \{.*?\n\}",
+        "PLACE_RADIUS_KM: dict[str, float] = {\n" + body + "}",
+        text,
+        flags=re.S,
+    )
+    if new == text and "{}" in text:
+        new = text.replace(
+            "PLACE_RADIUS_KM: dict[str, float] = {}",
+            "PLACE_RADIUS_KM: dict[str, float] = {\n" + body + "}",
+        )
+    RADIUS_FILE.write_text(new)
+
+
+def report(rows: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    return ev.summary(rows, by)
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--write", action="store_true", help="store the table in _radius.py")
+    args = p.parse_args(argv)
+    gaz = Gazetteer.load()
+    # First pass with zero cell radii: a name match's radius is then its own
+    # extent, and the error beyond it is what the cell radius must cover (the
+    # choice of place does not depend on the radius).
+    saved = dict(_radius.FLOOR_KM)
+    _radius.PLACE_RADIUS_KM.clear()
+    _radius.PLACE_RADIUS_KM.update(dict.fromkeys(all_cells(), 0.0))
+    _radius.FLOOR_KM.update(dict.fromkeys(_radius.FLOOR_KM, 0.0))
+    rows = evaluation_rows(gaz)
+    _radius.FLOOR_KM.update(saved)
+    beyond = (rows["error_km"] - rows["uncertainty_km"].fillna(0)).clip(lower=0)
+    table = calibrate(calibration_pool(rows.assign(error_km=beyond)))
+    pd.set_option("display.width", 200)
+    pd.set_option("display.max_rows", 200)
+    cal = calibration_pool(rows)
+    cal = cal[cal["cell"].notna()]
+    counts = cal.groupby("cell").size()
+    print("cell  n(calibration)  radius_km")
+    for k, v in table.items():
+        print(f"{k:40s} {int(counts.get(k, 0)):5d} {v:8.1f}")
+    if args.write:
+        write_table(table)
+    _radius.PLACE_RADIUS_KM.clear()
+    _radius.PLACE_RADIUS_KM.update(table)
+    rows = evaluation_rows(gaz)  # the same choices with the calibrated radii
+    test = rows[rows["half"] == 1]
+    print("\n== test half, by evaluation")
+    print(report(test, ["evaluation", "hinted", "true_country"]).round(3).to_string())
+    print("\n== test half, by match class (hinted rows)")
+    print(report(test[test["hinted"]], ["match_class"]).round(3).to_string())
+    print("\n== test half, name matches by evidence cell (hinted rows)")
+    print(report(test[test["hinted"] & test["cell"].notna()], ["cell"]).round(3).to_string())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""A curated area or natural feature against villages spelled like it.
+
+Feature rows are added to the shipped gazetteer here (made-up test rows placed
+relative to shipped units, not facts), so the rules are tested whatever the
+features table holds:
+
+* a valley/area from the features table wins over a spelling-variant or one-edit
+  village of another name ("Tirah" with admin2 Khyber is not the village "Tehra");
+* an area counts as inside a hinted district when its extent reaches it;
+* an exact feature name or alias beats a village of the same name that is no town;
+  a place type word ("village") still asks for the village;
+* it is returned as an area: its point and its own radius.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pytest
+from geocode_eval import wof_split
+
+from incidents._gazetteer import Gazetteer, haversine_km
+from incidents._names import NORM_VERSION, norm, skeleton
+from incidents.geocode import Geocoder
+
+
+def _with_rows(gaz: Gazetteer, extra: list[dict]) -> Gazetteer:
+    base = gaz._table
+    add = pa.Table.from_pylist(extra).select(base.column_names)
+    cols = {}
+    for f in base.schema:
+        typ = f.type.value_type if pa.types.is_dictionary(f.type) else f.type
+        cols[f.name] = pa.chunked_array(
+            [*base[f.name].cast(typ).chunks, add[f.name].cast(typ).combine_chunks()]
+        )
+    table = pa.table(cols).replace_schema_metadata({"norm_version": str(NORM_VERSION)})
+    return Gazetteer(table, add_foreign=False)
+
+
+def _unit(gaz: Gazetteer, name: str) -> int:
+    rows = [int(r) for r in gaz.by_key.get(norm(name)) if gaz.kind[r] == "county"]
+    assert rows, name
+    return rows[0]
+
+
+def _feature(name, alts, kind, lat, lon, radius, admin2) -> dict:
+    keys = sorted({norm(n) for n in (name, *alts)})
+    return {
+        "name": name,
+        "keys": keys,
+        "skels": sorted({s for s in map(skeleton, keys) if s}),
+        "lat": lat,
+        "lon": lon,
+        "kind": kind,
+        "feature_code": kind,
+        "country": "PK",
+        "admin1": "Khyber Pakhtunkhwa",
+        "admin2": admin2,
+        "population": None,
+        "geonameid": None,
+        "radius_km": radius,
+        "dist_frontier_km": None,
+        "source": "test",
+        "radius95_km": None,
+    }
+
+
+@pytest.fixture(scope="module")
+def setup() -> tuple[Geocoder, dict]:
+    gaz = Gazetteer.load()
+    ork, khy = _unit(gaz, "Orakzai"), _unit(gaz, "Khyber")
+    # A valley whose point lies in Orakzai and whose extent reaches Khyber.
+    gap = float(haversine_km(gaz.lat[ork], gaz.lon[ork], gaz.lat[khy], gaz.lon[khy]))
+    valley = _feature(
+        "Tirah",
+        ["Tirah Valley", "Tira Valley"],
+        "valley",
+        float(gaz.lat[ork]),
+        float(gaz.lon[ork]),
+        gap,
+        "Orakzai",
+    )
+    gc = Geocoder(_with_rows(gaz, [valley]))
+    return gc, valley
+
+
+CASES = [
+    # text, admin1, admin2, expected name (None: not the feature), class
+    ("Tirah", "Khyber Pakhtunkhwa", "Khyber", "Tirah", "feature"),
+    ("Tirah", None, None, "Tirah", "feature"),
+    ("Tirah valley", "Khyber Pakhtunkhwa", "Khyber", "Tirah", "feature"),
+    ("Tira valley", "Khyber Pakhtunkhwa", "Khyber", "Tirah", "feature"),
+    ("Tirah area", "Khyber Pakhtunkhwa", "Orakzai", "Tirah", "feature"),
+]
+
+
+@pytest.mark.parametrize(("text", "admin1", "admin2", "want", "cls"), CASES)
+def test_a_feature_beats_villages_spelled_like_it(setup, text, admin1, admin2, want, cls):
+    gc, valley = setup
+    m = gc.resolve(text, admin1=admin1, admin2=admin2)[0]
+    assert (m.name, m.match_class) == (want, cls), m
+    assert (m.lat, m.lon) == pytest.approx((valley["lat"], valley["lon"]), abs=1e-4)
+    assert m.uncertainty_km >= valley["radius_km"] - 1e-3  # returned with its extent
+
+
+def test_a_place_type_word_still_asks_for_the_village(setup):
+    gc, valley = setup
+    m = gc.resolve("Tirah village")[0]
+    assert m.match_class in ("place_exact", "ambiguous"), m
+    assert not np.isclose(m.lat, valley["lat"])
+
+
+def test_another_name_is_not_answered_by_the_feature(setup):
+    gc, _ = setup
+    # the village "Tehra" is a name of its own: a valley spelled alike does not take it
+    m = gc.resolve("Tehra")[0]
+    assert m.match_class in ("place_exact", "ambiguous") and m.name != "Tirah", m
+
+
+# -- hints bound spelling matches ----------------------------------------------------
+
+HINTED_VARIANTS = [
+    # name (removed from the index), admin1, admin2: only spelling variants remain,
+    # some of them towns far away that carry a unit's name (Uthal, Bela, Jiwani, ...)
+    ("Atiala", "Punjab", "Rawalpindi"),
+    ("Bele", "Khyber Pakhtunkhwa", "Batagram"),
+    ("Jiwan", "Punjab", "Lodhran"),
+    ("Sarpal", "Balochistan", "Chagai"),
+    ("Hidarabad", "Gilgit-Baltistan", "Hunza"),
+]
+
+
+@pytest.mark.parametrize(("name", "admin1", "admin2"), HINTED_VARIANTS)
+def test_a_spelling_match_outside_the_hinted_province_is_not_taken(name, admin1, admin2):
+    # the index without Who's On First villages (the holdout's), then without the name
+    gaz, _ = wof_split(Gazetteer.load())
+    gone = np.zeros(gaz.n, dtype=bool)
+    gone[gaz.by_key.get(norm(name))] = True
+    gone &= gaz.is_place
+    gc = Geocoder(gaz.subset(~gone))
+    m = gc.resolve(name, admin1=admin1, admin2=admin2)[0]
+    assert m.admin1 == admin1, m
+
+
+def test_a_unit_is_not_answered_by_a_feature_named_after_it(setup):
+    gc, _ = setup
+    # "Kurram" is the district (the Kurram River and villages share its name)
+    m = gc.resolve("Kurram")[0]
+    assert (m.name, m.match_class) == ("Kurram", "county"), m
+
+
+def test_an_exact_feature_in_another_province_is_not_taken(setup):
+    gc, _ = setup
+    # the valley lies in Khyber Pakhtunkhwa; a "Tirah" hinted in Balochistan is
+    # another place (the hinted district answers)
+    m = gc.resolve("Tirah", admin1="Balochistan", admin2="Zhob")[0]
+    assert m.match_class != "feature" and m.admin1 == "Balochistan", m
