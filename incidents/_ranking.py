@@ -104,6 +104,21 @@ class RankingMixin(CandidatesMixin):
             if okc.any():
                 rows, qual, sim, kinds, hs = rows[okc], qual[okc], sim[okc], kinds[okc], hs[okc]
         roles = item.roles
+        if not roles & {"feature", "area", "crossing"}:
+            # A spelling-variant or one-edit match is a namesake test for places; a
+            # valley, pass or river is only ever taken by its own name or alias
+            # unless the text says it is one ("Shah Baig Qila" is not "Shagai Fort").
+            plain = ~(g.is_feature[rows] & (qual < 2))
+            if not plain.all():
+                rows, qual, sim, kinds, hs = (
+                    rows[plain],
+                    qual[plain],
+                    sim[plain],
+                    kinds[plain],
+                    hs[plain],
+                )
+                if not len(rows):
+                    return None, NO_ROWS, 0.0
         is_place = g.is_place[rows]
         is_feature = g.is_feature[rows]
         # A type word outranks match quality among candidates the hints accept
@@ -212,7 +227,11 @@ class RankingMixin(CandidatesMixin):
         one = np.array([best])
         if q >= 2 and g.is_feature[best]:
             # an exact feature name: kept in the hinted province or reaching the
-            # hinted unit ("Warsak Kili" in Zhob is not the Warsak Dam near Peshawar)
+            # hinted unit ("Warsak Kili" in Zhob is not the Warsak Dam near Peshawar),
+            # and never when it is coarser than the hinted unit itself: a river
+            # 250 km long says less than the district the source names
+            if self._coarser_than_hint(best, hints):
+                return None, NO_ROWS, 0.0
             in_province = not hints.admin1 or g.admin1[best] in hints.admin1
             if in_province or self._reaches(one, hints)[0]:
                 return best, close, q
@@ -230,6 +249,13 @@ class RankingMixin(CandidatesMixin):
             if d <= g.radius95_km[u] + VET_EDGE_KM:
                 return best, close, q
         return None, NO_ROWS, 0.0
+
+    def _coarser_than_hint(self, row: int, hints: Hints) -> bool:
+        """True when ``row``'s own extent is wider than the finest hinted unit's."""
+        g = self._g
+        extent = float(g.radius_km[row])
+        units = [int(u) for u in hints.units]
+        return bool(units) and extent > min(float(g.radius95_km[u]) for u in units)
 
     def _seat_of(self, place: int, unit: int) -> bool:
         g = self._g

@@ -68,6 +68,11 @@ def _feature(name, alts, kind, lat, lon, radius, admin2) -> dict:
 @pytest.fixture(scope="module")
 def setup() -> tuple[Geocoder, dict]:
     gaz = Gazetteer.load()
+    # the shipped features table may hold a real Tirah: the test row stands alone
+    shipped = np.zeros(gaz.n, dtype=bool)
+    for key in ("tirah", "tirah valley", "tira valley"):
+        shipped[gaz.by_key.get(key)] = True
+    gaz = gaz.subset(~(shipped & gaz.is_feature))
     ork, khy = _unit(gaz, "Orakzai"), _unit(gaz, "Khyber")
     # A valley whose point lies in Orakzai and whose extent reaches Khyber.
     gap = float(haversine_km(gaz.lat[ork], gaz.lon[ork], gaz.lat[khy], gaz.lon[khy]))
@@ -80,7 +85,11 @@ def setup() -> tuple[Geocoder, dict]:
         gap,
         "Orakzai",
     )
-    gc = Geocoder(_with_rows(gaz, [valley]))
+    # A made-up river far longer than any district, named nowhere else.
+    river = _feature(
+        "Zangalsind", [], "river", float(gaz.lat[ork]), float(gaz.lon[ork]), 300.0, "Orakzai"
+    )
+    gc = Geocoder(_with_rows(gaz, [valley, river]))
     return gc, valley
 
 
@@ -155,3 +164,28 @@ def test_an_exact_feature_in_another_province_is_not_taken(setup):
     # another place (the hinted district answers)
     m = gc.resolve("Tirah", admin1="Balochistan", admin2="Zhob")[0]
     assert m.match_class != "feature" and m.admin1 == "Balochistan", m
+
+
+@pytest.mark.parametrize(
+    ("text", "is_feature"),
+    [
+        ("Tirrah", False),  # spelled like the valley, no type word: not the valley
+        ("Tirrah valley", True),  # the text says it is a valley
+        ("Tirah", True),  # its own name
+    ],
+)
+def test_a_feature_is_taken_by_its_own_names_or_when_the_text_names_its_kind(
+    setup, text, is_feature
+):
+    gc, valley = setup
+    m = gc.resolve(text)[0]
+    assert (m.match_class == "feature" and m.name == "Tirah") is is_feature, m
+
+
+def test_a_feature_coarser_than_the_hinted_district_gives_the_district(setup):
+    gc, _ = setup
+    bare = gc.resolve("Zangalsind")[0]
+    assert (bare.match_class, bare.uncertainty_km) == ("feature", pytest.approx(300.0)), bare
+    hinted = gc.resolve("Zangalsind", admin1="Khyber Pakhtunkhwa", admin2="Khyber")[0]
+    assert hinted.match_class == "fallback_county" and hinted.admin2 == "Khyber", hinted
+    assert hinted.uncertainty_km < 300.0
