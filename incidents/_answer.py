@@ -132,6 +132,12 @@ class AnswerMixin(CandidatesMixin):
         one = np.array([row])
         if hints.admin2 and (g.admin2[row] in hints.admin2 or self._reaches(one, hints)[0]):
             hint = "district"
+        elif not hints.admin2 and hints.admin1 and g.admin1[row] in hints.admin1:
+            # only a province was hinted and the place is in it: the place agrees
+            # with every hint given, like a place in a hinted district (``province``
+            # is kept for a place outside the hinted district, a sign of a wrong
+            # match); the country-wide namesake count carries the remaining risk
+            hint = "district"
         elif hints.admin1 and g.admin1[row] in hints.admin1:
             hint = "province"
         elif hints.admin1 or hints.admin2:
@@ -147,6 +153,10 @@ class AnswerMixin(CandidatesMixin):
         # namesakes anywhere in the place's country: a common name is the measured
         # sign of a wrong namesake (the hints cannot see a record that is missing)
         same = same[g.country[same] == g.country[row]]
+        if rank == "town":
+            # a town is confused with other towns of its name, not with hamlets
+            # that share it (the ranking puts towns first)
+            same = same[g.is_town[same] | (g.importance[same] >= 2.5)]
         cls = ("place_edit", "place_variant", "place_exact")[int(quality)]
         return basis(cls, hint, rank, len(same))
 
