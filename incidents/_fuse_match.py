@@ -430,7 +430,7 @@ def _attach_coarse(
     bounds = np.flatnonzero(np.r_[True, a[1:] != a[:-1], True])
     for s0, s1 in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
         c = int(a[s0])
-        fits: list[tuple[float, int]] = []
+        fits: list[tuple[float, int, bool]] = []
         for g in set(label[b[s0:s1]].tolist()):
             if g == label[c]:
                 continue

@@ -137,7 +137,7 @@ def cell_text(value: object) -> str | None:
 
 def _texts(values: Iterable[object]) -> list[str | None]:
     """:func:`cell_text` of every value; columns of one plain type take a faster path."""
-    cells = values if isinstance(values, list) else list(values)
+    cells: list[Any] = values if isinstance(values, list) else list(values)
     kinds = set(map(type, cells)) - {type(None)}
     if kinds == {str}:
         return [v if v and not v.isspace() else None for v in cells]

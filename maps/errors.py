@@ -10,4 +10,3 @@ __all__ = ["ExportError", "MapError"]
 
 class MapError(FrontierError):
     """A map or export cannot be built from the arguments given."""
-
