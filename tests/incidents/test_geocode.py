@@ -534,9 +534,8 @@ def test_ranking_does_not_depend_on_the_frontier(gaz):
 
 
 def test_frontier_features_are_ingested_as_areas(tmp_path, gaz):
-    import pyarrow as pa
+    from test_geocode_features import _with_rows
 
-    from incidents._names import NORM_VERSION
     from incidents.data.derive_gazetteer import feature_entries
 
     csv = tmp_path / "frontier_features.csv"
@@ -570,16 +569,7 @@ def test_frontier_features_are_ingested_as_areas(tmp_path, gaz):
         }
         for r in feats.itertuples()
     ]
-    base = gaz._table
-    add = pa.Table.from_pylist(extra).select(base.column_names)
-    cols = {}
-    for f in base.schema:
-        typ = f.type.value_type if pa.types.is_dictionary(f.type) else f.type
-        cols[f.name] = pa.chunked_array(
-            [*base[f.name].cast(typ).chunks, add[f.name].cast(typ).combine_chunks()]
-        )
-    table = pa.table(cols).replace_schema_metadata({"norm_version": str(NORM_VERSION)})
-    gc2 = Geocoder(Gazetteer(table, add_foreign=False))
+    gc2 = Geocoder(_with_rows(gaz, extra))
     m = one(gc2, "Qqq valley")
     assert m.name == "Qqq Valley" and m.match_class == "feature"
     assert m.uncertainty_km == pytest.approx(20.0) and m.precision == 2
