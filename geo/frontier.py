@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from importlib import resources
 
 import geopandas as gpd
@@ -103,6 +104,23 @@ class Frontier:
         sources: Sequence[str] = (),
         _grids: dict[str, np.ndarray] | None = None,
     ) -> None:
+        self._set_line(line, orient=orient, name=name, sources=sources)
+        countries = _check_countries(countries)
+        admin = None if admin is None else _as_4326(admin, "admin").reset_index(drop=True)
+        grids = _grids or {}
+        self._polygon_source: Callable[[], _Polygons] = lambda: _Polygons.build(
+            countries, admin, grids
+        )
+        self._set_crossings(crossings)
+
+    def _set_line(
+        self,
+        line: shapely.Geometry | gpd.GeoSeries | gpd.GeoDataFrame,
+        *,
+        orient: str | None,
+        name: str,
+        sources: Sequence[str],
+    ) -> None:
         if isinstance(line, gpd.GeoDataFrame | gpd.GeoSeries):
             if line.crs is None:
                 raise CRSError("the frontier line has no CRS; set one, e.g. .set_crs(4326)")
@@ -119,47 +137,57 @@ class Frontier:
         self._corridors: dict[tuple, gpd.GeoDataFrame] = {}
         self._index = LineIndex(xy[:, 0], xy[:, 1])
 
-        countries = _as_4326(countries, "countries")
-        if "country" not in countries:
-            raise GeometryError("countries needs a 'country' column naming each polygon")
-        self.countries = countries[["country", "geometry"]].reset_index(drop=True)
-        grids = _grids or {}
-        self._sides = self._lookup(self.countries, grids.get("countries"), grids)
-        self.admin = None if admin is None else _as_4326(admin, "admin").reset_index(drop=True)
-        self._admin = (
-            None if self.admin is None else self._lookup(self.admin, grids.get("admin2"), grids)
-        )
+    def _set_crossings(self, crossings: gpd.GeoDataFrame | None) -> None:
         self.crossings = None if crossings is None else _as_4326(crossings, "crossings")
         if self.crossings is not None:
             pts = self.crossings.geometry.values
             self._cross_xyz = ecef_km(shapely.get_x(pts), shapely.get_y(pts))
 
-    @staticmethod
-    def _lookup(gdf: gpd.GeoDataFrame, grid: np.ndarray | None, grids: dict) -> PolygonLookup:
-        if grid is None:
-            return PolygonLookup(gdf.geometry.values)
-        return PolygonLookup(
-            gdf.geometry.values, grid, tuple(grids["origin"]), float(grids["cell"])
-        )
+    # The polygons (and their lookups) are built on first use: segments, lengths
+    # and distances need only the line, and the default frontier's district
+    # polygons take a tenth of a second to read.
+    @functools.cached_property
+    def _polygons(self) -> _Polygons:
+        return self._polygon_source()
+
+    @property
+    def countries(self) -> gpd.GeoDataFrame:
+        """The country polygons (``country``, geometry) that decide sides."""
+        return self._polygons.countries
+
+    @property
+    def admin(self) -> gpd.GeoDataFrame | None:
+        """The districts (``country``, ``admin1``, ``admin2``) of :meth:`locate`, or None."""
+        return self._polygons.admin
+
+    @property
+    def _sides(self) -> PolygonLookup:
+        return self._polygons.sides
+
+    @property
+    def _admin(self) -> PolygonLookup | None:
+        return self._polygons.admin_lookup
 
     # ------------------------------------------------------------------ build
     @classmethod
     @functools.cache
     def default(cls) -> Frontier:
-        """The Afghanistan-Pakistan frontier (OSM line, shipped polygons). Cached."""
-        path = resources.files("geo.data").joinpath("lookup_grids.npz")
-        with np.load(str(path)) as npz:
-            grids = {k: npz[k] for k in npz.files}
+        """The Afghanistan-Pakistan frontier (OSM line, shipped polygons). Cached.
+
+        Its country and district polygons are read on first use (:meth:`locate`,
+        :attr:`countries`, :meth:`corridor`).
+        """
         cx = reference.crossings()
-        return cls(
+        frontier = cls.__new__(cls)
+        frontier._set_line(
             reference.frontier_line("osm"),
-            reference.countries(),
-            admin=reference.admin2(),
-            crossings=cx,
+            orient="NE",
             name=_defaults.NAME,
             sources=tuple(x.format(crossings=len(cx)) for x in _defaults.SOURCES),
-            _grids=grids,
         )
+        frontier._polygon_source = _shipped_polygons
+        frontier._set_crossings(cx)
+        return frontier
 
     # ------------------------------------------------------------- properties
     @functools.cached_property
@@ -448,6 +476,54 @@ class Frontier:
 
     def __repr__(self) -> str:
         return f"Frontier({self.name!r}, {self.length_km:,.1f} km, {self.vertex_count} vertices)"
+
+
+@dataclass(frozen=True)
+class _Polygons:
+    """The country and district polygons of a frontier and their point lookups."""
+
+    countries: gpd.GeoDataFrame
+    admin: gpd.GeoDataFrame | None
+    sides: PolygonLookup
+    admin_lookup: PolygonLookup | None
+
+    @classmethod
+    def build(
+        cls,
+        countries: gpd.GeoDataFrame,
+        admin: gpd.GeoDataFrame | None,
+        grids: dict[str, np.ndarray],
+    ) -> _Polygons:
+        def lookup(gdf: gpd.GeoDataFrame, grid: np.ndarray | None) -> PolygonLookup:
+            if grid is None:
+                return PolygonLookup(gdf.geometry.values)
+            return PolygonLookup(
+                gdf.geometry.values, grid, tuple(grids["origin"]), float(grids["cell"])
+            )
+
+        return cls(
+            countries=countries,
+            admin=admin,
+            sides=lookup(countries, grids.get("countries")),
+            admin_lookup=None if admin is None else lookup(admin, grids.get("admin2")),
+        )
+
+
+def _shipped_polygons() -> _Polygons:
+    """The default frontier's polygons: shipped countries and districts, lookup grids."""
+    path = resources.files("geo.data").joinpath("lookup_grids.npz")
+    with np.load(str(path)) as npz:
+        grids = {k: npz[k] for k in npz.files}
+    countries = _check_countries(reference.countries())
+    admin = _as_4326(reference.admin2(), "admin").reset_index(drop=True)
+    return _Polygons.build(countries, admin, grids)
+
+
+def _check_countries(countries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    countries = _as_4326(countries, "countries")
+    if "country" not in countries:
+        raise GeometryError("countries needs a 'country' column naming each polygon")
+    return countries[["country", "geometry"]].reset_index(drop=True)
 
 
 def _as_4326(gdf: gpd.GeoDataFrame, what: str) -> gpd.GeoDataFrame:

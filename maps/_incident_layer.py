@@ -23,6 +23,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from branca.element import Element, Figure, MacroElement
 
 try:  # ten times quicker than json on 100,000 incidents; json is the fallback
@@ -114,23 +116,47 @@ class _Strings:
         """
         # clean each distinct value once (columns repeat values a lot), then merge
         # the values that cleaning made equal: first appearances keep their order
-        raw_codes, raw = pd.factorize(column.astype("string"), use_na_sentinel=True)
-        s = pd.Series(raw, dtype="string").str.strip()
+        raw_codes, raw = _dictionary(_arrow_strings(column))
+        s = pc.utf8_trim_whitespace(raw)
         if max_chars is not None:
-            long = s.str.len() > max_chars
-            if long.any():
-                s = s.mask(long, s.str.slice(0, max_chars - 1) + "\u2026")
-        s = s.mask(s == "")
-        clean_codes, uniques = pd.factorize(s, use_na_sentinel=True)
-        remap = np.append(np.asarray(clean_codes, dtype=np.int64), -1)  # -1 stays missing
-        codes = remap[np.asarray(raw_codes, dtype=np.int64)]
+            long = pc.greater(pc.utf8_length(s), max_chars)
+            if pc.any(long).as_py():
+                cut = pc.binary_join_element_wise(
+                    pc.utf8_slice_codeunits(s, 0, max_chars - 1),
+                    pa.scalar("\u2026", s.type),
+                    pa.scalar("", s.type),
+                )
+                s = pc.if_else(long, cut, s)
+        s = pc.if_else(pc.equal(s, ""), pa.scalar(None, s.type), s)
+        clean_codes, uniques = _dictionary(s)
+        remap = np.append(clean_codes, -1)  # -1 stays missing
+        codes = remap[raw_codes]
         start = len(self.values)
-        self.values.extend(np.asarray(uniques, dtype=object).tolist())
+        self.values.extend(uniques.to_pylist())
         if len(uniques) == len(codes) > 0:
             # every value distinct (ids, notes): codes are start, start+1, ...
             return {"from": start}
         # codes relative to the column's first string: short numbers, a smaller page
-        return compact(np.asarray(codes, dtype=np.int64).tolist(), base=start)
+        return compact(codes.tolist(), base=start)
+
+
+def _arrow_strings(column: pd.Series) -> pa.Array:
+    """``column`` as one Arrow string array (values that are not text written as text)."""
+    arr = pa.array(column.astype("string").array)
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    return arr
+
+
+def _dictionary(values: pa.Array) -> tuple[np.ndarray, pa.Array]:
+    """(codes, uniques) of ``values`` in order of first appearance; code -1 where missing.
+
+    What :func:`pandas.factorize` gives for an Arrow-backed string column, without
+    the round trip through pandas.
+    """
+    encoded = pc.dictionary_encode(values)
+    codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    return codes, encoded.dictionary
 
 
 def compact(values: list, *, base: int | None = None) -> Any:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
 
 from maps._context import geojson
 from maps._layers import LEVELS, SEGMENT_KM
-from maps._units import assign_levels
+from maps._units import UnitAssignment, assign_levels
 
 __all__ = ["OPTIONS", "describe_units", "segment_lines", "unit_layer", "unit_layers"]
 
@@ -86,17 +87,22 @@ def describe_units(units: pd.DataFrame, by: str) -> list[dict[str, Any]]:
     return out
 
 
-def _described(units: pd.DataFrame, by: str) -> list[dict[str, Any]]:
-    """:func:`describe_units`, taken from the shipped context for the fixed units."""
+def _described(
+    mapped: pd.DataFrame, ua: UnitAssignment, options: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """:func:`describe_units` of ``ua``'s units, taken from the shipped context for fixed units."""
     from maps._static import FIXED_LEVELS, static_context
 
+    by, units = ua.by, ua.units
     if by not in FIXED_LEVELS:
         return describe_units(units, by)
     known = static_context()["units"].get(by, {})
     labels = units["unit"].astype(str).tolist()
     out = [known.get(label) for label in labels]
     missing = [i for i, item in enumerate(out) if item is None]
-    if missing:  # units outside the template (side "other"): described here
+    if missing:  # units outside the template (side "other"): described here, with shapes
+        if not isinstance(units, gpd.GeoDataFrame):
+            units = assign_levels(mapped, {by: options})[by].units
         for i, item in zip(missing, describe_units(units.iloc[missing], by), strict=True):
             out[i] = item
     return out
@@ -122,15 +128,22 @@ def unit_layers(mapped: pd.DataFrame, names: list[str]) -> dict[str, tuple[dict[
         its unit's position in ``units`` or -1 when aggregate leaves it
         unassigned (an int64 array).
     """
-    levels = {LEVELS[name]: OPTIONS.get(LEVELS[name], {}) for name in names}
-    from maps._static import static_context
+    from maps._static import FIXED_LEVELS, static_context
 
-    found = assign_levels(mapped, levels)
+    levels = {LEVELS[name]: OPTIONS.get(LEVELS[name], {}) for name in names}
+    # the fixed levels' shapes are in the shipped context: read no polygons for them
+    fixed = {by: o for by, o in levels.items() if by in FIXED_LEVELS}
+    other = {by: o for by, o in levels.items() if by not in FIXED_LEVELS}
+    found = {
+        **(assign_levels(mapped, fixed, geometry=False) if fixed else {}),
+        **(assign_levels(mapped, other) if other else {}),
+    }
     out: dict[str, tuple[dict[str, Any], Any]] = {}
     for name in names:
         by = LEVELS[name]
         ua = found[by]
-        layer: dict[str, Any] = {"by": by, "noun": _NOUN[by], "units": _described(ua.units, by)}
+        units = _described(mapped, ua, levels[by])
+        layer: dict[str, Any] = {"by": by, "noun": _NOUN[by], "units": units}
         if by == "segment":
             layer["km"] = SEGMENT_KM
             layer["lines"] = list(static_context()["lines"])

@@ -35,7 +35,8 @@ class UnitAssignment:
     ----------
     units
         The units of ``aggregate(frame, by=...)`` without its unassigned row, in
-        its order: unit columns and geometry (no measures).
+        its order: unit columns and geometry (no measures; no geometry when
+        assigned with ``geometry=False``).
     codes
         Per input row (in order): position in ``units``, :data:`UNASSIGNED_CODE`
         or :data:`UNLOCATED`.
@@ -44,7 +45,7 @@ class UnitAssignment:
     """
 
     by: str
-    units: gpd.GeoDataFrame
+    units: pd.DataFrame
     codes: np.ndarray
     options: dict[str, Any]
 
@@ -61,7 +62,7 @@ def _positioned(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def assign_levels(
-    frame: pd.DataFrame, levels: Mapping[str, Mapping[str, Any]]
+    frame: pd.DataFrame, levels: Mapping[str, Mapping[str, Any]], *, geometry: bool = True
 ) -> dict[str, UnitAssignment]:
     """The unit of every row of ``frame`` at each level, as ``aggregate`` counts it.
 
@@ -72,6 +73,8 @@ def assign_levels(
     levels
         :data:`incidents.AGGREGATIONS` level -> options passed to
         :func:`incidents.aggregate` (``km``, ``resolution``, ``bands``).
+    geometry
+        ``False``: the units carry no geometry (a plain DataFrame; no polygons read).
 
     Returns
     -------
@@ -79,7 +82,7 @@ def assign_levels(
         Level -> :class:`UnitAssignment`, in the order of ``levels``.
     """
     table = _positioned(frame.reset_index(drop=True))
-    found = unit_codes(table, levels)
+    found = unit_codes(table, levels, geometry=geometry)
     return {
         by: UnitAssignment(by=by, units=uc.units, codes=uc.codes, options=dict(uc.options))
         for by, uc in found.items()

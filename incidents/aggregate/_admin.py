@@ -10,15 +10,18 @@ from incidents.aggregate._unit import Rows
 
 
 class Admin:
-    """Reference provinces or districts, matched by name from ``point_admin1/2``."""
+    """Reference provinces or districts, matched by name from ``point_admin1/2``.
+
+    Matching reads only the layer's names (:func:`geo.reference.attributes`);
+    the polygons are read when :meth:`geometry` is asked for.
+    """
 
     def __init__(self, rows: Rows, by: str) -> None:
         df = rows.df
         self.by = by
         self.options: dict[str, object] = {}
-        layer = reference.admin1() if by == "admin1" else reference.admin2()
         names = ["country", "admin1"] + (["admin2"] if by == "admin2" else [])
-        self.table = layer[[*names, "geometry"]].reset_index(drop=True)
+        self.table = reference.attributes(by)[names].reset_index(drop=True)
         cols = ["side", "point_admin1"] + (["point_admin2"] if by == "admin2" else [])
         lookup = {
             tuple(str(v).casefold() for v in row): i
@@ -62,11 +65,15 @@ class Admin:
         self.key = np.where(coarse, -1, key)
         self.template = np.arange(len(self.table), dtype=np.int64)
 
-    def describe(self, keys: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+    def describe(self, keys: np.ndarray) -> pd.DataFrame:
         t = self.table.iloc[keys].reset_index(drop=True)
         names = [c for c in ("country", "admin1", "admin2") if c in t]
         data = pd.DataFrame(
             {c: pd.array(t[c].to_numpy(dtype=object), dtype="string") for c in names}
         )
         data.insert(0, "unit", ["/".join(map(str, r)) for r in t[names].itertuples(index=False)])
-        return data, np.asarray(t.geometry.values, dtype=object)
+        return data
+
+    def geometry(self, keys: np.ndarray) -> np.ndarray:
+        layer = reference.admin1() if self.by == "admin1" else reference.admin2()
+        return np.asarray(layer.geometry.values, dtype=object)[np.asarray(keys, dtype=np.int64)]

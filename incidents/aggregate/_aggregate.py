@@ -116,7 +116,7 @@ def assign_units(
     labels = np.full(len(uniq), UNASSIGNED, dtype=object)
     known = np.flatnonzero(uniq >= 0)
     if len(known):
-        data, _ = level.describe(uniq[known])
+        data = level.describe(uniq[known])
         labels[known] = data["unit"].to_numpy(dtype=object)
     out = pd.array(labels, dtype="string").take(np.asarray(codes), allow_fill=True)
     out[~located] = pd.NA
@@ -141,7 +141,8 @@ class UnitCodes:
         The checked options of the level (as in ``aggregate(...).attrs``).
     units
         One row per unit of ``aggregate(table, by=by)`` other than ``unassigned``,
-        in its order: the unit columns (``unit`` first) and geometry, no measures.
+        in its order: the unit columns (``unit`` first) and geometry, no measures
+        (a plain DataFrame without geometry when asked with ``geometry=False``).
     codes
         Per input row: position in ``units``, :data:`UNASSIGNED_CODE` or
         :data:`UNLOCATED_CODE`.
@@ -149,7 +150,7 @@ class UnitCodes:
 
     by: str
     options: dict[str, Any]
-    units: gpd.GeoDataFrame
+    units: pd.DataFrame
     codes: np.ndarray
 
 
@@ -158,6 +159,7 @@ def unit_codes(
     levels: Mapping[str, Mapping[str, Any]],
     *,
     frontier: Frontier | None = None,
+    geometry: bool = True,
 ) -> dict[str, UnitCodes]:
     """Units and per-row unit codes of several levels, reading the table once.
 
@@ -175,6 +177,10 @@ def unit_codes(
         ``resolution``, ``bands``; defaults as in :func:`aggregate`).
     frontier
         Defaults to :meth:`geo.Frontier.default`; used by ``segment`` and ``band``.
+    geometry
+        Give the units their geometry (a GeoDataFrame); ``False`` gives a plain
+        DataFrame of the unit columns and reads no polygons (quicker when only
+        the names and codes are needed).
 
     Returns
     -------
@@ -202,16 +208,15 @@ def unit_codes(
         all_keys, pos = unit_positions(np.asarray(level.template, dtype=np.int64), key)
         codes = np.where(key >= 0, pos, UNASSIGNED_CODE).astype(np.int64)
         codes[~located] = UNLOCATED_CODE
-        data, geoms = level.describe(all_keys)
+        data = level.describe(all_keys).reset_index(drop=True)
         for c in data.columns:
             if data[c].dtype == np.int64:
                 data[c] = data[c].astype("Int64")
-        units = gpd.GeoDataFrame(
-            data.reset_index(drop=True),
-            geometry=gpd.GeoSeries(np.asarray(geoms, dtype=object), crs=4326),
-            crs=4326,
-        )
-        units["unit"] = units["unit"].astype("string")
+        data["unit"] = data["unit"].astype("string")
+        units = data
+        if geometry:
+            geoms = np.asarray(level.geometry(all_keys), dtype=object)
+            units = gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(geoms, crs=4326), crs=4326)
         out[by] = UnitCodes(by=by, options=dict(level.options), units=units, codes=codes)
     return out
 

@@ -27,16 +27,12 @@ class Bands:
         self.key = np.where(ok, b * NSIDE + np.maximum(side, 0), -1)
         self.template = (np.arange(len(edges) + 1)[:, None] * NSIDE + np.arange(2)).ravel()
 
-    def describe(self, keys: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+    def describe(self, keys: np.ndarray) -> pd.DataFrame:
         b, side = keys // NSIDE, keys % NSIDE
         lo = np.r_[0.0, self.edges]
         hi = np.r_[self.edges, np.nan]
         labels = band_labels(self.edges, beyond=True)
-        polys = band_polygons(self.frontier, self.edges)
-        geoms = np.array(
-            [polys.get((int(i), SIDES[k])) for i, k in zip(b, side, strict=True)], dtype=object
-        )
-        data = pd.DataFrame(
+        return pd.DataFrame(
             {
                 "unit": [f"{SIDES[k]} {labels[i]}" for i, k in zip(b, side, strict=True)],
                 "side": pd.array(np.asarray(SIDES, dtype=object)[side], dtype="string"),
@@ -45,7 +41,13 @@ class Bands:
                 "km_max": hi[b],
             }
         )
-        return data, geoms
+
+    def geometry(self, keys: np.ndarray) -> np.ndarray:
+        b, side = keys // NSIDE, keys % NSIDE
+        polys = band_polygons(self.frontier, self.edges)
+        return np.array(
+            [polys.get((int(i), SIDES[k])) for i, k in zip(b, side, strict=True)], dtype=object
+        )
 
 
 def band_polygons(frontier: Frontier, edges: tuple[float, ...]) -> dict[tuple[int, str], object]:

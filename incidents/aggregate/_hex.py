@@ -40,15 +40,21 @@ class Hexes:
         self.key = key
         self.template = np.array([], dtype=np.int64)
 
-    def describe(self, keys: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+    def describe(self, keys: np.ndarray) -> pd.DataFrame:
         import h3
 
         ids = [h3.int_to_str(int(k)) for k in keys]
-        geoms = np.array(
-            [shapely.Polygon([(x, y) for y, x in h3.cell_to_boundary(c)]) for c in ids],
-            dtype=object,
-        )
-        data = pd.DataFrame(
+        return pd.DataFrame(
             {"unit": ids, "resolution": np.full(len(ids), self.resolution, dtype=np.int64)}
         )
-        return data, geoms
+
+    def geometry(self, keys: np.ndarray) -> np.ndarray:
+        import h3
+
+        return np.array(
+            [
+                shapely.Polygon([(x, y) for y, x in h3.cell_to_boundary(h3.int_to_str(int(k)))])
+                for k in keys
+            ],
+            dtype=object,
+        )

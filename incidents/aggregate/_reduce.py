@@ -104,7 +104,8 @@ def reduce(
     assigned = out_pos < n_units
     # describe each unit once (with periods a unit repeats on many rows)
     u_pos, u_inv = np.unique(out_pos[assigned], return_inverse=True)
-    attrs, geoms = level.describe(all_keys[u_pos])
+    attrs = level.describe(all_keys[u_pos])
+    geoms = level.geometry(all_keys[u_pos])
     attrs = attrs.iloc[u_inv.ravel()].reset_index(drop=True)
     geoms = np.asarray(geoms, dtype=object)[u_inv.ravel()]
     table = pd.DataFrame(index=pd.RangeIndex(len(out_pos)))

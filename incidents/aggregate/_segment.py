@@ -28,10 +28,10 @@ class Segments:
         sides = np.arange(2)  # AF, PK
         self.template = (np.arange(len(starts))[:, None] * NSIDE + sides[None, :]).ravel()
 
-    def describe(self, keys: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+    def describe(self, keys: np.ndarray) -> pd.DataFrame:
         sid, side = keys // NSIDE, keys % NSIDE
         t = self.table
-        data = pd.DataFrame(
+        return pd.DataFrame(
             {
                 "unit": [f"{s}-{SIDES[k]}" for s, k in zip(sid, side, strict=True)],
                 "segment_id": sid.astype(np.int64),
@@ -41,4 +41,6 @@ class Segments:
                 "length_km": t["length_km"].to_numpy()[sid],
             }
         )
-        return data, np.asarray(t.geometry.values, dtype=object)[sid]
+
+    def geometry(self, keys: np.ndarray) -> np.ndarray:
+        return np.asarray(self.table.geometry.values, dtype=object)[keys // NSIDE]

@@ -33,15 +33,21 @@ class Unit(Protocol):
 
     ``key`` gives each input row its unit (an int64 >= 0) or -1 when the row is
     too coarse for the level or falls in no unit; ``template`` lists the keys
-    shown even when empty; ``options`` go to the result's ``attrs``.
+    shown even when empty; ``options`` go to the result's ``attrs``.  Names
+    (:meth:`describe`) and shapes (:meth:`geometry`) are separate so that
+    counting per unit never reads polygons it does not return.
     """
 
     key: np.ndarray
     template: np.ndarray
     options: dict[str, Any]
 
-    def describe(self, keys: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
-        """Columns (``unit`` first) and geometries of the units ``keys``."""
+    def describe(self, keys: np.ndarray) -> pd.DataFrame:
+        """Columns (``unit`` first) of the units ``keys``."""
+        ...
+
+    def geometry(self, keys: np.ndarray) -> np.ndarray:
+        """Geometries (an object array, None where a unit has none) of the units ``keys``."""
         ...
 
 

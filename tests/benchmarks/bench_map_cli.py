@@ -62,8 +62,8 @@ st.static_context = maps.build.static_context = functools.cache(st.compute_conte
 il.orjson = None
 
 
-def assign_levels(frame, levels):
-    # one aggregate() and one assign_units() per level, as before
+def assign_levels(frame, levels, geometry=True):
+    # one aggregate() and one assign_units() per level, as before (units always with shapes)
     table = _positioned(frame.reset_index(drop=True))
     out = {}
     for by, options in levels.items():
@@ -82,7 +82,8 @@ def assign_levels(frame, levels):
 
 
 ul.assign_levels = assign_levels
-ul._described = ul.describe_units  # every unit described in the process
+# every unit described in the process
+ul._described = lambda mapped, ua, options: ul.describe_units(ua.units, ua.by)
 
 from maps.cli import main
 
