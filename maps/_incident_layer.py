@@ -34,7 +34,15 @@ except ImportError:  # pragma: no cover - orjson is a dependency
 
 from maps._assets import RawHTML, inline_css, inline_js, own_asset
 
-__all__ = ["GZIP_OVER", "IncidentLayer", "RawHTML", "column", "encode_incidents", "safe_json"]
+__all__ = [
+    "GZIP_OVER",
+    "IncidentLayer",
+    "RawHTML",
+    "column",
+    "encode_incidents",
+    "safe_json",
+    "safe_json_bytes",
+]
 
 #: JSON longer than this many characters is shipped gzip-compressed.
 GZIP_OVER = 1_500_000
@@ -77,6 +85,11 @@ def safe_json(obj: Any) -> str:
     infinity (never in a payload: missing values are None) is written as
     ``null`` by orjson and refused by json.
     """
+    return safe_json_bytes(obj).decode("utf-8")
+
+
+def safe_json_bytes(obj: Any) -> bytes:
+    """:func:`safe_json` as UTF-8 bytes (what gzip takes, without a round trip through str)."""
     if orjson is not None:
         try:
             data = orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS)
@@ -86,11 +99,11 @@ def safe_json(obj: Any) -> str:
             for raw, escape in _BYTE_ESCAPES:  # bytes: a quick scan, even for wide text
                 if raw in data:
                     data = data.replace(raw, escape)
-            return data.decode("utf-8")
+            return data
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     for char, escape in _ESCAPES:  # str.replace is far quicker than str.translate here
         text = text.replace(char, escape)
-    return text
+    return text.encode("utf-8")
 
 
 class _Strings:
@@ -296,12 +309,14 @@ class IncidentLayer(MacroElement):
 
     def data_text(self) -> str:
         """The text of the JSON block (compressed when large)."""
-        text = safe_json(self.payload)
+        data = safe_json_bytes(self.payload)
         limit = GZIP_OVER if self.gzip_over is None else self.gzip_over
-        if len(text) > limit:
-            packed = gzip.compress(text.encode("utf-8"), compresslevel=1, mtime=0)
-            text = safe_json({"gz": base64.b64encode(packed).decode("ascii")})
-        return text
+        # the limit counts characters: bytes are as many or more, so count only when near
+        if len(data) > limit and (len(data) > 4 * limit or len(data.decode("utf-8")) > limit):
+            packed = gzip.compress(data, compresslevel=1, mtime=0)
+            # base64 needs no JSON escape: the block is {"gz": "<base64>"}
+            return '{"gz":"' + base64.b64encode(packed).decode("ascii") + '"}'
+        return data.decode("utf-8")
 
     def render(self, **kwargs: object) -> None:  # type: ignore[override]
         figure = self.get_root()

@@ -245,7 +245,10 @@ def build_map(
     lat, lon = coordinates(frame)
     status = classify_rows(frame, lat, lon)
     keep = status == MAPPED
-    mapped = _plain(frame.loc[keep], lat[keep], lon[keep]).reset_index(drop=True)
+    if keep.all():  # the usual case: no copy of every column to drop nothing
+        mapped = _plain(frame, lat, lon)
+    else:
+        mapped = _plain(frame.loc[keep], lat[keep], lon[keep]).reset_index(drop=True)
 
     page_notices = list(notices)
     plugins = list(_CONTROL_PLUGINS)
