@@ -17,7 +17,8 @@ written by ``json``.  It is kept here only (``_BASELINE``), run as a separate
 process, and its page data is checked to equal the fast path's.
 
 The machine's load (``os.getloadavg``) is printed before and after: other jobs
-sharing the cores slow both paths.
+sharing the cores slow both paths.  The CPU time (user + system) of each
+process is reported too: it moves less with the load than the wall time.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import importlib.util
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -111,12 +113,17 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _run(cmd: list[str]) -> float:
+def _run(cmd: list[str], cpu: list[float] | None = None) -> float:
+    """Wall time of ``cmd``; its CPU time (user + system) is appended to ``cpu``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     done = subprocess.run(cmd, env=_env(), capture_output=True, text=True, check=False)
     took = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(cmd[:4])} ... failed:\n{done.stderr[-2000:]}")
+    if cpu is not None:
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return took
 
 
@@ -166,30 +173,43 @@ def _bench(args: argparse.Namespace, formats: list[str], work: Path, incidents) 
         out_fast, out_base = work / f"fast_{fmt}.html", work / f"base_{fmt}.html"
         fast_cmd = [sys.executable, "-m", "maps", "map", str(path), "-o", str(out_fast)]
         base_cmd = [sys.executable, "-c", _BASELINE, "map", str(path), "-o", str(out_base)]
-        fast, base = [], []
+        fast, base, fast_cpu, base_cpu = [], [], [], []
         # alternate the two paths so that a change of load hits both alike
         for _ in range(max(args.runs, args.baseline_runs or args.runs)):
             if len(fast) < args.runs:
-                fast.append(_run([*fast_cmd, "--force", "--quiet"]))
+                fast.append(_run([*fast_cmd, "--force", "--quiet"], fast_cpu))
             if len(base) < (args.baseline_runs or args.runs):
-                base.append(_run([*base_cmd, "--force", "--quiet"]))
-            print(f"  {fmt}: fast {fast[-1]:.2f} s, baseline {base[-1]:.2f} s", file=sys.stderr)
+                base.append(_run([*base_cmd, "--force", "--quiet"], base_cpu))
+            print(
+                f"  {fmt}: fast {fast[-1]:.2f} s (cpu {fast_cpu[-1]:.2f} s), "
+                f"baseline {base[-1]:.2f} s (cpu {base_cpu[-1]:.2f} s)",
+                file=sys.stderr,
+            )
         same = page_data(out_fast) == page_data(out_base)
         rows.append(
-            (fmt, min(fast), statistics.median(fast), min(base), statistics.median(base), same)
+            (
+                fmt,
+                min(fast),
+                statistics.median(fast),
+                min(base),
+                statistics.median(base),
+                min(fast_cpu),
+                min(base_cpu),
+                same,
+            )
         )
     print(f"after: {_load()}", file=sys.stderr)
 
     print(f"\n`frontier map` of {args.n:,} positioned rows, whole process, {args.runs} runs")
     print(
         "| input | best s | median s | baseline best s | baseline median s "
-        "| ratio (median) | same page data |"
+        "| ratio (median) | best cpu s | baseline best cpu s | same page data |"
     )
-    print("|---|---:|---:|---:|---:|---:|---|")
-    for fmt, fb, fm, bb, bm, same in rows:
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    for fmt, fb, fm, bb, bm, fc, bc, same in rows:
         print(
             f"| {fmt} | {fb:.2f} | {fm:.2f} | {bb:.2f} | {bm:.2f} | {bm / fm:.1f}x "
-            f"| {'yes' if same else 'NO'} |"
+            f"| {fc:.2f} | {bc:.2f} | {'yes' if same else 'NO'} |"
         )
     return 0 if all(r[-1] for r in rows) else 1
 
