@@ -196,6 +196,9 @@ def _positioned(raw: RawTable) -> gpd.GeoDataFrame:
         if dtype is None:
             out[c] = _text_or_native(s)
             continue
+        if str(s.dtype) == dtype:  # typed formats (Parquet) hold it as the schema says
+            out[c] = s
+            continue
         value = _restore(s, dtype)
         lost = s.notna() & value.isna()
         if dtype == "string" or not lost.any():
@@ -204,7 +207,7 @@ def _positioned(raw: RawTable) -> gpd.GeoDataFrame:
         out[c] = value  # unreadable text is kept next to it and the row flagged
         out[f"src_{c}"] = s.astype("string").where(lost)
         bad |= lost
-    table = pd.DataFrame(out, index=index)
+    table = pd.DataFrame(out, index=index, copy=False)  # the columns are new or the reader's
     for c, dtype in {**CORE, **GEOCODE, **POSITION, **ACCOUNTING}.items():
         if c not in table:
             table[c] = pd.Series(pd.NA, index=index, dtype=object).pipe(_restore, dtype)
