@@ -306,5 +306,7 @@ def _booleans(s: pd.Series) -> pd.Series:
         num = pd.to_numeric(s, errors="coerce")
         return num.where(num.isin([0, 1])).astype("boolean")
     text = s.astype("string").str.strip().str.lower()
-    values = text.map(lambda t: True if t in _TRUE else (False if t in _FALSE else None))
-    return pd.Series(values.to_numpy(dtype=object), index=s.index).astype("boolean")
+    out = pd.Series(pd.NA, index=s.index, dtype="boolean")
+    out[text.isin(_TRUE).to_numpy(dtype=bool)] = True
+    out[text.isin(_FALSE).to_numpy(dtype=bool)] = False
+    return out

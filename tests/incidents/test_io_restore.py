@@ -1,4 +1,4 @@
-"""Numbers read from text in positioned tables: the quick Arrow parse gives what pandas gives."""
+"""Text of positioned tables read back: quick vectorized parsing gives what pandas gives."""
 
 from __future__ import annotations
 
@@ -50,3 +50,16 @@ def test_many_plain_numbers_read_exactly():
     ints = rng.integers(-(2**40), 2**40, 5000)
     got = _restore(pd.Series([str(i) for i in ints], dtype="string"), "Int64")
     assert got.tolist() == ints.tolist()
+
+
+BOOLEAN_TEXTS = ["true", " True ", "t", "YES", "y", "1", "1.0", "tRuE", "false", "F", "no", "n"]
+BOOLEAN_TEXTS += ["0", "0.0", "maybe", "", "2", "-1", None]
+
+
+@pytest.mark.parametrize("dtype", ["string", object])
+def test_boolean_words_read_as_booleans(dtype):
+    s = pd.Series(BOOLEAN_TEXTS, dtype=dtype)
+    expected = [True] * 8 + [False] * 6 + [None] * 5
+    got = _restore(s, "boolean")
+    assert got.dtype == "boolean"
+    assert [None if pd.isna(v) else bool(v) for v in got] == expected
