@@ -41,7 +41,6 @@ __all__ = [
     "column",
     "encode_incidents",
     "safe_json",
-    "safe_json_bytes",
 ]
 
 #: JSON longer than this many characters is shipped gzip-compressed.
@@ -85,11 +84,12 @@ def safe_json(obj: Any) -> str:
     infinity (never in a payload: missing values are None) is written as
     ``null`` by orjson and refused by json.
     """
-    return safe_json_bytes(obj).decode("utf-8")
+    out = _safe_json(obj)
+    return out if isinstance(out, str) else out.decode("utf-8")
 
 
-def safe_json_bytes(obj: Any) -> bytes:
-    """:func:`safe_json` as UTF-8 bytes (what gzip takes, without a round trip through str)."""
+def _safe_json(obj: Any) -> bytes | str:
+    """:func:`safe_json` as orjson writes it (UTF-8 bytes) or, when orjson refuses, as str."""
     if orjson is not None:
         try:
             data = orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS)
@@ -103,7 +103,7 @@ def safe_json_bytes(obj: Any) -> bytes:
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     for char, escape in _ESCAPES:  # str.replace is far quicker than str.translate here
         text = text.replace(char, escape)
-    return text.encode("utf-8")
+    return text
 
 
 class _Strings:
@@ -141,9 +141,12 @@ class _Strings:
                 )
                 s = pc.if_else(long, cut, s)
         s = pc.if_else(pc.equal(s, ""), pa.scalar(None, s.type), s)
-        clean_codes, uniques = _dictionary(s)
-        remap = np.append(clean_codes, -1)  # -1 stays missing
-        codes = remap[raw_codes]
+        if pc.all(pc.equal(s, raw)).as_py() is not False and s.null_count == 0:
+            codes, uniques = raw_codes, raw  # cleaning changed nothing (ids, notes): distinct
+        else:
+            clean_codes, uniques = _dictionary(s)
+            remap = np.append(clean_codes, -1)  # -1 stays missing
+            codes = remap[raw_codes]
         start = len(self.values)
         self.values.extend(uniques.to_pylist())
         if len(uniques) == len(codes) > 0:
@@ -309,14 +312,20 @@ class IncidentLayer(MacroElement):
 
     def data_text(self) -> str:
         """The text of the JSON block (compressed when large)."""
-        data = safe_json_bytes(self.payload)
+        out = _safe_json(self.payload)  # bytes as orjson writes them: gzip takes them as they are
         limit = GZIP_OVER if self.gzip_over is None else self.gzip_over
-        # the limit counts characters: bytes are as many or more, so count only when near
-        if len(data) > limit and (len(data) > 4 * limit or len(data.decode("utf-8")) > limit):
-            packed = gzip.compress(data, compresslevel=1, mtime=0)
-            # base64 needs no JSON escape: the block is {"gz": "<base64>"}
-            return '{"gz":"' + base64.b64encode(packed).decode("ascii") + '"}'
-        return data.decode("utf-8")
+        if isinstance(out, str):
+            if len(out) <= limit:
+                return out
+            data = out.encode("utf-8")
+        else:
+            # the limit counts characters; UTF-8 takes 1 to 4 bytes for each
+            if len(out) <= limit or (len(out) <= 4 * limit and len(out.decode("utf-8")) <= limit):
+                return out.decode("utf-8")
+            data = out
+        packed = gzip.compress(data, compresslevel=1, mtime=0)
+        # base64 needs no JSON escape: the block is {"gz": "<base64>"}
+        return '{"gz":"' + base64.b64encode(packed).decode("ascii") + '"}'
 
     def render(self, **kwargs: object) -> None:  # type: ignore[override]
         figure = self.get_root()
