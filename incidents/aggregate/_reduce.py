@@ -154,9 +154,15 @@ def unit_positions(template: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, 
     n_units = len(all_keys)
     pos = np.full(len(keys), n_units, dtype=np.int64)
     if n_units:
-        sorter = np.argsort(all_keys, kind="stable")
         hit = keys >= 0
-        pos[hit] = sorter[np.searchsorted(all_keys, keys[hit], sorter=sorter)]
+        top = int(all_keys.max())
+        if top < 4 * len(keys) + 65536:  # small keys (all but hexagons): a direct look-up
+            where = np.zeros(top + 1, dtype=np.int64)
+            where[all_keys] = np.arange(n_units)
+            pos[hit] = where[keys[hit]]
+        else:
+            sorter = np.argsort(all_keys, kind="stable")
+            pos[hit] = sorter[np.searchsorted(all_keys, keys[hit], sorter=sorter)]
     return all_keys, pos
 
 
