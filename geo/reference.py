@@ -2,6 +2,8 @@
 
 Every loader returns a new GeoDataFrame in EPSG:4326; results are read once per
 process and copied on each call, so callers may modify what they get.
+:func:`attributes` gives a layer's other columns without reading its geometry
+(look-ups by name need no polygons).
 """
 
 from __future__ import annotations
