@@ -108,8 +108,8 @@ class Frontier:
         countries = _check_countries(countries)
         admin = None if admin is None else _as_4326(admin, "admin").reset_index(drop=True)
         grids = _grids or {}
-        self._polygon_source: Callable[[], _Polygons] = lambda: _Polygons.build(
-            countries, admin, grids
+        self._polygon_source: Callable[[], _Polygons] = functools.partial(
+            _Polygons.build, countries, admin, grids
         )
         self._set_crossings(crossings)
 
