@@ -193,3 +193,27 @@ def test_small_inputs_print_no_progress(tmp_path, capsys, positioned_file):
     out = tmp_path / "map.html"
     assert main(["map", str(positioned_file), "-o", str(out)]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_fixed_unit_layers_read_no_polygons(monkeypatch):
+    """Provinces, districts, bands and segments come from the shipped context: no polygon read."""
+    from geo import Frontier, reference
+
+    def refuse():
+        raise AssertionError("polygons read")
+
+    t = synthetic_incidents(200, seed=9)
+    expected = build_map(t, layers="provinces,districts,corridor,frontier")
+    fresh = Frontier.default.__func__.__wrapped__(Frontier)  # polygons not read yet
+    monkeypatch.setattr(Frontier, "default", classmethod(lambda cls: fresh))
+    for name in ("countries", "admin1", "admin2"):
+        monkeypatch.setattr(reference, name, refuse)
+    m = build_map(t, layers="provinces,districts,corridor,frontier")
+
+    def payload(page):
+        return next(c for c in page._children.values() if isinstance(c, layer_mod.IncidentLayer))
+
+    got, want = payload(m).payload, payload(expected).payload
+    assert got["units"] == want["units"]
+    for name in ("provinces", "districts", "corridor", "frontier"):
+        assert got["inc"]["u_" + name] == want["inc"]["u_" + name]
