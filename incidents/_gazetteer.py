@@ -8,6 +8,7 @@ key -> place rows.  No per-string work happens at load time.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -112,22 +113,19 @@ def _numbers(col: pa.ChunkedArray) -> np.ndarray:
     return np.asarray(arr.to_numpy(zero_copy_only=False), dtype=np.float64)
 
 
-#: Multiplier of the polynomial key hash (odd, 64-bit).
-_HASH_BASE = 0x9E3779B97F4A7C15
-_MASK64 = (1 << 64) - 1
-#: Final mixing (so that every byte reaches the high bits the index sorts on).
-_MIX = 0xBF58476D1CE4E5B9
+#: The key hash: the key's UTF-8 bytes (and a closing 0x01 byte) read as one
+#: little-endian integer, times a multiplier, modulo a prime.  The prime is below
+#: 2**55 so that every step of :func:`_hash_strings` fits in 64 bits; prime and
+#: multiplier are random (no byte pattern cancels out, and the low bits the index
+#: sorts on are spread even for short keys).
+_HASH_PRIME = 0x7874FAE871CB4B
+_HASH_MUL = 0x3944C9269E0D37
 
 
 def key_hash(key: bytes) -> int:
-    """64-bit polynomial hash of a key's UTF-8 bytes (what :class:`_HashIndex`
-    stores, computed for every key at once by :func:`_hash_strings`)."""
-    h = 0
-    for b in key:
-        h = (h * _HASH_BASE + b + 1) & _MASK64
-    h ^= h >> 31
-    h = (h * _MIX) & _MASK64
-    return h ^ (h >> 29)
+    """Hash (< 2**55) of a key's UTF-8 bytes: what :class:`_HashIndex` sorts on;
+    :func:`_hash_strings` computes the same for every key at once."""
+    return int.from_bytes(key + b"\x01", "little") * _HASH_MUL % _HASH_PRIME
 
 
 def _string_buffers(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
@@ -142,26 +140,29 @@ def _string_buffers(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _hash_strings(off: np.ndarray, data: np.ndarray) -> np.ndarray:
-    """:func:`key_hash` of every string, vectorised: one Horner step per byte
-    position for all strings still that long (longest first)."""
+    """:func:`key_hash` of every string, vectorised: Horner steps modulo the prime
+    from each string's last byte down, for all strings still that long at once."""
     lens = np.diff(off)
     h = np.zeros(len(lens), dtype=np.uint64)
     if not len(lens):
         return h
     by_len, active = _longest_first(lens)
-    ptr = off[:-1][by_len]
-    plus1 = data + np.uint8(1)  # UTF-8 has no 0xFF byte: b + 1 fits in a byte
-    base = np.uint64(_HASH_BASE)
-    acc = np.zeros(len(lens), dtype=np.uint64)
+    ptr = off[1:][by_len] - 1
+    prime = np.uint64(_HASH_PRIME)
+    acc = np.ones(len(lens), dtype=np.uint64)  # the closing 0x01 byte
     for k in active:
         part = acc[:k]
-        part *= base
-        part += plus1.take(ptr[:k])
-        ptr[:k] += 1
-    acc ^= acc >> np.uint64(31)
-    acc *= np.uint64(_MIX)
-    acc ^= acc >> np.uint64(29)
-    h[by_len] = acc
+        part <<= np.uint64(8)
+        part += data.take(ptr[:k])
+        part %= prime
+        ptr[:k] -= 1
+    # times the multiplier, one byte of it at a time (each product < 2**63)
+    out = np.zeros(len(lens), dtype=np.uint64)
+    for c in _HASH_MUL.to_bytes(7, "big"):
+        out <<= np.uint64(8)
+        out += acc * np.uint64(c)
+        out %= prime
+    h[by_len] = out
     return h
 
 
@@ -218,7 +219,7 @@ class _HashIndex:
     def __init__(
         self,
         hashes: np.ndarray,
-        shift: int,
+        mask: int,
         bounds: np.ndarray,
         rows: np.ndarray,
         first: np.ndarray,
@@ -226,8 +227,14 @@ class _HashIndex:
         data: np.ndarray,
         flat: pa.Array,
     ) -> None:
-        self._hashes, self._shift, self.bounds, self.rows = hashes, shift, bounds, rows
-        self._first, self._off, self._data, self._flat = first, off, data, flat
+        self.bounds, self.rows, self._mask = bounds, rows, mask
+        self._first, self._flat = first, flat
+        # plain lists and bytes: a lookup is a bisect and a bytes comparison
+        self._hashes: list[int] = hashes.tolist()
+        self._start: list[int] = off[first].tolist()
+        self._stop: list[int] = off[first + 1].tolist()
+        self._bounds: list[int] = bounds.tolist()
+        self._bytes = data.tobytes()
 
     @classmethod
     def build(cls, lists: pa.ChunkedArray) -> _HashIndex | _KeyIndex:
@@ -235,11 +242,12 @@ class _HashIndex:
         flat = pc.list_flatten(arr)
         parent = pc.list_parent_indices(arr).to_numpy().astype(np.int64)
         off, data = _string_buffers(flat)
-        # hash in the high bits, the pair's position in the low bits: one plain
-        # sort gives the groups, each in table order
+        # the hash's low bits above, the pair's position below: one plain sort
+        # gives the groups, each in table order
         shift = np.uint64(max(1, (len(flat) - 1).bit_length()))
         pos = np.arange(len(flat), dtype=np.uint64)
-        both = np.sort(((_hash_strings(off, data) >> shift) << shift) | pos)
+        low = np.uint64((1 << (64 - int(shift))) - 1)
+        both = np.sort(((_hash_strings(off, data) & low) << shift) | pos)
         group = both >> shift
         order = (both & ((np.uint64(1) << shift) - np.uint64(1))).astype(np.int64)
         new = np.ones(len(both), dtype=bool)
@@ -248,7 +256,8 @@ class _HashIndex:
             return _KeyIndex.build(lists)  # two keys share a hash: the exact index
         starts = np.flatnonzero(new)
         bounds = np.append(starts, len(both))
-        return cls(group[starts], int(shift), bounds, parent[order], order[starts], off, data, flat)
+        mask = (1 << (64 - int(shift))) - 1
+        return cls(group[starts], mask, bounds, parent[order], order[starts], off, data, flat)
 
     @property
     def slot(self) -> _HashIndex:
@@ -260,19 +269,17 @@ class _HashIndex:
         if not isinstance(key, str):
             return -1
         raw = key.encode()
-        h = np.uint64(key_hash(raw) >> self._shift)
-        i = int(np.searchsorted(self._hashes, h))
+        h = key_hash(raw) & self._mask
+        i = bisect.bisect_left(self._hashes, h)
         if i == len(self._hashes) or self._hashes[i] != h:
             return -1
-        f = int(self._first[i])
-        a, b = int(self._off[f]), int(self._off[f + 1])
-        return i if self._data[a:b].tobytes() == raw else -1
+        return i if self._bytes[self._start[i] : self._stop[i]] == raw else -1
 
     def get(self, key: str) -> np.ndarray:
         i = self._group(key)
         if i < 0:
             return np.empty(0, dtype=np.int64)
-        return self.rows[self.bounds[i] : self.bounds[i + 1]]
+        return self.rows[self._bounds[i] : self._bounds[i + 1]]
 
     def __contains__(self, key: object) -> bool:
         return self._group(key) >= 0
