@@ -105,17 +105,32 @@ def _none_last(values: np.ndarray) -> np.ndarray:
     return np.append(np.asarray(values, dtype=object), np.array([None], dtype=object))
 
 
-def _combine_codes(codes: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """Codes of distinct tuples across per-column codes (numbered in order of first
-    appearance) and the first row of each."""
-    out = np.zeros(len(codes[0]), dtype=np.int64)
-    for c in codes:
-        out, _ = pd.factorize(out * (int(c.max(initial=0)) + 1) + c)
-    out = np.asarray(out, dtype=np.int64)
-    # in order of first appearance: a row starts a code when it exceeds every code before
-    seen = np.maximum.accumulate(out)
-    first = np.flatnonzero(out > np.concatenate([[-1], seen[:-1]]))
-    return out, first
+def _group_rows(
+    parts: list[tuple[np.ndarray, int]], *, ordered: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
+    """Code of each row's tuple of ``(codes, number of codes)`` parts and a row of
+    each code: with ``ordered``, codes are numbered in order of first appearance and
+    the row is the first; otherwise in any order (faster), with any row."""
+    n = len(parts[0][0])
+    key = np.zeros(n, dtype=np.int64)
+    span = 1
+    for codes, size in parts:
+        if span * size >= 1 << 62:  # renumber before the product could overflow
+            key = np.asarray(pd.factorize(key)[0], dtype=np.int64)
+            span = int(key.max(initial=0)) + 1
+        key = key * size + codes
+        span *= size
+    if not ordered and span <= 4 * n + 1024:  # dense: count instead of hashing
+        present = np.bincount(key, minlength=span) > 0
+        key = (np.cumsum(present) - 1)[key]
+        row = np.zeros(int(present.sum()), dtype=np.int64)
+        row[key] = np.arange(n)
+        return key, row
+    key = np.asarray(pd.factorize(key)[0], dtype=np.int64)
+    # numbered in order of appearance: a row starts a code when it exceeds all before it
+    seen = np.maximum.accumulate(key)
+    first = np.flatnonzero(key > np.concatenate([[-1], seen[:-1]]))
+    return key, first
 
 
 def _strings(
@@ -129,16 +144,13 @@ def _strings(
 
 def _format_each(fmt: str, *cols: np.ndarray) -> np.ndarray:
     """``fmt.format(*row)`` for every row of ``cols``, formatted once per distinct row."""
-    n = len(cols[0])
-    if not n:
+    if not len(cols[0]):
         return np.empty(0, dtype=object)
-    key = np.zeros(n, dtype=np.int64)
+    parts = []
     for c in cols:
-        k, u = pd.factorize(c, use_na_sentinel=False)
-        key, _ = pd.factorize(key * (len(u) + 1) + k)
-    key = np.asarray(key, dtype=np.int64)
-    seen = np.maximum.accumulate(key)
-    first = np.flatnonzero(key > np.concatenate([[-1], seen[:-1]]))
+        codes, uniq = pd.factorize(c, use_na_sentinel=False)
+        parts.append((np.asarray(codes, dtype=np.int64), len(uniq)))
+    key, first = _group_rows(parts, ordered=False)
     text = np.array([fmt.format(*(c[i] for c in cols)) for i in first], dtype=object)
     return text[key]
 
@@ -150,15 +162,14 @@ def _flag_strings(
     appended in order by :func:`incidents.schema.add_flag`, worked out once per
     distinct (base, masks) combination."""
     codes, uniq = pd.factorize(base, use_na_sentinel=False)
-    key = np.asarray(codes, dtype=np.int64)
-    for _, mask in adds:
-        key, _ = pd.factorize(key * 2 + np.asarray(mask, dtype=np.int64))
-    key = np.asarray(key, dtype=np.int64)
-    seen = np.maximum.accumulate(key)
-    first = np.flatnonzero(key > np.concatenate([[-1], seen[:-1]]))
+    codes = np.asarray(codes, dtype=np.int64)
+    bits = np.zeros(len(codes), dtype=np.int64)
+    for j, (_, mask) in enumerate(adds):
+        bits |= np.asarray(mask, dtype=np.int64) << j
+    key, first = _group_rows([(codes, len(uniq)), (bits, 1 << len(adds))], ordered=False)
     small = pd.Series(pd.array(np.asarray(uniq, dtype=object)[codes[first]], dtype="string"))
-    for name, mask in adds:
-        small = add_flag(small, pd.Series(np.asarray(mask, dtype=bool)[first]), name)
+    for j, (name, _) in enumerate(adds):
+        small = add_flag(small, pd.Series((bits[first] >> j) & 1 == 1), name)
     return small.array.take(key)
 
 
@@ -252,7 +263,7 @@ def geocode(
     ]
 
     # -- resolve each distinct (text, hints) once ----------------------------------
-    codes, first = _combine_codes([loc_code, *(c for c, _, _ in hint_codes)])
+    codes, first = _group_rows([(c, len(v)) for c, v, _ in [(loc_code, loc, None), *hint_codes]])
     a1, a2, cc = (v[c[first]] for c, v, _ in hint_codes)
     results = [
         gc.resolve(t, admin1=h1, admin2=h2, country=h3)
