@@ -8,6 +8,7 @@ key -> place rows.  No per-string work happens at load time.
 
 from __future__ import annotations
 
+import array
 import bisect
 import functools
 from collections.abc import Iterator
@@ -150,10 +151,11 @@ def _hash_strings(off: np.ndarray, data: np.ndarray) -> np.ndarray:
     ptr = off[1:][by_len] - 1
     prime = np.uint64(_HASH_PRIME)
     acc = np.ones(len(lens), dtype=np.uint64)  # the closing 0x01 byte
+    byte = np.empty(len(lens), dtype=np.uint8)  # reused: no allocation per step
     for k in active:
         part = acc[:k]
         part <<= np.uint64(8)
-        part += data.take(ptr[:k])
+        part += np.take(data, ptr[:k], out=byte[:k], mode="clip")
         part %= prime
         ptr[:k] -= 1
     # times the multiplier, one byte of it at a time (each product < 2**63)
@@ -206,6 +208,11 @@ class _KeyIndex:
         return key in self.slot
 
 
+#: Lookups remembered by a :class:`_HashIndex` (free text asks for the same words
+#: again and again); the memory is emptied when full.
+_MEMO_SIZE = 1 << 16
+
+
 class _HashIndex:
     """key -> rows without a Python object per key (loads in tens of ms).
 
@@ -229,12 +236,14 @@ class _HashIndex:
     ) -> None:
         self.bounds, self.rows, self._mask = bounds, rows, mask
         self._first, self._flat = first, flat
-        # plain lists and bytes: a lookup is a bisect and a bytes comparison
-        self._hashes: list[int] = hashes.tolist()
-        self._start: list[int] = off[first].tolist()
-        self._stop: list[int] = off[first + 1].tolist()
-        self._bounds: list[int] = bounds.tolist()
+        # Python arrays (a memory copy, no object per entry) and bytes: a lookup
+        # is a bisect and a bytes comparison without numpy scalars
+        self._hashes = _int_array(hashes)
+        self._start = _int_array(off[first])
+        self._stop = _int_array(off[first + 1])
+        self._bounds = _int_array(bounds)
         self._bytes = data.tobytes()
+        self._memo: dict[str, int] = {}
 
     @classmethod
     def build(cls, lists: pa.ChunkedArray) -> _HashIndex | _KeyIndex:
@@ -266,8 +275,18 @@ class _HashIndex:
         return self
 
     def _group(self, key: object) -> int:
+        """Group of ``key`` (-1 when absent); recent answers are remembered."""
         if not isinstance(key, str):
             return -1
+        i = self._memo.get(key)
+        if i is None:
+            i = self._search(key)
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = i
+        return i
+
+    def _search(self, key: str) -> int:
         raw = key.encode()
         h = key_hash(raw) & self._mask
         i = bisect.bisect_left(self._hashes, h)
@@ -291,6 +310,13 @@ class _HashIndex:
         return iter(self._flat.take(pa.array(self._first)).to_pylist())
 
 
+def _int_array(values: np.ndarray) -> array.array:
+    """Non-negative integers (< 2**63) as a Python ``array`` of int64."""
+    out = array.array("q")
+    out.frombytes(np.ascontiguousarray(values, dtype=np.int64).tobytes())
+    return out
+
+
 def _same_strings(off: np.ndarray, data: np.ndarray, a: np.ndarray, b: np.ndarray) -> bool:
     """Whether strings ``a[i]`` and ``b[i]`` are equal for every ``i`` (vectorised)."""
     lens = off[a + 1] - off[a]
@@ -300,8 +326,11 @@ def _same_strings(off: np.ndarray, data: np.ndarray, a: np.ndarray, b: np.ndarra
         return False
     by_len, active = _longest_first(lens)
     pa_, pb = off[a][by_len], off[b][by_len]
+    xa, xb = np.empty(len(lens), dtype=np.uint8), np.empty(len(lens), dtype=np.uint8)
     for k in active:
-        if not np.array_equal(data.take(pa_[:k]), data.take(pb[:k])):
+        np.take(data, pa_[:k], out=xa[:k], mode="clip")
+        np.take(data, pb[:k], out=xb[:k], mode="clip")
+        if (xa[:k] != xb[:k]).any():
             return False
         pa_[:k] += 1
         pb[:k] += 1
