@@ -20,7 +20,7 @@ from incidents._gazetteer import (
     _string_buffers,
     key_hash,
 )
-from incidents._names import norm
+from incidents._names import NORM_VERSION, norm, skeleton
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +35,18 @@ def _rows_by_key(lists: list[list[str] | None]) -> dict[str, list[int]]:
         for k in keys or []:
             out.setdefault(k, []).append(row)
     return out
+
+
+def test_shipped_keys_are_what_the_code_would_derive(gaz: Gazetteer) -> None:
+    """The index trusts the stored keys: each is already a normalised key, a row's
+    keys are distinct, and its skeletons are those of its keys (what
+    ``incidents.data.derive_gazetteer`` writes with this normalisation)."""
+    table = gaz._table
+    assert table.schema.metadata[b"norm_version"].decode() == str(NORM_VERSION)
+    for keys, skels in zip(table["keys"].to_pylist(), table["skels"].to_pylist(), strict=True):
+        assert keys and len(keys) == len(set(keys)), keys
+        assert all(norm(k) == k for k in keys), keys
+        assert skels == sorted({s for s in map(skeleton, keys) if s}), keys
 
 
 def test_shipped_index_is_the_hashed_one(gaz: Gazetteer) -> None:
