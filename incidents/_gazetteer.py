@@ -98,7 +98,7 @@ _FCODE_RANK = {
 }
 
 
-def _codes(col: pa.ChunkedArray) -> tuple[list, np.ndarray]:
+def _codes(col: pa.ChunkedArray) -> tuple[list[str | None], np.ndarray]:
     """A low-cardinality string column as (distinct values + [None], index of each row
     into them): the values are decoded once, not per row."""
     arr = col.combine_chunks()
@@ -106,6 +106,12 @@ def _codes(col: pa.ChunkedArray) -> tuple[list, np.ndarray]:
         arr = pc.dictionary_encode(arr)
     values = arr.dictionary.to_pylist()
     return [*values, None], arr.indices.fill_null(len(values)).to_numpy()
+
+
+def _decoded(col: pa.ChunkedArray) -> np.ndarray:
+    """A low-cardinality string column as an object array (None for nulls)."""
+    values, idx = _codes(col)
+    return np.asarray(values, dtype=object)[idx]
 
 
 def _numbers(col: pa.ChunkedArray) -> np.ndarray:
@@ -363,12 +369,12 @@ class Gazetteer:
         self.lat = _numbers(table["lat"])
         self.lon = _numbers(table["lon"])
         kinds, kind_idx = _codes(table["kind"])
-        self.kind = np.asarray(kinds, dtype=object)[kind_idx]
+        self.kind: np.ndarray = np.asarray(kinds, dtype=object)[kind_idx]
         fcodes, fc_idx = _codes(table["feature_code"])
         self.fcode = np.asarray(fcodes, dtype=object)[fc_idx]
-        for attr in ("country", "admin1", "admin2"):
-            values, idx = _codes(table[attr])
-            setattr(self, attr, np.asarray(values, dtype=object)[idx])
+        self.country = _decoded(table["country"])
+        self.admin1 = _decoded(table["admin1"])
+        self.admin2 = _decoded(table["admin2"])
         self.population = np.nan_to_num(_numbers(table["population"]), nan=0.0)
         self.radius_km = _numbers(table["radius_km"])
         self.dist_frontier_km = _numbers(table["dist_frontier_km"])
