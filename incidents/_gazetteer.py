@@ -413,8 +413,14 @@ class Gazetteer:
         """Read the shipped gazetteer (or the parquet file at ``path``)."""
         path = path or str(shipped_path())
         try:
-            pf = pq.ParquetFile(path)
+            pf = pq.ParquetFile(path)  # not read_table: no dataset machinery to import
             names = pf.schema_arrow.names
+            missing = [c for c in _COLUMNS if c not in names]
+            if missing:
+                raise GeocodeError(
+                    f"gazetteer {path!r} lacks the columns {missing}; rebuild it with "
+                    "python -m incidents.data.derive_gazetteer"
+                )
             table = pf.read(columns=_COLUMNS + [c for c in _OPTIONAL if c in names])
         except (OSError, pa.ArrowInvalid) as exc:
             raise GeocodeError(f"cannot read gazetteer {path!r}: {exc}") from exc

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from incidents import _gazetteer
@@ -21,6 +22,7 @@ from incidents._gazetteer import (
     key_hash,
 )
 from incidents._names import NORM_VERSION, norm, skeleton
+from incidents.errors import GeocodeError
 
 
 @pytest.fixture(scope="module")
@@ -141,3 +143,15 @@ def test_sliced_and_empty_inputs() -> None:
     assert sorted(index.slot) == ["a", "b", "c"]
     empty = _HashIndex.build(pa.chunked_array([pa.array([], type=pa.list_(pa.string()))]))
     assert empty.get("a").tolist() == [] and list(empty.slot) == []
+
+
+def test_unreadable_or_incomplete_files_raise_geocode_errors(tmp_path) -> None:
+    partial = tmp_path / "partial.parquet"
+    pq.write_table(pa.table({"name": ["Kabul"], "keys": [["kabul"]]}), partial)
+    junk = tmp_path / "junk.parquet"
+    junk.write_text("not parquet")
+    with pytest.raises(GeocodeError, match=r"lacks the columns \['skels', 'lat'"):
+        Gazetteer.load(str(partial))
+    for path in (junk, tmp_path / "absent.parquet", tmp_path):
+        with pytest.raises(GeocodeError, match="cannot read gazetteer"):
+            Gazetteer.load(str(path))
