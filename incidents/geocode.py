@@ -366,7 +366,7 @@ def geocode(
     multiple = counts[res_code] > 1
     fallback = ~has_r & f_fallback[pick]
     res["review_flags"] = _flag_strings(
-        flags.iloc[rows].reset_index(drop=True),
+        (flags.iloc[rows] if multi == "explode" else flags).reset_index(drop=True),
         [(name, mask[rows]) for name, mask in row_flags]
         + [
             ("coords_far_from_place", far),
