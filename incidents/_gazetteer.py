@@ -1,9 +1,15 @@
 """The in-memory gazetteer index behind :class:`incidents.geocode.Geocoder`.
 
 Loads ``incidents/data/gazetteer.parquet`` (built by
-:mod:`incidents.data.derive_gazetteer`)
-into flat numpy arrays plus two hash maps, name key -> place rows and skeleton
-key -> place rows.  No per-string work happens at load time.
+:mod:`incidents.data.derive_gazetteer`, which stores every name already
+normalised: the ``keys`` and ``skels`` lists) into flat numpy arrays and two
+indexes, name key -> place rows and skeleton key -> place rows.
+
+The name index (:class:`_HashIndex`) is built at load without a Python object
+per key: the keys' UTF-8 bytes are hashed by numpy (one vectorised step per
+byte position) and sorted; a lookup is one hash, a bisect and a bytes
+comparison.  The skeleton index, a dict, is built on the first
+spelling-tolerant lookup.  Cold load of the shipped file: ~0.3 s CPU.
 """
 
 from __future__ import annotations
