@@ -1,14 +1,23 @@
 """The in-memory gazetteer index behind :class:`incidents.geocode.Geocoder`.
 
 Loads ``incidents/data/gazetteer.parquet`` (built by
-:mod:`incidents.data.derive_gazetteer`)
-into flat numpy arrays plus two hash maps, name key -> place rows and skeleton
-key -> place rows.  No per-string work happens at load time.
+:mod:`incidents.data.derive_gazetteer`, which stores every name already
+normalised: the ``keys`` and ``skels`` lists) into flat numpy arrays and two
+indexes, name key -> place rows and skeleton key -> place rows.
+
+The name index (:class:`_HashIndex`) is built at load without a Python object
+per key: the keys' UTF-8 bytes are hashed by numpy (one vectorised step per
+byte position) and sorted; a lookup is one hash, a bisect and a bytes
+comparison.  The skeleton index, a dict, is built on the first
+spelling-tolerant lookup.  Cold load of the shipped file: ~0.3 s CPU.
 """
 
 from __future__ import annotations
 
+import array
+import bisect
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -95,25 +104,90 @@ _FCODE_RANK = {
 }
 
 
-def _dict_values(col: pa.ChunkedArray) -> np.ndarray:
-    """A low-cardinality string column as an object array with None for nulls
-    (decoded through its dictionary: one Python string per distinct value)."""
+def _codes(col: pa.ChunkedArray) -> tuple[list[str | None], np.ndarray]:
+    """A low-cardinality string column as (distinct values + [None], index of each row
+    into them): the values are decoded once, not per row."""
     arr = col.combine_chunks()
     if not pa.types.is_dictionary(arr.type):
         arr = pc.dictionary_encode(arr)
-    values = np.asarray(arr.dictionary.to_pylist() + [None], dtype=object)
-    idx = arr.indices.fill_null(len(arr.dictionary)).to_numpy()
-    return values[idx]
+    values = arr.dictionary.to_pylist()
+    return [*values, None], arr.indices.fill_null(len(values)).to_numpy()
 
 
-def _kind_mask(col: pa.ChunkedArray, kinds: frozenset[str]) -> np.ndarray:
-    """Rows whose low-cardinality string value is in ``kinds`` (decided once per
-    distinct value, not per row)."""
+def _decoded(col: pa.ChunkedArray) -> np.ndarray:
+    """A low-cardinality string column as an object array (None for nulls)."""
+    values, idx = _codes(col)
+    return np.asarray(values, dtype=object)[idx]
+
+
+def _numbers(col: pa.ChunkedArray) -> np.ndarray:
+    """A numeric column as float64 (NaN for nulls)."""
     arr = col.combine_chunks()
-    if not pa.types.is_dictionary(arr.type):
-        arr = pc.dictionary_encode(arr)
-    hit = np.array([v in kinds for v in arr.dictionary.to_pylist()] + [False])
-    return hit[arr.indices.fill_null(len(arr.dictionary)).to_numpy()]
+    return np.asarray(arr.to_numpy(zero_copy_only=False), dtype=np.float64)
+
+
+#: The key hash: the key's UTF-8 bytes (and a closing 0x01 byte) read as one
+#: little-endian integer, times a multiplier, modulo a prime.  The prime is below
+#: 2**55 so that every step of :func:`_hash_strings` fits in 64 bits; prime and
+#: multiplier are random (no byte pattern cancels out, and the low bits the index
+#: sorts on are spread even for short keys).
+_HASH_PRIME = 0x7874FAE871CB4B
+_HASH_MUL = 0x3944C9269E0D37
+
+
+def key_hash(key: bytes) -> int:
+    """Hash (< 2**55) of a key's UTF-8 bytes: what :class:`_HashIndex` sorts on;
+    :func:`_hash_strings` computes the same for every key at once."""
+    return int.from_bytes(key + b"\x01", "little") * _HASH_MUL % _HASH_PRIME
+
+
+def _string_buffers(arr: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """Offsets (int64, from 0) and UTF-8 bytes of a string array, without copying
+    the bytes."""
+    if pa.types.is_large_string(arr.type):
+        arr = arr.cast(pa.string())
+    off = np.frombuffer(arr.buffers()[1], dtype=np.int32)[arr.offset : arr.offset + len(arr) + 1]
+    off = off.astype(np.int64)
+    data = np.frombuffer(arr.buffers()[2], dtype=np.uint8) if len(arr) else np.empty(0, np.uint8)
+    return off - off[0], data[off[0] : off[-1]]
+
+
+def _hash_strings(off: np.ndarray, data: np.ndarray) -> np.ndarray:
+    """:func:`key_hash` of every string, vectorised: Horner steps modulo the prime
+    from each string's last byte down, for all strings still that long at once."""
+    lens = np.diff(off)
+    h = np.zeros(len(lens), dtype=np.uint64)
+    if not len(lens):
+        return h
+    by_len, active = _longest_first(lens)
+    ptr = off[1:][by_len] - 1
+    prime = np.uint64(_HASH_PRIME)
+    acc = np.ones(len(lens), dtype=np.uint64)  # the closing 0x01 byte
+    byte = np.empty(len(lens), dtype=np.uint8)  # reused: no allocation per step
+    for k in active:
+        part = acc[:k]
+        part <<= np.uint64(8)
+        part += np.take(data, ptr[:k], out=byte[:k], mode="clip")
+        part %= prime
+        ptr[:k] -= 1
+    # times the multiplier, one byte of it at a time (each product < 2**63)
+    out = np.zeros(len(lens), dtype=np.uint64)
+    for c in _HASH_MUL.to_bytes(7, "big"):
+        out <<= np.uint64(8)
+        out += acc * np.uint64(c)
+        out %= prime
+    h[by_len] = out
+    return h
+
+
+def _longest_first(lens: np.ndarray) -> tuple[np.ndarray, list[int]]:
+    """An order of strings by decreasing length, and for each byte position ``j``
+    how many strings of that order are longer than ``j``."""
+    longest = int(lens.max())
+    small = np.uint16 if longest < 1 << 16 else np.int64
+    by_len = np.argsort((longest - lens).astype(small), kind="stable")
+    active = np.searchsorted(lens[by_len][::-1], np.arange(longest), side="right")
+    return by_len, (len(lens) - active).tolist()
 
 
 @dataclass(frozen=True)
@@ -142,9 +216,141 @@ class _KeyIndex:
             return np.empty(0, dtype=np.int64)
         return self.rows[self.bounds[i] : self.bounds[i + 1]]
 
+    def __contains__(self, key: object) -> bool:
+        return key in self.slot
+
+
+#: Lookups remembered by a :class:`_HashIndex` (free text asks for the same words
+#: again and again); the memory is emptied when full.
+_MEMO_SIZE = 1 << 16
+
+
+class _HashIndex:
+    """key -> rows without a Python object per key (loads in tens of ms).
+
+    Every (key, row) pair is hashed (:func:`_hash_strings`) and sorted by hash;
+    a lookup hashes the key, binary-searches the sorted hashes and compares the
+    key's bytes with the group's, so a hash shared with an absent key never
+    matches.  :meth:`build` checks every group holds one distinct key (else it
+    returns the exact :class:`_KeyIndex`); rows come in table order, as there.
+    """
+
+    def __init__(
+        self,
+        hashes: np.ndarray,
+        mask: int,
+        bounds: np.ndarray,
+        rows: np.ndarray,
+        first: np.ndarray,
+        off: np.ndarray,
+        data: np.ndarray,
+        flat: pa.Array,
+    ) -> None:
+        self.bounds, self.rows, self._mask = bounds, rows, mask
+        self._first, self._flat = first, flat
+        # Python arrays (a memory copy, no object per entry) and bytes: a lookup
+        # is a bisect and a bytes comparison without numpy scalars
+        self._hashes = _int_array(hashes)
+        self._start = _int_array(off[first])
+        self._stop = _int_array(off[first + 1])
+        self._bounds = _int_array(bounds)
+        self._bytes = data.tobytes()
+        self._memo: dict[str, int] = {}
+
+    @classmethod
+    def build(cls, lists: pa.ChunkedArray) -> _HashIndex | _KeyIndex:
+        arr = lists.combine_chunks()
+        flat = pc.list_flatten(arr)
+        parent = pc.list_parent_indices(arr).to_numpy().astype(np.int64)
+        off, data = _string_buffers(flat)
+        # the hash's low bits above, the pair's position below: one plain sort
+        # gives the groups, each in table order
+        shift = np.uint64(max(1, (len(flat) - 1).bit_length()))
+        pos = np.arange(len(flat), dtype=np.uint64)
+        low = np.uint64((1 << (64 - int(shift))) - 1)
+        both = np.sort(((_hash_strings(off, data) & low) << shift) | pos)
+        group = both >> shift
+        order = (both & ((np.uint64(1) << shift) - np.uint64(1))).astype(np.int64)
+        new = np.ones(len(both), dtype=bool)
+        new[1:] = group[1:] != group[:-1]
+        if not _same_strings(off, data, order[:-1][~new[1:]], order[1:][~new[1:]]):
+            return _KeyIndex.build(lists)  # two keys share a hash: the exact index
+        starts = np.flatnonzero(new)
+        bounds = np.append(starts, len(both))
+        mask = (1 << (64 - int(shift))) - 1
+        return cls(group[starts], mask, bounds, parent[order], order[starts], off, data, flat)
+
+    @property
+    def slot(self) -> _HashIndex:
+        """The index itself: ``key in index.slot`` and ``iter(index.slot)`` work as
+        for the dict of :class:`_KeyIndex`."""
+        return self
+
+    def _group(self, key: object) -> int:
+        """Group of ``key`` (-1 when absent); recent answers are remembered."""
+        if not isinstance(key, str):
+            return -1
+        i = self._memo.get(key)
+        if i is None:
+            i = self._search(key)
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = i
+        return i
+
+    def _search(self, key: str) -> int:
+        raw = key.encode()
+        h = key_hash(raw) & self._mask
+        i = bisect.bisect_left(self._hashes, h)
+        if i == len(self._hashes) or self._hashes[i] != h:
+            return -1
+        return i if self._bytes[self._start[i] : self._stop[i]] == raw else -1
+
+    def get(self, key: str) -> np.ndarray:
+        i = self._group(key)
+        if i < 0:
+            return np.empty(0, dtype=np.int64)
+        return self.rows[self._bounds[i] : self._bounds[i + 1]]
+
+    def __contains__(self, key: object) -> bool:
+        return self._group(key) >= 0
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._flat.take(pa.array(self._first)).to_pylist())
+
+
+def _int_array(values: np.ndarray) -> array.array:
+    """Non-negative integers (< 2**63) as a Python ``array`` of int64."""
+    out = array.array("q")
+    out.frombytes(np.ascontiguousarray(values, dtype=np.int64).tobytes())
+    return out
+
+
+def _same_strings(off: np.ndarray, data: np.ndarray, a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether strings ``a[i]`` and ``b[i]`` are equal for every ``i`` (vectorised)."""
+    lens = off[a + 1] - off[a]
+    if not len(lens):
+        return True
+    if not np.array_equal(lens, off[b + 1] - off[b]):
+        return False
+    by_len, active = _longest_first(lens)
+    pa_, pb = off[a][by_len], off[b][by_len]
+    xa, xb = np.empty(len(lens), dtype=np.uint8), np.empty(len(lens), dtype=np.uint8)
+    for k in active:
+        np.take(data, pa_[:k], out=xa[:k], mode="clip")
+        np.take(data, pb[:k], out=xb[:k], mode="clip")
+        if (xa[:k] != xb[:k]).any():
+            return False
+        pa_[:k] += 1
+        pb[:k] += 1
+    return True
+
 
 def shipped_path() -> Traversable:
-    """The shipped gazetteer file (``incidents/data/gazetteer.parquet``)."""
+    """The shipped gazetteer (``incidents/data/gazetteer.parquet``)."""
     return resources.files("incidents.data").joinpath("gazetteer.parquet")
 
 
@@ -166,48 +372,41 @@ class Gazetteer:
         self.name = np.asarray(
             table["name"].combine_chunks().to_numpy(zero_copy_only=False), dtype=object
         )
-        self.lat = table["lat"].to_numpy().astype(np.float64)
-        self.lon = table["lon"].to_numpy().astype(np.float64)
-        self.kind = _dict_values(table["kind"])
-        self.fcode = _dict_values(table["feature_code"])
-        self.country = _dict_values(table["country"])
-        self.admin1 = _dict_values(table["admin1"])
-        self.admin2 = _dict_values(table["admin2"])
-        pop = table["population"].to_numpy(zero_copy_only=False)
-        self.population = np.nan_to_num(np.asarray(pop, dtype=np.float64), nan=0.0)
-        self.radius_km = np.asarray(
-            table["radius_km"].to_numpy(zero_copy_only=False), dtype=np.float64
-        )
-        self.dist_frontier_km = np.asarray(
-            table["dist_frontier_km"].to_numpy(zero_copy_only=False), dtype=np.float64
-        )
-        self.source = _dict_values(table["source"])
+        self.lat = _numbers(table["lat"])
+        self.lon = _numbers(table["lon"])
+        kinds, kind_idx = _codes(table["kind"])
+        self.kind: np.ndarray = np.asarray(kinds, dtype=object)[kind_idx]
+        fcodes, fc_idx = _codes(table["feature_code"])
+        self.fcode = np.asarray(fcodes, dtype=object)[fc_idx]
+        self.country = _decoded(table["country"])
+        self.admin1 = _decoded(table["admin1"])
+        self.admin2 = _decoded(table["admin2"])
+        self.population = np.nan_to_num(_numbers(table["population"]), nan=0.0)
+        self.radius_km = _numbers(table["radius_km"])
+        self.dist_frontier_km = _numbers(table["dist_frontier_km"])
+        sources, src_idx = _codes(table["source"])
+        self.source = np.asarray(sources, dtype=object)[src_idx]
         if "radius95_km" in table.column_names:
-            r95 = np.asarray(table["radius95_km"].to_numpy(zero_copy_only=False), dtype=np.float64)
+            r95 = _numbers(table["radius95_km"])
             self.radius95_km = np.where(np.isfinite(r95), r95, self.radius_km)
         else:
             self.radius95_km = self.radius_km.copy()
-        src = pc.dictionary_encode(table["source"].combine_chunks())
-        src_idx = src.indices.fill_null(len(src.dictionary)).to_numpy()
-        shipped_src = [str(v).startswith("geo.data") for v in src.dictionary.to_pylist()]
-        self.shipped = np.array([*shipped_src, False])[src_idx]
-        self.is_admin = _kind_mask(table["kind"], frozenset(ADMIN_KINDS))
-        self.is_feature = _kind_mask(table["kind"], FEATURE_KINDS)
+        self.shipped = np.array([str(v).startswith("geo.data") for v in sources[:-1]] + [False])[
+            src_idx
+        ]
+        self.is_admin = np.array([v in ADMIN_KINDS for v in kinds])[kind_idx]
+        self.is_feature = np.array([v in FEATURE_KINDS for v in kinds])[kind_idx]
+        self.is_place = np.array([v in PLACE_KINDS for v in kinds])[kind_idx]
         self.admin_rows = np.flatnonzero(self.is_admin)
         keys = table["keys"].combine_chunks()
         self.key_offsets = keys.offsets.to_numpy()
         self.keys_flat = pc.list_flatten(keys)
-        self.by_key = _KeyIndex.build(table["keys"])
+        self.by_key = _HashIndex.build(table["keys"])
         self._skels = table["skels"]
-        fc = pc.dictionary_encode(table["feature_code"].combine_chunks())
-        fc_rank = np.array([_FCODE_RANK.get(v, 1.0) for v in fc.dictionary.to_pylist()] + [1.0])
-        idx = fc.indices.fill_null(len(fc.dictionary)).to_numpy()
-        rank = fc_rank[idx]
-        self.importance = rank + 0.3 * np.log10(self.population + 1.0)
-        self.is_place = _kind_mask(table["kind"], PLACE_KINDS)
+        fc_rank = np.array([_FCODE_RANK.get(v, 1.0) for v in fcodes[:-1]] + [1.0])
+        self.importance = fc_rank[fc_idx] + 0.3 * np.log10(self.population + 1.0)
         # cities500 entries are towns big enough to be reported under their own name
-        town_src = np.array(["geonames" in v for v in src.dictionary.to_pylist()] + [False])
-        self.is_town = town_src[src_idx]
+        self.is_town = np.array(["geonames" in v for v in sources[:-1]] + [False])[src_idx]
 
     @functools.cached_property
     def by_skel(self) -> _KeyIndex:
@@ -220,8 +419,15 @@ class Gazetteer:
         """Read the shipped gazetteer (or the parquet file at ``path``)."""
         path = path or str(shipped_path())
         try:
-            names = pq.read_schema(path).names
-            table = pq.read_table(path, columns=_COLUMNS + [c for c in _OPTIONAL if c in names])
+            pf = pq.ParquetFile(path)  # not read_table: no dataset machinery to import
+            names = pf.schema_arrow.names
+            missing = [c for c in _COLUMNS if c not in names]
+            if missing:
+                raise GeocodeError(
+                    f"gazetteer {path!r} lacks the columns {missing}; rebuild it with "
+                    "python -m incidents.data.derive_gazetteer"
+                )
+            table = pf.read(columns=_COLUMNS + [c for c in _OPTIONAL if c in names])
         except (OSError, pa.ArrowInvalid) as exc:
             raise GeocodeError(f"cannot read gazetteer {path!r}: {exc}") from exc
         return cls(table)
@@ -270,13 +476,12 @@ def _with_foreign(table: pa.Table) -> pa.Table:
             }
         )
     extra = pa.Table.from_pylist(rows).select(table.column_names)
-    cols = {}
-    for f in table.schema:
-        col = table[f.name]
-        typ = f.type.value_type if pa.types.is_dictionary(f.type) else f.type
-        if pa.types.is_dictionary(f.type):
-            col = col.cast(typ)
-        cols[f.name] = pa.chunked_array([*col.chunks, extra[f.name].cast(typ).combine_chunks()])
+    # Only the few new rows are converted (to the table's types, dictionaries
+    # included); the table's own chunks are kept as they are.
+    cols = {
+        f.name: pa.chunked_array([*table[f.name].chunks, extra[f.name].cast(f.type)], f.type)
+        for f in table.schema
+    }
     return pa.table(cols).replace_schema_metadata(table.schema.metadata)
 
 

@@ -65,31 +65,112 @@ def _geometry_lonlat(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray] | None:
 
 
 # -- the table step ---------------------------------------------------------------
+#
+# Everything that depends only on the text and hints is computed once per distinct
+# (text, hints) and broadcast with integer takes; string columns are built from
+# their few distinct values (``pd.array(...).take``), never from a million Python
+# strings.
 
 
-def _text_column(df: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
-    """Object array of str/None for ``col`` and a mask of non-text, non-missing cells."""
+def _text_codes(df: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``col`` as (code per row, text of each code (str or None), mask of
+    non-text, non-missing cells); a missing column is all None."""
+    n = len(df)
     if col not in df:
-        return np.full(len(df), None, dtype=object), np.zeros(len(df), dtype=bool)
+        return np.zeros(n, dtype=np.int64), np.array([None], dtype=object), np.zeros(n, bool)
     s = df[col]
-    vals = s.to_numpy(dtype=object, na_value=None)
-    if pd.api.types.is_string_dtype(s.dtype) and not pd.api.types.is_object_dtype(s.dtype):
-        return vals, np.zeros(len(df), dtype=bool)
-    is_str = np.fromiter((isinstance(v, str) for v in vals), bool, len(vals))
-    missing = pd.isna(s).to_numpy()
-    bad = ~is_str & ~missing
-    vals = np.where(is_str, vals, np.array(None, dtype=object))
-    return vals, bad
+    try:
+        codes, uniq = pd.factorize(s, use_na_sentinel=True)
+    except TypeError:  # unhashable cells (lists, dicts) are not text: drop them first
+        vals = s.to_numpy(dtype=object)
+        is_str = np.fromiter((isinstance(v, str) for v in vals), bool, len(vals))
+        bad = ~is_str & ~pd.isna(s).to_numpy()
+        codes, uniq = pd.factorize(np.where(is_str, vals, None), use_na_sentinel=True)
+        return _with_missing(codes, np.asarray(uniq, dtype=object)), _none_last(uniq), bad
+    u = np.asarray(uniq, dtype=object)
+    is_str = np.fromiter((isinstance(v, str) for v in u), bool, len(u))
+    bad_u = np.append(~is_str & ~pd.isna(u), False)
+    codes = _with_missing(codes, u)
+    return codes, _none_last(np.where(is_str, u, None)), bad_u[codes]
 
 
-def _factorize_rows(cols: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """Codes of distinct tuples across ``cols`` and the first row of each code."""
-    codes = np.zeros(len(cols[0]), dtype=np.int64)
+def _with_missing(codes: np.ndarray, uniq: np.ndarray) -> np.ndarray:
+    """Factorize codes with the missing sentinel (-1) moved to ``len(uniq)``."""
+    codes = np.asarray(codes, dtype=np.int64)
+    return np.where(codes < 0, len(uniq), codes)
+
+
+def _none_last(values: np.ndarray) -> np.ndarray:
+    """Distinct values as an object array plus a trailing None (the missing code)."""
+    return np.append(np.asarray(values, dtype=object), np.array([None], dtype=object))
+
+
+def _group_rows(
+    parts: list[tuple[np.ndarray, int]], *, ordered: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
+    """Code of each row's tuple of ``(codes, number of codes)`` parts and a row of
+    each code: with ``ordered``, codes are numbered in order of first appearance and
+    the row is the first; otherwise in any order (faster), with any row."""
+    n = len(parts[0][0])
+    key = np.zeros(n, dtype=np.int64)
+    span = 1
+    for codes, size in parts:
+        if span * size >= 1 << 62:  # renumber before the product could overflow
+            key = np.asarray(pd.factorize(key)[0], dtype=np.int64)
+            span = int(key.max(initial=0)) + 1
+        key = key * size + codes
+        span *= size
+    if not ordered and span <= 4 * n + 1024:  # dense: count instead of hashing
+        present = np.bincount(key, minlength=span) > 0
+        key = (np.cumsum(present) - 1)[key]
+        row = np.zeros(int(present.sum()), dtype=np.int64)
+        row[key] = np.arange(n)
+        return key, row
+    key = np.asarray(pd.factorize(key)[0], dtype=np.int64)
+    # numbered in order of appearance: a row starts a code when it exceeds all before it
+    seen = np.maximum.accumulate(key)
+    first = np.flatnonzero(key > np.concatenate([[-1], seen[:-1]]))
+    return key, first
+
+
+def _strings(
+    values: list[object] | np.ndarray, take: np.ndarray
+) -> pd.api.extensions.ExtensionArray:
+    """A ``string`` array of ``values[take]`` (``take == -1`` gives <NA>), built
+    from the distinct values."""
+    arr = pd.array(np.asarray(values, dtype=object), dtype="string")
+    return arr.take(np.asarray(take, dtype=np.int64), allow_fill=True)
+
+
+def _format_each(fmt: str, *cols: np.ndarray) -> np.ndarray:
+    """``fmt.format(*row)`` for every row of ``cols``, formatted once per distinct row."""
+    if not len(cols[0]):
+        return np.empty(0, dtype=object)
+    parts = []
     for c in cols:
-        k, u = pd.factorize(c, use_na_sentinel=False)
-        codes, _ = pd.factorize(codes * (len(u) + 1) + k)
-    _, first = np.unique(codes, return_index=True)
-    return codes, first
+        codes, uniq = pd.factorize(c, use_na_sentinel=False)
+        parts.append((np.asarray(codes, dtype=np.int64), len(uniq)))
+    key, first = _group_rows(parts, ordered=False)
+    text = np.array([fmt.format(*(c[i] for c in cols)) for i in first], dtype=object)
+    return text[key]
+
+
+def _flag_strings(
+    base: pd.Series, adds: list[tuple[str, np.ndarray]]
+) -> pd.api.extensions.ExtensionArray:
+    """``base`` (string flags, no NA) with each ``(flag, row mask)`` of ``adds``
+    appended in order by :func:`incidents.schema.add_flag`, worked out once per
+    distinct (base, masks) combination."""
+    codes, uniq = pd.factorize(base, use_na_sentinel=False)
+    codes = np.asarray(codes, dtype=np.int64)
+    bits = np.zeros(len(codes), dtype=np.int64)
+    for j, (_, mask) in enumerate(adds):
+        bits |= np.asarray(mask, dtype=np.int64) << j
+    key, first = _group_rows([(codes, len(uniq)), (bits, 1 << len(adds))], ordered=False)
+    small = pd.Series(pd.array(np.asarray(uniq, dtype=object)[codes[first]], dtype="string"))
+    for j, (name, _) in enumerate(adds):
+        small = add_flag(small, pd.Series((bits[first] >> j) & 1 == 1), name)
+    return small.array.take(key)
 
 
 def geocode(
@@ -124,7 +205,7 @@ def geocode(
         raise GeocodeError(f"multi must be 'first' or 'explode', got {multi!r}")
     gc = geocoder if geocoder is not None else Geocoder.default()
     n = len(df)
-    out = df.copy()
+    out = df.copy(deep=False)  # copy-on-write: the caller's frame is never changed
     out.index = df.index
     flags = (
         out["review_flags"].astype("string").fillna("")
@@ -134,11 +215,8 @@ def geocode(
     if "source_row" not in out:
         out["source_row"] = pd.array(np.arange(n), dtype="Int64")
 
-    loc, loc_bad = _text_column(out, "location")
-    a1, _ = _text_column(out, "admin1")
-    a2, _ = _text_column(out, "admin2")
-    cc, _ = _text_column(out, "country")
-    flags = add_flag(flags, pd.Series(loc_bad, index=out.index), "location_not_text")
+    loc_code, loc, loc_bad = _text_codes(out, "location")
+    hint_codes = [_text_codes(out, c) for c in ("admin1", "admin2", "country")]
 
     # -- input coordinates ---------------------------------------------------------
     lat_raw = out["latitude"] if "latitude" in out else pd.Series(np.nan, index=out.index)
@@ -176,19 +254,22 @@ def geocode(
     lat_s, lon_s = np.where(swapped, lon, lat), np.where(swapped, lat, lon)
     lat, lon = lat_s, lon_s
     has = ~np.isnan(lat)
-    idx = out.index
-    for mask, name in (
-        (invalid, "coords_invalid"),
-        (zero, "coords_zero"),
-        (out_range, "coords_out_of_range"),
-        (swapped, "coords_swapped"),
-    ):
-        flags = add_flag(flags, pd.Series(mask, index=idx), name)
+    row_flags = [
+        ("location_not_text", loc_bad),
+        ("coords_invalid", invalid),
+        ("coords_zero", zero),
+        ("coords_out_of_range", out_range),
+        ("coords_swapped", swapped),
+    ]
 
     # -- resolve each distinct (text, hints) once ----------------------------------
-    codes, first = _factorize_rows([loc, a1, a2, cc])
-    results = [gc.resolve(loc[i], admin1=a1[i], admin2=a2[i], country=cc[i]) for i in first]
-    counts = np.array([len(r) for r in results])
+    codes, first = _group_rows([(c, len(v)) for c, v, _ in [(loc_code, loc, None), *hint_codes]])
+    a1, a2, cc = (v[c[first]] for c, v, _ in hint_codes)
+    results = [
+        gc.resolve(t, admin1=h1, admin2=h2, country=h3)
+        for t, h1, h2, h3 in zip(loc[loc_code[first]], a1, a2, cc, strict=True)
+    ]
+    counts = np.array([len(r) for r in results], dtype=np.int64)
 
     if multi == "explode":
         reps = counts[codes]
@@ -206,84 +287,95 @@ def geocode(
         flat = [r[0] for r in results]
         pick = res_code
 
-    def col(attr: str, dtype=object) -> np.ndarray:
-        vals = np.array([getattr(m, attr) for m in flat], dtype=dtype)
-        return vals[pick] if len(flat) else np.array([], dtype=dtype)
-
-    m_lat, m_lon = col("lat", float), col("lon", float)
-    m_method = col("method")
-    m_prec = np.array([m.precision or 0 for m in flat], dtype=int)[pick] if flat else np.array([])
-    m_unc, m_name = col("uncertainty_km", float), col("name")
-    m_amb = col("ambiguous", bool)
-    m_reason = col("reason")
-    others = np.array(
-        ["; ".join(str(m.name) for m in r[1:] if m.name) or None for r in results], dtype=object
+    # per match (``flat``), then per output row through ``pick``
+    f_lat = np.array([m.lat for m in flat], dtype=float)
+    f_lon = np.array([m.lon for m in flat], dtype=float)
+    f_prec = np.array([m.precision or 0 for m in flat], dtype=int)
+    f_unc = np.array([m.uncertainty_km for m in flat], dtype=float)
+    f_amb = np.array([m.ambiguous for m in flat], dtype=bool)
+    f_method = np.array([m.method for m in flat], dtype=object)
+    f_resolved = f_method != "unresolved"
+    f_fallback = np.isin(f_method, ("admin2", "admin1", "country")) & np.array(
+        [bool(m.reason) and "fell back" in m.reason for m in flat], dtype=bool
     )
+    others = ["; ".join(str(m.name) for m in r[1:] if m.name) or None for r in results]
+
+    m_lat, m_lon, m_prec, m_unc = f_lat[pick], f_lon[pick], f_prec[pick], f_unc[pick]
+    m_amb, m_resolved = f_amb[pick], f_resolved[pick]
 
     res = out.iloc[rows].copy() if multi == "explode" else out
-    fl = flags.iloc[rows].reset_index(drop=True) if multi == "explode" else flags
     if multi == "explode":
         res.index = pd.RangeIndex(len(rows))
     ridx = res.index
     lat_r, lon_r, has_r = lat[rows], lon[rows], has[rows]
 
-    method = np.where(has_r, "input", m_method).astype(object)
+    n_flat = len(flat)
+    method_names = [*f_method, "input"]
+    method_take = np.where(has_r, n_flat, pick)
     if "input_geo_precision" in res:
         ip = pd.to_numeric(res["input_geo_precision"], errors="coerce").to_numpy(float)
         ip = np.where(np.isin(ip, (1, 2, 3)), ip, 1)
     else:
         ip = np.ones(len(rows))
     prec = np.where(has_r, ip, m_prec).astype(float)
-    prec[(~has_r) & (m_method == "unresolved")] = np.nan
-    unc_in = np.array([PRECISION_UNCERTAINTY_KM[int(p)] for p in ip]) if len(ip) else ip
-    unc = np.where(has_r, unc_in, m_unc)
+    prec[(~has_r) & ~m_resolved] = np.nan
+    by_code = np.array([np.nan, *(PRECISION_UNCERTAINTY_KM[p] for p in (1, 2, 3))])
+    unc = np.where(has_r, by_code[ip.astype(np.int64)], m_unc)
     final_lat = np.where(has_r, lat_r, m_lat)
     final_lon = np.where(has_r, lon_r, m_lon)
 
-    resolved = m_method != "unresolved"
+    far = np.zeros(len(rows), dtype=bool)
+    near_rows = np.flatnonzero(has_r & m_resolved)
+    dist = np.full(len(rows), np.nan)
     with np.errstate(invalid="ignore"):
-        dist = haversine_km(lat_r, lon_r, m_lat, m_lon)
+        dist[near_rows] = haversine_km(
+            lat_r[near_rows], lon_r[near_rows], m_lat[near_rows], m_lon[near_rows]
+        )
         slack = np.where(m_prec > 1, np.nan_to_num(m_unc), 0.0)
-        far = has_r & resolved & (dist > FAR_KM + slack)
+        far[near_rows] = dist[near_rows] > FAR_KM + slack[near_rows]
 
-    none = np.array(None, dtype=object)
-    note = np.where(has_r, none, m_reason).astype(object)
+    # notes: the match's reason, or what was done with the input point
+    note_values = [*(m.reason for m in flat), None]
+    note_take = np.where(has_r, n_flat, pick)
     sw = swapped[rows]
-    note[sw] = [
-        f"latitude/longitude swapped in the input; corrected to {a:.5f}, {b:.5f}"
-        for a, b in zip(lat_r[sw], lon_r[sw], strict=True)
-    ]
     fr = far & ~sw
-    note[fr] = [f"input point is {d:.0f} km from the place text" for d in dist[fr]]
+    extra_notes = np.concatenate(
+        [
+            _format_each(
+                "latitude/longitude swapped in the input; corrected to {:.5f}, {:.5f}",
+                lat_r[sw],
+                lon_r[sw],
+            ),
+            _format_each("input point is {:.0f} km from the place text", dist[fr]),
+        ]
+    )
+    note_take[sw] = len(note_values) + np.arange(int(sw.sum()))
+    note_take[fr] = len(note_values) + int(sw.sum()) + np.arange(int(fr.sum()))
+    note_values.extend(extra_notes)
 
     res["latitude"] = final_lat
     res["longitude"] = final_lon
-    res["geocode_method"] = pd.array(method, dtype="string")
+    res["geocode_method"] = _strings(method_names, method_take)
     res["geo_precision"] = pd.array(prec, dtype="Float64").astype("Int64")
     res["uncertainty_km"] = unc.astype("float64")
-    res["matched_name"] = pd.array(np.where(has_r, none, m_name), dtype="string")
+    res["matched_name"] = _strings([m.name for m in flat], np.where(has_r, -1, pick))
     res["ambiguous"] = pd.array(np.where(has_r, False, m_amb), dtype="boolean")
-    res["other_places"] = pd.array(
-        others[res_code] if multi == "first" else np.full(len(rows), None), dtype="string"
-    )
-    res["geocode_note"] = pd.array(note, dtype="string")
+    res["other_places"] = _strings(others, res_code if multi == "first" else np.full(len(rows), -1))
+    res["geocode_note"] = _strings(note_values, note_take)
 
     multiple = counts[res_code] > 1
-    fallback = (
-        ~has_r
-        & np.isin(m_method, ("admin2", "admin1", "country"))
-        & np.array([bool(r) and "fell back" in r for r in m_reason], dtype=bool)
+    fallback = ~has_r & f_fallback[pick]
+    res["review_flags"] = _flag_strings(
+        (flags.iloc[rows] if multi == "explode" else flags).reset_index(drop=True),
+        [(name, mask[rows]) for name, mask in row_flags]
+        + [
+            ("coords_far_from_place", far),
+            ("geocode_unresolved", ~has_r & ~m_resolved),
+            ("geocode_fallback", fallback),
+            ("ambiguous_place", ~has_r & m_amb),
+            ("multiple_places", multiple & (multi == "first")),
+        ],
     )
-    for mask, name in (
-        (far, "coords_far_from_place"),
-        (~has_r & ~resolved, "geocode_unresolved"),
-        (fallback, "geocode_fallback"),
-        (~has_r & m_amb, "ambiguous_place"),
-        (multiple & (multi == "first"), "multiple_places"),
-    ):
-        fl = add_flag(fl, pd.Series(mask, index=ridx), name)
-    res["review_flags"] = fl.to_numpy()
-    res["review_flags"] = res["review_flags"].astype("string")
 
     if multi == "explode" and "incident_id" in res:
         ids = res["incident_id"].astype("string")
