@@ -15,7 +15,14 @@ if TYPE_CHECKING:
     from geo import reference
     from geo.bands import DISTANCE_BANDS_KM, band_index, band_labels
     from geo.frontier import DEFAULT_BANDS_KM, Frontier
-    from geo.points import PointCoordinates, distinct_points, lonlat, point_coordinates
+    from geo.points import (
+        REGION,
+        PointCoordinates,
+        distinct_points,
+        in_region,
+        lonlat,
+        point_coordinates,
+    )
 
 __all__ = [
     "DEFAULT_BANDS_KM",
@@ -25,10 +32,12 @@ __all__ = [
     "Frontier",
     "FrontierError",
     "GeometryError",
+    "REGION",
     "PointCoordinates",
     "band_index",
     "band_labels",
     "distinct_points",
+    "in_region",
     "lonlat",
     "point_coordinates",
     "reference",
@@ -40,7 +49,9 @@ _LAZY = {
     "DISTANCE_BANDS_KM": "geo.bands",
     "band_index": "geo.bands",
     "band_labels": "geo.bands",
+    "REGION": "geo.points",
     "PointCoordinates": "geo.points",
+    "in_region": "geo.points",
     "distinct_points": "geo.points",
     "lonlat": "geo.points",
     "point_coordinates": "geo.points",

@@ -30,7 +30,19 @@ import shapely
 
 from geo.errors import CRSError
 
-__all__ = ["PointCoordinates", "distinct_points", "lonlat", "point_coordinates"]
+__all__ = [
+    "REGION",
+    "PointCoordinates",
+    "distinct_points",
+    "in_region",
+    "lonlat",
+    "point_coordinates",
+]
+
+#: The region incidents of this frontier can lie in (lon/lat: west, south, east,
+#: north): Afghanistan and Pakistan with a margin.  A point outside it is an
+#: absurd location for this product (a sign flip, a swap, another continent).
+REGION = (55.0, 20.0, 83.0, 42.0)
 
 _WGS84 = pyproj.CRS.from_epsg(4326)
 
@@ -103,6 +115,15 @@ def lonlat(data: gpd.GeoSeries | gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarr
     """``(lon, lat)`` arrays in degrees (EPSG:4326); see :func:`point_coordinates`."""
     pc = point_coordinates(data)
     return pc.lon, pc.lat
+
+
+def in_region(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """Whether each point lies in :data:`REGION` (``False`` for a missing coordinate)."""
+    w, s, e, n = REGION
+    lon = np.asarray(lon, dtype="float64")
+    lat = np.asarray(lat, dtype="float64")
+    with np.errstate(invalid="ignore"):
+        return (lon >= w) & (lon <= e) & (lat >= s) & (lat <= n)
 
 
 def _representative(geoms: Any) -> np.ndarray:

@@ -8,12 +8,11 @@ import pandas as pd
 import pyproj
 import shapely
 
+from geo.points import REGION, in_region
 from maps.errors import MapError
 
 __all__ = ["MAPPED", "OUTSIDE", "REGION", "UNLOCATED", "classify_rows", "coordinates"]
 
-#: Incidents outside this box (lon/lat, the two countries plus a margin) are absurd.
-REGION = (55.0, 20.0, 83.0, 42.0)
 MAPPED, UNLOCATED, OUTSIDE = 0, 1, 2
 
 
@@ -51,9 +50,7 @@ def classify_rows(frame: pd.DataFrame, lat: np.ndarray, lon: np.ndarray) -> np.n
             .fillna(True)
             .to_numpy(dtype=bool)
         )
-    w, s, e, n = REGION
-    with np.errstate(invalid="ignore"):
-        inside = (lon >= w) & (lon <= e) & (lat >= s) & (lat <= n)
+    inside = in_region(lon, lat)
     status[~located] = UNLOCATED
     status[located & ~inside] = OUTSIDE
     return status

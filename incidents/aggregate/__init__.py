@@ -65,6 +65,11 @@ present without a period, possibly with zero).  An incident is unassigned when
   mean H3 edge length at ``resolution`` (3.7 km at resolution 6, so every
   district-level incident there).
 
+For ``segment``, ``band`` and ``hex`` a located point outside the frontier's region
+(:data:`geo.REGION`: Afghanistan and Pakistan with a margin; a point on another
+continent or a sign-flipped coordinate) is unassigned too: it is nobody's piece of
+this frontier (the map counts such rows as "outside the region").
+
 A missing ``geo_precision`` on a located row counts as 1 (input coordinates of
 unknown precision); a missing ``uncertainty_km`` never makes a row unassigned.
 Rows without a point are *unlocated*: they are not counted anywhere and are

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from geo import DISTANCE_BANDS_KM, Frontier
+from geo.points import in_region
 from incidents.aggregate._admin import Admin
 from incidents.aggregate._band import Bands
 from incidents.aggregate._checks import (
@@ -122,6 +123,9 @@ def assign_units(
     out[~located] = pd.NA
     return pd.Series(out, index=gdf.index, name="unit")
 
+
+#: Levels whose units exist only in the frontier's region (:data:`geo.REGION`).
+_REGIONAL = frozenset({"segment", "band", "hex"})
 
 #: Code of a located row too coarse for the level (aggregate's ``unassigned`` row).
 UNASSIGNED_CODE = -1
@@ -251,7 +255,7 @@ def _base_rows(gdf: pd.DataFrame, frontier: Frontier | None) -> Rows:
     prec = np.where(np.isnan(prec), 1.0, prec)
     unc = numeric(gdf, "uncertainty_km", np.nan)
     unc = np.where(np.isnan(unc), 0.0, unc)
-    return Rows(gdf, located, prec, unc, frontier, {})
+    return Rows(gdf, located, prec, unc, frontier=frontier, in_region=in_region(lon, lat))
 
 
 def _level(
@@ -271,4 +275,9 @@ def _level(
         options["resolution"] = check_resolution(resolution)
     rows = replace(base, frontier=frontier, options=options)
     level = UNITS[by](rows)
-    return level, rows.located, np.where(rows.located, level.key, -1)
+    key = level.key
+    if by in _REGIONAL and base.in_region is not None:
+        # a point outside the region (another continent, a sign flip) is no
+        # frontier incident: counted, but in no segment, band or hex
+        key = np.where(base.in_region, key, -1)
+    return level, rows.located, np.where(rows.located, key, -1)

@@ -26,6 +26,7 @@ class Rows:
     uncertainty_km: np.ndarray  # missing read as 0 (never makes a row unassigned)
     frontier: Frontier | None = None
     options: dict[str, Any] = field(default_factory=dict)
+    in_region: np.ndarray | None = None  # the point lies in geo.REGION (None: all do)
 
 
 class Unit(Protocol):

@@ -24,6 +24,7 @@ from incidents.aggregate import (
     segment_corridors,
     unit_codes,
 )
+from incidents.aggregate._aggregate import UNASSIGNED_CODE
 from incidents.errors import IncidentError, NotPositionedError
 from incidents.schema import ACCOUNTING, CORE, GEOCODE, POSITION, coerce
 
@@ -101,6 +102,31 @@ def test_segment_counts_side_and_km(frontier):
     assert agg.attrs["unlocated"] == 1
     assert agg.attrs["unassigned"] == 1
     assert agg.crs.to_epsg() == 4326
+
+
+@pytest.mark.parametrize("by", ["segment", "band", "hex"])
+def test_points_outside_the_region_are_counted_but_in_no_frontier_unit(frontier, by):
+    # Paris, and Torkham with both signs flipped: positioned as side "other" far away
+    far = {"side": "other", "point_admin1": None, "point_admin2": None}
+    t = table(
+        [
+            {"lon": 71.09, "lat": 34.13, "frontier_km": 900.0},
+            {**far, "lon": 2.35, "lat": 48.86, "frontier_km": 2761.0, "border_distance_km": 4700.0},
+            {
+                **far,
+                "lon": -71.09,
+                "lat": -34.13,
+                "frontier_km": 2761.0,
+                "border_distance_km": 1.5e4,
+            },
+        ]
+    )
+    agg = aggregate(t, by=by, frontier=frontier)
+    assert row(agg, UNASSIGNED)["incidents"] == 2
+    assert agg["incidents"].sum() == agg.attrs["located"] == 3
+    assert assign_units(t, by=by, frontier=frontier).tolist()[1:] == [UNASSIGNED] * 2
+    codes = unit_codes(t, {by: {}}, frontier=frontier)[by].codes
+    assert codes.tolist()[1:] == [UNASSIGNED_CODE] * 2 and codes[0] >= 0
 
 
 @pytest.mark.parametrize("km", [50.0, 37.5, 1000.0])
