@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo import Frontier, distinct_points, point_coordinates
+from geo import Frontier, distinct_points, in_region, point_coordinates
 from incidents.errors import SchemaError
 from incidents.schema import POSITION, add_flag, coerce, validate_coordinates
 
@@ -127,6 +127,8 @@ def position(df: pd.DataFrame, *, frontier: Frontier | None = None) -> gpd.GeoDa
     points = np.asarray(shapely.points(ulon, ulat), dtype=object)
     geom = np.full(len(df), None, dtype=object)
     geom[rows] = points[inv]
+    far = ok & ~in_region(np.where(ok, lon, np.nan), np.where(ok, lat, np.nan))
+    flags = add_flag(flags, pd.Series(far, index=index), "outside_region")
     if "country" in df and len(df):
         said = country_code(df["country"])
         known = said.isin(frontier.countries["country"].astype(str).tolist()).to_numpy()

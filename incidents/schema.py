@@ -225,6 +225,11 @@ FLAGS: dict[str, Flag] = {
         ("position",),
         "the country the source names disagrees with the side of the line the point is on",
     ),
+    "outside_region": Flag(
+        ("position",),
+        "the point lies outside the frontier's region (geo.REGION: Afghanistan and Pakistan "
+        "with a margin): kept, but in no segment, band or hex",
+    ),
 }
 
 #: Old flag names and the names that replace them (read, never written, by new code).

@@ -295,6 +295,10 @@ TRIGGERS: dict[tuple[str, str], Callable[[Path], pd.Series]] = {
         # Torkham gate (Wikipedia point) is on the Pakistani side
         pd.DataFrame({"latitude": [34.11472], "longitude": [71.08472], "country": ["AFG"]})
     ),
+    ("outside_region", "position"): _position(
+        # Torkham with both signs flipped: a valid coordinate in Chile
+        pd.DataFrame({"latitude": [-34.11472], "longitude": [-71.08472]})
+    ),
 }
 
 #: Until the extract branch is merged, extract() here cannot fill the new ``injuries``

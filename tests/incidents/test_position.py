@@ -187,3 +187,15 @@ def test_duplicate_index_labels_are_kept(frontier):
     out = position(df, frontier=frontier)
     assert out.index.tolist() == [5, 5, 5]
     assert flags(out) == [{"side_conflict"}, {"coords_zero"}, {"side_conflict"}]
+
+
+def test_outside_region_flags_far_points_only():
+    frame = pd.DataFrame(
+        {
+            "latitude": [34.11472, -34.11472, 48.8566, 30.0, None],
+            "longitude": [71.08472, -71.08472, 2.3522, 61.5, None],
+        }
+    )
+    got = flags(position(frame))
+    # Torkham; the same with both signs flipped (Chile); Paris; eastern Iran (in the region)
+    assert [("outside_region" in f) for f in got] == [False, True, True, False, False]
