@@ -173,6 +173,10 @@ class Geocoder(RankingMixin, AnswerMixin):
                 places.append(i)
         if not places:
             places, context = context, []
+        if not context and len(items) == 2 and self._is_part_of(first[0], first[1]):
+            # "Saddar, Karachi": a neighbourhood or village named before its town
+            # is a part of that town, as in "Karachi - Saddar"
+            return [self._contained(replace(items[0], container=items[1]), hints)]
         ctx = hints
         if context:
             ctx = hints.merged(self._hints_from_rows([first[i][0] for i in context]))
@@ -201,6 +205,21 @@ class Geocoder(RankingMixin, AnswerMixin):
         if not out and alts:
             out = [self._fallback(ctx, "no place resolved")]
         return out
+
+    def _is_part_of(self, part: tuple, whole: tuple) -> bool:
+        """Whether the first of two listed places is a part of the second: the
+        second is a town, the first is not, and it lies within the town's reach."""
+        g = self._g
+        a, b = part[0], whole[0]
+        town = lambda r: bool(g.is_town[r] or g.importance[r] >= 2.5)  # noqa: E731
+        if b is None or not g.is_place[b] or not town(b):
+            return False
+        if a is None:  # a part the gazetteer lacks: the town answers for it
+            return True
+        if not g.is_place[a] or town(a):
+            return False
+        d = float(haversine_km(g.lat[a], g.lon[a], g.lat[b], g.lon[b]))
+        return d <= max(CONTAINER_KM, float(g.radius_km[b]) if math.isfinite(g.radius_km[b]) else 0)
 
     def _contained(self, item: Item, hints: Hints) -> Match:
         """``B`` inside ``A`` ("Karachi - Saddar", "Mir Ali area of North Waziristan")."""

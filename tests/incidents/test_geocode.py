@@ -459,6 +459,14 @@ def test_a_district_hint_outside_the_province_hint_is_ignored():
         ("Kurram Agency", "admin2", ["Kurram"]),
         ("FR Peshawar", "admin2", ["Peshawar"]),
         ("Dir", "admin2", ["Lower Dir", "Upper Dir"]),
+        # district names of Afghan news (admin_aliases.csv cites the Wikipedia articles)
+        ("Haska Mina", "admin2", ["Deh Bala"]),
+        ("Haska Meyna", "admin2", ["Deh Bala"]),
+        ("Ghani Khel", "admin2", ["Shinwar"]),
+        ("Ghanikhil", "admin2", ["Shinwar"]),
+        ("Yaqubi", "admin2", ["Sabri"]),
+        ("Aryob Zazi", "admin2", ["Ali Khail (Jaji)"]),
+        ("Aryub Zazai", "admin2", ["Ali Khail (Jaji)"]),
         # a province name is no district, a district name no province
         ("Kashmir", "admin1", []),
         ("Kurram", "admin1", []),
@@ -503,6 +511,63 @@ def test_city_part(gc):
     # an unknown part falls back to the city with its radius
     m = one(gc, "Peshawar - Qqqxxabad")
     assert km(m, 34.008, 71.57849) < 5 and "not found" in m.reason
+
+
+#: Pakistani places beyond the frontier, as conflict datasets write them: (text,
+#: admin1, admin2, truth lat, lon, km the answer may be off, largest radius allowed
+#: or None, citation).  Truth = the cited coordinate, never the gazetteer's.
+PAKISTAN_CITED = [
+    # the GeoNames record of Karachi (1174872, 24.8608 N 67.0104 E, the city centre);
+    # WOF gave its id to the neighbourhood "Pechs" as well, 4.8 km away
+    ("Karachi", "Sindh", None, 24.8608, 67.0104, 2.0, None, "GeoNames 1174872"),
+    ("Karachi", "Sindh", "Karachi South", 24.8608, 67.0104, 2.0, None, "GeoNames 1174872"),
+    # Karachi's former towns are tehsils named "X Town", reported as "Karachi - X"
+    ("Karachi - Orangi", "Sindh", "Karachi", 24.95, 66.967, 8.0, None, "wiki Orangi_Town"),
+    ("Karachi - Lyari", "Sindh", "Karachi", 24.87222, 66.99222, 8.0, None, "wiki Lyari_Town"),
+    ("Lyari Town", "Sindh", "Karachi South", 24.87222, 66.99222, 8.0, None, "wiki Lyari_Town"),
+    # a part found in the hinted district needs no radius wider than that district
+    ("Karachi - Saddar", "Sindh", "Karachi South", 24.86111, 67.02806, 3.0, 15.0, "wiki Saddar"),
+    ("Saddar, Karachi", "Sindh", "Karachi South", 24.86111, 67.02806, 3.0, 15.0, "wiki Saddar"),
+    # "X valley" answered by the valley's village when only a province is hinted
+    ("Korengal valley", "Kunar", None, 34.89, 70.91, 5.0, None, "wiki Korangal_Valley"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1", "admin2", "lat", "lon", "off_km", "max_radius", "cite"), PAKISTAN_CITED
+)
+def test_places_beyond_the_frontier(gc, text, admin1, admin2, lat, lon, off_km, max_radius, cite):
+    m = one(gc, text, admin1=admin1, admin2=admin2)
+    assert km(m, lat, lon) <= off_km, (m, cite)
+    assert km(m, lat, lon) <= m.uncertainty_km, (m, cite)
+    if max_radius is not None:
+        assert m.uncertainty_km <= max_radius, (m, cite)
+
+
+@pytest.mark.parametrize(
+    ("text", "tehsil"),
+    [
+        ("Karachi - Orangi", "Orangi Town"),
+        ("Karachi - Lyari", "Liyari Town"),
+        ("Lyari Town", "Liyari Town"),
+        ("Karachi - Gulshan-e-Iqbal", "Gulshan Iqbal Town"),
+        ("Karachi - Baldia", "Baldia Town"),
+    ],
+)
+def test_karachi_towns_are_its_tehsils(gc, text, tehsil):
+    # the OCHA tehsils of Karachi are its former towns, named "X Town"
+    m = one(gc, text, admin1="Sindh", admin2="Karachi")
+    assert (m.name, m.match_class) == (tehsil, "tehsil")
+
+
+def test_a_record_sharing_a_geonames_id_merges_by_its_name():
+    from incidents.data.derive_gazetteer import _same_record
+
+    keys = pd.Series([["pechs", "karachi"], ["karachi", "karatschi"], ["lahore"]])
+    assert _same_record([0, 1], ["karachi"], keys) == 1
+    assert _same_record([0], ["karachi"], keys) == 0
+    assert _same_record([0, 2], ["quetta"], keys) is None
+    assert _same_record([2], ["quetta"], keys) == 2
 
 
 def test_between_two_places_covers_both(gc):
