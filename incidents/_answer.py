@@ -138,7 +138,8 @@ class AnswerMixin(CandidatesMixin):
         if not hints.admin2 or g.admin2[row] not in hints.admin2:
             return None
         caps = [
-            float(haversine_km(g.lat[row], g.lon[row], g.lat[u], g.lon[u])) + float(g.radius95_km[u])
+            float(haversine_km(g.lat[row], g.lon[row], g.lat[u], g.lon[u]))
+            + float(g.radius95_km[u])
             for u in hints.units
             if g.kind[u] in ("county", "tehsil") and g.admin2[u] == g.admin2[row]
         ]
