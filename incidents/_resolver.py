@@ -247,9 +247,18 @@ class Geocoder(RankingMixin, AnswerMixin):
         inner = replace(item, container=None)
         row, cands, q = self._best(inner, ctx, within=within)
         if row is not None and row != outer:
-            return self._match(row, cands, inner, ctx, q)
+            m = self._match(row, cands, inner, ctx, q)
+            if within is not None and not m.ambiguous:
+                # the text puts the part inside the place: its radius need not reach
+                # past the place's own reach from the part's point
+                lat, lon, reach = within
+                cap = float(haversine_km(m.lat, m.lon, lat, lon)) + reach
+                floor = RADIUS_KM.get(m.match_class, 0.0)
+                m = replace(m, uncertainty_km=round(min(m.uncertainty_km, max(cap, floor)), 2))
+            return m
         m = self._match(outer, ocands, item.container, hints, oq)
-        return replace(m, reason=_join(m.reason, f"{inner.raw[:40]!r} not found in {m.name}"))
+        part = inner.full_key or inner.key or inner.raw[:40]
+        return replace(m, reason=_join(m.reason, f"{part!r} not found in {m.name}"))
 
     def _between(self, item: Item, hints: Hints) -> Match:
         """ "between A and B": the midpoint, with a radius reaching both."""

@@ -560,6 +560,18 @@ def test_karachi_towns_are_its_tehsils(gc, text, tehsil):
     assert (m.name, m.match_class) == (tehsil, "tehsil")
 
 
+def test_a_part_of_a_town_has_no_radius_beyond_the_town():
+    # Rawalpindi's Saddar is a village-ranked name with namesakes (44 km on its
+    # own); named inside Rawalpindi it lies within the town's reach
+    gc = Geocoder.default()
+    m = one(gc, "Rawalpindi - Saddar", admin1="Punjab", admin2="Rawalpindi")
+    assert m.name == "Saddar" and m.admin2 == "Rawalpindi"
+    assert m.uncertainty_km <= 25.0
+    # a part the gazetteer lacks is reported by its own name
+    m = one(gc, "Quetta - Satellite Town", admin1="Balochistan", admin2="Quetta")
+    assert m.name == "Quetta" and "'satellite town' not found" in m.reason
+
+
 def test_a_record_sharing_a_geonames_id_merges_by_its_name():
     from incidents.data.derive_gazetteer import _same_record
 
