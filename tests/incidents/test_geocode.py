@@ -467,6 +467,11 @@ def test_a_district_hint_outside_the_province_hint_is_ignored():
         ("Yaqubi", "admin2", ["Sabri"]),
         ("Aryob Zazi", "admin2", ["Ali Khail (Jaji)"]),
         ("Aryub Zazai", "admin2", ["Ali Khail (Jaji)"]),
+        # Pakistani district names as datasets write them
+        ("Tribal Area adj. Bannu", "admin2", ["Bannu"]),
+        ("Dir Lower", "admin2", ["Lower Dir"]),
+        ("Kolai Palas", "admin2", ["Kolai Pallas Kohistan"]),
+        ("Hub", "admin2", ["Lasbela"]),
         # a province name is no district, a district name no province
         ("Kashmir", "admin1", []),
         ("Kurram", "admin1", []),
