@@ -224,6 +224,11 @@ class RankingMixin(CandidatesMixin):
         caller falls back to the hinted unit).  Measured: fuzzy towns outside the
         hinted province were wrong by hundreds of km on the holdouts."""
         g = self._g
+        if q < 2 and self._off_country(best, hints):
+            # only a country was hinted and a spelling-variant or one-edit match lies
+            # in another country: a different place, not a hint error (the country
+            # answers; an exact name across the line is kept: a coder's country)
+            return None, NO_ROWS, 0.0
         if not hints.units or g.kind[best] == "crossing":
             return best, close, q
         if q >= 2 and g.is_admin[best]:
