@@ -15,7 +15,7 @@ from incidents._gazetteer import ADMIN_KINDS, FEATURE_KINDS, haversine_km
 from incidents._grammar import Item
 from incidents._match import Hints, Match
 from incidents._names import skeleton
-from incidents._radius import basis, place_radius
+from incidents._radius import FLOOR_KM, basis, place_radius
 
 __all__ = ["AMBIGUOUS_KM", "AMBIGUOUS_REACH_KM", "RADIUS_KM", "AnswerMixin"]
 
@@ -76,6 +76,11 @@ class AnswerMixin(CandidatesMixin):
                 extent = 5.0
             cell = self._evidence(row, item, hints, quality)
             unc = place_radius(cell, extent_km=extent)
+            cap = self._district_cap(row, hints)
+            if cap is not None:
+                # the place lies in the hinted district: the radius need not reach
+                # past that district (the fallback to it would cover the truth)
+                unc = min(unc, max(cap, FLOOR_KM[cls] + extent))
         if kind in ("crossing", "foreign") or kind in FEATURE_KINDS or kind in ADMIN_KINDS:
             cell = None
         reasons = []
@@ -123,6 +128,22 @@ class AnswerMixin(CandidatesMixin):
             match_class=cls,
             radius_basis=cell,
         )
+
+    def _district_cap(self, row: int, hints: Hints) -> float | None:
+        """The radius (km) that covers the hinted district from ``row`` when ``row``
+        lies in it: its distance to the unit's point plus the unit's 95 % radius
+        (what the fallback to the unit covers); None when no hinted district holds
+        the place."""
+        g = self._g
+        if not hints.admin2 or g.admin2[row] not in hints.admin2:
+            return None
+        caps = [
+            float(haversine_km(g.lat[row], g.lon[row], g.lat[u], g.lon[u]))
+            + float(g.radius95_km[u])
+            for u in hints.units
+            if g.kind[u] in ("county", "tehsil") and g.admin2[u] == g.admin2[row]
+        ]
+        return min(caps) if caps else None
 
     def _evidence(self, row: int, item: Item, hints: Hints, quality: float) -> str:
         """The evidence cell of a name match (:func:`incidents._radius.basis`): where

@@ -124,6 +124,16 @@ class CandidatesMixin(HintsMixin):
         out[feat] = (d <= g.radius_km[fr][:, None] + g.radius95_km[units]).any(axis=1)
         return out
 
+    def _off_country(self, row: int, hints: Hints) -> bool:
+        """True when the country is the only hint and ``row`` lies in another
+        country (the edge test of a province or district means nothing at the
+        scale of a country's radius)."""
+        g = self._g
+        if hints.admin1 or hints.admin2 or not hints.country or "other" in hints.country:
+            return False
+        c = g.country[row]
+        return c is not None and c not in hints.country
+
     def _any_hinted(self, rows: np.ndarray, hints: Hints) -> bool:
         g = self._g
         # The most specific hint given must agree.

@@ -160,8 +160,12 @@ class RankingMixin(CandidatesMixin):
         elif "feature" in roles:
             wanted = [is_feature, by_kind["tehsil"], by_kind["county"], is_place]
         if "feature" in roles and q < 2 and not (is_feature | by_kind["tehsil"]).any():
-            # "X valley" with only villages spelled like X: not the valley
-            return None, NO_ROWS, 0.0
+            # "X valley" with only villages spelled like X: not the valley, unless a
+            # transliteration of X names a village inside the hinted unit (a valley is
+            # named after its village: "Korengal valley" is the valley of Korangal)
+            named = is_place & (qual >= 1)
+            if not (hints.units and named.any() and self._in_hints(rows[named], hints).any()):
+                return None, NO_ROWS, 0.0
         for m in wanted:
             if m.any():
                 best, close = pick(m)
@@ -220,6 +224,11 @@ class RankingMixin(CandidatesMixin):
         caller falls back to the hinted unit).  Measured: fuzzy towns outside the
         hinted province were wrong by hundreds of km on the holdouts."""
         g = self._g
+        if q < 2 and self._off_country(best, hints):
+            # only a country was hinted and a spelling-variant or one-edit match lies
+            # in another country: a different place, not a hint error (the country
+            # answers; an exact name across the line is kept: a coder's country)
+            return None, NO_ROWS, 0.0
         if not hints.units or g.kind[best] == "crossing":
             return best, close, q
         if q >= 2 and g.is_admin[best]:

@@ -173,6 +173,10 @@ class Geocoder(RankingMixin, AnswerMixin):
                 places.append(i)
         if not places:
             places, context = context, []
+        if not context and len(items) == 2 and self._is_part_of(first[0], first[1]):
+            # "Saddar, Karachi": a neighbourhood or village named before its town
+            # is a part of that town, as in "Karachi - Saddar"
+            return [self._contained(replace(items[0], container=items[1]), hints)]
         ctx = hints
         if context:
             ctx = hints.merged(self._hints_from_rows([first[i][0] for i in context]))
@@ -202,6 +206,21 @@ class Geocoder(RankingMixin, AnswerMixin):
             out = [self._fallback(ctx, "no place resolved")]
         return out
 
+    def _is_part_of(self, part: tuple, whole: tuple) -> bool:
+        """Whether the first of two listed places is a part of the second: the
+        second is a town, the first is not, and it lies within the town's reach."""
+        g = self._g
+        a, b = part[0], whole[0]
+        town = lambda r: bool(g.is_town[r] or g.importance[r] >= 2.5)  # noqa: E731
+        if b is None or not g.is_place[b] or not town(b):
+            return False
+        if a is None:  # a part the gazetteer lacks: the town answers for it
+            return True
+        if not g.is_place[a] or town(a):
+            return False
+        d = float(haversine_km(g.lat[a], g.lon[a], g.lat[b], g.lon[b]))
+        return d <= max(CONTAINER_KM, float(g.radius_km[b]) if math.isfinite(g.radius_km[b]) else 0)
+
     def _contained(self, item: Item, hints: Hints) -> Match:
         """``B`` inside ``A`` ("Karachi - Saddar", "Mir Ali area of North Waziristan")."""
         g = self._g
@@ -228,9 +247,18 @@ class Geocoder(RankingMixin, AnswerMixin):
         inner = replace(item, container=None)
         row, cands, q = self._best(inner, ctx, within=within)
         if row is not None and row != outer:
-            return self._match(row, cands, inner, ctx, q)
+            m = self._match(row, cands, inner, ctx, q)
+            if within is not None and not m.ambiguous:
+                # the text puts the part inside the place: its radius need not reach
+                # past the place's own reach from the part's point
+                lat, lon, reach = within
+                cap = float(haversine_km(m.lat, m.lon, lat, lon)) + reach
+                floor = RADIUS_KM.get(m.match_class, 0.0)
+                m = replace(m, uncertainty_km=round(min(m.uncertainty_km, max(cap, floor)), 2))
+            return m
         m = self._match(outer, ocands, item.container, hints, oq)
-        return replace(m, reason=_join(m.reason, f"{inner.raw[:40]!r} not found in {m.name}"))
+        part = inner.full_key or inner.key or inner.raw[:40]
+        return replace(m, reason=_join(m.reason, f"{part!r} not found in {m.name}"))
 
     def _between(self, item: Item, hints: Hints) -> Match:
         """ "between A and B": the midpoint, with a radius reaching both."""

@@ -358,6 +358,9 @@ def admin_entries(src: Path) -> pd.DataFrame:
     lat, lon, rad = _points_radius(teh.geometry.values, pts)
     for i, r in enumerate(teh.itertuples()):
         names = [*_paren_variants(r.name), *_split(r.alt_names)]
+        # Karachi's tehsils are its former "towns" ("Orangi Town", "Liyari Town"),
+        # reported by their own name too ("Karachi - Orangi")
+        names += [n[:-5] for n in names if norm(n).endswith(" town") and len(norm(n)) > 9]
         rows.append(
             dict(
                 name=r.name,
@@ -496,7 +499,11 @@ def place_entries(src: Path, *, exclude: tuple[str, ...] = ()) -> pd.DataFrame:
 
     places["keys"] = [_keys(n) for n in places["names"]]
     places["population"] = pd.to_numeric(places["population"], errors="coerce")
-    by_gid = {int(v): i for i, v in places["geonameid"].dropna().items()}
+    # WOF sometimes gives one GeoNames id to several records (Karachi's id is also on
+    # the neighbourhood "Pechs"): a record is merged into the one carrying its own name.
+    by_gid: dict[int, list[int]] = {}
+    for i, v in places["geonameid"].dropna().items():
+        by_gid.setdefault(int(v), []).append(int(i))
     key_index: dict[str, list[int]] = {}
     for i, ks in enumerate(places["keys"]):
         for k in ks:
@@ -511,8 +518,8 @@ def place_entries(src: Path, *, exclude: tuple[str, ...] = ()) -> pd.DataFrame:
             target = None
             gid = r["geonameid"]
             if pd.notna(gid) and int(gid) in by_gid:
-                target, how = by_gid[int(gid)], "geonameid"
-            else:
+                target, how = _same_record(by_gid[int(gid)], ks, places["keys"]), "geonameid"
+            if target is None:
                 for k in ks:
                     for i in key_index.get(k, ()):
                         if _hav_km(r["lat"], r["lon"], lat_arr[i], lon_arr[i]) <= DEDUPE_KM:
@@ -526,6 +533,14 @@ def place_entries(src: Path, *, exclude: tuple[str, ...] = ()) -> pd.DataFrame:
                 stats["added"] += 1
                 continue
             stats[how] += 1
+            if (
+                how == "geonameid"
+                and r["source"].startswith("geonames")
+                and _hav_km(r["lat"], r["lon"], lat_arr[target], lon_arr[target]) > DEDUPE_KM
+            ):
+                # A town's GeoNames point is its centre; WOF's point of a large town
+                # can be a polygon label kilometres away (Karachi: 11.8 km).
+                places.at[target, "lat"], places.at[target, "lon"] = r["lat"], r["lon"]
             cur = places.at[target, "keys"]
             places.at[target, "keys"] = cur + [k for k in ks if k not in cur]
             if pd.isna(places.at[target, "feature_code"]) and pd.notna(r["feature_code"]):
@@ -537,6 +552,19 @@ def place_entries(src: Path, *, exclude: tuple[str, ...] = ()) -> pd.DataFrame:
     print(f"  dedupe: {stats}")
     out = pd.concat([places, pd.DataFrame(new_rows)], ignore_index=True).drop(columns="names")
     return out[out["keys"].str.len() > 0].reset_index(drop=True)
+
+
+def _same_record(rows: list[int], keys: list[str], have: pd.Series) -> int | None:
+    """The record among ``rows`` (sharing one GeoNames id) that carries one of
+    ``keys`` as its primary name, else one carrying it as any name, else None when
+    several records share the id and none carries the name."""
+    for i in rows:
+        if have.at[i] and have.at[i][0] in keys:
+            return i
+    for i in rows:
+        if set(have.at[i]) & set(keys):
+            return i
+    return rows[0] if len(rows) == 1 else None
 
 
 def _locate(df: pd.DataFrame) -> pd.DataFrame:

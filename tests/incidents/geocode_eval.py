@@ -13,8 +13,9 @@ into the README (``python tests/incidents/geocode_eval.py``):
   radii are calibrated on.
 * :func:`wof_holdout` -- cross-source holdout with Pakistani (and Afghan) truth:
   Who's On First localities that no other source carries (GeoNames villages as
-  WOF ships them) queried against the index *without* any WOF-only place, once
-  with their province/district as hints and once with no hint at all.  The
+  WOF ships them; a sample drawn by a stable hash of each record) queried
+  against the index *without* any WOF-only place, once with their
+  province/district as hints and once with no hint at all.  The
   index then holds the GeoNames towns, OSM villages, admin units and the
   frontier features: measures fallbacks, their radii and false name matches.
 * :func:`geonames_holdout` -- the GeoNames cities500 towns queried against the
@@ -28,6 +29,7 @@ For every holdout the truth is the held-out source's own coordinate.
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -116,13 +118,20 @@ def wof_split(gaz: Gazetteer, *, seed: int = 0) -> tuple[Gazetteer, np.ndarray]:
     """(index without WOF-only places, query rows: a seeded sample per country)."""
     src = pd.Series(gaz.source.astype(str))
     wof_only = (src.str.startswith("wof:") & ~src.str.contains("+", regex=False)).to_numpy()
-    rng = np.random.default_rng(seed)
     picked = []
     for cc, n in WOF_SAMPLE.items():
         pool = np.flatnonzero(
             wof_only & _latin(gaz) & (gaz.kind == "locality") & (gaz.country == cc)
         )
-        picked.append(np.sort(rng.choice(pool, size=min(n, len(pool)), replace=False)))
+        # a stable hash of each record (name, point) draws the sample: a rebuilt
+        # gazetteer with a few rows more or less keeps the same queries
+        h = np.array(
+            [
+                zlib.crc32(f"{seed}|{gaz.name[i]}|{gaz.lat[i]:.4f}|{gaz.lon[i]:.4f}".encode())
+                for i in pool
+            ]
+        )
+        picked.append(np.sort(pool[np.argsort(h, kind="stable")[:n]]))
     return gaz.subset(~wof_only), np.concatenate(picked)
 
 

@@ -459,6 +459,25 @@ def test_a_district_hint_outside_the_province_hint_is_ignored():
         ("Kurram Agency", "admin2", ["Kurram"]),
         ("FR Peshawar", "admin2", ["Peshawar"]),
         ("Dir", "admin2", ["Lower Dir", "Upper Dir"]),
+        # district names of Afghan news (admin_aliases.csv cites the Wikipedia articles)
+        ("Haska Mina", "admin2", ["Deh Bala"]),
+        ("Haska Meyna", "admin2", ["Deh Bala"]),
+        ("Ghani Khel", "admin2", ["Shinwar"]),
+        ("Ghanikhil", "admin2", ["Shinwar"]),
+        ("Yaqubi", "admin2", ["Sabri"]),
+        ("Aryob Zazi", "admin2", ["Ali Khail (Jaji)"]),
+        ("Aryub Zazai", "admin2", ["Ali Khail (Jaji)"]),
+        ("Khewa", "admin2", ["Kuz Kunar"]),
+        ("Ismail Khel Mandozai", "admin2", ["Mando Zayi"]),
+        ("Ismail Khel and Mandozai", "admin2", ["Mando Zayi"]),
+        ("Garboz", "admin2", ["Gurbuz"]),
+        ("Khushamand", "admin2", ["Dila"]),
+        ("Sheltan", "admin2", ["Shaygal wa shital"]),
+        # Pakistani district names as datasets write them
+        ("Tribal Area adj. Bannu", "admin2", ["Bannu"]),
+        ("Dir Lower", "admin2", ["Lower Dir"]),
+        ("Kolai Palas", "admin2", ["Kolai Pallas Kohistan"]),
+        ("Hub", "admin2", ["Lasbela"]),
         # a province name is no district, a district name no province
         ("Kashmir", "admin1", []),
         ("Kurram", "admin1", []),
@@ -505,6 +524,75 @@ def test_city_part(gc):
     assert km(m, 34.008, 71.57849) < 5 and "not found" in m.reason
 
 
+#: Pakistani places beyond the frontier, as conflict datasets write them: (text,
+#: admin1, admin2, truth lat, lon, km the answer may be off, largest radius allowed
+#: or None, citation).  Truth = the cited coordinate, never the gazetteer's.
+PAKISTAN_CITED = [
+    # the GeoNames record of Karachi (1174872, 24.8608 N 67.0104 E, the city centre);
+    # WOF gave its id to the neighbourhood "Pechs" as well, 4.8 km away
+    ("Karachi", "Sindh", None, 24.8608, 67.0104, 2.0, None, "GeoNames 1174872"),
+    ("Karachi", "Sindh", "Karachi South", 24.8608, 67.0104, 2.0, None, "GeoNames 1174872"),
+    # Karachi's former towns are tehsils named "X Town", reported as "Karachi - X"
+    ("Karachi - Orangi", "Sindh", "Karachi", 24.95, 66.967, 8.0, None, "wiki Orangi_Town"),
+    ("Karachi - Lyari", "Sindh", "Karachi", 24.87222, 66.99222, 8.0, None, "wiki Lyari_Town"),
+    ("Lyari Town", "Sindh", "Karachi South", 24.87222, 66.99222, 8.0, None, "wiki Lyari_Town"),
+    # a part found in the hinted district needs no radius wider than that district
+    ("Karachi - Saddar", "Sindh", "Karachi South", 24.86111, 67.02806, 3.0, 15.0, "wiki Saddar"),
+    ("Saddar, Karachi", "Sindh", "Karachi South", 24.86111, 67.02806, 3.0, 15.0, "wiki Saddar"),
+    # "X valley" answered by the valley's village when only a province is hinted
+    ("Korengal valley", "Kunar", None, 34.89, 70.91, 5.0, None, "wiki Korangal_Valley"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1", "admin2", "lat", "lon", "off_km", "max_radius", "cite"), PAKISTAN_CITED
+)
+def test_places_beyond_the_frontier(gc, text, admin1, admin2, lat, lon, off_km, max_radius, cite):
+    m = one(gc, text, admin1=admin1, admin2=admin2)
+    assert km(m, lat, lon) <= off_km, (m, cite)
+    assert km(m, lat, lon) <= m.uncertainty_km, (m, cite)
+    if max_radius is not None:
+        assert m.uncertainty_km <= max_radius, (m, cite)
+
+
+@pytest.mark.parametrize(
+    ("text", "tehsil"),
+    [
+        ("Karachi - Orangi", "Orangi Town"),
+        ("Karachi - Lyari", "Liyari Town"),
+        ("Lyari Town", "Liyari Town"),
+        ("Karachi - Gulshan-e-Iqbal", "Gulshan Iqbal Town"),
+        ("Karachi - Jamshed", "Jamshaid Town"),
+    ],
+)
+def test_karachi_towns_are_its_tehsils(gc, text, tehsil):
+    # the OCHA tehsils of Karachi are its former towns, named "X Town"
+    m = one(gc, text, admin1="Sindh", admin2="Karachi")
+    assert (m.name, m.match_class) == (tehsil, "tehsil")
+
+
+def test_a_part_of_a_town_has_no_radius_beyond_the_town():
+    # Rawalpindi's Saddar is a village-ranked name with namesakes (44 km on its
+    # own); named inside Rawalpindi it lies within the town's reach
+    gc = Geocoder.default()
+    m = one(gc, "Rawalpindi - Saddar", admin1="Punjab", admin2="Rawalpindi")
+    assert m.name == "Saddar" and m.admin2 == "Rawalpindi"
+    assert m.uncertainty_km <= 25.0
+    # a part the gazetteer lacks is reported by its own name
+    m = one(gc, "Quetta - Satellite Town", admin1="Balochistan", admin2="Quetta")
+    assert m.name == "Quetta" and "'satellite town' not found" in m.reason
+
+
+def test_a_record_sharing_a_geonames_id_merges_by_its_name():
+    from incidents.data.derive_gazetteer import _same_record
+
+    keys = pd.Series([["pechs", "karachi"], ["karachi", "karatschi"], ["lahore"]])
+    assert _same_record([0, 1], ["karachi"], keys) == 1
+    assert _same_record([0], ["karachi"], keys) == 0
+    assert _same_record([0, 2], ["quetta"], keys) is None
+    assert _same_record([2], ["quetta"], keys) == 2
+
+
 def test_between_two_places_covers_both(gc):
     m = one(gc, "between Wana and Angoor Adda")
     for lat, lon in ((32.29889, 69.5725), (32.51556, 69.2825)):  # GeoNames Wana; Wikipedia
@@ -514,6 +602,32 @@ def test_between_two_places_covers_both(gc):
 def test_area_of_uses_the_container_as_hint(gc):
     m = one(gc, "Spinwam area of North Waziristan")
     assert m.admin2 == "North Waziristan"
+
+
+# -- the country as the only hint --------------------------------------------------------
+
+#: Names reported from news text whose only gazetteer look-alikes (a spelling
+#: variant or one edit away) lie in the other country: with the country as the
+#: only hint, the look-alike is another place, and the country answers.
+OFF_COUNTRY_FUZZY = [
+    ("Killi Luqman", "PK"),  # skeleton of Qal'ah-ye Luqman (Kabul province)
+    ("Mughalgai", "PK"),  # skeleton of Mughulgay (Ghazni/Zabul)
+]
+
+
+@pytest.mark.parametrize(("text", "country"), OFF_COUNTRY_FUZZY)
+def test_a_fuzzy_match_in_another_country_than_the_hinted_one_is_dropped(gc, text, country):
+    free = one(gc, text)
+    assert free.match_class in ("place_variant", "place_edit") and free.country != country
+    m = one(gc, text, country=country)
+    assert m.country == country and m.match_class == "fallback_country"
+
+
+def test_an_exact_name_in_another_country_than_the_hinted_one_is_kept(gc):
+    # an exact town name across the line is the place (a coder's country, flagged
+    # by side downstream), not a look-alike: only fuzzy matches are dropped
+    m = one(gc, "Parachinar", country="AF")
+    assert (m.name, m.country, m.match_class) == ("Parachinar", "PK", "place_exact")
 
 
 # -- neutral ranking -------------------------------------------------------------------

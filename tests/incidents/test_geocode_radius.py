@@ -1,7 +1,8 @@
 """The radius of a name match follows its evidence (``incidents._radius``).
 
 The table is complete and shaped (more namesakes never narrow it, a village never
-gets less than a town, no cell below its class floor); a match says which cell
+gets less than a town, no hint never surer than an agreeing district hint, no
+cell below its class floor); a match says which cell
 its radius came from; a name many places share gets a wider radius than a
 unique one with the same hints.
 """
@@ -43,6 +44,18 @@ def test_more_namesakes_never_narrow_and_villages_never_get_less(cls, hint):
         assert vals == sorted(vals)
     for ns in _radius.NAMESAKES:
         assert t[f"{cls}|{hint}|village|{ns}"] >= t[f"{cls}|{hint}|town|{ns}"]
+
+
+@pytest.mark.parametrize(
+    ("cls", "rank", "ns"),
+    list(itertools.product(_radius.CLASSES, _radius.RANKS, _radius.NAMESAKES)),
+)
+def test_no_hint_is_never_surer_than_an_agreeing_district_hint(cls, rank, ns):
+    # a hint-free spelling-variant cell (7 rows) once borrowed the error of
+    # hint-free exact matches: 6 km, below the 39 km of the same match in a
+    # hinted district
+    t = _radius.PLACE_RADIUS_KM
+    assert t[f"{cls}|none|{rank}|{ns}"] >= t[f"{cls}|district|{rank}|{ns}"]
 
 
 @pytest.mark.parametrize(
