@@ -10,6 +10,8 @@
   by scripts); either way the row is flagged ``excel_formula``.
 * **Merged cells**: every cell of a merged range gets the range's value and the
   rows are flagged ``merged_cell``.
+* A title, metadata or merged group-header rows above the header are found and
+  skipped (:mod:`incidents._load_header`; ``info["rows_above_header"]``).
 * Rows where every cell is blank are skipped (``info["blank_rows_skipped"]``);
   trailing columns without a header and without data are formatting, not data.
 """
@@ -27,6 +29,7 @@ from typing import Any
 import pandas as pd
 
 from incidents._load_cells import RawTable, cell_text, is_blank_row, text_frame
+from incidents._load_header import header_row
 from incidents.errors import LoadError
 
 __all__ = ["ALL_SHEETS", "pick", "read_excel"]
@@ -180,14 +183,17 @@ def _assemble(
     formula: list[bool] = []
     merged: list[bool] = []
     skipped = 0
+    above: list[str] = []
     for sheet, records, numbers, n_skipped in parts:
-        header, body = _trimmed(records)
+        top = header_row(records)
+        above.extend(_row_text(r) for r in records[:top])
+        header, body = _trimmed(records[top:])
         frame, _ = text_frame(header, body)
         if many:
             frame.insert(0, _free_name(list(frame.columns), "sheet"), sheet.name)
         frames.append(frame)
-        formula.extend(n in sheet.formula for n in numbers[1:])
-        merged.extend(n in sheet.merged for n in numbers[1:])
+        formula.extend(n in sheet.formula for n in numbers[top + 1 :])
+        merged.extend(n in sheet.merged for n in numbers[top + 1 :])
         skipped += n_skipped
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     frame = frame.astype("string")
@@ -200,7 +206,16 @@ def _assemble(
         "sheets": [p[0].name for p in parts],
         "blank_rows_skipped": skipped,
     }
+    if above:
+        info["rows_above_header"] = len(above)
+        info["text_above_header"] = above
     return RawTable(frame=frame, flags={k: v for k, v in flags.items() if v.any()}, info=info)
+
+
+def _row_text(row: Sequence[object]) -> str:
+    """A row above the header as one line (distinct cell texts, ``|``-separated)."""
+    texts = [t for t in (cell_text(v) for v in row) if t is not None]
+    return " | ".join(dict.fromkeys(t.strip() for t in texts))
 
 
 def _free_name(columns: list[str], name: str) -> str:

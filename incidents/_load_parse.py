@@ -30,6 +30,11 @@ Dates (:func:`parse_dates`)
        values where both readings are real dates and differ are flagged
        ``ambiguous_date`` by the loader.
 
+    4. Excel serial day numbers, as a spreadsheet saved to CSV leaves them:
+       a five-digit number (optionally with a fraction, the time of day)
+       from 25569 to 73050, i.e. 1970-01-01 to 2099-12-31 (``45942`` is
+       2025-10-12).  Other numbers (``2025``, a year alone) stay bad.
+
     Two-digit years follow the POSIX ``strptime`` pivot: 00-68 are 2000-2068,
     69-99 are 1969-1999.  Anything else (``32/13/2025``, ``October 2025``,
     ``yesterday``) and dates outside 1678-2261 (the range of
@@ -84,6 +89,15 @@ _NUMERIC = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})" + _TIME + "$
 
 _MIN_YEAR, _MAX_YEAR = 1678, 2261
 
+_SERIAL = re.compile(r"^(\d{5})(?:\.(\d+))?$")
+_SERIAL_MIN, _SERIAL_MAX = 25569, 73050  # 1970-01-01 .. 2099-12-31
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+
+#: Separators between the two dates of a range in one cell.
+_RANGE_SEP = re.compile(r"\s*(?:/|\.\.|[\u2013\u2014]|\s-\s|\bto\b|\buntil\b)\s*", re.IGNORECASE)
+#: ``12-14 October 2025``: a range of days in one month.
+_DAY_RANGE = re.compile(r"^(\d{1,2})\s*(?:-|[\u2013\u2014]|to)\s*(\d{1,2})(\s*[A-Za-z].*)$")
+
 
 def is_null(values: pd.Series) -> pd.Series:
     """Mask of cells that hold no value (missing, blank or a null token)."""
@@ -117,6 +131,64 @@ def _parse_unambiguous(text: str) -> datetime | None:
     return None
 
 
+def _serial(text: str) -> datetime | None:
+    """An Excel serial day number (with an optional day fraction), else None."""
+    m = _SERIAL.match(text)
+    if not m or not _SERIAL_MIN <= int(m[1]) <= _SERIAL_MAX:
+        return None
+    day = pd.Timedelta(days=float(text)).round("s")
+    return _EXCEL_EPOCH + day.to_pytimedelta()
+
+
+def _is_date(text: str) -> bool:
+    """Whether ``text`` alone is one date in any accepted form."""
+    if _parse_unambiguous(text) is not None or _serial(text) is not None:
+        return True
+    m = _NUMERIC.match(text)
+    if not m:
+        return False
+    a, b, year = int(m[1]), int(m[3]), _year(m[4])
+    return _date(year, b, a) is not None or _date(year, a, b) is not None
+
+
+def split_date_ranges(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Split cells holding a date range into start and end text.
+
+    ``2025-10-12/2025-10-14``, ``12 Oct 2025 - 14 Oct 2025``,
+    ``2025-10-12 to 2025-10-14``, ``12\u201314 October 2025`` are ranges; a
+    cell that is one date by itself (``2025/10/12``) is never split, nor is a
+    cell whose two halves are not both dates.
+
+    Returns
+    -------
+    tuple
+        ``(start, end)`` text: ``start`` is ``values`` with each range replaced
+        by its first date, ``end`` holds the range's second date (``<NA>``
+        elsewhere).
+    """
+    text = values.astype("string").str.strip()
+    null = is_null(text)
+    splits: dict[str, tuple[str, str]] = {}
+    for u in pd.unique(text[~null].to_numpy(dtype=object)):
+        if _is_date(u):
+            continue
+        if (m := _DAY_RANGE.match(u)) and _is_date(m[1] + m[3]) and _is_date(m[2] + m[3]):
+            splits[u] = (m[1] + m[3], m[2] + m[3])
+            continue
+        for sep in _RANGE_SEP.finditer(u):
+            left, right = u[: sep.start()], u[sep.end() :]
+            if left and right and _is_date(left) and _is_date(right):
+                splits[u] = (left, right)
+                break
+    start = text.copy()
+    end = pd.Series(pd.NA, index=values.index, dtype="string")
+    if splits:
+        hit = text.isin(list(splits)).fillna(False).astype(bool)
+        start[hit] = [splits[t][0] for t in text[hit]]
+        end[hit] = [splits[t][1] for t in text[hit]]
+    return start, end
+
+
 def _year(text: str) -> int:
     year = int(text)
     if len(text) == 2:
@@ -145,7 +217,7 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     parsed: dict[str, datetime | None] = {}
     numeric: dict[str, re.Match[str]] = {}
     for u in uniques:
-        parsed[u] = _parse_unambiguous(u)
+        parsed[u] = _parse_unambiguous(u) or _serial(u)
         if parsed[u] is None and (m := _NUMERIC.match(u)):
             numeric[u] = m
     readings = {}
@@ -204,9 +276,56 @@ def parse_counts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 
+_HEMISPHERE = re.compile(r"^\s*([NSEW])\.?\s*(.*?)\s*$|^\s*(.*?)\s*([NSEW])\.?\s*$", re.IGNORECASE)
+_DMS_MARKS = "\u00b0\u00ba\u02da'\u2032\u2019\u00b4\"\u2033\u201d"
+_DMS_BODY = re.compile(
+    r"^([+-])?\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:[\u00b0\u00ba\u02da:dD]|\s)?\s*"
+    r"(?:(\d{1,2}(?:[.,]\d+)?)\s*(?:['\u2032\u2019\u00b4:mM]|\s)?\s*"
+    r"(?:(\d{1,2}(?:[.,]\d+)?)\s*(?:\"|''|[\u2033\u201d]|\u2032\u2032|[sS])?)?)?\s*$"
+)
+
+
+def _degrees(text: str) -> float | None:
+    """Degrees from ``31°37'12"N``, ``N 31°37.2'``, ``31 37 12 N``, ``31.62N``; else None.
+
+    A hemisphere letter (S and W negate) or a degree/minute mark is required,
+    so two bare numbers are never read as degrees and minutes.
+    """
+    hemisphere = None
+    body = text.strip()
+    if m := _HEMISPHERE.match(body):
+        hemisphere = (m[1] or m[4]).upper()
+        body = m[2] if m[1] else m[3]
+    has_mark = any(c in _DMS_MARKS for c in body) or re.search(r"\d\s*[dD]", body) is not None
+    if hemisphere is None and not has_mark:
+        return None
+    m = _DMS_BODY.match(body)
+    if not m:
+        return None
+    parts = [float(x.replace(",", ".")) if x else None for x in (m[2], m[3], m[4])]
+    deg, minutes, seconds = parts
+    given = [p for p in parts if p is not None]
+    if any(p != int(p) for p in given[:-1]):  # only the last part may have a fraction
+        return None
+    if (minutes or 0) >= 60 or (seconds or 0) >= 60:
+        return None
+    assert deg is not None
+    value = deg + (minutes or 0) / 60 + (seconds or 0) / 3600
+    if m[1] == "-" and hemisphere is not None:
+        return None  # "-31°S": the sign and the letter disagree or repeat
+    if m[1] == "-" or hemisphere in ("S", "W"):
+        value = -value
+    return value
+
 
 def parse_float(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Parse decimal numbers; a single decimal comma (``"34,5"``) is accepted.
+
+    Coordinates written in degrees, minutes and seconds or with a hemisphere
+    letter (``31°37'12"N``, ``N 31°37.2'``, ``65 43 00 E``, ``31.62N``, ``69.5W``)
+    are read too, S and W as negative; the letter does not move a value to the
+    other axis (a latitude column holding ``65°43'E`` keeps 65.72 as its
+    latitude, and the geocoder's swap check sees it).
 
     Returns
     -------
@@ -222,4 +341,10 @@ def parse_float(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     numbers = numbers.where(np.isfinite(numbers))
     numbers.index = values.index
     bad = (~null) & numbers.isna()
+    if bad.any():
+        texts = text[bad]
+        uniques = {u: _degrees(u) for u in pd.unique(texts.to_numpy(dtype=object))}
+        found = texts.map(uniques).astype("float64")
+        numbers[bad] = found
+        bad = (~null) & numbers.isna()
     return numbers, bad.astype(bool)

@@ -17,7 +17,9 @@ row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``review_flags``)
     Another row has the same id (every copy is kept and flagged).
 ``bad_date``
     A date (start or end) is present but not a date (see
-    :mod:`incidents._load_parse` for the accepted forms).
+    :mod:`incidents._load_parse` for the accepted forms).  A date cell holding
+    a range (``2025-10-12/2025-10-14``) gives the start, and the end where the
+    row has no end date of its own.
 ``ambiguous_date``
     A numeric date such as ``09/10/2025`` could be day-first or month-first
     and nothing in its column decided; it was read day-first.
@@ -72,7 +74,7 @@ import shapely
 from incidents import _load_layouts as _layouts
 from incidents._load_cells import RawTable
 from incidents._load_layouts import LAYOUTS, UCDP_EVENT_TYPES, UCDP_TO_ACLED_PRECISION
-from incidents._load_parse import parse_counts, parse_dates, parse_float
+from incidents._load_parse import parse_counts, parse_dates, parse_float, split_date_ranges
 from incidents._load_read import read_table
 from incidents.errors import LoadError
 from incidents.schema import ACCOUNTING, CORE, GEOCODE, POSITION, coerce
@@ -291,8 +293,10 @@ def _build(
         codes, _ = parse_counts(_coalesce(frame, _find(frame, "type_of_violence")))
         out["event_type"] = codes.map(UCDP_EVENT_TYPES, na_action="ignore").astype("string")
 
-    start, bad_start, ambiguous_start = parse_dates(_coalesce(frame, mapping.get("date")))
-    end, bad_end, ambiguous_end = parse_dates(_coalesce(frame, mapping.get("date_end")))
+    start_text, range_end = split_date_ranges(_coalesce(frame, mapping.get("date")))
+    end_text = _coalesce(frame, mapping.get("date_end")).fillna(range_end)
+    start, bad_start, ambiguous_start = parse_dates(start_text)
+    end, bad_end, ambiguous_end = parse_dates(end_text)
     masks["bad_date"] = bad_start | bad_end
     masks["ambiguous_date"] = ambiguous_start | ambiguous_end
     masks["date_end_before_date"] = (end < start).fillna(False).astype(bool)

@@ -1,0 +1,196 @@
+"""Files as analysts hand them over: title rows, date ranges, Excel serials, DMS coordinates.
+
+Each test is a regression for a failure found by using the product on inputs
+shaped like real exports (synthetic rows; no ACLED or UCDP records).  Expected
+values are written by hand from the calendar and from degree arithmetic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from incidents._load_header import header_row
+from incidents._load_parse import parse_dates, parse_float, split_date_ranges
+from incidents.load import load
+
+# -- a title or grouped header above the real header ------------------------------------------
+
+
+def test_csv_title_and_metadata_lines_above_the_header_are_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Border incidents export\nGenerated 2025-11-01\n\n"
+        "id,date,place,killed\n1,2025-10-12,Torkham,2\n2,2025-10-13,Chaman,1\n",
+        encoding="utf-8",
+    )
+    df = load(path)
+    assert list(df["incident_id"]) == ["1", "2"]
+    assert list(df["location"]) == ["Torkham", "Chaman"]
+    assert list(df["fatalities"]) == [2, 1]
+    assert list(df["review_flags"]) == ["", ""]
+    report = df.attrs["load_report"]
+    assert report["rows_read"] == 2
+    assert report["rows_above_header"] == 2
+    assert report["text_above_header"] == ["Border incidents export", "Generated 2025-11-01"]
+
+
+def test_csv_title_padded_to_the_table_width_is_skipped(tmp_path: Path) -> None:
+    # A spreadsheet saved as CSV pads the title row with empty fields.
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Border incidents,,,\nid,date,place,killed\n1,2025-10-12,Torkham,2\n", encoding="utf-8"
+    )
+    df = load(path)
+    assert list(df["location"]) == ["Torkham"]
+    assert df.attrs["load_report"]["rows_above_header"] == 1
+    assert df.attrs["load_report"]["blank_rows_skipped"] == 0
+
+
+def test_excel_merged_title_and_group_header_rows_are_skipped(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Incidents"
+    ws["A1"] = "Border incidents October 2025"
+    ws.merge_cells("A1:F1")
+    ws["A2"], ws["C2"], ws["F2"] = "When", "Where", "Toll"
+    ws.merge_cells("A2:B2")
+    ws.merge_cells("C2:E2")
+    for col, name in enumerate(["id", "date", "place", "lat", "lon", "killed"], start=1):
+        ws.cell(3, col, name)
+    ws.append(["x1", dt.datetime(2025, 10, 12), "Torkham", 34.1325, 71.0953, 2])
+    ws.append(["x2", "2025-10-13", "Chaman", 30.92, 66.45, 1])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+
+    df = load(path)
+    assert list(df["incident_id"]) == ["x1", "x2"]
+    assert list(df["date"]) == [pd.Timestamp("2025-10-12"), pd.Timestamp("2025-10-13")]
+    assert list(df["latitude"]) == [34.1325, 30.92]
+    # The merged title does not mark the first record as a merged cell.
+    assert list(df["review_flags"]) == ["", ""]
+    assert df.attrs["load_report"]["text_above_header"] == [
+        "Border incidents October 2025",
+        "When | Where | Toll",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([["id", "date", "place"], ["1", "2025-10-12", "Torkham"]], 0),
+        ([["Title"], ["id", "date", "place"], ["1", "2025-10-12", "Torkham"]], 1),
+        # Custom headers nobody knows: a one-value title row is still skipped ...
+        ([["Report"], ["Ref", "Wann", "Ort"], ["1", "2025-10-12", "Torkham"]], 1),
+        # ... but not when the row after it is data (numbers and dates).
+        ([["Ort"], ["1", "2025-10-12"]], 0),
+        # A one-column table keeps its header.
+        ([["place"], ["Torkham"], ["Chaman"]], 0),
+    ],
+)
+def test_header_row(rows: list[list[str]], expected: int) -> None:
+    assert header_row(rows) == expected
+
+
+# -- dates: ranges in one cell, Excel serial numbers -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "start", "end"),
+    [
+        ("2025-10-12/2025-10-14", "2025-10-12", "2025-10-14"),
+        ("2025-10-12 to 2025-10-20", "2025-10-12", "2025-10-20"),
+        ("12 Oct 2025 - 14 Oct 2025", "2025-10-12", "2025-10-14"),
+        ("12-14 October 2025", "2025-10-12", "2025-10-14"),
+        ("12\u201314 Oct 2025", "2025-10-12", "2025-10-14"),
+        ("13/10/2025/15/10/2025", "2025-10-13", "2025-10-15"),
+    ],
+)
+def test_a_date_range_in_the_date_cell_gives_start_and_end(
+    tmp_path: Path, cell: str, start: str, end: str
+) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(f'id,date,place\n1,"{cell}",Torkham\n', encoding="utf-8")
+    df = load(path)
+    assert df.loc[0, "date"] == pd.Timestamp(start)
+    assert df.loc[0, "date_end"] == pd.Timestamp(end)
+    assert df.loc[0, "review_flags"] == ""
+    assert df.loc[0, "src_date"] == cell  # the text as written is kept
+
+
+def test_a_date_range_does_not_override_an_end_column(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("id,date,end_date\n1,2025-10-12/2025-10-14,2025-10-16\n", encoding="utf-8")
+    df = load(path)
+    assert df.loc[0, "date"] == pd.Timestamp("2025-10-12")
+    assert df.loc[0, "date_end"] == pd.Timestamp("2025-10-16")
+
+
+def test_a_reversed_range_is_flagged(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("id,date,place\n1,2025-10-14/2025-10-12,Torkham\n", encoding="utf-8")
+    df = load(path)
+    assert df.loc[0, "date"] == pd.Timestamp("2025-10-14")
+    assert df.loc[0, "date_end"] == pd.Timestamp("2025-10-12")
+    assert df.loc[0, "review_flags"] == "date_end_before_date"
+
+
+def test_single_dates_and_non_dates_are_not_split() -> None:
+    cells = pd.Series(["2025/10/12", "12/10/2025", "a/b", "2025", None], dtype="string")
+    start, end = split_date_ranges(cells)
+    assert start.tolist()[:4] == ["2025/10/12", "12/10/2025", "a/b", "2025"]
+    assert end.isna().all()
+
+
+def test_excel_serial_day_numbers_are_dates() -> None:
+    # 45942 days after 1899-12-30 is 2025-10-12 (Excel's 1900 date system).
+    dates, bad, _ = parse_dates(pd.Series(["45942", "45942.5", "25569", "2025"], dtype="string"))
+    assert dates[0] == pd.Timestamp("2025-10-12")
+    assert dates[1] == pd.Timestamp("2025-10-12 12:00")
+    assert dates[2] == pd.Timestamp("1970-01-01")
+    assert bad.tolist() == [False, False, False, True]  # a year alone is not a day
+
+
+# -- coordinates in degrees, minutes, seconds -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("31°37'N", 31 + 37 / 60),
+        ("31° 37' 12\" N", 31 + 37 / 60 + 12 / 3600),
+        ("N 31°37.2'", 31 + 37.2 / 60),
+        ("65 43 00 E", 65 + 43 / 60),
+        ("31.62N", 31.62),
+        ("69.5W", -69.5),
+        ("31°37\u203212\u2033S", -(31 + 37 / 60 + 12 / 3600)),
+        ("-31.5°", -31.5),
+    ],
+)
+def test_degrees_minutes_seconds(text: str, value: float) -> None:
+    numbers, bad = parse_float(pd.Series([text], dtype="string"))
+    assert not bad[0]
+    assert numbers[0] == pytest.approx(value, abs=1e-9)
+
+
+@pytest.mark.parametrize("text", ["31 37", "31°75'N", "-31°S", "12.5.3N", "N", "abc"])
+def test_not_degrees(text: str) -> None:
+    numbers, bad = parse_float(pd.Series([text], dtype="string"))
+    assert bad[0] and pd.isna(numbers[0])
+
+
+def test_dms_columns_load_as_coordinates(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(
+        'id,place,lat,lon\n1,Kandahar,"31°37\'N","65°43\'E"\n2,Nowhere,north,east\n',
+        encoding="utf-8",
+    )
+    df = load(path)
+    assert df.loc[0, "latitude"] == pytest.approx(31 + 37 / 60)
+    assert df.loc[0, "longitude"] == pytest.approx(65 + 43 / 60)
+    assert df.loc[0, "review_flags"] == ""
+    assert df.loc[1, "review_flags"] == "bad_coordinates"
