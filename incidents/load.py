@@ -30,7 +30,8 @@ row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``review_flags``)
     ``3-5``).
 ``bad_coordinates``
     Latitude or longitude is present but does not parse, is out of range,
-    has no partner, or the pair is exactly (0, 0); both are left missing.
+    has no partner, or the pair is exactly (0, 0), or a geometry's point lies
+    off the globe (``[500, 34]``); both are left missing.
 ``bad_geometry``
     A GeoJSON feature's geometry could not be read.
 ``non_point_geometry``
@@ -308,13 +309,16 @@ def _build(
 
     lat, lon, masks["bad_coordinates"] = _coordinates(frame, mapping)
     if raw.geometry is not None:
-        glat, glon, non_point, wkt = _geometry_points(raw.geometry)
+        glat, glon, non_point, wkt, off_globe = _geometry_points(raw.geometry)
         if {"latitude", "longitude"} & user_columns:
             fill = lat.isna() & lon.isna()  # user-mapped columns win; geometry fills gaps
+            fill_geometry = fill
         else:
             fill = glat.notna() & glon.notna()
+            fill_geometry = pd.Series(True, index=index)
         lat, lon = lat.mask(fill, glat), lon.mask(fill, glon)
         masks["non_point_geometry"] = non_point
+        masks["bad_coordinates"] = masks["bad_coordinates"] | (off_globe & fill_geometry)
         geoms = np.asarray(raw.geometry.array, dtype=object)
         empty = ~shapely.is_missing(geoms) & shapely.is_empty(geoms)
         masks["empty_geometry"] = pd.Series(empty, index=index)
@@ -358,8 +362,9 @@ def _coordinates(
 
 def _geometry_points(
     geometry: pd.Series,
-) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
-    """Latitude, longitude (representative point), non-point mask and WKT of non-points."""
+) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series, pd.Series]:
+    """Latitude, longitude (representative point), non-point mask, WKT of non-points, and
+    the mask of geometries whose point is off the globe (e.g. ``[500, 34]``)."""
     index = geometry.index
     geoms = np.asarray(geometry.array, dtype=object)
     present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
@@ -381,7 +386,8 @@ def _geometry_points(
     wkt = pd.Series(pd.NA, index=index, dtype="string")
     if non_point.any():
         wkt[non_point] = shapely.to_wkt(geoms[non_point])
-    return lat, lon, pd.Series(non_point, index=index), wkt
+    off_globe = pd.Series(present & ~in_range, index=index)
+    return lat, lon, pd.Series(non_point, index=index), wkt, off_globe
 
 
 def _precision(frame: pd.DataFrame) -> dict[str, pd.Series]:

@@ -8,6 +8,8 @@ values are written by hand from the calendar and from degree arithmetic.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from pathlib import Path
 
 import openpyxl
@@ -16,6 +18,7 @@ import pytest
 
 from incidents._load_header import header_row
 from incidents._load_parse import parse_dates, parse_float, split_date_ranges
+from incidents.errors import LoadError
 from incidents.load import load
 
 # -- a title or grouped header above the real header ------------------------------------------
@@ -194,3 +197,62 @@ def test_dms_columns_load_as_coordinates(tmp_path: Path) -> None:
     assert df.loc[0, "longitude"] == pytest.approx(65 + 43 / 60)
     assert df.loc[0, "review_flags"] == ""
     assert df.loc[1, "review_flags"] == "bad_coordinates"
+
+
+# -- JSON ------------------------------------------------------------------------------------
+
+
+def test_json_api_answer_wrapping_the_records_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "api.json"
+    path.write_text(
+        json.dumps(
+            {
+                "status": 200,
+                "success": True,
+                "count": 2,
+                "data": [
+                    {"event_id_cnty": "T1", "event_date": "2025-10-12", "location": "Torkham"},
+                    {"event_id_cnty": "T2", "event_date": "2025-10-13", "location": "Chaman"},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    df = load(path)
+    assert list(df["incident_id"]) == ["T1", "T2"]
+    assert list(df["location"]) == ["Torkham", "Chaman"]
+    assert df.attrs["load_report"]["json_member"] == "data"
+
+
+@pytest.mark.parametrize(
+    ("obj", "says"),
+    [
+        ({"a": [{"x": 1}], "b": [{"y": 2}]}, "an object with members 'a', 'b'"),
+        ({"type": "Point", "coordinates": [71, 34]}, "an object of type 'Point'"),
+        (["a", "b"], "a list holding str values"),
+        (42, "a single int"),
+    ],
+)
+def test_json_that_is_not_a_table_is_refused_naming_what_it_holds(
+    tmp_path: Path, obj: object, says: str
+) -> None:
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps(obj), encoding="utf-8")
+    with pytest.raises(LoadError, match=f"JSON holds {re.escape(says)}"):
+        load(path)
+
+
+def test_geojson_point_off_the_globe_is_flagged_not_dropped(tmp_path: Path) -> None:
+    features = [
+        {"type": "Feature", "properties": {"id": "a", "place": "Torkham"},
+         "geometry": {"type": "Point", "coordinates": [500, 34]}},
+        {"type": "Feature", "properties": {"id": "b", "place": "Chaman"},
+         "geometry": {"type": "Point", "coordinates": [66.45, 30.92]}},
+    ]  # fmt: skip
+    path = tmp_path / "x.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    df = load(path)
+    assert pd.isna(df.loc[0, "latitude"]) and pd.isna(df.loc[0, "longitude"])
+    assert df.loc[0, "review_flags"] == "bad_coordinates"
+    assert df.loc[1, "review_flags"] == ""
+    assert df.loc[1, "longitude"] == 66.45
