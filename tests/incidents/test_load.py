@@ -836,7 +836,7 @@ def test_corrupt_geopackage_and_json(tmp_path: Path) -> None:
         load(bad_json)
     scalar = tmp_path / "scalar.json"
     scalar.write_text("42")
-    with pytest.raises(LoadError, match=r"scalar.json: JSON holds a single int; expected a GeoJSON"):
+    with pytest.raises(LoadError, match=r"scalar.json: JSON holds a single int; expected"):
         load(scalar)
 
 
