@@ -164,9 +164,11 @@ def load(
           the schema column is text, and is kept as ``src_<name>`` text when
           it is a date, count or coordinate (so unparsed text survives).
 
-        Point geometries (GeoJSON, GeoPackage, GeoParquet) fill latitude and
-        longitude (reprojected to EPSG:4326; user-mapped coordinate columns
-        win over geometry), and the geometry itself is not returned.
+        Point geometries (GeoJSON, GeoPackage, GeoParquet, or a WKT text
+        column such as ``WKT``/``geometry`` in a table without coordinate
+        columns, read as EPSG:4326) fill latitude and longitude (reprojected
+        to EPSG:4326; user-mapped coordinate columns win over geometry), and
+        the geometry itself is not returned.
         ``attrs["layout"]`` names the layout used, ``attrs["encoding"]`` the
         text encoding (None for binary formats) and ``attrs["load_report"]``
         holds ``rows_read``, ``flagged`` (rows with any flag), ``flags``
@@ -212,8 +214,52 @@ def load_raw(
     taken = {h for hs in user.values() for h in hs}
     mapping = {c: [h for h in hs if h not in taken] for c, hs in mapping.items() if c not in user}
     mapping = {**{c: hs for c, hs in mapping.items() if hs}, **user}
+    if raw.geometry is None and not {"latitude", "longitude"} & set(mapping):
+        raw = _with_wkt_geometry(raw)
     table, masks = _build(raw, mapping, used_layout, user_columns=set(user))
     return _finish(table, masks, raw, used_layout, mapping)
+
+
+#: Headers (normalised) of a text column that may hold WKT geometries.
+WKT_HEADERS: tuple[str, ...] = (
+    "wkt", "geometry", "geom", "geomwkt", "geometrywkt", "wktgeom", "thegeom", "shape",
+)  # fmt: skip
+
+
+def _with_wkt_geometry(raw: RawTable) -> RawTable:
+    """``raw`` with the geometry of its WKT column (``WKT``, ``geometry``...), if it has one.
+
+    A table with no latitude/longitude columns but a column of WKT text (a GIS
+    "export as CSV") is placed by that text, read as EPSG:4326 longitude/latitude
+    (WKT names no CRS; projected metres fall off the globe and are flagged
+    ``bad_coordinates``).  Cells that are not WKT are flagged ``bad_geometry``.
+    The column itself stays in the table as text.
+    """
+    import geopandas as gpd
+
+    index = _layouts.header_index(raw.columns)
+    header = next((index[k] for k in WKT_HEADERS if k in index), None)
+    if header is None:
+        return raw
+    text = raw.frame[header].astype("string").str.strip()
+    present = text.notna() & (text != "")
+    if not present.any():
+        return raw
+    cells = text.where(present).to_numpy(dtype=object, na_value=None)
+    geoms = shapely.from_wkt(cells, on_invalid="ignore")
+    parsed = ~shapely.is_missing(geoms)
+    if not parsed.any():
+        return raw  # a column that merely has the name: not WKT at all
+    bad = present.to_numpy(dtype=bool) & ~parsed
+    out = RawTable(
+        frame=raw.frame,
+        geometry=gpd.GeoSeries(geoms, index=raw.frame.index, crs="EPSG:4326"),
+        extra=raw.extra,
+        bad_geometry=pd.Series(bad, index=raw.frame.index) if bad.any() else raw.bad_geometry,
+        flags=raw.flags,
+        info={**raw.info, "crs": f"EPSG:4326 (assumed: WKT column {header!r} names no CRS)"},
+    )
+    return out
 
 
 def _as_path(path: object) -> Path:
@@ -312,13 +358,11 @@ def _build(
         glat, glon, non_point, wkt, off_globe = _geometry_points(raw.geometry)
         if {"latitude", "longitude"} & user_columns:
             fill = lat.isna() & lon.isna()  # user-mapped columns win; geometry fills gaps
-            fill_geometry = fill
         else:
             fill = glat.notna() & glon.notna()
-            fill_geometry = pd.Series(True, index=index)
         lat, lon = lat.mask(fill, glat), lon.mask(fill, glon)
         masks["non_point_geometry"] = non_point
-        masks["bad_coordinates"] = masks["bad_coordinates"] | (off_globe & fill_geometry)
+        masks["bad_coordinates"] = masks["bad_coordinates"] | (off_globe & lat.isna())
         geoms = np.asarray(raw.geometry.array, dtype=object)
         empty = ~shapely.is_missing(geoms) & shapely.is_empty(geoms)
         masks["empty_geometry"] = pd.Series(empty, index=index)

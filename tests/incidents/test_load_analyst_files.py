@@ -256,3 +256,39 @@ def test_geojson_point_off_the_globe_is_flagged_not_dropped(tmp_path: Path) -> N
     assert df.loc[0, "review_flags"] == "bad_coordinates"
     assert df.loc[1, "review_flags"] == ""
     assert df.loc[1, "longitude"] == 66.45
+
+
+# -- a WKT column in a text table ------------------------------------------------------------
+
+
+def test_wkt_column_places_rows_of_a_table_without_coordinate_columns(tmp_path: Path) -> None:
+    path = tmp_path / "qgis_export.csv"
+    path.write_text(
+        "id,place,WKT\n"
+        "1,Torkham,POINT (71.0953 34.1325)\n"
+        '2,Chaman,"POLYGON ((66 30, 67 30, 67 31, 66 31, 66 30))"\n'
+        "3,Wana,not wkt\n"
+        "4,Khost,\n"
+        "5,Utm,POINT (500000 3700000)\n",
+        encoding="utf-8",
+    )
+    df = load(path)
+    assert df.loc[0, "latitude"] == 34.1325 and df.loc[0, "longitude"] == 71.0953
+    # The polygon's representative point lies inside the square.
+    assert 30 < df.loc[1, "latitude"] < 31 and 66 < df.loc[1, "longitude"] < 67
+    assert list(df["review_flags"]) == [
+        "",
+        "non_point_geometry",
+        "bad_geometry",
+        "",
+        "bad_coordinates",  # projected metres are not longitude/latitude
+    ]
+    assert df.loc[2, "WKT"] == "not wkt"  # the text is kept
+    assert "assumed" in df.attrs["load_report"]["crs"]
+
+
+def test_wkt_column_does_not_override_coordinate_columns(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("id,lat,lon,geometry\n1,34.1,71.1,POINT (66 30)\n", encoding="utf-8")
+    df = load(path)
+    assert (df.loc[0, "latitude"], df.loc[0, "longitude"]) == (34.1, 71.1)
