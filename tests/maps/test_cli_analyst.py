@@ -1,0 +1,45 @@
+"""The command line on files as analysts hand them over (regressions found in use)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from incidents.io import read
+from maps.cli import main
+
+CSV = "id,date,place,lat,lon,killed\n1,2025-10-12,Torkham,34.1325,71.0953,2\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["geocode", "IN", "-o", "-"],
+        ["aggregate", "IN", "--by", "segment", "-o", "-"],
+        ["map", "IN", "-o", "-"],
+    ],
+)
+def test_output_dash_is_refused_not_written_as_a_file_named_dash(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.csv").write_text(CSV, encoding="utf-8")
+    argv = [a.replace("IN", "in.csv") for a in command]
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "-o -" in err[0] and "standard output" in err[0]
+    assert not (tmp_path / "-").exists()
+
+
+def test_geocode_reads_a_csv_with_a_title_above_the_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "export.csv"
+    src.write_text("Border incidents, October 2025\n\n" + CSV, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["geocode", str(src), "-o", str(out), "--quiet"]) == 0
+    assert "1 rows read: 1 located (input 1" in capsys.readouterr().out
+    table = read(out)
+    assert list(table["incident_id"]) == ["1"]
+    assert table.loc[0, "latitude"] == pytest.approx(34.1325)
