@@ -4,6 +4,10 @@ Every parser takes a ``string`` Series and returns the parsed values plus
 boolean masks of the rows whose text was present but did not parse; it never
 raises on bad data and never changes the input.
 
+Digits
+    Arabic-Indic digits (``۱۲``, ``١٢``) and the Arabic decimal and thousands
+    separators are read as their ASCII equivalents by every parser.
+
 Missing values
     Empty or blank text and the tokens in :data:`NULL_TOKENS` (``NA``,
     ``n/a``, ``null``, ``unknown``, ``-`` ...) mean *no value*; they are not
@@ -97,6 +101,29 @@ _EXCEL_EPOCH = datetime(1899, 12, 30)
 _RANGE_SEP = re.compile(r"\s*(?:/|\.\.|[\u2013\u2014]|\s-\s|\bto\b|\buntil\b)\s*", re.IGNORECASE)
 #: ``12-14 October 2025``: a range of days in one month.
 _DAY_RANGE = re.compile(r"^(\d{1,2})\s*(?:-|[\u2013\u2014]|to)\s*(\d{1,2})(\s*[A-Za-z].*)$")
+
+
+#: Arabic-Indic (Urdu, Pashto, Dari use the extended forms) digits and separators -> ASCII.
+_DIGITS = str.maketrans(
+    {
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        "\u066b": ".",  # ARABIC DECIMAL SEPARATOR
+        "\u066c": ",",  # ARABIC THOUSANDS SEPARATOR
+    }
+)
+
+
+def ascii_digits(values: pd.Series) -> pd.Series:
+    """``values`` as stripped text with Arabic-Indic digits and separators made ASCII.
+
+    ``۳۴٫۱۳`` (Urdu, Pashto, Dari) and ``٣٤٫١٣`` (Arabic) become ``34.13``; the
+    numeric parsers read them like any other number.
+    """
+    text = values.astype("string").str.strip()
+    if not text.str.contains("[\u0660-\u066c\u06f0-\u06f9]", regex=True, na=False).any():
+        return text
+    return text.map(lambda t: t.translate(_DIGITS), na_action="ignore").astype("string")
 
 
 def is_null(values: pd.Series) -> pd.Series:
@@ -211,7 +238,7 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
         missing or bad), and boolean masks of rows whose text did not parse
         and of rows read day-first although month-first was also possible.
     """
-    text = values.astype("string").str.strip()
+    text = ascii_digits(values)
     null = is_null(text)
     uniques = pd.unique(text[~null].to_numpy(dtype=object))
     parsed: dict[str, datetime | None] = {}
@@ -264,7 +291,7 @@ def parse_counts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         ``(counts, bad)``: ``Int64`` values and the mask of rows whose text
         was present but did not parse.
     """
-    text = values.astype("string").str.strip()
+    text = ascii_digits(values)
     null = is_null(text)
     cleaned = text.where(~text.str.match(_INT_THOUSANDS).fillna(False), text.str.replace(",", ""))
     groups = cleaned.str.extract(_INT, expand=False)
@@ -333,7 +360,7 @@ def parse_float(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         ``(numbers, bad)``: ``float64`` values and the mask of rows whose
         text was present but did not parse to a finite number.
     """
-    text = values.astype("string").str.strip()
+    text = ascii_digits(values)
     null = is_null(text)
     comma = text.str.match(_DECIMAL_COMMA).fillna(False).astype(bool)
     text = text.where(~comma, text.str.replace(",", ".", regex=False))

@@ -292,3 +292,23 @@ def test_wkt_column_does_not_override_coordinate_columns(tmp_path: Path) -> None
     path.write_text("id,lat,lon,geometry\n1,34.1,71.1,POINT (66 30)\n", encoding="utf-8")
     df = load(path)
     assert (df.loc[0, "latitude"], df.loc[0, "longitude"]) == (34.1, 71.1)
+
+
+def test_arabic_indic_digits_are_numbers(tmp_path: Path) -> None:
+    # Extended Arabic-Indic digits (Urdu, Pashto, Dari) with the Arabic decimal
+    # separator, and Arabic-Indic digits: 12/10/2025, 3 killed, 34.13 N 71.09 E.
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "id,place,date,killed,lat,lon\n"
+        "1,Torkham,\u06f1\u06f2/\u06f1\u06f0/\u06f2\u06f0\u06f2\u06f5,\u06f3,"
+        "\u06f3\u06f4\u066b\u06f1\u06f3,\u06f7\u06f1\u066b\u06f0\u06f9\n"
+        "2,Chaman,\u0662\u0660\u0662\u0665-\u0661\u0660-\u0661\u0663,\u0662,30.9,66.4\n",
+        encoding="utf-8",
+    )
+    df = load(path)
+    assert list(df["date"]) == [pd.Timestamp("2025-10-12"), pd.Timestamp("2025-10-13")]
+    assert list(df["fatalities"]) == [3, 2]
+    assert df.loc[0, "latitude"] == pytest.approx(34.13)
+    assert df.loc[0, "longitude"] == pytest.approx(71.09)
+    assert "bad_fatalities" not in df.loc[0, "review_flags"]
+    assert "bad_coordinates" not in df.loc[0, "review_flags"]
