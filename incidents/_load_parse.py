@@ -121,6 +121,8 @@ def ascii_digits(values: pd.Series) -> pd.Series:
     numeric parsers read them like any other number.
     """
     text = values.astype("string").str.strip()
+    if text.str.isascii().fillna(True).all():  # the common case, checked fast
+        return text
     if not text.str.contains("[\u0660-\u066c\u06f0-\u06f9]", regex=True, na=False).any():
         return text
     return text.map(lambda t: t.translate(_DIGITS), na_action="ignore").astype("string")
