@@ -4,7 +4,8 @@
   holding data, one after the other, with a ``sheet`` column naming each row's
   sheet.  By default the first sheet; when it has no data rows but others do
   (a cover sheet), that is an error listing the sheets with data rather than a
-  table of 0 rows.
+  table of 0 rows; when others hold data too, they are named in
+  ``info["sheets_not_read"]``.
 * **Formulas**: a formula cell gives the value Excel cached for it, or its
   formula text (``=2+3``) when the workbook holds no cached value (files written
   by scripts); either way the row is flagged ``excel_formula``.
@@ -164,6 +165,7 @@ def _assemble(
     path: Path, sheets: list[_Sheet], names: list[str], choice: str | int | None
 ) -> RawTable:
     parts = [(s, *_records(s)) for s in sheets]
+    unread: list[str] = []
     if choice is None:
         first = parts[0]
         with_data = [p for p in parts if len(p[1]) > 1]
@@ -173,6 +175,7 @@ def _assemble(
                 f"{path.name}: the first sheet {first[0].name!r} has no data rows; "
                 f"sheets with data: {listed} (choose one with --sheet NAME, or --sheet all)"
             )
+        unread = [p[0].name for p in with_data if p[0] is not first[0]]
         parts = [first]
     many = isinstance(choice, str) and choice.strip().lower() == ALL_SHEETS and len(names) > 1
     if many:
@@ -206,6 +209,8 @@ def _assemble(
         "sheets": [p[0].name for p in parts],
         "blank_rows_skipped": skipped,
     }
+    if unread:
+        info["sheets_not_read"] = unread  # other sheets holding data: --sheet NAME or all
     if above:
         info["rows_above_header"] = len(above)
         info["text_above_header"] = above

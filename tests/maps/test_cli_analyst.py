@@ -43,3 +43,36 @@ def test_geocode_reads_a_csv_with_a_title_above_the_header(
     table = read(out)
     assert list(table["incident_id"]) == ["1"]
     assert table.loc[0, "latitude"] == pytest.approx(34.1325)
+
+
+def test_geocode_names_the_title_lines_it_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "export.csv"
+    src.write_text("Border incidents export\n" + CSV, encoding="utf-8")
+    assert main(["geocode", str(src), "-o", str(tmp_path / "o.csv"), "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert "1 line(s) above the header were skipped as a title: 'Border incidents export'" in err
+
+
+def test_geocode_names_other_sheets_that_hold_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    data = book.active
+    data.title = "Data"
+    data.append(["id", "place"])
+    data.append(["1", "Torkham"])
+    more = book.create_sheet("More")
+    more.append(["id", "place"])
+    more.append(["2", "Chaman"])
+    book.create_sheet("Empty")
+    src = tmp_path / "book.xlsx"
+    book.save(src)
+    assert main(["geocode", str(src), "-o", str(tmp_path / "o.csv"), "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert "1 rows read" in captured.out
+    assert "read sheet 'Data' only; 'More' also hold(s) data" in captured.err
+    assert "Empty" not in captured.err
