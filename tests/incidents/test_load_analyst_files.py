@@ -312,3 +312,13 @@ def test_arabic_indic_digits_are_numbers(tmp_path: Path) -> None:
     assert df.loc[0, "longitude"] == pytest.approx(71.09)
     assert "bad_fatalities" not in df.loc[0, "review_flags"]
     assert "bad_coordinates" not in df.loc[0, "review_flags"]
+
+
+def test_binary_data_is_refused_in_one_plain_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "nul.csv"
+    path.write_bytes(b"id,place\n1,Tork\x00ham\n" + bytes(range(256)))
+    with pytest.raises(LoadError) as info:
+        load(path)
+    message = str(info.value)
+    assert "is binary data (NUL bytes), not delimited text" in message
+    assert "not text, not" not in message  # the kind no longer repeats "not text"
