@@ -22,7 +22,9 @@ Dates (:func:`parse_dates`)
        kept, because the local date is what an incident report means.
     2. Month names (English, full or three-letter, ``Sept`` too):
        ``09 October 2025``, ``9 Oct 2025``, ``9-Oct-2025``,
-       ``October 9, 2025``, ``Oct 9 2025``, ``9-Oct-25``.
+       ``October 9, 2025``, ``Oct 9 2025``, ``9-Oct-25``; these and ISO
+       dates may start with their weekday (``Thursday, 9 October 2025``,
+       ``Thu Oct 9 2025``), which must be the date's.
     3. All-numeric day and month with a 4- or 2-digit year: ``09/10/2025``,
        ``9.10.2025``, ``9-10-25``.  Whether a column is day-first or
        month-first is decided **per column**: a value that is a real date
@@ -145,8 +147,26 @@ def _date(year: int, month: int, day: int, *hms: str | None) -> datetime | None:
         return None
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(
+    r"^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+",
+    re.IGNORECASE,
+)
+
+
 def _parse_unambiguous(text: str) -> datetime | None:
-    """Parse the forms where field order is fixed (ISO and month names)."""
+    """Parse the forms where field order is fixed (ISO and month names).
+
+    A leading weekday (``Sunday, 12 October 2025``, ``Sun 12 Oct 2025``) is
+    accepted when it is the weekday of the date; a wrong one makes the text bad.
+    """
+    if (m := _WEEKDAY.match(text)) and (found := _parse_fixed(text[m.end() :])) is not None:
+        named = next(i for i, day in enumerate(_WEEKDAYS) if day.startswith(m[1].lower()[:3]))
+        return found if found.weekday() == named else None
+    return _parse_fixed(text)
+
+
+def _parse_fixed(text: str) -> datetime | None:
     if m := _ISO.match(text):
         return _date(int(m[1]), int(m[3]), int(m[4]), m[5], m[6], m[7])
     if m := _ISO_COMPACT.match(text):

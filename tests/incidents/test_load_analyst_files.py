@@ -322,3 +322,24 @@ def test_binary_data_is_refused_in_one_plain_sentence(tmp_path: Path) -> None:
     message = str(info.value)
     assert "is binary data (NUL bytes), not delimited text" in message
     assert "not text, not" not in message  # the kind no longer repeats "not text"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 12 October 2025 was a Sunday; 9 October 2025 a Thursday.
+        ("Sunday, 12 October 2025", "2025-10-12"),
+        ("Sun 12 Oct 2025", "2025-10-12"),
+        ("Sun. 2025-10-12", "2025-10-12"),
+        ("Thursday 9 October 2025", "2025-10-09"),
+        ("Thu Oct 9 2025", "2025-10-09"),
+        ("Mon Oct 12 2025", None),  # the weekday contradicts the date
+        ("Sunday", None),
+    ],
+)
+def test_dates_with_their_weekday(text: str, expected: str | None) -> None:
+    dates, bad, _ = parse_dates(pd.Series([text], dtype="string"))
+    if expected is None:
+        assert bad[0] and pd.isna(dates[0])
+    else:
+        assert not bad[0] and dates[0] == pd.Timestamp(expected)
