@@ -21,11 +21,30 @@ from incidents.io import FORMATS, check_output, column_renames, write
 from incidents.schema import CORE, GEOCODE_METHODS
 from maps import _engines
 
-__all__ = ["load_notes", "parse_columns", "run"]
+__all__ = ["check_folder_input", "load_notes", "parse_columns", "run"]
 
 #: Inputs with at least this many rows (or bytes) report progress on stderr.
 LARGE_ROWS = 10_000
 LARGE_BYTES = 2_000_000
+
+
+def check_folder_input(path: Path) -> None:
+    """Refuse a folder that is not a Parquet dataset before any engine is chosen.
+
+    A folder input is read as a partitioned Parquet dataset (``--engine stream``);
+    a folder holding none, often one named like a file (``events.csv/``), is a
+    mistake that deserves its own message rather than one about engines.
+
+    Raises
+    ------
+    IncidentError
+        If ``path`` is a folder without ``.parquet`` files.
+    """
+    if path.is_dir() and next(path.rglob("*.parquet"), None) is None:
+        raise IncidentError(
+            f"INPUT {path} is a folder, not a file; a folder input must be a dataset of "
+            ".parquet files, and this one holds none"
+        )
 
 
 def parse_columns(pairs: Sequence[str]) -> dict[str, str] | None:
@@ -91,6 +110,7 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.input)
     if not path.exists():
         raise IncidentError(f"INPUT {path} does not exist")
+    check_folder_input(path)
     out = Path(args.output)
     if out.suffix and out.suffix.lower() not in FORMATS:
         raise ExportError(f"-o must end in one of {', '.join(FORMATS)}, got {out.name!r}")

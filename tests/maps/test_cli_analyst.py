@@ -76,3 +76,19 @@ def test_geocode_names_other_sheets_that_hold_data(
     assert "1 rows read" in captured.out
     assert "read sheet 'Data' only; 'More' also hold(s) data" in captured.err
     assert "Empty" not in captured.err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["geocode", "IN", "-o", "o.geojson"], ["aggregate", "IN", "--by", "segment", "-o", "o.csv"]],
+)
+def test_a_folder_named_like_a_file_is_refused_as_a_folder(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "events.csv").mkdir()
+    assert main([a.replace("IN", "events.csv") for a in command]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "INPUT events.csv is a folder, not a file" in err[0]
+    assert "engine" not in err[0]
