@@ -101,6 +101,9 @@ _EXCEL_EPOCH = datetime(1899, 12, 30)
 
 #: Separators between the two dates of a range in one cell.
 _RANGE_SEP = re.compile(r"\s*(?:/|\.\.|[\u2013\u2014]|\s-\s|\bto\b|\buntil\b)\s*", re.IGNORECASE)
+#: Text that every range cell holds one of (plain substrings: a fast vectorised test).
+_RANGE_MARKS = ("/", "..", "\u2013", "\u2014", " - ", " to ", " until ")
+_DAY_RANGE_START = r"\d{1,2}\s*(?:-|to)\s*\d{1,2}\s*[a-z]"
 #: ``12-14 October 2025``: a range of days in one month.
 _DAY_RANGE = re.compile(r"^(\d{1,2})\s*(?:-|[\u2013\u2014]|to)\s*(\d{1,2})(\s*[A-Za-z].*)$")
 
@@ -217,8 +220,14 @@ def split_date_ranges(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """
     text = values.astype("string").str.strip()
     null = is_null(text)
+    # Only cells holding a separator can be ranges: one vectorised test spares
+    # the per-value parse on ordinary columns (ISO timestamps, month names).
+    lowered = text.str.lower()
+    maybe = lowered.str.match(_DAY_RANGE_START, na=False).astype(bool)
+    for sep in _RANGE_MARKS:
+        maybe |= lowered.str.contains(sep, regex=False, na=False).astype(bool)
     splits: dict[str, tuple[str, str]] = {}
-    for u in pd.unique(text[~null].to_numpy(dtype=object)):
+    for u in pd.unique(text[maybe & ~null].to_numpy(dtype=object)):
         if _is_date(u):
             continue
         if (m := _DAY_RANGE.match(u)) and _is_date(m[1] + m[3]) and _is_date(m[2] + m[3]):
