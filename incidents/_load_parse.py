@@ -220,14 +220,15 @@ def split_date_ranges(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """
     text = values.astype("string").str.strip()
     null = is_null(text)
-    # Only cells holding a separator can be ranges: one vectorised test spares
-    # the per-value parse on ordinary columns (ISO timestamps, month names).
-    lowered = text.str.lower()
-    maybe = lowered.str.match(_DAY_RANGE_START, na=False).astype(bool)
-    for sep in _RANGE_MARKS:
-        maybe |= lowered.str.contains(sep, regex=False, na=False).astype(bool)
     splits: dict[str, tuple[str, str]] = {}
-    for u in pd.unique(text[maybe & ~null].to_numpy(dtype=object)):
+    uniques = pd.Series(pd.unique(text[~null].to_numpy(dtype=object)), dtype="string")
+    # Only text holding a range mark can be a range: vectorised substring tests
+    # spare the parse on ordinary columns (ISO timestamps, month names).
+    low = uniques.str.lower()
+    maybe = low.str.match(_DAY_RANGE_START, na=False).astype(bool)
+    for mark in _RANGE_MARKS:
+        maybe |= low.str.contains(mark, regex=False, na=False).astype(bool)
+    for u in uniques[maybe]:
         if _is_date(u):
             continue
         if (m := _DAY_RANGE.match(u)) and _is_date(m[1] + m[3]) and _is_date(m[2] + m[3]):
