@@ -441,6 +441,9 @@ def _scalar(v: Any) -> Any:
     return str(v)
 
 
+_CONTAINERS = (dict, list, tuple, set, np.ndarray)
+
+
 def _is_missing(v: Any) -> bool:
     """True for a missing scalar (None, NaN, NA, NaT); containers are values, never missing."""
     if v is None:
@@ -474,6 +477,8 @@ def _csv_frame(gdf: pd.DataFrame) -> pd.DataFrame:
     for c in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[c].dtype):
             out[c] = pd.array(_json_values(out[c]), dtype="string")
+        elif out[c].dtype == object:  # list/dict cells as JSON text, as in GPKG and Parquet
+            out[c] = [_scalar(v) if isinstance(v, _CONTAINERS) else v for v in out[c]]
     return out
 
 

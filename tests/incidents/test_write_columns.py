@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import geopandas as gpd
@@ -55,3 +56,14 @@ def test_list_and_dict_cells_are_written_as_text(tmp_path: Path, ext: str) -> No
     assert back.loc[0, "tags"].replace("'", '"') == '["clash", "border"]'
     assert pd.isna(back.loc[1, "tags"])
     assert "1.5" in back.loc[1, "extra"]
+
+
+@pytest.mark.parametrize("ext", ["csv", "gpkg", "parquet"])
+def test_list_and_dict_cells_are_json_text_in_every_tabular_format(
+    tmp_path: Path, ext: str
+) -> None:
+    table = _table()
+    table["extra"] = pd.Series([{"n": 1, "who": "Ali"}, ["a", "b"]], dtype=object)
+    back = read(write(table, tmp_path / f"t.{ext}"))
+    assert json.loads(back.loc[0, "extra"]) == {"n": 1, "who": "Ali"}
+    assert json.loads(back.loc[1, "extra"]) == ["a", "b"]
