@@ -100,6 +100,7 @@ LOAD_FLAGS: tuple[str, ...] = (
     "excel_formula",
     "merged_cell",
     "unreadable_value",
+    "bad_event_code",
 )
 
 #: Columns :func:`load` derives, placed right after the schema columns.
@@ -337,8 +338,10 @@ def _build(
     out["incident_id"] = ids
 
     if layout == "ucdp" and "event_type" not in user_columns:
-        codes, _ = parse_counts(_coalesce(frame, _find(frame, "type_of_violence")))
+        codes, unparsed = parse_counts(_coalesce(frame, _find(frame, "type_of_violence")))
         out["event_type"] = codes.map(UCDP_EVENT_TYPES, na_action="ignore").astype("string")
+        unknown = codes.notna() & ~codes.isin(list(UCDP_EVENT_TYPES))
+        masks["bad_event_code"] = unparsed | unknown.fillna(False).astype(bool)
 
     start_text, range_end = split_date_ranges(_coalesce(frame, mapping.get("date")))
     end_text = _coalesce(frame, mapping.get("date_end")).fillna(range_end)
@@ -347,6 +350,7 @@ def _build(
     masks["bad_date"] = bad_start | bad_end
     masks["ambiguous_date"] = ambiguous_start | ambiguous_end
     masks["date_end_before_date"] = (end < start).fillna(False).astype(bool)
+    start, end = _date_precision_range(frame, start, end, explicit_end=end_text.notna())
     out["date"], out["date_end"] = start, end.mask(end == start)
 
     out["fatalities"], masks["bad_fatalities"] = parse_counts(
@@ -432,6 +436,40 @@ def _geometry_points(
         wkt[non_point] = shapely.to_wkt(geoms[non_point])
     off_globe = pd.Series(present & ~in_range, index=index)
     return lat, lon, pd.Series(non_point, index=index), wkt, off_globe
+
+
+def _date_precision_range(
+    frame: pd.DataFrame, start: pd.Series, end: pd.Series, *, explicit_end: pd.Series
+) -> tuple[pd.Series, pd.Series]:
+    """Widen a date to the range its precision code allows, when no end date is given.
+
+    ACLED ``time_precision`` (the coded date lies inside the unit): 2 a week ->
+    the coded day +-3 days; 3 a month -> the calendar month of the coded day.
+    UCDP ``date_prec`` (``date_start`` is the earliest day): 2 a few days and
+    3 a week -> ``date_start`` + 6 days; 4 a month -> to the end of its month;
+    5 a year -> to the end of its year.  1 (exact day) and unknown codes change nothing.
+    """
+    day = pd.Timedelta(days=1)
+    open_end = ~explicit_end.fillna(False).astype(bool) & start.notna()
+    if acled := _find(frame, "time_precision"):
+        codes, _ = parse_counts(_coalesce(frame, acled))
+        week = open_end & (codes == 2).fillna(False).astype(bool)
+        month = open_end & (codes == 3).fillna(False).astype(bool)
+        month_start = start.dt.to_period("M").dt.start_time.astype(start.dtype)
+        month_end = start.dt.to_period("M").dt.end_time.dt.normalize().astype(start.dtype)
+        new_start = start.mask(week, start - 3 * day).mask(month, month_start)
+        end = end.mask(week, start + 3 * day).mask(month, month_end)
+        start = new_start
+    if ucdp := _find(frame, "date_prec"):
+        codes, _ = parse_counts(_coalesce(frame, ucdp))
+        codes = codes.where(open_end)
+        days = ((codes == 2) | (codes == 3)).fillna(False).astype(bool)
+        month = (codes == 4).fillna(False).astype(bool)
+        year = (codes == 5).fillna(False).astype(bool)
+        month_end = start.dt.to_period("M").dt.end_time.dt.normalize().astype(start.dtype)
+        year_end = start.dt.to_period("Y").dt.end_time.dt.normalize().astype(start.dtype)
+        end = end.mask(days, start + 6 * day).mask(month, month_end).mask(year, year_end)
+    return start, end
 
 
 def _precision(frame: pd.DataFrame) -> dict[str, pd.Series]:
