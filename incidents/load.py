@@ -24,7 +24,10 @@ row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``review_flags``)
     A numeric date such as ``09/10/2025`` could be day-first or month-first
     and nothing in its column decided; it was read day-first.
 ``date_end_before_date``
-    The end of the date range precedes its start.
+    The end of the date range precedes its start.  A row without an end date
+    whose ACLED ``time_precision`` or UCDP ``date_prec`` says the date is only
+    known to the week, month or year gets that range (``date`` .. ``date_end``;
+    see :func:`_date_precision_range`).
 ``bad_fatalities``
     Fatalities are present but not a non-negative whole number (``many``,
     ``3-5``).
@@ -55,6 +58,9 @@ row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``review_flags``)
     text (``=2+3``) when the workbook holds no cached value.
 ``merged_cell``
     An Excel cell was part of a merged range and was given the range's value.
+``bad_event_code``
+    A UCDP ``type_of_violence`` is present but not 1, 2 or 3; ``event_type``
+    is left empty.
 ``unreadable_value``
     Set by :func:`incidents.read` on a positioned table: a typed column (a
     date, number or boolean) held text of another kind; the value is missing
