@@ -7,6 +7,8 @@
 * A quote that is never closed is an error naming its line, not a silent merge
   of every following row into one field; a quoted field whose lines look like
   whole rows of the table (an unclosed quote closed by a later one) is too.
+* A title or metadata lines above the header are found and skipped
+  (:mod:`incidents._load_header`; ``info["rows_above_header"]``).
 * Rows where every cell is blank are not records: they are skipped and counted
   in ``info["blank_rows_skipped"]``.  Rows longer than the header keep their
   surplus fields in ``extra`` (flag ``extra_fields``).
@@ -26,6 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from incidents._load_cells import RawTable, string_frame, unique_headers
+from incidents._load_header import SEARCH_ROWS, header_row
 from incidents._sniff import decode_bytes, sniff_delimiter
 from incidents.errors import LoadError
 
@@ -47,8 +50,9 @@ def read_delimited(path: Path, data: bytes, *, info: dict | None = None) -> RawT
     prefer = "\t" if path.suffix.lower() == ".tsv" else None
     delimiter = sniff_delimiter(text, prefer=prefer)
     fast = _parse_fast(text, delimiter) if encoding != "utf-8+cp1252" else None
+    above: list[list[str]] = []
     if fast is not None:
-        frame, blank_rows = fast
+        frame, blank_rows, above = fast
         repaired = pd.Series(False, index=frame.index)
         extra = pd.Series(pd.NA, index=frame.index, dtype="string")
     else:
@@ -57,15 +61,23 @@ def read_delimited(path: Path, data: bytes, *, info: dict | None = None) -> RawT
         keep = [i for i, r in enumerate(rows) if any(c.strip() for c in r)]
         if not keep:
             raise LoadError(f"{path.name}: no header row (the file holds only blank lines)")
-        header = rows[keep[0]]
+        top = header_row([rows[i] for i in keep[:SEARCH_ROWS]])
+        above = [rows[i] for i in keep[:top]]
+        header = rows[keep[top]]
         width = len(header)
-        body_index = keep[1:]
+        body_index = keep[top + 1 :]
         body = [rows[i] for i in body_index]
         _check_swallowed(path, rows, ends, body_index, width, delimiter)
         extra_cells = [delimiter.join(r[width:]) if len(r) > width else None for r in body]
         frame, repaired = string_frame(header, body)
         extra = pd.Series(extra_cells, dtype="string")
         blank_rows = len(rows) - len(keep)
+    if above:
+        info = {
+            **(info or {}),
+            "rows_above_header": len(above),
+            "text_above_header": [_row_text(r, delimiter) for r in above],
+        }
     if "'" in text:
         frame = unescape_formulas(frame)
     info = {
@@ -98,7 +110,12 @@ def unescape_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _parse_fast(text: str, delimiter: str) -> tuple[pd.DataFrame, int] | None:
+def _row_text(row: list[str], delimiter: str) -> str:
+    """A row above the header as one line, without its empty fields."""
+    return delimiter.join(c for c in row if c.strip())
+
+
+def _parse_fast(text: str, delimiter: str) -> tuple[pd.DataFrame, int, list[list[str]]] | None:
     """The table by pandas' C tokenizer, or None when the careful reader must decide.
 
     Used only when the result is certain to equal the careful reader's: no row
@@ -131,14 +148,16 @@ def _parse_fast(text: str, delimiter: str) -> tuple[pd.DataFrame, int] | None:
     raw = raw[~blank]
     if raw.empty:
         return None
-    header = [None if pd.isna(v) else v for v in raw.iloc[0].tolist()]
-    body = raw.iloc[1:].reset_index(drop=True)
+    lead = [["" if pd.isna(v) else str(v) for v in row] for row in raw.iloc[:SEARCH_ROWS].values]
+    top = header_row(lead)
+    header = [None if pd.isna(v) else v for v in raw.iloc[top].tolist()]
+    body = raw.iloc[top + 1 :].reset_index(drop=True)
     names = unique_headers(header)
     body.columns = names
     body = body.apply(lambda s: s.mask(s.fillna("").str.strip() == ""))
     body.index = pd.RangeIndex(len(body))
     lines = len(_LINE_END.findall(text)) + (0 if _LINE_END.search(text[-2:]) else 1)
-    return body.astype("string"), lines - len(body) - 1
+    return body.astype("string"), lines - len(body) - 1 - top, lead[:top]
 
 
 def _parse(path: Path, text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:

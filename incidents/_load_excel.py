@@ -4,12 +4,15 @@
   holding data, one after the other, with a ``sheet`` column naming each row's
   sheet.  By default the first sheet; when it has no data rows but others do
   (a cover sheet), that is an error listing the sheets with data rather than a
-  table of 0 rows.
+  table of 0 rows; when others hold data too, they are named in
+  ``info["sheets_not_read"]``.
 * **Formulas**: a formula cell gives the value Excel cached for it, or its
   formula text (``=2+3``) when the workbook holds no cached value (files written
   by scripts); either way the row is flagged ``excel_formula``.
 * **Merged cells**: every cell of a merged range gets the range's value and the
   rows are flagged ``merged_cell``.
+* A title, metadata or merged group-header rows above the header are found and
+  skipped (:mod:`incidents._load_header`; ``info["rows_above_header"]``).
 * Rows where every cell is blank are skipped (``info["blank_rows_skipped"]``);
   trailing columns without a header and without data are formatting, not data.
 """
@@ -27,6 +30,7 @@ from typing import Any
 import pandas as pd
 
 from incidents._load_cells import RawTable, cell_text, is_blank_row, text_frame
+from incidents._load_header import header_row
 from incidents.errors import LoadError
 
 __all__ = ["ALL_SHEETS", "pick", "read_excel"]
@@ -161,6 +165,7 @@ def _assemble(
     path: Path, sheets: list[_Sheet], names: list[str], choice: str | int | None
 ) -> RawTable:
     parts = [(s, *_records(s)) for s in sheets]
+    unread: list[str] = []
     if choice is None:
         first = parts[0]
         with_data = [p for p in parts if len(p[1]) > 1]
@@ -170,6 +175,7 @@ def _assemble(
                 f"{path.name}: the first sheet {first[0].name!r} has no data rows; "
                 f"sheets with data: {listed} (choose one with --sheet NAME, or --sheet all)"
             )
+        unread = [p[0].name for p in with_data if p[0] is not first[0]]
         parts = [first]
     many = isinstance(choice, str) and choice.strip().lower() == ALL_SHEETS and len(names) > 1
     if many:
@@ -180,14 +186,17 @@ def _assemble(
     formula: list[bool] = []
     merged: list[bool] = []
     skipped = 0
+    above: list[str] = []
     for sheet, records, numbers, n_skipped in parts:
-        header, body = _trimmed(records)
+        top = header_row(records)
+        above.extend(_row_text(r) for r in records[:top])
+        header, body = _trimmed(records[top:])
         frame, _ = text_frame(header, body)
         if many:
             frame.insert(0, _free_name(list(frame.columns), "sheet"), sheet.name)
         frames.append(frame)
-        formula.extend(n in sheet.formula for n in numbers[1:])
-        merged.extend(n in sheet.merged for n in numbers[1:])
+        formula.extend(n in sheet.formula for n in numbers[top + 1 :])
+        merged.extend(n in sheet.merged for n in numbers[top + 1 :])
         skipped += n_skipped
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     frame = frame.astype("string")
@@ -200,7 +209,18 @@ def _assemble(
         "sheets": [p[0].name for p in parts],
         "blank_rows_skipped": skipped,
     }
+    if unread:
+        info["sheets_not_read"] = unread  # other sheets holding data: --sheet NAME or all
+    if above:
+        info["rows_above_header"] = len(above)
+        info["text_above_header"] = above
     return RawTable(frame=frame, flags={k: v for k, v in flags.items() if v.any()}, info=info)
+
+
+def _row_text(row: Sequence[object]) -> str:
+    """A row above the header as one line (distinct cell texts, ``|``-separated)."""
+    texts = [t for t in (cell_text(v) for v in row) if t is not None]
+    return " | ".join(dict.fromkeys(t.strip() for t in texts))
 
 
 def _free_name(columns: list[str], name: str) -> str:

@@ -1,5 +1,9 @@
 """Read JSON: a GeoJSON FeatureCollection or Feature, or a list of records.
 
+* A list of records may come wrapped in an object, as web APIs answer
+  (``{"status": 200, "count": 2, "data": [{...}, {...}]}``): the one member
+  holding a non-empty list of objects is read (``info["json_member"]``).
+
 * A feature whose geometry cannot be read (a one-position LineString, an unclosed
   ring, coordinates that are not numbers) keeps its properties and is flagged
   ``bad_geometry``; an empty geometry (``"coordinates": []``, allowed by RFC 7946)
@@ -54,6 +58,9 @@ def _read(path: Path, text: str, info: dict[str, Any]) -> RawTable:
         return _features_table(path, features, crs=_geojson_crs(path, obj), info=info)
     if isinstance(obj, dict) and obj.get("type") == "Feature":
         return _features_table(path, [obj], crs=_geojson_crs(path, obj), info=info)
+    if isinstance(obj, dict) and (member := _records_member(obj)) is not None:
+        info = {**info, "json_member": member}  # an API answer: {"status": .., "data": [..]}
+        obj = obj[member]
     if isinstance(obj, list) and all(isinstance(r, dict) for r in obj):
         if obj and all(r.get("type") == "Feature" for r in obj):
             return _features_table(path, obj, crs="EPSG:4326", info=info)
@@ -62,13 +69,32 @@ def _read(path: Path, text: str, info: dict[str, Any]) -> RawTable:
         frame, repaired = text_frame(header, rows)
         flags = {"repaired_text": repaired} if repaired.any() else {}
         return RawTable(frame=frame, flags=flags, info={**info, "format": "json"})
-    found = (
-        type(obj).__name__ if not isinstance(obj, dict) else f"object of type {obj.get('type')!r}"
-    )
+    if isinstance(obj, dict):
+        kind = obj.get("type")
+        found = f"an object of type {kind!r}" if kind is not None else "an object"
+        keys = ", ".join(repr(k) for k in list(obj)[:8])
+        found += f" with members {keys}" if keys else " with no members"
+    elif isinstance(obj, list):
+        kinds = sorted({type(r).__name__ for r in obj if not isinstance(r, dict)})
+        found = f"a list holding {', '.join(kinds)} values"
+    else:
+        found = f"a single {type(obj).__name__}"
     raise LoadError(
-        f"{path.name}: JSON holds a {found}; expected a GeoJSON FeatureCollection or Feature, "
-        "or a list of records"
+        f"{path.name}: JSON holds {found}; expected a GeoJSON FeatureCollection or Feature, "
+        "a list of records, or an object with one member that is a list of records"
     )
+
+
+def _records_member(obj: dict[str, Any]) -> str | None:
+    """The one member of a wrapper object that holds a list of records, else None."""
+    if obj.get("type") in ("FeatureCollection", "Feature"):
+        return None
+    found = [
+        k
+        for k, v in obj.items()
+        if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _geojson_crs(path: Path, obj: dict[str, Any]) -> str:

@@ -79,10 +79,11 @@ UCDP_EVENT_TYPES: dict[int, str] = {
 
 #: UCDP ``where_prec`` -> ACLED ``geo_precision``.  1 exact place -> 1;
 #: 2 within ~25 km of a named place and 3 district (2nd-order unit) -> 2;
-#: 4 province (1st-order unit) and 5 a larger, vaguer area -> 3;
-#: 6 country only and 7 international waters or airspace have no ACLED
-#: equivalent -> missing.
-UCDP_TO_ACLED_PRECISION: dict[int, int | None] = {1: 1, 2: 2, 3: 2, 4: 3, 5: 3, 6: None, 7: None}
+#: 4 province (1st-order unit), 5 a larger, vaguer area, 6 country only and
+#: 7 international waters or airspace -> 3 ("a province or coarser").  Left
+#: missing, 6 and 7 would let their coordinates (a country's centre) pass as
+#: an exact place.
+UCDP_TO_ACLED_PRECISION: dict[int, int | None] = {1: 1, 2: 2, 3: 2, 4: 3, 5: 3, 6: 3, 7: 3}
 
 #: Generic layout: schema column -> header synonyms, most specific first.
 #: ``region`` (a world region in ACLED/UCDP), ``iso`` (a numeric code) and

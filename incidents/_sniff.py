@@ -65,7 +65,7 @@ KIND_NAMES: dict[str, str] = {
     "xz": "an xz-compressed file",
     "7z": "a 7-Zip archive",
     "elf": "an executable program",
-    "binary": "binary data (NUL bytes), not text",
+    "binary": "binary data (NUL bytes)",
 }
 # Surrogates U+DC80-U+DCFF stand for undecodable bytes ("surrogateescape").
 _ESCAPED = re.compile("[\udc80-\udcff]")

@@ -129,7 +129,7 @@ def write(
         raise ExportError(
             f"unknown format {fmt!r}; valid: {', '.join(sorted(set(FORMATS.values())))}"
         )
-    gdf = _as_4326(gdf)
+    gdf = _as_4326(_checked_columns(gdf, path))
     if fmt == "gpkg":
         gdf = gdf.rename(columns=column_renames(gdf.columns, fmt="gpkg"))
         n_attr = len(gdf.columns) - int(_has_geometry(gdf))
@@ -148,6 +148,26 @@ def write(
                 raise ExportError(f"{path}: could not be written ({_reason(exc)})") from None
             raise
     return path
+
+
+def _checked_columns(gdf: Any, path: Path) -> Any:
+    """``gdf`` with text column names; a name used twice is an :class:`ExportError`.
+
+    Column names that are not text (``5``, a tuple) become their text, as every
+    format stores names as text.
+    """
+    if not isinstance(gdf, pd.DataFrame):
+        return gdf  # _as_4326 says what arrived
+    names = [c if isinstance(c, str) else str(c) for c in gdf.columns]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise ExportError(
+            f"{path.name}: column name(s) used more than once: {', '.join(map(repr, twice))}; "
+            "every column of a file needs its own name (rename or drop the copies)"
+        )
+    if names != list(gdf.columns):
+        gdf = gdf.set_axis(names, axis=1)
+    return gdf
 
 
 def _write_format(gdf: pd.DataFrame, tmp: Path, *, fmt: str, layer: str, escape: bool) -> None:
@@ -414,7 +434,23 @@ def _scalar(v: Any) -> Any:
         return v
     if isinstance(v, shapely.Geometry):
         return v.wkt
+    if isinstance(v, np.ndarray):
+        v = v.tolist()
+    if isinstance(v, dict | list | tuple | set):
+        return json.dumps(list(v) if isinstance(v, set) else v, ensure_ascii=False, default=str)
     return str(v)
+
+
+_CONTAINERS = (dict, list, tuple, set, np.ndarray)
+
+
+def _is_missing(v: Any) -> bool:
+    """True for a missing scalar (None, NaN, NA, NaT); containers are values, never missing."""
+    if v is None:
+        return True
+    if isinstance(v, dict | list | tuple | set | np.ndarray):
+        return False
+    return bool(pd.isna(v))
 
 
 def _plain(gdf: pd.DataFrame) -> gpd.GeoDataFrame:
@@ -431,7 +467,7 @@ def _plain(gdf: pd.DataFrame) -> gpd.GeoDataFrame:
             continue
         if out[c].dtype == object:
             out[c] = pd.array(
-                [None if pd.isna(v) else str(_scalar(v)) for v in out[c]], dtype="string"
+                [None if _is_missing(v) else str(_scalar(v)) for v in out[c]], dtype="string"
             )
     return out
 
@@ -441,6 +477,8 @@ def _csv_frame(gdf: pd.DataFrame) -> pd.DataFrame:
     for c in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[c].dtype):
             out[c] = pd.array(_json_values(out[c]), dtype="string")
+        elif out[c].dtype == object:  # list/dict cells as JSON text, as in GPKG and Parquet
+            out[c] = [_scalar(v) if isinstance(v, _CONTAINERS) else v for v in out[c]]
     return out
 
 

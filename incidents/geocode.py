@@ -38,6 +38,25 @@ FAR_KM = 50.0
 REGION_BOX = (60.0, 23.0, 78.5, 39.0)
 
 
+_UNSTATED_NOTE = (
+    "input coordinates without a stated precision: taken as an exact place "
+    f"({PRECISION_UNCERTAINTY_KM[1]:g} km)"
+)
+
+
+def _country_radius_km(gc: Geocoder, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """Radius the geocoder gives a country (as for its ``country`` method), for each point:
+    that of the gazetteer country whose centre is nearest the point."""
+    g = gc._g
+    rows = g.rows_of_kind("country")
+    if not len(rows) or not len(lat):
+        return np.full(len(lat), PRECISION_UNCERTAINTY_KM[3])
+    with np.errstate(invalid="ignore"):
+        d = haversine_km(lat[:, None], lon[:, None], g.lat[rows][None, :], g.lon[rows][None, :])
+    nearest = rows[np.argmin(np.nan_to_num(d, nan=np.inf), axis=1)]
+    return np.round(np.asarray(g.radius95_km[nearest], dtype=float), 2)
+
+
 def _geometry_lonlat(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray] | None:
     """Lon/lat (EPSG:4326) of a GeoDataFrame's active geometry, or None.
 
@@ -314,13 +333,20 @@ def geocode(
     method_take = np.where(has_r, n_flat, pick)
     if "input_geo_precision" in res:
         ip = pd.to_numeric(res["input_geo_precision"], errors="coerce").to_numpy(float)
-        ip = np.where(np.isin(ip, (1, 2, 3)), ip, 1)
     else:
-        ip = np.ones(len(rows))
+        ip = np.full(len(rows), np.nan)
+    unstated = has_r & ~np.isin(ip, (1, 2, 3))  # no usable precision: an exact place (1)
+    ip = np.where(np.isin(ip, (1, 2, 3)), ip, 1)
     prec = np.where(has_r, ip, m_prec).astype(float)
     prec[(~has_r) & ~m_resolved] = np.nan
     by_code = np.array([np.nan, *(PRECISION_UNCERTAINTY_KM[p] for p in (1, 2, 3))])
-    unc = np.where(has_r, by_code[ip.astype(np.int64)], m_unc)
+    unc_in = by_code[ip.astype(np.int64)]
+    if "input_where_prec" in res:  # UCDP 6 country only, 7 waters/airspace: a country radius
+        wp = pd.to_numeric(res["input_where_prec"], errors="coerce").to_numpy(float)
+        national = has_r & np.isin(wp, (6, 7))
+        if national.any():
+            unc_in = np.where(national, _country_radius_km(gc, lat_r, lon_r), unc_in)
+    unc = np.where(has_r, unc_in, m_unc)
     final_lat = np.where(has_r, lat_r, m_lat)
     final_lon = np.where(has_r, lon_r, m_lon)
 
@@ -352,6 +378,12 @@ def geocode(
     note_take[sw] = len(note_values) + np.arange(int(sw.sum()))
     note_take[fr] = len(note_values) + int(sw.sum()) + np.arange(int(fr.sum()))
     note_values.extend(extra_notes)
+    if unstated.any():  # the input point's precision was not stated: say so
+        rows_u = np.flatnonzero(unstated)
+        kinds, inv = np.unique(note_take[rows_u], return_inverse=True)
+        joined = ["; ".join(t for t in (note_values[k], _UNSTATED_NOTE) if t) for k in kinds]
+        note_take[rows_u] = len(note_values) + inv
+        note_values.extend(joined)
 
     res["latitude"] = final_lat
     res["longitude"] = final_lon

@@ -17,18 +17,24 @@ row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``review_flags``)
     Another row has the same id (every copy is kept and flagged).
 ``bad_date``
     A date (start or end) is present but not a date (see
-    :mod:`incidents._load_parse` for the accepted forms).
+    :mod:`incidents._load_parse` for the accepted forms).  A date cell holding
+    a range (``2025-10-12/2025-10-14``) gives the start, and the end where the
+    row has no end date of its own.
 ``ambiguous_date``
     A numeric date such as ``09/10/2025`` could be day-first or month-first
     and nothing in its column decided; it was read day-first.
 ``date_end_before_date``
-    The end of the date range precedes its start.
+    The end of the date range precedes its start.  A row without an end date
+    whose ACLED ``time_precision`` or UCDP ``date_prec`` says the date is only
+    known to the week, month or year gets that range (``date`` .. ``date_end``;
+    see :func:`_date_precision_range`).
 ``bad_fatalities``
     Fatalities are present but not a non-negative whole number (``many``,
     ``3-5``).
 ``bad_coordinates``
     Latitude or longitude is present but does not parse, is out of range,
-    has no partner, or the pair is exactly (0, 0); both are left missing.
+    has no partner, or the pair is exactly (0, 0), or a geometry's point lies
+    off the globe (``[500, 34]``); both are left missing.
 ``bad_geometry``
     A GeoJSON feature's geometry could not be read.
 ``non_point_geometry``
@@ -52,6 +58,9 @@ row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``review_flags``)
     text (``=2+3``) when the workbook holds no cached value.
 ``merged_cell``
     An Excel cell was part of a merged range and was given the range's value.
+``bad_event_code``
+    A UCDP ``type_of_violence`` is present but not 1, 2 or 3; ``event_type``
+    is left empty.
 ``unreadable_value``
     Set by :func:`incidents.read` on a positioned table: a typed column (a
     date, number or boolean) held text of another kind; the value is missing
@@ -72,7 +81,7 @@ import shapely
 from incidents import _load_layouts as _layouts
 from incidents._load_cells import RawTable
 from incidents._load_layouts import LAYOUTS, UCDP_EVENT_TYPES, UCDP_TO_ACLED_PRECISION
-from incidents._load_parse import parse_counts, parse_dates, parse_float
+from incidents._load_parse import parse_counts, parse_dates, parse_float, split_date_ranges
 from incidents._load_read import read_table
 from incidents.errors import LoadError
 from incidents.schema import ACCOUNTING, CORE, GEOCODE, POSITION, coerce
@@ -97,6 +106,7 @@ LOAD_FLAGS: tuple[str, ...] = (
     "excel_formula",
     "merged_cell",
     "unreadable_value",
+    "bad_event_code",
 )
 
 #: Columns :func:`load` derives, placed right after the schema columns.
@@ -161,9 +171,11 @@ def load(
           the schema column is text, and is kept as ``src_<name>`` text when
           it is a date, count or coordinate (so unparsed text survives).
 
-        Point geometries (GeoJSON, GeoPackage, GeoParquet) fill latitude and
-        longitude (reprojected to EPSG:4326; user-mapped coordinate columns
-        win over geometry), and the geometry itself is not returned.
+        Point geometries (GeoJSON, GeoPackage, GeoParquet, or a WKT text
+        column such as ``WKT``/``geometry`` in a table without coordinate
+        columns, read as EPSG:4326) fill latitude and longitude (reprojected
+        to EPSG:4326; user-mapped coordinate columns win over geometry), and
+        the geometry itself is not returned.
         ``attrs["layout"]`` names the layout used, ``attrs["encoding"]`` the
         text encoding (None for binary formats) and ``attrs["load_report"]``
         holds ``rows_read``, ``flagged`` (rows with any flag), ``flags``
@@ -209,8 +221,52 @@ def load_raw(
     taken = {h for hs in user.values() for h in hs}
     mapping = {c: [h for h in hs if h not in taken] for c, hs in mapping.items() if c not in user}
     mapping = {**{c: hs for c, hs in mapping.items() if hs}, **user}
+    if raw.geometry is None and not {"latitude", "longitude"} & set(mapping):
+        raw = _with_wkt_geometry(raw)
     table, masks = _build(raw, mapping, used_layout, user_columns=set(user))
     return _finish(table, masks, raw, used_layout, mapping)
+
+
+#: Headers (normalised) of a text column that may hold WKT geometries.
+WKT_HEADERS: tuple[str, ...] = (
+    "wkt", "geometry", "geom", "geomwkt", "geometrywkt", "wktgeom", "thegeom", "shape",
+)  # fmt: skip
+
+
+def _with_wkt_geometry(raw: RawTable) -> RawTable:
+    """``raw`` with the geometry of its WKT column (``WKT``, ``geometry``...), if it has one.
+
+    A table with no latitude/longitude columns but a column of WKT text (a GIS
+    "export as CSV") is placed by that text, read as EPSG:4326 longitude/latitude
+    (WKT names no CRS; projected metres fall off the globe and are flagged
+    ``bad_coordinates``).  Cells that are not WKT are flagged ``bad_geometry``.
+    The column itself stays in the table as text.
+    """
+    import geopandas as gpd
+
+    index = _layouts.header_index(raw.columns)
+    header = next((index[k] for k in WKT_HEADERS if k in index), None)
+    if header is None:
+        return raw
+    text = raw.frame[header].astype("string").str.strip()
+    present = text.notna() & (text != "")
+    if not present.any():
+        return raw
+    cells = text.where(present).to_numpy(dtype=object, na_value=None)
+    geoms = shapely.from_wkt(cells, on_invalid="ignore")
+    parsed = ~shapely.is_missing(geoms)
+    if not parsed.any():
+        return raw  # a column that merely has the name: not WKT at all
+    bad = present.to_numpy(dtype=bool) & ~parsed
+    out = RawTable(
+        frame=raw.frame,
+        geometry=gpd.GeoSeries(geoms, index=raw.frame.index, crs="EPSG:4326"),
+        extra=raw.extra,
+        bad_geometry=pd.Series(bad, index=raw.frame.index) if bad.any() else raw.bad_geometry,
+        flags=raw.flags,
+        info={**raw.info, "crs": f"EPSG:4326 (assumed: WKT column {header!r} names no CRS)"},
+    )
+    return out
 
 
 def _as_path(path: object) -> Path:
@@ -288,14 +344,19 @@ def _build(
     out["incident_id"] = ids
 
     if layout == "ucdp" and "event_type" not in user_columns:
-        codes, _ = parse_counts(_coalesce(frame, _find(frame, "type_of_violence")))
+        codes, unparsed = parse_counts(_coalesce(frame, _find(frame, "type_of_violence")))
         out["event_type"] = codes.map(UCDP_EVENT_TYPES, na_action="ignore").astype("string")
+        unknown = codes.notna() & ~codes.isin(list(UCDP_EVENT_TYPES))
+        masks["bad_event_code"] = unparsed | unknown.fillna(False).astype(bool)
 
-    start, bad_start, ambiguous_start = parse_dates(_coalesce(frame, mapping.get("date")))
-    end, bad_end, ambiguous_end = parse_dates(_coalesce(frame, mapping.get("date_end")))
+    start_text, range_end = split_date_ranges(_coalesce(frame, mapping.get("date")))
+    end_text = _coalesce(frame, mapping.get("date_end")).fillna(range_end)
+    start, bad_start, ambiguous_start = parse_dates(start_text)
+    end, bad_end, ambiguous_end = parse_dates(end_text)
     masks["bad_date"] = bad_start | bad_end
     masks["ambiguous_date"] = ambiguous_start | ambiguous_end
     masks["date_end_before_date"] = (end < start).fillna(False).astype(bool)
+    start, end = _date_precision_range(frame, start, end, explicit_end=end_text.notna())
     out["date"], out["date_end"] = start, end.mask(end == start)
 
     out["fatalities"], masks["bad_fatalities"] = parse_counts(
@@ -304,13 +365,14 @@ def _build(
 
     lat, lon, masks["bad_coordinates"] = _coordinates(frame, mapping)
     if raw.geometry is not None:
-        glat, glon, non_point, wkt = _geometry_points(raw.geometry)
+        glat, glon, non_point, wkt, off_globe = _geometry_points(raw.geometry)
         if {"latitude", "longitude"} & user_columns:
             fill = lat.isna() & lon.isna()  # user-mapped columns win; geometry fills gaps
         else:
             fill = glat.notna() & glon.notna()
         lat, lon = lat.mask(fill, glat), lon.mask(fill, glon)
         masks["non_point_geometry"] = non_point
+        masks["bad_coordinates"] = masks["bad_coordinates"] | (off_globe & lat.isna())
         geoms = np.asarray(raw.geometry.array, dtype=object)
         empty = ~shapely.is_missing(geoms) & shapely.is_empty(geoms)
         masks["empty_geometry"] = pd.Series(empty, index=index)
@@ -354,8 +416,9 @@ def _coordinates(
 
 def _geometry_points(
     geometry: pd.Series,
-) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
-    """Latitude, longitude (representative point), non-point mask and WKT of non-points."""
+) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series, pd.Series]:
+    """Latitude, longitude (representative point), non-point mask, WKT of non-points, and
+    the mask of geometries whose point is off the globe (e.g. ``[500, 34]``)."""
     index = geometry.index
     geoms = np.asarray(geometry.array, dtype=object)
     present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
@@ -377,7 +440,42 @@ def _geometry_points(
     wkt = pd.Series(pd.NA, index=index, dtype="string")
     if non_point.any():
         wkt[non_point] = shapely.to_wkt(geoms[non_point])
-    return lat, lon, pd.Series(non_point, index=index), wkt
+    off_globe = pd.Series(present & ~in_range, index=index)
+    return lat, lon, pd.Series(non_point, index=index), wkt, off_globe
+
+
+def _date_precision_range(
+    frame: pd.DataFrame, start: pd.Series, end: pd.Series, *, explicit_end: pd.Series
+) -> tuple[pd.Series, pd.Series]:
+    """Widen a date to the range its precision code allows, when no end date is given.
+
+    ACLED ``time_precision`` (the coded date lies inside the unit): 2 a week ->
+    the coded day +-3 days; 3 a month -> the calendar month of the coded day.
+    UCDP ``date_prec`` (``date_start`` is the earliest day): 2 a few days and
+    3 a week -> ``date_start`` + 6 days; 4 a month -> to the end of its month;
+    5 a year -> to the end of its year.  1 (exact day) and unknown codes change nothing.
+    """
+    day = pd.Timedelta(days=1)
+    open_end = ~explicit_end.fillna(False).astype(bool) & start.notna()
+    if acled := _find(frame, "time_precision"):
+        codes, _ = parse_counts(_coalesce(frame, acled))
+        week = open_end & (codes == 2).fillna(False).astype(bool)
+        month = open_end & (codes == 3).fillna(False).astype(bool)
+        month_start = start.dt.to_period("M").dt.start_time.astype(start.dtype)
+        month_end = start.dt.to_period("M").dt.end_time.dt.normalize().astype(start.dtype)
+        new_start = start.mask(week, start - 3 * day).mask(month, month_start)
+        end = end.mask(week, start + 3 * day).mask(month, month_end)
+        start = new_start
+    if ucdp := _find(frame, "date_prec"):
+        codes, _ = parse_counts(_coalesce(frame, ucdp))
+        codes = codes.where(open_end)
+        days = ((codes == 2) | (codes == 3)).fillna(False).astype(bool)
+        month = (codes == 4).fillna(False).astype(bool)
+        year = (codes == 5).fillna(False).astype(bool)
+        month_end = start.dt.to_period("M").dt.end_time.dt.normalize().astype(start.dtype)
+        year_end = start.dt.to_period("Y").dt.end_time.dt.normalize().astype(start.dtype)
+        end = end.mask(days, start + 6 * day).mask(month, month_end).mask(year, year_end)
+    return start, end
 
 
 def _precision(frame: pd.DataFrame) -> dict[str, pd.Series]:

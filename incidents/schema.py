@@ -169,6 +169,11 @@ FLAGS: dict[str, Flag] = {
     "merged_cell": Flag(
         ("load",), "an Excel cell was part of a merged range and was given the range's value"
     ),
+    "bad_event_code": Flag(
+        ("load",),
+        "the source's event-type code (UCDP type_of_violence) is present but not a known "
+        "code (1, 2, 3); event_type is left empty",
+    ),
     "unreadable_value": Flag(
         ("read",),
         "incidents.read: a typed column held text of another kind; the value is missing and "

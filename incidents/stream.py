@@ -168,6 +168,7 @@ def count_rows(path: str | PathLike[str]) -> int | None:
 
 def _text_chunks(path: Path, chunk_rows: int) -> Iterator[Any]:
     from incidents._load_cells import is_blank_row
+    from incidents._load_header import SEARCH_ROWS
     from incidents._sniff import decode_bytes, sniff_delimiter
 
     with open(path, "rb") as fh:
@@ -193,21 +194,29 @@ def _text_chunks(path: Path, chunk_rows: int) -> Iterator[Any]:
         reader = csv.reader(stream, delimiter=delimiter)
         header = None
         yielded = False
+        # the first non-blank rows are held until the header is found among them
+        # (a title line may sit above it), as the in-memory reader does
+        lead: list[list[str]] = []
         body: list[list[str]] = []
         try:
             for row in reader:
                 if is_blank_row(row):
                     continue
                 if header is None:
-                    header = row
-                    continue
-                body.append(row)
-                if len(body) >= chunk_rows:
-                    yield _raw(header, body, encoding, delimiter)
-                    body, yielded = [], True
+                    lead.append(row)
+                    if len(lead) < SEARCH_ROWS:
+                        continue
+                    header, body = _split_lead(lead)
+                else:
+                    body.append(row)
+                while len(body) >= chunk_rows:
+                    yield _raw(header, body[:chunk_rows], encoding, delimiter)
+                    body, yielded = body[chunk_rows:], True
         except (csv.Error, UnicodeError) as exc:
             msg = f"{path.name}: malformed text near line {reader.line_num} ({exc})"
             raise LoadError(msg) from None
+        if header is None and lead:
+            header, body = _split_lead(lead)
         if header is None:
             raise LoadError(f"{path.name}: no header row (the file holds only blank lines)")
         if body or not yielded:
@@ -257,6 +266,14 @@ def _text_frame(frame: pd.DataFrame) -> pd.DataFrame:
         name: _text_series(frame.iloc[:, i]).reset_index(drop=True) for i, name in enumerate(names)
     }
     return pd.DataFrame(cols, index=pd.RangeIndex(len(frame)))
+
+
+def _split_lead(lead: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """The header among the first non-blank rows and the records after it."""
+    from incidents._load_header import header_row
+
+    top = header_row(lead)
+    return lead[top], lead[top + 1 :]
 
 
 def _raw(header: list, body: list, encoding: str, delim: str) -> Any:

@@ -18,6 +18,7 @@ from incidents.errors import ExportError, IncidentError
 from incidents.io import FORMATS, check_output, read, read_positioned, write
 from incidents.position import is_positioned, position
 from maps import _engines
+from maps._cmd_geocode import check_folder_input
 
 __all__ = ["MIN_KM", "read_positioned", "run"]
 
@@ -50,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     before, after = getattr(args, "before", None), getattr(args, "after", None)
     if (before or after) and not args.change:
         raise IncidentError("--before/--after choose the periods of --change: add --change")
+    check_folder_input(path)
     engine = _engines.choose(args)
     if engine != "memory":
         options = {"km": km, "resolution": args.resolution, "period": args.period}

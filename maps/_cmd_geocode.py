@@ -21,11 +21,30 @@ from incidents.io import FORMATS, check_output, column_renames, write
 from incidents.schema import CORE, GEOCODE_METHODS
 from maps import _engines
 
-__all__ = ["parse_columns", "run"]
+__all__ = ["check_folder_input", "load_notes", "parse_columns", "run"]
 
 #: Inputs with at least this many rows (or bytes) report progress on stderr.
 LARGE_ROWS = 10_000
 LARGE_BYTES = 2_000_000
+
+
+def check_folder_input(path: Path) -> None:
+    """Refuse a folder that is not a Parquet dataset before any engine is chosen.
+
+    A folder input is read as a partitioned Parquet dataset (``--engine stream``);
+    a folder holding none, often one named like a file (``events.csv/``), is a
+    mistake that deserves its own message rather than one about engines.
+
+    Raises
+    ------
+    IncidentError
+        If ``path`` is a folder without ``.parquet`` files.
+    """
+    if path.is_dir() and next(path.rglob("*.parquet"), None) is None:
+        raise IncidentError(
+            f"INPUT {path} is a folder, not a file; a folder input must be a dataset of "
+            ".parquet files, and this one holds none"
+        )
 
 
 def parse_columns(pairs: Sequence[str]) -> dict[str, str] | None:
@@ -44,6 +63,26 @@ def parse_columns(pairs: Sequence[str]) -> dict[str, str] | None:
             raise IncidentError(f"--columns maps {schema!r} twice")
         mapping[schema] = column
     return mapping or None
+
+
+def load_notes(report: dict) -> list[str]:
+    """What the reader left out of the table and the analyst should know, one line each.
+
+    Lines above the header (a title) and other sheets of a workbook that hold
+    data are not records of the table read, so they are named here rather than
+    passed over in silence.
+    """
+    notes = []
+    if above := report.get("text_above_header"):
+        shown = "; ".join(repr(t[:60]) for t in above[:3]) + ("; ..." if len(above) > 3 else "")
+        notes.append(f"{len(above)} line(s) above the header were skipped as a title: {shown}")
+    if unread := report.get("sheets_not_read"):
+        names = ", ".join(repr(n) for n in unread)
+        notes.append(
+            f"read sheet {report.get('sheet')!r} only; {names} also hold(s) data "
+            "(--sheet NAME, or --sheet all)"
+        )
+    return notes
 
 
 def summary(table: pd.DataFrame) -> dict[str, int]:
@@ -71,6 +110,7 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.input)
     if not path.exists():
         raise IncidentError(f"INPUT {path} does not exist")
+    check_folder_input(path)
     out = Path(args.output)
     if out.suffix and out.suffix.lower() not in FORMATS:
         raise ExportError(f"-o must end in one of {', '.join(FORMATS)}, got {out.name!r}")
@@ -102,6 +142,8 @@ def run(args: argparse.Namespace) -> int:
         pairs = ", ".join(f"{a} -> {b}" for a, b in renamed.items())
         print(f"frontier geocode: columns renamed for {out.suffix} (names ignore case): {pairs}")
 
+    for note in load_notes(table.attrs.get("load_report", {})):
+        print(f"frontier geocode: note: {note}", file=sys.stderr)
     s = summary(table)
     located = s["rows"] - s["unresolved"]
     by_method = ", ".join(f"{m} {s[m]:,}" for m in GEOCODE_METHODS if m != "unresolved")

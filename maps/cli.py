@@ -238,6 +238,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``frontier`` console script."""
     args = _parser().parse_args(argv)
     name = f"frontier {args.command}"
+    if getattr(args, "output", None) == "-" and args.command != "extract":
+        # "-" would otherwise be taken as a file (or dataset folder) named "-".
+        print(
+            f"{name}: error: -o -: {args.command} writes files, not standard output; "
+            "name a file (e.g. -o out.csv)",
+            file=sys.stderr,
+        )
+        return 2
     try:
         module = importlib.import_module(f"maps._cmd_{args.command}")
         with warnings.catch_warnings():  # the summary line and errors say what matters

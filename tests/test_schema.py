@@ -251,6 +251,9 @@ TRIGGERS: dict[tuple[str, str], Callable[[Path], pd.Series]] = {
     ),
     ("excel_formula", "load"): _load_xlsx(merge=False),
     ("merged_cell", "load"): _load_xlsx(merge=True),
+    ("bad_event_code", "load"): _load_csv(
+        "id,date_start,type_of_violence,where_coordinates\n1,2025-10-09,9,Chaman\n"
+    ),
     ("unreadable_value", "read"): _read_positioned_csv,
     ("coords_invalid", "geocode"): _geocode(
         location=["Torkham"], latitude=["abc"], longitude=[70.0]

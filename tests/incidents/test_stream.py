@@ -244,3 +244,20 @@ def test_info_facts_equal_the_frontier():
     assert fast["start"] == pytest.approx(f.start) and fast["end"] == pytest.approx(f.end)
     assert fast["vertices"] == f.vertex_count
     assert tuple(fast["sources"]) == f.sources and fast["name"] == f.name
+
+
+@pytest.mark.parametrize("records", [3, 25])
+def test_a_title_line_above_the_header_gives_the_in_memory_rows(tmp_path, records):
+    lines = ["Border incidents collected by hand", "", "id,date,location,fatalities"]
+    lines += [
+        f"E{i},2025-10-{1 + i % 28:02d},{PLACES[i % len(PLACES)]},{i}" for i in range(records)
+    ]
+    src = tmp_path / "titled.csv"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    whole = incidents.load(src)
+    parts = list(iter_tables(src, chunk_rows=4))
+    assert max(len(t) for t in parts) <= 4
+    streamed = pd.concat(parts, ignore_index=True)
+    assert len(streamed) == len(whole) == records
+    for col in ("incident_id", "date", "location", "fatalities", "source_row"):
+        assert streamed[col].tolist() == whole[col].tolist(), col
