@@ -90,6 +90,13 @@ _ANSWERED = re.compile(
     r"in response to|foil\w*|thwart\w*)\b",
     re.IGNORECASE,
 )
+# "The talks in Istanbul are expected to be the final round": talks not yet held.
+_FUTURE_AFTER = re.compile(
+    r"[^.;:,]{0,60}?\b(?:are|is|were|was)\s+(?:\w+\s+)?(?:expected|scheduled|set|due|"
+    r"likely|slated|planned)\s+to\b|[^.;:,]{0,60}?\b(?:will|would)\s+(?:be\s+)?(?:held|"
+    r"take place|begin|start|resume|open|convene)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(
     r";|, while\b|\bwhile\b|\bwhereas\b|, but\b|, and (?=\w+ \w+ (?:were|was))"
 )
@@ -203,7 +210,7 @@ def _sentence(
             a, b, phrase = (fr[0][0], fr[0][1], fr[0][2]) if fr else (ks[0].start, ks[0].end, "")
             pairs.append((ks[0], _frontier_place(a, b, phrase or FRONTIER_NAME, True)))
 
-    counts = counts_in(t)
+    counts = _own_counts(t, counts_in(t), raw_strong, trig)
     if not pairs:
         if any(x.violent for x in trig):
             kind = next(x.kind for x in trig if x.violent)
@@ -245,6 +252,23 @@ def _sentence(
         by_key[key] = c
         out.append(c)
     return out, dated
+
+
+def _own_counts(t: str, counts: list[Count], raw: list[Trigger], kept: list[Trigger]) -> list[Count]:
+    """The counts of the sentence's own events: a count whose nearest event word
+    before it in its clause is one that was dropped (a threat, history, the cause
+    named for this news: "the clash came days after strikes in X killed 46") is
+    that event's count, not this news's."""
+    out = []
+    for n in counts:
+        before = [
+            x for x in raw if x.end <= n.start and not re.search(r"[.;]", t[x.end : n.start])
+        ]
+        x = max(before, key=lambda x: x.end) if before else None
+        if x is not None and x not in kept:
+            continue
+        out.append(n)
+    return out
 
 
 def _nearest_trigger(p: _Place, trig: list[Trigger]) -> Trigger | None:
@@ -423,13 +447,22 @@ def _enrich(cands: list[_Candidate], c: _Candidate) -> None:
         if p.kind in VIOLENT:
             prev = p
             break
-    if prev is None or not c.counts:
+    if prev is None or not c.counts or not _dates_fit(prev, c):
         return
     have = {(n.which, n.group) for n in prev.counts}
     new = [n for n in c.counts if (n.which, n.group) not in have]
     if new:
         prev.counts = prev.counts + new
         prev.notes.append(f"counts from sentence {c.sentence}: " + ", ".join(n.text for n in new))
+
+
+def _dates_fit(host: _Candidate, c: _Candidate) -> bool:
+    """Whether ``c`` (a sentence with casualties and no place) can be a detail of
+    ``host``: its own stated date, if any, overlaps the host's ("Last week, a raid
+    left 16 soldiers dead" is not the detail of today's strike)."""
+    if c.date_how not in ("absolute", "relative") or c.first is None or host.first is None:
+        return True
+    return c.first <= (host.last or host.first) and host.first <= (c.last or c.first)
 
 
 def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigger]:
@@ -451,6 +484,9 @@ def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigge
             or _HISTORY_AFTER.match(t[x.end :])
             or (x.kind == "border_closure" and (_ROUTINE.search(window) or _HISTORY.search(window)))
         ):
+            dropped = True
+            continue
+        if not x.violent and _FUTURE_AFTER.match(t, x.end):
             dropped = True
             continue
         if x.violent and _CAUSE.search(clause):

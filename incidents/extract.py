@@ -117,7 +117,7 @@ import pandas as pd
 
 from incidents._extract_confidence import confidence, features
 from incidents._extract_dates import find_dates, parse_date_text
-from incidents._extract_events import _COREF, _Candidate, _enrich, _sentence
+from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _sentence
 from incidents._extract_lex import EVENT_KINDS, VIOLENT
 from incidents._extract_merge import _inside_of, _merge
 from incidents._extract_places import FRONTIER_NAME
@@ -212,11 +212,15 @@ def extract(
                 pending = (i, c.types[0])
                 unplaced.append(c)
                 continue
-            if kind is not None and c.kind in VIOLENT and not c.counts and unplaced[-1].counts:
+            if kind is not None and c.kind in VIOLENT and unplaced[-1].counts:
                 # "Eight fighters were killed in a border clash." / "The skirmish
-                # occurred in X district.": the counts of the event told without a place
-                c.counts = list(unplaced[-1].counts)
-                c.notes.append(f"counts from sentence {unplaced[-1].sentence}")
+                # occurred in X district.": the counts of the event told without a
+                # place (groups this sentence does not count itself)
+                have = {(n.which, n.group) for n in c.counts}
+                add = [n for n in unplaced[-1].counts if (n.which, n.group) not in have]
+                if add and _dates_fit(c, unplaced[-1]):
+                    c.counts = c.counts + add
+                    c.notes.append(f"counts from sentence {unplaced[-1].sentence}")
                 pending = None
             cands.append(c)
             if c.first is not None and c.date_how not in ("not stated", "inherited"):
