@@ -125,6 +125,9 @@ class _Candidate:
     types: tuple[str, str] = ("", "")
     features: dict[str, float] = field(default_factory=dict)
     old: bool = False  # dated before the article's news (a timeline entry, history)
+    date_text: str = ""  # the date expression the date was read from
+    date_rel: str | None = None  # what it was read against (DateSpan.relative_to)
+    yeared: bool = True  # the date names its year (or counts from one that does)
 
 
 # -- one sentence ---------------------------------------------------------------------
@@ -160,8 +163,14 @@ def _sentence(
         trig = [Trigger(m.start(), m.end(), m.group(0), pending)]
     if not trig:
         return [], dated
-    places = _places(t, gc)
     fr = frontier_phrases(t)
+    # "near the Afghan border", "on Afghan territory": the country named inside a
+    # frontier phrase is part of it, not a place of its own
+    places = [
+        p
+        for p in _places(t, gc)
+        if not (p.role == "country" and any(a <= p.start < b for a, b, _, _ in fr))
+    ]
 
     # -- attach places to triggers
     strong = [x for x in trig if not x.weak]
@@ -195,9 +204,12 @@ def _sentence(
     finer = {id(x) for x, p in pairs if p.role != "country"}
     pairs = [(x, p) for x, p in pairs if p.role != "country" or id(x) not in finer]
 
-    violent_placed = any(x.violent for x, _ in pairs)
+    # (a violent event placed only at a country makes no row: the frontier phrase
+    # of its sentence, if any, is the better place)
+    violent_placed = any(x.violent and p.role != "country" for x, p in pairs)
     if not violent_placed and any(x.violent for x in trig):
-        use = [f for f in fr if f[3]] or ([f for f in fr if not f[3]] if not places else [])
+        only_countries = all(p.role == "country" for p in places)
+        use = [f for f in fr if f[3]] or ([f for f in fr if not f[3]] if only_countries else [])
         if use:
             a, b, phrase, is_strong = use[0]
             x = min((x for x in trig if x.violent), key=lambda x: abs(x.start - a))
@@ -254,16 +266,16 @@ def _sentence(
     return out, dated
 
 
-def _own_counts(t: str, counts: list[Count], raw: list[Trigger], kept: list[Trigger]) -> list[Count]:
+def _own_counts(
+    t: str, counts: list[Count], raw: list[Trigger], kept: list[Trigger]
+) -> list[Count]:
     """The counts of the sentence's own events: a count whose nearest event word
     before it in its clause is one that was dropped (a threat, history, the cause
     named for this news: "the clash came days after strikes in X killed 46") is
     that event's count, not this news's."""
     out = []
     for n in counts:
-        before = [
-            x for x in raw if x.end <= n.start and not re.search(r"[.;]", t[x.end : n.start])
-        ]
+        before = [x for x in raw if x.end <= n.start and not re.search(r"[.;]", t[x.end : n.start])]
         x = max(before, key=lambda x: x.end) if before else None
         if x is not None and x not in kept:
             continue
@@ -338,6 +350,7 @@ def _date(
             "previous": "relative to the previous event",
         }[d.relative_to]
         c.date_how = "absolute" if d.relative_to is None else "relative"
+        c.date_text, c.date_rel = d.text, d.relative_to
         c.notes.append(f"date {d.text!r} {how} -> {_fmt(d.first, d.last)}")
         if d.future or (ref is not None and d.first is not None and d.first > ref):
             c.flags.append("planned")

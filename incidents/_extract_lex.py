@@ -228,7 +228,13 @@ _STRONG = re.compile(
 _WEAK = re.compile(
     # not "across the border": that is cross-border fire, not the whole frontier
     rf"\b(?:along|on) (?:the |their )?{_LEN}{_PAIR}{_FRONT}\b(?! (?:crossing|town|city|"
-    rf"district|post))",
+    rf"district|post))"
+    # "a suicide attack near the Afghan border", "strikes on Afghan territory" (only
+    # when the sentence names no place)
+    rf"|\b(?:near|close to) (?:the )?{_PAIR}(?:(?:Afghan|Afghanistan|Pakistani|Pakistan|"
+    rf"Pak-Afghan)(?:'s|’s)? )?{_FRONT}\b(?! (?:crossing|town|city|district|post))"
+    rf"|\b(?:on|inside|into|in) (?:parts of |several parts of )?(?:the )?(?:Afghan|"
+    rf"Afghanistan(?:'s|’s)?) (?:territory|soil)\b",
     re.IGNORECASE,
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT
@@ -38,7 +39,14 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
         pool = list(by_place.get((cls, _place_key(c.place)), ()))
         if c.kind == "killing" and c.place.role != "frontier" and c.place.match.admin1:
             pool += by_admin1.get((cls, c.place.match.admin1), [])
-        host = next((o for o in pool if _same_place(o, c) and _overlap(o, c)), None)
+        host = next(
+            (
+                o
+                for o in pool
+                if _same_place(o, c) and _overlap(o, c) and not _distinct_on_frontier(o, c)
+            ),
+            None,
+        )
         if host is None:
             out.append(c)
             by_place.setdefault((cls, _place_key(c.place)), []).append(c)
@@ -54,6 +62,21 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
     return _venue_of_agreement(_fold_restatements(out))
+
+
+_WEAPONS = frozenset({"air_strike", "shelling", "bombing", "suicide_bombing"})
+
+
+def _distinct_on_frontier(a: _Candidate, b: _Candidate) -> bool:
+    """Two frontier-wide rows told with different weapons ("strikes on Afghan
+    territory" and "a suicide attack near the border") are two events: without a
+    place, the weapon is what tells them apart."""
+    return (
+        a.place.role == "frontier"
+        and a.kind != b.kind
+        and a.kind in _WEAPONS
+        and b.kind in _WEAPONS
+    )
 
 
 def _venue_of_agreement(cands: list[_Candidate]) -> list[_Candidate]:
@@ -168,7 +191,11 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
         finer = [
             f
             for f in violent[lo:hi]
-            if f is not c and id(f) not in gone and _inside_of(f, c) and _overlap(f, c)
+            if f is not c
+            and id(f) not in gone
+            and _inside_of(f, c)
+            and _overlap(f, c)
+            and not (f.sentence != c.sentence and _SEPARATE.match(f.evidence))
         ]
         if not finer:
             continue
@@ -180,12 +207,41 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
             host.counts = list(c.counts)
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
+    # "a mortar shell hit a house near the border": the incident placed elsewhere in
+    # the article, told again without its place
+    for c in cands:
+        if c.kind not in VIOLENT or c.place.role != "frontier" or not _NEAR.search(c.place.text):
+            continue
+        lo = bisect.bisect_left(starts, c.sentence - WINDOW)
+        hi = bisect.bisect_right(starts, c.sentence + WINDOW)
+        finer = [f for f in violent[lo:hi] if id(f) not in gone and _overlap(f, c)]
+        if not finer:
+            continue
+        host = min(finer, key=lambda f: abs(f.sentence - c.sentence))
+        gone.add(id(c))
+        host.merged += 1
+        host.notes.append(f"restated as {c.place.text!r} in sentence {c.sentence}")
+        if not host.counts:
+            host.counts = list(c.counts)
     # A violent row placed only at a country says nothing about where on the frontier.
     return [
         c
         for c in cands
         if id(c) not in gone and not (c.kind in VIOLENT and c.place.role == "country")
     ]
+
+
+#: A sentence that opens another incident ("In a related incident on Sunday, an
+#: attack in X ..."): a coarser row of another sentence does not restate it.
+_SEPARATE = re.compile(
+    r"\W*(?:in (?:a|an|another) (?:\w+ )?(?:incident|attack|development)|separately|"
+    r"in other (?:news|incidents?))\b",
+    re.IGNORECASE,
+)
+
+
+#: Frontier phrases that only say "somewhere near the border" (not "all along it").
+_NEAR = re.compile(r"^(?:near|close to)\b|\b(?:territory|soil)$", re.IGNORECASE)
 
 
 def _unc(c: _Candidate) -> float:

@@ -196,6 +196,7 @@ def extract(
     pending: tuple[int, str] | None = None  # (sentence, kind) of an unplaced violent event
     prev_dated: tuple[dt.date, dt.date, str] | None = None
     unplaced: list[_Candidate] = []  # violent sentences without a place (dates only)
+    last_yeared = True  # whether the date of last_range names its year
     for i, s in enumerate(sentences(text, dl.end if dl else 0)):
         kind = pending[1] if pending is not None and i - pending[0] <= 2 else None
         # An undated sentence right after an unplaced, dated event continues it.
@@ -222,9 +223,14 @@ def extract(
                     c.counts = c.counts + add
                     c.notes.append(f"counts from sentence {unplaced[-1].sentence}")
                 pending = None
+            if c.date_how in ("absolute", "relative"):
+                c.yeared = (
+                    last_yeared if c.date_rel == "previous" else bool(_YEAR.search(c.date_text))
+                )
             cands.append(c)
             if c.first is not None and c.date_how not in ("not stated", "inherited"):
                 last_range = (c.first, c.last or c.first)
+                last_yeared = c.yeared
         if not new and dated is not None and (dated[1] - dated[0]).days <= 2:
             last_range = (dated[0], dated[1])  # "a few days later" counts from this date
     _elaborations(cands)
@@ -276,13 +282,36 @@ def _background(cands: list[_Candidate], ref: dt.date | None) -> tuple[list[_Can
             lo = min(lo, c.first - gap)
     for c in cands:
         c.old = c.last is not None and c.last < lo
-    keep = [
-        c
-        for c in cands
-        if not (c.old and c.first is not None and c.last is not None)
-        or (c.last - c.first).days < COARSE_DAYS
-    ]
+    keep = [c for c in cands if not _is_background(c)]
     return keep, len(cands) - len(keep)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: A violent row on the whole frontier dated only to more than this many days is
+#: a summary ("clashes along the border last week"), not an incident.
+FRONTIER_MAX_DAYS = 3
+
+
+def _is_background(c: _Candidate) -> bool:
+    """An event of the article's past, not its news: dated before the story only
+    by its year or month ("in 2023", "last year"), or by a day without its year
+    ("On Aug. 18, the military said ...", "three days later") in an article about
+    something newer (a timeline names the year: "on February 6, 2022", or opens its
+    line with the date: "October 12: ..."); and a violent row on the whole frontier
+    known only to a week or more ("a raid near the border last week")."""
+    if c.first is None or c.last is None:
+        return False
+    days = (c.last - c.first).days
+    if c.kind in VIOLENT and c.place.role == "frontier" and days > FRONTIER_MAX_DAYS:
+        return c.date_how in ("absolute", "relative")
+    if not c.old:
+        return False
+    if days >= COARSE_DAYS:
+        return True
+    timeline = bool(
+        c.date_text and re.match(r"\W*" + re.escape(c.date_text) + r"\s*[:–—-]", c.evidence)
+    )
+    return c.date_how in ("absolute", "relative") and not c.yeared and not timeline
 
 
 def _date_back(
