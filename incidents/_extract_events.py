@@ -90,11 +90,10 @@ _ANSWERED = re.compile(
     r"in response to|foil\w*|thwart\w*)\b",
     re.IGNORECASE,
 )
-# "The talks in Istanbul are expected to be the final round": talks not yet held.
+# "The talks ... are expected to be the final round", "talks will be held".
 _FUTURE_AFTER = re.compile(
-    r"[^.;:,]{0,60}?\b(?:are|is|were|was)\s+(?:\w+\s+)?(?:expected|scheduled|set|due|"
-    r"likely|slated|planned)\s+to\b|[^.;:,]{0,60}?\b(?:will|would)\s+(?:be\s+)?(?:held|"
-    r"take place|begin|start|resume|open|convene)\b",
+    r"[^.;:,]{0,60}?\b(?:(?:are|is)\s+(?:\w+\s+)?(?:expected|scheduled|set|due|likely|slated|"
+    r"planned)\s+to|will|would)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
@@ -128,6 +127,7 @@ class _Candidate:
     date_text: str = ""  # the date expression the date was read from
     date_rel: str | None = None  # what it was read against (DateSpan.relative_to)
     yeared: bool = True  # the date names its year (or counts from one that does)
+    given: bool = False  # (a placeless casualty sentence) its counts went to an incident
 
 
 # -- one sentence ---------------------------------------------------------------------
@@ -450,9 +450,10 @@ def _types(c: _Candidate) -> None:
         c.types = EVENT_KINDS[kind]
 
 
-def _enrich(cands: list[_Candidate], c: _Candidate) -> None:
+def _enrich(cands: list[_Candidate], c: _Candidate) -> bool:
     """Counts of a sentence with no place of its own belong to the last violent
-    incident of the previous three sentences (groups not yet counted there)."""
+    incident of the previous three sentences (groups not yet counted there).
+    Whether they went to one."""
     prev = None
     for p in reversed(cands):  # stops three sentences back: linear in the article
         if c.sentence - p.sentence > 3:
@@ -461,12 +462,13 @@ def _enrich(cands: list[_Candidate], c: _Candidate) -> None:
             prev = p
             break
     if prev is None or not c.counts or not _dates_fit(prev, c):
-        return
+        return False
     have = {(n.which, n.group) for n in prev.counts}
     new = [n for n in c.counts if (n.which, n.group) not in have]
     if new:
         prev.counts = prev.counts + new
         prev.notes.append(f"counts from sentence {c.sentence}: " + ", ".join(n.text for n in new))
+    return True
 
 
 def _dates_fit(host: _Candidate, c: _Candidate) -> bool:
@@ -499,7 +501,14 @@ def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigge
         ):
             dropped = True
             continue
-        if not x.violent and _FUTURE_AFTER.match(t, x.end):
+        if (
+            not x.violent
+            and _FUTURE_AFTER.match(t, x.end)
+            and not any(d.first is not None and d.start >= x.end for d in spans)
+        ):
+            # "the talks in Istanbul are expected to be the final round": talks to
+            # come, on no stated day, are not an event (with a day they are a
+            # planned one)
             dropped = True
             continue
         if x.violent and _CAUSE.search(clause):

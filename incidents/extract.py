@@ -209,7 +209,7 @@ def extract(
             para_range[s.paragraph] = dated
         for c in new:
             if c.kind == "_casualties":
-                _enrich(cands, c)
+                c.given = _enrich(cands, c)
                 pending = (i, c.types[0])
                 unplaced.append(c)
                 continue
@@ -219,6 +219,8 @@ def extract(
                 # place (groups this sentence does not count itself)
                 have = {(n.which, n.group) for n in c.counts}
                 add = [n for n in unplaced[-1].counts if (n.which, n.group) not in have]
+                if c.counts and unplaced[-1].given:
+                    add = []  # already the counts of the incident before
                 if add and _dates_fit(c, unplaced[-1]):
                     c.counts = c.counts + add
                     c.notes.append(f"counts from sentence {unplaced[-1].sentence}")
