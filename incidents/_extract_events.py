@@ -179,7 +179,7 @@ def _sentence(
     for p in places:
         if p.role == "context":
             continue
-        x = _nearest_trigger(p, strong) or _nearest_trigger(p, trig)
+        x = _nearest_in_clause(t, p, strong) or _nearest_in_clause(t, p, trig)
         if x is None:
             continue
         x = _specific(x, trig, t)
@@ -289,6 +289,16 @@ def _nearest_trigger(p: _Place, trig: list[Trigger]) -> Trigger | None:
         return max(before, key=lambda x: x.end)
     after = [x for x in trig if x.start >= p.end and x.start - p.end <= 100]
     return min(after, key=lambda x: x.start) if after else None
+
+
+def _nearest_in_clause(t: str, p: _Place, trig: list[Trigger]) -> Trigger | None:
+    """:func:`_nearest_trigger`, but a trigger after the place only in its clause:
+    in "the ceasefire reached in Doha, but the talks in Istanbul failed" Doha is not
+    the place of the talks."""
+    x = _nearest_trigger(p, trig)
+    if x is not None and x.start >= p.end and _CLAUSE_BREAK.search(t[p.end : x.start]):
+        return None
+    return x
 
 
 _SPECIFIC = ("air_strike", "shelling", "bombing", "suicide_bombing")

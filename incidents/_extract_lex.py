@@ -107,7 +107,10 @@ _AGREED = re.compile(
     re.IGNORECASE,
 )
 _NOT_AGREED = re.compile(
-    r"\b(?:despite|violat\w+|breach\w*|broke|collapsed?|expired?|lapsed?|ended|after|since)\b",
+    r"\b(?:despite|violat\w+|breach\w*|broke|collapsed?|expired?|lapsed?|ended|after|since|"
+    # "agreed to uphold the ceasefire reached in Doha": the agreement is older news
+    r"uphold\w*|maintain\w*|respect\w*|observ\w*|implement\w*|preserv\w*|sustain\w*|"
+    r"abide by|cement\w*|consolidat\w*)\b",
     re.IGNORECASE,
 )
 _STATE = re.compile(r"\b(?:remain|stay)", re.IGNORECASE)
@@ -234,7 +237,9 @@ _WEAK = re.compile(
     rf"|\b(?:near|close to) (?:the )?{_PAIR}(?:(?:Afghan|Afghanistan|Pakistani|Pakistan|"
     rf"Pak-Afghan)(?:'s|’s)? )?{_FRONT}\b(?! (?:crossing|town|city|district|post))"
     rf"|\b(?:on|inside|into|in) (?:parts of |several parts of )?(?:the )?(?:Afghan|"
-    rf"Afghanistan(?:'s|’s)?) (?:territory|soil)\b",
+    rf"Afghanistan(?:'s|’s)?) (?:territory|soil)\b"
+    # "airstrikes inside Afghanistan", "positions across Afghanistan"
+    rf"|\b(?:deep )?(?:inside|across|into) (?:Afghanistan|Pakistan)\b(?!'s|’s)",
     re.IGNORECASE,
 )
 

@@ -88,6 +88,11 @@ def _venue_of_agreement(cands: list[_Candidate]) -> list[_Candidate]:
         host = None
         if c.kind == "ceasefire" and c.place.role == "frontier":
             host = next((v for v in venues if _overlap(v, c)), None)
+            if host is None and c.date_how in ("inherited", "not stated"):
+                # "agreed on an immediate ceasefire. ... after the talks held in Doha":
+                # an undated agreement and the talks told next to it
+                near = [v for v in venues if abs(v.sentence - c.sentence) <= 2]
+                host = min(near, key=lambda v: abs(v.sentence - c.sentence), default=None)
         if host is None:
             out.append(c)
             continue
@@ -241,7 +246,10 @@ _SEPARATE = re.compile(
 
 
 #: Frontier phrases that only say "somewhere near the border" (not "all along it").
-_NEAR = re.compile(r"^(?:near|close to)\b|\b(?:territory|soil)$", re.IGNORECASE)
+_NEAR = re.compile(
+    r"^(?:near|close to)\b|\b(?:territory|soil)$|^(?:deep )?(?:inside|across|into)\b",
+    re.IGNORECASE,
+)
 
 
 def _unc(c: _Candidate) -> float:

@@ -227,3 +227,37 @@ TALKS = [
 def test_future_talks_without_a_day(text, n):
     df = rows(text, "2025-10-20")
     assert (df["event_kind"] == "talks").sum() == n
+
+
+# -- an agreement referred to is not a new one; a venue belongs to its own clause ------
+
+AGREEMENTS = [
+    # (text, article date, {(kind, place)} expected among non-violent rows)
+    (
+        "Both sides agreed to uphold the ceasefire reached in Doha on October 19, but failed "
+        "to agree during the second round of talks in Istanbul.",
+        "2025-10-28",
+        {("talks", "Istanbul")},
+    ),
+    (
+        "Afghanistan and Pakistan have agreed on an immediate ceasefire on the border.\n"
+        "Qatar's foreign ministry announced it after the talks held in Doha.",
+        "2025-10-19",
+        {("ceasefire", "Doha")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), AGREEMENTS)
+def test_agreements_and_their_venues(text, date, expected):
+    df = rows(text, date)
+    df = df[df["event_type"].eq("Strategic developments")]
+    assert set(zip(df["event_kind"], df["matched_name"], strict=True)) == expected
+
+
+def test_strikes_inside_afghanistan_are_frontier_wide():
+    df = violent(
+        rows("On Sunday, Pakistani airstrikes inside Afghanistan killed 17 people.", "2026-02-23")
+    )
+    assert len(frontier(df)) == 1
+    assert df["fatalities"].iloc[0] == 17
