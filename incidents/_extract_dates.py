@@ -86,6 +86,12 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?P<part>early|earlier|late|later|end of|beginning of|start of)?\s*"
         r"(?P<which>this|last|next|the previous|the past) month\b",
     ),
+    # "between October and December", "from October to December 2025", "October-December 2025"
+    (
+        "month_range",
+        rf"\b(?:(?:between|from|in|during|throughout)\s+)?(?P<m1>{_MON})\s*(?:-|–|and|to|until|through)\s*"
+        rf"(?P<m2>{_MON})\b(?:,?\s+(?P<y>\d{{4}}))?",
+    ),
     (
         "in_month",
         rf"\b(?:in|during|since|through|throughout)\s+(?P<m>{_MON})(?:\s+(?P<y>\d{{4}}))?\b",
@@ -285,6 +291,18 @@ def _resolve(
     if kind == "iso":
         x = _safe(int(g["y"] or 0), int(g["mm"] or 0), int(g["d"] or 0))
         return x, x, None
+    if kind == "month_range":
+        m1, m2 = _month(g["m1"] or ""), _month(g["m2"] or "")
+        if g.get("y"):  # the year is of the end month
+            y2 = int(g["y"] or 0)
+            y1 = y2 if m1 <= m2 else y2 - 1
+        else:
+            y1r = _year_for(m1, 1, ref, year_hint)
+            if y1r is None:
+                return None, None, None
+            y1 = y1r
+            y2 = y1 if m1 <= m2 else y1 + 1
+        return dt.date(y1, m1, 1), _month_end(y2, m2), None
     if kind in ("mid_month", "part_month", "in_month"):
         mon = _month(g["m"] or "")
         y = int(g["y"] or 0) if g.get("y") else _year_for(mon, 1, ref, year_hint)

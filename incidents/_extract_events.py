@@ -51,7 +51,9 @@ _MODAL = re.compile(
 # A trigger in the past of the frontier rather than in this news.
 _HISTORY = re.compile(
     r"\b(?:in the past|previously|has long|have long|historically|often|frequently|repeatedly|"
-    r"routinely|for years|for decades|is not the first|not the first time|long been)\b",
+    r"routinely|for years|for decades|is not the first|not the first time|long been|"
+    r"repeated|recurring|recurrent|periodic|(?:has|have) (?:\w+ )?(?:seen|witnessed|"
+    r"experienced|fought|battled)|last (?:week|month|year)(?:'s|’s))\b",
     re.IGNORECASE,
 )
 _SINCE = re.compile(

@@ -299,13 +299,18 @@ def _is_background(c: _Candidate) -> bool:
     by its year or month ("in 2023", "last year"), or by a day without its year
     ("On Aug. 18, the military said ...", "three days later") in an article about
     something newer (a timeline names the year: "on February 6, 2022", or opens its
-    line with the date: "October 12: ..."); and a violent row on the whole frontier
-    known only to a week or more ("a raid near the border last week")."""
+    line with the date: "October 12: ..."); a violent row on the whole frontier
+    known only to a week or more ("a raid near the border last week"); and violence
+    known only to a month or more, even this one ("strikes this year")."""
     if c.first is None or c.last is None:
         return False
     days = (c.last - c.first).days
     if c.kind in VIOLENT and c.place.role == "frontier" and days > FRONTIER_MAX_DAYS:
         return c.date_how in ("absolute", "relative")
+    if c.kind in VIOLENT and days >= COARSE_DAYS and c.date_how in ("absolute", "relative"):
+        # "airstrikes in Khost and Kunar this year", "70 civilians were killed in
+        # Kandahar between October and December": a summary over months, not an incident
+        return True
     if not c.old:
         return False
     if days >= COARSE_DAYS:

@@ -261,3 +261,24 @@ def test_strikes_inside_afghanistan_are_frontier_wide():
     )
     assert len(frontier(df)) == 1
     assert df["fatalities"].iloc[0] == 17
+
+
+# -- recalled and summarised violence makes no row -----------------------------------------
+
+RECALLED = [
+    "Last week's clashes in Kurram district left 20 dead.",
+    "Kurram, which borders Afghanistan's Khost province, has seen repeated clashes.",
+    "Pakistan has carried out several airstrikes in Khost and Kunar provinces this year.",
+    "The UN said 70 civilians were killed in Kandahar, Khost and Paktika between October "
+    "and December.",
+]
+
+
+@pytest.mark.parametrize("recalled", RECALLED)
+def test_recalled_or_summarised_violence_is_background(recalled):
+    lead = (
+        "Pakistani jets bombed houses in Barmal district of Paktika province late on Tuesday, "
+        "killing 12 people.\n"
+    )
+    df = violent(rows(lead + recalled, "2024-12-25"))
+    assert list(df["matched_name"]) == ["Barmal"]
