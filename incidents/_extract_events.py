@@ -46,7 +46,8 @@ _REPORTED = re.compile(
 _MODAL = re.compile(
     r"\b(?:would|will|could|might|shall|threaten\w*|vow\w*|warn(?:ed|s|ing)? (?:of|that)|"
     r"plan(?:s|ned|ning)? to|not hesitate to|ready to|prepared to|intends? to|seek(?:s|ing)? to|"
-    r"if|unless|reserves? the right to|right to|to avoid|to prevent|to stop)\b[^.;:]{0,45}$"
+    r"if|unless|reserves? the right to|right to|to avoid|to prevent|to stop|consider\w*|"
+    r"mull\w*|weigh\w*|may|possible|potential|option of)\b[^.;:]{0,45}$"
 )
 # A trigger in the past of the frontier rather than in this news.
 _HISTORY = re.compile(

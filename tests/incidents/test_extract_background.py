@@ -282,3 +282,17 @@ def test_recalled_or_summarised_violence_is_background(recalled):
     )
     df = violent(rows(lead + recalled, "2024-12-25"))
     assert list(df["matched_name"]) == ["Barmal"]
+
+
+# -- intent is not an event ------------------------------------------------------------
+
+INTENT = [
+    "Pakistan is considering strikes on militant camps in Nangarhar.",
+    "Officials are weighing possible air strikes in Kunar province.",
+    "The army said it may target hideouts in Khost province.",
+]
+
+
+@pytest.mark.parametrize("sentence", INTENT)
+def test_intent_is_not_an_event(sentence):
+    assert len(violent(rows(sentence, "2024-12-25"))) == 0
