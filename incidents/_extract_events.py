@@ -99,6 +99,16 @@ _FUTURE_AFTER = re.compile(
     r"planned)\s+to|will|would)\b",
     re.IGNORECASE,
 )
+# A trend of violence rather than an incident ("a surge of attacks in X").
+_TREND = re.compile(
+    r"\b(?:surge|wave|spate|rise|uptick|increase|resurgence|upsurge|campaign)\s+(?:of|in)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# News about relations, trade or tensions, whose named cause is earlier violence.
+_CONTEXT_NEWS = re.compile(
+    r"\b(?:relations|ties|tensions?|trade|anger|concerns?|fears?|frictions?)\b", re.IGNORECASE
+)
 _CLAUSE_BREAK = re.compile(
     r";|, while\b|\bwhile\b|\bwhereas\b|, but\b|, and (?=\w+ \w+ (?:were|was))"
 )
@@ -539,8 +549,18 @@ def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigge
     main = [x for x in keep if x.violent and not x.weak]
     if main:
         dropped = dropped or bool(cause)
+    elif cause and _CONTEXT_NEWS.search(t[: cause[0].start]):
+        dropped = True  # "relations soured after the attacks in Bannu": the cause is history
     else:
         keep = sorted(keep + cause, key=lambda x: x.start)  # the cause is the event itself
+    if not any(
+        d.first is not None and d.last is not None and (d.last - d.first).days <= 2 for d in spans
+    ):
+        # "the TTP has been behind a surge of attacks in X": a trend, not an incident
+        trend = [x for x in keep if x.violent and _TREND.search(t[max(0, x.start - 40) : x.start])]
+        if trend:
+            dropped = True
+            keep = [x for x in keep if x not in trend]
     if dropped and not any(x.violent and not x.weak for x in keep):
         keep = [x for x in keep if not x.weak]
     return keep
