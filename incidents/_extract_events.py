@@ -364,7 +364,15 @@ def _date(
                 abs(p.start - d.end),
             )
 
-        d = min(usable, key=dist)
+        # "struck Khost on October 9, Paktika on October 12": the date right after a
+        # place, in its own list item, is that place's
+        own = [
+            d
+            for d in usable
+            if d.start >= p.end
+            and re.fullmatch(r"\s*(?:on|in|late on|early on)?\s*", c.evidence[p.end : d.start])
+        ]
+        d = own[0] if own and p.role != "frontier" else min(usable, key=dist)
         c.first, c.last = d.first, d.last
         how = {
             None: "stated",

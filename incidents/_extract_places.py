@@ -165,6 +165,11 @@ _FEAT = r"(?:\s+(?:valley|pass|area|mountains?|village|town|district|heights|nul
 _COORD = re.compile(
     rf"^{_FEAT}{_SEP}(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}{_FEAT}{_SEP}(?:the\s+)?)*$"
 )
+# "Khost on October 9, Paktika on October 12 and Kandahar": the date of a list item
+_DATED_ITEM = re.compile(
+    r"^\s+(?:on|in|late on|early on)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?=\s*(?:,|and\b|or\b))"
+)
 _CTX_GAP = re.compile(
     r"^(?:'s|’s)?[\s,]*(?:(?:Kandao|Koh|Valley|Pass|Gali|Sar|Ghar|Darra|Nullah)\s+)?"
     r"(?:(?:districts?|provinces?|crossings?|border crossings?|villages?|"
@@ -244,7 +249,8 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
             continue
         p = _Place(m.start, m.end, m.text, m.candidates[0])
         role = _role(t, p, m.key)
-        if role == "listed" and found and _COORD.match(t[found[-1].end : p.start]):
+        gap = _DATED_ITEM.sub("", t[found[-1].end : p.start]) if found else ""
+        if role == "listed" and found and _COORD.match(gap):
             role = "place" if found[-1].role == "place" else None  # "in Bajaur, Kurram and X"
         if role is None or role == "listed":
             continue

@@ -298,3 +298,31 @@ INTENT = [
 @pytest.mark.parametrize("sentence", INTENT)
 def test_intent_is_not_an_event(sentence):
     assert len(violent(rows(sentence, "2024-12-25"))) == 0
+
+
+# -- several dated sub-events in one sentence ----------------------------------------------
+
+DATED_ITEMS = [
+    (
+        "Pakistani jets struck Khost on October 9, Paktika on October 12 and Kandahar on "
+        "October 15.",
+        {"Khost": "2025-10-09", "Paktika": "2025-10-12", "Kandahar": "2025-10-15"},
+    ),
+    (
+        "Afghan forces attacked posts in Kurram on Saturday and Bajaur on Sunday.",
+        {"Kurram": "2025-10-18", "Bajaur": "2025-10-19"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "dates"), DATED_ITEMS)
+def test_each_list_item_keeps_its_own_date(text, dates):
+    df = violent(rows(text, "2025-10-20"))
+    got = {
+        k: str(d.date())
+        for loc, d in zip(df["location"], df["date"], strict=True)
+        for k in dates
+        if k in loc
+    }
+    assert len(df) == len(dates)
+    assert got == dates
