@@ -109,6 +109,12 @@ _TREND = re.compile(
 _CONTEXT_NEWS = re.compile(
     r"\b(?:relations|ties|tensions?|trade|anger|concerns?|fears?|frictions?)\b", re.IGNORECASE
 )
+# An actor that is the subject of a passive casualty verb is the victim.
+_VICTIM = re.compile(
+    r"[^,;]{0,40}?\b(?:were|was|have been|had been|being|got)\s+(?:also\s+|reportedly\s+)?"
+    r"(?:killed|wounded|injured|martyred|hurt|shot)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(
     r";|, while\b|\bwhile\b|\bwhereas\b|, but\b|, and (?=\w+ \w+ (?:were|was))"
 )
@@ -430,8 +436,13 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         # fire to Pakistani posts and captured two" -> Afghan forces
         start = max(t.rfind(";", 0, x.start), t.rfind(". ", 0, x.start), 0)
         # ...unless it only answered the event ("troops responded to firing from X")
+        # (nor was its victim: "seven Pakistani soldiers were killed in a suicide attack")
         before = [
-            a for o, a in armed if start <= o < x.start and not _ANSWERED.search(t[o : x.start])
+            a
+            for o, a in armed
+            if start <= o < x.start
+            and not _ANSWERED.search(t[o : x.start])
+            and not _VICTIM.match(t[o : x.start])
         ]
         agent = before[0] if before else None
         if agent is None:
@@ -448,7 +459,8 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         # Only Pakistan's air force and drones strike across this frontier.
         agent = PK_MIL
         c.notes.append("air strike on the Afghan side: Pakistan's (the only air power here)")
-    target = next((a for _, a in armed if a != agent), None)
+    victims = [a for o, a in armed if o < x.start and a != agent and _VICTIM.match(t[o : x.start])]
+    target = victims[0] if victims else next((a for _, a in armed if a != agent), None)
     if target is None and any(a == CIVILIANS for _, a in acts):
         target = CIVILIANS
     marked = any(
@@ -456,7 +468,7 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         for o, a in armed
         if a == target
     )
-    if agent is None and target not in (None, CIVILIANS, TTP_WORD) and not marked:
+    if agent is None and target not in (None, CIVILIANS, TTP_WORD) and not marked and not victims:
         agent, target = target, None
     agent = TTP if agent == TTP_WORD else agent
     target = TTP if target == TTP_WORD else target

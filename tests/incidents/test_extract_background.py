@@ -326,3 +326,19 @@ def test_each_list_item_keeps_its_own_date(text, dates):
     }
     assert len(df) == len(dates)
     assert got == dates
+
+
+# -- the victim of a passive casualty verb is not the agent ---------------------------------
+
+VICTIMS = [
+    "On Friday, seven Pakistani soldiers were killed in a suicide attack in Mir Ali.",
+    "Two Pakistani soldiers were martyred when gunmen attacked a post in Bajaur on Friday.",
+]
+
+
+@pytest.mark.parametrize("sentence", VICTIMS)
+def test_victims_are_not_agents(sentence):
+    df = violent(rows(sentence, "2025-10-20"))
+    assert len(df) == 1
+    assert pd.isna(df["actor1"].iloc[0]) or df["actor1"].iloc[0] != "Military Forces of Pakistan"
+    assert df["actor2"].iloc[0] == "Military Forces of Pakistan"
