@@ -250,6 +250,9 @@ def _sentence(
             c.counts = counts
             x0 = next(x for x in trig if x.violent)
             _date(c, x0, _Place(x0.start, x0.end, "", Match()), spans, para, ref)
+            c.kind, c.place = x0.kind, _Place(x0.start, x0.end, "", Match())
+            _actors(c, x0, actors_in(t), t)  # for the sentence that places it
+            c.kind, c.place = "_casualties", None  # type: ignore[assignment]
             c.notes = [f"{n.which}: {n.text!r}" for n in counts]
             return [c], dated
         return [], dated

@@ -224,6 +224,12 @@ def extract(
                 if add and _dates_fit(c, unplaced[-1]):
                     c.counts = c.counts + add
                     c.notes.append(f"counts from sentence {unplaced[-1].sentence}")
+                if _dates_fit(c, unplaced[-1]) and not c.actor1 and unplaced[-1].actor1:
+                    # "Afghan forces opened fire at a crossing, killing six." / "...
+                    # near the town of Chaman": the agent told with the event
+                    c.actor1 = unplaced[-1].actor1
+                    c.actor2 = c.actor2 or unplaced[-1].actor2
+                    c.notes.append(f"actors from sentence {unplaced[-1].sentence}")
                 pending = None
             if c.date_how in ("absolute", "relative"):
                 c.yeared = (

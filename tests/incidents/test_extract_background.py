@@ -342,3 +342,12 @@ def test_victims_are_not_agents(sentence):
     assert len(df) == 1
     assert pd.isna(df["actor1"].iloc[0]) or df["actor1"].iloc[0] != "Military Forces of Pakistan"
     assert df["actor2"].iloc[0] == "Military Forces of Pakistan"
+
+
+def test_agent_of_the_unplaced_event_joins_its_place():
+    text = (
+        "Afghan Taliban forces opened fire at a border crossing on Sunday, killing six "
+        "civilians.\nMore than a dozen people were wounded near the town of Chaman."
+    )
+    df = violent(rows(text, "2022-12-12"))
+    assert list(df["actor1"]) == ["Afghan Taliban forces"]
