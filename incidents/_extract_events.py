@@ -54,7 +54,9 @@ _HISTORY = re.compile(
     r"\b(?:in the past|previously|has long|have long|historically|often|frequently|repeatedly|"
     r"routinely|for years|for decades|is not the first|not the first time|long been|"
     r"repeated|recurring|recurrent|periodic|(?:has|have) (?:\w+ )?(?:seen|witnessed|"
-    r"experienced|fought|battled)|last (?:week|month|year)(?:'s|’s))\b",
+    r"experienced|fought|battled)|last (?:week|month|year)(?:'s|’s)|such|"
+    # commentary on violence rather than its report
+    r"analysts?|experts?|observers?|critics)\b",
     re.IGNORECASE,
 )
 _SINCE = re.compile(
@@ -63,7 +65,11 @@ _SINCE = re.compile(
     re.IGNORECASE,
 )
 _HISTORY_AFTER = re.compile(
-    r"^[^.;]{0,40}\b(?:in the past|previously|before|in (?:19|20)\d\d)\b", re.IGNORECASE
+    r"^[^.;]{0,40}\b(?:in the past|previously|before|in (?:19|20)\d\d|periodically|"
+    r"regularly|frequently|repeatedly|from time to time|"
+    # an ongoing campaign, not an incident: "have been fighting militants ... for months"
+    r"for (?:several |many |the past |the last |some )?(?:months|years|decades|weeks))\b",
+    re.IGNORECASE,
 )
 # A trigger named as the cause of this news ("after recent attacks", "in retaliation for").
 _CAUSE = re.compile(

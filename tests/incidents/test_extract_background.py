@@ -268,6 +268,9 @@ def test_strikes_inside_afghanistan_are_frontier_wide():
 RECALLED = [
     "The TTP has been behind a surge of attacks in Khyber Pakhtunkhwa and Balochistan.",
     "Relations soured after the attacks in Bannu.",
+    "Pakistani troops have been fighting militants in the Tirah valley for months.",
+    "Such clashes have erupted periodically in Chaman and Angoor Adda.",
+    "Analysts say the attacks in Bajaur and Mohmand show the TTP's growing reach.",
     "Last week's clashes in Kurram district left 20 dead.",
     "Kurram, which borders Afghanistan's Khost province, has seen repeated clashes.",
     "Pakistan has carried out several airstrikes in Khost and Kunar provinces this year.",
