@@ -84,12 +84,22 @@ How a sentence becomes incidents
    only by its year or month ("in 2023", "last year") that lies before the
    article's story (the article date, its lead event and every event within
    :data:`NEWS_GAP_DAYS` of them) is background and makes no row
-   (``df.attrs["background"]`` counts them); an old event dated to the day (a
-   timeline entry) is kept.
+   (``df.attrs["background"]`` counts them); so is an old event dated to the day
+   without its year ("On Aug. 18, ...", "three days later"), while one that names
+   its year or opens a timeline line ("October 12: ...") is kept.  Violence known
+   only to a month or more ("this year", "between October and December") is a
+   summary, a frontier-wide one known only to a week ("near the border last week")
+   too; trends ("a surge of attacks in X"), "such clashes", fighting "for months",
+   analysts' commentary and "considering strikes" are not incidents.  A count in
+   the clause of a dropped event (history, cause, threat) stays with it, and a
+   placeless casualty sentence of another date is not a detail of the news.
 6. Repeats of one incident (same place or frontier-wide, overlapping dates, same
    violent/non-violent class) are merged; the first sentence is the evidence.  A
    coarser row (province, country) restating a finer one of overlapping dates is
-   folded into it (:mod:`incidents._extract_merge`).
+   folded into it (:mod:`incidents._extract_merge`), unless the finer one opens
+   another incident ("In a related incident ...").  An event placed only "near the
+   Afghan border" / "on Afghan territory" / "inside Afghanistan" is frontier-wide,
+   and folds into a placed row of the article of overlapping dates.
 7. *Counts* (:mod:`incidents._extract_counts`): each killed/wounded count goes to
    the place nearest to it in its own clause; groups add up (soldiers and
    militants), repeats of a group do not; a year is never a count; wounded go to
