@@ -121,6 +121,11 @@ _VICTIM = re.compile(
     r"(?:killed|wounded|injured|martyred|hurt|shot)\b",
     re.IGNORECASE,
 )
+_CAUSE_OF_NEWS = re.compile(
+    r"\b(?:relations|ties|tensions?|trade|anger|concerns?|fears?|frictions?)\b[^.;:]{0,40}?"
+    r"\b(?:after|following|since|in the wake of)\s+(?:[\w'’-]+,?\s+){0,14}$",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(
     r";|, while\b|\bwhile\b|\bwhereas\b|, but\b|, and (?=\w+ \w+ (?:were|was))"
 )
@@ -561,6 +566,10 @@ def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigge
             # "the talks in Istanbul are expected to be the final round": talks to
             # come, on no stated day, are not an event (with a day they are a
             # planned one)
+            dropped = True
+            continue
+        if x.violent and _CAUSE_OF_NEWS.search(t[max(0, x.start - 160) : x.start]):
+            # "relations soured after the 2021 takeover in Kabul and the attacks in X"
             dropped = True
             continue
         if x.violent and _CAUSE.search(clause):

@@ -77,7 +77,7 @@ _VENUE = re.compile(
     r"entered|moved|fled|originat\w+|operating|operate|(?<![-\w])based|sent|returned|deported|"
     r"travell?ed)\s+(?:\w+\s+){0,3}?(?:in\s+)?from\s+(?:the\s+)?"
     r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:\w+\s+){1,3}?(?:in|inside|within)\s+(?:the\s+)?)?$"
-    r"|\b(?:opposite|across from|facing|bordering|towards?|capital|takeover of|control of|"
+    r"|\b(?:opposite|across from|facing|bordering|towards?|capital|takeover (?:of|in)|control of|"
     r"seized|power in|fall of|return to|came to power in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

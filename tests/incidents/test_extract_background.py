@@ -268,6 +268,8 @@ def test_strikes_inside_afghanistan_are_frontier_wide():
 RECALLED = [
     "The TTP has been behind a surge of attacks in Khyber Pakhtunkhwa and Balochistan.",
     "Relations soured after the attacks in Bannu.",
+    "Relations soured after the 2021 Taliban takeover in Kabul and the attacks in Bannu and "
+    "Dera Ismail Khan.",
     "Pakistani troops have been fighting militants in the Tirah valley for months.",
     "Such clashes have erupted periodically in Chaman and Angoor Adda.",
     "Analysts say the attacks in Bajaur and Mohmand show the TTP's growing reach.",
