@@ -568,8 +568,20 @@ def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigge
             # planned one)
             dropped = True
             continue
-        if x.violent and _CAUSE_OF_NEWS.search(t[max(0, x.start - 160) : x.start]):
+        day_after = any(
+            d.first is not None
+            and d.last is not None
+            and (d.last - d.first).days <= 2
+            and x.end <= d.start <= x.end + 90
+            for d in spans
+        )
+        if (
+            x.violent
+            and not day_after
+            and _CAUSE_OF_NEWS.search(t[max(0, x.start - 160) : x.start])
+        ):
             # "relations soured after the 2021 takeover in Kabul and the attacks in X"
+            # (but "tensions rose after jets struck Kabul on Thursday" is news)
             dropped = True
             continue
         if x.violent and _CAUSE.search(clause):

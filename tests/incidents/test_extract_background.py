@@ -356,3 +356,9 @@ def test_agent_of_the_unplaced_event_joins_its_place():
     )
     df = violent(rows(text, "2022-12-12"))
     assert list(df["actor1"]) == ["Afghan Taliban forces"]
+
+
+def test_dated_cause_of_tensions_is_news():
+    text = "Tensions soared after Pakistani jets struck Kabul on Thursday, killing ten people."
+    df = violent(rows(text, "2025-10-11"))
+    assert list(df["matched_name"]) == ["Kabul"]
