@@ -72,15 +72,35 @@ _VENUE = re.compile(
     r"travelled|traveled|summoned|rally|officials|spokesman|leaders?|rulers|regime|"
     r"administration|leadership|delegation|trip|visit|match|matches|tournament|series|game)"
     r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$"
-    # where fighters or fire came from is their origin, not the scene
-    r"|\b(?:came|come|coming|poured|pouring|crossed|crossing|infiltrated|fired|launched|"
-    r"entered|moved|fled|originat\w+|operating|operate|(?<![-\w])based|sent|returned|deported|"
-    r"travell?ed)\s+(?:\w+\s+){0,3}?(?:in\s+)?from\s+(?:the\s+)?"
-    r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:\w+\s+){1,3}?(?:in|inside|within)\s+(?:the\s+)?)?$"
     r"|\b(?:opposite|across from|facing|bordering|towards?|capital|takeover (?:of|in)|control of|"
     r"seized|power in|fall of|return to|came to power in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Where fighters or fire came from is their *origin*, not the scene: a noun or verb
+# of fire, attack or militancy, then "from" / "out of" (through "sanctuaries in",
+# "across the border in", "the Afghan side in"), or "originating/emanating in".
+_ORIGIN_VIA = (
+    r"(?:from|out\s+of)\s+(?:the\s+)?"
+    r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+"
+    r"|(?:across\s+the\s+(?:border|frontier|Durand\s+Line)"
+    r"|(?:Afghan|Pakistani|other)\s+side(?:\s+of\s+the\s+(?:border|frontier))?"
+    r"|(?:[a-z]+\s+)?(?:sanctuar(?:y|ies)|hide-?outs?|(?:safe\s+)?havens?|bases?|camps?|"
+    r"positions?|posts?|territory|soil|strongholds?|hills|mountains|areas?|hideaways?))"
+    r"\s+(?:in|inside|within|of)\s+(?:the\s+)?)?$"
+)
+_ORIGIN = re.compile(
+    r"\b(?:fire|firing|gunfire|shots|shooting|shelling|shells|rockets?|mortars?|missiles?|"
+    r"artillery|attacks?|assaults?|raids?|incursions?|infiltration|aggression|militants?|"
+    r"fighters?|insurgents?|terrorists?|gunmen|attackers|infiltrators|militancy|terrorism|"
+    r"came|come|comes|coming|poured|pouring|crossed|crossing|infiltrat\w+|fired|launch\w+|"
+    r"stag(?:ed|ing)|entered|moved|fled|originat\w+|emanat\w+|operating|operates?|"
+    r"(?<![-\w])based|sent|returned|deported|travell?ed|sneak\w*|snuck|slipped)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:in\s+|over\s+)?" + _ORIGIN_VIA
+    + r"|\b(?:originat\w+|emanat\w+)\s+(?:in|inside|within)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "attacks from Chitral to Zhob" is a stretch of sites, not an origin
+_RANGE_AFTER = re.compile(r"^(?:\s+\w+)?(?:\s+(?:province|district|region))?\s+(?:to|through)\s+[A-Z]")
 _REPORTED = re.compile(
     r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed)\s+$"
 )
@@ -243,6 +263,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     """Places named in one sentence, with their role and context resolved."""
     found: list[_Place] = []
     taken: list[tuple[int, int]] = []
+    origin: list[int] = []  # ends of the origin mentions
     for m in gc.find_mentions(t):
         taken.append((m.start, m.end))
         if not m.candidates:
@@ -252,6 +273,12 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
         gap = _DATED_ITEM.sub("", t[found[-1].end : p.start]) if found else ""
         if role == "listed" and found and _COORD.match(gap):
             role = "place" if found[-1].role == "place" else None  # "in Bajaur, Kurram and X"
+        if origin and origin[-1] > (found[-1].end if found else -1):
+            if _COORD.match(_DATED_ITEM.sub("", t[origin[-1] : p.start])):
+                role = "origin"  # "firing from Kunar and Nangarhar": the list is of origins
+        if role == "origin":
+            origin.append(p.end)  # where fire or fighters came from: no incident there
+            continue
         if role is None or role == "listed":
             continue
         p.role = role
@@ -262,7 +289,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
         a, b = fm.span(grp)
         if any(x < b and a < y for x, y in taken) or word.lower() in _NOT_PLACE:
             continue
-        if _VENUE.search(t[max(0, a - 60) : a]):
+        if _VENUE.search(t[max(0, a - 60) : a]) or _ORIGIN.search(t[max(0, a - 60) : a]):
             continue
         q = _PLACE_NOUN.match(t[b : b + 30])
         unit = q and _QUAL_WORD.get(q.group("q").lower()) in ("district", "province")
@@ -325,8 +352,9 @@ def _glued(t: str, p: _Place) -> bool:
 
 
 def _role(t: str, p: _Place, key: str) -> str | None:
-    """'place', 'country', 'listed' (a place only inside a list of places) or None
-    (a seat, venue, origin, history, actor or part of a longer name) for one mention."""
+    """'place', 'country', 'listed' (a place only inside a list of places), 'origin'
+    (where fire or fighters came from), 'venue' (of talks) or None (a seat, venue,
+    history, actor or part of a longer name) for one mention."""
     m = p.match
     left = t[max(0, p.start - 60) : p.start]
     right = t[p.end : p.end + 40]
@@ -334,6 +362,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None
     if _TALKS_VENUE.search(left) and not _GOV_AFTER.match(right):
         return "venue"  # the place of talks or a meeting: a Strategic development only
+    if _ORIGIN.search(left) and not _RANGE_AFTER.match(right):
+        return "origin"  # "firing from Kunar", "militants operating out of Paktika"
     venue = _VENUE.search(left)
     if venue and _names_event(venue.group(0)):
         venue = None  # "officials said the strikes in Paktika": the event's place
