@@ -95,12 +95,15 @@ _ORIGIN = re.compile(
     r"came|come|comes|coming|poured|pouring|crossed|crossing|infiltrat\w+|fired|launch\w+|"
     r"stag(?:ed|ing)|entered|moved|fled|originat\w+|emanat\w+|operating|operates?|"
     r"(?<![-\w])based|sent|returned|deported|travell?ed|sneak\w*|snuck|slipped)"
-    r"\s+(?:[\w-]+\s+){0,3}?(?:in\s+|over\s+)?" + _ORIGIN_VIA
+    r"\s+(?:[\w-]+\s+){0,3}?(?:in\s+|over\s+)?"
+    + _ORIGIN_VIA
     + r"|\b(?:originat\w+|emanat\w+)\s+(?:in|inside|within)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "attacks from Chitral to Zhob" is a stretch of sites, not an origin
-_RANGE_AFTER = re.compile(r"^(?:\s+\w+)?(?:\s+(?:province|district|region))?\s+(?:to|through)\s+[A-Z]")
+_RANGE_AFTER = re.compile(
+    r"^(?:\s+\w+)?(?:\s+(?:province|district|region))?\s+(?:to|through)\s+[A-Z]"
+)
 _REPORTED = re.compile(
     r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed)\s+$"
 )
@@ -273,9 +276,9 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
         gap = _DATED_ITEM.sub("", t[found[-1].end : p.start]) if found else ""
         if role == "listed" and found and _COORD.match(gap):
             role = "place" if found[-1].role == "place" else None  # "in Bajaur, Kurram and X"
-        if origin and origin[-1] > (found[-1].end if found else -1):
-            if _COORD.match(_DATED_ITEM.sub("", t[origin[-1] : p.start])):
-                role = "origin"  # "firing from Kunar and Nangarhar": the list is of origins
+        after_origin = origin and origin[-1] > (found[-1].end if found else -1)
+        if after_origin and _COORD.match(_DATED_ITEM.sub("", t[origin[-1] : p.start])):
+            role = "origin"  # "firing from Kunar and Nangarhar": the list is of origins
         if role == "origin":
             origin.append(p.end)  # where fire or fighters came from: no incident there
             continue
