@@ -82,10 +82,9 @@ _VENUE = re.compile(
 _ORIGIN_VIA = (
     r"(?:from|out\s+of)\s+(?:the\s+)?"
     r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+"
-    r"|(?:across\s+the\s+(?:border|frontier|Durand\s+Line)"
-    r"|(?:Afghan|Pakistani|other)\s+side(?:\s+of\s+the\s+(?:border|frontier))?"
+    r"|(?:(?P<side>Afghan|Pakistani)\s+side(?:\s+of\s+the\s+(?:border|frontier))?"
     r"|(?:[a-z]+\s+)?(?:sanctuar(?:y|ies)|hide-?outs?|(?:safe\s+)?havens?|bases?|camps?|"
-    r"positions?|posts?|territory|soil|strongholds?|hills|mountains|areas?|hideaways?))"
+    r"positions?|posts?|territory|soil|strongholds?|hills|mountains|hideaways?))"
     r"\s+(?:in|inside|within|of)\s+(?:the\s+)?)?$"
 )
 _ORIGIN = re.compile(
@@ -94,10 +93,22 @@ _ORIGIN = re.compile(
     r"fighters?|insurgents?|terrorists?|gunmen|attackers|infiltrators|militancy|terrorism|"
     r"came|come|comes|coming|poured|pouring|crossed|crossing|infiltrat\w+|fired|launch\w+|"
     r"stag(?:ed|ing)|entered|moved|fled|originat\w+|emanat\w+|operating|operates?|"
-    r"(?<![-\w])based|sent|returned|deported|travell?ed|sneak\w*|snuck|slipped)"
+    r"(?<![-\w])based|sent|returned|deported|travell?ed|sneak\w*|snuck|slipped|"
+    r"planned|plotted|masterminded|orchestrated|directed|hatched)"
     r"\s+(?:[\w-]+\s+){0,3}?(?:in\s+|over\s+)?"
     + _ORIGIN_VIA
-    + r"|\b(?:originat\w+|emanat\w+)\s+(?:in|inside|within)\s+(?:the\s+)?$",
+    # where an attack was plotted, where militants are harboured or have their bases
+    + r"|\b(?:originat\w+|emanat\w+|planned|plotted|masterminded|orchestrated|hatched)\s+"
+    r"(?:in|inside|within)\s+(?:the\s+)?$"
+    r"|\bharbou?r\w*\s+(?:[\w-]+\s+){0,3}?(?:in|inside|within)\s+(?:the\s+)?$"
+    r"|\b(?:bases?|sanctuar(?:y|ies)|(?:safe\s+)?havens?)\s+(?:are|is|were|was|remain)\s+"
+    r"(?:located\s+)?(?:in|inside|within)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "militants using Kunar as a launch pad"
+_ORIGIN_AFTER = re.compile(
+    r"^\s+as\s+(?:an?\s+)?(?:launch\w*|staging|base|sanctuary|safe haven|haven|springboard|"
+    r"hide-?out)",
     re.IGNORECASE,
 )
 # "attacks from Chitral to Zhob" is a stretch of sites, not an origin
@@ -354,6 +365,19 @@ def _glued(t: str, p: _Place) -> bool:
     return False
 
 
+def _origin(left: str, right: str, m: Match) -> bool:
+    """Whether a mention is where fire or fighters came from.  "From the Afghan
+    side in X" is an origin only when X is in Afghanistan (troops in Kurram come
+    under fire from the Afghan side *in Kurram*)."""
+    if _ORIGIN_AFTER.match(right):
+        return True
+    o = _ORIGIN.search(left)
+    if o is None or _RANGE_AFTER.match(right):
+        return False
+    side = o.group("side")
+    return side is None or m.country == ("AF" if side.lower() == "afghan" else "PK")
+
+
 def _role(t: str, p: _Place, key: str) -> str | None:
     """'place', 'country', 'listed' (a place only inside a list of places), 'origin'
     (where fire or fighters came from), 'venue' (of talks) or None (a seat, venue,
@@ -365,7 +389,7 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None
     if _TALKS_VENUE.search(left) and not _GOV_AFTER.match(right):
         return "venue"  # the place of talks or a meeting: a Strategic development only
-    if _ORIGIN.search(left) and not _RANGE_AFTER.match(right):
+    if _origin(left, right, m):
         return "origin"  # "firing from Kunar", "militants operating out of Paktika"
     venue = _VENUE.search(left)
     if venue and _names_event(venue.group(0)):

@@ -51,7 +51,7 @@ ORIGIN_ONLY = [
     ),
     ("Pakistan said on Monday it had repelled attacks from sanctuaries in Kunar.", "Kunar", None),
     (
-        "The attackers launched rockets from across the border in Khost on Saturday, hitting "
+        "The attackers launched rockets from Afghan territory in Khost on Saturday, hitting "
         "Miranshah.",
         "Khost",
         "Miranshah",
@@ -107,6 +107,21 @@ ORIGIN_ONLY = [
 ]
 
 
+# where an attack was plotted, where militants are harboured or have their bases
+ORIGIN_ONLY += [
+    (
+        "Pakistan accused Kabul of harbouring militants in Kunar who attacked a post in Bajaur "
+        "on Monday.",
+        "Kunar",
+        "Bajaur",
+    ),
+    ("The attack in Bajaur on Monday was planned in Kunar, officials said.", "Kunar", "Bajaur"),
+    ("Militants using Kunar as a launch pad attacked Bajaur on Monday.", "Kunar", "Bajaur"),
+    ("The militants, whose bases are in Kunar, attacked Bajaur on Monday.", "Kunar", "Bajaur"),
+    ("Pakistan said Monday's attack in Bajaur was directed from Kunar.", "Kunar", "Bajaur"),
+]
+
+
 @pytest.mark.parametrize(("text", "origin", "site"), ORIGIN_ONLY)
 def test_origin_is_not_a_site(text, origin, site):
     locs = locations(text)
@@ -136,6 +151,24 @@ ORIGIN_ALSO_HIT = [
         "Khost",
     ),
     ("Artillery shelled Kunar on Friday, the province from where the shots had come.", "Kunar"),
+]
+
+
+# "from the Afghan side in X" names the origin only when X is on the Afghan side;
+# "from across the border in X" names the side that was hit
+ORIGIN_ALSO_HIT += [
+    (
+        "Two soldiers were wounded by firing from the Afghan side in Kurram district on Monday.",
+        "Kurram",
+    ),
+    (
+        "Pakistani posts were shelled from the Afghan side in Kurram on Monday, wounding two "
+        "soldiers.",
+        "Kurram",
+    ),
+    ("Firing from across the border in Kurram wounded two on Monday.", "Kurram"),
+    # hiding places are targets of strikes
+    ("Pakistani jets struck militants hiding in Kunar on Monday.", "Kunar"),
 ]
 
 
