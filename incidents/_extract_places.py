@@ -332,7 +332,46 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     _unknown_list_items(t, found, known)
     _unknown_before_unit(t, found, known, gc)
     _areas(found, gc)
+    _near(t, found)
     return found
+
+
+# "in Plang area near Khar town": the town is the reference point of the site
+_NEAR_GAP = re.compile(
+    r"^(?:\s+(?:area|village|town|locality|post|checkpoint|bazaar|market))?,?\s+"
+    r"(?:near|close to|not far from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NEAR_KM = 30.0
+
+
+def _near(t: str, places: list[_Place]) -> None:
+    """A place named as the reference point of the site before it ("X area near
+    Y") is its context, not a second site; when X is ambiguous or resolves far
+    from Y and Y is a point (a town, a crossing), X is placed at Y, keeping X's
+    text."""
+    for a, b in zip(places, places[1:], strict=False):
+        if a.role != "place" or b.role != "place" or not _NEAR_GAP.match(t[a.end : b.start]):
+            continue
+        b.role = "context"
+        far = _km(a.match, b.match) > _NEAR_KM
+        if b.match.method not in _POINT:
+            continue  # "near the Kurram border": too coarse to place the site at
+        if a.match.ambiguous or far or math.isnan(a.match.lat):
+            why = "ambiguous" if a.match.ambiguous else f"not within {_NEAR_KM:.0f} km of it"
+            a.notes.append(f"{a.text!r} placed at {b.text} named beside it ({why})")
+            a.match, a.fallback = b.match, True
+
+
+def _km(a: Match, b: Match) -> float:
+    if any(math.isnan(v) for v in (a.lat, a.lon, b.lat, b.lon)):
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 _CALENDAR = frozenset(
