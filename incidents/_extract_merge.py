@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import math
 import re
 
@@ -13,9 +14,13 @@ from incidents.geocode import Match
 
 
 def _overlap(a: _Candidate, b: _Candidate) -> bool:
+    """Whether the date windows meet; a closure is a state that lasts, so two
+    closures of one crossing a day apart ("remained closed for a second day") are
+    one."""
     if a.first is None or b.first is None:
         return True
-    return a.first <= (b.last or b.first) and b.first <= (a.last or a.first)
+    slack = dt.timedelta(days=1 if a.kind == b.kind == "border_closure" else 0)
+    return a.first <= (b.last or b.first) + slack and b.first <= (a.last or a.first) + slack
 
 
 def _same_place(a: _Candidate, b: _Candidate) -> bool:

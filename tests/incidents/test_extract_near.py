@@ -34,3 +34,49 @@ def test_near_alone_still_places_the_event():
         article_date="2025-10-14",
     )
     assert list(df["location"]) == ["Miramshah"]
+
+
+# a closure is a state that lasts: the same crossing closed on consecutive days is one
+# closure; closures days apart stay two
+CLOSURES = [
+    (
+        "The border crossing at Torkham in Khyber district remained closed for the second "
+        "consecutive day on Wednesday as Afghan forces kept firing.\n"
+        "On Tuesday, Afghan forces opened fire in Landi Kotal, forcing closure of the Torkham "
+        "crossing.",
+        1,
+    ),
+    (
+        "The Ghulam Khan crossing in North Waziristan stayed closed for a second day on "
+        "Wednesday amid firing.\n"
+        "On Tuesday, Afghan forces opened fire in Miranshah, forcing closure of the Ghulam "
+        "Khan crossing.",
+        1,
+    ),
+    (
+        "Torkham remained closed for a second day on Wednesday.\n"
+        "Authorities closed the Torkham crossing on Tuesday after firing.",
+        1,
+    ),
+    (
+        "Authorities closed the Torkham crossing on Tuesday after firing.\n"
+        "The Torkham crossing stayed shut on Wednesday, traders said.",
+        1,
+    ),
+    (
+        "Authorities closed the Torkham crossing on October 6.\n"
+        "Authorities closed the Torkham crossing again on October 10 after new firing.",
+        2,
+    ),
+    (
+        "Authorities closed the Chaman crossing on Tuesday.\n"
+        "Authorities closed the Torkham crossing on Wednesday.",
+        2,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "n"), CLOSURES)
+def test_closure_on_consecutive_days_is_one(text, n):
+    df = extract(text, article_date="2025-10-16")
+    assert (df["event_kind"] == "border_closure").sum() == n, list(df["date"])
