@@ -219,6 +219,10 @@ def _month(s: str) -> int:
     return _MONTH_NUM[s if s in _MONTH_NUM else s[:3]]
 
 
+_WEEKDAY_BEFORE = re.compile(rf"^(?:(?:on|late|early|late on|early on)\s+)?{_WDAY}$", re.I)
+_APPOSED = re.compile(r"^\s*[,(]?\s*(?:the\s+)?$")
+
+
 def find_dates(
     sentence: str,
     article: dt.date | None,
@@ -250,6 +254,12 @@ def find_dates(
             deferred.append((a, m.end(), text))
             continue
         first, last, rel = _resolve(kind, g, article, previous, year_hint, future)
+        if kind in ("md", "dm", "iso") and first is not None and spans:
+            w = spans[-1]
+            if _WEEKDAY_BEFORE.match(w.text) and _APPOSED.match(sentence[w.end : a]):
+                # "on Monday, October 6", "Tuesday (October 14, 2025)": the date says which
+                spans.pop()
+                a, text = w.start, sentence[w.start : m.end()]
         spans.append(DateSpan(a, m.end(), text, first, last, rel, future and rel == "article"))
     for a, b, text in deferred:
         if any(0 <= s.start - b <= 15 and s.first is not None for s in spans):
