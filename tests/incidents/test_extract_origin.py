@@ -119,6 +119,11 @@ ORIGIN_ONLY += [
     ("Militants using Kunar as a launch pad attacked Bajaur on Monday.", "Kunar", "Bajaur"),
     ("The militants, whose bases are in Kunar, attacked Bajaur on Monday.", "Kunar", "Bajaur"),
     ("Pakistan said Monday's attack in Bajaur was directed from Kunar.", "Kunar", "Bajaur"),
+    (
+        "The convoy came under fire from militants operating out of Paktika on Monday.",
+        "Paktika",
+        None,
+    ),
 ]
 
 
@@ -167,6 +172,8 @@ ORIGIN_ALSO_HIT += [
         "Kurram",
     ),
     ("Firing from across the border in Kurram wounded two on Monday.", "Kurram"),
+    ("Pakistani posts came under fire from the Afghan side in Kurram on Monday.", "Kurram"),
+    ("Troops came under fire from across the border in Bajaur on Monday, wounding two.", "Bajaur"),
     # hiding places are targets of strikes
     ("Pakistani jets struck militants hiding in Kunar on Monday.", "Kunar"),
 ]
