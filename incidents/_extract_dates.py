@@ -86,6 +86,12 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?P<part>early|earlier|late|later|end of|beginning of|start of)?\s*"
         r"(?P<which>this|last|next|the previous|the past) month\b",
     ),
+    # "between October and December", "from October to December 2025", "October-December 2025"
+    (
+        "month_range",
+        rf"\b(?:(?:between|from|in|during|throughout)\s+)?(?P<m1>{_MON})\s*(?:-|–|and|to|until|through)\s*"
+        rf"(?P<m2>{_MON})\b(?:,?\s+(?P<y>\d{{4}}))?",
+    ),
     (
         "in_month",
         rf"\b(?:in|during|since|through|throughout)\s+(?P<m>{_MON})(?:\s+(?P<y>\d{{4}}))?\b",
@@ -213,6 +219,10 @@ def _month(s: str) -> int:
     return _MONTH_NUM[s if s in _MONTH_NUM else s[:3]]
 
 
+_WEEKDAY_BEFORE = re.compile(rf"^(?:(?:on|late|early|late on|early on)\s+)?{_WDAY}$", re.I)
+_APPOSED = re.compile(r"^\s*[,(]?\s*(?:the\s+)?$")
+
+
 def find_dates(
     sentence: str,
     article: dt.date | None,
@@ -244,6 +254,12 @@ def find_dates(
             deferred.append((a, m.end(), text))
             continue
         first, last, rel = _resolve(kind, g, article, previous, year_hint, future)
+        if kind in ("md", "dm", "iso") and first is not None and spans:
+            w = spans[-1]
+            if _WEEKDAY_BEFORE.match(w.text) and _APPOSED.match(sentence[w.end : a]):
+                # "on Monday, October 6", "Tuesday (October 14, 2025)": the date says which
+                spans.pop()
+                a, text = w.start, sentence[w.start : m.end()]
         spans.append(DateSpan(a, m.end(), text, first, last, rel, future and rel == "article"))
     for a, b, text in deferred:
         if any(0 <= s.start - b <= 15 and s.first is not None for s in spans):
@@ -285,6 +301,18 @@ def _resolve(
     if kind == "iso":
         x = _safe(int(g["y"] or 0), int(g["mm"] or 0), int(g["d"] or 0))
         return x, x, None
+    if kind == "month_range":
+        m1, m2 = _month(g["m1"] or ""), _month(g["m2"] or "")
+        if g.get("y"):  # the year is of the end month
+            y2 = int(g["y"] or 0)
+            y1 = y2 if m1 <= m2 else y2 - 1
+        else:
+            y1r = _year_for(m1, 1, ref, year_hint)
+            if y1r is None:
+                return None, None, None
+            y1 = y1r
+            y2 = y1 if m1 <= m2 else y1 + 1
+        return dt.date(y1, m1, 1), _month_end(y2, m2), None
     if kind in ("mid_month", "part_month", "in_month"):
         mon = _month(g["m"] or "")
         y = int(g["y"] or 0) if g.get("y") else _year_for(mon, 1, ref, year_hint)

@@ -46,12 +46,17 @@ _REPORTED = re.compile(
 _MODAL = re.compile(
     r"\b(?:would|will|could|might|shall|threaten\w*|vow\w*|warn(?:ed|s|ing)? (?:of|that)|"
     r"plan(?:s|ned|ning)? to|not hesitate to|ready to|prepared to|intends? to|seek(?:s|ing)? to|"
-    r"if|unless|reserves? the right to|right to|to avoid|to prevent|to stop)\b[^.;:]{0,45}$"
+    r"if|unless|reserves? the right to|right to|to avoid|to prevent|to stop|consider\w*|"
+    r"mull\w*|weigh\w*|may|possible|potential|option of)\b[^.;:]{0,45}$"
 )
 # A trigger in the past of the frontier rather than in this news.
 _HISTORY = re.compile(
     r"\b(?:in the past|previously|has long|have long|historically|often|frequently|repeatedly|"
-    r"routinely|for years|for decades|is not the first|not the first time|long been)\b",
+    r"routinely|for years|for decades|is not the first|not the first time|long been|"
+    r"repeated|recurring|recurrent|periodic|(?:has|have) (?:\w+ )?(?:seen|witnessed|"
+    r"experienced|fought|battled)|last (?:week|month|year)(?:'s|’s)|such|"
+    # commentary on violence rather than its report
+    r"analysts?|experts?|observers?|critics)\b",
     re.IGNORECASE,
 )
 _SINCE = re.compile(
@@ -60,7 +65,11 @@ _SINCE = re.compile(
     re.IGNORECASE,
 )
 _HISTORY_AFTER = re.compile(
-    r"^[^.;]{0,40}\b(?:in the past|previously|before|in (?:19|20)\d\d)\b", re.IGNORECASE
+    r"^[^.;]{0,40}\b(?:in the past|previously|before|in (?:19|20)\d\d|periodically|"
+    r"regularly|frequently|repeatedly|from time to time|"
+    # an ongoing campaign, not an incident: "have been fighting militants ... for months"
+    r"for (?:several |many |the past |the last |some )?(?:months|years|decades|weeks))\b",
+    re.IGNORECASE,
 )
 # A trigger named as the cause of this news ("after recent attacks", "in retaliation for").
 _CAUSE = re.compile(
@@ -88,6 +97,33 @@ _CLOSED_AFTER = re.compile(
 _ANSWERED = re.compile(
     r"\b(?:respond\w* to|retaliat\w*|repuls\w*|repell\w*|return\w* (?:the )?fire|"
     r"in response to|foil\w*|thwart\w*)\b",
+    re.IGNORECASE,
+)
+# "The talks ... are expected to be the final round", "talks will be held".
+_FUTURE_AFTER = re.compile(
+    r"[^.;:,]{0,60}?\b(?:(?:are|is)\s+(?:\w+\s+)?(?:expected|scheduled|set|due|likely|slated|"
+    r"planned)\s+to|will|would)\b",
+    re.IGNORECASE,
+)
+# A trend of violence rather than an incident ("a surge of attacks in X").
+_TREND = re.compile(
+    r"\b(?:surge|wave|spate|rise|uptick|increase|resurgence|upsurge|campaign)\s+(?:of|in)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# News about relations, trade or tensions, whose named cause is earlier violence.
+_CONTEXT_NEWS = re.compile(
+    r"\b(?:relations|ties|tensions?|trade|anger|concerns?|fears?|frictions?)\b", re.IGNORECASE
+)
+# An actor that is the subject of a passive casualty verb is the victim.
+_VICTIM = re.compile(
+    r"[^,;]{0,40}?\b(?:were|was|have been|had been|being|got)\s+(?:also\s+|reportedly\s+)?"
+    r"(?:killed|wounded|injured|martyred|hurt|shot)\b",
+    re.IGNORECASE,
+)
+_CAUSE_OF_NEWS = re.compile(
+    r"\b(?:relations|ties|tensions?|trade|anger|concerns?|fears?|frictions?)\b[^.;:]{0,40}?"
+    r"\b(?:after|following|since|in the wake of)\s+(?:[\w'’-]+,?\s+){0,14}$",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
@@ -118,6 +154,10 @@ class _Candidate:
     types: tuple[str, str] = ("", "")
     features: dict[str, float] = field(default_factory=dict)
     old: bool = False  # dated before the article's news (a timeline entry, history)
+    date_text: str = ""  # the date expression the date was read from
+    date_rel: str | None = None  # what it was read against (DateSpan.relative_to)
+    yeared: bool = True  # the date names its year (or counts from one that does)
+    given: bool = False  # (a placeless casualty sentence) its counts went to an incident
 
 
 # -- one sentence ---------------------------------------------------------------------
@@ -153,8 +193,14 @@ def _sentence(
         trig = [Trigger(m.start(), m.end(), m.group(0), pending)]
     if not trig:
         return [], dated
-    places = _places(t, gc)
     fr = frontier_phrases(t)
+    # "near the Afghan border", "on Afghan territory": the country named inside a
+    # frontier phrase is part of it, not a place of its own
+    places = [
+        p
+        for p in _places(t, gc)
+        if not (p.role == "country" and any(a <= p.start < b for a, b, _, _ in fr))
+    ]
 
     # -- attach places to triggers
     strong = [x for x in trig if not x.weak]
@@ -163,7 +209,7 @@ def _sentence(
     for p in places:
         if p.role == "context":
             continue
-        x = _nearest_trigger(p, strong) or _nearest_trigger(p, trig)
+        x = _nearest_in_clause(t, p, strong) or _nearest_in_clause(t, p, trig)
         if x is None:
             continue
         x = _specific(x, trig, t)
@@ -188,9 +234,12 @@ def _sentence(
     finer = {id(x) for x, p in pairs if p.role != "country"}
     pairs = [(x, p) for x, p in pairs if p.role != "country" or id(x) not in finer]
 
-    violent_placed = any(x.violent for x, _ in pairs)
+    # (a violent event placed only at a country makes no row: the frontier phrase
+    # of its sentence, if any, is the better place)
+    violent_placed = any(x.violent and p.role != "country" for x, p in pairs)
     if not violent_placed and any(x.violent for x in trig):
-        use = [f for f in fr if f[3]] or ([f for f in fr if not f[3]] if not places else [])
+        only_countries = all(p.role == "country" for p in places)
+        use = [f for f in fr if f[3]] or ([f for f in fr if not f[3]] if only_countries else [])
         if use:
             a, b, phrase, is_strong = use[0]
             x = min((x for x in trig if x.violent), key=lambda x: abs(x.start - a))
@@ -203,7 +252,7 @@ def _sentence(
             a, b, phrase = (fr[0][0], fr[0][1], fr[0][2]) if fr else (ks[0].start, ks[0].end, "")
             pairs.append((ks[0], _frontier_place(a, b, phrase or FRONTIER_NAME, True)))
 
-    counts = counts_in(t)
+    counts = _own_counts(t, counts_in(t), raw_strong, trig)
     if not pairs:
         if any(x.violent for x in trig):
             kind = next(x.kind for x in trig if x.violent)
@@ -212,6 +261,9 @@ def _sentence(
             c.counts = counts
             x0 = next(x for x in trig if x.violent)
             _date(c, x0, _Place(x0.start, x0.end, "", Match()), spans, para, ref)
+            c.kind, c.place = x0.kind, _Place(x0.start, x0.end, "", Match())
+            _actors(c, x0, actors_in(t), t)  # for the sentence that places it
+            c.kind, c.place = "_casualties", None  # type: ignore[assignment]
             c.notes = [f"{n.which}: {n.text!r}" for n in counts]
             return [c], dated
         return [], dated
@@ -247,12 +299,39 @@ def _sentence(
     return out, dated
 
 
+def _own_counts(
+    t: str, counts: list[Count], raw: list[Trigger], kept: list[Trigger]
+) -> list[Count]:
+    """The counts of the sentence's own events: a count whose nearest event word
+    before it in its clause is one that was dropped (a threat, history, the cause
+    named for this news: "the clash came days after strikes in X killed 46") is
+    that event's count, not this news's."""
+    out = []
+    for n in counts:
+        before = [x for x in raw if x.end <= n.start and not re.search(r"[.;]", t[x.end : n.start])]
+        x = max(before, key=lambda x: x.end) if before else None
+        if x is not None and x not in kept:
+            continue
+        out.append(n)
+    return out
+
+
 def _nearest_trigger(p: _Place, trig: list[Trigger]) -> Trigger | None:
     before = [x for x in trig if x.end <= p.start and p.start - x.end <= 160]
     if before:
         return max(before, key=lambda x: x.end)
     after = [x for x in trig if x.start >= p.end and x.start - p.end <= 100]
     return min(after, key=lambda x: x.start) if after else None
+
+
+def _nearest_in_clause(t: str, p: _Place, trig: list[Trigger]) -> Trigger | None:
+    """:func:`_nearest_trigger`, but a trigger after the place only in its clause:
+    in "the ceasefire reached in Doha, but the talks in Istanbul failed" Doha is not
+    the place of the talks."""
+    x = _nearest_trigger(p, trig)
+    if x is not None and x.start >= p.end and _CLAUSE_BREAK.search(t[p.end : x.start]):
+        return None
+    return x
 
 
 _SPECIFIC = ("air_strike", "shelling", "bombing", "suicide_bombing")
@@ -305,7 +384,15 @@ def _date(
                 abs(p.start - d.end),
             )
 
-        d = min(usable, key=dist)
+        # "struck Khost on October 9, Paktika on October 12": the date right after a
+        # place, in its own list item, is that place's
+        own = [
+            d
+            for d in usable
+            if d.start >= p.end
+            and re.fullmatch(r"\s*(?:on|in|late on|early on)?\s*", c.evidence[p.end : d.start])
+        ]
+        d = own[0] if own and p.role != "frontier" else min(usable, key=dist)
         c.first, c.last = d.first, d.last
         how = {
             None: "stated",
@@ -314,6 +401,7 @@ def _date(
             "previous": "relative to the previous event",
         }[d.relative_to]
         c.date_how = "absolute" if d.relative_to is None else "relative"
+        c.date_text, c.date_rel = d.text, d.relative_to
         c.notes.append(f"date {d.text!r} {how} -> {_fmt(d.first, d.last)}")
         if d.future or (ref is not None and d.first is not None and d.first > ref):
             c.flags.append("planned")
@@ -362,8 +450,13 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         # fire to Pakistani posts and captured two" -> Afghan forces
         start = max(t.rfind(";", 0, x.start), t.rfind(". ", 0, x.start), 0)
         # ...unless it only answered the event ("troops responded to firing from X")
+        # (nor was its victim: "seven Pakistani soldiers were killed in a suicide attack")
         before = [
-            a for o, a in armed if start <= o < x.start and not _ANSWERED.search(t[o : x.start])
+            a
+            for o, a in armed
+            if start <= o < x.start
+            and not _ANSWERED.search(t[o : x.start])
+            and not _VICTIM.match(t[o : x.start])
         ]
         agent = before[0] if before else None
         if agent is None:
@@ -380,7 +473,8 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         # Only Pakistan's air force and drones strike across this frontier.
         agent = PK_MIL
         c.notes.append("air strike on the Afghan side: Pakistan's (the only air power here)")
-    target = next((a for _, a in armed if a != agent), None)
+    victims = [a for o, a in armed if o < x.start and a != agent and _VICTIM.match(t[o : x.start])]
+    target = victims[0] if victims else next((a for _, a in armed if a != agent), None)
     if target is None and any(a == CIVILIANS for _, a in acts):
         target = CIVILIANS
     marked = any(
@@ -388,7 +482,7 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         for o, a in armed
         if a == target
     )
-    if agent is None and target not in (None, CIVILIANS, TTP_WORD) and not marked:
+    if agent is None and target not in (None, CIVILIANS, TTP_WORD) and not marked and not victims:
         agent, target = target, None
     agent = TTP if agent == TTP_WORD else agent
     target = TTP if target == TTP_WORD else target
@@ -413,9 +507,10 @@ def _types(c: _Candidate) -> None:
         c.types = EVENT_KINDS[kind]
 
 
-def _enrich(cands: list[_Candidate], c: _Candidate) -> None:
+def _enrich(cands: list[_Candidate], c: _Candidate) -> bool:
     """Counts of a sentence with no place of its own belong to the last violent
-    incident of the previous three sentences (groups not yet counted there)."""
+    incident of the previous three sentences (groups not yet counted there).
+    Whether they went to one."""
     prev = None
     for p in reversed(cands):  # stops three sentences back: linear in the article
         if c.sentence - p.sentence > 3:
@@ -423,13 +518,23 @@ def _enrich(cands: list[_Candidate], c: _Candidate) -> None:
         if p.kind in VIOLENT:
             prev = p
             break
-    if prev is None or not c.counts:
-        return
+    if prev is None or not c.counts or not _dates_fit(prev, c):
+        return False
     have = {(n.which, n.group) for n in prev.counts}
     new = [n for n in c.counts if (n.which, n.group) not in have]
     if new:
         prev.counts = prev.counts + new
         prev.notes.append(f"counts from sentence {c.sentence}: " + ", ".join(n.text for n in new))
+    return True
+
+
+def _dates_fit(host: _Candidate, c: _Candidate) -> bool:
+    """Whether ``c`` (a sentence with casualties and no place) can be a detail of
+    ``host``: its own stated date, if any, overlaps the host's ("Last week, a raid
+    left 16 soldiers dead" is not the detail of today's strike)."""
+    if c.date_how not in ("absolute", "relative") or c.first is None or host.first is None:
+        return True
+    return c.first <= (host.last or host.first) and host.first <= (c.last or c.first)
 
 
 def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigger]:
@@ -453,6 +558,32 @@ def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigge
         ):
             dropped = True
             continue
+        if (
+            not x.violent
+            and _FUTURE_AFTER.match(t, x.end)
+            and not any(d.first is not None and d.start >= x.end for d in spans)
+        ):
+            # "the talks in Istanbul are expected to be the final round": talks to
+            # come, on no stated day, are not an event (with a day they are a
+            # planned one)
+            dropped = True
+            continue
+        day_after = any(
+            d.first is not None
+            and d.last is not None
+            and (d.last - d.first).days <= 2
+            and x.end <= d.start <= x.end + 90
+            for d in spans
+        )
+        if (
+            x.violent
+            and not day_after
+            and _CAUSE_OF_NEWS.search(t[max(0, x.start - 160) : x.start])
+        ):
+            # "relations soured after the 2021 takeover in Kabul and the attacks in X"
+            # (but "tensions rose after jets struck Kabul on Thursday" is news)
+            dropped = True
+            continue
         if x.violent and _CAUSE.search(clause):
             dated = any(
                 d.first is not None
@@ -468,8 +599,18 @@ def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigge
     main = [x for x in keep if x.violent and not x.weak]
     if main:
         dropped = dropped or bool(cause)
+    elif cause and _CONTEXT_NEWS.search(t[: cause[0].start]):
+        dropped = True  # "relations soured after the attacks in Bannu": the cause is history
     else:
         keep = sorted(keep + cause, key=lambda x: x.start)  # the cause is the event itself
+    if not any(
+        d.first is not None and d.last is not None and (d.last - d.first).days <= 2 for d in spans
+    ):
+        # "the TTP has been behind a surge of attacks in X": a trend, not an incident
+        trend = [x for x in keep if x.violent and _TREND.search(t[max(0, x.start - 40) : x.start])]
+        if trend:
+            dropped = True
+            keep = [x for x in keep if x not in trend]
     if dropped and not any(x.violent and not x.weak for x in keep):
         keep = [x for x in keep if not x.weak]
     return keep

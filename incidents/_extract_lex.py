@@ -70,7 +70,8 @@ _T: list[tuple[str, str]] = [
         r"|\btrad(?:ed|ing) (?:heavy |)fire\b|\bopen(?:ed|s)? (?:\w+ )?fire\b|\bexchanges of fire\b"
         r"|\bfought\b|\bhostilities\b|\bconfrontations?\b|\bfirings?\b"
         r"|\b(?:violent |armed )?encounters?\b"
-        r"|\bcross-border fire\b|\bgunfire\b",
+        r"|\bcross-border fire\b|\bgunfire\b"
+        r"|\b(?:came|come|comes|coming) under (?:heavy |intense |small[- ]arms |)fire\b",
     ),
     (
         "attack",
@@ -107,7 +108,10 @@ _AGREED = re.compile(
     re.IGNORECASE,
 )
 _NOT_AGREED = re.compile(
-    r"\b(?:despite|violat\w+|breach\w*|broke|collapsed?|expired?|lapsed?|ended|after|since)\b",
+    r"\b(?:despite|violat\w+|breach\w*|broke|collapsed?|expired?|lapsed?|ended|after|since|"
+    # "agreed to uphold the ceasefire reached in Doha": the agreement is older news
+    r"uphold\w*|maintain\w*|respect\w*|observ\w*|implement\w*|preserv\w*|sustain\w*|"
+    r"abide by|cement\w*|consolidat\w*)\b",
     re.IGNORECASE,
 )
 _STATE = re.compile(r"\b(?:remain|stay)", re.IGNORECASE)
@@ -228,7 +232,15 @@ _STRONG = re.compile(
 _WEAK = re.compile(
     # not "across the border": that is cross-border fire, not the whole frontier
     rf"\b(?:along|on) (?:the |their )?{_LEN}{_PAIR}{_FRONT}\b(?! (?:crossing|town|city|"
-    rf"district|post))",
+    rf"district|post))"
+    # "a suicide attack near the Afghan border", "strikes on Afghan territory" (only
+    # when the sentence names no place)
+    rf"|\b(?:near|close to) (?:the )?{_PAIR}(?:(?:Afghan|Afghanistan|Pakistani|Pakistan|"
+    rf"Pak-Afghan)(?:'s|’s)? )?{_FRONT}\b(?! (?:crossing|town|city|district|post))"
+    rf"|\b(?:on|inside|into|in) (?:parts of |several parts of )?(?:the )?(?:Afghan|"
+    rf"Afghanistan(?:'s|’s)?) (?:territory|soil)\b"
+    # "airstrikes inside Afghanistan", "positions across Afghanistan"
+    rf"|\b(?:deep )?(?:inside|across|into) (?:Afghanistan|Pakistan)\b(?!'s|’s)",
     re.IGNORECASE,
 )
 

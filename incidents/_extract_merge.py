@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import math
+import re
 
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT
@@ -12,9 +14,13 @@ from incidents.geocode import Match
 
 
 def _overlap(a: _Candidate, b: _Candidate) -> bool:
+    """Whether the date windows meet; a closure is a state that lasts, so two
+    closures of one crossing a day apart ("remained closed for a second day") are
+    one."""
     if a.first is None or b.first is None:
         return True
-    return a.first <= (b.last or b.first) and b.first <= (a.last or a.first)
+    slack = dt.timedelta(days=1 if a.kind == b.kind == "border_closure" else 0)
+    return a.first <= (b.last or b.first) + slack and b.first <= (a.last or a.first) + slack
 
 
 def _same_place(a: _Candidate, b: _Candidate) -> bool:
@@ -38,7 +44,14 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
         pool = list(by_place.get((cls, _place_key(c.place)), ()))
         if c.kind == "killing" and c.place.role != "frontier" and c.place.match.admin1:
             pool += by_admin1.get((cls, c.place.match.admin1), [])
-        host = next((o for o in pool if _same_place(o, c) and _overlap(o, c)), None)
+        host = next(
+            (
+                o
+                for o in pool
+                if _same_place(o, c) and _overlap(o, c) and not _distinct_on_frontier(o, c)
+            ),
+            None,
+        )
         if host is None:
             out.append(c)
             by_place.setdefault((cls, _place_key(c.place)), []).append(c)
@@ -56,6 +69,21 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     return _venue_of_agreement(_fold_restatements(out))
 
 
+_WEAPONS = frozenset({"air_strike", "shelling", "bombing", "suicide_bombing"})
+
+
+def _distinct_on_frontier(a: _Candidate, b: _Candidate) -> bool:
+    """Two frontier-wide rows told with different weapons ("strikes on Afghan
+    territory" and "a suicide attack near the border") are two events: without a
+    place, the weapon is what tells them apart."""
+    return (
+        a.place.role == "frontier"
+        and a.kind != b.kind
+        and a.kind in _WEAPONS
+        and b.kind in _WEAPONS
+    )
+
+
 def _venue_of_agreement(cands: list[_Candidate]) -> list[_Candidate]:
     """A ceasefire stated without a place, and talks at a venue abroad on
     overlapping dates, are one agreement: it is placed at the venue."""
@@ -65,6 +93,11 @@ def _venue_of_agreement(cands: list[_Candidate]) -> list[_Candidate]:
         host = None
         if c.kind == "ceasefire" and c.place.role == "frontier":
             host = next((v for v in venues if _overlap(v, c)), None)
+            if host is None and c.date_how in ("inherited", "not stated"):
+                # "agreed on an immediate ceasefire. ... after the talks held in Doha":
+                # an undated agreement and the talks told next to it
+                near = [v for v in venues if abs(v.sentence - c.sentence) <= 2]
+                host = min(near, key=lambda v: abs(v.sentence - c.sentence), default=None)
         if host is None:
             out.append(c)
             continue
@@ -168,7 +201,11 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
         finer = [
             f
             for f in violent[lo:hi]
-            if f is not c and id(f) not in gone and _inside_of(f, c) and _overlap(f, c)
+            if f is not c
+            and id(f) not in gone
+            and _inside_of(f, c)
+            and _overlap(f, c)
+            and not (f.sentence != c.sentence and _SEPARATE.match(f.evidence))
         ]
         if not finer:
             continue
@@ -180,12 +217,44 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
             host.counts = list(c.counts)
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
+    # "a mortar shell hit a house near the border": the incident placed elsewhere in
+    # the article, told again without its place
+    for c in cands:
+        if c.kind not in VIOLENT or c.place.role != "frontier" or not _NEAR.search(c.place.text):
+            continue
+        lo = bisect.bisect_left(starts, c.sentence - WINDOW)
+        hi = bisect.bisect_right(starts, c.sentence + WINDOW)
+        finer = [f for f in violent[lo:hi] if id(f) not in gone and _overlap(f, c)]
+        if not finer:
+            continue
+        host = min(finer, key=lambda f: abs(f.sentence - c.sentence))
+        gone.add(id(c))
+        host.merged += 1
+        host.notes.append(f"restated as {c.place.text!r} in sentence {c.sentence}")
+        if not host.counts:
+            host.counts = list(c.counts)
     # A violent row placed only at a country says nothing about where on the frontier.
     return [
         c
         for c in cands
         if id(c) not in gone and not (c.kind in VIOLENT and c.place.role == "country")
     ]
+
+
+#: A sentence that opens another incident ("In a related incident on Sunday, an
+#: attack in X ..."): a coarser row of another sentence does not restate it.
+_SEPARATE = re.compile(
+    r"\W*(?:in (?:a|an|another) (?:\w+ )?(?:incident|attack|development)|separately|"
+    r"in other (?:news|incidents?))\b",
+    re.IGNORECASE,
+)
+
+
+#: Frontier phrases that only say "somewhere near the border" (not "all along it").
+_NEAR = re.compile(
+    r"^(?:near|close to)\b|\b(?:territory|soil)$|^(?:deep )?(?:inside|across|into)\b",
+    re.IGNORECASE,
+)
 
 
 def _unc(c: _Candidate) -> float:

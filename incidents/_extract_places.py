@@ -72,14 +72,48 @@ _VENUE = re.compile(
     r"travelled|traveled|summoned|rally|officials|spokesman|leaders?|rulers|regime|"
     r"administration|leadership|delegation|trip|visit|match|matches|tournament|series|game)"
     r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$"
-    # where fighters or fire came from is their origin, not the scene
-    r"|\b(?:came|come|coming|poured|pouring|crossed|crossing|infiltrated|fired|launched|"
-    r"entered|moved|fled|originat\w+|operating|operate|(?<![-\w])based|sent|returned|deported|"
-    r"travell?ed)\s+(?:\w+\s+){0,3}?(?:in\s+)?from\s+(?:the\s+)?"
-    r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:\w+\s+){1,3}?(?:in|inside|within)\s+(?:the\s+)?)?$"
-    r"|\b(?:opposite|across from|facing|bordering|towards?|capital|takeover of|control of|"
+    r"|\b(?:opposite|across from|facing|bordering|towards?|capital|takeover (?:of|in)|control of|"
     r"seized|power in|fall of|return to|came to power in)\s+(?:the\s+)?$",
     re.IGNORECASE,
+)
+# Where fighters or fire came from is their *origin*, not the scene: a noun or verb
+# of fire, attack or militancy, then "from" / "out of" (through "sanctuaries in",
+# "across the border in", "the Afghan side in"), or "originating/emanating in".
+_ORIGIN_VIA = (
+    r"(?:from|out\s+of)\s+(?:the\s+)?"
+    r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+"
+    r"|(?:(?P<side>Afghan|Pakistani)\s+side(?:\s+of\s+the\s+(?:border|frontier))?"
+    r"|(?:[a-z]+\s+)?(?:sanctuar(?:y|ies)|hide-?outs?|(?:safe\s+)?havens?|bases?|camps?|"
+    r"positions?|posts?|territory|soil|strongholds?|hills|mountains|hideaways?))"
+    r"\s+(?:in|inside|within|of)\s+(?:the\s+)?)?$"
+)
+_ORIGIN = re.compile(
+    r"\b(?:fire|firing|gunfire|shots|shooting|shelling|shells|rockets?|mortars?|missiles?|"
+    r"artillery|attacks?|assaults?|raids?|incursions?|infiltration|aggression|militants?|"
+    r"fighters?|insurgents?|terrorists?|gunmen|attackers|infiltrators|militancy|terrorism|"
+    r"came|come|comes|coming|poured|pouring|crossed|crossing|infiltrat\w+|fired|launch\w+|"
+    r"stag(?:ed|ing)|entered|moved|fled|originat\w+|emanat\w+|operating|operates?|"
+    r"(?<![-\w])based|sent|returned|deported|travell?ed|sneak\w*|snuck|slipped|"
+    r"planned|plotted|masterminded|orchestrated|directed|hatched)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:in\s+|over\s+)?"
+    + _ORIGIN_VIA
+    # where an attack was plotted, where militants are harboured or have their bases
+    + r"|\b(?:originat\w+|emanat\w+|planned|plotted|masterminded|orchestrated|hatched)\s+"
+    r"(?:in|inside|within)\s+(?:the\s+)?$"
+    r"|\bharbou?r\w*\s+(?:[\w-]+\s+){0,3}?(?:in|inside|within)\s+(?:the\s+)?$"
+    r"|\b(?:bases?|sanctuar(?:y|ies)|(?:safe\s+)?havens?)\s+(?:are|is|were|was|remain)\s+"
+    r"(?:located\s+)?(?:in|inside|within)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "militants using Kunar as a launch pad"
+_ORIGIN_AFTER = re.compile(
+    r"^\s+as\s+(?:an?\s+)?(?:launch\w*|staging|base|sanctuary|safe haven|haven|springboard|"
+    r"hide-?out)",
+    re.IGNORECASE,
+)
+# "attacks from Chitral to Zhob" is a stretch of sites, not an origin
+_RANGE_AFTER = re.compile(
+    r"^(?:\s+\w+)?(?:\s+(?:province|district|region))?\s+(?:to|through)\s+[A-Z]"
 )
 _REPORTED = re.compile(
     r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed)\s+$"
@@ -165,6 +199,11 @@ _FEAT = r"(?:\s+(?:valley|pass|area|mountains?|village|town|district|heights|nul
 _COORD = re.compile(
     rf"^{_FEAT}{_SEP}(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}{_FEAT}{_SEP}(?:the\s+)?)*$"
 )
+# "Khost on October 9, Paktika on October 12 and Kandahar": the date of a list item
+_DATED_ITEM = re.compile(
+    r"^\s+(?:on|in|late on|early on)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?=\s*(?:,|and\b|or\b))"
+)
 _CTX_GAP = re.compile(
     r"^(?:'s|’s)?[\s,]*(?:(?:Kandao|Koh|Valley|Pass|Gali|Sar|Ghar|Darra|Nullah)\s+)?"
     r"(?:(?:districts?|provinces?|crossings?|border crossings?|villages?|"
@@ -238,14 +277,22 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     """Places named in one sentence, with their role and context resolved."""
     found: list[_Place] = []
     taken: list[tuple[int, int]] = []
+    origin: list[int] = []  # ends of the origin mentions
     for m in gc.find_mentions(t):
         taken.append((m.start, m.end))
         if not m.candidates:
             continue
         p = _Place(m.start, m.end, m.text, m.candidates[0])
         role = _role(t, p, m.key)
-        if role == "listed" and found and _COORD.match(t[found[-1].end : p.start]):
+        gap = _DATED_ITEM.sub("", t[found[-1].end : p.start]) if found else ""
+        if role == "listed" and found and _COORD.match(gap):
             role = "place" if found[-1].role == "place" else None  # "in Bajaur, Kurram and X"
+        after_origin = origin and origin[-1] > (found[-1].end if found else -1)
+        if after_origin and _COORD.match(_DATED_ITEM.sub("", t[origin[-1] : p.start])):
+            role = "origin"  # "firing from Kunar and Nangarhar": the list is of origins
+        if role == "origin":
+            origin.append(p.end)  # where fire or fighters came from: no incident there
+            continue
         if role is None or role == "listed":
             continue
         p.role = role
@@ -256,7 +303,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
         a, b = fm.span(grp)
         if any(x < b and a < y for x, y in taken) or word.lower() in _NOT_PLACE:
             continue
-        if _VENUE.search(t[max(0, a - 60) : a]):
+        if _VENUE.search(t[max(0, a - 60) : a]) or _ORIGIN.search(t[max(0, a - 60) : a]):
             continue
         q = _PLACE_NOUN.match(t[b : b + 30])
         unit = q and _QUAL_WORD.get(q.group("q").lower()) in ("district", "province")
@@ -285,7 +332,46 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     _unknown_list_items(t, found, known)
     _unknown_before_unit(t, found, known, gc)
     _areas(found, gc)
+    _near(t, found)
     return found
+
+
+# "in Plang area near Khar town": the town is the reference point of the site
+_NEAR_GAP = re.compile(
+    r"^(?:\s+(?:area|village|town|locality|post|checkpoint|bazaar|market))?,?\s+"
+    r"(?:near|close to|not far from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NEAR_KM = 30.0
+
+
+def _near(t: str, places: list[_Place]) -> None:
+    """A place named as the reference point of the site before it ("X area near
+    Y") is its context, not a second site; when X is ambiguous or resolves far
+    from Y and Y is a point (a town, a crossing), X is placed at Y, keeping X's
+    text."""
+    for a, b in zip(places, places[1:], strict=False):
+        if a.role != "place" or b.role != "place" or not _NEAR_GAP.match(t[a.end : b.start]):
+            continue
+        b.role = "context"
+        far = _km(a.match, b.match) > _NEAR_KM
+        if b.match.method not in _POINT:
+            continue  # "near the Kurram border": too coarse to place the site at
+        if a.match.ambiguous or far or math.isnan(a.match.lat):
+            why = "ambiguous" if a.match.ambiguous else f"not within {_NEAR_KM:.0f} km of it"
+            a.notes.append(f"{a.text!r} placed at {b.text} named beside it ({why})")
+            a.match, a.fallback = b.match, True
+
+
+def _km(a: Match, b: Match) -> float:
+    if any(math.isnan(v) for v in (a.lat, a.lon, b.lat, b.lon)):
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 _CALENDAR = frozenset(
@@ -318,9 +404,23 @@ def _glued(t: str, p: _Place) -> bool:
     return False
 
 
+def _origin(left: str, right: str, m: Match) -> bool:
+    """Whether a mention is where fire or fighters came from.  "From the Afghan
+    side in X" is an origin only when X is in Afghanistan (troops in Kurram come
+    under fire from the Afghan side *in Kurram*)."""
+    if _ORIGIN_AFTER.match(right):
+        return True
+    o = _ORIGIN.search(left)
+    if o is None or _RANGE_AFTER.match(right):
+        return False
+    side = o.group("side")
+    return side is None or m.country == ("AF" if side.lower() == "afghan" else "PK")
+
+
 def _role(t: str, p: _Place, key: str) -> str | None:
-    """'place', 'country', 'listed' (a place only inside a list of places) or None
-    (a seat, venue, origin, history, actor or part of a longer name) for one mention."""
+    """'place', 'country', 'listed' (a place only inside a list of places), 'origin'
+    (where fire or fighters came from), 'venue' (of talks) or None (a seat, venue,
+    history, actor or part of a longer name) for one mention."""
     m = p.match
     left = t[max(0, p.start - 60) : p.start]
     right = t[p.end : p.end + 40]
@@ -328,6 +428,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None
     if _TALKS_VENUE.search(left) and not _GOV_AFTER.match(right):
         return "venue"  # the place of talks or a meeting: a Strategic development only
+    if _origin(left, right, m):
+        return "origin"  # "firing from Kunar", "militants operating out of Paktika"
     venue = _VENUE.search(left)
     if venue and _names_event(venue.group(0)):
         venue = None  # "officials said the strikes in Paktika": the event's place

@@ -84,12 +84,22 @@ How a sentence becomes incidents
    only by its year or month ("in 2023", "last year") that lies before the
    article's story (the article date, its lead event and every event within
    :data:`NEWS_GAP_DAYS` of them) is background and makes no row
-   (``df.attrs["background"]`` counts them); an old event dated to the day (a
-   timeline entry) is kept.
+   (``df.attrs["background"]`` counts them); so is an old event dated to the day
+   without its year ("On Aug. 18, ...", "three days later"), while one that names
+   its year or opens a timeline line ("October 12: ...") is kept.  Violence known
+   only to a month or more ("this year", "between October and December") is a
+   summary, a frontier-wide one known only to a week ("near the border last week")
+   too; trends ("a surge of attacks in X"), "such clashes", fighting "for months",
+   analysts' commentary and "considering strikes" are not incidents.  A count in
+   the clause of a dropped event (history, cause, threat) stays with it, and a
+   placeless casualty sentence of another date is not a detail of the news.
 6. Repeats of one incident (same place or frontier-wide, overlapping dates, same
    violent/non-violent class) are merged; the first sentence is the evidence.  A
    coarser row (province, country) restating a finer one of overlapping dates is
-   folded into it (:mod:`incidents._extract_merge`).
+   folded into it (:mod:`incidents._extract_merge`), unless the finer one opens
+   another incident ("In a related incident ...").  An event placed only "near the
+   Afghan border" / "on Afghan territory" / "inside Afghanistan" is frontier-wide,
+   and folds into a placed row of the article of overlapping dates.
 7. *Counts* (:mod:`incidents._extract_counts`): each killed/wounded count goes to
    the place nearest to it in its own clause; groups add up (soldiers and
    militants), repeats of a group do not; a year is never a count; wounded go to
@@ -117,7 +127,7 @@ import pandas as pd
 
 from incidents._extract_confidence import confidence, features
 from incidents._extract_dates import find_dates, parse_date_text
-from incidents._extract_events import _COREF, _Candidate, _enrich, _sentence
+from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _sentence
 from incidents._extract_lex import EVENT_KINDS, VIOLENT
 from incidents._extract_merge import _inside_of, _merge
 from incidents._extract_places import FRONTIER_NAME
@@ -196,6 +206,7 @@ def extract(
     pending: tuple[int, str] | None = None  # (sentence, kind) of an unplaced violent event
     prev_dated: tuple[dt.date, dt.date, str] | None = None
     unplaced: list[_Candidate] = []  # violent sentences without a place (dates only)
+    last_yeared = True  # whether the date of last_range names its year
     for i, s in enumerate(sentences(text, dl.end if dl else 0)):
         kind = pending[1] if pending is not None and i - pending[0] <= 2 else None
         # An undated sentence right after an unplaced, dated event continues it.
@@ -208,19 +219,36 @@ def extract(
             para_range[s.paragraph] = dated
         for c in new:
             if c.kind == "_casualties":
-                _enrich(cands, c)
+                c.given = _enrich(cands, c)
                 pending = (i, c.types[0])
                 unplaced.append(c)
                 continue
-            if kind is not None and c.kind in VIOLENT and not c.counts and unplaced[-1].counts:
+            if kind is not None and c.kind in VIOLENT and unplaced[-1].counts:
                 # "Eight fighters were killed in a border clash." / "The skirmish
-                # occurred in X district.": the counts of the event told without a place
-                c.counts = list(unplaced[-1].counts)
-                c.notes.append(f"counts from sentence {unplaced[-1].sentence}")
+                # occurred in X district.": the counts of the event told without a
+                # place (groups this sentence does not count itself)
+                have = {(n.which, n.group) for n in c.counts}
+                add = [n for n in unplaced[-1].counts if (n.which, n.group) not in have]
+                if c.counts and unplaced[-1].given:
+                    add = []  # already the counts of the incident before
+                if add and _dates_fit(c, unplaced[-1]):
+                    c.counts = c.counts + add
+                    c.notes.append(f"counts from sentence {unplaced[-1].sentence}")
+                if _dates_fit(c, unplaced[-1]) and not c.actor1 and unplaced[-1].actor1:
+                    # "Afghan forces opened fire at a crossing, killing six." / "...
+                    # near the town of Chaman": the agent told with the event
+                    c.actor1 = unplaced[-1].actor1
+                    c.actor2 = c.actor2 or unplaced[-1].actor2
+                    c.notes.append(f"actors from sentence {unplaced[-1].sentence}")
                 pending = None
+            if c.date_how in ("absolute", "relative"):
+                c.yeared = (
+                    last_yeared if c.date_rel == "previous" else bool(_YEAR.search(c.date_text))
+                )
             cands.append(c)
             if c.first is not None and c.date_how not in ("not stated", "inherited"):
                 last_range = (c.first, c.last or c.first)
+                last_yeared = c.yeared
         if not new and dated is not None and (dated[1] - dated[0]).days <= 2:
             last_range = (dated[0], dated[1])  # "a few days later" counts from this date
     _elaborations(cands)
@@ -272,13 +300,41 @@ def _background(cands: list[_Candidate], ref: dt.date | None) -> tuple[list[_Can
             lo = min(lo, c.first - gap)
     for c in cands:
         c.old = c.last is not None and c.last < lo
-    keep = [
-        c
-        for c in cands
-        if not (c.old and c.first is not None and c.last is not None)
-        or (c.last - c.first).days < COARSE_DAYS
-    ]
+    keep = [c for c in cands if not _is_background(c)]
     return keep, len(cands) - len(keep)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: A violent row on the whole frontier dated only to more than this many days is
+#: a summary ("clashes along the border last week"), not an incident.
+FRONTIER_MAX_DAYS = 3
+
+
+def _is_background(c: _Candidate) -> bool:
+    """An event of the article's past, not its news: dated before the story only
+    by its year or month ("in 2023", "last year"), or by a day without its year
+    ("On Aug. 18, the military said ...", "three days later") in an article about
+    something newer (a timeline names the year: "on February 6, 2022", or opens its
+    line with the date: "October 12: ..."); a violent row on the whole frontier
+    known only to a week or more ("a raid near the border last week"); and violence
+    known only to a month or more, even this one ("strikes this year")."""
+    if c.first is None or c.last is None:
+        return False
+    days = (c.last - c.first).days
+    if c.kind in VIOLENT and c.place.role == "frontier" and days > FRONTIER_MAX_DAYS:
+        return c.date_how in ("absolute", "relative")
+    if c.kind in VIOLENT and days >= COARSE_DAYS and c.date_how in ("absolute", "relative"):
+        # "airstrikes in Khost and Kunar this year", "70 civilians were killed in
+        # Kandahar between October and December": a summary over months, not an incident
+        return True
+    if not c.old:
+        return False
+    if days >= COARSE_DAYS:
+        return True
+    timeline = bool(
+        c.date_text and re.match(r"\W*" + re.escape(c.date_text) + r"\s*[:–—-]", c.evidence)
+    )
+    return c.date_how in ("absolute", "relative") and not c.yeared and not timeline
 
 
 def _date_back(

@@ -772,3 +772,21 @@ def test_retaliated_against_posts_is_an_attack_there():
     df = violent(rows(text, "2025-10-13"))
     assert sorted(df["location"]) == ["Bajaur", "Kurram"]
     assert set(df["event_kind"]) == {"attack"}
+
+
+# -- month ranges ----------------------------------------------------------------------
+
+MONTH_RANGES = [
+    ("between October and December", "2026-01-20", "2025-10-01", "2025-12-31"),
+    ("from October to December 2025", "2026-01-20", "2025-10-01", "2025-12-31"),
+    ("during October-December 2025", "2026-01-20", "2025-10-01", "2025-12-31"),
+    ("between November and February", "2026-03-01", "2025-11-01", "2026-02-28"),
+]
+
+
+@pytest.mark.parametrize(("text", "ref", "first", "last"), MONTH_RANGES)
+def test_month_ranges(text, ref, first, last):
+    spans = [d for d in find_dates(f"Civilians were killed {text}.", dt.date.fromisoformat(ref))]
+    assert [(d.first, d.last) for d in spans] == [
+        (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+    ]
