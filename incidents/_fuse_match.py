@@ -68,8 +68,10 @@ class Rows:
     family_known: np.ndarray
     fine_type: np.ndarray  # type read at sub-event level (see _fuse_taxonomy)
     district: np.ndarray  # code of the district a row was geocoded to, -1 if none
+    province: np.ndarray  # code of the province holding the row's point (and side), -1 if none
     fatalities: np.ndarray  # float, NaN unknown
     source: np.ndarray  # int: rows with equal codes never merge
+    names_province: np.ndarray  # bool: a coarse row's point stands for its province
     rank: np.ndarray  # canonical order (unique ints)
 
 
@@ -216,6 +218,7 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
         & ((rows.family[i] & rows.family[j]) != 0)
         & (rows.source[i] != rows.source[j])
         & ~other_districts(rows.district[i], rows.district[j])
+        & ~outside_province(rows, i, j)
     )
     # a coarse report never matches on space alone: its type or its toll must speak too
     fat_i, fat_j = rows.fatalities[i], rows.fatalities[j]
@@ -250,6 +253,27 @@ def other_districts(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     sides' districts at one crossing (``side`` differs) may describe one.
     """
     return (a >= 0) & (b >= 0) & (a != b) & ((a % 1024) == (b % 1024))
+
+
+def outside_province(rows: Rows, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """A province-level report and a report whose point lies in another province.
+
+    A coarse report (level 3) that is not country-wide names a province: its
+    point is that province's centre or capital, so ``province`` (the province
+    holding the point) is the province it names, and the event lies inside it.
+    A village-level report (level 1: radius up to :data:`VILLAGE_KM`) whose
+    point lies in another province of the same side describes another event;
+    so does another province-level report naming another province of the same
+    side.  Reports on the two sides of the line are not held against each other
+    (each side names its own end of a cross-border clash), nor are district-level
+    reports, whose point may lie across a provincial boundary.
+    """
+    a, b = rows.province[i], rows.province[j]
+    la, lb = rows.level[i], rows.level[j]
+    known = (a >= 0) & (b >= 0) & ((a % 1024) == (b % 1024)) & (a != b)
+    coarse_a = (la == 3) & rows.names_province[i]
+    coarse_b = (lb == 3) & rows.names_province[j]
+    return known & ((coarse_a & ((lb == 1) | coarse_b)) | (coarse_b & (la == 1)))
 
 
 def _type_share(rows: Rows, ok: np.ndarray, common: np.ndarray) -> np.ndarray:

@@ -327,9 +327,11 @@ def _rows(table: pd.DataFrame, frames: tuple, tax: Taxonomy, *, within_source: b
         family_known=known,
         fine_type=fine_type,
         district=_named_district(table),
+        province=_province(table),
         fatalities=_num(table, "fatalities"),
         source=source,
         rank=rank,
+        names_province=(_text(table, "geocode_method").str.strip().str.casefold() != "country").to_numpy(),
     )
 
 
@@ -353,6 +355,21 @@ def _named_district(table: pd.DataFrame) -> np.ndarray:
         codes = pd.factorize((side + "\x1f" + name)[sel])[0]
         side_codes = pd.factorize(side[sel])[0]
         # district code * 1024 + side code: equal sides compare by the low bits
+        out[sel] = codes.astype(np.int64) * 1024 + side_codes
+    return out
+
+
+def _province(table: pd.DataFrame) -> np.ndarray:
+    """Per row, a code of the province holding its point (``point_admin1``) and side, else -1."""
+    out = np.full(len(table), -1, dtype=np.int64)
+    if "point_admin1" not in table:
+        return out
+    name = _text(table, "point_admin1").str.strip().str.casefold()
+    side = _text(table, "side").str.strip().str.casefold()
+    sel = (name != "").to_numpy()
+    if sel.any():
+        codes = pd.factorize((side + "\x1f" + name)[sel])[0]
+        side_codes = pd.factorize(side[sel])[0]
         out[sel] = codes.astype(np.int64) * 1024 + side_codes
     return out
 
