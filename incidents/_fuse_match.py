@@ -126,51 +126,110 @@ def haversine_km(lat1, lon1, lat2, lon2) -> np.ndarray:  # type: ignore[no-untyp
     return 2 * EARTH_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
-def _tree_pairs(
+#: Longitude steps of the sort key in :func:`_near_pairs` (2**24: about 2 m).
+_LON_STEPS = 1 << 24
+
+
+def _anchors(sel: np.ndarray, rows: Rows) -> tuple[np.ndarray, np.ndarray]:
+    """One (row, day) anchor per day of each row's date range."""
+    n = (rows.day1[sel] - rows.day0[sel]).astype(np.int64) + 1
+    if len(n) and int(n.max()) == 1:
+        return sel, rows.day0[sel].astype(np.int64)
+    rep = np.repeat(np.arange(len(sel)), n)
+    offs = np.arange(len(rep)) - np.repeat(np.cumsum(n) - n, n)
+    return sel[rep], rows.day0[sel][rep].astype(np.int64) + offs
+
+
+def _lon_window(lat: np.ndarray, reach: float) -> np.ndarray:
+    """Largest longitude difference (degrees) of two points within ``reach`` km of each other,
+    the first at ``lat``: haversine ``sin(d/2R)**2 >= cos(lat1) cos(lat2) sin(dlon/2)**2``
+    with ``lat2`` at most ``reach`` km closer to a pole."""
+    h = np.degrees(reach / EARTH_KM)
+    c1 = np.cos(np.radians(np.minimum(np.abs(lat), 90.0)))
+    c2 = np.cos(np.radians(np.minimum(np.abs(lat) + h, 90.0)))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x = np.sin(reach / (2 * EARTH_KM)) / np.sqrt(c1 * c2)
+    out = np.degrees(2 * np.arcsin(np.clip(x, 0.0, 1.0)))
+    return np.where(np.isfinite(x) & (x < 1), out, 360.0) + 1e-6
+
+
+def _near_pairs(
     idx: np.ndarray, rows: Rows, window: int, reach: float, other: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Row pairs within ``reach`` km (chord) and ``window`` days, from day anchors.
+    """Row pairs (``lo`` < ``hi``) that may lie within ``reach`` km and ``window`` days.
 
-    Days are scaled by ``s`` so that a Euclidean ball of radius
-    ``sqrt(reach**2 + (s * window)**2)`` holds every pair within ``reach`` km and
-    ``window`` days and no pair ``window + 1`` days apart.
+    A sort-and-search join, no tree: every (row, day) anchor falls in a strip of
+    latitude ``reach`` km high; two points within ``reach`` km lie in the same or
+    adjacent strips (a great circle is at least as long as its north-south
+    part), and their longitudes differ by at most :func:`_lon_window` of either's
+    latitude.  Anchors sorted by (day, strip, longitude) are searched, for each
+    day offset up to ``window`` and each adjacent strip, for the longitude range
+    around each query anchor (twice near the antimeridian).  The result is a
+    superset: the caller tests every pair exactly.
     """
-    scale = 1.2 * reach / np.sqrt(2 * window + 1)
-    radius = float(np.sqrt(reach**2 + (scale * window) ** 2))
-    both = idx if other is None else np.concatenate([idx, other])
-    t0 = float(np.nanmin(rows.day0[both])) if len(both) else 0.0
-
-    def anchors(sel: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        if len(sel) == 0:
-            return sel, np.zeros((0, 4))
-        n = (rows.day1[sel] - rows.day0[sel]).astype(np.int64) + 1
-        rep = np.repeat(np.arange(len(sel)), n)
-        offs = np.arange(len(rep)) - np.repeat(np.cumsum(n) - n, n)
-        day = rows.day0[sel][rep] + offs - t0
-        pts = np.column_stack([_xyz(rows.lat[sel][rep], rows.lon[sel][rep]), day * scale])
-        return sel[rep], pts
-
-    from scipy.spatial import cKDTree  # imported when used: keeps `import incidents` light
-
-    a_rows, a_pts = anchors(idx)
-    if len(a_rows) == 0:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    empty = np.zeros(0, np.int64), np.zeros(0, np.int64)
+    a_rows, a_day = _anchors(idx, rows)
     if other is None:
-        tree = cKDTree(a_pts, balanced_tree=True, compact_nodes=False)
-        pp = tree.query_pairs(radius, output_type="ndarray")
-        a, b = a_rows[pp[:, 0]], a_rows[pp[:, 1]]
+        b_rows, b_day = a_rows, a_day
     else:
-        b_rows, b_pts = anchors(other)
-        if len(b_rows) == 0:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        ta = cKDTree(a_pts, balanced_tree=True, compact_nodes=False)
-        tb = cKDTree(b_pts, balanced_tree=True, compact_nodes=False)
-        sm = ta.sparse_distance_matrix(tb, radius, output_type="ndarray")
-        a, b = a_rows[sm["i"]], b_rows[sm["j"]]
+        b_rows, b_day = _anchors(other, rows)
+    if len(a_rows) == 0 or len(b_rows) == 0:
+        return empty
+    h = np.degrees(reach / EARTH_KM)  # strip height in degrees of latitude
+    n_strips = int(np.ceil(180.0 / h)) + 3
+
+    t0 = int(min(a_day.min(), b_day.min())) - window - 1
+    q = float(_LON_STEPS) / 360.0
+
+    def cells(r: np.ndarray, day: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Anchors sorted by key (cell, then longitude in 2**24 steps)."""
+        st = np.floor((rows.lat[r] + 90.0) / h).astype(np.int64) + 1
+        cell = (day - t0) * n_strips + st
+        lon = np.clip(((rows.lon[r] + 180.0) * q).astype(np.int64), 0, _LON_STEPS - 1)
+        key = cell * _LON_STEPS + lon
+        o = np.argsort(key)
+        return key[o], cell[o], r[o], st[o], rows.lon[r][o] + 180.0
+
+    kb, _, b_rows, _, _ = cells(b_rows, b_day)
+    _, ca, a_rows, a_strip, a_lon = cells(a_rows, a_day)
+    # longitude window per strip, from the strip's latitude nearest a pole
+    us, s_inv = np.unique(a_strip, return_inverse=True)
+    edge = np.maximum(np.abs((us - 1) * h - 90.0), np.abs(us * h - 90.0))
+    dlon = _lon_window(np.minimum(edge, 90.0), reach)[s_inv]
+    ranges = [(a_lon - dlon, a_lon + dlon, np.ones(len(a_lon), dtype=bool))]
+    for shift in (360.0, -360.0):  # the other side of the antimeridian
+        wrap = (a_lon - dlon < 0) if shift > 0 else (a_lon + dlon > 360)
+        if wrap.any():
+            ranges.append((a_lon - dlon + shift, a_lon + dlon + shift, wrap))
+    days = range(0, window + 1) if other is None else range(-window, window + 1)
+    out_a, out_b = [], []
+    for lo_l, hi_l, sel in ranges:
+        lo_q = np.clip(np.floor(lo_l * q), 0, _LON_STEPS - 1).astype(np.int64)
+        hi_q = np.clip(np.floor(hi_l * q), -1, _LON_STEPS - 1).astype(np.int64)
+        hi_q[~sel] = -1
+        for dd in days:
+            for ds in (-1, 0, 1):
+                base = (ca + dd * n_strips + ds) * _LON_STEPS
+                lo = np.searchsorted(kb, base + lo_q, side="left")
+                hi = np.searchsorted(kb, base + hi_q, side="right")
+                cnt = np.maximum(hi - lo, 0)
+                tot = int(cnt.sum())
+                if tot == 0:
+                    continue
+                has = np.flatnonzero(cnt)
+                cnt = cnt[has]
+                start = np.repeat(lo[has] - (np.cumsum(cnt) - cnt), cnt)
+                out_a.append(np.repeat(a_rows[has], cnt))
+                out_b.append(b_rows[start + np.arange(tot)])
+    if not out_a:
+        return empty
+    a = np.concatenate(out_a)
+    b = np.concatenate(out_b)
     keep = a != b
-    lo, hi = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
-    key = _distinct(lo.astype(np.int64) * (len(rows.lat) + 1) + hi)
-    return key // (len(rows.lat) + 1), key % (len(rows.lat) + 1)
+    lo_r, hi_r = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
+    n1 = len(rows.lat) + 1
+    key = _distinct(lo_r.astype(np.int64) * n1 + hi_r)
+    return key // n1, key % n1
 
 
 def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
@@ -186,21 +245,34 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
     """
     ok = np.flatnonzero(matchable(rows))
     n1 = len(rows.lat) + 1
-    reach = float(space_km) if space_km is not None else MAX_WINDOW_KM
-    i, j = _tree_pairs(ok, rows, window, max(reach, 1e-6))
     is_c = rows.level[ok] == 3
     coarse, rest = ok[is_c], ok[~is_c]
-    if len(coarse) and space_km is None:
-        # reach: the largest sum of radii that can occur, at most CORROBORATION_KM
-        rc = float(np.max(rows.radius[coarse]))
-        rr = float(np.max(rows.radius[rest])) if len(rest) else 0.0
-        keys = [i * n1 + j]
-        for other, r in ((rest, rc + rr), (coarse, 2 * rc)):
-            if len(other):
-                ci, cj = _tree_pairs(coarse, rows, window, min(r, CORROBORATION_KM), other=other)
-                keys.append(ci * n1 + cj)
-        key = _distinct(np.concatenate(keys))
-        i, j = key // n1, key % n1
+    keys = []
+    if space_km is not None:
+        i, j = _near_pairs(ok, rows, window, max(float(space_km), 1e-3))
+        keys.append(i * n1 + j)
+    else:
+        # the reach of each class pair is the largest sum of radii it can hold (capped):
+        # village points need only a short search, district points a longer one
+        small = rows.radius[rest] <= VILLAGE_KM
+        parts = [p for p in (rest[small], rest[~small]) if len(p)]
+        top = [float(np.max(rows.radius[p])) for p in parts]
+        for u in range(len(parts)):
+            for v in range(u, len(parts)):
+                r = max(min(top[u] + top[v], MAX_WINDOW_KM), 1e-3)
+                i, j = _near_pairs(parts[u], rows, window, r, other=None if u == v else parts[v])
+                keys.append(i * n1 + j)
+        if len(coarse):
+            # reach: the largest sum of radii that can occur, at most CORROBORATION_KM
+            rc = float(np.max(rows.radius[coarse]))
+            rr = float(np.max(rows.radius[rest])) if len(rest) else 0.0
+            for other, r in ((rest, rc + rr), (None, 2 * rc)):
+                if other is None or len(other):
+                    r = max(min(r, CORROBORATION_KM), 1e-3)
+                    ci, cj = _near_pairs(coarse, rows, window, r, other=other)
+                    keys.append(ci * n1 + cj)
+    key = _distinct(np.concatenate(keys)) if keys else np.zeros(0, np.int64)
+    i, j = key // n1, key % n1
 
     km = haversine_km(rows.lat[i], rows.lon[i], rows.lat[j], rows.lon[j])
     gap = np.maximum(0.0, np.maximum(rows.day0[j] - rows.day1[i], rows.day0[i] - rows.day1[j]))

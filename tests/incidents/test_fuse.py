@@ -498,8 +498,12 @@ def test_group_text_joins_keep_order_and_drop_repeats():
     join = __import__("incidents.fuse", fromlist=["_join_groups"])._join_groups
     lab = np.array([0, 0, 1, 1, 1, 2, 3, 3, 3, 3])
     val = np.array(["a", "a", "x", "", "y", "q", "1", "2", "1", "3"], dtype=object)
-    assert list(join(lab, val, np.arange(10), ";", unique=True)) == ["a", "x;y", "q", "1;2;3"]
-    assert list(join(lab, val, np.arange(10), ";")) == ["a;a", "x;y", "q", "1;2;1;3"]
+    got = join(lab, val, np.arange(10), ";", unique=True).to_pylist()
+    assert got == ["a", "x;y", "q", "1;2;3"]
+    assert join(lab, val, np.arange(10), ";").to_pylist() == ["a;a", "x;y", "q", "1;2;1;3"]
+    # the order given is kept, and with it which repeat counts as the first
+    order = np.array([1, 0, 4, 3, 2, 5, 9, 8, 7, 6])
+    assert join(lab, val, order, ";", unique=True).to_pylist() == ["a", "y;x", "q", "3;1;2"]
 
 
 def test_geo_and_plain_tables_together_give_points_for_every_located_row():
