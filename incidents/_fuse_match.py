@@ -500,68 +500,60 @@ def _attach_coarse(
     label = label.copy()
     n1 = len(label) + 1
     cp = np.flatnonzero(pairs.corroborated)
-    # every lookup below pairs a coarse report with another: only coarse pairs are needed
-    lo, hi = np.minimum(pairs.i[cp], pairs.j[cp]), np.maximum(pairs.i[cp], pairs.j[cp])
-    edge = dict(zip((lo * n1 + hi).tolist(), pairs.score[cp].tolist(), strict=True))
     # both directions: (coarse report, other report); a coarse-coarse pair twice
     a = np.concatenate([pairs.i[cp], pairs.j[cp]])
     b = np.concatenate([pairs.j[cp], pairs.i[cp]])
     sc = np.concatenate([pairs.score[cp], pairs.score[cp]])
-    from_coarse = coarse[a]
     weak = np.concatenate([pairs.weak[cp], pairs.weak[cp]])
-    a, b, sc, weak = a[from_coarse], b[from_coarse], sc[from_coarse], weak[from_coarse]
-    lo_w, hi_w = np.minimum(a, b)[weak], np.maximum(a, b)[weak]
-    weak_edge = set((lo_w * n1 + hi_w).tolist())
+    keep = coarse[a] & (label[b] != label[a])
+    a, b, sc, weak = a[keep], b[keep], sc[keep], weak[keep]
     size = np.bincount(label)
-    members: dict[int, list[int]] = {}
-    order = np.argsort(label, kind="stable")
-    starts = np.r_[0, np.cumsum(size)[:-1]]
-    need = set(label[b].tolist())
-    for g in need:
-        members[g] = order[starts[g] : starts[g] + size[g]].tolist()
-    # (coarse row, group) -> cost, only when it fits every member
-    plans: list[tuple[float, int, int, int]] = []
-    o = np.lexsort((label[b], a))
-    a, b, sc = a[o], b[o], sc[o]
-    bounds = np.flatnonzero(np.r_[True, a[1:] != a[:-1], True])
-    for s0, s1 in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
-        c = int(a[s0])
-        fits: list[tuple[float, int, bool]] = []
-        for g in set(label[b[s0:s1]].tolist()):
-            if g == label[c]:
-                continue
-            mem = members[g]
-            costs = []
-            strong = False
-            for u in mem:
-                k = u * n1 + c if u < c else c * n1 + u
-                if k not in edge or source[u] == source[c]:
-                    break
-                costs.append(edge[k])
-                strong = strong or k not in weak_edge
-            else:
-                fits.append((sum(costs) / len(costs), g, strong))
-        if not fits:
-            continue
-        fits.sort()
-        if not fits[0][2] or (len(fits) > 1 and fits[1][0] - fits[0][0] < COARSE_MARGIN):
-            continue
-        plans.append((fits[0][0], int(rank[c]), c, int(fits[0][1])))
-    plans.sort()
-    for _, _, c, g in plans:
-        if label[c] == g or size[label[c]] > 1:
-            continue  # already placed (a coarse report others joined)
-        mem = members[g]
-        if mem and all(
-            (u * n1 + c if u < c else c * n1 + u) in edge and source[u] != source[c] for u in mem
+    # (coarse row, group): edges to how many members, their cost, any not weak.
+    # Candidates never share a source, so edges to every member = it fits the group.
+    g = label[b]
+    o = np.lexsort((b, g, a))  # members in row order: the cost sums in a fixed order
+    a, b, g, sc, weak = a[o], b[o], g[o], sc[o], weak[o]
+    if len(a) == 0:
+        return label
+    head = np.flatnonzero(np.r_[True, (a[1:] != a[:-1]) | (g[1:] != g[:-1])])
+    fa, fg = a[head], g[head]
+    cnt = np.diff(np.r_[head, len(a)])
+    mean = np.add.reduceat(sc, head) / cnt
+    strong = np.logical_or.reduceat(~weak, head)
+    fit = cnt == size[fg]
+    fa, fg, mean, strong = fa[fit], fg[fit], mean[fit], strong[fit]
+    # per coarse row: its best fit (by mean cost, then group), and the next one
+    o = np.lexsort((~strong, fg, mean, fa))
+    fa, fg, mean, strong = fa[o], fg[o], mean[o], strong[o]
+    first = np.r_[True, fa[1:] != fa[:-1]] if len(fa) else np.zeros(0, dtype=bool)
+    nxt = np.r_[fa[1:] == fa[:-1], False] if len(fa) else np.zeros(0, dtype=bool)
+    gap = np.full(len(fa), np.inf)
+    gap[:-1] = mean[1:] - mean[:-1]
+    clear = first & strong & (~nxt | (gap >= COARSE_MARGIN))
+    pc_, pg, pm = fa[clear], fg[clear], mean[clear]
+    plans = sorted(zip(pm.tolist(), rank[pc_].tolist(), pc_.tolist(), pg.tolist(), strict=True))
+    # coarse-coarse edges: a coarse report may join a group other coarse reports joined
+    both = coarse[pairs.i[cp]] & coarse[pairs.j[cp]]
+    lo = np.minimum(pairs.i[cp], pairs.j[cp])[both]
+    hi = np.maximum(pairs.i[cp], pairs.j[cp])[both]
+    cc_edge = set((lo * n1 + hi).tolist())
+    added: dict[int, list[int]] = {}
+    gone: set[int] = set()  # groups of one coarse report that has joined another group
+    for _, _, c, g_ in plans:
+        if label[c] == g_ or size[label[c]] > 1 or g_ in gone:
+            continue  # already placed (a coarse report others joined), or the group left
+        extra = added.get(g_, [])
+        if all(
+            (u * n1 + c if u < c else c * n1 + u) in cc_edge and source[u] != source[c]
+            for u in extra
         ):
             old = int(label[c])
             size[old] -= 1
-            if old in members:
-                members[old] = [u for u in members[old] if u != c]
-            label[c] = g
-            size[g] += 1
-            mem.append(c)
+            if size[old] == 0:
+                gone.add(old)
+            label[c] = g_
+            size[g_] += 1
+            added.setdefault(g_, []).append(c)
     return label
 
 
@@ -608,19 +600,28 @@ def _greedy(label: np.ndarray, pairs: Pairs, messy: np.ndarray, rank: np.ndarray
     group_of = dict(zip(nodes.tolist(), range(fresh, fresh + len(nodes)), strict=True))
     members: dict[int, list[int]] = {g: [v] for v, g in group_of.items()}
     ri, rj = rank[ei], rank[ej]
-    heap = list(
+    r0, r1 = np.minimum(ri, rj), np.maximum(ri, rj)
+    # the queue: the edges sorted once (by cost, then canonical rank), merged with a heap
+    # of the entries re-queued at a new mean -- the same order as one heap of everything
+    o = np.lexsort((ej, ei, r1, r0, sc))
+    queue = list(
         zip(
-            sc.tolist(),
-            np.minimum(ri, rj).tolist(),
-            np.maximum(ri, rj).tolist(),
-            ei.tolist(),
-            ej.tolist(),
+            sc[o].tolist(),
+            r0[o].tolist(),
+            r1[o].tolist(),
+            ei[o].tolist(),
+            ej[o].tolist(),
             strict=True,
         )
     )
-    heapq.heapify(heap)
-    while heap:
-        c, r0, r1, a, b = heapq.heappop(heap)
+    heap: list[tuple[float, int, int, int, int]] = []
+    k, m = 0, len(queue)
+    while k < m or heap:
+        if heap and (k >= m or heap[0] < queue[k]):
+            c, r0_, r1_, a, b = heapq.heappop(heap)
+        else:
+            c, r0_, r1_, a, b = queue[k]
+            k += 1
         ga, gb = group_of[a], group_of[b]
         if ga == gb:
             continue
@@ -631,7 +632,7 @@ def _greedy(label: np.ndarray, pairs: Pairs, messy: np.ndarray, rank: np.ndarray
                 continue  # not every pair across is a candidate: never (groups only grow)
             mean = sum(across) / len(across)  # type: ignore[arg-type]
             if mean > c + 1e-9:
-                heapq.heappush(heap, (mean, r0, r1, a, b))
+                heapq.heappush(heap, (mean, r0_, r1_, a, b))
                 continue
         keep, drop = (ga, gb) if len(ma) >= len(mb) else (gb, ga)
         moved = members.pop(drop)
