@@ -305,22 +305,7 @@ def _rows(table: pd.DataFrame, frames: tuple, tax: Taxonomy, *, within_source: b
     else:
         source = frame_code
 
-    # canonical order: by content, never by position (strings by their sorted codes)
-    def code(col: str) -> np.ndarray:
-        return pd.factorize(_text(table, col), sort=True)[0]
-
-    keys = (
-        np.nan_to_num(_num(table, "fatalities"), nan=-1.0),
-        code("incident_id"),
-        pd.factorize(table["fuse_source"].astype(str), sort=True)[0],
-        np.nan_to_num(lon, nan=np.inf),
-        np.nan_to_num(lat, nan=np.inf),
-        np.nan_to_num(d1, nan=np.inf),
-        np.nan_to_num(d0, nan=np.inf),
-    )
-    order = np.lexsort(keys)
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order))
+    rank = _canonical_rank(table, lat, lon, d0, d1)
     return Rows(
         lat=lat,
         lon=lon,
@@ -340,6 +325,70 @@ def _rows(table: pd.DataFrame, frames: tuple, tax: Taxonomy, *, within_source: b
     )
 
 
+def _canonical_rank(
+    table: pd.DataFrame, lat: np.ndarray, lon: np.ndarray, d0: np.ndarray, d1: np.ndarray
+) -> np.ndarray:
+    """Each row's place in a canonical order: by content, never by position.
+
+    Rows are ordered by start and end date, point and source name; only rows
+    that tie on all of these are further ordered by ``incident_id`` (as text)
+    and fatalities, so the costly text sort runs on the ties alone.
+    """
+    n = len(table)
+    primary = (
+        pd.factorize(table["fuse_source"].astype(str), sort=True)[0],
+        np.nan_to_num(lon, nan=np.inf),
+        np.nan_to_num(lat, nan=np.inf),
+        np.nan_to_num(d1, nan=np.inf),
+        np.nan_to_num(d0, nan=np.inf),
+    )
+    order = np.lexsort(primary)
+    same = np.ones(max(n - 1, 0), dtype=bool)
+    for k in primary:
+        ks = k[order]
+        same &= ks[1:] == ks[:-1]
+    if same.any():
+        tied_pos = np.flatnonzero(np.r_[same, False] | np.r_[False, same])
+        run = np.cumsum(np.r_[True, ~same])[tied_pos]  # run of equal keys of each position
+        rows_at = order[tied_pos]
+        ident = table["incident_id"].iloc[rows_at] if "incident_id" in table else None
+        idc = (
+            pd.factorize(ident.astype("string").fillna(""), sort=True)[0]
+            if ident is not None
+            else np.zeros(len(rows_at), dtype=np.int64)
+        )
+        fat = np.nan_to_num(_num(table, "fatalities")[rows_at], nan=-1.0)
+        order[tied_pos] = rows_at[np.lexsort((fat, idc, run))]
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n)
+    return rank
+
+
+def _norm_codes(table: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, a code of its text stripped and case-folded (-1 when missing or empty),
+    and the normalised text of each code; each distinct value is normalised once."""
+    if col not in table:
+        return np.full(len(table), -1, dtype=np.int64), np.array([], dtype=object)
+    codes, uniq = pd.factorize(table[col], use_na_sentinel=True)
+    norm = pd.Series(np.asarray(uniq, dtype=object)).astype("string").str.strip().str.casefold()
+    ncodes, names = pd.factorize(norm.fillna(""))
+    names = np.asarray(names, dtype=object)
+    ncodes = np.where(names[ncodes] == "", -1, ncodes) if len(ncodes) else ncodes
+    out = np.where(codes >= 0, ncodes[np.maximum(codes, 0)] if len(ncodes) else -1, -1)
+    return out.astype(np.int64), names
+
+
+def _place_codes(name: np.ndarray, side: np.ndarray, sel: np.ndarray) -> np.ndarray:
+    """(place, side) code * 1024 + side code for the rows in ``sel``, else -1: two codes
+    are equal for the same place on the same side and equal in the low bits for one side."""
+    out = np.full(len(name), -1, dtype=np.int64)
+    if sel.any():
+        side_code = side[sel] + 1  # 0: no side given
+        pair = pd.factorize(name[sel] * (int(side.max()) + 2) + side_code)[0]
+        out[sel] = pair.astype(np.int64) * 1024 + side_code
+    return out
+
+
 def _named_district(table: pd.DataFrame) -> np.ndarray:
     """Per row, a code of the district it was geocoded *to* (its whole location), else -1.
 
@@ -349,40 +398,27 @@ def _named_district(table: pd.DataFrame) -> np.ndarray:
     of the frontier, so that the two sides' districts at one crossing differ
     in side and are not held against each other.
     """
-    out = np.full(len(table), -1, dtype=np.int64)
     if "geocode_method" not in table or "point_admin2" not in table:
-        return out
-    method = _text(table, "geocode_method").str.strip().str.casefold()
-    name = _text(table, "point_admin2").str.strip().str.casefold()
-    side = _text(table, "side").str.strip().str.casefold()
-    sel = ((method == "admin2") & (name != "")).to_numpy()
-    if sel.any():
-        codes = pd.factorize((side + "\x1f" + name)[sel])[0]
-        side_codes = pd.factorize(side[sel])[0]
-        # district code * 1024 + side code: equal sides compare by the low bits
-        out[sel] = codes.astype(np.int64) * 1024 + side_codes
-    return out
+        return np.full(len(table), -1, dtype=np.int64)
+    method, methods = _norm_codes(table, "geocode_method")
+    name, _ = _norm_codes(table, "point_admin2")
+    side, _ = _norm_codes(table, "side")
+    admin2 = np.flatnonzero(methods == "admin2")
+    sel = np.isin(method, admin2) & (name >= 0)
+    return _place_codes(name, side, sel)
 
 
 def _names_province(table: pd.DataFrame) -> np.ndarray:
     """Rows whose point, when coarse, stands for a province: all but country-level geocodes."""
-    method = _text(table, "geocode_method").str.strip().str.casefold()
-    return (method != "country").to_numpy()
+    method, methods = _norm_codes(table, "geocode_method")
+    return ~np.isin(method, np.flatnonzero(methods == "country"))
 
 
 def _province(table: pd.DataFrame) -> np.ndarray:
     """Per row, a code of the province holding its point (``point_admin1``) and side, else -1."""
-    out = np.full(len(table), -1, dtype=np.int64)
-    if "point_admin1" not in table:
-        return out
-    name = _text(table, "point_admin1").str.strip().str.casefold()
-    side = _text(table, "side").str.strip().str.casefold()
-    sel = (name != "").to_numpy()
-    if sel.any():
-        codes = pd.factorize((side + "\x1f" + name)[sel])[0]
-        side_codes = pd.factorize(side[sel])[0]
-        out[sel] = codes.astype(np.int64) * 1024 + side_codes
-    return out
+    name, _ = _norm_codes(table, "point_admin1")
+    side, _ = _norm_codes(table, "side")
+    return _place_codes(name, side, name >= 0)
 
 
 def _radius_of(prec: np.ndarray) -> np.ndarray:
