@@ -284,13 +284,14 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
         limit = np.where(
             is_coarse, np.minimum(rsum, CORROBORATION_KM), np.minimum(rsum, MAX_WINDOW_KM)
         )
+    in_rule, same_province = province_test(rows, i, j)
     base = (
         (km <= limit)
         & (gap <= window)
         & ((rows.family[i] & rows.family[j]) != 0)
         & (rows.source[i] != rows.source[j])
         & ~other_districts(rows.district[i], rows.district[j])
-        & ~outside_province(rows, i, j)
+        & ~(in_rule & ~same_province)
     )
     # a coarse report never matches on space alone: its type or its toll must speak too
     fat_i, fat_j = rows.fatalities[i], rows.fatalities[j]
@@ -311,7 +312,9 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
     ok_pair = base & (~is_coarse | agree)
     i, j, km, limit, gap = i[ok_pair], j[ok_pair], km[ok_pair], limit[ok_pair], gap[ok_pair]
     corroborated = is_coarse[ok_pair]
-    weak = corroborated & ~strong[ok_pair]
+    # a coarse report placed in its named province by a village report is corroborated by
+    # the place itself: the province, not a 200 km circle, holds both
+    weak = corroborated & ~(strong | (in_rule & same_province))[ok_pair]
     score = pair_cost(rows, i, j, km, gap)
     return Pairs(i, j, km, limit, gap, corroborated, score, weak)
 
@@ -327,25 +330,29 @@ def other_districts(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return (a >= 0) & (b >= 0) & (a != b) & ((a % 1024) == (b % 1024))
 
 
-def outside_province(rows: Rows, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """A province-level report and a report whose point lies in another province.
+def province_test(rows: Rows, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(applies, same): whether the province rule speaks on each pair, and if so whether
+    both reports are in one province.
 
     A coarse report (level 3) that is not country-wide names a province: its
     point is that province's centre or capital, so ``province`` (the province
     holding the point) is the province it names, and the event lies inside it.
-    A village-level report (level 1: radius up to :data:`VILLAGE_KM`) whose
-    point lies in another province of the same side describes another event;
-    so does another province-level report naming another province of the same
-    side.  Reports on the two sides of the line are not held against each other
-    (each side names its own end of a cross-border clash), nor are district-level
-    reports, whose point may lie across a provincial boundary.
+    The rule speaks on a pair of such a report and a village-level report
+    (level 1: its point is within :data:`VILLAGE_KM` of the event, so its
+    province is the event's) or another province-level report, when both
+    provinces are known and on the same side of the line: reports on the two
+    sides are not held against each other (each side names its own end of a
+    cross-border clash), nor are district-level reports, whose point may lie
+    across a provincial boundary.  Two such reports in two provinces describe
+    two events; in one province, the event lies where the coarse report says.
     """
     a, b = rows.province[i], rows.province[j]
     la, lb = rows.level[i], rows.level[j]
-    known = (a >= 0) & (b >= 0) & ((a % 1024) == (b % 1024)) & (a != b)
+    known = (a >= 0) & (b >= 0) & ((a % 1024) == (b % 1024))
     coarse_a = (la == 3) & rows.names_province[i]
     coarse_b = (lb == 3) & rows.names_province[j]
-    return known & ((coarse_a & ((lb == 1) | coarse_b)) | (coarse_b & (la == 1)))
+    applies = known & ((coarse_a & ((lb == 1) | coarse_b)) | (coarse_b & (la == 1)))
+    return applies, a == b
 
 
 def _type_share(rows: Rows, ok: np.ndarray, common: np.ndarray) -> np.ndarray:
