@@ -1,12 +1,15 @@
 """Candidate pairs and groups of :func:`incidents.fuse` (arrays in, arrays out).
 
-Candidates come from one k-d tree over four coordinates: the point as a 3-D
-vector on a sphere of the Earth's mean radius (km) and the day, scaled so that
-one Euclidean ball holds every pair within ``reach`` km and the time window
-and no pair a day further apart (:func:`_tree_pairs`).  A report with a date
-range stands in the tree once per day of its range, so "date ranges within
-``w`` days" is an exact test.  The tree returns a
-superset (chord <= arc); every pair is then tested exactly.
+Candidates come from a sort-and-search join (:func:`_near_pairs`), no tree: every
+(row, day) anchor -- a report with a date range stands once per day of it, so
+"date ranges within ``w`` days" is an exact test -- is sorted by day, a strip of
+latitude ``reach`` km high and its longitude; each anchor then searches the
+same and adjacent strips, for each day up to ``w`` later, over the longitude
+range any point within ``reach`` km can have.  The reach is the largest sum of
+radii a pair of radius classes can hold (village points search 10 km, district
+points 50 km, coarse reports up to 200 km), so the search stays short where the
+points are precise.  The join returns a superset; every pair is then tested
+exactly.
 
 Groups are complete-linkage: candidate edges are taken in order of score
 (distance / limit + gap / (window + 1) + 0.5 when a type is unknown; ties by

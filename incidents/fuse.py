@@ -36,8 +36,15 @@ point, source, id, deaths), so the result does not depend on the order of
 the input rows.
 
 **Coarse reports** (province or country: ``geo_precision`` 3 or a radius over
-50 km) never match on space alone.  They join only after the other reports have
-formed their groups, within the sum of radii (at most 200 km), and only a group
+50 km) never match on space alone.  A coarse report not geocoded to a country
+names a province: its point is that province's centre or capital, so the
+province holding it (``point_admin1``) is the one it names.  It never matches a
+village-level report, or another such report, whose point lies in another
+province of the same ``side``; one in the same province corroborates it (the
+province, not a 200 km circle, holds both).  District-level points may lie
+across a provincial boundary and the two sides name their own ends of a
+cross-border clash: the province says nothing about those pairs.  Coarse
+reports join only after the other reports have formed their groups, within the sum of radii (at most 200 km), and only a group
 (a) with which they are compatible (every member a candidate, no toll
 contradicting) and which at least one member *corroborates*: the same positive
 toll (within 2 or 25 %), or a type that is the same kind or a broad type

@@ -531,3 +531,59 @@ def test_unparsed_figures_stay_as_given():
     assert fused["fatalities"].iloc[0] == 3
     assert fused["fatalities"].isna().tolist() == [False, True]
     assert fused["fatalities_high"].iloc[0] == 3
+
+
+def test_a_province_report_and_a_village_report_meet_only_in_its_province():
+    # no toll and a type every report shares: only the province can tie the two
+    village = table([{"incident_id": "v", "point_admin1": "Khost", "side": "AF"}])
+    province = {"geo_precision": 3, "uncertainty_km": 100.0, "latitude": north(30),
+                "point_admin1": "Khost", "side": "AF", "geocode_method": "admin1"}  # fmt: skip
+    same = table([{"incident_id": "p", **province}])
+    assert len(groups(fuse(village, same))) == 1
+    # a village report in another province of the same side is another event, even
+    # with the same toll; on the other side of the line the rule does not speak
+    v4 = village.assign(fatalities=pd.array([4], dtype="Int64"))
+    p4 = {**province, "fatalities": 4}
+    assert len(groups(fuse(v4.assign(point_admin1="Paktia"), table([p4])))) == 2
+    other_side = v4.assign(point_admin1="Kurram", side="PK")
+    assert len(groups(fuse(other_side, table([p4])))) == 1  # the toll corroborates
+    assert len(groups(fuse(other_side.assign(fatalities=pd.NA), same))) == 2
+    # a country-level report names no province: its point's province says nothing
+    country = same.assign(geocode_method="country")
+    assert len(groups(fuse(village, country))) == 2
+    # a district-level report may lie across a provincial boundary: not held against it
+    district = village.assign(point_admin1="Paktia", uncertainty_km=25.0, geo_precision=2,
+                              fatalities=pd.array([4], dtype="Int64"))  # fmt: skip
+    assert len(groups(fuse(district, table([p4])))) == 1
+
+
+def test_candidate_search_finds_every_pair_within_reach_anywhere_on_earth():
+    from incidents._fuse_match import Rows, _near_pairs, haversine_km
+
+    rng = np.random.default_rng(3)
+    n = 1500
+    # spread over the globe, crowded at a pole and on both sides of the antimeridian
+    lat = np.r_[rng.uniform(-90, 90, 500), rng.uniform(86, 90, 500), rng.uniform(-5, 5, 500)]
+    lon = np.r_[rng.uniform(-180, 180, 1000), rng.choice([-1, 1], 500) * rng.uniform(179, 180, 500)]
+    d0 = rng.integers(0, 4, n).astype(float)
+    d1 = d0 + (rng.random(n) < 0.2) * rng.integers(0, 3, n)
+    z = np.zeros(n)
+    rows = Rows(lat=lat, lon=lon, day0=d0, day1=d1, radius=z, level=np.ones(n, np.int8),
+                family=z.astype(np.int64), family_known=z.astype(bool),
+                fine_type=z.astype(bool), district=z.astype(np.int64),
+                province=z.astype(np.int64), fatalities=z, source=np.arange(n),
+                rank=np.arange(n), names_province=z.astype(bool))  # fmt: skip
+    i, j = np.triu_indices(n, 1)
+    km = haversine_km(lat[i], lon[i], lat[j], lon[j])
+    gap = np.maximum(0, np.maximum(d0[j] - d1[i], d0[i] - d1[j]))
+    for reach, window in ((30.0, 0), (300.0, 1), (3000.0, 2)):
+        want = set(zip(i[(km <= reach) & (gap <= window)].tolist(),
+                       j[(km <= reach) & (gap <= window)].tolist()))  # fmt: skip
+        a, b = _near_pairs(np.arange(n), rows, window, reach)
+        assert want <= set(zip(a.tolist(), b.tolist())), reach
+        assert len(want) > 50
+        # one set against another finds the pairs across them
+        left = np.arange(0, n, 2)
+        a, b = _near_pairs(left, rows, window, reach, other=np.arange(1, n, 2))
+        across = {(x, y) for x, y in want if (x % 2) != (y % 2)}
+        assert across <= set(zip(a.tolist(), b.tolist()))
