@@ -44,13 +44,13 @@ province of the same ``side``; one in the same province corroborates it (the
 province, not a 200 km circle, holds both).  District-level points may lie
 across a provincial boundary and the two sides name their own ends of a
 cross-border clash: the province says nothing about those pairs.  Coarse
-reports join only after the other reports have formed their groups, within the sum of radii (at most 200 km), and only a group
-(a) with which they are compatible (every member a candidate, no toll
-contradicting) and which at least one member *corroborates*: the same positive
-toll (within 2 or 25 %), or a type that is the same kind or a broad type
-covering it, shared by at most half of the typed reports; and (b) that fits
-clearly best: no other compatible group within
-:data:`~incidents._fuse_match.COARSE_MARGIN` nats of it.
+reports join only after the other reports have formed their groups, within
+the sum of radii (at most 200 km), and only a group (a) with which they are
+compatible (every member a candidate, no toll contradicting) and which at
+least one member *corroborates*: the same positive toll (within 2 or 25 %),
+or a type that is the same kind or a broad type covering it, shared by at
+most half of the typed reports; and (b) that fits clearly best: no other
+compatible group within :data:`~incidents._fuse_match.COARSE_MARGIN` nats of it.
 
 **Fused rows**: one per group (groups of one included), located at its
 best-precision report (lowest precision level, then smallest radius), dated

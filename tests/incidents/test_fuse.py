@@ -577,13 +577,13 @@ def test_candidate_search_finds_every_pair_within_reach_anywhere_on_earth():
     km = haversine_km(lat[i], lon[i], lat[j], lon[j])
     gap = np.maximum(0, np.maximum(d0[j] - d1[i], d0[i] - d1[j]))
     for reach, window in ((30.0, 0), (300.0, 1), (3000.0, 2)):
-        want = set(zip(i[(km <= reach) & (gap <= window)].tolist(),
-                       j[(km <= reach) & (gap <= window)].tolist()))  # fmt: skip
+        near = (km <= reach) & (gap <= window)
+        want = set(zip(i[near].tolist(), j[near].tolist(), strict=True))
         a, b = _near_pairs(np.arange(n), rows, window, reach)
-        assert want <= set(zip(a.tolist(), b.tolist())), reach
+        assert want <= set(zip(a.tolist(), b.tolist(), strict=True)), reach
         assert len(want) > 50
         # one set against another finds the pairs across them
         left = np.arange(0, n, 2)
         a, b = _near_pairs(left, rows, window, reach, other=np.arange(1, n, 2))
         across = {(x, y) for x, y in want if (x % 2) != (y % 2)}
-        assert across <= set(zip(a.tolist(), b.tolist()))
+        assert across <= set(zip(a.tolist(), b.tolist(), strict=True))
