@@ -583,17 +583,21 @@ def _fused_rows(
     lab_sorted = labels[prec_order]
     first = np.r_[True, lab_sorted[1:] != lab_sorted[:-1]]
     best = prec_order[first]  # one row per group, groups in label order
-    fused = out.take(best).reset_index(drop=True)
+    text_cols = [
+        c for c in ("event_type", "sub_event_type", "actor1", "actor2", "event_kind") if c in out
+    ]
+    fused = out.drop(columns=text_cols).take(best).reset_index(drop=True)
 
     # text fields: the best-precision report's value, else the next report that has one
-    for col in ("event_type", "sub_event_type", "actor1", "actor2", "event_kind"):
-        if col in out:
-            valid = ~out[col].isna().to_numpy()[prec_order]
-            vpos, vlab = prec_order[valid], lab_sorted[valid]
-            head = np.r_[True, vlab[1:] != vlab[:-1]] if len(vlab) else np.zeros(0, bool)
-            take = best.copy()
-            take[vlab[head]] = vpos[head]
-            fused[col] = out[col].iloc[take].reset_index(drop=True)
+    for col in text_cols:
+        valid = ~out[col].isna().to_numpy()[prec_order]
+        vpos, vlab = prec_order[valid], lab_sorted[valid]
+        head = np.r_[True, vlab[1:] != vlab[:-1]] if len(vlab) else np.zeros(0, bool)
+        take = best.copy()
+        take[vlab[head]] = vpos[head]
+        fused[col] = out[col].iloc[take].reset_index(drop=True)
+    if text_cols:
+        fused = fused[list(out.columns)]
     by_label = np.argsort(labels, kind="stable")
     starts_g = np.r_[0, np.cumsum(size)[:-1]]
     day0 = np.nan_to_num(rows.day0[by_label], nan=np.inf)
@@ -722,10 +726,14 @@ def _join_groups(
         repeat = np.zeros(len(key), dtype=bool)
         repeat[o[1:][ks[1:] == ks[:-1]]] = True
         keep &= ~repeat
-    kept = np.flatnonzero(keep)
-    counts = np.bincount(lab[kept], minlength=n_groups)
+    if keep.all():  # nothing to drop: no copy
+        counts = np.bincount(lab, minlength=n_groups)
+    else:
+        kept = np.flatnonzero(keep)
+        counts = np.bincount(lab[kept], minlength=n_groups)
+        vals = vals.take(pa.array(kept))
     offsets = np.r_[0, np.cumsum(counts)].astype(np.int64)
-    lists = pa.LargeListArray.from_arrays(pa.array(offsets), vals.take(pa.array(kept)))
+    lists = pa.LargeListArray.from_arrays(pa.array(offsets), vals)
     return pc.binary_join(lists, pa.scalar(sep, t))
 
 
