@@ -41,6 +41,9 @@ MAX_TYPE_SHARE = 0.5
 #: A coarse report joins its best-fitting group only when the next best costs this
 #: much more (nats; see :func:`_attach_coarse`).
 COARSE_MARGIN = 1.0
+#: A district-level report stays in its group only when any other group it fits costs
+#: this much more (nats; see :func:`_detach_ambiguous`).
+DISTRICT_MARGIN = 1.0
 #: ``uncertainty_km`` is a 95 % radius: sigma of a 2-D normal error = radius / this.
 SIGMA_95 = 2.448
 #: Smallest combined sigma (km) in :func:`pair_cost` (coordinates rounded to ~1 km).
@@ -441,13 +444,16 @@ def group(
     source: np.ndarray,
     *,
     coarse: np.ndarray | None = None,
+    district: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Complete-linkage groups.
 
     Components are first found on the *best* edges only (for each row, its
     closest candidate in each other source); a component in which every pair is
     a candidate (a clique of the full candidate graph) is a group at once, the
-    others are split by :func:`_greedy`.
+    others are split by :func:`_greedy`.  Rows marked in ``district``
+    (district-level reports) that fit another group about as well as their own
+    then leave it (:func:`_detach_ambiguous`).
 
     Returns
     -------
@@ -457,6 +463,8 @@ def group(
     """
     fine = ~pairs.corroborated
     label = _precise_groups(n, _subset(pairs, fine), rank, source)
+    if district is not None and district.any():
+        label = _detach_ambiguous(label, _subset(pairs, fine), district, margin=DISTRICT_MARGIN)
     if pairs.corroborated.any():
         if coarse is None:
             raise ValueError("group: pairs with coarse reports need the coarse= row mask")
@@ -564,6 +572,54 @@ def _attach_coarse(
             label[c] = g_
             size[g_] += 1
             added.setdefault(g_, []).append(c)
+    return label
+
+
+def _detach_ambiguous(
+    label: np.ndarray, pairs: Pairs, district: np.ndarray, *, margin: float
+) -> np.ndarray:
+    """District-level reports that fit another group nearly as well as their own leave it.
+
+    A district-level report (about 25 km) between two near-but-distinct events
+    of one day is about as close to each; complete linkage puts it with
+    whichever it reaches first, and half the time that is the wrong one.  As for
+    coarse reports (:func:`_attach_coarse`), a report ``d`` in a group of two or
+    more *fits* another group when it is a candidate of every member; its cost
+    for a group is the mean cost of its pairs with the members.  ``d`` stays in
+    its group only when every other group it fits costs at least ``margin``
+    nats more; otherwise it becomes a group of its own (its ``match_reason``
+    says two events fit alike).
+    """
+    if len(pairs.i) == 0:
+        return label
+    a = np.concatenate([pairs.i, pairs.j])
+    b = np.concatenate([pairs.j, pairs.i])
+    sc = np.concatenate([pairs.score, pairs.score])
+    size = np.bincount(label)
+    keep = district[a] & (size[label[a]] > 1)
+    a, b, sc = a[keep], b[keep], sc[keep]
+    if len(a) == 0:
+        return label
+    g = label[b]
+    o = np.lexsort((b, g, a))
+    a, g, sc = a[o], g[o], sc[o]
+    head = np.flatnonzero(np.r_[True, (a[1:] != a[:-1]) | (g[1:] != g[:-1])])
+    fa, fg = a[head], g[head]
+    cnt = np.diff(np.r_[head, len(a)])
+    mean = np.add.reduceat(sc, head) / cnt
+    own = fg == label[fa]
+    fit = np.where(own, cnt == size[fg] - 1, cnt == size[fg])
+    rival = fit & ~own
+    own_cost = np.full(len(label), np.inf)
+    own_cost[fa[own & fit]] = mean[own & fit]
+    best_other = np.full(len(label), np.inf)
+    np.minimum.at(best_other, fa[rival], mean[rival])
+    with np.errstate(invalid="ignore"):  # inf - inf: no other group fits
+        leave = np.flatnonzero(best_other - own_cost < margin)
+    if len(leave) == 0:
+        return label
+    label = label.copy()
+    label[leave] = int(label.max()) + 1 + np.arange(len(leave))
     return label
 
 

@@ -199,7 +199,14 @@ def _run(
     table = _concat(frames, names_)
     rows = _rows(table, frames, tax, within_source=within_source)
     pairs = candidates(rows, window=window, space_km=space_window_km)
-    labels, used = group(len(table), pairs, rows.rank, rows.source, coarse=rows.level == 3)
+    labels, used = group(
+        len(table),
+        pairs,
+        rows.rank,
+        rows.source,
+        coarse=rows.level == 3,
+        district=rows.level == 2,
+    )
     report = _pair_table(table, pairs, used, tax, rows) if with_pairs else None
     return _assemble(table, rows, pairs, labels, used, tax, keep), report
 
@@ -515,6 +522,8 @@ def _assemble(
         "candidates found, but joining would break a group's windows",
         "coarse place: no event it fits is corroborated, or two fit alike",
         "no other source's report within the windows",
+        "district-level place: fits two events about alike, or joining would break a "
+        "group's windows",
     ]
     why = np.zeros(n, dtype=np.int64)
     ok = matchable(rows)
@@ -528,6 +537,7 @@ def _assemble(
     why[alone & had] = 4
     why[alone & had & (rows.level == 3)] = 5
     why[alone & ~had] = 6
+    why[alone & had & (rows.level == 2)] = 7
     text = pa.array(whys, type=pa.large_string())
     if used.any():
         e = np.flatnonzero(used)

@@ -240,6 +240,37 @@ def test_precise_reports_that_agree_beat_a_nearer_looking_district_point():
     assert g == {frozenset({"a:a1", "u:u1", "n:n1"}), frozenset({"a:a2"})}
 
 
+def test_a_district_point_between_two_events_joins_neither():
+    # two events 14 km apart, each reported at village level by sources a and u (their
+    # points 14 km apart: beyond 5 + 5 km, never one event); a district-level report
+    # (25 km radius) of source n lies 6 km from the first event and 8 km from the
+    # second: about as likely for either (place costs about 0.15 and 0.31 nats beyond the
+    # same log term), so it joins neither and says why.  Moved 29 km beyond the
+    # second event's side, 1 km from the first, it fits the first clearly and joins.
+    a = table([{"incident_id": "a1"}, {"incident_id": "a2", "latitude": north(14)}])
+    u = table([{"incident_id": "u1", "latitude": north(0.5)},
+               {"incident_id": "u2", "latitude": north(14.5)}])  # fmt: skip
+    mid = table([{"incident_id": "n1", "latitude": north(6), "uncertainty_km": 25.0,
+                  "geo_precision": 2}])  # fmt: skip
+    out = fuse(a, u, mid, names=["a", "u", "n"])
+    assert groups(out) == {
+        frozenset({"a:a1", "u:u1"}),
+        frozenset({"a:a2", "u:u2"}),
+        frozenset({"n:n1"}),
+    }
+    reason = out.loc[(out["row_kind"] == "report") & (out["incident_id"] == "n1"), "match_reason"]
+    assert "district-level" in reason.iloc[0]
+    near = table([{"incident_id": "n1", "latitude": north(-1), "uncertainty_km": 25.0,
+                   "geo_precision": 2}])  # fmt: skip
+    far = table([{"incident_id": "a1"}, {"incident_id": "a2", "latitude": north(28)}])
+    far_u = table([{"incident_id": "u1", "latitude": north(0.5)},
+                   {"incident_id": "u2", "latitude": north(28.5)}])  # fmt: skip
+    assert groups(fuse(far, far_u, near, names=["a", "u", "n"])) == {
+        frozenset({"a:a1", "u:u1", "n:n1"}),
+        frozenset({"a:a2", "u:u2"}),
+    }
+
+
 def test_every_row_is_accounted_for():
     a = table(
         [
@@ -403,7 +434,7 @@ def test_near_distinct_events_are_kept_apart(scores):
     assert total > 1000
     assert kept / total >= 0.95
     kept, total = scores["mixed"][2:]
-    assert kept / total >= 0.92
+    assert kept / total >= 0.95
 
 
 def test_scores_count_pairs_right():
