@@ -29,7 +29,7 @@ EARTH_KM = 6371.0088
 MAX_WINDOW_KM = 50.0
 #: Radius above which a report is coarse (province, country), whatever its code.
 COARSE_KM = 50.0
-#: Radius up to which a precision-1 (or uncoded) report is village-level.
+#: Radius up to which a precision-1 (or uncoded, with a radius) report is village-level.
 VILLAGE_KM = 10.0
 #: A coarse report corroborated by a village report's fatalities: farthest reach (km).
 CORROBORATION_KM = 200.0

@@ -33,7 +33,13 @@ chain A~B~C with A and C too far apart is never one group), and no group holds
 two rows of one source.  Merges go cheapest first, by the mean cost across
 the two groups.  Ties are broken by a canonical order of the rows (date,
 point, source, id, deaths), so the result does not depend on the order of
-the input rows.
+the input rows.  A *district-level* report (``geo_precision`` 2, or a radius
+over 10 km up to 50 km) then leaves its group when another group it fits
+(every member a candidate) costs less than
+:data:`~incidents._fuse_match.DISTRICT_MARGIN` nats more: a 25 km point
+between two similar events of one day belongs to neither.  A row with neither
+a precision code nor a radius is not known to be village-precise and is read
+as district-level (25 km).
 
 **Coarse reports** (province or country: ``geo_precision`` 3 or a radius over
 50 km) never match on space alone.  A coarse report not geocoded to a country
@@ -436,7 +442,9 @@ def _province(table: pd.DataFrame) -> np.ndarray:
 
 
 def _radius_of(prec: np.ndarray) -> np.ndarray:
-    out = np.full(len(prec), _RADIUS_OF_PRECISION[1])
+    """Radius (km) a precision code stands for; a row with neither code nor radius is not
+    known to be village-precise and is read as district-level (the radius of code 2)."""
+    out = np.full(len(prec), _RADIUS_OF_PRECISION[2])
     for p, r in _RADIUS_OF_PRECISION.items():
         out[prec == p] = r
     return out

@@ -271,6 +271,21 @@ def test_a_district_point_between_two_events_joins_neither():
     }
 
 
+def test_a_row_without_precision_code_or_radius_is_not_read_as_a_village_point():
+    # 12 km apart: beyond two village radii (5 + 5 km).  A report that gives neither a
+    # precision code nor a radius is not known to be that precise: read at district
+    # level (25 km) it matches; one coded precision 1 without a radius stays a village
+    # point and does not.
+    unknown = table([{"incident_id": "x1", "geo_precision": None, "uncertainty_km": None}])
+    coded = table([{"incident_id": "x1", "geo_precision": 1, "uncertainty_km": None}])
+    other = table([{"incident_id": "o1", "latitude": north(12)}])
+    assert groups(fuse(unknown, other, names=["x", "o"])) == {frozenset({"x:x1", "o:o1"})}
+    assert groups(fuse(coded, other, names=["x", "o"])) == {
+        frozenset({"x:x1"}),
+        frozenset({"o:o1"}),
+    }
+
+
 def test_every_row_is_accounted_for():
     a = table(
         [
