@@ -1,12 +1,15 @@
 """Candidate pairs and groups of :func:`incidents.fuse` (arrays in, arrays out).
 
-Candidates come from one k-d tree over four coordinates: the point as a 3-D
-vector on a sphere of the Earth's mean radius (km) and the day, scaled so that
-one Euclidean ball holds every pair within ``reach`` km and the time window
-and no pair a day further apart (:func:`_tree_pairs`).  A report with a date
-range stands in the tree once per day of its range, so "date ranges within
-``w`` days" is an exact test.  The tree returns a
-superset (chord <= arc); every pair is then tested exactly.
+Candidates come from a sort-and-search join (:func:`_near_pairs`), no tree: every
+(row, day) anchor -- a report with a date range stands once per day of it, so
+"date ranges within ``w`` days" is an exact test -- is sorted by day, a strip of
+latitude ``reach`` km high and its longitude; each anchor then searches the
+same and adjacent strips, for each day up to ``w`` later, over the longitude
+range any point within ``reach`` km can have.  The reach is the largest sum of
+radii a pair of radius classes can hold (village points search 10 km, district
+points 50 km, coarse reports up to 200 km), so the search stays short where the
+points are precise.  The join returns a superset; every pair is then tested
+exactly.
 
 Groups are complete-linkage: candidate edges are taken in order of score
 (distance / limit + gap / (window + 1) + 0.5 when a type is unknown; ties by
@@ -26,7 +29,7 @@ EARTH_KM = 6371.0088
 MAX_WINDOW_KM = 50.0
 #: Radius above which a report is coarse (province, country), whatever its code.
 COARSE_KM = 50.0
-#: Radius up to which a precision-1 (or uncoded) report is village-level.
+#: Radius up to which a precision-1 (or uncoded, with a radius) report is village-level.
 VILLAGE_KM = 10.0
 #: A coarse report corroborated by a village report's fatalities: farthest reach (km).
 CORROBORATION_KM = 200.0
@@ -38,6 +41,9 @@ MAX_TYPE_SHARE = 0.5
 #: A coarse report joins its best-fitting group only when the next best costs this
 #: much more (nats; see :func:`_attach_coarse`).
 COARSE_MARGIN = 1.0
+#: A district-level report stays in its group only when any other group it fits costs
+#: this much more (nats; see :func:`_detach_ambiguous`).
+DISTRICT_MARGIN = 1.0
 #: ``uncertainty_km`` is a 95 % radius: sigma of a 2-D normal error = radius / this.
 SIGMA_95 = 2.448
 #: Smallest combined sigma (km) in :func:`pair_cost` (coordinates rounded to ~1 km).
@@ -68,8 +74,10 @@ class Rows:
     family_known: np.ndarray
     fine_type: np.ndarray  # type read at sub-event level (see _fuse_taxonomy)
     district: np.ndarray  # code of the district a row was geocoded to, -1 if none
+    province: np.ndarray  # code of the province holding the row's point (and side), -1 if none
     fatalities: np.ndarray  # float, NaN unknown
     source: np.ndarray  # int: rows with equal codes never merge
+    names_province: np.ndarray  # bool: a coarse row's point stands for its province
     rank: np.ndarray  # canonical order (unique ints)
 
 
@@ -124,51 +132,110 @@ def haversine_km(lat1, lon1, lat2, lon2) -> np.ndarray:  # type: ignore[no-untyp
     return 2 * EARTH_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
-def _tree_pairs(
+#: Longitude steps of the sort key in :func:`_near_pairs` (2**24: about 2 m).
+_LON_STEPS = 1 << 24
+
+
+def _anchors(sel: np.ndarray, rows: Rows) -> tuple[np.ndarray, np.ndarray]:
+    """One (row, day) anchor per day of each row's date range."""
+    n = (rows.day1[sel] - rows.day0[sel]).astype(np.int64) + 1
+    if len(n) and int(n.max()) == 1:
+        return sel, rows.day0[sel].astype(np.int64)
+    rep = np.repeat(np.arange(len(sel)), n)
+    offs = np.arange(len(rep)) - np.repeat(np.cumsum(n) - n, n)
+    return sel[rep], rows.day0[sel][rep].astype(np.int64) + offs
+
+
+def _lon_window(lat: np.ndarray, reach: float) -> np.ndarray:
+    """Largest longitude difference (degrees) of two points within ``reach`` km of each other,
+    the first at ``lat``: haversine ``sin(d/2R)**2 >= cos(lat1) cos(lat2) sin(dlon/2)**2``
+    with ``lat2`` at most ``reach`` km closer to a pole."""
+    h = np.degrees(reach / EARTH_KM)
+    c1 = np.cos(np.radians(np.minimum(np.abs(lat), 90.0)))
+    c2 = np.cos(np.radians(np.minimum(np.abs(lat) + h, 90.0)))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x = np.sin(reach / (2 * EARTH_KM)) / np.sqrt(c1 * c2)
+    out = np.degrees(2 * np.arcsin(np.clip(x, 0.0, 1.0)))
+    return np.where(np.isfinite(x) & (x < 1), out, 360.0) + 1e-6
+
+
+def _near_pairs(
     idx: np.ndarray, rows: Rows, window: int, reach: float, other: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Row pairs within ``reach`` km (chord) and ``window`` days, from day anchors.
+    """Row pairs (``lo`` < ``hi``) that may lie within ``reach`` km and ``window`` days.
 
-    Days are scaled by ``s`` so that a Euclidean ball of radius
-    ``sqrt(reach**2 + (s * window)**2)`` holds every pair within ``reach`` km and
-    ``window`` days and no pair ``window + 1`` days apart.
+    A sort-and-search join, no tree: every (row, day) anchor falls in a strip of
+    latitude ``reach`` km high; two points within ``reach`` km lie in the same or
+    adjacent strips (a great circle is at least as long as its north-south
+    part), and their longitudes differ by at most :func:`_lon_window` of either's
+    latitude.  Anchors sorted by (day, strip, longitude) are searched, for each
+    day offset up to ``window`` and each adjacent strip, for the longitude range
+    around each query anchor (twice near the antimeridian).  The result is a
+    superset: the caller tests every pair exactly.
     """
-    scale = 1.2 * reach / np.sqrt(2 * window + 1)
-    radius = float(np.sqrt(reach**2 + (scale * window) ** 2))
-    both = idx if other is None else np.concatenate([idx, other])
-    t0 = float(np.nanmin(rows.day0[both])) if len(both) else 0.0
-
-    def anchors(sel: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        if len(sel) == 0:
-            return sel, np.zeros((0, 4))
-        n = (rows.day1[sel] - rows.day0[sel]).astype(np.int64) + 1
-        rep = np.repeat(np.arange(len(sel)), n)
-        offs = np.arange(len(rep)) - np.repeat(np.cumsum(n) - n, n)
-        day = rows.day0[sel][rep] + offs - t0
-        pts = np.column_stack([_xyz(rows.lat[sel][rep], rows.lon[sel][rep]), day * scale])
-        return sel[rep], pts
-
-    from scipy.spatial import cKDTree  # imported when used: keeps `import incidents` light
-
-    a_rows, a_pts = anchors(idx)
-    if len(a_rows) == 0:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    empty = np.zeros(0, np.int64), np.zeros(0, np.int64)
+    a_rows, a_day = _anchors(idx, rows)
     if other is None:
-        tree = cKDTree(a_pts, balanced_tree=True, compact_nodes=False)
-        pp = tree.query_pairs(radius, output_type="ndarray")
-        a, b = a_rows[pp[:, 0]], a_rows[pp[:, 1]]
+        b_rows, b_day = a_rows, a_day
     else:
-        b_rows, b_pts = anchors(other)
-        if len(b_rows) == 0:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        ta = cKDTree(a_pts, balanced_tree=True, compact_nodes=False)
-        tb = cKDTree(b_pts, balanced_tree=True, compact_nodes=False)
-        sm = ta.sparse_distance_matrix(tb, radius, output_type="ndarray")
-        a, b = a_rows[sm["i"]], b_rows[sm["j"]]
+        b_rows, b_day = _anchors(other, rows)
+    if len(a_rows) == 0 or len(b_rows) == 0:
+        return empty
+    h = np.degrees(reach / EARTH_KM)  # strip height in degrees of latitude
+    n_strips = int(np.ceil(180.0 / h)) + 3
+
+    t0 = int(min(a_day.min(), b_day.min())) - window - 1
+    q = float(_LON_STEPS) / 360.0
+
+    def cells(r: np.ndarray, day: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Anchors sorted by key (cell, then longitude in 2**24 steps)."""
+        st = np.floor((rows.lat[r] + 90.0) / h).astype(np.int64) + 1
+        cell = (day - t0) * n_strips + st
+        lon = np.clip(((rows.lon[r] + 180.0) * q).astype(np.int64), 0, _LON_STEPS - 1)
+        key = cell * _LON_STEPS + lon
+        o = np.argsort(key)
+        return key[o], cell[o], r[o], st[o], rows.lon[r][o] + 180.0
+
+    kb, _, b_rows, _, _ = cells(b_rows, b_day)
+    _, ca, a_rows, a_strip, a_lon = cells(a_rows, a_day)
+    # longitude window per strip, from the strip's latitude nearest a pole
+    us, s_inv = np.unique(a_strip, return_inverse=True)
+    edge = np.maximum(np.abs((us - 1) * h - 90.0), np.abs(us * h - 90.0))
+    dlon = _lon_window(np.minimum(edge, 90.0), reach)[s_inv]
+    ranges = [(a_lon - dlon, a_lon + dlon, np.ones(len(a_lon), dtype=bool))]
+    for shift in (360.0, -360.0):  # the other side of the antimeridian
+        wrap = (a_lon - dlon < 0) if shift > 0 else (a_lon + dlon > 360)
+        if wrap.any():
+            ranges.append((a_lon - dlon + shift, a_lon + dlon + shift, wrap))
+    days = range(0, window + 1) if other is None else range(-window, window + 1)
+    out_a, out_b = [], []
+    for lo_l, hi_l, sel in ranges:
+        lo_q = np.clip(np.floor(lo_l * q), 0, _LON_STEPS - 1).astype(np.int64)
+        hi_q = np.clip(np.floor(hi_l * q), -1, _LON_STEPS - 1).astype(np.int64)
+        hi_q[~sel] = -1
+        for dd in days:
+            for ds in (-1, 0, 1):
+                base = (ca + dd * n_strips + ds) * _LON_STEPS
+                lo = np.searchsorted(kb, base + lo_q, side="left")
+                hi = np.searchsorted(kb, base + hi_q, side="right")
+                cnt = np.maximum(hi - lo, 0)
+                tot = int(cnt.sum())
+                if tot == 0:
+                    continue
+                has = np.flatnonzero(cnt)
+                cnt = cnt[has]
+                start = np.repeat(lo[has] - (np.cumsum(cnt) - cnt), cnt)
+                out_a.append(np.repeat(a_rows[has], cnt))
+                out_b.append(b_rows[start + np.arange(tot)])
+    if not out_a:
+        return empty
+    a = np.concatenate(out_a)
+    b = np.concatenate(out_b)
     keep = a != b
-    lo, hi = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
-    key = _distinct(lo.astype(np.int64) * (len(rows.lat) + 1) + hi)
-    return key // (len(rows.lat) + 1), key % (len(rows.lat) + 1)
+    lo_r, hi_r = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
+    n1 = len(rows.lat) + 1
+    key = _distinct(lo_r.astype(np.int64) * n1 + hi_r)
+    return key // n1, key % n1
 
 
 def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
@@ -184,21 +251,34 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
     """
     ok = np.flatnonzero(matchable(rows))
     n1 = len(rows.lat) + 1
-    reach = float(space_km) if space_km is not None else MAX_WINDOW_KM
-    i, j = _tree_pairs(ok, rows, window, max(reach, 1e-6))
     is_c = rows.level[ok] == 3
     coarse, rest = ok[is_c], ok[~is_c]
-    if len(coarse) and space_km is None:
-        # reach: the largest sum of radii that can occur, at most CORROBORATION_KM
-        rc = float(np.max(rows.radius[coarse]))
-        rr = float(np.max(rows.radius[rest])) if len(rest) else 0.0
-        keys = [i * n1 + j]
-        for other, r in ((rest, rc + rr), (coarse, 2 * rc)):
-            if len(other):
-                ci, cj = _tree_pairs(coarse, rows, window, min(r, CORROBORATION_KM), other=other)
-                keys.append(ci * n1 + cj)
-        key = _distinct(np.concatenate(keys))
-        i, j = key // n1, key % n1
+    keys = []
+    if space_km is not None:
+        i, j = _near_pairs(ok, rows, window, max(float(space_km), 1e-3))
+        keys.append(i * n1 + j)
+    else:
+        # the reach of each class pair is the largest sum of radii it can hold (capped):
+        # village points need only a short search, district points a longer one
+        small = rows.radius[rest] <= VILLAGE_KM
+        parts = [p for p in (rest[small], rest[~small]) if len(p)]
+        top = [float(np.max(rows.radius[p])) for p in parts]
+        for u in range(len(parts)):
+            for v in range(u, len(parts)):
+                r = max(min(top[u] + top[v], MAX_WINDOW_KM), 1e-3)
+                i, j = _near_pairs(parts[u], rows, window, r, other=None if u == v else parts[v])
+                keys.append(i * n1 + j)
+        if len(coarse):
+            # reach: the largest sum of radii that can occur, at most CORROBORATION_KM
+            rc = float(np.max(rows.radius[coarse]))
+            rr = float(np.max(rows.radius[rest])) if len(rest) else 0.0
+            for other, r in ((rest, rc + rr), (None, 2 * rc)):
+                if other is None or len(other):
+                    r = max(min(r, CORROBORATION_KM), 1e-3)
+                    ci, cj = _near_pairs(coarse, rows, window, r, other=other)
+                    keys.append(ci * n1 + cj)
+    key = _distinct(np.concatenate(keys)) if keys else np.zeros(0, np.int64)
+    i, j = key // n1, key % n1
 
     km = haversine_km(rows.lat[i], rows.lon[i], rows.lat[j], rows.lon[j])
     gap = np.maximum(0.0, np.maximum(rows.day0[j] - rows.day1[i], rows.day0[i] - rows.day1[j]))
@@ -210,12 +290,14 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
         limit = np.where(
             is_coarse, np.minimum(rsum, CORROBORATION_KM), np.minimum(rsum, MAX_WINDOW_KM)
         )
+    in_rule, same_province = province_test(rows, i, j)
     base = (
         (km <= limit)
         & (gap <= window)
         & ((rows.family[i] & rows.family[j]) != 0)
         & (rows.source[i] != rows.source[j])
         & ~other_districts(rows.district[i], rows.district[j])
+        & ~(in_rule & ~same_province)
     )
     # a coarse report never matches on space alone: its type or its toll must speak too
     fat_i, fat_j = rows.fatalities[i], rows.fatalities[j]
@@ -236,7 +318,9 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
     ok_pair = base & (~is_coarse | agree)
     i, j, km, limit, gap = i[ok_pair], j[ok_pair], km[ok_pair], limit[ok_pair], gap[ok_pair]
     corroborated = is_coarse[ok_pair]
-    weak = corroborated & ~strong[ok_pair]
+    # a coarse report placed in its named province by a village report is corroborated by
+    # the place itself: the province, not a 200 km circle, holds both
+    weak = corroborated & ~(strong | (in_rule & same_province))[ok_pair]
     score = pair_cost(rows, i, j, km, gap)
     return Pairs(i, j, km, limit, gap, corroborated, score, weak)
 
@@ -250,6 +334,31 @@ def other_districts(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     sides' districts at one crossing (``side`` differs) may describe one.
     """
     return (a >= 0) & (b >= 0) & (a != b) & ((a % 1024) == (b % 1024))
+
+
+def province_test(rows: Rows, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(applies, same): whether the province rule speaks on each pair, and if so whether
+    both reports are in one province.
+
+    A coarse report (level 3) that is not country-wide names a province: its
+    point is that province's centre or capital, so ``province`` (the province
+    holding the point) is the province it names, and the event lies inside it.
+    The rule speaks on a pair of such a report and a village-level report
+    (level 1: its point is within :data:`VILLAGE_KM` of the event, so its
+    province is the event's) or another province-level report, when both
+    provinces are known and on the same side of the line: reports on the two
+    sides are not held against each other (each side names its own end of a
+    cross-border clash), nor are district-level reports, whose point may lie
+    across a provincial boundary.  Two such reports in two provinces describe
+    two events; in one province, the event lies where the coarse report says.
+    """
+    a, b = rows.province[i], rows.province[j]
+    la, lb = rows.level[i], rows.level[j]
+    known = (a >= 0) & (b >= 0) & ((a % 1024) == (b % 1024))
+    coarse_a = (la == 3) & rows.names_province[i]
+    coarse_b = (lb == 3) & rows.names_province[j]
+    applies = known & ((coarse_a & ((lb == 1) | coarse_b)) | (coarse_b & (la == 1)))
+    return applies, a == b
 
 
 def _type_share(rows: Rows, ok: np.ndarray, common: np.ndarray) -> np.ndarray:
@@ -335,13 +444,16 @@ def group(
     source: np.ndarray,
     *,
     coarse: np.ndarray | None = None,
+    district: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Complete-linkage groups.
 
     Components are first found on the *best* edges only (for each row, its
     closest candidate in each other source); a component in which every pair is
     a candidate (a clique of the full candidate graph) is a group at once, the
-    others are split by :func:`_greedy`.
+    others are split by :func:`_greedy`.  Rows marked in ``district``
+    (district-level reports) that fit another group about as well as their own
+    then leave it (:func:`_detach_ambiguous`).
 
     Returns
     -------
@@ -351,6 +463,8 @@ def group(
     """
     fine = ~pairs.corroborated
     label = _precise_groups(n, _subset(pairs, fine), rank, source)
+    if district is not None and district.any():
+        label = _detach_ambiguous(label, _subset(pairs, fine), district, margin=DISTRICT_MARGIN)
     if pairs.corroborated.any():
         if coarse is None:
             raise ValueError("group: pairs with coarse reports need the coarse= row mask")
@@ -404,68 +518,108 @@ def _attach_coarse(
     label = label.copy()
     n1 = len(label) + 1
     cp = np.flatnonzero(pairs.corroborated)
-    # every lookup below pairs a coarse report with another: only coarse pairs are needed
-    lo, hi = np.minimum(pairs.i[cp], pairs.j[cp]), np.maximum(pairs.i[cp], pairs.j[cp])
-    edge = dict(zip((lo * n1 + hi).tolist(), pairs.score[cp].tolist(), strict=True))
     # both directions: (coarse report, other report); a coarse-coarse pair twice
     a = np.concatenate([pairs.i[cp], pairs.j[cp]])
     b = np.concatenate([pairs.j[cp], pairs.i[cp]])
     sc = np.concatenate([pairs.score[cp], pairs.score[cp]])
-    from_coarse = coarse[a]
     weak = np.concatenate([pairs.weak[cp], pairs.weak[cp]])
-    a, b, sc, weak = a[from_coarse], b[from_coarse], sc[from_coarse], weak[from_coarse]
-    lo_w, hi_w = np.minimum(a, b)[weak], np.maximum(a, b)[weak]
-    weak_edge = set((lo_w * n1 + hi_w).tolist())
+    keep = coarse[a] & (label[b] != label[a])
+    a, b, sc, weak = a[keep], b[keep], sc[keep], weak[keep]
     size = np.bincount(label)
-    members: dict[int, list[int]] = {}
-    order = np.argsort(label, kind="stable")
-    starts = np.r_[0, np.cumsum(size)[:-1]]
-    need = set(label[b].tolist())
-    for g in need:
-        members[g] = order[starts[g] : starts[g] + size[g]].tolist()
-    # (coarse row, group) -> cost, only when it fits every member
-    plans: list[tuple[float, int, int, int]] = []
-    o = np.lexsort((label[b], a))
-    a, b, sc = a[o], b[o], sc[o]
-    bounds = np.flatnonzero(np.r_[True, a[1:] != a[:-1], True])
-    for s0, s1 in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
-        c = int(a[s0])
-        fits: list[tuple[float, int, bool]] = []
-        for g in set(label[b[s0:s1]].tolist()):
-            if g == label[c]:
-                continue
-            mem = members[g]
-            costs = []
-            strong = False
-            for u in mem:
-                k = u * n1 + c if u < c else c * n1 + u
-                if k not in edge or source[u] == source[c]:
-                    break
-                costs.append(edge[k])
-                strong = strong or k not in weak_edge
-            else:
-                fits.append((sum(costs) / len(costs), g, strong))
-        if not fits:
-            continue
-        fits.sort()
-        if not fits[0][2] or (len(fits) > 1 and fits[1][0] - fits[0][0] < COARSE_MARGIN):
-            continue
-        plans.append((fits[0][0], int(rank[c]), c, int(fits[0][1])))
-    plans.sort()
-    for _, _, c, g in plans:
-        if label[c] == g or size[label[c]] > 1:
-            continue  # already placed (a coarse report others joined)
-        mem = members[g]
-        if mem and all(
-            (u * n1 + c if u < c else c * n1 + u) in edge and source[u] != source[c] for u in mem
+    # (coarse row, group): edges to how many members, their cost, any not weak.
+    # Candidates never share a source, so edges to every member = it fits the group.
+    g = label[b]
+    o = np.lexsort((b, g, a))  # members in row order: the cost sums in a fixed order
+    a, b, g, sc, weak = a[o], b[o], g[o], sc[o], weak[o]
+    if len(a) == 0:
+        return label
+    head = np.flatnonzero(np.r_[True, (a[1:] != a[:-1]) | (g[1:] != g[:-1])])
+    fa, fg = a[head], g[head]
+    cnt = np.diff(np.r_[head, len(a)])
+    mean = np.add.reduceat(sc, head) / cnt
+    strong = np.logical_or.reduceat(~weak, head)
+    fit = cnt == size[fg]
+    fa, fg, mean, strong = fa[fit], fg[fit], mean[fit], strong[fit]
+    # per coarse row: its best fit (by mean cost, then group), and the next one
+    o = np.lexsort((~strong, fg, mean, fa))
+    fa, fg, mean, strong = fa[o], fg[o], mean[o], strong[o]
+    first = np.r_[True, fa[1:] != fa[:-1]] if len(fa) else np.zeros(0, dtype=bool)
+    nxt = np.r_[fa[1:] == fa[:-1], False] if len(fa) else np.zeros(0, dtype=bool)
+    gap = np.full(len(fa), np.inf)
+    gap[:-1] = mean[1:] - mean[:-1]
+    clear = first & strong & (~nxt | (gap >= COARSE_MARGIN))
+    pc_, pg, pm = fa[clear], fg[clear], mean[clear]
+    plans = sorted(zip(pm.tolist(), rank[pc_].tolist(), pc_.tolist(), pg.tolist(), strict=True))
+    # coarse-coarse edges: a coarse report may join a group other coarse reports joined
+    both = coarse[pairs.i[cp]] & coarse[pairs.j[cp]]
+    lo = np.minimum(pairs.i[cp], pairs.j[cp])[both]
+    hi = np.maximum(pairs.i[cp], pairs.j[cp])[both]
+    cc_edge = set((lo * n1 + hi).tolist())
+    added: dict[int, list[int]] = {}
+    gone: set[int] = set()  # groups of one coarse report that has joined another group
+    for _, _, c, g_ in plans:
+        if label[c] == g_ or size[label[c]] > 1 or g_ in gone:
+            continue  # already placed (a coarse report others joined), or the group left
+        extra = added.get(g_, [])
+        if all(
+            (u * n1 + c if u < c else c * n1 + u) in cc_edge and source[u] != source[c]
+            for u in extra
         ):
             old = int(label[c])
             size[old] -= 1
-            if old in members:
-                members[old] = [u for u in members[old] if u != c]
-            label[c] = g
-            size[g] += 1
-            mem.append(c)
+            if size[old] == 0:
+                gone.add(old)
+            label[c] = g_
+            size[g_] += 1
+            added.setdefault(g_, []).append(c)
+    return label
+
+
+def _detach_ambiguous(
+    label: np.ndarray, pairs: Pairs, district: np.ndarray, *, margin: float
+) -> np.ndarray:
+    """District-level reports that fit another group nearly as well as their own leave it.
+
+    A district-level report (about 25 km) between two near-but-distinct events
+    of one day is about as close to each; complete linkage puts it with
+    whichever it reaches first, and half the time that is the wrong one.  As for
+    coarse reports (:func:`_attach_coarse`), a report ``d`` in a group of two or
+    more *fits* another group when it is a candidate of every member; its cost
+    for a group is the mean cost of its pairs with the members.  ``d`` stays in
+    its group only when every other group it fits costs at least ``margin``
+    nats more; otherwise it becomes a group of its own (its ``match_reason``
+    says two events fit alike).
+    """
+    if len(pairs.i) == 0:
+        return label
+    a = np.concatenate([pairs.i, pairs.j])
+    b = np.concatenate([pairs.j, pairs.i])
+    sc = np.concatenate([pairs.score, pairs.score])
+    size = np.bincount(label)
+    keep = district[a] & (size[label[a]] > 1)
+    a, b, sc = a[keep], b[keep], sc[keep]
+    if len(a) == 0:
+        return label
+    g = label[b]
+    o = np.lexsort((b, g, a))
+    a, g, sc = a[o], g[o], sc[o]
+    head = np.flatnonzero(np.r_[True, (a[1:] != a[:-1]) | (g[1:] != g[:-1])])
+    fa, fg = a[head], g[head]
+    cnt = np.diff(np.r_[head, len(a)])
+    mean = np.add.reduceat(sc, head) / cnt
+    own = fg == label[fa]
+    fit = np.where(own, cnt == size[fg] - 1, cnt == size[fg])
+    rival = fit & ~own
+    own_cost = np.full(len(label), np.inf)
+    own_cost[fa[own & fit]] = mean[own & fit]
+    best_other = np.full(len(label), np.inf)
+    np.minimum.at(best_other, fa[rival], mean[rival])
+    with np.errstate(invalid="ignore"):  # inf - inf: no other group fits
+        leave = np.flatnonzero(best_other - own_cost < margin)
+    if len(leave) == 0:
+        return label
+    label = label.copy()
+    label[leave] = int(label.max()) + 1 + np.arange(len(leave))
     return label
 
 
@@ -512,19 +666,28 @@ def _greedy(label: np.ndarray, pairs: Pairs, messy: np.ndarray, rank: np.ndarray
     group_of = dict(zip(nodes.tolist(), range(fresh, fresh + len(nodes)), strict=True))
     members: dict[int, list[int]] = {g: [v] for v, g in group_of.items()}
     ri, rj = rank[ei], rank[ej]
-    heap = list(
+    r0, r1 = np.minimum(ri, rj), np.maximum(ri, rj)
+    # the queue: the edges sorted once (by cost, then canonical rank), merged with a heap
+    # of the entries re-queued at a new mean -- the same order as one heap of everything
+    o = np.lexsort((ej, ei, r1, r0, sc))
+    queue = list(
         zip(
-            sc.tolist(),
-            np.minimum(ri, rj).tolist(),
-            np.maximum(ri, rj).tolist(),
-            ei.tolist(),
-            ej.tolist(),
+            sc[o].tolist(),
+            r0[o].tolist(),
+            r1[o].tolist(),
+            ei[o].tolist(),
+            ej[o].tolist(),
             strict=True,
         )
     )
-    heapq.heapify(heap)
-    while heap:
-        c, r0, r1, a, b = heapq.heappop(heap)
+    heap: list[tuple[float, int, int, int, int]] = []
+    k, m = 0, len(queue)
+    while k < m or heap:
+        if heap and (k >= m or heap[0] < queue[k]):
+            c, r0_, r1_, a, b = heapq.heappop(heap)
+        else:
+            c, r0_, r1_, a, b = queue[k]
+            k += 1
         ga, gb = group_of[a], group_of[b]
         if ga == gb:
             continue
@@ -535,7 +698,7 @@ def _greedy(label: np.ndarray, pairs: Pairs, messy: np.ndarray, rank: np.ndarray
                 continue  # not every pair across is a candidate: never (groups only grow)
             mean = sum(across) / len(across)  # type: ignore[arg-type]
             if mean > c + 1e-9:
-                heapq.heappush(heap, (mean, r0, r1, a, b))
+                heapq.heappush(heap, (mean, r0_, r1_, a, b))
                 continue
         keep, drop = (ga, gb) if len(ma) >= len(mb) else (gb, ga)
         moved = members.pop(drop)

@@ -197,6 +197,7 @@ def synthetic_sources(
             "geo_precision": pd.array(prec, dtype="Int64"),
             "uncertainty_km": radius,
             "fatalities": fat,
+            "point_admin1": _province_of(lat, lon),
             "source": np.char.add(f"{name} outlet ", (np.arange(n) % 7).astype(str)),
             "true_event": idx,
             "true_partner": e.partner.to_numpy(),
@@ -233,6 +234,15 @@ def synthetic_sources(
         frame.attrs["source_name"] = name
         frames.append(frame)
     return frames
+
+
+def _province_of(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """``point_admin1`` as :func:`incidents.position` gives it: the province (here the
+    1-degree cell) holding the reported point; a province report's centre is in its own."""
+    return np.char.add(
+        np.char.add("P", np.floor(lat).astype(int).astype(str)),
+        np.char.add("_", np.floor(lon).astype(int).astype(str)),
+    )
 
 
 def _type_col(kind: np.ndarray | pd.Series, k: int) -> np.ndarray:

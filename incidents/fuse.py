@@ -33,17 +33,30 @@ chain A~B~C with A and C too far apart is never one group), and no group holds
 two rows of one source.  Merges go cheapest first, by the mean cost across
 the two groups.  Ties are broken by a canonical order of the rows (date,
 point, source, id, deaths), so the result does not depend on the order of
-the input rows.
+the input rows.  A *district-level* report (``geo_precision`` 2, or a radius
+over 10 km up to 50 km) then leaves its group when another group it fits
+(every member a candidate) costs less than
+:data:`~incidents._fuse_match.DISTRICT_MARGIN` nats more: a 25 km point
+between two similar events of one day belongs to neither.  A row with neither
+a precision code nor a radius is not known to be village-precise and is read
+as district-level (25 km).
 
 **Coarse reports** (province or country: ``geo_precision`` 3 or a radius over
-50 km) never match on space alone.  They join only after the other reports have
-formed their groups, within the sum of radii (at most 200 km), and only a group
-(a) with which they are compatible (every member a candidate, no toll
-contradicting) and which at least one member *corroborates*: the same positive
-toll (within 2 or 25 %), or a type that is the same kind or a broad type
-covering it, shared by at most half of the typed reports; and (b) that fits
-clearly best: no other compatible group within
-:data:`~incidents._fuse_match.COARSE_MARGIN` nats of it.
+50 km) never match on space alone.  A coarse report not geocoded to a country
+names a province: its point is that province's centre or capital, so the
+province holding it (``point_admin1``) is the one it names.  It never matches a
+village-level report, or another such report, whose point lies in another
+province of the same ``side``; one in the same province corroborates it (the
+province, not a 200 km circle, holds both).  District-level points may lie
+across a provincial boundary and the two sides name their own ends of a
+cross-border clash: the province says nothing about those pairs.  Coarse
+reports join only after the other reports have formed their groups, within
+the sum of radii (at most 200 km), and only a group (a) with which they are
+compatible (every member a candidate, no toll contradicting) and which at
+least one member *corroborates*: the same positive toll (within 2 or 25 %),
+or a type that is the same kind or a broad type covering it, shared by at
+most half of the typed reports; and (b) that fits clearly best: no other
+compatible group within :data:`~incidents._fuse_match.COARSE_MARGIN` nats of it.
 
 **Fused rows**: one per group (groups of one included), located at its
 best-precision report (lowest precision level, then smallest radius), dated
@@ -56,11 +69,14 @@ maximum, ``reports`` counting and listing every report (``2 reports: source:id
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from os import PathLike
+from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from incidents._fuse_match import (
     MAX_SPAN_DAYS,
@@ -94,6 +110,8 @@ FUSE_COLUMNS = (
 #: (the geocoder's radii for input coordinates).
 _RADIUS_OF_PRECISION = {1: 5.0, 2: 25.0, 3: 100.0}
 _EPOCH = np.datetime64("1970-01-01", "D")
+#: pandas' default text dtype (Arrow-backed, missing as NaN): the text columns fuse adds.
+_STR = pd.StringDtype("pyarrow", na_value=np.nan)
 
 
 def fuse(
@@ -187,7 +205,14 @@ def _run(
     table = _concat(frames, names_)
     rows = _rows(table, frames, tax, within_source=within_source)
     pairs = candidates(rows, window=window, space_km=space_window_km)
-    labels, used = group(len(table), pairs, rows.rank, rows.source, coarse=rows.level == 3)
+    labels, used = group(
+        len(table),
+        pairs,
+        rows.rank,
+        rows.source,
+        coarse=rows.level == 3,
+        district=rows.level == 2,
+    )
     report = _pair_table(table, pairs, used, tax, rows) if with_pairs else None
     return _assemble(table, rows, pairs, labels, used, tax, keep), report
 
@@ -300,22 +325,7 @@ def _rows(table: pd.DataFrame, frames: tuple, tax: Taxonomy, *, within_source: b
     else:
         source = frame_code
 
-    # canonical order: by content, never by position (strings by their sorted codes)
-    def code(col: str) -> np.ndarray:
-        return pd.factorize(_text(table, col), sort=True)[0]
-
-    keys = (
-        np.nan_to_num(_num(table, "fatalities"), nan=-1.0),
-        code("incident_id"),
-        pd.factorize(table["fuse_source"].astype(str), sort=True)[0],
-        np.nan_to_num(lon, nan=np.inf),
-        np.nan_to_num(lat, nan=np.inf),
-        np.nan_to_num(d1, nan=np.inf),
-        np.nan_to_num(d0, nan=np.inf),
-    )
-    order = np.lexsort(keys)
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order))
+    rank = _canonical_rank(table, lat, lon, d0, d1)
     return Rows(
         lat=lat,
         lon=lon,
@@ -327,10 +337,76 @@ def _rows(table: pd.DataFrame, frames: tuple, tax: Taxonomy, *, within_source: b
         family_known=known,
         fine_type=fine_type,
         district=_named_district(table),
+        province=_province(table),
         fatalities=_num(table, "fatalities"),
         source=source,
         rank=rank,
+        names_province=_names_province(table),
     )
+
+
+def _canonical_rank(
+    table: pd.DataFrame, lat: np.ndarray, lon: np.ndarray, d0: np.ndarray, d1: np.ndarray
+) -> np.ndarray:
+    """Each row's place in a canonical order: by content, never by position.
+
+    Rows are ordered by start and end date, point and source name; only rows
+    that tie on all of these are further ordered by ``incident_id`` (as text)
+    and fatalities, so the costly text sort runs on the ties alone.
+    """
+    n = len(table)
+    primary = (
+        pd.factorize(table["fuse_source"].astype(str), sort=True)[0],
+        np.nan_to_num(lon, nan=np.inf),
+        np.nan_to_num(lat, nan=np.inf),
+        np.nan_to_num(d1, nan=np.inf),
+        np.nan_to_num(d0, nan=np.inf),
+    )
+    order = np.lexsort(primary)
+    same = np.ones(max(n - 1, 0), dtype=bool)
+    for k in primary:
+        ks = k[order]
+        same &= ks[1:] == ks[:-1]
+    if same.any():
+        tied_pos = np.flatnonzero(np.r_[same, False] | np.r_[False, same])
+        run = np.cumsum(np.r_[True, ~same])[tied_pos]  # run of equal keys of each position
+        rows_at = order[tied_pos]
+        ident = table["incident_id"].iloc[rows_at] if "incident_id" in table else None
+        idc = (
+            pd.factorize(ident.astype("string").fillna(""), sort=True)[0]
+            if ident is not None
+            else np.zeros(len(rows_at), dtype=np.int64)
+        )
+        fat = np.nan_to_num(_num(table, "fatalities")[rows_at], nan=-1.0)
+        order[tied_pos] = rows_at[np.lexsort((fat, idc, run))]
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n)
+    return rank
+
+
+def _norm_codes(table: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, a code of its text stripped and case-folded (-1 when missing or empty),
+    and the normalised text of each code; each distinct value is normalised once."""
+    if col not in table:
+        return np.full(len(table), -1, dtype=np.int64), np.array([], dtype=object)
+    codes, uniq = pd.factorize(table[col], use_na_sentinel=True)
+    norm = pd.Series(np.asarray(uniq, dtype=object)).astype("string").str.strip().str.casefold()
+    ncodes, names = pd.factorize(norm.fillna(""))
+    names = np.asarray(names, dtype=object)
+    ncodes = np.where(names[ncodes] == "", -1, ncodes) if len(ncodes) else ncodes
+    out = np.where(codes >= 0, ncodes[np.maximum(codes, 0)] if len(ncodes) else -1, -1)
+    return out.astype(np.int64), names
+
+
+def _place_codes(name: np.ndarray, side: np.ndarray, sel: np.ndarray) -> np.ndarray:
+    """(place, side) code * 1024 + side code for the rows in ``sel``, else -1: two codes
+    are equal for the same place on the same side and equal in the low bits for one side."""
+    out = np.full(len(name), -1, dtype=np.int64)
+    if sel.any():
+        side_code = side[sel] + 1  # 0: no side given
+        pair = pd.factorize(name[sel] * (int(side.max()) + 2) + side_code)[0]
+        out[sel] = pair.astype(np.int64) * 1024 + side_code
+    return out
 
 
 def _named_district(table: pd.DataFrame) -> np.ndarray:
@@ -342,23 +418,33 @@ def _named_district(table: pd.DataFrame) -> np.ndarray:
     of the frontier, so that the two sides' districts at one crossing differ
     in side and are not held against each other.
     """
-    out = np.full(len(table), -1, dtype=np.int64)
     if "geocode_method" not in table or "point_admin2" not in table:
-        return out
-    method = _text(table, "geocode_method").str.strip().str.casefold()
-    name = _text(table, "point_admin2").str.strip().str.casefold()
-    side = _text(table, "side").str.strip().str.casefold()
-    sel = ((method == "admin2") & (name != "")).to_numpy()
-    if sel.any():
-        codes = pd.factorize((side + "\x1f" + name)[sel])[0]
-        side_codes = pd.factorize(side[sel])[0]
-        # district code * 1024 + side code: equal sides compare by the low bits
-        out[sel] = codes.astype(np.int64) * 1024 + side_codes
-    return out
+        return np.full(len(table), -1, dtype=np.int64)
+    method, methods = _norm_codes(table, "geocode_method")
+    name, _ = _norm_codes(table, "point_admin2")
+    side, _ = _norm_codes(table, "side")
+    admin2 = np.flatnonzero(methods == "admin2")
+    sel = np.isin(method, admin2) & (name >= 0)
+    return _place_codes(name, side, sel)
+
+
+def _names_province(table: pd.DataFrame) -> np.ndarray:
+    """Rows whose point, when coarse, stands for a province: all but country-level geocodes."""
+    method, methods = _norm_codes(table, "geocode_method")
+    return ~np.isin(method, np.flatnonzero(methods == "country"))
+
+
+def _province(table: pd.DataFrame) -> np.ndarray:
+    """Per row, a code of the province holding its point (``point_admin1``) and side, else -1."""
+    name, _ = _norm_codes(table, "point_admin1")
+    side, _ = _norm_codes(table, "side")
+    return _place_codes(name, side, name >= 0)
 
 
 def _radius_of(prec: np.ndarray) -> np.ndarray:
-    out = np.full(len(prec), _RADIUS_OF_PRECISION[1])
+    """Radius (km) a precision code stands for; a row with neither code nor radius is not
+    known to be village-precise and is read as district-level (the radius of code 2)."""
+    out = np.full(len(prec), _RADIUS_OF_PRECISION[2])
     for p, r in _RADIUS_OF_PRECISION.items():
         out[prec == p] = r
     return out
@@ -367,30 +453,58 @@ def _radius_of(prec: np.ndarray) -> np.ndarray:
 # -- output ----------------------------------------------------------------------------
 
 
-def _formatted(values: np.ndarray, fmt: str) -> np.ndarray:
-    """``fmt.format(v)`` per value, formatting each distinct value once."""
+def _formatted(values: np.ndarray, fmt: str | Callable[[Any], str]) -> pa.Array:
+    """``fmt.format(v)`` (or ``fmt(v)``) per value, formatting each distinct value once."""
     codes, uniq = pd.factorize(np.asarray(values))
-    text = np.array([fmt.format(u) for u in uniq] + [""], dtype=object)
-    return text[codes]
+    form = fmt.format if isinstance(fmt, str) else fmt
+    text = pa.array([form(u) for u in uniq] + [""], type=pa.large_string())
+    return text.take(pa.array(np.where(codes < 0, len(uniq), codes)))
 
 
-def _edge_reason(pairs: Pairs, k: np.ndarray, rows: Rows, tax: Taxonomy) -> np.ndarray:
+def _repeat(text: str, n: int) -> pa.Array:
+    """``text`` ``n`` times, as an Arrow string array."""
+    return pa.array([text], type=pa.large_string()).take(pa.array(np.zeros(n, np.int64)))
+
+
+def _cat(*parts: pa.Array | str) -> pa.Array:
+    """Element-wise concatenation of string arrays (and constant strings)."""
+    t = pa.large_string()
+    big = [p.cast(t) if isinstance(p, pa.Array) else pa.scalar(p, t) for p in parts]
+    return pc.binary_join_element_wise(*big, pa.scalar("", t))
+
+
+def _str_column(values: pa.Array) -> pd.api.extensions.ExtensionArray:
+    """A pandas ``str`` column (missing: NaN) over an Arrow string array, without copying."""
+    chunks = pa.chunked_array([values.cast(pa.large_string())])
+    return pd.arrays.ArrowStringArray(chunks, dtype=_STR)
+
+
+def _pa_text(values: pd.Series) -> pa.Array:
+    """A column as an Arrow string array (nulls where missing)."""
+    arr = pa.array(values.astype(_STR).array)
+    arr = arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr
+    return arr.cast(pa.large_string())
+
+
+def _edge_reason(pairs: Pairs, k: np.ndarray, rows: Rows, tax: Taxonomy) -> pa.Array:
     """``12.3 km apart (limit 30.0 km), 1 day apart, types remote`` for each edge in ``k``."""
     i, j = pairs.i[k], pairs.j[k]
     corr = pairs.corroborated[k]
     km = _formatted(np.round(pairs.km[k], 1), "{:.1f} km apart")
-    lim = _formatted(np.round(pairs.limit_km[k], 1), " (limit {:.1f} km), ")
-    lim[corr] = " (coarse place, one event fits it), "
-    gap = pairs.gap_days[k].astype(np.int64)
-    days = _formatted(gap, "{} days apart")
-    days[gap == 0] = "same day"
-    days[gap == 1] = "1 day apart"
+    lim = np.where(corr, -1.0, np.round(pairs.limit_km[k], 1))
+    lim_t = _formatted(
+        lim, lambda v: " (coarse place, one event fits it), " if v < 0 else f" (limit {v:.1f} km), "
+    )
+    days = _formatted(
+        pairs.gap_days[k].astype(np.int64),
+        lambda g: "same day" if g == 0 else ("1 day apart" if g == 1 else f"{g} days apart"),
+    )
     both = rows.family_known[i] & rows.family_known[j]
     fam = np.where(both, rows.family[i] & rows.family[j], -2)
-    codes, uniq = pd.factorize(fam)
-    words = [", type unknown" if m == -2 else ", types " + tax.names(int(m)) for m in uniq]
-    types = np.array(words, dtype=object)[codes]
-    return km + lim + days + types
+    types = _formatted(
+        fam, lambda m: ", type unknown" if m == -2 else ", types " + tax.names(int(m))
+    )
+    return _cat(km, lim_t, days, types)
 
 
 def _assemble(
@@ -408,21 +522,31 @@ def _assemble(
     g_src = _sources_of_groups(labels, codes, list(uniq), len(size))
 
     # match reason: the row's best edge inside its group, else why it stayed alone
-    reason = np.full(n, "", dtype=object)
+    whys = [
+        "",
+        "not located: not matched",
+        "no valid date: not matched",
+        f"date range over {MAX_SPAN_DAYS} days: not matched",
+        "candidates found, but joining would break a group's windows",
+        "coarse place: no event it fits is corroborated, or two fit alike",
+        "no other source's report within the windows",
+        "district-level place: fits two events about alike, or joining would break a "
+        "group's windows",
+    ]
+    why = np.zeros(n, dtype=np.int64)
     ok = matchable(rows)
-    reason[~(np.isfinite(rows.lat) & np.isfinite(rows.lon))] = "not located: not matched"
-    nodate = ~(np.isfinite(rows.day0))
-    reason[nodate & (reason == "")] = "no valid date: not matched"
-    reason[~ok & (reason == "")] = f"date range over {MAX_SPAN_DAYS} days: not matched"
+    why[~(np.isfinite(rows.lat) & np.isfinite(rows.lon))] = 1
+    why[~np.isfinite(rows.day0) & (why == 0)] = 2
+    why[~ok & (why == 0)] = 3
     had = np.zeros(n, dtype=bool)
     had[pairs.i] = True
     had[pairs.j] = True
     alone = ok & (size[labels] == 1)
-    reason[alone & had] = "candidates found, but joining would break a group's windows"
-    reason[alone & had & (rows.level == 3)] = (
-        "coarse place: no event it fits is corroborated, or two fit alike"
-    )
-    reason[alone & ~had] = "no other source's report within the windows"
+    why[alone & had] = 4
+    why[alone & had & (rows.level == 3)] = 5
+    why[alone & ~had] = 6
+    why[alone & had & (rows.level == 2)] = 7
+    text = pa.array(whys, type=pa.large_string())
     if used.any():
         e = np.flatnonzero(used)
         both = np.concatenate([e, e])
@@ -431,14 +555,16 @@ def _assemble(
         o = np.lexsort((sc, who))
         who, both = who[o], both[o]
         first = np.r_[True, who[1:] != who[:-1]]
-        reason[who[first]] = _edge_reason(pairs, both[first], rows, tax)
+        why[who[first]] = len(whys) + np.arange(int(first.sum()))
+        text = pa.concat_arrays([text, _edge_reason(pairs, both[first], rows, tax)])
+    reason = text.take(pa.array(why))
 
     out = table
-    out["row_kind"] = np.full(n, "report", dtype=object)
+    out["row_kind"] = _str_column(_repeat("report", n))
     out["event_group"] = pd.array(labels + 1, dtype="Int64")
     out["group_size"] = pd.array(size[labels], dtype="Int64")
-    out["sources"] = g_src[labels]
-    out["match_reason"] = reason
+    out["sources"] = _str_column(g_src.take(pa.array(labels)))
+    out["match_reason"] = _str_column(reason)
     fused = _fused_rows(out, rows, labels, size)
     frames = [out, fused] if keep == "all" else [fused]
     res = pd.concat(frames, ignore_index=True) if len(frames) > 1 else fused
@@ -475,17 +601,21 @@ def _fused_rows(
     lab_sorted = labels[prec_order]
     first = np.r_[True, lab_sorted[1:] != lab_sorted[:-1]]
     best = prec_order[first]  # one row per group, groups in label order
-    fused = out.take(best).reset_index(drop=True)
+    text_cols = [
+        c for c in ("event_type", "sub_event_type", "actor1", "actor2", "event_kind") if c in out
+    ]
+    fused = out.drop(columns=text_cols).take(best).reset_index(drop=True)
 
     # text fields: the best-precision report's value, else the next report that has one
-    for col in ("event_type", "sub_event_type", "actor1", "actor2", "event_kind"):
-        if col in out:
-            valid = ~out[col].isna().to_numpy()[prec_order]
-            vpos, vlab = prec_order[valid], lab_sorted[valid]
-            head = np.r_[True, vlab[1:] != vlab[:-1]] if len(vlab) else np.zeros(0, bool)
-            take = best.copy()
-            take[vlab[head]] = vpos[head]
-            fused[col] = out[col].iloc[take].reset_index(drop=True)
+    for col in text_cols:
+        valid = ~out[col].isna().to_numpy()[prec_order]
+        vpos, vlab = prec_order[valid], lab_sorted[valid]
+        head = np.r_[True, vlab[1:] != vlab[:-1]] if len(vlab) else np.zeros(0, bool)
+        take = best.copy()
+        take[vlab[head]] = vpos[head]
+        fused[col] = out[col].iloc[take].reset_index(drop=True)
+    if text_cols:
+        fused = fused[list(out.columns)]
     by_label = np.argsort(labels, kind="stable")
     starts_g = np.r_[0, np.cumsum(size)[:-1]]
     day0 = np.nan_to_num(rows.day0[by_label], nan=np.inf)
@@ -514,111 +644,115 @@ def _fused_rows(
     fused["fatalities_low"] = low
     fused["fatalities_high"] = high
     fused["fatalities"] = mid
+
+    def rowno() -> pa.Array:
+        return _cat("row ", pc.cast(pa.array(out["_input_row"].to_numpy() + 1), pa.large_string()))
+
     if "incident_id" in out:
-        ident = out["incident_id"].to_numpy(dtype=object)
-        none = pd.isna(ident)
+        ident = _pa_text(out["incident_id"])
+        if ident.null_count:
+            ident = pc.if_else(pc.is_null(ident), rowno(), ident)
     else:
-        ident = np.full(n, None, dtype=object)
-        none = np.ones(n, dtype=bool)
-    ident = ident.copy()
-    ident[none] = _formatted(out["_input_row"].to_numpy()[none] + 1, "row {}")
-    if not none.all():
-        ident[~none] = _formatted(ident[~none], "{}")
+        ident = rowno()
     dd = np.nan_to_num(rows.day0, nan=-(10**9)).astype("int64")
-    codes, uniq = pd.factorize(dd)
-    text = np.where(uniq == -(10**9), 0, uniq).astype("datetime64[D]").astype(str).astype(object)
-    text[uniq == -(10**9)] = "no date"
-    day = text[codes]
+    day = _formatted(dd, lambda d: "no date" if d == -(10**9) else str(np.datetime64(int(d), "D")))
     if "location" in out:
-        loc = _formatted(out["location"].fillna("").to_numpy(dtype=object), ", {}")
-        loc[loc == ", "] = ""
+        place = _pa_text(out["location"])
+        loc = pc.if_else(
+            pc.fill_null(pc.greater(pc.utf8_length(place), 0), False), _cat(", ", place), ""
+        )
     else:
-        loc = np.full(n, "", dtype=object)
-    killed = np.full(n, "", dtype=object)
-    killed[okf] = _formatted(fk[okf].astype(np.int64), ", {} killed")
-    label = (
-        out["fuse_source"].to_numpy(dtype=object) + ":" + ident
-        + " (" + day + loc + killed + ")"
-    )  # fmt: skip
+        loc = _repeat("", n)
+    killed = _formatted(np.where(okf, fk, np.nan), lambda v: f", {int(v)} killed")
+    label = _cat(_pa_text(out["fuse_source"]), ":", ident, " (", day, loc, killed, ")")
     by_rank = np.lexsort((rows.rank, labels))
-    count = _formatted(size, "{} reports: ")
-    count[size == 1] = "1 report: "
-    fused["reports"] = count + _join_groups(labels, label, by_rank, "; ")
+    count = _formatted(size, lambda k: "1 report: " if k == 1 else f"{k} reports: ")
+    fused["reports"] = _str_column(_cat(count, _join_groups(labels, label, by_rank, "; ")))
     if "source" in out:
-        srcs = out["source"].astype("string").fillna("").to_numpy(dtype=object)
-        fused["source"] = _join_groups(labels, srcs, by_rank, " ; ", unique=True)
+        srcs = _pa_text(out["source"])
+        fused["source"] = _str_column(_join_groups(labels, srcs, by_rank, " ; ", unique=True))
     if "review_flags" in out:
-        fl = out["review_flags"].astype("string").fillna("").to_numpy(dtype=object)
-        joined = _join_groups(labels, fl, by_rank, ";", unique=True)
-        fused["review_flags"] = [
-            ";".join(dict.fromkeys(x for x in v.split(";") if x)) if ";" in v else v for v in joined
-        ]
+        fl = _join_groups(labels, _pa_text(out["review_flags"]), by_rank, ";", unique=True)
+        # one report's flags are themselves ';'-joined: drop repeats across reports
+        many = np.flatnonzero(
+            (size > 1)
+            & pc.fill_null(pc.match_substring(fl, ";"), False).to_numpy(zero_copy_only=False)
+        )
+        if len(many):
+            vals = fl.to_numpy(zero_copy_only=False).astype(object)
+            vals[many] = [";".join(dict.fromkeys(x for x in vals[g].split(";") if x)) for g in many]
+            fl = pa.array(vals, type=pa.large_string())
+        fused["review_flags"] = _str_column(fl)
     if "incident_id" in out:
-        fused["incident_id"] = [f"fused-{k + 1}" for k in range(len(best))]
+        fused["incident_id"] = _str_column(
+            _cat("fused-", pc.cast(pa.array(np.arange(1, len(best) + 1)), pa.large_string()))
+        )
     if "source_row" in out:
         fused["source_row"] = pd.NA
     if "notes" in out:
-        fused["notes"] = [f"fused from {k} report{'s' if k > 1 else ''}" for k in size]
+        fused["notes"] = _str_column(
+            _formatted(size, lambda k: f"fused from {k} report{'s' if k > 1 else ''}")
+        )
     fused["fuse_source"] = "fused"
     fused["row_kind"] = "fused"
-    fused["match_reason"] = np.where(
-        size > 1, [f"{k} reports of one event" for k in size], "single report"
+    fused["match_reason"] = _str_column(
+        _formatted(size, lambda k: f"{k} reports of one event" if k > 1 else "single report")
     )
     return fused
 
 
 def _sources_of_groups(
     labels: np.ndarray, codes: np.ndarray, names: list[str], n_groups: int
-) -> np.ndarray:
+) -> pa.Array:
     """Sorted distinct source names per group, ``;``-joined."""
     if len(names) <= 62:
         mask = np.zeros(n_groups, dtype=np.int64)
         np.bitwise_or.at(mask, labels, np.left_shift(np.int64(1), codes.astype(np.int64)))
-        text = {
-            m: ";".join(sorted(names[k] for k in range(len(names)) if m >> k & 1))
-            for m in set(mask.tolist())
-        }
-        return np.array([text[m] for m in mask.tolist()], dtype=object)
+        return _formatted(
+            mask, lambda m: ";".join(sorted(names[k] for k in range(len(names)) if m >> k & 1))
+        )
     groups: list[set[str]] = [set() for _ in range(n_groups)]
     for g, c in zip(labels.tolist(), codes.tolist(), strict=True):
         groups[g].add(names[c])
-    return np.array([";".join(sorted(s)) for s in groups], dtype=object)
+    return pa.array([";".join(sorted(s)) for s in groups], type=pa.large_string())
 
 
 def _join_groups(
-    labels: np.ndarray, values: np.ndarray, order: np.ndarray, sep: str, *, unique: bool = False
-) -> np.ndarray:
-    """``sep``-joined non-empty ``values`` of each group, in ``order``."""
+    labels: np.ndarray,
+    values: np.ndarray | pa.Array,
+    order: np.ndarray,
+    sep: str,
+    *,
+    unique: bool = False,
+) -> pa.Array:
+    """``sep``-joined non-empty ``values`` of each group (0 .. labels.max()), in ``order``.
+
+    One Arrow list per group and one ``binary_join``: no Python loop over groups.
+    With ``unique`` a value already given earlier in its group is dropped.
+    """
+    n_groups = int(labels.max()) + 1 if len(labels) else 0
+    t = pa.large_string()
+    vals = values.cast(t) if isinstance(values, pa.Array) else pa.array(values, type=t)
     lab = labels[order]
-    vals = values[order].copy()
-    vals[pd.isna(vals)] = ""
-    if len(lab) == 0:
-        return np.array([], dtype=object)
-    starts = np.flatnonzero(np.r_[True, lab[1:] != lab[:-1]])
-    ends = np.r_[starts[1:], len(lab)]
-    count = ends - starts
-    out = vals[starts].copy()  # groups of one: their own value
-
-    def join2(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-        return np.where(x == "", y, np.where(y == "", x, x + sep + y))
-
-    # groups of two and three (nearly all of them) without a Python loop
-    two = count == 2
-    x, y = vals[starts[two]], vals[starts[two] + 1]
-    if unique:
-        y = np.where(y == x, "", y)
-    out[two] = join2(x, y)
-    three = count == 3
-    x, y, z = vals[starts[three]], vals[starts[three] + 1], vals[starts[three] + 2]
-    if unique:
-        y = np.where(y == x, "", y)
-        z = np.where((z == x) | (z == y), "", z)
-    out[three] = join2(join2(x, y), z)
-    vl = vals.tolist()
-    for g in np.flatnonzero(count > 3).tolist():
-        part = [v for v in vl[starts[g] : ends[g]] if v]
-        out[g] = sep.join(dict.fromkeys(part) if unique else part)
-    return out
+    vals = pc.fill_null(vals.take(pa.array(order)), pa.scalar("", t))
+    keep = pc.greater(pc.binary_length(vals), 0).to_numpy(zero_copy_only=False)
+    if unique and keep.any():
+        codes = pc.dictionary_encode(vals).indices.to_numpy(zero_copy_only=False).astype(np.int64)
+        key = lab.astype(np.int64) * (int(codes.max()) + 2) + codes
+        o = np.argsort(key, kind="stable")  # within a key, earliest in ``order`` first
+        ks = key[o]
+        repeat = np.zeros(len(key), dtype=bool)
+        repeat[o[1:][ks[1:] == ks[:-1]]] = True
+        keep &= ~repeat
+    if keep.all():  # nothing to drop: no copy
+        counts = np.bincount(lab, minlength=n_groups)
+    else:
+        kept = np.flatnonzero(keep)
+        counts = np.bincount(lab[kept], minlength=n_groups)
+        vals = vals.take(pa.array(kept))
+    offsets = np.r_[0, np.cumsum(counts)].astype(np.int64)
+    lists = pa.LargeListArray.from_arrays(pa.array(offsets), vals)
+    return pc.binary_join(lists, pa.scalar(sep, t))
 
 
 def _family_names(masks: np.ndarray, tax: Taxonomy) -> np.ndarray:

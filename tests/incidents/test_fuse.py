@@ -240,6 +240,52 @@ def test_precise_reports_that_agree_beat_a_nearer_looking_district_point():
     assert g == {frozenset({"a:a1", "u:u1", "n:n1"}), frozenset({"a:a2"})}
 
 
+def test_a_district_point_between_two_events_joins_neither():
+    # two events 14 km apart, each reported at village level by sources a and u (their
+    # points 14 km apart: beyond 5 + 5 km, never one event); a district-level report
+    # (25 km radius) of source n lies 6 km from the first event and 8 km from the
+    # second: about as likely for either (place costs about 0.15 and 0.31 nats beyond the
+    # same log term), so it joins neither and says why.  Moved 29 km beyond the
+    # second event's side, 1 km from the first, it fits the first clearly and joins.
+    a = table([{"incident_id": "a1"}, {"incident_id": "a2", "latitude": north(14)}])
+    u = table([{"incident_id": "u1", "latitude": north(0.5)},
+               {"incident_id": "u2", "latitude": north(14.5)}])  # fmt: skip
+    mid = table([{"incident_id": "n1", "latitude": north(6), "uncertainty_km": 25.0,
+                  "geo_precision": 2}])  # fmt: skip
+    out = fuse(a, u, mid, names=["a", "u", "n"])
+    assert groups(out) == {
+        frozenset({"a:a1", "u:u1"}),
+        frozenset({"a:a2", "u:u2"}),
+        frozenset({"n:n1"}),
+    }
+    reason = out.loc[(out["row_kind"] == "report") & (out["incident_id"] == "n1"), "match_reason"]
+    assert "district-level" in reason.iloc[0]
+    near = table([{"incident_id": "n1", "latitude": north(-1), "uncertainty_km": 25.0,
+                   "geo_precision": 2}])  # fmt: skip
+    far = table([{"incident_id": "a1"}, {"incident_id": "a2", "latitude": north(28)}])
+    far_u = table([{"incident_id": "u1", "latitude": north(0.5)},
+                   {"incident_id": "u2", "latitude": north(28.5)}])  # fmt: skip
+    assert groups(fuse(far, far_u, near, names=["a", "u", "n"])) == {
+        frozenset({"a:a1", "u:u1", "n:n1"}),
+        frozenset({"a:a2", "u:u2"}),
+    }
+
+
+def test_a_row_without_precision_code_or_radius_is_not_read_as_a_village_point():
+    # 12 km apart: beyond two village radii (5 + 5 km).  A report that gives neither a
+    # precision code nor a radius is not known to be that precise: read at district
+    # level (25 km) it matches; one coded precision 1 without a radius stays a village
+    # point and does not.
+    unknown = table([{"incident_id": "x1", "geo_precision": None, "uncertainty_km": None}])
+    coded = table([{"incident_id": "x1", "geo_precision": 1, "uncertainty_km": None}])
+    other = table([{"incident_id": "o1", "latitude": north(12)}])
+    assert groups(fuse(unknown, other, names=["x", "o"])) == {frozenset({"x:x1", "o:o1"})}
+    assert groups(fuse(coded, other, names=["x", "o"])) == {
+        frozenset({"x:x1"}),
+        frozenset({"o:o1"}),
+    }
+
+
 def test_every_row_is_accounted_for():
     a = table(
         [
@@ -367,7 +413,7 @@ FLOORS = {
     "relabel": (0.97, 0.95),
     "missing": (0.97, 0.95),
     "near_distinct": (0.97, 0.95),
-    "mixed": (0.97, 0.87),
+    "mixed": (0.97, 0.90),
 }
 
 
@@ -403,7 +449,7 @@ def test_near_distinct_events_are_kept_apart(scores):
     assert total > 1000
     assert kept / total >= 0.95
     kept, total = scores["mixed"][2:]
-    assert kept / total >= 0.92
+    assert kept / total >= 0.95
 
 
 def test_scores_count_pairs_right():
@@ -498,8 +544,12 @@ def test_group_text_joins_keep_order_and_drop_repeats():
     join = __import__("incidents.fuse", fromlist=["_join_groups"])._join_groups
     lab = np.array([0, 0, 1, 1, 1, 2, 3, 3, 3, 3])
     val = np.array(["a", "a", "x", "", "y", "q", "1", "2", "1", "3"], dtype=object)
-    assert list(join(lab, val, np.arange(10), ";", unique=True)) == ["a", "x;y", "q", "1;2;3"]
-    assert list(join(lab, val, np.arange(10), ";")) == ["a;a", "x;y", "q", "1;2;1;3"]
+    got = join(lab, val, np.arange(10), ";", unique=True).to_pylist()
+    assert got == ["a", "x;y", "q", "1;2;3"]
+    assert join(lab, val, np.arange(10), ";").to_pylist() == ["a;a", "x;y", "q", "1;2;1;3"]
+    # the order given is kept, and with it which repeat counts as the first
+    order = np.array([1, 0, 4, 3, 2, 5, 9, 8, 7, 6])
+    assert join(lab, val, order, ";", unique=True).to_pylist() == ["a", "y;x", "q", "3;1;2"]
 
 
 def test_geo_and_plain_tables_together_give_points_for_every_located_row():
@@ -527,3 +577,59 @@ def test_unparsed_figures_stay_as_given():
     assert fused["fatalities"].iloc[0] == 3
     assert fused["fatalities"].isna().tolist() == [False, True]
     assert fused["fatalities_high"].iloc[0] == 3
+
+
+def test_a_province_report_and_a_village_report_meet_only_in_its_province():
+    # no toll and a type every report shares: only the province can tie the two
+    village = table([{"incident_id": "v", "point_admin1": "Khost", "side": "AF"}])
+    province = {"geo_precision": 3, "uncertainty_km": 100.0, "latitude": north(30),
+                "point_admin1": "Khost", "side": "AF", "geocode_method": "admin1"}  # fmt: skip
+    same = table([{"incident_id": "p", **province}])
+    assert len(groups(fuse(village, same))) == 1
+    # a village report in another province of the same side is another event, even
+    # with the same toll; on the other side of the line the rule does not speak
+    v4 = village.assign(fatalities=pd.array([4], dtype="Int64"))
+    p4 = {**province, "fatalities": 4}
+    assert len(groups(fuse(v4.assign(point_admin1="Paktia"), table([p4])))) == 2
+    other_side = v4.assign(point_admin1="Kurram", side="PK")
+    assert len(groups(fuse(other_side, table([p4])))) == 1  # the toll corroborates
+    assert len(groups(fuse(other_side.assign(fatalities=pd.NA), same))) == 2
+    # a country-level report names no province: its point's province says nothing
+    country = same.assign(geocode_method="country")
+    assert len(groups(fuse(village, country))) == 2
+    # a district-level report may lie across a provincial boundary: not held against it
+    district = village.assign(point_admin1="Paktia", uncertainty_km=25.0, geo_precision=2,
+                              fatalities=pd.array([4], dtype="Int64"))  # fmt: skip
+    assert len(groups(fuse(district, table([p4])))) == 1
+
+
+def test_candidate_search_finds_every_pair_within_reach_anywhere_on_earth():
+    from incidents._fuse_match import Rows, _near_pairs, haversine_km
+
+    rng = np.random.default_rng(3)
+    n = 1500
+    # spread over the globe, crowded at a pole and on both sides of the antimeridian
+    lat = np.r_[rng.uniform(-90, 90, 500), rng.uniform(86, 90, 500), rng.uniform(-5, 5, 500)]
+    lon = np.r_[rng.uniform(-180, 180, 1000), rng.choice([-1, 1], 500) * rng.uniform(179, 180, 500)]
+    d0 = rng.integers(0, 4, n).astype(float)
+    d1 = d0 + (rng.random(n) < 0.2) * rng.integers(0, 3, n)
+    z = np.zeros(n)
+    rows = Rows(lat=lat, lon=lon, day0=d0, day1=d1, radius=z, level=np.ones(n, np.int8),
+                family=z.astype(np.int64), family_known=z.astype(bool),
+                fine_type=z.astype(bool), district=z.astype(np.int64),
+                province=z.astype(np.int64), fatalities=z, source=np.arange(n),
+                rank=np.arange(n), names_province=z.astype(bool))  # fmt: skip
+    i, j = np.triu_indices(n, 1)
+    km = haversine_km(lat[i], lon[i], lat[j], lon[j])
+    gap = np.maximum(0, np.maximum(d0[j] - d1[i], d0[i] - d1[j]))
+    for reach, window in ((30.0, 0), (300.0, 1), (3000.0, 2)):
+        near = (km <= reach) & (gap <= window)
+        want = set(zip(i[near].tolist(), j[near].tolist(), strict=True))
+        a, b = _near_pairs(np.arange(n), rows, window, reach)
+        assert want <= set(zip(a.tolist(), b.tolist(), strict=True)), reach
+        assert len(want) > 50
+        # one set against another finds the pairs across them
+        left = np.arange(0, n, 2)
+        a, b = _near_pairs(left, rows, window, reach, other=np.arange(1, n, 2))
+        across = {(x, y) for x, y in want if (x % 2) != (y % 2)}
+        assert across <= set(zip(a.tolist(), b.tolist(), strict=True))

@@ -1,0 +1,184 @@
+"""Evaluation of :func:`incidents.fuse` on synthetic data with known truth, with its ceiling.
+
+Run with ``python tests/benchmarks/eval_fuse.py [--seeds 7 11 23 42 101] [--events 3000]
+[--scenarios mixed ...]``.
+
+For every scenario and seed: pairwise precision and recall (:func:`pairwise_scores`),
+near-distinct twins kept apart, and **recall over distinguishable pairs**.
+
+A true pair (two reports of one event) is *indistinguishable* when, for one of its
+two reports ``a``, some report ``c`` of *another* event, from a source other than
+``a``'s, is at least as compatible with ``a`` as ``a``'s true partner ``b`` by every
+field a row carries, as the matcher reads it (:func:`incidents.fuse._rows`):
+
+* distance relative to the radii: ``km(a, c) / (r_a + r_c) <= km(a, b) / (r_a + r_b)``;
+* date gap between the date ranges: ``gap(a, c) <= gap(a, b)``;
+* types: same known families < a type unknown < families shared in part < none shared
+  (``c`` at the same level or better);
+* death tolls: the same figure < unknown or agreeing < contradicting;
+* place codes: ``(a, c)`` not ruled out by the province or district rule unless
+  ``(a, b)`` is too.
+
+Then no rule reading those fields can join ``a`` with ``b`` without having the same
+grounds to join ``a`` with ``c`` (a wrong pair), so the pair is beyond what any rule
+can recover without paying in precision.  Recall over distinguishable pairs counts
+only the true pairs that are not indistinguishable (found or missed alike); it is a
+measurement of the ceiling, not a change of the target: both are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from incidents._fuse_match import (
+    Rows,
+    fatalities_agree,
+    haversine_km,
+    other_districts,
+    province_test,
+)
+from incidents._fuse_synth import (
+    SCENARIOS,
+    near_distinct_kept_apart,
+    pairwise_scores,
+    synthetic_sources,
+)
+from incidents._fuse_taxonomy import load_taxonomy
+from incidents.fuse import _concat, _rows, fuse
+
+
+def _levels(rows: Rows, a: int, x: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Compatibility of row ``a`` with rows ``x``, field by field (lower: more compatible)."""
+    km = haversine_km(rows.lat[a], rows.lon[a], rows.lat[x], rows.lon[x])
+    rel = km / np.maximum(rows.radius[a] + rows.radius[x], 1e-9)
+    gap = np.maximum(0.0, np.maximum(rows.day0[x] - rows.day1[a], rows.day0[a] - rows.day1[x]))
+    fa, fx = rows.family[a], rows.family[x]
+    known = rows.family_known[a] & rows.family_known[x]
+    typ = np.where(~known, 1, np.where(fa == fx, 0, np.where((fa & fx) != 0, 2, 3))).astype(np.int8)
+    ta, tx = np.full(len(x), rows.fatalities[a]), rows.fatalities[x]
+    both = np.isfinite(ta) & np.isfinite(tx)
+    toll = np.where(both & (ta == tx), 0, np.where(fatalities_agree(ta, tx), 1, 2))
+    ai = np.full(len(x), a)
+    applies, same = province_test(rows, ai, x)
+    barred = (applies & ~same) | other_districts(rows.district[ai], rows.district[x])
+    return rel, gap, typ, toll, barred
+
+
+def indistinguishable(rows: Rows, truth: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Per true pair ``(i[k], j[k])``: another event's report is as compatible (module doc)."""
+    out = np.zeros(len(i), dtype=bool)
+    ok = np.flatnonzero(np.isfinite(rows.lat) & np.isfinite(rows.day0))
+    order = ok[np.argsort(rows.day0[ok], kind="stable")]
+    day_sorted = rows.day0[order]
+    for a, b, k in [(i, j, np.arange(len(i))), (j, i, np.arange(len(i)))]:
+        for u in np.unique(a):
+            sel = k[a == u]
+            if not np.isfinite(rows.lat[u]) or not np.isfinite(rows.day0[u]):
+                continue
+            # others within the largest date gap any of u's true partners has (+ ranges)
+            own = _levels(rows, int(u), b[sel])
+            reach = float(np.nanmax(own[1])) if len(sel) else 0.0
+            if not np.isfinite(reach):
+                reach = 0.0
+            lo = np.searchsorted(day_sorted, rows.day0[u] - reach - 40, side="left")
+            hi = np.searchsorted(day_sorted, rows.day1[u] + reach + 1, side="right")
+            c = order[lo:hi]
+            c = c[(truth[c] != truth[u]) & (rows.source[c] != rows.source[u])]
+            if len(c) == 0:
+                continue
+            rel, gap, typ, toll, barred = _levels(rows, int(u), c)
+            for s, (r0, g0, t0, f0, b0) in zip(sel, zip(*own, strict=True), strict=True):
+                if out[s]:
+                    continue
+                alt = (rel <= r0) & (gap <= g0) & (typ <= t0) & (toll <= f0) & (~barred | b0)
+                out[s] = bool(alt.any())
+    return out
+
+
+def _true_pairs(truth: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    o = np.argsort(truth, kind="stable")
+    t = truth[o]
+    head = np.flatnonzero(np.r_[True, t[1:] != t[:-1]])
+    size = np.diff(np.r_[head, len(t)])
+    ii, jj = [], []
+    for h, s in zip(head[size > 1], size[size > 1], strict=True):
+        m = o[h : h + s]
+        a, b = np.triu_indices(s, 1)
+        ii.append(m[a])
+        jj.append(m[b])
+    if not ii:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.concatenate(ii), np.concatenate(jj)
+
+
+def evaluate(frames: list, *, ceiling: bool = True) -> dict[str, float]:
+    """Scores of ``fuse(*frames)`` against ``true_event``, with the ceiling measure."""
+    out = fuse(*frames, keep="all")
+    rep = out[out["row_kind"] == "report"]
+    group = rep["event_group"].to_numpy()
+    truth = rep["true_event"].to_numpy()
+    s = pairwise_scores(group, truth)
+    partner = {
+        int(a): int(b)
+        for a, b in zip(rep["true_event"], rep["true_partner"], strict=True)
+        if b >= 0
+    }
+    kept, total = near_distinct_kept_apart(group, truth, partner)
+    res = {**s, "twins_kept": kept, "twins": total}
+    if ceiling:
+        table = _concat(tuple(frames), [f.attrs["source_name"] for f in frames])
+        rows = _rows(table, tuple(frames), load_taxonomy(None), within_source=False)
+        i, j = _true_pairs(truth)
+        found = group[i] == group[j]
+        hard = indistinguishable(rows, truth, i, j)
+        dist = ~hard
+        res["indistinguishable"] = int(hard.sum())
+        res["missed_indistinguishable"] = int((hard & ~found).sum())
+        res["missed"] = int((~found).sum())
+        res["recall_distinguishable"] = float(found[dist].mean()) if dist.any() else 1.0
+    return res
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--seeds", type=int, nargs="+", default=[7, 11, 23, 42, 101])
+    p.add_argument("--events", type=int, default=3000)
+    p.add_argument("--scenarios", nargs="+", default=list(SCENARIOS))
+    p.add_argument("--no-ceiling", action="store_true")
+    args = p.parse_args()
+    print(
+        "scenario | seed | precision | recall | recall (distinguishable) | missed "
+        "(indistinguishable) | twins apart"
+    )
+    for sc in args.scenarios:
+        acc = []
+        for seed in args.seeds:
+            r = evaluate(
+                synthetic_sources(args.events, seed=seed, scenario=sc),
+                ceiling=not args.no_ceiling,
+            )
+            acc.append(r)
+            tw = f"{r['twins_kept'] / r['twins']:.1%}" if r["twins"] else ""
+            rd = f"{r['recall_distinguishable']:.3f}" if "missed" in r else ""
+            ms = f"{r['missed']} ({r['missed_indistinguishable']})" if "missed" in r else ""
+            print(f"{sc} | {seed} | {r['precision']:.3f} | {r['recall']:.3f} | {rd} | {ms} | {tw}")
+        mean = {k: np.mean([a[k] for a in acc]) for k in acc[0]}
+        worst_p = min(a["precision"] for a in acc)
+        worst_r = min(a["recall"] for a in acc)
+        tw = f"{mean['twins_kept'] / mean['twins']:.1%}" if mean["twins"] else ""
+        rd = f"{mean['recall_distinguishable']:.3f}" if "missed" in mean else ""
+        print(
+            f"{sc} | mean (worst) | {mean['precision']:.3f} ({worst_p:.3f}) | "
+            f"{mean['recall']:.3f} ({worst_r:.3f}) | {rd} | | {tw}"
+        )
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
