@@ -212,6 +212,14 @@ def _read_geopackage(path: Path, sheet: str | int | None, info: dict[str, Any]) 
             layers = [str(name) for name, _ in pyogrio.list_layers(path)]
             layer = pick(path, sheet, layers, what="layer")
             frame = pyogrio.read_dataframe(path, layer=layer, datetime_as_string=True)
+            if sheet is None and len(layers) > 1:  # other layers holding data: name them
+                unread = [
+                    n
+                    for n in layers
+                    if n != layer and pyogrio.read_info(path, layer=n).get("features", 0)
+                ]
+                if unread:
+                    info = {**info, "sheets_not_read": unread}
     except LoadError:
         raise
     except Exception as exc:  # GDAL errors come in several types

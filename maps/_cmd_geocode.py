@@ -78,10 +78,15 @@ def load_notes(report: dict) -> list[str]:
         notes.append(f"{len(above)} line(s) above the header were skipped as a title: {shown}")
     if unread := report.get("sheets_not_read"):
         names = ", ".join(repr(n) for n in unread)
-        notes.append(
-            f"read sheet {report.get('sheet')!r} only; {names} also hold(s) data "
-            "(--sheet NAME, or --sheet all)"
-        )
+        if "layer" in report:  # a GeoPackage: one layer at a time
+            notes.append(
+                f"read layer {report['layer']!r} only; {names} also hold(s) data (--sheet NAME)"
+            )
+        else:
+            notes.append(
+                f"read sheet {report.get('sheet')!r} only; {names} also hold(s) data "
+                "(--sheet NAME, or --sheet all)"
+            )
     return notes
 
 

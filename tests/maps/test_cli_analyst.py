@@ -78,6 +78,29 @@ def test_geocode_names_other_sheets_that_hold_data(
     assert "Empty" not in captured.err
 
 
+def test_geocode_names_other_geopackage_layers_that_hold_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    src = tmp_path / "events.gpkg"
+    first = gpd.GeoDataFrame({"id": ["1"]}, geometry=[Point(71.0953, 34.1325)], crs=4326)
+    second = gpd.GeoDataFrame({"id": ["2"]}, geometry=[Point(66.45, 30.92)], crs=4326)
+    first.to_file(src, layer="strikes")
+    second.to_file(src, layer="clashes")
+    second.iloc[:0].to_file(src, layer="empty")
+    assert main(["geocode", str(src), "-o", str(tmp_path / "o.csv"), "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert "1 rows read" in captured.out
+    assert "read layer 'strikes' only; 'clashes' also hold(s) data (--sheet NAME)" in captured.err
+    assert "empty" not in captured.err
+    capsys.readouterr()
+    args = ["geocode", str(src), "--sheet", "clashes", "-o", str(tmp_path / "c.csv"), "--quiet"]
+    assert main(args) == 0
+    assert "also hold" not in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     "command",
     [["geocode", "IN", "-o", "o.geojson"], ["aggregate", "IN", "--by", "segment", "-o", "o.csv"]],
