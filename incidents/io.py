@@ -144,6 +144,8 @@ def check_output(
     out = Path(output)
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
+        if folder.exists():
+            raise ExportError(f"{out}: {folder} is a file, not a folder")
         raise ExportError(f"{out}: folder {folder} does not exist")
     if force:
         return out

@@ -115,3 +115,14 @@ def test_a_folder_named_like_a_file_is_refused_as_a_folder(
     assert len(err) == 1
     assert "INPUT events.csv is a folder, not a file" in err[0]
     assert "engine" not in err[0]
+
+
+def test_an_output_inside_a_file_says_the_file_is_not_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.csv").write_text(CSV, encoding="utf-8")
+    (tmp_path / "a.geojson").write_text("{}", encoding="utf-8")
+    assert main(["geocode", "in.csv", "-o", "a.geojson/x.csv"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "a.geojson is a file, not a folder" in err[0]
