@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from incidents.errors import ExportError, IncidentError
 from incidents.io import FORMATS, check_output, column_renames, write
 from incidents.schema import CORE, GEOCODE_METHODS
 from maps import _engines
+from maps._stages import Stages
 
 __all__ = ["check_folder_input", "load_notes", "parse_columns", "run"]
 
@@ -125,17 +125,12 @@ def run(args: argparse.Namespace) -> int:
     if engine != "memory":
         return _engines.run_geocode(args, engine, columns)
     quiet = bool(getattr(args, "quiet", False))
-    t0 = time.perf_counter()
-    loud = not quiet and path.stat().st_size >= LARGE_BYTES
-
-    def progress(msg: str) -> None:
-        if loud:
-            print(f"frontier geocode: {msg} ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+    progress = Stages("geocode", quiet=quiet, large=path.stat().st_size >= LARGE_BYTES)
 
     progress(f"reading {path.name}")
     # the steps of incidents.prepare(path, columns=columns), with progress between them
     table = load(path, columns=columns, sheet=getattr(args, "sheet", None))
-    loud = loud or (not quiet and len(table) >= LARGE_ROWS)
+    progress.grow(len(table) >= LARGE_ROWS)
     progress(f"read {len(table):,} rows; geocoding")
     table = geocode(table)
     progress("geocoded; positioning against the frontier")

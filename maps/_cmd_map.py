@@ -8,13 +8,12 @@ or not; ``--quiet`` prints nothing but the closing summary.
 from __future__ import annotations
 
 import argparse
-import sys
-import time
 from pathlib import Path
 
 from incidents.io import atomic_output, check_output, read
 from incidents.position import is_positioned, position
 from maps._incident_layer import IncidentLayer
+from maps._stages import Stages
 from maps.build import DEFAULT_TILES, build_map
 from maps.errors import MapError
 from maps.filters import apply_filters, describe_filters
@@ -35,16 +34,11 @@ def run(args: argparse.Namespace) -> int:
         raise MapError(f"-o must name an .html file, got {out.name!r}")
     check_output(out, path, force=bool(getattr(args, "force", False)))
     quiet = bool(getattr(args, "quiet", False))
-    t0 = time.perf_counter()
-    loud = not quiet and path.stat().st_size >= LARGE_BYTES
-
-    def progress(msg: str) -> None:
-        if loud:
-            print(f"frontier map: {msg} ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+    progress = Stages("map", quiet=quiet, large=path.stat().st_size >= LARGE_BYTES)
 
     progress(f"reading {path.name}")
     table = read(path, sheet=getattr(args, "sheet", None))
-    loud = loud or (not quiet and len(table) >= LARGE_ROWS)
+    progress.grow(len(table) >= LARGE_ROWS)
     if not is_positioned(table):
         progress(f"read {len(table):,} rows; geocoding and positioning them")
         from incidents.geocode import geocode
