@@ -127,7 +127,7 @@ def position(df: pd.DataFrame, *, frontier: Frontier | None = None) -> gpd.GeoDa
     points = np.asarray(shapely.points(ulon, ulat), dtype=object)
     geom = np.full(len(df), None, dtype=object)
     geom[rows] = points[inv]
-    far = ok & ~in_region(np.where(ok, lon, np.nan), np.where(ok, lat, np.nan))
+    far = ok & ~in_region(lon, lat)
     flags = add_flag(flags, pd.Series(far, index=index), "outside_region")
     if "country" in df and len(df):
         said = country_code(df["country"])
