@@ -15,7 +15,7 @@ from incidents._gazetteer import ADMIN_KINDS, FEATURE_KINDS, haversine_km
 from incidents._grammar import Item
 from incidents._match import Hints, Match
 from incidents._names import skeleton
-from incidents._radius import FLOOR_KM, basis, place_radius
+from incidents._radius import FALLBACK_SCALE, FLOOR_KM, basis, place_radius
 
 __all__ = ["AMBIGUOUS_KM", "AMBIGUOUS_REACH_KM", "RADIUS_KM", "AnswerMixin"]
 
@@ -92,6 +92,7 @@ class AnswerMixin(CandidatesMixin):
         if quality < 2:
             reasons.append("spelling variant" if quality >= 1 else "one edit from a gazetteer name")
         # Ambiguity: close contenders spread wider than AMBIGUOUS_KM that no hint separates.
+        own = unc  # the match's own radius, taken around every far rival too
         close = np.unique(np.asarray(close, dtype=np.int64))
         ambiguous = False
         if len(close) > 1 and kind not in ADMIN_KINDS and kind != "crossing":
@@ -110,7 +111,7 @@ class AnswerMixin(CandidatesMixin):
                 cls = "ambiguous"
                 far = d[rival & (d <= AMBIGUOUS_REACH_KM)]
                 if len(far):
-                    unc = max(unc, float(far.max()) + RADIUS_KM["place_exact"])
+                    unc = max(unc, float(far.max()) + own)
                 reasons.append(f"{int(rival.sum()) + 1} places of this name")
         return Match(
             name=str(g.name[row]),
@@ -200,6 +201,8 @@ class AnswerMixin(CandidatesMixin):
             "gazetteer": "tehsil",
         }.get(m.method, m.method)
         method = "admin2" if g.kind[row] == "tehsil" else m.method
+        # the unit's 95 % radius times the measured error/radius ratio of fallbacks
+        unc *= FALLBACK_SCALE.get(str(g.kind[row]), 1.0)
         return replace(
             m,
             method=method,
