@@ -74,8 +74,8 @@ WOF_FLOORS = {
     # hint-free: the village is absent, so a name match is another place; the
     # radius of a hint-free match (calibrated on such rows) must admit it, but
     # most rows are unresolved (no radius), hence the low coverage
-    ("PK", False): (1000, 0.0, 0.15),
-    ("AF", False): (500, 0.0, 0.27),
+    ("PK", False): (1000, 0.0, 0.14),
+    ("AF", False): (500, 0.0, 0.25),
 }
 GEONAMES_FLOORS = {
     ("PK", True): (450, 0.69, 0.95),
@@ -93,8 +93,9 @@ def test_hand_checked_places_without_hints(gaz):
     res, rows = score(Geocoder(gaz), bare)
     print(f"\nhand-checked, no hints: {res}")
     assert res["n"] >= 170
-    assert res["within_25km"] >= 0.91
-    assert res["covered"] >= 0.97
+    assert res["within_25km"] >= 0.92
+    assert res["covered"] >= 0.96
+    assert res["median_radius_km"] <= 16.0
 
 
 @pytest.mark.parametrize(
