@@ -17,7 +17,7 @@ from incidents._match import Hints, Match
 from incidents._names import skeleton
 from incidents._radius import FALLBACK_SCALE, FLOOR_KM, basis, place_radius
 
-__all__ = ["AMBIGUOUS_KM", "AMBIGUOUS_REACH_KM", "RADIUS_KM", "AnswerMixin"]
+__all__ = ["AMBIGUOUS_KM", "AMBIGUOUS_REACH_KM", "COARSE_KM", "RADIUS_KM", "AnswerMixin"]
 
 #: Radius terms (km) that are not evidence cells: ``near`` and ``area`` widen a
 #: match ("near X", "X area"); ``place_exact`` is what a nearby, equally good
@@ -31,6 +31,10 @@ RADIUS_KM: dict[str, float] = {
     "near": 10.0,
     "area": 5.0,
 }
+#: A name match whose radius exceeds this (km; the radius a coder's precision 3,
+#: province or coarser, stands for: ``incidents.geocode.PRECISION_UNCERTAINTY_KM``)
+#: is given precision 3: a bare look-alike name 1,000 km wide is not a point.
+COARSE_KM = 100.0
 #: Candidates farther apart than this, with no hint separating them, are ambiguous.
 AMBIGUOUS_KM = 25.0
 #: An ambiguous match's radius stretches to rivals up to this far (all of them: a
@@ -113,6 +117,8 @@ class AnswerMixin(CandidatesMixin):
                 if len(far):
                     unc = max(unc, float(far.max()) + own)
                 reasons.append(f"{int(rival.sum()) + 1} places of this name")
+        if cell is not None and unc > COARSE_KM:
+            precision = 3  # the precision never claims more than the radius allows
         return Match(
             name=str(g.name[row]),
             lon=float(g.lon[row]),

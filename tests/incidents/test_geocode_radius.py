@@ -130,7 +130,8 @@ def test_an_unhinted_namesake_pair_is_flagged_with_a_radius_over_both(gaz):
     key, a, b = _far_pair(gaz)
     m = gc.resolve(key)[0]
     assert m.ambiguous and m.match_class == "ambiguous", m
-    assert m.precision == 2
+    # never a confident point: precision 2, or 3 when the radius is over 100 km
+    assert m.precision == (3 if m.uncertainty_km > 100 else 2)
     picked = min((a, b), key=lambda r: haversine_km(m.lat, m.lon, gaz.lat[r], gaz.lon[r]))
     other = b if picked == a else a
     assert haversine_km(m.lat, m.lon, gaz.lat[picked], gaz.lon[picked]) < 0.01
@@ -156,3 +157,18 @@ def test_a_hint_free_look_alike_is_never_a_confident_point(cls):
         free = t[f"{cls}|none|{rank}|{ns}"]
         assert free >= 100.0
         assert free >= 5 * t[f"{cls}|district|{rank}|{ns}"]
+
+
+def test_a_radius_over_100_km_is_never_precision_1(gaz):
+    """A bare look-alike name (a village name with one letter changed) answers
+    with precision 3 when its radius exceeds the 100 km of precision 3."""
+    gc = Geocoder(gaz)
+    r = _village(gaz, common=False)
+    name = str(gaz.name[r])
+    wide = 0
+    for i in range(1, len(name) - 1):  # drop one inner letter: a one-edit look-alike
+        m = gc.resolve(name[:i] + name[i + 1 :])[0]
+        if m.radius_basis is not None and m.uncertainty_km > 100:
+            wide += 1
+            assert m.precision == 3, m
+    assert wide
