@@ -16,8 +16,8 @@ the evidence the match rests on (:func:`basis`):
   key, or same skeleton for a spelling match), more than 2 km away: ``0``,
   ``1-3`` or ``4+``.  Measured on the evaluations, a common name is the
   strongest sign of a wrong namesake: exact village matches in the hinted
-  district have a 95th-percentile error of ~13 km when the name is unique and
-  over 80 km when five or more places carry it.
+  district have a 95th-percentile error of 13 km when the name is unique and
+  51 km when other places of the country carry it (holdouts).
 
 :data:`PLACE_RADIUS_KM` holds, per evidence cell, the 95th percentile of the
 error beyond the place's own extent, measured on the calibration half of the
@@ -26,7 +26,10 @@ recomputes it and reports the coverage on the other half and on the hand-checked
 places, which are the check and never calibration data).  Hint-free cells
 (``none``) are measured on the same holdout places queried by name alone: a bare
 name is a namesake or look-alike somewhere in two countries far more often than
-a hint-checked one, and its radius says so (hundreds of km).
+a hint-checked one, and its radius says so (hundreds of km).  A bare name matched
+exactly to a town is the exception: the holdouts cannot measure it (their town
+rows are absent villages that share a town's name), so it takes the same match
+in a hinted district.
 
 :data:`FALLBACK_SCALE` scales the radius of a fallback to a hinted unit (the
 unit's ``radius95_km``) by the measured ratio of error to that radius.

@@ -1,18 +1,22 @@
-"""Calibrate :data:`incidents._radius.PLACE_RADIUS_KM` on half of the evaluations.
+"""Calibrate :data:`incidents._radius.PLACE_RADIUS_KM` on half of the holdouts.
 
-Run ``python tests/incidents/calibrate_radius.py [--write]``.
+Run ``python tests/incidents/calibrate_radius.py [--write] [--rows FILE]``.
 
-Every row of every independent evaluation (``geocode_eval``: the OSM-village and
-WOF-village holdouts and the GeoNames-towns holdout with and without hints, the
-hand-checked frontier places with and without hints) is put in one of two halves
-by a stable hash of its place.  On the *calibration* half (less the hint-free
-holdouts, see :func:`calibration_pool`) the 95th percentile of the error is taken
-per evidence cell (``class|hint|rank|namesakes``; a cell with fewer than
-:data:`MIN_ROWS` rows takes the value of its coarser cell).  ``--write`` stores the
-table in ``incidents/_radius.py``.  Coverage and median radius are then reported
-on the *test* half only, by evaluation and by match class: those are the honest
-numbers (the choice of place does not depend on the radius, so re-running
-gives the same errors with the new radii).
+Every row of every independent evaluation (``geocode_eval``: the OSM-village,
+WOF-village and GeoNames-town cross-source holdouts, each with and without hints;
+the hand-checked frontier places with and without hints) is put in one of two
+halves by a stable hash of its place.  On the *calibration* half of the
+**holdouts only** (:func:`calibration_pool`; the hand-checked places are the check,
+never calibration data) the 95th percentile of the error beyond the place's own
+extent is taken per evidence cell (``class|hint|rank|namesakes``; a cell with
+fewer than :data:`MIN_ROWS` rows takes the value of its coarser cell; cells the
+holdouts cannot measure, :func:`unmeasured`, take the same match in a hinted
+district), and the 95th percentile of error / radius per fallback kind
+(:data:`incidents._radius.FALLBACK_SCALE`).  ``--write`` stores both in
+``incidents/_radius.py``.  Coverage and median radius are then reported on the
+*test* half of the holdouts and on the hand-checked places, by evaluation, match
+class and cell: those are the honest numbers (the choice of place does not
+depend on the radius, so re-running gives the same errors with the new radii).
 """
 
 from __future__ import annotations
