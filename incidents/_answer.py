@@ -15,9 +15,9 @@ from incidents._gazetteer import ADMIN_KINDS, FEATURE_KINDS, haversine_km
 from incidents._grammar import Item
 from incidents._match import Hints, Match
 from incidents._names import skeleton
-from incidents._radius import FLOOR_KM, basis, place_radius
+from incidents._radius import FALLBACK_SCALE, FLOOR_KM, basis, place_radius
 
-__all__ = ["AMBIGUOUS_KM", "AMBIGUOUS_REACH_KM", "RADIUS_KM", "AnswerMixin"]
+__all__ = ["AMBIGUOUS_KM", "AMBIGUOUS_REACH_KM", "COARSE_KM", "RADIUS_KM", "AnswerMixin"]
 
 #: Radius terms (km) that are not evidence cells: ``near`` and ``area`` widen a
 #: match ("near X", "X area"); ``place_exact`` is what a nearby, equally good
@@ -31,6 +31,10 @@ RADIUS_KM: dict[str, float] = {
     "near": 10.0,
     "area": 5.0,
 }
+#: A name match whose radius exceeds this (km; the radius a coder's precision 3,
+#: province or coarser, stands for: ``incidents.geocode.PRECISION_UNCERTAINTY_KM``)
+#: is given precision 3: a bare look-alike name 1,000 km wide is not a point.
+COARSE_KM = 100.0
 #: Candidates farther apart than this, with no hint separating them, are ambiguous.
 AMBIGUOUS_KM = 25.0
 #: An ambiguous match's radius stretches to rivals up to this far (all of them: a
@@ -92,6 +96,7 @@ class AnswerMixin(CandidatesMixin):
         if quality < 2:
             reasons.append("spelling variant" if quality >= 1 else "one edit from a gazetteer name")
         # Ambiguity: close contenders spread wider than AMBIGUOUS_KM that no hint separates.
+        own = unc  # the match's own radius, taken around every far rival too
         close = np.unique(np.asarray(close, dtype=np.int64))
         ambiguous = False
         if len(close) > 1 and kind not in ADMIN_KINDS and kind != "crossing":
@@ -110,8 +115,10 @@ class AnswerMixin(CandidatesMixin):
                 cls = "ambiguous"
                 far = d[rival & (d <= AMBIGUOUS_REACH_KM)]
                 if len(far):
-                    unc = max(unc, float(far.max()) + RADIUS_KM["place_exact"])
+                    unc = max(unc, float(far.max()) + own)
                 reasons.append(f"{int(rival.sum()) + 1} places of this name")
+        if cell is not None and unc > COARSE_KM:
+            precision = 3  # the precision never claims more than the radius allows
         return Match(
             name=str(g.name[row]),
             lon=float(g.lon[row]),
@@ -200,6 +207,8 @@ class AnswerMixin(CandidatesMixin):
             "gazetteer": "tehsil",
         }.get(m.method, m.method)
         method = "admin2" if g.kind[row] == "tehsil" else m.method
+        # the unit's 95 % radius times the measured error/radius ratio of fallbacks
+        unc *= FALLBACK_SCALE.get(str(g.kind[row]), 1.0)
         return replace(
             m,
             method=method,

@@ -1,18 +1,22 @@
-"""Calibrate :data:`incidents._radius.PLACE_RADIUS_KM` on half of the evaluations.
+"""Calibrate :data:`incidents._radius.PLACE_RADIUS_KM` on half of the holdouts.
 
-Run ``python tests/incidents/calibrate_radius.py [--write]``.
+Run ``python tests/incidents/calibrate_radius.py [--write] [--rows FILE]``.
 
-Every row of every independent evaluation (``geocode_eval``: the OSM-village and
-WOF-village holdouts and the GeoNames-towns holdout with and without hints, the
-hand-checked frontier places with and without hints) is put in one of two halves
-by a stable hash of its place.  On the *calibration* half (less the hint-free
-holdouts, see :func:`calibration_pool`) the 95th percentile of the error is taken
-per evidence cell (``class|hint|rank|namesakes``; a cell with fewer than
-:data:`MIN_ROWS` rows takes the value of its coarser cell).  ``--write`` stores the
-table in ``incidents/_radius.py``.  Coverage and median radius are then reported
-on the *test* half only, by evaluation and by match class: those are the honest
-numbers (the choice of place does not depend on the radius, so re-running
-gives the same errors with the new radii).
+Every row of every independent evaluation (``geocode_eval``: the OSM-village,
+WOF-village and GeoNames-town cross-source holdouts, each with and without hints;
+the hand-checked frontier places with and without hints) is put in one of two
+halves by a stable hash of its place.  On the *calibration* half of the
+**holdouts only** (:func:`calibration_pool`; the hand-checked places are the check,
+never calibration data) the 95th percentile of the error beyond the place's own
+extent is taken per evidence cell (``class|hint|rank|namesakes``; a cell with
+fewer than :data:`MIN_ROWS` rows takes the value of its coarser cell; cells the
+holdouts cannot measure, :func:`unmeasured`, take the same match in a hinted
+district), and the 95th percentile of error / radius per fallback kind
+(:data:`incidents._radius.FALLBACK_SCALE`).  ``--write`` stores both in
+``incidents/_radius.py``.  Coverage and median radius are then reported on the
+*test* half of the holdouts and on the hand-checked places, by evaluation, match
+class and cell: those are the honest numbers (the choice of place does not
+depend on the radius, so re-running gives the same errors with the new radii).
 """
 
 from __future__ import annotations
@@ -74,7 +78,11 @@ def evaluation_rows(gaz: Gazetteer) -> pd.DataFrame:
     """Every evaluation row with its error, radius, class, evidence cell and half."""
     parts = []
     index, queries = ev.holdout_split(gaz)
-    parts.append(_rows(Geocoder(index), queries, "osm_villages_af", True))
+    gc = Geocoder(index)
+    parts.append(_rows(gc, queries, "osm_villages_af", True))
+    bare_osm = queries.assign(true_country=queries["country"], admin1=None, admin2=None)
+    bare_osm = bare_osm.assign(country=None)
+    parts.append(_rows(gc, bare_osm, "osm_villages_af", False))
     for name, split in (("wof_villages", ev.wof_split), ("geonames_towns", ev.geonames_split)):
         index, q = split(gaz)
         gc = Geocoder(index)
@@ -88,13 +96,17 @@ def evaluation_rows(gaz: Gazetteer) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
+#: Evaluations the radii are measured on: the cross-source holdouts only.  The
+#: hand-checked places are the check, never calibration data.
+HOLDOUTS = ("osm_villages_af", "wof_villages", "geonames_towns")
+
+
 def calibration_pool(rows: pd.DataFrame) -> pd.DataFrame:
-    """Rows the radii are measured on: the calibration half, without the hint-free
-    holdouts (a name given with no hint whose place is absent from the index by
-    construction: its errors measure the absence, not the name match; they are
-    reported, not calibrated on)."""
-    stress = ~rows["hinted"] & rows["evaluation"].isin(["wof_villages", "geonames_towns"])
-    return rows[(rows["half"] == 0) & ~stress]
+    """Rows the radii are measured on: the calibration half of the cross-source
+    holdouts, hinted and hint-free (a hint-free cell is measured on the same
+    holdout places queried by name alone: in the index under another source's
+    record, under a spelling variant, or not at all -- what a bare name gives)."""
+    return rows[(rows["half"] == 0) & rows["evaluation"].isin(HOLDOUTS)]
 
 
 #: Coarser cells tried in turn when a cell has too few rows: which of the four
@@ -108,6 +120,34 @@ BACKOFF = (
     (1, 3),
     (1,),
 )
+
+
+#: Coverage the radii aim at.
+LEVEL = 0.95
+
+
+def calibrate_fallbacks(rows: pd.DataFrame) -> dict[str, float]:
+    """Per fallback kind, the 95th percentile of error / radius (radii
+    unscaled); kinds with fewer than :data:`MIN_ROWS` rows keep 1.0."""
+    out = dict.fromkeys(_radius.FALLBACK_SCALE, 1.0)
+    for kind in out:
+        r = rows[rows["match_class"] == f"fallback_{kind}"]
+        ratio = (r["error_km"] / r["uncertainty_km"]).to_numpy(dtype=float)
+        ratio = np.where(np.isfinite(ratio), ratio, np.inf)
+        if len(ratio) >= MIN_ROWS:
+            out[kind] = round(float(np.ceil(np.percentile(ratio, 100 * LEVEL) * 100) / 100), 2)
+    return out
+
+
+def unmeasured(cell: str) -> bool:
+    """Cells the holdouts cannot measure: a bare name matched exactly to a *town*.
+    A holdout query is a place whose own record is removed, so its town rows are
+    absent villages that share a town's name (a wrong namesake by construction);
+    a bare town name whose town is in the index never occurs there.  These cells
+    take the same match in a hinted district (:func:`monotone`); the hand-checked
+    places queried without hints are their check."""
+    cls, hint, rank, _ = cell.split("|")
+    return cls == "place_exact" and hint == "none" and rank == "town"
 
 
 def calibrate(rows: pd.DataFrame) -> dict[str, float]:
@@ -130,8 +170,8 @@ def calibrate(rows: pd.DataFrame) -> dict[str, float]:
         if len(e) < MIN_ROWS:  # the hint level alone, province and off pooled
             group = "outside" if c[1] in ("province", "off") else c[1]
             e = err[hint_group == group]
-        p95 = float(np.percentile(e, 95)) if len(e) else 100.0
-        table[cell] = float(np.ceil(max(p95, 1.0) / STEP_KM) * STEP_KM)
+        p95 = float(np.percentile(e, 100 * LEVEL)) if len(e) else 100.0
+        table[cell] = 0.0 if unmeasured(cell) else float(np.ceil(max(p95, 1.0) / STEP_KM) * STEP_KM)
     return monotone(table)
 
 
@@ -160,8 +200,14 @@ def monotone(table: dict[str, float]) -> dict[str, float]:
     return out
 
 
-def write_table(table: dict[str, float]) -> None:
+def write_table(table: dict[str, float], scale: dict[str, float]) -> None:
     text = RADIUS_FILE.read_text()
+    text = re.sub(
+        r"FALLBACK_SCALE: dict\[str, float\] = \{.*?\}",
+        "FALLBACK_SCALE: dict[str, float] = " + repr(scale).replace("'", '"'),
+        text,
+        flags=re.S,
+    )
     body = "".join(f'    "{k}": {v},\n' for k, v in table.items())
     new = re.sub(
         r"PLACE_RADIUS_KM: dict\[str, float\] = \{.*?\n\}",
@@ -184,6 +230,7 @@ def report(rows: pd.DataFrame, by: list[str]) -> pd.DataFrame:
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--write", action="store_true", help="store the table in _radius.py")
+    p.add_argument("--rows", type=Path, help="also save every evaluation row (Parquet)")
     args = p.parse_args(argv)
     gaz = Gazetteer.load()
     # First pass with zero cell radii: a name match's radius is then its own
@@ -193,10 +240,13 @@ def main(argv: list[str] | None = None) -> None:
     _radius.PLACE_RADIUS_KM.clear()
     _radius.PLACE_RADIUS_KM.update(dict.fromkeys(all_cells(), 0.0))
     _radius.FLOOR_KM.update(dict.fromkeys(_radius.FLOOR_KM, 0.0))
+    _radius.FALLBACK_SCALE.update(dict.fromkeys(_radius.FALLBACK_SCALE, 1.0))
     rows = evaluation_rows(gaz)
     _radius.FLOOR_KM.update(saved)
     beyond = (rows["error_km"] - rows["uncertainty_km"].fillna(0)).clip(lower=0)
     table = calibrate(calibration_pool(rows.assign(error_km=beyond)))
+    scale = calibrate_fallbacks(calibration_pool(rows))
+    print("fallback scale:", scale)
     pd.set_option("display.width", 200)
     pd.set_option("display.max_rows", 200)
     cal = calibration_pool(rows)
@@ -206,17 +256,26 @@ def main(argv: list[str] | None = None) -> None:
     for k, v in table.items():
         print(f"{k:40s} {int(counts.get(k, 0)):5d} {v:8.1f}")
     if args.write:
-        write_table(table)
+        write_table(table, scale)
     _radius.PLACE_RADIUS_KM.clear()
     _radius.PLACE_RADIUS_KM.update(table)
+    _radius.FALLBACK_SCALE.update(scale)
     rows = evaluation_rows(gaz)  # the same choices with the calibrated radii
-    test = rows[rows["half"] == 1]
-    print("\n== test half, by evaluation")
+    if args.rows:
+        rows.to_parquet(args.rows)
+    test = rows[(rows["half"] == 1) & rows["evaluation"].isin(HOLDOUTS)]
+    check = rows[~rows["evaluation"].isin(HOLDOUTS)]
+    print("\n== test half of the holdouts, by evaluation")
     print(report(test, ["evaluation", "hinted", "true_country"]).round(3).to_string())
-    print("\n== test half, by match class (hinted rows)")
-    print(report(test[test["hinted"]], ["match_class"]).round(3).to_string())
-    print("\n== test half, name matches by evidence cell (hinted rows)")
-    print(report(test[test["hinted"] & test["cell"].notna()], ["cell"]).round(3).to_string())
+    print("\n== check: hand-checked places (all rows; never calibrated on)")
+    print(report(check, ["hinted", "true_country"]).round(3).to_string())
+    print(report(check, ["hinted"]).round(3).to_string())
+    for hinted in (True, False):
+        print(f"\n== test half of the holdouts, by match class (hinted={hinted})")
+        sub = test[test["hinted"] == hinted]
+        print(report(sub, ["match_class"]).round(3).to_string())
+        print(f"\n== test half of the holdouts, name matches by evidence cell (hinted={hinted})")
+        print(report(sub[sub["cell"].notna()], ["cell"]).round(3).to_string())
 
 
 if __name__ == "__main__":

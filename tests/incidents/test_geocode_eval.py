@@ -20,6 +20,7 @@ from geocode_eval import (
     class_table,
     geonames_holdout,
     holdout,
+    score,
     summary,
     truth_frame,
     truth_table,
@@ -51,7 +52,7 @@ def test_hand_checked_frontier_places(gaz):
     assert res["n"] >= 170
     assert res["within_25km"] >= 0.97
     assert res["covered"] >= 0.97
-    assert res["median_radius_km"] <= 11.0
+    assert res["median_radius_km"] <= 15.0
     # Pakistan at large (city parts, Balochistan/Sindh/KP towns, tehsil-named places)
     pk = rows[(truth_frame()["country"] == "PK").to_numpy()]
     assert len(pk) >= 120
@@ -68,15 +69,33 @@ def _scores(rows) -> dict:
 #: (country, hinted) -> (n at least, within 25 km, radius covers truth); floors a
 #: little under the measured values (README, "Geocoding accuracy").
 WOF_FLOORS = {
-    ("PK", True): (1000, 0.41, 0.91),
+    ("PK", True): (1000, 0.42, 0.94),
     ("AF", True): (500, 0.78, 0.93),
+    # hint-free: the village is absent, so a name match is another place; the
+    # radius of a hint-free match (calibrated on such rows) must admit it, but
+    # most rows are unresolved (no radius), hence the low coverage
+    ("PK", False): (1000, 0.0, 0.14),
+    ("AF", False): (500, 0.0, 0.25),
 }
 GEONAMES_FLOORS = {
-    ("PK", True): (450, 0.69, 0.93),
-    ("AF", True): (240, 0.91, 0.96),
-    ("PK", False): (450, 0.44, 0.64),
-    ("AF", False): (240, 0.36, 0.56),
+    ("PK", True): (450, 0.69, 0.95),
+    ("AF", True): (240, 0.92, 0.98),
+    ("PK", False): (450, 0.45, 0.86),
+    ("AF", False): (240, 0.38, 0.81),
 }
+
+
+def test_hand_checked_places_without_hints(gaz):
+    """The hand-checked places by name alone: a bare name's radius (calibrated on
+    the hint-free holdouts, never on this table) must cover the truth."""
+    truth = truth_frame()
+    bare = truth.assign(admin1=None, admin2=None, country=None)
+    res, rows = score(Geocoder(gaz), bare)
+    print(f"\nhand-checked, no hints: {res}")
+    assert res["n"] >= 170
+    assert res["within_25km"] >= 0.92
+    assert res["covered"] >= 0.96
+    assert res["median_radius_km"] <= 16.0
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from incidents import _radius
-from incidents._gazetteer import Gazetteer
+from incidents._gazetteer import Gazetteer, haversine_km
 from incidents._grammar import strip_qualifiers
 from incidents._names import norm
 from incidents.geocode import Geocoder
@@ -100,3 +100,75 @@ def test_a_shared_name_gets_a_wider_radius_than_a_unique_one(gaz):
     assert got[False].radius_basis.endswith("|0")
     assert got[True].radius_basis.endswith("|4+")
     assert got[True].uncertainty_km > got[False].uncertainty_km
+
+
+def _far_pair(gaz: Gazetteer) -> tuple[str, int, int]:
+    """A name carried by exactly two villages of equal rank in different provinces,
+    more than 100 km apart (first in key order)."""
+    for key in sorted(gaz.by_key.slot)[::7]:
+        rows = gaz.by_key.get(key)
+        if len(rows) != 2 or len(key) < 6 or " " in key or not key.isascii():
+            continue
+        a, b = (int(r) for r in rows)
+        if not (gaz.kind[a] == gaz.kind[b] == "locality"):
+            continue
+        if gaz.importance[a] != 1.0 or gaz.importance[b] != 1.0:
+            continue
+        if gaz.admin1[a] == gaz.admin1[b]:
+            continue
+        d = float(haversine_km(gaz.lat[a], gaz.lon[a], gaz.lat[b], gaz.lon[b]))
+        if 100 < d < 1000:
+            return key, a, b
+    raise AssertionError("no such pair")
+
+
+def test_an_unhinted_namesake_pair_is_flagged_with_a_radius_over_both(gaz):
+    """No hint, two equal namesakes far apart: one of them (the neutral ranking's
+    choice), flagged ambiguous, its radius reaching the other one plus the
+    match's own radius (the rival's position is as unsure as the pick's)."""
+    gc = Geocoder(gaz)
+    key, a, b = _far_pair(gaz)
+    m = gc.resolve(key)[0]
+    assert m.ambiguous and m.match_class == "ambiguous", m
+    # never a confident point: precision 2, or 3 when the radius is over 100 km
+    assert m.precision == (3 if m.uncertainty_km > 100 else 2)
+    picked = min((a, b), key=lambda r: haversine_km(m.lat, m.lon, gaz.lat[r], gaz.lon[r]))
+    other = b if picked == a else a
+    assert haversine_km(m.lat, m.lon, gaz.lat[picked], gaz.lon[picked]) < 0.01
+    d = float(haversine_km(gaz.lat[a], gaz.lon[a], gaz.lat[b], gaz.lon[b]))
+    own = _radius.place_radius(m.radius_basis)
+    assert m.uncertainty_km >= d + own - 0.01
+    # with the province of either one as a hint, that one, not ambiguous
+    for row in (a, b):
+        h = gc.resolve(key, admin1=gaz.admin1[row])[0]
+        assert not h.ambiguous
+        assert haversine_km(h.lat, h.lon, gaz.lat[row], gaz.lon[row]) < 0.01
+    assert other != picked
+
+
+@pytest.mark.parametrize("cls", ["place_variant", "place_edit"])
+def test_a_hint_free_look_alike_is_never_a_confident_point(cls):
+    """A spelling-variant or one-edit match with no province or district hint is
+    a namesake somewhere in two countries as often as not (hint-free holdouts):
+    its radius is hundreds of km, far wider than the same match in a hinted
+    district."""
+    t = _radius.PLACE_RADIUS_KM
+    for rank, ns in itertools.product(_radius.RANKS, _radius.NAMESAKES):
+        free = t[f"{cls}|none|{rank}|{ns}"]
+        assert free >= 100.0
+        assert free >= 5 * t[f"{cls}|district|{rank}|{ns}"]
+
+
+def test_a_radius_over_100_km_is_never_precision_1(gaz):
+    """A bare look-alike name (a village name with one letter changed) answers
+    with precision 3 when its radius exceeds the 100 km of precision 3."""
+    gc = Geocoder(gaz)
+    r = _village(gaz, common=False)
+    name = str(gaz.name[r])
+    wide = 0
+    for i in range(1, len(name) - 1):  # drop one inner letter: a one-edit look-alike
+        m = gc.resolve(name[:i] + name[i + 1 :])[0]
+        if m.radius_basis is not None and m.uncertainty_km > 100:
+            wide += 1
+            assert m.precision == 3, m
+    assert wide
