@@ -189,3 +189,37 @@ def test_a_feature_coarser_than_the_hinted_district_gives_the_district(setup):
     hinted = gc.resolve("Zangalsind", admin1="Khyber Pakhtunkhwa", admin2="Khyber")[0]
     assert hinted.match_class == "fallback_county" and hinted.admin2 == "Khyber", hinted
     assert hinted.uncertainty_km < 300.0
+
+
+# -- real rows of the shipped features table ------------------------------------------
+
+#: text, admin1, admin2, cited point (typed from the record named, not read from the
+#: table or the code), the record's extent in km.  GeoNames 1446662 (Sipah, L.TRB)
+#: and 1335912 (Khonia Khel, L.TRB) as printed on their geonames.org pages;
+#: en.wikipedia "Tirah" ("33.73N 71.01E"), an area of some 600-700 sq mi.
+SHIPPED_FEATURES = [
+    ("Sipah area", "Khyber Pakhtunkhwa", "Khyber", (33.88778, 70.90833), 8.0),
+    ("Sipah", "Khyber Pakhtunkhwa", "Khyber", (33.88778, 70.90833), 8.0),
+    ("Khonia Khel area", "Khyber Pakhtunkhwa", "Bannu", (33.15139, 70.61250), 6.0),
+    ("Tirah valley", "Khyber Pakhtunkhwa", "Khyber", (33.73, 71.01), 25.0),
+    ("Tirah", "Khyber Pakhtunkhwa", "Orakzai", (33.73, 71.01), 25.0),
+]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Geocoder:
+    return Geocoder(Gazetteer.load())
+
+
+@pytest.mark.parametrize(("text", "admin1", "admin2", "point", "extent"), SHIPPED_FEATURES)
+def test_a_shipped_area_resolves_to_its_cited_point_with_its_extent(
+    shipped, text, admin1, admin2, point, extent
+):
+    from pyproj import Geod
+
+    m = shipped.resolve(text, admin1=admin1, admin2=admin2)[0]
+    assert m.match_class == "feature", m
+    _, _, d = Geod(ellps="WGS84").inv(point[1], point[0], m.lon, m.lat)
+    assert d / 1000.0 <= 1.0, (m, d)
+    # the radius covers the area, not only its point
+    assert m.uncertainty_km >= extent - 1e-3, m
