@@ -69,6 +69,8 @@ FEATURE_CLASSES = {
     "gas_field": "gas_field",
     "camp": "camp",
     "other": "other_feature",
+    # a named part of a town (a populated place, so it answers "X town"/"X colony")
+    "neighbourhood": "neighbourhood",
 }
 #: Extent given to Natural Earth point features (no extent in the source).
 NE_RADIUS_KM = {"pass": 3.0, "mountain": 10.0}

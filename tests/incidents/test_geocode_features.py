@@ -223,3 +223,15 @@ def test_a_shipped_area_resolves_to_its_cited_point_with_its_extent(
     assert d / 1000.0 <= 1.0, (m, d)
     # the radius covers the area, not only its point
     assert m.uncertainty_km >= extent - 1e-3, m
+
+
+@pytest.mark.parametrize("text", ["Marriabad", "Mariabad", "Alamdar Road", "Mari Abad"])
+def test_a_shipped_neighbourhood_is_a_place_in_its_city(shipped, text):
+    from pyproj import Geod
+
+    # en.wikipedia "Mari Abad" infobox: 30.181174, 67.033081 (a part of Quetta)
+    m = shipped.resolve(text, admin1="Balochistan", admin2="Quetta")[0]
+    assert m.match_class.startswith("place_"), m
+    _, _, d = Geod(ellps="WGS84").inv(67.033081, 30.181174, m.lon, m.lat)
+    assert d / 1000.0 <= 0.5, (m, d)
+    assert m.uncertainty_km >= d / 1000.0
