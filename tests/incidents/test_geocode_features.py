@@ -196,13 +196,16 @@ def test_a_feature_coarser_than_the_hinted_district_gives_the_district(setup):
 #: text, admin1, admin2, cited point (typed from the record named, not read from the
 #: table or the code), the record's extent in km.  GeoNames 1446662 (Sipah, L.TRB)
 #: and 1335912 (Khonia Khel, L.TRB) as printed on their geonames.org pages;
-#: en.wikipedia "Tirah" ("33.73N 71.01E"), an area of some 600-700 sq mi.
+#: en.wikipedia "Tirah" ("33.73N 71.01E"), an area of some 600-700 sq mi; GeoNames
+#: 1175491 (Kafir Kot, S.FT) and 1345487 (Tanderi, H.STMI).
 SHIPPED_FEATURES = [
     ("Sipah area", "Khyber Pakhtunkhwa", "Khyber", (33.88778, 70.90833), 8.0),
     ("Sipah", "Khyber Pakhtunkhwa", "Khyber", (33.88778, 70.90833), 8.0),
     ("Khonia Khel area", "Khyber Pakhtunkhwa", "Bannu", (33.15139, 70.61250), 6.0),
     ("Tirah valley", "Khyber Pakhtunkhwa", "Khyber", (33.73, 71.01), 25.0),
     ("Tirah", "Khyber Pakhtunkhwa", "Orakzai", (33.73, 71.01), 25.0),
+    ("Kafir Kot Fort", "Khyber Pakhtunkhwa", "Dera Ismail Khan", (32.50252, 71.33354), 1.5),
+    ("Tanderi stream", "Khyber Pakhtunkhwa", "North Waziristan", (33.20005, 70.49649), 4.0),
 ]
 
 
