@@ -94,7 +94,7 @@ GEOD = Geod(ellps="WGS84")
 # incidents/data/SOURCES_frontier_features.md): the target of 300 features
 # was not reached (178 features after the second shift); raise these as rows are
 # added, never lower them.
-MIN_FEATURES = 333
+MIN_FEATURES = 334
 MIN_TRUTH = 177
 
 
