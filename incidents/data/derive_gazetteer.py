@@ -6,8 +6,10 @@ admin, tehsil, crossing and frontier layers)::
     python -m incidents.data.derive_gazetteer --source PATH/TO/shared/data
 
 Also read: ``incidents/data/admin_aliases.csv`` (curated admin-name aliases, each
-with its source) and ``incidents/data/frontier_features.csv`` (curated valleys,
-passes, tribal areas, ... with a cited point and extent) when present.
+with its source), ``incidents/data/frontier_features.csv`` (curated valleys,
+passes, tribal areas, ... with a cited point and extent) and
+``incidents/data/gazetteer_corrections.csv`` (cited point corrections of source
+records found off their position) when present.
 
 Inputs (``--source``/gazetteer, see ``SOURCES_gazetteer.md``): Who's On First
 AF/PK admin places, GeoNames cities500, OSM Afghan villages, Natural Earth
@@ -47,6 +49,10 @@ _R_EARTH_KM = 6371.0088
 HERE = Path(__file__).resolve().parent
 ALIASES = HERE / "admin_aliases.csv"
 FEATURES = HERE / "frontier_features.csv"
+CORRECTIONS = HERE / "gazetteer_corrections.csv"
+#: A correction names the record it moves by its name and its point in the source
+#: data; the record must lie this close to that point.
+CORRECTION_MATCH_KM = 1.0
 #: ``feature_class`` values of the frontier features table -> gazetteer kind.
 FEATURE_CLASSES = {
     "valley": "valley",
@@ -63,6 +69,8 @@ FEATURE_CLASSES = {
     "gas_field": "gas_field",
     "camp": "camp",
     "other": "other_feature",
+    # a named part of a town (a populated place, so it answers "X town"/"X colony")
+    "neighbourhood": "neighbourhood",
 }
 #: Extent given to Natural Earth point features (no extent in the source).
 NE_RADIUS_KM = {"pass": 3.0, "mountain": 10.0}
@@ -140,6 +148,69 @@ def feature_entries(path: Path = FEATURES) -> pd.DataFrame:
         for r in df.itertuples()
     ]
     return pd.DataFrame(rows)
+
+
+def read_corrections(path: Path = CORRECTIONS) -> pd.DataFrame:
+    """The cited point corrections (empty when absent), validated.
+
+    Columns ``name, country, from_latitude, from_longitude, latitude, longitude,
+    source, note``: the source record called ``name`` at ``from_*`` is moved to
+    ``latitude``/``longitude``, a coordinate copied from the record cited in
+    ``source`` (a Wikipedia article, GeoNames or OpenStreetMap record).
+    """
+    cols = [
+        "name",
+        "country",
+        "from_latitude",
+        "from_longitude",
+        "latitude",
+        "longitude",
+        "source",
+        "note",
+    ]
+    if not path.exists():
+        return pd.DataFrame(columns=cols)
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if list(df.columns) != cols:
+        raise SystemExit(f"{path.name}: columns {list(df.columns)}, expected {cols}")
+    nums = df[cols[2:6]].apply(pd.to_numeric, errors="coerce")
+    bad = (
+        nums.isna().any(axis=1)
+        | ~df["country"].isin(["AF", "PK"])
+        | (df["name"].str.strip() == "")
+        | ~df["source"].str.startswith("https://")
+    )
+    if bad.any():
+        raise SystemExit(f"{path.name}: bad rows {df.index[bad].tolist()}")
+    df[cols[2:6]] = nums
+    return df
+
+
+def apply_corrections(places: pd.DataFrame, corrections: pd.DataFrame) -> pd.DataFrame:
+    """``places`` with the records named by ``corrections`` moved to the cited point.
+
+    A record is moved when one of its ``keys`` is the correction's normalised name,
+    its country matches and it lies within :data:`CORRECTION_MATCH_KM` of the
+    correction's ``from_*`` point; its ``source`` gains ``+corrected``.  A
+    correction that moves nothing is an error (the source data changed under it).
+    """
+    out = places.copy()
+    lat = out["lat"].to_numpy(dtype=float).copy()
+    lon = out["lon"].to_numpy(dtype=float).copy()
+    source = out["source"].astype(str).to_numpy(dtype=object).copy()
+    for r in corrections.itertuples(index=False):
+        key = norm(r.name)
+        near = _hav_km(r.from_latitude, r.from_longitude, lat, lon) <= CORRECTION_MATCH_KM
+        named = np.array([key in ks for ks in out["keys"]], dtype=bool)
+        hit = near & named & (out["country"].to_numpy() == r.country)
+        if not hit.any():
+            raise SystemExit(
+                f"correction {r.name!r} ({r.from_latitude}, {r.from_longitude}) matches no "
+                "record: the source data changed; update or drop the correction"
+            )
+        lat[hit], lon[hit] = r.latitude, r.longitude
+        source[hit] = [f"{s}+corrected" for s in source[hit]]
+    return out.assign(lat=lat, lon=lon, source=source)
 
 
 COUNTRY_NAMES: dict[str, list[str]] = {
@@ -665,7 +736,7 @@ def build(src: Path, *, exclude: tuple[str, ...] = ()) -> pd.DataFrame:
     """The gazetteer table; ``exclude`` leaves out place sources (``"osm"``,
     ``"geonames"``, ``"naturalearth"``, ``"features"``) for holdout evaluation."""
     admin = admin_entries(src)
-    places = place_entries(src, exclude=exclude)
+    places = apply_corrections(place_entries(src, exclude=exclude), read_corrections())
     parts = [admin, places]
     if "features" not in exclude:
         parts.append(feature_entries())

@@ -189,3 +189,52 @@ def test_a_feature_coarser_than_the_hinted_district_gives_the_district(setup):
     hinted = gc.resolve("Zangalsind", admin1="Khyber Pakhtunkhwa", admin2="Khyber")[0]
     assert hinted.match_class == "fallback_county" and hinted.admin2 == "Khyber", hinted
     assert hinted.uncertainty_km < 300.0
+
+
+# -- real rows of the shipped features table ------------------------------------------
+
+#: text, admin1, admin2, cited point (typed from the record named, not read from the
+#: table or the code), the record's extent in km.  GeoNames 1446662 (Sipah, L.TRB)
+#: and 1335912 (Khonia Khel, L.TRB) as printed on their geonames.org pages;
+#: en.wikipedia "Tirah" ("33.73N 71.01E"), an area of some 600-700 sq mi; GeoNames
+#: 1175491 (Kafir Kot, S.FT) and 1345487 (Tanderi, H.STMI).
+SHIPPED_FEATURES = [
+    ("Sipah area", "Khyber Pakhtunkhwa", "Khyber", (33.88778, 70.90833), 8.0),
+    ("Sipah", "Khyber Pakhtunkhwa", "Khyber", (33.88778, 70.90833), 8.0),
+    ("Khonia Khel area", "Khyber Pakhtunkhwa", "Bannu", (33.15139, 70.61250), 6.0),
+    ("Tirah valley", "Khyber Pakhtunkhwa", "Khyber", (33.73, 71.01), 25.0),
+    ("Tirah", "Khyber Pakhtunkhwa", "Orakzai", (33.73, 71.01), 25.0),
+    ("Kafir Kot Fort", "Khyber Pakhtunkhwa", "Dera Ismail Khan", (32.50252, 71.33354), 1.5),
+    ("Tanderi stream", "Khyber Pakhtunkhwa", "North Waziristan", (33.20005, 70.49649), 4.0),
+]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Geocoder:
+    return Geocoder(Gazetteer.load())
+
+
+@pytest.mark.parametrize(("text", "admin1", "admin2", "point", "extent"), SHIPPED_FEATURES)
+def test_a_shipped_area_resolves_to_its_cited_point_with_its_extent(
+    shipped, text, admin1, admin2, point, extent
+):
+    from pyproj import Geod
+
+    m = shipped.resolve(text, admin1=admin1, admin2=admin2)[0]
+    assert m.match_class == "feature", m
+    _, _, d = Geod(ellps="WGS84").inv(point[1], point[0], m.lon, m.lat)
+    assert d / 1000.0 <= 1.0, (m, d)
+    # the radius covers the area, not only its point
+    assert m.uncertainty_km >= extent - 1e-3, m
+
+
+@pytest.mark.parametrize("text", ["Marriabad", "Mariabad", "Alamdar Road", "Mari Abad"])
+def test_a_shipped_neighbourhood_is_a_place_in_its_city(shipped, text):
+    from pyproj import Geod
+
+    # en.wikipedia "Mari Abad" infobox: 30.181174, 67.033081 (a part of Quetta)
+    m = shipped.resolve(text, admin1="Balochistan", admin2="Quetta")[0]
+    assert m.match_class.startswith("place_"), m
+    _, _, d = Geod(ellps="WGS84").inv(67.033081, 30.181174, m.lon, m.lat)
+    assert d / 1000.0 <= 0.5, (m, d)
+    assert m.uncertainty_km >= d / 1000.0
