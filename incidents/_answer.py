@@ -174,6 +174,10 @@ class AnswerMixin(CandidatesMixin):
             hint = "none"
         rank = "town" if (g.is_town[row] or g.importance[row] >= 2.5) else "village"
         same = g.by_key.get(item.key) if quality >= 2 else g.by_skel.get(skeleton(item.key))
+        if rank == "village" and hint == "none" and self._is_seat(row, same):
+            # a bare name is the seat of the same-named unit around it: read like a
+            # town (with a hint, the hint already checks the place)
+            rank = "town"
         same = same[g.is_place[same] & (same != row)]
         if len(same):
             far = haversine_km(g.lat[row], g.lon[row], g.lat[same], g.lon[same]) > 2.0
@@ -187,6 +191,18 @@ class AnswerMixin(CandidatesMixin):
             same = same[g.is_town[same] | (g.importance[same] >= 2.5)]
         cls = ("place_edit", "place_variant", "place_exact")[int(quality)]
         return basis(cls, hint, rank, len(same))
+
+    def _is_seat(self, row: int, same: np.ndarray) -> bool:
+        """Whether the place carries the name of a district or tehsil that contains
+        it (Mir Ali in Mir Ali tehsil): the seat of a unit is reported under its own
+        name like a town, whatever the source's feature class says."""
+        g = self._g
+        units = same[(g.kind[same] == "tehsil") | (g.kind[same] == "county")]
+        if not len(units):
+            return False
+        d = haversine_km(g.lat[row], g.lon[row], g.lat[units], g.lon[units])
+        inside = (g.admin2[units] == g.admin2[row]) | (d <= g.radius95_km[units])
+        return bool(inside.any())
 
     def _fallback(self, hints: Hints, why: str) -> Match:
         """The most specific hinted unit, or an unresolved Match."""

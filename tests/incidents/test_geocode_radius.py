@@ -172,3 +172,25 @@ def test_a_radius_over_100_km_is_never_precision_1(gaz):
             wide += 1
             assert m.precision == 3, m
     assert wide
+
+
+def test_a_bare_unit_seat_reads_like_its_hinted_self(gaz):
+    """A bare name that is the seat of the same-named tehsil or district around it
+    (every such village of the shipped gazetteer) gets the radius and precision
+    it gets with its district hint (before the district's own size caps it), not the hundreds of km of a bare village."""
+    gc = Geocoder(gaz)
+    units = np.flatnonzero(np.isin(gaz.kind, ["tehsil", "county"]))
+    checked = 0
+    for u in units[:: max(1, len(units) // 400)]:
+        bare = gc.resolve(str(gaz.name[u]))[0]
+        if bare.radius_basis is None or not bare.radius_basis.endswith("|town|0"):
+            continue
+        hinted = gc.resolve(str(gaz.name[u]), admin2=str(gaz.admin2[u]))[0]
+        if hinted.radius_basis is None:
+            continue
+        checked += 1
+        assert bare.precision == 1, bare
+        # the hinted radius may be capped by the district's own size
+        ceiling = max(hinted.uncertainty_km, _radius.PLACE_RADIUS_KM[hinted.radius_basis])
+        assert bare.uncertainty_km <= ceiling + 1.0, (bare, hinted)
+    assert checked >= 10
