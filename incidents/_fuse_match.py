@@ -575,6 +575,24 @@ def _attach_coarse(
     return label
 
 
+def coarse_events(label: np.ndarray, pairs: Pairs, coarse: np.ndarray) -> np.ndarray:
+    """Per row, how many events (groups of ``label``) hold a non-coarse candidate of it.
+
+    Counted for coarse rows only (0 elsewhere): every group with at least one
+    village- or district-level report that is a candidate of the coarse report
+    (within its reach and the time window, types compatible, tolls not
+    contradicting, another source), whether or not the report fits the group as
+    a whole.  Two or more such events make a coarse report that joined none
+    *ambiguous* (its ``match_reason`` says ``ambiguous_coarse``).
+    """
+    n = len(label)
+    a = np.concatenate([pairs.i, pairs.j])
+    b = np.concatenate([pairs.j, pairs.i])
+    sel = coarse[a] & ~coarse[b] & (label[a] != label[b])
+    key = _distinct(a[sel].astype(np.int64) * (n + 1) + label[b[sel]])
+    return np.bincount(key // (n + 1), minlength=n)
+
+
 def _detach_ambiguous(
     label: np.ndarray, pairs: Pairs, district: np.ndarray, *, margin: float
 ) -> np.ndarray:

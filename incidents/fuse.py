@@ -83,6 +83,7 @@ from incidents._fuse_match import (
     Pairs,
     Rows,
     candidates,
+    coarse_events,
     group,
     levels,
     matchable,
@@ -528,7 +529,8 @@ def _assemble(
         "no valid date: not matched",
         f"date range over {MAX_SPAN_DAYS} days: not matched",
         "candidates found, but joining would break a group's windows",
-        "coarse place: no event it fits is corroborated, or two fit alike",
+        "coarse place: no event it fits is corroborated by toll or type (never matched on "
+        "place alone)",
         "no other source's report within the windows",
         "district-level place: fits two events about alike, or joining would break a "
         "group's windows",
@@ -546,6 +548,16 @@ def _assemble(
     why[alone & had & (rows.level == 3)] = 5
     why[alone & ~had] = 6
     why[alone & had & (rows.level == 2)] = 7
+    # a coarse report left alone with two or more candidate events: say how many
+    events = coarse_events(labels, pairs, rows.level == 3)
+    amb = np.flatnonzero(alone & (rows.level == 3) & (events >= 2))
+    k_amb = np.unique(events[amb])
+    why[amb] = len(whys) + np.searchsorted(k_amb, events[amb])
+    whys += [
+        f"ambiguous_coarse: {k} events within its reach and the time window are compatible "
+        "with it and none fits clearly best: not matched"
+        for k in k_amb.tolist()
+    ]
     text = pa.array(whys, type=pa.large_string())
     if used.any():
         e = np.flatnonzero(used)

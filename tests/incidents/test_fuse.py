@@ -198,7 +198,7 @@ def test_coarse_row_joins_only_the_one_event_that_clearly_fits():
     both_fit = table([{"incident_id": "p", "fatalities": 3, **province}])
     out = fuse(a, b, both_fit, names=["a", "b", "p"])
     reason = out.loc[out["fuse_source"] == "p", "match_reason"].iloc[0]
-    assert reason.startswith("coarse place: no event it fits is corroborated, or two fit alike")
+    assert reason.startswith("ambiguous_coarse: 2 events"), reason
     assert groups(out) == {
         frozenset({"a:a1", "b:b1"}),
         frozenset({"a:a2", "b:b2"}),
