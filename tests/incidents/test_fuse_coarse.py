@@ -1,4 +1,5 @@
-"""incidents.fuse: a coarse (province-level) report joins one event or none, and says why.
+"""incidents.fuse: a coarse (province-level) report joins one event or none, and says why;
+a report stranded by greedy merging is moved to its event.
 
 Table-driven: each case lists the village-level reports of two sources (``a``, ``b``)
 and of the coarse report's own source (``p``), and what the coarse report ``p:p``
@@ -148,3 +149,25 @@ def test_ambiguity_does_not_depend_on_row_order(seed):
     # p has three candidate events (a3 alone is one): ambiguous; q is 170 km off, alone
     assert reason_of(ref, "p:p").startswith("ambiguous_coarse: 3 events")
     assert group_of(ref, "p:q") == frozenset({"p:q"})
+
+
+# -- a report taken by a neighbouring event's report is moved back ------------------------
+
+
+def test_a_report_stranded_by_greedy_merging_is_moved_to_its_event():
+    # one event reported by a (0 km), u (6 km north) and n1 (4.8 km north); n2, another
+    # event's news report, lies 4.5 km south.  Costs (5 km radii: s2 = 2 (5 / 2.448)**2
+    # = 8.34, cost d**2 / (2 s2) + ln s2): u-n1 2.21, a-n2 3.33, a-n1 3.50, a-u 4.28;
+    # u and n2 (10.5 km) are not candidates (limit 5 + 5 km).  Cheapest first puts a
+    # with n2 and u with n1, which cannot merge (two news reports).  Moving a to u and
+    # n1 gives the grouping two pairs more (worth 9 nats each) for 4.45 nats more cost.
+    a = table([{"incident_id": "a"}])
+    u = table([{"incident_id": "u", "latitude": at(6)}])
+    n = table([{"incident_id": "n1", "latitude": at(4.8)},
+               {"incident_id": "n2", "latitude": at(-4.5)}])  # fmt: skip
+    out = fuse(a, u, n, names=["a", "u", "n"])
+    assert group_of(out, "a:a") == frozenset({"a:a", "u:u", "n:n1"})
+    assert group_of(out, "n:n2") == frozenset({"n:n2"})
+    # the same whatever the order of the rows and of the tables' rows
+    out = fuse(a, u, n.iloc[::-1].reset_index(drop=True), names=["a", "u", "n"])
+    assert group_of(out, "a:a") == frozenset({"a:a", "u:u", "n:n1"})
