@@ -79,6 +79,7 @@ class Rows:
     source: np.ndarray  # int: rows with equal codes never merge
     names_province: np.ndarray  # bool: a coarse row's point stands for its province
     rank: np.ndarray  # canonical order (unique ints)
+    frontier: np.ndarray | None = None  # code of a frontier district geocoded to, -1 if none
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class Pairs:
     corroborated: np.ndarray  # a pair with a coarse report (placed after the others)
     score: np.ndarray
     weak: np.ndarray  # a coarse pair compatible but not corroborated by toll or type
+    across: np.ndarray  # beyond the space limit, but two districts meeting at the frontier
 
 
 def levels(precision: np.ndarray, radius: np.ndarray) -> np.ndarray:
@@ -238,8 +240,51 @@ def _near_pairs(
     return key // n1, key % n1
 
 
-def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
+def _frontier_pairs(
+    rows: Rows, ok: np.ndarray, window: int, meet: tuple[np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Row pairs (``lo`` < ``hi``) of districts meeting at the frontier within ``window`` days.
+
+    An equi-join on (district of one side, day): each row geocoded to a frontier
+    district stands once per day of its date range, per day offset up to
+    ``window`` and per district of the other side that its district meets
+    (``meet``: pairs of codes); each row of the other side once per day of its
+    range.  The caller tests every pair exactly.
+    """
+    import pandas as pd
+
+    empty = np.zeros(0, np.int64), np.zeros(0, np.int64)
+    code = rows.frontier
+    if code is None or len(meet[0]) == 0:
+        return empty
+    sel = ok[code[ok] >= 0]
+    if len(sel) < 2:
+        return empty
+    r, day = _anchors(sel, rows)
+    left = pd.DataFrame({"a": r, "code": code[r], "day": day})
+    left = left.merge(pd.DataFrame({"code": meet[0], "other": meet[1]}), on="code")
+    left = pd.concat([left.assign(day=left["day"] + dd) for dd in range(-window, window + 1)])
+    right = pd.DataFrame({"b": r, "other": code[r], "day": day})
+    both = left.merge(right, on=["other", "day"])
+    a, b = both["a"].to_numpy(np.int64), both["b"].to_numpy(np.int64)
+    n1 = len(rows.lat) + 1
+    key = _distinct(np.minimum(a, b) * n1 + np.maximum(a, b))
+    return key // n1, key % n1
+
+
+def candidates(
+    rows: Rows,
+    *,
+    window: int,
+    space_km: float | None,
+    meet: tuple[np.ndarray, np.ndarray] | None = None,
+) -> Pairs:
     """Every pair of rows that may be one event (see :func:`incidents.fuse`).
+
+    With the default space window, two reports geocoded to districts that meet
+    across the frontier (``rows.frontier`` codes, ``meet`` the meeting pairs of
+    codes) are within it however far apart their centres are (``Pairs.across``);
+    their cost counts them as at the limit (the sum of their radii, capped).
 
     Pairs with a coarse report (level 3: province or country) are kept only when
     the death tolls do not contradict each other (:func:`fatalities_agree`); they
@@ -277,6 +322,9 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
                     r = max(min(r, CORROBORATION_KM), 1e-3)
                     ci, cj = _near_pairs(coarse, rows, window, r, other=other)
                     keys.append(ci * n1 + cj)
+    if space_km is None and meet is not None:
+        fi, fj = _frontier_pairs(rows, ok, window, meet)
+        keys.append(fi * n1 + fj)
     key = _distinct(np.concatenate(keys)) if keys else np.zeros(0, np.int64)
     i, j = key // n1, key % n1
 
@@ -291,8 +339,15 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
             is_coarse, np.minimum(rsum, CORROBORATION_KM), np.minimum(rsum, MAX_WINDOW_KM)
         )
     in_rule, same_province = province_test(rows, i, j)
+    across = np.zeros(len(i), dtype=bool)
+    if space_km is None and meet is not None and rows.frontier is not None and len(i):
+        fa, fb = rows.frontier[i], rows.frontier[j]
+        lo, hi = np.minimum(fa, fb), np.maximum(fa, fb)
+        k = int(max(meet[0].max(), meet[1].max())) + 1 if len(meet[0]) else 1
+        m_lo, m_hi = np.minimum(meet[0], meet[1]), np.maximum(meet[0], meet[1])
+        across = (lo >= 0) & np.isin(lo * k + hi, m_lo * k + m_hi) & (km > limit)
     base = (
-        (km <= limit)
+        ((km <= limit) | across)
         & (gap <= window)
         & ((rows.family[i] & rows.family[j]) != 0)
         & (rows.source[i] != rows.source[j])
@@ -318,11 +373,12 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
     ok_pair = base & (~is_coarse | agree)
     i, j, km, limit, gap = i[ok_pair], j[ok_pair], km[ok_pair], limit[ok_pair], gap[ok_pair]
     corroborated = is_coarse[ok_pair]
+    across = across[ok_pair]
     # a coarse report placed in its named province by a village report is corroborated by
     # the place itself: the province, not a 200 km circle, holds both
     weak = corroborated & ~(strong | (in_rule & same_province))[ok_pair]
-    score = pair_cost(rows, i, j, km, gap)
-    return Pairs(i, j, km, limit, gap, corroborated, score, weak)
+    score = pair_cost(rows, i, j, np.where(across, limit, km), gap)
+    return Pairs(i, j, km, limit, gap, corroborated, score, weak, across)
 
 
 def other_districts(a: np.ndarray, b: np.ndarray) -> np.ndarray:

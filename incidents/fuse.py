@@ -78,6 +78,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from incidents._fuse_districts import frontier_codes, meeting_pairs
 from incidents._fuse_match import (
     MAX_SPAN_DAYS,
     Pairs,
@@ -205,7 +206,8 @@ def _run(
     tax = load_taxonomy(taxonomy)
     table = _concat(frames, names_)
     rows = _rows(table, frames, tax, within_source=within_source)
-    pairs = candidates(rows, window=window, space_km=space_window_km)
+    meet = meeting_pairs() if rows.frontier is not None else None
+    pairs = candidates(rows, window=window, space_km=space_window_km, meet=meet)
     labels, used = group(
         len(table),
         pairs,
@@ -343,6 +345,7 @@ def _rows(table: pd.DataFrame, frames: tuple, tax: Taxonomy, *, within_source: b
         source=source,
         rank=rank,
         names_province=_names_province(table),
+        frontier=_frontier(table),
     )
 
 
@@ -429,6 +432,20 @@ def _named_district(table: pd.DataFrame) -> np.ndarray:
     return _place_codes(name, side, sel)
 
 
+def _frontier(table: pd.DataFrame) -> np.ndarray | None:
+    """Per row, a code of the frontier district it was geocoded *to* (-1 if none), or None
+    when no row is (then the shipped table of districts meeting at the line is not read)."""
+    cols = ("geocode_method", "point_admin1", "point_admin2", "side")
+    if any(c not in table for c in cols):
+        return None
+    method, methods = _norm_codes(table, "geocode_method")
+    named = np.isin(method, np.flatnonzero(methods == "admin2"))
+    if not named.any():
+        return None
+    code = frontier_codes(table["side"], table["point_admin1"], table["point_admin2"], named)
+    return code if (code >= 0).any() else None
+
+
 def _names_province(table: pd.DataFrame) -> np.ndarray:
     """Rows whose point, when coarse, stands for a province: all but country-level geocodes."""
     method, methods = _norm_codes(table, "geocode_method")
@@ -492,9 +509,16 @@ def _edge_reason(pairs: Pairs, k: np.ndarray, rows: Rows, tax: Taxonomy) -> pa.A
     i, j = pairs.i[k], pairs.j[k]
     corr = pairs.corroborated[k]
     km = _formatted(np.round(pairs.km[k], 1), "{:.1f} km apart")
-    lim = np.where(corr, -1.0, np.round(pairs.limit_km[k], 1))
+    lim = np.where(corr, -1.0, np.where(pairs.across[k], -2.0, np.round(pairs.limit_km[k], 1)))
     lim_t = _formatted(
-        lim, lambda v: " (coarse place, one event fits it), " if v < 0 else f" (limit {v:.1f} km), "
+        lim,
+        lambda v: (
+            " (coarse place, one event fits it), "
+            if v == -1
+            else " (two districts meeting at the frontier), "
+            if v == -2
+            else f" (limit {v:.1f} km), "
+        ),
     )
     days = _formatted(
         pairs.gap_days[k].astype(np.int64),
@@ -595,7 +619,10 @@ def _assemble(
             res = res.set_geometry(geom)
     for c in ("fatalities_low", "fatalities_high", "fatalities"):
         # a report's unparsed figure stays as given; only numbers become Int64
-        if c in res and (c != "fatalities" or pd.api.types.is_numeric_dtype(table[c])):
+        # (a table without the column: the fused rows' figures are numbers)
+        if c in res and (
+            c != "fatalities" or c not in table or pd.api.types.is_numeric_dtype(table[c])
+        ):
             res[c] = pd.to_numeric(res[c], errors="coerce").round().astype("Int64")
     return res
 
@@ -796,7 +823,11 @@ def _pair_table(
             "reason": np.where(
                 pairs.corroborated,
                 "coarse location: toll and type do not contradict",
-                "within windows",
+                np.where(
+                    pairs.across,
+                    "districts meeting at the frontier, within the time window",
+                    "within windows",
+                ),
             ),
         }
     )
