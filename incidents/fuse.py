@@ -6,7 +6,10 @@ Two reports are *candidate matches* when all of these hold:
   ``time_window_days`` of each other (default 1: the same or the next day);
 * **space** — their points are within ``space_window_km``, or by default within
   the sum of their ``uncertainty_km`` radii (each read as a 95 % radius),
-  capped at :data:`~incidents._fuse_match.MAX_WINDOW_KM` (50 km);
+  capped at :data:`~incidents._fuse_match.MAX_WINDOW_KM` (50 km); by default
+  also two reports geocoded *to* districts on the two sides of the line whose
+  districts meet at the frontier (:mod:`incidents._fuse_districts`), however
+  far apart the centres (each side names its own end of a cross-border clash);
 * **type** — their types are compatible under the crosswalk
   (``incidents/data/fuse_taxonomy.csv``, see :mod:`incidents._fuse_taxonomy`):
   ACLED event and sub-event types, UCDP ``type_of_violence`` and the
@@ -31,7 +34,11 @@ that do not agree (within 2 or 25 %), less a bonus for the same toll.
 them is a candidate match, so a group as a whole stays within the windows (a
 chain A~B~C with A and C too far apart is never one group), and no group holds
 two rows of one source.  Merges go cheapest first, by the mean cost across
-the two groups.  Ties are broken by a canonical order of the rows (date,
+the two groups; single reports then move to another group, or trade places
+with one of its members, while that raises the grouping's worth
+(:data:`~incidents._fuse_match.PAIR_WORTH` nats per pair less its cost): a
+report that took a neighbouring event's report's place is moved back.  Ties
+are broken by a canonical order of the rows (date,
 point, source, id, deaths), so the result does not depend on the order of
 the input rows.  A *district-level* report (``geo_precision`` 2, or a radius
 over 10 km up to 50 km) then leaves its group when another group it fits
@@ -57,6 +64,8 @@ least one member *corroborates*: the same positive toll (within 2 or 25 %),
 or a type that is the same kind or a broad type covering it, shared by at
 most half of the typed reports; and (b) that fits clearly best: no other
 compatible group within :data:`~incidents._fuse_match.COARSE_MARGIN` nats of it.
+A coarse report left alone while two or more events hold a candidate of it
+says ``ambiguous_coarse: N events ...`` in its ``match_reason``.
 
 **Fused rows**: one per group (groups of one included), located at its
 best-precision report (lowest precision level, then smallest radius), dated
