@@ -843,11 +843,12 @@ def _refine(
             parts.append(PAIR_WORTH - k)
         return math.fsum(parts)  # exact: the same whatever the members' order
 
+    todo = nodes
     for _ in range(MAX_PASSES):
-        moved = False
-        for x in nodes:
+        changed: set[int] = set()
+        for x in todo:
             gx = group_of[x]
-            here = worth(x, members[gx]) or 0.0
+            here: float | None = None
             best, plan = 1e-9, None
             seen: set[int] = {gx}
             for nb in adj[x]:
@@ -856,10 +857,17 @@ def _refine(
                     continue
                 seen.add(h)
                 mh = members[h]
-                w = worth(x, mh)
-                if w is not None and w - here > best:
-                    best, plan = w - here, (h, -1)
-                for y in sorted(mh, key=r):  # trade places with y
+                # members x is no candidate of: two or more, and x cannot join or trade
+                miss = [u for u in mh if (u * n1 + x if u < x else x * n1 + u) not in cost]
+                if len(miss) > 1:
+                    continue
+                if here is None:
+                    here = worth(x, members[gx]) or 0.0
+                if not miss:
+                    w = worth(x, mh)
+                    if w is not None and w - here > best:
+                        best, plan = w - here, (h, -1)
+                for y in sorted(miss or mh, key=r):  # trade places with y
                     wx = worth(x, mh, y)
                     if wx is None:
                         continue
@@ -879,6 +887,10 @@ def _refine(
                 members[h].remove(y)
                 members[gx].append(y)
                 group_of[y] = gx
-            moved = True
-        if not moved:
+            changed.update((gx, h))
+        if not changed:
             break
+        # only reports in or next to a changed group can have a new move
+        near = {u for g in changed for u in members.get(g, ())}
+        near |= {v for u in list(near) for v in adj[u]}
+        todo = sorted(near, key=r)
