@@ -171,3 +171,33 @@ def test_a_report_stranded_by_greedy_merging_is_moved_to_its_event():
     # the same whatever the order of the rows and of the tables' rows
     out = fuse(a, u, n.iloc[::-1].reset_index(drop=True), names=["a", "u", "n"])
     assert group_of(out, "a:a") == frozenset({"a:a", "u:u", "n:n1"})
+
+
+def test_moves_keep_groups_complete_and_do_not_depend_on_row_order(monkeypatch):
+    import incidents._fuse_match as match
+    from incidents._fuse_synth import synthetic_sources
+    from incidents.fuse import fuse_detailed
+
+    # dense: 1,500 events in 20 days, every one with a near-but-distinct twin
+    frames = synthetic_sources(1500, seed=5, scenario="near_distinct", days=20)
+    out, pairs = fuse_detailed(*frames)
+    rep = out[out["row_kind"] == "report"]
+    # every group is complete: each pair of its reports is a candidate pair
+    size = rep.groupby("event_group").size()
+    inside = pairs[pairs["grouped"]]
+    assert len(inside) == int((size * (size - 1) // 2).sum())
+    # the moves act on this table (without them the grouping differs) ...
+    monkeypatch.setattr(match, "MAX_PASSES", 0)
+    plain = fuse(*frames)
+    monkeypatch.undo()
+    g0 = plain[plain["row_kind"] == "report"]["event_group"].to_numpy()
+    assert (g0 != rep["event_group"].to_numpy()).any()
+    # ... and give the same groups and reasons whatever the order of the rows
+    rng = np.random.default_rng(1)
+    shuffled = [f.sample(frac=1.0, random_state=int(rng.integers(1e6))) for f in frames]
+    out2 = fuse(*shuffled)
+    key = ["fuse_source", "incident_id"]
+    cols = ["event_group", "match_reason"]
+    r1 = rep.set_index(key)[cols].sort_index()
+    r2 = out2[out2["row_kind"] == "report"].set_index(key)[cols].sort_index()
+    pd.testing.assert_frame_equal(r1, r2)
