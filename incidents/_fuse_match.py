@@ -79,6 +79,7 @@ class Rows:
     source: np.ndarray  # int: rows with equal codes never merge
     names_province: np.ndarray  # bool: a coarse row's point stands for its province
     rank: np.ndarray  # canonical order (unique ints)
+    frontier: np.ndarray | None = None  # code of a frontier district geocoded to, -1 if none
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class Pairs:
     corroborated: np.ndarray  # a pair with a coarse report (placed after the others)
     score: np.ndarray
     weak: np.ndarray  # a coarse pair compatible but not corroborated by toll or type
+    across: np.ndarray  # beyond the space limit, but two districts meeting at the frontier
 
 
 def levels(precision: np.ndarray, radius: np.ndarray) -> np.ndarray:
@@ -238,8 +240,51 @@ def _near_pairs(
     return key // n1, key % n1
 
 
-def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
+def _frontier_pairs(
+    rows: Rows, ok: np.ndarray, window: int, meet: tuple[np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Row pairs (``lo`` < ``hi``) of districts meeting at the frontier within ``window`` days.
+
+    An equi-join on (district of one side, day): each row geocoded to a frontier
+    district stands once per day of its date range, per day offset up to
+    ``window`` and per district of the other side that its district meets
+    (``meet``: pairs of codes); each row of the other side once per day of its
+    range.  The caller tests every pair exactly.
+    """
+    import pandas as pd
+
+    empty = np.zeros(0, np.int64), np.zeros(0, np.int64)
+    code = rows.frontier
+    if code is None or len(meet[0]) == 0:
+        return empty
+    sel = ok[code[ok] >= 0]
+    if len(sel) < 2:
+        return empty
+    r, day = _anchors(sel, rows)
+    left = pd.DataFrame({"a": r, "code": code[r], "day": day})
+    left = left.merge(pd.DataFrame({"code": meet[0], "other": meet[1]}), on="code")
+    left = pd.concat([left.assign(day=left["day"] + dd) for dd in range(-window, window + 1)])
+    right = pd.DataFrame({"b": r, "other": code[r], "day": day})
+    both = left.merge(right, on=["other", "day"])
+    a, b = both["a"].to_numpy(np.int64), both["b"].to_numpy(np.int64)
+    n1 = len(rows.lat) + 1
+    key = _distinct(np.minimum(a, b) * n1 + np.maximum(a, b))
+    return key // n1, key % n1
+
+
+def candidates(
+    rows: Rows,
+    *,
+    window: int,
+    space_km: float | None,
+    meet: tuple[np.ndarray, np.ndarray] | None = None,
+) -> Pairs:
     """Every pair of rows that may be one event (see :func:`incidents.fuse`).
+
+    With the default space window, two reports geocoded to districts that meet
+    across the frontier (``rows.frontier`` codes, ``meet`` the meeting pairs of
+    codes) are within it however far apart their centres are (``Pairs.across``);
+    their cost counts them as at the limit (the sum of their radii, capped).
 
     Pairs with a coarse report (level 3: province or country) are kept only when
     the death tolls do not contradict each other (:func:`fatalities_agree`); they
@@ -277,6 +322,9 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
                     r = max(min(r, CORROBORATION_KM), 1e-3)
                     ci, cj = _near_pairs(coarse, rows, window, r, other=other)
                     keys.append(ci * n1 + cj)
+    if space_km is None and meet is not None:
+        fi, fj = _frontier_pairs(rows, ok, window, meet)
+        keys.append(fi * n1 + fj)
     key = _distinct(np.concatenate(keys)) if keys else np.zeros(0, np.int64)
     i, j = key // n1, key % n1
 
@@ -291,8 +339,15 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
             is_coarse, np.minimum(rsum, CORROBORATION_KM), np.minimum(rsum, MAX_WINDOW_KM)
         )
     in_rule, same_province = province_test(rows, i, j)
+    across = np.zeros(len(i), dtype=bool)
+    if space_km is None and meet is not None and rows.frontier is not None and len(i):
+        fa, fb = rows.frontier[i], rows.frontier[j]
+        lo, hi = np.minimum(fa, fb), np.maximum(fa, fb)
+        k = int(max(meet[0].max(), meet[1].max())) + 1 if len(meet[0]) else 1
+        m_lo, m_hi = np.minimum(meet[0], meet[1]), np.maximum(meet[0], meet[1])
+        across = (lo >= 0) & np.isin(lo * k + hi, m_lo * k + m_hi) & (km > limit)
     base = (
-        (km <= limit)
+        ((km <= limit) | across)
         & (gap <= window)
         & ((rows.family[i] & rows.family[j]) != 0)
         & (rows.source[i] != rows.source[j])
@@ -318,11 +373,12 @@ def candidates(rows: Rows, *, window: int, space_km: float | None) -> Pairs:
     ok_pair = base & (~is_coarse | agree)
     i, j, km, limit, gap = i[ok_pair], j[ok_pair], km[ok_pair], limit[ok_pair], gap[ok_pair]
     corroborated = is_coarse[ok_pair]
+    across = across[ok_pair]
     # a coarse report placed in its named province by a village report is corroborated by
     # the place itself: the province, not a 200 km circle, holds both
     weak = corroborated & ~(strong | (in_rule & same_province))[ok_pair]
-    score = pair_cost(rows, i, j, km, gap)
-    return Pairs(i, j, km, limit, gap, corroborated, score, weak)
+    score = pair_cost(rows, i, j, np.where(across, limit, km), gap)
+    return Pairs(i, j, km, limit, gap, corroborated, score, weak, across)
 
 
 def other_districts(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -575,6 +631,24 @@ def _attach_coarse(
     return label
 
 
+def coarse_events(label: np.ndarray, pairs: Pairs, coarse: np.ndarray) -> np.ndarray:
+    """Per row, how many events (groups of ``label``) hold a non-coarse candidate of it.
+
+    Counted for coarse rows only (0 elsewhere): every group with at least one
+    village- or district-level report that is a candidate of the coarse report
+    (within its reach and the time window, types compatible, tolls not
+    contradicting, another source), whether or not the report fits the group as
+    a whole.  Two or more such events make a coarse report that joined none
+    *ambiguous* (its ``match_reason`` says ``ambiguous_coarse``).
+    """
+    n = len(label)
+    a = np.concatenate([pairs.i, pairs.j])
+    b = np.concatenate([pairs.j, pairs.i])
+    sel = coarse[a] & ~coarse[b] & (label[a] != label[b])
+    key = _distinct(a[sel].astype(np.int64) * (n + 1) + label[b[sel]])
+    return np.bincount(key // (n + 1), minlength=n)
+
+
 def _detach_ambiguous(
     label: np.ndarray, pairs: Pairs, district: np.ndarray, *, margin: float
 ) -> np.ndarray:
@@ -705,5 +779,118 @@ def _greedy(label: np.ndarray, pairs: Pairs, messy: np.ndarray, rank: np.ndarray
         members[keep].extend(moved)
         for u in moved:
             group_of[u] = keep
+    _refine(members, group_of, cost, n1, ei, ej, rank)
     label[nodes] = np.fromiter((group_of[v] for v in nodes.tolist()), np.int64, len(nodes))
     return label
+
+
+#: Worth of one pair inside a group (nats), set against its cost in :func:`_refine`:
+#: about the cost of two district-level points 30 km apart a day apart.
+PAIR_WORTH = 9.0
+#: Most passes of :func:`_refine` over the reports (it stops earlier when nothing moves).
+MAX_PASSES = 20
+
+
+def _refine(
+    members: dict[int, list[int]],
+    group_of: dict[int, int],
+    cost: dict[int, float],
+    n1: int,
+    ei: np.ndarray,
+    ej: np.ndarray,
+    rank: np.ndarray,
+) -> None:
+    """Move or swap single reports between groups while that raises the groups' worth.
+
+    Greedy merging takes the cheapest pair first: when a report pairs a little
+    better with a report of a *neighbouring* event than with its own event's,
+    it takes that report's place and strands its own event's report (same
+    source: one group cannot hold both).  The worth of a grouping is the sum,
+    over the pairs inside its groups, of :data:`PAIR_WORTH` less the pair's
+    cost.  A report ``x`` moves to another group when it is a candidate of
+    every member there (so it shares no source with them), or trades places
+    with one member ``y`` of that group (``y`` then fits ``x``'s group without
+    ``x``), whenever the worth rises (a report never just leaves: that would
+    trade recall for precision).  Every group stays complete-linkage.  Reports
+    are visited in canonical order and passes repeat until nothing moves (the
+    worth rises with every move, so this ends): the result does not depend on
+    row order.
+    """
+    import math
+
+    rk = rank.tolist()
+    adj: dict[int, list[int]] = {}
+    for a, b in zip(ei.tolist(), ej.tolist(), strict=True):
+        adj.setdefault(a, []).append(b)
+        adj.setdefault(b, []).append(a)
+
+    def r(v: int) -> int:
+        return int(rk[v])
+
+    for v in adj:  # canonical order: ties go the same way whatever the row order
+        adj[v].sort(key=r)
+    nodes = sorted(adj, key=r)
+
+    def worth(x: int, g: list[int], skip: int = -1) -> float | None:
+        """Worth of ``x``'s pairs with the members of ``g`` but ``skip`` (None: no fit)."""
+        parts = []
+        for u in g:
+            if u in (skip, x):
+                continue
+            k = cost.get(u * n1 + x if u < x else x * n1 + u)
+            if k is None:
+                return None
+            parts.append(PAIR_WORTH - k)
+        return math.fsum(parts)  # exact: the same whatever the members' order
+
+    todo = nodes
+    for _ in range(MAX_PASSES):
+        changed: set[int] = set()
+        for x in todo:
+            gx = group_of[x]
+            here: float | None = None
+            best, plan = 1e-9, None
+            seen: set[int] = {gx}
+            for nb in adj[x]:
+                h = group_of[nb]
+                if h in seen:
+                    continue
+                seen.add(h)
+                mh = members[h]
+                # members x is no candidate of: two or more, and x cannot join or trade
+                miss = [u for u in mh if (u * n1 + x if u < x else x * n1 + u) not in cost]
+                if len(miss) > 1:
+                    continue
+                if here is None:
+                    here = worth(x, members[gx]) or 0.0
+                if not miss:
+                    w = worth(x, mh)
+                    if w is not None and w - here > best:
+                        best, plan = w - here, (h, -1)
+                for y in sorted(miss or mh, key=r):  # trade places with y
+                    wx = worth(x, mh, y)
+                    if wx is None:
+                        continue
+                    wy = worth(y, members[gx], x)
+                    if wy is None:
+                        continue
+                    d = wx + wy - here - (worth(y, mh) or 0.0)
+                    if d > best:
+                        best, plan = d, (h, y)
+            if plan is None:
+                continue
+            h, y = plan
+            members[gx].remove(x)
+            members[h].append(x)
+            group_of[x] = h
+            if y >= 0:
+                members[h].remove(y)
+                members[gx].append(y)
+                group_of[y] = gx
+            changed.update((gx, h))
+        if not changed:
+            break
+        # only reports in or next to a changed group can have a new move
+        near = {u for g in changed for u in members.get(g, ())}
+        near |= {v for u in list(near) for v in adj[u]}
+        todo = sorted(near, key=r)

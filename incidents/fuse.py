@@ -6,7 +6,10 @@ Two reports are *candidate matches* when all of these hold:
   ``time_window_days`` of each other (default 1: the same or the next day);
 * **space** — their points are within ``space_window_km``, or by default within
   the sum of their ``uncertainty_km`` radii (each read as a 95 % radius),
-  capped at :data:`~incidents._fuse_match.MAX_WINDOW_KM` (50 km);
+  capped at :data:`~incidents._fuse_match.MAX_WINDOW_KM` (50 km); by default
+  also two reports geocoded *to* districts on the two sides of the line whose
+  districts meet at the frontier (:mod:`incidents._fuse_districts`), however
+  far apart the centres (each side names its own end of a cross-border clash);
 * **type** — their types are compatible under the crosswalk
   (``incidents/data/fuse_taxonomy.csv``, see :mod:`incidents._fuse_taxonomy`):
   ACLED event and sub-event types, UCDP ``type_of_violence`` and the
@@ -31,7 +34,11 @@ that do not agree (within 2 or 25 %), less a bonus for the same toll.
 them is a candidate match, so a group as a whole stays within the windows (a
 chain A~B~C with A and C too far apart is never one group), and no group holds
 two rows of one source.  Merges go cheapest first, by the mean cost across
-the two groups.  Ties are broken by a canonical order of the rows (date,
+the two groups; single reports then move to another group, or trade places
+with one of its members, while that raises the grouping's worth
+(:data:`~incidents._fuse_match.PAIR_WORTH` nats per pair less its cost): a
+report that took a neighbouring event's report's place is moved back.  Ties
+are broken by a canonical order of the rows (date,
 point, source, id, deaths), so the result does not depend on the order of
 the input rows.  A *district-level* report (``geo_precision`` 2, or a radius
 over 10 km up to 50 km) then leaves its group when another group it fits
@@ -57,6 +64,8 @@ least one member *corroborates*: the same positive toll (within 2 or 25 %),
 or a type that is the same kind or a broad type covering it, shared by at
 most half of the typed reports; and (b) that fits clearly best: no other
 compatible group within :data:`~incidents._fuse_match.COARSE_MARGIN` nats of it.
+A coarse report left alone while two or more events hold a candidate of it
+says ``ambiguous_coarse: N events ...`` in its ``match_reason``.
 
 **Fused rows**: one per group (groups of one included), located at its
 best-precision report (lowest precision level, then smallest radius), dated
@@ -78,11 +87,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from incidents._fuse_districts import frontier_codes, meeting_pairs
 from incidents._fuse_match import (
     MAX_SPAN_DAYS,
     Pairs,
     Rows,
     candidates,
+    coarse_events,
     group,
     levels,
     matchable,
@@ -204,7 +215,8 @@ def _run(
     tax = load_taxonomy(taxonomy)
     table = _concat(frames, names_)
     rows = _rows(table, frames, tax, within_source=within_source)
-    pairs = candidates(rows, window=window, space_km=space_window_km)
+    meet = meeting_pairs() if rows.frontier is not None else None
+    pairs = candidates(rows, window=window, space_km=space_window_km, meet=meet)
     labels, used = group(
         len(table),
         pairs,
@@ -342,6 +354,7 @@ def _rows(table: pd.DataFrame, frames: tuple, tax: Taxonomy, *, within_source: b
         source=source,
         rank=rank,
         names_province=_names_province(table),
+        frontier=_frontier(table),
     )
 
 
@@ -428,6 +441,20 @@ def _named_district(table: pd.DataFrame) -> np.ndarray:
     return _place_codes(name, side, sel)
 
 
+def _frontier(table: pd.DataFrame) -> np.ndarray | None:
+    """Per row, a code of the frontier district it was geocoded *to* (-1 if none), or None
+    when no row is (then the shipped table of districts meeting at the line is not read)."""
+    cols = ("geocode_method", "point_admin1", "point_admin2", "side")
+    if any(c not in table for c in cols):
+        return None
+    method, methods = _norm_codes(table, "geocode_method")
+    named = np.isin(method, np.flatnonzero(methods == "admin2"))
+    if not named.any():
+        return None
+    code = frontier_codes(table["side"], table["point_admin1"], table["point_admin2"], named)
+    return code if (code >= 0).any() else None
+
+
 def _names_province(table: pd.DataFrame) -> np.ndarray:
     """Rows whose point, when coarse, stands for a province: all but country-level geocodes."""
     method, methods = _norm_codes(table, "geocode_method")
@@ -491,9 +518,16 @@ def _edge_reason(pairs: Pairs, k: np.ndarray, rows: Rows, tax: Taxonomy) -> pa.A
     i, j = pairs.i[k], pairs.j[k]
     corr = pairs.corroborated[k]
     km = _formatted(np.round(pairs.km[k], 1), "{:.1f} km apart")
-    lim = np.where(corr, -1.0, np.round(pairs.limit_km[k], 1))
+    lim = np.where(corr, -1.0, np.where(pairs.across[k], -2.0, np.round(pairs.limit_km[k], 1)))
     lim_t = _formatted(
-        lim, lambda v: " (coarse place, one event fits it), " if v < 0 else f" (limit {v:.1f} km), "
+        lim,
+        lambda v: (
+            " (coarse place, one event fits it), "
+            if v == -1
+            else " (two districts meeting at the frontier), "
+            if v == -2
+            else f" (limit {v:.1f} km), "
+        ),
     )
     days = _formatted(
         pairs.gap_days[k].astype(np.int64),
@@ -528,7 +562,8 @@ def _assemble(
         "no valid date: not matched",
         f"date range over {MAX_SPAN_DAYS} days: not matched",
         "candidates found, but joining would break a group's windows",
-        "coarse place: no event it fits is corroborated, or two fit alike",
+        "coarse place: no event it fits is corroborated by toll or type (never matched on "
+        "place alone)",
         "no other source's report within the windows",
         "district-level place: fits two events about alike, or joining would break a "
         "group's windows",
@@ -546,6 +581,16 @@ def _assemble(
     why[alone & had & (rows.level == 3)] = 5
     why[alone & ~had] = 6
     why[alone & had & (rows.level == 2)] = 7
+    # a coarse report left alone with two or more candidate events: say how many
+    events = coarse_events(labels, pairs, rows.level == 3)
+    amb = np.flatnonzero(alone & (rows.level == 3) & (events >= 2))
+    k_amb = np.unique(events[amb])
+    why[amb] = len(whys) + np.searchsorted(k_amb, events[amb])
+    whys += [
+        f"ambiguous_coarse: {k} events within its reach and the time window are compatible "
+        "with it and none fits clearly best: not matched"
+        for k in k_amb.tolist()
+    ]
     text = pa.array(whys, type=pa.large_string())
     if used.any():
         e = np.flatnonzero(used)
@@ -583,7 +628,10 @@ def _assemble(
             res = res.set_geometry(geom)
     for c in ("fatalities_low", "fatalities_high", "fatalities"):
         # a report's unparsed figure stays as given; only numbers become Int64
-        if c in res and (c != "fatalities" or pd.api.types.is_numeric_dtype(table[c])):
+        # (a table without the column: the fused rows' figures are numbers)
+        if c in res and (
+            c != "fatalities" or c not in table or pd.api.types.is_numeric_dtype(table[c])
+        ):
             res[c] = pd.to_numeric(res[c], errors="coerce").round().astype("Int64")
     return res
 
@@ -784,7 +832,11 @@ def _pair_table(
             "reason": np.where(
                 pairs.corroborated,
                 "coarse location: toll and type do not contradict",
-                "within windows",
+                np.where(
+                    pairs.across,
+                    "districts meeting at the frontier, within the time window",
+                    "within windows",
+                ),
             ),
         }
     )

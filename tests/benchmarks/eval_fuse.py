@@ -1,7 +1,9 @@
 """Evaluation of :func:`incidents.fuse` on synthetic data with known truth, with its ceiling.
 
 Run with ``python tests/benchmarks/eval_fuse.py [--seeds 7 11 23 42 101] [--events 3000]
-[--scenarios mixed ...]``.
+[--scenarios mixed ...] [--misses]``.  ``--misses`` also prints, per scenario over its seeds,
+the missed true pairs by the precision levels of their two reports (1 village, 2 district,
+3 province/country) and by why they were missed (:func:`miss_reasons`).
 
 For every scenario and seed: pairwise precision and recall (:func:`pairwise_scores`),
 near-distinct twins kept apart, and **recall over distinguishable pairs**.
@@ -37,8 +39,16 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from incidents._fuse_match import (
+    CORROBORATION_KM,
+    DISTRICT_MARGIN,
+    MAX_WINDOW_KM,
     Rows,
+    _precise_groups,
+    _subset,
+    candidates,
+    coarse_events,
     fatalities_agree,
+    group,
     haversine_km,
     other_districts,
     province_test,
@@ -117,6 +127,88 @@ def _true_pairs(truth: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(ii), np.concatenate(jj)
 
 
+def miss_reasons(frames: list, *, window: int = 1) -> list[tuple[str, str, bool]]:
+    """Per missed true pair: (precision levels, why, indistinguishable).
+
+    Why, for a pair that is no candidate: the first test it fails (same source,
+    date gap, type, space limit, province rule, named districts, tolls of a coarse
+    pair).  For a candidate pair split in the end: a coarse report left alone
+    with two or more candidate events (ambiguous) or with one it is not
+    corroborated by; a coarse report in another event's group; a district-level
+    report that left its group because another fits about as well; a report of
+    another event holding the place of one of the two (same source); else the
+    group windows (complete linkage).
+    """
+    table = _concat(tuple(frames), [f.attrs["source_name"] for f in frames])
+    rows = _rows(table, tuple(frames), load_taxonomy(None), within_source=False)
+    truth = table["true_event"].to_numpy()
+    pairs = candidates(rows, window=window, space_km=None)
+    coarse, district = rows.level == 3, rows.level == 2
+    labels, _ = group(len(table), pairs, rows.rank, rows.source, coarse=coarse, district=district)
+    fine = ~pairs.corroborated
+    before = _precise_groups(len(table), _subset(pairs, fine), rows.rank, rows.source)
+    size = np.bincount(labels)
+    events = coarse_events(labels, pairs, coarse)
+    n1 = len(table) + 1
+    is_pair = set((pairs.i * n1 + pairs.j).tolist())
+    i, j = _true_pairs(truth)
+    miss = labels[i] != labels[j]
+    hard = indistinguishable(rows, truth, i[miss], j[miss])
+    out = []
+    for a, b, h in zip(i[miss].tolist(), j[miss].tolist(), hard.tolist(), strict=True):
+        a, b = min(a, b), max(a, b)
+        lv = "-".join(str(v) for v in sorted((int(rows.level[a]), int(rows.level[b]))))
+        if a * n1 + b not in is_pair:
+            km = float(haversine_km(rows.lat[a], rows.lon[a], rows.lat[b], rows.lon[b]))
+            gap = max(0.0, rows.day0[b] - rows.day1[a], rows.day0[a] - rows.day1[b])
+            cap = CORROBORATION_KM if coarse[a] or coarse[b] else MAX_WINDOW_KM
+            applies, same = province_test(rows, np.array([a]), np.array([b]))
+            if rows.source[a] == rows.source[b]:
+                why = "no candidate: same source"
+            elif not gap <= window:
+                why = "no candidate: dates beyond the window"
+            elif rows.family[a] & rows.family[b] == 0:
+                why = "no candidate: types"
+            elif km > min(rows.radius[a] + rows.radius[b], cap):
+                why = "no candidate: beyond the space limit"
+            elif applies[0] and not same[0]:
+                why = "no candidate: province rule"
+            elif other_districts(rows.district[[a]], rows.district[[b]])[0]:
+                why = "no candidate: two named districts"
+            else:
+                why = "no candidate: coarse pair, tolls contradict"
+        else:
+            c = [x for x in (a, b) if coarse[x]]
+            lone_c = [x for x in c if size[labels[x]] == 1]
+            d_left = [
+                x
+                for x in (a, b)
+                if district[x] and size[labels[x]] == 1 and (before[x] == before[a + b - x])
+            ]
+            held = any(
+                np.any(
+                    (labels == labels[x]) & (rows.source == rows.source[y]) & (truth != truth[y])
+                )
+                for x, y in ((a, b), (b, a))
+            )
+            if lone_c:
+                why = (
+                    "coarse alone: ambiguous (2+ candidate events)"
+                    if events[lone_c[0]] >= 2
+                    else "coarse alone: not corroborated"
+                )
+            elif c:
+                why = "coarse report in another group"
+            elif d_left:
+                why = f"district report left its group (another fits within {DISTRICT_MARGIN} nat)"
+            elif held:
+                why = "a report of another event holds its place"
+            else:
+                why = "group windows (complete linkage)"
+        out.append((lv, why, bool(h)))
+    return out
+
+
 def evaluate(frames: list, *, ceiling: bool = True) -> dict[str, float]:
     """Scores of ``fuse(*frames)`` against ``true_event``, with the ceiling measure."""
     out = fuse(*frames, keep="all")
@@ -151,19 +243,22 @@ def main() -> None:
     p.add_argument("--events", type=int, default=3000)
     p.add_argument("--scenarios", nargs="+", default=list(SCENARIOS))
     p.add_argument("--no-ceiling", action="store_true")
+    p.add_argument("--misses", action="store_true", help="why true pairs were missed")
     args = p.parse_args()
     print(
         "scenario | seed | precision | recall | recall (distinguishable) | missed "
         "(indistinguishable) | twins apart"
     )
+    whys: dict[tuple[str, str, str, bool], int] = {}
     for sc in args.scenarios:
         acc = []
         for seed in args.seeds:
-            r = evaluate(
-                synthetic_sources(args.events, seed=seed, scenario=sc),
-                ceiling=not args.no_ceiling,
-            )
+            frames = synthetic_sources(args.events, seed=seed, scenario=sc)
+            r = evaluate(frames, ceiling=not args.no_ceiling)
             acc.append(r)
+            if args.misses:
+                for k in miss_reasons(frames):
+                    whys[(sc, *k)] = whys.get((sc, *k), 0) + 1
             tw = f"{r['twins_kept'] / r['twins']:.1%}" if r["twins"] else ""
             rd = f"{r['recall_distinguishable']:.3f}" if "missed" in r else ""
             ms = f"{r['missed']} ({r['missed_indistinguishable']})" if "missed" in r else ""
@@ -178,6 +273,14 @@ def main() -> None:
             f"{mean['recall']:.3f} ({worst_r:.3f}) | {rd} | | {tw}"
         )
         sys.stdout.flush()
+    if args.misses:
+        print(
+            "\nmissed true pairs (all seeds): scenario | levels | why | missed | indistinguishable"
+        )
+        keys = sorted({k[:3] for k in whys}, key=lambda k: (k[0], k[1], -whys.get((*k, False), 0)))
+        for k in keys:
+            n_h = whys.get((*k, True), 0)
+            print(f"{k[0]} | {k[1]} | {k[2]} | {whys.get((*k, False), 0) + n_h} | {n_h}")
 
 
 if __name__ == "__main__":
