@@ -12,8 +12,11 @@ Rules (each pinned by a table-driven test):
   23), repeats of one group do not (the larger is kept), and a count of
   "people" is a total that the groups cannot exceed;
 * "no casualties were reported" is a count of zero;
-* vague words count conservatively (several -> 3, dozens -> 12); a range counts
-  its lower bound.
+* vague words count conservatively (dozens -> 12); a range counts its lower
+  bound; "several" is no number ("several others injured" leaves the injuries
+  empty rather than inventing one);
+* a breakdown is not added to its total: "nine children [five boys and four
+  girls]", "ten civilians, including five boys and four girls," count 9 and 10.
 """
 
 from __future__ import annotations
@@ -63,7 +66,6 @@ NUMBERS = {
     "dozens of": 12,
     "scores": 20,
     "scores of": 20,
-    "several": 3,
     "hundreds": 100,
     "hundreds of": 100,
 }
@@ -72,7 +74,7 @@ _UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 _WORDNUM = (
     # "twenty-three", "two dozen", "half a dozen" before the single words they start with
     rf"(?:{_TENS})[- ](?:{_UNITS})\b|(?:two|three|four|five|half a) dozen|"
-    r"dozens(?: of)?|scores(?: of)?|hundreds(?: of)?|several|a dozen|a hundred|"
+    r"dozens(?: of)?|scores(?: of)?|hundreds(?: of)?|a dozen|a hundred|"
     r"sixty|seventy|eighty|ninety|twenty|thirty|forty|fifty|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     r"eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten"
 )
@@ -192,6 +194,13 @@ _TOLL = re.compile(
     rf"{_NUM_NO_A}\b",
     re.IGNORECASE,
 )
+# A breakdown of a count just given, never added to it: "[five boys and four girls]",
+# "(two of them children)", ", including five boys and four girls,", ", among them ...,".
+_BREAKDOWN = re.compile(
+    r"\([^()]*\)|\[[^\[\]]*\]|,?\s*\b(?:including|among them|among whom|of whom|mostly|"
+    r"most of them|all of them)\b[^,;]*(?:,|$)",
+    re.IGNORECASE,
+)
 _AND_MORE = re.compile(rf"\band (?:{_NUM}) {_ADJ}{_WHO}\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s*$|\d,\s*$",
@@ -289,8 +298,7 @@ def counts_in(sentence: str) -> list[Count]:
             who = m.groupdict().get("who")
             out.append(Count(m.start(), m.end(), which, v, _group(who), m.group(0).strip()))
             # "nine children (five boys and four girls) and one woman were killed"
-            gap = m.groupdict().get("gap") or ""
-            gap = re.sub(r"\([^()]*\)", " ", gap)
+            gap = _BREAKDOWN.sub(" ", m.groupdict().get("gap") or "")
             extra = [_AND_MORE.search(gap)]
             # "nine children and a woman were killed" after the verb form
             rest = sentence[m.end() :].lstrip()

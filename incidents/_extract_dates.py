@@ -12,11 +12,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from incidents._extract_counts import NUMBERS as _NUMBERS
 
-__all__ = ["DateSpan", "find_dates", "parse_date_text"]
+__all__ = ["DateSpan", "find_dates", "is_caption", "parse_date_text", "without_captions"]
 
 _MONTH_NUM = {
     m: i
@@ -475,3 +477,52 @@ def parse_date_text(text: str, year_hint: int | None) -> dt.date | None:
     d = int(m.group("d") or m.group("d2"))
     y = m.group("y") or m.group("y2")
     return _safe(int(y) if y else year_hint, mon, d)
+
+
+# A photo credit closing a line: "(AFP)", "(AP Photo/Name)", "(Reuters/File)", "(File photo)".
+_CREDIT = re.compile(
+    r"[(\[]\s*(?:[^()\[\]]{0,40}[/:;,]\s*)?(?:AFP|AP|Reuters|EPA|Getty(?: Images)?|Xinhua|"
+    r"Anadolu(?: Agency)?|(?:AP |AFP |Reuters |file |File |FILE )?[Pp]hoto|[Ff]ile|FILE|"
+    r"[Ss]creen ?grab|[Hh]andout|[Cc]ourtesy)\b[^()\[\]]{0,40}[)\]]\s*\.?\s*$"
+)
+# ... or opening it: "Photo: ...", "File photo of ...", "FILE - ...".
+_CREDIT_FIRST = re.compile(
+    r"^\s*(?:(?:AFP |AP |Reuters |File |FILE )?(?:photo|PHOTO|Photo)\s*[:|-]|File photo\b|"
+    r"FILE\s*[-–—:]|Representational (?:image|photo))"
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|according to|quoted|reported|claimed|stated|added|announced)\b",
+    re.IGNORECASE,
+)
+
+
+def is_caption(line: str) -> bool:
+    """Whether ``line`` is a photo caption: it ends with a photo credit ("... on
+    October 16, 2025 (AFP)", "(AP Photo/Name)") or opens with one ("File photo:
+    ..."), and reports nobody's words.  A caption often shows an older event: its
+    date must not become the date of the sentences after it, and it is no report
+    of its own."""
+    if _REPORTING.search(line):
+        return False
+    return bool(_CREDIT.search(line) or _CREDIT_FIRST.match(line))
+
+
+class _Line(Protocol):
+    text: str
+    paragraph: int
+
+
+_S = TypeVar("_S", bound=_Line)
+
+
+def without_captions(sents: Sequence[_S]) -> Iterator[tuple[int, _S]]:
+    """``enumerate(sents)`` without the sentences of caption lines (:func:`is_caption`
+    on the whole paragraph), numbers kept: a caption neither reports an event nor
+    dates the sentences after it."""
+    lines: dict[int, list[str]] = {}
+    for s in sents:
+        lines.setdefault(s.paragraph, []).append(s.text)
+    captions = {p for p, ts in lines.items() if is_caption(" ".join(ts))}
+    for i, s in enumerate(sents):
+        if s.paragraph not in captions:
+            yield i, s
