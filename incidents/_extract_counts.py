@@ -112,7 +112,8 @@ _ONE = (
     r"passer-?by|bystander|policeman|cop|labou?rer|student|farmer|sepoy|jawan|"
     r"(?:border |security |police |paramilitary )?(?:guard|official|personnel)"
 )
-_WHO = "(?P<who>" + "|".join(_GROUPS.values()) + ")"
+_WHO_ANY = "|".join(_GROUPS.values())
+_WHO = "(?P<who>" + _WHO_ANY + ")"
 _WHO_GROUP = [(g, re.compile(rf"^(?:{rx})$", re.IGNORECASE)) for g, rx in _GROUPS.items()]
 # Up to three words between a number and its noun ("11 Pakistani security personnel"),
 # never another number or a preposition ("three cricketers among eight people").
@@ -133,7 +134,7 @@ HURT = (
 # Words between a count and its verb: no other count, no other casualty verb.
 _GAP = (
     r"(?:(?!\b(?:killed|dead|died|martyred|wounded|injured|hurt|injuring|wounding|while|whereas|"
-    r"but|among)\b)"
+    r"but|among(?!\s+(?:them|whom)))\b)"
     r"[^.;\d]){0,70}?"
 )
 
@@ -154,6 +155,10 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
         rf"\b{_QUAL}{_NUM_NO_A} {_ADJ}{_WHO}\b(?P<gap>{_GAP})\b(?:were |was |have been |had been |"
         rf"being |are |were reported |have |has |had |)(?:also |reportedly |)(?<!\band )"
         rf"(?P<verb>{passive})",
+        # "four soldiers and 12 militants were killed": the first of two counted subjects
+        rf"\b{_QUAL}{_NUM_NO_A} {_ADJ}{_WHO}(?= and {_QUAL}(?:{_DIGITS}|{_WORDNUM}) {_ADJ}"
+        rf"(?:{_WHO_ANY})\b(?:,[^,.;]{{0,40}},)? (?:were |was |have been |had been |are |)"
+        rf"(?:also |reportedly |)(?:{passive})\b(?!\s+or\s+(?:were\s+)?(?:{DEAD}|{HURT})))",
         # "a paramilitary soldier was killed"
         rf"\b(?P<num>an?|one) {_ADJ}(?P<who>{_ONE})\b(?P<gap>{_GAP})\b(?:was (?:also |reportedly |)"
         rf"|)(?P<verb>{passive})",
@@ -199,6 +204,13 @@ _TOLL = re.compile(
 _BREAKDOWN = re.compile(
     r"\([^()]*\)|\[[^\[\]]*\]|,?\s*\b(?:including|among them|among whom|of whom|mostly|"
     r"most of them|all of them)\b[^,;]*(?:,|$)",
+    re.IGNORECASE,
+)
+# The second count of an active verb not repeated: "killed four people in X and two
+# (people) in Y", "wounding six in X, and three in Y".
+_ELLIPSIS = re.compile(
+    rf"\s+(?:in|at|near|across)\s+[^,;.\d]{{1,50}}?,?\s+(?:and|while)\s+{_QUAL}"
+    rf"(?P<num>{_DIGITS}|{_WORDNUM})(?: {_ADJ}(?P<who>{_WHO_ANY}))?(?=\s+(?:in|at|near|across)\b)",
     re.IGNORECASE,
 )
 _AND_MORE = re.compile(rf"\band (?:{_NUM}) {_ADJ}{_WHO}\b", re.IGNORECASE)
@@ -290,8 +302,9 @@ def counts_in(sentence: str) -> list[Count]:
             v = _value(m.group("num"))
             if v is None:
                 continue
+            vb = m.start("verb") if "verb" in m.re.groupindex else m.end()
             if _EITHER.match(sentence, m.end()) or _EITHER_BEFORE.search(
-                sentence[max(0, m.start("verb") - 16) : m.start("verb")]
+                sentence[max(0, vb - 16) : vb]
             ):
                 continue  # "killed or injured": neither count is known
             last_end = m.end()
@@ -314,6 +327,16 @@ def counts_in(sentence: str) -> list[Count]:
                 if w:
                     grp = _group(e.group("who"))
                     out.append(Count(m.start(), m.end(), which, w, grp, e.group(0)))
+            # "shelling killed four people in X and two in Y", "four were killed in X and
+            # two in Y": the verb is not repeated,
+            # the second count is of its own place (offsets of its own, for the caller)
+            ell = _ELLIPSIS.match(sentence, m.end())
+            if ell is not None:
+                w = _value(ell.group("num"))
+                if w and not _is_year(sentence, ell):
+                    grp = _group(ell.group("who")) if ell.group("who") else _group(who)
+                    a = ell.start("num")
+                    out.append(Count(a, ell.end(), which, w, grp, "and " + sentence[a : ell.end()]))
     low = sentence.lower()
     nominal = _NOMINAL if ("death" in low or "fatalit" in low or "lives" in low) else []
     for z in (z for rx in nominal for z in rx.finditer(sentence)):

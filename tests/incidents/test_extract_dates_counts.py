@@ -1,0 +1,201 @@
+"""Table-driven tests of the date and count rules added for the second real-article set
+(issue 17): photo captions, breakdowns of a count, vague counts, two counted subjects,
+a toll shared by a list of places, a lead toll placed later.
+
+Every sentence is a paraphrase written for the test (no published text), and every
+expected value is written by hand from the sentence.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from incidents._extract_counts import casualties_in
+from incidents._extract_dates import is_caption, without_captions
+from incidents._extract_text import sentences
+from incidents.extract import extract
+
+DATE = "2025-11-25"  # a Tuesday
+
+
+def violent(text: str, date: str = DATE) -> pd.DataFrame:
+    df = extract(text, article_date=date)
+    return df[~df["event_type"].eq("Strategic developments")].reset_index(drop=True)
+
+
+# -- photo captions ----------------------------------------------------------------------
+
+CAPTIONS = [
+    # line, is a caption
+    ("Mourners bury victims of a drone strike in Paktika on March 2, 2024 (AFP)", True),
+    ("Soldiers guard a checkpoint near the crossing, June 5, 2023. (AP Photo/A. Name)", True),
+    ("Relatives gather outside a hospital in Bannu (Reuters/File)", True),
+    ("File photo: a border post above the Kurram valley.", True),
+    ("FILE - Trucks wait at the crossing in a picture taken last year.", True),
+    ("Smoke rises over the town after shelling [Photo: social media]", True),
+    # reports, not captions
+    ("Three soldiers were killed in Zhob on Monday, the army said (AFP).", False),
+    ("Militants attacked a post in Kurram, according to officials (Reuters).", False),
+    ("The chief of Pakistan Tehreek-e-Insaf (PTI) visited Bajaur on Monday.", False),
+    ("Shelling hit homes in Kunar (eastern Afghanistan) on Sunday.", False),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), CAPTIONS)
+def test_photo_caption_lines(line, expected):
+    assert is_caption(line) is expected
+
+
+def test_caption_sentences_are_skipped_with_their_numbers_kept():
+    text = (
+        "Drones struck homes in Khost province.\n"
+        "Mourners at a funeral in Kunar on May 3, 2024. (AP Photo/A. Name)\n"
+        "The strike hit a house at midnight."
+    )
+    every = sentences(text)
+    kept = list(without_captions(every))
+    assert [s.text for _, s in kept] == [
+        "Drones struck homes in Khost province.",
+        "The strike hit a house at midnight.",
+    ]
+    # numbers are those of all the sentences (the caption line may be split in several)
+    assert kept[0][0] == 0 and kept[-1][0] == len(every) - 1
+
+
+def test_a_caption_date_does_not_date_the_story_after_it():
+    # the lead has no date: the story is of the article's day or the day before;
+    # the caption shows a funeral of a strike a month earlier
+    text = (
+        "At least six civilians were killed in Pakistani air strikes on Paktika province, "
+        "a Taliban spokesman said.\n"
+        "Relatives at the burial of people killed in an air strike in Afghanistan on "
+        "October 20, 2025 (AFP)\n"
+        "The strikes hit a house shortly after midnight.\n"
+        "Pakistani forces also carried out strikes in Kunar and Khost provinces."
+    )
+    df = violent(text)
+    assert len(df) >= 3
+    assert set(df["date"]) == {pd.Timestamp("2025-11-24")}
+    assert set(df["date_end"]) == {pd.Timestamp("2025-11-25")}
+
+
+def test_an_event_told_only_in_a_caption_gives_no_row():
+    text = (
+        "Talks between the two governments resumed in Doha on Tuesday.\n"
+        "A soldier stands guard where shells hit Chaman on October 12, 2025. (Reuters)"
+    )
+    assert len(violent(text)) == 0
+
+
+# -- counts: breakdowns, vague words, two counted subjects --------------------------------
+
+COUNTS = [
+    # sentence, killed, wounded
+    ("Eight children [three boys and five girls] and a man were killed.", 9, None),
+    ("Eight children (three boys and five girls) and a man were killed.", 9, None),
+    ("Seven civilians, including two boys and three girls, were killed.", 7, None),
+    ("Seven civilians, among them two boys and a girl, were killed in the strike.", 7, None),
+    ("Eleven people, including four women, were killed, and several others injured.", 11, None),
+    ("Several people were wounded when a shell hit the bazaar.", None, None),
+    ("Two soldiers and several civilians were killed.", 2, None),
+    ("Dozens of fighters were killed in the raids.", 12, None),
+    ("Three policemen and eight militants were killed in the gunfight.", 11, None),
+    ("Two guards and five civilians were wounded in the blast.", None, 7),
+    ("Five soldiers and 14 attackers, including a commander, were killed.", 19, None),
+    ("Two soldiers and four villagers were killed or injured.", None, None),
+    ("Six soldiers, including a captain, were martyred and 9 terrorists were killed.", 15, None),
+]
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), COUNTS)
+def test_breakdowns_vague_words_and_two_counted_subjects(text, killed, wounded):
+    c = casualties_in(text)
+    assert (c.killed, c.wounded) == (killed, wounded)
+
+
+# -- a toll shared by a list of places -----------------------------------------------------
+
+SHARED = [
+    # story, the places of the list (in order), the toll the text does not split
+    (
+        "Around 20 militants were killed and five others injured in operations this week.\n"
+        "According to the army, hideouts were targeted in Bannu, Karak and Kohat districts.",
+        ["Bannu", "Karak", "Kohat"],
+        20,
+    ),
+    (
+        "The strikes killed 13 people, the spokesman said.\n"
+        "Pakistani jets also hit targets in Kunar and Nangarhar provinces on Monday.",
+        ["Kunar", "Nangarhar"],
+        13,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "places", "toll"), SHARED)
+def test_a_toll_not_split_by_the_text_stays_on_the_first_place_of_the_list(text, places, toll):
+    df = violent(text)
+    listed = [
+        df[df["location"].str.contains(p)].iloc[0]
+        for p in places
+        if df["location"].str.contains(p).any()
+    ]
+    assert len(listed) == len(places)
+    dead = [r["fatalities"] for r in listed]
+    assert dead[0] == toll
+    assert all(pd.isna(d) for d in dead[1:])
+    assert "total of" in listed[0]["extraction_notes"]
+
+
+def test_split_counts_stay_with_their_own_places():
+    text = "Shelling killed four people in Kunar and two people in Nangarhar on Monday."
+    df = violent(text)
+    got = {
+        p: int(df[df["location"].str.contains(p)].iloc[0]["fatalities"])
+        for p in ("Kunar", "Nangarhar")
+    }
+    assert got == {"Kunar": 4, "Nangarhar": 2}
+
+
+def test_a_restatement_inside_a_country_does_not_take_the_toll_from_the_placed_row():
+    text = (
+        "Pakistani jets bombed several villages in the Barmal district of Paktika on Monday.\n"
+        "Taliban officials said the strikes killed 30 people and injured nine others.\n"
+        "Islamabad later confirmed that it had carried out strikes inside Afghanistan."
+    )
+    df = violent(text)
+    assert len(df) == 1
+    assert (df.iloc[0]["fatalities"], df.iloc[0]["injuries"]) == (30, 9)
+
+
+# -- a lead toll told without a place, placed a few sentences on ----------------------------
+
+
+def test_the_lead_toll_goes_to_the_place_named_later():
+    text = (
+        "Troops beat back a large assault from across the border; three soldiers and nine "
+        "attackers were killed.\n"
+        "Officials said troops had watched movements on the other side for days.\n"
+        '"They came in the hundreds," a local official said of the fighting.\n'
+        "The militants later said they had seized two posts in the Arandu area of Chitral."
+    )
+    df = violent(text, "2023-09-07")
+    assert len(df) == 1
+    assert "Chitral" in df.iloc[0]["location"] or "Arandu" in df.iloc[0]["location"]
+    assert df.iloc[0]["fatalities"] == 12
+
+
+def test_a_lead_toll_is_not_carried_past_an_earlier_placed_event():
+    # the first violent event is placed: the next placeless toll is its detail, and
+    # is not carried again to the event of the last sentence
+    text = (
+        "Militants attacked a police post in Tank on Monday.\n"
+        "Four policemen were killed in the attack.\n"
+        "Separately, a roadside bomb went off in Lakki Marwat on Monday."
+    )
+    df = violent(text)
+    tank = df[df["location"].str.contains("Tank")].iloc[0]
+    lakki = df[df["location"].str.contains("Lakki")].iloc[0]
+    assert tank["fatalities"] == 4
+    assert pd.isna(lakki["fatalities"])
