@@ -118,7 +118,8 @@ _WHO_GROUP = [(g, re.compile(rf"^(?:{rx})$", re.IGNORECASE)) for g, rx in _GROUP
 # Up to three words between a number and its noun ("11 Pakistani security personnel"),
 # never another number or a preposition ("three cricketers among eight people").
 _ADJ = (
-    r"(?:(?!(?:among|including|of|and|or|with|from|in|at|"
+    r"(?:(?!(?:among|including|of|and|or|with|from|in|at|after|when|by|were|was|have|has|had|"
+    r"sustained|suffered|received|killed|wounded|injured|martyred|died|dead|"
     + _WORDNUM.replace("(?: of)?", "")
     + r")\b)(?:[A-Za-z]+(?:-[A-Za-z]+)?) ){0,3}?"
 )
@@ -200,9 +201,11 @@ _TOLL = re.compile(
     re.IGNORECASE,
 )
 # A breakdown of a count just given, never added to it: "[five boys and four girls]",
-# "(two of them children)", ", including five boys and four girls,", ", among them ...,".
+# "(two of them children)", " — five women and four children — ",
+# ", including five boys and four girls,", ", among them ...,".
 _BREAKDOWN = re.compile(
-    r"\([^()]*\)|\[[^\[\]]*\]|,?\s*\b(?:including|among them|among whom|of whom|mostly|"
+    r"\([^()]*\)|\[[^\[\]]*\]|\s[—–-]\s[^—–;]{1,80}?\s[—–-](?=\s)|"
+    r",?\s*\b(?:including|among them|among whom|of whom|mostly|"
     r"most of them|all of them)\b[^,;]*(?:,|$)",
     re.IGNORECASE,
 )
