@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Casualties", "Count", "casualties_in", "counts_in", "total"]
+__all__ = ["Casualties", "Count", "casualties_in", "counts_in", "opens_clause", "total"]
 
 NUMBERS = {
     "a": 1,
@@ -392,3 +392,15 @@ def casualties_in(sentence: str) -> Casualties:
     cs = counts_in(sentence)
     phrases = tuple(f"{c.which}: {c.text!r}" for c in cs)
     return Casualties(total(cs, "killed"), total(cs, "wounded"), phrases)
+
+
+_OPENS = re.compile(
+    r"(?:,\s*|\s)(?:and|while|whereas|but)\s+(?:(?:at least|another|some)\s+)?$", re.I
+)
+
+
+def opens_clause(before: str) -> bool:
+    """Whether a count that follows ``before`` (the text from a place named before
+    it up to the count) opens a clause of its own: "five militants were killed in X
+    and two soldiers were martyred in Y" -- the two soldiers are not of X."""
+    return bool(_OPENS.search(before))

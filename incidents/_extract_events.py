@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from incidents._extract_counts import Count, counts_in
+from incidents._extract_counts import Count, counts_in, opens_clause
 from incidents._extract_dates import DateSpan, find_dates
 from incidents._extract_lex import (
     AF_MIL,
@@ -639,4 +639,6 @@ _LISTED = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?$")
 def _cost(t: str, n: Count, p: _Place) -> int:
     """Distance from a count to a place; crossing a clause boundary costs 1000."""
     a, b = (n.end, p.start) if n.end <= p.start else (p.end, n.start)
-    return abs(b - a) + (1000 if _CLAUSE_BREAK.search(t[a:b]) else 0)
+    return abs(b - a) + (
+        1000 if _CLAUSE_BREAK.search(t[a:b]) or (b == n.start and opens_clause(t[a:b])) else 0
+    )

@@ -151,16 +151,6 @@ def test_a_toll_not_split_by_the_text_stays_on_the_first_place_of_the_list(text,
     assert "total of" in listed[0]["extraction_notes"]
 
 
-def test_split_counts_stay_with_their_own_places():
-    text = "Shelling killed four people in Kunar and two people in Nangarhar on Monday."
-    df = violent(text)
-    got = {
-        p: int(df[df["location"].str.contains(p)].iloc[0]["fatalities"])
-        for p in ("Kunar", "Nangarhar")
-    }
-    assert got == {"Kunar": 4, "Nangarhar": 2}
-
-
 def test_a_restatement_inside_a_country_does_not_take_the_toll_from_the_placed_row():
     text = (
         "Pakistani jets bombed several villages in the Barmal district of Paktika on Monday.\n"
@@ -202,3 +192,36 @@ def test_a_lead_toll_is_not_carried_past_an_earlier_placed_event():
     lakki = df[df["location"].str.contains("Lakki")].iloc[0]
     assert tank["fatalities"] == 4
     assert pd.isna(lakki["fatalities"])
+
+
+# -- two counts of two events in one sentence: each with its own clause's place -----------
+
+CLAUSES = [
+    # sentence, {place: deaths}
+    (
+        "On Monday, six militants were killed in North Waziristan and three soldiers were "
+        "martyred in an ambush in South Waziristan.",
+        {"North Waziristan": 6, "South Waziristan": 3},
+    ),
+    (
+        "Mortars killed five people in Kunar and three in Nangarhar on Monday.",
+        {"Kunar": 5, "Nangarhar": 3},
+    ),
+    (
+        "Four soldiers were killed in a raid in Zhob on Monday, while two civilians died when "
+        "a shell hit a house in Kurram.",
+        {"Zhob": 4, "Kurram": 2},
+    ),
+    ("Jets struck Khost on Monday and 12 people were killed.", {"Khost": 12}),
+]
+
+
+@pytest.mark.parametrize(("text", "dead"), CLAUSES)
+def test_each_count_goes_to_the_place_of_its_own_clause(text, dead):
+    df = violent(text)
+    got = {}
+    for place in dead:
+        hit = df[df["location"].str.contains(place)]
+        assert len(hit) == 1, place
+        got[place] = hit.iloc[0]["fatalities"]
+    assert got == dead
