@@ -187,7 +187,8 @@ _ZERO = re.compile(
 _NOMINAL = [
     re.compile(rx, re.IGNORECASE)
     for rx in (
-        rf"\bdeaths? of (?:at least |more than |some |about )?{_NUM} {_ADJ}{_WHO}\b",
+        rf"\bdeaths? of (?:its |their |his |her |the |our )?(?:at least |more than |some |about )?"
+        rf"{_NUM} {_ADJ}{_WHO}\b",
         rf"\b{_QUAL}{_NUM_NO_A} (?:deaths|fatalities)\b",
         rf"\b(?:claimed|claiming|took|taking|cost|costing) (?:at least |more than |some |about )?"
         rf"{_NUM_NO_A} (?:\w+ )?lives\b",

@@ -187,6 +187,9 @@ class DateSpan:
     last: dt.date | None
     relative_to: str | None
     future: bool = False
+    #: the date of a statement or a reaction ("the army on Monday said", "the
+    #: country today mourned"), not of the event it is about
+    statement: bool = False
 
 
 def _month_end(y: int, m: int) -> dt.date:
@@ -275,7 +278,33 @@ def find_dates(
         else:
             spans.append(DateSpan(a, b, text, anchor - dt.timedelta(days=1), anchor, rel))
     spans.sort(key=lambda s: s.start)
-    return spans
+    return [_of_statement(sentence, d) for d in spans]
+
+
+# A verb of saying or of reacting right after a date: "the army on Monday said", "the
+# country today mourned the soldiers", "officials on Tuesday condemned".
+_SAYS_AFTER = re.compile(
+    r"\s*,?\s*(?:also\s+|again\s+)?(?:said|says|told|announced|confirmed|reported|claimed|"
+    r"stated|mourned|condemned|buried|denied|vowed|warned|accused|blamed|demanded|protested|"
+    r"summoned|held (?:a )?funerals?|laid to rest)\b",
+    re.IGNORECASE,
+)
+# ... or of reacting right before it ("mourned on Monday"; "said on Monday" is the caller's).
+_REACTS_BEFORE = re.compile(
+    r"\b(?:mourned|condemned|buried|denied|vowed|protested|summoned|laid to rest)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _of_statement(sentence: str, d: DateSpan) -> DateSpan:
+    if d.first is None or d.first != d.last:
+        return d
+    before = sentence[max(0, d.start - 25) : d.start]
+    if _SAYS_AFTER.match(sentence, d.end) or _REACTS_BEFORE.search(before):
+        return DateSpan(
+            d.start, d.end, d.text, d.first, d.last, d.relative_to, d.future, statement=True
+        )
+    return d
 
 
 def _resolve(

@@ -360,7 +360,11 @@ def _date(
     usable = [d for d in spans if d.first is not None]
     # "officials said on Monday": the day of the statement, not of the event; the
     # event is that day or the day before.
-    events = [d for d in usable if not _REPORTED.search(c.evidence[max(0, d.start - 30) : d.start])]
+    events = [
+        d
+        for d in usable
+        if not d.statement and not _REPORTED.search(c.evidence[max(0, d.start - 30) : d.start])
+    ]
     if usable and not events:
         d = min(usable, key=lambda d: abs(d.start - x.start))
         if d.first is not None and d.last is not None and d.first == d.last:

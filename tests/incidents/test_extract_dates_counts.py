@@ -225,3 +225,46 @@ def test_each_count_goes_to_the_place_of_its_own_clause(text, dead):
         assert len(hit) == 1, place
         got[place] = hit.iloc[0]["fatalities"]
     assert got == dead
+
+
+# -- the date of a statement or a reaction is not the event's ------------------------------
+
+STATEMENT_DATES = [
+    # sentence, article date, event window (first, last)
+    (
+        "The nation today mourned the death of its four soldiers after militants attacked a "
+        "post in Mohmand district.",
+        "2021-08-30",
+        ("2021-08-29", "2021-08-30"),
+    ),
+    (
+        "The army on Tuesday said militants had raided a checkpoint in Zhob district.",
+        "2025-11-26",
+        ("2025-11-24", "2025-11-25"),
+    ),
+    (
+        "Villagers buried on Monday three men killed when shells hit homes in Kunar province.",
+        "2025-11-25",
+        ("2025-11-23", "2025-11-24"),
+    ),
+    # the event's own date stays exact
+    (
+        "Militants on Tuesday raided a checkpoint in Zhob district.",
+        "2025-11-26",
+        ("2025-11-25", "2025-11-25"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "window"), STATEMENT_DATES)
+def test_a_statement_or_reaction_day_means_that_day_or_the_day_before(text, date, window):
+    df = violent(text, date)
+    assert len(df) == 1
+    got = (df.iloc[0]["date"], df.iloc[0]["date_end"])
+    if pd.isna(got[1]):
+        got = (got[0], got[0])
+    assert got == (pd.Timestamp(window[0]), pd.Timestamp(window[1]))
+
+
+def test_the_death_of_its_soldiers_is_a_count():
+    assert casualties_in("The country mourned the death of its three soldiers.").killed == 3
