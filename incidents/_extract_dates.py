@@ -104,6 +104,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?P<part>earlier|later)?\s*(?P<which>this|last|next|the previous|the past) "
         r"(?P<unit>week|weekend)\b",
     ),
+    # "over the weekend": the last Saturday and Sunday up to the article date
+    ("weekend", r"\b(?:over|during|at|on|through|throughout) the weekend\b"),
     ("recent", r"\b(?:in )?(?:recent|the past few|the last few|past few|last few) days\b"),
     # days
     (
@@ -118,6 +120,12 @@ _PATTERNS: list[tuple[str, str]] = [
         "next_day",
         r"\bthe (?P<dir>next|following|previous) (?:day|night|morning|evening)\b"
         r"|\bthe day (?P<dir2>before|after)\b",
+    ),
+    # "on the night between Saturday and Sunday", "Saturday-Sunday night"
+    (
+        "wd_range",
+        rf"\b(?:(?:on|late on|early on|between|from)\s+)?(?P<wd1>{_WDAY})\s*(?:-|–|and|to)\s*"
+        rf"(?P<wd2>{_WDAY})(?P<night>\s+night)?",
     ),
     (
         "weekday",
@@ -164,7 +172,7 @@ _RX = _compile()
 _MAYBE = re.compile(
     r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|mid|this|last|next|the previous|"
     r"the past|recent|past few|last few|for (?:a|the)|ago|later|earlier|days|before|after|the next|"
-    r"the following|the day|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|yesterday|today|tonight|"
+    r"the following|the day|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|yesterday|today|tonight|weekend|"
     r"overnight|during the night|in the early hours)",
     re.IGNORECASE,
 )
@@ -224,7 +232,11 @@ def _month(s: str) -> int:
     return _MONTH_NUM[s if s in _MONTH_NUM else s[:3]]
 
 
-_WEEKDAY_BEFORE = re.compile(rf"^(?:(?:on|late|early|late on|early on)\s+)?{_WDAY}$", re.I)
+_WEEKDAY_BEFORE = re.compile(
+    rf"^(?:(?:on|late|early|late on|early on)\s+)?{_WDAY}"
+    r"(?:\s+(?:night|evening|morning|afternoon))?$",
+    re.I,
+)
 _APPOSED = re.compile(r"^\s*[,(]?\s*(?:the\s+)?$")
 
 
@@ -263,8 +275,11 @@ def find_dates(
             w = spans[-1]
             if _WEEKDAY_BEFORE.match(w.text) and _APPOSED.match(sentence[w.end : a]):
                 # "on Monday, October 6", "Tuesday (October 14, 2025)": the date says which
+                # ("Tuesday night, December 24": that night, into the next morning)
                 spans.pop()
                 a, text = w.start, sentence[w.start : m.end()]
+                if last is not None and re.search(r"\bnight$", w.text, re.I):
+                    last = last + dt.timedelta(days=1)
         spans.append(DateSpan(a, m.end(), text, first, last, rel, future and rel == "article"))
     for a, b, text in deferred:
         if any(0 <= s.start - b <= 15 and s.first is not None for s in spans):
@@ -448,6 +463,19 @@ def _resolve(
         if back:
             return prev[0] - step, prev[0] - step, "previous"
         return prev[0] + step, prev[0] + step, "previous"
+    if kind == "weekend":
+        assert ref is not None
+        sunday = ref - dt.timedelta(days=(ref.weekday() - 6) % 7)
+        return sunday - day, min(sunday, ref), "article"
+    if kind == "wd_range":
+        assert ref is not None
+        w1 = _DAYS.index((g["wd1"] or "").lower())
+        w2 = _DAYS.index((g["wd2"] or "").lower())
+        a = ref - dt.timedelta(days=(ref.weekday() - w1) % 7)
+        b = a + dt.timedelta(days=(w2 - w1) % 7)
+        if b > ref:  # "Monday and Tuesday" in an article of Monday: the week before
+            a, b = a - dt.timedelta(days=7), b - dt.timedelta(days=7)
+        return a, b, "article"
     if kind == "weekday":
         assert ref is not None
         target = _DAYS.index((g["wd"] or "").lower())

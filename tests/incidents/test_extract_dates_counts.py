@@ -8,11 +8,13 @@ expected value is written by hand from the sentence.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
 from incidents._extract_counts import casualties_in
-from incidents._extract_dates import is_caption, without_captions
+from incidents._extract_dates import find_dates, is_caption, without_captions
 from incidents._extract_text import sentences
 from incidents.extract import extract
 
@@ -268,3 +270,33 @@ def test_a_statement_or_reaction_day_means_that_day_or_the_day_before(text, date
 
 def test_the_death_of_its_soldiers_is_a_count():
     assert casualties_in("The country mourned the death of its three soldiers.").killed == 3
+
+
+# -- weekday ranges, weekends, a weekday apposed to its date ---------------------------------
+
+WED = dt.date(2025, 10, 15)  # a Wednesday
+
+DATE_FORMS = [
+    # phrase, article date, (first, last)
+    ("fighting on the night between Saturday and Sunday", WED, ("2025-10-11", "2025-10-12")),
+    ("clashes on Monday and Tuesday", WED, ("2025-10-13", "2025-10-14")),
+    ("shelling on Saturday-Sunday night", WED, ("2025-10-11", "2025-10-12")),
+    # a range that would end after the article is the week before
+    ("raids on Monday and Tuesday", dt.date(2025, 10, 13), ("2025-10-06", "2025-10-07")),
+    ("border clashes over the weekend", WED, ("2025-10-11", "2025-10-12")),
+    ("border clashes over the weekend", dt.date(2025, 10, 12), ("2025-10-11", "2025-10-12")),
+    # the apposed date says which day; a night runs into the next morning
+    ("clashes on Sunday evening, November 20", dt.date(2022, 11, 21), ("2022-11-20", "2022-11-20")),
+    (
+        "jets struck on Tuesday night, December 24",
+        dt.date(2024, 12, 26),
+        ("2024-12-24", "2024-12-25"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("phrase", "ref", "window"), DATE_FORMS)
+def test_weekday_ranges_weekends_and_apposed_dates(phrase, ref, window):
+    spans = [d for d in find_dates(phrase, ref) if d.first is not None]
+    assert len(spans) == 1
+    assert (str(spans[0].first), str(spans[0].last)) == window
