@@ -23,6 +23,7 @@ event just told).  This pass settles them, once per article, after the loop:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from incidents._extract_counts import Count
@@ -31,7 +32,7 @@ from incidents._extract_lex import VIOLENT
 from incidents._extract_merge import _inside_of
 from incidents._extract_places import _place_key
 
-__all__ = ["LEAD_REACH", "settle_counts"]
+__all__ = ["LEAD_REACH", "date_sequels", "settle_counts"]
 
 _COARSE = ("frontier", "country")
 # A sentence that opens an incident of its own.
@@ -151,3 +152,40 @@ def _lead_toll(
         f"counts of the lead told without a place (sentence {lead.sentence}): "
         + ", ".join(n.text for n in add)
     )
+
+
+# An event told as the answer to the one before: "hit back", "prompting X to escalate".
+_SEQUEL = re.compile(
+    r"\b(?:hit back|struck back|fought back|retaliated|retaliatory|in retaliation\b(?! for)|"
+    r"in response\b(?! to)|in reprisal|prompting|escalat\w* further|counter-?attack\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def date_sequels(cands: list[_Candidate], ref: dt.date | None) -> None:
+    """An undated violent event told as the answer to a dated one before it ("The
+    Taliban hit back ..., prompting Pakistan to escalate further, carrying out
+    strikes in X and Y") came after it: its window runs from that event's first
+    day to the article date, not the earlier event's day (in place)."""
+    if ref is None:
+        return
+    prev: _Candidate | None = None
+    for c in cands:
+        if c.kind not in VIOLENT:
+            continue
+        if (
+            c.date_how == "not stated"
+            and prev is not None
+            and prev.sentence < c.sentence
+            and prev.first is not None
+            and prev.first < ref
+            and _SEQUEL.search(c.evidence)
+        ):
+            c.first, c.last, c.date_how = prev.first, ref, "inherited"
+            c.flags = [f for f in c.flags if f != "date_not_stated"]
+            c.notes.append(
+                f"the answer to the event of sentence {prev.sentence}: after it, by the"
+                f" article date -> {c.first}..{c.last}"
+            )
+        elif c.date_how in ("absolute", "relative") and c.first is not None:
+            prev = c

@@ -135,7 +135,8 @@ HURT = (
 # Words between a count and its verb: no other count, no other casualty verb.
 _GAP = (
     r"(?:(?!\b(?:killed|dead|died|martyred|wounded|injured|hurt|injuring|wounding|while|whereas|"
-    r"but|among(?!\s+(?:them|whom)))\b)"
+    # a report of a count: "a border official reported that three soldiers were wounded"
+    r"but|among(?!\s+(?:them|whom))|said(?!\s+to\b)|says|reported(?!\s+to\b)|told)\b)"
     r"[^.;\d]){0,70}?"
 )
 

@@ -110,6 +110,8 @@ COUNTS = [
     ("Five soldiers and 14 attackers, including a commander, were killed.", 19, None),
     ("Two soldiers and four villagers were killed or injured.", None, None),
     ("Six soldiers, including a captain, were martyred and 9 terrorists were killed.", 15, None),
+    ("A police officer in Chaman reported that four guards were wounded in the firing.", None, 4),
+    ("At least 12 people, including children, were said to have been killed.", 12, None),
 ]
 
 
@@ -300,3 +302,32 @@ def test_weekday_ranges_weekends_and_apposed_dates(phrase, ref, window):
     spans = [d for d in find_dates(phrase, ref) if d.first is not None]
     assert len(spans) == 1
     assert (str(spans[0].first), str(spans[0].last)) == window
+
+
+# -- an undated event told as the answer to a dated one came after it -------------------------
+
+
+def test_an_answer_to_a_dated_event_is_dated_after_it_up_to_the_article():
+    text = (
+        "Pakistani jets struck targets in Khost on March 1.\n"
+        "The Taliban hit back at border posts, prompting Pakistan to escalate further with "
+        "strikes in Kandahar and Nangarhar."
+    )
+    df = violent(text, "2026-03-09")
+    later = df[df["location"].str.contains("Kandahar|Nangarhar")]
+    assert len(later) == 2
+    assert set(later["date"]) == {pd.Timestamp("2026-03-01")}
+    assert set(later["date_end"]) == {pd.Timestamp("2026-03-09")}
+    khost = df[df["location"].str.contains("Khost")].iloc[0]
+    assert khost["date"] == pd.Timestamp("2026-03-01")
+
+
+def test_an_undated_detail_without_an_answer_word_keeps_the_lead_date():
+    text = (
+        "Pakistani jets struck targets in Khost on March 1.\n"
+        "Strikes also hit a compound in Kandahar."
+    )
+    df = violent(text, "2026-03-09")
+    kandahar = df[df["location"].str.contains("Kandahar")].iloc[0]
+    assert kandahar["date"] == pd.Timestamp("2026-03-01")
+    assert pd.isna(kandahar["date_end"]) or kandahar["date_end"] == pd.Timestamp("2026-03-01")
