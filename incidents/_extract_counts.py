@@ -24,7 +24,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Casualties", "Count", "casualties_in", "counts_in", "opens_clause", "total"]
+__all__ = [
+    "Casualties",
+    "Count",
+    "casualties_in",
+    "counts_in",
+    "fill_counts",
+    "opens_clause",
+    "total",
+]
 
 NUMBERS = {
     "a": 1,
@@ -189,12 +197,18 @@ _NOMINAL = [
     re.compile(rx, re.IGNORECASE)
     for rx in (
         rf"\bdeaths? of (?:its |their |his |her |the |our )?(?:at least |more than |some |about )?"
-        rf"{_NUM} {_ADJ}{_WHO}\b",
+        rf"{_NUM} {_ADJ}(?P<who>{_WHO_ANY}|{_ONE})\b",
         rf"\b{_QUAL}{_NUM_NO_A} (?:deaths|fatalities)\b",
         rf"\b(?:claimed|claiming|took|taking|cost|costing) (?:at least |more than |some |about )?"
         rf"{_NUM_NO_A} (?:\w+ )?lives\b",
     )
 ]
+# "injuries to 16 others", "injuring 16 others" is a verb form
+_NOMINAL_HURT = re.compile(
+    rf"\binjur(?:y|ies) to (?:its |their |the )?(?:at least |more than |some |about )?"
+    rf"{_NUM}(?: {_ADJ}(?P<who>{_WHO_ANY}|{_ONE}))?\b",
+    re.IGNORECASE,
+)
 # "the death toll rose to 101", "the toll has climbed to at least 23"
 _TOLL = re.compile(
     rf"\b(?:death toll|toll)\b[^.;\d]{{0,60}}?\b(?:rose|risen|rising|climbed|jumped|reached|"
@@ -353,6 +367,15 @@ def counts_in(sentence: str) -> list[Count]:
         ):
             who = z.groupdict().get("who")
             out.append(Count(z.start(), z.end(), "killed", v, _group(who), z.group(0)))
+    for z in _NOMINAL_HURT.finditer(sentence) if "injur" in low else ():
+        v = _value(z.group("num"))
+        if (
+            v
+            and not _is_year(sentence, z)
+            and not any(c.start <= z.start("num") < c.end for c in out)
+        ):
+            who = z.groupdict().get("who")
+            out.append(Count(z.start(), z.end(), "wounded", v, _group(who), z.group(0)))
     for z in _TOLL.finditer(sentence) if "toll" in low else ():
         v = _value(z.group("num"))
         if v is not None and not any(c.start <= z.start("num") < c.end for c in out):
@@ -406,3 +429,12 @@ def opens_clause(before: str) -> bool:
     it up to the count) opens a clause of its own: "five militants were killed in X
     and two soldiers were martyred in Y" -- the two soldiers are not of X."""
     return bool(_OPENS.search(before))
+
+
+def fill_counts(have: list[Count], more: list[Count]) -> list[Count]:
+    """Counts of a row (``have``) completed by those of a restatement (``more``):
+    only of a kind (killed, wounded) the row has not counted at all, so a province's
+    toll never adds to its district's, but "46 killed in the province" completes a
+    district row that only knew "six wounded"."""
+    kinds = {n.which for n in have}
+    return have + [n for n in more if n.which not in kinds]

@@ -112,6 +112,8 @@ COUNTS = [
     ("Six soldiers, including a captain, were martyred and 9 terrorists were killed.", 15, None),
     ("A police officer in Chaman reported that four guards were wounded in the firing.", None, 4),
     ("At least 12 people, including children, were said to have been killed.", 12, None),
+    ("The raid resulted in the deaths of five guards and injuries to 11 others.", 5, 11),
+    ("The blast led to the death of a police official and injuries to two others.", 1, 2),
 ]
 
 
@@ -331,3 +333,16 @@ def test_an_undated_detail_without_an_answer_word_keeps_the_lead_date():
     kandahar = df[df["location"].str.contains("Kandahar")].iloc[0]
     assert kandahar["date"] == pd.Timestamp("2026-03-01")
     assert pd.isna(kandahar["date_end"]) or kandahar["date_end"] == pd.Timestamp("2026-03-01")
+
+
+def test_a_province_restatement_completes_the_counts_its_district_row_lacks():
+    # the district row only knows the wounded; the province sentence gives the dead
+    text = (
+        "At least 20 people were killed in a Pakistani air strike in Paktika province, a "
+        "Taliban spokesman said.\n"
+        "Another seven people were wounded in the strike, which hit the Barmal district."
+    )
+    df = violent(text, "2024-12-25")
+    assert len(df) == 1
+    assert "Barmal" in df.iloc[0]["location"]
+    assert (df.iloc[0]["fatalities"], df.iloc[0]["injuries"]) == (20, 7)
