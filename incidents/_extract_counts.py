@@ -131,6 +131,8 @@ _ADJ = (
     + _WORDNUM.replace("(?: of)?", "")
     + r")\b)(?:[A-Za-z]+(?:-[A-Za-z]+)?) ){0,3}?"
 )
+# "five of its soldiers", "three of the guards"
+_OF = r"(?:of (?:its|their|our|the|his|her) )?"
 DEAD = (
     r"(?:killed|killing|dead|died|martyred|slain|lost their lives|perished|shot dead|"
     r"embraced (?:martyrdom|shahadat)|sent to hell|neutrali[sz]ed|eliminated|eliminating|"
@@ -162,12 +164,15 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
     )
     forms = [
         # "23 soldiers were killed", "12 civilians were killed by ..."
-        rf"\b{_QUAL}{_NUM_NO_A} {_ADJ}{_WHO}\b(?P<gap>{_GAP})\b(?:were |was |have been |had been |"
-        rf"being |are |were reported |have |has |had |)(?:also |reportedly |)(?<!\band )"
+        rf"\b{_QUAL}{_NUM_NO_A} {_OF}{_ADJ}{_WHO}\b(?P<gap>{_GAP})\b"
+        rf"(?:were |was |have been |had been |being |are |were reported |have |has |had |)"
+        rf"(?:also |reportedly |)(?<!\band )"
         rf"(?P<verb>{passive})",
         # "four soldiers and 12 militants were killed": the first of two counted subjects
-        rf"\b{_QUAL}{_NUM_NO_A} {_ADJ}{_WHO}(?= and {_QUAL}(?:{_DIGITS}|{_WORDNUM}) {_ADJ}"
-        rf"(?:{_WHO_ANY})\b(?:,[^,.;]{{0,40}},)? (?:were |was |have been |had been |are |)"
+        rf"\b{_QUAL}{_NUM_NO_A} {_OF}{_ADJ}{_WHO}(?= and {_QUAL}(?:{_DIGITS}|{_WORDNUM}) "
+        rf"{_OF}{_ADJ}(?:{_WHO_ANY})\b"
+        rf"(?:,[^,.;]{{0,40}},| (?:from|of|belonging to) [^,.;\d]{{1,40}}?)? "
+        rf"(?:were |was |have been |had been |are |)"
         rf"(?:also |reportedly |)(?:{passive})\b(?!\s+or\s+(?:were\s+)?(?:{DEAD}|{HURT})))",
         # "a paramilitary soldier was killed"
         rf"\b(?P<num>an?|one) {_ADJ}(?P<who>{_ONE})\b(?P<gap>{_GAP})\b(?:was (?:also |reportedly |)"

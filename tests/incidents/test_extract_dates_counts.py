@@ -113,6 +113,8 @@ COUNTS = [
     ("A police officer in Chaman reported that four guards were wounded in the firing.", None, 4),
     ("At least 12 people, including children, were said to have been killed.", 12, None),
     ("The raid resulted in the deaths of five guards and injuries to 11 others.", 5, 11),
+    ("The army said three of its soldiers and 20 fighters from the group were killed.", 23, None),
+    ("Two of the guards were wounded in the firing.", None, 2),
     ("The blast led to the death of a police official and injuries to two others.", 1, 2),
 ]
 
