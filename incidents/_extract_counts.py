@@ -183,9 +183,9 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
         rf" {_NUM} {_ADJ}{_WHO}\b",
         # "more than 80 wounded", "dozens killed"
         rf"\b{_QUAL}{_NUM_NO_A} (?:were |was |)(?P<verb>{verb})\b",
-        # "killing three, police said"
+        # "killing three, police said", "killed six of them"
         rf"\b(?P<verb>{verb})(?: at least| more than| some| about)? {_NUM_NO_A}"
-        r"(?=[,.;]| and\b|\s*$)",
+        r"(?=[,.;]| and\b|\s*$| of (?:them|those)\b)",
     ]
     return [re.compile(f, re.IGNORECASE) for f in forms]
 

@@ -115,6 +115,7 @@ COUNTS = [
     ("The raid resulted in the deaths of five guards and injuries to 11 others.", 5, 11),
     ("The army said three of its soldiers and 20 fighters from the group were killed.", 23, None),
     ("Two of the guards were wounded in the firing.", None, 2),
+    ("Troops stormed the hideout and killed five of them in the crossfire.", 5, None),
     ("The blast led to the death of a police official and injuries to two others.", 1, 2),
 ]
 
