@@ -104,8 +104,6 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?P<part>earlier|later)?\s*(?P<which>this|last|next|the previous|the past) "
         r"(?P<unit>week|weekend)\b",
     ),
-    # "over the weekend": the last Saturday and Sunday up to the article date
-    ("weekend", r"\b(?:over|during|at|on|through|throughout) the weekend\b"),
     ("recent", r"\b(?:in )?(?:recent|the past few|the last few|past few|last few) days\b"),
     # days
     (
@@ -172,7 +170,7 @@ _RX = _compile()
 _MAYBE = re.compile(
     r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|mid|this|last|next|the previous|"
     r"the past|recent|past few|last few|for (?:a|the)|ago|later|earlier|days|before|after|the next|"
-    r"the following|the day|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|yesterday|today|tonight|weekend|"
+    r"the following|the day|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|yesterday|today|tonight|"
     r"overnight|during the night|in the early hours)",
     re.IGNORECASE,
 )
@@ -463,10 +461,6 @@ def _resolve(
         if back:
             return prev[0] - step, prev[0] - step, "previous"
         return prev[0] + step, prev[0] + step, "previous"
-    if kind == "weekend":
-        assert ref is not None
-        sunday = ref - dt.timedelta(days=(ref.weekday() - 6) % 7)
-        return sunday - day, min(sunday, ref), "article"
     if kind == "wd_range":
         assert ref is not None
         w1 = _DAYS.index((g["wd1"] or "").lower())
