@@ -5,6 +5,13 @@ to the article date ("on Tuesday", "overnight", "last week", "early this month",
 "two days later").  Each expression becomes a :class:`DateSpan` whose range is
 as wide as the words allow: "last week" is the Monday to Sunday before the
 article's week, "overnight" the day before the anchor and the anchor.
+
+Also: weekday ranges ("the night between Saturday and Sunday"); a weekday with
+its part of the day apposed to a date ("Sunday evening, November 20": the date
+says which; a night runs into the next morning); the date of a statement or a
+reaction ("the army on Tuesday said", "the nation today mourned") is marked
+:attr:`DateSpan.statement` (the event is that day or the day before); photo
+captions (:func:`is_caption`, :func:`without_captions`) date nothing.
 """
 
 from __future__ import annotations
