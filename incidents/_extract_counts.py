@@ -12,8 +12,11 @@ Rules (each pinned by a table-driven test):
   23), repeats of one group do not (the larger is kept), and a count of
   "people" is a total that the groups cannot exceed;
 * "no casualties were reported" is a count of zero;
-* vague words count conservatively (several -> 3, dozens -> 12); a range counts
-  its lower bound.
+* vague words count conservatively (dozens -> 12); a range counts its lower
+  bound; "several" is no number ("several others injured" leaves the injuries
+  empty rather than inventing one);
+* a breakdown is not added to its total: "nine children [five boys and four
+  girls]", "ten civilians, including five boys and four girls," count 9 and 10.
 """
 
 from __future__ import annotations
@@ -21,7 +24,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Casualties", "Count", "casualties_in", "counts_in", "total"]
+__all__ = [
+    "Casualties",
+    "Count",
+    "casualties_in",
+    "counts_in",
+    "fill_counts",
+    "opens_clause",
+    "total",
+]
 
 NUMBERS = {
     "a": 1,
@@ -63,7 +74,6 @@ NUMBERS = {
     "dozens of": 12,
     "scores": 20,
     "scores of": 20,
-    "several": 3,
     "hundreds": 100,
     "hundreds of": 100,
 }
@@ -72,7 +82,7 @@ _UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 _WORDNUM = (
     # "twenty-three", "two dozen", "half a dozen" before the single words they start with
     rf"(?:{_TENS})[- ](?:{_UNITS})\b|(?:two|three|four|five|half a) dozen|"
-    r"dozens(?: of)?|scores(?: of)?|hundreds(?: of)?|several|a dozen|a hundred|"
+    r"dozens(?: of)?|scores(?: of)?|hundreds(?: of)?|a dozen|a hundred|"
     r"sixty|seventy|eighty|ninety|twenty|thirty|forty|fifty|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     r"eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten"
 )
@@ -110,15 +120,19 @@ _ONE = (
     r"passer-?by|bystander|policeman|cop|labou?rer|student|farmer|sepoy|jawan|"
     r"(?:border |security |police |paramilitary )?(?:guard|official|personnel)"
 )
-_WHO = "(?P<who>" + "|".join(_GROUPS.values()) + ")"
+_WHO_ANY = "|".join(_GROUPS.values())
+_WHO = "(?P<who>" + _WHO_ANY + ")"
 _WHO_GROUP = [(g, re.compile(rf"^(?:{rx})$", re.IGNORECASE)) for g, rx in _GROUPS.items()]
 # Up to three words between a number and its noun ("11 Pakistani security personnel"),
 # never another number or a preposition ("three cricketers among eight people").
 _ADJ = (
-    r"(?:(?!(?:among|including|of|and|or|with|from|in|at|"
+    r"(?:(?!(?:among|including|of|and|or|with|from|in|at|after|when|by|were|was|have|has|had|"
+    r"sustained|suffered|received|killed|wounded|injured|martyred|died|dead|"
     + _WORDNUM.replace("(?: of)?", "")
     + r")\b)(?:[A-Za-z]+(?:-[A-Za-z]+)?) ){0,3}?"
 )
+# "five of its soldiers", "three of the guards"
+_OF = r"(?:of (?:its|their|our|the|his|her) )?"
 DEAD = (
     r"(?:killed|killing|dead|died|martyred|slain|lost their lives|perished|shot dead|"
     r"embraced (?:martyrdom|shahadat)|sent to hell|neutrali[sz]ed|eliminated|eliminating|"
@@ -131,7 +145,8 @@ HURT = (
 # Words between a count and its verb: no other count, no other casualty verb.
 _GAP = (
     r"(?:(?!\b(?:killed|dead|died|martyred|wounded|injured|hurt|injuring|wounding|while|whereas|"
-    r"but|among)\b)"
+    # a report of a count: "a border official reported that three soldiers were wounded"
+    r"but|among(?!\s+(?:them|whom))|said(?!\s+to\b)|says|reported(?!\s+to\b)|told)\b)"
     r"[^.;\d]){0,70}?"
 )
 
@@ -149,9 +164,16 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
     )
     forms = [
         # "23 soldiers were killed", "12 civilians were killed by ..."
-        rf"\b{_QUAL}{_NUM_NO_A} {_ADJ}{_WHO}\b(?P<gap>{_GAP})\b(?:were |was |have been |had been |"
-        rf"being |are |were reported |have |has |had |)(?:also |reportedly |)(?<!\band )"
+        rf"\b{_QUAL}{_NUM_NO_A} {_OF}{_ADJ}{_WHO}\b(?P<gap>{_GAP})\b"
+        rf"(?:were |was |have been |had been |being |are |were reported |have |has |had |)"
+        rf"(?:also |reportedly |)(?<!\band )"
         rf"(?P<verb>{passive})",
+        # "four soldiers and 12 militants were killed": the first of two counted subjects
+        rf"\b{_QUAL}{_NUM_NO_A} {_OF}{_ADJ}{_WHO}(?= and {_QUAL}(?:{_DIGITS}|{_WORDNUM}) "
+        rf"{_OF}{_ADJ}(?:{_WHO_ANY})\b"
+        rf"(?:,[^,.;]{{0,40}},| (?:from|of|belonging to) [^,.;\d]{{1,40}}?)? "
+        rf"(?:were |was |have been |had been |are |)"
+        rf"(?:also |reportedly |)(?:{passive})\b(?!\s+or\s+(?:were\s+)?(?:{DEAD}|{HURT})))",
         # "a paramilitary soldier was killed"
         rf"\b(?P<num>an?|one) {_ADJ}(?P<who>{_ONE})\b(?P<gap>{_GAP})\b(?:was (?:also |reportedly |)"
         rf"|)(?P<verb>{passive})",
@@ -161,9 +183,9 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
         rf" {_NUM} {_ADJ}{_WHO}\b",
         # "more than 80 wounded", "dozens killed"
         rf"\b{_QUAL}{_NUM_NO_A} (?:were |was |)(?P<verb>{verb})\b",
-        # "killing three, police said"
+        # "killing three, police said", "killed six of them"
         rf"\b(?P<verb>{verb})(?: at least| more than| some| about)? {_NUM_NO_A}"
-        r"(?=[,.;]| and\b|\s*$)",
+        r"(?=[,.;]| and\b|\s*$| of (?:them|those)\b)",
     ]
     return [re.compile(f, re.IGNORECASE) for f in forms]
 
@@ -179,17 +201,40 @@ _ZERO = re.compile(
 _NOMINAL = [
     re.compile(rx, re.IGNORECASE)
     for rx in (
-        rf"\bdeaths? of (?:at least |more than |some |about )?{_NUM} {_ADJ}{_WHO}\b",
+        rf"\bdeaths? of (?:its |their |his |her |the |our )?(?:at least |more than |some |about )?"
+        rf"{_NUM} {_ADJ}(?P<who>{_WHO_ANY}|{_ONE})\b",
         rf"\b{_QUAL}{_NUM_NO_A} (?:deaths|fatalities)\b",
         rf"\b(?:claimed|claiming|took|taking|cost|costing) (?:at least |more than |some |about )?"
         rf"{_NUM_NO_A} (?:\w+ )?lives\b",
     )
 ]
+# "injuries to 16 others", "injuring 16 others" is a verb form
+_NOMINAL_HURT = re.compile(
+    rf"\binjur(?:y|ies) to (?:its |their |the )?(?:at least |more than |some |about )?"
+    rf"{_NUM}(?: {_ADJ}(?P<who>{_WHO_ANY}|{_ONE}))?\b",
+    re.IGNORECASE,
+)
 # "the death toll rose to 101", "the toll has climbed to at least 23"
 _TOLL = re.compile(
     rf"\b(?:death toll|toll)\b[^.;\d]{{0,60}}?\b(?:rose|risen|rising|climbed|jumped|reached|"
     rf"increased|stood|stands|hit|mounted|is|was|has reached)\s+(?:to\s+|at\s+)?{_QUAL}"
     rf"{_NUM_NO_A}\b",
+    re.IGNORECASE,
+)
+# A breakdown of a count just given, never added to it: "[five boys and four girls]",
+# "(two of them children)", " — five women and four children — ",
+# ", including five boys and four girls,", ", among them ...,".
+_BREAKDOWN = re.compile(
+    r"\([^()]*\)|\[[^\[\]]*\]|\s[—–-]\s[^—–;]{1,80}?\s[—–-](?=\s)|"
+    r",?\s*\b(?:including|among them|among whom|of whom|mostly|"
+    r"most of them|all of them)\b[^,;]*(?:,|$)",
+    re.IGNORECASE,
+)
+# The second count of an active verb not repeated: "killed four people in X and two
+# (people) in Y", "wounding six in X, and three in Y".
+_ELLIPSIS = re.compile(
+    rf"\s+(?:in|at|near|across)\s+[^,;.\d]{{1,50}}?,?\s+(?:and|while)\s+{_QUAL}"
+    rf"(?P<num>{_DIGITS}|{_WORDNUM})(?: {_ADJ}(?P<who>{_WHO_ANY}))?(?=\s+(?:in|at|near|across)\b)",
     re.IGNORECASE,
 )
 _AND_MORE = re.compile(rf"\band (?:{_NUM}) {_ADJ}{_WHO}\b", re.IGNORECASE)
@@ -281,16 +326,16 @@ def counts_in(sentence: str) -> list[Count]:
             v = _value(m.group("num"))
             if v is None:
                 continue
+            vb = m.start("verb") if "verb" in m.re.groupindex else m.end()
             if _EITHER.match(sentence, m.end()) or _EITHER_BEFORE.search(
-                sentence[max(0, m.start("verb") - 16) : m.start("verb")]
+                sentence[max(0, vb - 16) : vb]
             ):
                 continue  # "killed or injured": neither count is known
             last_end = m.end()
             who = m.groupdict().get("who")
             out.append(Count(m.start(), m.end(), which, v, _group(who), m.group(0).strip()))
             # "nine children (five boys and four girls) and one woman were killed"
-            gap = m.groupdict().get("gap") or ""
-            gap = re.sub(r"\([^()]*\)", " ", gap)
+            gap = _BREAKDOWN.sub(" ", m.groupdict().get("gap") or "")
             extra = [_AND_MORE.search(gap)]
             # "nine children and a woman were killed" after the verb form
             rest = sentence[m.end() :].lstrip()
@@ -306,6 +351,16 @@ def counts_in(sentence: str) -> list[Count]:
                 if w:
                     grp = _group(e.group("who"))
                     out.append(Count(m.start(), m.end(), which, w, grp, e.group(0)))
+            # "shelling killed four people in X and two in Y", "four were killed in X and
+            # two in Y": the verb is not repeated,
+            # the second count is of its own place (offsets of its own, for the caller)
+            ell = _ELLIPSIS.match(sentence, m.end())
+            if ell is not None:
+                w = _value(ell.group("num"))
+                if w and not _is_year(sentence, ell):
+                    grp = _group(ell.group("who")) if ell.group("who") else _group(who)
+                    a = ell.start("num")
+                    out.append(Count(a, ell.end(), which, w, grp, "and " + sentence[a : ell.end()]))
     low = sentence.lower()
     nominal = _NOMINAL if ("death" in low or "fatalit" in low or "lives" in low) else []
     for z in (z for rx in nominal for z in rx.finditer(sentence)):
@@ -317,6 +372,15 @@ def counts_in(sentence: str) -> list[Count]:
         ):
             who = z.groupdict().get("who")
             out.append(Count(z.start(), z.end(), "killed", v, _group(who), z.group(0)))
+    for z in _NOMINAL_HURT.finditer(sentence) if "injur" in low else ():
+        v = _value(z.group("num"))
+        if (
+            v
+            and not _is_year(sentence, z)
+            and not any(c.start <= z.start("num") < c.end for c in out)
+        ):
+            who = z.groupdict().get("who")
+            out.append(Count(z.start(), z.end(), "wounded", v, _group(who), z.group(0)))
     for z in _TOLL.finditer(sentence) if "toll" in low else ():
         v = _value(z.group("num"))
         if v is not None and not any(c.start <= z.start("num") < c.end for c in out):
@@ -358,3 +422,24 @@ def casualties_in(sentence: str) -> Casualties:
     cs = counts_in(sentence)
     phrases = tuple(f"{c.which}: {c.text!r}" for c in cs)
     return Casualties(total(cs, "killed"), total(cs, "wounded"), phrases)
+
+
+_OPENS = re.compile(
+    r"(?:,\s*|\s)(?:and|while|whereas|but)\s+(?:(?:at least|another|some)\s+)?$", re.I
+)
+
+
+def opens_clause(before: str) -> bool:
+    """Whether a count that follows ``before`` (the text from a place named before
+    it up to the count) opens a clause of its own: "five militants were killed in X
+    and two soldiers were martyred in Y" -- the two soldiers are not of X."""
+    return bool(_OPENS.search(before))
+
+
+def fill_counts(have: list[Count], more: list[Count]) -> list[Count]:
+    """Counts of a row (``have``) completed by those of a restatement (``more``):
+    only of a kind (killed, wounded) the row has not counted at all, so a province's
+    toll never adds to its district's, but "46 killed in the province" completes a
+    district row that only knew "six wounded"."""
+    kinds = {n.which for n in have}
+    return have + [n for n in more if n.which not in kinds]

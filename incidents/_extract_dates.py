@@ -5,6 +5,13 @@ to the article date ("on Tuesday", "overnight", "last week", "early this month",
 "two days later").  Each expression becomes a :class:`DateSpan` whose range is
 as wide as the words allow: "last week" is the Monday to Sunday before the
 article's week, "overnight" the day before the anchor and the anchor.
+
+Also: weekday ranges ("the night between Saturday and Sunday"); a weekday with
+its part of the day apposed to a date ("Sunday evening, November 20": the date
+says which; a night runs into the next morning); the date of a statement or a
+reaction ("the army on Tuesday said", "the nation today mourned") is marked
+:attr:`DateSpan.statement` (the event is that day or the day before); photo
+captions (:func:`is_caption`, :func:`without_captions`) date nothing.
 """
 
 from __future__ import annotations
@@ -12,11 +19,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from incidents._extract_counts import NUMBERS as _NUMBERS
 
-__all__ = ["DateSpan", "find_dates", "parse_date_text"]
+__all__ = ["DateSpan", "find_dates", "is_caption", "parse_date_text", "without_captions"]
 
 _MONTH_NUM = {
     m: i
@@ -117,6 +126,12 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\bthe (?P<dir>next|following|previous) (?:day|night|morning|evening)\b"
         r"|\bthe day (?P<dir2>before|after)\b",
     ),
+    # "on the night between Saturday and Sunday", "Saturday-Sunday night"
+    (
+        "wd_range",
+        rf"\b(?:(?:on|late on|early on|between|from)\s+)?(?P<wd1>{_WDAY})\s*(?:-|–|and|to)\s*"
+        rf"(?P<wd2>{_WDAY})(?P<night>\s+night)?",
+    ),
     (
         "weekday",
         rf"\b(?P<prefix>(?:on|last|next|this|late|early|since|until|by)\s+)?"
@@ -185,6 +200,9 @@ class DateSpan:
     last: dt.date | None
     relative_to: str | None
     future: bool = False
+    #: the date of a statement or a reaction ("the army on Monday said", "the
+    #: country today mourned"), not of the event it is about
+    statement: bool = False
 
 
 def _month_end(y: int, m: int) -> dt.date:
@@ -219,7 +237,11 @@ def _month(s: str) -> int:
     return _MONTH_NUM[s if s in _MONTH_NUM else s[:3]]
 
 
-_WEEKDAY_BEFORE = re.compile(rf"^(?:(?:on|late|early|late on|early on)\s+)?{_WDAY}$", re.I)
+_WEEKDAY_BEFORE = re.compile(
+    rf"^(?:(?:on|late|early|late on|early on)\s+)?{_WDAY}"
+    r"(?:\s+(?:night|evening|morning|afternoon))?$",
+    re.I,
+)
 _APPOSED = re.compile(r"^\s*[,(]?\s*(?:the\s+)?$")
 
 
@@ -258,8 +280,11 @@ def find_dates(
             w = spans[-1]
             if _WEEKDAY_BEFORE.match(w.text) and _APPOSED.match(sentence[w.end : a]):
                 # "on Monday, October 6", "Tuesday (October 14, 2025)": the date says which
+                # ("Tuesday night, December 24": that night, into the next morning)
                 spans.pop()
                 a, text = w.start, sentence[w.start : m.end()]
+                if last is not None and re.search(r"\bnight$", w.text, re.I):
+                    last = last + dt.timedelta(days=1)
         spans.append(DateSpan(a, m.end(), text, first, last, rel, future and rel == "article"))
     for a, b, text in deferred:
         if any(0 <= s.start - b <= 15 and s.first is not None for s in spans):
@@ -273,7 +298,33 @@ def find_dates(
         else:
             spans.append(DateSpan(a, b, text, anchor - dt.timedelta(days=1), anchor, rel))
     spans.sort(key=lambda s: s.start)
-    return spans
+    return [_of_statement(sentence, d) for d in spans]
+
+
+# A verb of saying or of reacting right after a date: "the army on Monday said", "the
+# country today mourned the soldiers", "officials on Tuesday condemned".
+_SAYS_AFTER = re.compile(
+    r"\s*,?\s*(?:also\s+|again\s+)?(?:said|says|told|announced|confirmed|reported|claimed|"
+    r"stated|mourned|condemned|buried|denied|vowed|warned|accused|blamed|demanded|protested|"
+    r"summoned|held (?:a )?funerals?|laid to rest)\b",
+    re.IGNORECASE,
+)
+# ... or of reacting right before it ("mourned on Monday"; "said on Monday" is the caller's).
+_REACTS_BEFORE = re.compile(
+    r"\b(?:mourned|condemned|buried|denied|vowed|protested|summoned|laid to rest)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _of_statement(sentence: str, d: DateSpan) -> DateSpan:
+    if d.first is None or d.first != d.last:
+        return d
+    before = sentence[max(0, d.start - 25) : d.start]
+    if _SAYS_AFTER.match(sentence, d.end) or _REACTS_BEFORE.search(before):
+        return DateSpan(
+            d.start, d.end, d.text, d.first, d.last, d.relative_to, d.future, statement=True
+        )
+    return d
 
 
 def _resolve(
@@ -417,6 +468,15 @@ def _resolve(
         if back:
             return prev[0] - step, prev[0] - step, "previous"
         return prev[0] + step, prev[0] + step, "previous"
+    if kind == "wd_range":
+        assert ref is not None
+        w1 = _DAYS.index((g["wd1"] or "").lower())
+        w2 = _DAYS.index((g["wd2"] or "").lower())
+        a = ref - dt.timedelta(days=(ref.weekday() - w1) % 7)
+        b = a + dt.timedelta(days=(w2 - w1) % 7)
+        if b > ref:  # "Monday and Tuesday" in an article of Monday: the week before
+            a, b = a - dt.timedelta(days=7), b - dt.timedelta(days=7)
+        return a, b, "article"
     if kind == "weekday":
         assert ref is not None
         target = _DAYS.index((g["wd"] or "").lower())
@@ -475,3 +535,52 @@ def parse_date_text(text: str, year_hint: int | None) -> dt.date | None:
     d = int(m.group("d") or m.group("d2"))
     y = m.group("y") or m.group("y2")
     return _safe(int(y) if y else year_hint, mon, d)
+
+
+# A photo credit closing a line: "(AFP)", "(AP Photo/Name)", "(Reuters/File)", "(File photo)".
+_CREDIT = re.compile(
+    r"[(\[]\s*(?:[^()\[\]]{0,40}[/:;,]\s*)?(?:AFP|AP|Reuters|EPA|Getty(?: Images)?|Xinhua|"
+    r"Anadolu(?: Agency)?|(?:AP |AFP |Reuters |file |File |FILE )?[Pp]hoto|[Ff]ile|FILE|"
+    r"[Ss]creen ?grab|[Hh]andout|[Cc]ourtesy)\b[^()\[\]]{0,40}[)\]]\s*\.?\s*$"
+)
+# ... or opening it: "Photo: ...", "File photo of ...", "FILE - ...".
+_CREDIT_FIRST = re.compile(
+    r"^\s*(?:(?:AFP |AP |Reuters |File |FILE )?(?:photo|PHOTO|Photo)\s*[:|-]|File photo\b|"
+    r"FILE\s*[-–—:]|Representational (?:image|photo))"
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|according to|quoted|reported|claimed|stated|added|announced)\b",
+    re.IGNORECASE,
+)
+
+
+def is_caption(line: str) -> bool:
+    """Whether ``line`` is a photo caption: it ends with a photo credit ("... on
+    October 16, 2025 (AFP)", "(AP Photo/Name)") or opens with one ("File photo:
+    ..."), and reports nobody's words.  A caption often shows an older event: its
+    date must not become the date of the sentences after it, and it is no report
+    of its own."""
+    if _REPORTING.search(line):
+        return False
+    return bool(_CREDIT.search(line) or _CREDIT_FIRST.match(line))
+
+
+class _Line(Protocol):
+    text: str
+    paragraph: int
+
+
+_S = TypeVar("_S", bound=_Line)
+
+
+def without_captions(sents: Sequence[_S]) -> Iterator[tuple[int, _S]]:
+    """``enumerate(sents)`` without the sentences of caption lines (:func:`is_caption`
+    on the whole paragraph), numbers kept: a caption neither reports an event nor
+    dates the sentences after it."""
+    lines: dict[int, list[str]] = {}
+    for s in sents:
+        lines.setdefault(s.paragraph, []).append(s.text)
+    captions = {p for p, ts in lines.items() if is_caption(" ".join(ts))}
+    for i, s in enumerate(sents):
+        if s.paragraph not in captions:
+            yield i, s

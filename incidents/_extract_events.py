@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from incidents._extract_counts import Count, counts_in
+from incidents._extract_counts import Count, counts_in, opens_clause
 from incidents._extract_dates import DateSpan, find_dates
 from incidents._extract_lex import (
     AF_MIL,
@@ -360,7 +360,11 @@ def _date(
     usable = [d for d in spans if d.first is not None]
     # "officials said on Monday": the day of the statement, not of the event; the
     # event is that day or the day before.
-    events = [d for d in usable if not _REPORTED.search(c.evidence[max(0, d.start - 30) : d.start])]
+    events = [
+        d
+        for d in usable
+        if not d.statement and not _REPORTED.search(c.evidence[max(0, d.start - 30) : d.start])
+    ]
     if usable and not events:
         d = min(usable, key=lambda d: abs(d.start - x.start))
         if d.first is not None and d.last is not None and d.first == d.last:
@@ -639,4 +643,6 @@ _LISTED = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?$")
 def _cost(t: str, n: Count, p: _Place) -> int:
     """Distance from a count to a place; crossing a clause boundary costs 1000."""
     a, b = (n.end, p.start) if n.end <= p.start else (p.end, n.start)
-    return abs(b - a) + (1000 if _CLAUSE_BREAK.search(t[a:b]) else 0)
+    return abs(b - a) + (
+        1000 if _CLAUSE_BREAK.search(t[a:b]) or (b == n.start and opens_clause(t[a:b])) else 0
+    )

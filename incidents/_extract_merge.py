@@ -7,6 +7,7 @@ import datetime as dt
 import math
 import re
 
+from incidents._extract_counts import fill_counts
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT
 from incidents._extract_places import _place_key
@@ -213,8 +214,7 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
         gone.add(id(c))
         host.merged += 1
         host.notes.append(f"restated at {c.place.label!r} in sentence {c.sentence}")
-        if not host.counts:  # a total over a list goes to its first place
-            host.counts = list(c.counts)
+        host.counts = fill_counts(host.counts, c.counts)  # a list's total: its first place
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
     # "a mortar shell hit a house near the border": the incident placed elsewhere in
@@ -231,8 +231,7 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
         gone.add(id(c))
         host.merged += 1
         host.notes.append(f"restated as {c.place.text!r} in sentence {c.sentence}")
-        if not host.counts:
-            host.counts = list(c.counts)
+        host.counts = fill_counts(host.counts, c.counts)
     # A violent row placed only at a country says nothing about where on the frontier.
     return [
         c

@@ -125,8 +125,9 @@ from collections import Counter
 
 import pandas as pd
 
+from incidents._extract_carry import date_sequels, settle_counts
 from incidents._extract_confidence import confidence, features
-from incidents._extract_dates import find_dates, parse_date_text
+from incidents._extract_dates import find_dates, parse_date_text, without_captions
 from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _sentence
 from incidents._extract_lex import EVENT_KINDS, VIOLENT
 from incidents._extract_merge import _inside_of, _merge
@@ -207,7 +208,7 @@ def extract(
     prev_dated: tuple[dt.date, dt.date, str] | None = None
     unplaced: list[_Candidate] = []  # violent sentences without a place (dates only)
     last_yeared = True  # whether the date of last_range names its year
-    for i, s in enumerate(sentences(text, dl.end if dl else 0)):
+    for i, s in without_captions(sentences(text, dl.end if dl else 0)):
         kind = pending[1] if pending is not None and i - pending[0] <= 2 else None
         # An undated sentence right after an unplaced, dated event continues it.
         inherit = para_range.get(s.paragraph) or (prev_dated if kind is not None else None)
@@ -251,6 +252,8 @@ def extract(
                 last_yeared = c.yeared
         if not new and dated is not None and (dated[1] - dated[0]).days <= 2:
             last_range = (dated[0], dated[1])  # "a few days later" counts from this date
+    settle_counts(cands, unplaced)
+    date_sequels(cands, ref)
     _elaborations(cands)
     _lead_date(cands, unplaced)
     cands, background = _background(cands, ref)

@@ -1,0 +1,191 @@
+"""Counts told in one sentence and placed in another: who keeps them.
+
+News often gives the toll in a sentence without a place ("four soldiers and 12
+militants were killed") and the place in a later one ("... posts in the X area
+of Y district"), or the place first and the toll after.  The sentence loop of
+:func:`incidents.extract.extract` hands such counts both ways: back to the last
+incident (a detail of it) and forward to the next placed event (the place of the
+event just told).  This pass settles them, once per article, after the loop:
+
+* one count is one number: the same count held by several rows stays on one.
+  A list of places named by one sentence ("strikes in X and Y", "hideouts in A,
+  B and C districts") shares a toll the text does not split, so the toll stays
+  on the list's first place, whose notes say it is the list's total; the others
+  get no count (split counts, "three in X and two in Y", are each their own);
+* a count handed both ways stays with the later sentence, the one that places
+  the event it counts ("30 killed in operations this week." / "Hideouts were
+  targeted in A, B and C.");
+* the lead's toll told without a place goes to the first placed violent event
+  after it, within :data:`LEAD_REACH` sentences, when nothing took it and
+  nothing violent came before ("four soldiers and 12 militants were killed." ...
+  "the militants attacked posts in the X area of Y").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from incidents._extract_counts import Count
+from incidents._extract_events import _Candidate, _dates_fit
+from incidents._extract_lex import VIOLENT
+from incidents._extract_merge import _inside_of
+from incidents._extract_places import _place_key
+
+__all__ = ["LEAD_REACH", "date_sequels", "settle_counts"]
+
+_COARSE = ("frontier", "country")
+# A sentence that opens an incident of its own.
+_ANOTHER = re.compile(
+    r"\W*(?:separately|in (?:another|a separate|a related|an unrelated)\b|elsewhere|"
+    r"in other (?:news|incidents?|violence))",
+    re.IGNORECASE,
+)
+_EVENT_NOUN = (
+    r"(?:attacks?|(?:air ?|drone )?strikes?|airstrikes?|blasts?|explosions?|bombings?|"
+    r"clash(?:es)?|skirmish(?:es)?|raids?|assaults?|incidents?|shelling|firing|encounters?|"
+    r"ambush(?:es)?|shootouts?|exchanges? of fire|gunfights?|fighting|operations?|offensive)"
+)
+# A casualty sentence counting an event already told: "in the attack", "the strikes killed".
+_DEFINITE = re.compile(
+    rf"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){{0,2}}?{_EVENT_NOUN}\b",
+    re.IGNORECASE,
+)
+# ... or an event of its own, told without a place: "in operations this week".
+_OWN_EVENT = re.compile(rf"\b{_EVENT_NOUN}\b", re.IGNORECASE)
+#: Sentences after a placeless lead toll in which its event may be placed.
+LEAD_REACH = 4
+
+
+def settle_counts(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
+    """Settle the counts of placeless casualty sentences (``unplaced``) among the
+    candidates ``cands`` (in article order), in place.  See the module doc."""
+    given = {id(n) for c in unplaced for n in c.counts}
+    if not given:
+        return
+    holders: dict[int, list[_Candidate]] = {}
+    for c in cands:
+        for n in c.counts:
+            if id(n) in given:
+                holders.setdefault(id(n), []).append(c)
+    violent: dict[int, list[_Candidate]] = {}
+    for c in cands:
+        if c.kind in VIOLENT:
+            violent.setdefault(c.sentence, []).append(c)
+    for src in unplaced:
+        touched: list[_Candidate] = []
+        for n in src.counts:
+            hs = holders.get(id(n))
+            if not hs:
+                continue
+            keep = _keeper(hs, src) if len(hs) > 1 else hs[0]
+            listed = violent.get(keep.sentence, [keep])
+            keep = listed[0]  # a toll of a list of places: on its first place
+            for c in hs:
+                if c is not keep:
+                    c.counts = [m for m in c.counts if m is not n]
+                    touched.append(c)
+            if not any(m is n for m in keep.counts):
+                keep.counts = keep.counts + [n]
+            holders[id(n)] = [keep]
+            others = [c.place.label for c in listed[1:]]
+            note = f"the count of sentence {src.sentence} is the total of {keep.place.label!r}"
+            if others and not any(x.startswith(note) for x in keep.notes):
+                keep.notes.append(note + " and " + ", ".join(repr(o) for o in others))
+        for c in touched:
+            if not any(m is n for n in src.counts for m in c.counts):
+                c.notes = [
+                    x for x in c.notes if not x.startswith(f"counts from sentence {src.sentence}")
+                ]
+    _lead_toll(cands, unplaced, holders)
+
+
+def _keeper(hs: list[_Candidate], src: _Candidate) -> _Candidate:
+    """Which of the rows holding one count of the placeless sentence ``src`` keeps
+    it.  The later sentence (the one that places the counted event: "30 were
+    killed in operations this week." / "Hideouts were targeted in A, B and C.")
+    when it tells the earlier holder's event finer ("in X district of <that
+    province>"), or when ``src`` names an event of its own ("in operations") and
+    the later sentence opens no other incident ("Separately, ...").  Else the
+    earlier holder: ``src`` counts an event already told ("four policemen were
+    killed in the attack", "police said one sepoy died"), or the later sentence
+    only restates it (the same place, a country, the whole frontier)."""
+    last = max(c.sentence for c in hs)
+    forward = [c for c in hs if c.sentence == last]
+    back = [c for c in hs if c.sentence < last]
+    if not back:
+        return forward[0]
+    keys = {_place_key(c.place) for c in back}
+    if all(c.place.role in _COARSE or _place_key(c.place) in keys for c in forward):
+        return back[0]
+    if any(_inside_of(forward[0], b) for b in back):
+        return forward[0]  # the same event told finer
+    own = _OWN_EVENT.search(src.evidence) and not _DEFINITE.search(src.evidence)
+    if own and not _ANOTHER.match(forward[0].evidence):
+        return forward[0]
+    return back[0]
+
+
+def _lead_toll(
+    cands: list[_Candidate], unplaced: list[_Candidate], holders: dict[int, list[_Candidate]]
+) -> None:
+    lead = next((u for u in unplaced if u.counts), None)
+    if lead is None or any(id(n) in holders for n in lead.counts):
+        return
+    if any(c.kind in VIOLENT and c.sentence <= lead.sentence for c in cands):
+        return
+    host = next(
+        (
+            c
+            for c in cands
+            if c.kind in VIOLENT and lead.sentence < c.sentence <= lead.sentence + LEAD_REACH
+        ),
+        None,
+    )
+    if host is None or host.counts or not _dates_fit(host, lead):
+        return
+    if any(u.counts and lead.sentence < u.sentence < host.sentence for u in unplaced):
+        return  # another toll came between: the place may be that one's
+    add: list[Count] = list(lead.counts)
+    host.counts = add
+    host.notes.append(
+        f"counts of the lead told without a place (sentence {lead.sentence}): "
+        + ", ".join(n.text for n in add)
+    )
+
+
+# An event told as the answer to the one before: "hit back", "prompting X to escalate".
+_SEQUEL = re.compile(
+    r"\b(?:hit back|struck back|fought back|retaliated|retaliatory|in retaliation\b(?! for)|"
+    r"in response\b(?! to)|in reprisal|prompting|escalat\w* further|counter-?attack\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def date_sequels(cands: list[_Candidate], ref: dt.date | None) -> None:
+    """An undated violent event told as the answer to a dated one before it ("The
+    Taliban hit back ..., prompting Pakistan to escalate further, carrying out
+    strikes in X and Y") came after it: its window runs from that event's first
+    day to the article date, not the earlier event's day (in place)."""
+    if ref is None:
+        return
+    prev: _Candidate | None = None
+    for c in cands:
+        if c.kind not in VIOLENT:
+            continue
+        if (
+            c.date_how == "not stated"
+            and prev is not None
+            and prev.sentence < c.sentence
+            and prev.first is not None
+            and prev.first < ref
+            and _SEQUEL.search(c.evidence)
+        ):
+            c.first, c.last, c.date_how = prev.first, ref, "inherited"
+            c.flags = [f for f in c.flags if f != "date_not_stated"]
+            c.notes.append(
+                f"the answer to the event of sentence {prev.sentence}: after it, by the"
+                f" article date -> {c.first}..{c.last}"
+            )
+        elif c.date_how in ("absolute", "relative") and c.first is not None:
+            prev = c
