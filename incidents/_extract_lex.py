@@ -43,6 +43,8 @@ _T: list[tuple[str, str]] = [
         r"|\b(?:jets|warplanes|aircraft|drones?|planes|helicopters?|gunships?)\s+(?:\w+\s+)?"
         r"(?:struck|hit|bombed|attacked|targeted|pounded|fired)\b"
         r"|\b(?:struck|bombed)\b|\bquadcopters?(?: (?:attacks?|strikes?))?\b"
+        r"|\bair (?:operations?|campaign|offensive)\b"
+        r"|\bair force\b(?=\s+(?:\w+\s+){0,2}(?:destroyed|struck|hit|bombed|targeted|attacked)\b)"
         # On this frontier a bare "strike(s)" is a Pakistani air or drone strike.
         r"|\bstrikes?\b(?! (?:deal|agreement))",
     ),
@@ -78,7 +80,9 @@ _T: list[tuple[str, str]] = [
         r"\battack(?:s|ed|ing)?\b|\bassault(?:s|ed)?\b|\braid(?:s|ed)?\b|\bambush(?:ed|es)?\b"
         r"|\bstormed\b|\bcaptured\b|\bseized\b|\boverran\b|\bretaliat\w+ (?:strikes?|fire)\b"
         r"|\bretaliat(?:ed|ing)\s+(?:against|on|at)\b"
-        r"|\btargeted\b(?! killings?)|\binfiltrat(?:ed|ion|e|ing)\b|\bincursions?\b",
+        r"|\btargeted\b(?! killings?)|\binfiltrat(?:ed|ion|e|ing)\b|\bincursions?\b"
+        # "the camp in X was destroyed": a target named without an event word
+        r"|\bdestroy(?:ed|ing)\b",
     ),
     (
         "killing",
@@ -123,6 +127,12 @@ _STATE_BEFORE = re.compile(
 _DURATION = re.compile(
     r"\bfor (?:a|the) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) "
     r"(?:straight |consecutive |successive )?day\b",
+    re.IGNORECASE,
+)
+# Damage by nature, not by an attack ("heavy rain destroyed homes").
+_NATURAL = re.compile(
+    r"\b(?:rains?|rainfall|floods?|flooding|flash floods?|earthquakes?|quakes?|storms?|"
+    r"landslides?|landslips?|avalanches?|snowfall|cyclones?|wildfires?|blaze)\b",
     re.IGNORECASE,
 )
 _REOPEN = re.compile(r"\bre-?open(?:ed|ing|s)?\b", re.IGNORECASE)
@@ -189,6 +199,8 @@ def triggers_in(sentence: str) -> list[Trigger]:
                 continue
         if kind == "talks" and re.search(r"\btalks? (?:about|of) war\b", sentence, re.I):
             continue
+        if text.lower().startswith("destroy") and _NATURAL.search(sentence):
+            continue  # "floods destroyed homes": damage without an attack
         out.append(Trigger(m.start(), m.end(), text, kind))
     return out
 

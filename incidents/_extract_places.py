@@ -34,6 +34,8 @@ _LOCATIVE = re.compile(
     r"northern\s+|western\s+|remote\s+|restive\s+|tribal\s+)?"
     r"(?:towns?|city|cities|villages?|districts?|provinces?|regions?|areas?|crossing|valley|"
     r"capital)\s+of\s+)?"
+    # an appositive: "including the capital, Kabul", "in the provincial capital Khost"
+    r"(?:(?:provincial\s+|Afghan\s+|Pakistani\s+)?capital,?\s+)?"
     r"(?:(?:Afghan|Pakistani)\s+(?:border\s+)?(?:town|city|village|district|province|"
     r"region|crossing)\s+of\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?"
     r"(?:the\s+)?(?:[A-Z]\w+(?:'s|’s)\s+)?)$"
@@ -208,12 +210,17 @@ _CTX_GAP = re.compile(
     r"^(?:'s|’s)?[\s,]*(?:(?:Kandao|Koh|Valley|Pass|Gali|Sar|Ghar|Darra|Nullah)\s+)?"
     r"(?:(?:districts?|provinces?|crossings?|border crossings?|villages?|"
     r"towns?|city|areas?|regions?|valleys?|tehsil|agency|posts?)\s*)?"
+    # a facility named after a place: "the X terrorist camp in Y", "the X base of Y"
+    r"(?:(?:[a-z]\w*\s+){0,2}(?:camps?|bases?|headquarters|compounds?|depots?|checkpoints?|"
+    r"check ?posts?|outposts?|facilit(?:y|ies)|hideouts?|airfields?|training centres?|"
+    r"training centers?|infrastructure)(?=\s+(?:in|of|at)\s))?"
     r"(?:,\s*(?:District\s+|Tehsil\s+)?|\s*\(\s*|\s+(?:in|of)\s+|\s+within\s+|"
     r"\s*,?\s*(?:a|the)\s+(?:\w+\s+){0,3}?(?:in|of)\s+)"
     r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:Afghan|Pakistani)\s+)?"
     r"(?:(?:\w+\s+)?(?:province|district|region) of\s+)?"
     r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?$"
 )
+_FACILITY_GAP = re.compile(r"^\s+(?:[a-z]\w*\s+){0,2}[a-z]\w*\s+(?:in|of|at)\s")
 _TALKS_VENUE = re.compile(
     r"\b(?:talks|negotiations|meeting|met|summit|conference|round|dialogue|mediation|"
     r"signed|agreed)\s+(?:\w+\s+){0,3}?(?:in|at)\s+(?:the\s+)?$"
@@ -332,7 +339,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     _unknown_list_items(t, found, known)
     _unknown_before_unit(t, found, known, gc)
     _areas(found, gc)
-    _near(t, found)
+    _near(t, found, gc)
     return found
 
 
@@ -345,7 +352,7 @@ _NEAR_GAP = re.compile(
 _NEAR_KM = 30.0
 
 
-def _near(t: str, places: list[_Place]) -> None:
+def _near(t: str, places: list[_Place], gc: Geocoder) -> None:
     """A place named as the reference point of the site before it ("X area near
     Y") is its context, not a second site; when X is ambiguous or resolves far
     from Y and Y is a point (a town, a crossing), X is placed at Y, keeping X's
@@ -355,12 +362,38 @@ def _near(t: str, places: list[_Place]) -> None:
             continue
         b.role = "context"
         far = _km(a.match, b.match) > _NEAR_KM
+        if b.match.method in ("admin1", "admin2"):
+            # "X and Y near the Kurram border": a namesake of X outside the unit
+            # is the wrong one when the unit has its own X
+            chain = [a]
+            k = places.index(a) - 1
+            while k >= 0 and places[k].role == "place" and _COORD.match(
+                t[places[k].end : places[k + 1].start]
+            ):
+                chain.append(places[k])
+                k -= 1
+            for x in chain:
+                _namesake_in(x, b.match, gc)
         if b.match.method not in _POINT:
             continue  # "near the Kurram border": too coarse to place the site at
         if a.match.ambiguous or far or math.isnan(a.match.lat):
             why = "ambiguous" if a.match.ambiguous else f"not within {_NEAR_KM:.0f} km of it"
             a.notes.append(f"{a.text!r} placed at {b.text} named beside it ({why})")
             a.match, a.fallback = b.match, True
+
+
+def _namesake_in(p: _Place, unit: Match, gc: Geocoder) -> None:
+    """Re-read ``p`` inside ``unit`` when its match lies outside it; keep the
+    match when the unit has no place of that name (near a unit is not in it)."""
+    if p.match.method not in _POINT or _inside(p.match, unit) or p.context:
+        return
+    level = "admin1" if unit.method == "admin1" else "admin2"
+    res = gc.resolve(p.text, **{level: unit.name})
+    got = res[0] if res else None
+    if got is None or got.method not in _POINT or not _inside(got, unit):
+        return
+    p.notes.append(f"{p.text!r} read in {unit.name} named beside it: {got.name}")
+    p.match = got
 
 
 def _km(a: Match, b: Match) -> float:
@@ -510,13 +543,19 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
             res = gc.resolve(f"{p.text} {p.qual}")
             if res and res[0].method != "unresolved":
                 p.match = res[0]
-    for j, b in enumerate(places):
-        if b.role not in ("place", "country") or j == 0:
+    # Right to left, so that a unit is read in its own unit first: in "the village
+    # of X in the Y district of Z province", Z locates Y, and Y (then a district
+    # of Z, not a namesake village elsewhere) locates X.
+    for j in range(len(places) - 1, 0, -1):
+        b = places[j]
+        if b.role not in ("place", "country"):
             continue
         a = places[j - 1]
         gap = t[a.end : b.start]
         if a.role == "frontier" or len(gap) > 60 or not _CTX_GAP.match(gap):
             continue
+        if b.role == "place" and b.context and b.qual in ("district", "province"):
+            _resolve_within(b, gc)
         unit = b.match if b.role == "country" else _as_unit(b, gc)
         if unit is None and b.qual == "tehsil" and b.match.admin2:
             # "X area of Y tehsil": the tehsil's district locates X
@@ -533,6 +572,8 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
         b.role = "context"
         chain = [a]
         k = j - 2
+        if _FACILITY_GAP.match(gap):
+            k = -1  # "X and the Y camp in Z": Z locates the camp only
         while k >= 0 and _COORD.match(t[places[k].end : places[k + 1].start]):
             chain.append(places[k])
             k -= 1

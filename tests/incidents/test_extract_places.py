@@ -1,0 +1,145 @@
+"""Table-driven tests of place roles read by :mod:`incidents._extract_places`
+(issue 17): a unit nested in a unit locates the place before it, a unit named
+"near" a list re-reads its namesakes, a capital in apposition is a site, a
+facility named after a place is located by the place after it, and a target
+named without an event word ("the camp ... was destroyed") is an incident.
+
+Every sentence is a paraphrase written for the test (no published text); every
+expected value is written by hand from the sentence and the reference data
+(admin units of ``shared/data``; coordinates rounded to a degree or so).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from incidents._extract_lex import triggers_in
+from incidents.extract import extract
+
+DATE = "2025-10-14"
+
+
+def rows(text: str) -> pd.DataFrame:
+    return extract(text, article_date=DATE)
+
+
+# (sentence, admin1 the row must lie in, rough lat/lon of that province)
+NESTED = [
+    (
+        "A drone strike hit a house in the village of Sarkanokhel in the Du Ab district of "
+        "Nuristan province on Monday, killing two people.",
+        "Nuristan",
+        (35.3, 70.6),
+    ),
+    (
+        # a village name the gazetteer also has in Khyber district, 250 km away
+        "On Monday mortar shells landed on a school in the village of Borki in the Du Ab "
+        "district of Nuristan province, wounding four children.",
+        "Nuristan",
+        (35.3, 70.6),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "province", "near"), NESTED)
+def test_a_district_named_in_its_province_is_that_district(text, province, near):
+    # "Du Ab district" alone is also a village in another province, far away: read
+    # inside its province, it is the district, and it locates the village before it.
+    df = rows(text)
+    assert len(df) == 1, province
+    r = df.iloc[0]
+    assert abs(r["latitude"] - near[0]) < 1.0 and abs(r["longitude"] - near[1]) < 1.0
+
+
+# (sentence, the unit named "near" the list, the listed names)
+NEAR_UNIT = [
+    (
+        "Shells fired from across the border hit Borki and Kharlachi near the Kurram border on "
+        "Sunday, wounding five villagers.",
+        "Kurram",
+        ["Borki", "Kharlachi"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "unit", "names"), NEAR_UNIT)
+def test_places_near_a_unit_are_its_namesakes(text, unit, names):
+    # "Borki" alone is a village in Khyber district, 100 km east; the Kurram one is
+    # meant when the sentence says the places are near Kurram.
+    df = rows(text)
+    got = {str(x): (la, lo) for x, la, lo in zip(df["location"], df["latitude"], df["longitude"])}
+    for n in names:
+        assert n in got
+        la, lo = got[n]
+        assert 33.3 < la < 34.2 and 69.6 < lo < 70.4, (n, la, lo)  # Kurram district
+
+
+# (sentence, the capital that is a site)
+CAPITAL = [
+    ("Pakistani jets bombed targets in the capital, Kabul, on Friday.", "Kabul"),
+    (
+        "Airstrikes on Friday hit military sites across the country, including the capital, "
+        "Kabul, and the southern city of Kandahar.",
+        "Kabul",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), CAPITAL)
+def test_a_capital_in_apposition_is_a_site(text, place):
+    df = rows(text)
+    assert place in [str(x) for x in df["location"]]
+
+
+def test_a_capital_whose_officials_speak_is_not_a_site():
+    df = rows("Officials in the capital, Kabul, said on Friday that talks had failed.")
+    assert "Kabul" not in [str(x) for x in df["location"]]
+
+
+# (sentence, rows expected as (location, lat, lon) within about a degree)
+FACILITY = [
+    (
+        "Jets destroyed the Qadirkhel training camp in Kunar and an arms depot in Nangarhar on "
+        "Friday, officials said.",
+        [("Kunar", 34.9, 71.1), ("Nangarhar", 34.3, 70.5)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FACILITY)
+def test_a_facility_is_located_by_the_place_after_it(text, expected):
+    df = rows(text)
+    assert len(df) == len(expected)
+    for (_, r), (_, la, lo) in zip(df.iterrows(), expected, strict=True):
+        assert abs(r["latitude"] - la) < 1.0 and abs(r["longitude"] - lo) < 1.0
+
+
+# (sentence, whether it reports an attack)
+DESTROYED = [
+    ("Among the targets was a militant hideout in Khost, which was destroyed on Friday.", True),
+    ("The air force destroyed an ammunition depot in Paktika province on Friday.", True),
+    ("Heavy rain destroyed dozens of homes in Swat on Friday.", False),
+    ("A flash flood destroyed a bridge in Chitral on Friday.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "event"), DESTROYED)
+def test_a_destroyed_target_is_an_event_unless_nature_did_it(text, event):
+    df = rows(text)
+    assert (len(df) > 0) == event
+    if event:
+        assert df.iloc[0]["event_kind"] in ("attack", "air_strike")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The air force struck a depot on Friday.", "air_strike"),
+        ("The posts were hit during the air operations on Friday.", "air_strike"),
+        ("The air force chief met officials on Friday.", None),
+    ],
+)
+def test_air_operations_are_air_strikes(text, kind):
+    kinds = [t.kind for t in triggers_in(text)]
+    assert (kind in kinds) if kind else not kinds
