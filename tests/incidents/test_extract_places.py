@@ -68,7 +68,10 @@ def test_places_near_a_unit_are_its_namesakes(text, unit, names):
     # "Borki" alone is a village in Khyber district, 100 km east; the Kurram one is
     # meant when the sentence says the places are near Kurram.
     df = rows(text)
-    got = {str(x): (la, lo) for x, la, lo in zip(df["location"], df["latitude"], df["longitude"])}
+    got = {
+        str(x): (la, lo)
+        for x, la, lo in zip(df["location"], df["latitude"], df["longitude"], strict=True)
+    }
     for n in names:
         assert n in got
         la, lo = got[n]
