@@ -49,6 +49,13 @@ _MODAL = re.compile(
     r"if|unless|reserves? the right to|right to|to avoid|to prevent|to stop|consider\w*|"
     r"mull\w*|weigh\w*|may|possible|potential|option of)\b[^.;:]{0,45}$"
 )
+# A purpose: "on their way from X to attack targets in Y" (the attack did not
+# happen; the casualties of the sentence are another event's, so they stay).
+_PURPOSE = re.compile(
+    r"\b(?:on (?:their|his|its|the) way|in (?:a|their|its) bid to|in order to|so as to)\b"
+    r"[^.;:,]{0,40}\bto\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 # A trigger in the past of the frontier rather than in this news.
 _HISTORY = re.compile(
     r"\b(?:in the past|previously|has long|have long|historically|often|frequently|repeatedly|"
@@ -214,8 +221,15 @@ def _sentence(
             continue
         x = _specific(x, trig, t)
         y = _nearest_trigger(p, raw_strong)
-        if y is not None and y not in trig and y.violent == x.violent:
-            continue  # the place of a threat, a cause or history named in the sentence
+        if (
+            y is not None
+            and y not in trig
+            and y.violent == x.violent
+            and not y.end <= x.start < p.start
+        ):
+            # the place of a threat, a cause or history named in the sentence (but
+            # "... to attack Y when they were killed in X": X follows the event's word)
+            continue
         if x.kind == "border_closure" and p.role == "country":
             continue  # a closure is of a crossing, not of a country
         if x.violent and _CLOSED_AFTER.match(t, p.end):
@@ -549,6 +563,8 @@ def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigge
     for x in raw:
         clause = re.split(r"[.;:]", t[max(0, x.start - 70) : x.start])[-1]
         window = t[max(0, x.start - 60) : x.end + 60]
+        if _PURPOSE.search(clause):
+            continue
         if (
             _MODAL.search(clause)
             or _HISTORY.search(clause)

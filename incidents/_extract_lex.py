@@ -72,7 +72,7 @@ _T: list[tuple[str, str]] = [
         r"|\btrad(?:ed|ing) (?:heavy |)fire\b|\bopen(?:ed|s)? (?:\w+ )?fire\b|\bexchanges of fire\b"
         r"|\bfought\b|\bhostilities\b|\bconfrontations?\b|\bfirings?\b"
         r"|\b(?:violent |armed )?encounters?\b"
-        r"|\bcross-border fire\b|\bgunfire\b"
+        r"|\bcross-border fire\b|\bgunfire\b|\bfired (?:on|at|upon|into)\b"
         r"|\b(?:came|come|comes|coming) under (?:heavy |intense |small[- ]arms |)fire\b",
     ),
     (

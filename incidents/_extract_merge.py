@@ -213,8 +213,10 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
         gone.add(id(c))
         host.merged += 1
         host.notes.append(f"restated at {c.place.label!r} in sentence {c.sentence}")
-        if not host.counts:  # a total over a list goes to its first place
-            host.counts = list(c.counts)
+        # a total over a list goes to its first place; a restatement that counts
+        # what the finer row does not (the wounded of a row with only its dead) adds it
+        have = {n.which for n in host.counts}
+        host.counts = host.counts + [n for n in c.counts if n.which not in have]
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
     # "a mortar shell hit a house near the border": the incident placed elsewhere in

@@ -96,15 +96,27 @@ _ORIGIN = re.compile(
     r"came|come|comes|coming|poured|pouring|crossed|crossing|infiltrat\w+|fired|launch\w+|"
     r"stag(?:ed|ing)|entered|moved|fled|originat\w+|emanat\w+|operating|operates?|"
     r"(?<![-\w])based|sent|returned|deported|travell?ed|sneak\w*|snuck|slipped|"
-    r"planned|plotted|masterminded|orchestrated|directed|hatched)"
+    r"planned|plotted|masterminded|orchestrated|directed|hatched|cross|crosses|escaped|"
+    r"retreated|withdrew|trained|infiltrate)"
     r"\s+(?:[\w-]+\s+){0,3}?(?:in\s+|over\s+)?"
     + _ORIGIN_VIA
-    # where an attack was plotted, where militants are harboured or have their bases
     + r"|\b(?:originat\w+|emanat\w+|planned|plotted|masterminded|orchestrated|hatched)\s+"
     r"(?:in|inside|within)\s+(?:the\s+)?$"
     r"|\bharbou?r\w*\s+(?:[\w-]+\s+){0,3}?(?:in|inside|within)\s+(?:the\s+)?$"
     r"|\b(?:bases?|sanctuar(?:y|ies)|(?:safe\s+)?havens?)\s+(?:are|is|were|was|remain)\s+"
     r"(?:located\s+)?(?:in|inside|within)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Where fighters hide, shelter, train or keep sanctuaries: an origin too, unless
+# the sentence strikes them there ("jets struck militants hiding in X").
+_HIDEOUT = re.compile(
+    r"\b(?:shelter(?:ing|ed|s)?|hiding|hid|hidden|holed up|trained|regroup\w*|"
+    r"harbou?red|(?<![-\w])based)\s+(?:[\w-]+\s+){0,2}?(?:in|inside|within)\s+(?:the\s+)?"
+    r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?$"
+    r"|\b(?:us(?:e|es|ed|ing)|from|trained in|operat\w+ from|have|has|had|maintain\w*)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:sanctuar(?:y|ies)|(?:safe\s+)?havens?|camps?|hide-?outs?|bases?|"
+    r"soil|territory|launch(?:ing)? pads?)\s+(?:in|inside|of)\s+(?:the\s+)?"
+    r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?$",
     re.IGNORECASE,
 )
 # "militants using Kunar as a launch pad"
@@ -139,7 +151,15 @@ _DESCRIBES = re.compile(
     r"(?:the\s+)?$"
     # a relative clause describing the site: "Kurram, which borders Khost province"
     r"|\b(?:(?:which|that|it)\s+(?:also\s+)?(?:borders?|adjoins?|neighbou?rs?|touches)|"
-    r"bordering|adjoining|adjacent to)\s+(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|the\s+)?$",
+    r"bordering|adjoining|adjacent to)\s+(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|the\s+)?$"
+    # a road or crossing described by what it links: "which connects X with Y"
+    r"|\b(?:connect(?:s|ed|ing)?|link(?:s|ed|ing)?)\s+(?:(?:[\w'’-]+\s+){1,4}(?:with|to|and)\s+)?"
+    r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|the\s+)?$"
+    # where people are from: "two soldiers from Swat", "labourers from Bajaur"
+    r"|\b(?:soldiers?|troops|personnel|sepoys?|men|women|children|people|civilians|victims|"
+    r"labou?rers|workers|policemen|officers?|students?|pilgrims|passengers|traders|drivers|"
+    r"youths?|boys?|girls?|brothers|family|families|relatives)\s+(?:\w+\s+)?(?:from|of)\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 # The aftermath of an event happens elsewhere: the hospital the wounded were taken
@@ -148,12 +168,25 @@ _AFTERMATH = re.compile(
     r"\b(?:hospitals?|funerals?|laid to rest|buried|burial|refuge|sheltere?d?|"
     r"(?:fled|flee\w*)(?:\s+\w+){0,3}?\s+(?:to|into|towards)|"
     r"shelters|relief camps?|displaced to|shifted|rushed|airlifted|evacuated|transported|"
-    r"referred|condemn\w*|protests?|protesters|bodies|taken to|native|offered|performed)\b",
+    r"referred|condemn\w*|protests?|protesters|bodies|taken to|native|offered|performed|"
+    r"mourn\w*|(?:escaped|retreated|withdrew|slipped back|melted back)(?:\s+\w+){0,2}?\s+"
+    r"(?:to|into|towards))\b",
     re.IGNORECASE,
 )
 _SPEAKERS = re.compile(
     r"officials?|authorities|sources|police|residents|villagers|elders|witnesses", re.I
 )
+
+
+_UNITS_GAP = re.compile(
+    r"^\s+(?:districts?|provinces?)?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)(?:the\s+)?$"
+)
+
+
+def _described(left: str) -> bool:
+    """Whether the words before a mention make it a description, a seat, a venue or
+    the aftermath, so that the names listed after it are too."""
+    return bool(_DESCRIBES.search(left) or _VENUE.search(left) or _aftermath(left))
 
 
 def _names_event(span: str) -> bool:
@@ -285,6 +318,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     found: list[_Place] = []
     taken: list[tuple[int, int]] = []
     origin: list[int] = []  # ends of the origin mentions
+    described: list[int] = []  # ends of mentions that describe (neighbours, venues...)
     for m in gc.find_mentions(t):
         taken.append((m.start, m.end))
         if not m.candidates:
@@ -299,6 +333,15 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
             role = "origin"  # "firing from Kunar and Nangarhar": the list is of origins
         if role == "origin":
             origin.append(p.end)  # where fire or fighters came from: no incident there
+            continue
+        if described and described[-1] > (found[-1].end if found else -1):
+            gap_d = t[described[-1] : p.start]
+            if _COORD.match(gap_d) or _UNITS_GAP.match(gap_d):
+                # "which borders Khost and Paktia provinces": the list goes on
+                described.append(p.end)
+                continue
+        if role is None and _described(t[max(0, p.start - 80) : p.start]):
+            described.append(p.end)
             continue
         if role is None or role == "listed":
             continue
@@ -367,8 +410,10 @@ def _near(t: str, places: list[_Place], gc: Geocoder) -> None:
             # is the wrong one when the unit has its own X
             chain = [a]
             k = places.index(a) - 1
-            while k >= 0 and places[k].role == "place" and _COORD.match(
-                t[places[k].end : places[k + 1].start]
+            while (
+                k >= 0
+                and places[k].role == "place"
+                and _COORD.match(t[places[k].end : places[k + 1].start])
             ):
                 chain.append(places[k])
                 k -= 1
@@ -442,6 +487,9 @@ def _origin(left: str, right: str, m: Match) -> bool:
     side in X" is an origin only when X is in Afghanistan (troops in Kurram come
     under fire from the Afghan side *in Kurram*)."""
     if _ORIGIN_AFTER.match(right):
+        return True
+    h = _HIDEOUT.search(left)
+    if h is not None and not _names_event(left[max(0, h.start() - 40) : h.start()]):
         return True
     o = _ORIGIN.search(left)
     if o is None or _RANGE_AFTER.match(right):

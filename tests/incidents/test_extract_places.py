@@ -146,3 +146,126 @@ def test_a_destroyed_target_is_an_event_unless_nature_did_it(text, event):
 def test_air_operations_are_air_strikes(text, kind):
     kinds = [t.kind for t in triggers_in(text)]
     assert (kind in kinds) if kind else not kinds
+
+
+# (sentence, places only mentioned: no row there, the site: a row there)
+MENTIONED_ONLY = [
+    # where fighters hide, shelter, train or keep sanctuaries
+    (
+        "Terrorists sheltering in Kunar province launched an attack on a post in Chitral on "
+        "Monday.",
+        ["Kunar"],
+        "Chitral",
+    ),
+    (
+        "Militants trying to cross into Pakistan from Paktika were killed in South Waziristan "
+        "on Monday.",
+        ["Paktika"],
+        "South Waziristan",
+    ),
+    (
+        "Militants using Afghan soil in Kunar attacked troops in Chitral on Monday.",
+        ["Kunar"],
+        "Chitral",
+    ),
+    (
+        "The attackers were trained in camps in Paktika, the army said of Monday's raid in Zhob.",
+        ["Paktika"],
+        "Zhob",
+    ),
+    (
+        "Pakistan says the TTP uses sanctuaries in Kunar and Nuristan, and on Monday its fighters "
+        "attacked a post in Chitral.",
+        ["Kunar", "Nuristan"],
+        "Chitral",
+    ),
+    # where they went afterwards
+    (
+        "After attacking the post in Bajaur on Monday, the militants escaped to Kunar.",
+        ["Kunar"],
+        "Bajaur",
+    ),
+    # a neighbour list, a link, a hometown, a funeral
+    (
+        "Five soldiers were killed on Monday in Kurram, which borders Afghanistan's Khost and "
+        "Paktia provinces.",
+        ["Khost", "Paktia"],
+        "Kurram",
+    ),
+    (
+        "The Torkham crossing, which connects Khyber district with Nangarhar, was closed on "
+        "Monday after clashes.",
+        ["Nangarhar"],
+        "Torkham",
+    ),
+    (
+        "Two soldiers from Swat were among those killed in the attack in Kurram on Monday.",
+        ["Swat"],
+        "Kurram",
+    ),
+    (
+        "Mourners gathered in Quetta on Monday for the funeral of soldiers killed in Zhob.",
+        ["Quetta"],
+        None,
+    ),
+    # the cause named for the news, and a purpose
+    (
+        "The militants were on their way from Khost to attack targets in Bannu when they were "
+        "killed in North Waziristan on Monday.",
+        ["Khost", "Bannu"],
+        "North Waziristan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mentioned", "site"), MENTIONED_ONLY)
+def test_mentioned_places_are_not_sites(text, mentioned, site):
+    locs = [str(x) for x in rows(text)["location"]]
+    for m in mentioned:
+        assert not any(m in x for x in locs), (m, locs)
+    if site is not None:
+        assert any(site in x for x in locs), (site, locs)
+
+
+# (sentence, sites that must be rows) - the rules above must not drop them
+SITES = [
+    (
+        "Afghan forces fired on posts in Chitral and Bajaur districts on Monday.",
+        ["Chitral", "Bajaur"],
+    ),
+    (
+        "Clashes broke out on Monday at the Torkham crossing, which links Khyber district with "
+        "Nangarhar.",
+        ["Torkham"],
+    ),
+    (
+        "Soldiers from the Frontier Corps clashed with Afghan forces in Chaman on Monday.",
+        ["Chaman"],
+    ),
+    (
+        "Students from Peshawar were among 10 people killed in a bomb blast in Bajaur on Monday.",
+        ["Bajaur"],
+    ),
+    ("Pakistani forces destroyed several Afghan posts in the Kurram sector on Monday.", ["Kurram"]),
+    ("On Monday, mortar shells fired from Kunar landed in Bajaur, wounding three.", ["Bajaur"]),
+]
+
+
+@pytest.mark.parametrize(("text", "sites"), SITES)
+def test_sites_stay_sites(text, sites):
+    locs = [str(x) for x in rows(text)["location"]]
+    for s in sites:
+        assert any(s in x for x in locs), (s, locs)
+
+
+def test_a_restatement_adds_the_counts_the_finer_row_lacks():
+    text = (
+        "On Tuesday, four soldiers were wounded in a cross-border attack on posts in Kurram, "
+        "and officials said nine attackers were killed.\n"
+        "The posts in the Spinkai area of Kurram were fired upon from across the border, "
+        "officials said."
+    )
+    df = rows(text)
+    assert len(df) == 1
+    assert df.iloc[0]["fatalities"] == 9
+    assert df.iloc[0]["injuries"] == 4
