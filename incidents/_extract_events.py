@@ -53,7 +53,12 @@ _MODAL = re.compile(
 # happen; the casualties of the sentence are another event's, so they stay).
 _PURPOSE = re.compile(
     r"\b(?:on (?:their|his|its|the) way|in (?:a|their|its) bid to|in order to|so as to)\b"
-    r"[^.;:,]{0,40}\bto\s+(?:\w+\s+)?$",
+    r"[^.;:,]{0,40}\bto\s+(?:\w+\s+)?$"
+    # what a person killed or arrested was wanted for: another, older event
+    r"|\b(?:wanted (?:for|in)|involved in|accused of|suspected of|convicted of|"
+    r"masterminds? of|behind)\s+(?:(?!(?:was|were|is|are|had|has|have)\b)[\w'’-]+\s+){0,3}$"
+    # "militants planning attacks in X": a plan, not an event
+    r"|\b(?:planning|plotting|preparing(?: for)?)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 # A trigger in the past of the frontier rather than in this news.
@@ -225,10 +230,11 @@ def _sentence(
             y is not None
             and y not in trig
             and y.violent == x.violent
-            and not y.end <= x.start < p.start
+            and not (x.end <= p.start and (y.end <= x.start or p.start - x.end < y.start - p.end))
         ):
             # the place of a threat, a cause or history named in the sentence (but
-            # "... to attack Y when they were killed in X": X follows the event's word)
+            # "... to attack Y when they were killed in X", "militants killed in X were
+            # planning attacks in Y": X follows the event's own word)
             continue
         if x.kind == "border_closure" and p.role == "country":
             continue  # a closure is of a crossing, not of a country

@@ -72,7 +72,8 @@ _VENUE = re.compile(
     r"ambassador|envoy|consulate|consul general|diplomats?|charg[eé] d'affaires|"
     r"ministry|office|offices|official|government|authorities|headquartered|flew|returned|arrived|"
     r"travelled|traveled|summoned|rally|officials|spokesman|leaders?|rulers|regime|"
-    r"administration|leadership|delegation|trip|visit|match|matches|tournament|series|game)"
+    r"administration|leadership|delegation|trip|visit|match|matches|tournament|series|game|"
+    r"meeting|meetings|summit|conference|brass|commanders|huddle)"
     r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$"
     r"|\b(?:opposite|across from|facing|bordering|towards?|capital|takeover (?:of|in)|control of|"
     r"seized|power in|fall of|return to|came to power in)\s+(?:the\s+)?$",
@@ -169,8 +170,8 @@ _AFTERMATH = re.compile(
     r"(?:fled|flee\w*)(?:\s+\w+){0,3}?\s+(?:to|into|towards)|"
     r"shelters|relief camps?|displaced to|shifted|rushed|airlifted|evacuated|transported|"
     r"referred|condemn\w*|protests?|protesters|bodies|taken to|native|offered|performed|"
-    r"mourn\w*|(?:escaped|retreated|withdrew|slipped back|melted back)(?:\s+\w+){0,2}?\s+"
-    r"(?:to|into|towards))\b",
+    r"mourn\w*|(?:escaped|retreated|withdrew|slipped back|melted back|flown|headed|bound|"
+    r"destined|en route|sent)(?:\s+\w+){0,2}?\s+(?:to|into|towards|for))\b",
     re.IGNORECASE,
 )
 _SPEAKERS = re.compile(
@@ -178,6 +179,15 @@ _SPEAKERS = re.compile(
 )
 
 
+# "Bajaur, a former tribal district near Kunar, ...", "Lwara, a village on the road
+# to Khost": a place inside an appositive that describes the place before it
+_APPOSITIVE = re.compile(
+    r"^\s*,\s*(?:a|an|the)\s+[^,;()]{0,80}?\b(?:near|to|into|towards?|from|opposite|across|"
+    r"beyond|with|off|facing|bordering|neighbou?ring|adjoining|close to|next to|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of)\s+"
+    r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?$",
+    re.IGNORECASE,
+)
 _UNITS_GAP = re.compile(
     r"^\s+(?:districts?|provinces?)?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)(?:the\s+)?$"
 )
@@ -319,6 +329,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     taken: list[tuple[int, int]] = []
     origin: list[int] = []  # ends of the origin mentions
     described: list[int] = []  # ends of mentions that describe (neighbours, venues...)
+    appositive: set[int] = set()  # ... of those inside an appositive
     for m in gc.find_mentions(t):
         taken.append((m.start, m.end))
         if not m.candidates:
@@ -336,13 +347,21 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
             continue
         if described and described[-1] > (found[-1].end if found else -1):
             gap_d = t[described[-1] : p.start]
-            if _COORD.match(gap_d) or _UNITS_GAP.match(gap_d):
+            if (_COORD.match(gap_d) or _UNITS_GAP.match(gap_d)) and (
+                described[-1] not in appositive or "," not in gap_d
+            ):
                 # "which borders Khost and Paktia provinces": the list goes on
                 described.append(p.end)
                 continue
         if role is None and _described(t[max(0, p.start - 80) : p.start]):
             described.append(p.end)
             continue
+        if found and role in ("place", "country"):
+            gap_a = t[found[-1].end : p.start]
+            if _APPOSITIVE.match(gap_a) and not _names_event(gap_a):
+                described.append(p.end)  # (its list ends at the comma that closes it)
+                appositive.add(p.end)
+                continue
         if role is None or role == "listed":
             continue
         p.role = role

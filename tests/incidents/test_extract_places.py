@@ -208,7 +208,46 @@ MENTIONED_ONLY = [
         ["Quetta"],
         None,
     ),
-    # the cause named for the news, and a purpose
+    # an appositive that describes the site by what lies near it
+    (
+        "Bajaur, a former tribal district near Kunar, came under mortar fire on Monday.",
+        ["Kunar"],
+        "Bajaur",
+    ),
+    ("The firing on Monday hit Lwara, a village on the road to Khost.", ["Khost"], "Lwara"),
+    (
+        "Clashes erupted on Monday in Kurram, a district known for feuds that juts into "
+        "Afghanistan's Paktia and Nangarhar.",
+        ["Paktia", "Nangarhar"],
+        "Kurram",
+    ),
+    # a meeting, a destination, what a person was wanted for or planned
+    (
+        "The strike in Khost on Monday followed a meeting of Pakistan's top brass in Rawalpindi.",
+        ["Rawalpindi"],
+        "Khost",
+    ),
+    (
+        "The fighting near Torkham on Monday stranded trucks headed to Peshawar.",
+        ["Peshawar"],
+        "Torkham",
+    ),
+    (
+        "The bodies of the soldiers killed in Kurram on Monday were flown to Rawalpindi.",
+        ["Rawalpindi"],
+        "Kurram",
+    ),
+    (
+        "Militants wanted for the 2023 attack in Peshawar were killed in Kurram on Monday.",
+        ["Peshawar"],
+        "Kurram",
+    ),
+    (
+        "The militants killed in Zhob on Monday were planning attacks in Quetta, the army said.",
+        ["Quetta"],
+        "Zhob",
+    ),
+    # a purpose
     (
         "The militants were on their way from Khost to attack targets in Bannu when they were "
         "killed in North Waziristan on Monday.",
@@ -248,6 +287,29 @@ SITES = [
     ),
     ("Pakistani forces destroyed several Afghan posts in the Kurram sector on Monday.", ["Kurram"]),
     ("On Monday, mortar shells fired from Kunar landed in Bajaur, wounding three.", ["Bajaur"]),
+    ("Strikes hit Barmal, a district in Paktika, on Monday.", ["Barmal"]),
+    (
+        "Clashes broke out in Chaman, a town near Spin Boldak, and in Kurram on Monday.",
+        ["Chaman", "Kurram"],
+    ),
+    (
+        "Afghan forces moved into the Kurram area and clashed with Pakistani troops on Monday.",
+        ["Kurram"],
+    ),
+    ("Militants sent from Kunar to attack Bajaur were killed on Monday.", ["Bajaur"]),
+    (
+        "A commander wanted for attacks was killed in a drone strike in Khost on Monday.",
+        ["Khost"],
+    ),
+    (
+        "Troops killed four militants planning attacks in Bannu during a raid in Lakki Marwat "
+        "on Monday.",
+        ["Lakki Marwat"],
+    ),
+    (
+        "Jets pounded Paktika and Khost on Monday, hours after a meeting of the corps commanders.",
+        ["Paktika", "Khost"],
+    ),
 ]
 
 
