@@ -131,6 +131,7 @@ from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _
 from incidents._extract_lex import EVENT_KINDS, VIOLENT
 from incidents._extract_merge import _inside_of, _merge
 from incidents._extract_places import FRONTIER_NAME
+from incidents._extract_sides import set_initiators
 from incidents._extract_table import EXTRA_COLUMNS, _table
 from incidents._extract_text import (
     dateline,
@@ -207,7 +208,9 @@ def extract(
     prev_dated: tuple[dt.date, dt.date, str] | None = None
     unplaced: list[_Candidate] = []  # violent sentences without a place (dates only)
     last_yeared = True  # whether the date of last_range names its year
+    texts: list[str] = []
     for i, s in enumerate(sentences(text, dl.end if dl else 0)):
+        texts.append(s.text)
         kind = pending[1] if pending is not None and i - pending[0] <= 2 else None
         # An undated sentence right after an unplaced, dated event continues it.
         inherit = para_range.get(s.paragraph) or (prev_dated if kind is not None else None)
@@ -252,6 +255,7 @@ def extract(
         if not new and dated is not None and (dated[1] - dated[0]).days <= 2:
             last_range = (dated[0], dated[1])  # "a few days later" counts from this date
     _elaborations(cands)
+    set_initiators(cands, texts)
     _lead_date(cands, unplaced)
     cands, background = _background(cands, ref)
     cands = _merge(cands)
