@@ -102,7 +102,7 @@ _GROUPS = {
         r"players|shopkeepers|farmers|labourers|tribesmen|elders|passers-?by|passer-?by|"
         r"bystanders?"
     ),
-    "people": r"people|persons|individuals|others|person|casualties|lives",
+    "people": r"people|persons|individuals|others|person|casualties|lives|commanders",
 }
 _ONE = (
     r"soldier|officer|guard|policeman|border policeman|civilian|child|woman|man|boy|girl|"
@@ -180,11 +180,19 @@ _NOMINAL = [
     re.compile(rx, re.IGNORECASE)
     for rx in (
         rf"\bdeaths? of (?:at least |more than |some |about )?{_NUM} {_ADJ}{_WHO}\b",
+        # "the death of an FC official"
+        rf"\bdeath of (?P<num>an?|one) {_ADJ}(?P<who>{_ONE})\b",
         rf"\b{_QUAL}{_NUM_NO_A} (?:deaths|fatalities)\b",
         rf"\b(?:claimed|claiming|took|taking|cost|costing) (?:at least |more than |some |about )?"
         rf"{_NUM_NO_A} (?:\w+ )?lives\b",
     )
 ]
+# "and injuries to 16 others", "causing injuries to two people"
+_NOMINAL_HURT = re.compile(
+    rf"\binjur(?:y|ies) to (?:at least |more than |some |about |another )?{_NUM} {_ADJ}{_WHO}\b"
+    rf"|\binjur(?:y|ies) to (?P<num1>an?|one) {_ADJ}(?P<who1>{_ONE})\b",
+    re.IGNORECASE,
+)
 # "the death toll rose to 101", "the toll has climbed to at least 23"
 _TOLL = re.compile(
     rf"\b(?:death toll|toll)\b[^.;\d]{{0,60}}?\b(?:rose|risen|rising|climbed|jumped|reached|"
@@ -317,6 +325,11 @@ def counts_in(sentence: str) -> list[Count]:
         ):
             who = z.groupdict().get("who")
             out.append(Count(z.start(), z.end(), "killed", v, _group(who), z.group(0)))
+    for z in _NOMINAL_HURT.finditer(sentence) if "injur" in low else ():
+        v = _value(z.group("num") or z.group("num1"))
+        if v is not None and not any(c.start <= z.start() < c.end for c in out):
+            who = z.group("who") or z.group("who1")
+            out.append(Count(z.start(), z.end(), "wounded", v, _group(who), z.group(0)))
     for z in _TOLL.finditer(sentence) if "toll" in low else ():
         v = _value(z.group("num"))
         if v is not None and not any(c.start <= z.start("num") < c.end for c in out):

@@ -261,7 +261,7 @@ _CTX_GAP = re.compile(
     r"\s*,?\s*(?:a|the)\s+(?:\w+\s+){0,3}?(?:in|of)\s+)"
     r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:Afghan|Pakistani)\s+)?"
     r"(?:(?:\w+\s+)?(?:province|district|region) of\s+)?"
-    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?$"
+    r"(?:(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?|central)\s+)?$"
 )
 _FACILITY_GAP = re.compile(r"^\s+(?:[a-z]\w*\s+){0,2}[a-z]\w*\s+(?:in|of|at)\s")
 _TALKS_VENUE = re.compile(
