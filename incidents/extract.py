@@ -256,7 +256,7 @@ def extract(
             last_range = (dated[0], dated[1])  # "a few days later" counts from this date
     _elaborations(cands)
     set_initiators(cands, texts)
-    _lead_date(cands, unplaced)
+    _lead_date(cands, unplaced, ref)
     cands, background = _background(cands, ref)
     cands = _merge(cands)
     for c in cands:
@@ -377,6 +377,16 @@ def _date_back(
         c.notes.append(f"date from the next sentence ({d.text!r}) -> {d.first}..{d.last}")
 
 
+#: A sentence that tells what came next ("X hit back, prompting strikes in Y") is a
+#: sequel of the event before it, not that event in more detail.
+_SEQUEL = re.compile(
+    r"\b(?:hit back|struck back|retaliat\w+|in response|in retaliation|responded|prompting|"
+    r"prompted|escalat\w+ further|further escalat\w+|subsequently|afterwards|in turn|"
+    r"the next day|days later|a day later|weeks later)\b",
+    re.IGNORECASE,
+)
+
+
 def _elaborations(cands: list[_Candidate]) -> None:
     """An undated violent incident at a place inside the dated one of the one or
     two sentences before ("three soldiers were killed last week in Kurram
@@ -384,7 +394,7 @@ def _elaborations(cands: list[_Candidate]) -> None:
     that incident told in more detail: it takes its date, and the coarser row is
     then folded into it as a restatement."""
     for k, c in enumerate(cands):
-        if c.kind not in VIOLENT or c.date_how != "not stated":
+        if c.kind not in VIOLENT or c.date_how != "not stated" or _SEQUEL.search(c.evidence):
             continue
         for p in reversed(cands[max(0, k - 6) : k]):
             if c.sentence - p.sentence > 2 or p.sentence == c.sentence:
@@ -399,7 +409,9 @@ def _elaborations(cands: list[_Candidate]) -> None:
                 break
 
 
-def _lead_date(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
+def _lead_date(
+    cands: list[_Candidate], unplaced: list[_Candidate], ref: dt.date | None = None
+) -> None:
     """An event whose date is not stated gets the date of the article's first dated
     violent event (its lead) when that is at most three days long: news restates
     its lead more often than it adds undated events."""
@@ -421,6 +433,11 @@ def _lead_date(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
         if c.date_how == "not stated":
             c.first, c.last, c.date_how = lead.first, lead.last, "inherited"
             c.flags = [f for f in c.flags if f != "date_not_stated"]
+            if ref is not None and ref > lead.last and _SEQUEL.search(c.evidence):
+                # "X hit back, prompting strikes in Y": after the lead, by the article
+                c.last = ref
+                c.notes.append(f"after the article's lead event -> {lead.first}..{ref}")
+                continue
             c.notes.append(f"date of the article's lead event -> {lead.first}..{lead.last}")
 
 

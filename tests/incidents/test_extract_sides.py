@@ -8,6 +8,7 @@ expected side is written by hand from the sentence.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from incidents._extract_lex import AF_MIL, PK_MIL
@@ -77,3 +78,33 @@ def test_another_incident_after_the_clash_keeps_its_own_side():
     kurram = df[df["location"].str.contains("Kurram")]
     assert len(kurram) == 1
     assert "started by" not in str(kurram.iloc[0]["extraction_notes"])
+
+
+# -- a sequel of the lead event is after it, not on its day ------------------------------
+
+
+def test_a_sequel_is_dated_after_the_lead_event():
+    text = (
+        "Pakistan carried out air strikes in Paktika on March 2, officials said.\n"
+        "The Taliban hit back at Pakistani posts, prompting further strikes in Khost and Kunar."
+    )
+    df = extract(text, article_date="2026-03-10")
+    later = df[df["location"].isin(["Khost", "Kunar"])]
+    assert len(later) == 2
+    assert (later["date"] == "2026-03-02").all()
+    assert (later["date_end"] == "2026-03-10").all()
+
+
+def test_an_elaboration_keeps_the_lead_date():
+    text = (
+        "Pakistan carried out air strikes in Paktika on March 2, officials said.\n"
+        "The strikes hit a house in the Barmal district of Paktika, killing five."
+    )
+    df = extract(text, article_date="2026-03-10")
+    barmal = df[df["location"].str.contains("Barmal")]
+    assert len(barmal) == 1
+    assert str(barmal.iloc[0]["date"].date()) == "2026-03-02"
+    assert (
+        pd.isna(barmal.iloc[0]["date_end"])
+        or str(barmal.iloc[0]["date_end"].date()) == "2026-03-02"
+    )
