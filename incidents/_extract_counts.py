@@ -298,7 +298,7 @@ def counts_in(sentence: str) -> list[Count]:
             out.append(Count(m.start(), m.end(), which, v, _group(who), m.group(0).strip()))
             # "nine children (five boys and four girls) and one woman were killed"
             gap = m.groupdict().get("gap") or ""
-            gap = re.sub(r"\([^()]*\)", " ", gap)
+            gap = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", gap)
             extra = [_AND_MORE.search(gap)]
             # "nine children and a woman were killed" after the verb form
             rest = sentence[m.end() :].lstrip()

@@ -234,6 +234,8 @@ def extract(
                 add = [n for n in unplaced[-1].counts if (n.which, n.group) not in have]
                 if c.counts and unplaced[-1].given:
                     add = []  # already the counts of the incident before
+                if any(o.kind in VIOLENT and o.counts == add and add for o in cands[-3:]):
+                    add = []  # a total over a list of places goes to its first place
                 if add and _dates_fit(c, unplaced[-1]):
                     c.counts = c.counts + add
                     c.notes.append(f"counts from sentence {unplaced[-1].sentence}")
@@ -415,6 +417,10 @@ def _lead_date(
     """An event whose date is not stated gets the date of the article's first dated
     violent event (its lead) when that is at most three days long: news restates
     its lead more often than it adds undated events."""
+    first_undated = min(
+        (c.sentence for c in cands if c.kind in VIOLENT and c.date_how == "not stated"),
+        default=None,
+    )
     lead = next(
         (
             c
@@ -428,6 +434,17 @@ def _lead_date(
         None,
     )
     if lead is None:
+        return
+    if (
+        first_undated is not None
+        and first_undated < lead.sentence
+        and ref is not None
+        and lead.last is not None
+        and (ref - lead.last).days > NEWS_GAP_DAYS
+    ):
+        # the article opens with its news undated ("ten were killed in strikes on X,
+        # officials said"): an older dated event told after it (a photo caption, an
+        # earlier strike) is not its lead
         return
     for c in cands:
         if c.date_how == "not stated":

@@ -8,6 +8,7 @@ expected count is written by hand from the sentence.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from incidents._extract_counts import counts_in, total
@@ -44,3 +45,33 @@ def test_counts_stay_with_the_site_in_central_unit():
     assert len(df) == 1
     assert df.iloc[0]["fatalities"] == 1
     assert df.iloc[0]["injuries"] == 3
+
+
+def test_a_bracketed_breakdown_is_not_added():
+    counts = counts_in("Six children [four boys and two girls] and a man were killed.")
+    assert total(counts, "killed") == 7
+
+
+def test_an_old_dated_caption_is_not_the_lead_of_undated_news():
+    text = (
+        "Eight civilians were killed in Pakistani strikes on Kunar province, a Taliban "
+        "spokesman said.\n"
+        "Mourners at a funeral after a Pakistani strike that killed civilians on September 3, "
+        "2025 (Photo agency)\n"
+        "The spokesman did not give further details.\n"
+        "He said Pakistani forces also carried out strikes in Nuristan."
+    )
+    df = extract(text, article_date="2025-11-20")
+    nur = df[df["location"].str.contains("Nuristan")]
+    assert len(nur) == 1
+    assert str(nur.iloc[0]["date"].date()) in ("2025-11-19", "2025-11-20")
+
+
+def test_counts_told_before_a_list_go_to_its_first_place_only():
+    text = (
+        "Nine soldiers were killed in cross-border attacks on Sunday, the army said.\n"
+        "The attacks took place in Bajaur, Mohmand and Kurram districts."
+    )
+    df = extract(text, article_date="2025-10-14")
+    got = {str(k): v for k, v in zip(df["location"], df["fatalities"], strict=True)}
+    assert sum(int(v) for v in got.values() if not pd.isna(v)) == 9
