@@ -73,6 +73,10 @@ _T: list[tuple[str, str]] = [
         r"|\bfought\b|\bhostilities\b|\bconfrontations?\b|\bfirings?\b"
         r"|\b(?:violent |armed )?encounters?\b"
         r"|\bcross-border fire\b|\bgunfire\b|\bfired (?:on|at|upon|into)\b"
+        # a security operation against militants ("an intelligence-based operation in X")
+        r"|\b(?:intelligence[- ]based|search|sanitization|sanitisation|clearance|combing|"
+        r"counter-?terrorism|anti-?terror(?:ist|ism)?|security|military|ground) operations?\b"
+        r"|\bIBOs?\b|\bconflict\b(?=\s+(?:\w+\s+)?(?:occurred|erupted|broke out|took place))"
         r"|\b(?:came|come|comes|coming) under (?:heavy |intense |small[- ]arms |)fire\b",
     ),
     (
@@ -251,6 +255,10 @@ _WEAK = re.compile(
     rf"Pak-Afghan)(?:'s|’s)? )?{_FRONT}\b(?! (?:crossing|town|city|district|post))"
     rf"|\b(?:on|inside|into|in) (?:parts of |several parts of )?(?:the )?(?:Afghan|"
     rf"Afghanistan(?:'s|’s)?) (?:territory|soil)\b"
+    # "attacks on Pakistani border posts": somewhere on the frontier
+    rf"|\b(?:on|at|against|targeting) (?:the )?(?:Pakistani|Afghan|Pakistan(?:'s|’s)|"
+    rf"Afghanistan(?:'s|’s)) (?:border |frontier )(?:posts|positions|checkposts|outposts|"
+    rf"checkpoints)\b"
     # "airstrikes inside Afghanistan", "positions across Afghanistan"
     rf"|\b(?:deep )?(?:inside|across|into) (?:Afghanistan|Pakistan)\b(?!'s|’s)",
     re.IGNORECASE,

@@ -226,7 +226,13 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
             continue
         lo = bisect.bisect_left(starts, c.sentence - WINDOW)
         hi = bisect.bisect_right(starts, c.sentence + WINDOW)
-        finer = [f for f in violent[lo:hi] if id(f) not in gone and _overlap(f, c)]
+        finer = [
+            f
+            for f in violent[lo:hi]
+            if id(f) not in gone
+            and _overlap(f, c)
+            and not (f.actor1 and c.actor1 and f.actor1 != c.actor1)  # the other side's
+        ]
         if not finer:
             continue
         host = min(finer, key=lambda f: abs(f.sentence - c.sentence))

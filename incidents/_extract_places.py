@@ -35,7 +35,8 @@ _LOCATIVE = re.compile(
     r"(?:towns?|city|cities|villages?|districts?|provinces?|regions?|areas?|crossing|valley|"
     r"capital)\s+of\s+)?"
     # an appositive: "including the capital, Kabul", "in the provincial capital Khost"
-    r"(?:(?:provincial\s+|Afghan\s+|Pakistani\s+)?capital,?\s+)?"
+    r"(?:(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|provincial\s+|Afghan\s+|Pakistani\s+)?"
+    r"capital,?\s+)?"
     r"(?:(?:Afghan|Pakistani)\s+(?:border\s+)?(?:town|city|village|district|province|"
     r"region|crossing)\s+of\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?"
     r"(?:the\s+)?(?:[A-Z]\w+(?:'s|’s)\s+)?)$"
@@ -160,7 +161,9 @@ _DESCRIBES = re.compile(
     r"|\b(?:soldiers?|troops|personnel|sepoys?|men|women|children|people|civilians|victims|"
     r"labou?rers|workers|policemen|officers?|students?|pilgrims|passengers|traders|drivers|"
     r"youths?|boys?|girls?|brothers|family|families|relatives)\s+(?:\w+\s+)?(?:from|of)\s+"
-    r"(?:the\s+)?$",
+    r"(?:the\s+)?$"
+    # "Sepoy Ali Khan, 26, from X": a person's age, then where they are from
+    r"|\b\d{1,2}\s*,?\s+(?:from|of|hailing from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # The aftermath of an event happens elsewhere: the hospital the wounded were taken
@@ -323,8 +326,14 @@ class _Place:
 # -- places -----------------------------------------------------------------------------
 
 
+_QUOTES = str.maketrans({"“": " ", "”": " ", '"': " ", "«": " ", "»": " "})
+
+
 def _places(t: str, gc: Geocoder) -> list[_Place]:
     """Places named in one sentence, with their role and context resolved."""
+    # double quotes around a name ("the “Zazi” district") are read as spaces (the
+    # offsets stay those of the sentence)
+    t = t.translate(_QUOTES)
     found: list[_Place] = []
     taken: list[tuple[int, int]] = []
     origin: list[int] = []  # ends of the origin mentions

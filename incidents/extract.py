@@ -214,6 +214,8 @@ def extract(
         kind = pending[1] if pending is not None and i - pending[0] <= 2 else None
         # An undated sentence right after an unplaced, dated event continues it.
         inherit = para_range.get(s.paragraph) or (prev_dated if kind is not None else None)
+        if _PRECURSOR.search(s.text) or _SEQUEL.search(s.text):
+            inherit = None  # what started it or came next: not the date told before
         new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind)
         if not new and dated is not None and _COREF.search(s.text):
             _date_back(cands, i, s.text, ref, year_hint, last_range)
@@ -389,6 +391,15 @@ _SEQUEL = re.compile(
 )
 
 
+#: A sentence that tells what started the lead event ("the confrontation began when
+#: jets struck X") is about an event before it.
+_PRECURSOR = re.compile(
+    r"\b(?:began|started|erupted|was triggered|were triggered|was sparked|were sparked|"
+    r"was preceded|were preceded) (?:when|after|by)\b|\b(?:triggered|sparked|preceded) by\b",
+    re.IGNORECASE,
+)
+
+
 def _elaborations(cands: list[_Candidate]) -> None:
     """An undated violent incident at a place inside the dated one of the one or
     two sentences before ("three soldiers were killed last week in Kurram
@@ -454,6 +465,11 @@ def _lead_date(
                 # "X hit back, prompting strikes in Y": after the lead, by the article
                 c.last = ref
                 c.notes.append(f"after the article's lead event -> {lead.first}..{ref}")
+                continue
+            if _PRECURSOR.search(c.evidence):
+                # "the confrontation began when jets struck X": before the lead
+                c.first = lead.first - dt.timedelta(days=NEWS_GAP_DAYS)
+                c.notes.append(f"before the article's lead event -> {c.first}..{lead.last}")
                 continue
             c.notes.append(f"date of the article's lead event -> {lead.first}..{lead.last}")
 

@@ -331,3 +331,44 @@ def test_a_restatement_adds_the_counts_the_finer_row_lacks():
     assert len(df) == 1
     assert df.iloc[0]["fatalities"] == 9
     assert df.iloc[0]["injuries"] == 4
+
+
+# -- later additions: operations, quoted names, ages, posts on the border -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "On Monday security forces conducted an intelligence-based operation in Tank, "
+            "killing four militants.",
+            "Tank",
+        ),
+        ("The conflict broke out on Monday in the “Dangam” district of Kunar province.", "Dangam"),
+        ("Jets bombed targets in Afghanistan's capital, Kabul, on Monday.", "Kabul"),
+    ],
+)
+def test_more_sites(text, site):
+    locs = [str(x) for x in rows(text)["location"]]
+    assert any(site in x for x in locs), (site, locs)
+
+
+def test_a_soldiers_age_and_hometown_are_not_a_site():
+    text = (
+        "Two soldiers were martyred in a clash in Kurram on Monday.\n"
+        "Sepoy Ali Ahmed, 24, from Sibi, Balochistan, was among them."
+    )
+    locs = [str(x) for x in rows(text)["location"]]
+    assert not any("Sibi" in x or "Balochistan" in x for x in locs), locs
+
+
+def test_attacks_on_border_posts_are_frontier_wide_and_not_folded_into_the_other_sides_strike():
+    text = (
+        "Pakistan carried out airstrikes in Khost on Saturday, officials said.\n"
+        "Afghan troops then launched attacks on Pakistani border posts late on Saturday."
+    )
+    df = rows(text)
+    assert len(df) == 2
+    front = df[df["review_flags"].astype(str).str.contains("frontier_wide")]
+    assert len(front) == 1
+    assert front.iloc[0]["actor1"] == "Afghan Taliban forces"

@@ -108,3 +108,15 @@ def test_an_elaboration_keeps_the_lead_date():
         pd.isna(barmal.iloc[0]["date_end"])
         or str(barmal.iloc[0]["date_end"].date()) == "2026-03-02"
     )
+
+
+def test_a_precursor_is_dated_before_the_lead_event():
+    text = (
+        "Border clashes erupted late on Saturday, leaving soldiers dead on both sides.\n"
+        "The fighting began when Pakistan carried out airstrikes in Khost."
+    )
+    df = extract(text, article_date="2025-10-12")
+    khost = df[df["location"].str.contains("Khost")]
+    assert len(khost) == 1
+    assert str(khost.iloc[0]["date"].date()) < "2025-10-11"
+    assert str(khost.iloc[0]["date_end"].date()) == "2025-10-11"  # the lead: late on Saturday
