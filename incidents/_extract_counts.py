@@ -115,7 +115,8 @@ _WHO_GROUP = [(g, re.compile(rf"^(?:{rx})$", re.IGNORECASE)) for g, rx in _GROUP
 # Up to three words between a number and its noun ("11 Pakistani security personnel"),
 # never another number or a preposition ("three cricketers among eight people").
 _ADJ = (
-    r"(?:(?!(?:among|including|of|and|or|with|from|in|at|"
+    r"(?:(?!(?:among|including|of|and|or|with|from|in|at|after|before|when|while|sustained|"
+    r"suffered|received|got|injuries|were|was|"
     + _WORDNUM.replace("(?: of)?", "")
     + r")\b)(?:[A-Za-z]+(?:-[A-Za-z]+)?) ){0,3}?"
 )
@@ -298,7 +299,7 @@ def counts_in(sentence: str) -> list[Count]:
             out.append(Count(m.start(), m.end(), which, v, _group(who), m.group(0).strip()))
             # "nine children (five boys and four girls) and one woman were killed"
             gap = m.groupdict().get("gap") or ""
-            gap = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", gap)
+            gap = re.sub(r"\([^()]*\)|\[[^\[\]]*\]|[—–][^—–]*[—–]", " ", gap)
             extra = [_AND_MORE.search(gap)]
             # "nine children and a woman were killed" after the verb form
             rest = sentence[m.end() :].lstrip()

@@ -56,7 +56,9 @@ _T: list[tuple[str, str]] = [
         "bombing",
         r"\b(?:roadside|car|truck|remote[- ]controlled|improvised) (?:bombs?|explosive devices?)"
         r"|\bIEDs?\b|\b(?:bomb|explosive) (?:blasts?|attacks?|explosions?)\b|\bblasts?\b"
-        r"|\bbombings?\b|\bexplosions?\b",
+        r"|\bbombings?\b|\bexplosions?\b"
+        r"|\bexplosives?[- ](?:laden|packed|filled) (?:vehicles?|cars?|trucks?|motorcycles?)\b"
+        r"|\bvehicle[- ]borne\b|\bVBIEDs?\b",
     ),
     (
         "shelling",
@@ -90,7 +92,8 @@ _T: list[tuple[str, str]] = [
     ),
     (
         "killing",
-        r"\b(?:killed|killing|kills?|shot dead|gunned down|martyred|dead|died|wounded|injured)\b",
+        r"\b(?:killed|killing|kills?|shot dead|gunned down|martyred|dead|died|wounded|injured|"
+        r"lost (?:their|his|her) lives?|embraced (?:martyrdom|shahadat))\b",
     ),
     (
         "border_closure",

@@ -231,7 +231,8 @@ _NOT_PLACE = frozenset(
     "taliban ttp mujahid khan wali gul sharif amir hafiz mullah noor lashkar khawaja dar asif "
     "munir islamic emirate china india iran durand frontier corps jamaat tehreek tehrik united "
     "nations reuters police army islam mehsud haqqani shahbaz ishaq muttaqi yaqoob zabihullah "
-    "bahadur qatar turkey saudi arabia minister president general commander".split()
+    "bahadur qatar turkey saudi arabia minister president general commander cantonment "
+    "cantt".split()
 )
 _FUNCTION = frozenset(
     "in at on the a an of near to from into and or but after before as by with for when while "
@@ -240,7 +241,7 @@ _FUNCTION = frozenset(
 _PLACE_NOUNS_CAP = frozenset(
     "district province crossing border city town village valley agency airport region "
     "sector pass koh kandao gali darra dara nullah ghar sar mountain mountains range square "
-    "bazaar market area areas post kallay kalay kelay killi kili".split()
+    "bazaar market area areas post kallay kalay kelay killi kili cantonment cantt".split()
 )
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s*&\s*|\s+or\s+)"
 _FEAT = r"(?:\s+(?:valley|pass|area|mountains?|village|town|district|heights|nullah|range))?"
@@ -276,7 +277,7 @@ _TALKS_VENUE = re.compile(
 # A square, road or building named after a person or place is not that place.
 _LANDMARK = re.compile(
     r"^\s+(?:Square|Road|Street|Chowk|Hospital|Mosque|Madrassa|School|University|College|"
-    r"Stadium|Bridge|Park|Highway|Airport Road|Cantonment|Camp)\b"
+    r"Stadium|Bridge|Park|Highway|Airport Road|Camp)\b"
 )
 # People of the place speak from it: "local officials in Spin Boldak said".
 _LOCAL = re.compile(
@@ -341,7 +342,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     appositive: set[int] = set()  # ... of those inside an appositive
     for m in gc.find_mentions(t):
         taken.append((m.start, m.end))
-        if not m.candidates:
+        if not m.candidates or m.text.lower() in _NOT_PLACE:
             continue
         p = _Place(m.start, m.end, m.text, m.candidates[0])
         role = _role(t, p, m.key)

@@ -75,3 +75,24 @@ def test_counts_told_before_a_list_go_to_its_first_place_only():
     df = extract(text, article_date="2025-10-14")
     got = {str(k): v for k, v in zip(df["location"], df["fatalities"], strict=True)}
     assert sum(int(v) for v in got.values() if not pd.isna(v)) == 9
+
+
+def test_a_dashed_breakdown_is_not_added_and_injuries_are_not_deaths():
+    counts = counts_in(
+        "At least nine people — four women and three children — lost their lives and 15 "
+        "sustained injuries after gunmen stormed the post."
+    )
+    assert total(counts, "killed") == 9
+    assert total(counts, "wounded") == 15
+
+
+def test_a_car_bomb_at_a_cantonment_is_placed_in_its_city():
+    df = extract(
+        "Six people lost their lives when attackers rammed an explosives-laden vehicle into "
+        "the gate of Kohat Cantonment on Tuesday.",
+        article_date="2025-03-05",
+    )
+    assert len(df) == 1
+    assert "Kohat" in str(df.iloc[0]["location"])
+    assert df.iloc[0]["event_kind"] in ("bombing", "suicide_bombing")
+    assert df.iloc[0]["fatalities"] == 6
