@@ -113,7 +113,7 @@ _ORIGIN = re.compile(
 # the sentence strikes them there ("jets struck militants hiding in X").
 _HIDEOUT = re.compile(
     r"\b(?:shelter(?:ing|ed|s)?|hiding|hid|hidden|holed up|trained|regroup\w*|"
-    r"harbou?red|(?<![-\w])based)\s+(?:[\w-]+\s+){0,2}?(?:in|inside|within)\s+(?:the\s+)?"
+    r"harbou?red|(?<![-\w])based)\s+(?:[\w-]+\s+){0,3}?(?:in|inside|within)\s+(?:the\s+)?"
     r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?$"
     r"|\b(?:us(?:e|es|ed|ing)|from|trained in|operat\w+ from|have|has|had|maintain\w*)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:sanctuar(?:y|ies)|(?:safe\s+)?havens?|camps?|hide-?outs?|bases?|"
@@ -173,8 +173,9 @@ _AFTERMATH = re.compile(
     r"(?:fled|flee\w*)(?:\s+\w+){0,3}?\s+(?:to|into|towards)|"
     r"shelters|relief camps?|displaced to|shifted|rushed|airlifted|evacuated|transported|"
     r"referred|condemn\w*|protests?|protesters|bodies|taken to|native|offered|performed|"
-    r"mourn\w*|(?:escaped|retreated|withdrew|slipped back|melted back|flown|headed|bound|"
-    r"destined|en route|sent)(?:\s+\w+){0,2}?\s+(?:to|into|towards|for))\b",
+    r"mourn\w*|(?:escaped|retreated|retreating|withdrew|slipped back|melted back|flown|headed|"
+    r"heading|bound|destined|en route|sent|returning|returned)(?:\s+\w+){0,2}?\s+"
+    r"(?:to|into|towards|for))\b",
     re.IGNORECASE,
 )
 _SPEAKERS = re.compile(

@@ -247,6 +247,16 @@ MENTIONED_ONLY = [
         ["Quetta"],
         "Zhob",
     ),
+    (
+        "The attackers, who were returning to Khost, were killed in North Waziristan on Monday.",
+        ["Khost"],
+        "North Waziristan",
+    ),
+    (
+        "Militants based across the border in Khost attacked Miranshah on Monday.",
+        ["Khost"],
+        "Miranshah",
+    ),
     # a purpose
     (
         "The militants were on their way from Khost to attack targets in Bannu when they were "
