@@ -554,6 +554,8 @@ def _dates_fit(host: _Candidate, c: _Candidate) -> bool:
     left 16 soldiers dead" is not the detail of today's strike)."""
     if c.date_how not in ("absolute", "relative") or c.first is None or host.first is None:
         return True
+    if c.last is not None and (c.last - c.first).days > 2:
+        return False  # "30 were killed in operations this week": a summary, not a detail
     return c.first <= (host.last or host.first) and host.first <= (c.last or c.first)
 
 

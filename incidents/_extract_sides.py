@@ -83,14 +83,14 @@ def initiator(t: str) -> str | None:
         ]
         if before:
             return before[-1][1]
-    m = _RESPONDED.search(t)
-    if m is not None:
-        after = [a for o, a in acts if o > m.end() and _FROM_BY.search(t[m.end() : o])]
-        if after:
-            return after[0]
-        before = [a for o, a in acts if o < m.start()]
-        if before:
-            return _OTHER[before[-1]]
+    r = _RESPONDED.search(t)
+    if r is not None:
+        named = [a for o, a in acts if o > r.end() and _FROM_BY.search(t[r.end() : o])]
+        if named:
+            return named[0]
+        answerer = [a for o, a in acts if o < r.start()]
+        if answerer:
+            return _OTHER[answerer[-1]]
     return None
 
 

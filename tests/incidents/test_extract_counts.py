@@ -96,3 +96,14 @@ def test_a_car_bomb_at_a_cantonment_is_placed_in_its_city():
     assert "Kohat" in str(df.iloc[0]["location"])
     assert df.iloc[0]["event_kind"] in ("bombing", "suicide_bombing")
     assert df.iloc[0]["fatalities"] == 6
+
+
+def test_a_weeks_summary_of_casualties_is_not_a_detail_of_the_incident_before():
+    text = (
+        "Militants ambushed a convoy near Razmak on Thursday, officials said.\n"
+        "Around 25 militants were killed in operations earlier this week, the army said."
+    )
+    df = extract(text, article_date="2025-01-31")
+    razmak = df[df["location"].str.contains("Razmak")]
+    assert len(razmak) == 1
+    assert pd.isna(razmak.iloc[0]["fatalities"])
