@@ -42,6 +42,13 @@ _REPORTED = re.compile(
     r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed|accused \w+"
     r"|posted(?: \w+){0,3})\s+$"
 )
+# "Pakistan today mourned ...", "officials on Monday said ...": the date of the
+# statement or the reaction (the event that day or the day before)
+_REPORTED_AFTER = re.compile(
+    r"\s+(?:mourned|condemned|said|says|announced|reported|confirmed|buried|paid tribute|"
+    r"claimed|denied|told)\b",
+    re.IGNORECASE,
+)
 # Words that make a trigger something that did not happen (yet): threats, plans, conditions.
 _MODAL = re.compile(
     r"\b(?:would|will|could|might|shall|threaten\w*|vow\w*|warn(?:ed|s|ing)? (?:of|that)|"
@@ -380,7 +387,12 @@ def _date(
     usable = [d for d in spans if d.first is not None]
     # "officials said on Monday": the day of the statement, not of the event; the
     # event is that day or the day before.
-    events = [d for d in usable if not _REPORTED.search(c.evidence[max(0, d.start - 30) : d.start])]
+    events = [
+        d
+        for d in usable
+        if not _REPORTED.search(c.evidence[max(0, d.start - 30) : d.start])
+        and not _REPORTED_AFTER.match(c.evidence, d.end)
+    ]
     if usable and not events:
         d = min(usable, key=lambda d: abs(d.start - x.start))
         if d.first is not None and d.last is not None and d.first == d.last:

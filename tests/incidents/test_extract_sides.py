@@ -120,3 +120,15 @@ def test_a_precursor_is_dated_before_the_lead_event():
     assert len(khost) == 1
     assert str(khost.iloc[0]["date"].date()) < "2025-10-11"
     assert str(khost.iloc[0]["date_end"].date()) == "2025-10-11"  # the lead: late on Saturday
+
+
+def test_the_day_of_a_reaction_is_not_the_day_of_the_event():
+    # "today" is when the country mourned; the attack was that day or the day before
+    df = extract(
+        "The country today mourned two soldiers after militants opened fire on a post in "
+        "Mohmand district.",
+        article_date="2025-08-30",
+    )
+    assert len(df) == 1
+    assert str(df.iloc[0]["date"].date()) == "2025-08-29"
+    assert str(df.iloc[0]["date_end"].date()) == "2025-08-30"
