@@ -260,7 +260,10 @@ _SEPARATE = re.compile(
 
 #: Frontier phrases that only say "somewhere near the border" (not "all along it").
 _NEAR = re.compile(
-    r"^(?:near|close to)\b|\b(?:territory|soil)$|^(?:deep )?(?:inside|across|into)\b",
+    r"^(?:near|close to)\b|\b(?:territory|soil)$|^(?:deep )?(?:inside|across|into)\b"
+    # "attacked a post on the border", "attacks on Pakistani border posts"
+    r"|^(?:on|at|against|targeting) (?:the |their )?(?:[\w'’-]+ )?(?:border|frontier)"
+    r"(?: posts| positions| checkposts| outposts| checkpoints)?$",
     re.IGNORECASE,
 )
 

@@ -382,3 +382,15 @@ def test_attacks_on_border_posts_are_frontier_wide_and_not_folded_into_the_other
     front = df[df["review_flags"].astype(str).str.contains("frontier_wide")]
     assert len(front) == 1
     assert front.iloc[0]["actor1"] == "Afghan Taliban forces"
+
+
+def test_a_post_on_the_border_restated_in_a_district_is_one_row():
+    text = (
+        "Militants from Afghanistan attacked a Pakistani post on the border on Sunday, killing "
+        "three soldiers.\n"
+        "The militants opened fire on a military post in Mohmand district, officials said."
+    )
+    df = rows(text)
+    assert len(df) == 1
+    assert "Mohmand" in str(df.iloc[0]["location"])
+    assert df.iloc[0]["fatalities"] == 3
