@@ -112,7 +112,7 @@ _GROUPS = {
         r"players|shopkeepers|farmers|labourers|tribesmen|elders|passers-?by|passer-?by|"
         r"bystanders?"
     ),
-    "people": r"people|persons|individuals|others|person|casualties|lives",
+    "people": r"people|persons|individuals|others|person|casualties|lives|commanders",
 }
 _ONE = (
     r"soldier|officer|guard|policeman|border policeman|civilian|child|woman|man|boy|girl|"
@@ -126,8 +126,9 @@ _WHO_GROUP = [(g, re.compile(rf"^(?:{rx})$", re.IGNORECASE)) for g, rx in _GROUP
 # Up to three words between a number and its noun ("11 Pakistani security personnel"),
 # never another number or a preposition ("three cricketers among eight people").
 _ADJ = (
-    r"(?:(?!(?:among|including|of|and|or|with|from|in|at|after|when|by|were|was|have|has|had|"
-    r"sustained|suffered|received|killed|wounded|injured|martyred|died|dead|"
+    r"(?:(?!(?:among|including|of|and|or|with|from|in|at|after|before|when|while|by|were|was|"
+    r"have|has|had|sustained|suffered|received|got|injuries|"
+    r"killed|wounded|injured|martyred|died|dead|"
     + _WORDNUM.replace("(?: of)?", "")
     + r")\b)(?:[A-Za-z]+(?:-[A-Za-z]+)?) ){0,3}?"
 )

@@ -42,12 +42,31 @@ _REPORTED = re.compile(
     r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed|accused \w+"
     r"|posted(?: \w+){0,3})\s+$"
 )
+# "Pakistan today mourned ...", "officials on Monday said ...": the date of the
+# statement or the reaction (the event that day or the day before)
+_REPORTED_AFTER = re.compile(
+    r"\s+(?:mourned|condemned|said|says|announced|reported|confirmed|buried|paid tribute|"
+    r"claimed|denied|told)\b",
+    re.IGNORECASE,
+)
 # Words that make a trigger something that did not happen (yet): threats, plans, conditions.
 _MODAL = re.compile(
     r"\b(?:would|will|could|might|shall|threaten\w*|vow\w*|warn(?:ed|s|ing)? (?:of|that)|"
     r"plan(?:s|ned|ning)? to|not hesitate to|ready to|prepared to|intends? to|seek(?:s|ing)? to|"
     r"if|unless|reserves? the right to|right to|to avoid|to prevent|to stop|consider\w*|"
     r"mull\w*|weigh\w*|may|possible|potential|option of)\b[^.;:]{0,45}$"
+)
+# A purpose: "on their way from X to attack targets in Y" (the attack did not
+# happen; the casualties of the sentence are another event's, so they stay).
+_PURPOSE = re.compile(
+    r"\b(?:on (?:their|his|its|the) way|in (?:a|their|its) bid to|in order to|so as to)\b"
+    r"[^.;:,]{0,40}\bto\s+(?:\w+\s+)?$"
+    # what a person killed or arrested was wanted for: another, older event
+    r"|\b(?:wanted (?:for|in)|involved in|accused of|suspected of|convicted of|"
+    r"masterminds? of|behind)\s+(?:(?!(?:was|were|is|are|had|has|have)\b)[\w'’-]+\s+){0,3}$"
+    # "militants planning attacks in X": a plan, not an event
+    r"|\b(?:planning|plotting|preparing(?: for)?)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
 )
 # A trigger in the past of the frontier rather than in this news.
 _HISTORY = re.compile(
@@ -214,8 +233,16 @@ def _sentence(
             continue
         x = _specific(x, trig, t)
         y = _nearest_trigger(p, raw_strong)
-        if y is not None and y not in trig and y.violent == x.violent:
-            continue  # the place of a threat, a cause or history named in the sentence
+        if (
+            y is not None
+            and y not in trig
+            and y.violent == x.violent
+            and not (x.end <= p.start and (y.end <= x.start or p.start - x.end < y.start - p.end))
+        ):
+            # the place of a threat, a cause or history named in the sentence (but
+            # "... to attack Y when they were killed in X", "militants killed in X were
+            # planning attacks in Y": X follows the event's own word)
+            continue
         if x.kind == "border_closure" and p.role == "country":
             continue  # a closure is of a crossing, not of a country
         if x.violent and _CLOSED_AFTER.match(t, p.end):
@@ -363,7 +390,9 @@ def _date(
     events = [
         d
         for d in usable
-        if not d.statement and not _REPORTED.search(c.evidence[max(0, d.start - 30) : d.start])
+        if not d.statement
+        and not _REPORTED.search(c.evidence[max(0, d.start - 30) : d.start])
+        and not _REPORTED_AFTER.match(c.evidence, d.end)
     ]
     if usable and not events:
         d = min(usable, key=lambda d: abs(d.start - x.start))
@@ -538,6 +567,8 @@ def _dates_fit(host: _Candidate, c: _Candidate) -> bool:
     left 16 soldiers dead" is not the detail of today's strike)."""
     if c.date_how not in ("absolute", "relative") or c.first is None or host.first is None:
         return True
+    if c.last is not None and (c.last - c.first).days > 2:
+        return False  # "30 were killed in operations this week": a summary, not a detail
     return c.first <= (host.last or host.first) and host.first <= (c.last or c.first)
 
 
@@ -553,6 +584,8 @@ def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigge
     for x in raw:
         clause = re.split(r"[.;:]", t[max(0, x.start - 70) : x.start])[-1]
         window = t[max(0, x.start - 60) : x.end + 60]
+        if _PURPOSE.search(clause):
+            continue
         if (
             _MODAL.search(clause)
             or _HISTORY.search(clause)

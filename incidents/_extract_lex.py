@@ -43,6 +43,8 @@ _T: list[tuple[str, str]] = [
         r"|\b(?:jets|warplanes|aircraft|drones?|planes|helicopters?|gunships?)\s+(?:\w+\s+)?"
         r"(?:struck|hit|bombed|attacked|targeted|pounded|fired)\b"
         r"|\b(?:struck|bombed)\b|\bquadcopters?(?: (?:attacks?|strikes?))?\b"
+        r"|\bair (?:operations?|campaign|offensive)\b"
+        r"|\bair force\b(?=\s+(?:\w+\s+){0,2}(?:destroyed|struck|hit|bombed|targeted|attacked)\b)"
         # On this frontier a bare "strike(s)" is a Pakistani air or drone strike.
         r"|\bstrikes?\b(?! (?:deal|agreement))",
     ),
@@ -54,7 +56,9 @@ _T: list[tuple[str, str]] = [
         "bombing",
         r"\b(?:roadside|car|truck|remote[- ]controlled|improvised) (?:bombs?|explosive devices?)"
         r"|\bIEDs?\b|\b(?:bomb|explosive) (?:blasts?|attacks?|explosions?)\b|\bblasts?\b"
-        r"|\bbombings?\b|\bexplosions?\b",
+        r"|\bbombings?\b|\bexplosions?\b"
+        r"|\bexplosives?[- ](?:laden|packed|filled) (?:vehicles?|cars?|trucks?|motorcycles?)\b"
+        r"|\bvehicle[- ]borne\b|\bVBIEDs?\b",
     ),
     (
         "shelling",
@@ -70,7 +74,11 @@ _T: list[tuple[str, str]] = [
         r"|\btrad(?:ed|ing) (?:heavy |)fire\b|\bopen(?:ed|s)? (?:\w+ )?fire\b|\bexchanges of fire\b"
         r"|\bfought\b|\bhostilities\b|\bconfrontations?\b|\bfirings?\b"
         r"|\b(?:violent |armed )?encounters?\b"
-        r"|\bcross-border fire\b|\bgunfire\b"
+        r"|\bcross-border fire\b|\bgunfire\b|\bfired (?:on|at|upon|into)\b"
+        # a security operation against militants ("an intelligence-based operation in X")
+        r"|\b(?:intelligence[- ]based|search|sanitization|sanitisation|clearance|combing|"
+        r"counter-?terrorism|anti-?terror(?:ist|ism)?|security|military|ground) operations?\b"
+        r"|\bIBOs?\b|\bconflict\b(?=\s+(?:\w+\s+)?(?:occurred|erupted|broke out|took place))"
         r"|\b(?:came|come|comes|coming) under (?:heavy |intense |small[- ]arms |)fire\b",
     ),
     (
@@ -78,11 +86,14 @@ _T: list[tuple[str, str]] = [
         r"\battack(?:s|ed|ing)?\b|\bassault(?:s|ed)?\b|\braid(?:s|ed)?\b|\bambush(?:ed|es)?\b"
         r"|\bstormed\b|\bcaptured\b|\bseized\b|\boverran\b|\bretaliat\w+ (?:strikes?|fire)\b"
         r"|\bretaliat(?:ed|ing)\s+(?:against|on|at)\b"
-        r"|\btargeted\b(?! killings?)|\binfiltrat(?:ed|ion|e|ing)\b|\bincursions?\b",
+        r"|\btargeted\b(?! killings?)|\binfiltrat(?:ed|ion|e|ing)\b|\bincursions?\b"
+        # "the camp in X was destroyed": a target named without an event word
+        r"|\bdestroy(?:ed|ing)\b",
     ),
     (
         "killing",
-        r"\b(?:killed|killing|kills?|shot dead|gunned down|martyred|dead|died|wounded|injured)\b",
+        r"\b(?:killed|killing|kills?|shot dead|gunned down|martyred|dead|died|wounded|injured|"
+        r"lost (?:their|his|her) lives?|embraced (?:martyrdom|shahadat))\b",
     ),
     (
         "border_closure",
@@ -123,6 +134,12 @@ _STATE_BEFORE = re.compile(
 _DURATION = re.compile(
     r"\bfor (?:a|the) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) "
     r"(?:straight |consecutive |successive )?day\b",
+    re.IGNORECASE,
+)
+# Damage by nature, not by an attack ("heavy rain destroyed homes").
+_NATURAL = re.compile(
+    r"\b(?:rains?|rainfall|floods?|flooding|flash floods?|earthquakes?|quakes?|storms?|"
+    r"landslides?|landslips?|avalanches?|snowfall|cyclones?|wildfires?|blaze)\b",
     re.IGNORECASE,
 )
 _REOPEN = re.compile(r"\bre-?open(?:ed|ing|s)?\b", re.IGNORECASE)
@@ -189,6 +206,8 @@ def triggers_in(sentence: str) -> list[Trigger]:
                 continue
         if kind == "talks" and re.search(r"\btalks? (?:about|of) war\b", sentence, re.I):
             continue
+        if text.lower().startswith("destroy") and _NATURAL.search(sentence):
+            continue  # "floods destroyed homes": damage without an attack
         out.append(Trigger(m.start(), m.end(), text, kind))
     return out
 
@@ -239,6 +258,10 @@ _WEAK = re.compile(
     rf"Pak-Afghan)(?:'s|’s)? )?{_FRONT}\b(?! (?:crossing|town|city|district|post))"
     rf"|\b(?:on|inside|into|in) (?:parts of |several parts of )?(?:the )?(?:Afghan|"
     rf"Afghanistan(?:'s|’s)?) (?:territory|soil)\b"
+    # "attacks on Pakistani border posts": somewhere on the frontier
+    rf"|\b(?:on|at|against|targeting) (?:the )?(?:Pakistani|Afghan|Pakistan(?:'s|’s)|"
+    rf"Afghanistan(?:'s|’s)) (?:border |frontier )(?:posts|positions|checkposts|outposts|"
+    rf"checkpoints)\b"
     # "airstrikes inside Afghanistan", "positions across Afghanistan"
     rf"|\b(?:deep )?(?:inside|across|into) (?:Afghanistan|Pakistan)\b(?!'s|’s)",
     re.IGNORECASE,

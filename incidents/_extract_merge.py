@@ -224,7 +224,13 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
             continue
         lo = bisect.bisect_left(starts, c.sentence - WINDOW)
         hi = bisect.bisect_right(starts, c.sentence + WINDOW)
-        finer = [f for f in violent[lo:hi] if id(f) not in gone and _overlap(f, c)]
+        finer = [
+            f
+            for f in violent[lo:hi]
+            if id(f) not in gone
+            and _overlap(f, c)
+            and not (f.actor1 and c.actor1 and f.actor1 != c.actor1)  # the other side's
+        ]
         if not finer:
             continue
         host = min(finer, key=lambda f: abs(f.sentence - c.sentence))
@@ -251,7 +257,10 @@ _SEPARATE = re.compile(
 
 #: Frontier phrases that only say "somewhere near the border" (not "all along it").
 _NEAR = re.compile(
-    r"^(?:near|close to)\b|\b(?:territory|soil)$|^(?:deep )?(?:inside|across|into)\b",
+    r"^(?:near|close to)\b|\b(?:territory|soil)$|^(?:deep )?(?:inside|across|into)\b"
+    # "attacked a post on the border", "attacks on Pakistani border posts"
+    r"|^(?:on|at|against|targeting) (?:the |their )?(?:[\w'’-]+ )?(?:border|frontier)"
+    r"(?: posts| positions| checkposts| outposts| checkpoints)?$",
     re.IGNORECASE,
 )
 

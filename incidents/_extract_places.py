@@ -34,6 +34,9 @@ _LOCATIVE = re.compile(
     r"northern\s+|western\s+|remote\s+|restive\s+|tribal\s+)?"
     r"(?:towns?|city|cities|villages?|districts?|provinces?|regions?|areas?|crossing|valley|"
     r"capital)\s+of\s+)?"
+    # an appositive: "including the capital, Kabul", "in the provincial capital Khost"
+    r"(?:(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|provincial\s+|Afghan\s+|Pakistani\s+)?"
+    r"capital,?\s+)?"
     r"(?:(?:Afghan|Pakistani)\s+(?:border\s+)?(?:town|city|village|district|province|"
     r"region|crossing)\s+of\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?"
     r"(?:the\s+)?(?:[A-Z]\w+(?:'s|’s)\s+)?)$"
@@ -70,7 +73,8 @@ _VENUE = re.compile(
     r"ambassador|envoy|consulate|consul general|diplomats?|charg[eé] d'affaires|"
     r"ministry|office|offices|official|government|authorities|headquartered|flew|returned|arrived|"
     r"travelled|traveled|summoned|rally|officials|spokesman|leaders?|rulers|regime|"
-    r"administration|leadership|delegation|trip|visit|match|matches|tournament|series|game)"
+    r"administration|leadership|delegation|trip|visit|match|matches|tournament|series|game|"
+    r"meeting|meetings|summit|conference|brass|commanders|huddle)"
     r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$"
     r"|\b(?:opposite|across from|facing|bordering|towards?|capital|takeover (?:of|in)|control of|"
     r"seized|power in|fall of|return to|came to power in)\s+(?:the\s+)?$",
@@ -94,15 +98,27 @@ _ORIGIN = re.compile(
     r"came|come|comes|coming|poured|pouring|crossed|crossing|infiltrat\w+|fired|launch\w+|"
     r"stag(?:ed|ing)|entered|moved|fled|originat\w+|emanat\w+|operating|operates?|"
     r"(?<![-\w])based|sent|returned|deported|travell?ed|sneak\w*|snuck|slipped|"
-    r"planned|plotted|masterminded|orchestrated|directed|hatched)"
+    r"planned|plotted|masterminded|orchestrated|directed|hatched|cross|crosses|escaped|"
+    r"retreated|withdrew|trained|infiltrate)"
     r"\s+(?:[\w-]+\s+){0,3}?(?:in\s+|over\s+)?"
     + _ORIGIN_VIA
-    # where an attack was plotted, where militants are harboured or have their bases
     + r"|\b(?:originat\w+|emanat\w+|planned|plotted|masterminded|orchestrated|hatched)\s+"
     r"(?:in|inside|within)\s+(?:the\s+)?$"
     r"|\bharbou?r\w*\s+(?:[\w-]+\s+){0,3}?(?:in|inside|within)\s+(?:the\s+)?$"
     r"|\b(?:bases?|sanctuar(?:y|ies)|(?:safe\s+)?havens?)\s+(?:are|is|were|was|remain)\s+"
     r"(?:located\s+)?(?:in|inside|within)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Where fighters hide, shelter, train or keep sanctuaries: an origin too, unless
+# the sentence strikes them there ("jets struck militants hiding in X").
+_HIDEOUT = re.compile(
+    r"\b(?:shelter(?:ing|ed|s)?|hiding|hid|hidden|holed up|trained|regroup\w*|"
+    r"harbou?red|(?<![-\w])based)\s+(?:[\w-]+\s+){0,3}?(?:in|inside|within)\s+(?:the\s+)?"
+    r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?$"
+    r"|\b(?:us(?:e|es|ed|ing)|from|trained in|operat\w+ from|have|has|had|maintain\w*)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:sanctuar(?:y|ies)|(?:safe\s+)?havens?|camps?|hide-?outs?|bases?|"
+    r"soil|territory|launch(?:ing)? pads?)\s+(?:in|inside|of)\s+(?:the\s+)?"
+    r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?$",
     re.IGNORECASE,
 )
 # "militants using Kunar as a launch pad"
@@ -137,7 +153,17 @@ _DESCRIBES = re.compile(
     r"(?:the\s+)?$"
     # a relative clause describing the site: "Kurram, which borders Khost province"
     r"|\b(?:(?:which|that|it)\s+(?:also\s+)?(?:borders?|adjoins?|neighbou?rs?|touches)|"
-    r"bordering|adjoining|adjacent to)\s+(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|the\s+)?$",
+    r"bordering|adjoining|adjacent to)\s+(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|the\s+)?$"
+    # a road or crossing described by what it links: "which connects X with Y"
+    r"|\b(?:connect(?:s|ed|ing)?|link(?:s|ed|ing)?)\s+(?:(?:[\w'’-]+\s+){1,4}(?:with|to|and)\s+)?"
+    r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|the\s+)?$"
+    # where people are from: "two soldiers from Swat", "labourers from Bajaur"
+    r"|\b(?:soldiers?|troops|personnel|sepoys?|men|women|children|people|civilians|victims|"
+    r"labou?rers|workers|policemen|officers?|students?|pilgrims|passengers|traders|drivers|"
+    r"youths?|boys?|girls?|brothers|family|families|relatives)\s+(?:\w+\s+)?(?:from|of)\s+"
+    r"(?:the\s+)?$"
+    # "Sepoy Ali Khan, 26, from X": a person's age, then where they are from
+    r"|\b\d{1,2}\s*,?\s+(?:from|of|hailing from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # The aftermath of an event happens elsewhere: the hospital the wounded were taken
@@ -146,12 +172,35 @@ _AFTERMATH = re.compile(
     r"\b(?:hospitals?|funerals?|laid to rest|buried|burial|refuge|sheltere?d?|"
     r"(?:fled|flee\w*)(?:\s+\w+){0,3}?\s+(?:to|into|towards)|"
     r"shelters|relief camps?|displaced to|shifted|rushed|airlifted|evacuated|transported|"
-    r"referred|condemn\w*|protests?|protesters|bodies|taken to|native|offered|performed)\b",
+    r"referred|condemn\w*|protests?|protesters|bodies|taken to|native|offered|performed|"
+    r"mourn\w*|(?:escaped|retreated|retreating|withdrew|slipped back|melted back|flown|headed|"
+    r"heading|bound|destined|en route|sent|returning|returned)(?:\s+\w+){0,2}?\s+"
+    r"(?:to|into|towards|for))\b",
     re.IGNORECASE,
 )
 _SPEAKERS = re.compile(
     r"officials?|authorities|sources|police|residents|villagers|elders|witnesses", re.I
 )
+
+
+# "Bajaur, a former tribal district near Kunar, ...", "Lwara, a village on the road
+# to Khost": a place inside an appositive that describes the place before it
+_APPOSITIVE = re.compile(
+    r"^\s*,\s*(?:a|an|the)\s+[^,;()]{0,80}?\b(?:near|to|into|towards?|from|opposite|across|"
+    r"beyond|with|off|facing|bordering|neighbou?ring|adjoining|close to|next to|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of)\s+"
+    r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?$",
+    re.IGNORECASE,
+)
+_UNITS_GAP = re.compile(
+    r"^\s+(?:districts?|provinces?)?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)(?:the\s+)?$"
+)
+
+
+def _described(left: str) -> bool:
+    """Whether the words before a mention make it a description, a seat, a venue or
+    the aftermath, so that the names listed after it are too."""
+    return bool(_DESCRIBES.search(left) or _VENUE.search(left) or _aftermath(left))
 
 
 def _names_event(span: str) -> bool:
@@ -183,7 +232,8 @@ _NOT_PLACE = frozenset(
     "taliban ttp mujahid khan wali gul sharif amir hafiz mullah noor lashkar khawaja dar asif "
     "munir islamic emirate china india iran durand frontier corps jamaat tehreek tehrik united "
     "nations reuters police army islam mehsud haqqani shahbaz ishaq muttaqi yaqoob zabihullah "
-    "bahadur qatar turkey saudi arabia minister president general commander".split()
+    "bahadur qatar turkey saudi arabia minister president general commander cantonment "
+    "cantt".split()
 )
 _FUNCTION = frozenset(
     "in at on the a an of near to from into and or but after before as by with for when while "
@@ -192,7 +242,7 @@ _FUNCTION = frozenset(
 _PLACE_NOUNS_CAP = frozenset(
     "district province crossing border city town village valley agency airport region "
     "sector pass koh kandao gali darra dara nullah ghar sar mountain mountains range square "
-    "bazaar market area areas post kallay kalay kelay killi kili".split()
+    "bazaar market area areas post kallay kalay kelay killi kili cantonment cantt".split()
 )
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s*&\s*|\s+or\s+)"
 _FEAT = r"(?:\s+(?:valley|pass|area|mountains?|village|town|district|heights|nullah|range))?"
@@ -208,12 +258,17 @@ _CTX_GAP = re.compile(
     r"^(?:'s|’s)?[\s,]*(?:(?:Kandao|Koh|Valley|Pass|Gali|Sar|Ghar|Darra|Nullah)\s+)?"
     r"(?:(?:districts?|provinces?|crossings?|border crossings?|villages?|"
     r"towns?|city|areas?|regions?|valleys?|tehsil|agency|posts?)\s*)?"
+    # a facility named after a place: "the X terrorist camp in Y", "the X base of Y"
+    r"(?:(?:[a-z]\w*\s+){0,2}(?:camps?|bases?|headquarters|compounds?|depots?|checkpoints?|"
+    r"check ?posts?|outposts?|facilit(?:y|ies)|hideouts?|airfields?|training centres?|"
+    r"training centers?|infrastructure)(?=\s+(?:in|of|at)\s))?"
     r"(?:,\s*(?:District\s+|Tehsil\s+)?|\s*\(\s*|\s+(?:in|of)\s+|\s+within\s+|"
     r"\s*,?\s*(?:a|the)\s+(?:\w+\s+){0,3}?(?:in|of)\s+)"
     r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:Afghan|Pakistani)\s+)?"
     r"(?:(?:\w+\s+)?(?:province|district|region) of\s+)?"
-    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+)?$"
+    r"(?:(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?|central)\s+)?$"
 )
+_FACILITY_GAP = re.compile(r"^\s+(?:[a-z]\w*\s+){0,2}[a-z]\w*\s+(?:in|of|at)\s")
 _TALKS_VENUE = re.compile(
     r"\b(?:talks|negotiations|meeting|met|summit|conference|round|dialogue|mediation|"
     r"signed|agreed)\s+(?:\w+\s+){0,3}?(?:in|at)\s+(?:the\s+)?$"
@@ -223,7 +278,7 @@ _TALKS_VENUE = re.compile(
 # A square, road or building named after a person or place is not that place.
 _LANDMARK = re.compile(
     r"^\s+(?:Square|Road|Street|Chowk|Hospital|Mosque|Madrassa|School|University|College|"
-    r"Stadium|Bridge|Park|Highway|Airport Road|Cantonment|Camp)\b"
+    r"Stadium|Bridge|Park|Highway|Airport Road|Camp)\b"
 )
 # People of the place speak from it: "local officials in Spin Boldak said".
 _LOCAL = re.compile(
@@ -273,14 +328,22 @@ class _Place:
 # -- places -----------------------------------------------------------------------------
 
 
+_QUOTES = str.maketrans({"“": " ", "”": " ", '"': " ", "«": " ", "»": " "})
+
+
 def _places(t: str, gc: Geocoder) -> list[_Place]:
     """Places named in one sentence, with their role and context resolved."""
+    # double quotes around a name ("the “Zazi” district") are read as spaces (the
+    # offsets stay those of the sentence)
+    t = t.translate(_QUOTES)
     found: list[_Place] = []
     taken: list[tuple[int, int]] = []
     origin: list[int] = []  # ends of the origin mentions
+    described: list[int] = []  # ends of mentions that describe (neighbours, venues...)
+    appositive: set[int] = set()  # ... of those inside an appositive
     for m in gc.find_mentions(t):
         taken.append((m.start, m.end))
-        if not m.candidates:
+        if not m.candidates or m.text.lower() in _NOT_PLACE:
             continue
         p = _Place(m.start, m.end, m.text, m.candidates[0])
         role = _role(t, p, m.key)
@@ -293,6 +356,23 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
         if role == "origin":
             origin.append(p.end)  # where fire or fighters came from: no incident there
             continue
+        if described and described[-1] > (found[-1].end if found else -1):
+            gap_d = t[described[-1] : p.start]
+            if (_COORD.match(gap_d) or _UNITS_GAP.match(gap_d)) and (
+                described[-1] not in appositive or "," not in gap_d
+            ):
+                # "which borders Khost and Paktia provinces": the list goes on
+                described.append(p.end)
+                continue
+        if role is None and _described(t[max(0, p.start - 80) : p.start]):
+            described.append(p.end)
+            continue
+        if found and role in ("place", "country"):
+            gap_a = t[found[-1].end : p.start]
+            if _APPOSITIVE.match(gap_a) and not _names_event(gap_a):
+                described.append(p.end)  # (its list ends at the comma that closes it)
+                appositive.add(p.end)
+                continue
         if role is None or role == "listed":
             continue
         p.role = role
@@ -332,7 +412,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     _unknown_list_items(t, found, known)
     _unknown_before_unit(t, found, known, gc)
     _areas(found, gc)
-    _near(t, found)
+    _near(t, found, gc)
     return found
 
 
@@ -345,7 +425,7 @@ _NEAR_GAP = re.compile(
 _NEAR_KM = 30.0
 
 
-def _near(t: str, places: list[_Place]) -> None:
+def _near(t: str, places: list[_Place], gc: Geocoder) -> None:
     """A place named as the reference point of the site before it ("X area near
     Y") is its context, not a second site; when X is ambiguous or resolves far
     from Y and Y is a point (a town, a crossing), X is placed at Y, keeping X's
@@ -355,12 +435,40 @@ def _near(t: str, places: list[_Place]) -> None:
             continue
         b.role = "context"
         far = _km(a.match, b.match) > _NEAR_KM
+        if b.match.method in ("admin1", "admin2"):
+            # "X and Y near the Kurram border": a namesake of X outside the unit
+            # is the wrong one when the unit has its own X
+            chain = [a]
+            k = places.index(a) - 1
+            while (
+                k >= 0
+                and places[k].role == "place"
+                and _COORD.match(t[places[k].end : places[k + 1].start])
+            ):
+                chain.append(places[k])
+                k -= 1
+            for x in chain:
+                _namesake_in(x, b.match, gc)
         if b.match.method not in _POINT:
             continue  # "near the Kurram border": too coarse to place the site at
         if a.match.ambiguous or far or math.isnan(a.match.lat):
             why = "ambiguous" if a.match.ambiguous else f"not within {_NEAR_KM:.0f} km of it"
             a.notes.append(f"{a.text!r} placed at {b.text} named beside it ({why})")
             a.match, a.fallback = b.match, True
+
+
+def _namesake_in(p: _Place, unit: Match, gc: Geocoder) -> None:
+    """Re-read ``p`` inside ``unit`` when its match lies outside it; keep the
+    match when the unit has no place of that name (near a unit is not in it)."""
+    if p.match.method not in _POINT or _inside(p.match, unit) or p.context:
+        return
+    level = "admin1" if unit.method == "admin1" else "admin2"
+    res = gc.resolve(p.text, **{level: unit.name})
+    got = res[0] if res else None
+    if got is None or got.method not in _POINT or not _inside(got, unit):
+        return
+    p.notes.append(f"{p.text!r} read in {unit.name} named beside it: {got.name}")
+    p.match = got
 
 
 def _km(a: Match, b: Match) -> float:
@@ -409,6 +517,9 @@ def _origin(left: str, right: str, m: Match) -> bool:
     side in X" is an origin only when X is in Afghanistan (troops in Kurram come
     under fire from the Afghan side *in Kurram*)."""
     if _ORIGIN_AFTER.match(right):
+        return True
+    h = _HIDEOUT.search(left)
+    if h is not None and not _names_event(left[max(0, h.start() - 40) : h.start()]):
         return True
     o = _ORIGIN.search(left)
     if o is None or _RANGE_AFTER.match(right):
@@ -510,13 +621,19 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
             res = gc.resolve(f"{p.text} {p.qual}")
             if res and res[0].method != "unresolved":
                 p.match = res[0]
-    for j, b in enumerate(places):
-        if b.role not in ("place", "country") or j == 0:
+    # Right to left, so that a unit is read in its own unit first: in "the village
+    # of X in the Y district of Z province", Z locates Y, and Y (then a district
+    # of Z, not a namesake village elsewhere) locates X.
+    for j in range(len(places) - 1, 0, -1):
+        b = places[j]
+        if b.role not in ("place", "country"):
             continue
         a = places[j - 1]
         gap = t[a.end : b.start]
         if a.role == "frontier" or len(gap) > 60 or not _CTX_GAP.match(gap):
             continue
+        if b.role == "place" and b.context and b.qual in ("district", "province"):
+            _resolve_within(b, gc)
         unit = b.match if b.role == "country" else _as_unit(b, gc)
         if unit is None and b.qual == "tehsil" and b.match.admin2:
             # "X area of Y tehsil": the tehsil's district locates X
@@ -533,6 +650,8 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
         b.role = "context"
         chain = [a]
         k = j - 2
+        if _FACILITY_GAP.match(gap):
+            k = -1  # "X and the Y camp in Z": Z locates the camp only
         while k >= 0 and _COORD.match(t[places[k].end : places[k + 1].start]):
             chain.append(places[k])
             k -= 1

@@ -132,6 +132,7 @@ from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _
 from incidents._extract_lex import EVENT_KINDS, VIOLENT
 from incidents._extract_merge import _inside_of, _merge
 from incidents._extract_places import FRONTIER_NAME
+from incidents._extract_sides import set_initiators
 from incidents._extract_table import EXTRA_COLUMNS, _table
 from incidents._extract_text import (
     dateline,
@@ -208,10 +209,14 @@ def extract(
     prev_dated: tuple[dt.date, dt.date, str] | None = None
     unplaced: list[_Candidate] = []  # violent sentences without a place (dates only)
     last_yeared = True  # whether the date of last_range names its year
-    for i, s in without_captions(sentences(text, dl.end if dl else 0)):
+    sents = list(sentences(text, dl.end if dl else 0))
+    texts = [s.text for s in sents]  # by sentence number, captions included
+    for i, s in without_captions(sents):
         kind = pending[1] if pending is not None and i - pending[0] <= 2 else None
         # An undated sentence right after an unplaced, dated event continues it.
         inherit = para_range.get(s.paragraph) or (prev_dated if kind is not None else None)
+        if _PRECURSOR.search(s.text) or _SEQUEL.search(s.text):
+            inherit = None  # what started it or came next: not the date told before
         new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind)
         if not new and dated is not None and _COREF.search(s.text):
             _date_back(cands, i, s.text, ref, year_hint, last_range)
@@ -232,6 +237,8 @@ def extract(
                 add = [n for n in unplaced[-1].counts if (n.which, n.group) not in have]
                 if c.counts and unplaced[-1].given:
                     add = []  # already the counts of the incident before
+                if any(o.kind in VIOLENT and o.counts == add and add for o in cands[-3:]):
+                    add = []  # a total over a list of places goes to its first place
                 if add and _dates_fit(c, unplaced[-1]):
                     c.counts = c.counts + add
                     c.notes.append(f"counts from sentence {unplaced[-1].sentence}")
@@ -255,7 +262,8 @@ def extract(
     settle_counts(cands, unplaced)
     date_sequels(cands, ref)
     _elaborations(cands)
-    _lead_date(cands, unplaced)
+    set_initiators(cands, texts)
+    _lead_date(cands, unplaced, ref)
     cands, background = _background(cands, ref)
     cands = _merge(cands)
     for c in cands:
@@ -376,6 +384,25 @@ def _date_back(
         c.notes.append(f"date from the next sentence ({d.text!r}) -> {d.first}..{d.last}")
 
 
+#: A sentence that tells what came next ("X hit back, prompting strikes in Y") is a
+#: sequel of the event before it, not that event in more detail.
+_SEQUEL = re.compile(
+    r"\b(?:hit back|struck back|retaliat\w+|in response|in retaliation|responded|prompting|"
+    r"prompted|escalat\w+ further|further escalat\w+|subsequently|afterwards|in turn|"
+    r"the next day|days later|a day later|weeks later)\b",
+    re.IGNORECASE,
+)
+
+
+#: A sentence that tells what started the lead event ("the confrontation began when
+#: jets struck X") is about an event before it.
+_PRECURSOR = re.compile(
+    r"\b(?:began|started|erupted|was triggered|were triggered|was sparked|were sparked|"
+    r"was preceded|were preceded) (?:when|after|by)\b|\b(?:triggered|sparked|preceded) by\b",
+    re.IGNORECASE,
+)
+
+
 def _elaborations(cands: list[_Candidate]) -> None:
     """An undated violent incident at a place inside the dated one of the one or
     two sentences before ("three soldiers were killed last week in Kurram
@@ -383,7 +410,7 @@ def _elaborations(cands: list[_Candidate]) -> None:
     that incident told in more detail: it takes its date, and the coarser row is
     then folded into it as a restatement."""
     for k, c in enumerate(cands):
-        if c.kind not in VIOLENT or c.date_how != "not stated":
+        if c.kind not in VIOLENT or c.date_how != "not stated" or _SEQUEL.search(c.evidence):
             continue
         for p in reversed(cands[max(0, k - 6) : k]):
             if c.sentence - p.sentence > 2 or p.sentence == c.sentence:
@@ -398,10 +425,16 @@ def _elaborations(cands: list[_Candidate]) -> None:
                 break
 
 
-def _lead_date(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
+def _lead_date(
+    cands: list[_Candidate], unplaced: list[_Candidate], ref: dt.date | None = None
+) -> None:
     """An event whose date is not stated gets the date of the article's first dated
     violent event (its lead) when that is at most three days long: news restates
     its lead more often than it adds undated events."""
+    first_undated = min(
+        (c.sentence for c in cands if c.kind in VIOLENT and c.date_how == "not stated"),
+        default=None,
+    )
     lead = next(
         (
             c
@@ -416,10 +449,31 @@ def _lead_date(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
     )
     if lead is None:
         return
+    if (
+        first_undated is not None
+        and first_undated < lead.sentence
+        and ref is not None
+        and lead.last is not None
+        and (ref - lead.last).days > NEWS_GAP_DAYS
+    ):
+        # the article opens with its news undated ("ten were killed in strikes on X,
+        # officials said"): an older dated event told after it (a photo caption, an
+        # earlier strike) is not its lead
+        return
     for c in cands:
         if c.date_how == "not stated":
             c.first, c.last, c.date_how = lead.first, lead.last, "inherited"
             c.flags = [f for f in c.flags if f != "date_not_stated"]
+            if ref is not None and ref > lead.last and _SEQUEL.search(c.evidence):
+                # "X hit back, prompting strikes in Y": after the lead, by the article
+                c.last = ref
+                c.notes.append(f"after the article's lead event -> {lead.first}..{ref}")
+                continue
+            if _PRECURSOR.search(c.evidence):
+                # "the confrontation began when jets struck X": before the lead
+                c.first = lead.first - dt.timedelta(days=NEWS_GAP_DAYS)
+                c.notes.append(f"before the article's lead event -> {c.first}..{lead.last}")
+                continue
             c.notes.append(f"date of the article's lead event -> {lead.first}..{lead.last}")
 
 

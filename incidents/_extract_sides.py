@@ -1,0 +1,133 @@
+"""Who started a fight told symmetrically ("clashes between Pakistani forces and the
+Afghan Taliban"): the initiator is the side the article says fired *unprovoked*,
+opened or launched the fire, or the side the other one *responded* to.
+
+Read in the clash's own sentence and the few after it that tell no incident of
+their own elsewhere; only the two armies of the frontier are set this way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from incidents._extract_events import _VICTIM, _Candidate
+from incidents._extract_lex import AF_MIL, PK_MIL, VIOLENT, actors_in
+from incidents._extract_merge import _inside_of, _same_place
+
+#: Sentences after a clash searched for who started it.
+FOLLOW = 3
+
+_OTHER = {PK_MIL: AF_MIL, AF_MIL: PK_MIL}
+_KINDS = frozenset({"armed_clash", "attack", "shelling"})
+# "clashes between X and Y", "X and Y traded fire": both armies, no agent
+_SYMMETRIC = re.compile(
+    r"\bbetween\b|\btrad(?:ed|ing) (?:\w+ )?fire\b|\bexchang\w* (?:of )?(?:\w+ )?fire\b"
+    r"|\bexchanges of fire\b|\bclashed\b|\bskirmish\w*\b|\bfought\b",
+    re.IGNORECASE,
+)
+_UNPROVOKED = re.compile(r"\bunprovoked\b", re.IGNORECASE)
+_STARTED = re.compile(
+    r"\b(?:initiated|started|opened|began|launched|triggered|provoked|targeted|attacked|"
+    r"assaulted|ambushed|stormed|fired (?:on|at|upon))\b",
+    re.IGNORECASE,
+)
+# "The incident took place in X": a sentence that places an event told before it
+_BACK = re.compile(r"\b(?:took place|occurred|happened|erupted)\b", re.IGNORECASE)
+_RESPONDED = re.compile(
+    r"\b(?:respond(?:ed|ing)?|retaliat(?:ed|ing)|returned (?:the )?fire|hit back|"
+    r"befittingly|repulsed|repelled|in response|in retaliation)\b",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_FROM_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# a subject named as a country: "Pakistan responded", "Afghanistan opened fire"
+_COUNTRY_SUBJECT = [
+    (PK_MIL, re.compile(r"\bPakistan\b(?!['’]s)")),
+    (AF_MIL, re.compile(r"\bAfghanistan\b(?!['’]s)")),
+]
+
+
+def _armies(t: str) -> list[tuple[int, str]]:
+    acts = [(o, a) for o, a in actors_in(t) if a in (PK_MIL, AF_MIL)]
+    for name, rx in _COUNTRY_SUBJECT:
+        for m in rx.finditer(t):
+            if not any(abs(o - m.start()) < 3 for o, _ in acts):
+                acts.append((m.start(), name))
+    return sorted(acts)
+
+
+def initiator(t: str) -> str | None:
+    """The army a sentence says started the fighting, or None.
+
+    "The Afghan Taliban initiated unprovoked fire" and "unprovoked firing from the
+    Afghan side" -> Afghan forces; "Pakistani troops responded to shelling by Afghan
+    border guards" -> Afghan forces (named after "by"); "Pakistan retaliated" ->
+    Afghan forces (the other side)."""
+    acts = _armies(t)
+    if not acts:
+        return None
+    cues = [*_UNPROVOKED.finditer(t), *_STARTED.finditer(t)]
+    for m in cues:
+        after = [a for o, a in acts if o > m.end() and _FROM_BY.search(t[m.end() : o])]
+        if after:
+            return after[0]
+        if _PASSIVE.search(t[: m.start()]):
+            continue  # "the operation was launched after ...": not the fire's subject
+        before = [
+            (o, a)
+            for o, a in acts
+            if m.start() - 40 <= o < m.start()
+            and not _RESPONDED.search(t[o : m.start()])
+            and not _VICTIM.match(t[o : m.start()])
+            and not re.search(r"[,;]|\b(?:when|as|after|while|before)\b", t[o : m.start()])
+        ]
+        if before:
+            return before[-1][1]
+    r = _RESPONDED.search(t)
+    if r is not None:
+        named = [a for o, a in acts if o > r.end() and _FROM_BY.search(t[r.end() : o])]
+        if named:
+            return named[0]
+        answerer = [a for o, a in acts if o < r.start()]
+        if answerer:
+            return _OTHER[answerer[-1]]
+    return None
+
+
+def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
+    """Give a symmetric or agentless clash the side its sentence, or one of the
+    :data:`FOLLOW` sentences after it, says started it (in place).  A sentence that
+    only places an event told before it ("the incident took place in X") also
+    looks at the two sentences before it."""
+    by_sentence: dict[int, list[_Candidate]] = {}
+    for c in cands:
+        if c.kind in VIOLENT:
+            by_sentence.setdefault(c.sentence, []).append(c)
+    for c in cands:
+        if c.kind not in _KINDS or c.sentence >= len(texts):
+            continue
+        own = texts[c.sentence]
+        symmetric = c.actor1 is None or (
+            _SYMMETRIC.search(own) and {a for _, a in _armies(own)} >= {PK_MIL, AF_MIL}
+        )
+        if not symmetric:
+            continue
+        order = list(range(c.sentence, min(len(texts), c.sentence + FOLLOW + 1)))
+        if c.actor1 is None and _BACK.search(own):
+            order = [c.sentence, *range(c.sentence - 1, max(-1, c.sentence - 3), -1), *order[1:]]
+        for k in order:
+            there = by_sentence.get(k, [])
+            related = [
+                o for o in there if _inside_of(o, c) or _inside_of(c, o) or _same_place(o, c)
+            ]
+            if k != c.sentence and there and not related:
+                if k > c.sentence:
+                    break  # another incident: its fire is its own
+                continue
+            side = initiator(texts[k])
+            if side is None:
+                continue
+            if side != c.actor1:
+                c.notes.append(f"started by {side} (sentence {k})")
+                c.actor1, c.actor2 = side, _OTHER[side]
+            break

@@ -1,0 +1,109 @@
+"""Table-driven tests of the nominal casualty forms read by
+:mod:`incidents._extract_counts` (issue 17): "injuries to 16 others", "the death
+of an FC official", "the deaths of two commanders".
+
+Every sentence is a paraphrase written for the test (no published text); every
+expected count is written by hand from the sentence.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from incidents._extract_counts import counts_in, total
+from incidents.extract import extract
+
+# (sentence, killed, wounded)
+NOMINAL = [
+    ("The clash led to the deaths of five soldiers and injuries to 12 others.", 5, 12),
+    ("The blast caused injuries to two people near the market.", None, 2),
+    ("The raid resulted in the death of a police official and injuries to four others.", 1, 4),
+    ("The shelling led to injuries to at least nine villagers.", None, 9),
+    ("The strike caused the deaths of three commanders, officials said.", 3, None),
+    ("Firing caused injuries to a border guard on Monday.", None, 1),
+    # a year is never a count, and a plain noun is not an injury count
+    ("Injuries to the economy since 2021 were large.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), NOMINAL)
+def test_nominal_casualty_forms(text, killed, wounded):
+    counts = counts_in(text)
+    assert total(counts, "killed") == killed
+    assert total(counts, "wounded") == wounded
+
+
+def test_counts_stay_with_the_site_in_central_unit():
+    # "the X area of central Kurram": Kurram locates X; the counts are X's, not a
+    # second row's at Kurram
+    df = extract(
+        "On Sunday an attack in the Marghan area of central Kurram caused the death of a "
+        "soldier and injuries to three others.",
+        article_date="2024-09-09",
+    )
+    assert len(df) == 1
+    assert df.iloc[0]["fatalities"] == 1
+    assert df.iloc[0]["injuries"] == 3
+
+
+def test_a_bracketed_breakdown_is_not_added():
+    counts = counts_in("Six children [four boys and two girls] and a man were killed.")
+    assert total(counts, "killed") == 7
+
+
+def test_an_old_dated_caption_is_not_the_lead_of_undated_news():
+    text = (
+        "Eight civilians were killed in Pakistani strikes on Kunar province, a Taliban "
+        "spokesman said.\n"
+        "Mourners at a funeral after a Pakistani strike that killed civilians on September 3, "
+        "2025 (Photo agency)\n"
+        "The spokesman did not give further details.\n"
+        "He said Pakistani forces also carried out strikes in Nuristan."
+    )
+    df = extract(text, article_date="2025-11-20")
+    nur = df[df["location"].str.contains("Nuristan")]
+    assert len(nur) == 1
+    assert str(nur.iloc[0]["date"].date()) in ("2025-11-19", "2025-11-20")
+
+
+def test_counts_told_before_a_list_go_to_its_first_place_only():
+    text = (
+        "Nine soldiers were killed in cross-border attacks on Sunday, the army said.\n"
+        "The attacks took place in Bajaur, Mohmand and Kurram districts."
+    )
+    df = extract(text, article_date="2025-10-14")
+    got = {str(k): v for k, v in zip(df["location"], df["fatalities"], strict=True)}
+    assert sum(int(v) for v in got.values() if not pd.isna(v)) == 9
+
+
+def test_a_dashed_breakdown_is_not_added_and_injuries_are_not_deaths():
+    counts = counts_in(
+        "At least nine people — four women and three children — lost their lives and 15 "
+        "sustained injuries after gunmen stormed the post."
+    )
+    assert total(counts, "killed") == 9
+    assert total(counts, "wounded") == 15
+
+
+def test_a_car_bomb_at_a_cantonment_is_placed_in_its_city():
+    df = extract(
+        "Six people lost their lives when attackers rammed an explosives-laden vehicle into "
+        "the gate of Kohat Cantonment on Tuesday.",
+        article_date="2025-03-05",
+    )
+    assert len(df) == 1
+    assert "Kohat" in str(df.iloc[0]["location"])
+    assert df.iloc[0]["event_kind"] in ("bombing", "suicide_bombing")
+    assert df.iloc[0]["fatalities"] == 6
+
+
+def test_a_weeks_summary_of_casualties_is_not_a_detail_of_the_incident_before():
+    text = (
+        "Militants ambushed a convoy near Razmak on Thursday, officials said.\n"
+        "Around 25 militants were killed in operations earlier this week, the army said."
+    )
+    df = extract(text, article_date="2025-01-31")
+    razmak = df[df["location"].str.contains("Razmak")]
+    assert len(razmak) == 1
+    assert pd.isna(razmak.iloc[0]["fatalities"])

@@ -1,0 +1,134 @@
+"""Table-driven tests of :mod:`incidents._extract_sides` (issue 17): who started a
+clash told symmetrically is the side the article says fired unprovoked, opened or
+launched the fire, or the side the other one responded to.
+
+Every sentence is a paraphrase written for the test (no published text); every
+expected side is written by hand from the sentence.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from incidents._extract_lex import AF_MIL, PK_MIL
+from incidents._extract_sides import initiator
+from incidents.extract import extract
+
+DATE = "2025-10-14"
+
+INITIATOR = [
+    ("Taliban fighters started the unprovoked shelling, officials said.", AF_MIL),
+    ("The army said it answered unprovoked fire from the Afghan side.", AF_MIL),
+    ("Pakistani soldiers hit back after mortar fire by Afghan border forces.", AF_MIL),
+    ("Afghan troops opened fire on a Pakistani post first.", AF_MIL),
+    ("Pakistani troops opened fire on an Afghan checkpoint, Kabul said.", PK_MIL),
+    ("Afghan forces retaliated, the Taliban spokesman said.", PK_MIL),
+    ("Pakistani forces responded with full force.", AF_MIL),
+    ("Afghan border posts were targeted by Pakistani artillery.", PK_MIL),
+    # passive: the operation is not the fire's subject
+    ("An operation was launched after Afghan forces fired on the posts.", AF_MIL),
+    ("Both armies said little about the fighting.", None),
+    ("Militants attacked a police station.", None),
+    ("Two Pakistani soldiers were killed when gunmen stormed their post.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), INITIATOR)
+def test_initiator(text, side):
+    assert initiator(text) == side
+
+
+# (article, the side of its only clash row)
+ARTICLES = [
+    (
+        "Heavy clashes broke out between Pakistani troops and Afghan forces in Kurram district "
+        "on Monday night.\n"
+        "Officials said the Afghan side began the unprovoked firing, and Pakistani troops "
+        "answered.",
+        AF_MIL,
+    ),
+    (
+        "Afghan and Pakistani border forces traded fire at the Chaman crossing on Monday.\n"
+        "Kabul said Pakistani forces opened fire on its border guards without provocation.",
+        PK_MIL,
+    ),
+    (
+        "Afghan forces fired at posts along the frontier on Monday, the army said.\n"
+        "The incident took place in the Angoor Adda area, officials said.",
+        AF_MIL,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), ARTICLES)
+def test_a_symmetric_clash_takes_its_starter(text, side):
+    df = extract(text, article_date=DATE)
+    rows = df[df["event_kind"].isin(["armed_clash", "attack", "shelling"])]
+    assert len(rows) >= 1
+    assert set(rows["actor1"]) == {side}
+
+
+def test_another_incident_after_the_clash_keeps_its_own_side():
+    text = (
+        "Clashes broke out between Pakistani and Afghan forces in Kurram district on Monday.\n"
+        "In Bajaur on Monday, Pakistani troops opened fire on militants crossing the border.\n"
+    )
+    df = extract(text, article_date=DATE)
+    kurram = df[df["location"].str.contains("Kurram")]
+    assert len(kurram) == 1
+    assert "started by" not in str(kurram.iloc[0]["extraction_notes"])
+
+
+# -- a sequel of the lead event is after it, not on its day ------------------------------
+
+
+def test_a_sequel_is_dated_after_the_lead_event():
+    text = (
+        "Pakistan carried out air strikes in Paktika on March 2, officials said.\n"
+        "The Taliban hit back at Pakistani posts, prompting further strikes in Khost and Kunar."
+    )
+    df = extract(text, article_date="2026-03-10")
+    later = df[df["location"].isin(["Khost", "Kunar"])]
+    assert len(later) == 2
+    assert (later["date"] == "2026-03-02").all()
+    assert (later["date_end"] == "2026-03-10").all()
+
+
+def test_an_elaboration_keeps_the_lead_date():
+    text = (
+        "Pakistan carried out air strikes in Paktika on March 2, officials said.\n"
+        "The strikes hit a house in the Barmal district of Paktika, killing five."
+    )
+    df = extract(text, article_date="2026-03-10")
+    barmal = df[df["location"].str.contains("Barmal")]
+    assert len(barmal) == 1
+    assert str(barmal.iloc[0]["date"].date()) == "2026-03-02"
+    assert (
+        pd.isna(barmal.iloc[0]["date_end"])
+        or str(barmal.iloc[0]["date_end"].date()) == "2026-03-02"
+    )
+
+
+def test_a_precursor_is_dated_before_the_lead_event():
+    text = (
+        "Border clashes erupted late on Saturday, leaving soldiers dead on both sides.\n"
+        "The fighting began when Pakistan carried out airstrikes in Khost."
+    )
+    df = extract(text, article_date="2025-10-12")
+    khost = df[df["location"].str.contains("Khost")]
+    assert len(khost) == 1
+    assert str(khost.iloc[0]["date"].date()) < "2025-10-11"
+    assert str(khost.iloc[0]["date_end"].date()) == "2025-10-11"  # the lead: late on Saturday
+
+
+def test_the_day_of_a_reaction_is_not_the_day_of_the_event():
+    # "today" is when the country mourned; the attack was that day or the day before
+    df = extract(
+        "The country today mourned two soldiers after militants opened fire on a post in "
+        "Mohmand district.",
+        article_date="2025-08-30",
+    )
+    assert len(df) == 1
+    assert str(df.iloc[0]["date"].date()) == "2025-08-29"
+    assert str(df.iloc[0]["date_end"].date()) == "2025-08-30"
