@@ -7,7 +7,6 @@ places on them) and the scores are asserted."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pandas as pd
 import pytest
@@ -533,16 +532,14 @@ def test_not_a_string():
         extract("text", article_date="20 Oct")
 
 
-def test_long_input_is_linear():
+def test_long_input_is_handled_whole():
+    """A long input (the articles repeated 20 times) is read to its end: its last
+    rows cite the last copy, and it gives at least the rows of a shorter one.  Its
+    speed (linear in text size) is measured by tests/benchmarks/bench_extract.py,
+    not here."""
     one = "\n".join(text for text, _, _ in ARTICLES.values())
-    extract(one)  # warm the gazetteer and caches
-    t0 = time.perf_counter()
-    small = extract(one * 10)
-    t_small = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    big = extract(one * 100)
-    t_big = time.perf_counter() - t0
+    small = extract(one * 2)
+    big = extract(one * 20)
     assert len(big) >= len(small) > 0
-    # 10x the text should take about 10x the time; 25x leaves room for noise.
-    assert t_big < 25 * t_small + 0.5
-    assert t_big < 30.0
+    ends = big["evidence_span"].str.split(":").str[1].astype(int)
+    assert ends.max() > 19 * len(one)
