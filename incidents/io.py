@@ -37,6 +37,7 @@ from incidents._sniff import KIND_NAMES, decode_text, sniff_kind
 from incidents._write import (
     FORMATS,
     atomic_output,
+    check_columns,
     column_renames,
     escape_formulas,
     layer_name,
@@ -49,6 +50,7 @@ from incidents.schema import ACCOUNTING, CORE, GEOCODE, LEGACY_COLUMNS, POSITION
 __all__ = [
     "FORMATS",
     "atomic_output",
+    "check_columns",
     "check_output",
     "column_renames",
     "escape_formulas",

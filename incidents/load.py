@@ -39,7 +39,8 @@ row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``review_flags``)
     A GeoJSON feature's geometry could not be read.
 ``non_point_geometry``
     The geometry was not a point: latitude/longitude hold its representative
-    point and ``src_geometry_wkt`` its WKT (EPSG:4326).
+    point (:func:`geo.points.representative_points`: a line's point half way
+    along its length, a point on any other geometry) and ``src_geometry_wkt`` its WKT (EPSG:4326).
 ``missing_location_and_coordinates``
     Neither a place name nor coordinates: only admin names (if any) can
     place the row.
@@ -78,6 +79,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo.points import representative_points
 from incidents import _load_layouts as _layouts
 from incidents._load_cells import RawTable
 from incidents._load_layouts import LAYOUTS, UCDP_EVENT_TYPES, UCDP_TO_ACLED_PRECISION
@@ -210,6 +212,8 @@ def load_raw(
         raise LoadError(f"layout={layout!r} is not known; allowed: {', '.join(LAYOUTS)}")
     _check_schema_keys(columns)
     headers = list(raw.frame.columns)
+    if not columns and raw.info.get("format") in ("delimited", "excel"):
+        _check_header_is_names(path, headers)
     used_layout = _layouts.detect(headers) if layout == "auto" else layout
     if missing := _layouts.missing_signature(used_layout, headers):
         raise LoadError(
@@ -267,6 +271,34 @@ def _with_wkt_geometry(raw: RawTable) -> RawTable:
         info={**raw.info, "crs": f"EPSG:4326 (assumed: WKT column {header!r} names no CRS)"},
     )
     return out
+
+
+def _check_header_is_names(path: Path, headers: list[str]) -> None:
+    """Refuse a table whose header row is a record: a file saved without a header.
+
+    Taking the first record as the header would drop it in silence and leave
+    every column unrecognised.  A header row that names no known column and holds
+    a number, a date or a coordinate (``Torkham,34.1,71.0``) is such a record.
+    """
+    from incidents._load_header import KNOWN_HEADERS
+    from incidents._load_parse import _is_date
+
+    if any(_layouts.normalise_name(h) in KNOWN_HEADERS for h in headers):
+        return
+    text = pd.Series(headers, dtype="string")
+    numbers, _ = parse_float(text)
+    values = [
+        h
+        for h, is_number in zip(headers, numbers.notna(), strict=True)
+        if is_number or _is_date(h.strip())
+    ]
+    if values:
+        shown = ", ".join(repr(v[:30]) for v in values[:3])
+        raise LoadError(
+            f"{path.name}: the first row looks like data, not a header: it names no known "
+            f"column and holds values ({shown}); add a header row naming the columns "
+            "(e.g. id,date,location,latitude,longitude)"
+        )
 
 
 def _as_path(path: object) -> Path:
@@ -426,10 +458,7 @@ def _geometry_points(
     non_point = present & ~is_point
     points = geoms.copy()
     if non_point.any():
-        try:
-            points[non_point] = shapely.point_on_surface(geoms[non_point])
-        except shapely.errors.GEOSException:  # invalid polygons: the centroid still says where
-            points[non_point] = shapely.centroid(geoms[non_point])
+        points[non_point] = representative_points(geoms[non_point])
     x = np.full(len(points), np.nan)
     y = np.full(len(points), np.nan)
     if present.any():

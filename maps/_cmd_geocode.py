@@ -16,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from incidents.errors import ExportError, IncidentError
-from incidents.io import FORMATS, check_output, column_renames, write
-from incidents.schema import CORE, GEOCODE_METHODS
+from incidents.io import FORMATS, check_columns, check_output, column_renames, write
+from incidents.schema import CORE, GEOCODE, GEOCODE_METHODS, POSITION
 from maps import _engines
 from maps._stages import Stages
 
@@ -131,6 +131,9 @@ def run(args: argparse.Namespace) -> int:
     # the steps of incidents.prepare(path, columns=columns), with progress between them
     table = load(path, columns=columns, sheet=getattr(args, "sheet", None))
     progress.grow(len(table) >= LARGE_ROWS)
+    # the output's columns are known now: a table too wide for it is refused before
+    # the expensive steps, not after them
+    check_columns(dict.fromkeys([*table.columns, *GEOCODE, *POSITION]), out)
     progress(f"read {len(table):,} rows; geocoding")
     table = geocode(table)
     progress("geocoded; positioning against the frontier")
