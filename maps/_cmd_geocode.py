@@ -87,6 +87,9 @@ def load_notes(report: dict) -> list[str]:
                 f"read sheet {report.get('sheet')!r} only; {names} also hold(s) data "
                 "(--sheet NAME, or --sheet all)"
             )
+    if hidden := report.get("hidden_sheets_not_read"):
+        names = ", ".join(repr(n) for n in hidden)
+        notes.append(f"hidden sheet(s) {names} hold data and were not read (--sheet NAME)")
     return notes
 
 

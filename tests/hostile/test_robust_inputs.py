@@ -100,3 +100,37 @@ def test_too_wide_for_geopackage_is_refused_before_geocoding(
     code, _, _ = _run(["geocode", str(path), "-o", str(tmp_path / "w.csv")], capsys)
     assert code == 0 and calls == [1]  # the same table to CSV is written whole
     assert len(pd.read_csv(tmp_path / "w.csv").columns) > 2100
+
+
+# -- --change on a table without dates -------------------------------------------------
+def test_change_without_any_date_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Was: "change needs dated incidents; the aggregate has no period" although
+    # --period was given: the rows had no date, which the message did not say.
+    path = tmp_path / "undated.csv"
+    path.write_text("id,date,location\nA,someday,Torkham\nB,,Chaman\n", encoding="utf-8")
+    argv = ["aggregate", str(path), "--by", "band", "--change", "--period", "day"]
+    code, _, err = _run([*argv, "-o", str(tmp_path / "a.csv")], capsys)
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "none of its 2 rows has a date; 1 hold(s) text that is not a date" in err
+
+
+# -- hidden Excel sheets ------------------------------------------------------------------
+def test_geocode_names_hidden_sheets_it_did_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    wb.active.title = "old"
+    wb.active.sheet_state = "hidden"
+    wb.active.append(["id", "location"])
+    wb.active.append(["H1", "Kabul"])
+    wb.create_sheet("new").append(["id", "location"])
+    wb["new"].append(["N1", "Torkham"])
+    wb.save(tmp_path / "b.xlsx")
+    argv = ["geocode", str(tmp_path / "b.xlsx"), "-o", str(tmp_path / "o.csv")]
+    code, out, err = _run(argv, capsys)
+    assert code == 0 and "1 rows read" in out
+    assert "hidden sheet(s) 'old' hold data and were not read (--sheet NAME)" in err
+    assert pd.read_csv(tmp_path / "o.csv")["incident_id"].tolist() == ["N1"]

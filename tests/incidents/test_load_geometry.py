@@ -66,5 +66,6 @@ def test_a_line_is_placed_half_way_along_its_length(tmp_path: Path) -> None:
     np.testing.assert_allclose(df["longitude"], [x for x, _ in want], atol=1e-9)
     np.testing.assert_allclose(df["latitude"], [y for _, y in want], atol=1e-9)
     assert all("non_point_geometry" in f.split(";") for f in df["review_flags"])
-    geo = point_coordinates(gpd.GeoSeries([shapely.from_geojson(json.dumps(f["geometry"])) for f in features], crs=4326))
+    shapes_in = [shapely.from_geojson(json.dumps(f["geometry"])) for f in features]
+    geo = point_coordinates(gpd.GeoSeries(shapes_in, crs=4326))
     np.testing.assert_allclose(geo.lon, [x for x, _ in want], atol=1e-9)

@@ -1,0 +1,56 @@
+"""Loader regressions found by feeding it real-world-shaped files (see tests/hostile)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from incidents import load
+from incidents._load_parse import parse_counts
+
+
+def test_hidden_sheets_are_read_only_when_named(tmp_path: Path) -> None:
+    # Was: a hidden first sheet (a lookup table) was read by default, the visible
+    # sheet the analyst sees in Excel was not.
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    lookup = wb.active
+    lookup.title = "lookup"
+    lookup.sheet_state = "hidden"
+    lookup.append(["id", "date", "location"])
+    lookup.append(["H1", "2025-01-01", "Kabul"])
+    visible = wb.create_sheet("incidents")
+    visible.append(["id", "date", "location"])
+    visible.append(["V1", "2025-10-12", "Torkham"])
+    visible.append(["V2", "2025-10-13", "Chaman"])
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+
+    default = load(path)
+    assert default["incident_id"].tolist() == ["V1", "V2"]
+    assert default.attrs["load_report"]["hidden_sheets_not_read"] == ["lookup"]
+    assert load(path, sheet="all")["incident_id"].tolist() == ["V1", "V2"]
+    assert load(path, sheet="lookup")["incident_id"].tolist() == ["H1"]
+    assert load(path, sheet=0)["incident_id"].tolist() == ["H1"]
+
+
+def test_counts_with_a_decimal_comma_are_whole_numbers() -> None:
+    # Was: "1,0" from a European spreadsheet was flagged bad_fatalities.
+    text = pd.Series(["1,0", "12,00", "1,000", "1,5", "2,50", "3"], dtype="string")
+    counts, bad = parse_counts(text)
+    assert counts.tolist() == [1, 12, 1000, pd.NA, pd.NA, 3]
+    assert bad.tolist() == [False, False, False, True, True, False]
+
+
+def test_semicolon_file_with_decimal_commas_reads_counts_and_coordinates(tmp_path: Path) -> None:
+    path = tmp_path / "europe.csv"
+    path.write_text(
+        "id;date;location;latitude;longitude;fatalities\n"
+        "S1;13.10.2025;Torkham;34,1147;71,0847;3,0\n",
+        encoding="cp1252",
+    )
+    row = load(path).iloc[0]
+    assert (row["latitude"], row["longitude"], row["fatalities"]) == (34.1147, 71.0847, 3)
+    assert row["review_flags"] == ""
