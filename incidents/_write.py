@@ -134,7 +134,8 @@ def write(
     geometry = gdf.geometry.name if _has_geometry(gdf) else None
     check_columns([c for c in gdf.columns if c != geometry], path, fmt=fmt)
     if fmt == "gpkg":
-        gdf = gdf.rename(columns=column_renames(gdf.columns, fmt="gpkg"))
+        keep = [geometry] if geometry else []
+        gdf = gdf.rename(columns=column_renames(gdf.columns, fmt="gpkg", keep=keep))
     with atomic_output(path) as tmp:
         try:
             _write_format(gdf, tmp, fmt=fmt, layer=layer_name(path), escape=escape)
@@ -205,7 +206,10 @@ def _write_format(gdf: pd.DataFrame, tmp: Path, *, fmt: str, layer: str, escape:
         with open(tmp, "w", encoding="utf-8", errors="surrogatepass") as fh:
             fh.write(text)
     elif fmt == "gpkg":
-        _plain(gdf).to_file(tmp, driver="GPKG", layer=layer, engine="pyogrio")
+        plain = _plain(gdf)
+        # GDAL names the geometry field "geom" unless told: a column "geom" would clash
+        options = {"GEOMETRY_NAME": plain.geometry.name}
+        plain.to_file(tmp, driver="GPKG", layer=layer, engine="pyogrio", layer_options=options)
     elif fmt == "parquet":
         _plain(gdf).to_parquet(tmp)
     else:
@@ -306,7 +310,7 @@ def layer_name(path: str | PathLike[str]) -> str:
     return stem
 
 
-def column_renames(columns: Any, *, fmt: str = "gpkg") -> dict[str, str]:
+def column_renames(columns: Any, *, fmt: str = "gpkg", keep: Any = ()) -> dict[str, str]:
     """Renames that make column names unique ignoring case, as a GeoPackage needs.
 
     The first column of each case-insensitive name keeps it (schema columns come
@@ -321,6 +325,9 @@ def column_renames(columns: Any, *, fmt: str = "gpkg") -> dict[str, str]:
         Column names in order.
     fmt
         The output format (see :data:`FORMATS`).
+    keep
+        Names that keep theirs whatever their place (the geometry column: a text
+        column ``Geometry`` before it is the one renamed).
 
     Returns
     -------
@@ -330,9 +337,10 @@ def column_renames(columns: Any, *, fmt: str = "gpkg") -> dict[str, str]:
     if fmt != "gpkg":
         return {}
     names = [str(c) for c in columns]
+    first = [str(k) for k in keep if str(k) in names]
     seen = {"fid"}
     renames: dict[str, str] = {}
-    for name in names:
+    for name in [*first, *(n for n in names if n not in first)]:
         if name.lower() not in seen:
             seen.add(name.lower())
             continue

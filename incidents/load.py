@@ -120,7 +120,9 @@ DERIVED: dict[str, str] = {
 }
 
 _TEXT_COLUMNS = [c for c, dtype in CORE.items() if dtype == "string"]
-_RESERVED = {*CORE, *GEOCODE, *POSITION, *ACCOUNTING, *DERIVED}
+# ``geometry`` is the geometry column a positioned table gets: an input column of
+# that name (often WKT text) is kept as ``src_geometry`` instead of being replaced.
+_RESERVED = {*CORE, *GEOCODE, *POSITION, *ACCOUNTING, *DERIVED, "geometry"}
 
 
 def load(

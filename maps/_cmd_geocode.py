@@ -143,7 +143,8 @@ def run(args: argparse.Namespace) -> int:
     table = position(table)
     progress(f"positioned; writing {out.name}")
     write(table, out, escape=not getattr(args, "raw_csv", False))
-    renamed = column_renames(table.columns, fmt=FORMATS[out.suffix.lower()])
+    keep = [table.geometry.name] if hasattr(table, "_geometry_column_name") else []
+    renamed = column_renames(table.columns, fmt=FORMATS[out.suffix.lower()], keep=keep)
     if renamed:
         pairs = ", ".join(f"{a} -> {b}" for a, b in renamed.items())
         print(f"frontier geocode: columns renamed for {out.suffix} (names ignore case): {pairs}")

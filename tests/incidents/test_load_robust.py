@@ -54,3 +54,20 @@ def test_semicolon_file_with_decimal_commas_reads_counts_and_coordinates(tmp_pat
     row = load(path).iloc[0]
     assert (row["latitude"], row["longitude"], row["fatalities"]) == (34.1147, 71.0847, 3)
     assert row["review_flags"] == ""
+
+
+def test_an_input_column_named_geometry_is_kept_beside_the_point(tmp_path: Path) -> None:
+    # Was: an input text column "geometry" was replaced by the positioned table's
+    # point geometry, its text lost.
+    from incidents import geocode, position
+
+    path = tmp_path / "g.csv"
+    path.write_text(
+        "id,location,latitude,longitude,geometry\nA,Torkham,34.11,71.08,near the gate\n",
+        encoding="utf-8",
+    )
+    table = load(path)
+    assert table["src_geometry"].tolist() == ["near the gate"]
+    out = position(geocode(table))
+    assert out["src_geometry"].tolist() == ["near the gate"]
+    assert (out.geometry.x[0], out.geometry.y[0]) == (71.08, 34.11)
