@@ -17,6 +17,9 @@ bytes, encoding, delimiter, quotes, sheets, GeoJSON edge cases) and then
 coordinates are written to 6 decimals (about 0.1 m); CSV cannot tell an empty
 string from a missing value (text that is blank reads as missing, as the loader
 treats it); columns outside the schema come back as text from CSV and GeoJSON.
+Values outside their column's domain - a negative ``fatalities``/``injuries``, a
+``side`` other than ``AF``/``PK``/``other`` (a file edited by hand) - are read as
+missing, their text kept in a ``src_`` column and the row flagged.
 The old column name ``flags`` is read as ``review_flags``.
 """
 
