@@ -71,6 +71,7 @@ row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``review_flags``)
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -229,6 +230,8 @@ def load_raw(
     mapping = {**{c: hs for c, hs in mapping.items() if hs}, **user}
     if raw.geometry is None and not {"latitude", "longitude"} & set(mapping):
         raw = _with_wkt_geometry(raw)
+        if raw.geometry is None:
+            raw = _with_coordinate_pairs(raw)
     table, masks = _build(raw, mapping, used_layout, user_columns=set(user))
     return _finish(table, masks, raw, used_layout, mapping)
 
@@ -273,6 +276,87 @@ def _with_wkt_geometry(raw: RawTable) -> RawTable:
         info={**raw.info, "crs": f"EPSG:4326 (assumed: WKT column {header!r} names no CRS)"},
     )
     return out
+
+
+#: Headers (normalised) of a text column that may hold "latitude, longitude" pairs.
+PAIR_HEADERS: tuple[str, ...] = (
+    "coordinates", "coordinate", "coords", "latlon", "latlong", "latlng", "latitudelongitude",
+    "gps", "gpscoordinates", "geocoordinates",
+)  # fmt: skip
+_HEMI_NS = re.compile(r"^(.*?[0-9'\"\u2032\u2033\u00b0\s][NS]\.?)\s*,?\s*(.+)$", re.IGNORECASE)
+_HEMI_EW_FIRST = re.compile(r"[EW]\.?\s*$", re.IGNORECASE)
+
+
+def _split_pair(text: str) -> tuple[str, str] | None:
+    """``"34.1147, 71.0847"`` -> ``("34.1147", "71.0847")``; None when not two parts.
+
+    Separators, tried in turn: ``;`` (decimal commas: ``34,1; 71,0``), one ``,``,
+    the end of a latitude written with N or S (``34°06'53"N 71°05'05"E``), or a
+    space between two numbers.  A pair written longitude first with its letters
+    (``71.08E 34.11N``) is put back in order.
+    """
+    body = text.strip().strip("()[]").strip()
+    parts: list[str] = []
+    if body.count(";") == 1:
+        parts = body.split(";")
+    elif body.count(",") == 1:
+        parts = body.split(",")
+    elif m := _HEMI_NS.match(body):
+        parts = [m[1], m[2]]
+    elif len(body.split()) == 2:
+        parts = body.split()
+    parts = [p.strip() for p in parts]
+    if len(parts) != 2 or not all(parts):
+        return None
+    first, second = parts
+    if _HEMI_EW_FIRST.search(first) and not _HEMI_EW_FIRST.search(second):
+        first, second = second, first
+    return first, second
+
+
+def _with_coordinate_pairs(raw: RawTable) -> RawTable:
+    """``raw`` placed by its ``Coordinates``-like column of ``lat, lon`` text, if it has one.
+
+    Analysts often keep one column of ``34.1147, 71.0847`` (as a map application
+    copies a point) instead of two.  Each cell is read as latitude then longitude
+    (:func:`_split_pair`, numbers, DMS or hemisphere letters as in
+    :func:`~incidents._load_parse.parse_float`); the column stays in the table as
+    text.  A cell present but not a pair is flagged ``bad_coordinates``.
+    """
+    import geopandas as gpd
+
+    index = _layouts.header_index(raw.columns)
+    header = next((index[k] for k in PAIR_HEADERS if k in index), None)
+    if header is None:
+        return raw
+    text = raw.frame[header].astype("string")
+    present = text.notna() & (text.str.strip() != "")
+    if not present.any():
+        return raw
+    pairs = {u: _split_pair(u) for u in pd.unique(text[present].to_numpy(dtype=object))}
+    first = text.map(lambda t: pairs[t][0] if pairs.get(t) else pd.NA, na_action="ignore")
+    second = text.map(lambda t: pairs[t][1] if pairs.get(t) else pd.NA, na_action="ignore")
+    lat, _ = parse_float(first.astype("string"))
+    lon, _ = parse_float(second.astype("string"))
+    ok = (lat.notna() & lon.notna()).to_numpy(dtype=bool)
+    if not ok.any():
+        return raw  # a column that merely has the name: no pair reads
+    geoms = np.full(len(text), None, dtype=object)
+    geoms[ok] = shapely.points(lon.to_numpy()[ok], lat.to_numpy()[ok])
+    bad = present & ~pd.Series(ok, index=text.index)
+    flags = dict(raw.flags)
+    if bad.any():
+        flags["bad_coordinates"] = bad.to_numpy(dtype=bool)
+    return RawTable(
+        frame=raw.frame,
+        geometry=gpd.GeoSeries(geoms, index=raw.frame.index, crs="EPSG:4326"),
+        extra=raw.extra,
+        bad_geometry=raw.bad_geometry,
+        flags={
+            k: pd.Series(np.asarray(v, dtype=bool), index=raw.frame.index) for k, v in flags.items()
+        },
+        info={**raw.info, "crs": f"EPSG:4326 (column {header!r} read as latitude, longitude)"},
+    )
 
 
 def _check_header_is_names(path: Path, headers: list[str]) -> None:

@@ -71,3 +71,40 @@ def test_an_input_column_named_geometry_is_kept_beside_the_point(tmp_path: Path)
     out = position(geocode(table))
     assert out["src_geometry"].tolist() == ["near the gate"]
     assert (out.geometry.x[0], out.geometry.y[0]) == (71.08, 34.11)
+
+
+def test_a_coordinates_column_of_pairs_places_the_rows(tmp_path: Path) -> None:
+    # Was: a single "Coordinates" column ("34.1147, 71.0847", as map applications
+    # copy a point) was not read: every row came out unplaced.
+    path = tmp_path / "pairs.csv"
+    path.write_text(
+        "id,place,Coordinates\n"
+        'A,p,"34.1147, 71.0847"\n'
+        "B,p,30.921;66.4597\n"
+        'C,p,"34°06\'54""N 71°05\'06""E"\n'
+        "D,p,71.0847E 34.1147N\n"
+        'E,p,"(34,5; 70,25)"\n'
+        "F,p,not a pair\n"
+        "G,p,\n"
+        'H,p,"95.0, 71.0"\n',
+        encoding="utf-8",
+    )
+    t = load(path)
+    assert t["latitude"].round(6).tolist()[:5] == [34.1147, 30.921, 34.115, 34.1147, 34.5]
+    assert t["longitude"].round(6).tolist()[:5] == [71.0847, 66.4597, 71.085, 71.0847, 70.25]
+    assert t["latitude"][5:].isna().all() and t["longitude"][5:].isna().all()
+    flags = t["review_flags"].tolist()
+    assert flags[:5] == [""] * 5
+    assert "bad_coordinates" in flags[5] and "bad_coordinates" not in flags[6]
+    assert "bad_coordinates" in flags[7]  # latitude 95 is off the globe
+    assert t["Coordinates"][0] == "34.1147, 71.0847"  # the text stays
+
+
+def test_a_place_name_column_called_where_coordinates_is_not_read_as_pairs(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "ucdp_like.csv"
+    path.write_text("id,where_coordinates\n1,Chaman town\n", encoding="utf-8")
+    t = load(path, columns={"location": "where_coordinates"})
+    assert t["location"].tolist() == ["Chaman town"] and t["latitude"].isna().all()
+    assert t["review_flags"].tolist() == [""]
