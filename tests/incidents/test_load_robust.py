@@ -9,6 +9,7 @@ import pytest
 
 from incidents import load
 from incidents._load_parse import parse_counts
+from incidents.errors import LoadError
 
 
 def test_hidden_sheets_are_read_only_when_named(tmp_path: Path) -> None:
@@ -108,3 +109,21 @@ def test_a_place_name_column_called_where_coordinates_is_not_read_as_pairs(
     t = load(path, columns={"location": "where_coordinates"})
     assert t["location"].tolist() == ["Chaman town"] and t["latitude"].isna().all()
     assert t["review_flags"].tolist() == [""]
+
+
+def test_excel_sep_line_sets_the_delimiter_and_is_not_a_title(tmp_path: Path) -> None:
+    # Was: "sep=," was skipped as a title line (and named so in a note) while the
+    # delimiter was guessed; a quoted line break error named the wrong line.
+    path = tmp_path / "excel.csv"
+    path.write_bytes(
+        b'sep=,\r\nid,location,latitude,longitude\r\nA,Torkham,"34,1147","71,0847"\r\n\r\n'
+    )
+    t = load(path)
+    report = t.attrs["load_report"]
+    assert (report["delimiter"], report["delimiter_line"]) == (",", "sep=,")
+    assert "rows_above_header" not in report and report["blank_rows_skipped"] == 1
+    assert (t["latitude"][0], t["longitude"][0]) == (34.1147, 71.0847)
+    broken = tmp_path / "broken.csv"
+    broken.write_text('sep=;\nid;notes\nA;"never closed\nB;x\n', encoding="utf-8")
+    with pytest.raises(LoadError, match=r"broken.csv: line 3: a quoted field"):
+        load(broken)
