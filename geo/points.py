@@ -8,10 +8,14 @@ The rule
 --------
 * The geometry is reprojected to EPSG:4326 (the input must have a CRS).
 * A point gives its own x/y.
-* A non-point geometry (line, polygon, multi-part, collection) gives its
-  *representative point* (:func:`shapely.point_on_surface`, a point guaranteed
-  to lie on the geometry), computed in the input's CRS before reprojection; an
-  invalid polygon is repaired first (:func:`shapely.make_valid`).  Such rows are
+* A non-point geometry gives its *representative point*
+  (:func:`representative_points`), computed in the input's CRS before
+  reprojection: a line (``LineString``, ``LinearRing``, ``MultiLineString``,
+  parts taken one after the other) its point half way along its length
+  (:func:`shapely.line_interpolate_point`, normalised 0.5; a two-vertex line's
+  middle, not an end), anything else (polygon, multi-point, collection)
+  :func:`shapely.point_on_surface`, a point guaranteed to lie on the geometry;
+  an invalid polygon is repaired first (:func:`shapely.make_valid`).  Such rows are
   reported in ``non_point`` so that the caller can flag them
   (``non_point_geometry`` in :mod:`incidents.schema`).
 * A missing or empty geometry, or one that does not reproject to finite
@@ -37,6 +41,7 @@ __all__ = [
     "in_region",
     "lonlat",
     "point_coordinates",
+    "representative_points",
 ]
 
 #: The region incidents of this frontier can lie in (lon/lat: west, south, east,
@@ -94,7 +99,7 @@ def point_coordinates(data: gpd.GeoSeries | gpd.GeoDataFrame) -> PointCoordinate
     types = shapely.get_type_id(geoms)
     non_point = ~empty & (types != shapely.GeometryType.POINT)
     if non_point.any():
-        geoms[non_point] = _representative(geoms[non_point])
+        geoms[non_point] = representative_points(geoms[non_point])
     x = np.full(n, np.nan)
     y = np.full(n, np.nan)
     ok = np.flatnonzero(~empty)
@@ -126,12 +131,33 @@ def in_region(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
         return (lon >= w) & (lon <= e) & (lat >= s) & (lat <= n)
 
 
-def _representative(geoms: Any) -> np.ndarray:
-    """Representative points, repairing invalid geometries that GEOS refuses."""
-    try:
-        return np.asarray(shapely.point_on_surface(geoms), dtype=object)
-    except shapely.errors.GEOSException:
-        return np.asarray(shapely.point_on_surface(shapely.make_valid(geoms)), dtype=object)
+#: Geometry types placed half way along their length.
+LINEAR_TYPES = (
+    shapely.GeometryType.LINESTRING,
+    shapely.GeometryType.LINEARRING,
+    shapely.GeometryType.MULTILINESTRING,
+)
+
+
+def representative_points(geoms: Any) -> np.ndarray:
+    """The point standing for each (non-missing, non-empty) geometry of ``geoms``.
+
+    Lines give the point half way along their length, other geometries
+    :func:`shapely.point_on_surface` (invalid polygons repaired first); see the
+    module docstring.  Lengths are in the geometries' own units.
+    """
+    geoms = np.asarray(geoms, dtype=object)
+    out = np.empty(len(geoms), dtype=object)
+    linear = np.isin(shapely.get_type_id(geoms), LINEAR_TYPES)
+    if linear.any():
+        out[linear] = shapely.line_interpolate_point(geoms[linear], 0.5, normalized=True)
+    other = ~linear
+    if other.any():
+        try:
+            out[other] = shapely.point_on_surface(geoms[other])
+        except shapely.errors.GEOSException:
+            out[other] = shapely.point_on_surface(shapely.make_valid(geoms[other]))
+    return out
 
 
 def distinct_points(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

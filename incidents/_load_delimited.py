@@ -12,6 +12,8 @@
 * Rows where every cell is blank are not records: they are skipped and counted
   in ``info["blank_rows_skipped"]``.  Rows longer than the header keep their
   surplus fields in ``extra`` (flag ``extra_fields``).
+* A first line ``sep=;`` (Excel's delimiter hint) sets the delimiter and is
+  not read as a title (``info["delimiter_line"]``).
 * A cell that starts with ``'`` followed by ``=``, ``+``, ``-``, ``@``, tab or CR
   loses that one ``'``: it is the spreadsheet-formula escape our writer adds
   (:func:`incidents._write.escape_formulas`).
@@ -36,6 +38,8 @@ __all__ = ["read_delimited", "unescape_formulas"]
 
 _ESCAPED_FORMULA = r"^'+[=+\-@\t\r]"
 _LINE_END = re.compile(r"\r\n|\r|\n")
+#: Excel's first line naming the delimiter (``sep=;``): not a title, not a record.
+_SEP_HINT = re.compile(r"\A\ufeff?sep=([,;\t|])[ \t]*(?:\r\n|\r|\n)", re.IGNORECASE)
 
 
 def read_delimited(path: Path, data: bytes, *, info: dict | None = None) -> RawTable:
@@ -48,7 +52,12 @@ def read_delimited(path: Path, data: bytes, *, info: dict | None = None) -> RawT
     """
     text, encoding = decode_bytes(data)
     prefer = "\t" if path.suffix.lower() == ".tsv" else None
-    delimiter = sniff_delimiter(text, prefer=prefer)
+    if hint := _SEP_HINT.match(text):  # Excel's "sep=;" line names the delimiter
+        text = "\n" + text[hint.end() :]  # a blank line keeps the line numbers of errors
+        info = {**(info or {}), "delimiter_line": hint[0].strip()}
+        delimiter = hint[1]
+    else:
+        delimiter = sniff_delimiter(text, prefer=prefer)
     fast = _parse_fast(text, delimiter) if encoding != "utf-8+cp1252" else None
     above: list[list[str]] = []
     if fast is not None:
@@ -84,7 +93,7 @@ def read_delimited(path: Path, data: bytes, *, info: dict | None = None) -> RawT
         **(info or {}),
         "encoding": encoding,
         "delimiter": delimiter,
-        "blank_rows_skipped": blank_rows,
+        "blank_rows_skipped": blank_rows - (1 if hint else 0),
     }
     flags = {"repaired_text": repaired} if repaired.any() else {}
     return RawTable(

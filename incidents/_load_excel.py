@@ -5,7 +5,10 @@
   sheet.  By default the first sheet; when it has no data rows but others do
   (a cover sheet), that is an error listing the sheets with data rather than a
   table of 0 rows; when others hold data too, they are named in
-  ``info["sheets_not_read"]``.
+  ``info["sheets_not_read"]``.  Hidden sheets (lookup tables, old copies) are
+  read only when named: the default is the first *visible* sheet, ``"all"``
+  means every visible sheet, and hidden sheets holding data are named in
+  ``info["hidden_sheets_not_read"]``.
 * **Formulas**: a formula cell gives the value Excel cached for it, or its
   formula text (``=2+3``) when the workbook holds no cached value (files written
   by scripts); either way the row is flagged ``excel_formula``.
@@ -74,6 +77,11 @@ def read_excel(path: Path, data: bytes, sheet: str | int | None) -> RawTable:
                 formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
             try:
                 names = list(book.sheetnames)
+                hidden = {
+                    ws.title
+                    for ws in book.worksheets
+                    if getattr(ws, "sheet_state", "visible") != "visible"
+                }
                 chosen = _choose(path, sheet, names)
                 sheets = [_read_sheet(book, formulas, name, full=full) for name in chosen]
             finally:
@@ -86,7 +94,7 @@ def read_excel(path: Path, data: bytes, sheet: str | int | None) -> RawTable:
         raise LoadError(
             f"{path.name}: unreadable Excel workbook ({type(exc).__name__}: {exc})"
         ) from None
-    return _assemble(path, sheets, names, sheet)
+    return _assemble(path, sheets, names, sheet, hidden=hidden)
 
 
 def _sheet_xml_flags(data: bytes) -> dict[str, bool]:
@@ -162,10 +170,21 @@ def _records(sheet: _Sheet) -> tuple[list[Sequence[object]], list[int], int]:
 
 
 def _assemble(
-    path: Path, sheets: list[_Sheet], names: list[str], choice: str | int | None
+    path: Path,
+    sheets: list[_Sheet],
+    names: list[str],
+    choice: str | int | None,
+    *,
+    hidden: set[str] | frozenset[str] = frozenset(),
 ) -> RawTable:
     parts = [(s, *_records(s)) for s in sheets]
     unread: list[str] = []
+    hidden_unread: list[str] = []
+    many = isinstance(choice, str) and choice.strip().lower() == ALL_SHEETS and len(names) > 1
+    if (choice is None or many) and hidden:
+        # hidden sheets are read only when named: say which of them hold data
+        hidden_unread = [p[0].name for p in parts if p[0].name in hidden and len(p[1]) > 1]
+        parts = [p for p in parts if p[0].name not in hidden] or parts
     if choice is None:
         first = parts[0]
         with_data = [p for p in parts if len(p[1]) > 1]
@@ -177,7 +196,6 @@ def _assemble(
             )
         unread = [p[0].name for p in with_data if p[0] is not first[0]]
         parts = [first]
-    many = isinstance(choice, str) and choice.strip().lower() == ALL_SHEETS and len(names) > 1
     if many:
         parts = [p for p in parts if len(p[1]) > 1] or parts[:1]
     if not parts[0][1]:
@@ -211,6 +229,8 @@ def _assemble(
     }
     if unread:
         info["sheets_not_read"] = unread  # other sheets holding data: --sheet NAME or all
+    if hidden_unread:
+        info["hidden_sheets_not_read"] = hidden_unread
     if above:
         info["rows_above_header"] = len(above)
         info["text_above_header"] = above
@@ -252,6 +272,7 @@ def _read_legacy(path: Path, sheet: str | int | None) -> RawTable:
     try:
         book = xlrd.open_workbook(str(path))
         names = book.sheet_names()
+        hidden = {ws.name for ws in book.sheets() if getattr(ws, "visibility", 0)}
         chosen = _choose(path, sheet, names)
         sheets = []
         for name in chosen:
@@ -263,7 +284,7 @@ def _read_legacy(path: Path, sheet: str | int | None) -> RawTable:
         raise LoadError(
             f"{path.name}: unreadable Excel workbook ({type(exc).__name__}: {exc})"
         ) from None
-    return _assemble(path, sheets, names, sheet)
+    return _assemble(path, sheets, names, sheet, hidden=hidden)
 
 
 def pick(path: Path, choice: str | int | None, names: Sequence[str], *, what: str) -> str:

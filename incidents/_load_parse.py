@@ -307,14 +307,15 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     return dates, bad.astype(bool), ambiguous
 
 
-_INT = re.compile(r"^\+?(\d{1,9})(?:\.0*)?$")
+_INT = re.compile(r"^\+?(\d{1,9})(?:\.0*|,0{1,2})?$")
 _INT_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 
 
 def parse_counts(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Parse a column of non-negative whole numbers (e.g. fatalities).
 
-    ``"3"``, ``" 3 "``, ``"3.0"`` and ``"1,234"`` are read; negative,
+    ``"3"``, ``" 3 "``, ``"3.0"``, ``"3,0"`` (a decimal comma, as European
+    spreadsheets write; ``"1,000"`` stays one thousand) and ``"1,234"`` are read; negative,
     fractional, ranged (``"3-5"``) or worded (``"many"``) counts are bad.
 
     Returns

@@ -58,6 +58,7 @@ __all__ = [
     "FORMATS",
     "GPKG_MAX_COLUMNS",
     "atomic_output",
+    "check_columns",
     "column_renames",
     "escape_cell",
     "escape_formulas",
@@ -130,14 +131,11 @@ def write(
             f"unknown format {fmt!r}; valid: {', '.join(sorted(set(FORMATS.values())))}"
         )
     gdf = _as_4326(_checked_columns(gdf, path))
+    geometry = gdf.geometry.name if _has_geometry(gdf) else None
+    check_columns([c for c in gdf.columns if c != geometry], path, fmt=fmt)
     if fmt == "gpkg":
-        gdf = gdf.rename(columns=column_renames(gdf.columns, fmt="gpkg"))
-        n_attr = len(gdf.columns) - int(_has_geometry(gdf))
-        if n_attr > GPKG_MAX_COLUMNS:
-            raise ExportError(
-                f"{path.name}: the table has {n_attr:,} columns; a GeoPackage layer holds at "
-                f"most {GPKG_MAX_COLUMNS:,}: write .parquet or .csv instead"
-            )
+        keep = [geometry] if geometry else []
+        gdf = gdf.rename(columns=column_renames(gdf.columns, fmt="gpkg", keep=keep))
     with atomic_output(path) as tmp:
         try:
             _write_format(gdf, tmp, fmt=fmt, layer=layer_name(path), escape=escape)
@@ -148,6 +146,38 @@ def write(
                 raise ExportError(f"{path}: could not be written ({_reason(exc)})") from None
             raise
     return path
+
+
+def check_columns(columns: Any, path: str | PathLike[str], *, fmt: str | None = None) -> None:
+    """Refuse attribute columns the format of ``path`` cannot hold, before any work.
+
+    A GeoPackage layer holds at most :data:`GPKG_MAX_COLUMNS` attribute columns;
+    the other formats have no limit.  A command calls this with the columns its
+    output will have as soon as it knows them, so that a table too wide for its
+    output is refused before it is geocoded rather than after.
+
+    Parameters
+    ----------
+    columns
+        The attribute column names (without the geometry column).
+    path
+        The output file.
+    fmt
+        Its format (see :data:`FORMATS`); by default from the extension.
+
+    Raises
+    ------
+    ExportError
+        If the format cannot hold that many columns.
+    """
+    path = Path(path)
+    fmt = fmt or FORMATS.get(path.suffix.lower())
+    n_attr = len(list(columns))
+    if fmt == "gpkg" and n_attr > GPKG_MAX_COLUMNS:
+        raise ExportError(
+            f"{path.name}: a GeoPackage layer holds at most {GPKG_MAX_COLUMNS:,} attribute "
+            f"columns and this table needs {n_attr:,}: write .parquet or .csv instead"
+        )
 
 
 def _checked_columns(gdf: Any, path: Path) -> Any:
@@ -176,7 +206,10 @@ def _write_format(gdf: pd.DataFrame, tmp: Path, *, fmt: str, layer: str, escape:
         with open(tmp, "w", encoding="utf-8", errors="surrogatepass") as fh:
             fh.write(text)
     elif fmt == "gpkg":
-        _plain(gdf).to_file(tmp, driver="GPKG", layer=layer, engine="pyogrio")
+        plain = _plain(gdf)
+        # GDAL names the geometry field "geom" unless told: a column "geom" would clash
+        options = {"GEOMETRY_NAME": plain.geometry.name}
+        plain.to_file(tmp, driver="GPKG", layer=layer, engine="pyogrio", layer_options=options)
     elif fmt == "parquet":
         _plain(gdf).to_parquet(tmp)
     else:
@@ -277,7 +310,7 @@ def layer_name(path: str | PathLike[str]) -> str:
     return stem
 
 
-def column_renames(columns: Any, *, fmt: str = "gpkg") -> dict[str, str]:
+def column_renames(columns: Any, *, fmt: str = "gpkg", keep: Any = ()) -> dict[str, str]:
     """Renames that make column names unique ignoring case, as a GeoPackage needs.
 
     The first column of each case-insensitive name keeps it (schema columns come
@@ -292,6 +325,9 @@ def column_renames(columns: Any, *, fmt: str = "gpkg") -> dict[str, str]:
         Column names in order.
     fmt
         The output format (see :data:`FORMATS`).
+    keep
+        Names that keep theirs whatever their place (the geometry column: a text
+        column ``Geometry`` before it is the one renamed).
 
     Returns
     -------
@@ -301,9 +337,10 @@ def column_renames(columns: Any, *, fmt: str = "gpkg") -> dict[str, str]:
     if fmt != "gpkg":
         return {}
     names = [str(c) for c in columns]
+    first = [str(k) for k in keep if str(k) in names]
     seen = {"fid"}
     renames: dict[str, str] = {}
-    for name in names:
+    for name in [*first, *(n for n in names if n not in first)]:
         if name.lower() not in seen:
             seen.add(name.lower())
             continue

@@ -17,6 +17,9 @@ bytes, encoding, delimiter, quotes, sheets, GeoJSON edge cases) and then
 coordinates are written to 6 decimals (about 0.1 m); CSV cannot tell an empty
 string from a missing value (text that is blank reads as missing, as the loader
 treats it); columns outside the schema come back as text from CSV and GeoJSON.
+Values outside their column's domain - a negative ``fatalities``/``injuries``, a
+``side`` other than ``AF``/``PK``/``other`` (a file edited by hand) - are read as
+missing, their text kept in a ``src_`` column and the row flagged.
 The old column name ``flags`` is read as ``review_flags``.
 """
 
@@ -37,6 +40,7 @@ from incidents._sniff import KIND_NAMES, decode_text, sniff_kind
 from incidents._write import (
     FORMATS,
     atomic_output,
+    check_columns,
     column_renames,
     escape_formulas,
     layer_name,
@@ -49,6 +53,7 @@ from incidents.schema import ACCOUNTING, CORE, GEOCODE, LEGACY_COLUMNS, POSITION
 __all__ = [
     "FORMATS",
     "atomic_output",
+    "check_columns",
     "check_output",
     "column_renames",
     "escape_formulas",
@@ -191,6 +196,7 @@ def _positioned(raw: RawTable) -> gpd.GeoDataFrame:
     source = source.set_axis(index)
     dtypes = _typed_columns()
     out: dict[str, pd.Series] = {}
+    kept: dict[str, pd.Series] = {}  # text of values that did not convert, by column
     bad = pd.Series(False, index=index)
     for c in source.columns:
         s = source[c]
@@ -207,14 +213,19 @@ def _positioned(raw: RawTable) -> gpd.GeoDataFrame:
             out[c] = value
             continue
         out[c] = value  # unreadable text is kept next to it and the row flagged
-        out[f"src_{c}"] = s.astype("string").where(lost)
+        kept[c] = s.astype("string").where(lost)
         bad |= lost
+    for c, text in kept.items():
+        out[_free_src(c, out)] = text
     table = pd.DataFrame(out, index=index, copy=False)  # the columns are new or the reader's
     for c, dtype in {**CORE, **GEOCODE, **POSITION, **ACCOUNTING}.items():
         if c not in table:
             table[c] = pd.Series(pd.NA, index=index, dtype=object).pipe(_restore, dtype)
+    table, negative, odd_side = _out_of_domain(table)
     flags = table["review_flags"].fillna("").astype("string")
     reader_flags = dict(raw.flags)
+    reader_flags["bad_fatalities"] = negative
+    bad |= odd_side
     if raw.bad_geometry is not None:
         reader_flags["bad_geometry"] = raw.bad_geometry
     reader_flags["unreadable_value"] = bad
@@ -229,6 +240,43 @@ def _positioned(raw: RawTable) -> gpd.GeoDataFrame:
     gdf = gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geometry, index=index, crs=4326))
     gdf.attrs["load_report"] = {"rows_read": len(gdf), "positioned": True, **raw.info}
     return gdf
+
+
+def _out_of_domain(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+    """Values of the right type but outside what the column allows, made missing.
+
+    A positioned file edited by hand (or written by another tool) may hold a
+    negative death toll, which every aggregate would subtract, or a ``side`` that
+    is not ``AF``/``PK``/``other`` (``Pakistan``).  The value becomes missing and its
+    text is kept in ``src_<column>`` (:func:`_free_src`); returns the table, the rows
+    whose counts were negative (the caller flags them ``bad_fatalities``) and the
+    rows whose side was not a side (flagged ``unreadable_value``).
+    """
+    from incidents.schema import SIDES
+
+    out = table.copy(deep=False)
+    negative = pd.Series(False, index=table.index)
+    for c in ("fatalities", "injuries"):
+        below = (table[c] < 0).fillna(False).astype(bool)
+        if below.any():
+            out[_free_src(c, out)] = table[c].astype("string").where(below)
+            out[c] = table[c].mask(below)
+            negative |= below
+    side = table["side"]
+    odd = side.notna() & ~side.isin(SIDES).fillna(False).astype(bool)
+    if odd.any():
+        out[_free_src("side", out)] = side.where(odd)
+        out["side"] = side.mask(odd)
+    return out, negative, odd.fillna(False).astype(bool)
+
+
+def _free_src(column: str, taken: object) -> str:
+    """``src_<column>``, or ``src_src_<column>``... when a column of that name exists
+    (a loaded table keeps its input's text there: it must not be overwritten)."""
+    name = f"src_{column}"
+    while name in taken:  # type: ignore[operator]
+        name = f"src_{name}"
+    return name
 
 
 def _geometry(raw: RawTable, table: pd.DataFrame, index: pd.Index) -> np.ndarray:

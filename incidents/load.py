@@ -39,7 +39,8 @@ row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``review_flags``)
     A GeoJSON feature's geometry could not be read.
 ``non_point_geometry``
     The geometry was not a point: latitude/longitude hold its representative
-    point and ``src_geometry_wkt`` its WKT (EPSG:4326).
+    point (:func:`geo.points.representative_points`: a line's point half way
+    along its length, a point on any other geometry) and ``src_geometry_wkt`` its WKT (EPSG:4326).
 ``missing_location_and_coordinates``
     Neither a place name nor coordinates: only admin names (if any) can
     place the row.
@@ -70,6 +71,7 @@ row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``review_flags``)
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -78,6 +80,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo.points import representative_points
 from incidents import _load_layouts as _layouts
 from incidents._load_cells import RawTable
 from incidents._load_layouts import LAYOUTS, UCDP_EVENT_TYPES, UCDP_TO_ACLED_PRECISION
@@ -118,7 +121,9 @@ DERIVED: dict[str, str] = {
 }
 
 _TEXT_COLUMNS = [c for c, dtype in CORE.items() if dtype == "string"]
-_RESERVED = {*CORE, *GEOCODE, *POSITION, *ACCOUNTING, *DERIVED}
+# ``geometry`` is the geometry column a positioned table gets: an input column of
+# that name (often WKT text) is kept as ``src_geometry`` instead of being replaced.
+_RESERVED = {*CORE, *GEOCODE, *POSITION, *ACCOUNTING, *DERIVED, "geometry"}
 
 
 def load(
@@ -210,6 +215,8 @@ def load_raw(
         raise LoadError(f"layout={layout!r} is not known; allowed: {', '.join(LAYOUTS)}")
     _check_schema_keys(columns)
     headers = list(raw.frame.columns)
+    if not columns and raw.info.get("format") in ("delimited", "excel"):
+        _check_header_is_names(path, headers)
     used_layout = _layouts.detect(headers) if layout == "auto" else layout
     if missing := _layouts.missing_signature(used_layout, headers):
         raise LoadError(
@@ -223,6 +230,8 @@ def load_raw(
     mapping = {**{c: hs for c, hs in mapping.items() if hs}, **user}
     if raw.geometry is None and not {"latitude", "longitude"} & set(mapping):
         raw = _with_wkt_geometry(raw)
+        if raw.geometry is None:
+            raw = _with_coordinate_pairs(raw)
     table, masks = _build(raw, mapping, used_layout, user_columns=set(user))
     return _finish(table, masks, raw, used_layout, mapping)
 
@@ -267,6 +276,115 @@ def _with_wkt_geometry(raw: RawTable) -> RawTable:
         info={**raw.info, "crs": f"EPSG:4326 (assumed: WKT column {header!r} names no CRS)"},
     )
     return out
+
+
+#: Headers (normalised) of a text column that may hold "latitude, longitude" pairs.
+PAIR_HEADERS: tuple[str, ...] = (
+    "coordinates", "coordinate", "coords", "latlon", "latlong", "latlng", "latitudelongitude",
+    "gps", "gpscoordinates", "geocoordinates",
+)  # fmt: skip
+_HEMI_NS = re.compile(r"^(.*?[0-9'\"\u2032\u2033\u00b0\s][NS]\.?)\s*,?\s*(.+)$", re.IGNORECASE)
+_HEMI_EW_FIRST = re.compile(r"[EW]\.?\s*$", re.IGNORECASE)
+
+
+def _split_pair(text: str) -> tuple[str, str] | None:
+    """``"34.1147, 71.0847"`` -> ``("34.1147", "71.0847")``; None when not two parts.
+
+    Separators, tried in turn: ``;`` (decimal commas: ``34,1; 71,0``), one ``,``,
+    the end of a latitude written with N or S (``34°06'53"N 71°05'05"E``), or a
+    space between two numbers.  A pair written longitude first with its letters
+    (``71.08E 34.11N``) is put back in order.
+    """
+    body = text.strip().strip("()[]").strip()
+    parts: list[str] = []
+    if body.count(";") == 1:
+        parts = body.split(";")
+    elif body.count(",") == 1:
+        parts = body.split(",")
+    elif m := _HEMI_NS.match(body):
+        parts = [m[1], m[2]]
+    elif len(body.split()) == 2:
+        parts = body.split()
+    parts = [p.strip() for p in parts]
+    if len(parts) != 2 or not all(parts):
+        return None
+    first, second = parts
+    if _HEMI_EW_FIRST.search(first) and not _HEMI_EW_FIRST.search(second):
+        first, second = second, first
+    return first, second
+
+
+def _with_coordinate_pairs(raw: RawTable) -> RawTable:
+    """``raw`` placed by its ``Coordinates``-like column of ``lat, lon`` text, if it has one.
+
+    Analysts often keep one column of ``34.1147, 71.0847`` (as a map application
+    copies a point) instead of two.  Each cell is read as latitude then longitude
+    (:func:`_split_pair`, numbers, DMS or hemisphere letters as in
+    :func:`~incidents._load_parse.parse_float`); the column stays in the table as
+    text.  A cell present but not a pair is flagged ``bad_coordinates``.
+    """
+    import geopandas as gpd
+
+    index = _layouts.header_index(raw.columns)
+    header = next((index[k] for k in PAIR_HEADERS if k in index), None)
+    if header is None:
+        return raw
+    text = raw.frame[header].astype("string")
+    present = text.notna() & (text.str.strip() != "")
+    if not present.any():
+        return raw
+    pairs = {u: _split_pair(u) for u in pd.unique(text[present].to_numpy(dtype=object))}
+    first = text.map(lambda t: pairs[t][0] if pairs.get(t) else pd.NA, na_action="ignore")
+    second = text.map(lambda t: pairs[t][1] if pairs.get(t) else pd.NA, na_action="ignore")
+    lat, _ = parse_float(first.astype("string"))
+    lon, _ = parse_float(second.astype("string"))
+    ok = (lat.notna() & lon.notna()).to_numpy(dtype=bool)
+    if not ok.any():
+        return raw  # a column that merely has the name: no pair reads
+    geoms = np.full(len(text), None, dtype=object)
+    geoms[ok] = shapely.points(lon.to_numpy()[ok], lat.to_numpy()[ok])
+    bad = present & ~pd.Series(ok, index=text.index)
+    flags = dict(raw.flags)
+    if bad.any():
+        flags["bad_coordinates"] = bad.to_numpy(dtype=bool)
+    return RawTable(
+        frame=raw.frame,
+        geometry=gpd.GeoSeries(geoms, index=raw.frame.index, crs="EPSG:4326"),
+        extra=raw.extra,
+        bad_geometry=raw.bad_geometry,
+        flags={
+            k: pd.Series(np.asarray(v, dtype=bool), index=raw.frame.index) for k, v in flags.items()
+        },
+        info={**raw.info, "crs": f"EPSG:4326 (column {header!r} read as latitude, longitude)"},
+    )
+
+
+def _check_header_is_names(path: Path, headers: list[str]) -> None:
+    """Refuse a table whose header row is a record: a file saved without a header.
+
+    Taking the first record as the header would drop it in silence and leave
+    every column unrecognised.  A header row that names no known column and holds
+    a number, a date or a coordinate (``Torkham,34.1,71.0``) is such a record.
+    """
+    from incidents._load_header import KNOWN_HEADERS
+    from incidents._load_parse import _is_date
+
+    if any(_layouts.normalise_name(h) in KNOWN_HEADERS for h in headers):
+        return
+    text = pd.Series(headers, dtype="string")
+    numbers, _ = parse_float(text)
+    values = [
+        h
+        for h, is_number in zip(headers, numbers.notna(), strict=True)
+        if is_number or _is_date(h.strip())
+    ]
+    if values:
+        shown = ", ".join(repr(v[:30]) for v in values[:3])
+        raise LoadError(
+            f"{path.name}: the first row looks like data, not a header: it names no known "
+            f"column and holds values ({shown}); add a header row naming the columns "
+            "(e.g. id,date,location,latitude,longitude)"
+        )
 
 
 def _as_path(path: object) -> Path:
@@ -426,10 +544,7 @@ def _geometry_points(
     non_point = present & ~is_point
     points = geoms.copy()
     if non_point.any():
-        try:
-            points[non_point] = shapely.point_on_surface(geoms[non_point])
-        except shapely.errors.GEOSException:  # invalid polygons: the centroid still says where
-            points[non_point] = shapely.centroid(geoms[non_point])
+        points[non_point] = representative_points(geoms[non_point])
     x = np.full(len(points), np.nan)
     y = np.full(len(points), np.nan)
     if present.any():

@@ -13,6 +13,8 @@ import math
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from incidents.aggregate import AGGREGATIONS, aggregate, change
 from incidents.errors import ExportError, IncidentError
 from incidents.io import FORMATS, check_output, read, read_positioned, write
@@ -68,6 +70,14 @@ def run(args: argparse.Namespace) -> int:
         table = fuse(table, within_source=True, keep="fused")
     if len(table) == 0:
         raise IncidentError(f"{path} holds no incidents; nothing to aggregate")
+    if args.change and ("date" not in table or table["date"].isna().all()):
+        flags = table.get("review_flags", pd.Series("", index=table.index, dtype="string"))
+        bad = int(flags.fillna("").str.contains("bad_date").sum())
+        why = f"; {bad:,} hold(s) text that is not a date (flag bad_date)" if bad else ""
+        raise IncidentError(
+            f"{path.name}: --change compares periods, but none of its {len(table):,} rows "
+            f"has a date{why}"
+        )
 
     agg = aggregate(table, by=by, km=km, resolution=args.resolution, period=args.period)
     result = change(agg, before=before, after=after) if args.change else agg

@@ -16,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from incidents.errors import ExportError, IncidentError
-from incidents.io import FORMATS, check_output, column_renames, write
-from incidents.schema import CORE, GEOCODE_METHODS
+from incidents.io import FORMATS, check_columns, check_output, column_renames, write
+from incidents.schema import CORE, GEOCODE, GEOCODE_METHODS, POSITION
 from maps import _engines
 from maps._stages import Stages
 
@@ -87,6 +87,9 @@ def load_notes(report: dict) -> list[str]:
                 f"read sheet {report.get('sheet')!r} only; {names} also hold(s) data "
                 "(--sheet NAME, or --sheet all)"
             )
+    if hidden := report.get("hidden_sheets_not_read"):
+        names = ", ".join(repr(n) for n in hidden)
+        notes.append(f"hidden sheet(s) {names} hold data and were not read (--sheet NAME)")
     return notes
 
 
@@ -131,13 +134,17 @@ def run(args: argparse.Namespace) -> int:
     # the steps of incidents.prepare(path, columns=columns), with progress between them
     table = load(path, columns=columns, sheet=getattr(args, "sheet", None))
     progress.grow(len(table) >= LARGE_ROWS)
+    # the output's columns are known now: a table too wide for it is refused before
+    # the expensive steps, not after them
+    check_columns(dict.fromkeys([*table.columns, *GEOCODE, *POSITION]), out)
     progress(f"read {len(table):,} rows; geocoding")
     table = geocode(table)
     progress("geocoded; positioning against the frontier")
     table = position(table)
     progress(f"positioned; writing {out.name}")
     write(table, out, escape=not getattr(args, "raw_csv", False))
-    renamed = column_renames(table.columns, fmt=FORMATS[out.suffix.lower()])
+    keep = [table.geometry.name] if hasattr(table, "_geometry_column_name") else []
+    renamed = column_renames(table.columns, fmt=FORMATS[out.suffix.lower()], keep=keep)
     if renamed:
         pairs = ", ".join(f"{a} -> {b}" for a, b in renamed.items())
         print(f"frontier geocode: columns renamed for {out.suffix} (names ignore case): {pairs}")

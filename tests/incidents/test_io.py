@@ -84,8 +84,13 @@ def positioned_tables(draw) -> gpd.GeoDataFrame:
             data[col] = pd.Series(pd.to_datetime(dates())).astype("datetime64[ns]")
         elif dtype == "float64":
             data[col] = pd.array(floats(), dtype="Float64").astype(float)
+        elif col in ("fatalities", "injuries"):  # counts: negative ones are refused on reading
+            data[col] = pd.array([None if v is None else abs(v) for v in ints()], dtype="Int64")
         elif dtype == "Int64":
             data[col] = pd.array(ints(), dtype="Int64")
+        elif col == "side":  # a code: other text is refused on reading
+            sides = st.lists(st.sampled_from(["AF", "PK", "other", None]), min_size=n, max_size=n)
+            data[col] = pd.array(draw(sides), dtype="string")
         elif dtype == "boolean":
             data[col] = pd.array(
                 draw(st.lists(st.sampled_from([True, False, None]), min_size=n, max_size=n)),
@@ -229,7 +234,7 @@ def test_gpkg_renames_case_collisions_and_sanitises_the_layer(tmp_path):
 
 def test_gpkg_refuses_too_many_columns(tmp_path):
     wide = pd.DataFrame({f"c{i}": [1] for i in range(2000)})
-    with pytest.raises(ExportError, match=r"2,000 columns; a GeoPackage layer holds at most 1,998"):
+    with pytest.raises(ExportError, match=r"1,998 attribute columns and this table needs 2,000"):
         write(wide, tmp_path / "wide.gpkg")
     assert list(tmp_path.iterdir()) == []
 

@@ -67,3 +67,19 @@ def test_list_and_dict_cells_are_json_text_in_every_tabular_format(
     back = read(write(table, tmp_path / f"t.{ext}"))
     assert json.loads(back.loc[0, "extra"]) == {"n": 1, "who": "Ali"}
     assert json.loads(back.loc[1, "extra"]) == ["a", "b"]
+
+
+def test_gpkg_keeps_the_geometry_beside_columns_named_like_it(tmp_path: Path) -> None:
+    # Was: a text column "Geometry" before the geometry column kept its name and
+    # the geometry was renamed (GDAL: "multiple geometry columns"); a column "geom"
+    # clashed with GDAL's default geometry field name ("Error adding field 'geom'").
+    table = _table()
+    table.insert(1, "Geometry", ["x", None])
+    table.insert(2, "geom", ["y", "z"])
+    table.insert(3, "FID", ["7", "8"])
+    write(table, tmp_path / "t.gpkg")
+    back = gpd.read_file(tmp_path / "t.gpkg")
+    assert [(p.x, p.y) for p in back.geometry] == [(71.0953, 34.1325), (66.45, 30.92)]
+    assert back["Geometry_2"].iloc[0] == "x" and pd.isna(back["Geometry_2"].iloc[1])
+    assert back["geom"].tolist() == ["y", "z"]
+    assert back["FID_2"].tolist() == ["7", "8"]
