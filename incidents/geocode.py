@@ -61,7 +61,8 @@ def _geometry_lonlat(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray] | None:
     """Lon/lat (EPSG:4326) of a GeoDataFrame's active geometry, or None.
 
     Any CRS is converted; a non-point geometry gives its representative point
-    (always inside it); missing/empty geometries give NaN.  A frame without a
+    (:func:`geo.points.representative_points`: half way along a line, inside a
+    polygon); missing/empty geometries give NaN.  A frame without a
     CRS is taken as lon/lat.
     """
     geom = getattr(df, "geometry", None) if hasattr(df, "_geometry_column_name") else None
@@ -69,13 +70,15 @@ def _geometry_lonlat(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray] | None:
         return None
     import shapely
 
+    from geo.points import representative_points
+
     if geom.crs is not None and not geom.crs.equals("EPSG:4326"):
         geom = geom.to_crs(4326)
     arr = np.asarray(geom.values, dtype=object)
     ok = ~(shapely.is_missing(arr) | shapely.is_empty(arr))
     pts = arr.copy()
     poly = ok & (shapely.get_type_id(arr) != 0)
-    pts[poly] = shapely.point_on_surface(arr[poly])
+    pts[poly] = representative_points(arr[poly])
     lon = np.full(len(arr), np.nan)
     lat = np.full(len(arr), np.nan)
     lon[ok] = shapely.get_x(pts[ok])
