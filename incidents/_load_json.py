@@ -35,11 +35,6 @@ from incidents.errors import LoadError
 
 __all__ = ["read_json", "to_wgs84"]
 
-#: Digits -> "1", every other byte -> "0": 19 ones in a row may be an integer beyond
-#: 64 bits, which orjson reads as a float (``json`` as an int).
-_DIGIT_BYTES = bytes(0x31 if 0x30 <= b <= 0x39 else 0x30 for b in range(256))
-_LONG_DIGITS = b"1" * 19
-
 
 def read_json(path: Path, data: bytes, *, info: dict[str, Any] | None = None) -> RawTable:
     """Read JSON ``data`` (the content of ``path``)."""
@@ -74,30 +69,9 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _parse(text: str) -> Any:
-    """``json.loads(text)``, by orjson (five times quicker on large files) when it can.
-
-    orjson refuses what ``json`` takes (lone surrogates, ``NaN``, nesting deeper than
-    1024) and gives the same objects for the rest but integers beyond 64 bits (text
-    with 19 digits in a row goes to ``json``); what it refuses goes to ``json``,
-    which reads it or says what is wrong.
-    """
-    try:
-        import orjson
-    except ImportError:  # pragma: no cover - orjson is a dependency
-        return json.loads(text)
-    raw = text.encode("utf-8", "surrogatepass")
-    if _LONG_DIGITS in raw.translate(_DIGIT_BYTES):  # a quick scan, unlike a regex
-        return json.loads(text)
-    try:
-        return orjson.loads(text)
-    except (orjson.JSONDecodeError, UnicodeError):
-        return json.loads(text)
-
-
 def _read(path: Path, text: str, info: dict[str, Any]) -> RawTable:
     try:
-        obj = _parse(text)
+        obj = json.loads(text)
     except json.JSONDecodeError as exc:
         raise LoadError(
             f"{path.name}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
