@@ -8,6 +8,9 @@ or not; ``--quiet`` prints nothing but the closing summary.
 from __future__ import annotations
 
 import argparse
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from incidents.io import atomic_output, check_output, read
@@ -25,7 +28,35 @@ LARGE_ROWS = 10_000
 LARGE_BYTES = 2_000_000
 
 
+#: Allocations between two young-generation collections while a map is made (Python's
+#: default is 700): the run makes few reference cycles, and at the default the
+#: collections take a tenth of a second of a run.
+GC_YOUNG = 20_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Collect garbage less often, and never walk what existed before (the modules).
+
+    The objects alive on entry are frozen (left out of every collection) and the
+    young generation's threshold raised; both are undone on the way out.
+    """
+    old = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(old[0], GC_YOUNG), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+        gc.unfreeze()
+
+
 def run(args: argparse.Namespace) -> int:
+    with _fewer_collections():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     path = Path(args.input)
     if not path.is_file():
         raise MapError(f"INPUT {path} does not exist or is not a file")
