@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import argparse
 import gc
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from incidents.io import atomic_output, check_output, read
 from incidents.position import is_positioned, position
@@ -51,6 +52,29 @@ def _fewer_collections() -> Iterator[None]:
         gc.unfreeze()
 
 
+class _Background:
+    """``func(*args, **kwargs)`` run in a daemon thread (Ctrl-C does not wait for it)."""
+
+    def __init__(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        self._out: dict[str, Any] = {}
+
+        def work() -> None:
+            try:
+                self._out["value"] = func(*args, **kwargs)
+            except BaseException as exc:  # handed to the caller by result()
+                self._out["error"] = exc
+
+        self._thread = threading.Thread(target=work, name="frontier-read", daemon=True)
+        self._thread.start()
+
+    def result(self) -> Any:
+        """The value ``func`` returned, or the exception it raised, raised here."""
+        self._thread.join()
+        if "error" in self._out:
+            raise self._out["error"]
+        return self._out["value"]
+
+
 def _map_builder() -> ModuleType:
     """:mod:`maps.build` (folium, branca, jinja2: a third of a second to import)."""
     import maps.build
@@ -77,10 +101,9 @@ def _run(args: argparse.Namespace) -> int:
     progress(f"reading {path.name}")
     # The file is read (Arrow, GEOS and zlib work without the interpreter lock) while
     # folium and the map builder are imported: a quarter of a second less on two cores.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="frontier-read") as pool:
-        reading = pool.submit(read, path, sheet=getattr(args, "sheet", None))
-        build = _map_builder()
-        table = reading.result()
+    reading = _Background(read, path, sheet=getattr(args, "sheet", None))
+    build = _map_builder()
+    table = reading.result()
     progress.grow(len(table) >= LARGE_ROWS)
     if not is_positioned(table):
         progress(f"read {len(table):,} rows; geocoding and positioning them")
