@@ -26,7 +26,7 @@ The old column name ``flags`` is read as ``review_flags``.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from os import PathLike
 from pathlib import Path
 
@@ -36,6 +36,7 @@ import pandas as pd
 
 from incidents._load_cells import RawTable
 from incidents._load_read import read_table
+from incidents._read_geoparquet import read_plain_geoparquet
 from incidents._sniff import KIND_NAMES, decode_text, sniff_kind
 from incidents._write import (
     FORMATS,
@@ -100,6 +101,11 @@ def read(
         If the file is missing or cannot be read as a table.
     """
     p = _as_path(path)
+    if sheet is None and columns is None and layout == "auto":
+        # what write() makes, read without the general reader's copies
+        quick = read_plain_geoparquet(p, needs=frozenset(POSITION))
+        if quick is not None:
+            return _positioned(quick)
     raw = read_table(p, sheet=sheet)
     names = {LEGACY_COLUMNS.get(c, c) for c in raw.columns}
     if columns is None and layout == "auto" and set(POSITION) <= names:
@@ -180,10 +186,15 @@ def _as_path(path: object) -> Path:
 
 
 # ----------------------------------------------------------------- positioned tables
-def _typed_columns() -> dict[str, str]:
+def _typed_columns(names: Iterable[str] | None = None) -> dict[str, str]:
+    """Schema dtypes, with the derived columns' unless every one of ``names`` is a schema
+    column (:mod:`incidents.load`, which holds those, is then not imported)."""
+    known = {**CORE, **GEOCODE, **POSITION, **ACCOUNTING}
+    if names is not None and all(c in known for c in names):
+        return known
     from incidents.load import DERIVED
 
-    return {**CORE, **GEOCODE, **POSITION, **ACCOUNTING, **DERIVED}
+    return {**known, **DERIVED}
 
 
 def _positioned(raw: RawTable) -> gpd.GeoDataFrame:
@@ -194,7 +205,7 @@ def _positioned(raw: RawTable) -> gpd.GeoDataFrame:
     )
     index = pd.RangeIndex(len(source))
     source = source.set_axis(index)
-    dtypes = _typed_columns()
+    dtypes = _typed_columns(source.columns)
     out: dict[str, pd.Series] = {}
     kept: dict[str, pd.Series] = {}  # text of values that did not convert, by column
     bad = pd.Series(False, index=index)
@@ -236,8 +247,12 @@ def _positioned(raw: RawTable) -> gpd.GeoDataFrame:
         already = flags.str.split(";").map(lambda fs, f=flag: f in fs)
         flags = add_flag(flags, mask & ~already.astype(bool), flag)
     table["review_flags"] = flags
-    geometry = _geometry(raw, table, index)
-    gdf = gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geometry, index=index, crs=4326))
+    geometry = gpd.GeoSeries(_geometry(raw, table, index), index=index, crs=4326)
+    if "geometry" in table:
+        gdf = gpd.GeoDataFrame(table, geometry=geometry)
+    else:  # the same table, without a copy of every column (a tenth of a second at 100,000)
+        whole = pd.DataFrame({**table, "geometry": geometry}, index=index, copy=False)
+        gdf = gpd.GeoDataFrame(whole, geometry="geometry", copy=False)
     gdf.attrs["load_report"] = {"rows_read": len(gdf), "positioned": True, **raw.info}
     return gdf
 

@@ -190,10 +190,12 @@ def _scaled_ints(values: pd.Series, scale: float) -> list[int | None]:
     """``round(values * scale)`` as ints, None where missing."""
     num = pd.to_numeric(values, errors="coerce").astype("float64").to_numpy()
     missing = ~np.isfinite(num)
-    out = np.rint(np.where(missing, 0.0, num * scale)).astype(np.int64).tolist()
-    for i in np.flatnonzero(missing).tolist():
-        out[i] = None
-    return out
+    ints = np.rint(np.where(missing, 0.0, num * scale)).astype(np.int64)
+    if not missing.any():
+        return ints.tolist()
+    out = ints.astype(object)  # Python ints, made in one call (not one per missing value)
+    out[missing] = None
+    return out.tolist()
 
 
 def _days(values: pd.Series) -> list[int | None]:
@@ -266,7 +268,7 @@ def encode_incidents(
         "src": strings.codes(column(frame, "source")),
         "note": strings.codes(column(frame, "notes"), max_chars=NOTE_CHARS),
     }
-    if any(v is not None for v in date_end):
+    if date_end.count(None) < len(date_end):
         inc["dend"] = date_end
     for key in ("fat", "bd", "fkm", "prec", "unc", "xd", "day"):
         inc[key] = compact(inc[key])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import geopandas as gpd
 import numpy as np
 import pandas as pd
@@ -16,6 +18,12 @@ __all__ = ["MAPPED", "OUTSIDE", "REGION", "UNLOCATED", "classify_rows", "coordin
 MAPPED, UNLOCATED, OUTSIDE = 0, 1, 2
 
 
+@functools.cache
+def _wgs84() -> pyproj.CRS:
+    """EPSG:4326, made once (each ``pyproj.CRS`` costs a look-up in the PROJ database)."""
+    return pyproj.CRS.from_epsg(4326)
+
+
 def coordinates(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Latitude and longitude of every row (NaN where unknown): the point geometry first."""
     n = len(frame)
@@ -25,7 +33,7 @@ def coordinates(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
         geom = frame.geometry
         if geom.crs is None and geom.notna().any():
             raise MapError("incidents: the GeoDataFrame has no CRS; set one (EPSG:4326)")
-        if geom.crs is not None and not geom.crs.equals(pyproj.CRS.from_epsg(4326)):
+        if geom.crs is not None and not geom.crs.equals(_wgs84()):
             geom = geom.to_crs(4326)
         arr = geom.array
         ok = np.asarray(~shapely.is_missing(arr) & ~shapely.is_empty(arr))

@@ -217,3 +217,17 @@ def test_fixed_unit_layers_read_no_polygons(monkeypatch):
     assert got["units"] == want["units"]
     for name in ("provinces", "districts", "corridor", "frontier"):
         assert got["inc"]["u_" + name] == want["inc"]["u_" + name]
+
+
+def test_map_command_leaves_the_garbage_collector_as_it_found_it(tmp_path):
+    import gc
+
+    table = synthetic_incidents(30, seed=4)
+    src = tmp_path / "t.parquet"
+    from incidents import write
+
+    write(table, src)
+    before = (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count())
+    assert main(["map", str(src), "-o", str(tmp_path / "m.html"), "--quiet"]) == 0
+    assert main(["map", str(tmp_path / "missing.parquet"), "-o", str(tmp_path / "n.html")]) == 2
+    assert (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count()) == before
