@@ -73,9 +73,12 @@ def _read(path: Path, text: str, info: dict[str, Any]) -> RawTable:
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise LoadError(
-            f"{path.name}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
-        ) from None
+        if exc.msg != "Extra data" and not text.lstrip(" \t\r\n").startswith("\x1e"):
+            raise LoadError(
+                f"{path.name}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+            ) from None
+        obj = _json_lines(path, text)  # one record per line (JSON Lines / NDJSON)
+        info = {**info, "json_lines": True}
     if isinstance(obj, dict) and obj.get("type") == "FeatureCollection":
         features = obj.get("features")
         if not isinstance(features, list):
@@ -108,6 +111,27 @@ def _read(path: Path, text: str, info: dict[str, Any]) -> RawTable:
         f"{path.name}: JSON holds {found}; expected a GeoJSON FeatureCollection or Feature, "
         "a list of records, or an object with one member that is a list of records"
     )
+
+
+def _json_lines(path: Path, text: str) -> list[Any]:
+    """The values of a JSON Lines text (one JSON value per non-blank line).
+
+    Raises :class:`LoadError` naming the first line that is not one JSON value;
+    what the values are is checked by the caller like any parsed JSON.
+    """
+    out = []
+    for n, line in enumerate(text.split("\n"), start=1):  # not splitlines: RS splits there
+        line = line.lstrip("\x1e")  # GeoJSON text sequences (RFC 8142) start with RS
+        if not line.strip():
+            continue
+        try:
+            out.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise LoadError(
+                f"{path.name}: neither one JSON document nor JSON Lines (one record per "
+                f"line): line {n} is not valid JSON ({exc.msg} at column {exc.colno})"
+            ) from None
+    return out
 
 
 def _records_member(obj: dict[str, Any]) -> str | None:

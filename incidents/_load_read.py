@@ -45,7 +45,7 @@ __all__ = ["FORMATS", "RawTable", "allowed_extensions", "cell_text", "format_of"
 FORMATS: dict[str, tuple[str, ...]] = {
     "delimited": (".csv", ".tsv", ".txt"),
     "excel": (".xlsx", ".xlsm", ".xls"),
-    "json": (".geojson", ".json"),
+    "json": (".geojson", ".json", ".jsonl", ".ndjson"),
     "geopackage": (".gpkg",),
     "parquet": (".parquet", ".geoparquet"),
 }
