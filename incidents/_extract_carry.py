@@ -28,7 +28,7 @@ import re
 
 from incidents._extract_counts import Count
 from incidents._extract_events import _Candidate, _dates_fit
-from incidents._extract_lex import VIOLENT
+from incidents._extract_lex import SEQUEL, VIOLENT
 from incidents._extract_merge import _inside_of
 from incidents._extract_places import _place_key
 
@@ -155,11 +155,6 @@ def _lead_toll(
 
 
 # An event told as the answer to the one before: "hit back", "prompting X to escalate".
-_SEQUEL = re.compile(
-    r"\b(?:hit back|struck back|fought back|retaliated|retaliatory|in retaliation\b(?! for)|"
-    r"in response\b(?! to)|in reprisal|prompting|escalat\w* further|counter-?attack\w*)\b",
-    re.IGNORECASE,
-)
 
 
 def date_sequels(cands: list[_Candidate], ref: dt.date | None) -> None:
@@ -179,7 +174,7 @@ def date_sequels(cands: list[_Candidate], ref: dt.date | None) -> None:
             and prev.sentence < c.sentence
             and prev.first is not None
             and prev.first < ref
-            and _SEQUEL.search(c.evidence)
+            and SEQUEL.search(c.evidence)
         ):
             c.first, c.last, c.date_how = prev.first, ref, "inherited"
             c.flags = [f for f in c.flags if f != "date_not_stated"]

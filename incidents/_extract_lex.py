@@ -10,6 +10,7 @@ from incidents._extract_counts import Casualties, casualties_in
 
 __all__ = [
     "EVENT_KINDS",
+    "SEQUEL",
     "Casualties",
     "Trigger",
     "actors_in",
@@ -368,3 +369,14 @@ def actors_in(sentence: str) -> list[tuple[int, str]]:
                 continue
             out.append((m.start(), name))
     return sorted(out)
+
+
+# An event told as the answer to, or a sequel of, one before it ("hit back, prompting
+# strikes in X"): dated after that event, by the article date.
+SEQUEL = re.compile(
+    r"\b(?:hit back|struck back|fought back|retaliat\w+|in retaliation\b(?! for)|"
+    r"in response\b(?! to)|in reprisal|responded|prompting|prompted|escalat\w* further|"
+    r"further escalat\w+|counter-?attack\w*|subsequently|afterwards|in turn|the next day|"
+    r"days later|a day later|weeks later)\b",
+    re.IGNORECASE,
+)

@@ -129,7 +129,7 @@ from incidents._extract_carry import date_sequels, settle_counts
 from incidents._extract_confidence import confidence, features
 from incidents._extract_dates import find_dates, parse_date_text, without_captions
 from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _sentence
-from incidents._extract_lex import EVENT_KINDS, VIOLENT
+from incidents._extract_lex import EVENT_KINDS, SEQUEL, VIOLENT
 from incidents._extract_merge import _inside_of, _merge
 from incidents._extract_places import FRONTIER_NAME
 from incidents._extract_sides import set_initiators
@@ -215,7 +215,7 @@ def extract(
         kind = pending[1] if pending is not None and i - pending[0] <= 2 else None
         # An undated sentence right after an unplaced, dated event continues it.
         inherit = para_range.get(s.paragraph) or (prev_dated if kind is not None else None)
-        if _PRECURSOR.search(s.text) or _SEQUEL.search(s.text):
+        if _PRECURSOR.search(s.text) or SEQUEL.search(s.text):
             inherit = None  # what started it or came next: not the date told before
         new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind)
         if not new and dated is not None and _COREF.search(s.text):
@@ -386,12 +386,6 @@ def _date_back(
 
 #: A sentence that tells what came next ("X hit back, prompting strikes in Y") is a
 #: sequel of the event before it, not that event in more detail.
-_SEQUEL = re.compile(
-    r"\b(?:hit back|struck back|retaliat\w+|in response|in retaliation|responded|prompting|"
-    r"prompted|escalat\w+ further|further escalat\w+|subsequently|afterwards|in turn|"
-    r"the next day|days later|a day later|weeks later)\b",
-    re.IGNORECASE,
-)
 
 
 #: A sentence that tells what started the lead event ("the confrontation began when
@@ -410,7 +404,7 @@ def _elaborations(cands: list[_Candidate]) -> None:
     that incident told in more detail: it takes its date, and the coarser row is
     then folded into it as a restatement."""
     for k, c in enumerate(cands):
-        if c.kind not in VIOLENT or c.date_how != "not stated" or _SEQUEL.search(c.evidence):
+        if c.kind not in VIOLENT or c.date_how != "not stated" or SEQUEL.search(c.evidence):
             continue
         for p in reversed(cands[max(0, k - 6) : k]):
             if c.sentence - p.sentence > 2 or p.sentence == c.sentence:
@@ -464,7 +458,7 @@ def _lead_date(
         if c.date_how == "not stated":
             c.first, c.last, c.date_how = lead.first, lead.last, "inherited"
             c.flags = [f for f in c.flags if f != "date_not_stated"]
-            if ref is not None and ref > lead.last and _SEQUEL.search(c.evidence):
+            if ref is not None and ref > lead.last and SEQUEL.search(c.evidence):
                 # "X hit back, prompting strikes in Y": after the lead, by the article
                 c.last = ref
                 c.notes.append(f"after the article's lead event -> {lead.first}..{ref}")
