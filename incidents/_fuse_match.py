@@ -564,12 +564,15 @@ def _attach_coarse(
     A coarse report ``c`` *fits* a group when it is a candidate of every member
     (tolls not contradicting) and no member shares its source; its cost for the
     group is the mean cost of those pairs.  It joins its best group only when
-    at least one member corroborates it (a pair not ``weak``) and no other
-    group it fits comes within :data:`COARSE_MARGIN` nats: a province-level
-    report of an attack on a day when the province saw two similar attacks
-    belongs to neither.  Coarse reports are placed best cost first; a later one
-    joins only if it is a candidate of every member already there (so two
-    coarse reports of one source never share a group).
+    at least one member corroborates it (a pair not ``weak``), no group it fits
+    is cheaper, and no other group it fits *and some member corroborates*
+    comes within :data:`COARSE_MARGIN` nats: a province-level report of an
+    attack on a day when the province saw two similar attacks belongs to
+    neither, but a group tied to it by nothing but the place (which it could
+    never join) is no rival of one that its toll or type corroborates.  Coarse
+    reports are placed best cost first; a later one joins only if it is a
+    candidate of every member already there (so two coarse reports of one
+    source never share a group).
     """
     label = label.copy()
     n1 = len(label) + 1
@@ -596,14 +599,17 @@ def _attach_coarse(
     strong = np.logical_or.reduceat(~weak, head)
     fit = cnt == size[fg]
     fa, fg, mean, strong = fa[fit], fg[fit], mean[fit], strong[fit]
-    # per coarse row: its best fit (by mean cost, then group), and the next one
+    # per coarse row: its best fit (by mean cost, then group), and the next corroborated
+    # one -- a group nothing corroborates is never joined, so it is no rival
     o = np.lexsort((~strong, fg, mean, fa))
     fa, fg, mean, strong = fa[o], fg[o], mean[o], strong[o]
     first = np.r_[True, fa[1:] != fa[:-1]] if len(fa) else np.zeros(0, dtype=bool)
-    nxt = np.r_[fa[1:] == fa[:-1], False] if len(fa) else np.zeros(0, dtype=bool)
-    gap = np.full(len(fa), np.inf)
-    gap[:-1] = mean[1:] - mean[:-1]
-    clear = first & strong & (~nxt | (gap >= COARSE_MARGIN))
+    head_of = np.maximum.accumulate(np.where(first, np.arange(len(fa)), 0))
+    rival = np.full(len(label), np.inf)  # per coarse row: its cheapest corroborated rival
+    later = strong & ~first
+    np.minimum.at(rival, fa[later], mean[later])
+    gap = rival[fa] - mean[head_of]
+    clear = first & strong & (gap >= COARSE_MARGIN)
     pc_, pg, pm = fa[clear], fg[clear], mean[clear]
     plans = sorted(zip(pm.tolist(), rank[pc_].tolist(), pc_.tolist(), pg.tolist(), strict=True))
     # coarse-coarse edges: a coarse report may join a group other coarse reports joined

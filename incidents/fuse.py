@@ -62,8 +62,10 @@ the sum of radii (at most 200 km), and only a group (a) with which they are
 compatible (every member a candidate, no toll contradicting) and which at
 least one member *corroborates*: the same positive toll (within 2 or 25 %),
 or a type that is the same kind or a broad type covering it, shared by at
-most half of the typed reports; and (b) that fits clearly best: no other
-compatible group within :data:`~incidents._fuse_match.COARSE_MARGIN` nats of it.
+most half of the typed reports; and (b) that fits clearly best: no compatible
+group cheaper, and no other compatible group that some member corroborates
+within :data:`~incidents._fuse_match.COARSE_MARGIN` nats of it (a group tied to
+it by the place alone, which it could never join, is no rival).
 A coarse report left alone while two or more events hold a candidate of it
 says ``ambiguous_coarse: N events ...`` in its ``match_reason``.
 

@@ -39,10 +39,12 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from incidents._fuse_match import (
+    COARSE_MARGIN,
     CORROBORATION_KM,
     DISTRICT_MARGIN,
     MAX_WINDOW_KM,
     Rows,
+    _detach_ambiguous,
     _precise_groups,
     _subset,
     candidates,
@@ -127,17 +129,75 @@ def _true_pairs(truth: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(ii), np.concatenate(jj)
 
 
+def _coarse_fits(
+    label: np.ndarray, pairs, coarse: np.ndarray
+) -> dict[int, list[tuple[float, bool, int]]]:
+    """Per coarse row: the groups of ``label`` it fits as a whole (a candidate of every
+    member), as (mean cost, corroborated by some member, group), cheapest first."""
+    cp = np.flatnonzero(pairs.corroborated)
+    a = np.concatenate([pairs.i[cp], pairs.j[cp]])
+    b = np.concatenate([pairs.j[cp], pairs.i[cp]])
+    sc = np.concatenate([pairs.score[cp], pairs.score[cp]])
+    weak = np.concatenate([pairs.weak[cp], pairs.weak[cp]])
+    keep = coarse[a] & ~coarse[b]
+    size = np.bincount(label)
+    acc: dict[tuple[int, int], list[tuple[float, bool]]] = {}
+    for x, y, c, w in zip(a[keep].tolist(), b[keep].tolist(), sc[keep], weak[keep], strict=True):
+        acc.setdefault((x, int(label[y])), []).append((float(c), not w))
+    out: dict[int, list[tuple[float, bool, int]]] = {}
+    for (x, g), v in acc.items():
+        if len(v) == size[g]:
+            mean = float(np.mean([c for c, _ in v]))
+            out.setdefault(x, []).append((mean, any(s for _, s in v), g))
+    for v in out.values():
+        v.sort()
+    return out
+
+
+def _no_candidate_why(rows: Rows, a: int, b: int, window: int, coarse: np.ndarray) -> str:
+    """The first test a true pair that is no candidate fails (:func:`miss_reasons`)."""
+    km = float(haversine_km(rows.lat[a], rows.lon[a], rows.lat[b], rows.lon[b]))
+    gap = max(0.0, rows.day0[b] - rows.day1[a], rows.day0[a] - rows.day1[b])
+    cap = CORROBORATION_KM if coarse[a] or coarse[b] else MAX_WINDOW_KM
+    limit = min(rows.radius[a] + rows.radius[b], cap)
+    applies, same = province_test(rows, np.array([a]), np.array([b]))
+    if rows.source[a] == rows.source[b]:
+        return "no candidate: same source"
+    if not gap <= window:
+        ranged = rows.day1[a] > rows.day0[a] or rows.day1[b] > rows.day0[b]
+        return "no candidate: dates, " + (
+            "a date range falls short" if ranged else f"one-day reports {int(gap)} days apart"
+        )
+    if rows.family[a] & rows.family[b] == 0:
+        return "no candidate: types share no family (taxonomy)"
+    if km > limit:
+        x = km / max(limit, 1e-9)
+        band = "x1.0-1.25" if x <= 1.25 else ("x1.25-1.5" if x <= 1.5 else "over x1.5")
+        return f"no candidate: distance beyond the sum of radii ({band})"
+    if applies[0] and not same[0]:
+        return "no candidate: province rule (village point outside the named province)"
+    if other_districts(rows.district[[a]], rows.district[[b]])[0]:
+        return "no candidate: two named districts of one side"
+    return "no candidate: coarse pair, tolls contradict"
+
+
 def miss_reasons(frames: list, *, window: int = 1) -> list[tuple[str, str, bool]]:
     """Per missed true pair: (precision levels, why, indistinguishable).
 
-    Why, for a pair that is no candidate: the first test it fails (same source,
-    date gap, type, space limit, province rule, named districts, tolls of a coarse
-    pair).  For a candidate pair split in the end: a coarse report left alone
-    with two or more candidate events (ambiguous) or with one it is not
-    corroborated by; a coarse report in another event's group; a district-level
-    report that left its group because another fits about as well; a report of
-    another event holding the place of one of the two (same source); else the
-    group windows (complete linkage).
+    Why, for a pair that is no candidate: the first test it fails (same source;
+    dates, told apart into one-day reports some days apart -- one source's day
+    against another's -- and date ranges that fall short; types; distance
+    beyond the sum of radii, by how far; province rule; two named districts;
+    tolls of a coarse pair), and whether a third report of the event is a
+    candidate of both (``via a report of the event``: only a chain through it
+    would join them).  For a candidate pair split in the end: a coarse report
+    left alone with two or more fitting events (the true one best but the next
+    within the margin, another one best, or the true one not fitting as a whole),
+    or with one it is not corroborated by; a coarse report in another event's
+    group; a district-level report that left its group because another fits
+    about as well; a report of another event holding the place of one of the two
+    (same source); else the group windows (complete linkage: some pair across the
+    two groups is no candidate, by the test it fails).
     """
     table = _concat(tuple(frames), [f.attrs["source_name"] for f in frames])
     rows = _rows(table, tuple(frames), load_taxonomy(None), within_source=False)
@@ -147,10 +207,18 @@ def miss_reasons(frames: list, *, window: int = 1) -> list[tuple[str, str, bool]
     labels, _ = group(len(table), pairs, rows.rank, rows.source, coarse=coarse, district=district)
     fine = ~pairs.corroborated
     before = _precise_groups(len(table), _subset(pairs, fine), rows.rank, rows.source)
+    fine_labels = _detach_ambiguous(before, _subset(pairs, fine), district, margin=DISTRICT_MARGIN)
+    fits = _coarse_fits(fine_labels, pairs, coarse)
+    before_size = np.bincount(before)
     size = np.bincount(labels)
     events = coarse_events(labels, pairs, coarse)
     n1 = len(table) + 1
     is_pair = set((pairs.i * n1 + pairs.j).tolist())
+
+    def cand(x: int, y: int) -> bool:
+        return (min(x, y) * n1 + max(x, y)) in is_pair
+
+    members: dict[int, np.ndarray] = {}
     i, j = _true_pairs(truth)
     miss = labels[i] != labels[j]
     hard = indistinguishable(rows, truth, i[miss], j[miss])
@@ -158,32 +226,21 @@ def miss_reasons(frames: list, *, window: int = 1) -> list[tuple[str, str, bool]
     for a, b, h in zip(i[miss].tolist(), j[miss].tolist(), hard.tolist(), strict=True):
         a, b = min(a, b), max(a, b)
         lv = "-".join(str(v) for v in sorted((int(rows.level[a]), int(rows.level[b]))))
-        if a * n1 + b not in is_pair:
-            km = float(haversine_km(rows.lat[a], rows.lon[a], rows.lat[b], rows.lon[b]))
-            gap = max(0.0, rows.day0[b] - rows.day1[a], rows.day0[a] - rows.day1[b])
-            cap = CORROBORATION_KM if coarse[a] or coarse[b] else MAX_WINDOW_KM
-            applies, same = province_test(rows, np.array([a]), np.array([b]))
-            if rows.source[a] == rows.source[b]:
-                why = "no candidate: same source"
-            elif not gap <= window:
-                why = "no candidate: dates beyond the window"
-            elif rows.family[a] & rows.family[b] == 0:
-                why = "no candidate: types"
-            elif km > min(rows.radius[a] + rows.radius[b], cap):
-                why = "no candidate: beyond the space limit"
-            elif applies[0] and not same[0]:
-                why = "no candidate: province rule"
-            elif other_districts(rows.district[[a]], rows.district[[b]])[0]:
-                why = "no candidate: two named districts"
-            else:
-                why = "no candidate: coarse pair, tolls contradict"
+        if not cand(a, b):
+            why = _no_candidate_why(rows, a, b, window, coarse)
+            if truth[a] not in members:
+                members[truth[a]] = np.flatnonzero(truth == truth[a])
+            if any(cand(a, m) and cand(b, m) for m in members[truth[a]] if m not in (a, b)):
+                why += ", via a report of the event"
         else:
             c = [x for x in (a, b) if coarse[x]]
             lone_c = [x for x in c if size[labels[x]] == 1]
+            # a district-level report alone in the end that was in a group before the
+            # detaching step (whether or not with the other report of the pair)
             d_left = [
                 x
                 for x in (a, b)
-                if district[x] and size[labels[x]] == 1 and (before[x] == before[a + b - x])
+                if district[x] and size[labels[x]] == 1 and before_size[before[x]] > 1
             ]
             held = any(
                 np.any(
@@ -192,11 +249,25 @@ def miss_reasons(frames: list, *, window: int = 1) -> list[tuple[str, str, bool]
                 for x, y in ((a, b), (b, a))
             )
             if lone_c:
-                why = (
-                    "coarse alone: ambiguous (2+ candidate events)"
-                    if events[lone_c[0]] >= 2
-                    else "coarse alone: not corroborated"
-                )
+                x = lone_c[0]
+                f = fits.get(x, [])
+                true_g = [
+                    k for k, v in enumerate(f) if (truth[fine_labels == v[2]] == truth[x]).any()
+                ]
+                if events[x] >= 2:
+                    if not true_g:
+                        why = "coarse alone, ambiguous: its event does not fit it as a whole"
+                    elif not f[true_g[0]][1]:
+                        why = "coarse alone, ambiguous: its event fits, nothing corroborates it"
+                    elif true_g[0] == 0:
+                        why = (
+                            "coarse alone, ambiguous: its event fits best, another "
+                            f"corroborated one within {COARSE_MARGIN} nat"
+                        )
+                    else:
+                        why = "coarse alone, ambiguous: another event fits it better"
+                else:
+                    why = "coarse alone: not corroborated"
             elif c:
                 why = "coarse report in another group"
             elif d_left:
@@ -204,7 +275,20 @@ def miss_reasons(frames: list, *, window: int = 1) -> list[tuple[str, str, bool]
             elif held:
                 why = "a report of another event holds its place"
             else:
-                why = "group windows (complete linkage)"
+                ga = np.flatnonzero(labels == labels[a])
+                gb = np.flatnonzero(labels == labels[b])
+                fails = sorted(
+                    {
+                        _no_candidate_why(rows, x, y, window, coarse)
+                        .split(", ")[0]
+                        .removeprefix("no candidate: ")
+                        .split(" (")[0]
+                        for x in ga.tolist()
+                        for y in gb.tolist()
+                        if not cand(x, y)
+                    }
+                )
+                why = "group windows (complete linkage): " + " & ".join(fails)
         out.append((lv, why, bool(h)))
     return out
 

@@ -72,6 +72,10 @@ EVENT_2_PROTEST = (
     [{"incident_id": "b2", "fatalities": 3, "latitude": at(61), "event_type": "Protests",
       "sub_event_type": "Peaceful protest"}],
 )  # fmt: skip
+# the second event gives no toll, and its type is every report's here: nothing but the
+# place ties the coarse report to it
+EVENT_2_NO_TOLL = ([{"incident_id": "a2", "fatalities": None, "latitude": at(60)}],
+                   [{"incident_id": "b2", "fatalities": None, "latitude": at(61)}])  # fmt: skip
 NO_EVENT: tuple[list[dict], list[dict]] = ([], [])
 
 CASES = [
@@ -91,6 +95,12 @@ CASES = [
      {"fatalities": 3}, {"a:a1", "b:b1", "p:p"}, "29.0 km apart (coarse place, one event"),
     ("two events, the second of another type: joins the first", EVENT_1, EVENT_2_PROTEST,
      {"fatalities": 3}, {"a:a1", "b:b1", "p:p"}, "29.0 km apart (coarse place, one event"),
+    # p lies 29 / 30 km from the two events (costs 0.5 nat apart, the same toll's bonus):
+    # within the margin, but the second is tied by place alone and could never be joined
+    ("two events, only the first corroborated (toll): joins it", EVENT_1, EVENT_2_NO_TOLL,
+     {"fatalities": 3}, {"a:a1", "b:b1", "p:p"}, "29.0 km apart (coarse place, one event"),
+    ("two events, neither corroborated: stays alone", EVENT_1, EVENT_2_NO_TOLL,
+     {"fatalities": None}, {"p:p"}, "ambiguous_coarse: 2 events"),
     ("two candidate events, one a day later: the same-day one fits clearly best", EVENT_1,
      ([{"incident_id": "a2", "fatalities": 3, "latitude": at(60), "date": "2025-10-12"}],
       [{"incident_id": "b2", "fatalities": 3, "latitude": at(61), "date": "2025-10-12"}]),
