@@ -28,7 +28,7 @@ match nothing and stay groups of one (their ``match_reason`` says why).
 the distance weighed by the two points' own uncertainty
 (``d**2 / (2 s**2) + log(s**2)``, ``s**2`` the sum of the two variances), plus
 a cost per day apart, for types that only partly agree, and for death tolls
-that do not agree (within 2 or 25 %), less a bonus for the same toll.
+that do not agree (within 2 or 25 %), less a bonus for the same positive toll.
 
 **Groups** are complete-linkage: two groups merge only when every pair across
 them is a candidate match, so a group as a whole stays within the windows (a
