@@ -210,6 +210,18 @@ class AnswerMixin(CandidatesMixin):
         units = list(hints.units)
         if not units:
             return Match(reason=why)
+        if len(units) > 1:
+            # several hinted units ("Dir", "Malakand Division"): answer with the one
+            # whose radius takes in all of them most tightly
+            reach = [
+                max(
+                    float(haversine_km(g.lat[u], g.lon[u], g.lat[o], g.lon[o]))
+                    + float(g.radius95_km[o])
+                    for o in units
+                )
+                for u in units
+            ]
+            units.insert(0, units.pop(int(np.argmin(reach))))
         row = int(units[0])
         m = self._match(row, np.array([row]), Item(""), hints, 2.0)
         unc = m.uncertainty_km
