@@ -257,7 +257,10 @@ class RankingMixin(CandidatesMixin):
             d = float(haversine_km(g.lat[best], g.lon[best], g.lat[u], g.lon[u]))
             if d <= g.radius95_km[u] + VET_EDGE_KM:
                 return best, close, q
-        return None, NO_ROWS, 0.0
+        # the place the name matched exactly goes back to the caller as the rival
+        # the fallback's radius must weigh (the source's district may be an older
+        # or neighbouring unit than the polygon holding the place)
+        return None, (one if q >= 2 else NO_ROWS), 0.0
 
     def _coarser_than_hint(self, row: int, hints: Hints) -> bool:
         """True when ``row``'s own extent is wider than the finest hinted unit's."""

@@ -199,7 +199,8 @@ class Geocoder(RankingMixin, AnswerMixin):
                         item = alt
                         break
             if row is None:
-                out.append(self._fallback(ctx, f"{item.raw[:60]!r} not in the gazetteer"))
+                why = f"{item.raw[:60]!r} not in the gazetteer"
+                out.append(self._fallback(ctx, why, rivals=cands))
             else:
                 out.append(self._match(row, cands, item, ctx, quality))
         if not out and alts:
