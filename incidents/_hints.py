@@ -59,19 +59,29 @@ class HintsMixin:
     """Hint resolution of :class:`incidents._resolver.Geocoder`."""
 
     _g: Gazetteer
-    _admin_cached: Callable[
-        [str | None, str, frozenset[str]], tuple[tuple[int, ...], tuple[str, ...]]
-    ]
+    _admin_cached: Callable[..., tuple[tuple[int, ...], tuple[str, ...]]]
 
     def _admin_rows(
-        self, value: str | None, level: str, within: frozenset[str]
+        self,
+        value: str | None,
+        level: str,
+        within: frozenset[str],
+        countries: frozenset[str] = frozenset(),
     ) -> tuple[tuple[int, ...], tuple[str, ...]]:
         """Gazetteer rows of the units ``value`` names at ``level`` only, and the
         province names they lie in.  The whole value is tried first (unit names are
-        atomic: "Azad Jammu & Kashmir"), its parts only when the whole is no unit."""
+        atomic: "Azad Jammu & Kashmir"), its parts only when the whole is no unit.
+        ``within`` (hinted provinces) restricts every lookup; ``countries`` (hinted
+        countries) restricts only the guesses: a town's district and spelling
+        variants of unit names."""
         if not value:
             return (), ()
         g = self._g
+        guess_in = within or frozenset(
+            str(g.admin1[r])
+            for r in g.rows_of_kind("region")
+            if g.country[r] in countries and g.admin1[r]
+        )
         kinds = {"admin1": ("region",), "admin2": ("county", "tehsil"), "country": ("country",)}
         want = kinds[level]
 
@@ -98,7 +108,7 @@ class HintsMixin:
 
         def fuzzy(text: str) -> list[int]:
             key, _, _ = strip_qualifiers(norm(text))
-            return self._fuzzy_admin(key, want, within) if len(key) >= 4 else []
+            return self._fuzzy_admin(key, want, guess_in) if len(key) >= 4 else []
 
         # the whole value, then its parts ("Azad Jammu & Kashmir" is one name);
         # exact names and aliases before a town's district before spelling variants
@@ -107,7 +117,7 @@ class HintsMixin:
             parts = []  # a unit's own name at another level is never split
         rows = exact(value) or [r for p in parts for r in exact(p)]
         if not rows and level == "admin2":
-            rows = self._district_of_town(value, within)
+            rows = self._district_of_town(value, guess_in)
         if not rows and level != "country":
             rows = fuzzy(value) or [r for p in parts for r in fuzzy(p)]
         if level == "admin2" and rows:
@@ -195,15 +205,7 @@ class HintsMixin:
                 if not rows and len(key) >= 3:
                     cc.add("other")
         r1, a1 = self._admin_cached(admin1, "admin1", frozenset())
-        within = frozenset(a1)
-        if not within and cc - {"other"}:
-            # only a country: a district hint is looked up in that country's provinces
-            within = frozenset(
-                str(g.admin1[r])
-                for r in g.rows_of_kind("region")
-                if g.country[r] in cc and g.admin1[r]
-            )
-        r2, _ = self._admin_cached(admin2, "admin2", within)
+        r2, _ = self._admin_cached(admin2, "admin2", frozenset(a1), frozenset(cc - {"other"}))
         a2 = {str(g.admin2[r]) for r in r2 if g.admin2[r]}
         a1s = set(a1) | {str(g.admin1[r]) for r in r2 if g.admin1[r]}
         cc |= {str(g.country[r]) for r in (*r1, *r2) if g.country[r]}
