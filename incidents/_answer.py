@@ -222,7 +222,7 @@ class AnswerMixin(CandidatesMixin):
         the unit's own radius (the source's district may not be the polygon that
         holds the place), and the note names them."""
         g = self._g
-        units = list(hints.units)
+        units = list(hints.tehsils or hints.units)
         if not units:
             return Match(reason=why)
         if len(units) > 1:
@@ -254,10 +254,10 @@ class AnswerMixin(CandidatesMixin):
         unc *= FALLBACK_SCALE.get(str(g.kind[row]), 1.0)
         if rivals is not None and len(rivals):
             d = haversine_km(g.lat[row], g.lon[row], g.lat[rivals], g.lon[rivals])
-            reach = np.asarray(d, dtype=float) + FLOOR_KM["place_exact"]
-            reach = reach[reach <= unc + RIVAL_REACH_KM]
-            if len(reach):
-                unc = max(unc, float(reach.max()))
+            far = np.asarray(d, dtype=float) + FLOOR_KM["place_exact"]
+            far = far[far <= unc + RIVAL_REACH_KM]
+            if len(far):
+                unc = max(unc, float(far.max()))
                 why = f"{why} inside the hinted unit; a place of the name lies outside it"
         return replace(
             m,

@@ -82,7 +82,12 @@ class HintsMixin:
             for r in g.rows_of_kind("region")
             if g.country[r] in countries and g.admin1[r]
         )
-        kinds = {"admin1": ("region",), "admin2": ("county", "tehsil"), "country": ("country",)}
+        kinds = {
+            "admin1": ("region",),
+            "admin2": ("county", "tehsil"),
+            "admin3": ("tehsil",),
+            "country": ("country",),
+        }
         want = kinds[level]
 
         def ok(rows: list[int]) -> list[int]:
@@ -192,7 +197,13 @@ class HintsMixin:
         )
         return [hit[2][0]] if hit else []
 
-    def _hints(self, admin1: str | None, admin2: str | None, country: str | None) -> Hints:
+    def _hints(
+        self,
+        admin1: str | None,
+        admin2: str | None,
+        country: str | None,
+        admin3: str | None = None,
+    ) -> Hints:
         g = self._g
         cc: set[str] = set()
         if country:
@@ -212,7 +223,24 @@ class HintsMixin:
         units = r2 or r1
         if not units and cc - {"other"}:
             units = tuple(int(r) for r in g.rows_of_kind("country") if g.country[r] in cc)
-        return Hints(frozenset(a1s), frozenset(a2), frozenset(cc), tuple(units))
+        tehsils: tuple[int, ...] = ()
+        if admin3:
+            r3, _ = self._admin_cached(admin3, "admin3", frozenset(a1s), frozenset(cc - {"other"}))
+            # a tehsil of another district than the one hinted is not taken
+            tehsils = tuple(r for r in r3 if not a2 or g.admin2[r] in a2)
+            if tehsils and not a2:
+                a2 = {str(g.admin2[r]) for r in tehsils if g.admin2[r]}
+                a1s |= {str(g.admin1[r]) for r in tehsils if g.admin1[r]}
+                cc |= {str(g.country[r]) for r in tehsils if g.country[r]}
+                units = (
+                    tuple(
+                        int(r)
+                        for r in g.rows_of_kind("county")
+                        if g.admin2[r] in a2 and g.shipped[r]
+                    )
+                    or tehsils
+                )
+        return Hints(frozenset(a1s), frozenset(a2), frozenset(cc), tuple(units), tuple(tehsils))
 
     def _hints_from_rows(self, rows: list[int | None]) -> Hints:
         g = self._g

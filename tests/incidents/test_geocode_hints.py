@@ -148,3 +148,87 @@ def test_fallback_radius_reaches_an_exact_name_place_just_outside_the_hint(gc):
         if checked >= 5:
             break
     assert checked >= 3
+
+
+# ---------------------------------------------------------------- admin3 (tehsil)
+
+
+def test_admin3_tehsil_answers_a_fallback(gc):
+    district = gc.resolve("Qqqxyz", admin1="Khyber Pakhtunkhwa", admin2="North Waziristan")[0]
+    tehsil = gc.resolve(
+        "Qqqxyz", admin1="Khyber Pakhtunkhwa", admin2="North Waziristan", admin3="Mir Ali"
+    )[0]
+    assert district.match_class == "fallback_county"
+    assert tehsil.match_class == "fallback_tehsil"
+    assert tehsil.uncertainty_km < district.uncertainty_km
+    # Mir Ali town, the tehsil's seat: 32.98N 70.27E (en.wikipedia.org/wiki/Mir_Ali)
+    assert haversine_km(tehsil.lat, tehsil.lon, 32.98, 70.27) <= tehsil.uncertainty_km
+
+
+def test_admin3_of_another_district_is_not_taken(gc):
+    # Tump is a tehsil of Kech (Balochistan), not of Kurram
+    m = gc.resolve("Qqqxyz", admin1="Khyber Pakhtunkhwa", admin2="Kurram", admin3="Tump")[0]
+    assert m.admin2 == "Kurram"
+    assert m.match_class == "fallback_county"
+
+
+def test_admin3_alone_gives_its_district(gc):
+    m = gc.resolve("Qqqxyz", admin1="Khyber Pakhtunkhwa", admin3="Landi Kotal")[0]
+    assert m.match_class == "fallback_tehsil"
+    assert m.admin2 == "Khyber"
+
+
+def test_admin3_picks_the_namesake_inside_the_tehsil(gc):
+    """Two villages of one name in one district: the tehsil polygon (shapely,
+    not the geocoder) that holds each decides which one a tehsil hint means."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from geocode_eval import tehsil_of
+
+    g = gc._g
+    rows = np.flatnonzero((g.kind == "locality") & (g.country == "PK"))
+    rows = rows[[str(g.name[r]).isascii() for r in rows]]
+    checked = 0
+    seen: set[str] = set()
+    for r in rows[::37]:
+        key = str(g.name[r]).lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        same = g.by_key.get(key)
+        same = same[(g.kind[same] == "locality") & (g.admin2[same] == g.admin2[r])]
+        if len(same) != 2:
+            continue
+        a, b = (int(x) for x in same)
+        ta, tb = tehsil_of(g.lat[[a, b]], g.lon[[a, b]])
+        if ta is None or tb is None or ta == tb:
+            continue
+        if haversine_km(g.lat[a], g.lon[a], g.lat[b], g.lon[b]) < 25:
+            continue
+        for row, t in ((a, ta), (b, tb)):
+            m = gc.resolve(str(g.name[row]), admin2=str(g.admin2[row]), admin3=t)[0]
+            assert haversine_km(m.lat, m.lon, g.lat[row], g.lon[row]) < 1.0, (g.name[row], t)
+        checked += 1
+        if checked >= 5:
+            break
+    assert checked >= 3
+
+
+def test_geocode_reads_an_admin3_column(gc):
+    import pandas as pd
+
+    from incidents.geocode import geocode
+
+    df = pd.DataFrame(
+        {
+            "location": ["Qqqxyz", "Qqqxyz"],
+            "admin1": ["Khyber Pakhtunkhwa"] * 2,
+            "admin2": ["North Waziristan"] * 2,
+            "admin3": ["Razmak", None],
+        }
+    )
+    out = geocode(df, geocoder=gc)
+    assert out["uncertainty_km"].iloc[0] < out["uncertainty_km"].iloc[1]
+    assert out["matched_name"].iloc[0] == "Razmak"
