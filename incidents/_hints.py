@@ -18,7 +18,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from incidents._gazetteer import Gazetteer
+from incidents._gazetteer import Gazetteer, haversine_km
 from incidents._grammar import strip_qualifiers
 from incidents._match import Hints
 from incidents._names import admin_core, norm, script, skeleton
@@ -27,6 +27,9 @@ __all__ = ["HintsMixin", "LEVEL_OF_KIND"]
 
 LEVEL_OF_KIND = {"tehsil": 1, "county": 2, "region": 3, "country": 4}
 _COUNTRY_CODES = {"af": "AF", "afg": "AF", "pk": "PK", "pak": "PK"}
+#: Slack (km) of the test whether two units are neighbours (a 95 % radius leaves
+#: out the far corners of a unit).
+NEIGHBOUR_KM = 25.0
 _HINT_SPLIT = re.compile(r"\s+(?:and|&|or)\s+|\s*[/&;,]\s*", re.IGNORECASE)
 #: Words of pre-2018 unit names around a district's own name, on a :func:`norm`
 #: key: "fr bannu", "frontier region bannu", "tribal area adjoining kohat",
@@ -226,8 +229,13 @@ class HintsMixin:
         tehsils: tuple[int, ...] = ()
         if admin3:
             r3, _ = self._admin_cached(admin3, "admin3", frozenset(a1s), frozenset(cc - {"other"}))
-            # a tehsil of another district than the one hinted is not taken
+            # a tehsil of the hinted district; else one of a neighbouring district
+            # (a district split off the hinted one: Surab from Kalat), whose
+            # district then counts as hinted too; a tehsil farther away is not taken
             tehsils = tuple(r for r in r3 if not a2 or g.admin2[r] in a2)
+            if not tehsils and a2 and r2:
+                tehsils = tuple(r for r in r3 if self._touches(r, r2))
+                a2 = a2 | {str(g.admin2[r]) for r in tehsils if g.admin2[r]}
             if tehsils and not a2:
                 a2 = {str(g.admin2[r]) for r in tehsils if g.admin2[r]}
                 a1s |= {str(g.admin1[r]) for r in tehsils if g.admin1[r]}
@@ -241,6 +249,16 @@ class HintsMixin:
                     or tehsils
                 )
         return Hints(frozenset(a1s), frozenset(a2), frozenset(cc), tuple(units), tuple(tehsils))
+
+    def _touches(self, row: int, units: tuple[int, ...]) -> bool:
+        """Whether unit ``row`` lies next to one of ``units``: their points are
+        closer than the sum of their 95 % radii and :data:`NEIGHBOUR_KM`."""
+        g = self._g
+        return any(
+            float(haversine_km(g.lat[row], g.lon[row], g.lat[u], g.lon[u]))
+            <= float(g.radius95_km[row] + g.radius95_km[u]) + NEIGHBOUR_KM
+            for u in units
+        )
 
     def _hints_from_rows(self, rows: list[int | None]) -> Hints:
         g = self._g

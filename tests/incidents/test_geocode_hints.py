@@ -232,3 +232,17 @@ def test_geocode_reads_an_admin3_column(gc):
     out = geocode(df, geocoder=gc)
     assert out["uncertainty_km"].iloc[0] < out["uncertainty_km"].iloc[1]
     assert out["matched_name"].iloc[0] == "Razmak"
+
+
+def test_admin3_of_a_district_split_off_the_hinted_one(gc):
+    # Astore was a tehsil of Diamer district until it became a district (2004):
+    # a source's old district with the tehsil names the tehsil, not the district
+    both = gc.resolve("Qqqxyz", admin1="Gilgit-Baltistan", admin2="Diamer", admin3="Astore")[0]
+    district = gc.resolve("Qqqxyz", admin1="Gilgit-Baltistan", admin2="Diamer")[0]
+    assert both.match_class == "fallback_tehsil"
+    assert both.admin2 == "Astore"
+    assert both.uncertainty_km < district.uncertainty_km
+    # a tehsil far from the hinted district is still not taken
+    far = gc.resolve("Qqqxyz", admin1="Khyber Pakhtunkhwa", admin2="Peshawar", admin3="Mir Ali")[0]
+    assert far.match_class == "fallback_county"
+    assert far.admin2 == "Peshawar"
