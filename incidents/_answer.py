@@ -17,7 +17,14 @@ from incidents._match import Hints, Match
 from incidents._names import skeleton
 from incidents._radius import FALLBACK_SCALE, FLOOR_KM, basis, place_radius
 
-__all__ = ["AMBIGUOUS_KM", "AMBIGUOUS_REACH_KM", "COARSE_KM", "RADIUS_KM", "AnswerMixin"]
+__all__ = [
+    "AMBIGUOUS_KM",
+    "AMBIGUOUS_REACH_KM",
+    "COARSE_KM",
+    "RADIUS_KM",
+    "RIVAL_REACH_KM",
+    "AnswerMixin",
+]
 
 #: Radius terms (km) that are not evidence cells: ``near`` and ``area`` widen a
 #: match ("near X", "X area"); ``place_exact`` is what a nearby, equally good
@@ -35,6 +42,9 @@ RADIUS_KM: dict[str, float] = {
 #: province or coarser, stands for: ``incidents.geocode.PRECISION_UNCERTAINTY_KM``)
 #: is given precision 3: a bare look-alike name 1,000 km wide is not a point.
 COARSE_KM = 100.0
+#: A fallback's radius reaches an exact-name place outside the hinted unit that
+#: lies up to this far (km) beyond the unit's own radius (:meth:`AnswerMixin._fallback`).
+RIVAL_REACH_KM = 100.0
 #: Candidates farther apart than this, with no hint separating them, are ambiguous.
 AMBIGUOUS_KM = 25.0
 #: An ambiguous match's radius stretches to rivals up to this far (all of them: a
@@ -204,12 +214,29 @@ class AnswerMixin(CandidatesMixin):
         inside = (g.admin2[units] == g.admin2[row]) | (d <= g.radius95_km[units])
         return bool(inside.any())
 
-    def _fallback(self, hints: Hints, why: str) -> Match:
-        """The most specific hinted unit, or an unresolved Match."""
+    def _fallback(self, hints: Hints, why: str, *, rivals: np.ndarray | None = None) -> Match:
+        """The most specific hinted unit, or an unresolved Match.
+
+        ``rivals`` are places whose name matched exactly but that lie outside the
+        hinted unit: the radius reaches those up to :data:`RIVAL_REACH_KM` beyond
+        the unit's own radius (the source's district may not be the polygon that
+        holds the place), and the note names them."""
         g = self._g
-        units = list(hints.units)
+        units = list(hints.tehsils or hints.units)
         if not units:
             return Match(reason=why)
+        if len(units) > 1:
+            # several hinted units ("Dir", "Malakand Division"): answer with the one
+            # whose radius takes in all of them most tightly
+            reach = [
+                max(
+                    float(haversine_km(g.lat[u], g.lon[u], g.lat[o], g.lon[o]))
+                    + float(g.radius95_km[o])
+                    for o in units
+                )
+                for u in units
+            ]
+            units.insert(0, units.pop(int(np.argmin(reach))))
         row = int(units[0])
         m = self._match(row, np.array([row]), Item(""), hints, 2.0)
         unc = m.uncertainty_km
@@ -225,6 +252,13 @@ class AnswerMixin(CandidatesMixin):
         method = "admin2" if g.kind[row] == "tehsil" else m.method
         # the unit's 95 % radius times the measured error/radius ratio of fallbacks
         unc *= FALLBACK_SCALE.get(str(g.kind[row]), 1.0)
+        if rivals is not None and len(rivals):
+            d = haversine_km(g.lat[row], g.lon[row], g.lat[rivals], g.lon[rivals])
+            far = np.asarray(d, dtype=float) + FLOOR_KM["place_exact"]
+            far = far[far <= unc + RIVAL_REACH_KM]
+            if len(far):
+                unc = max(unc, float(far.max()))
+                why = f"{why} inside the hinted unit; a place of the name lies outside it"
         return replace(
             m,
             method=method,

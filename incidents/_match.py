@@ -60,6 +60,9 @@ class Hints:
     admin2: frozenset[str] = frozenset()
     country: frozenset[str] = frozenset()
     units: tuple[int, ...] = ()  # gazetteer rows of the most specific hinted units
+    #: tehsils named by an ``admin3`` hint: they rank places inside them first
+    #: and answer a fallback (the district hints still decide what is "in" the hint)
+    tehsils: tuple[int, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.admin1 or self.admin2 or self.country)
@@ -72,6 +75,7 @@ class Hints:
             self.admin2 | other.admin2,
             self.country | other.country,
             other.units or self.units,
+            other.tehsils or self.tehsils,
         )
 
 

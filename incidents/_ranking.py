@@ -12,9 +12,11 @@ falls back to the hinted unit).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 import numpy as np
+import shapely
 
 from incidents._candidates import SEAT_WORDS, CandidatesMixin
 from incidents._gazetteer import haversine_km
@@ -29,8 +31,50 @@ __all__ = ["VET_EDGE_KM", "RankingMixin"]
 VET_EDGE_KM = 5.0
 
 
+@functools.cache
+def _tehsil_shapes() -> dict[str, list[tuple[float, float, object]]]:
+    """Shipped Pakistani tehsil polygons by name key, each with its label point
+    (lat, lon), loaded on the first ``admin3`` hint."""
+    from geo.reference import pak_tehsils
+
+    t = pak_tehsils()
+    out: dict[str, list[tuple[float, float, object]]] = {}
+    cols = (t["name"], t["label_lat"], t["label_lon"], t.geometry)
+    for name, lat, lon, geom in zip(*cols, strict=True):
+        if geom is not None and not geom.is_empty:
+            shapely.prepare(geom)
+            out.setdefault(norm(str(name)), []).append((float(lat), float(lon), geom))
+    return out
+
+
+def _tehsil_shape(name: str, lat: float, lon: float) -> object | None:
+    """The polygon of the tehsil named ``name`` whose label point is (lat, lon)."""
+    for la, lo, geom in _tehsil_shapes().get(norm(name), []):
+        if float(haversine_km(lat, lon, la, lo)) <= 1.0:
+            return geom
+    return None
+
+
 class RankingMixin(CandidatesMixin):
     """Candidate ranking of :class:`incidents._resolver.Geocoder`."""
+
+    def _hint_score(self, rows: np.ndarray, hints: Hints | None) -> np.ndarray:
+        """Agreement with the hints (:meth:`CandidatesMixin._hint_score`), plus one
+        for a place within a hinted tehsil's 95 % radius (an ``admin3`` hint):
+        of two namesakes in the hinted district, the one in the tehsil."""
+        s = super()._hint_score(rows, hints)
+        if hints is None or not hints.tehsils or not len(rows):
+            return s
+        g = self._g
+        inside = np.zeros(len(rows), dtype=bool)
+        for t in hints.tehsils:
+            shape = _tehsil_shape(str(g.name[t]), float(g.lat[t]), float(g.lon[t]))
+            if shape is not None:
+                inside |= shapely.contains_xy(shape, g.lon[rows], g.lat[rows])
+            else:  # a tehsil without a shipped polygon: its 95 % radius
+                d = haversine_km(g.lat[rows], g.lon[rows], g.lat[t], g.lon[t])
+                inside |= d <= g.radius95_km[t]
+        return s + (inside & ~g.is_admin[rows])
 
     def _pick(self, rows: np.ndarray, key: str) -> tuple[int, np.ndarray]:
         """The namesake to answer with, and its close contenders.
@@ -257,7 +301,10 @@ class RankingMixin(CandidatesMixin):
             d = float(haversine_km(g.lat[best], g.lon[best], g.lat[u], g.lon[u]))
             if d <= g.radius95_km[u] + VET_EDGE_KM:
                 return best, close, q
-        return None, NO_ROWS, 0.0
+        # the place the name matched exactly goes back to the caller as the rival
+        # the fallback's radius must weigh (the source's district may be an older
+        # or neighbouring unit than the polygon holding the place)
+        return None, (one if q >= 2 else NO_ROWS), 0.0
 
     def _coarser_than_hint(self, row: int, hints: Hints) -> bool:
         """True when ``row``'s own extent is wider than the finest hinted unit's."""

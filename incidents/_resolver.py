@@ -63,15 +63,18 @@ class Geocoder(RankingMixin, AnswerMixin):
         admin1: object = None,
         admin2: object = None,
         country: object = None,
+        admin3: object = None,
     ) -> list[Match]:
         """One :class:`Match` per place named in ``text`` (never raises on junk).
 
         ``admin1``/``admin2``/``country`` are the row's hints as free text
-        ("Khyber Pakhtunkhwa", "Kurram agency", "PK").  Unusable text falls back to
-        the hints; with no hint either the result is one ``unresolved`` Match
-        whose ``reason`` says why.
+        ("Khyber Pakhtunkhwa", "Kurram agency", "PK"); ``admin3`` a tehsil
+        ("Mir Ali", as ACLED gives it): places inside it rank first and a
+        fallback answers with it.  Unusable text falls back to the hints; with no
+        hint either the result is one ``unresolved`` Match whose ``reason`` says
+        why.
         """
-        args = tuple(_clean(v) for v in (text, admin1, admin2, country))
+        args = tuple(_clean(v) for v in (text, admin1, admin2, country, admin3))
         return list(self._resolve_cached(*args))
 
     def admin_unit(self, name: object, *, level: str, admin1: object = None) -> list[str]:
@@ -137,9 +140,14 @@ class Geocoder(RankingMixin, AnswerMixin):
         return bool(len(rows)) and bool(self._g.is_admin[rows].any())
 
     def _resolve(
-        self, text: str | None, admin1: str | None, admin2: str | None, country: str | None
+        self,
+        text: str | None,
+        admin1: str | None,
+        admin2: str | None,
+        country: str | None,
+        admin3: str | None = None,
     ) -> tuple[Match, ...]:
-        hints = self._hint_cached(admin1, admin2, country)
+        hints = self._hint_cached(admin1, admin2, country, admin3)
         if text is None:
             return (self._fallback(hints, "no place text"),)
         groups = parse(text, known=self._known)
@@ -199,7 +207,8 @@ class Geocoder(RankingMixin, AnswerMixin):
                         item = alt
                         break
             if row is None:
-                out.append(self._fallback(ctx, f"{item.raw[:60]!r} not in the gazetteer"))
+                why = f"{item.raw[:60]!r} not in the gazetteer"
+                out.append(self._fallback(ctx, why, rivals=cands))
             else:
                 out.append(self._match(row, cands, item, ctx, quality))
         if not out and alts:

@@ -238,7 +238,7 @@ def geocode(
         out["source_row"] = pd.array(np.arange(n), dtype="Int64")
 
     loc_code, loc, loc_bad = _text_codes(out, "location")
-    hint_codes = [_text_codes(out, c) for c in ("admin1", "admin2", "country")]
+    hint_codes = [_text_codes(out, c) for c in ("admin1", "admin2", "country", "admin3")]
 
     # -- input coordinates ---------------------------------------------------------
     lat_raw = out["latitude"] if "latitude" in out else pd.Series(np.nan, index=out.index)
@@ -286,10 +286,10 @@ def geocode(
 
     # -- resolve each distinct (text, hints) once ----------------------------------
     codes, first = _group_rows([(c, len(v)) for c, v, _ in [(loc_code, loc, None), *hint_codes]])
-    a1, a2, cc = (v[c[first]] for c, v, _ in hint_codes)
+    a1, a2, cc, a3 = (v[c[first]] for c, v, _ in hint_codes)
     results = [
-        gc.resolve(t, admin1=h1, admin2=h2, country=h3)
-        for t, h1, h2, h3 in zip(loc[loc_code[first]], a1, a2, cc, strict=True)
+        gc.resolve(t, admin1=h1, admin2=h2, country=h3, admin3=h4)
+        for t, h1, h2, h3, h4 in zip(loc[loc_code[first]], a1, a2, cc, a3, strict=True)
     ]
     counts = np.array([len(r) for r in results], dtype=np.int64)
 

@@ -53,15 +53,18 @@ def all_cells() -> list[str]:
     ]
 
 
-def _rows(gc: Geocoder, queries: pd.DataFrame, name: str, hinted: bool) -> pd.DataFrame:
+def _rows(
+    gc: Geocoder, queries: pd.DataFrame, name: str, hinted: bool, *, place: str | None = None
+) -> pd.DataFrame:
     _, rows = ev.score(gc, queries)
+    a3 = queries["admin3"] if "admin3" in queries else pd.Series(None, index=queries.index)
     ms = [
-        gc.resolve(r.location, admin1=r.admin1, admin2=r.admin2, country=r.country)[0]
-        for r in queries.itertuples()
+        gc.resolve(r.location, admin1=r.admin1, admin2=r.admin2, country=r.country, admin3=t)[0]
+        for r, t in zip(queries.itertuples(), a3, strict=True)
     ]
-    # one place, hinted or not, stays in one half
+    # one place, hinted or not, with a tehsil or not, stays in one half
     key = [
-        f"{name}|{loc}|{lat:.4f}"
+        f"{place or name}|{loc}|{lat:.4f}"
         for loc, lat in zip(queries["location"], queries["true_lat"], strict=True)
     ]
     return rows.assign(
@@ -88,6 +91,11 @@ def evaluation_rows(gaz: Gazetteer) -> pd.DataFrame:
         gc = Geocoder(index)
         for hinted in (True, False):
             parts.append(_rows(gc, ev._queries(gaz, q, hints=hinted), name, hinted))
+        # the Pakistani places again with their tehsil (admin3) as a hint
+        pk = q[gaz.country[q] == "PK"]
+        queries = ev._queries(gaz, pk, hints=True)
+        queries["admin3"] = ev.tehsil_of(queries["true_lat"], queries["true_lon"])
+        parts.append(_rows(gc, queries, f"{name}_tehsil", True, place=name))
     truth = ev.truth_frame()
     gc = Geocoder(gaz)
     parts.append(_rows(gc, truth, "frontier_places", True))
@@ -99,6 +107,12 @@ def evaluation_rows(gaz: Gazetteer) -> pd.DataFrame:
 #: Evaluations the radii are measured on: the cross-source holdouts only.  The
 #: hand-checked places are the check, never calibration data.
 HOLDOUTS = ("osm_villages_af", "wof_villages", "geonames_towns")
+
+
+#: The same holdout places queried with a tehsil (admin3) hint too: they measure
+#: the fallback to a tehsil (:func:`calibrate_fallbacks`) but stay out of the
+#: name-match cells (the same places would count twice).
+TEHSIL_HOLDOUTS = ("wof_villages_tehsil", "geonames_towns_tehsil")
 
 
 def calibration_pool(rows: pd.DataFrame) -> pd.DataFrame:
@@ -245,7 +259,9 @@ def main(argv: list[str] | None = None) -> None:
     _radius.FLOOR_KM.update(saved)
     beyond = (rows["error_km"] - rows["uncertainty_km"].fillna(0)).clip(lower=0)
     table = calibrate(calibration_pool(rows.assign(error_km=beyond)))
-    scale = calibrate_fallbacks(calibration_pool(rows))
+    scale = calibrate_fallbacks(
+        rows[(rows["half"] == 0) & rows["evaluation"].isin(HOLDOUTS + TEHSIL_HOLDOUTS)]
+    )
     print("fallback scale:", scale)
     pd.set_option("display.width", 200)
     pd.set_option("display.max_rows", 200)
@@ -263,8 +279,8 @@ def main(argv: list[str] | None = None) -> None:
     rows = evaluation_rows(gaz)  # the same choices with the calibrated radii
     if args.rows:
         rows.to_parquet(args.rows)
-    test = rows[(rows["half"] == 1) & rows["evaluation"].isin(HOLDOUTS)]
-    check = rows[~rows["evaluation"].isin(HOLDOUTS)]
+    test = rows[(rows["half"] == 1) & rows["evaluation"].isin(HOLDOUTS + TEHSIL_HOLDOUTS)]
+    check = rows[~rows["evaluation"].isin(HOLDOUTS + TEHSIL_HOLDOUTS)]
     print("\n== test half of the holdouts, by evaluation")
     print(report(test, ["evaluation", "hinted", "true_country"]).round(3).to_string())
     print("\n== check: hand-checked places (all rows; never calibrated on)")

@@ -22,6 +22,14 @@ into the README (``python tests/incidents/geocode_eval.py``):
   index without every row carrying a cities500 record: the town itself is gone,
   its namesakes and any other record of it (WOF, OSM) remain.  Measures which
   namesake is chosen and whether the radius says how unsure that is.
+* :func:`hint_mismatch` -- places that *are* in the index, queried with the
+  province/district their Who's On First record states (the GeoNames hierarchy)
+  where that district is not the shipped polygon holding the point (district
+  splits, older units, coarse boundaries: what a coder's own admin names look
+  like).  Truth is the WOF point, which the index holds: this measures only how
+  the geocoder treats a hint that disagrees with its polygons, not the gazetteer.
+  The rows are a committed sample (:data:`HINT_MISMATCH`, written by
+  :func:`write_hint_mismatch` from the reference WOF extracts).
 * :func:`truth_table` -- the hand-checked frontier places with cited coordinates.
 
 For every holdout the truth is the held-out source's own coordinate.
@@ -41,6 +49,9 @@ from incidents.geocode import Geocoder, geocode
 DATA = Path(__file__).parent / "data"
 TRUTH = DATA / "frontier_places_truth.csv"
 TRUTH_SAMPLE = DATA / "geocoder_truth_sample.csv"
+HINT_MISMATCH = DATA / "wof_hint_mismatch.csv"
+#: Rows drawn per country for :data:`HINT_MISMATCH` (stable hash of each record).
+HINT_MISMATCH_SAMPLE = {"PK": 600, "AF": 300}
 
 
 def holdout_split(gaz: Gazetteer) -> tuple[Gazetteer, pd.DataFrame]:
@@ -65,7 +76,8 @@ def holdout_split(gaz: Gazetteer) -> tuple[Gazetteer, pd.DataFrame]:
 def score(gc: Geocoder, queries: pd.DataFrame) -> tuple[dict[str, float], pd.DataFrame]:
     """Scores of ``geocode`` on ``queries`` (columns location, admin1, admin2,
     country, true_lat, true_lon) and the per-row result."""
-    out = geocode(queries[["location", "admin1", "admin2", "country"]], geocoder=gc)
+    cols = ["location", "admin1", "admin2", "country", "admin3"]
+    out = geocode(queries[[c for c in cols if c in queries]], geocoder=gc)
     d = haversine_km(out["latitude"], out["longitude"], queries["true_lat"], queries["true_lon"])
     d = np.where(np.isnan(d), np.inf, d)
     unc = out["uncertainty_km"].fillna(0).to_numpy()
@@ -180,6 +192,35 @@ def geonames_holdout(gaz: Gazetteer) -> pd.DataFrame:
     return _run(index, gaz, q)
 
 
+def tehsil_of(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """Name of the shipped Pakistani tehsil polygon holding each point (None
+    outside all): the ``admin3`` a coder's GIS gives (ACLED codes admin3 so)."""
+    import shapely
+
+    t = pd.read_parquet(Path(__file__).parents[2] / "geo" / "data" / "pak_tehsils.parquet")
+    geom = shapely.from_wkb(t["geometry"].to_numpy())
+    pts = shapely.points(np.asarray(lon, dtype=float), np.asarray(lat, dtype=float))
+    pi, gi = shapely.STRtree(geom).query(pts, predicate="within")
+    out = np.full(len(pts), None, dtype=object)
+    out[pi] = t["name"].to_numpy()[gi]
+    return out
+
+
+def tehsil_hinted(gaz: Gazetteer) -> pd.DataFrame:
+    """The Pakistani rows of the WOF-village and GeoNames-town holdouts queried
+    with their province, district *and* tehsil (``admin3``, the tehsil polygon
+    holding the truth point) as hints; rows carry ``evaluation``."""
+    parts = []
+    for name, split in (("wof_villages", wof_split), ("geonames_towns", geonames_split)):
+        index, q = split(gaz)
+        q = q[gaz.country[q] == "PK"]
+        queries = _queries(gaz, q, hints=True)
+        queries["admin3"] = tehsil_of(queries["true_lat"], queries["true_lon"])
+        _, rows = score(Geocoder(index), queries)
+        parts.append(rows.assign(evaluation=name, true_country="PK", hinted=True))
+    return pd.concat(parts, ignore_index=True)
+
+
 def summary(rows: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """within 25 km, radius coverage and median radius per group."""
     r = rows.assign(
@@ -193,6 +234,53 @@ def summary(rows: pd.DataFrame, by: list[str]) -> pd.DataFrame:
         median_radius_km=("uncertainty_km", "median"),
         median_error_km=("error_km", "median"),
     )
+
+
+def write_hint_mismatch(reference: Path, path: Path = HINT_MISMATCH) -> pd.DataFrame:
+    """Draw the :func:`hint_mismatch` sample from the reference WOF extracts
+    (``reference`` = the shared ``gazetteer`` folder; run once, offline)."""
+    parts = []
+    for cc, n in HINT_MISMATCH_SAMPLE.items():
+        w = pd.read_csv(
+            reference / f"wof_{cc.lower()}_admin_places.csv",
+            usecols=["name", "lat", "lon", "kind", "admin1", "admin2", "pip_adm2", "wof_id"],
+        )
+        w = w[
+            (w["kind"] == "locality")
+            & w["admin2"].notna()
+            & w["pip_adm2"].notna()
+            & (w["admin2"] != w["pip_adm2"])
+            & w["name"].map(lambda t: str(t).isascii() and len(str(t)) >= 3)
+        ]
+        h = [
+            zlib.crc32(f"{r.name}|{r.lat:.4f}|{r.lon:.4f}".encode())
+            for r in w.itertuples(index=False)
+        ]
+        w = w.iloc[np.argsort(h, kind="stable")[:n]].sort_values("wof_id")
+        parts.append(
+            pd.DataFrame(
+                {
+                    "location": w["name"],
+                    "admin1": w["admin1"],
+                    "admin2": w["admin2"],
+                    "country": cc,
+                    "true_lat": w["lat"].round(6),
+                    "true_lon": w["lon"].round(6),
+                    "point_admin2": w["pip_adm2"],
+                    "wof_id": w["wof_id"],
+                }
+            )
+        )
+    out = pd.concat(parts, ignore_index=True)
+    out.to_csv(path, index=False)
+    return out
+
+
+def hint_mismatch(gc: Geocoder) -> pd.DataFrame:
+    """Per-row results of the hint-mismatch evaluation (see module doc)."""
+    q = pd.read_csv(HINT_MISMATCH, keep_default_na=False).replace({"": None})
+    _, rows = score(gc, q)
+    return rows.assign(true_country=q["country"].to_numpy(), hinted=True)
 
 
 def truth_frame() -> pd.DataFrame:
@@ -236,6 +324,13 @@ if __name__ == "__main__":
         print(f"== {name}")
         print(summary(rows, ["true_country", "hinted"]).round(3).to_string())
         print(summary(rows, ["true_country", "hinted", "match_class"]).round(3).to_string())
+    rows = tehsil_hinted(gaz)
+    print("== Pakistani holdouts with the tehsil (admin3) as a hint")
+    print(summary(rows, ["evaluation"]).round(3).to_string())
+    rows = hint_mismatch(Geocoder(gaz))
+    print("== hint mismatch (WOF-stated districts)")
+    print(summary(rows, ["true_country"]).round(3).to_string())
+    print(summary(rows, ["true_country", "geocode_method"]).round(3).to_string())
     res, rows = holdout(gaz)
     print("holdout:", {k: round(v, 3) for k, v in res.items()})
     print(class_table(rows).round(2).to_string())

@@ -8,6 +8,12 @@
     index without them, and GeoNames cities500 towns against the index without
     them, each with and without hints (``geocode_eval.wof_holdout`` /
     ``geonames_holdout``), scored per country.
+(d) hint mismatch: places in the index queried with the district their Who's On
+    First record states where that is not the shipped polygon holding them
+    (``geocode_eval.hint_mismatch``): measures the handling of a source's own
+    (older, neighbouring) district names, not the gazetteer.
+(e) the Pakistani holdout places with their tehsil (``admin3``) as a hint too
+    (``geocode_eval.tehsil_hinted``).
 
 The floors are the measured scores rounded down; a change that makes the geocoder
 worse on independent truth fails here.  The README reports the same numbers.
@@ -19,9 +25,11 @@ import pytest
 from geocode_eval import (
     class_table,
     geonames_holdout,
+    hint_mismatch,
     holdout,
     score,
     summary,
+    tehsil_hinted,
     truth_frame,
     truth_table,
     wof_holdout,
@@ -110,3 +118,40 @@ def test_cross_source_holdout_by_country(gaz, holdout_fn, floors):
         assert got["n"] >= n, key
         assert got["within_25km"] >= within, (key, got)
         assert got["covered"] >= covered, (key, got)
+
+
+#: country -> (n, within 25 km, radius covers truth): measured 0.763 / 0.925 (PK)
+#: and 0.970 / 0.993 (AF); before the fallback's radius reached the exact-name
+#: place outside the hinted district, PK coverage was 0.835.
+HINT_MISMATCH_FLOORS = {"PK": (600, 0.75, 0.92), "AF": (300, 0.96, 0.98)}
+
+
+def test_hints_that_disagree_with_the_polygons(gaz):
+    rows = hint_mismatch(Geocoder(gaz))
+    table = summary(rows, ["true_country"])
+    print(f"\n{table.round(3).to_string()}")
+    scores = table.to_dict("index")
+    for cc, (n, within, covered) in HINT_MISMATCH_FLOORS.items():
+        got = scores[cc]
+        assert got["n"] >= n, cc
+        assert got["within_25km"] >= within, (cc, got)
+        assert got["covered"] >= covered, (cc, got)
+
+
+#: evaluation -> (n, within 25 km, radius covers truth) of the Pakistani holdout
+#: places queried with their tehsil (admin3) too: measured 0.782 / 0.951 (WOF
+#: villages) and 0.853 / 0.962 (GeoNames towns); without the tehsil 0.437 / 0.947
+#: and 0.708 / 0.958.
+TEHSIL_FLOORS = {"wof_villages": (1100, 0.75, 0.93), "geonames_towns": (480, 0.83, 0.95)}
+
+
+def test_pakistani_holdouts_with_a_tehsil_hint(gaz):
+    rows = tehsil_hinted(gaz)
+    table = summary(rows, ["evaluation"])
+    print(f"\n{table.round(3).to_string()}")
+    scores = table.to_dict("index")
+    for name, (n, within, covered) in TEHSIL_FLOORS.items():
+        got = scores[name]
+        assert got["n"] >= n, name
+        assert got["within_25km"] >= within, (name, got)
+        assert got["covered"] >= covered, (name, got)
