@@ -51,7 +51,11 @@ _REPORTED_AFTER = re.compile(
 )
 # Words that make a trigger something that did not happen (yet): threats, plans, conditions.
 _MODAL = re.compile(
-    r"\b(?:would|will|could|might|shall|threaten\w*|vow\w*|warn(?:ed|s|ing)? (?:of|that)|"
+    r"\b(?:would|will|could|might|shall|won['’]t|wouldn['’]t|can['’]t|cannot|"
+    r"threaten\w*|vow\w*|warn(?:ed|s|ing)? (?:of|that)|hesitat\w*|"
+    # fears and risks: "residents feared renewed shelling", "the risk of clashes"
+    r"feared|fearing|fears? (?:of|that|about|over)|worried (?:about|that|over)|"
+    r"(?:risk|danger|threat|prospect|spectre|specter|brink) of|avert\w*|deter\w*|"
     r"plan(?:s|ned|ning)? to|not hesitate to|ready to|prepared to|intends? to|seek(?:s|ing)? to|"
     r"if|unless|reserves? the right to|right to|to avoid|to prevent|to stop|consider\w*|"
     r"mull\w*|weigh\w*|may|possible|potential|option of)\b[^.;:]{0,45}$"
@@ -85,7 +89,11 @@ _SINCE = re.compile(
 )
 _HISTORY_AFTER = re.compile(
     r"^[^.;]{0,40}\b(?:in the past|previously|before|in (?:19|20)\d\d|periodically|"
-    r"regularly|frequently|repeatedly|from time to time|"
+    r"regularly|frequently|repeatedly|from time to time|in recent (?:years|months|decades)|"
+    r"(?:over|in|during|throughout) the (?:past|last) (?:\w+ )?(?:years|months|decades)|"
+    # a habit, not an incident: "clashes at X have become common"
+    r"(?:ha(?:ve|s) |had )?become (?:\w+ )?(?:common|frequent|routine|regular|commonplace|"
+    r"a regular feature|the norm)|"
     # an ongoing campaign, not an incident: "have been fighting militants ... for months"
     r"for (?:several |many |the past |the last |some )?(?:months|years|decades|weeks))\b",
     re.IGNORECASE,
@@ -101,6 +109,42 @@ _CAUSE = re.compile(
 _ROUTINE = re.compile(
     r"\b(?:at \d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|daily|every (?:day|evening|night)|usually|"
     r"each (?:day|evening)|as usual|for the night)",
+    re.IGNORECASE,
+)
+# Words that say a trigger did not happen or is only supposed: "no reports of fighting",
+# "did not attack", "any further attack would be met with force", "in the event of
+# an attack", "the strike was called off".
+_NEGATED = re.compile(
+    r"\b(?:no|never|nor|without)\s+(?:(?:reports?|signs?|word|news|evidence|record|"
+    r"indication|cases?|incidents?|instances?) of\s+(?:any\s+)?)?(?:(?:fresh|new|further|"
+    r"major|immediate|more|serious|significant|renewed|cross-border|such)\s+)?$"
+    r"|\b(?:no one|nobody|none of them|none)\s+(?:\w+\s+)?(?:was|were|had been|has been)\s+$"
+    r"|\b(?:did|does|do|has|have|had|was|were|is|are)\s*(?:not|n['’]t)\s+(?:been\s+|yet\s+)?"
+    r"(?:\w+ly\s+)?$"
+    r"|\b(?:any|every)\s+(?:(?:further|future|new|more|fresh|such|other|possible|kind of|"
+    r"form of|act of)\s+)?$"
+    r"|\bin (?:the )?(?:event|case) of (?:an?\s+|any\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# An intention to act, not an act: "prepared to conduct new strikes" (but "went on to
+# launch attacks", "continued to carry out raids" report them).
+_INTENT = re.compile(
+    r"(?<!continued )(?<!began )(?<!started )(?<!went on )(?<!proceeded )(?<!managed )"
+    r"\bto\s+(?:conduct|launch|carry out|stage|mount|undertake|execute|resume|unleash|"
+    r"wage|step up|intensify)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A comparison, not an incident: "remains the deadliest attack", "was the worst
+# violence since 2014".
+_SUPERLATIVE = re.compile(
+    r"\b(?:remains?|remained|was|is|be|became|marks?|marked|among|one of)\s+(?:the\s+)?"
+    r"(?:\w+\s+)?(?:deadliest|worst|bloodiest|biggest|largest|most \w+)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "the 2014 school attack": an event named by its (past) year.
+_YEAR_NAMED = re.compile(
+    r"\b(?:the|a|its|their|his|that)\s+(?P<y>(?:19|20)\d\d)(?:[-–](?:19|20)?\d\d)?\s+"
+    r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _COREF = re.compile(
@@ -203,7 +247,7 @@ def _sentence(
         assert first is not None and last is not None
         dated = (first, last, resolved[0].text)
     raw = [x for x in triggers_in(t) if not (x.violent and is_diplomatic(t, x))]
-    trig = _events_of(t, raw, spans)
+    trig = _events_of(t, raw, spans, ref)
     if not trig and pending is not None and _COREF.search(t):
         # "The incidents occurred in the Upper Kurram district": the place of the
         # event the previous sentence reported without one.
@@ -267,10 +311,15 @@ def _sentence(
     if not violent_placed and any(x.violent for x in trig):
         only_countries = all(p.role == "country" for p in places)
         use = [f for f in fr if f[3]] or ([f for f in fr if not f[3]] if only_countries else [])
-        if use:
-            a, b, phrase, is_strong = use[0]
+        # (not the phrase of a dropped trigger: "denied strikes ..., amid a surge
+        # in attacks along the border")
+        gone = [y for y in raw if y.violent and y not in trig]
+        for a, b, phrase, is_strong in use:
             x = min((x for x in trig if x.violent), key=lambda x: abs(x.start - a))
+            if any(abs(y.start - a) < abs(x.start - a) for y in gone):
+                continue
             pairs.append((x, _frontier_place(a, b, phrase, is_strong)))
+            break
     for kind in ("border_closure", "ceasefire"):
         ks = [x for x in trig if x.kind == kind]
         if ks and not any(x.kind == kind for x, _ in pairs):
@@ -572,7 +621,37 @@ def _dates_fit(host: _Candidate, c: _Candidate) -> bool:
     return c.first <= (host.last or host.first) and host.first <= (c.last or c.first)
 
 
-def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigger]:
+def _day_near(x: Trigger, spans: list[DateSpan], t: str) -> bool:
+    """Whether a day-precise date qualifies the trigger itself: within 90 characters
+    after it, or right before it in its own phrase ("last night's clash")."""
+    for d in spans:
+        if d.first is None or d.last is None or (d.last - d.first).days > 2:
+            continue
+        if x.end <= d.start <= x.end + 90:
+            return True
+        if (
+            d.end <= x.start
+            and x.start - d.end <= 25
+            and not re.search(r"[,.;:]", t[d.end : x.start])
+            and not re.search(r"\b(?:after|before|later|earlier|since|ago)\W*$", d.text, re.I)
+        ):
+            return True
+    return False
+
+
+def _unreal(x: Trigger, clause: str, ref: dt.date | None) -> bool:
+    """Whether the words before a trigger (in its clause) say it did not happen, is
+    only supposed or feared, is an intention, a comparison, or an event of a past
+    year named by that year."""
+    if _NEGATED.search(clause) or _INTENT.search(clause) or _SUPERLATIVE.search(clause):
+        return True
+    y = _YEAR_NAMED.search(clause)
+    return bool(y and ref is not None and int(y.group("y")) < ref.year)
+
+
+def _events_of(
+    t: str, raw: list[Trigger], spans: list[DateSpan], ref: dt.date | None = None
+) -> list[Trigger]:
     """The triggers of ``t`` that report something that happened in this news: not
     a threat or plan, not the frontier's history, not a routine, and not the cause
     named for another event ("the strikes followed recent attacks") unless that
@@ -588,6 +667,7 @@ def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigge
             continue
         if (
             _MODAL.search(clause)
+            or _unreal(x, clause, ref)
             or _HISTORY.search(clause)
             or _SINCE.search(clause)
             or _HISTORY_AFTER.match(t[x.end :])
@@ -621,17 +701,9 @@ def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigge
             # (but "tensions rose after jets struck Kabul on Thursday" is news)
             dropped = True
             continue
-        if x.violent and _CAUSE.search(clause):
-            dated = any(
-                d.first is not None
-                and d.last is not None
-                and (d.last - d.first).days <= 2
-                and x.end <= d.start <= x.end + 90
-                for d in spans
-            )
-            if not dated:
-                cause.append(x)
-                continue
+        if x.violent and _CAUSE.search(clause) and not _day_near(x, spans, t):
+            cause.append(x)
+            continue
         keep.append(x)
     main = [x for x in keep if x.violent and not x.weak]
     if main:
@@ -640,14 +712,19 @@ def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigge
         dropped = True  # "relations soured after the attacks in Bannu": the cause is history
     else:
         keep = sorted(keep + cause, key=lambda x: x.start)  # the cause is the event itself
-    if not any(
-        d.first is not None and d.last is not None and (d.last - d.first).days <= 2 for d in spans
-    ):
-        # "the TTP has been behind a surge of attacks in X": a trend, not an incident
-        trend = [x for x in keep if x.violent and _TREND.search(t[max(0, x.start - 40) : x.start])]
-        if trend:
-            dropped = True
-            keep = [x for x in keep if x not in trend]
+    # "the TTP has been behind a surge of attacks in X", "the army on Tuesday cited a
+    # surge in attacks along the border": a trend, not an incident (unless the
+    # trigger itself is dated)
+    trend = [
+        x
+        for x in keep
+        if x.violent
+        and _TREND.search(t[max(0, x.start - 40) : x.start])
+        and not _day_near(x, spans, t)
+    ]
+    if trend:
+        dropped = True
+        keep = [x for x in keep if x not in trend]
     if dropped and not any(x.violent and not x.weak for x in keep):
         keep = [x for x in keep if not x.weak]
     return keep
