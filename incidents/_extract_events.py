@@ -91,6 +91,7 @@ _HISTORY_AFTER = re.compile(
     r"^[^.;]{0,40}\b(?:in the past|previously|before|in (?:19|20)\d\d|periodically|"
     r"regularly|frequently|repeatedly|from time to time|in recent (?:years|months|decades)|"
     r"(?:over|in|during|throughout) the (?:past|last) (?:\w+ )?(?:years|months|decades)|"
+    r"since (?:19|20)\d\d|since (?:the )?(?:(?:19|20)\d\d )?(?:takeover|fall|return)|"
     # a habit, not an incident: "clashes at X have become common"
     r"(?:ha(?:ve|s) |had )?become (?:\w+ )?(?:common|frequent|routine|regular|commonplace|"
     r"a regular feature|the norm)|"
@@ -139,6 +140,18 @@ _INTENT = re.compile(
 _SUPERLATIVE = re.compile(
     r"\b(?:remains?|remained|was|is|be|became|marks?|marked|among|one of)\s+(?:the\s+)?"
     r"(?:\w+\s+)?(?:deadliest|worst|bloodiest|biggest|largest|most \w+)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A trigger that is the subject of a modal verb: "a drone strike could hit them at any
+# time" (but "the blast could have killed more" reports one).
+_MODAL_AFTER = re.compile(
+    r"^(?:\s+[\w'’-]+){0,3}?\s+(?:could|would|might|may|will|shall|can|won['’]t)\s+"
+    r"(?!have\b|ha['’]ve\b)",
+    re.IGNORECASE,
+)
+# A count of events, not one: "hundreds of attacks in X" (unless dated).
+_AGGREGATE = re.compile(
+    r"\b(?:hundreds|thousands|dozens|scores|numerous|countless)\s+of\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "the 2014 school attack": an event named by its (past) year.
@@ -246,7 +259,8 @@ def _sentence(
         first, last = resolved[0].first, resolved[0].last
         assert first is not None and last is not None
         dated = (first, last, resolved[0].text)
-    raw = [x for x in triggers_in(t) if not (x.violent and is_diplomatic(t, x))]
+    every = triggers_in(t)
+    raw = [x for x in every if not (x.violent and is_diplomatic(t, x))]
     trig = _events_of(t, raw, spans, ref)
     if not trig and pending is not None and _COREF.search(t):
         # "The incidents occurred in the Upper Kurram district": the place of the
@@ -300,6 +314,12 @@ def _sentence(
             r"\b(?:in|at)\s+(?:the\s+)?(?:\w+\s+)?$", t[max(0, p.start - 30) : p.start]
         ):
             continue
+        if x.kind in ("talks", "ceasefire"):
+            # "at talks in X, the sides traded blame for the shelling in Y": Y is the
+            # place of the (dropped) shelling, not of the talks
+            z = _nearest_trigger(p, [w for w in every if not w.weak])
+            if z is not None and z.violent:
+                continue
         pairs.append((x, p))
     # Country-level places only when the trigger has nothing finer.
     finer = {id(x) for x, p in pairs if p.role != "country"}
@@ -639,11 +659,14 @@ def _day_near(x: Trigger, spans: list[DateSpan], t: str) -> bool:
     return False
 
 
-def _unreal(x: Trigger, clause: str, ref: dt.date | None) -> bool:
+def _unreal(x: Trigger, clause: str, after: str, ref: dt.date | None) -> bool:
     """Whether the words before a trigger (in its clause) say it did not happen, is
     only supposed or feared, is an intention, a comparison, or an event of a past
     year named by that year."""
     if _NEGATED.search(clause) or _INTENT.search(clause) or _SUPERLATIVE.search(clause):
+        return True
+    m = _MODAL_AFTER.match(after)
+    if m is not None and not re.search(r"[,.;:]", after[: m.end()]):
         return True
     y = _YEAR_NAMED.search(clause)
     return bool(y and ref is not None and int(y.group("y")) < ref.year)
@@ -667,7 +690,7 @@ def _events_of(
             continue
         if (
             _MODAL.search(clause)
-            or _unreal(x, clause, ref)
+            or _unreal(x, clause, t[x.end : x.end + 60], ref)
             or _HISTORY.search(clause)
             or _SINCE.search(clause)
             or _HISTORY_AFTER.match(t[x.end :])
@@ -719,7 +742,14 @@ def _events_of(
         x
         for x in keep
         if x.violent
-        and _TREND.search(t[max(0, x.start - 40) : x.start])
+        and (
+            _TREND.search(t[max(0, x.start - 40) : x.start])
+            or (
+                # ("dozens of missiles" counts munitions of one event)
+                _AGGREGATE.search(t[max(0, x.start - 50) : x.start])
+                and not re.match(r"(?i)(?:missile|rocket|shell|mortar|bomb|artillery)", x.text)
+            )
+        )
         and not _day_near(x, spans, t)
     ]
     if trend:
