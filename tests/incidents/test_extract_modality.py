@@ -1,0 +1,153 @@
+"""Table-driven tests of modality and background on unseen prose (issue 17, third pass):
+a trigger that is negated, supposed, feared, intended, compared, named by a past year,
+counted as a habit or an aggregate, or the topic of a statement makes no row, while
+the same words around a real incident keep it.
+
+Every sentence is a paraphrase written for the test (no published text); every
+expected value is written by hand from the sentence.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from incidents.extract import extract
+
+
+def violent(text: str, date: str) -> pd.DataFrame:
+    df = extract(text, article_date=date)
+    return df[~df["event_type"].eq("Strategic developments")]
+
+
+# -- words that say the event did not happen (or is only supposed) --------------------
+
+NO_EVENT = [
+    # negated
+    "There were no reports of fighting in Kurram on Monday.",
+    "Officials said there was no fresh shelling in Chaman overnight.",
+    "The Taliban said their forces did not attack any post in Angoor Adda.",
+    # hypothetical determiners
+    "Any further attack on Pakistani posts in Kurram would be met with force, the army said.",
+    "In the event of an attack on Spin Boldak, the Taliban said, they would respond.",
+    # feared / risked
+    "Residents of Chaman feared renewed shelling.",
+    "Traders in Torkham spoke of the risk of clashes spreading to the market.",
+    # contracted future and hesitation
+    "Pakistan won't hesitate to conduct new strikes in Khost, the minister said.",
+    # intention
+    "The army is prepared to conduct air strikes on hideouts in Paktika.",
+    # a modal verb after the trigger
+    "A drone strike could hit militants hiding in Paktika at any time, an analyst said.",
+    # a comparison, and an event named by a past year
+    "The 2014 school massacre in Peshawar remains the deadliest TTP attack.",
+    # a habit or a count of many events
+    "Border clashes at Torkham and Chaman have become common over the past two years.",
+    "The TTP has carried out hundreds of attacks in Khyber Pakhtunkhwa since 2022.",
+    # the topic of talks
+    "Pakistan and Afghanistan discussed the recent clashes in Kurram at a meeting.",
+]
+
+
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_unreal_or_background_trigger_makes_no_violent_row(text):
+    assert violent(text, "2025-08-13").empty
+
+
+# -- the same words around a real incident keep it ------------------------------------
+
+KEPT = [
+    # (sentence, article date, place of the one violent row)
+    (
+        "No group has claimed responsibility for the bombing in Bannu on Monday that "
+        "killed five policemen.",
+        "2025-03-11",
+        "Bannu",
+    ),
+    (
+        "Militants attacked a checkpost in Lakki Marwat on Friday, but there were no "
+        "casualties among the troops.",
+        "2025-03-15",
+        "Lakki Marwat",
+    ),
+    (
+        "Nobody was hurt when a rocket landed in Landi Kotal on Wednesday.",
+        "2025-03-13",
+        "Landi Kotal",
+    ),
+    (
+        "Security forces continued to carry out raids in North Waziristan on Monday.",
+        "2025-03-17",
+        "North Waziristan",
+    ),
+    (
+        "The blast in Bajaur on Tuesday was the deadliest attack in the district this "
+        "year, killing 12.",
+        "2025-03-12",
+        "Bajaur",
+    ),
+    (
+        "A suicide bomber blew himself up at a checkpoint in Bannu on Monday, killing "
+        "three soldiers.",
+        "2025-08-11",
+        "Bannu",
+    ),
+    (
+        "The attacker detonated an explosives-laden vest outside a police station in "
+        "Dera Ismail Khan on Tuesday.",
+        "2025-08-12",
+        "Dera Ismail Khan",
+    ),
+    (
+        "Afghan forces carried out dozens of attacks on border posts in Kurram on "
+        "Saturday night.",
+        "2025-08-10",
+        "Kurram",
+    ),
+    (
+        "Pakistani forces launched dozens of missiles into Sarkani district of Kunar "
+        "province early on Friday.",
+        "2025-01-10",
+        "Sarkani",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "place"), KEPT)
+def test_real_incident_keeps_its_row(text, date, place):
+    df = violent(text, date)
+    assert len(df) == 1
+    assert place in df["location"].iloc[0]
+
+
+# -- a trend or a surge in a dated statement is not an incident -----------------------
+
+
+def test_surge_named_in_a_dated_statement_is_not_a_row():
+    text = (
+        "The army on Tuesday rejected claims that it bombed a house in Khost province, "
+        "amid a surge in militant attacks along the border."
+    )
+    df = violent(text, "2025-11-25")
+    assert not df["review_flags"].fillna("").str.contains("frontier_wide").any()
+
+
+def test_cause_dated_by_the_words_before_it_is_an_incident():
+    text = (
+        "The army protested to Kabul.\n"
+        "This comes in the wake of last night's clash in Spin Boldak where a mortar "
+        "killed four people."
+    )
+    df = violent(text, "2022-12-12")
+    row = df[df["location"].str.contains("Spin Boldak")]
+    assert len(row) == 1
+    assert str(row["date"].iloc[0].date()) in ("2022-12-11", "2022-12-12")
+
+
+def test_places_of_a_blamed_event_are_not_the_venue_of_talks():
+    df = extract(
+        "At talks in Istanbul on Saturday, the two sides traded blame for the shelling in Chaman.",
+        article_date="2025-10-26",
+    )
+    assert not df["location"].str.contains("Chaman").any()
+    assert df["location"].str.contains("Istanbul").any()
