@@ -99,8 +99,7 @@ KEPT = [
         "Dera Ismail Khan",
     ),
     (
-        "Afghan forces carried out dozens of attacks on border posts in Kurram on "
-        "Saturday night.",
+        "Afghan forces carried out dozens of attacks on border posts in Kurram on Saturday night.",
         "2025-08-10",
         "Kurram",
     ),
