@@ -88,7 +88,9 @@ _SINCE = re.compile(
     re.IGNORECASE,
 )
 _HISTORY_AFTER = re.compile(
-    r"^[^.;]{0,40}\b(?:in the past|previously|before|in (?:19|20)\d\d|periodically|"
+    r"^[^.;]{0,40}\b(?:in the past|previously|in (?:19|20)\d\d|periodically|"
+    r"before(?! (?:dawn|daybreak|sunrise|sunset|dusk|midnight|noon|first light|being|"
+    r"fleeing|escaping|retreating|withdrawing|the \w+ (?:were|was|could|fled)))|"
     r"regularly|frequently|repeatedly|from time to time|in recent (?:years|months|decades)|"
     r"(?:over|in|during|throughout) the (?:past|last) (?:\w+ )?(?:years|months|decades)|"
     r"since (?:19|20)\d\d|since (?:the )?(?:(?:19|20)\d\d )?(?:takeover|fall|return)|"
@@ -154,10 +156,21 @@ _AGGREGATE = re.compile(
     r"\b(?:hundreds|thousands|dozens|scores|numerous|countless)\s+of\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-# "the 2014 school attack": an event named by its (past) year.
+# "the 2014 school attack", "the October fighting": an event named by its (past) year
+# or month.
 _YEAR_NAMED = re.compile(
-    r"\b(?:the|a|its|their|his|that)\s+(?P<y>(?:19|20)\d\d)(?:[-–](?:19|20)?\d\d)?\s+"
-    r"(?:[\w-]+\s+){0,2}$",
+    r"\b(?:the|a|its|their|his|that|last)\s+(?:(?P<y>(?:19|20)\d\d)(?:[-–](?:19|20)?\d\d)?"
+    r"|(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?:['’]s)?(?!\s+\d))\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+# A cause said to be earlier than this news ("days after clashes in X").
+_LAGGED = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|several|few|some) )?(?:days?|weeks?|months?|years?)"
+    r" (?:after|since|following)\s+(?:[\w'’-]+\s+){0,6}$",
     re.IGNORECASE,
 )
 _COREF = re.compile(
@@ -669,7 +682,12 @@ def _unreal(x: Trigger, clause: str, after: str, ref: dt.date | None) -> bool:
     if x.violent and m is not None and not re.search(r"[,.;:]", after[: m.end()]):
         return True  # (talks that "will be held" on a stated day are a planned event)
     y = _YEAR_NAMED.search(clause)
-    return bool(y and ref is not None and int(y.group("y")) < ref.year)
+    if y is None or ref is None:
+        return False
+    if y.group("y"):
+        return int(y.group("y")) < ref.year
+    # a month named as the event's name, other than the article's month: earlier news
+    return _MONTHS.index(y.group("m").lower()) + 1 != ref.month
 
 
 def _events_of(
@@ -736,8 +754,13 @@ def _events_of(
     main = [x for x in keep if x.violent and not x.weak]
     if main:
         dropped = dropped or bool(cause)
-    elif cause and _CONTEXT_NEWS.search(t[: cause[0].start]):
-        dropped = True  # "relations soured after the attacks in Bannu": the cause is history
+    elif cause and (
+        _CONTEXT_NEWS.search(t[: cause[0].start])
+        or _LAGGED.search(t[max(0, cause[0].start - 70) : cause[0].start])
+    ):
+        # "relations soured after the attacks in Bannu", "the minister visited Kabul
+        # days after clashes in X": the cause is history
+        dropped = True
     else:
         keep = sorted(keep + cause, key=lambda x: x.start)  # the cause is the event itself
     # "the TTP has been behind a surge of attacks in X", "the army on Tuesday cited a

@@ -48,10 +48,25 @@ NO_EVENT = [
     "Pakistan and Afghanistan discussed the recent clashes in Kurram at a meeting.",
 ]
 
+# (sentence, article date): an earlier event recalled by its month or by a lag
+NO_EVENT_DATED = [
+    ("The October fighting in Kurram killed dozens of soldiers.", "2025-12-02"),
+    ("The interior minister visited Kabul on Sunday, days after clashes in Kurram.", "2025-12-20"),
+    (
+        "The Torkham crossing, which was closed during the October fighting, reopened on Monday.",
+        "2025-12-20",
+    ),
+]
+
 
 @pytest.mark.parametrize("text", NO_EVENT)
 def test_unreal_or_background_trigger_makes_no_violent_row(text):
     assert violent(text, "2025-08-13").empty
+
+
+@pytest.mark.parametrize(("text", "date"), NO_EVENT_DATED)
+def test_recalled_earlier_event_makes_no_violent_row(text, date):
+    assert violent(text, date).empty
 
 
 # -- the same words around a real incident keep it ------------------------------------
@@ -109,6 +124,10 @@ KEPT = [
         "2025-01-10",
         "Sarkani",
     ),
+    # a month with its day is a date, not the name of an older event
+    ("The March 31 attack in Bajaur killed five soldiers.", "2025-04-02", "Bajaur"),
+    # "before dawn" is a time of day, not history
+    ("Militants stormed a camp in Zhob before dawn on Tuesday.", "2025-12-03", "Zhob"),
 ]
 
 
