@@ -77,11 +77,12 @@ _HISTORY = re.compile(
     r"\b(?:in the past|previously|has long|have long|historically|often|frequently|repeatedly|"
     r"routinely|for years|for decades|is not the first|not the first time|long been|"
     r"repeated|recurring|recurrent|periodic|(?:has|have) (?:\w+ )?(?:seen|witnessed|"
-    r"experienced|fought|battled)|last (?:week|month|year)(?:'s|’s)|such|"
-    # commentary on violence rather than its report
-    r"analysts?|experts?|observers?|critics)\b",
+    r"experienced|fought|battled)|last (?:week|month|year)(?:'s|’s)|such)\b",
     re.IGNORECASE,
 )
+# Commentary on violence rather than its report (unless the event is dated: "analysts
+# said the strikes in X on Monday were the heaviest yet").
+_COMMENTARY = re.compile(r"\b(?:analysts?|experts?|observers?|critics)\b", re.IGNORECASE)
 _SINCE = re.compile(
     r"\bsince\s+(?!(?:early |late |last |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|yesterday|morning|night|the weekend|dawn|midnight|then)\b)",
@@ -710,6 +711,7 @@ def _events_of(
             _MODAL.search(clause)
             or _unreal(x, clause, t[x.end : x.end + 60], ref)
             or _HISTORY.search(clause)
+            or (_COMMENTARY.search(clause) and not _day_near(x, spans, t))
             or _SINCE.search(clause)
             or _HISTORY_AFTER.match(t[x.end :])
             or (x.kind == "border_closure" and (_ROUTINE.search(window) or _HISTORY.search(window)))

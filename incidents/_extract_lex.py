@@ -44,6 +44,9 @@ _T: list[tuple[str, str]] = [
         r"|\b(?:jets|warplanes|aircraft|drones?|planes|helicopters?|gunships?)\s+(?:\w+\s+)?"
         r"(?:struck|hit|bombed|attacked|targeted|pounded|fired)\b"
         r"|\b(?:struck|bombed)\b|\bquadcopters?(?: (?:attacks?|strikes?))?\b"
+        # "accused Pakistan of striking X" (not "a striking contrast")
+        r"|\bstriking\b(?!\s+(?:a\s+|an\s+|the\s+)?(?:deal|balance|similarit\w*|contrast|"
+        r"resemblance|example|feature|image|display|difference|omission|number|rise)\b)"
         r"|\bair (?:operations?|campaign|offensive)\b"
         r"|\bair force\b(?=\s+(?:\w+\s+){0,2}(?:destroyed|struck|hit|bombed|targeted|attacked)\b)"
         # On this frontier a bare "strike(s)" is a Pakistani air or drone strike.

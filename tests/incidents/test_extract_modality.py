@@ -46,6 +46,9 @@ NO_EVENT = [
     "The TTP has carried out hundreds of attacks in Khyber Pakhtunkhwa since 2022.",
     # the topic of talks
     "Pakistan and Afghanistan discussed the recent clashes in Kurram at a meeting.",
+    # commentary without a date
+    "Analysts say clashes in Kurram and Bajaur are likely to continue.",
+    "A striking contrast with Chaman, where trade goes on, is the crossing at Torkham.",
 ]
 
 # (sentence, article date): an earlier event recalled by its month or by a lag
@@ -128,6 +131,18 @@ KEPT = [
     ("The March 31 attack in Bajaur killed five soldiers.", "2025-04-02", "Bajaur"),
     # "before dawn" is a time of day, not history
     ("Militants stormed a camp in Zhob before dawn on Tuesday.", "2025-12-03", "Zhob"),
+    # commentary on a dated event reports it
+    (
+        "Kabul-based analysts said the strikes in Khost on Monday were the heaviest yet.",
+        "2025-03-11",
+        "Khost",
+    ),
+    # an accusation of striking a place reports the strike
+    (
+        "Kabul accused Islamabad of striking Paktika's Urgun district on Monday night.",
+        "2025-03-11",
+        "Urgun",
+    ),
 ]
 
 
