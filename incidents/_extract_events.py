@@ -67,7 +67,8 @@ _PURPOSE = re.compile(
     r"[^.;:,]{0,40}\bto\s+(?:\w+\s+)?$"
     # what a person killed or arrested was wanted for: another, older event
     r"|\b(?:wanted (?:for|in)|involved in|accused of|suspected of|convicted of|"
-    r"masterminds? of|behind)\s+(?:(?!(?:was|were|is|are|had|has|have)\b)[\w'’-]+\s+){0,3}$"
+    r"masterminds? of|perpetrators? of|planners? of|architects? of|organi[sz]ers? of|"
+    r"facilitators? of|behind)\s+(?:(?!(?:was|were|is|are|had|has|have)\b)[\w'’-]+\s+){0,3}$"
     # "militants planning attacks in X": a plan, not an event
     r"|\b(?:planning|plotting|preparing(?: for)?)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
@@ -308,7 +309,9 @@ def _sentence(
         if (
             y is not None
             and y not in trig
-            and y.violent == x.violent
+            # (a dropped closure's crossing is not the site of fighting either: "guards
+            # were closing the gate at X at 7 pm when firing broke out in Y")
+            and (y.violent == x.violent or y.kind == "border_closure")
             and not (x.end <= p.start and (y.end <= x.start or p.start - x.end < y.start - p.end))
         ):
             # the place of a threat, a cause or history named in the sentence (but

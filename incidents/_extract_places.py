@@ -102,7 +102,10 @@ _ORIGIN = re.compile(
     r"retreated|withdrew|trained|infiltrate)"
     r"\s+(?:[\w-]+\s+){0,3}?(?:in\s+|over\s+)?"
     + _ORIGIN_VIA
-    + r"|\b(?:originat\w+|emanat\w+|planned|plotted|masterminded|orchestrated|hatched)\s+"
+    # the route of infiltrators: "who had entered through Angoor Adda"
+    + r"|\b(?:came|come|crossed|crossing|entered|entering|infiltrat\w+|sneak\w*|snuck|slipped|"
+    r"smuggled)\s+(?:[\w-]+\s+){0,2}?(?:through|via)\s+(?:the\s+)?$"
+    r"|\b(?:originat\w+|emanat\w+|planned|plotted|masterminded|orchestrated|hatched)\s+"
     r"(?:in|inside|within)\s+(?:the\s+)?$"
     r"|\bharbou?r\w*\s+(?:[\w-]+\s+){0,3}?(?:in|inside|within)\s+(?:the\s+)?$"
     r"|\b(?:bases?|sanctuar(?:y|ies)|(?:safe\s+)?havens?)\s+(?:are|is|were|was|remain)\s+"
@@ -122,6 +125,7 @@ _HIDEOUT = re.compile(
     re.IGNORECASE,
 )
 # "militants using Kunar as a launch pad"
+_IN_RELATIVE = re.compile(r"\b(?:who|which)\b[^,;]*\b(?:in|at|near)\s+(?:the\s+)?$")
 _ORIGIN_AFTER = re.compile(
     r"^\s+as\s+(?:an?\s+)?(?:launch\w*|staging|base|sanctuary|safe haven|haven|springboard|"
     r"hide-?out)",
@@ -544,7 +548,10 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     venue = _VENUE.search(left)
     if venue and _names_event(venue.group(0)):
         venue = None  # "officials said the strikes in Paktika": the event's place
-    if (venue and not _LOCAL.search(left)) or _GOV_AFTER.match(right):
+    gov = _GOV_AFTER.match(right)
+    if gov and _IN_RELATIVE.search(left) and re.match(r"\s+(?:has|had|have|did|does)\b", right):
+        gov = None  # "the militants who attacked the post in X had crossed over": not a seat
+    if (venue and not _LOCAL.search(left)) or gov:
         return None
     if (
         p.text.isupper()

@@ -184,3 +184,47 @@ def test_places_of_a_blamed_event_are_not_the_venue_of_talks():
     )
     assert not df["location"].str.contains("Chaman").any()
     assert df["location"].str.contains("Istanbul").any()
+
+
+# -- the role of a place in its clause ---------------------------------------------------
+
+ROLE_CASES = [
+    # (sentence, article date, the one violent row's place, a place that must not be a row)
+    (
+        "Afghan guards were closing the gate at Torkham at 7 pm when firing broke out in "
+        "Landi Kotal.",
+        "2025-10-18",
+        "Landi Kotal",
+        "Torkham",
+    ),
+    (
+        "The bombers, Afghan nationals who had entered through Angoor Adda, struck the "
+        "cadet college in Wana on Monday.",
+        "2025-11-12",
+        "Wana",
+        "Angoor Adda",
+    ),
+    (
+        "The militants who attacked the post in Zhob on Sunday had crossed over from "
+        "Paktika, the military said.",
+        "2025-08-11",
+        "Zhob",
+        "Paktika",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "site", "other"), ROLE_CASES)
+def test_place_role_in_its_clause(text, date, site, other):
+    df = violent(text, date)
+    assert len(df) == 1
+    assert site in df["location"].iloc[0]
+    assert not df["location"].str.contains(other).any()
+
+
+def test_the_perpetrator_of_an_earlier_attack_names_no_incident():
+    text = (
+        "The minister said on Tuesday that the perpetrator of a recent suicide attack in "
+        "Islamabad had travelled to Afghanistan."
+    )
+    assert violent(text, "2025-11-25").empty
