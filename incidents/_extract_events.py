@@ -94,6 +94,8 @@ _HISTORY_AFTER = re.compile(
     r"before(?! (?:dawn|daybreak|sunrise|sunset|dusk|midnight|noon|first light|being|"
     r"fleeing|escaping|retreating|withdrawing|the \w+ (?:were|was|could|fled)))|"
     r"regularly|frequently|repeatedly|from time to time|in recent (?:years|months|decades)|"
+    r"(?:several|many|multiple|numerous|countless|a few|a number of) times|"
+    r"on (?:several|many|multiple|numerous|a number of) occasions|"
     r"(?:over|in|during|throughout) the (?:past|last) (?:\w+ )?(?:years|months|decades)|"
     r"since (?:19|20)\d\d|since (?:the )?(?:(?:19|20)\d\d )?(?:takeover|fall|return)|"
     # a habit, not an incident: "clashes at X have become common"

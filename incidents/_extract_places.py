@@ -92,6 +92,7 @@ _ORIGIN_VIA = (
     r"\s+(?:in|inside|within|of)\s+(?:the\s+)?)?$"
 )
 _ORIGIN = re.compile(
+    # ("the attackers, all from X": a comma may set the origin apart)
     r"\b(?:fire|firing|gunfire|shots|shooting|shelling|shells|rockets?|mortars?|missiles?|"
     r"artillery|attacks?|assaults?|raids?|incursions?|infiltration|aggression|militants?|"
     r"fighters?|insurgents?|terrorists?|gunmen|attackers|infiltrators|militancy|terrorism|"
@@ -100,7 +101,7 @@ _ORIGIN = re.compile(
     r"(?<![-\w])based|sent|returned|deported|travell?ed|sneak\w*|snuck|slipped|"
     r"planned|plotted|masterminded|orchestrated|directed|hatched|cross|crosses|escaped|"
     r"retreated|withdrew|trained|infiltrate)"
-    r"\s+(?:[\w-]+\s+){0,3}?(?:in\s+|over\s+)?"
+    r",?\s+(?:[\w-]+\s+){0,3}?(?:in\s+|over\s+)?"
     + _ORIGIN_VIA
     # the route of infiltrators: "who had entered through Angoor Adda"
     + r"|\b(?:came|come|crossed|crossing|entered|entering|infiltrat\w+|sneak\w*|snuck|slipped|"
@@ -151,7 +152,10 @@ _GOV_AFTER = re.compile(
 # ("some 22 km northwest of X", "north of X") describe, they do not locate the event.
 _DESCRIBES = re.compile(
     r"\b(?:(?:an? |the )?(?:resident|native|inhabitant) of|hail(?:s|ed|ing) from|"
-    r"belong(?:s|ed|ing)? to|hometown(?: of)?|home town(?: of)?|native)\s+(?:the\s+)?$"
+    r"belong(?:s|ed|ing)? to|hometown(?: of)?|home town(?: of)?|native)\s+"
+    r"(?:the\s+|(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?$"
+    # "Lance Naik Rehman (Chakwal)", "Sepoy Ali (26, Karak)": a person's home district
+    r"|\b[A-Z][\w'’-]+\s*\((?:\s*\d{1,2}\s*,)?\s*$"
     r"|\b\d[\d.,]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?$"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+"
     r"(?:the\s+)?$"
@@ -576,7 +580,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None
     if _ACTOR_BEFORE.search(left[-20:]) and not m.method.startswith("admin"):
         return None
-    if _DESCRIBES.search(left):
+    d = _DESCRIBES.search(left)
+    if d and (not d.group(0).endswith("(") or re.match(r"\s*(?:district\s*)?\)", right)):
         return None  # a hometown or a reference point, not the scene
     if _aftermath(left):
         return None  # where the wounded were taken, the dead buried, families fled

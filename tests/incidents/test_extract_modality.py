@@ -209,6 +209,24 @@ ROLE_CASES = [
         "Paktika, the military said.",
         "2025-08-11",
         "Zhob",
+    (
+        "The martyred soldiers included Lance Naik Rehman (Chakwal) and Sepoy Ahmed "
+        "(26, Kohat), the army said after the clash in Kurram on Monday.",
+        "2025-10-03",
+        "Kurram",
+        "Chakwal|Kohat",
+    ),
+    (
+        "Two of the slain militants belonged to Afghanistan's Khost province, the army said "
+        "after the raid in Bannu on Monday.",
+        "2025-10-03",
+        "Bannu",
+        "Khost",
+    ),
+    (
+        "The attackers, all from Paktika, were killed in the gunfight in Zhob on Monday.",
+        "2025-10-03",
+        "Zhob",
         "Paktika",
     ),
 ]
