@@ -209,6 +209,8 @@ ROLE_CASES = [
         "Paktika, the military said.",
         "2025-08-11",
         "Zhob",
+        "Paktika",
+    ),
     (
         "The martyred soldiers included Lance Naik Rehman (Chakwal) and Sepoy Ahmed "
         "(26, Kohat), the army said after the clash in Kurram on Monday.",
