@@ -564,6 +564,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         and not re.search(r"[a-z]", t[: p.start])
     ):
         return None  # a dateline of places: "BAJAUR/SOUTH WAZIRISTAN: ..."
+    if p.start < 3 and re.match(r"^\s*(?:\[[^\]]*\]\s*)?:\s+[A-Z0-9]", right):
+        return None  # a dateline in title case: "Balochistan: At least six ..."
     if re.match(r"^\s*(?:\[[^\]]*\]\s*)?,?\s*(?:[A-Z][a-z]{2}\w*\.?\s+\d{1,2}\b|\(\w)", right) and (
         p.start < 3 or t[: p.start].strip().endswith((":", "\n"))
     ):

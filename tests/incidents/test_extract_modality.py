@@ -248,3 +248,17 @@ def test_the_perpetrator_of_an_earlier_attack_names_no_incident():
         "Islamabad had travelled to Afghanistan."
     )
     assert violent(text, "2025-11-25").empty
+
+
+def test_title_case_dateline_is_not_the_site():
+    text = (
+        "Balochistan: At least six civilians were killed after Afghan forces opened fire "
+        "on Sunday night."
+    )
+    df = violent(text, "2022-12-12")
+    assert not df["location"].str.contains("Balochistan").any()
+    df = violent(
+        "Peshawar: Two soldiers were martyred when militants attacked a post in Khyber on Monday.",
+        "2025-10-14",
+    )
+    assert list(df["location"]) == ["Khyber"]
