@@ -177,6 +177,8 @@ _LAGGED = re.compile(
     r" (?:after|since|following)\s+(?:[\w'’-]+\s+){0,6}$",
     re.IGNORECASE,
 )
+# A sentence that describes the event told before: "This was a ...", "It was the ..."
+_ANAPHORIC = re.compile(r"^\s*(?:This|That|It)\s+(?:was|were|is)\s+(?:a|an|the)\s+", re.IGNORECASE)
 _COREF = re.compile(
     r"\b(?:occurred|took place|happened|were carried out|was carried out|was hit|were hit)\b",
     re.IGNORECASE,
@@ -279,6 +281,11 @@ def _sentence(
     every = triggers_in(t)
     raw = [x for x in every if not (x.violent and is_diplomatic(t, x))]
     trig = _events_of(t, raw, spans, ref)
+    ana = _ANAPHORIC.match(t)
+    if ana is not None and pending is None and trig and trig[0].start <= ana.end() + 40:
+        # "This was an intelligence-based operation targeting camps in X": the event
+        # told before, described again (kept when that event had no place yet)
+        trig = []
     if not trig and pending is not None and _COREF.search(t):
         # "The incidents occurred in the Upper Kurram district": the place of the
         # event the previous sentence reported without one.

@@ -262,3 +262,27 @@ def test_title_case_dateline_is_not_the_site():
         "2025-10-14",
     )
     assert list(df["location"]) == ["Khyber"]
+
+
+# -- a sentence that describes the event told before ---------------------------------------
+
+
+def test_this_was_an_operation_restates_the_event_before():
+    text = (
+        "Pakistani jets bombed four locations in Paktika province on Tuesday.\n"
+        "This was an intelligence-based operation targeting camps in the Murgha and Laman "
+        "areas."
+    )
+    df = violent(text, "2024-12-25")
+    assert list(df["location"]) == ["Paktika province"]
+
+
+def test_it_was_an_attack_places_an_event_told_without_a_place():
+    text = (
+        "Three soldiers were killed in a clash on Monday.\n"
+        "It was an attack on a checkpost in Zhob district."
+    )
+    df = violent(text, "2024-12-25")
+    assert len(df) == 1
+    assert "Zhob" in df["location"].iloc[0]
+    assert df["fatalities"].iloc[0] == 3
