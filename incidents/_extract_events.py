@@ -93,14 +93,7 @@ _HISTORY_AFTER = re.compile(
     r"^[^.;]{0,40}\b(?:in the past|previously|in (?:19|20)\d\d|periodically|"
     r"before(?! (?:dawn|daybreak|sunrise|sunset|dusk|midnight|noon|first light|being|"
     r"fleeing|escaping|retreating|withdrawing|the \w+ (?:were|was|could|fled)))|"
-    r"regularly|frequently|repeatedly|from time to time|in recent (?:years|months|decades)|"
-    r"(?:several|many|multiple|numerous|countless|a few|a number of) times|"
-    r"on (?:several|many|multiple|numerous|a number of) occasions|"
-    r"(?:over|in|during|throughout) the (?:past|last) (?:\w+ )?(?:years|months|decades)|"
-    r"since (?:19|20)\d\d|since (?:the )?(?:(?:19|20)\d\d )?(?:takeover|fall|return)|"
-    # a habit, not an incident: "clashes at X have become common"
-    r"(?:ha(?:ve|s) |had )?become (?:\w+ )?(?:common|frequent|routine|regular|commonplace|"
-    r"a regular feature|the norm)|"
+    r"regularly|frequently|repeatedly|from time to time|"
     # an ongoing campaign, not an incident: "have been fighting militants ... for months"
     r"for (?:several |many |the past |the last |some )?(?:months|years|decades|weeks))\b",
     re.IGNORECASE,
@@ -116,6 +109,19 @@ _CAUSE = re.compile(
 _ROUTINE = re.compile(
     r"\b(?:at \d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|daily|every (?:day|evening|night)|usually|"
     r"each (?:day|evening)|as usual|for the night)",
+    re.IGNORECASE,
+)
+# A habit or a tally rather than an incident (when no day qualifies the trigger):
+# "clashes at X have become common", "attacks ... several times", "over the past
+# two years", "since 2022".
+_HABIT_AFTER = re.compile(
+    r"^[^.;]{0,40}\b(?:in recent (?:years|months|decades)|"
+    r"(?:several|many|multiple|numerous|countless|a few|a number of) times|"
+    r"on (?:several|many|multiple|numerous|a number of) occasions|"
+    r"(?:over|in|during|throughout) the (?:past|last) (?:\w+ )?(?:years|months|decades)|"
+    r"since (?:19|20)\d\d|since (?:the )?(?:(?:19|20)\d\d )?(?:takeover|fall|return)|"
+    r"(?:ha(?:ve|s) |had )?become (?:\w+ )?(?:common|frequent|routine|regular|commonplace|"
+    r"a regular feature|the norm))\b",
     re.IGNORECASE,
 )
 # Words that say a trigger did not happen or is only supposed: "no reports of fighting",
@@ -136,8 +142,11 @@ _NEGATED = re.compile(
 # An intention to act, not an act: "prepared to conduct new strikes" (but "went on to
 # launch attacks", "continued to carry out raids" report them).
 _INTENT = re.compile(
-    r"(?<!continued )(?<!began )(?<!started )(?<!went on )(?<!proceeded )(?<!managed )"
-    r"\bto\s+(?:conduct|launch|carry out|stage|mount|undertake|execute|resume|unleash|"
+    r"\b(?:prepared|ready|plan(?:s|ned|ning)?|intend\w*|decid\w*|vow\w*|threaten\w*|"
+    r"wants?|wanted|seek\w*|aim\w*|set|going|about|poised|likely|expected|order\w*|"
+    r"authori[sz]\w*|allow\w*|right|option|capab\w+|able|free|mull\w*|consider\w*|"
+    r"weigh\w*|hesitate|hesitation)\s+(?:\w+\s+)?"
+    r"to\s+(?:conduct|launch|carry out|stage|mount|undertake|execute|resume|unleash|"
     r"wage|step up|intensify)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -152,7 +161,10 @@ _SUPERLATIVE = re.compile(
 # time" (but "the blast could have killed more" reports one).
 _MODAL_AFTER = re.compile(
     r"^(?:\s+[\w'’-]+){0,3}?\s+(?:could|would|might|may|will|shall|can|won['’]t)\s+"
-    r"(?!have\b|ha['’]ve\b)",
+    r"(?:(?:also|still|soon|again|further|not|never)\s+)?"
+    r"(?:hit|strike|target|kill|happen|occur|take place|come|follow|resume|continue|erupt|"
+    r"break out|spread|escalate|start|begin|recur|be (?:launched|carried out|conducted|met|"
+    r"answered|repeated))\b",
     re.IGNORECASE,
 )
 # A count of events, not one: "hundreds of attacks in X" (unless dated).
@@ -726,6 +738,7 @@ def _events_of(
             or (_COMMENTARY.search(clause) and not _day_near(x, spans, t))
             or _SINCE.search(clause)
             or _HISTORY_AFTER.match(t[x.end :])
+            or (_HABIT_AFTER.match(t[x.end :]) and not _day_near(x, spans, t))
             or (x.kind == "border_closure" and (_ROUTINE.search(window) or _HISTORY.search(window)))
         ):
             dropped = True

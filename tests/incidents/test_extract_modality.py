@@ -131,6 +131,19 @@ KEPT = [
     ("The March 31 attack in Bajaur killed five soldiers.", "2025-04-02", "Bajaur"),
     # "before dawn" is a time of day, not history
     ("Militants stormed a camp in Zhob before dawn on Tuesday.", "2025-12-03", "Zhob"),
+    # a modal verb about the aftermath, a purpose, a repetition on one night
+    (
+        "The attack in Bajaur will be investigated, officials said on Tuesday.",
+        "2025-03-11",
+        "Bajaur",
+    ),
+    ("Monday's strike in Khost would further strain ties.", "2025-03-11", "Khost"),
+    (
+        "Militants used the cover of darkness to launch an attack on the post in Zhob on Monday.",
+        "2025-03-11",
+        "Zhob",
+    ),
+    ("Militants attacked the post in Zhob several times on Monday night.", "2025-03-11", "Zhob"),
     # commentary on a dated event reports it
     (
         "Kabul-based analysts said the strikes in Khost on Monday were the heaviest yet.",
