@@ -108,7 +108,10 @@ _CAUSE = re.compile(
 # A closure that is a routine, not an event ("was closing the border at 7 PM").
 _ROUTINE = re.compile(
     r"\b(?:at \d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|daily|every (?:day|evening|night)|usually|"
-    r"each (?:day|evening)|as usual|for the night)",
+    r"each (?:day|evening)|as usual|for the night|"
+    # a scheduled closure: "closed for the Eid holidays", "shut for maintenance"
+    r"for (?:the )?(?:Eid|Ashura|Muharram|holidays?|public holidays?|annual holidays?|"
+    r"maintenance|repairs?|renovation|the weekend|weekends))",
     re.IGNORECASE,
 )
 # A habit or a tally rather than an incident (when no day qualifies the trigger):

@@ -299,3 +299,26 @@ def test_it_was_an_attack_places_an_event_told_without_a_place():
     assert len(df) == 1
     assert "Zhob" in df["location"].iloc[0]
     assert df["fatalities"].iloc[0] == 3
+
+
+CLOSURE_NO_EVENT = [
+    "The Torkham crossing will remain closed from Friday to Monday for the Eid holidays.",
+    "Authorities closed the Torkham crossing for four days for the Eid holidays on Friday.",
+    "Pakistan threatened to close the Chaman crossing if Afghan forces kept building the post.",
+    "Traders fear the Torkham crossing could be closed again.",
+    "The crossing at Chaman is closed every night at 10 pm and reopens at 6 am.",
+]
+
+
+@pytest.mark.parametrize("text", CLOSURE_NO_EVENT)
+def test_scheduled_threatened_or_feared_closure_is_not_an_event(text):
+    df = extract(text, article_date="2025-06-07")
+    assert not df["event_kind"].eq("border_closure").any()
+
+
+def test_closure_after_a_dispute_is_an_event():
+    df = extract(
+        "Pakistan closed the Torkham crossing on Sunday after Afghan forces began building a post.",
+        article_date="2025-06-09",
+    )
+    assert list(df.loc[df["event_kind"].eq("border_closure"), "location"]) == ["Torkham crossing"]
