@@ -54,7 +54,7 @@ _MODAL = re.compile(
     r"\b(?:would|will|could|might|shall|won['’]t|wouldn['’]t|can['’]t|cannot|"
     r"threaten\w*|vow\w*|warn(?:ed|s|ing)? (?:of|that)|hesitat\w*|"
     # fears and risks: "residents feared renewed shelling", "the risk of clashes"
-    r"feared|fearing|fears? (?:of|that|about|over)|worried (?:about|that|over)|"
+    r"fears? that|worried that|"
     r"(?:risk|danger|threat|prospect|spectre|specter|brink) of|avert\w*|"
     r"deter(?:s|red|ring|rence|rent)?|"
     r"plan(?:s|ned|ning)? to|not hesitate to|ready to|prepared to|intends? to|seek(?:s|ing)? to|"
@@ -159,6 +159,14 @@ _INTENT = re.compile(
 _SUPERLATIVE = re.compile(
     r"\b(?:remains?|remained|was|is|be|became|marks?|marked|among|one of)\s+(?:the\s+)?"
     r"(?:\w+\s+)?(?:deadliest|worst|bloodiest|biggest|largest|most \w+)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A feared event: "residents feared renewed shelling" (not "who feared for their lives,
+# fled as mortars hit X").
+_FEAR = re.compile(
+    r"\b(?:feared|fearing|fears?|worried|afraid)\s+(?:(?:of|about|over)\s+)?"
+    r"(?:(?:a|an|the|more|further|renewed|fresh|new|another|possible|retaliatory|"
+    r"cross-border)\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 # A trigger that is the subject of a modal verb: "a drone strike could hit them at any
@@ -705,7 +713,12 @@ def _unreal(x: Trigger, clause: str, after: str, ref: dt.date | None) -> bool:
     """Whether the words before a trigger (in its clause) say it did not happen, is
     only supposed or feared, is an intention, a comparison, or an event of a past
     year named by that year."""
-    if _NEGATED.search(clause) or _INTENT.search(clause) or _SUPERLATIVE.search(clause):
+    if (
+        _NEGATED.search(clause)
+        or _INTENT.search(clause)
+        or _SUPERLATIVE.search(clause)
+        or _FEAR.search(clause)
+    ):
         return True
     m = _MODAL_AFTER.match(after)
     if x.violent and m is not None and not re.search(r"[,.;:]", after[: m.end()]):

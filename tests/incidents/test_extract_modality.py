@@ -33,6 +33,7 @@ NO_EVENT = [
     # feared / risked
     "Residents of Chaman feared renewed shelling.",
     "Traders in Torkham spoke of the risk of clashes spreading to the market.",
+    "Traders in Kurram are worried about fresh clashes.",
     # contracted future and hesitation
     "Pakistan won't hesitate to conduct new strikes in Khost, the minister said.",
     # intention
@@ -144,6 +145,12 @@ KEPT = [
         "Zhob",
     ),
     ("Militants attacked the post in Zhob several times on Monday night.", "2025-03-11", "Zhob"),
+    # a fear for one's life is not a feared event
+    (
+        "Residents, who feared for their lives, fled as mortars hit Chaman on Monday.",
+        "2025-03-11",
+        "Chaman",
+    ),
     # "determined" is not "deter"
     (
         "Investigators determined that the blast in Bannu on Monday was a suicide attack.",
