@@ -92,7 +92,6 @@ _ORIGIN_VIA = (
     r"\s+(?:in|inside|within|of)\s+(?:the\s+)?)?$"
 )
 _ORIGIN = re.compile(
-    # ("the attackers, all from X": a comma may set the origin apart)
     r"\b(?:fire|firing|gunfire|shots|shooting|shelling|shells|rockets?|mortars?|missiles?|"
     r"artillery|attacks?|assaults?|raids?|incursions?|infiltration|aggression|militants?|"
     r"fighters?|insurgents?|terrorists?|gunmen|attackers|infiltrators|militancy|terrorism|"
@@ -101,6 +100,7 @@ _ORIGIN = re.compile(
     r"(?<![-\w])based|sent|returned|deported|travell?ed|sneak\w*|snuck|slipped|"
     r"planned|plotted|masterminded|orchestrated|directed|hatched|cross|crosses|escaped|"
     r"retreated|withdrew|trained|infiltrate)"
+    # ("the attackers, all from X": a comma may set the origin apart)
     r",?\s+(?:[\w-]+\s+){0,3}?(?:in\s+|over\s+)?"
     + _ORIGIN_VIA
     # the route of infiltrators: "who had entered through Angoor Adda"
@@ -125,8 +125,10 @@ _HIDEOUT = re.compile(
     r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?$",
     re.IGNORECASE,
 )
-# "militants using Kunar as a launch pad"
+# A place inside a relative clause ("the militants who attacked the post in X had ..."):
+# the verb after it is the main clause's, so X is not the subject of a seat's verb.
 _IN_RELATIVE = re.compile(r"\b(?:who|which)\b[^,;]*\b(?:in|at|near)\s+(?:the\s+)?$")
+# "militants using Kunar as a launch pad"
 _ORIGIN_AFTER = re.compile(
     r"^\s+as\s+(?:an?\s+)?(?:launch\w*|staging|base|sanctuary|safe haven|haven|springboard|"
     r"hide-?out)",
