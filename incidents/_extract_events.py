@@ -130,7 +130,7 @@ _HABIT_AFTER = re.compile(
 )
 # Words that say a trigger did not happen or is only supposed: "no reports of fighting",
 # "did not attack", "any further attack would be met with force", "in the event of
-# an attack", "the strike was called off".
+# an attack".
 _NEGATED = re.compile(
     r"\b(?:no|never|nor|without)\s+(?:(?:reports?|signs?|word|news|evidence|record|"
     r"indication|cases?|incidents?|instances?) of\s+(?:any\s+)?)?(?:(?:fresh|new|further|"
@@ -710,9 +710,10 @@ def _day_near(x: Trigger, spans: list[DateSpan], t: str) -> bool:
 
 
 def _unreal(x: Trigger, clause: str, after: str, ref: dt.date | None) -> bool:
-    """Whether the words before a trigger (in its clause) say it did not happen, is
-    only supposed or feared, is an intention, a comparison, or an event of a past
-    year named by that year."""
+    """Whether the words before a violent or other trigger (in its clause) say it
+    did not happen, is only supposed or feared, is an intention, a comparison, or an
+    earlier event named by its year or month; or a modal verb after it says it is
+    yet to happen ("a strike could hit them")."""
     if (
         _NEGATED.search(clause)
         or _INTENT.search(clause)
