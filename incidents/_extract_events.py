@@ -51,7 +51,12 @@ _REPORTED_AFTER = re.compile(
 )
 # Words that make a trigger something that did not happen (yet): threats, plans, conditions.
 _MODAL = re.compile(
-    r"\b(?:would|will|could|might|shall|threaten\w*|vow\w*|warn(?:ed|s|ing)? (?:of|that)|"
+    r"\b(?:would|will|could|might|shall|won['’]t|wouldn['’]t|can['’]t|cannot|"
+    r"threaten\w*|vow\w*|warn(?:ed|s|ing)? (?:of|that)|hesitat\w*|"
+    # fears and risks: "residents feared renewed shelling", "the risk of clashes"
+    r"fears? that|worried that|"
+    r"(?:risk|danger|threat|prospect|spectre|specter|brink) of|avert\w*|"
+    r"deter(?:s|red|ring|rence|rent)?|"
     r"plan(?:s|ned|ning)? to|not hesitate to|ready to|prepared to|intends? to|seek(?:s|ing)? to|"
     r"if|unless|reserves? the right to|right to|to avoid|to prevent|to stop|consider\w*|"
     r"mull\w*|weigh\w*|may|possible|potential|option of)\b[^.;:]{0,45}$"
@@ -63,7 +68,8 @@ _PURPOSE = re.compile(
     r"[^.;:,]{0,40}\bto\s+(?:\w+\s+)?$"
     # what a person killed or arrested was wanted for: another, older event
     r"|\b(?:wanted (?:for|in)|involved in|accused of|suspected of|convicted of|"
-    r"masterminds? of|behind)\s+(?:(?!(?:was|were|is|are|had|has|have)\b)[\w'’-]+\s+){0,3}$"
+    r"masterminds? of|perpetrators? of|planners? of|architects? of|organi[sz]ers? of|"
+    r"facilitators? of|behind)\s+(?:(?!(?:was|were|is|are|had|has|have)\b)[\w'’-]+\s+){0,3}$"
     # "militants planning attacks in X": a plan, not an event
     r"|\b(?:planning|plotting|preparing(?: for)?)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
@@ -73,18 +79,21 @@ _HISTORY = re.compile(
     r"\b(?:in the past|previously|has long|have long|historically|often|frequently|repeatedly|"
     r"routinely|for years|for decades|is not the first|not the first time|long been|"
     r"repeated|recurring|recurrent|periodic|(?:has|have) (?:\w+ )?(?:seen|witnessed|"
-    r"experienced|fought|battled)|last (?:week|month|year)(?:'s|’s)|such|"
-    # commentary on violence rather than its report
-    r"analysts?|experts?|observers?|critics)\b",
+    r"experienced|fought|battled)|last (?:week|month|year)(?:'s|’s)|such)\b",
     re.IGNORECASE,
 )
+# Commentary on violence rather than its report (unless the event is dated: "analysts
+# said the strikes in X on Monday were the heaviest yet").
+_COMMENTARY = re.compile(r"\b(?:analysts?|experts?|observers?|critics)\b", re.IGNORECASE)
 _SINCE = re.compile(
     r"\bsince\s+(?!(?:early |late |last |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|yesterday|morning|night|the weekend|dawn|midnight|then)\b)",
     re.IGNORECASE,
 )
 _HISTORY_AFTER = re.compile(
-    r"^[^.;]{0,40}\b(?:in the past|previously|before|in (?:19|20)\d\d|periodically|"
+    r"^[^.;]{0,40}\b(?:in the past|previously|in (?:19|20)\d\d|periodically|"
+    r"before(?! (?:dawn|daybreak|sunrise|sunset|dusk|midnight|noon|first light|being|"
+    r"fleeing|escaping|retreating|withdrawing|the \w+ (?:were|was|could|fled)))|"
     r"regularly|frequently|repeatedly|from time to time|"
     # an ongoing campaign, not an incident: "have been fighting militants ... for months"
     r"for (?:several |many |the past |the last |some )?(?:months|years|decades|weeks))\b",
@@ -100,9 +109,100 @@ _CAUSE = re.compile(
 # A closure that is a routine, not an event ("was closing the border at 7 PM").
 _ROUTINE = re.compile(
     r"\b(?:at \d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|daily|every (?:day|evening|night)|usually|"
-    r"each (?:day|evening)|as usual|for the night)",
+    r"each (?:day|evening)|as usual|for the night|"
+    # a scheduled closure: "closed for the Eid holidays", "shut for maintenance"
+    r"for (?:the )?(?:Eid|Ashura|Muharram|holidays?|public holidays?|annual holidays?|"
+    r"maintenance|repairs?|renovation|the weekend|weekends))",
     re.IGNORECASE,
 )
+# A habit or a tally rather than an incident (when no day qualifies the trigger):
+# "clashes at X have become common", "attacks ... several times", "over the past
+# two years", "since 2022".
+_HABIT_AFTER = re.compile(
+    r"^[^.;]{0,40}\b(?:in recent (?:years|months|decades)|"
+    r"(?:several|many|multiple|numerous|countless|a few|a number of) times|"
+    r"on (?:several|many|multiple|numerous|a number of) occasions|"
+    r"(?:over|in|during|throughout) the (?:past|last) (?:\w+ )?(?:years|months|decades)|"
+    r"since (?:19|20)\d\d|since (?:the )?(?:(?:19|20)\d\d )?(?:takeover|fall|return)|"
+    r"(?:ha(?:ve|s) |had )?become (?:\w+ )?(?:common|frequent|routine|regular|commonplace|"
+    r"a regular feature|the norm))\b",
+    re.IGNORECASE,
+)
+# Words that say a trigger did not happen or is only supposed: "no reports of fighting",
+# "did not attack", "any further attack would be met with force", "in the event of
+# an attack".
+_NEGATED = re.compile(
+    r"\b(?:no|never|nor|without)\s+(?:(?:reports?|signs?|word|news|evidence|record|"
+    r"indication|cases?|incidents?|instances?) of\s+(?:any\s+)?)?(?:(?:fresh|new|further|"
+    r"major|immediate|more|serious|significant|renewed|cross-border|such)\s+)?$"
+    r"|\b(?:no one|nobody|none of them|none)\s+(?:\w+\s+)?(?:was|were|had been|has been)\s+$"
+    r"|\b(?:did|does|do|has|have|had|was|were|is|are)\s*(?:not|n['’]t)\s+(?:been\s+|yet\s+)?"
+    r"(?:\w+ly\s+)?$"
+    r"|\b(?:any|every)\s+(?:(?:further|future|new|more|fresh|such|other|possible|kind of|"
+    r"form of|act of)\s+)?$"
+    r"|\bin (?:the )?(?:event|case) of (?:an?\s+|any\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# An intention to act, not an act: "prepared to conduct new strikes" (but "went on to
+# launch attacks", "continued to carry out raids" report them).
+_INTENT = re.compile(
+    r"\b(?:prepared|ready|plan(?:s|ned|ning)?|intend\w*|decid\w*|vow\w*|threaten\w*|"
+    r"wants?|wanted|seek\w*|aim\w*|set|going|about|poised|likely|expected|order\w*|"
+    r"authori[sz]\w*|allow\w*|right|option|capab\w+|able|free|mull\w*|consider\w*|"
+    r"weigh\w*|hesitate|hesitation)\s+(?:\w+\s+)?"
+    r"to\s+(?:conduct|launch|carry out|stage|mount|undertake|execute|resume|unleash|"
+    r"wage|step up|intensify)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A comparison, not an incident: "remains the deadliest attack", "was the worst
+# violence since 2014".
+_SUPERLATIVE = re.compile(
+    r"\b(?:remains?|remained|was|is|be|became|marks?|marked|among|one of)\s+(?:the\s+)?"
+    r"(?:\w+\s+)?(?:deadliest|worst|bloodiest|biggest|largest|most \w+)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A feared event: "residents feared renewed shelling" (not "who feared for their lives,
+# fled as mortars hit X").
+_FEAR = re.compile(
+    r"\b(?:feared|fearing|fears?|worried|afraid)\s+(?:(?:of|about|over)\s+)?"
+    r"(?:(?:a|an|the|more|further|renewed|fresh|new|another|possible|retaliatory|"
+    r"cross-border)\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+# A trigger that is the subject of a modal verb: "a drone strike could hit them at any
+# time" (but "the blast could have killed more" reports one).
+_MODAL_AFTER = re.compile(
+    r"^(?:\s+[\w'’-]+){0,3}?\s+(?:could|would|might|may|will|shall|can|won['’]t)\s+"
+    r"(?:(?:also|still|soon|again|further|not|never)\s+)?"
+    r"(?:hit|strike|target|kill|happen|occur|take place|come|follow|resume|continue|erupt|"
+    r"break out|spread|escalate|start|begin|recur|be (?:launched|carried out|conducted|met|"
+    r"answered|repeated))\b",
+    re.IGNORECASE,
+)
+# A count of events, not one: "hundreds of attacks in X" (unless dated).
+_AGGREGATE = re.compile(
+    r"\b(?:hundreds|thousands|dozens|scores|numerous|countless)\s+of\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "the 2014 school attack", "the October fighting": an event named by its (past) year
+# or month.
+_YEAR_NAMED = re.compile(
+    r"\b(?:the|a|its|their|his|that|last)\s+(?:(?P<y>(?:19|20)\d\d)(?:[-–](?:19|20)?\d\d)?"
+    r"|(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?:['’]s)?(?!\s+\d))\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+# A cause said to be earlier than this news ("days after clashes in X").
+_LAGGED = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|several|few|some) )?(?:days?|weeks?|months?|years?)"
+    r" (?:after|since|following)\s+(?:[\w'’-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+# A sentence that describes the event told before: "This was a ...", "It was the ..."
+_ANAPHORIC = re.compile(r"^\s*(?:This|That|It)\s+(?:was|were|is)\s+(?:a|an|the)\s+", re.IGNORECASE)
 _COREF = re.compile(
     r"\b(?:occurred|took place|happened|were carried out|was carried out|was hit|were hit)\b",
     re.IGNORECASE,
@@ -202,8 +302,14 @@ def _sentence(
         first, last = resolved[0].first, resolved[0].last
         assert first is not None and last is not None
         dated = (first, last, resolved[0].text)
-    raw = [x for x in triggers_in(t) if not (x.violent and is_diplomatic(t, x))]
-    trig = _events_of(t, raw, spans)
+    every = triggers_in(t)
+    raw = [x for x in every if not (x.violent and is_diplomatic(t, x))]
+    trig = _events_of(t, raw, spans, ref)
+    ana = _ANAPHORIC.match(t)
+    if ana is not None and pending is None and trig and trig[0].start <= ana.end() + 40:
+        # "This was an intelligence-based operation targeting camps in X": the event
+        # told before, described again (kept when that event had no place yet)
+        trig = []
     if not trig and pending is not None and _COREF.search(t):
         # "The incidents occurred in the Upper Kurram district": the place of the
         # event the previous sentence reported without one.
@@ -236,7 +342,9 @@ def _sentence(
         if (
             y is not None
             and y not in trig
-            and y.violent == x.violent
+            # (a dropped closure's crossing is not the site of fighting either: "guards
+            # were closing the gate at X at 7 pm when firing broke out in Y")
+            and (y.violent == x.violent or y.kind == "border_closure")
             and not (x.end <= p.start and (y.end <= x.start or p.start - x.end < y.start - p.end))
         ):
             # the place of a threat, a cause or history named in the sentence (but
@@ -256,6 +364,12 @@ def _sentence(
             r"\b(?:in|at)\s+(?:the\s+)?(?:\w+\s+)?$", t[max(0, p.start - 30) : p.start]
         ):
             continue
+        if x.kind in ("talks", "ceasefire"):
+            # "at talks in X, the sides traded blame for the shelling in Y": Y is the
+            # place of the (dropped) shelling, not of the talks
+            z = _nearest_trigger(p, [w for w in every if not w.weak])
+            if z is not None and z.violent:
+                continue
         pairs.append((x, p))
     # Country-level places only when the trigger has nothing finer.
     finer = {id(x) for x, p in pairs if p.role != "country"}
@@ -267,10 +381,15 @@ def _sentence(
     if not violent_placed and any(x.violent for x in trig):
         only_countries = all(p.role == "country" for p in places)
         use = [f for f in fr if f[3]] or ([f for f in fr if not f[3]] if only_countries else [])
-        if use:
-            a, b, phrase, is_strong = use[0]
+        # (not the phrase of a dropped trigger: "denied strikes ..., amid a surge
+        # in attacks along the border")
+        gone = [y for y in raw if y.violent and y not in trig]
+        for a, b, phrase, is_strong in use:
             x = min((x for x in trig if x.violent), key=lambda x: abs(x.start - a))
+            if any(abs(y.start - a) < abs(x.start - a) for y in gone):
+                continue
             pairs.append((x, _frontier_place(a, b, phrase, is_strong)))
+            break
     for kind in ("border_closure", "ceasefire"):
         ks = [x for x in trig if x.kind == kind]
         if ks and not any(x.kind == kind for x, _ in pairs):
@@ -572,7 +691,51 @@ def _dates_fit(host: _Candidate, c: _Candidate) -> bool:
     return c.first <= (host.last or host.first) and host.first <= (c.last or c.first)
 
 
-def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigger]:
+def _day_near(x: Trigger, spans: list[DateSpan], t: str) -> bool:
+    """Whether a day-precise date qualifies the trigger itself: within 90 characters
+    after it, or right before it in its own phrase ("last night's clash")."""
+    for d in spans:
+        if d.first is None or d.last is None or (d.last - d.first).days > 2:
+            continue
+        if x.end <= d.start <= x.end + 90:
+            return True
+        if (
+            d.end <= x.start
+            and x.start - d.end <= 25
+            and not re.search(r"[,.;:]", t[d.end : x.start])
+            and not re.search(r"\b(?:after|before|later|earlier|since|ago)\W*$", d.text, re.I)
+        ):
+            return True
+    return False
+
+
+def _unreal(x: Trigger, clause: str, after: str, ref: dt.date | None) -> bool:
+    """Whether the words before a violent or other trigger (in its clause) say it
+    did not happen, is only supposed or feared, is an intention, a comparison, or an
+    earlier event named by its year or month; or a modal verb after it says it is
+    yet to happen ("a strike could hit them")."""
+    if (
+        _NEGATED.search(clause)
+        or _INTENT.search(clause)
+        or _SUPERLATIVE.search(clause)
+        or _FEAR.search(clause)
+    ):
+        return True
+    m = _MODAL_AFTER.match(after)
+    if x.violent and m is not None and not re.search(r"[,.;:]", after[: m.end()]):
+        return True  # (talks that "will be held" on a stated day are a planned event)
+    y = _YEAR_NAMED.search(clause)
+    if y is None or ref is None:
+        return False
+    if y.group("y"):
+        return int(y.group("y")) < ref.year
+    # a month named as the event's name, other than the article's month: earlier news
+    return _MONTHS.index(y.group("m").lower()) + 1 != ref.month
+
+
+def _events_of(
+    t: str, raw: list[Trigger], spans: list[DateSpan], ref: dt.date | None = None
+) -> list[Trigger]:
     """The triggers of ``t`` that report something that happened in this news: not
     a threat or plan, not the frontier's history, not a routine, and not the cause
     named for another event ("the strikes followed recent attacks") unless that
@@ -588,9 +751,12 @@ def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigge
             continue
         if (
             _MODAL.search(clause)
+            or _unreal(x, clause, t[x.end : x.end + 60], ref)
             or _HISTORY.search(clause)
+            or (_COMMENTARY.search(clause) and not _day_near(x, spans, t))
             or _SINCE.search(clause)
             or _HISTORY_AFTER.match(t[x.end :])
+            or (_HABIT_AFTER.match(t[x.end :]) and not _day_near(x, spans, t))
             or (x.kind == "border_closure" and (_ROUTINE.search(window) or _HISTORY.search(window)))
         ):
             dropped = True
@@ -621,33 +787,47 @@ def _events_of(t: str, raw: list[Trigger], spans: list[DateSpan]) -> list[Trigge
             # (but "tensions rose after jets struck Kabul on Thursday" is news)
             dropped = True
             continue
-        if x.violent and _CAUSE.search(clause):
-            dated = any(
-                d.first is not None
-                and d.last is not None
-                and (d.last - d.first).days <= 2
-                and x.end <= d.start <= x.end + 90
-                for d in spans
-            )
-            if not dated:
+        cm = _CAUSE.search(clause) if x.violent else None
+        if cm is not None and not _day_near(x, spans, t):
+            # ("after overnight clashes in which forces attacked posts in X": the
+            # trigger inside a dated cause's phrase is that event's)
+            at = x.start - len(clause) + cm.start()
+            if not any(k.violent and at <= k.start < x.start for k in keep):
                 cause.append(x)
                 continue
         keep.append(x)
     main = [x for x in keep if x.violent and not x.weak]
     if main:
         dropped = dropped or bool(cause)
-    elif cause and _CONTEXT_NEWS.search(t[: cause[0].start]):
-        dropped = True  # "relations soured after the attacks in Bannu": the cause is history
+    elif cause and (
+        _CONTEXT_NEWS.search(t[: cause[0].start])
+        or _LAGGED.search(t[max(0, cause[0].start - 70) : cause[0].start])
+    ):
+        # "relations soured after the attacks in Bannu", "the minister visited Kabul
+        # days after clashes in X": the cause is history
+        dropped = True
     else:
         keep = sorted(keep + cause, key=lambda x: x.start)  # the cause is the event itself
-    if not any(
-        d.first is not None and d.last is not None and (d.last - d.first).days <= 2 for d in spans
-    ):
-        # "the TTP has been behind a surge of attacks in X": a trend, not an incident
-        trend = [x for x in keep if x.violent and _TREND.search(t[max(0, x.start - 40) : x.start])]
-        if trend:
-            dropped = True
-            keep = [x for x in keep if x not in trend]
+    # "the TTP has been behind a surge of attacks in X", "the army on Tuesday cited a
+    # surge in attacks along the border": a trend, not an incident (unless the
+    # trigger itself is dated)
+    trend = [
+        x
+        for x in keep
+        if x.violent
+        and (
+            _TREND.search(t[max(0, x.start - 40) : x.start])
+            or (
+                # ("dozens of missiles" counts munitions of one event)
+                _AGGREGATE.search(t[max(0, x.start - 50) : x.start])
+                and not re.match(r"(?i)(?:missile|rocket|shell|mortar|bomb|artillery)", x.text)
+            )
+        )
+        and not _day_near(x, spans, t)
+    ]
+    if trend:
+        dropped = True
+        keep = [x for x in keep if x not in trend]
     if dropped and not any(x.violent and not x.weak for x in keep):
         keep = [x for x in keep if not x.weak]
     return keep

@@ -44,6 +44,9 @@ _T: list[tuple[str, str]] = [
         r"|\b(?:jets|warplanes|aircraft|drones?|planes|helicopters?|gunships?)\s+(?:\w+\s+)?"
         r"(?:struck|hit|bombed|attacked|targeted|pounded|fired)\b"
         r"|\b(?:struck|bombed)\b|\bquadcopters?(?: (?:attacks?|strikes?))?\b"
+        # "accused Pakistan of striking X" (not "a striking contrast")
+        r"|\bstriking\b(?!\s+(?:a\s+|an\s+|the\s+)?(?:deal|balance|similarit\w*|contrast|"
+        r"resemblance|example|feature|image|display|difference|omission|number|rise)\b)"
         r"|\bair (?:operations?|campaign|offensive)\b"
         r"|\bair force\b(?=\s+(?:\w+\s+){0,2}(?:destroyed|struck|hit|bombed|targeted|attacked)\b)"
         # On this frontier a bare "strike(s)" is a Pakistani air or drone strike.
@@ -51,7 +54,9 @@ _T: list[tuple[str, str]] = [
     ),
     (
         "suicide_bombing",
-        r"\bsuicide[- ](?:bomb(?:ing|er|ers|s)?|attacks?|blasts?|car bomb(?:ing)?)\b",
+        r"\bsuicide[- ](?:bomb(?:ing|er|ers|s)?|attacks?|blasts?|car bomb(?:ing)?)\b"
+        r"|\bblew (?:himself|herself|themselves) up\b"
+        r"|\b(?:suicide|explosives?(?:[- ](?:laden|packed|filled))?) (?:vests?|jackets?|belts?)\b",
     ),
     (
         "bombing",
@@ -148,7 +153,9 @@ _BORDER_WORD = re.compile(r"\b(?:border|crossings?|frontier|gates?|trade routes?
 # Violent words used as nouns of statements ("condemned the attacks"), not as events.
 _DIPLOMATIC = re.compile(
     r"\b(?:condemn\w*|protest\w*|denounc\w*|accus\w*|warn\w*|vow\w*|threat\w*|respond to|"
-    r"in response to|would be answered|blamed|denied|deny|rejected)\b",
+    r"in response to|would be answered|blam\w*|denied|deny|rejected|"
+    # the topic of talks or of an inquiry: "discussed the recent clashes in X"
+    r"discuss\w*|debat\w*|(?:inquiry|investigation|probe) into)\b",
     re.IGNORECASE,
 )
 

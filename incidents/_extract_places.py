@@ -100,9 +100,13 @@ _ORIGIN = re.compile(
     r"(?<![-\w])based|sent|returned|deported|travell?ed|sneak\w*|snuck|slipped|"
     r"planned|plotted|masterminded|orchestrated|directed|hatched|cross|crosses|escaped|"
     r"retreated|withdrew|trained|infiltrate)"
-    r"\s+(?:[\w-]+\s+){0,3}?(?:in\s+|over\s+)?"
+    # ("the attackers, all from X": a comma may set the origin apart)
+    r",?\s+(?:[\w-]+\s+){0,3}?(?:in\s+|over\s+)?"
     + _ORIGIN_VIA
-    + r"|\b(?:originat\w+|emanat\w+|planned|plotted|masterminded|orchestrated|hatched)\s+"
+    # the route of infiltrators: "who had entered through Angoor Adda"
+    + r"|\b(?:came|come|crossed|crossing|entered|entering|infiltrat\w+|sneak\w*|snuck|slipped|"
+    r"smuggled)\s+(?:[\w-]+\s+){0,2}?(?:through|via)\s+(?:the\s+)?$"
+    r"|\b(?:originat\w+|emanat\w+|planned|plotted|masterminded|orchestrated|hatched)\s+"
     r"(?:in|inside|within)\s+(?:the\s+)?$"
     r"|\bharbou?r\w*\s+(?:[\w-]+\s+){0,3}?(?:in|inside|within)\s+(?:the\s+)?$"
     r"|\b(?:bases?|sanctuar(?:y|ies)|(?:safe\s+)?havens?)\s+(?:are|is|were|was|remain)\s+"
@@ -121,6 +125,9 @@ _HIDEOUT = re.compile(
     r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?$",
     re.IGNORECASE,
 )
+# A place inside a relative clause ("the militants who attacked the post in X had ..."):
+# the verb after it is the main clause's, so X is not the subject of a seat's verb.
+_IN_RELATIVE = re.compile(r"\b(?:who|which)\b[^,;]*\b(?:in|at|near)\s+(?:the\s+)?$")
 # "militants using Kunar as a launch pad"
 _ORIGIN_AFTER = re.compile(
     r"^\s+as\s+(?:an?\s+)?(?:launch\w*|staging|base|sanctuary|safe haven|haven|springboard|"
@@ -147,7 +154,10 @@ _GOV_AFTER = re.compile(
 # ("some 22 km northwest of X", "north of X") describe, they do not locate the event.
 _DESCRIBES = re.compile(
     r"\b(?:(?:an? |the )?(?:resident|native|inhabitant) of|hail(?:s|ed|ing) from|"
-    r"belong(?:s|ed|ing)? to|hometown(?: of)?|home town(?: of)?|native)\s+(?:the\s+)?$"
+    r"belong(?:s|ed|ing)? to|hometown(?: of)?|home town(?: of)?|native)\s+"
+    r"(?:the\s+|(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?$"
+    # "Lance Naik Rehman (Chakwal)", "Sepoy Ali (26, Karak)": a person's home district
+    r"|\b[A-Z][\w'’-]+\s*\((?:\s*\d{1,2}\s*,)?\s*$"
     r"|\b\d[\d.,]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?$"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+"
     r"(?:the\s+)?$"
@@ -544,7 +554,10 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     venue = _VENUE.search(left)
     if venue and _names_event(venue.group(0)):
         venue = None  # "officials said the strikes in Paktika": the event's place
-    if (venue and not _LOCAL.search(left)) or _GOV_AFTER.match(right):
+    gov = _GOV_AFTER.match(right)
+    if gov and _IN_RELATIVE.search(left) and re.match(r"\s+(?:has|had|have|did|does)\b", right):
+        gov = None  # "the militants who attacked the post in X had crossed over": not a seat
+    if (venue and not _LOCAL.search(left)) or gov:
         return None
     if (
         p.text.isupper()
@@ -553,6 +566,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         and not re.search(r"[a-z]", t[: p.start])
     ):
         return None  # a dateline of places: "BAJAUR/SOUTH WAZIRISTAN: ..."
+    if p.start < 3 and re.match(r"^\s*(?:\[[^\]]*\]\s*)?:\s+[A-Z0-9]", right):
+        return None  # a dateline in title case: "Balochistan: At least six ..."
     if re.match(r"^\s*(?:\[[^\]]*\]\s*)?,?\s*(?:[A-Z][a-z]{2}\w*\.?\s+\d{1,2}\b|\(\w)", right) and (
         p.start < 3 or t[: p.start].strip().endswith((":", "\n"))
     ):
@@ -569,7 +584,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None
     if _ACTOR_BEFORE.search(left[-20:]) and not m.method.startswith("admin"):
         return None
-    if _DESCRIBES.search(left):
+    d = _DESCRIBES.search(left)
+    if d and (not d.group(0).endswith("(") or re.match(r"\s*(?:district\s*)?\)", right)):
         return None  # a hometown or a reference point, not the scene
     if _aftermath(left):
         return None  # where the wounded were taken, the dead buried, families fled
