@@ -192,6 +192,7 @@ _APPOSITIVE = re.compile(
     r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?$",
     re.IGNORECASE,
 )
+_POSSESSIVE_GAP = re.compile(r"^(?:'s|’s)\s+(?:the\s+)?$")
 _UNITS_GAP = re.compile(
     r"^\s+(?:districts?|provinces?)?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)(?:the\s+)?$"
 )
@@ -256,8 +257,8 @@ _DATED_ITEM = re.compile(
 )
 _CTX_GAP = re.compile(
     r"^(?:'s|’s)?[\s,]*(?:(?:Kandao|Koh|Valley|Pass|Gali|Sar|Ghar|Darra|Nullah)\s+)?"
-    r"(?:(?:districts?|provinces?|crossings?|border crossings?|villages?|"
-    r"towns?|city|areas?|regions?|valleys?|tehsil|agency|posts?)\s*)?"
+    r"(?i:(?:districts?|provinces?|crossings?|border crossings?|villages?|"
+    r"towns?|city|areas?|regions?|valleys?|tehsil|agency|posts?|sectors?)\s*)?"
     # a facility named after a place: "the X terrorist camp in Y", "the X base of Y"
     r"(?:(?:[a-z]\w*\s+){0,2}(?:camps?|bases?|headquarters|compounds?|depots?|checkpoints?|"
     r"check ?posts?|outposts?|facilit(?:y|ies)|hideouts?|airfields?|training centres?|"
@@ -265,6 +266,8 @@ _CTX_GAP = re.compile(
     r"(?:,\s*(?:District\s+|Tehsil\s+)?|\s*\(\s*|\s+(?:in|of)\s+|\s+within\s+|"
     r"\s*,?\s*(?:a|the)\s+(?:\w+\s+){0,3}?(?:in|of)\s+)"
     r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:Afghan|Pakistani)\s+)?"
+    # a province read as the possessive of the unit: "of Khyber Pakhtunkhwa's Bannu"
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?:'s|’s)\s+)?"
     r"(?:(?:\w+\s+)?(?:province|district|region) of\s+)?"
     r"(?:(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?|central)\s+)?$"
 )
@@ -423,15 +426,52 @@ _NEAR_GAP = re.compile(
     re.IGNORECASE,
 )
 _NEAR_KM = 30.0
+# "the X area of Khyber's Tirah valley", "the X sector of Y": Y holds the site X
+_PART_GAP = re.compile(
+    r"^\s+(?:area|areas|village|locality|sector|neighbou?rhood|mohalla|suburbs?|outskirts)"
+    r"\s+(?:of|in)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?:'s|’s)\s+)?$",
+    re.IGNORECASE,
+)
+# "in the area of Spinkai, Ghulam Khan of North Waziristan": a place, then the
+# place that holds it (not a list: nothing is listed before or after the pair)
+_APPOSED_GAP = re.compile(r"^\s*,\s*$")
+_LIST_ON = re.compile(r"^\s*(?:,|and\b|or\b|&)", re.IGNORECASE)
+
+
+def _holder(t: str, places: list[_Place], i: int) -> bool:
+    """Whether ``places[i + 1]`` holds ``places[i]`` ("X area of Y", "X, Y of Z"
+    when X could not be placed on its own)."""
+    a, b = places[i], places[i + 1]
+    gap = t[a.end : b.start]
+    if _PART_GAP.match(gap):
+        return True
+    if not _APPOSED_GAP.match(gap) or b.match.method not in _POINT:
+        return False
+    if not (a.fallback or a.match.ambiguous or _km(a.match, b.match) > _NEAR_KM):
+        return False
+    if _LIST_ON.match(t[b.end : b.end + 6]):
+        return False
+    return not (i > 0 and _COORD.match(t[places[i - 1].end : a.start]))
 
 
 def _near(t: str, places: list[_Place], gc: Geocoder) -> None:
     """A place named as the reference point of the site before it ("X area near
     Y") is its context, not a second site; when X is ambiguous or resolves far
     from Y and Y is a point (a town, a crossing), X is placed at Y, keeping X's
-    text."""
-    for a, b in zip(places, places[1:], strict=False):
-        if a.role != "place" or b.role != "place" or not _NEAR_GAP.match(t[a.end : b.start]):
+    text.  So is the place that holds the site ("X area of Y"; "X, Y" when X could
+    not be placed on its own), where a namesake of X close to Y is taken first."""
+    for i, (a, b) in enumerate(zip(places, places[1:], strict=False)):
+        if a.role != "place" or b.role != "place":
+            continue
+        if not _NEAR_GAP.match(t[a.end : b.start]):
+            if not _holder(t, places, i):
+                continue
+            if b.match.method in _POINT and (
+                a.fallback or a.match.ambiguous or _km(a.match, b.match) > _NEAR_KM
+            ):
+                _namesake_near(a, b, gc)
+            if b.match.method in _POINT or a.fallback or a.match.method in _POINT:
+                b.role = "context"
             continue
         b.role = "context"
         far = _km(a.match, b.match) > _NEAR_KM
@@ -455,6 +495,25 @@ def _near(t: str, places: list[_Place], gc: Geocoder) -> None:
             why = "ambiguous" if a.match.ambiguous else f"not within {_NEAR_KM:.0f} km of it"
             a.notes.append(f"{a.text!r} placed at {b.text} named beside it ({why})")
             a.match, a.fallback = b.match, True
+
+
+def _namesake_near(a: _Place, b: _Place, gc: Geocoder) -> None:
+    """Place ``a`` at its namesake within :data:`_NEAR_KM` of the point ``b`` that
+    holds it, else at ``b`` itself, keeping ``a``'s text."""
+    if b.match.admin2:
+        res = gc.resolve(a.text, admin2=b.match.admin2)
+        got = res[0] if res else None
+        if (
+            got is not None
+            and got.method in _POINT
+            and not got.ambiguous
+            and _km(got, b.match) <= _NEAR_KM
+        ):
+            a.notes.append(f"{a.text!r} read near {b.text} that holds it: {got.name}")
+            a.match, a.fallback = got, False
+            return
+    a.notes.append(f"{a.text!r} placed at {b.text} that holds it")
+    a.match, a.fallback = b.match, True
 
 
 def _namesake_in(p: _Place, unit: Match, gc: Geocoder) -> None:
@@ -493,11 +552,17 @@ _DIRECTION = frozenset(
 )
 
 
+#: "X al-Y", "X ul-Y", "X-e-Y": an Arabic or Persian joined name goes on after X
+_ARTICLE_JOIN = re.compile(r"^(?:\s+(?:al|ul|el|ud|ur|us|ut)-|-(?:e|i|ul|ur|al)-)\w", re.I)
+
+
 def _glued(t: str, p: _Place) -> bool:
     """Whether capitalised words glued to the mention make it part of a longer
     name ("Noor Wali Mehsud", "Khyber Pakhtunkhwa's", "Kot Ragha")."""
     left = t[max(0, p.start - 30) : p.start]
     right = t[p.end : p.end + 30]
+    if _ARTICLE_JOIN.match(right):
+        return True  # "Fitna al-Khawarij", "Jaish-e-...": the first word of a longer name
     prev = re.search(r"([A-Z][\w'’-]*)\s$", left)
     nxt = re.match(r"\s([A-Z][\w'’-]*)", right)
     for w in (prev.group(1) if prev else None, nxt.group(1) if nxt else None):
@@ -621,6 +686,19 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
             res = gc.resolve(f"{p.text} {p.qual}")
             if res and res[0].method != "unresolved":
                 p.match = res[0]
+    # "Khyber Pakhtunkhwa's Bannu district": the province locates the unit after it
+    # and is passed over when that unit locates a place named before them both.
+    possessive: set[int] = set()
+    for a, b in zip(places, places[1:], strict=False):
+        if a.role != "place" or b.role != "place" or a.match.method != "admin1":
+            continue
+        if not _POSSESSIVE_GAP.match(t[a.end : b.start]):
+            continue
+        unit_b = _as_unit(b, gc)
+        if unit_b is not None and unit_b.method == "admin2" and _inside(unit_b, a.match):
+            a.role = "context"
+            b.context.append(a)
+            possessive.add(id(a))
     # Right to left, so that a unit is read in its own unit first: in "the village
     # of X in the Y district of Z province", Z locates Y, and Y (then a district
     # of Z, not a namesake village elsewhere) locates X.
@@ -628,7 +706,10 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
         b = places[j]
         if b.role not in ("place", "country"):
             continue
-        a = places[j - 1]
+        i_a = j - 1
+        if id(places[i_a]) in possessive and places[i_a] in b.context and i_a > 0:
+            i_a -= 1
+        a = places[i_a]
         gap = t[a.end : b.start]
         if a.role == "frontier" or len(gap) > 60 or not _CTX_GAP.match(gap):
             continue
@@ -649,10 +730,16 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
         b.match = unit
         b.role = "context"
         chain = [a]
-        k = j - 2
+        k = i_a - 1
         if _FACILITY_GAP.match(gap):
             k = -1  # "X and the Y camp in Z": Z locates the camp only
-        while k >= 0 and _COORD.match(t[places[k].end : places[k + 1].start]):
+        while (
+            k >= 0
+            and _COORD.match(t[places[k].end : places[k + 1].start])
+            # "in Kurram and Spinwam, North Waziristan": a unit of the same level is
+            # a list member of its own, not inside the unit named after the list
+            and _LEVEL.get(places[k].match.method, 0) < _LEVEL.get(unit.method, 0)
+        ):
             chain.append(places[k])
             k -= 1
         for x in chain:
