@@ -877,8 +877,13 @@ def _unknown_before_unit(t: str, places: list[_Place], known: list[_Place], gc: 
             if k is None:
                 break
             o = max(0, end - 60)
-            items.insert(0, (o + k.start("name"), o + k.end("name"), k.group("feat")))
-            end = o + k.start("name")
+            a, b = o + k.start("name"), o + k.end("name")
+            if any(
+                q.start < b and a < q.end and q.match.method in ("admin1", "admin2") for q in places
+            ):
+                break  # "Ghaki, Kurram and Spinwam, X": a unit closes the list before it
+            items.insert(0, (a, b, k.group("feat")))
+            end = a
         if not _LOCATIVE_END.search(t[max(0, items[0][0] - 30) : items[0][0]]):
             continue
         new = []
@@ -963,3 +968,84 @@ def _place_key(p: _Place) -> object:
         return ("fallback", p.text.lower(), p.match.name)
     m = p.match
     return (m.name, round(m.lat, 3) if not math.isnan(m.lat) else None)
+
+
+# -- the article's own units ------------------------------------------------------------
+
+_UNIT_NOUN = re.compile(r"^(?:'s|’s)?\s+(?:district|province|agency|tehsil)\b", re.IGNORECASE)
+# "BAJAUR: Four persons ...", "PARACHINAR, Dec 8 -": a place dateline of a paragraph
+_PLACE_DATELINE = re.compile(r"^\s*(?:[,/:]|[-–—]|\(|,?\s*[A-Z][a-z]{2}\w*\.?\s+\d)")
+
+
+def article_units(text: str, gc: Geocoder) -> list[tuple[int, Match]]:
+    """The provinces and districts an article names as where things happen (sites,
+    the units of sites, datelines), with their offsets in ``text``: the hints that
+    constrain a bare name elsewhere in the article.  Seats of government, venues,
+    origins of fire, hometowns and the aftermath are left out, like countries."""
+    out: list[tuple[int, Match]] = []
+    for m in gc.find_mentions(text):
+        if not m.candidates or m.text.lower() in _NOT_PLACE:
+            continue
+        match = m.candidates[0]
+        if match.method not in ("admin1", "admin2"):
+            if not _UNIT_NOUN.match(text[m.end : m.end + 20]):
+                continue
+            p0 = _Place(m.start, m.end, m.text, match)
+            unit = _as_unit(p0, gc)
+            if unit is None:
+                continue
+            match = unit
+        p = _Place(m.start, m.end, m.text, match)
+        line_start = m.start == 0 or text[m.start - 1] == "\n"
+        if line_start and _PLACE_DATELINE.match(text[m.end : m.end + 20]):
+            out.append((m.start, match))  # the dateline: where the report was filed
+            continue
+        if _role(text, p, m.key) in ("place", "listed"):
+            out.append((m.start, match))
+    return out
+
+
+#: A bare name placed farther than this from every unit the article names (beyond
+#: the unit's own radius) is a namesake elsewhere: it falls back to the unit.
+ARTICLE_FAR_KM = 100.0
+#: A name's radius beyond this (a name read with no hint at all) is tightened by
+#: reading it again inside the article's unit that holds it.
+LOOSE_KM = 60.0
+
+
+def within_article(p: _Place, at: int, units: list[tuple[int, Match]], gc: Geocoder) -> None:
+    """Read the bare place ``p`` (at offset ``at`` of the article) inside the units the
+    article names: a namesake in a named unit (the closest in the text first) wins
+    over a far or ambiguous match; a match farther than :data:`ARTICLE_FAR_KM` from
+    every named unit, with no namesake in them, falls back to the unit named
+    nearest to it in the text, keeping its own text."""
+    m = p.match
+    if p.role != "place" or p.fallback or p.context or m.method not in _POINT or not units:
+        return
+    order: list[Match] = []
+    for _, u in sorted(units, key=lambda x: abs(x[0] - at)):
+        if not any(_same_name(u.name, v.name) and u.method == v.method for v in order):
+            order.append(u)
+    if not (m.ambiguous or m.uncertainty_km > LOOSE_KM):
+        return  # a name read with confidence stands, wherever it is
+    own = [u for u in order if _inside(m, u)]
+    far = all(_km(m, u) - (u.uncertainty_km or 0.0) > ARTICLE_FAR_KM for u in order)
+    for u in own or order:
+        level = "admin1" if u.method == "admin1" else "admin2"
+        text = f"{p.text} {p.qual}" if p.qual and p.qual not in ("district", "province") else p.text
+        res = gc.resolve(text, **{level: u.name})
+        got = res[0] if res else None
+        if got is None or got.method not in _POINT or not _inside(got, u):
+            continue
+        if got.ambiguous and not m.ambiguous:
+            continue
+        p.notes.append(f"{p.text!r} read in {u.name}, named in the article: {got.name}")
+        p.match = got
+        return
+    if far:
+        u = order[0]
+        p.notes.append(
+            f"{p.text!r} read as {m.name} {_km(m, u):.0f} km from {u.name}, the unit the "
+            f"article names nearest to it: placed at {u.name}"
+        )
+        p.match, p.fallback = u, True
