@@ -739,6 +739,13 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
             # "in Kurram and Spinwam, North Waziristan": a unit of the same level is
             # a list member of its own, not inside the unit named after the list
             and _LEVEL.get(places[k].match.method, 0) < _LEVEL.get(unit.method, 0)
+            # "in Kurram and Zhob in Balochistan": a district of another province is
+            # a list member of its own, never re-read as a namesake inside that one
+            and not (
+                places[k].match.method in ("admin1", "admin2")
+                and places[k].match.admin1
+                and not _inside(places[k].match, unit)
+            )
         ):
             chain.append(places[k])
             k -= 1
@@ -848,6 +855,7 @@ _BEFORE_UNIT = re.compile(
 )
 
 
+_LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$")
 _LIST_BACK = re.compile(
     r"(?:^|[\s(])(?:the\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
     r"(?:\s+(?P<feat>valley|pass|area|mountains?|village|heights|nullah|range|post))?"
@@ -884,7 +892,12 @@ def _unknown_before_unit(t: str, places: list[_Place], known: list[_Place], gc: 
                 break  # "Ghaki, Kurram and Spinwam, X": a unit closes the list before it
             items.insert(0, (a, b, k.group("feat")))
             end = a
-        if not _LOCATIVE_END.search(t[max(0, items[0][0] - 30) : items[0][0]]):
+        if not _LOCATIVE_END.search(t[max(0, items[0][0] - 30) : items[0][0]]) and not any(
+            q.role in ("place", "context") and _LIST_SEP.match(t[q.end : items[0][0]])
+            for q in places
+            if q.end <= items[0][0]
+        ):
+            # (nor the next item of a list of sites: "A and B in X and C in Y")
             continue
         new = []
         for a, b, feat in items:
