@@ -414,6 +414,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     known = [_Place(a, b, "", Match()) for a, b in taken]
     _unknown_list_items(t, found, known)
     _unknown_before_unit(t, found, known, gc)
+    _unknown_held(t, found, known, gc)
     _areas(found, gc)
     _near(t, found, gc)
     return found
@@ -842,17 +843,52 @@ def _unknown_list_items(t: str, places: list[_Place], known: list[_Place]) -> No
 
 _LOCATIVE_END = re.compile(
     r"\b(?:in|at|near|on|across|around|inside|including|struck|hit|targeted|attacked|shelled|"
-    r"as well as)"
+    r"as well as|(?:general\s+)?areas?\s+of|vicinity\s+of|outskirts\s+of)"
     r"\s+(?:the\s+)?$|:\s*$"
 )
 _BEFORE_UNIT = re.compile(
     r"(?:\b(?:in|at|near|on|across|around|inside|including|struck|hit|targeted|attacked|shelled|"
     r"as well as)\s+|,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
-    r"(?:\s+(?P<feat>valley|pass|area|village|mountains?|heights|nullah|stream|river|range|"
-    r"locality|hills?|plain|post|checkpost|outpost))?"
+    r"(?:\s+(?P<feat>valley|pass|areas?|villages?|mountains?|heights|nullah|stream|river|range|"
+    r"locality|hills?|plain|posts?|checkposts?|outposts?))?"
     r"(?:\s+(?:in|of)\s+(?:the\s+)?|\s*,\s*|\s*\(\s*)$"
 )
+# "the X area of Khyber's Tirah Valley": a name the gazetteer lacks, held by a place
+_BEFORE_HOLDER = re.compile(
+    r"\b(?:in|at|near|on|of|hit|struck|targeted)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
+    r"(?P<feat>area|village|locality|sector|neighbou?rhood)\s+(?:of|in)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?:'s|’s)\s+)?$"
+)
+
+
+def _unknown_held(t: str, places: list[_Place], known: list[_Place], gc: Geocoder) -> None:
+    """Names the gazetteer does not have (or has only far away), told as part of a
+    place found in the sentence ("the X area of Khyber's Tirah valley"): kept with
+    their own text and placed at the place that holds them (or at their namesake
+    close to it)."""
+    extra: list[_Place] = []
+    for u in places:
+        if u.role != "place" or u.match.method not in _POINT:
+            continue
+        off = max(0, u.start - 80)
+        m = _BEFORE_HOLDER.search(t[off : u.start])
+        if m is None:
+            continue
+        a, b = off + m.start("name"), off + m.end("name")
+        name = m.group("name")
+        if any(q.start < b and a < q.end for q in places):
+            continue
+        if name.lower() in _NOT_PLACE or name.split()[0].lower() in _FUNCTION | _CALENDAR:
+            continue
+        p = _Place(a, b, f"{name} {m.group('feat')}", u.match, context=[])
+        _namesake_near(p, u, gc)
+        u.role = "context"
+        extra.append(p)
+    if extra:
+        places.extend(extra)
+        places.sort(key=lambda p: p.start)
 
 
 _LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$")
