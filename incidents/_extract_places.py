@@ -322,6 +322,7 @@ class _Place:
     strong: bool = True  # frontier phrases: "all along" (strong) or "along" (weak)
     fallback: bool = False  # placed at its unit: the name itself was not found there
     area: Match | None = None  # the province of the same name ("Kandahar")
+    tehsil: Match | None = None  # (a context read as its district) the tehsil itself
 
     @property
     def label(self) -> str:
@@ -685,8 +686,18 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
     for p in places:
         if p.qual and p.role == "place":
             res = gc.resolve(f"{p.text} {p.qual}")
-            if res and res[0].method != "unresolved":
-                p.match = res[0]
+            got = res[0] if res and res[0].method != "unresolved" else None
+            if got is None:
+                continue
+            if (
+                p.qual in ("district", "province")
+                and got.method not in ("admin1", "admin2")
+                and p.match.method in _POINT
+                and p.match.uncertainty_km < got.uncertainty_km
+            ):
+                # "Angoor Adda district": no such unit, and the name alone reads better
+                continue
+            p.match = got
     # "Khyber Pakhtunkhwa's Bannu district": the province locates the unit after it
     # and is passed over when that unit locates a place named before them both.
     possessive: set[int] = set()
@@ -721,6 +732,8 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
             # "X area of Y tehsil": the tehsil's district locates X
             res = gc.resolve(f"{b.match.admin2} district")
             unit = res[0] if res and res[0].method == "admin2" else None
+            if unit is not None and b.match.method in _POINT:
+                b.tehsil = b.match
         if unit is None:
             continue
         if _LEVEL.get(unit.method, 0) <= _LEVEL.get(a.match.method, 0):
@@ -796,6 +809,9 @@ def _resolve_within(p: _Place, gc: Geocoder) -> None:
         return
     if units and (got is None or not all(_inside(p.match, u) for u in units)):
         unit = min(units, key=lambda u: _LEVEL.get(u.method, 9))
+        tehsils = [c.tehsil for c in p.context if c.tehsil is not None and _inside(c.tehsil, unit)]
+        if tehsils:
+            unit = tehsils[0]  # "the X area of Y tehsil": the tehsil, finer than its district
         p.notes.append(f"{p.text!r} not found in {unit.name}: placed at {unit.name}")
         p.match = unit
         p.fallback = True
@@ -1054,8 +1070,9 @@ def article_units(text: str, gc: Geocoder) -> list[tuple[int, Match]]:
     return out
 
 
-#: A bare name placed farther than this from every unit the article names (beyond
-#: the unit's own radius) is a namesake elsewhere: it falls back to the unit.
+#: A bare name placed farther than this from every unit the article names (from the
+#: unit's point; for a unit wider than half this, beyond the excess of its radius)
+#: is a namesake elsewhere: it falls back to the unit.
 ARTICLE_FAR_KM = 100.0
 #: A name's radius beyond this (a name read with no hint at all) is tightened by
 #: reading it again inside the article's unit that holds it.
@@ -1067,18 +1084,23 @@ def within_article(p: _Place, at: int, units: list[tuple[int, Match]], gc: Geoco
     article names: a namesake in a named unit (the closest in the text first) wins
     over a far or ambiguous match; a match farther than :data:`ARTICLE_FAR_KM` from
     every named unit, with no namesake in them, falls back to the unit named
-    nearest to it in the text, keeping its own text."""
+    closest before it in the text (else after it), keeping its own text."""
     m = p.match
     if p.role != "place" or p.fallback or p.context or m.method not in _POINT or not units:
         return
     order: list[Match] = []
-    for _, u in sorted(units, key=lambda x: abs(x[0] - at)):
+    # the units named before the place first (the lead names the district, later
+    # sentences its villages), the closest first; then those named after it
+    for _, u in sorted(units, key=lambda x: (x[0] > at, abs(x[0] - at))):
         if not any(_same_name(u.name, v.name) and u.method == v.method for v in order):
             order.append(u)
     if not (m.ambiguous or m.uncertainty_km > LOOSE_KM):
         return  # a name read with confidence stands, wherever it is
     own = [u for u in order if _inside(m, u)]
-    far = all(_km(m, u) - (u.uncertainty_km or 0.0) > ARTICLE_FAR_KM for u in order)
+    far = all(
+        _km(m, u) > ARTICLE_FAR_KM + max(0.0, (u.uncertainty_km or 0.0) - ARTICLE_FAR_KM / 2)
+        for u in order
+    )
     for u in own or order:
         level = "admin1" if u.method == "admin1" else "admin2"
         text = f"{p.text} {p.qual}" if p.qual and p.qual not in ("district", "province") else p.text
