@@ -271,3 +271,59 @@ def test_the_first_word_of_a_joined_name_is_not_a_place(text):
     assert len(df) == 1, list(df["location"])
     assert np.isfinite(df["latitude"].iloc[0])
     assert df["location"].iloc[0].endswith("district")
+
+
+# -- qualifiers, tehsils and the order of the article's units --------------------------
+
+# Angoor Adda: en.wikipedia "Angur Ada" (32°30′56″N 69°16′57″E), as cited in
+# shared/data crossings; Mir Ali: en.wikipedia "Mir Ali, Pakistan" (32.97, 70.27)
+ANGOOR_ADDA = (32.51556, 69.2825)
+MIR_ALI = (32.97, 70.27)
+
+
+def test_a_district_word_after_a_town_keeps_the_town():
+    # there is no "Angoor Adda district": the border town itself is meant
+    df = _violent(
+        extract(
+            "Afghan forces opened fire on posts in Angoor Adda district and Bajaur district "
+            "on Saturday night.",
+            article_date="2025-10-12",
+        )
+    )
+    row = df[df["location"].str.contains("Angoor Adda")]
+    assert len(row) == 1, list(df["location"])
+    lat, lon = row["latitude"].iloc[0], row["longitude"].iloc[0]
+    assert _km(lat, lon, *ANGOOR_ADDA) <= 10.0
+    assert row["uncertainty_km"].iloc[0] <= 30.0
+
+
+def test_a_name_not_found_in_a_tehsil_falls_back_to_the_tehsil():
+    df = _violent(
+        extract(
+            "A suicide bomber rammed a vehicle into a convoy in the Zarmalang Khel area of Mir "
+            "Ali tehsil in North Waziristan on Saturday, killing 13 soldiers.",
+            article_date="2025-06-29",
+        )
+    )
+    assert len(df) == 1, list(df["location"])
+    assert "Zarmalang Khel" in df["location"].iloc[0]
+    lat, lon = df["latitude"].iloc[0], df["longitude"].iloc[0]
+    assert _km(lat, lon, *MIR_ALI) <= 25.0
+    assert df["uncertainty_km"].iloc[0] <= 30.0
+
+
+def test_the_unit_named_before_a_bare_name_is_tried_first():
+    df = _violent(
+        extract(
+            "BAJAUR: Four children were injured when a mortar shell hit a house in Bajaur "
+            "district on Sunday.\n"
+            "It came after a mortar shell hit a house in the Gohati area on Friday night, "
+            "killing one person.\n"
+            "Separately, a quadcopter strike injured two brothers in South Waziristan district "
+            "on Sunday.",
+            article_date="2025-08-31",
+        )
+    )
+    row = df[df["location"].str.contains("Gohati")]
+    assert len(row) == 1, list(df["location"])
+    assert _districts(row) == ["Bajaur"]
