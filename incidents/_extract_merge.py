@@ -205,6 +205,9 @@ def _km(a: _Candidate, b: _Candidate) -> float:
 _LEVEL = {"admin2": 1, "admin1": 2, "country": 3}
 #: Sentences either side of a coarse row searched for the finer row it restates.
 WINDOW = 30
+#: Sentences either side of a frontier-wide summary ("clashes at several points along
+#: the border") searched for the placed rows it sums up.
+SUMMARY_WINDOW = 1
 
 
 def _inside_of(fine: _Candidate, coarse: _Candidate) -> bool:
@@ -313,11 +316,15 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
         host.actor2 = host.actor2 or c.actor2
     # "a mortar shell hit a house near the border": the incident placed elsewhere in
     # the article, told again without its place
+    # ... and "clashes at several points along the border" told next to the places
+    # of those clashes (the sentence before or after): a summary of them, not a
+    # frontier-wide event of its own
     for c in cands:
-        if c.kind not in VIOLENT or c.place.role != "frontier" or not _NEAR.search(c.place.text):
+        if c.kind not in VIOLENT or c.place.role != "frontier":
             continue
-        lo = bisect.bisect_left(starts, c.sentence - WINDOW)
-        hi = bisect.bisect_right(starts, c.sentence + WINDOW)
+        span = WINDOW if _NEAR.search(c.place.text) else SUMMARY_WINDOW
+        lo = bisect.bisect_left(starts, c.sentence - span)
+        hi = bisect.bisect_right(starts, c.sentence + span)
         finer = [
             f
             for f in violent[lo:hi]

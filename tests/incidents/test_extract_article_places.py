@@ -327,3 +327,38 @@ def test_the_unit_named_before_a_bare_name_is_tried_first():
     row = df[df["location"].str.contains("Gohati")]
     assert len(row) == 1, list(df["location"])
     assert _districts(row) == ["Bajaur"]
+
+
+# -- a frontier-wide summary next to the places it sums up -----------------------------
+
+SUMMARY = [
+    # (article, the placed rows expected; no frontier-wide row)
+    (
+        "Afghan forces opened fire at multiple locations along the border on Thursday "
+        "night.\nThe attacks targeted posts in Chitral, Kurram and Bajaur, the military said.",
+        {"Chitral", "Kurram", "Bajaur"},
+    ),
+    (
+        "Afghan forces attacked Pakistani posts in Kurram district on Tuesday night.\n"
+        "Fighting raged along the 2,600-kilometer Durand Line until the morning.",
+        {"Kurram district"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "places"), SUMMARY)
+def test_a_border_wide_summary_folds_into_the_places_next_to_it(text, places):
+    df = _violent(extract(text, article_date="2026-02-27"))
+    assert set(df["location"]) == places, list(df["location"])
+    assert not df["review_flags"].fillna("").str.contains("frontier_wide").any()
+
+
+def test_a_border_wide_event_of_the_other_side_stays():
+    df = _violent(
+        extract(
+            "Pakistani jets struck positions in Tirah Valley on Friday.\n"
+            "On Saturday night, Afghan forces attacked along the 2,600-kilometer Durand Line.",
+            article_date="2025-10-12",
+        )
+    )
+    assert df["review_flags"].fillna("").str.contains("frontier_wide").sum() == 1
