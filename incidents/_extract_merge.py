@@ -20,6 +20,7 @@ from incidents._extract_places import (
     _Place,
     _place_key,
     _places,
+    article_index,
     within_article,
 )
 from incidents.geocode import Geocoder, Match
@@ -30,9 +31,10 @@ def constrain_to_article(
 ) -> None:
     """Read each bare place inside the units the article names
     (:func:`incidents._extract_places.within_article`), in place."""
+    index = article_index(units)
     for c in cands:
         before = c.place.match
-        within_article(c.place, c.span[0] + c.place.start, units, gc)
+        within_article(c.place, c.span[0] + c.place.start, index, gc)
         if c.place.match is not before:
             if not c.place.match.ambiguous:
                 c.flags = [f for f in c.flags if f != "ambiguous_place"]
@@ -52,15 +54,18 @@ def refine_by_sentence(
     detected in Ghaki, Kurram and Spinwam, North Waziristan."): the row is placed
     there, finer, keeping its evidence.  A unit holding several such places is
     left as it is (which of them the row meant is not said)."""
-    recent = [
-        c
-        for c in cands
-        if c.kind in VIOLENT
-        and i - 2 <= c.sentence < i
-        and c.place.role == "place"
-        and not c.place.fallback
-        and c.place.match.method == "admin2"
-    ]
+    recent = []
+    for c in reversed(cands):  # in sentence order: only the tail is read (linear time)
+        if c.sentence < i - 2:
+            break
+        if (
+            c.kind in VIOLENT
+            and c.sentence < i
+            and c.place.role == "place"
+            and not c.place.fallback
+            and c.place.match.method == "admin2"
+        ):
+            recent.append(c)
     if not recent:
         return
     sites = [p for p in _places(t, gc) if p.role == "place"]

@@ -13,11 +13,13 @@ cannot be placed there the row falls back to the unit, keeping X's text.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
 from dataclasses import dataclass, field
 
+from incidents._match import Mention
 from incidents.geocode import Geocoder, Match
 
 FRONTIER_NAME = "Afghanistan-Pakistan frontier (whole border)"
@@ -335,6 +337,14 @@ class _Place:
 _QUOTES = str.maketrans({"“": " ", "”": " ", '"': " ", "«": " ", "»": " "})
 
 
+@functools.lru_cache(maxsize=2048)
+def _mentions(gc: Geocoder, t: str) -> tuple[Mention, ...]:
+    """:meth:`Geocoder.find_mentions` of one sentence, kept for the article-level
+    pass (:func:`article_units`) that reads the same sentences again (which clears
+    it: nothing is kept from one article to the next)."""
+    return tuple(gc.find_mentions(t))
+
+
 def _places(t: str, gc: Geocoder) -> list[_Place]:
     """Places named in one sentence, with their role and context resolved."""
     # double quotes around a name ("the “Zazi” district") are read as spaces (the
@@ -345,7 +355,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     origin: list[int] = []  # ends of the origin mentions
     described: list[int] = []  # ends of mentions that describe (neighbours, venues...)
     appositive: set[int] = set()  # ... of those inside an appositive
-    for m in gc.find_mentions(t):
+    for m in _mentions(gc, t):
         taken.append((m.start, m.end))
         if not m.candidates or m.text.lower() in _NOT_PLACE:
             continue
@@ -1042,13 +1052,22 @@ _UNIT_NOUN = re.compile(r"^(?:'s|’s)?\s+(?:district|province|agency|tehsil)\b"
 _PLACE_DATELINE = re.compile(r"^\s*(?:[,/:]|[-–—]|\(|,?\s*[A-Z][a-z]{2}\w*\.?\s+\d)")
 
 
-def article_units(text: str, gc: Geocoder) -> list[tuple[int, Match]]:
+def article_units(sents: list[tuple[int, str]], gc: Geocoder) -> list[tuple[int, Match]]:
     """The provinces and districts an article names as where things happen (sites,
-    the units of sites, datelines), with their offsets in ``text``: the hints that
-    constrain a bare name elsewhere in the article.  Seats of government, venues,
-    origins of fire, hometowns and the aftermath are left out, like countries."""
+    the units of sites, datelines), with their offsets in the article: the hints
+    that constrain a bare name elsewhere in it.  ``sents`` are the article's
+    sentences as (offset, text).  Seats of government, venues, origins of fire,
+    hometowns and the aftermath are left out, like countries."""
     out: list[tuple[int, Match]] = []
-    for m in gc.find_mentions(text):
+    for at, sent in sents:
+        out.extend((at + o, u) for o, u in _sentence_units(sent.translate(_QUOTES), gc))
+    _mentions.cache_clear()  # one article's sentences: no cache across articles
+    return out
+
+
+def _sentence_units(text: str, gc: Geocoder) -> list[tuple[int, Match]]:
+    out: list[tuple[int, Match]] = []
+    for m in _mentions(gc, text):
         if not m.candidates or m.text.lower() in _NOT_PLACE:
             continue
         match = m.candidates[0]
@@ -1079,21 +1098,30 @@ ARTICLE_FAR_KM = 100.0
 LOOSE_KM = 60.0
 
 
-def within_article(p: _Place, at: int, units: list[tuple[int, Match]], gc: Geocoder) -> None:
+def article_index(units: list[tuple[int, Match]]) -> list[tuple[Match, list[int]]]:
+    """The article's distinct units, each with the sorted offsets it is named at."""
+    by: dict[tuple[str | None, str], tuple[Match, list[int]]] = {}
+    for at, u in units:
+        by.setdefault((u.name, u.method), (u, []))[1].append(at)
+    return [(u, sorted(offsets)) for u, offsets in by.values()]
+
+
+def within_article(p: _Place, at: int, index: list[tuple[Match, list[int]]], gc: Geocoder) -> None:
     """Read the bare place ``p`` (at offset ``at`` of the article) inside the units the
     article names: a namesake in a named unit (the closest in the text first) wins
     over a far or ambiguous match; a match farther than :data:`ARTICLE_FAR_KM` from
     every named unit, with no namesake in them, falls back to the unit named
     closest before it in the text (else after it), keeping its own text."""
     m = p.match
-    if p.role != "place" or p.fallback or p.context or m.method not in _POINT or not units:
+    if p.role != "place" or p.fallback or p.context or m.method not in _POINT or not index:
         return
-    order: list[Match] = []
     # the units named before the place first (the lead names the district, later
     # sentences its villages), the closest first; then those named after it
-    for _, u in sorted(units, key=lambda x: (x[0] > at, abs(x[0] - at))):
-        if not any(_same_name(u.name, v.name) and u.method == v.method for v in order):
-            order.append(u)
+    keys = []
+    for u, offsets in index:
+        k = bisect.bisect_right(offsets, at)
+        keys.append(((False, at - offsets[k - 1]) if k else (True, offsets[0] - at), u))
+    order = [u for _, u in sorted(keys, key=lambda x: x[0])]
     if not (m.ambiguous or m.uncertainty_km > LOOSE_KM):
         return  # a name read with confidence stands, wherever it is
     own = [u for u in order if _inside(m, u)]

@@ -267,7 +267,7 @@ def extract(
     set_initiators(cands, texts)
     _lead_date(cands, unplaced, ref)
     cands, background = _background(cands, ref)
-    constrain_to_article(cands, article_units(text, gc), gc)
+    constrain_to_article(cands, article_units([(s.start, s.text) for s in sents], gc), gc)
     cands = _merge(cands)
     for c in cands:
         c.notes = notes_global + c.notes
