@@ -10,8 +10,90 @@ import re
 from incidents._extract_counts import fill_counts
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT
-from incidents._extract_places import _place_key
-from incidents.geocode import Match
+from incidents._extract_places import (
+    _LEVEL as _PLACE_LEVEL,
+)
+from incidents._extract_places import (
+    _inside as _place_inside,
+)
+from incidents._extract_places import (
+    _Place,
+    _place_key,
+    _places,
+    article_index,
+    within_article,
+)
+from incidents.geocode import Geocoder, Match
+
+
+def constrain_to_article(
+    cands: list[_Candidate], units: list[tuple[int, Match]], gc: Geocoder
+) -> None:
+    """Read each bare place inside the units the article names
+    (:func:`incidents._extract_places.within_article`), in place."""
+    index = article_index(units)
+    for c in cands:
+        before = c.place.match
+        within_article(c.place, c.span[0] + c.place.start, index, gc)
+        if c.place.match is not before:
+            if not c.place.match.ambiguous:
+                c.flags = [f for f in c.flags if f != "ambiguous_place"]
+            c.notes.append(c.place.notes[-1])
+
+
+def refine_by_sentence(
+    cands: list[_Candidate],
+    i: int,
+    t: str,
+    gc: Geocoder,
+    dated: tuple[dt.date, dt.date, str] | None = None,
+) -> None:
+    """Sentence ``i`` reports no event but names a place inside the province or
+    district of a violent row of the two sentences before it ("... killing 25
+    militants in Kurram and North Waziristan districts." / "The groups were
+    detected in Ghaki, Kurram and Spinwam, North Waziristan."): the row is placed
+    there, finer, keeping its evidence.  A unit holding several such places is
+    left as it is (which of them the row meant is not said)."""
+    recent = []
+    for c in reversed(cands):  # in sentence order: only the tail is read (linear time)
+        if c.sentence < i - 2:
+            break
+        if (
+            c.kind in VIOLENT
+            and c.sentence < i
+            and c.place.role == "place"
+            and not c.place.fallback
+            and c.place.match.method == "admin2"
+        ):
+            recent.append(c)
+    if not recent:
+        return
+    sites = [p for p in _places(t, gc) if p.role == "place"]
+    for c in recent:
+        unit = c.place.match
+        inside = [p for p in sites if _finer_in(p, unit)]
+        if len(inside) != 1:
+            continue
+        if (
+            dated is not None
+            and c.first is not None
+            and not (dated[0] <= (c.last or c.first) and c.first <= dated[1])
+        ):
+            continue  # another day's news about that unit
+        p = inside[0]
+        c.notes.append(f"placed at {p.label!r} named in sentence {i} (inside {unit.name})")
+        c.notes.extend(p.notes)
+        c.place = p
+
+
+def _finer_in(p: _Place, unit: Match) -> bool:
+    """Whether ``p`` names a place finer than the admin unit ``unit`` inside it."""
+    m = p.match
+    if math.isnan(m.lat) or not _place_inside(m, unit):
+        return False
+    if p.fallback:
+        return m.method == unit.method  # a named place inside that unit
+    return _PLACE_LEVEL.get(m.method, 0) < _PLACE_LEVEL.get(unit.method, 0)
 
 
 def _overlap(a: _Candidate, b: _Candidate) -> bool:
@@ -128,6 +210,9 @@ def _km(a: _Candidate, b: _Candidate) -> float:
 _LEVEL = {"admin2": 1, "admin1": 2, "country": 3}
 #: Sentences either side of a coarse row searched for the finer row it restates.
 WINDOW = 30
+#: Sentences either side of a frontier-wide summary ("clashes at several points along
+#: the border") searched for the placed rows it sums up.
+SUMMARY_WINDOW = 1
 
 
 def _inside_of(fine: _Candidate, coarse: _Candidate) -> bool:
@@ -169,6 +254,23 @@ def _inside_of(fine: _Candidate, coarse: _Candidate) -> bool:
     return False
 
 
+def _unfound_restates(fine: _Candidate, coarse: _Candidate) -> bool:
+    """A name not found in the gazetteer and placed at its whole province ("airstrikes
+    on X village in Khyber Pakhtunkhwa") is told again at a place found inside that
+    province in the next sentence ("... reduced large parts of the Y valley settlement
+    to rubble"): one incident, placed at the place found."""
+    mc, mf = coarse.place.match, fine.place.match
+    return (
+        coarse.place.fallback
+        and mc.method == "admin1"
+        and not fine.place.fallback
+        and fine.place.role != "frontier"
+        and abs(fine.sentence - coarse.sentence) <= 1
+        and _LEVEL.get(mf.method, 0) < _LEVEL["admin1"]
+        and _same(mf.admin1, mc.admin1 or mc.name)
+    )
+
+
 def _same(x: str | None, y: str | None) -> bool:
     return bool(x and y) and "".join(filter(str.isalnum, str(x).lower())) == "".join(
         filter(str.isalnum, str(y).lower())
@@ -204,7 +306,7 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
             for f in violent[lo:hi]
             if f is not c
             and id(f) not in gone
-            and _inside_of(f, c)
+            and (_inside_of(f, c) or _unfound_restates(f, c))
             and _overlap(f, c)
             and not (f.sentence != c.sentence and _SEPARATE.match(f.evidence))
         ]
@@ -219,11 +321,15 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
         host.actor2 = host.actor2 or c.actor2
     # "a mortar shell hit a house near the border": the incident placed elsewhere in
     # the article, told again without its place
+    # ... and "clashes at several points along the border" told next to the places
+    # of those clashes (the sentence before or after): a summary of them, not a
+    # frontier-wide event of its own
     for c in cands:
-        if c.kind not in VIOLENT or c.place.role != "frontier" or not _NEAR.search(c.place.text):
+        if c.kind not in VIOLENT or c.place.role != "frontier":
             continue
-        lo = bisect.bisect_left(starts, c.sentence - WINDOW)
-        hi = bisect.bisect_right(starts, c.sentence + WINDOW)
+        span = WINDOW if _NEAR.search(c.place.text) else SUMMARY_WINDOW
+        lo = bisect.bisect_left(starts, c.sentence - span)
+        hi = bisect.bisect_right(starts, c.sentence + span)
         finer = [
             f
             for f in violent[lo:hi]

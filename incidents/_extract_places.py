@@ -13,11 +13,13 @@ cannot be placed there the row falls back to the unit, keeping X's text.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
 from dataclasses import dataclass, field
 
+from incidents._match import Mention
 from incidents.geocode import Geocoder, Match
 
 FRONTIER_NAME = "Afghanistan-Pakistan frontier (whole border)"
@@ -202,6 +204,7 @@ _APPOSITIVE = re.compile(
     r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?$",
     re.IGNORECASE,
 )
+_POSSESSIVE_GAP = re.compile(r"^(?:'s|’s)\s+(?:the\s+)?$")
 _UNITS_GAP = re.compile(
     r"^\s+(?:districts?|provinces?)?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)(?:the\s+)?$"
 )
@@ -266,8 +269,8 @@ _DATED_ITEM = re.compile(
 )
 _CTX_GAP = re.compile(
     r"^(?:'s|’s)?[\s,]*(?:(?:Kandao|Koh|Valley|Pass|Gali|Sar|Ghar|Darra|Nullah)\s+)?"
-    r"(?:(?:districts?|provinces?|crossings?|border crossings?|villages?|"
-    r"towns?|city|areas?|regions?|valleys?|tehsil|agency|posts?)\s*)?"
+    r"(?i:(?:districts?|provinces?|crossings?|border crossings?|villages?|"
+    r"towns?|city|areas?|regions?|valleys?|tehsil|agency|posts?|sectors?)\s*)?"
     # a facility named after a place: "the X terrorist camp in Y", "the X base of Y"
     r"(?:(?:[a-z]\w*\s+){0,2}(?:camps?|bases?|headquarters|compounds?|depots?|checkpoints?|"
     r"check ?posts?|outposts?|facilit(?:y|ies)|hideouts?|airfields?|training centres?|"
@@ -275,6 +278,8 @@ _CTX_GAP = re.compile(
     r"(?:,\s*(?:District\s+|Tehsil\s+)?|\s*\(\s*|\s+(?:in|of)\s+|\s+within\s+|"
     r"\s*,?\s*(?:a|the)\s+(?:\w+\s+){0,3}?(?:in|of)\s+)"
     r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:Afghan|Pakistani)\s+)?"
+    # a province read as the possessive of the unit: "of Khyber Pakhtunkhwa's Bannu"
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?:'s|’s)\s+)?"
     r"(?:(?:\w+\s+)?(?:province|district|region) of\s+)?"
     r"(?:(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?|central)\s+)?$"
 )
@@ -329,6 +334,7 @@ class _Place:
     strong: bool = True  # frontier phrases: "all along" (strong) or "along" (weak)
     fallback: bool = False  # placed at its unit: the name itself was not found there
     area: Match | None = None  # the province of the same name ("Kandahar")
+    tehsil: Match | None = None  # (a context read as its district) the tehsil itself
 
     @property
     def label(self) -> str:
@@ -341,6 +347,14 @@ class _Place:
 _QUOTES = str.maketrans({"“": " ", "”": " ", '"': " ", "«": " ", "»": " "})
 
 
+@functools.lru_cache(maxsize=2048)
+def _mentions(gc: Geocoder, t: str) -> tuple[Mention, ...]:
+    """:meth:`Geocoder.find_mentions` of one sentence, kept for the article-level
+    pass (:func:`article_units`) that reads the same sentences again (which clears
+    it: nothing is kept from one article to the next)."""
+    return tuple(gc.find_mentions(t))
+
+
 def _places(t: str, gc: Geocoder) -> list[_Place]:
     """Places named in one sentence, with their role and context resolved."""
     # double quotes around a name ("the “Zazi” district") are read as spaces (the
@@ -351,7 +365,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     origin: list[int] = []  # ends of the origin mentions
     described: list[int] = []  # ends of mentions that describe (neighbours, venues...)
     appositive: set[int] = set()  # ... of those inside an appositive
-    for m in gc.find_mentions(t):
+    for m in _mentions(gc, t):
         taken.append((m.start, m.end))
         if not m.candidates or m.text.lower() in _NOT_PLACE:
             continue
@@ -421,6 +435,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     known = [_Place(a, b, "", Match()) for a, b in taken]
     _unknown_list_items(t, found, known)
     _unknown_before_unit(t, found, known, gc)
+    _unknown_held(t, found, known, gc)
     _areas(found, gc)
     _near(t, found, gc)
     return found
@@ -433,15 +448,52 @@ _NEAR_GAP = re.compile(
     re.IGNORECASE,
 )
 _NEAR_KM = 30.0
+# "the X area of Khyber's Tirah valley", "the X sector of Y": Y holds the site X
+_PART_GAP = re.compile(
+    r"^\s+(?:area|areas|village|locality|sector|neighbou?rhood|mohalla|suburbs?|outskirts)"
+    r"\s+(?:of|in)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?:'s|’s)\s+)?$",
+    re.IGNORECASE,
+)
+# "in the area of Spinkai, Ghulam Khan of North Waziristan": a place, then the
+# place that holds it (not a list: nothing is listed before or after the pair)
+_APPOSED_GAP = re.compile(r"^\s*,\s*$")
+_LIST_ON = re.compile(r"^\s*(?:,|and\b|or\b|&)", re.IGNORECASE)
+
+
+def _holder(t: str, places: list[_Place], i: int) -> bool:
+    """Whether ``places[i + 1]`` holds ``places[i]`` ("X area of Y", "X, Y of Z"
+    when X could not be placed on its own)."""
+    a, b = places[i], places[i + 1]
+    gap = t[a.end : b.start]
+    if _PART_GAP.match(gap):
+        return True
+    if not _APPOSED_GAP.match(gap) or b.match.method not in _POINT:
+        return False
+    if not (a.fallback or a.match.ambiguous or _km(a.match, b.match) > _NEAR_KM):
+        return False
+    if _LIST_ON.match(t[b.end : b.end + 6]):
+        return False
+    return not (i > 0 and _COORD.match(t[places[i - 1].end : a.start]))
 
 
 def _near(t: str, places: list[_Place], gc: Geocoder) -> None:
     """A place named as the reference point of the site before it ("X area near
     Y") is its context, not a second site; when X is ambiguous or resolves far
     from Y and Y is a point (a town, a crossing), X is placed at Y, keeping X's
-    text."""
-    for a, b in zip(places, places[1:], strict=False):
-        if a.role != "place" or b.role != "place" or not _NEAR_GAP.match(t[a.end : b.start]):
+    text.  So is the place that holds the site ("X area of Y"; "X, Y" when X could
+    not be placed on its own), where a namesake of X close to Y is taken first."""
+    for i, (a, b) in enumerate(zip(places, places[1:], strict=False)):
+        if a.role != "place" or b.role != "place":
+            continue
+        if not _NEAR_GAP.match(t[a.end : b.start]):
+            if not _holder(t, places, i):
+                continue
+            if b.match.method in _POINT and (
+                a.fallback or a.match.ambiguous or _km(a.match, b.match) > _NEAR_KM
+            ):
+                _namesake_near(a, b, gc)
+            if b.match.method in _POINT or a.fallback or a.match.method in _POINT:
+                b.role = "context"
             continue
         b.role = "context"
         far = _km(a.match, b.match) > _NEAR_KM
@@ -465,6 +517,25 @@ def _near(t: str, places: list[_Place], gc: Geocoder) -> None:
             why = "ambiguous" if a.match.ambiguous else f"not within {_NEAR_KM:.0f} km of it"
             a.notes.append(f"{a.text!r} placed at {b.text} named beside it ({why})")
             a.match, a.fallback = b.match, True
+
+
+def _namesake_near(a: _Place, b: _Place, gc: Geocoder) -> None:
+    """Place ``a`` at its namesake within :data:`_NEAR_KM` of the point ``b`` that
+    holds it, else at ``b`` itself, keeping ``a``'s text."""
+    if b.match.admin2:
+        res = gc.resolve(a.text, admin2=b.match.admin2)
+        got = res[0] if res else None
+        if (
+            got is not None
+            and got.method in _POINT
+            and not got.ambiguous
+            and _km(got, b.match) <= _NEAR_KM
+        ):
+            a.notes.append(f"{a.text!r} read near {b.text} that holds it: {got.name}")
+            a.match, a.fallback = got, False
+            return
+    a.notes.append(f"{a.text!r} placed at {b.text} that holds it")
+    a.match, a.fallback = b.match, True
 
 
 def _namesake_in(p: _Place, unit: Match, gc: Geocoder) -> None:
@@ -503,11 +574,17 @@ _DIRECTION = frozenset(
 )
 
 
+#: "X al-Y", "X ul-Y", "X-e-Y": an Arabic or Persian joined name goes on after X
+_ARTICLE_JOIN = re.compile(r"^(?:\s+(?:al|ul|el|ud|ur|us|ut)-|-(?:e|i|ul|ur|al)-)\w", re.I)
+
+
 def _glued(t: str, p: _Place) -> bool:
     """Whether capitalised words glued to the mention make it part of a longer
     name ("Noor Wali Mehsud", "Khyber Pakhtunkhwa's", "Kot Ragha")."""
     left = t[max(0, p.start - 30) : p.start]
     right = t[p.end : p.end + 30]
+    if _ARTICLE_JOIN.match(right):
+        return True  # "Fitna al-Khawarij", "Jaish-e-...": the first word of a longer name
     prev = re.search(r"([A-Z][\w'’-]*)\s$", left)
     nxt = re.match(r"\s([A-Z][\w'’-]*)", right)
     for w in (prev.group(1) if prev else None, nxt.group(1) if nxt else None):
@@ -635,8 +712,31 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
     for p in places:
         if p.qual and p.role == "place":
             res = gc.resolve(f"{p.text} {p.qual}")
-            if res and res[0].method != "unresolved":
-                p.match = res[0]
+            got = res[0] if res and res[0].method != "unresolved" else None
+            if got is None:
+                continue
+            if (
+                p.qual in ("district", "province")
+                and got.method not in ("admin1", "admin2")
+                and p.match.method in _POINT
+                and p.match.uncertainty_km < got.uncertainty_km
+            ):
+                # "Angoor Adda district": no such unit, and the name alone reads better
+                continue
+            p.match = got
+    # "Khyber Pakhtunkhwa's Bannu district": the province locates the unit after it
+    # and is passed over when that unit locates a place named before them both.
+    possessive: set[int] = set()
+    for a, b in zip(places, places[1:], strict=False):
+        if a.role != "place" or b.role != "place" or a.match.method != "admin1":
+            continue
+        if not _POSSESSIVE_GAP.match(t[a.end : b.start]):
+            continue
+        unit_b = _as_unit(b, gc)
+        if unit_b is not None and unit_b.method == "admin2" and _inside(unit_b, a.match):
+            a.role = "context"
+            b.context.append(a)
+            possessive.add(id(a))
     # Right to left, so that a unit is read in its own unit first: in "the village
     # of X in the Y district of Z province", Z locates Y, and Y (then a district
     # of Z, not a namesake village elsewhere) locates X.
@@ -644,7 +744,10 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
         b = places[j]
         if b.role not in ("place", "country"):
             continue
-        a = places[j - 1]
+        i_a = j - 1
+        if id(places[i_a]) in possessive and places[i_a] in b.context and i_a > 0:
+            i_a -= 1
+        a = places[i_a]
         gap = t[a.end : b.start]
         if a.role == "frontier" or len(gap) > 60 or not _CTX_GAP.match(gap):
             continue
@@ -655,6 +758,8 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
             # "X area of Y tehsil": the tehsil's district locates X
             res = gc.resolve(f"{b.match.admin2} district")
             unit = res[0] if res and res[0].method == "admin2" else None
+            if unit is not None and b.match.method in _POINT:
+                b.tehsil = b.match
         if unit is None:
             continue
         if _LEVEL.get(unit.method, 0) <= _LEVEL.get(a.match.method, 0):
@@ -665,10 +770,23 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
         b.match = unit
         b.role = "context"
         chain = [a]
-        k = j - 2
+        k = i_a - 1
         if _FACILITY_GAP.match(gap):
             k = -1  # "X and the Y camp in Z": Z locates the camp only
-        while k >= 0 and _COORD.match(t[places[k].end : places[k + 1].start]):
+        while (
+            k >= 0
+            and _COORD.match(t[places[k].end : places[k + 1].start])
+            # "in Kurram and Spinwam, North Waziristan": a unit of the same level is
+            # a list member of its own, not inside the unit named after the list
+            and _LEVEL.get(places[k].match.method, 0) < _LEVEL.get(unit.method, 0)
+            # "in Kurram and Zhob in Balochistan": a district of another province is
+            # a list member of its own, never re-read as a namesake inside that one
+            and not (
+                places[k].match.method in ("admin1", "admin2")
+                and places[k].match.admin1
+                and not _inside(places[k].match, unit)
+            )
+        ):
             chain.append(places[k])
             k -= 1
         for x in chain:
@@ -717,6 +835,9 @@ def _resolve_within(p: _Place, gc: Geocoder) -> None:
         return
     if units and (got is None or not all(_inside(p.match, u) for u in units)):
         unit = min(units, key=lambda u: _LEVEL.get(u.method, 9))
+        tehsils = [c.tehsil for c in p.context if c.tehsil is not None and _inside(c.tehsil, unit)]
+        if tehsils:
+            unit = tehsils[0]  # "the X area of Y tehsil": the tehsil, finer than its district
         p.notes.append(f"{p.text!r} not found in {unit.name}: placed at {unit.name}")
         p.match = unit
         p.fallback = True
@@ -764,19 +885,55 @@ def _unknown_list_items(t: str, places: list[_Place], known: list[_Place]) -> No
 
 _LOCATIVE_END = re.compile(
     r"\b(?:in|at|near|on|across|around|inside|including|struck|hit|targeted|attacked|shelled|"
-    r"as well as)"
+    r"as well as|(?:general\s+)?areas?\s+of|vicinity\s+of|outskirts\s+of)"
     r"\s+(?:the\s+)?$|:\s*$"
 )
 _BEFORE_UNIT = re.compile(
     r"(?:\b(?:in|at|near|on|across|around|inside|including|struck|hit|targeted|attacked|shelled|"
     r"as well as)\s+|,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
-    r"(?:\s+(?P<feat>valley|pass|area|village|mountains?|heights|nullah|stream|river|range|"
-    r"locality|hills?|plain|post|checkpost|outpost))?"
+    r"(?:\s+(?P<feat>valley|pass|areas?|villages?|mountains?|heights|nullah|stream|river|range|"
+    r"locality|hills?|plain|posts?|checkposts?|outposts?))?"
     r"(?:\s+(?:in|of)\s+(?:the\s+)?|\s*,\s*|\s*\(\s*)$"
+)
+# "the X area of Khyber's Tirah Valley": a name the gazetteer lacks, held by a place
+_BEFORE_HOLDER = re.compile(
+    r"\b(?:in|at|near|on|of|hit|struck|targeted)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
+    r"(?P<feat>area|village|locality|sector|neighbou?rhood)\s+(?:of|in)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?:'s|’s)\s+)?$"
 )
 
 
+def _unknown_held(t: str, places: list[_Place], known: list[_Place], gc: Geocoder) -> None:
+    """Names the gazetteer does not have (or has only far away), told as part of a
+    place found in the sentence ("the X area of Khyber's Tirah valley"): kept with
+    their own text and placed at the place that holds them (or at their namesake
+    close to it)."""
+    extra: list[_Place] = []
+    for u in places:
+        if u.role != "place" or u.match.method not in _POINT:
+            continue
+        off = max(0, u.start - 80)
+        m = _BEFORE_HOLDER.search(t[off : u.start])
+        if m is None:
+            continue
+        a, b = off + m.start("name"), off + m.end("name")
+        name = m.group("name")
+        if any(q.start < b and a < q.end for q in places):
+            continue
+        if name.lower() in _NOT_PLACE or name.split()[0].lower() in _FUNCTION | _CALENDAR:
+            continue
+        p = _Place(a, b, f"{name} {m.group('feat')}", u.match, context=[])
+        _namesake_near(p, u, gc)
+        u.role = "context"
+        extra.append(p)
+    if extra:
+        places.extend(extra)
+        places.sort(key=lambda p: p.start)
+
+
+_LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$")
 _LIST_BACK = re.compile(
     r"(?:^|[\s(])(?:the\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
     r"(?:\s+(?P<feat>valley|pass|area|mountains?|village|heights|nullah|range|post))?"
@@ -806,9 +963,19 @@ def _unknown_before_unit(t: str, places: list[_Place], known: list[_Place], gc: 
             if k is None:
                 break
             o = max(0, end - 60)
-            items.insert(0, (o + k.start("name"), o + k.end("name"), k.group("feat")))
-            end = o + k.start("name")
-        if not _LOCATIVE_END.search(t[max(0, items[0][0] - 30) : items[0][0]]):
+            a, b = o + k.start("name"), o + k.end("name")
+            if any(
+                q.start < b and a < q.end and q.match.method in ("admin1", "admin2") for q in places
+            ):
+                break  # "Ghaki, Kurram and Spinwam, X": a unit closes the list before it
+            items.insert(0, (a, b, k.group("feat")))
+            end = a
+        if not _LOCATIVE_END.search(t[max(0, items[0][0] - 30) : items[0][0]]) and not any(
+            q.role in ("place", "context") and _LIST_SEP.match(t[q.end : items[0][0]])
+            for q in places
+            if q.end <= items[0][0]
+        ):
+            # (nor the next item of a list of sites: "A and B in X and C in Y")
             continue
         new = []
         for a, b, feat in items:
@@ -892,3 +1059,108 @@ def _place_key(p: _Place) -> object:
         return ("fallback", p.text.lower(), p.match.name)
     m = p.match
     return (m.name, round(m.lat, 3) if not math.isnan(m.lat) else None)
+
+
+# -- the article's own units ------------------------------------------------------------
+
+_UNIT_NOUN = re.compile(r"^(?:'s|’s)?\s+(?:district|province|agency|tehsil)\b", re.IGNORECASE)
+# "BAJAUR: Four persons ...", "PARACHINAR, Dec 8 -": a place dateline of a paragraph
+_PLACE_DATELINE = re.compile(r"^\s*(?:[,/:]|[-–—]|\(|,?\s*[A-Z][a-z]{2}\w*\.?\s+\d)")
+
+
+def article_units(sents: list[tuple[int, str]], gc: Geocoder) -> list[tuple[int, Match]]:
+    """The provinces and districts an article names as where things happen (sites,
+    the units of sites, datelines), with their offsets in the article: the hints
+    that constrain a bare name elsewhere in it.  ``sents`` are the article's
+    sentences as (offset, text).  Seats of government, venues, origins of fire,
+    hometowns and the aftermath are left out, like countries."""
+    out: list[tuple[int, Match]] = []
+    for at, sent in sents:
+        out.extend((at + o, u) for o, u in _sentence_units(sent.translate(_QUOTES), gc))
+    _mentions.cache_clear()  # one article's sentences: no cache across articles
+    return out
+
+
+def _sentence_units(text: str, gc: Geocoder) -> list[tuple[int, Match]]:
+    out: list[tuple[int, Match]] = []
+    for m in _mentions(gc, text):
+        if not m.candidates or m.text.lower() in _NOT_PLACE:
+            continue
+        match = m.candidates[0]
+        if match.method not in ("admin1", "admin2"):
+            if not _UNIT_NOUN.match(text[m.end : m.end + 20]):
+                continue
+            p0 = _Place(m.start, m.end, m.text, match)
+            unit = _as_unit(p0, gc)
+            if unit is None:
+                continue
+            match = unit
+        p = _Place(m.start, m.end, m.text, match)
+        line_start = m.start == 0 or text[m.start - 1] == "\n"
+        if line_start and _PLACE_DATELINE.match(text[m.end : m.end + 20]):
+            out.append((m.start, match))  # the dateline: where the report was filed
+            continue
+        if _role(text, p, m.key) in ("place", "listed"):
+            out.append((m.start, match))
+    return out
+
+
+#: A bare name placed farther than this from every unit the article names (from the
+#: unit's point; for a unit wider than half this, beyond the excess of its radius)
+#: is a namesake elsewhere: it falls back to the unit.
+ARTICLE_FAR_KM = 100.0
+#: A name's radius beyond this (a name read with no hint at all) is tightened by
+#: reading it again inside the article's unit that holds it.
+LOOSE_KM = 60.0
+
+
+def article_index(units: list[tuple[int, Match]]) -> list[tuple[Match, list[int]]]:
+    """The article's distinct units, each with the sorted offsets it is named at."""
+    by: dict[tuple[str | None, str], tuple[Match, list[int]]] = {}
+    for at, u in units:
+        by.setdefault((u.name, u.method), (u, []))[1].append(at)
+    return [(u, sorted(offsets)) for u, offsets in by.values()]
+
+
+def within_article(p: _Place, at: int, index: list[tuple[Match, list[int]]], gc: Geocoder) -> None:
+    """Read the bare place ``p`` (at offset ``at`` of the article) inside the units the
+    article names: a namesake in a named unit (the closest in the text first) wins
+    over a far or ambiguous match; a match farther than :data:`ARTICLE_FAR_KM` from
+    every named unit, with no namesake in them, falls back to the unit named
+    closest before it in the text (else after it), keeping its own text."""
+    m = p.match
+    if p.role != "place" or p.fallback or p.context or m.method not in _POINT or not index:
+        return
+    # the units named before the place first (the lead names the district, later
+    # sentences its villages), the closest first; then those named after it
+    keys = []
+    for u, offsets in index:
+        k = bisect.bisect_right(offsets, at)
+        keys.append(((False, at - offsets[k - 1]) if k else (True, offsets[0] - at), u))
+    order = [u for _, u in sorted(keys, key=lambda x: x[0])]
+    if not (m.ambiguous or m.uncertainty_km > LOOSE_KM):
+        return  # a name read with confidence stands, wherever it is
+    own = [u for u in order if _inside(m, u)]
+    far = all(
+        _km(m, u) > ARTICLE_FAR_KM + max(0.0, (u.uncertainty_km or 0.0) - ARTICLE_FAR_KM / 2)
+        for u in order
+    )
+    for u in own or order:
+        level = "admin1" if u.method == "admin1" else "admin2"
+        text = f"{p.text} {p.qual}" if p.qual and p.qual not in ("district", "province") else p.text
+        res = gc.resolve(text, **{level: u.name})
+        got = res[0] if res else None
+        if got is None or got.method not in _POINT or not _inside(got, u):
+            continue
+        if got.ambiguous and not m.ambiguous:
+            continue
+        p.notes.append(f"{p.text!r} read in {u.name}, named in the article: {got.name}")
+        p.match = got
+        return
+    if far:
+        u = order[0]
+        p.notes.append(
+            f"{p.text!r} read as {m.name} {_km(m, u):.0f} km from {u.name}, the unit the "
+            f"article names nearest to it: placed at {u.name}"
+        )
+        p.match, p.fallback = u, True

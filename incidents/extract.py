@@ -130,8 +130,8 @@ from incidents._extract_confidence import confidence, features
 from incidents._extract_dates import find_dates, parse_date_text, without_captions
 from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _sentence
 from incidents._extract_lex import EVENT_KINDS, SEQUEL, VIOLENT
-from incidents._extract_merge import _inside_of, _merge
-from incidents._extract_places import FRONTIER_NAME
+from incidents._extract_merge import _inside_of, _merge, constrain_to_article, refine_by_sentence
+from incidents._extract_places import FRONTIER_NAME, article_units
 from incidents._extract_sides import set_initiators
 from incidents._extract_table import EXTRA_COLUMNS, _table
 from incidents._extract_text import (
@@ -218,6 +218,8 @@ def extract(
         if _PRECURSOR.search(s.text) or SEQUEL.search(s.text):
             inherit = None  # what started it or came next: not the date told before
         new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind)
+        if not new:
+            refine_by_sentence(cands, i, s.text, gc, dated)
         if not new and dated is not None and _COREF.search(s.text):
             _date_back(cands, i, s.text, ref, year_hint, last_range)
         prev_dated = dated
@@ -265,6 +267,7 @@ def extract(
     set_initiators(cands, texts)
     _lead_date(cands, unplaced, ref)
     cands, background = _background(cands, ref)
+    constrain_to_article(cands, article_units([(s.start, s.text) for s in sents], gc), gc)
     cands = _merge(cands)
     for c in cands:
         c.notes = notes_global + c.notes
