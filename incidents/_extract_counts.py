@@ -130,7 +130,7 @@ _ADJ = (
     r"have|has|had|sustained|suffered|received|got|injuries|"
     r"killed|wounded|injured|martyred|died|dead|"
     + _WORDNUM.replace("(?: of)?", "")
-    + r")\b)(?:[A-Za-z]+(?:-[A-Za-z]+)?) ){0,3}?"
+    + r")\b)[“\"'‘]?(?:[A-Za-z]+(?:-[A-Za-z]+)?)[”\"'’]? ){0,3}?"
 )
 # "five of its soldiers", "three of the guards"
 _OF = r"(?:of (?:its|their|our|the|his|her) )?"
@@ -193,6 +193,59 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
 
 _DEAD_RX = _forms(DEAD, present=True)  # "strikes kill 10 people"
 _HURT_RX = _forms(HURT)
+
+# One counted group of a list: "five boys", "a woman", "at least two soldiers".
+_ITEM = rf"{_QUAL}(?P<num>{_DIGITS}|{_WORDNUM}|an?) {_OF}{_ADJ}(?P<who>(?:{_WHO_ANY}|{_ONE}))\b"
+_ITEMS = _ITEM.replace("?P<num>", "?:").replace("?P<who>", "?:")
+_LIST = rf"(?P<items>{_ITEMS}(?:\s*,\s*{_ITEMS})+,?\s+and\s+{_ITEMS})"
+
+
+def _list_forms(verb: str) -> list[re.Pattern[str]]:
+    passive = verb.replace("|killing", "").replace("|wounding|injuring", "")
+    forms = [
+        # "Five boys, four girls, and a woman were martyred"
+        rf"\b{_LIST}\s+(?:were |was |have been |had been |are |)(?:also |reportedly |)"
+        rf"(?P<verb>{passive})\b",
+        # "killing five boys, four girls and a woman"
+        rf"\b(?P<verb>{verb})(?: at least| more than| some| about| nearly)? {_LIST}",
+    ]
+    return [re.compile(f, re.IGNORECASE) for f in forms]
+
+
+_DEAD_LIST = _list_forms(DEAD)
+_HURT_LIST = _list_forms(HURT)
+_ITEM_RX = re.compile(_ITEM, re.IGNORECASE)
+# Another count between a count and its verb, outside a breakdown: the verb is that one's.
+_OTHER_COUNT = re.compile(
+    rf"\b(?:leaving|while|whereas|with)\s+{_QUAL}(?:{_WORDNUM.replace('(?: of)?', '')})\s+"
+    rf"{_OF}{_ADJ}(?:{_WHO_ANY})\b",
+    re.IGNORECASE,
+)
+
+
+def _listed(sentence: str, rxs: list[re.Pattern[str]], which: str) -> list[Count]:
+    """Counts of a list of three or more counted groups sharing one verb: each
+    group is its own count, the later ones added to the earlier ("five boys, four
+    girls, and a woman were killed" is 10)."""
+    out: list[Count] = []
+    for rx in rxs:
+        for m in rx.finditer(sentence):
+            a, b = m.span()
+            if any(c.start <= a < c.end or a <= c.start < b for c in out):
+                continue
+            first = True
+            for it in _ITEM_RX.finditer(m.group("items")):
+                v = _value(it.group("num"))
+                if v is None:
+                    continue
+                text = it.group(0).strip()
+                out.append(
+                    Count(a, b, which, v, _group(it.group("who")), text if first else "and " + text)
+                )
+                first = False
+    return out
+
+
 _ZERO = re.compile(
     r"\bno (?:casualties|deaths|fatalities|loss of life|one was (?:killed|hurt|injured))\b"
     r"|\bwithout (?:any )?casualties\b",
@@ -316,7 +369,12 @@ def counts_in(sentence: str) -> list[Count]:
     out: list[Count] = []
     if not _ANY_VERB.search(sentence):
         return out
-    for rxs, which, other in ((_DEAD_RX, "killed", HURT), (_HURT_RX, "wounded", DEAD)):
+    for rxs, lists, which, other in (
+        (_DEAD_RX, _DEAD_LIST, "killed", HURT),
+        (_HURT_RX, _HURT_LIST, "wounded", DEAD),
+    ):
+        listed = _listed(sentence, lists, which) if "," in sentence else []
+        out.extend(listed)
         ms = sorted(
             (m for rx in rxs for m in rx.finditer(sentence)), key=lambda m: (m.start(), -m.end())
         )
@@ -324,6 +382,10 @@ def counts_in(sentence: str) -> list[Count]:
         for m in ms:
             if m.start() < last_end or _is_year(sentence, m):
                 continue
+            if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in listed):
+                continue  # a group of a list counted above
+            if _OTHER_COUNT.search(_BREAKDOWN.sub(" ", m.groupdict().get("gap") or "")):
+                continue  # "killing a person and leaving three others injured": not one count
             v = _value(m.group("num"))
             if v is None:
                 continue
@@ -342,7 +404,10 @@ def counts_in(sentence: str) -> list[Count]:
             rest = sentence[m.end() :].lstrip()
             tail = _AND_MORE.match(rest)
             if tail and not re.match(
-                rf"\s*(?:were |was |have been |)?{other}\b", rest[tail.end() :]
+                # "and five others (were) critically injured": not more of the dead
+                rf"\s*(?:were |was |have been |had been |)?(?:also |reportedly )?(?:\w+ly )?"
+                rf"{other}\b",
+                rest[tail.end() :],
             ):
                 extra.append(tail)
             for e in extra:

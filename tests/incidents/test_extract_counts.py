@@ -107,3 +107,31 @@ def test_a_weeks_summary_of_casualties_is_not_a_detail_of_the_incident_before():
     razmak = df[df["location"].str.contains("Razmak")]
     assert len(razmak) == 1
     assert pd.isna(razmak.iloc[0]["fatalities"])
+
+
+# (sentence, killed, wounded): lists of counted groups, a count between another
+# count and its verb, adverbs before the other verb, quoted adjectives.
+CLAUSES = [
+    # a list of three groups sharing one verb adds up
+    ("Three boys, two girls, and a man were killed when the house was hit.", 6, None),
+    ("The shell killed two women, four children and an elderly man on Monday.", 7, None),
+    ("The blast wounded three policemen, two passers-by and a child near the gate.", None, 6),
+    ("Two soldiers, five militants and a civilian were killed in the firefight.", 8, None),
+    # the second count has its own verb: "leaving three others injured"
+    ("The post was attacked, killing a guard and leaving four others injured.", 1, 4),
+    ("Gunmen opened fire, killing one person while two others were hurt.", 1, 2),
+    # "and five others critically injured": injured, not more dead
+    ("Three soldiers were martyred and six others critically injured in the attack.", 3, 6),
+    ("Two guards died and four others were seriously wounded.", 2, 4),
+    # quoted adjectives between a count and its noun
+    ("Police said two of the “heavily armed” attackers were killed at the gate.", 2, None),
+    # a breakdown is still not added
+    ("Seven people, including four children, were killed in the strike.", 7, None),
+]
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), CLAUSES)
+def test_counts_by_clause(text, killed, wounded):
+    counts = counts_in(text)
+    assert total(counts, "killed") == killed
+    assert total(counts, "wounded") == wounded
