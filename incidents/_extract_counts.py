@@ -504,8 +504,24 @@ def opens_clause(before: str) -> bool:
 
 def fill_counts(have: list[Count], more: list[Count]) -> list[Count]:
     """Counts of a row (``have``) completed by those of a restatement (``more``):
-    only of a kind (killed, wounded) the row has not counted at all, so a province's
-    toll never adds to its district's, but "46 killed in the province" completes a
-    district row that only knew "six wounded"."""
+    of a kind (killed, wounded) the row has not counted at all, so a province's toll
+    never adds to its district's, but "46 killed in the province" completes a
+    district row that only knew "six wounded"; and the groups of a restatement that
+    counts every group of the row alike and more groups besides."""
     kinds = {n.which for n in have}
-    return have + [n for n in more if n.which not in kinds]
+    out = have + [n for n in more if n.which not in kinds]
+    mine = {(n.which, n.group): n.value for n in have}
+    theirs: dict[tuple[str, str], int] = {}
+    for n in more:
+        theirs[(n.which, n.group)] = max(theirs.get((n.which, n.group), 0), n.value)
+    if (
+        mine
+        and "people" not in {g for _, g in theirs}
+        and all(theirs.get(k, -1) == v for k, v in mine.items())
+        and len(theirs) > len(mine)
+    ):
+        # the restatement counts the row's groups alike and more of them ("two
+        # soldiers were martyred and six terrorists killed in X district" restating
+        # "six terrorists were killed in Y, X district"): its groups complete the row
+        out += [n for n in more if (n.which, n.group) not in mine]
+    return out

@@ -461,6 +461,23 @@ def _fmt(a: dt.date | None, b: dt.date | None) -> str:
     return f"{a}" if a == b or b is None else f"{a}..{b}"
 
 
+# Words before an actor named after the trigger that make it the target: "strikes on
+# X", "the strikes targeted the hideouts of X".
+_AT_TARGET = re.compile(
+    r"\b(?:on|against|at|targeting|into|"
+    r"(?:targeted|targets|hit|struck|bombed|pounded) (?:the|a|an|its|their|several|suspected)|"
+    r"(?:hideouts?|camps?|bases?|positions?|posts?|compounds?|centres?|centers?|"
+    r"headquarters|sanctuaries|shelters?|training centres?) of)\b"
+)
+
+
+# "..., prompting Pakistani forces to respond": the side named after the event answered it.
+_ANSWERER = re.compile(
+    r"[\w'’-]+(?:\s+[\w'’-]+){0,3}?\s+(?:to\s+)?(?:respond|retaliate|react|hit back|return fire)",
+    re.IGNORECASE,
+)
+
+
 def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> None:
     if not c.kind or c.kind not in VIOLENT:
         if (
@@ -489,7 +506,7 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
             for o, a in armed
             if start <= o < x.start
             and not _ANSWERED.search(t[o : x.start])
-            and not _VICTIM.match(t[o : x.start])
+            and not _VICTIM.match(t[o : x.end])
         ]
         agent = before[0] if before else None
         if agent is None:
@@ -499,23 +516,27 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
                 for o, a in armed
                 if o >= x.end
                 and a != TTP_WORD
-                and not re.search(r"\b(?:on|against|at|targeting|into)\b", t[x.end : o])
+                and not _AT_TARGET.search(t[x.end : o])
+                and not _ANSWERER.match(t, o)
             ]
             agent = after[0] if after else None
     if agent is None and c.kind == "air_strike" and c.place.match.country != "PK":
         # Only Pakistan's air force and drones strike across this frontier.
         agent = PK_MIL
         c.notes.append("air strike on the Afghan side: Pakistan's (the only air power here)")
-    victims = [a for o, a in armed if o < x.start and a != agent and _VICTIM.match(t[o : x.start])]
+    victims = [a for o, a in armed if o < x.start and a != agent and _VICTIM.match(t[o : x.end])]
     target = victims[0] if victims else next((a for _, a in armed if a != agent), None)
     if target is None and any(a == CIVILIANS for _, a in acts):
         target = CIVILIANS
-    marked = any(
-        o >= x.end and re.search(r"\b(?:on|against|at|targeting|into)\b", t[x.end : o])
-        for o, a in armed
-        if a == target
-    )
-    if agent is None and target not in (None, CIVILIANS, TTP_WORD) and not marked and not victims:
+    marked = any(o >= x.end and _AT_TARGET.search(t[x.end : o]) for o, a in armed if a == target)
+    answering = any(o >= x.end and _ANSWERER.match(t, o) for o, a in armed if a == target)
+    if (
+        agent is None
+        and target not in (None, CIVILIANS, TTP_WORD)
+        and not marked
+        and not victims
+        and not answering
+    ):
         agent, target = target, None
     agent = TTP if agent == TTP_WORD else agent
     target = TTP if target == TTP_WORD else target

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from incidents._extract_events import _VICTIM, _Candidate
-from incidents._extract_lex import AF_MIL, PK_MIL, VIOLENT, actors_in
+from incidents._extract_lex import AF_MIL, HGB, PK_MIL, TTP, TTP_WORD, VIOLENT, actors_in
 from incidents._extract_merge import _inside_of, _same_place
 
 #: Sentences after a clash searched for who started it.
@@ -40,6 +40,18 @@ _RESPONDED = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _FROM_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# Between a cue and the agent it names by "by"/"from": no clause break ("attacked two
+# posts, a statement released by the ISPR said": the ISPR is the speaker).
+_BREAK = re.compile(r"[,;:\"“”]|\b(?:said|says|stated|told|according)\b", re.IGNORECASE)
+
+
+def _named_by(t: str, a: int, o: int) -> bool:
+    """Whether the actor at ``o`` is named as the agent of the cue ending at ``a``
+    ("fired by Afghan forces", "shelling from the Afghan side")."""
+    gap = t[a:o]
+    return bool(_FROM_BY.search(gap)) and len(gap) <= 80 and not _BREAK.search(gap)
+
+
 # a subject named as a country: "Pakistan responded", "Afghanistan opened fire"
 _COUNTRY_SUBJECT = [
     (PK_MIL, re.compile(r"\bPakistan\b(?!['’]s)")),
@@ -68,7 +80,7 @@ def initiator(t: str) -> str | None:
         return None
     cues = [*_UNPROVOKED.finditer(t), *_STARTED.finditer(t)]
     for m in cues:
-        after = [a for o, a in acts if o > m.end() and _FROM_BY.search(t[m.end() : o])]
+        after = [a for o, a in acts if o > m.end() and _named_by(t, m.end(), o)]
         if after:
             return after[0]
         if _PASSIVE.search(t[: m.start()]):
@@ -85,12 +97,39 @@ def initiator(t: str) -> str | None:
             return before[-1][1]
     r = _RESPONDED.search(t)
     if r is not None:
-        named = [a for o, a in acts if o > r.end() and _FROM_BY.search(t[r.end() : o])]
+        named = [a for o, a in acts if o > r.end() and _named_by(t, r.end(), o)]
         if named:
             return named[0]
         answerer = [a for o, a in acts if o < r.start()]
         if answerer:
             return _OTHER[answerer[-1]]
+    return None
+
+
+_MILITANTS = {TTP: TTP, TTP_WORD: TTP, HGB: HGB}
+# a clause boundary or a time clause between a subject and its verb
+_SUBJECT_BREAK = re.compile(r"[;]|\b(?:when|as|after|while|before|whereas|but)\b", re.IGNORECASE)
+
+
+def militant_initiator(t: str) -> str | None:
+    """The militant group a sentence names as the subject of the attack, or None:
+    "a large group of terrorists, equipped with heavy weapons, attacked two posts"
+    -> the TTP (Pakistan's military calls it "terrorists" and "khawarij")."""
+    acts = actors_in(t)
+    for m in _STARTED.finditer(t):
+        if _PASSIVE.search(t[: m.start()]):
+            continue
+        before = [
+            (o, a)
+            for o, a in acts
+            if m.start() - 80 <= o < m.start()
+            and not _SUBJECT_BREAK.search(t[o : m.start()])
+            and not _VICTIM.match(t[o : m.start()])
+        ]
+        if before and before[-1][1] in _MILITANTS:
+            return _MILITANTS[before[-1][1]]
+        if before:
+            return None  # an army is the subject
     return None
 
 
@@ -125,6 +164,13 @@ def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
                     break  # another incident: its fire is its own
                 continue
             side = initiator(texts[k])
+            if side is None and c.actor1 is None:
+                # "terrorists attacked two posts": an agentless attack's militant subject
+                side = militant_initiator(texts[k])
+                if side is not None:
+                    c.notes.append(f"started by {side} (sentence {k})")
+                    c.actor1 = side
+                    break
             if side is None:
                 continue
             if side != c.actor1:

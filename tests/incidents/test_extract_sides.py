@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from incidents._extract_lex import AF_MIL, PK_MIL
-from incidents._extract_sides import initiator
+from incidents._extract_lex import AF_MIL, HGB, PK_MIL, TTP
+from incidents._extract_sides import initiator, militant_initiator
 from incidents.extract import extract
 
 DATE = "2025-10-14"
@@ -132,3 +132,71 @@ def test_the_day_of_a_reaction_is_not_the_day_of_the_event():
     assert len(df) == 1
     assert str(df.iloc[0]["date"].date()) == "2025-08-29"
     assert str(df.iloc[0]["date_end"].date()) == "2025-08-30"
+
+
+# a speaker named by "by" after a clause break is not the agent of the fire
+SPEAKER_NOT_AGENT = [
+    ('"Gunmen attacked two posts near the border," a statement released by the ISPR said.', None),
+    ("Militants stormed the post, according to a report issued by the Pakistani army.", None),
+    ("The post was attacked by Afghan forces before dawn.", AF_MIL),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), SPEAKER_NOT_AGENT)
+def test_a_speaker_after_a_clause_break_is_not_the_agent(text, side):
+    assert initiator(text) == side
+
+
+MILITANT_SUBJECT = [
+    ("A large group of terrorists, armed with rifles, attacked two army posts.", TTP),
+    ("Khawarij ambushed a convoy near the town.", TTP),
+    ("Fighters of the Hafiz Gul Bahadur group stormed a check post.", HGB),
+    ("Two soldiers were martyred when terrorists attacked their post.", TTP),
+    # an army subject, a victim and a militant before a time clause are not
+    ("Pakistani troops attacked a terrorist hideout.", None),
+    ("Terrorists were killed when troops raided the compound.", None),
+    ("Terrorists fled after Pakistani troops stormed the compound.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), MILITANT_SUBJECT)
+def test_militant_initiator(text, side):
+    assert militant_initiator(text) == side
+
+
+# (article, expected actor1 of every row)
+ACTOR_ARTICLES = [
+    # the terrorists who attacked, not the army posts they attacked
+    (
+        "Four soldiers were martyred repulsing an attack on two army posts in Kalash, Chitral "
+        "district, on Monday.\n"
+        '"A large group of terrorists attacked the posts," a statement released by the ISPR '
+        "said.",
+        TTP,
+    ),
+    # the side prompted to respond answered the fire; the accused side fired
+    (
+        "Officials accused Afghan forces of opening fire in Bajaur and Kurram on Monday, "
+        "prompting Pakistani troops to respond.",
+        AF_MIL,
+    ),
+    # the owner of the hideouts struck is the target, not the striker
+    (
+        "Officials said the strikes on Monday targeted the hideouts of the Pakistani Taliban "
+        "in Khost province.",
+        PK_MIL,
+    ),
+    # the victims of a casualty sentence are not the agents carried to the next place
+    (
+        "Afghan officials said 20 Pakistani soldiers were wounded on Monday.\n"
+        "Officials accused Afghan forces of firing at posts in Bajaur and Mohmand.",
+        AF_MIL,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), ACTOR_ARTICLES)
+def test_actor_of_every_row(text, side):
+    df = extract(text, article_date=DATE)
+    assert len(df) >= 1
+    assert set(df["actor1"]) == {side}
