@@ -453,7 +453,23 @@ def counts_in(sentence: str) -> list[Count]:
             out.append(Count(z.start(), z.end(), "killed", v, "people", z.group(0)))
     for z in _ZERO.finditer(sentence):
         out.append(Count(z.start(), z.end(), "killed", 0, "people", z.group(0)))
-    return sorted(out, key=lambda c: (c.start, c.which))
+    return _others(sorted(out, key=lambda c: (c.start, c.which)))
+
+
+_OTHERS = re.compile(r"\bothers\b", re.IGNORECASE)
+
+
+def _others(counts: list[Count]) -> list[Count]:
+    """ "N others" are of the group counted just before them: "a civilian was killed
+    while five others were injured" are civilians, "four soldiers were martyred and
+    five others injured" are soldiers."""
+    out: list[Count] = []
+    for c in counts:
+        prev = next((p for p in reversed(out) if p.group != "people"), None)
+        if c.group == "people" and prev is not None and _OTHERS.search(c.text):
+            c = Count(c.start, c.end, c.which, c.value, prev.group, c.text)
+        out.append(c)
+    return out
 
 
 def total(counts: list[Count], which: str) -> int | None:

@@ -96,7 +96,7 @@ _T: list[tuple[str, str]] = [
         "killing",
         r"\b(?:killed|killing|kills?|shot dead|gunned down|martyred|dead|died|wounded|injured|"
         r"lost (?:their|his|her) lives?|embraced (?:martyrdom|shahadat)|sent to hell|"
-        r"neutrali[sz]ed|perished|slain|succumbed)\b",
+        r"neutrali[sz]ed|perished|slain|succumbed|deaths? of)\b",
     ),
     (
         "border_closure",

@@ -52,6 +52,19 @@ ROWS = [
         "Four boys, three girls, and a woman were killed, a Taliban spokesman said.",
         {"Gurbuz": (8, None)},
     ),
+    # a nominal toll ("resulting in the death of") in the sentence after the place
+    (
+        "Troops struck a militant hideout in Ghulam Khan on Tuesday.\n"
+        "The operation ended in a long engagement, resulting in the death of four khwarij.",
+        {"Ghulam Khan": (4, None)},
+    ),
+    # "five others" after "a civilian" are civilians: they add to the soldiers' injured
+    (
+        "Two soldiers were martyred and three others injured in an attack on a post in Zhob "
+        "on Tuesday.\n"
+        "A civilian was also killed in the crossfire while four others were injured.",
+        {"Zhob": (3, 7)},
+    ),
     # "and five others critically injured" are injured, not dead
     (
         "Three soldiers were martyred and five others critically injured when militants "

@@ -125,6 +125,8 @@ CLAUSES = [
     ("Two guards died and four others were seriously wounded.", 2, 4),
     # quoted adjectives between a count and its noun
     ("Police said two of the “heavily armed” attackers were killed at the gate.", 2, None),
+    # "N others" are of the group before them; two groups add up
+    ("One soldier was killed and 11 others were injured, while 15 militants were killed.", 16, 11),
     # a breakdown is still not added
     ("Seven people, including four children, were killed in the strike.", 7, None),
 ]
