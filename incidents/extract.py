@@ -283,13 +283,15 @@ def extract(
 
 #: Largest gap, in days, between events of one story: an article's news is the
 #: article date, its lead event and every event chained to them by gaps of at
-#: most this many days (an event known only to more than this many days, "earlier
-#: this month", is no link of the chain).  An event before that known only by its year or month
-#: ("in 2023", "last year", "in August") is history and makes no row
-#: (``attrs["background"]`` counts them); an older event dated to the day (a
-#: timeline entry, "on February 6, 2022") is kept: it is a specific incident,
-#: and its ``confidence`` says it is old news.
+#: most this many days (an event known only to more than :data:`LINK_DAYS`,
+#: "earlier this month", is no link of the chain).  An event before that known only
+#: by its year or month ("in 2023", "last year", "in August") is history and makes no
+#: row (``attrs["background"]`` counts them); an older event dated to the day (a
+#: timeline entry, "on February 6, 2022") is kept: it is a specific incident, and its
+#: ``confidence`` says it is old news.
 NEWS_GAP_DAYS = 7
+#: Longest date window of an event that links the story back to older events.
+LINK_DAYS = 14
 #: A date window at least this long is a year or a month, not a day of news.
 COARSE_DAYS = 28
 
@@ -298,10 +300,10 @@ def _background(cands: list[_Candidate], ref: dt.date | None) -> tuple[list[_Can
     if ref is None:
         return cands, 0
     gap = dt.timedelta(days=NEWS_GAP_DAYS)
-    # only an event known to the week chains the story back ("earlier this month" is
-    # no link to an event of the month before)
+    # only an event known to a fortnight chains the story back ("late last month" does,
+    # "earlier this month" on the 25th is no link to an event of the month before)
     links = sorted(
-        (c for c in cands if c.first and c.last and (c.last - c.first).days <= NEWS_GAP_DAYS),
+        (c for c in cands if c.first and c.last and (c.last - c.first).days <= LINK_DAYS),
         key=lambda c: c.sentence,
     )
     lo = ref - gap
