@@ -396,7 +396,10 @@ def counts_in(sentence: str) -> list[Count]:
                 continue  # "killed or injured": neither count is known
             last_end = m.end()
             who = m.groupdict().get("who")
-            out.append(Count(m.start(), m.end(), which, v, _group(who), m.group(0).strip()))
+            group = _group(who)
+            if not who and _OF_THEM.match(sentence, m.end()):
+                group = _antecedent(sentence[: m.start()])  # "the terrorists ... six of them"
+            out.append(Count(m.start(), m.end(), which, v, group, m.group(0).strip()))
             # "nine children (five boys and four girls) and one woman were killed"
             gap = _BREAKDOWN.sub(" ", m.groupdict().get("gap") or "")
             extra = [_AND_MORE.search(gap)]
@@ -453,7 +456,61 @@ def counts_in(sentence: str) -> list[Count]:
             out.append(Count(z.start(), z.end(), "killed", v, "people", z.group(0)))
     for z in _ZERO.finditer(sentence):
         out.append(Count(z.start(), z.end(), "killed", 0, "people", z.group(0)))
+    out.extend(_named(sentence, out))
     return _others(sorted(out, key=lambda c: (c.start, c.which)))
+
+
+# A serviceman named by rank: "Major Hamza Israr, 29,", "Sepoy Muhammad Naeem".
+_RANK = (
+    r"(?:Lieutenant Colonel|Lt\.? Col\.?|Lance Naik|Lance Havildar|Naib Subedar|Head Constable|"
+    r"Sub-Inspector|Sepoy|Naik|Havildar|Subedar|Major|Captain|Capt\.|Lieutenant|Lt\.|"
+    r"Colonel|Col\.|Brigadier|Constable|ASI|Sipahi|Sergeant|Sowar|Gunner)"
+)
+_NAMED_RX = re.compile(rf"\b{_RANK}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}")
+_NAMED_DEAD = re.compile(
+    r"\b(?:(?:was|were|had been|have been)\s+(?:also\s+)?martyred|"
+    r"(?:also\s+)?embraced\s+(?:martyrdom|shahadat)|lost (?:his|their) li(?:fe|ves)|"
+    r"succumbed)\b",
+    re.IGNORECASE,
+)
+
+
+_OF_THEM = re.compile(r"\s+of (?:them|those)\b", re.IGNORECASE)
+_WHO_WORD = re.compile(rf"\b(?:{_WHO_ANY})(?:['’]s?)?(?=\W|$)", re.IGNORECASE)
+
+
+def _antecedent(before: str) -> str:
+    """The group of the last counted noun before "N of them" ("engaged the
+    terrorists' hideout and killed six of them": militants)."""
+    words = list(_WHO_WORD.finditer(before))
+    return _group(re.sub(r"['’]s?$", "", words[-1].group(0))) if words else "people"
+
+
+#: Group prefix of a serviceman named by rank (counted among the forces).
+NAMED = "named:"
+_SPEECH = re.compile(r"\b(?:said|says|told|added|stated)\b")
+
+
+def _named(sentence: str, have: list[Count]) -> list[Count]:
+    """Servicemen named by rank before "embraced martyrdom" / "were martyred", when
+    the sentence gives no number of dead soldiers: "Major X, 29, and Sepoy Y, 26,
+    were martyred" is two."""
+    if any(c.which == "killed" and c.group == "forces" for c in have):
+        return []
+    out: list[Count] = []
+    start = 0
+    for v in _NAMED_DEAD.finditer(sentence):
+        clause_start, start = start, v.end()
+        clause = sentence[clause_start : v.start()]
+        names = list(_NAMED_RX.finditer(clause))
+        if not names or _SPEECH.search(clause[names[-1].end() :]):
+            continue  # "Major General X said three soldiers were martyred"
+        a = clause_start + names[0].start()
+        for n in names:
+            # one group per named man: the same man told twice is one, two men are two
+            # (and they are soldiers: see :func:`total`)
+            out.append(Count(a, v.end(), "killed", 1, NAMED + n.group(0), f"{n.group(0)} {v[0]}"))
+    return out
 
 
 _OTHERS = re.compile(r"\bothers\b", re.IGNORECASE)
@@ -467,7 +524,8 @@ def _others(counts: list[Count]) -> list[Count]:
     for c in counts:
         prev = next((p for p in reversed(out) if p.group != "people"), None)
         if c.group == "people" and prev is not None and _OTHERS.search(c.text):
-            c = Count(c.start, c.end, c.which, c.value, prev.group, c.text)
+            group = "forces" if prev.group.startswith(NAMED) else prev.group
+            c = Count(c.start, c.end, c.which, c.value, group, c.text)
         out.append(c)
     return out
 
@@ -485,6 +543,10 @@ def total(counts: list[Count], which: str) -> int | None:
             best[c.group] = max(best.get(c.group, 0), c.value)
     if not best:
         return None
+    named = [g for g in best if g.startswith(NAMED)]
+    if named:
+        # soldiers named one by one are soldiers; a number of soldiers may include them
+        best["forces"] = max(best.get("forces", 0), sum(best.pop(g) for g in named))
     people = best.pop("people", None)
     groups = sum(best.values())
     if people is None:

@@ -65,6 +65,18 @@ ROWS = [
         "A civilian was also killed in the crossfire while four others were injured.",
         {"Zhob": (3, 7)},
     ),
+    # servicemen named by rank, one of them four sentences after the operation with
+    # a biography between; "six of them" are the terrorists; the next sentence opens
+    # another incident and keeps its own toll
+    (
+        "Security forces raided a hideout in Datta Khel on Tuesday.\n"
+        "The troops engaged the terrorists and killed six of them.\n"
+        "During the raid, Captain Asad Ali, 27, embraced martyrdom.\n"
+        "He was a native of Attock.\n"
+        "Lance Naik Gul Zaman, 31, from Swat, also embraced shahadat.\n"
+        "In another encounter, two soldiers were martyred in Spinwam on Tuesday.",
+        {"Datta Khel": (8, None), "Spinwam": (2, None)},
+    ),
     # "and five others critically injured" are injured, not dead
     (
         "Three soldiers were martyred and five others critically injured when militants "

@@ -127,6 +127,13 @@ CLAUSES = [
     ("Police said two of the “heavily armed” attackers were killed at the gate.", 2, None),
     # "N others" are of the group before them; two groups add up
     ("One soldier was killed and 11 others were injured, while 15 militants were killed.", 16, 11),
+    # servicemen named by rank are counted one each; a number of soldiers includes them
+    ("Major Ali Khan, 30, and Sepoy Gul Wali, 24, were martyred in the exchange.", 2, None),
+    ("Naik Sher Zaman (age 35, of Kohat) embraced shahadat.", 1, None),
+    ("Two soldiers, including Captain Umar Farooq, were martyred.", 2, None),
+    ("Colonel Rashid Ahmed told reporters that three soldiers were martyred.", 3, None),
+    # "N of them" are of the group named just before
+    ("Troops surrounded the militants' compound and killed four of them.", 4, None),
     # a breakdown is still not added
     ("Seven people, including four children, were killed in the strike.", 7, None),
 ]
@@ -137,3 +144,8 @@ def test_counts_by_clause(text, killed, wounded):
     counts = counts_in(text)
     assert total(counts, "killed") == killed
     assert total(counts, "wounded") == wounded
+
+
+def test_of_them_takes_the_group_named_before():
+    counts = counts_in("Troops surrounded the militants' compound and killed four of them.")
+    assert [(c.value, c.group) for c in counts] == [(4, "militants")]
