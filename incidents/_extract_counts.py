@@ -255,7 +255,8 @@ _ZERO = re.compile(
 _NOMINAL = [
     re.compile(rx, re.IGNORECASE)
     for rx in (
-        rf"\bdeaths? of (?:its |their |his |her |the |our )?(?:at least |more than |some |about )?"
+        rf"\b(?:deaths?|martyrdom) of (?:its |their |his |her |the |our )?"
+        rf"(?:at least |more than |some |about )?"
         rf"{_NUM} {_ADJ}(?P<who>{_WHO_ANY}|{_ONE})\b",
         rf"\b{_QUAL}{_NUM_NO_A} (?:deaths|fatalities)\b",
         rf"\b(?:claimed|claiming|took|taking|cost|costing) (?:at least |more than |some |about )?"
@@ -431,7 +432,11 @@ def counts_in(sentence: str) -> list[Count]:
                     a = ell.start("num")
                     out.append(Count(a, ell.end(), which, w, grp, "and " + sentence[a : ell.end()]))
     low = sentence.lower()
-    nominal = _NOMINAL if ("death" in low or "fatalit" in low or "lives" in low) else []
+    nominal = (
+        _NOMINAL
+        if ("death" in low or "fatalit" in low or "lives" in low or "martyrdom of" in low)
+        else []
+    )
     for z in (z for rx in nominal for z in rx.finditer(sentence)):
         v = _value(z.group("num"))
         if (

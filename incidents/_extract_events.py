@@ -465,12 +465,15 @@ def _fmt(a: dt.date | None, b: dt.date | None) -> str:
 # X", "the strikes targeted the hideouts of X".
 _AT_TARGET = re.compile(
     r"\b(?:on|against|at|targeting|into|"
-    r"(?:targeted|targets|hit|struck|bombed|pounded) (?:the|a|an|its|their|several|suspected)|"
+    r"(?:targeted|targets|hit|hitting|struck|striking|bombed|bombing|pounded|pounding) "
+    r"(?:the|a|an|its|their|several|suspected|multiple|many|two|three|four|five|\d+)|"
     r"(?:hideouts?|camps?|bases?|positions?|posts?|compounds?|centres?|centers?|"
     r"headquarters|sanctuaries|shelters?|training centres?) of)\b"
 )
 
 
+# A speaker: "the ISPR (the military's media wing) in a press release said that ...".
+_SAID_AFTER = re.compile(r"[^,;.]{0,60}?\b(?:said|stated|says)\b")
 # "..., prompting Pakistani forces to respond": the side named after the event answered it.
 _ANSWERER = re.compile(
     r"[\w'’-]+(?:\s+[\w'’-]+){0,3}?\s+(?:to\s+)?(?:respond|retaliate|react|hit back|return fire)",
@@ -501,13 +504,17 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         start = max(t.rfind(";", 0, x.start), t.rfind(". ", 0, x.start), 0)
         # ...unless it only answered the event ("troops responded to firing from X")
         # (nor was its victim: "seven Pakistani soldiers were killed in a suicide attack")
-        before = [
-            a
+        subjects = [
+            (o, a)
             for o, a in armed
             if start <= o < x.start
             and not _ANSWERED.search(t[o : x.start])
             and not _VICTIM.match(t[o : x.end])
         ]
+        before = [a for _, a in subjects]
+        before_at = [o for o, _ in subjects]
+        if len(before) > 1 and _SAID_AFTER.match(t, before_at[0]):
+            before = before[1:]  # "the ISPR in a press release said that terrorists attacked"
         agent = before[0] if before else None
         if agent is None:
             # "an attack on a centre of Pakistan's Frontier Corps": the target

@@ -305,7 +305,8 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\bPakistani (?:army |military |security |border |)(?:\w+ )?{_UNITS}\b"
             rf"|\bPakistan(?:'s|’s)? (?:[Aa]rmy|[Mm]ilitary|[Aa]ir [Ff]orce|forces|troops)\b"
-            rf"|\bFrontier Corps\b|\bISPR\b|\bPakistan (?=(?:struck|launched|carried out|"
+            rf"|\bFrontier Corps\b|\bISPR\b|\bPakistan(?:i|'s|’s)? Air Force\b|\bPAF\b"
+            rf"|\bPakistan (?=(?:struck|launched|carried out|"
             rf"bombed|shelled|attacked|hit|retaliated|targeted|conducts|conducted|carries out|"
             rf"launches|strikes|bombs|pounded|"
             rf"(?:also )?said it (?:struck|hit|targeted))\b)"

@@ -38,6 +38,11 @@ _RESPONDED = re.compile(
     r"befittingly|repulsed|repelled|in response|in retaliation)\b",
     re.IGNORECASE,
 )
+_BY_AGENT = re.compile(
+    r"\b(?:operations?|strikes?|airstrikes?|air strikes?|attacks?|assaults?|raids?|shelling|"
+    r"fire|firing|bombardment|bombing)\s+(?:\w+\s+)?by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _FROM_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
 # Between a cue and the agent it names by "by"/"from": no clause break ("attacked two
@@ -68,13 +73,14 @@ def _armies(t: str) -> list[tuple[int, str]]:
     return sorted(acts)
 
 
-def initiator(t: str) -> str | None:
+def initiator(t: str, *, agent_by: bool = True) -> str | None:
     """The army a sentence says started the fighting, or None.
 
     "The Afghan Taliban initiated unprovoked fire" and "unprovoked firing from the
     Afghan side" -> Afghan forces; "Pakistani troops responded to shelling by Afghan
     border guards" -> Afghan forces (named after "by"); "Pakistan retaliated" ->
-    Afghan forces (the other side)."""
+    Afghan forces (the other side).  With ``agent_by`` (for the event's own sentence),
+    "operations by the Pakistani Air Force" -> Pakistan's forces."""
     acts = _armies(t)
     if not acts:
         return None
@@ -103,10 +109,18 @@ def initiator(t: str) -> str | None:
         answerer = [a for o, a in acts if o < r.start()]
         if answerer:
             return _OTHER[answerer[-1]]
-    return None
+    # "the early Monday operations by the Pakistani Air Force": the event's agent
+    by = [a for o, a in acts if agent_by and _BY_AGENT.search(t[max(0, o - 60) : o])]
+    return by[0] if by else None
 
 
 _MILITANTS = {TTP: TTP, TTP_WORD: TTP, HGB: HGB}
+# A sentence that goes on about the event just told: "The conflict erupted when ...".
+_SAME_EVENT = re.compile(
+    r"\W*(?:The|This|That|These|Those) (?:[\w-]+ ){0,2}?(?:conflict|confrontation|clash(?:es)?|"
+    r"skirmish(?:es)?|fighting|exchange of fire|firefight|hostilities|incident)\b"
+    r"(?! (?:in|at|near) )",
+)
 # a clause boundary or a time clause between a subject and its verb
 _SUBJECT_BREAK = re.compile(r"[;]|\b(?:when|as|after|while|before|whereas|but)\b", re.IGNORECASE)
 
@@ -159,11 +173,13 @@ def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
             related = [
                 o for o in there if _inside_of(o, c) or _inside_of(c, o) or _same_place(o, c)
             ]
+            if k > c.sentence and _SAME_EVENT.match(texts[k]):
+                related = there  # "The conflict erupted when ...": this clash told on
             if k != c.sentence and there and not related:
                 if k > c.sentence:
                     break  # another incident: its fire is its own
                 continue
-            side = initiator(texts[k])
+            side = initiator(texts[k], agent_by=k <= c.sentence)
             if side is None and c.actor1 is None:
                 # "terrorists attacked two posts": an agentless attack's militant subject
                 side = militant_initiator(texts[k])

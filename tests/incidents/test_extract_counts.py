@@ -132,6 +132,8 @@ CLAUSES = [
     ("Naik Sher Zaman (age 35, of Kohat) embraced shahadat.", 1, None),
     ("Two soldiers, including Captain Umar Farooq, were martyred.", 2, None),
     ("Colonel Rashid Ahmed told reporters that three soldiers were martyred.", 3, None),
+    # "resulting in the martyrdom of 13 soldiers"
+    ("The blast resulted in the martyrdom of 13 soldiers and injuries to two others.", 13, 2),
     # "N of them" are of the group named just before
     ("Troops surrounded the militants' compound and killed four of them.", 4, None),
     # a breakdown is still not added

@@ -200,3 +200,48 @@ def test_actor_of_every_row(text, side):
     df = extract(text, article_date=DATE)
     assert len(df) >= 1
     assert set(df["actor1"]) == {side}
+
+
+def test_an_event_by_an_army_names_its_agent():
+    assert initiator("The night-time operations by the Pakistani Air Force hit three camps.") == (
+        PK_MIL
+    )
+    assert initiator("The attack was condemned by Pakistani officials.") is None
+
+
+# (article, expected actor1 of its first row)
+MORE_ACTORS = [
+    # the speaker of a press release is not the attacker its statement names
+    (
+        "The ISPR in a press release said that on Monday a group of terrorists attacked two "
+        "army posts in Kalash, Chitral district.",
+        TTP,
+    ),
+    # ... but a statement's only named side is the one that acted
+    (
+        "A statement by Inter-Services Public Relations (ISPR) said security forces "
+        "conducted an intelligence-based operation in Mir Ali on Monday.",
+        PK_MIL,
+    ),
+    # "striking multiple Taliban posts": the posts are the target
+    (
+        "Pakistan, on Monday, carried out strikes in Spin Boldak, striking multiple Taliban posts.",
+        PK_MIL,
+    ),
+    # a sentence that goes on about the clash ("The conflict erupted when ...") names
+    # who started it, even when it names a smaller place
+    (
+        "A clash between Pakistani forces and the Afghan Taliban near Kurram district on "
+        "Monday left eight dead.\n"
+        "The conflict erupted when Afghan forces launched an assault on a checkpoint in the "
+        "Palosin area.",
+        AF_MIL,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), MORE_ACTORS)
+def test_actor_of_the_first_row(text, side):
+    df = extract(text, article_date=DATE)
+    assert len(df) >= 1
+    assert df.iloc[0]["actor1"] == side
