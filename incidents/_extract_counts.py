@@ -365,11 +365,24 @@ _ANY_VERB = re.compile(
 )
 
 
+_VERB_IN = re.compile(rf"\b(?:{DEAD}|{HURT})\b", re.IGNORECASE)
+
+
+def _mask(b: re.Match[str]) -> str:
+    """A breakdown's digits masked (same length); not a clause with a verb of its own
+    (", including a bombing that killed 12 people")."""
+    text = b.group(0)
+    return text if _VERB_IN.search(text) else re.sub(r"\d", "x", text)
+
+
 def counts_in(sentence: str) -> list[Count]:
     """Every killed/wounded count of one sentence, left to right."""
     out: list[Count] = []
     if not _ANY_VERB.search(sentence):
         return out
+    # digits of a breakdown are no count of their own ("At least 19 people, among them 11
+    # soldiers, were killed" is 19): masked, offsets kept
+    masked = _BREAKDOWN.sub(_mask, sentence)
     for rxs, lists, which, other in (
         (_DEAD_RX, _DEAD_LIST, "killed", HURT),
         (_HURT_RX, _HURT_LIST, "wounded", DEAD),
@@ -377,7 +390,7 @@ def counts_in(sentence: str) -> list[Count]:
         listed = _listed(sentence, lists, which) if "," in sentence else []
         out.extend(listed)
         ms = sorted(
-            (m for rx in rxs for m in rx.finditer(sentence)), key=lambda m: (m.start(), -m.end())
+            (m for rx in rxs for m in rx.finditer(masked)), key=lambda m: (m.start(), -m.end())
         )
         last_end = -1
         for m in ms:
@@ -400,7 +413,9 @@ def counts_in(sentence: str) -> list[Count]:
             group = _group(who)
             if not who and _OF_THEM.match(sentence, m.end()):
                 group = _antecedent(sentence[: m.start()])  # "the terrorists ... six of them"
-            out.append(Count(m.start(), m.end(), which, v, group, m.group(0).strip()))
+            out.append(
+                Count(m.start(), m.end(), which, v, group, sentence[m.start() : m.end()].strip())
+            )
             # "nine children (five boys and four girls) and one woman were killed"
             gap = _BREAKDOWN.sub(" ", m.groupdict().get("gap") or "")
             extra = [_AND_MORE.search(gap)]

@@ -472,6 +472,12 @@ _AT_TARGET = re.compile(
 )
 
 
+# A trigger that is a transitive verb: the side named after it is its object.
+_VERB_TRIGGER = re.compile(
+    r"(?:attacked|struck|hit|targeted|shelled|bombed|raided|stormed|ambushed|pounded|"
+    r"assaulted|overran|captured|seized|destroyed|fired (?:on|at|upon|into))$",
+    re.IGNORECASE,
+)
 # A speaker: "the ISPR (the military's media wing) in a press release said that ...".
 _SAID_AFTER = re.compile(r"[^,;.]{0,60}?\b(?:said|stated|says)\b")
 # "..., prompting Pakistani forces to respond": the side named after the event answered it.
@@ -525,6 +531,8 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
                 and a != TTP_WORD
                 and not _AT_TARGET.search(t[x.end : o])
                 and not _ANSWERER.match(t, o)
+                # the object of a verb: "The Taliban attacked Pakistani posts"
+                and not (_VERB_TRIGGER.search(x.text) and not re.search(r"\bby\b", t[x.end : o]))
             ]
             agent = after[0] if after else None
     if agent is None and c.kind == "air_strike" and c.place.match.country != "PK":
@@ -535,7 +543,15 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
     target = victims[0] if victims else next((a for _, a in armed if a != agent), None)
     if target is None and any(a == CIVILIANS for _, a in acts):
         target = CIVILIANS
-    marked = any(o >= x.end and _AT_TARGET.search(t[x.end : o]) for o, a in armed if a == target)
+    marked = any(
+        o >= x.end
+        and (
+            _AT_TARGET.search(t[x.end : o])
+            or (_VERB_TRIGGER.search(x.text) and not re.search(r"\bby\b", t[x.end : o]))
+        )
+        for o, a in armed
+        if a == target
+    )
     answering = any(o >= x.end and _ANSWERER.match(t, o) for o, a in armed if a == target)
     if (
         agent is None

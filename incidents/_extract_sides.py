@@ -147,11 +147,62 @@ def militant_initiator(t: str) -> str | None:
     return None
 
 
+# "the Taliban" alone: Afghanistan's rulers or the Pakistani Taliban, by the article
+_BARE_TALIBAN = re.compile(
+    r"(?<!Afghan )(?<!Pakistani )(?<!Pakistan )\bTaliban\b(?!['’]s|-)"
+    r"(?!\s+(?:government|spokes\w+|officials?|authorit\w+|administration|regime|ministry|"
+    r"leaders?|leadership|rulers?|foreign minister|defen[cs]e)\b)"
+)
+_AF_CONTEXT = re.compile(
+    r"\bAfghan Taliban\b|\bTaliban(?:['’]s)? (?:government|authorities|administration|regime|"
+    r"forces|fighters|troops|border|defen[cs]e ministry|ministry)\b|\bIslamic Emirate\b|"
+    r"\bZabihullah Mujahid\b|\bTaliban-led\b|\bKabul\b"
+)
+_TTP_CONTEXT = re.compile(
+    r"\bTTP\b|\bPakistani Taliban\b|\bTehr[ei]e?k[- ][ei]-?[- ]?Taliban\b|"
+    r"\bkh(?:a)?warij\b|\bFitna al[- ]Khawarij\b",
+    re.IGNORECASE,
+)
+# the bare Taliban as the subject of the attack: "the Taliban attacked", "accused the
+# Taliban of opening fire"
+_TALIBAN_SUBJECT = re.compile(
+    rf"{_BARE_TALIBAN.pattern}(?:\s+\w+){{0,3}}?\s+(?:{_STARTED.pattern[2:-2]})\b"
+    rf"|\baccus\w+\s+(?:the\s+)?{_BARE_TALIBAN.pattern}\s+of\s+\w+ing\b"
+)
+
+
+def taliban_side(texts: list[str]) -> str | None:
+    """Who "the Taliban" alone are in an article: Afghanistan's forces when the
+    article speaks more of Afghanistan's rulers ("Taliban government", "Islamic
+    Emirate", "Kabul") than of the Pakistani Taliban ("TTP", "khawarij"), the TTP
+    when the other way round, else None."""
+    whole = " ".join(texts)
+    af, ttp = len(_AF_CONTEXT.findall(whole)), len(_TTP_CONTEXT.findall(whole))
+    if af > ttp:
+        return AF_MIL
+    if ttp > af:
+        return TTP
+    return None
+
+
 def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
     """Give a symmetric or agentless clash the side its sentence, or one of the
     :data:`FOLLOW` sentences after it, says started it (in place).  A sentence that
     only places an event told before it ("the incident took place in X") also
     looks at the two sentences before it."""
+    bare: str | None | bool = False  # who "the Taliban" are: worked out when needed
+    for c in cands:
+        if (
+            c.kind in _KINDS
+            and c.actor1 is None
+            and c.sentence < len(texts)
+            and _TALIBAN_SUBJECT.search(texts[c.sentence])
+        ):
+            if bare is False:
+                bare = taliban_side(texts)
+            if isinstance(bare, str):
+                c.actor1 = bare
+                c.notes.append(f"'the Taliban' of this article: {bare}")
     by_sentence: dict[int, list[_Candidate]] = {}
     for c in cands:
         if c.kind in VIOLENT:

@@ -132,6 +132,9 @@ CLAUSES = [
     ("Naik Sher Zaman (age 35, of Kohat) embraced shahadat.", 1, None),
     ("Two soldiers, including Captain Umar Farooq, were martyred.", 2, None),
     ("Colonel Rashid Ahmed told reporters that three soldiers were martyred.", 3, None),
+    # digits of a breakdown are not a count of their own; a clause with its own verb is
+    ("At least 21 people, among them 8 soldiers, were killed in the ambush.", 21, None),
+    ("It followed attacks, including a blast in Quetta that killed at least 9 people.", 9, None),
     # "resulting in the martyrdom of 13 soldiers"
     ("The blast resulted in the martyrdom of 13 soldiers and injuries to two others.", 13, 2),
     # "N of them" are of the group named just before

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from incidents._extract_lex import AF_MIL, HGB, PK_MIL, TTP
-from incidents._extract_sides import initiator, militant_initiator
+from incidents._extract_sides import initiator, militant_initiator, taliban_side
 from incidents.extract import extract
 
 DATE = "2025-10-14"
@@ -245,3 +245,42 @@ def test_actor_of_the_first_row(text, side):
     df = extract(text, article_date=DATE)
     assert len(df) >= 1
     assert df.iloc[0]["actor1"] == side
+
+
+# "the Taliban" alone: by the article (Afghanistan's rulers or the Pakistani Taliban)
+BARE_TALIBAN = [
+    (
+        "The Taliban government in Kabul said its forces had answered Pakistani shelling.\n"
+        "The Taliban attacked three Pakistani posts in Kurram on Saturday night.",
+        AF_MIL,
+    ),
+    (
+        "Taliban militants stormed a police station in Lakki Marwat on Monday, killing two "
+        "policemen.\n"
+        "The banned TTP claimed responsibility; police said khawarij had fled.",
+        TTP,
+    ),
+    (
+        "Islamabad accused the Taliban of opening fire in Chaman on Sunday.\n"
+        "Zabihullah Mujahid, the Taliban spokesman, denied it from Kabul.",
+        AF_MIL,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), BARE_TALIBAN)
+def test_the_taliban_alone_are_read_by_the_article(text, side):
+    df = extract(text, article_date=DATE)
+    assert len(df) >= 1
+    assert df.iloc[0]["actor1"] == side
+
+
+def test_the_taliban_alone_without_context_are_nobody():
+    assert taliban_side(["The Taliban attacked a post in Kurram."]) is None
+
+
+def test_the_side_after_a_verb_trigger_is_its_object():
+    df = extract("Gunmen attacked Pakistani posts in Kurram on Saturday night.", article_date=DATE)
+    assert len(df) == 1
+    assert pd.isna(df.iloc[0]["actor1"])
+    assert df.iloc[0]["actor2"] == PK_MIL
