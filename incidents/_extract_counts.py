@@ -177,16 +177,19 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
         rf"(?:also |reportedly |)(?:{passive})\b(?!\s+or\s+(?:were\s+)?(?:{DEAD}|{HURT})))",
         # "a paramilitary soldier was killed"
         rf"\b(?P<num>an?|one) {_ADJ}(?P<who>{_ONE})\b(?P<gap>{_GAP})\b(?:was (?:also |reportedly |)"
-        rf"|)(?P<verb>{passive})",
+        # (not "killed a woman and injured ...": the verb of another subject)
+        rf"|)(?<!\band )(?P<verb>{passive})",
         # "killing at least 10 people", "killed nine children", "strikes kill 10 people"
         rf"\b(?P<verb>{verb}{_ACTIVE_DEAD if present else ''})"
         rf"(?: at least| more than| over| some| about| nearly| up to| another)?"
-        rf" {_NUM} {_ADJ}{_WHO}\b",
+        rf"(?: her| his| their| its)? {_NUM} {_ADJ}{_WHO}\b",
         # "more than 80 wounded", "dozens killed"
         rf"\b{_QUAL}{_NUM_NO_A} (?:were |was |)(?P<verb>{verb})\b",
         # "killing three, police said", "killed six of them"
         rf"\b(?P<verb>{verb})(?: at least| more than| some| about)? {_NUM_NO_A}"
-        r"(?=[,.;]| and\b|\s*$| of (?:them|those)\b)",
+        r"(?=[,.;]| and\b|\s*$| of (?:them|those)\b"
+        # "wounded seven in an ambush", "injured 14 in Khar"
+        r"| (?:in|at|near|during|when|after|as|on)\b)",
     ]
     return [re.compile(f, re.IGNORECASE) for f in forms]
 

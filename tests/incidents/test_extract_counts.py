@@ -135,6 +135,11 @@ CLAUSES = [
     # digits of a breakdown are not a count of their own; a clause with its own verb is
     ("At least 21 people, among them 8 soldiers, were killed in the ambush.", 21, None),
     ("It followed attacks, including a blast in Quetta that killed at least 9 people.", 9, None),
+    # an active verb's bare number before a place; a possessive before the number; the
+    # object of the first verb is not the subject of the second
+    ("Gunmen killed three guards and wounded five in an ambush near the post.", 3, 5),
+    ("The blast killed two and injured 17 in the bazaar on Monday.", 2, 17),
+    ("A shell killed a man and injured his three sons in the village.", 1, 3),
     # "resulting in the martyrdom of 13 soldiers"
     ("The blast resulted in the martyrdom of 13 soldiers and injuries to two others.", 13, 2),
     # "N of them" are of the group named just before

@@ -284,3 +284,14 @@ def test_the_side_after_a_verb_trigger_is_its_object():
     assert len(df) == 1
     assert pd.isna(df.iloc[0]["actor1"])
     assert df.iloc[0]["actor2"] == PK_MIL
+
+
+def test_soldiers_who_lost_their_lives_are_the_victims():
+    df = extract(
+        "Five Pakistani soldiers lost their lives in a cross-border attack in Bajaur on "
+        "Monday, officials said.",
+        article_date=DATE,
+    )
+    assert len(df) == 1
+    assert df.iloc[0]["fatalities"] == 5
+    assert pd.isna(df.iloc[0]["actor1"])
