@@ -295,7 +295,7 @@ _ELLIPSIS = re.compile(
     rf"(?P<num>{_DIGITS}|{_WORDNUM})(?: {_ADJ}(?P<who>{_WHO_ANY}))?(?=\s+(?:in|at|near|across)\b)",
     re.IGNORECASE,
 )
-_AND_MORE = re.compile(rf"\band (?:{_NUM}) {_ADJ}{_WHO}\b", re.IGNORECASE)
+_AND_MORE = re.compile(rf"\band (?:her |his |their |its )?(?:{_NUM}) {_ADJ}{_WHO}\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s*$|\d,\s*$",
     re.IGNORECASE,

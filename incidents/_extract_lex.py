@@ -96,7 +96,8 @@ _T: list[tuple[str, str]] = [
         "killing",
         r"\b(?:killed|killing|kills?|shot dead|gunned down|martyred|dead|died|wounded|injured|"
         r"lost (?:their|his|her) lives?|embraced (?:martyrdom|shahadat)|sent to hell|"
-        r"neutrali[sz]ed|perished|slain|succumbed|deaths? of)\b",
+        r"neutrali[sz]ed|perished|slain|succumbed|deaths? of|"
+        r"no (?:casualties|deaths|fatalities|loss of life))\b",
     ),
     (
         "border_closure",

@@ -77,6 +77,17 @@ ROWS = [
         "In another encounter, two soldiers were martyred in Spinwam on Tuesday.",
         {"Datta Khel": (8, None), "Spinwam": (2, None)},
     ),
+    # "a woman and her two sons"; "no casualties" in the next sentence is a count of zero
+    (
+        "Mortar shells fired from across the border hit a house in Bajaur on Tuesday.\n"
+        "A woman and her two sons were killed.",
+        {"Bajaur": (3, None)},
+    ),
+    (
+        "Border forces exchanged fire at the Torkham crossing on Monday.\n"
+        "No casualties were reported, officials said.",
+        {"Torkham": (0, None)},
+    ),
     # "and five others critically injured" are injured, not dead
     (
         "Three soldiers were martyred and five others critically injured when militants "
