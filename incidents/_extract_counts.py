@@ -218,6 +218,11 @@ def _list_forms(verb: str) -> list[re.Pattern[str]]:
 _DEAD_LIST = _list_forms(DEAD)
 _HURT_LIST = _list_forms(HURT)
 _ITEM_RX = re.compile(_ITEM, re.IGNORECASE)
+# A cheap first look for a list: a count right after a comma.
+_LIST_GATE = re.compile(
+    rf",\s*(?:and\s+)?{_QUAL}(?:\d|(?:{_WORDNUM.replace('(?: of)?', '')}|an?)\b)",
+    re.IGNORECASE,
+)
 # Another count between a count and its verb, outside a breakdown: the verb is that one's.
 _OTHER_COUNT = re.compile(
     rf"\b(?:leaving|while|whereas|with)\s+{_QUAL}(?:{_WORDNUM.replace('(?: of)?', '')})\s+"
@@ -390,7 +395,7 @@ def counts_in(sentence: str) -> list[Count]:
         (_DEAD_RX, _DEAD_LIST, "killed", HURT),
         (_HURT_RX, _HURT_LIST, "wounded", DEAD),
     ):
-        listed = _listed(sentence, lists, which) if "," in sentence else []
+        listed = _listed(sentence, lists, which) if _LIST_GATE.search(sentence) else []
         out.extend(listed)
         ms = sorted(
             (m for rx in rxs for m in rx.finditer(masked)), key=lambda m: (m.start(), -m.end())
