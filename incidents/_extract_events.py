@@ -479,6 +479,13 @@ _VERB_TRIGGER = re.compile(
     r"assaulted|overran|captured|seized|destroyed|fired (?:on|at|upon|into))$",
     re.IGNORECASE,
 )
+# A verb or preposition whose object follows: "killed six terrorists", "engaged the khwarij".
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:killed|killing|kill|kills|neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|"
+    r"engaged|engaging|targeted|targeting|arrested|captured|against|on)\s+"
+    r"(?:[\w“”\"'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # A speaker: "the ISPR (the military's media wing) in a press release said that ...".
 _SAID_AFTER = re.compile(r"[^,;.]{0,60}?\b(?:said|stated|says)\b")
 # "..., prompting Pakistani forces to respond": the side named after the event answered it.
@@ -517,6 +524,8 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
             if start <= o < x.start
             and not _ANSWERED.search(t[o : x.start])
             and not _VICTIM.match(t[o : x.end])
+            # "security forces killed six terrorists in an operation": an object
+            and not (a == TTP_WORD and _OBJECT_BEFORE.search(t[max(0, o - 40) : o]))
         ]
         before = [a for _, a in subjects]
         before_at = [o for o, _ in subjects]

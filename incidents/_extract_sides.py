@@ -171,6 +171,16 @@ _TALIBAN_SUBJECT = re.compile(
 )
 
 
+# "security forces killed 33 terrorists", "troops engaged the khwarij": only Pakistan's
+# forces are said to fight "terrorists" and "khawarij" in these words
+_FORCES_AGAINST_TTP = re.compile(
+    r"\b(?:security forces|(?:own )?troops|soldiers|forces|personnel|army)\s+(?:\w+\s+){0,3}?"
+    r"(?:killed|neutrali[sz]ed|eliminated|engaged|targeted|raided|arrested|gunned down)\s+"
+    r"(?:\S+\s+){0,4}?(?:terrorists|khawarij|khwarij|kharijis?)\b",
+    re.IGNORECASE,
+)
+
+
 def taliban_side(texts: list[str]) -> str | None:
     """Who "the Taliban" alone are in an article: Afghanistan's forces when the
     article speaks more of Afghanistan's rulers ("Taliban government", "Islamic
@@ -203,6 +213,14 @@ def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
             if isinstance(bare, str):
                 c.actor1 = bare
                 c.notes.append(f"'the Taliban' of this article: {bare}")
+        if (
+            c.kind in VIOLENT
+            and c.actor1 is None
+            and c.sentence < len(texts)
+            and _FORCES_AGAINST_TTP.search(texts[c.sentence])
+        ):
+            c.actor1, c.actor2 = PK_MIL, c.actor2 or TTP
+            c.notes.append("security forces against 'terrorists'/'khawarij': Pakistan's")
     by_sentence: dict[int, list[_Candidate]] = {}
     for c in cands:
         if c.kind in VIOLENT:

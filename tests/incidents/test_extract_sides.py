@@ -295,3 +295,19 @@ def test_soldiers_who_lost_their_lives_are_the_victims():
     assert len(df) == 1
     assert df.iloc[0]["fatalities"] == 5
     assert pd.isna(df.iloc[0]["actor1"])
+
+
+# "terrorists"/"khawarij" as the object of the security forces' verb: Pakistan's forces
+# acted; as the subject of the attack: the TTP
+FORCES_AGAINST_TTP = [
+    ("Security forces killed nine terrorists in an operation in Datta Khel on Monday.", PK_MIL),
+    ("Troops engaged the khwarij hideout in Spinwam on Monday, killing three.", PK_MIL),
+    ("A group of terrorists attacked a check post in Bannu on Monday.", TTP),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), FORCES_AGAINST_TTP)
+def test_terrorists_as_object_or_subject(text, side):
+    df = extract(text, article_date=DATE)
+    assert len(df) == 1
+    assert df.iloc[0]["actor1"] == side
