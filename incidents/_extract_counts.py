@@ -16,7 +16,14 @@ Rules (each pinned by a table-driven test):
   bound; "several" is no number ("several others injured" leaves the injuries
   empty rather than inventing one);
 * a breakdown is not added to its total: "nine children [five boys and four
-  girls]", "ten civilians, including five boys and four girls," count 9 and 10.
+  girls]", "ten civilians, including five boys and four girls," count 9 and 10;
+  its digits are no count of their own ("19 people, among them 11 soldiers" is 19);
+* a list of groups sharing one verb adds up ("five boys, four girls, and a woman
+  were killed" is 10); a count with its own verb is not the subject of another
+  ("killing a person and leaving three others injured" is 1 dead, 3 injured);
+* "N others" are of the group counted before them, "N of them" of the group named
+  before; servicemen named by rank ("Major X, 29, and Sepoy Y were martyred") count
+  one each, and a number of soldiers includes them.
 """
 
 from __future__ import annotations
