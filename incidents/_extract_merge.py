@@ -110,7 +110,13 @@ def _same_place(a: _Candidate, b: _Candidate) -> bool:
     if _place_key(a.place) == _place_key(b.place):
         return True
     # "UNAMA said 10 were killed in Khost": a casualty summary of an incident in that province.
-    if b.kind == "killing" and a.kind in VIOLENT and b.place.role != "frontier":
+    # (two places of one sentence are two sites: "four in X and two in Y")
+    if (
+        b.kind == "killing"
+        and a.kind in VIOLENT
+        and b.place.role != "frontier"
+        and (a.sentence != b.sentence)
+    ):
         ma, mb = a.place.match, b.place.match
         return bool(ma.admin1 and ma.admin1 == mb.admin1 and mb.precision and mb.precision >= 1)
     return False
