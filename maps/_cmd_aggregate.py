@@ -21,6 +21,7 @@ from incidents.io import FORMATS, check_output, read, read_positioned, write
 from incidents.position import is_positioned, position
 from maps import _engines
 from maps._cmd_geocode import check_folder_input
+from maps._notes import print_load_notes
 
 __all__ = ["MIN_KM", "read_positioned", "run"]
 
@@ -60,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
         return _engines.run_aggregate(args, engine, options)
 
     table = read(path, sheet=getattr(args, "sheet", None))
+    print_load_notes("aggregate", table)
     if not is_positioned(table):
         from incidents.geocode import geocode
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from incidents.io import atomic_output, check_output, read
 from incidents.position import is_positioned, position
+from maps._notes import print_load_notes
 from maps._stages import Stages
 from maps.errors import MapError
 from maps.filters import apply_filters, describe_filters
@@ -104,6 +105,7 @@ def _run(args: argparse.Namespace) -> int:
     reading = _Background(read, path, sheet=getattr(args, "sheet", None))
     build = _map_builder()
     table = reading.result()
+    print_load_notes("map", table)
     progress.grow(len(table) >= LARGE_ROWS)
     if not is_positioned(table):
         progress(f"read {len(table):,} rows; geocoding and positioning them")

@@ -151,6 +151,7 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--choropleth", choices=["admin2", "segment", "hex", "band"], default=None)
     f.add_argument("--compare-from", default=None, help="profile: second period's first date")
     f.add_argument("--compare-to", default=None, help="profile: second period's last date")
+    _io_options(f, csv=False)
     fu = sub.add_parser("fuse", help="one event, many reports: fuse incident files across sources")
     fu.add_argument("inputs", nargs="+", metavar="INPUT", help="incident files, one per source")
     fu.add_argument("-o", "--output", required=True, help=".geojson, .csv, .gpkg or .parquet")
@@ -160,6 +161,7 @@ def _parser() -> argparse.ArgumentParser:
     fu.add_argument("--time-window", type=float, default=1.0, help="days (default 1)")
     fu.add_argument("--space-window", type=float, default=None, help="km (default: radii)")
     fu.add_argument("--taxonomy", default=None, help="CSV crosswalk of event types")
+    _io_options(fu, sheet=False)
     return p
 
 
