@@ -155,9 +155,10 @@ def load(
         signature columns and use ``"generic"`` otherwise.
     sheet
         Excel sheet or GeoPackage layer, by name or 0-based position, or
-        ``"all"`` for every sheet of a workbook that holds data (a ``sheet``
-        column then names each row's sheet); the first one by default (an
-        error when it has no data rows but another sheet has).
+        ``"all"`` for every sheet of a workbook (or layer of a GeoPackage) that
+        holds data (a ``sheet`` column then names each row's sheet or layer);
+        the first one by default (an error when it has no data rows but another
+        sheet has).
 
     Returns
     -------

@@ -41,7 +41,10 @@ def load_notes(report: Mapping[str, Any], *, sheet_option: bool = True) -> list[
     if unread := report.get("sheets_not_read"):
         names = ", ".join(repr(n) for n in unread)
         if "layer" in report:  # a GeoPackage: one layer at a time
-            notes.append(f"read layer {report['layer']!r} only; {names} also hold(s) data ({how})")
+            notes.append(
+                f"read layer {report['layer']!r} only; {names} also hold(s) data "
+                + ("(--sheet NAME, or --sheet all)" if sheet_option else f"({how})")
+            )
         else:
             notes.append(
                 f"read sheet {report.get('sheet')!r} only; {names} also hold(s) data "
