@@ -14,7 +14,6 @@ with a request to report it.  Never a traceback unless ``FRONTIER_DEBUG=1``.
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import os
 import sys
@@ -273,16 +272,11 @@ def _import_command(name: str) -> ModuleType:
     thousands of long-lived objects, and the collections that would keep walking
     them take a tenth of a second of a start.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    from incidents._collector import collector
+
+    # straight to the oldest generation after (no walk of the young one they would fill)
+    with collector(paused=True, age_new=True):
         return importlib.import_module(f"maps._cmd_{name}")
-    finally:
-        # straight to the oldest generation (no walk of the young one they would fill)
-        gc.freeze()
-        gc.unfreeze()
-        if enabled:
-            gc.enable()
 
 
 def classify(exc: BaseException) -> tuple[int, str]:
