@@ -249,6 +249,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.command != "extract" and "-" in [
+        getattr(args, "input", None),
+        *getattr(args, "inputs", []),
+    ]:
+        print(
+            f"{name}: error: INPUT -: {args.command} reads files, not standard input; "
+            "save the table to a file (e.g. events.csv) and name it",
+            file=sys.stderr,
+        )
+        return 2
     try:
         module = _import_command(args.command)
         with warnings.catch_warnings():  # the summary line and errors say what matters

@@ -142,3 +142,24 @@ def test_figure_reads_the_sheet_it_is_given(tmp_path, workbook, capsys):
     captured = capsys.readouterr()
     assert "2 of 2 incidents" in captured.out
     assert "note:" not in captured.err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["geocode", "-", "-o", "{tmp}/x.csv"],
+        ["map", "-", "-o", "{tmp}/x.html"],
+        ["aggregate", "-", "--by", "admin1", "-o", "{tmp}/x.csv"],
+        ["figure", "-", "--kind", "map", "-o", "{tmp}/x.png"],
+        ["fuse", "{a}", "-", "-o", "{tmp}/x.csv"],
+    ],
+    ids=lambda a: a[0],
+)
+def test_standard_input_is_refused_in_one_line(tmp_path, two, capsys, args):
+    argv = [x.format(tmp=tmp_path, a=two[0]) for x in args]
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        f"frontier {argv[0]}: error: INPUT -: {argv[0]} reads files, not standard input; "
+        "save the table to a file (e.g. events.csv) and name it"
+    )
