@@ -54,6 +54,9 @@ def run(args: argparse.Namespace) -> int:
     before, after = getattr(args, "before", None), getattr(args, "after", None)
     if (before or after) and not args.change:
         raise IncidentError("--before/--after choose the periods of --change: add --change")
+    for option, value in (("--before", before), ("--after", after)):
+        if value is not None and pd.isna(pd.to_datetime(value, errors="coerce")):
+            raise IncidentError(f"{option} must be a date such as 2025-10-01, got {value!r}")
     check_folder_input(path)
     engine = _engines.choose(args)
     if engine != "memory":

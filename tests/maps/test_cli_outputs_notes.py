@@ -163,3 +163,11 @@ def test_standard_input_is_refused_in_one_line(tmp_path, two, capsys, args):
         f"frontier {argv[0]}: error: INPUT -: {argv[0]} reads files, not standard input; "
         "save the table to a file (e.g. events.csv) and name it"
     )
+
+
+@pytest.mark.parametrize("option", ["--before", "--after"])
+def test_change_dates_are_checked_under_their_option_names(tmp_path, two, capsys, option):
+    argv = ["aggregate", str(two[0]), "--by", "admin1", "--period", "week", "--change"]
+    assert main([*argv, option, "2025-13-01", "-o", str(tmp_path / "c.csv")]) == 2
+    err = capsys.readouterr().err
+    assert f"{option} must be a date such as 2025-10-01, got '2025-13-01'" in err
