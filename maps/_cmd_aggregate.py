@@ -21,6 +21,7 @@ from incidents.io import FORMATS, check_output, read, read_positioned, write
 from incidents.position import is_positioned, position
 from maps import _engines
 from maps._cmd_geocode import check_folder_input
+from maps._fused_rows import events_only
 from maps._notes import print_load_notes
 
 __all__ = ["MIN_KM", "read_positioned", "run"]
@@ -69,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
         from incidents.geocode import geocode
 
         table = position(geocode(table))
+    table = events_only(table, command="aggregate", name=path.name)
     if getattr(args, "fused", False):  # count events, not reports
         from incidents.fuse import fuse
 

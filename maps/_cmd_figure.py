@@ -17,6 +17,7 @@ import pandas as pd
 
 from incidents.io import check_output, read
 from incidents.position import is_positioned, position
+from maps._fused_rows import events_only
 from maps._notes import print_load_notes
 from maps.errors import MapError
 
@@ -50,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
         from incidents.geocode import geocode
 
         table = position(geocode(table))
+    table = events_only(table, command="figure", name=path.name, where=args.where or [])
     n_rows = len(table)
     subset = _filter(table, date_from=args.date_from, date_to=args.date_to, where=args.where)
     if len(subset) == 0:

@@ -17,6 +17,7 @@ from typing import Any
 from incidents._collector import collector
 from incidents.io import atomic_output, check_output, read
 from incidents.position import is_positioned, position
+from maps._fused_rows import events_only
 from maps._notes import print_load_notes
 from maps._stages import Stages
 from maps.errors import MapError
@@ -100,6 +101,7 @@ def _run(args: argparse.Namespace) -> int:
 
         table = fuse(table, within_source=True, keep="fused")
     where = list(args.where or [])
+    table = events_only(table, command="map", name=path.name, where=where)
     kept = apply_filters(table, date_from=args.date_from, date_to=args.date_to, where=where)
     notices = []
     described = describe_filters(date_from=args.date_from, date_to=args.date_to, where=where)

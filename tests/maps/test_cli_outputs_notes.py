@@ -171,3 +171,44 @@ def test_change_dates_are_checked_under_their_option_names(tmp_path, two, capsys
     assert main([*argv, option, "2025-13-01", "-o", str(tmp_path / "c.csv")]) == 2
     err = capsys.readouterr().err
     assert f"{option} must be a date such as 2025-10-01, got '2025-13-01'" in err
+
+
+@pytest.fixture()
+def fused_all(tmp_path, two):
+    """A frontier fuse --keep all file: 4 reports, 3 events (Torkham reported twice)."""
+    out = tmp_path / "fused.geojson"
+    assert main(["fuse", str(two[0]), str(two[1]), "-o", str(out)]) == 0
+    return out
+
+
+def test_a_keep_all_file_is_counted_as_events(tmp_path, fused_all, capsys):
+    from incidents.io import read
+
+    table = read(fused_all)
+    kinds = table["row_kind"].value_counts().to_dict()
+    assert kinds == {"report": 4, "fused": 3}
+    capsys.readouterr()
+    agg = tmp_path / "agg.csv"
+    assert main(["aggregate", str(fused_all), "--by", "admin1", "-o", str(agg)]) == 0
+    captured = capsys.readouterr()
+    assert "holds 4 reports and 3 fused events" in captured.err
+    assert "frontier fuse --keep fused" in captured.err
+    assert pd.read_csv(agg)["incidents"].sum() == 3
+
+    html = tmp_path / "m.html"
+    assert main(["map", str(fused_all), "-o", str(html)]) == 0
+    captured = capsys.readouterr()
+    assert "--where row_kind=report" in captured.err
+    assert "of 3 incidents" in captured.out
+    # the analyst's own choice of rows is left alone, without the note
+    assert main(["map", str(fused_all), "-o", str(html), "--where", "row_kind=report"]) == 0
+    captured = capsys.readouterr()
+    assert "of 4 incidents" in captured.out and "note:" not in captured.err
+
+
+def test_a_table_of_reports_only_is_not_touched(tmp_path, two, capsys):
+    out = tmp_path / "fused.csv"
+    assert main(["fuse", str(two[0]), str(two[1]), "-o", str(out), "--keep", "fused"]) == 0
+    capsys.readouterr()
+    assert main(["aggregate", str(out), "--by", "admin1", "-o", str(tmp_path / "a.csv")]) == 0
+    assert "note:" not in capsys.readouterr().err
