@@ -108,9 +108,7 @@ class Geocoder(RankingMixin, AnswerMixin):
         if not isinstance(text, str) or not text:
             return []
         text = text[: 50 * MAX_TEXT]
-        toks = [
-            (m.start(), m.end(), norm(m.group(0))) for m in re.finditer(r"[^\W_][\w'’\-]*", text)
-        ]
+        toks = [_token(m) for m in _TOKEN.finditer(text)]
         out: list[Mention] = []
         i = 0
         while i < len(toks):
@@ -129,7 +127,11 @@ class Geocoder(RankingMixin, AnswerMixin):
                 continue
             n, key = found
             start, end = toks[i][0], toks[i + n - 1][1]
-            out.append(Mention(start, end, text[start:end], key, tuple(self.resolve(key))))
+            query = key
+            if out and _POSSESSOR.fullmatch(text, out[-1].end, start):
+                # "Nangarhar's Shinwari district": read inside the possessor
+                query = f"{out[-1].key}'s {key}"
+            out.append(Mention(start, end, text[start:end], key, tuple(self.resolve(query))))
             i += n
         return out
 
@@ -265,6 +267,17 @@ class Geocoder(RankingMixin, AnswerMixin):
                 floor = RADIUS_KM.get(m.match_class, 0.0)
                 m = replace(m, uncertainty_km=round(min(m.uncertainty_km, max(cap, floor)), 2))
             return m
+        units = [
+            int(u)
+            for u in g.by_key.get(item.container.key)
+            if g.kind[u] in ("tehsil", "county", "region") and u != outer
+        ]
+        if units and within is not None:
+            # "Sialkot's Abdul Malik": not near the town, so in the unit of its name
+            ctx = hints.merged(self._hints_from_rows(units))
+            row, cands, q = self._best(inner, ctx)
+            if row is not None and row not in units:
+                return self._match(row, cands, inner, ctx, q)
         m = self._match(outer, ocands, item.container, hints, oq)
         part = inner.full_key or inner.key or inner.raw[:40]
         return replace(m, reason=_join(m.reason, f"{part!r} not found in {m.name}"))
@@ -339,6 +352,22 @@ class Geocoder(RankingMixin, AnswerMixin):
         return g.kind[row] not in ("county", "region", "country") and (
             g.admin2[row] == g.admin2[unit]
         )
+
+
+_POSSESSOR = re.compile(r"['’]s?\s+")
+_TOKEN = re.compile(r"[^\W_][\w'’\-]*")
+_POSSESSIVE_END = re.compile(r"[^\W_]['’]s?$|s['’]$")
+
+
+def _token(m: re.Match[str]) -> tuple[int, int, str]:
+    """(start, end, key) of a word of free text; a possessive ending is not part
+    of the name ("Nangarhar's" -> "Nangarhar", "Khyber’" -> "Khyber")."""
+    word, end = m.group(0), m.end()
+    tail = _POSSESSIVE_END.search(word)
+    if tail is not None and len(word) > 3:
+        cut = 1 if word[-1] in "'’" else 2
+        word, end = word[:-cut], end - cut
+    return m.start(), end, norm(word)
 
 
 def _join(a: str | None, b: str) -> str:
