@@ -108,8 +108,9 @@ class Geocoder(RankingMixin, AnswerMixin):
         if not isinstance(text, str) or not text:
             return []
         text = text[: 50 * MAX_TEXT]
-        toks = [_token(m) for m in _TOKEN.finditer(text)]
+        toks = [(m.start(), m.end(), norm(m.group(0))) for m in _TOKEN.finditer(text)]
         out: list[Mention] = []
+        owner: tuple[int, str] | None = None  # (end, key) of the last "X's" admin unit
         i = 0
         while i < len(toks):
             found = None
@@ -123,17 +124,34 @@ class Geocoder(RankingMixin, AnswerMixin):
                         found = (n, key)
                         break
             if found is None:
+                owner = self._possessor(text, toks, i) or owner
                 i += 1
                 continue
             n, key = found
             start, end = toks[i][0], toks[i + n - 1][1]
             query = key
-            if out and _POSSESSOR.fullmatch(text, out[-1].end, start):
-                # "Nangarhar's Shinwari district": read inside the possessor
-                query = f"{out[-1].key}'s {key}"
+            if owner is not None and _POSSESSOR.fullmatch(text, owner[0], start):
+                # "Nangarhar's Shinwari district": read inside the possessor (which
+                # is no mention of its own: it names no place of an event)
+                query = f"{owner[1]}'s {key}"
             out.append(Mention(start, end, text[start:end], key, tuple(self.resolve(query))))
             i += n
         return out
+
+    def _possessor(
+        self, text: str, toks: list[tuple[int, int, str]], i: int
+    ) -> tuple[int, str] | None:
+        """(end, key) when word ``i`` closes an admin unit's name with a possessive
+        "'s" ("Nangarhar's", "Khyber Pakhtunkhwa's"), else None."""
+        word = text[toks[i][0] : toks[i][1]]
+        if len(word) < 4 or word[-2:] not in ("'s", "’s"):
+            return None
+        own = norm(word[:-2])
+        for j in range(max(0, i - 3), i + 1):
+            key = " ".join([*(t[2] for t in toks[j:i]), own])
+            if self._known(key):
+                return toks[i][1] - 2, key
+        return None
 
     # -- resolution ----------------------------------------------------------------
 
@@ -356,18 +374,6 @@ class Geocoder(RankingMixin, AnswerMixin):
 
 _POSSESSOR = re.compile(r"['’]s?\s+")
 _TOKEN = re.compile(r"[^\W_][\w'’\-]*")
-_POSSESSIVE_END = re.compile(r"[^\W_]['’]s?$|s['’]$")
-
-
-def _token(m: re.Match[str]) -> tuple[int, int, str]:
-    """(start, end, key) of a word of free text; a possessive ending is not part
-    of the name ("Nangarhar's" -> "Nangarhar", "Khyber’" -> "Khyber")."""
-    word, end = m.group(0), m.end()
-    tail = _POSSESSIVE_END.search(word)
-    if tail is not None and len(word) > 3:
-        cut = 1 if word[-1] in "'’" else 2
-        word, end = word[:-cut], end - cut
-    return m.start(), end, norm(word)
 
 
 def _join(a: str | None, b: str) -> str:
