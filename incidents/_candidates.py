@@ -59,7 +59,13 @@ class CandidatesMixin(HintsMixin):
                     sim = np.concatenate([sim, sims])
         if len(rows) and qual.max() >= 1 and (not hints or self._any_hinted(rows, hints)):
             return rows, qual, sim
+        # a town of the exact name elsewhere: the hint is more likely off than the
+        # name short of a direction word ("Khairpur" is not "Khairpur Purana")
+        town = bool(len(rows) and (g.is_town[rows] & (qual >= 2)).any())
+        words = item.key.count(" ")
         for v in variant_keys(item.key):
+            if town and v.count(" ") > words:
+                continue
             vr = g.by_key.get(v)
             if len(vr) and (not hints or self._any_hinted(vr, hints)):
                 return vr, np.ones(len(vr)), np.full(len(vr), 0.99)

@@ -294,8 +294,10 @@ def variant_keys(key: str) -> list[str]:
     mamund" -> "bala mamund", "mamund bala", ...), then a trailing town-part
     word dropped ("wana bazaar" -> "wana"), then the direction/size word
     dropped ("lowi mamund" -> "mamund"), then the words joined ("spin wam" ->
-    "spinwam").  The key itself is never returned; the caller looks these up
-    only when the key itself finds nothing the hints accept.
+    "spinwam"); a name without such a word (at least 5 letters) is looked up
+    with one ("ghazani" -> "bar ghazani", "burj" -> "burj khurd").  The key
+    itself is never returned; the caller looks these up only when the key
+    itself finds nothing the hints accept.
     """
     words = key.split()
     out: list[str] = []
@@ -318,6 +320,13 @@ def variant_keys(key: str) -> list[str]:
                 if len(" ".join(core)) >= 3:
                     out.append(" ".join(core))
         out.append("".join(words))
+    if len(key) >= 5 and not any(w in _AFFIX_GROUP for w in words):
+        # "Ghazani" for "Bar Ghazani", "Burj" for "Burj Khurd": the name written
+        # without the word that tells its upper or lower, big or small part
+        for grp in AFFIX_SYNONYMS:
+            for w in sorted(grp):
+                out.append(f"{w} {key}")
+                out.append(f"{key} {w}")
     seen = {key}
     uniq = []
     for k in out:

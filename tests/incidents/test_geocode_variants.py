@@ -75,6 +75,7 @@ VARIANTS = [
     ("daraban khurd", ["daraban khord", "daraban"]),
     ("wana bazaar", ["wana"]),
     ("spin wam", ["spinwam"]),
+    ("ghazani", ["bar ghazani", "ghazani bala", "ghazani khurd"]),
 ]
 
 
@@ -88,9 +89,12 @@ def test_variant_keys(key, some):
         assert got.index("loe mamund") < got.index("mamund")
 
 
-def test_variant_keys_of_one_word_or_short_core():
-    assert variant_keys("wana") == []
+def test_variant_keys_of_short_names():
+    assert variant_keys("wana") == []  # too short to take an affix
     assert "ab" not in variant_keys("bala ab")
+    got = variant_keys("bala kurram")
+    # a name with a direction word is not given a second one
+    assert not any(k.count(" ") > 1 for k in got)
 
 
 def test_a_variant_never_outranks_the_name_itself():
