@@ -1,4 +1,6 @@
-"""Candidate places of an item: exact name key, else transliteration skeleton,
+"""Candidate places of an item: exact name key (words joined or split count as
+exact), else transliteration skeleton, else a written variant of the name
+(direction/size words, town-part words: :func:`incidents._names.variant_keys`),
 else one edit away; and how well each agrees with the row's hints."""
 
 from __future__ import annotations
