@@ -106,6 +106,13 @@ _CAUSE = re.compile(
     r"a day after|hours after|blamed for|responsible for|since)\s+(?:[\w'’-]+\s+){0,6}$",
     re.IGNORECASE,
 )
+# The backdrop of the news, not an event of it (unless a day is named with it):
+# "the strikes came at a time when talks in Istanbul had ended in stalemate".
+_BACKDROP = re.compile(
+    r"\b(?:at a time when|at a time of|against the backdrop of|in the backdrop of|"
+    r"in the context of)\s+(?:[\w'’-]+\s+){0,8}$",
+    re.IGNORECASE,
+)
 # A closure that is a routine, not an event ("was closing the border at 7 PM").
 _ROUTINE = re.compile(
     r"\b(?:at \d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|daily|every (?:day|evening|night)|usually|"
@@ -580,6 +587,16 @@ def _fmt(a: dt.date | None, b: dt.date | None) -> str:
     return f"{a}" if a == b or b is None else f"{a}..{b}"
 
 
+# Words between an event and an actor named after it that make the actor its target:
+# "an attack on a centre of the Frontier Corps", "the strikes targeted the hideouts of
+# the Pakistani Taliban", "jets hit camps of the TTP".
+_TARGET_BETWEEN = re.compile(
+    r"\b(?:on|against|at|targeting|into|targeted)\b"
+    r"|\b(?:hideouts?|hide-outs?|camps?|sanctuar(?:y|ies)|havens?|strongholds?)\s+of\b",
+    re.IGNORECASE,
+)
+
+
 def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> None:
     if not c.kind or c.kind not in VIOLENT:
         if (
@@ -618,7 +635,7 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
                 for o, a in armed
                 if o >= x.end
                 and a != TTP_WORD
-                and not re.search(r"\b(?:on|against|at|targeting|into)\b", t[x.end : o])
+                and not _TARGET_BETWEEN.search(t[x.end : o])
             ]
             agent = after[0] if after else None
     if agent is None and c.kind == "air_strike" and c.place.match.country != "PK":
@@ -630,7 +647,7 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
     if target is None and any(a == CIVILIANS for _, a in acts):
         target = CIVILIANS
     marked = any(
-        o >= x.end and re.search(r"\b(?:on|against|at|targeting|into)\b", t[x.end : o])
+        o >= x.end and _TARGET_BETWEEN.search(t[x.end : o])
         for o, a in armed
         if a == target
     )
@@ -748,6 +765,9 @@ def _events_of(
         clause = re.split(r"[.;:]", t[max(0, x.start - 70) : x.start])[-1]
         window = t[max(0, x.start - 60) : x.end + 60]
         if _PURPOSE.search(clause):
+            continue
+        if _BACKDROP.search(clause) and not _day_near(x, spans, t):
+            dropped = True
             continue
         if (
             _MODAL.search(clause)

@@ -90,6 +90,9 @@ _T: list[tuple[str, str]] = [
     (
         "attack",
         r"\battack(?:s|ed|ing)?\b|\bassault(?:s|ed)?\b|\braid(?:s|ed)?\b|\bambush(?:ed|es)?\b"
+        # "launched a counterattack", "retaliatory operations by Afghan forces"
+        r"|\bcounter-?(?:attacks?|attacked|attacking|offensives?)\b"
+        r"|\bretaliatory (?:operations?|attacks?|raids?|assaults?)\b"
         r"|\bstormed\b|\bcaptured\b|\bseized\b|\boverran\b|\bretaliat\w+ (?:strikes?|fire)\b"
         r"|\bretaliat(?:ed|ing)\s+(?:against|on|at)\b"
         r"|\btargeted\b(?! killings?)|\binfiltrat(?:ed|ion|e|ing)\b|\bincursions?\b"
@@ -99,6 +102,8 @@ _T: list[tuple[str, str]] = [
     (
         "killing",
         r"\b(?:killed|killing|kills?|shot dead|gunned down|martyred|dead|died|wounded|injured|"
+        # the military's word for killing militants: "neutralised six khwarij"
+        r"neutrali[sz](?:ed|ing)|"
         r"lost (?:their|his|her) lives?|embraced (?:martyrdom|shahadat))\b",
     ),
     (

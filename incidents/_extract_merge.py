@@ -7,7 +7,7 @@ import datetime as dt
 import math
 import re
 
-from incidents._extract_counts import fill_counts
+from incidents._extract_counts import Count, fill_counts
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT
 from incidents._extract_places import (
@@ -109,10 +109,14 @@ def _overlap(a: _Candidate, b: _Candidate) -> bool:
 def _same_place(a: _Candidate, b: _Candidate) -> bool:
     if _place_key(a.place) == _place_key(b.place):
         return True
-    # "UNAMA said 10 were killed in Khost": a casualty summary of an incident in that province.
+    # "UNAMA said 10 were killed in Khost": a casualty summary of an incident in that
+    # province (a summary is not finer than the incident: "eleven troops were killed
+    # in Khyber district" is not a summary of a province-wide row of Khyber Pakhtunkhwa)
     if b.kind == "killing" and a.kind in VIOLENT and b.place.role != "frontier":
         ma, mb = a.place.match, b.place.match
-        return bool(ma.admin1 and ma.admin1 == mb.admin1 and mb.precision and mb.precision >= 1)
+        coarser = _PLACE_LEVEL.get(mb.method, 0) > _PLACE_LEVEL.get(ma.method, 0)
+        same_unit = bool(ma.admin1 and ma.admin1 == mb.admin1)
+        return same_unit and coarser and bool(mb.precision and mb.precision >= 1)
     return False
 
 
@@ -199,6 +203,48 @@ def _take_counts(host: _Candidate, c: _Candidate) -> None:
         host.fatalities = c.fatalities
 
 
+def combine_counts(have: list[Count], more: list[Count]) -> list[Count]:
+    """Counts of one incident told twice (a row and the coarser restatement of it
+    alone), per kind (killed, wounded): a kind only one report counts is taken
+    from it; when either report counts unspecified "people", the larger total is
+    the incident's ("at least 46 people were killed" and "18 members of a family
+    lost their lives"); otherwise each group takes its larger count across the two
+    ("seven soldiers were killed" and "six terrorists were shot dead": 13).
+
+    Parameters
+    ----------
+    have : list of Count
+        The row's counts (kept on ties).
+    more : list of Count
+        The restatement's counts.
+
+    Returns
+    -------
+    list of Count
+        A new list; neither input is changed.
+    """
+    out: list[Count] = []
+    for which in dict.fromkeys(n.which for n in [*have, *more]):
+        h = [n for n in have if n.which == which]
+        m = [n for n in more if n.which == which]
+        if not h or not m:
+            out.extend(h or m)
+            continue
+        gh: dict[str, int] = {}
+        gm: dict[str, int] = {}
+        for n in h:
+            gh[n.group] = gh.get(n.group, 0) + n.value
+        for n in m:
+            gm[n.group] = gm.get(n.group, 0) + n.value
+        if "people" in gh or "people" in gm:
+            out.extend(m if sum(gm.values()) > sum(gh.values()) else h)
+            continue
+        for g in dict.fromkeys([*gh, *gm]):
+            src = m if gm.get(g, 0) > gh.get(g, 0) else h
+            out.extend(n for n in src if n.group == g)
+    return out
+
+
 def _km(a: _Candidate, b: _Candidate) -> float:
     ma, mb = a.place.match, b.place.match
     p1, p2 = math.radians(ma.lat), math.radians(mb.lat)
@@ -223,6 +269,8 @@ def _inside_of(fine: _Candidate, coarse: _Candidate) -> bool:
         return False
     if coarse.place.role == "country":
         return True
+    if any(_same(u.text, coarse.place.text) for u in fine.place.context):
+        return True  # "the Kalash region of Chitral" restates "in Chitral": its unit named
     for mc in (coarse.place.match, coarse.place.area):
         if mc is None or math.isnan(mc.lat):
             continue
@@ -316,7 +364,11 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
         gone.add(id(c))
         host.merged += 1
         host.notes.append(f"restated at {c.place.label!r} in sentence {c.sentence}")
-        host.counts = fill_counts(host.counts, c.counts)  # a list's total: its first place
+        if len(finer) == 1:
+            # the coarser row restates this one incident: its counts are of it too
+            host.counts = combine_counts(host.counts, c.counts)
+        else:
+            host.counts = fill_counts(host.counts, c.counts)  # a list's total: its first place
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
     # "a mortar shell hit a house near the border": the incident placed elsewhere in

@@ -152,6 +152,16 @@ _GOV_AFTER = re.compile(
     r"denies|rejects|alleged|alleges|says|announced|condemned|reiterated|maintains)"
     r"|ceasefire|cease-fire|truce|talks|agreement|accord|process|deal|declaration|format)\b"
 )
+# A statement of the place's office said on a day: "the military's media wing in
+# Rawalpindi on Monday said ..." (the seat of the speaker, unless the words before
+# it name an event: "the strikes in X on Monday killed ...").
+_GOV_AFTER_TIMED = re.compile(
+    r"^\s+(?:on\s+)?(?:early\s+|late\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|today|yesterday|earlier|also|separately)"
+    r"(?:\s+(?:night|morning|evening|afternoon))?,?\s+"
+    r"(?:said|says|told|announced|stated|claimed|confirmed|reported|added|denied|rejected|"
+    r"accused|warned|insisted|alleged|noted)\b"
+)
 # Where a person is from ("a resident of X") and the reference point of a bearing
 # ("some 22 km northwest of X", "north of X") describe, they do not locate the event.
 _DESCRIBES = re.compile(
@@ -632,6 +642,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     if venue and _names_event(venue.group(0)):
         venue = None  # "officials said the strikes in Paktika": the event's place
     gov = _GOV_AFTER.match(right)
+    if gov is None and not _names_event(left[-40:]):
+        gov = _GOV_AFTER_TIMED.match(right)
     if gov and _IN_RELATIVE.search(left) and re.match(r"\s+(?:has|had|have|did|does)\b", right):
         gov = None  # "the militants who attacked the post in X had crossed over": not a seat
     if (venue and not _LOCAL.search(left)) or gov:
