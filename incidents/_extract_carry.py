@@ -32,7 +32,7 @@ from incidents._extract_lex import SEQUEL, VIOLENT
 from incidents._extract_merge import _inside_of
 from incidents._extract_places import _place_key
 
-__all__ = ["LEAD_REACH", "date_sequels", "settle_counts"]
+__all__ = ["DETAIL_REACH", "LEAD_REACH", "date_sequels", "settle_counts"]
 
 _COARSE = ("frontier", "country")
 # A sentence that opens an incident of its own.
@@ -55,6 +55,9 @@ _DEFINITE = re.compile(
 _OWN_EVENT = re.compile(rf"\b{_EVENT_NOUN}\b", re.IGNORECASE)
 #: Sentences after a placeless lead toll in which its event may be placed.
 LEAD_REACH = 4
+#: Sentences after an incident in which a placeless casualty detail that no row
+#: took may still be its detail ("He was a native of X." between them).
+DETAIL_REACH = 5
 
 
 def settle_counts(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
@@ -79,6 +82,13 @@ def settle_counts(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
             if not hs:
                 continue
             keep = _keeper(hs, src) if len(hs) > 1 else hs[0]
+            if keep.sentence > src.sentence and _ANOTHER.match(keep.evidence):
+                # handed forward to "In another shootout, ...": not that incident's
+                for c in hs:
+                    c.counts = [m for m in c.counts if m is not n]
+                    touched.append(c)
+                holders.pop(id(n), None)
+                continue
             listed = violent.get(keep.sentence, [keep])
             keep = listed[0]  # a toll of a list of places: on its first place
             for c in hs:
@@ -98,6 +108,7 @@ def settle_counts(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
                     x for x in c.notes if not x.startswith(f"counts from sentence {src.sentence}")
                 ]
     _lead_toll(cands, unplaced, holders)
+    _late_details(cands, unplaced)
 
 
 def _keeper(hs: list[_Candidate], src: _Candidate) -> _Candidate:
@@ -152,6 +163,43 @@ def _lead_toll(
         f"counts of the lead told without a place (sentence {lead.sentence}): "
         + ", ".join(n.text for n in add)
     )
+
+
+def _late_details(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
+    """A placeless casualty sentence that no row took ("Sepoy X, 26, also embraced
+    martyrdom." four sentences after the operation, a biography between) is a
+    detail of the last violent incident before it, within :data:`DETAIL_REACH`
+    sentences, when it opens no incident of its own ("In another shootout ...")
+    and its date fits: the groups that incident has not counted are added."""
+    taken = {id(n) for c in cands for n in c.counts}
+    for src in unplaced:
+        if not src.counts or any(id(n) in taken for n in src.counts):
+            continue
+        if _ANOTHER.match(src.evidence) or (
+            _OWN_EVENT.search(src.evidence) and not _DEFINITE.search(src.evidence)
+        ):
+            continue
+        before = [
+            c
+            for c in cands
+            if c.kind in VIOLENT
+            and c.sentence < src.sentence
+            and src.sentence - c.sentence <= DETAIL_REACH
+        ]
+        if not before:
+            continue
+        last = before[-1].sentence
+        host = next(c for c in before if c.sentence == last)  # a list's first place
+        if not _dates_fit(host, src):
+            continue
+        have = {(n.which, n.group) for n in host.counts}
+        new = [n for n in src.counts if (n.which, n.group) not in have]
+        if new:
+            host.counts = host.counts + new
+            taken.update(id(n) for n in new)
+            host.notes.append(
+                f"counts from sentence {src.sentence}: " + ", ".join(n.text for n in new)
+            )
 
 
 # An event told as the answer to the one before: "hit back", "prompting X to escalate".

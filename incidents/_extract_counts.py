@@ -16,7 +16,14 @@ Rules (each pinned by a table-driven test):
   bound; "several" is no number ("several others injured" leaves the injuries
   empty rather than inventing one);
 * a breakdown is not added to its total: "nine children [five boys and four
-  girls]", "ten civilians, including five boys and four girls," count 9 and 10.
+  girls]", "ten civilians, including five boys and four girls," count 9 and 10;
+  its digits are no count of their own ("19 people, among them 11 soldiers" is 19);
+* a list of groups sharing one verb adds up ("five boys, four girls, and a woman
+  were killed" is 10); a count with its own verb is not the subject of another
+  ("killing a person and leaving three others injured" is 1 dead, 3 injured);
+* "N others" are of the group counted before them, "N of them" of the group named
+  before; servicemen named by rank ("Major X, 29, and Sepoy Y were martyred") count
+  one each, and a number of soldiers includes them.
 """
 
 from __future__ import annotations
@@ -130,7 +137,7 @@ _ADJ = (
     r"have|has|had|sustained|suffered|received|got|injuries|"
     r"killed|wounded|injured|martyred|died|dead|"
     + _WORDNUM.replace("(?: of)?", "")
-    + r")\b)(?:[A-Za-z]+(?:-[A-Za-z]+)?) ){0,3}?"
+    + r")\b)[“\"'‘]?(?:[A-Za-z]+(?:-[A-Za-z]+)?)[”\"'’]? ){0,3}?"
 )
 # "five of its soldiers", "three of the guards"
 _OF = r"(?:of (?:its|their|our|the|his|her) )?"
@@ -177,22 +184,83 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
         rf"(?:also |reportedly |)(?:{passive})\b(?!\s+or\s+(?:were\s+)?(?:{DEAD}|{HURT})))",
         # "a paramilitary soldier was killed"
         rf"\b(?P<num>an?|one) {_ADJ}(?P<who>{_ONE})\b(?P<gap>{_GAP})\b(?:was (?:also |reportedly |)"
-        rf"|)(?P<verb>{passive})",
+        # (not "killed a woman and injured ...": the verb of another subject)
+        rf"|)(?<!\band )(?P<verb>{passive})",
         # "killing at least 10 people", "killed nine children", "strikes kill 10 people"
         rf"\b(?P<verb>{verb}{_ACTIVE_DEAD if present else ''})"
         rf"(?: at least| more than| over| some| about| nearly| up to| another)?"
-        rf" {_NUM} {_ADJ}{_WHO}\b",
+        rf"(?: her| his| their| its)? {_NUM} {_ADJ}{_WHO}\b",
         # "more than 80 wounded", "dozens killed"
         rf"\b{_QUAL}{_NUM_NO_A} (?:were |was |)(?P<verb>{verb})\b",
         # "killing three, police said", "killed six of them"
         rf"\b(?P<verb>{verb})(?: at least| more than| some| about)? {_NUM_NO_A}"
-        r"(?=[,.;]| and\b|\s*$| of (?:them|those)\b)",
+        r"(?=[,.;]| and\b|\s*$| of (?:them|those)\b"
+        # "wounded seven in an ambush", "injured 14 in Khar"
+        r"| (?:in|at|near|during|when|after|as|on)\b)",
     ]
     return [re.compile(f, re.IGNORECASE) for f in forms]
 
 
 _DEAD_RX = _forms(DEAD, present=True)  # "strikes kill 10 people"
 _HURT_RX = _forms(HURT)
+
+# One counted group of a list: "five boys", "a woman", "at least two soldiers".
+_ITEM = rf"{_QUAL}(?P<num>{_DIGITS}|{_WORDNUM}|an?) {_OF}{_ADJ}(?P<who>(?:{_WHO_ANY}|{_ONE}))\b"
+_ITEMS = _ITEM.replace("?P<num>", "?:").replace("?P<who>", "?:")
+_LIST = rf"(?P<items>{_ITEMS}(?:\s*,\s*{_ITEMS})+,?\s+and\s+{_ITEMS})"
+
+
+def _list_forms(verb: str) -> list[re.Pattern[str]]:
+    passive = verb.replace("|killing", "").replace("|wounding|injuring", "")
+    forms = [
+        # "Five boys, four girls, and a woman were martyred"
+        rf"\b{_LIST}\s+(?:were |was |have been |had been |are |)(?:also |reportedly |)"
+        rf"(?P<verb>{passive})\b",
+        # "killing five boys, four girls and a woman"
+        rf"\b(?P<verb>{verb})(?: at least| more than| some| about| nearly)? {_LIST}",
+    ]
+    return [re.compile(f, re.IGNORECASE) for f in forms]
+
+
+_DEAD_LIST = _list_forms(DEAD)
+_HURT_LIST = _list_forms(HURT)
+_ITEM_RX = re.compile(_ITEM, re.IGNORECASE)
+# A cheap first look for a list: a count right after a comma.
+_LIST_GATE = re.compile(
+    rf",\s*(?:and\s+)?{_QUAL}(?:\d|(?:{_WORDNUM.replace('(?: of)?', '')}|an?)\b)",
+    re.IGNORECASE,
+)
+# Another count between a count and its verb, outside a breakdown: the verb is that one's.
+_OTHER_COUNT = re.compile(
+    rf"\b(?:leaving|while|whereas|with)\s+{_QUAL}(?:{_WORDNUM.replace('(?: of)?', '')})\s+"
+    rf"{_OF}{_ADJ}(?:{_WHO_ANY})\b",
+    re.IGNORECASE,
+)
+
+
+def _listed(sentence: str, rxs: list[re.Pattern[str]], which: str) -> list[Count]:
+    """Counts of a list of three or more counted groups sharing one verb: each
+    group is its own count, the later ones added to the earlier ("five boys, four
+    girls, and a woman were killed" is 10)."""
+    out: list[Count] = []
+    for rx in rxs:
+        for m in rx.finditer(sentence):
+            a, b = m.span()
+            if any(c.start <= a < c.end or a <= c.start < b for c in out):
+                continue
+            first = True
+            for it in _ITEM_RX.finditer(m.group("items")):
+                v = _value(it.group("num"))
+                if v is None:
+                    continue
+                text = it.group(0).strip()
+                out.append(
+                    Count(a, b, which, v, _group(it.group("who")), text if first else "and " + text)
+                )
+                first = False
+    return out
+
+
 _ZERO = re.compile(
     r"\bno (?:casualties|deaths|fatalities|loss of life|one was (?:killed|hurt|injured))\b"
     r"|\bwithout (?:any )?casualties\b",
@@ -202,7 +270,8 @@ _ZERO = re.compile(
 _NOMINAL = [
     re.compile(rx, re.IGNORECASE)
     for rx in (
-        rf"\bdeaths? of (?:its |their |his |her |the |our )?(?:at least |more than |some |about )?"
+        rf"\b(?:deaths?|martyrdom) of (?:its |their |his |her |the |our )?"
+        rf"(?:at least |more than |some |about )?"
         rf"{_NUM} {_ADJ}(?P<who>{_WHO_ANY}|{_ONE})\b",
         rf"\b{_QUAL}{_NUM_NO_A} (?:deaths|fatalities)\b",
         rf"\b(?:claimed|claiming|took|taking|cost|costing) (?:at least |more than |some |about )?"
@@ -238,7 +307,7 @@ _ELLIPSIS = re.compile(
     rf"(?P<num>{_DIGITS}|{_WORDNUM})(?: {_ADJ}(?P<who>{_WHO_ANY}))?(?=\s+(?:in|at|near|across)\b)",
     re.IGNORECASE,
 )
-_AND_MORE = re.compile(rf"\band (?:{_NUM}) {_ADJ}{_WHO}\b", re.IGNORECASE)
+_AND_MORE = re.compile(rf"\band (?:her |his |their |its )?(?:{_NUM}) {_ADJ}{_WHO}\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s*$|\d,\s*$",
     re.IGNORECASE,
@@ -311,19 +380,41 @@ _ANY_VERB = re.compile(
 )
 
 
+_VERB_IN = re.compile(rf"\b(?:{DEAD}|{HURT})\b", re.IGNORECASE)
+
+
+def _mask(b: re.Match[str]) -> str:
+    """A breakdown's digits masked (same length); not a clause with a verb of its own
+    (", including a bombing that killed 12 people")."""
+    text = b.group(0)
+    return text if _VERB_IN.search(text) else re.sub(r"\d", "x", text)
+
+
 def counts_in(sentence: str) -> list[Count]:
     """Every killed/wounded count of one sentence, left to right."""
     out: list[Count] = []
     if not _ANY_VERB.search(sentence):
         return out
-    for rxs, which, other in ((_DEAD_RX, "killed", HURT), (_HURT_RX, "wounded", DEAD)):
+    # digits of a breakdown are no count of their own ("At least 19 people, among them 11
+    # soldiers, were killed" is 19): masked, offsets kept
+    masked = _BREAKDOWN.sub(_mask, sentence)
+    for rxs, lists, which, other in (
+        (_DEAD_RX, _DEAD_LIST, "killed", HURT),
+        (_HURT_RX, _HURT_LIST, "wounded", DEAD),
+    ):
+        listed = _listed(sentence, lists, which) if _LIST_GATE.search(sentence) else []
+        out.extend(listed)
         ms = sorted(
-            (m for rx in rxs for m in rx.finditer(sentence)), key=lambda m: (m.start(), -m.end())
+            (m for rx in rxs for m in rx.finditer(masked)), key=lambda m: (m.start(), -m.end())
         )
         last_end = -1
         for m in ms:
             if m.start() < last_end or _is_year(sentence, m):
                 continue
+            if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in listed):
+                continue  # a group of a list counted above
+            if _OTHER_COUNT.search(_BREAKDOWN.sub(" ", m.groupdict().get("gap") or "")):
+                continue  # "killing a person and leaving three others injured": not one count
             v = _value(m.group("num"))
             if v is None:
                 continue
@@ -334,7 +425,12 @@ def counts_in(sentence: str) -> list[Count]:
                 continue  # "killed or injured": neither count is known
             last_end = m.end()
             who = m.groupdict().get("who")
-            out.append(Count(m.start(), m.end(), which, v, _group(who), m.group(0).strip()))
+            group = _group(who)
+            if not who and _OF_THEM.match(sentence, m.end()):
+                group = _antecedent(sentence[: m.start()])  # "the terrorists ... six of them"
+            out.append(
+                Count(m.start(), m.end(), which, v, group, sentence[m.start() : m.end()].strip())
+            )
             # "nine children (five boys and four girls) and one woman were killed"
             gap = _BREAKDOWN.sub(" ", m.groupdict().get("gap") or "")
             extra = [_AND_MORE.search(gap)]
@@ -342,7 +438,10 @@ def counts_in(sentence: str) -> list[Count]:
             rest = sentence[m.end() :].lstrip()
             tail = _AND_MORE.match(rest)
             if tail and not re.match(
-                rf"\s*(?:were |was |have been |)?{other}\b", rest[tail.end() :]
+                # "and five others (were) critically injured": not more of the dead
+                rf"\s*(?:were |was |have been |had been |)?(?:also |reportedly )?(?:\w+ly )?"
+                rf"{other}\b",
+                rest[tail.end() :],
             ):
                 extra.append(tail)
             for e in extra:
@@ -363,7 +462,11 @@ def counts_in(sentence: str) -> list[Count]:
                     a = ell.start("num")
                     out.append(Count(a, ell.end(), which, w, grp, "and " + sentence[a : ell.end()]))
     low = sentence.lower()
-    nominal = _NOMINAL if ("death" in low or "fatalit" in low or "lives" in low) else []
+    nominal = (
+        _NOMINAL
+        if ("death" in low or "fatalit" in low or "lives" in low or "martyrdom of" in low)
+        else []
+    )
     for z in (z for rx in nominal for z in rx.finditer(sentence)):
         v = _value(z.group("num"))
         if (
@@ -388,7 +491,78 @@ def counts_in(sentence: str) -> list[Count]:
             out.append(Count(z.start(), z.end(), "killed", v, "people", z.group(0)))
     for z in _ZERO.finditer(sentence):
         out.append(Count(z.start(), z.end(), "killed", 0, "people", z.group(0)))
-    return sorted(out, key=lambda c: (c.start, c.which))
+    out.extend(_named(sentence, out))
+    return _others(sorted(out, key=lambda c: (c.start, c.which)))
+
+
+# A serviceman named by rank: "Major Hamza Israr, 29,", "Sepoy Muhammad Naeem".
+_RANK = (
+    r"(?:Lieutenant Colonel|Lt\.? Col\.?|Lance Naik|Lance Havildar|Naib Subedar|Head Constable|"
+    r"Sub-Inspector|Sepoy|Naik|Havildar|Subedar|Major|Captain|Capt\.|Lieutenant|Lt\.|"
+    r"Colonel|Col\.|Brigadier|Constable|ASI|Sipahi|Sergeant|Sowar|Gunner)"
+)
+_NAMED_RX = re.compile(rf"\b{_RANK}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}")
+_NAMED_DEAD = re.compile(
+    r"\b(?:(?:was|were|had been|have been)\s+(?:also\s+)?martyred|"
+    r"(?:also\s+)?embraced\s+(?:martyrdom|shahadat)|lost (?:his|their) li(?:fe|ves)|"
+    r"succumbed)\b",
+    re.IGNORECASE,
+)
+
+
+_OF_THEM = re.compile(r"\s+of (?:them|those)\b", re.IGNORECASE)
+_WHO_WORD = re.compile(rf"\b(?:{_WHO_ANY})(?:['’]s?)?(?=\W|$)", re.IGNORECASE)
+
+
+def _antecedent(before: str) -> str:
+    """The group of the last counted noun before "N of them" ("engaged the
+    terrorists' hideout and killed six of them": militants)."""
+    words = list(_WHO_WORD.finditer(before))
+    return _group(re.sub(r"['’]s?$", "", words[-1].group(0))) if words else "people"
+
+
+#: Group prefix of a serviceman named by rank (counted among the forces).
+NAMED = "named:"
+_SPEECH = re.compile(r"\b(?:said|says|told|added|stated)\b")
+
+
+def _named(sentence: str, have: list[Count]) -> list[Count]:
+    """Servicemen named by rank before "embraced martyrdom" / "were martyred", when
+    the sentence gives no number of dead soldiers: "Major X, 29, and Sepoy Y, 26,
+    were martyred" is two."""
+    if any(c.which == "killed" and c.group == "forces" for c in have):
+        return []
+    out: list[Count] = []
+    start = 0
+    for v in _NAMED_DEAD.finditer(sentence):
+        clause_start, start = start, v.end()
+        clause = sentence[clause_start : v.start()]
+        names = list(_NAMED_RX.finditer(clause))
+        if not names or _SPEECH.search(clause[names[-1].end() :]):
+            continue  # "Major General X said three soldiers were martyred"
+        a = clause_start + names[0].start()
+        for n in names:
+            # one group per named man: the same man told twice is one, two men are two
+            # (and they are soldiers: see :func:`total`)
+            out.append(Count(a, v.end(), "killed", 1, NAMED + n.group(0), f"{n.group(0)} {v[0]}"))
+    return out
+
+
+_OTHERS = re.compile(r"\bothers\b", re.IGNORECASE)
+
+
+def _others(counts: list[Count]) -> list[Count]:
+    """ "N others" are of the group counted just before them: "a civilian was killed
+    while five others were injured" are civilians, "four soldiers were martyred and
+    five others injured" are soldiers."""
+    out: list[Count] = []
+    for c in counts:
+        prev = next((p for p in reversed(out) if p.group != "people"), None)
+        if c.group == "people" and prev is not None and _OTHERS.search(c.text):
+            group = "forces" if prev.group.startswith(NAMED) else prev.group
+            c = Count(c.start, c.end, c.which, c.value, group, c.text)
+        out.append(c)
+    return out
 
 
 def total(counts: list[Count], which: str) -> int | None:
@@ -404,6 +578,10 @@ def total(counts: list[Count], which: str) -> int | None:
             best[c.group] = max(best.get(c.group, 0), c.value)
     if not best:
         return None
+    named = [g for g in best if g.startswith(NAMED)]
+    if named:
+        # soldiers named one by one are soldiers; a number of soldiers may include them
+        best["forces"] = max(best.get("forces", 0), sum(best.pop(g) for g in named))
     people = best.pop("people", None)
     groups = sum(best.values())
     if people is None:
@@ -439,8 +617,24 @@ def opens_clause(before: str) -> bool:
 
 def fill_counts(have: list[Count], more: list[Count]) -> list[Count]:
     """Counts of a row (``have``) completed by those of a restatement (``more``):
-    only of a kind (killed, wounded) the row has not counted at all, so a province's
-    toll never adds to its district's, but "46 killed in the province" completes a
-    district row that only knew "six wounded"."""
+    of a kind (killed, wounded) the row has not counted at all, so a province's toll
+    never adds to its district's, but "46 killed in the province" completes a
+    district row that only knew "six wounded"; and the groups of a restatement that
+    counts every group of the row alike and more groups besides."""
     kinds = {n.which for n in have}
-    return have + [n for n in more if n.which not in kinds]
+    out = have + [n for n in more if n.which not in kinds]
+    mine = {(n.which, n.group): n.value for n in have}
+    theirs: dict[tuple[str, str], int] = {}
+    for n in more:
+        theirs[(n.which, n.group)] = max(theirs.get((n.which, n.group), 0), n.value)
+    if (
+        mine
+        and "people" not in {g for _, g in theirs}
+        and all(theirs.get(k, -1) == v for k, v in mine.items())
+        and len(theirs) > len(mine)
+    ):
+        # the restatement counts the row's groups alike and more of them ("two
+        # soldiers were martyred and six terrorists killed in X district" restating
+        # "six terrorists were killed in Y, X district"): its groups complete the row
+        out += [n for n in more if (n.which, n.group) not in mine]
+    return out

@@ -111,6 +111,12 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?P<part>earlier|later)?\s*(?P<which>this|last|next|the previous|the past) "
         r"(?P<unit>week|weekend)\b",
     ),
+    # "over the weekend", "the weekend's clashes": the latest Saturday and Sunday
+    (
+        "the_weekend",
+        r"\b(?:(?:over|at|during|on|across|through|throughout) the weekend|the weekend['’]s|"
+        r"weekend (?:clashes|fighting|attacks?|strikes?|violence|skirmish(?:es)?|shelling))\b",
+    ),
     ("recent", r"\b(?:in )?(?:recent|the past few|the last few|past few|last few) days\b"),
     # days
     (
@@ -178,7 +184,7 @@ _MAYBE = re.compile(
     r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|mid|this|last|next|the previous|"
     r"the past|recent|past few|last few|for (?:a|the)|ago|later|earlier|days|before|after|the next|"
     r"the following|the day|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|yesterday|today|tonight|"
-    r"overnight|during the night|in the early hours)",
+    r"overnight|during the night|in the early hours|weekend)",
     re.IGNORECASE,
 )
 
@@ -441,6 +447,12 @@ def _resolve(
         if which == "the past":
             a, b = ref - dt.timedelta(days=7), ref
         return a, b, "article"
+    if kind == "the_weekend":
+        assert ref is not None
+        # the weekend on or before the article date (Saturday and Sunday)
+        back = (ref.weekday() - 5) % 7  # days since the last Saturday
+        a = ref - dt.timedelta(days=back)
+        return a, min(a + day, ref), "article"
     if kind == "recent":
         assert ref is not None
         return ref - dt.timedelta(days=7), ref, "article"

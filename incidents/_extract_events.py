@@ -243,8 +243,9 @@ _CONTEXT_NEWS = re.compile(
 )
 # An actor that is the subject of a passive casualty verb is the victim.
 _VICTIM = re.compile(
-    r"[^,;]{0,40}?\b(?:were|was|have been|had been|being|got)\s+(?:also\s+|reportedly\s+)?"
-    r"(?:killed|wounded|injured|martyred|hurt|shot)\b",
+    r"[^,;]{0,40}?\b(?:(?:were|was|have been|had been|being|got)\s+(?:also\s+|reportedly\s+)?"
+    r"(?:killed|wounded|injured|martyred|hurt|shot)|lost (?:their|his|her) lives?|died|"
+    r"embraced (?:martyrdom|shahadat))\b",
     re.IGNORECASE,
 )
 _CAUSE_OF_NEWS = re.compile(
@@ -587,12 +588,35 @@ def _fmt(a: dt.date | None, b: dt.date | None) -> str:
     return f"{a}" if a == b or b is None else f"{a}..{b}"
 
 
-# Words between an event and an actor named after it that make the actor its target:
-# "an attack on a centre of the Frontier Corps", "the strikes targeted the hideouts of
-# the Pakistani Taliban", "jets hit camps of the TTP".
-_TARGET_BETWEEN = re.compile(
-    r"\b(?:on|against|at|targeting|into|targeted)\b"
-    r"|\b(?:hideouts?|hide-outs?|camps?|sanctuar(?:y|ies)|havens?|strongholds?)\s+of\b",
+# Words before an actor named after the trigger that make it the target: "strikes on
+# X", "the strikes targeted the hideouts of X".
+_AT_TARGET = re.compile(
+    r"\b(?:on|against|at|targeting|into|"
+    r"(?:targeted|targets|hit|hitting|struck|striking|bombed|bombing|pounded|pounding) "
+    r"(?:the|a|an|its|their|several|suspected|multiple|many|two|three|four|five|\d+)|"
+    r"(?:hideouts?|camps?|bases?|positions?|posts?|compounds?|centres?|centers?|"
+    r"headquarters|sanctuaries|shelters?|training centres?) of)\b"
+)
+
+
+# A trigger that is a transitive verb: the side named after it is its object.
+_VERB_TRIGGER = re.compile(
+    r"(?:attacked|struck|hit|targeted|shelled|bombed|raided|stormed|ambushed|pounded|"
+    r"assaulted|overran|captured|seized|destroyed|fired (?:on|at|upon|into))$",
+    re.IGNORECASE,
+)
+# A verb or preposition whose object follows: "killed six terrorists", "engaged the khwarij".
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:killed|killing|kill|kills|neutrali[sz]ed|neutrali[sz]ing|eliminated|eliminating|"
+    r"engaged|engaging|targeted|targeting|arrested|captured|against|on)\s+"
+    r"(?:[\w“”\"'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# A speaker: "the ISPR (the military's media wing) in a press release said that ...".
+_SAID_AFTER = re.compile(r"[^,;.]{0,60}?\b(?:said|stated|says)\b")
+# "..., prompting Pakistani forces to respond": the side named after the event answered it.
+_ANSWERER = re.compile(
+    r"[\w'’-]+(?:\s+[\w'’-]+){0,3}?\s+(?:to\s+)?(?:respond|retaliate|react|hit back|return fire)",
     re.IGNORECASE,
 )
 
@@ -620,13 +644,19 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         start = max(t.rfind(";", 0, x.start), t.rfind(". ", 0, x.start), 0)
         # ...unless it only answered the event ("troops responded to firing from X")
         # (nor was its victim: "seven Pakistani soldiers were killed in a suicide attack")
-        before = [
-            a
+        subjects = [
+            (o, a)
             for o, a in armed
             if start <= o < x.start
             and not _ANSWERED.search(t[o : x.start])
-            and not _VICTIM.match(t[o : x.start])
+            and not _VICTIM.match(t[o : x.end])
+            # "security forces killed six terrorists in an operation": an object
+            and not (a == TTP_WORD and _OBJECT_BEFORE.search(t[max(0, o - 40) : o]))
         ]
+        before = [a for _, a in subjects]
+        before_at = [o for o, _ in subjects]
+        if len(before) > 1 and _SAID_AFTER.match(t, before_at[0]):
+            before = before[1:]  # "the ISPR in a press release said that terrorists attacked"
         agent = before[0] if before else None
         if agent is None:
             # "an attack on a centre of Pakistan's Frontier Corps": the target
@@ -635,23 +665,37 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
                 for o, a in armed
                 if o >= x.end
                 and a != TTP_WORD
-                and not _TARGET_BETWEEN.search(t[x.end : o])
+                and not _AT_TARGET.search(t[x.end : o])
+                and not _ANSWERER.match(t, o)
+                # the object of a verb: "The Taliban attacked Pakistani posts"
+                and not (_VERB_TRIGGER.search(x.text) and not re.search(r"\bby\b", t[x.end : o]))
             ]
             agent = after[0] if after else None
     if agent is None and c.kind == "air_strike" and c.place.match.country != "PK":
         # Only Pakistan's air force and drones strike across this frontier.
         agent = PK_MIL
         c.notes.append("air strike on the Afghan side: Pakistan's (the only air power here)")
-    victims = [a for o, a in armed if o < x.start and a != agent and _VICTIM.match(t[o : x.start])]
+    victims = [a for o, a in armed if o < x.start and a != agent and _VICTIM.match(t[o : x.end])]
     target = victims[0] if victims else next((a for _, a in armed if a != agent), None)
     if target is None and any(a == CIVILIANS for _, a in acts):
         target = CIVILIANS
     marked = any(
-        o >= x.end and _TARGET_BETWEEN.search(t[x.end : o])
+        o >= x.end
+        and (
+            _AT_TARGET.search(t[x.end : o])
+            or (_VERB_TRIGGER.search(x.text) and not re.search(r"\bby\b", t[x.end : o]))
+        )
         for o, a in armed
         if a == target
     )
-    if agent is None and target not in (None, CIVILIANS, TTP_WORD) and not marked and not victims:
+    answering = any(o >= x.end and _ANSWERER.match(t, o) for o, a in armed if a == target)
+    if (
+        agent is None
+        and target not in (None, CIVILIANS, TTP_WORD)
+        and not marked
+        and not victims
+        and not answering
+    ):
         agent, target = target, None
     agent = TTP if agent == TTP_WORD else agent
     target = TTP if target == TTP_WORD else target

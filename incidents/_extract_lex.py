@@ -77,7 +77,8 @@ _T: list[tuple[str, str]] = [
         "armed_clash",
         r"\bclash(?:es|ed|ing)?\b|\bfirefights?\b|\bgun ?battles?\b|\bfighting\b|\bskirmish\w*"
         r"|\bexchang(?:e|ed|es|ing) (?:of )?(?:heavy |intense |small[- ]arms |)fire\b"
-        r"|\btrad(?:ed|ing) (?:heavy |)fire\b|\bopen(?:ed|s)? (?:\w+ )?fire\b|\bexchanges of fire\b"
+        r"|\btrad(?:ed|ing) (?:heavy |)fire\b|\bopen(?:ed|s|ing)? (?:\w+ )?fire\b"
+        r"|\bexchanges of fire\b"
         r"|\bfought\b|\bhostilities\b|\bconfrontations?\b|\bfirings?\b"
         r"|\b(?:violent |armed )?encounters?\b"
         r"|\bcross-border fire\b|\bgunfire\b|\bfired (?:on|at|upon|into)\b"
@@ -102,9 +103,9 @@ _T: list[tuple[str, str]] = [
     (
         "killing",
         r"\b(?:killed|killing|kills?|shot dead|gunned down|martyred|dead|died|wounded|injured|"
-        # the military's word for killing militants: "neutralised six khwarij"
-        r"neutrali[sz](?:ed|ing)|"
-        r"lost (?:their|his|her) lives?|embraced (?:martyrdom|shahadat))\b",
+        r"lost (?:their|his|her) lives?|embraced (?:martyrdom|shahadat)|sent to hell|"
+        r"neutrali[sz]ed|perished|slain|succumbed|deaths? of|"
+        r"no (?:casualties|deaths|fatalities|loss of life))\b",
     ),
     (
         "border_closure",
@@ -315,7 +316,8 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\bPakistani (?:army |military |security |border |)(?:\w+ )?{_UNITS}\b"
             rf"|\bPakistan(?:'s|’s)? (?:[Aa]rmy|[Mm]ilitary|[Aa]ir [Ff]orce|forces|troops)\b"
-            rf"|\bFrontier Corps\b|\bISPR\b|\bPakistan (?=(?:struck|launched|carried out|"
+            rf"|\bFrontier Corps\b|\bISPR\b|\bPakistan(?:i|'s|’s)? Air Force\b|\bPAF\b"
+            rf"|\bPakistan (?=(?:struck|launched|carried out|"
             rf"bombed|shelled|attacked|hit|retaliated|targeted|conducts|conducted|carries out|"
             rf"launches|strikes|bombs|pounded|"
             rf"(?:also )?said it (?:struck|hit|targeted))\b)"
@@ -328,6 +330,7 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
             rf"|\bTaliban (?:forces|fighters|troops|posts|positions|border forces|government "
             rf"forces|attacks?|assaults?|fire|firing|firings|guards|border guards|border police|"
             rf"security forces)\b|\bAfghan side\b|\bIslamic Emirate forces\b"
+            rf"|\b(?:Taliban|Afghan)-fired\b"
         ),
     ),
     # the attacker named by where the fire came from or by "by"

@@ -112,7 +112,13 @@ def _same_place(a: _Candidate, b: _Candidate) -> bool:
     # "UNAMA said 10 were killed in Khost": a casualty summary of an incident in that
     # province (a summary is not finer than the incident: "eleven troops were killed
     # in Khyber district" is not a summary of a province-wide row of Khyber Pakhtunkhwa)
-    if b.kind == "killing" and a.kind in VIOLENT and b.place.role != "frontier":
+    # (two places of one sentence are two sites: "four in X and two in Y")
+    if (
+        b.kind == "killing"
+        and a.kind in VIOLENT
+        and b.place.role != "frontier"
+        and (a.sentence != b.sentence)
+    ):
         ma, mb = a.place.match, b.place.match
         coarser = _PLACE_LEVEL.get(mb.method, 0) > _PLACE_LEVEL.get(ma.method, 0)
         same_unit = bool(ma.admin1 and ma.admin1 == mb.admin1)

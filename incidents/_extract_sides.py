@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from incidents._extract_events import _VICTIM, _Candidate
-from incidents._extract_lex import AF_MIL, PK_MIL, VIOLENT, actors_in
+from incidents._extract_lex import AF_MIL, HGB, PK_MIL, TTP, TTP_WORD, VIOLENT, actors_in
 from incidents._extract_merge import _inside_of, _same_place
 
 #: Sentences after a clash searched for who started it.
@@ -38,8 +38,25 @@ _RESPONDED = re.compile(
     r"befittingly|repulsed|repelled|in response|in retaliation)\b",
     re.IGNORECASE,
 )
+_BY_AGENT = re.compile(
+    r"\b(?:operations?|strikes?|airstrikes?|air strikes?|attacks?|assaults?|raids?|shelling|"
+    r"fire|firing|bombardment|bombing)\s+(?:\w+\s+)?by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _FROM_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# Between a cue and the agent it names by "by"/"from": no clause break ("attacked two
+# posts, a statement released by the ISPR said": the ISPR is the speaker).
+_BREAK = re.compile(r"[,;:\"“”]|\b(?:said|says|stated|told|according)\b", re.IGNORECASE)
+
+
+def _named_by(t: str, a: int, o: int) -> bool:
+    """Whether the actor at ``o`` is named as the agent of the cue ending at ``a``
+    ("fired by Afghan forces", "shelling from the Afghan side")."""
+    gap = t[a:o]
+    return bool(_FROM_BY.search(gap)) and len(gap) <= 80 and not _BREAK.search(gap)
+
+
 # a subject named as a country: "Pakistan responded", "Afghanistan opened fire"
 _COUNTRY_SUBJECT = [
     (PK_MIL, re.compile(r"\bPakistan\b(?!['’]s)")),
@@ -56,19 +73,20 @@ def _armies(t: str) -> list[tuple[int, str]]:
     return sorted(acts)
 
 
-def initiator(t: str) -> str | None:
+def initiator(t: str, *, agent_by: bool = True) -> str | None:
     """The army a sentence says started the fighting, or None.
 
     "The Afghan Taliban initiated unprovoked fire" and "unprovoked firing from the
     Afghan side" -> Afghan forces; "Pakistani troops responded to shelling by Afghan
     border guards" -> Afghan forces (named after "by"); "Pakistan retaliated" ->
-    Afghan forces (the other side)."""
+    Afghan forces (the other side).  With ``agent_by`` (for the event's own sentence),
+    "operations by the Pakistani Air Force" -> Pakistan's forces."""
     acts = _armies(t)
     if not acts:
         return None
     cues = [*_UNPROVOKED.finditer(t), *_STARTED.finditer(t)]
     for m in cues:
-        after = [a for o, a in acts if o > m.end() and _FROM_BY.search(t[m.end() : o])]
+        after = [a for o, a in acts if o > m.end() and _named_by(t, m.end(), o)]
         if after:
             return after[0]
         if _PASSIVE.search(t[: m.start()]):
@@ -85,12 +103,95 @@ def initiator(t: str) -> str | None:
             return before[-1][1]
     r = _RESPONDED.search(t)
     if r is not None:
-        named = [a for o, a in acts if o > r.end() and _FROM_BY.search(t[r.end() : o])]
+        named = [a for o, a in acts if o > r.end() and _named_by(t, r.end(), o)]
         if named:
             return named[0]
         answerer = [a for o, a in acts if o < r.start()]
         if answerer:
             return _OTHER[answerer[-1]]
+    # "the early Monday operations by the Pakistani Air Force": the event's agent
+    by = [a for o, a in acts if agent_by and _BY_AGENT.search(t[max(0, o - 60) : o])]
+    return by[0] if by else None
+
+
+_MILITANTS = {TTP: TTP, TTP_WORD: TTP, HGB: HGB}
+# A sentence that goes on about the event just told: "The conflict erupted when ...".
+_SAME_EVENT = re.compile(
+    r"\W*(?:The|This|That|These|Those) (?:[\w-]+ ){0,2}?(?:conflict|confrontation|clash(?:es)?|"
+    r"skirmish(?:es)?|fighting|exchange of fire|firefight|hostilities|incident)\b"
+    r"(?! (?:in|at|near) )",
+)
+# a clause boundary or a time clause between a subject and its verb
+_SUBJECT_BREAK = re.compile(r"[;]|\b(?:when|as|after|while|before|whereas|but)\b", re.IGNORECASE)
+
+
+def militant_initiator(t: str) -> str | None:
+    """The militant group a sentence names as the subject of the attack, or None:
+    "a large group of terrorists, equipped with heavy weapons, attacked two posts"
+    -> the TTP (Pakistan's military calls it "terrorists" and "khawarij")."""
+    acts = actors_in(t)
+    for m in _STARTED.finditer(t):
+        if _PASSIVE.search(t[: m.start()]):
+            continue
+        before = [
+            (o, a)
+            for o, a in acts
+            if m.start() - 80 <= o < m.start()
+            and not _SUBJECT_BREAK.search(t[o : m.start()])
+            and not _VICTIM.match(t[o : m.start()])
+        ]
+        if before and before[-1][1] in _MILITANTS:
+            return _MILITANTS[before[-1][1]]
+        if before:
+            return None  # an army is the subject
+    return None
+
+
+# "the Taliban" alone: Afghanistan's rulers or the Pakistani Taliban, by the article
+_BARE_TALIBAN = re.compile(
+    r"(?<!Afghan )(?<!Pakistani )(?<!Pakistan )\bTaliban\b(?!['’]s|-)"
+    r"(?!\s+(?:government|spokes\w+|officials?|authorit\w+|administration|regime|ministry|"
+    r"leaders?|leadership|rulers?|foreign minister|defen[cs]e)\b)"
+)
+_AF_CONTEXT = re.compile(
+    r"\bAfghan Taliban\b|\bTaliban(?:['’]s)? (?:government|authorities|administration|regime|"
+    r"forces|fighters|troops|border|defen[cs]e ministry|ministry)\b|\bIslamic Emirate\b|"
+    r"\bZabihullah Mujahid\b|\bTaliban-led\b|\bKabul\b"
+)
+_TTP_CONTEXT = re.compile(
+    r"\bTTP\b|\bPakistani Taliban\b|\bTehr[ei]e?k[- ][ei]-?[- ]?Taliban\b|"
+    r"\bkh(?:a)?warij\b|\bFitna al[- ]Khawarij\b",
+    re.IGNORECASE,
+)
+# the bare Taliban as the subject of the attack: "the Taliban attacked", "accused the
+# Taliban of opening fire"
+_TALIBAN_SUBJECT = re.compile(
+    rf"{_BARE_TALIBAN.pattern}(?:\s+\w+){{0,3}}?\s+(?:{_STARTED.pattern[2:-2]})\b"
+    rf"|\baccus\w+\s+(?:the\s+)?{_BARE_TALIBAN.pattern}\s+of\s+\w+ing\b"
+)
+
+
+# "security forces killed 33 terrorists", "troops engaged the khwarij": only Pakistan's
+# forces are said to fight "terrorists" and "khawarij" in these words
+_FORCES_AGAINST_TTP = re.compile(
+    r"\b(?:security forces|(?:own )?troops|soldiers|forces|personnel|army)\s+(?:\w+\s+){0,3}?"
+    r"(?:killed|neutrali[sz]ed|eliminated|engaged|targeted|raided|arrested|gunned down)\s+"
+    r"(?:\S+\s+){0,4}?(?:terrorists|khawarij|khwarij|kharijis?)\b",
+    re.IGNORECASE,
+)
+
+
+def taliban_side(texts: list[str]) -> str | None:
+    """Who "the Taliban" alone are in an article: Afghanistan's forces when the
+    article speaks more of Afghanistan's rulers ("Taliban government", "Islamic
+    Emirate", "Kabul") than of the Pakistani Taliban ("TTP", "khawarij"), the TTP
+    when the other way round, else None."""
+    whole = " ".join(texts)
+    af, ttp = len(_AF_CONTEXT.findall(whole)), len(_TTP_CONTEXT.findall(whole))
+    if af > ttp:
+        return AF_MIL
+    if ttp > af:
+        return TTP
     return None
 
 
@@ -99,6 +200,27 @@ def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
     :data:`FOLLOW` sentences after it, says started it (in place).  A sentence that
     only places an event told before it ("the incident took place in X") also
     looks at the two sentences before it."""
+    bare: str | None | bool = False  # who "the Taliban" are: worked out when needed
+    for c in cands:
+        if (
+            c.kind in _KINDS
+            and c.actor1 is None
+            and c.sentence < len(texts)
+            and _TALIBAN_SUBJECT.search(texts[c.sentence])
+        ):
+            if bare is False:
+                bare = taliban_side(texts)
+            if isinstance(bare, str):
+                c.actor1 = bare
+                c.notes.append(f"'the Taliban' of this article: {bare}")
+        if (
+            c.kind in VIOLENT
+            and c.actor1 is None
+            and c.sentence < len(texts)
+            and _FORCES_AGAINST_TTP.search(texts[c.sentence])
+        ):
+            c.actor1, c.actor2 = PK_MIL, c.actor2 or TTP
+            c.notes.append("security forces against 'terrorists'/'khawarij': Pakistan's")
     by_sentence: dict[int, list[_Candidate]] = {}
     for c in cands:
         if c.kind in VIOLENT:
@@ -120,11 +242,20 @@ def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
             related = [
                 o for o in there if _inside_of(o, c) or _inside_of(c, o) or _same_place(o, c)
             ]
+            if k > c.sentence and _SAME_EVENT.match(texts[k]):
+                related = there  # "The conflict erupted when ...": this clash told on
             if k != c.sentence and there and not related:
                 if k > c.sentence:
                     break  # another incident: its fire is its own
                 continue
-            side = initiator(texts[k])
+            side = initiator(texts[k], agent_by=k <= c.sentence)
+            if side is None and c.actor1 is None:
+                # "terrorists attacked two posts": an agentless attack's militant subject
+                side = militant_initiator(texts[k])
+                if side is not None:
+                    c.notes.append(f"started by {side} (sentence {k})")
+                    c.actor1 = side
+                    break
             if side is None:
                 continue
             if side != c.actor1:

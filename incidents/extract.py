@@ -286,12 +286,15 @@ def extract(
 
 #: Largest gap, in days, between events of one story: an article's news is the
 #: article date, its lead event and every event chained to them by gaps of at
-#: most this many days.  An event before that known only by its year or month
-#: ("in 2023", "last year", "in August") is history and makes no row
-#: (``attrs["background"]`` counts them); an older event dated to the day (a
-#: timeline entry, "on February 6, 2022") is kept: it is a specific incident,
-#: and its ``confidence`` says it is old news.
+#: most this many days (an event known only to more than :data:`LINK_DAYS`,
+#: "earlier this month", is no link of the chain).  An event before that known only
+#: by its year or month ("in 2023", "last year", "in August") is history and makes no
+#: row (``attrs["background"]`` counts them); an older event dated to the day (a
+#: timeline entry, "on February 6, 2022") is kept: it is a specific incident, and its
+#: ``confidence`` says it is old news.
 NEWS_GAP_DAYS = 7
+#: Longest date window of an event that links the story back to older events.
+LINK_DAYS = 14
 #: A date window at least this long is a year or a month, not a day of news.
 COARSE_DAYS = 28
 
@@ -300,15 +303,17 @@ def _background(cands: list[_Candidate], ref: dt.date | None) -> tuple[list[_Can
     if ref is None:
         return cands, 0
     gap = dt.timedelta(days=NEWS_GAP_DAYS)
-    fine = sorted(
-        (c for c in cands if c.first and c.last and (c.last - c.first).days < COARSE_DAYS),
+    # only an event known to a fortnight chains the story back ("late last month" does,
+    # "earlier this month" on the 25th is no link to an event of the month before)
+    links = sorted(
+        (c for c in cands if c.first and c.last and (c.last - c.first).days <= LINK_DAYS),
         key=lambda c: c.sentence,
     )
     lo = ref - gap
-    if fine and fine[0].date_how in ("absolute", "relative"):
-        assert fine[0].first is not None
-        lo = min(lo, fine[0].first - gap)
-    for c in sorted(fine, key=lambda c: c.last or ref, reverse=True):
+    if links and links[0].date_how in ("absolute", "relative"):
+        assert links[0].first is not None
+        lo = min(lo, links[0].first - gap)
+    for c in sorted(links, key=lambda c: c.last or ref, reverse=True):
         assert c.first is not None and c.last is not None
         if c.last >= lo:
             lo = min(lo, c.first - gap)

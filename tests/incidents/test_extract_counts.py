@@ -107,3 +107,55 @@ def test_a_weeks_summary_of_casualties_is_not_a_detail_of_the_incident_before():
     razmak = df[df["location"].str.contains("Razmak")]
     assert len(razmak) == 1
     assert pd.isna(razmak.iloc[0]["fatalities"])
+
+
+# (sentence, killed, wounded): lists of counted groups, a count between another
+# count and its verb, adverbs before the other verb, quoted adjectives.
+CLAUSES = [
+    # a list of three groups sharing one verb adds up
+    ("Three boys, two girls, and a man were killed when the house was hit.", 6, None),
+    ("The shell killed two women, four children and an elderly man on Monday.", 7, None),
+    ("The blast wounded three policemen, two passers-by and a child near the gate.", None, 6),
+    ("Two soldiers, five militants and a civilian were killed in the firefight.", 8, None),
+    # the second count has its own verb: "leaving three others injured"
+    ("The post was attacked, killing a guard and leaving four others injured.", 1, 4),
+    ("Gunmen opened fire, killing one person while two others were hurt.", 1, 2),
+    # "and five others critically injured": injured, not more dead
+    ("Three soldiers were martyred and six others critically injured in the attack.", 3, 6),
+    ("Two guards died and four others were seriously wounded.", 2, 4),
+    # quoted adjectives between a count and its noun
+    ("Police said two of the “heavily armed” attackers were killed at the gate.", 2, None),
+    # "N others" are of the group before them; two groups add up
+    ("One soldier was killed and 11 others were injured, while 15 militants were killed.", 16, 11),
+    # servicemen named by rank are counted one each; a number of soldiers includes them
+    ("Major Ali Khan, 30, and Sepoy Gul Wali, 24, were martyred in the exchange.", 2, None),
+    ("Naik Sher Zaman (age 35, of Kohat) embraced shahadat.", 1, None),
+    ("Two soldiers, including Captain Umar Farooq, were martyred.", 2, None),
+    ("Colonel Rashid Ahmed told reporters that three soldiers were martyred.", 3, None),
+    # digits of a breakdown are not a count of their own; a clause with its own verb is
+    ("At least 21 people, among them 8 soldiers, were killed in the ambush.", 21, None),
+    ("It followed attacks, including a blast in Quetta that killed at least 9 people.", 9, None),
+    # an active verb's bare number before a place; a possessive before the number; the
+    # object of the first verb is not the subject of the second
+    ("Gunmen killed three guards and wounded five in an ambush near the post.", 3, 5),
+    ("The blast killed two and injured 17 in the bazaar on Monday.", 2, 17),
+    ("A shell killed a man and injured his three sons in the village.", 1, 3),
+    # "resulting in the martyrdom of 13 soldiers"
+    ("The blast resulted in the martyrdom of 13 soldiers and injuries to two others.", 13, 2),
+    # "N of them" are of the group named just before
+    ("Troops surrounded the militants' compound and killed four of them.", 4, None),
+    # a breakdown is still not added
+    ("Seven people, including four children, were killed in the strike.", 7, None),
+]
+
+
+@pytest.mark.parametrize(("text", "killed", "wounded"), CLAUSES)
+def test_counts_by_clause(text, killed, wounded):
+    counts = counts_in(text)
+    assert total(counts, "killed") == killed
+    assert total(counts, "wounded") == wounded
+
+
+def test_of_them_takes_the_group_named_before():
+    counts = counts_in("Troops surrounded the militants' compound and killed four of them.")
+    assert [(c.value, c.group) for c in counts] == [(4, "militants")]

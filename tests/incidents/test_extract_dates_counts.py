@@ -347,3 +347,30 @@ def test_a_province_restatement_completes_the_counts_its_district_row_lacks():
     assert len(df) == 1
     assert "Barmal" in df.iloc[0]["location"]
     assert (df.iloc[0]["fatalities"], df.iloc[0]["injuries"]) == (20, 7)
+
+
+# (article, article date, places that must NOT make a row): a month-long mention
+# ("earlier this month") does not chain the story back to an event of the month before
+OLD_BY_MONTH = [
+    (
+        "Pakistani jets struck a house in Khost province overnight, killing six people.\n"
+        "It came after a bombing in Peshawar earlier this month.\n"
+        "Both sides agreed a ceasefire in Doha in October after weeks of clashes.",
+        "2025-11-25",
+        "Doha",
+    ),
+    (
+        "Afghan forces fired on posts in Bajaur on Sunday, the army said.\n"
+        "A blast in Quetta earlier this month killed 12 people.\n"
+        "Militants in Mastung were killed by rivals in February, the spokesman said.",
+        "2025-03-24",
+        "Mastung",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "absent"), OLD_BY_MONTH)
+def test_a_month_long_mention_is_no_link_to_older_events(text, date, absent):
+    df = extract(text, article_date=date)
+    assert len(df) >= 1
+    assert not df["location"].str.contains(absent).any()

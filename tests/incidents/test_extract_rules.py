@@ -646,7 +646,9 @@ SIDES = [
     ),
     (
         "Security forces killed eight khawarij in an operation in Datta Khel on Sunday.",
-        None,  # the dead are never taken for the attacker
+        # the dead are never taken for the attacker; the forces that fight "khawarij"
+        # in these words are Pakistan's
+        "Military Forces of Pakistan",
     ),
 ]
 

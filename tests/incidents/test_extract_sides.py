@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from incidents._extract_lex import AF_MIL, PK_MIL
-from incidents._extract_sides import initiator
+from incidents._extract_lex import AF_MIL, HGB, PK_MIL, TTP
+from incidents._extract_sides import initiator, militant_initiator, taliban_side
 from incidents.extract import extract
 
 DATE = "2025-10-14"
@@ -132,3 +132,182 @@ def test_the_day_of_a_reaction_is_not_the_day_of_the_event():
     assert len(df) == 1
     assert str(df.iloc[0]["date"].date()) == "2025-08-29"
     assert str(df.iloc[0]["date_end"].date()) == "2025-08-30"
+
+
+# a speaker named by "by" after a clause break is not the agent of the fire
+SPEAKER_NOT_AGENT = [
+    ('"Gunmen attacked two posts near the border," a statement released by the ISPR said.', None),
+    ("Militants stormed the post, according to a report issued by the Pakistani army.", None),
+    ("The post was attacked by Afghan forces before dawn.", AF_MIL),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), SPEAKER_NOT_AGENT)
+def test_a_speaker_after_a_clause_break_is_not_the_agent(text, side):
+    assert initiator(text) == side
+
+
+MILITANT_SUBJECT = [
+    ("A large group of terrorists, armed with rifles, attacked two army posts.", TTP),
+    ("Khawarij ambushed a convoy near the town.", TTP),
+    ("Fighters of the Hafiz Gul Bahadur group stormed a check post.", HGB),
+    ("Two soldiers were martyred when terrorists attacked their post.", TTP),
+    # an army subject, a victim and a militant before a time clause are not
+    ("Pakistani troops attacked a terrorist hideout.", None),
+    ("Terrorists were killed when troops raided the compound.", None),
+    ("Terrorists fled after Pakistani troops stormed the compound.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), MILITANT_SUBJECT)
+def test_militant_initiator(text, side):
+    assert militant_initiator(text) == side
+
+
+# (article, expected actor1 of every row)
+ACTOR_ARTICLES = [
+    # the terrorists who attacked, not the army posts they attacked
+    (
+        "Four soldiers were martyred repulsing an attack on two army posts in Kalash, Chitral "
+        "district, on Monday.\n"
+        '"A large group of terrorists attacked the posts," a statement released by the ISPR '
+        "said.",
+        TTP,
+    ),
+    # the side prompted to respond answered the fire; the accused side fired
+    (
+        "Officials accused Afghan forces of opening fire in Bajaur and Kurram on Monday, "
+        "prompting Pakistani troops to respond.",
+        AF_MIL,
+    ),
+    # the owner of the hideouts struck is the target, not the striker
+    (
+        "Officials said the strikes on Monday targeted the hideouts of the Pakistani Taliban "
+        "in Khost province.",
+        PK_MIL,
+    ),
+    # the victims of a casualty sentence are not the agents carried to the next place
+    (
+        "Afghan officials said 20 Pakistani soldiers were wounded on Monday.\n"
+        "Officials accused Afghan forces of firing at posts in Bajaur and Mohmand.",
+        AF_MIL,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), ACTOR_ARTICLES)
+def test_actor_of_every_row(text, side):
+    df = extract(text, article_date=DATE)
+    assert len(df) >= 1
+    assert set(df["actor1"]) == {side}
+
+
+def test_an_event_by_an_army_names_its_agent():
+    assert initiator("The night-time operations by the Pakistani Air Force hit three camps.") == (
+        PK_MIL
+    )
+    assert initiator("The attack was condemned by Pakistani officials.") is None
+
+
+# (article, expected actor1 of its first row)
+MORE_ACTORS = [
+    # the speaker of a press release is not the attacker its statement names
+    (
+        "The ISPR in a press release said that on Monday a group of terrorists attacked two "
+        "army posts in Kalash, Chitral district.",
+        TTP,
+    ),
+    # ... but a statement's only named side is the one that acted
+    (
+        "A statement by Inter-Services Public Relations (ISPR) said security forces "
+        "conducted an intelligence-based operation in Mir Ali on Monday.",
+        PK_MIL,
+    ),
+    # "striking multiple Taliban posts": the posts are the target
+    (
+        "Pakistan, on Monday, carried out strikes in Spin Boldak, striking multiple Taliban posts.",
+        PK_MIL,
+    ),
+    # a sentence that goes on about the clash ("The conflict erupted when ...") names
+    # who started it, even when it names a smaller place
+    (
+        "A clash between Pakistani forces and the Afghan Taliban near Kurram district on "
+        "Monday left eight dead.\n"
+        "The conflict erupted when Afghan forces launched an assault on a checkpoint in the "
+        "Palosin area.",
+        AF_MIL,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), MORE_ACTORS)
+def test_actor_of_the_first_row(text, side):
+    df = extract(text, article_date=DATE)
+    assert len(df) >= 1
+    assert df.iloc[0]["actor1"] == side
+
+
+# "the Taliban" alone: by the article (Afghanistan's rulers or the Pakistani Taliban)
+BARE_TALIBAN = [
+    (
+        "The Taliban government in Kabul said its forces had answered Pakistani shelling.\n"
+        "The Taliban attacked three Pakistani posts in Kurram on Saturday night.",
+        AF_MIL,
+    ),
+    (
+        "Taliban militants stormed a police station in Lakki Marwat on Monday, killing two "
+        "policemen.\n"
+        "The banned TTP claimed responsibility; police said khawarij had fled.",
+        TTP,
+    ),
+    (
+        "Islamabad accused the Taliban of opening fire in Chaman on Sunday.\n"
+        "Zabihullah Mujahid, the Taliban spokesman, denied it from Kabul.",
+        AF_MIL,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), BARE_TALIBAN)
+def test_the_taliban_alone_are_read_by_the_article(text, side):
+    df = extract(text, article_date=DATE)
+    assert len(df) >= 1
+    assert df.iloc[0]["actor1"] == side
+
+
+def test_the_taliban_alone_without_context_are_nobody():
+    assert taliban_side(["The Taliban attacked a post in Kurram."]) is None
+
+
+def test_the_side_after_a_verb_trigger_is_its_object():
+    df = extract("Gunmen attacked Pakistani posts in Kurram on Saturday night.", article_date=DATE)
+    assert len(df) == 1
+    assert pd.isna(df.iloc[0]["actor1"])
+    assert df.iloc[0]["actor2"] == PK_MIL
+
+
+def test_soldiers_who_lost_their_lives_are_the_victims():
+    df = extract(
+        "Five Pakistani soldiers lost their lives in a cross-border attack in Bajaur on "
+        "Monday, officials said.",
+        article_date=DATE,
+    )
+    assert len(df) == 1
+    assert df.iloc[0]["fatalities"] == 5
+    assert pd.isna(df.iloc[0]["actor1"])
+
+
+# "terrorists"/"khawarij" as the object of the security forces' verb: Pakistan's forces
+# acted; as the subject of the attack: the TTP
+FORCES_AGAINST_TTP = [
+    ("Security forces killed nine terrorists in an operation in Datta Khel on Monday.", PK_MIL),
+    ("Troops engaged the khwarij hideout in Spinwam on Monday, killing three.", PK_MIL),
+    ("A group of terrorists attacked a check post in Bannu on Monday.", TTP),
+]
+
+
+@pytest.mark.parametrize(("text", "side"), FORCES_AGAINST_TTP)
+def test_terrorists_as_object_or_subject(text, side):
+    df = extract(text, article_date=DATE)
+    assert len(df) == 1
+    assert df.iloc[0]["actor1"] == side

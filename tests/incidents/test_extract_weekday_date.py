@@ -40,3 +40,31 @@ def test_weekday_with_its_date_is_that_date(text, article, day):
     assert df["date"].iloc[0].date() == want
     end = df["date_end"].iloc[0]
     assert end != end or end.date() == want  # NaT or the same day
+
+
+WEEKEND = [
+    # (sentence, article date, first day, last day): the weekend on or before the article
+    (
+        "Militants attacked a post in Bajaur over the weekend.",
+        "2025-10-15",
+        "2025-10-11",
+        "2025-10-12",
+    ),
+    ("The weekend clashes in Kurram killed six.", "2025-10-13", "2025-10-11", "2025-10-12"),
+    ("Shelling hit Chaman over the weekend.", "2025-10-12", "2025-10-11", "2025-10-12"),
+    (
+        "Shelling hit Chaman at the weekend, officials said.",
+        "2025-10-11",
+        "2025-10-11",
+        "2025-10-11",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "article", "first", "last"), WEEKEND)
+def test_the_weekend_is_the_latest_saturday_and_sunday(text, article, first, last):
+    df = extract(text, article_date=article)
+    assert len(df) == 1
+    assert df["date"].iloc[0].date() == dt.date.fromisoformat(first)
+    end = df["date_end"].iloc[0]
+    assert (end.date() if end == end else df["date"].iloc[0].date()) == dt.date.fromisoformat(last)
