@@ -370,8 +370,9 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
         gone.add(id(c))
         host.merged += 1
         host.notes.append(f"restated at {c.place.label!r} in sentence {c.sentence}")
-        if len(finer) == 1:
+        if len(finer) == 1 and c.merged == 0 and not _SEVERAL.search(c.evidence):
             # the coarser row restates this one incident: its counts are of it too
+            # (not a toll of several: "killed in two separate attacks in X district")
             host.counts = combine_counts(host.counts, c.counts)
         else:
             host.counts = fill_counts(host.counts, c.counts)  # a list's total: its first place
@@ -408,6 +409,17 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
         for c in cands
         if id(c) not in gone and not (c.kind in VIOLENT and c.place.role == "country")
     ]
+
+
+#: A toll over several incidents ("in two separate attacks", "in a series of
+#: clashes"): not the count of the one finer incident it is folded into.
+_SEVERAL = re.compile(
+    r"\b(?:two|three|four|five|several|multiple|separate|different|various|a series of|"
+    r"a number of|a spate of|a wave of)\s+(?:\w+\s+)?(?:attacks|encounters|incidents|"
+    r"clashes|operations|strikes|raids|ambushes|blasts|explosions|shootouts|gunfights|"
+    r"engagements|assaults)\b",
+    re.IGNORECASE,
+)
 
 
 #: A sentence that opens another incident ("In a related incident on Sunday, an
