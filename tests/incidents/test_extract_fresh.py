@@ -37,7 +37,11 @@ def _rows(text: str) -> list[tuple[str, str, object]]:
     [
         ("Afghan forces launched a counterattack on border posts.", "counterattack", "attack"),
         ("The counter-attack by Taliban fighters lasted hours.", "counter-attack", "attack"),
-        ("Retaliatory operations by the Afghan army ended at midnight.", "Retaliatory operations", "attack"),
+        (
+            "Retaliatory operations by the Afghan army ended at midnight.",
+            "Retaliatory operations",
+            "attack",
+        ),
         ("Troops mounted a counter-offensive in the valley.", "counter-offensive", "attack"),
     ],
 )
