@@ -132,6 +132,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     out: list[_Candidate] = []
     by_place: dict[tuple, list[_Candidate]] = {}
     by_admin1: dict[tuple, list[_Candidate]] = {}
+    tolls = _list_tolls(cands)
     for c in cands:
         cls = "violent" if c.kind in VIOLENT else c.kind
         pool = list(by_place.get((cls, _place_key(c.place)), ()))
@@ -153,13 +154,15 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             continue
         host.merged += 1
         host.notes.append(f"also reported in sentence {c.sentence}")
+        if c.kind in VIOLENT:
+            _own_count(host, c, tolls)
         _take_counts(host, c)
         if host.date_how in ("not stated", "inherited") and c.date_how in ("absolute", "relative"):
             host.first, host.last, host.date_how = c.first, c.last, c.date_how
             host.flags = [f for f in host.flags if f != "date_not_stated"]
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
-    return _venue_of_agreement(_fold_restatements(out))
+    return _venue_of_agreement(_fold_restatements(out, tolls))
 
 
 _WEAPONS = frozenset({"air_strike", "shelling", "bombing", "suicide_bombing"})
@@ -199,6 +202,34 @@ def _venue_of_agreement(cands: list[_Candidate]) -> list[_Candidate]:
         host.merged += 1
         host.notes.append(f"the ceasefire of sentence {c.sentence} was agreed there")
     return out
+
+
+def _list_tolls(cands: list[_Candidate]) -> set[int]:
+    """Ids of counts that are a list's toll: held by the first of several violent
+    rows one sentence placed ("strikes on X and Y killed eight") while the other
+    rows of that sentence have no count of that kind."""
+    listed: dict[int, list[_Candidate]] = {}
+    for c in cands:
+        if c.kind in VIOLENT and c.place.role != "frontier":
+            listed.setdefault(c.sentence, []).append(c)
+    out: set[int] = set()
+    for rows in listed.values():
+        if len(rows) < 2:
+            continue
+        for n in rows[0].counts:
+            if not any(m.which == n.which for o in rows[1:] for m in o.counts):
+                out.add(id(n))
+    return out
+
+
+def _own_count(host: _Candidate, c: _Candidate, tolls: set[int]) -> None:
+    """A repeat counting this place alone ("two were killed in X") replaces a
+    list's toll the host holds of that kind ("strikes on X and Y killed eight")."""
+    for which in {n.which for n in c.counts if id(n) not in tolls}:
+        held = [n for n in host.counts if n.which == which]
+        if held and all(id(n) in tolls for n in held):
+            host.counts = [n for n in host.counts if n.which != which]
+            host.notes.append(f"{which}: the count of sentence {c.sentence} is this place's own")
 
 
 def _take_counts(host: _Candidate, c: _Candidate) -> None:
@@ -338,7 +369,9 @@ def _km_to(a: Match, b: Match) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
+def _fold_restatements(
+    cands: list[_Candidate], tolls: frozenset[int] | set[int] = frozenset()
+) -> list[_Candidate]:
     """A violent row at a coarser place (province, country) that contains a finer
     violent row of overlapping dates restates it: it becomes evidence of the finer
     row (its counts are kept when the finer row has none of its own).  Rows at the
@@ -373,11 +406,20 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
         if len(finer) == 1 and c.merged == 0 and not _SEVERAL.search(c.evidence):
             # the coarser row restates this one incident: its counts are of it too
             # (not a toll of several: "killed in two separate attacks in X district")
-            host.counts = combine_counts(host.counts, c.counts)
+            # (a list's toll does not outweigh this place's own count of that kind:
+            # "strikes on X and Y killed eight" / "two were killed in X")
+            have = {n.which for n in host.counts}
+            more = [n for n in c.counts if id(n) not in tolls or n.which not in have]
+            host.counts = combine_counts(host.counts, more)
         else:
             host.counts = fill_counts(host.counts, c.counts)  # a list's total: its first place
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
+        if host.kind == "killing" and c.kind != "killing":
+            # "jets bombed houses in X province" / "two women were killed in X town":
+            # the restatement says how they were killed
+            host.kind, host.types = c.kind, c.types
+            host.notes.append(f"kind {c.kind} from sentence {c.sentence}")
     # "a mortar shell hit a house near the border": the incident placed elsewhere in
     # the article, told again without its place
     # ... and "clashes at several points along the border" told next to the places

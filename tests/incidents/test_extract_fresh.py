@@ -230,3 +230,58 @@ def test_a_backdrop_is_not_an_event(text: str) -> None:
 )
 def test_dated_talks_are_kept(text: str) -> None:
     assert [r for r in _rows(text) if r[1] == "talks"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the list's toll is replaced by each place's own count
+        (
+            "Pakistani jets bombed houses in Khost and Paktika provinces overnight, killing "
+            "nine people. Officials said two women were killed in Khost, while seven children "
+            "died in Paktika.",
+            {"Khōst": 2, "Paktika": 7},
+        ),
+        # a place the later sentence does not count keeps no share of the toll
+        (
+            "Drones hit homes in Kunar and Nangarhar provinces on Monday, killing 12 people. "
+            "Officials said three people were killed in Kunar.",
+            {"Kunar": 3},
+        ),
+    ],
+)
+def test_own_count_replaces_a_lists_toll(text: str, want: dict[str, int]) -> None:
+    rows = {name: d for name, _, d in _rows(text)}
+    assert {k: rows.get(k) for k in want} == want
+
+
+def test_a_restated_killing_takes_the_weapon_of_the_restatement() -> None:
+    text = (
+        "Pakistani jets bombed houses in Khost province overnight, killing nine people. "
+        "Officials said nine civilians were killed in Khost town."
+    )
+    kinds = {kind for _, kind, _ in _rows(text)}
+    assert kinds == {"air_strike"}
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        (
+            "Security forces have killed four more militants in Zhob district, bringing the "
+            "total to 20. On the night of October 3-4, troops killed 16 militants trying to "
+            "cross the border.",
+            "2025-10-04",
+        ),
+        (
+            "Two more soldiers were martyred in Kurram district, raising the death toll to "
+            "seven. Five soldiers had been killed in an attack on October 2.",
+            "2025-10-02",
+        ),
+    ],
+)
+def test_an_addition_comes_after_the_events_told(text: str, after: str) -> None:
+    df = extract(text, article_date="2025-10-07")
+    assert len(df) == 1
+    assert str(df["date"].iloc[0].date()) >= after
+    assert str(df["date_end"].iloc[0].date()) == "2025-10-07"
