@@ -599,6 +599,10 @@ _AT_TARGET = re.compile(
 )
 
 
+# An actor in the possessive right before the event word: "the terrorists' attack".
+_POSSESSOR = re.compile(r"[\w-]+(?:\s+[\w-]+){0,2}(?:'s|’s|'|’)\s+(?:[\w-]+\s+)?$")
+
+
 # A trigger that is a transitive verb: the side named after it is its object.
 _VERB_TRIGGER = re.compile(
     r"(?:attacked|struck|hit|targeted|shelled|bombed|raided|stormed|ambushed|pounded|"
@@ -638,6 +642,12 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         (a for o, a in armed if o > x.end and re.search(r"\bby\s+(?:the\s+)?$", t[x.end : o])),
         None,
     )
+    if agent is None:
+        # "the terrorists' attack on two posts", "the TTP's assault": the possessor
+        # of the event word is its agent
+        agent = next(
+            (a for o, a in armed if o < x.start and _POSSESSOR.match(t[o : x.start])), None
+        )
     if agent is None:
         # the subject of the clause (its first actor) did it: "Afghan forces set
         # fire to Pakistani posts and captured two" -> Afghan forces

@@ -285,3 +285,23 @@ def test_an_addition_comes_after_the_events_told(text: str, after: str) -> None:
     assert len(df) == 1
     assert str(df["date"].iloc[0].date()) >= after
     assert str(df["date_end"].iloc[0].date()) == "2025-10-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        (
+            "The ISPR on Wednesday evening reported a heavily armed terrorists' attack on two "
+            "military posts in Chitral.",
+            "TTP (Tehrik-i-Taliban Pakistan)",
+        ),
+        (
+            "The TTP's attack on a checkpost in Bajaur killed two soldiers on Monday.",
+            "TTP (Tehrik-i-Taliban Pakistan)",
+        ),
+        ("Afghan forces' shelling hit houses in Chaman on Sunday.", "Afghan Taliban forces"),
+    ],
+)
+def test_the_possessor_of_the_event_word_is_its_agent(text: str, side: str) -> None:
+    df = extract(text, article_date=DAY)
+    assert list(df["actor1"]) == [side]
