@@ -107,6 +107,8 @@ def _overlap(a: _Candidate, b: _Candidate) -> bool:
 
 
 def _same_place(a: _Candidate, b: _Candidate) -> bool:
+    """Whether ``b`` is told at the place of ``a``, or is a casualty summary at a
+    coarser unit holding it (read by :mod:`incidents._extract_sides`)."""
     if _place_key(a.place) == _place_key(b.place):
         return True
     # "UNAMA said 10 were killed in Khost": a casualty summary of an incident in that
@@ -127,30 +129,24 @@ def _same_place(a: _Candidate, b: _Candidate) -> bool:
 
 
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
-    """Fold repeats into the first report; hosts are indexed by (class, place) and
-    (class, province) so the pass stays linear in the number of candidates."""
+    """Fold repeats (same class, same place, overlapping dates) into the first
+    report; hosts are indexed by (class, place) so the pass stays linear in the
+    number of candidates.  A casualty summary at a coarser unit ("UNAMA said 10 were
+    killed in Khost") is folded into the incident it restates afterwards, with the
+    other restatements (:func:`_fold_restatements`)."""
     out: list[_Candidate] = []
     by_place: dict[tuple, list[_Candidate]] = {}
-    by_admin1: dict[tuple, list[_Candidate]] = {}
     tolls = _list_tolls(cands)
     for c in cands:
         cls = "violent" if c.kind in VIOLENT else c.kind
         pool = list(by_place.get((cls, _place_key(c.place)), ()))
-        if c.kind == "killing" and c.place.role != "frontier" and c.place.match.admin1:
-            pool += by_admin1.get((cls, c.place.match.admin1), [])
         host = next(
-            (
-                o
-                for o in pool
-                if _same_place(o, c) and _overlap(o, c) and not _distinct_on_frontier(o, c)
-            ),
+            (o for o in pool if _overlap(o, c) and not _distinct_on_frontier(o, c)),
             None,
         )
         if host is None:
             out.append(c)
             by_place.setdefault((cls, _place_key(c.place)), []).append(c)
-            if c.place.role != "frontier" and c.place.match.admin1:
-                by_admin1.setdefault((cls, c.place.match.admin1), []).append(c)
             continue
         host.merged += 1
         host.notes.append(f"also reported in sentence {c.sentence}")
