@@ -46,7 +46,9 @@ _LOCATIVE = re.compile(
 )
 _PLACE_NOUN = re.compile(
     r"^(?:'s|’s)?\s*(?:border\s+)?(?P<q>districts?|provinces?|crossings?|border crossings?|"
-    r"villages?|towns?|city|area|region|valley|tehsil|agency|sector|post|airport|bazaar|market)"
+    r"villages?|towns?|city|area|region|valley|tehsil|agency|sector|post|airport|bazaar|market|"
+    # a military site named by its town: "the Zhob Garrison", "Bannu Cantonment"
+    r"garrison|cantonment|cantt|fort|checkposts?|checkpoints?)"
     r"\b",
     re.IGNORECASE,
 )
@@ -265,7 +267,8 @@ _FUNCTION = frozenset(
 _PLACE_NOUNS_CAP = frozenset(
     "district province crossing border city town village valley agency airport region "
     "sector pass koh kandao gali darra dara nullah ghar sar mountain mountains range square "
-    "bazaar market area areas post kallay kalay kelay killi kili cantonment cantt".split()
+    "bazaar market area areas post kallay kalay kelay killi kili cantonment cantt garrison "
+    "fort checkpost checkpoint".split()
 )
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s*&\s*|\s+or\s+)"
 _FEAT = r"(?:\s+(?:valley|pass|area|mountains?|village|town|district|heights|nullah|range))?"

@@ -305,3 +305,23 @@ def test_an_addition_comes_after_the_events_told(text: str, after: str) -> None:
 def test_the_possessor_of_the_event_word_is_its_agent(text: str, side: str) -> None:
     df = extract(text, article_date=DAY)
     assert list(df["actor1"]) == [side]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a military site named by its town is the town, not the province beside it
+        (
+            "Terrorists attacked the Pakistan Army's Zhob Garrison in Balochistan on Wednesday.",
+            {"Zhob"},
+        ),
+        ("Militants stormed the army's Wana Fort on Monday.", {"Wana"}),
+        # where soldiers are from is still not the site
+        (
+            "Four soldiers from the Kohat Garrison were killed in an ambush in Kurram on Monday.",
+            {"Kurram"},
+        ),
+    ],
+)
+def test_a_garrison_named_by_its_town(text: str, want: set[str]) -> None:
+    assert {name for name, _, _ in _rows(text)} == want
