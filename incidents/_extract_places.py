@@ -187,7 +187,13 @@ _DESCRIBES = re.compile(
     r"youths?|boys?|girls?|brothers|family|families|relatives)\s+(?:\w+\s+)?(?:from|of)\s+"
     r"(?:the\s+)?$"
     # "Sepoy Ali Khan, 26, from X": a person's age, then where they are from
-    r"|\b\d{1,2}\s*,?\s+(?:from|of|hailing from)\s+(?:the\s+)?$",
+    r"|\b\d{1,2}\s*,?\s+(?:from|of|hailing from)\s+(?:the\s+)?$"
+    # where a convoy was going: "the convoy was travelling from X to Y when it came
+    # under fire", "on its way to Y" (the route's end, not the site)
+    r"|\b(?:travell?ing|travell?ed|going|headed|heading|moving|proceeding|"
+    r"(?:on|en) (?:its|their|the|his|her) way|on way|en route)\s+"
+    r"(?:from\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)?"
+    r"(?:to|towards|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # The aftermath of an event happens elsewhere: the hospital the wounded were taken

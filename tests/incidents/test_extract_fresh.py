@@ -325,3 +325,31 @@ def test_the_possessor_of_the_event_word_is_its_agent(text: str, side: str) -> N
 )
 def test_a_garrison_named_by_its_town(text: str, want: set[str]) -> None:
     assert {name for name, _, _ in _rows(text)} == want
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "route"),
+    [
+        (
+            "Gunmen attacked a convoy in the Bagan area of Kurram on Thursday. The convoy was "
+            "travelling from Peshawar to Parachinar when it came under fire.",
+            "Baggan",
+            {"Parachinar", "Peshawar"},
+        ),
+        (
+            "A convoy was ambushed near Bagan on Thursday while on its way to Parachinar.",
+            "Baggan",
+            {"Parachinar"},
+        ),
+        (
+            "Militants opened fire on a bus in Kurram on Monday while it was heading to "
+            "Parachinar.",
+            "Kurram",
+            {"Parachinar"},
+        ),
+    ],
+)
+def test_where_a_convoy_was_going_is_not_the_site(text: str, site: str, route: set[str]) -> None:
+    names = {name for name, _, _ in _rows(text)}
+    assert site in names
+    assert not names & route
