@@ -14,7 +14,7 @@ from incidents._candidates import CandidatesMixin
 from incidents._gazetteer import ADMIN_KINDS, FEATURE_KINDS, haversine_km
 from incidents._grammar import Item
 from incidents._match import Hints, Match
-from incidents._names import skeleton
+from incidents._names import norm, skeleton
 from incidents._radius import FALLBACK_SCALE, FLOOR_KM, basis, place_radius
 
 __all__ = [
@@ -184,6 +184,11 @@ class AnswerMixin(CandidatesMixin):
             hint = "none"
         rank = "town" if (g.is_town[row] or g.importance[row] >= 2.5) else "village"
         same = g.by_key.get(item.key) if quality >= 2 else g.by_skel.get(skeleton(item.key))
+        if not (same == row).any():
+            # matched under another written form ("Spinwam", "Lowi Mamund"): the
+            # namesakes are those of the name that matched
+            own = norm(str(g.name[row]))
+            same = g.by_key.get(own) if quality >= 2 else g.by_skel.get(skeleton(own))
         if rank == "village" and hint == "none" and self._is_seat(row, same):
             # a bare name is the seat of the same-named unit around it: read like a
             # town (with a hint, the hint already checks the place)

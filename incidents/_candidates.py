@@ -1,4 +1,6 @@
-"""Candidate places of an item: exact name key, else transliteration skeleton,
+"""Candidate places of an item: exact name key (words joined or split count as
+exact), else transliteration skeleton, else a written variant of the name
+(direction/size words, town-part words: :func:`incidents._names.variant_keys`),
 else one edit away; and how well each agrees with the row's hints."""
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from incidents._gazetteer import haversine_km
 from incidents._grammar import Item
 from incidents._hints import HintsMixin
 from incidents._match import Hints, member
-from incidents._names import norm, script, skeleton, skeleton_neighbours
+from incidents._names import norm, script, skeleton, skeleton_neighbours, variant_keys
 
 __all__ = ["SEAT_WORDS", "CandidatesMixin"]
 
@@ -18,14 +20,62 @@ __all__ = ["SEAT_WORDS", "CandidatesMixin"]
 SEAT_WORDS = ("bazaar", "bazar", "fort", "town", "city", "cantonment", "khas", "adda")
 
 
+_UNIT_ROLES = frozenset({"admin2", "tehsil", "admin1"})
+#: Kinds a unit type word asks for.
+_UNIT_LEVEL = {
+    "admin2": ("county", "tehsil"),
+    "tehsil": ("tehsil", "county"),
+    "admin1": ("region",),
+}
+
+
 class CandidatesMixin(HintsMixin):
     """Candidate search and hint agreement of :class:`incidents._resolver.Geocoder`."""
 
     def _candidates(self, item: Item, hints: Hints) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Gazetteer rows for an item, their match quality (2 exact, 1 skeleton, 0 one
-        edit away) and their name similarity to the item (1 for exact)."""
+        """Gazetteer rows for an item, their match quality (2 exact, 1 skeleton or a
+        written variant, 0 one edit away) and their name similarity to the item.
+
+        When the name (exactly or by its skeleton) finds nothing the hints accept,
+        its written variants (:func:`incidents._names.variant_keys`: "Lowi
+        Mamund" -> "Loe Mamund", "Mamund"; "Wana Bazaar" -> "Wana") are looked up
+        exactly, in order, and the first one the hints accept answers with the
+        quality of a spelling variant: a variant never outranks a match of the
+        name itself.
+        """
+        rows, qual, sim = self._name_candidates(item.key, hints)
         g = self._g
-        key = item.key
+        level = _UNIT_LEVEL.get(next(iter(item.roles & _UNIT_ROLES), ""), ())
+        if level and hints:
+            # "Shinwari district": the text names a unit; a hinted unit spelled
+            # alike ("Shinwar") joins an exact village of the name
+            hinted = self._in_hints(rows, hints) & np.isin(g.kind[rows], level)
+            if not hinted.any():
+                alike = g.by_skel.get(skeleton(item.key))
+                alike = alike[np.isin(g.kind[alike], level)]
+                alike = alike[self._in_hints(alike, hints)]
+                alike, sims = self._similar(np.setdiff1d(alike, rows), item.key, 0.75)
+                if len(alike):
+                    rows = np.concatenate([rows, alike])
+                    qual = np.concatenate([qual, np.ones(len(alike))])
+                    sim = np.concatenate([sim, sims])
+        if len(rows) and qual.max() >= 1 and (not hints or self._any_hinted(rows, hints)):
+            return rows, qual, sim
+        # a town of the exact name elsewhere: the hint is more likely off than the
+        # name short of a direction word ("Khairpur" is not "Khairpur Purana")
+        town = bool(len(rows) and (g.is_town[rows] & (qual >= 2)).any())
+        words = item.key.count(" ")
+        for v in variant_keys(item.key):
+            if town and v.count(" ") > words:
+                continue
+            vr = g.by_key.get(v)
+            if len(vr) and (not hints or self._any_hinted(vr, hints)):
+                return vr, np.ones(len(vr)), np.full(len(vr), 0.99)
+        return rows, qual, sim
+
+    def _name_candidates(self, key: str, hints: Hints) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Candidates of the name itself: exact key, else skeleton, else one edit."""
+        g = self._g
         exact = g.by_key.get(key)
         if not (g.is_place[exact] & self._in_hints(exact, hints)).any():
             # A town is also known by its bazaar, fort or cantonment ("Bara" is
@@ -59,7 +109,9 @@ class CandidatesMixin(HintsMixin):
         if len(fuzzy):
             fuzzy, sims = self._similar(fuzzy, key, 0.5, hints)
         rows = np.concatenate([exact, fuzzy])
-        qual = np.concatenate([2 * ones, np.ones(len(fuzzy))])
+        # the same letters split or joined otherwise ("Spinwam" / "Spin Wam",
+        # "Datta Khel" / "Dattakhel") are the name itself, not a respelling
+        qual = np.concatenate([2 * ones, np.where(sims >= 1.0, 2.0, 1.0)])
         sim = np.concatenate([ones, sims])
         if len(rows) or len(sk) < 4:
             return rows, qual, sim

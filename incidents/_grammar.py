@@ -13,6 +13,9 @@ Pure text work (no gazetteer): :func:`parse` turns a location cell into groups o
 * ``A - B`` (spaced dash, ACLED's city-part form ``Karachi - Saddar``): B inside A;
 * ``X area of Y`` / ``X in Y`` / ``X, Y district``: X with Y as its container;
 * ``between A and B``: somewhere between the two;
+* ``A's B`` (possessive, "Nangarhar's Shinwari district"): B inside A;
+* a type word *before* the name ("Tehsil Mamund", "District Kurram",
+  "village Tootkas"): dropped, its role kept;
 * parentheses: alternative names (``Urgun (Argun)``) or a type word for every
   item (``Kandahar, Zabul (provinces)``);
 * lists: ``;``, ``|`` and new lines separate groups; ``,``, ``and``, ``&``, ``/``
@@ -111,6 +114,25 @@ _LEAD_RE = re.compile(r"^(?:" + "|".join(LEAD_WORDS) + r")\s+")
 _OF_RE = re.compile(r"^(?:" + _QUAL_ALT + r")\s+of\s+")
 _TRAIL_RE = re.compile(r"\s+(?:" + _QUAL_ALT + r")$")
 _LEAD_QUAL_RE = re.compile(r"^(?:" + _QUAL_ALT + r")\s+")
+#: Type words written *before* a name in Pakistani and Afghan usage ("Tehsil
+#: Mamund", "District Kurram", "village Tootkas", "Mauza Jhangi"): dropped, their
+#: role kept.
+LEAD_TYPE_WORDS: dict[str, str] = {
+    "district": "admin2",
+    "distt": "admin2",
+    "agency": "admin2",
+    "tehsil": "tehsil",
+    "tahsil": "tehsil",
+    "subdivision": "tehsil",
+    "province": "admin1",
+    "village": "place",
+    "mauza": "place",
+    "mouza": "place",
+    "moza": "place",
+}
+_LEAD_TYPE_RE = re.compile(r"^(" + "|".join(LEAD_TYPE_WORDS) + r")\s+(?!of\s)")
+#: "Nangarhar's Shinwari district", "Peshawar’s Hayatabad": the second place in the first.
+_POSSESSIVE = re.compile(r"^\s*(?P<a>[^\s'’`].*?)\s*['’`]s?\s+(?P<b>\S.*)$")
 _ITEM_SPLIT = re.compile(r"\s+(?:and|&|or)\s+|\s*/\s*|\s*&\s*", re.IGNORECASE)
 _PAREN = re.compile(r"\(([^()]*)\)?|\[([^\[\]]*)\]?")
 _CITY_PART = re.compile(r"\s+[-\u2013\u2014]+\s+")
@@ -150,6 +172,10 @@ def strip_qualifiers(key: str) -> tuple[str, frozenset[str], bool]:
         if m:
             roles.add(QUALIFIERS[m.group(0).strip()])
             s = s[: m.start()]
+        m = _LEAD_TYPE_RE.match(s)
+        if m and len(s) - m.end() >= 3:
+            roles.add(LEAD_TYPE_WORDS[m.group(1)])
+            s = s[m.end() :]
         if s == before:
             break
     if not s:
@@ -223,6 +249,11 @@ def _segment(seg: str, known: Callable[[str], bool]) -> list[Item]:
         a, b = _item(m.group(1)), _item(m.group(2))
         if a and b:
             return [replace(a, other=b, raw=" ".join(seg.split()))]
+    m = _POSSESSIVE.match(seg)
+    if m and not known(norm(seg)):
+        outer, inner = _item(m.group("a")), _item(m.group("b"))
+        if outer and inner:
+            return [replace(inner, container=outer, raw=" ".join(seg.split()))]
     parts = _CITY_PART.split(seg.strip())
     if len(parts) == 2:
         outer, inner = _item(parts[0]), _item(parts[1])

@@ -27,9 +27,20 @@ import re
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from incidents._load_cells import RawTable, string_frame, unique_headers
+from incidents._load_cells import (
+    RawTable,
+    arrow_cells,
+    blank_cells,
+    string_frame,
+    text_columns,
+    unique_headers,
+    without_blanks,
+)
 from incidents._load_header import SEARCH_ROWS, header_row
 from incidents._sniff import decode_bytes, sniff_delimiter
 from incidents.errors import LoadError
@@ -87,7 +98,7 @@ def read_delimited(path: Path, data: bytes, *, info: dict | None = None) -> RawT
             "rows_above_header": len(above),
             "text_above_header": [_row_text(r, delimiter) for r in above],
         }
-    if "'" in text:
+    if _may_hold_escapes(text, delimiter):
         frame = unescape_formulas(frame)
     info = {
         **(info or {}),
@@ -105,18 +116,32 @@ def read_delimited(path: Path, data: bytes, *, info: dict | None = None) -> RawT
 
 
 def unescape_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """Remove one leading ``'`` from cells (and headers) escaped against formula injection."""
+    """Remove one leading ``'`` from cells (and headers) escaped against formula injection.
+
+    Every cell is checked in one Arrow call (:func:`arrow_cells`); only the columns
+    holding an escaped cell are rebuilt.
+    """
     out = frame.copy()
-    for c in out.columns:
-        s = out[c]
-        hit = s.str.contains(_ESCAPED_FORMULA, regex=True, na=False)
-        if hit.any():
-            out[c] = s.mask(hit, s.str.slice(1))
-    out.columns = [
-        c[1:] if isinstance(c, str) and pd.Series([c]).str.contains(_ESCAPED_FORMULA)[0] else c
-        for c in out.columns
-    ]
+    n, width = frame.shape
+    if n and width:
+        flat = arrow_cells([column for _, column in frame.items()])
+        hit = pc.fill_null(pc.match_substring_regex(flat, _ESCAPED_FORMULA), False)
+        hits = np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool).reshape(width, n)
+        for j in np.flatnonzero(hits.any(axis=1)):
+            s = out.iloc[:, j]
+            out.isetitem(int(j), s.mask(hits[j], s.str.slice(1)))
+    escaped = re.compile(_ESCAPED_FORMULA)
+    out.columns = [c[1:] if isinstance(c, str) and escaped.match(c) else c for c in out.columns]
     return out
+
+
+def _may_hold_escapes(text: str, delimiter: str) -> bool:
+    """Whether a cell of ``text`` may start with an escaped formula (see
+    :func:`unescape_formulas`): a ``'`` run and a trigger at the start of the text, of a
+    line, of a field or of a quoted field.  False is certain; True is checked cell by cell.
+    """
+    where = rf"(?:^|[\r\n\"{re.escape(delimiter)}])'+[=+\-@\t\r]"
+    return re.search(where, text) is not None
 
 
 def _row_text(row: list[str], delimiter: str) -> str:
@@ -148,25 +173,24 @@ def _parse_fast(text: str, delimiter: str) -> tuple[pd.DataFrame, int, list[list
         return None
     if raw.empty:
         return None
-    raw = raw.astype("string")
-    blank = raw.apply(lambda s: s.fillna("").str.strip() == "").all(axis=1).to_numpy()
-    for c in raw.columns:
-        s = raw[c]
-        if s.str.contains("[\r\n]", regex=True, na=False).any():
-            return None
-    raw = raw[~blank]
-    if raw.empty:
+    n, width = raw.shape
+    flat = arrow_cells([column for _, column in raw.items()])
+    if pc.any(pc.match_substring_regex(flat, "[\r\n]")).as_py():
+        return None  # a quoted line break: the careful reader checks for swallowed rows
+    blank = blank_cells(flat)
+    kept = np.flatnonzero(~blank.reshape(width, n).all(axis=0))  # rows not wholly blank
+    if not kept.size:
         return None
-    lead = [["" if pd.isna(v) else str(v) for v in row] for row in raw.iloc[:SEARCH_ROWS].values]
+    first = kept[:SEARCH_ROWS]  # the rows where the header is looked for, from the cells
+    cells = flat.take(pa.array((np.arange(width)[:, None] * n + first).ravel())).to_pylist()
+    grid = [cells[i :: len(first)] for i in range(len(first))]  # row by row
+    lead = [["" if v is None else v for v in row] for row in grid]
     top = header_row(lead)
-    header = [None if pd.isna(v) else v for v in raw.iloc[top].tolist()]
-    body = raw.iloc[top + 1 :].reset_index(drop=True)
-    names = unique_headers(header)
-    body.columns = names
-    body = body.apply(lambda s: s.mask(s.fillna("").str.strip() == ""))
-    body.index = pd.RangeIndex(len(body))
+    header = grid[top]
+    body_rows = kept[top + 1 :]
+    body = text_columns(unique_headers(header), without_blanks(flat, blank), n, body_rows)
     lines = len(_LINE_END.findall(text)) + (0 if _LINE_END.search(text[-2:]) else 1)
-    return body.astype("string"), lines - len(body) - 1 - top, lead[:top]
+    return body, lines - len(body) - 1 - top, lead[:top]
 
 
 def _parse(path: Path, text: str, delimiter: str) -> tuple[list[list[str]], list[int]]:

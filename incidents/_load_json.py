@@ -17,10 +17,8 @@
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
@@ -29,6 +27,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
+from incidents._collector import collector
 from incidents._load_cells import RawTable, text_frame
 from incidents._sniff import decode_bytes
 from incidents.errors import LoadError
@@ -41,32 +40,14 @@ def read_json(path: Path, data: bytes, *, info: dict[str, Any] | None = None) ->
     text, encoding = decode_bytes(data)
     info = {**(info or {}), "encoding": encoding}
     try:
-        with _collector_paused():
+        # millions of dicts and lists, no cycles: no collection walks them
+        with collector(paused=True):
             return _read(path, text, info)
     except RecursionError:
         raise LoadError(
             f"{path.name}: JSON nested too deeply to read (arrays or objects inside one "
             "another thousands of levels deep); not an incident table"
         ) from None
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector (restarted on the way out).
-
-    Parsing a large file makes millions of dicts and lists; each batch of them
-    starts a collection that walks every container alive, which more than
-    doubles the time.  They hold no reference cycles: reference counting frees
-    them all the same.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _read(path: Path, text: str, info: dict[str, Any]) -> RawTable:

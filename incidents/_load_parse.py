@@ -42,9 +42,11 @@ Dates (:func:`parse_dates`)
        2025-10-12).  Other numbers (``2025``, a year alone) stay bad.
 
     Two-digit years follow the POSIX ``strptime`` pivot: 00-68 are 2000-2068,
-    69-99 are 1969-1999.  Anything else (``32/13/2025``, ``October 2025``,
-    ``yesterday``) and dates outside 1678-2261 (the range of
-    ``datetime64[ns]``) are bad.
+    69-99 are 1969-1999.  Anything else (``32/13/2025``, ``12 Oct`` without a
+    year, ``yesterday``) and dates outside 1678-2261 (the range of
+    ``datetime64[ns]``) are bad.  A month without a day (``October 2025``) is
+    not one date: the loader reads it as the range of its days
+    (:func:`split_date_ranges`), as it reads ``12-14 October 2025``.
 """
 
 from __future__ import annotations
@@ -106,6 +108,19 @@ _RANGE_MARKS = ("/", "..", "\u2013", "\u2014", " - ", " to ", " until ")
 _DAY_RANGE_START = r"\d{1,2}\s*(?:-|to)\s*\d{1,2}\s*[a-z]"
 #: ``12-14 October 2025``: a range of days in one month.
 _DAY_RANGE = re.compile(r"^(\d{1,2})\s*(?:-|[\u2013\u2014]|to)\s*(\d{1,2})(\s*[A-Za-z].*)$")
+#: ``October 12-14, 2025``: the same, month first (as US reports write it).
+_MONTH_DAY_RANGE = re.compile(
+    r"^([A-Za-z]+\.?)\s*(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|[\u2013\u2014]|to)\s*"
+    r"(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$"
+)
+_MONTH_DAY_RANGE_START = r"[a-z]+\.?\s*\d{1,2}(?:st|nd|rd|th)?\s*(?:-|\u2013|\u2014|to)"
+#: A month without a day (``October 2025``, ``Oct-2025``, ``2025-10``, ``10/2025``):
+#: the range of its days.
+_MONTH_NAME_YEAR = re.compile(r"^([A-Za-z]+)\.?[\s\-/.,]*(\d{4})$")
+_YEAR_MONTH = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
+_MONTH_YEAR = re.compile(r"^(\d{1,2})[-/.](\d{4})$")
+#: A start without its year (``30 Sep`` in ``30 Sep - 2 Oct 2025``).
+_NO_YEAR = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)?\s*[A-Za-z]+\.?|[A-Za-z]+\.?\s*\d{1,2})$")
 
 
 #: Arabic-Indic (Urdu, Pashto, Dari use the extended forms) digits and separators -> ASCII.
@@ -203,13 +218,55 @@ def _is_date(text: str) -> bool:
     return _date(year, b, a) is not None or _date(year, a, b) is not None
 
 
+def _month_range(text: str) -> tuple[str, str] | None:
+    """``(first day, last day)`` as ISO text when ``text`` is a month of a year, else None."""
+    month = year = None
+    if m := _MONTH_NAME_YEAR.match(text):
+        month, year = _MONTHS.get(m[1].lower()), int(m[2])
+    elif m := _YEAR_MONTH.match(text):
+        month, year = int(m[2]), int(m[1])
+    elif m := _MONTH_YEAR.match(text):
+        month, year = int(m[1]), int(m[2])
+    if not month or not 1 <= month <= 12 or _date(year, month, 1) is None:  # type: ignore[arg-type]
+        return None
+    last = pd.Period(year=year, month=month, freq="M").days_in_month
+    return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
+
+
+def _range_parts(u: str) -> tuple[str, str] | None:
+    """The start and end text of a range cell ``u`` (not itself one date), else None."""
+    if month := _month_range(u):
+        return month
+    if (m := _DAY_RANGE.match(u)) and _is_date(m[1] + m[3]) and _is_date(m[2] + m[3]):
+        return m[1] + m[3], m[2] + m[3]
+    if m := _MONTH_DAY_RANGE.match(u):
+        first, last = f"{m[1]} {m[2]}, {m[4]}", f"{m[1]} {m[3]}, {m[4]}"
+        if _is_date(first) and _is_date(last):
+            return first, last
+    for sep in _RANGE_SEP.finditer(u):
+        left, right = u[: sep.start()].strip(), u[sep.end() :].strip()
+        if (a := _month_range(left)) and (b := _month_range(right)):
+            return a[0], b[1]  # "Dec 2025 - Jan 2026": first day to last day
+        if not (left and right and _is_date(right)):
+            continue
+        if _is_date(left):
+            return left, right
+        year = re.search(r"(\d{4})$", right)
+        if year and _NO_YEAR.match(left) and _is_date(f"{left} {year[1]}"):
+            return f"{left} {year[1]}", right  # "30 Sep - 2 Oct 2025": the end's year
+    return None
+
+
 def split_date_ranges(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Split cells holding a date range into start and end text.
 
     ``2025-10-12/2025-10-14``, ``12 Oct 2025 - 14 Oct 2025``,
-    ``2025-10-12 to 2025-10-14``, ``12\u201314 October 2025`` are ranges; a
-    cell that is one date by itself (``2025/10/12``) is never split, nor is a
-    cell whose two halves are not both dates.
+    ``2025-10-12 to 2025-10-14``, ``12\u201314 October 2025``, ``October 12-14,
+    2025`` and ``30 Sep - 2 Oct 2025`` (the start takes the end's year) are ranges;
+    so is a month without a day (``October 2025``, ``Oct-2025``, ``2025-10``,
+    ``10/2025``): its first to its last day.  A cell that is one date by itself
+    (``2025/10/12``) is never split, nor is a cell whose two halves are not both
+    dates.
 
     Returns
     -------
@@ -226,19 +283,14 @@ def split_date_ranges(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     # spare the parse on ordinary columns (ISO timestamps, month names).
     low = uniques.str.lower()
     maybe = low.str.match(_DAY_RANGE_START, na=False).astype(bool)
+    maybe |= low.str.match(_MONTH_DAY_RANGE_START, na=False).astype(bool)
+    for month in (_MONTH_NAME_YEAR, _YEAR_MONTH, _MONTH_YEAR):
+        maybe |= uniques.str.match(month, na=False).astype(bool)
     for mark in _RANGE_MARKS:
         maybe |= low.str.contains(mark, regex=False, na=False).astype(bool)
     for u in uniques[maybe]:
-        if _is_date(u):
-            continue
-        if (m := _DAY_RANGE.match(u)) and _is_date(m[1] + m[3]) and _is_date(m[2] + m[3]):
-            splits[u] = (m[1] + m[3], m[2] + m[3])
-            continue
-        for sep in _RANGE_SEP.finditer(u):
-            left, right = u[: sep.start()], u[sep.end() :]
-            if left and right and _is_date(left) and _is_date(right):
-                splits[u] = (left, right)
-                break
+        if not _is_date(u) and (parts := _range_parts(u)) is not None:
+            splits[u] = parts
     start = text.copy()
     end = pd.Series(pd.NA, index=values.index, dtype="string")
     if splits:

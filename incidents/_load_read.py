@@ -34,7 +34,7 @@ import pandas as pd
 
 from incidents._load_cells import RawTable, cell_text, text_frame
 from incidents._load_delimited import read_delimited
-from incidents._load_excel import pick, read_excel
+from incidents._load_excel import ALL_SHEETS, pick, read_excel
 from incidents._load_json import read_json, to_wgs84
 from incidents._sniff import KIND_NAMES, sniff_kind
 from incidents.errors import LoadError
@@ -90,8 +90,8 @@ def read_table(path: Path, *, sheet: str | int | None = None) -> RawTable:
         The input file.
     sheet
         Excel sheet or GeoPackage layer, by name or 0-based position, or
-        ``"all"`` for every sheet of a workbook; the first one when None.  Not
-        allowed for other formats.
+        ``"all"`` for every sheet of a workbook or layer of a GeoPackage; the
+        first one when None.  Not allowed for other formats.
 
     Raises
     ------
@@ -210,6 +210,8 @@ def _read_geopackage(path: Path, sheet: str | int | None, info: dict[str, Any]) 
         with warnings.catch_warnings():  # GDAL's warnings repeat the error below
             warnings.simplefilter("ignore")
             layers = [str(name) for name, _ in pyogrio.list_layers(path)]
+            if _all(sheet, layers):
+                return _all_layers(path, layers, info)
             layer = pick(path, sheet, layers, what="layer")
             frame = pyogrio.read_dataframe(path, layer=layer, datetime_as_string=True)
             if sheet is None and len(layers) > 1:  # other layers holding data: name them
@@ -227,6 +229,54 @@ def _read_geopackage(path: Path, sheet: str | int | None, info: dict[str, Any]) 
             f"{path.name}: unreadable GeoPackage ({type(exc).__name__}: {exc})"
         ) from None
     return _geo_table(path, frame, {**info, "format": "geopackage", "layer": layer})
+
+
+def _all(sheet: str | int | None, layers: list[str]) -> bool:
+    """``sheet`` asks for every layer (``"all"``, unless a layer has that name)."""
+    asked = isinstance(sheet, str) and sheet.strip().lower() == ALL_SHEETS
+    return asked and ALL_SHEETS not in layers
+
+
+def _all_layers(path: Path, layers: list[str], info: dict[str, Any]) -> RawTable:
+    """Every layer holding features, one after the other, with a ``sheet`` column naming it.
+
+    Each layer is reprojected to WGS84 on its own (layers may be in different CRSs);
+    a layer without geometry gives rows without one.
+    """
+    import pyogrio
+
+    if not layers:
+        raise LoadError(f"{path.name}: holds no layers")
+    full = [n for n in layers if pyogrio.read_info(path, layer=n).get("features", 0)]
+    chosen = full or layers[:1]
+    frames: list[pd.DataFrame] = []
+    geometries: list[gpd.GeoSeries] = []
+    crs: list[str] = []
+    for name in chosen:
+        part_info: dict[str, Any] = {}
+        part = _geo_table(
+            path, pyogrio.read_dataframe(path, layer=name, datetime_as_string=True), part_info
+        )
+        typed = part.typed
+        assert typed is not None
+        column, k = "sheet", 1
+        while column in typed.columns:  # a layer's own "sheet" column keeps its name
+            k += 1
+            column = f"sheet_{k}"
+        typed.insert(0, column, name)
+        frames.append(typed)
+        if part.geometry is None:
+            geometries.append(gpd.GeoSeries([None] * len(typed), crs="EPSG:4326"))
+        else:
+            geometries.append(part.geometry)
+        if part_info.get("crs") and part_info["crs"] not in crs:
+            crs.append(part_info["crs"])
+    typed = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    geometry = gpd.GeoSeries(pd.concat(geometries, ignore_index=True), crs="EPSG:4326")
+    out = {**info, "format": "geopackage", "layer": ALL_SHEETS, "sheets": chosen}
+    if crs:
+        out["crs"] = "; ".join(crs)
+    return RawTable(typed=typed, geometry=geometry, info=out)
 
 
 def _read_parquet(path: Path, data: bytes, info: dict[str, Any]) -> RawTable:

@@ -246,3 +246,91 @@ def admin_core(key: str) -> str:
     """An admin-unit name key with generic words removed ("" if nothing is left)."""
     words = [w for w in key.split() if w not in ADMIN_NAME_NOISE]
     return " ".join(words)
+
+
+#: Direction and size words that real names carry before or after their core
+#: ("Bala Baluk", "Lowi Mamund", "Daraban Khurd"), grouped by meaning across
+#: English, Pashto, Dari and Urdu.  A name written with one word of a group is
+#: looked up with the others, then without it (:func:`variant_keys`).
+AFFIX_SYNONYMS: tuple[frozenset[str], ...] = (
+    frozenset({"upper", "bala", "bar", "ulya", "olya"}),
+    frozenset({"lower", "payan", "payin", "paeen", "pain", "kuz", "kooz", "lar", "sufla"}),
+    frozenset({"big", "great", "loe", "lowi", "loy", "loya", "lowe", "kalan", "kalaan"}),
+    frozenset({"small", "little", "khurd", "khord", "kuchnai", "kuchnay", "kuchni", "wrokai"}),
+    frozenset({"new", "naw", "nau", "nawe", "naway", "naya", "jadid"}),
+    frozenset({"old", "zor", "zoor", "purana", "kohna", "kuhna"}),
+)
+_AFFIX_GROUP = {w: grp for grp in AFFIX_SYNONYMS for w in grp}
+#: Trailing words naming a part or feature of a town ("Wana Bazaar", "Bara Fort",
+#: "Kohat Cantt", "Ghulam Khan check post"): looked up without them when the whole
+#: name is not found.
+SEAT_SUFFIXES = (
+    "check post",
+    "checkpost",
+    "check point",
+    "checkpoint",
+    "post",
+    "chowki",
+    "fort",
+    "qila",
+    "bazaar",
+    "bazar",
+    "market",
+    "town",
+    "city",
+    "cantonment",
+    "cantt",
+    "khas",
+    "adda",
+    "chowk",
+    "tehsil",
+)
+
+
+def variant_keys(key: str) -> list[str]:
+    """Other keys a :func:`norm` key may be written as, most alike first.
+
+    Direction/size words swapped for their synonyms at either end ("upper
+    mamund" -> "bala mamund", "mamund bala", ...), then a trailing town-part
+    word dropped ("wana bazaar" -> "wana"), then the direction/size word
+    dropped ("lowi mamund" -> "mamund"), then the words joined ("spin wam" ->
+    "spinwam"); a name without such a word (at least 5 letters) is looked up
+    with one ("ghazani" -> "bar ghazani", "burj" -> "burj khurd").  The key
+    itself is never returned; the caller looks these up only when the key
+    itself finds nothing the hints accept.
+    """
+    words = key.split()
+    out: list[str] = []
+    if len(words) >= 2:
+        for i in (0, len(words) - 1):
+            grp = _AFFIX_GROUP.get(words[i])
+            if grp is None:
+                continue
+            core = words[1:] if i == 0 else words[:-1]
+            for syn in sorted(grp):
+                out.append(" ".join([syn, *core]))
+                out.append(" ".join([*core, syn]))
+        for suffix in SEAT_SUFFIXES:
+            if key.endswith(" " + suffix) and len(key) > len(suffix) + 3:
+                out.append(key[: -len(suffix) - 1])
+                break
+        for i in (0, len(words) - 1):
+            if words[i] in _AFFIX_GROUP:
+                core = words[1:] if i == 0 else words[:-1]
+                if len(" ".join(core)) >= 3:
+                    out.append(" ".join(core))
+        out.append("".join(words))
+    if len(key) >= 5 and not any(w in _AFFIX_GROUP for w in words):
+        # "Ghazani" for "Bar Ghazani", "Burj" for "Burj Khurd": the name written
+        # without the word that tells its upper or lower, big or small part
+        for grp in AFFIX_SYNONYMS:
+            for w in sorted(grp):
+                out.append(f"{w} {key}")
+                out.append(f"{key} {w}")
+    seen = {key}
+    uniq = []
+    for k in out:
+        if k not in seen:
+            seen.add(k)
+            uniq.append(k)
+    return uniq

@@ -172,6 +172,12 @@ class RankingMixin(CandidatesMixin):
             role_bonus = is_place.astype(float)
         elif "feature" in roles or "area" in roles:
             role_bonus = is_feature.astype(float)
+        elif roles & {"admin2", "tehsil"}:
+            # "Shinwari district": a hinted district spelled alike before a village
+            # of the exact name
+            role_bonus = np.isin(kinds, ("county", "tehsil")).astype(float)
+        elif "admin1" in roles:
+            role_bonus = (kinds == "region").astype(float)
         # An exact feature name or alias beats a spelling-variant or one-edit match
         # of another name ("Tirah" is the valley, not the village "Tehra").
         exact_feature = is_feature & (qual == 2) & (hs >= hs.max())

@@ -108,10 +108,9 @@ class Geocoder(RankingMixin, AnswerMixin):
         if not isinstance(text, str) or not text:
             return []
         text = text[: 50 * MAX_TEXT]
-        toks = [
-            (m.start(), m.end(), norm(m.group(0))) for m in re.finditer(r"[^\W_][\w'’\-]*", text)
-        ]
+        toks = [(m.start(), m.end(), norm(m.group(0))) for m in _TOKEN.finditer(text)]
         out: list[Mention] = []
+        owner: tuple[int, str] | None = None  # (end, key) of the last "X's" admin unit
         i = 0
         while i < len(toks):
             found = None
@@ -125,13 +124,34 @@ class Geocoder(RankingMixin, AnswerMixin):
                         found = (n, key)
                         break
             if found is None:
+                owner = self._possessor(text, toks, i) or owner
                 i += 1
                 continue
             n, key = found
             start, end = toks[i][0], toks[i + n - 1][1]
-            out.append(Mention(start, end, text[start:end], key, tuple(self.resolve(key))))
+            query = key
+            if owner is not None and _POSSESSOR.fullmatch(text, owner[0], start):
+                # "Nangarhar's Shinwari district": read inside the possessor (which
+                # is no mention of its own: it names no place of an event)
+                query = f"{owner[1]}'s {key}"
+            out.append(Mention(start, end, text[start:end], key, tuple(self.resolve(query))))
             i += n
         return out
+
+    def _possessor(
+        self, text: str, toks: list[tuple[int, int, str]], i: int
+    ) -> tuple[int, str] | None:
+        """(end, key) when word ``i`` closes an admin unit's name with a possessive
+        "'s" ("Nangarhar's", "Khyber Pakhtunkhwa's"), else None."""
+        word = text[toks[i][0] : toks[i][1]]
+        if len(word) < 4 or word[-2:] not in ("'s", "’s"):
+            return None
+        own = norm(word[:-2])
+        for j in range(max(0, i - 3), i + 1):
+            key = " ".join([*(t[2] for t in toks[j:i]), own])
+            if self._known(key):
+                return toks[i][1] - 2, key
+        return None
 
     # -- resolution ----------------------------------------------------------------
 
@@ -265,6 +285,17 @@ class Geocoder(RankingMixin, AnswerMixin):
                 floor = RADIUS_KM.get(m.match_class, 0.0)
                 m = replace(m, uncertainty_km=round(min(m.uncertainty_km, max(cap, floor)), 2))
             return m
+        units = [
+            int(u)
+            for u in g.by_key.get(item.container.key)
+            if g.kind[u] in ("tehsil", "county", "region") and u != outer
+        ]
+        if units and within is not None:
+            # "Sialkot's Abdul Malik": not near the town, so in the unit of its name
+            ctx = hints.merged(self._hints_from_rows(units))
+            row, cands, q = self._best(inner, ctx)
+            if row is not None and row not in units:
+                return self._match(row, cands, inner, ctx, q)
         m = self._match(outer, ocands, item.container, hints, oq)
         part = inner.full_key or inner.key or inner.raw[:40]
         return replace(m, reason=_join(m.reason, f"{part!r} not found in {m.name}"))
@@ -339,6 +370,10 @@ class Geocoder(RankingMixin, AnswerMixin):
         return g.kind[row] not in ("county", "region", "country") and (
             g.admin2[row] == g.admin2[unit]
         )
+
+
+_POSSESSOR = re.compile(r"['’]s?\s+")
+_TOKEN = re.compile(r"[^\W_][\w'’\-]*")
 
 
 def _join(a: str | None, b: str) -> str:

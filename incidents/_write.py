@@ -384,7 +384,7 @@ def to_geojson_dict(gdf: pd.DataFrame) -> dict[str, Any]:
     """An RFC 7946 FeatureCollection of ``gdf`` as a plain, JSON-serialisable dict."""
     gdf = _as_4326(gdf)
     props = gdf.drop(columns=[gdf.geometry.name]) if _has_geometry(gdf) else gdf
-    columns = {str(c): _json_values(props[c]) for c in props.columns}
+    columns = {str(c): _json_values(_coordinate_rounded(props[c])) for c in props.columns}
     geoms = _geometries(gdf)
     names = list(columns)
     values = list(zip(*columns.values(), strict=True)) if names else [()] * len(gdf)
@@ -396,6 +396,14 @@ def to_geojson_dict(gdf: pd.DataFrame) -> dict[str, Any]:
 
 
 # ----------------------------------------------------------------------- helpers
+def _coordinate_rounded(s: pd.Series) -> pd.Series:
+    """``latitude``/``longitude`` to the geometry's 6 decimals (the geocoder's float32
+    points would otherwise print 15 digits that disagree with the coordinates member)."""
+    if s.name in ("latitude", "longitude") and pd.api.types.is_float_dtype(s.dtype):
+        return s.astype("float64").round(_DECIMALS)
+    return s
+
+
 def _has_geometry(df: pd.DataFrame) -> bool:
     return isinstance(df, gpd.GeoDataFrame) and df._geometry_column_name in df
 

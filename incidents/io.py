@@ -139,12 +139,16 @@ def text_of(data: bytes, *, name: str = "input") -> str:
 
 
 def check_output(
-    output: str | PathLike[str], *inputs: str | PathLike[str], force: bool = False
+    output: str | PathLike[str],
+    *inputs: str | PathLike[str],
+    force: bool = False,
+    option: str = "-o",
 ) -> Path:
     """Refuse an output path that is one of the inputs (unless ``force``).
 
     Writing is atomic (:func:`atomic_output`), so even with ``force`` the input is
-    replaced only by a complete new file.
+    replaced only by a complete new file.  ``option`` names the command-line option
+    that gave ``output`` in the message (``-o``, ``--report``).
 
     Raises
     ------
@@ -163,7 +167,7 @@ def check_output(
     for inp in inputs:
         if _same_file(out, Path(inp)):
             raise ExportError(
-                f"-o {out} is the input file; writing it would replace your data "
+                f"{option} {out} is the input file; writing it would replace your data "
                 "(choose another name, or add --force)"
             )
     return out

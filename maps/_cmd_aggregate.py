@@ -21,6 +21,8 @@ from incidents.io import FORMATS, check_output, read, read_positioned, write
 from incidents.position import is_positioned, position
 from maps import _engines
 from maps._cmd_geocode import check_folder_input
+from maps._fused_rows import events_only
+from maps._notes import print_load_notes
 
 __all__ = ["MIN_KM", "read_positioned", "run"]
 
@@ -53,6 +55,9 @@ def run(args: argparse.Namespace) -> int:
     before, after = getattr(args, "before", None), getattr(args, "after", None)
     if (before or after) and not args.change:
         raise IncidentError("--before/--after choose the periods of --change: add --change")
+    for option, value in (("--before", before), ("--after", after)):
+        if value is not None and pd.isna(pd.to_datetime(value, errors="coerce")):
+            raise IncidentError(f"{option} must be a date such as 2025-10-01, got {value!r}")
     check_folder_input(path)
     engine = _engines.choose(args)
     if engine != "memory":
@@ -60,10 +65,12 @@ def run(args: argparse.Namespace) -> int:
         return _engines.run_aggregate(args, engine, options)
 
     table = read(path, sheet=getattr(args, "sheet", None))
+    print_load_notes("aggregate", table)
     if not is_positioned(table):
         from incidents.geocode import geocode
 
         table = position(geocode(table))
+    table = events_only(table, command="aggregate", name=path.name)
     if getattr(args, "fused", False):  # count events, not reports
         from incidents.fuse import fuse
 

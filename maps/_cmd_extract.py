@@ -49,6 +49,9 @@ def _csv(df: pd.DataFrame, *, escape: bool = True) -> str:
     out = df.copy()
     for col in ("date", "date_end"):
         out[col] = out[col].dt.strftime("%Y-%m-%d")
+    for col in ("latitude", "longitude"):  # 6 decimals (0.1 m), as incidents.write gives
+        if col in out:
+            out[col] = out[col].astype("float64").round(6)
     if escape:
         out = escape_formulas(out)
     out.to_csv(buf, index=False, lineterminator="\r\n")

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from incidents.io import read_positioned
-from incidents.position import prepare
+from incidents.io import check_output, read
+from incidents.position import is_positioned, position
+from maps._fused_rows import events_only
+from maps._notes import print_load_notes
 from maps.errors import MapError
 
 __all__ = ["FORMATS", "KINDS", "run"]
@@ -42,9 +44,14 @@ def run(args: argparse.Namespace) -> int:
     if kind != "profile" and (args.compare_from or args.compare_to):
         raise MapError("--compare-from/--compare-to apply to --kind profile only")
 
-    table = read_positioned(path)
-    if table is None:
-        table = prepare(path)
+    check_output(out, path, force=bool(getattr(args, "force", False)))
+    table = read(path, sheet=getattr(args, "sheet", None))  # read once, raw or positioned
+    print_load_notes("figure", table)
+    if not is_positioned(table):
+        from incidents.geocode import geocode
+
+        table = position(geocode(table))
+    table = events_only(table, command="figure", name=path.name, where=args.where or [])
     n_rows = len(table)
     subset = _filter(table, date_from=args.date_from, date_to=args.date_to, where=args.where)
     if len(subset) == 0:

@@ -1,4 +1,9 @@
-"""``frontier fuse A B [C ...] -o fused.geojson [--report pairs.csv] [--keep all|fused] ...``."""
+"""``frontier fuse A B [C ...] -o fused.geojson [--report pairs.csv] [--keep all|fused] ...``.
+
+Neither ``-o`` nor ``--report`` may name an input (unless ``--force``) or each other;
+both are checked before any work and written atomically (:func:`incidents.write`),
+CSV text formula-escaped unless ``--raw-csv``.
+"""
 
 from __future__ import annotations
 
@@ -9,18 +14,28 @@ import pandas as pd
 
 from incidents.errors import ExportError, IncidentError
 from incidents.fuse import fuse_detailed
-from incidents.io import FORMATS, read_positioned, write
-from incidents.position import prepare
+from incidents.io import FORMATS, check_output, read, write
+from incidents.position import is_positioned, position
+from maps._notes import print_load_notes
 
 __all__ = ["read_table", "run"]
 
 
 def read_table(path: Path) -> pd.DataFrame:
-    """A positioned table as written by ``frontier geocode``, else load + geocode + position."""
+    """A positioned table as written by ``frontier geocode``, else load + geocode + position.
+
+    The file is read once; what the reader left out (a title, other sheets) is said
+    on stderr.
+    """
     if not path.is_file():
         raise IncidentError(f"INPUT {path} does not exist or is not a file")
-    table = read_positioned(path)
-    return prepare(path) if table is None else table
+    table = read(path)
+    print_load_notes("fuse", table, name=path.name, sheet_option=False)
+    if is_positioned(table):
+        return table
+    from incidents.geocode import geocode
+
+    return position(geocode(table))
 
 
 def _names(paths: list[Path]) -> list[str]:
@@ -40,6 +55,14 @@ def run(args: argparse.Namespace) -> int:
         raise ExportError(f"-o must end in one of {', '.join(FORMATS)}, got {out.name!r}")
     if args.report is not None and Path(args.report).suffix.lower() != ".csv":
         raise ExportError(f"--report must name a .csv file, got {Path(args.report).name!r}")
+    force = bool(getattr(args, "force", False))
+    check_output(out, *paths, force=force)
+    if args.report is not None:
+        report = check_output(Path(args.report), *paths, force=force, option="--report")
+        if report.resolve() == out.resolve():
+            raise ExportError(
+                f"--report {report} and -o {out} name the same file; give each its own name"
+            )
     if len(paths) == 1 and not args.within_source:
         raise IncidentError(
             "one INPUT: nothing from another source to match; give two or more files, "
@@ -55,9 +78,10 @@ def run(args: argparse.Namespace) -> int:
         keep=args.keep,
         names=_names(paths),
     )
-    write(result, out)
+    escape = not getattr(args, "raw_csv", False)
+    write(result, out, escape=escape)
     if args.report is not None:
-        pairs.to_csv(args.report, index=False)
+        write(pairs, args.report, fmt="csv", escape=escape)
     reports = sum(len(t) for t in tables)
     fused = result[result["row_kind"] == "fused"]
     multi = fused[fused["group_size"] > 1]

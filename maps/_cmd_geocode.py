@@ -19,6 +19,7 @@ from incidents.errors import ExportError, IncidentError
 from incidents.io import FORMATS, check_columns, check_output, column_renames, write
 from incidents.schema import CORE, GEOCODE, GEOCODE_METHODS, POSITION
 from maps import _engines
+from maps._notes import load_notes
 from maps._stages import Stages
 
 __all__ = ["check_folder_input", "load_notes", "parse_columns", "run"]
@@ -63,34 +64,6 @@ def parse_columns(pairs: Sequence[str]) -> dict[str, str] | None:
             raise IncidentError(f"--columns maps {schema!r} twice")
         mapping[schema] = column
     return mapping or None
-
-
-def load_notes(report: dict) -> list[str]:
-    """What the reader left out of the table and the analyst should know, one line each.
-
-    Lines above the header (a title) and other sheets of a workbook that hold
-    data are not records of the table read, so they are named here rather than
-    passed over in silence.
-    """
-    notes = []
-    if above := report.get("text_above_header"):
-        shown = "; ".join(repr(t[:60]) for t in above[:3]) + ("; ..." if len(above) > 3 else "")
-        notes.append(f"{len(above)} line(s) above the header were skipped as a title: {shown}")
-    if unread := report.get("sheets_not_read"):
-        names = ", ".join(repr(n) for n in unread)
-        if "layer" in report:  # a GeoPackage: one layer at a time
-            notes.append(
-                f"read layer {report['layer']!r} only; {names} also hold(s) data (--sheet NAME)"
-            )
-        else:
-            notes.append(
-                f"read sheet {report.get('sheet')!r} only; {names} also hold(s) data "
-                "(--sheet NAME, or --sheet all)"
-            )
-    if hidden := report.get("hidden_sheets_not_read"):
-        names = ", ".join(repr(n) for n in hidden)
-        notes.append(f"hidden sheet(s) {names} hold data and were not read (--sheet NAME)")
-    return notes
 
 
 def summary(table: pd.DataFrame) -> dict[str, int]:

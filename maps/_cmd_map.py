@@ -8,16 +8,17 @@ or not; ``--quiet`` prints nothing but the closing summary.
 from __future__ import annotations
 
 import argparse
-import gc
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from incidents._collector import collector
 from incidents.io import atomic_output, check_output, read
 from incidents.position import is_positioned, position
+from maps._fused_rows import events_only
+from maps._notes import print_load_notes
 from maps._stages import Stages
 from maps.errors import MapError
 from maps.filters import apply_filters, describe_filters
@@ -33,23 +34,6 @@ LARGE_BYTES = 2_000_000
 #: default is 700): the run makes few reference cycles, and at the default the
 #: collections take a tenth of a second of a run.
 GC_YOUNG = 20_000
-
-
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Collect garbage less often, and never walk what existed before (the modules).
-
-    The objects alive on entry are frozen (left out of every collection) and the
-    young generation's threshold raised; both are undone on the way out.
-    """
-    old = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(max(old[0], GC_YOUNG), *old[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
-        gc.unfreeze()
 
 
 class _Background:
@@ -83,7 +67,8 @@ def _map_builder() -> ModuleType:
 
 
 def run(args: argparse.Namespace) -> int:
-    with _fewer_collections():
+    # the modules alive on entry are never walked, the young generation less often
+    with collector(skip_existing=True, young=GC_YOUNG):
         return _run(args)
 
 
@@ -104,6 +89,7 @@ def _run(args: argparse.Namespace) -> int:
     reading = _Background(read, path, sheet=getattr(args, "sheet", None))
     build = _map_builder()
     table = reading.result()
+    print_load_notes("map", table)
     progress.grow(len(table) >= LARGE_ROWS)
     if not is_positioned(table):
         progress(f"read {len(table):,} rows; geocoding and positioning them")
@@ -115,6 +101,7 @@ def _run(args: argparse.Namespace) -> int:
 
         table = fuse(table, within_source=True, keep="fused")
     where = list(args.where or [])
+    table = events_only(table, command="map", name=path.name, where=where)
     kept = apply_filters(table, date_from=args.date_from, date_to=args.date_to, where=where)
     notices = []
     described = describe_filters(date_from=args.date_from, date_to=args.date_to, where=where)

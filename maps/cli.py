@@ -14,7 +14,6 @@ with a request to report it.  Never a traceback unless ``FRONTIER_DEBUG=1``.
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import os
 import sys
@@ -151,6 +150,7 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--choropleth", choices=["admin2", "segment", "hex", "band"], default=None)
     f.add_argument("--compare-from", default=None, help="profile: second period's first date")
     f.add_argument("--compare-to", default=None, help="profile: second period's last date")
+    _io_options(f, csv=False)
     fu = sub.add_parser("fuse", help="one event, many reports: fuse incident files across sources")
     fu.add_argument("inputs", nargs="+", metavar="INPUT", help="incident files, one per source")
     fu.add_argument("-o", "--output", required=True, help=".geojson, .csv, .gpkg or .parquet")
@@ -160,6 +160,7 @@ def _parser() -> argparse.ArgumentParser:
     fu.add_argument("--time-window", type=float, default=1.0, help="days (default 1)")
     fu.add_argument("--space-window", type=float, default=None, help="km (default: radii)")
     fu.add_argument("--taxonomy", default=None, help="CSV crosswalk of event types")
+    _io_options(fu, sheet=False)
     return p
 
 
@@ -248,6 +249,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.command != "extract" and "-" in [
+        getattr(args, "input", None),
+        *getattr(args, "inputs", []),
+    ]:
+        print(
+            f"{name}: error: INPUT -: {args.command} reads files, not standard input; "
+            "save the table to a file (e.g. events.csv) and name it",
+            file=sys.stderr,
+        )
+        return 2
     try:
         module = _import_command(args.command)
         with warnings.catch_warnings():  # the summary line and errors say what matters
@@ -271,16 +282,11 @@ def _import_command(name: str) -> ModuleType:
     thousands of long-lived objects, and the collections that would keep walking
     them take a tenth of a second of a start.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    from incidents._collector import collector
+
+    # straight to the oldest generation after (no walk of the young one they would fill)
+    with collector(paused=True, age_new=True):
         return importlib.import_module(f"maps._cmd_{name}")
-    finally:
-        # straight to the oldest generation (no walk of the young one they would fill)
-        gc.freeze()
-        gc.unfreeze()
-        if enabled:
-            gc.enable()
 
 
 def classify(exc: BaseException) -> tuple[int, str]:

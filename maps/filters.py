@@ -11,6 +11,7 @@ must all hold.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,8 +23,10 @@ from maps.errors import MapError
 
 __all__ = ["Condition", "apply_filters", "describe_filters", "parse_where"]
 
-_WHERE = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*(!=|>=|<=|=|>|<)\s*(.*?)\s*$", re.S)
+_WHERE = re.compile(r"^\s*([A-Za-z_][\w. \-]*?)\s*(!=|>=|<=|=|>|<)\s*(.*?)\s*$", re.S)
 _OPS = ("=", "!=", ">=", "<=", ">", "<")
+#: Columns named in the message about an unknown ``--where`` column.
+_SHOWN = 20
 
 
 @dataclass(frozen=True)
@@ -65,12 +68,37 @@ def _day(value: object, name: str) -> pd.Timestamp | None:
     return ts.normalize()
 
 
+def _column(frame: pd.DataFrame, name: str) -> str:
+    """The column ``name`` names: itself, else the one column equal to it ignoring case.
+
+    Raises
+    ------
+    MapError
+        Naming close matches (``event type`` -> ``event_type``) and the table's first
+        columns, in its own order, in a message that stays one short line.
+    """
+    if name in frame:
+        return name
+    names = [str(c) for c in frame.columns]
+    for key in (str.casefold, _loose):
+        same = [c for c in names if key(c) == key(name)]
+        if len(same) == 1:
+            return same[0]
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
+    hint = f" (did you mean {' or '.join(map(repr, close))}?)" if close else ""
+    shown = ", ".join(names[:_SHOWN]) + (
+        f", ... ({len(names)} in all)" if len(names) > _SHOWN else ""
+    )
+    raise MapError(f"--where: no column {name!r}{hint}; the table's columns: {shown}")
+
+
+def _loose(name: str) -> str:
+    """``Event Type``, ``event-type`` and ``event_type`` alike."""
+    return re.sub(r"[\s\-_.]+", "_", name.strip().casefold())
+
+
 def _mask(frame: pd.DataFrame, cond: Condition) -> np.ndarray:
-    if cond.column not in frame:
-        raise MapError(
-            f"--where: no column {cond.column!r}; the table has {sorted(map(str, frame.columns))}"
-        )
-    col = frame[cond.column]
+    col = frame[_column(frame, cond.column)]
     if cond.op in ("=", "!="):
         text = col.astype("string").str.strip().str.casefold()
         wanted = {v.casefold() for v in cond.values}

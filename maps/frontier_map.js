@@ -691,13 +691,69 @@
 
   Instance.prototype.openPopup = function (i) {
     var inc = this.d.inc;
+    // Incidents at the very same point (a village or district centre) are drawn on
+    // one pixel at every zoom: the popup pages through all of them.
+    var here = this.samePoint(i);
     L.popup({ maxWidth: 380, minWidth: 240 })
       .setLatLng([inc.lat[i], inc.lon[i]])
-      .setContent(this.popupNode(i))
+      .setContent(here.length > 1 ? this.stackNode(here) : this.popupNode(i))
       .openOn(this.map);
+    this.selectCircle(i);
+  };
+
+  Instance.prototype.selectCircle = function (i) {
     if (this.selCircle) { this.map.removeLayer(this.selCircle); }
     this.selCircle = this.circleFor(i, true);
     if (this.selCircle) { this.selCircle.addTo(this.map); }
+  };
+
+  Instance.prototype.samePoint = function (i) {
+    // ``i`` first, then the other shown incidents at exactly its point, in data order
+    var inc = this.d.inc, la = inc.lat[i], lo = inc.lon[i];
+    var vis = this.visible || [];
+    var out = [i];
+    for (var k = 0; k < vis.length; k++) {
+      var j = vis[k];
+      if (j !== i && inc.lat[j] === la && inc.lon[j] === lo) { out.push(j); }
+    }
+    return out;
+  };
+
+  Instance.prototype.stackNode = function (here) {
+    var self = this;
+    var box = el("div", "fm-stack");
+    var nav = el("div", "fm-stack-nav");
+    var prev = el("button", "fm-stack-prev", "\u2039");
+    var next = el("button", "fm-stack-next", "\u203a");
+    var label = el("span", "fm-stack-label");
+    prev.type = next.type = "button";
+    prev.title = "previous incident at this point";
+    next.title = "next incident at this point";
+    nav.appendChild(prev);
+    nav.appendChild(label);
+    nav.appendChild(next);
+    var body = el("div", "fm-stack-body");
+    box.appendChild(nav);
+    box.appendChild(body);
+    var k = 0;
+    function show() {
+      label.textContent = (k + 1) + " of " + fmtInt(here.length) + " incidents at this point";
+      while (body.firstChild) { body.removeChild(body.firstChild); }
+      body.appendChild(self.popupNode(here[k]));
+      box.setAttribute("data-fm-index", String(here[k]));
+      self.selectCircle(here[k]);
+    }
+    function step(d) {
+      return function (ev) {
+        L.DomEvent.stop(ev);
+        k = (k + d + here.length) % here.length;
+        show();
+      };
+    }
+    L.DomEvent.on(prev, "click", step(-1));
+    L.DomEvent.on(next, "click", step(1));
+    show();
+    return box;
   };
 
   function safeUrl(text) {

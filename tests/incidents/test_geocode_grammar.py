@@ -147,3 +147,38 @@ def test_strip_qualifiers():
 @pytest.mark.parametrize("text", ["", "   ", "12345", ";;", "🙂", "x" * 10_000])
 def test_junk_gives_no_items_or_bounded_items(text):
     assert len(items(text)) <= 12
+
+
+POSSESSIVE = [
+    ("Nangarhar's Shinwari district", "shinwari", {"admin2"}, "nangarhar"),
+    ("Peshawar’s Hayatabad", "hayatabad", set(), "peshawar"),
+    ("Kurram's Parachinar town", "parachinar", {"place"}, "kurram"),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "roles", "container"), POSSESSIVE)
+def test_possessive_puts_the_second_place_in_the_first(text, key, roles, container):
+    (it,) = items(text)
+    assert (it.key, set(it.roles)) == (key, roles)
+    assert it.container is not None and it.container.key == container
+
+
+def test_apostrophes_inside_a_name_are_not_possessives():
+    assert keys_roles("Qal'eh-ye Now") == [("qaleh ye now", set())]
+    assert keys_roles("Sar-e Pol") == [("sar e pol", set())]
+
+
+LEAD_TYPE = [
+    ("Tehsil Mamund", [("mamund", {"tehsil"})]),
+    ("District Kurram", [("kurram", {"admin2"})]),
+    ("village Tootkas", [("tootkas", {"place"})]),
+    ("Mauza Jhangi", [("jhangi", {"place"})]),
+    ("Tehsil of Bara", [("bara", {"tehsil"})]),
+    ("Kili Faizo", [("kili faizo", set())]),  # not a type word: part of the name
+    ("Village", [("village", set())]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), LEAD_TYPE)
+def test_type_word_before_the_name(text, want):
+    assert keys_roles(text) == want

@@ -524,7 +524,8 @@ def test_undecided_numeric_dates_are_day_first_and_flagged(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize(
-    "text", ["32/13/2025", "29/02/2025", "October 2025", "yesterday", "1200-01-01"]
+    "text",
+    ["32/13/2025", "29/02/2025", "Octember 2025", "13/2025", "12 Oct", "yesterday", "1200-01-01"],
 )
 def test_bad_dates_flagged_and_text_kept(tmp_path: Path, text: str) -> None:
     path = write_csv(

@@ -207,3 +207,18 @@ def test_write_replaces_existing_file_and_rejects_unknown_format(tmp_path, aggre
     with pytest.raises(ExportError, match="unknown format"):
         write(aggregates["hex"], tmp_path / "x.out", fmt="kml")
     assert write(aggregates["hex"], tmp_path / "x.out", fmt="geojson").exists()
+
+
+def test_geojson_latitude_longitude_properties_agree_with_the_coordinates():
+    """float32 points (the gazetteer's) are written to the geometry's 6 decimals in both."""
+    lat = np.float32(32.71341).astype("float64")  # 32.713409423828125
+    lon = np.float32(69.27637).astype("float64")  # 69.27636718750000
+    gdf = gpd.GeoDataFrame(
+        {"incident_id": ["a"], "latitude": [lat], "longitude": [lon]},
+        geometry=gpd.points_from_xy([lon], [lat]),
+        crs=4326,
+    )
+    feature = json.loads(json.dumps(to_geojson_dict(gdf)))["features"][0]
+    props, coords = feature["properties"], feature["geometry"]["coordinates"]
+    assert props["latitude"] == 32.713409 and props["longitude"] == 69.276367
+    assert [props["longitude"], props["latitude"]] == coords

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from incidents.io import read
@@ -93,7 +94,15 @@ def test_geocode_names_other_geopackage_layers_that_hold_data(
     assert main(["geocode", str(src), "-o", str(tmp_path / "o.csv"), "--quiet"]) == 0
     captured = capsys.readouterr()
     assert "1 rows read" in captured.out
-    assert "read layer 'strikes' only; 'clashes' also hold(s) data (--sheet NAME)" in captured.err
+    assert (
+        "read layer 'strikes' only; 'clashes' also hold(s) data (--sheet NAME, or --sheet all)"
+        in captured.err
+    )
+    # ... and --sheet all reads both (the empty layer adds nothing)
+    out = tmp_path / "all.csv"
+    assert main(["geocode", str(src), "-o", str(out), "--quiet", "--sheet", "all"]) == 0
+    assert "2 rows read" in capsys.readouterr().out
+    assert pd.read_csv(out)["sheet"].tolist() == ["strikes", "clashes"]
     assert "empty" not in captured.err
     capsys.readouterr()
     args = ["geocode", str(src), "--sheet", "clashes", "-o", str(tmp_path / "c.csv"), "--quiet"]

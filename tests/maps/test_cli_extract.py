@@ -127,3 +127,13 @@ def test_python_m(article):
     )
     assert proc.returncode == 0, proc.stderr
     assert len(pd.read_csv(io.StringIO(proc.stdout))) == 4
+
+
+def test_csv_coordinates_have_six_decimals_at_most(article, capsys):
+    """As incidents.write gives them (0.1 m), not the gazetteer's float32 digits."""
+    assert main(["extract", str(article), "--date", "2025-10-16"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    df = pd.read_csv(io.StringIO("\n".join(lines)), dtype=str)
+    for col in ("latitude", "longitude"):
+        decimals = df[col].dropna().str.partition(".")[2].str.len()
+        assert len(decimals) and (decimals <= 6).all(), df[col].tolist()

@@ -61,3 +61,20 @@ def test_parse_and_describe():
     assert describe_filters(date_from="2025-10-01", where=["fatalities>=1"]) == (
         "dates 2025-10-01 to \u2026, fatalities>=1"
     )
+
+
+@pytest.mark.parametrize("written", ["EVENT_TYPE", "event type", "Event-Type", " event.type "])
+def test_a_column_is_found_whatever_its_case_and_separators(table, written):
+    exact = apply_filters(table, where=["event_type=Battles"])
+    assert len(exact) > 0
+    pd.testing.assert_frame_equal(apply_filters(table, where=[f"{written}=Battles"]), exact)
+
+
+def test_an_unknown_column_gets_close_names_in_one_short_line():
+    wide = pd.DataFrame({"event_type": ["Battles"], **{f"extra_{i}": [i] for i in range(60)}})
+    with pytest.raises(MapError) as err:
+        apply_filters(wide, where=["evnt_type=Battles"])
+    text = str(err.value)
+    assert "no column 'evnt_type'" in text and "did you mean 'event_type'" in text
+    assert "(61 in all)" in text and "extra_59" not in text
+    assert "\n" not in text and len(text) < 500
