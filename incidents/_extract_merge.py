@@ -452,7 +452,7 @@ def _fold_restatements(
 #: A toll over several incidents ("in two separate attacks", "in a series of
 #: clashes"): not the count of the one finer incident it is folded into.
 _SEVERAL = re.compile(
-    r"\b(?:two|three|four|five|several|multiple|separate|different|various|a series of|"
+    r"\b(?:two|three|four|five|several|separate|different|a series of|"
     r"a number of|a spate of|a wave of)\s+(?:\w+\s+)?(?:attacks|encounters|incidents|"
     r"clashes|operations|strikes|raids|ambushes|blasts|explosions|shootouts|gunfights|"
     r"engagements|assaults)\b",

@@ -194,6 +194,14 @@ def test_combine_counts(have: list[Count], more: list[Count], want: dict[str, in
             "Barmal",
             30,
         ),
+        # one incident of several blasts: the groups of both reports add up
+        (
+            "Seven soldiers were killed when six terrorists launched multiple suicide attacks "
+            "on a check post in North Waziristan on Saturday. All six terrorists who attacked "
+            "the post in the Mir Ali area were shot dead.",
+            "Mir Ali",
+            13,
+        ),
         # a toll over two attacks is not the count of the one placed finer
         (
             "Five soldiers and nine militants were killed in two separate attacks in North "
