@@ -106,6 +106,13 @@ _CAUSE = re.compile(
     r"a day after|hours after|blamed for|responsible for|since)\s+(?:[\w'’-]+\s+){0,6}$",
     re.IGNORECASE,
 )
+# The backdrop of the news, not an event of it (unless a day is named with it):
+# "the strikes came at a time when talks in Istanbul had ended in stalemate".
+_BACKDROP = re.compile(
+    r"\b(?:at a time when|at a time of|against the backdrop of|in the backdrop of|"
+    r"in the context of)\s+(?:[\w'’-]+\s+){0,8}$",
+    re.IGNORECASE,
+)
 # A closure that is a routine, not an event ("was closing the border at 7 PM").
 _ROUTINE = re.compile(
     r"\b(?:at \d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|daily|every (?:day|evening|night)|usually|"
@@ -592,6 +599,10 @@ _AT_TARGET = re.compile(
 )
 
 
+# An actor in the possessive right before the event word: "the terrorists' attack".
+_POSSESSOR = re.compile(r"[\w-]+(?:\s+[\w-]+){0,2}(?:'s|’s|'|’)\s+(?:[\w-]+\s+)?$")
+
+
 # A trigger that is a transitive verb: the side named after it is its object.
 _VERB_TRIGGER = re.compile(
     r"(?:attacked|struck|hit|targeted|shelled|bombed|raided|stormed|ambushed|pounded|"
@@ -631,6 +642,12 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         (a for o, a in armed if o > x.end and re.search(r"\bby\s+(?:the\s+)?$", t[x.end : o])),
         None,
     )
+    if agent is None:
+        # "the terrorists' attack on two posts", "the TTP's assault": the possessor
+        # of the event word is its agent
+        agent = next(
+            (a for o, a in armed if o < x.start and _POSSESSOR.match(t[o : x.start])), None
+        )
     if agent is None:
         # the subject of the clause (its first actor) did it: "Afghan forces set
         # fire to Pakistani posts and captured two" -> Afghan forces
@@ -802,6 +819,9 @@ def _events_of(
         clause = re.split(r"[.;:]", t[max(0, x.start - 70) : x.start])[-1]
         window = t[max(0, x.start - 60) : x.end + 60]
         if _PURPOSE.search(clause):
+            continue
+        if _BACKDROP.search(clause) and not _day_near(x, spans, t):
+            dropped = True
             continue
         if (
             _MODAL.search(clause)

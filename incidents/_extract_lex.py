@@ -91,6 +91,9 @@ _T: list[tuple[str, str]] = [
     (
         "attack",
         r"\battack(?:s|ed|ing)?\b|\bassault(?:s|ed)?\b|\braid(?:s|ed)?\b|\bambush(?:ed|es)?\b"
+        # "launched a counterattack", "retaliatory operations by Afghan forces"
+        r"|\bcounter-?(?:attacks?|attacked|attacking|offensives?)\b"
+        r"|\bretaliatory (?:operations?|attacks?|raids?|assaults?)\b"
         r"|\bstormed\b|\bcaptured\b|\bseized\b|\boverran\b|\bretaliat\w+ (?:strikes?|fire)\b"
         r"|\bretaliat(?:ed|ing)\s+(?:against|on|at)\b"
         r"|\btargeted\b(?! killings?)|\binfiltrat(?:ed|ion|e|ing)\b|\bincursions?\b"

@@ -7,7 +7,7 @@ import datetime as dt
 import math
 import re
 
-from incidents._extract_counts import fill_counts
+from incidents._extract_counts import Count, fill_counts
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT
 from incidents._extract_places import (
@@ -107,9 +107,13 @@ def _overlap(a: _Candidate, b: _Candidate) -> bool:
 
 
 def _same_place(a: _Candidate, b: _Candidate) -> bool:
+    """Whether ``b`` is told at the place of ``a``, or is a casualty summary at a
+    coarser unit holding it (read by :mod:`incidents._extract_sides`)."""
     if _place_key(a.place) == _place_key(b.place):
         return True
-    # "UNAMA said 10 were killed in Khost": a casualty summary of an incident in that province.
+    # "UNAMA said 10 were killed in Khost": a casualty summary of an incident in that
+    # province (a summary is not finer than the incident: "eleven troops were killed
+    # in Khyber district" is not a summary of a province-wide row of Khyber Pakhtunkhwa)
     # (two places of one sentence are two sites: "four in X and two in Y")
     if (
         b.kind == "killing"
@@ -118,44 +122,43 @@ def _same_place(a: _Candidate, b: _Candidate) -> bool:
         and (a.sentence != b.sentence)
     ):
         ma, mb = a.place.match, b.place.match
-        return bool(ma.admin1 and ma.admin1 == mb.admin1 and mb.precision and mb.precision >= 1)
+        coarser = _PLACE_LEVEL.get(mb.method, 0) > _PLACE_LEVEL.get(ma.method, 0)
+        same_unit = bool(ma.admin1 and ma.admin1 == mb.admin1)
+        return same_unit and coarser and bool(mb.precision and mb.precision >= 1)
     return False
 
 
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
-    """Fold repeats into the first report; hosts are indexed by (class, place) and
-    (class, province) so the pass stays linear in the number of candidates."""
+    """Fold repeats (same class, same place, overlapping dates) into the first
+    report; hosts are indexed by (class, place) so the pass stays linear in the
+    number of candidates.  A casualty summary at a coarser unit ("UNAMA said 10 were
+    killed in Khost") is folded into the incident it restates afterwards, with the
+    other restatements (:func:`_fold_restatements`)."""
     out: list[_Candidate] = []
     by_place: dict[tuple, list[_Candidate]] = {}
-    by_admin1: dict[tuple, list[_Candidate]] = {}
+    tolls = _list_tolls(cands)
     for c in cands:
         cls = "violent" if c.kind in VIOLENT else c.kind
         pool = list(by_place.get((cls, _place_key(c.place)), ()))
-        if c.kind == "killing" and c.place.role != "frontier" and c.place.match.admin1:
-            pool += by_admin1.get((cls, c.place.match.admin1), [])
         host = next(
-            (
-                o
-                for o in pool
-                if _same_place(o, c) and _overlap(o, c) and not _distinct_on_frontier(o, c)
-            ),
+            (o for o in pool if _overlap(o, c) and not _distinct_on_frontier(o, c)),
             None,
         )
         if host is None:
             out.append(c)
             by_place.setdefault((cls, _place_key(c.place)), []).append(c)
-            if c.place.role != "frontier" and c.place.match.admin1:
-                by_admin1.setdefault((cls, c.place.match.admin1), []).append(c)
             continue
         host.merged += 1
         host.notes.append(f"also reported in sentence {c.sentence}")
+        if c.kind in VIOLENT:
+            _own_count(host, c, tolls)
         _take_counts(host, c)
         if host.date_how in ("not stated", "inherited") and c.date_how in ("absolute", "relative"):
             host.first, host.last, host.date_how = c.first, c.last, c.date_how
             host.flags = [f for f in host.flags if f != "date_not_stated"]
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
-    return _venue_of_agreement(_fold_restatements(out))
+    return _venue_of_agreement(_fold_restatements(out, tolls))
 
 
 _WEAPONS = frozenset({"air_strike", "shelling", "bombing", "suicide_bombing"})
@@ -197,12 +200,82 @@ def _venue_of_agreement(cands: list[_Candidate]) -> list[_Candidate]:
     return out
 
 
+def _list_tolls(cands: list[_Candidate]) -> set[int]:
+    """Ids of counts that are a list's toll: held by the first of several violent
+    rows one sentence placed ("strikes on X and Y killed eight") while the other
+    rows of that sentence have no count of that kind."""
+    listed: dict[int, list[_Candidate]] = {}
+    for c in cands:
+        if c.kind in VIOLENT and c.place.role != "frontier":
+            listed.setdefault(c.sentence, []).append(c)
+    out: set[int] = set()
+    for rows in listed.values():
+        if len(rows) < 2:
+            continue
+        for n in rows[0].counts:
+            if not any(m.which == n.which for o in rows[1:] for m in o.counts):
+                out.add(id(n))
+    return out
+
+
+def _own_count(host: _Candidate, c: _Candidate, tolls: set[int]) -> None:
+    """A repeat counting this place alone ("two were killed in X") replaces a
+    list's toll the host holds of that kind ("strikes on X and Y killed eight")."""
+    for which in {n.which for n in c.counts if id(n) not in tolls}:
+        held = [n for n in host.counts if n.which == which]
+        if held and all(id(n) in tolls for n in held):
+            host.counts = [n for n in host.counts if n.which != which]
+            host.notes.append(f"{which}: the count of sentence {c.sentence} is this place's own")
+
+
 def _take_counts(host: _Candidate, c: _Candidate) -> None:
     """Counts of a repeat: groups the host has not counted yet."""
     have = {(n.which, n.group) for n in host.counts}
     host.counts = host.counts + [n for n in c.counts if (n.which, n.group) not in have]
     if host.fatalities is None:
         host.fatalities = c.fatalities
+
+
+def combine_counts(have: list[Count], more: list[Count]) -> list[Count]:
+    """Counts of one incident told twice (a row and the coarser restatement of it
+    alone), per kind (killed, wounded): a kind only one report counts is taken
+    from it; when either report counts unspecified "people", the larger total is
+    the incident's ("at least 46 people were killed" and "18 members of a family
+    lost their lives"); otherwise each group takes its larger count across the two
+    ("seven soldiers were killed" and "six terrorists were shot dead": 13).
+
+    Parameters
+    ----------
+    have : list of Count
+        The row's counts (kept on ties).
+    more : list of Count
+        The restatement's counts.
+
+    Returns
+    -------
+    list of Count
+        A new list; neither input is changed.
+    """
+    out: list[Count] = []
+    for which in dict.fromkeys(n.which for n in [*have, *more]):
+        h = [n for n in have if n.which == which]
+        m = [n for n in more if n.which == which]
+        if not h or not m:
+            out.extend(h or m)
+            continue
+        gh: dict[str, int] = {}
+        gm: dict[str, int] = {}
+        for n in h:
+            gh[n.group] = gh.get(n.group, 0) + n.value
+        for n in m:
+            gm[n.group] = gm.get(n.group, 0) + n.value
+        if "people" in gh or "people" in gm:
+            out.extend(m if sum(gm.values()) > sum(gh.values()) else h)
+            continue
+        for g in dict.fromkeys([*gh, *gm]):
+            src = m if gm.get(g, 0) > gh.get(g, 0) else h
+            out.extend(n for n in src if n.group == g)
+    return out
 
 
 def _km(a: _Candidate, b: _Candidate) -> float:
@@ -229,6 +302,8 @@ def _inside_of(fine: _Candidate, coarse: _Candidate) -> bool:
         return False
     if coarse.place.role == "country":
         return True
+    if any(_same(u.text, coarse.place.text) for u in fine.place.context):
+        return True  # "the Kalash region of Chitral" restates "in Chitral": its unit named
     for mc in (coarse.place.match, coarse.place.area):
         if mc is None or math.isnan(mc.lat):
             continue
@@ -290,7 +365,9 @@ def _km_to(a: Match, b: Match) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
+def _fold_restatements(
+    cands: list[_Candidate], tolls: frozenset[int] | set[int] = frozenset()
+) -> list[_Candidate]:
     """A violent row at a coarser place (province, country) that contains a finer
     violent row of overlapping dates restates it: it becomes evidence of the finer
     row (its counts are kept when the finer row has none of its own).  Rows at the
@@ -322,9 +399,23 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
         gone.add(id(c))
         host.merged += 1
         host.notes.append(f"restated at {c.place.label!r} in sentence {c.sentence}")
-        host.counts = fill_counts(host.counts, c.counts)  # a list's total: its first place
+        if len(finer) == 1 and c.merged == 0 and not _SEVERAL.search(c.evidence):
+            # the coarser row restates this one incident: its counts are of it too
+            # (not a toll of several: "killed in two separate attacks in X district")
+            # (a list's toll does not outweigh this place's own count of that kind:
+            # "strikes on X and Y killed eight" / "two were killed in X")
+            have = {n.which for n in host.counts}
+            more = [n for n in c.counts if id(n) not in tolls or n.which not in have]
+            host.counts = combine_counts(host.counts, more)
+        else:
+            host.counts = fill_counts(host.counts, c.counts)  # a list's total: its first place
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
+        if host.kind == "killing" and c.kind != "killing":
+            # "jets bombed houses in X province" / "two women were killed in X town":
+            # the restatement says how they were killed
+            host.kind, host.types = c.kind, c.types
+            host.notes.append(f"kind {c.kind} from sentence {c.sentence}")
     # "a mortar shell hit a house near the border": the incident placed elsewhere in
     # the article, told again without its place
     # ... and "clashes at several points along the border" told next to the places
@@ -356,6 +447,17 @@ def _fold_restatements(cands: list[_Candidate]) -> list[_Candidate]:
         for c in cands
         if id(c) not in gone and not (c.kind in VIOLENT and c.place.role == "country")
     ]
+
+
+#: A toll over several incidents ("in two separate attacks", "in a series of
+#: clashes"): not the count of the one finer incident it is folded into.
+_SEVERAL = re.compile(
+    r"\b(?:two|three|four|five|several|separate|different|a series of|"
+    r"a number of|a spate of|a wave of)\s+(?:\w+\s+)?(?:attacks|encounters|incidents|"
+    r"clashes|operations|strikes|raids|ambushes|blasts|explosions|shootouts|gunfights|"
+    r"engagements|assaults)\b",
+    re.IGNORECASE,
+)
 
 
 #: A sentence that opens another incident ("In a related incident on Sunday, an

@@ -46,7 +46,9 @@ _LOCATIVE = re.compile(
 )
 _PLACE_NOUN = re.compile(
     r"^(?:'s|’s)?\s*(?:border\s+)?(?P<q>districts?|provinces?|crossings?|border crossings?|"
-    r"villages?|towns?|city|area|region|valley|tehsil|agency|sector|post|airport|bazaar|market)"
+    r"villages?|towns?|city|area|region|valley|tehsil|agency|sector|post|airport|bazaar|market|"
+    # a military site named by its town: "the Zhob Garrison", "Bannu Cantonment"
+    r"garrison|cantonment|cantt|fort|checkposts?|checkpoints?)"
     r"\b",
     re.IGNORECASE,
 )
@@ -152,6 +154,16 @@ _GOV_AFTER = re.compile(
     r"denies|rejects|alleged|alleges|says|announced|condemned|reiterated|maintains)"
     r"|ceasefire|cease-fire|truce|talks|agreement|accord|process|deal|declaration|format)\b"
 )
+# A statement of the place's office said on a day: "the military's media wing in
+# Rawalpindi on Monday said ..." (the seat of the speaker, unless the words before
+# it name an event: "the strikes in X on Monday killed ...").
+_GOV_AFTER_TIMED = re.compile(
+    r"^\s+(?:on\s+)?(?:early\s+|late\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|today|yesterday|earlier|also|separately)"
+    r"(?:\s+(?:night|morning|evening|afternoon))?,?\s+"
+    r"(?:said|says|told|announced|stated|claimed|confirmed|reported|added|denied|rejected|"
+    r"accused|warned|insisted|alleged|noted)\b"
+)
 # Where a person is from ("a resident of X") and the reference point of a bearing
 # ("some 22 km northwest of X", "north of X") describe, they do not locate the event.
 _DESCRIBES = re.compile(
@@ -175,7 +187,13 @@ _DESCRIBES = re.compile(
     r"youths?|boys?|girls?|brothers|family|families|relatives)\s+(?:\w+\s+)?(?:from|of)\s+"
     r"(?:the\s+)?$"
     # "Sepoy Ali Khan, 26, from X": a person's age, then where they are from
-    r"|\b\d{1,2}\s*,?\s+(?:from|of|hailing from)\s+(?:the\s+)?$",
+    r"|\b\d{1,2}\s*,?\s+(?:from|of|hailing from)\s+(?:the\s+)?$"
+    # where a convoy was going: "the convoy was travelling from X to Y when it came
+    # under fire", "on its way to Y" (the route's end, not the site)
+    r"|\b(?:travell?ing|travell?ed|going|headed|heading|moving|proceeding|"
+    r"(?:on|en) (?:its|their|the|his|her) way|on way|en route)\s+"
+    r"(?:from\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)?"
+    r"(?:to|towards|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # The aftermath of an event happens elsewhere: the hospital the wounded were taken
@@ -255,7 +273,8 @@ _FUNCTION = frozenset(
 _PLACE_NOUNS_CAP = frozenset(
     "district province crossing border city town village valley agency airport region "
     "sector pass koh kandao gali darra dara nullah ghar sar mountain mountains range square "
-    "bazaar market area areas post kallay kalay kelay killi kili cantonment cantt".split()
+    "bazaar market area areas post kallay kalay kelay killi kili cantonment cantt garrison "
+    "fort checkpost checkpoint".split()
 )
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s*&\s*|\s+or\s+)"
 _FEAT = r"(?:\s+(?:valley|pass|area|mountains?|village|town|district|heights|nullah|range))?"
@@ -632,6 +651,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     if venue and _names_event(venue.group(0)):
         venue = None  # "officials said the strikes in Paktika": the event's place
     gov = _GOV_AFTER.match(right)
+    if gov is None and not _names_event(left[-40:]):
+        gov = _GOV_AFTER_TIMED.match(right)
     if gov and _IN_RELATIVE.search(left) and re.match(r"\s+(?:has|had|have|did|does)\b", right):
         gov = None  # "the militants who attacked the post in X had crossed over": not a seat
     if (venue and not _LOCAL.search(left)) or gov:

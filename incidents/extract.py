@@ -405,6 +405,16 @@ _PRECURSOR = re.compile(
 )
 
 
+#: An addition to the events an article tells ("three more militants", "bringing
+#: the total to 50"): it came after them.
+_INCREMENT = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+    r"dozens?) more\b(?! than)"
+    r"|\b(?:bringing|raising|taking|pushing) the (?:total|overall|death toll|toll|tally|number)\b",
+    re.IGNORECASE,
+)
+
+
 def _elaborations(cands: list[_Candidate]) -> None:
     """An undated violent incident at a place inside the dated one of the one or
     two sentences before ("three soldiers were killed last week in Kurram
@@ -470,6 +480,12 @@ def _lead_date(
                 # "X hit back, prompting strikes in Y": after the lead, by the article
                 c.last = ref
                 c.notes.append(f"after the article's lead event -> {lead.first}..{ref}")
+                continue
+            if ref is not None and ref > lead.last and _INCREMENT.search(c.evidence):
+                # "forces killed three more militants, bringing the total to 50": an
+                # addition to the events told, after them, by the article date
+                c.first, c.last = lead.last, ref
+                c.notes.append(f"an addition after the article's lead event -> {c.first}..{ref}")
                 continue
             if _PRECURSOR.search(c.evidence):
                 # "the confrontation began when jets struck X": before the lead
