@@ -176,7 +176,22 @@ _TALIBAN_SUBJECT = re.compile(
 _FORCES_AGAINST_TTP = re.compile(
     r"\b(?:security forces|(?:own )?troops|soldiers|forces|personnel|army)\s+(?:\w+\s+){0,3}?"
     r"(?:killed|neutrali[sz]ed|eliminated|engaged|targeted|raided|arrested|gunned down)\s+"
-    r"(?:\S+\s+){0,4}?(?:terrorists|khawarij|khwarij|kharijis?)\b",
+    r"(?:\S+\s+){0,4}?(?:terrorists|khawarij|khwarij|kharijis?)\b"
+    # "16 terrorists were neutralised after security forces thwarted a bid to infiltrate",
+    # "the movement of terrorists trying to infiltrate ... was detected by security forces"
+    r"|\b(?:terrorists|khawarij|khwarij|kharijis?|infiltrators?)\b[^.;]{0,140}?"
+    r"\b(?:(?:neutrali[sz]ed|killed|eliminated|gunned down|detected|intercepted|engaged)"
+    r"\s+(?:by|after)\s+(?:the\s+)?(?:security forces|troops|soldiers)"
+    r"|after\s+(?:the\s+)?(?:security forces|troops|soldiers)\s+(?:\w+ly\s+)?"
+    r"(?:thwarted|foiled|repulsed|engaged))\b",
+    re.IGNORECASE,
+)
+
+
+# "terrorists who attempted to assault a check post": the militants are the attackers
+_MILITANTS_WHO_ATTACK = re.compile(
+    r"\b(?:terrorists|khawarij|khwarij|kharijis?)\s+(?:who|that)\s+(?:\w+\s+){0,2}?"
+    r"(?:attack|assault|storm|raid|ambush|target)\w*\b",
     re.IGNORECASE,
 )
 
@@ -213,13 +228,18 @@ def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
             if isinstance(bare, str):
                 c.actor1 = bare
                 c.notes.append(f"'the Taliban' of this article: {bare}")
+        own = texts[c.sentence] if c.sentence < len(texts) else ""
         if (
-            c.kind in VIOLENT
-            and c.actor1 is None
-            and c.sentence < len(texts)
-            and _FORCES_AGAINST_TTP.search(texts[c.sentence])
+            c.kind in _KINDS
+            and c.actor1 in (None, TTP, PK_MIL)
+            and _MILITANTS_WHO_ATTACK.search(own)
         ):
-            c.actor1, c.actor2 = PK_MIL, c.actor2 or TTP
+            # "forces killed terrorists who attempted to assault a post": their attack
+            if c.actor1 != TTP:
+                c.notes.append("'terrorists who attacked': the TTP's attack")
+            c.actor1, c.actor2 = TTP, PK_MIL
+        elif c.kind in VIOLENT and c.actor1 in (None, TTP) and _FORCES_AGAINST_TTP.search(own):
+            c.actor1, c.actor2 = PK_MIL, TTP
             c.notes.append("security forces against 'terrorists'/'khawarij': Pakistan's")
     by_sentence: dict[int, list[_Candidate]] = {}
     for c in cands:
