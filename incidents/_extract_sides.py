@@ -282,3 +282,36 @@ def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
                 c.notes.append(f"started by {side} (sentence {k})")
                 c.actor1, c.actor2 = side, _OTHER[side]
             break
+    carry_series(cands)
+
+
+# one-sided kinds an article's series of strikes or attacks is told in
+_SERIES_KINDS = frozenset({"air_strike", "shelling", "attack", "bombing", "suicide_bombing"})
+# the country an agent's attacks land in when it strikes across, or inside, the frontier
+_LANDS_IN = {PK_MIL: "AF", AF_MIL: "PK", TTP: "PK"}
+
+
+def carry_series(cands: list[_Candidate]) -> None:
+    """Give an agentless strike or attack the one side every sided violent event of
+    the article has, when it lands where that side's attacks land (in place).
+
+    "Pakistan carried out a series of airstrikes inside Afghanistan." / "Among the
+    targets was a camp in Kandahar." -> Pakistan's forces; an article whose events
+    have two sides, or an event on the agent's own side of the border, gets none."""
+    sided = {c.actor1 for c in cands if c.kind in VIOLENT and c.actor1 is not None}
+    if len(sided) != 1:
+        return
+    (side,) = sided
+    if side not in _LANDS_IN:
+        return
+    for c in cands:
+        if (
+            c.kind in _SERIES_KINDS
+            and c.actor1 is None
+            and c.place.match is not None
+            and c.place.match.country == _LANDS_IN[side]
+            # militants in Balochistan are as often Baloch separatists as the TTP
+            and not (side == TTP and "baloch" in (c.place.match.admin1 or "").lower())
+        ):
+            c.actor1 = side
+            c.notes.append(f"one of the article's series of events by {side}")
