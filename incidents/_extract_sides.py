@@ -210,6 +210,59 @@ def taliban_side(texts: list[str]) -> str | None:
     return None
 
 
+# "the attack was carried out ... by a suicide bomber linked with <group>"
+_DONE_BY = re.compile(
+    r"\b(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?(?:carried out|conducted|"
+    r"perpetrated|launched|executed|committed|mounted|staged)\b[^.;:]{0,80}?\bby\b",
+    re.IGNORECASE,
+)
+# between "by" and the agent named after it: no speaker ("by, a statement said,")
+_SPEECH = re.compile(r"[;:]|\b(?:said|says|stated|told|according)\b", re.IGNORECASE)
+# "X said (that) Pakistan hit ...": the speaker, then the subject of what is reported
+_REPORTED = re.compile(
+    r"\b(?:said|says|claimed|claims|stated|alleged|told \w+|wrote)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+
+
+def reported_agent(c: _Candidate, t: str) -> None:
+    """Read the agent a sentence names in the passive ("the attack was carried out
+    in X by a bomber linked with the TTP") or after a speaker ("the Taliban
+    spokesman said that Pakistan hit a house": Pakistan, not the speaker's side)
+    (in place)."""
+    acts = _armies(t) + [(o, a) for o, a in actors_in(t) if a in _MILITANTS]
+    acts.sort()
+    if c.actor1 is None:
+        m = _DONE_BY.search(t)
+        if m is None:
+            return
+        after = [
+            a
+            for o, a in acts
+            if m.end() <= o <= m.end() + 80 and not _SPEECH.search(t[m.end() : o])
+        ]
+        if after:
+            side = _MILITANTS.get(after[0], after[0])
+            c.actor1 = side
+            if c.actor2 == side:
+                c.actor2 = None
+            c.notes.append(f"done by {side} (passive)")
+        return
+    if c.actor1 not in _OTHER:
+        return
+    for m in _REPORTED.finditer(t):
+        first = [(o, a) for o, a in acts if o >= m.end()]
+        if not first or first[0][0] != m.end() or first[0][1] not in _OTHER:
+            continue
+        said = first[0][1]
+        if said != c.actor1 and all(o < m.start() for o, a in acts if a == c.actor1):
+            c.notes.append(f"agent {said} reported by a speaker of {c.actor1}")
+            c.actor1 = said
+            if c.actor2 == said:
+                c.actor2 = None
+        return
+
+
 def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
     """Give a symmetric or agentless clash the side its sentence, or one of the
     :data:`FOLLOW` sentences after it, says started it (in place).  A sentence that
@@ -241,6 +294,9 @@ def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
         elif c.kind in VIOLENT and c.actor1 in (None, TTP) and _FORCES_AGAINST_TTP.search(own):
             c.actor1, c.actor2 = PK_MIL, TTP
             c.notes.append("security forces against 'terrorists'/'khawarij': Pakistan's")
+    for c in cands:
+        if c.kind in VIOLENT and c.sentence < len(texts):
+            reported_agent(c, texts[c.sentence])
     by_sentence: dict[int, list[_Candidate]] = {}
     for c in cands:
         if c.kind in VIOLENT:
@@ -269,6 +325,12 @@ def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
                     break  # another incident: its fire is its own
                 continue
             side = initiator(texts[k], agent_by=k <= c.sentence)
+            if side is None and k != c.sentence and _TALIBAN_SUBJECT.search(texts[k]):
+                # "the skirmish occurred in X." / "The Taliban launched an attack on
+                # Pakistani checkpoints": the bare Taliban of this article started it
+                if bare is False:
+                    bare = taliban_side(texts)
+                side = bare if isinstance(bare, str) and bare in _OTHER else None
             if side is None and c.actor1 is None:
                 # "terrorists attacked two posts": an agentless attack's militant subject
                 side = militant_initiator(texts[k])
