@@ -348,7 +348,9 @@ def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
 
 
 # one-sided kinds an article's series of strikes or attacks is told in
-_SERIES_KINDS = frozenset({"air_strike", "shelling", "attack", "bombing", "suicide_bombing"})
+_SERIES_KINDS = frozenset(
+    {"air_strike", "shelling", "attack", "bombing", "suicide_bombing", "killing"}
+)
 # the country an agent's attacks land in when it strikes across, or inside, the frontier
 _LANDS_IN = {PK_MIL: "AF", AF_MIL: "PK", TTP: "PK"}
 

@@ -36,6 +36,7 @@ ARTICLES = [
     ),
     # the militants are the attackers of the post, the forces only answered them
     (
+        # (an attack: "assault" is the event's word; "stormed" would read a killing)
         "Security forces on Monday killed five terrorists who attempted to assault a check "
         "post near Parachinar in Kurram district.",
         "Parachinar",
@@ -62,6 +63,13 @@ ARTICLES = [
         "The targets included a depot in Kandahar, which was destroyed.",
         "Kandahar",
         PK_MIL,
+    ),
+    # an article whose attacks are all the TTP's: its agentless killing takes that side
+    (
+        "Fighters of the TTP attacked a police school in Dera Ismail Khan on Monday. "
+        "Nine soldiers were killed in Lakki Marwat district on Monday.",
+        "Lakki Marwat",
+        TTP,
     ),
 ]
 
