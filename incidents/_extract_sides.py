@@ -53,8 +53,10 @@ _BREAK = re.compile(r"[,;:\"“”]|\b(?:said|says|stated|told|according)\b", re
 def _named_by(t: str, a: int, o: int) -> bool:
     """Whether the actor at ``o`` is named as the agent of the cue ending at ``a``
     ("fired by Afghan forces", "shelling from the Afghan side")."""
+    if not 0 <= o - a <= 80:
+        return False  # (before any search: the gap may be the rest of a long sentence)
     gap = t[a:o]
-    return bool(_FROM_BY.search(gap)) and len(gap) <= 80 and not _BREAK.search(gap)
+    return bool(_FROM_BY.search(gap)) and not _BREAK.search(gap)
 
 
 # a subject named as a country: "Pakistan responded", "Afghanistan opened fire"
@@ -66,10 +68,13 @@ _COUNTRY_SUBJECT = [
 
 def _armies(t: str) -> list[tuple[int, str]]:
     acts = [(o, a) for o, a in actors_in(t) if a in (PK_MIL, AF_MIL)]
+    taken = {o for o, _ in acts}  # (a set: a long text names a country thousands of times)
     for name, rx in _COUNTRY_SUBJECT:
         for m in rx.finditer(t):
-            if not any(abs(o - m.start()) < 3 for o, _ in acts):
-                acts.append((m.start(), name))
+            s = m.start()
+            if not any(s + d in taken for d in range(-2, 3)):
+                acts.append((s, name))
+                taken.add(s)
     return sorted(acts)
 
 

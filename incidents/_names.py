@@ -295,7 +295,8 @@ def variant_keys(key: str) -> list[str]:
     word dropped ("wana bazaar" -> "wana"), then the direction/size word
     dropped ("lowi mamund" -> "mamund"), then the words joined ("spin wam" ->
     "spinwam"); a name without such a word (at least 5 letters) is looked up
-    with one ("ghazani" -> "bar ghazani", "burj" -> "burj khurd").  The key
+    with one ("ghazani" -> "bar ghazani", "tootkas" -> "tootkas khurd"; not
+    "burj", too short).  The key
     itself is never returned; the caller looks these up only when the key
     itself finds nothing the hints accept.
     """
@@ -321,7 +322,7 @@ def variant_keys(key: str) -> list[str]:
                     out.append(" ".join(core))
         out.append("".join(words))
     if len(key) >= 5 and not any(w in _AFFIX_GROUP for w in words):
-        # "Ghazani" for "Bar Ghazani", "Burj" for "Burj Khurd": the name written
+        # "Ghazani" for "Bar Ghazani", "Tootkas" for "Tootkas Khurd": the name written
         # without the word that tells its upper or lower, big or small part
         for grp in AFFIX_SYNONYMS:
             for w in sorted(grp):

@@ -202,7 +202,7 @@ def geocode(
 
     Adds the :data:`incidents.schema.GEOCODE` columns, ``other_places`` (the other
     places of a list text, ``; ``-joined) and ``geocode_note``; fills
-    ``latitude``/``longitude`` for rows located from text; extends ``flags``.
+    ``latitude``/``longitude`` for rows located from text; extends ``review_flags``.
 
     A GeoDataFrame's geometry (any CRS) is the coordinates' source where present
     (non-points give their representative point); the returned frame's geometry

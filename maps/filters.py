@@ -23,7 +23,10 @@ from maps.errors import MapError
 
 __all__ = ["Condition", "apply_filters", "describe_filters", "parse_where"]
 
-_WHERE = re.compile(r"^\s*([A-Za-z_][\w. \-]*?)\s*(!=|>=|<=|=|>|<)\s*(.*?)\s*$", re.S)
+#: COLUMN OP VALUE; a space belongs to the column's name only before another of its
+#: characters and the value is stripped in code, so that no part of the pattern can
+#: give back what the next one takes (a long run of spaces costs linear time).
+_WHERE = re.compile(r"^\s*([A-Za-z_](?:[\w.\-]| +(?=[\w.\-]))*)\s*(!=|>=|<=|=|>|<)(.*)$", re.S)
 _OPS = ("=", "!=", ">=", "<=", ">", "<")
 #: Columns named in the message about an unknown ``--where`` column.
 _SHOWN = 20
@@ -46,12 +49,12 @@ def parse_where(text: str) -> Condition:
     if not isinstance(text, str):
         raise MapError(f"--where: expected text like 'event_type=Battles', got {text!r}")
     m = _WHERE.match(text)
-    if m is None or m.group(3) == "":
+    if m is None or m.group(3).strip() == "":
         raise MapError(
             f"--where: cannot read {text!r}; write COLUMN OP VALUE with OP one of "
             f"{', '.join(_OPS)}, e.g. 'event_type=Battles' or 'fatalities>=5'"
         )
-    column, op, value = m.groups()
+    column, op, value = m.group(1), m.group(2), m.group(3).strip()
     values = tuple(v.strip() for v in value.split("|")) if op in ("=", "!=") else (value,)
     return Condition(column, op, values)
 

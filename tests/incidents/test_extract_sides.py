@@ -311,3 +311,16 @@ def test_terrorists_as_object_or_subject(text, side):
     df = extract(text, article_date=DATE)
     assert len(df) == 1
     assert df.iloc[0]["actor1"] == side
+
+
+def test_initiator_of_a_long_sentence_takes_no_quadratic_time():
+    # a sentence with many cues and thousands of named armies: every cue searched the
+    # whole gap to every later army before its length was checked (over 300 s)
+    import time
+
+    text = "unprovoked firing " * 300 + "on posts of Pakistan and Afghanistan, " * 1500
+    start = time.perf_counter()
+    assert initiator(text) is None  # no army is named as the agent of the firing
+    assert time.perf_counter() - start < 20.0
+    # the agent named after "by"/"from" close to its cue is still found
+    assert initiator("unprovoked firing from the Afghan side hit a post") == AF_MIL

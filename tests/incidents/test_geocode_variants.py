@@ -91,6 +91,10 @@ def test_variant_keys(key, some):
 
 def test_variant_keys_of_short_names():
     assert variant_keys("wana") == []  # too short to take an affix
+    assert variant_keys("burj") == []  # four letters, as the docstring says
+    assert {"bar ghazani", "tootkas khurd"} <= set(
+        variant_keys("ghazani") + variant_keys("tootkas")
+    )
     assert "ab" not in variant_keys("bala ab")
     got = variant_keys("bala kurram")
     # a name with a direction word is not given a second one

@@ -78,3 +78,16 @@ def test_an_unknown_column_gets_close_names_in_one_short_line():
     assert "no column 'evnt_type'" in text and "did you mean 'event_type'" in text
     assert "(61 in all)" in text and "extra_59" not in text
     assert "\n" not in text and len(text) < 500
+
+
+def test_parse_where_long_space_runs_take_linear_time():
+    # the old pattern backtracked quadratically: 20,000 spaces took seconds
+    import time
+
+    start = time.perf_counter()
+    with pytest.raises(MapError, match="cannot read"):
+        parse_where("a" + " " * 200_000 + "b")
+    cond = parse_where("notes=x" + " " * 200_000 + "y ")
+    assert cond.values[0].startswith("x") and cond.values[0].endswith("y")
+    assert cond.column == "notes"
+    assert time.perf_counter() - start < 5.0
