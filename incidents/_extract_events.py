@@ -82,6 +82,22 @@ _HISTORY = re.compile(
     r"experienced|fought|battled)|last (?:week|month|year)(?:'s|’s)|such)\b",
     re.IGNORECASE,
 )
+# A trigger that the news ends or pauses ("the truce paused days of fighting"), or
+# an earlier event told in the pluperfect without a day ("had earlier sought talks
+# following airstrikes"): background of the news.
+_ENDED = re.compile(
+    r"\b(?:paused|halted|ended|stopped|calmed|brought an end to|put an end to)\s+"
+    r"(?:[\w'’-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+_PLUPERFECT = re.compile(r"\bhad (?:earlier|previously|already)\b", re.IGNORECASE)
+# A toll restated by a definite noun ("the vast majority of the casualties were in X"):
+# the event was told before.
+_TOLL_AGAIN = re.compile(
+    r"^\s*(?:(?:the\s+)?(?:vast\s+)?(?:majority|most|bulk|half|many|some)\s+of\s+)?the\s+"
+    r"(?:casualties|dead|victims|deaths|fatalities|toll)\b",
+    re.IGNORECASE,
+)
 # Commentary on violence rather than its report (unless the event is dated: "analysts
 # said the strikes in X on Monday were the heaviest yet").
 _COMMENTARY = re.compile(r"\b(?:analysts?|experts?|observers?|critics)\b", re.IGNORECASE)
@@ -821,6 +837,13 @@ def _events_of(
         if _PURPOSE.search(clause):
             continue
         if _BACKDROP.search(clause) and not _day_near(x, spans, t):
+            dropped = True
+            continue
+        wide = re.split(r"[.;:]", t[max(0, x.start - 140) : x.start])[-1]
+        if (_ENDED.search(clause) or _PLUPERFECT.search(wide)) and not _day_near(x, spans, t):
+            dropped = True
+            continue
+        if x.weak and _TOLL_AGAIN.match(t) and not any(k.violent and not k.weak for k in raw):
             dropped = True
             continue
         if (

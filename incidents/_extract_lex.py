@@ -154,6 +154,12 @@ _NATURAL = re.compile(
     r"landslides?|landslips?|avalanches?|snowfall|cyclones?|wildfires?|blaze)\b",
     re.IGNORECASE,
 )
+# a word of violence besides a casualty word (a disaster sentence that also tells an attack)
+_VIOLENT_WORD = re.compile(
+    r"\b(?:attack\w*|strikes?|struck|shell\w*|bomb\w*|blast|explosion|gunmen|militants?|"
+    r"fir(?:ed|ing)|clash\w*|fighting|shot)\b",
+    re.I,
+)
 _REOPEN = re.compile(r"\bre-?open(?:ed|ing|s)?\b", re.IGNORECASE)
 _BORDER_WORD = re.compile(r"\b(?:border|crossings?|frontier|gates?|trade routes?)\b", re.I)
 # Violent words used as nouns of statements ("condemned the attacks"), not as events.
@@ -220,6 +226,8 @@ def triggers_in(sentence: str) -> list[Trigger]:
                 continue
         if kind == "talks" and re.search(r"\btalks? (?:about|of) war\b", sentence, re.I):
             continue
+        if kind == "killing" and _NATURAL.search(sentence) and not _VIOLENT_WORD.search(sentence):
+            continue  # "the earthquake killed 1,400": deaths of a disaster, not violence
         if text.lower().startswith("destroy") and _NATURAL.search(sentence):
             continue  # "floods destroyed homes": damage without an attack
         out.append(Trigger(m.start(), m.end(), text, kind))
