@@ -90,6 +90,17 @@ _ENDED = re.compile(
     r"(?:[\w'’-]+\s+){0,5}$",
     re.IGNORECASE,
 )
+# the start of an earlier escalation ("the fight escalated when X struck Y"), undated
+_ESCALATED = re.compile(
+    r"\b(?:escalated|flared(?: up)?|erupted|intensified)\s+when\s+(?:[\w'’-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+# talks still to come ("until the conclusion of planned peace talks in Doha")
+_PLANNED = re.compile(
+    r"\b(?:planned|upcoming|proposed|scheduled|expected|forthcoming|future|next round of)\s+"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _PLUPERFECT = re.compile(r"\bhad (?:earlier|previously|already)\b", re.IGNORECASE)
 # A toll restated by a definite noun ("the vast majority of the casualties were in X"):
 # the event was told before.
@@ -840,7 +851,7 @@ def _events_of(
             dropped = True
             continue
         wide = re.split(r"[.;:]", t[max(0, x.start - 140) : x.start])[-1]
-        if (_ENDED.search(clause) or _PLUPERFECT.search(wide)) and not _day_near(x, spans, t):
+        if (_ENDED.search(clause) or _PLUPERFECT.search(wide) or _ESCALATED.search(clause)) and not _day_near(x, spans, t):
             dropped = True
             continue
         if x.weak and _TOLL_AGAIN.match(t) and not any(k.violent and not k.weak for k in raw):
@@ -856,6 +867,17 @@ def _events_of(
             or (_HABIT_AFTER.match(t[x.end :]) and not _day_near(x, spans, t))
             or (x.kind == "border_closure" and (_ROUTINE.search(window) or _HISTORY.search(window)))
         ):
+            dropped = True
+            continue
+        if (
+            x.kind == "talks"
+            and _PLANNED.search(clause)
+            and not any(
+                d.first is not None and 0 <= d.start - x.end <= 40 and "," not in t[x.end : d.start]
+                for d in spans
+            )
+        ):
+            # talks to come, on no day of their own, are not an event
             dropped = True
             continue
         if (

@@ -58,3 +58,53 @@ def test_real_incident_kept(text: str, deaths: int) -> None:
     df = violent(text, "2025-10-22")
     assert len(df) == 1
     assert int(df["fatalities"].iloc[0]) == deaths
+
+
+# -- the start of an earlier escalation, told without a day ---------------------------
+
+ESCALATION = [
+    "Tensions escalated when Pakistani jets struck targets in Khost, the Taliban said.",
+    "The dispute flared up when Afghan forces attacked posts in Kurram.",
+]
+
+
+@pytest.mark.parametrize("text", ESCALATION)
+def test_undated_escalation_is_background(text: str) -> None:
+    assert violent(text, "2025-11-20").empty
+
+
+def test_dated_escalation_is_kept() -> None:
+    text = "Tensions escalated when Pakistani jets struck targets in Khost on Monday."
+    assert len(violent(text, "2025-11-20")) == 1
+
+
+# -- diplomacy that is not a new event -----------------------------------------------
+
+NO_ROW = [
+    # a truce prolonged, with no day for the decision
+    "Kabul and Islamabad have agreed to extend the ongoing ceasefire.",
+    "Both sides agreed to extend their 48-hour ceasefire, officials said.",
+    # talks still to come
+    "The truce holds until the end of planned peace talks in Doha, diplomats said on Friday.",
+    "Delegations prepared for the upcoming talks in Istanbul.",
+]
+
+
+@pytest.mark.parametrize("text", NO_ROW)
+def test_no_row_at_all(text: str) -> None:
+    assert extract(text, article_date="2025-10-24").empty
+
+
+ROW = [
+    # the decision to extend dated in its own clause is news
+    ("Kabul and Islamabad on Friday decided to extend the ceasefire.", "ceasefire"),
+    # talks on a stated day are an event
+    ("Delegations met for talks in Istanbul on Saturday.", "talks"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), ROW)
+def test_dated_diplomacy_kept(text: str, kind: str) -> None:
+    df = extract(text, article_date="2025-10-26")
+    assert len(df) == 1
+    assert df["event_kind"].iloc[0] == kind
