@@ -851,7 +851,8 @@ def _events_of(
             dropped = True
             continue
         wide = re.split(r"[.;:]", t[max(0, x.start - 140) : x.start])[-1]
-        if (_ENDED.search(clause) or _PLUPERFECT.search(wide) or _ESCALATED.search(clause)) and not _day_near(x, spans, t):
+        past = _ENDED.search(clause) or _ESCALATED.search(clause) or _PLUPERFECT.search(wide)
+        if past and not _day_near(x, spans, t):
             dropped = True
             continue
         if x.weak and _TOLL_AGAIN.match(t) and not any(k.violent and not k.weak for k in raw):
