@@ -82,6 +82,33 @@ _HISTORY = re.compile(
     r"experienced|fought|battled)|last (?:week|month|year)(?:'s|’s)|such)\b",
     re.IGNORECASE,
 )
+# A trigger that the news ends or pauses ("the truce paused days of fighting"), or
+# an earlier event told in the pluperfect without a day ("had earlier sought talks
+# following airstrikes"): background of the news.
+_ENDED = re.compile(
+    r"\b(?:paused|halted|ended|stopped|calmed|brought an end to|put an end to)\s+"
+    r"(?:[\w'’-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+# the start of an earlier escalation ("the fight escalated when X struck Y"), undated
+_ESCALATED = re.compile(
+    r"\b(?:escalated|flared(?: up)?|erupted|intensified)\s+when\s+(?:[\w'’-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+# talks still to come ("until the conclusion of planned peace talks in Doha")
+_PLANNED = re.compile(
+    r"\b(?:planned|upcoming|proposed|scheduled|expected|forthcoming|future|next round of)\s+"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_PLUPERFECT = re.compile(r"\bhad (?:earlier|previously|already)\b", re.IGNORECASE)
+# A toll restated by a definite noun ("the vast majority of the casualties were in X"):
+# the event was told before.
+_TOLL_AGAIN = re.compile(
+    r"^\s*(?:(?:the\s+)?(?:vast\s+)?(?:majority|most|bulk|half|many|some)\s+of\s+)?the\s+"
+    r"(?:casualties|dead|victims|deaths|fatalities|toll)\b",
+    re.IGNORECASE,
+)
 # Commentary on violence rather than its report (unless the event is dated: "analysts
 # said the strikes in X on Monday were the heaviest yet").
 _COMMENTARY = re.compile(r"\b(?:analysts?|experts?|observers?|critics)\b", re.IGNORECASE)
@@ -823,6 +850,14 @@ def _events_of(
         if _BACKDROP.search(clause) and not _day_near(x, spans, t):
             dropped = True
             continue
+        wide = re.split(r"[.;:]", t[max(0, x.start - 140) : x.start])[-1]
+        past = _ENDED.search(clause) or _ESCALATED.search(clause) or _PLUPERFECT.search(wide)
+        if past and not _day_near(x, spans, t):
+            dropped = True
+            continue
+        if x.weak and _TOLL_AGAIN.match(t) and not any(k.violent and not k.weak for k in raw):
+            dropped = True
+            continue
         if (
             _MODAL.search(clause)
             or _unreal(x, clause, t[x.end : x.end + 60], ref)
@@ -833,6 +868,17 @@ def _events_of(
             or (_HABIT_AFTER.match(t[x.end :]) and not _day_near(x, spans, t))
             or (x.kind == "border_closure" and (_ROUTINE.search(window) or _HISTORY.search(window)))
         ):
+            dropped = True
+            continue
+        if (
+            x.kind == "talks"
+            and _PLANNED.search(clause)
+            and not any(
+                d.first is not None and 0 <= d.start - x.end <= 40 and "," not in t[x.end : d.start]
+                for d in spans
+            )
+        ):
+            # talks to come, on no day of their own, are not an event
             dropped = True
             continue
         if (

@@ -154,6 +154,22 @@ _NATURAL = re.compile(
     r"landslides?|landslips?|avalanches?|snowfall|cyclones?|wildfires?|blaze)\b",
     re.IGNORECASE,
 )
+# a truce prolonged ("agreed to extend their 48-hour ceasefire")
+_EXTENDED = re.compile(
+    r"\bextend(?:ed|ing|s)?\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,2}$", re.I
+)
+_DAY_WORD = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w* \d{1,2})\b",
+    re.I,
+)
+# a word of violence besides a casualty word (a disaster sentence that also tells an attack)
+_VIOLENT_WORD = re.compile(
+    r"\b(?:attack\w*|strikes?|struck|shell\w*|bomb\w*|blast|explosion|gunmen|militants?|"
+    r"fir(?:ed|ing)|clash\w*|fighting|shot)\b",
+    re.I,
+)
 _REOPEN = re.compile(r"\bre-?open(?:ed|ing|s)?\b", re.IGNORECASE)
 _BORDER_WORD = re.compile(r"\b(?:border|crossings?|frontier|gates?|trade routes?)\b", re.I)
 # Violent words used as nouns of statements ("condemned the attacks"), not as events.
@@ -197,6 +213,12 @@ def triggers_in(sentence: str) -> list[Trigger]:
                 continue
             if out and out[-1].kind != "air_strike" and m.start() - out[-1].end < 40:
                 continue
+        if kind == "ceasefire" and _EXTENDED.search(sentence[max(0, m.start() - 40) : m.start()]):
+            # "agreed to extend the ceasefire": a truce that goes on is news only when
+            # the decision is dated in its own clause ("on Friday decided to extend it")
+            clause = re.split(r"[,;:]", sentence[max(0, m.start() - 80) : m.start()])[-1]
+            if not _DAY_WORD.search(clause):
+                continue
         if kind == "ceasefire":
             window = sentence[max(0, m.start() - 60) : m.end() + 60]
             before = sentence[max(0, m.start() - 25) : m.start()]
@@ -220,6 +242,8 @@ def triggers_in(sentence: str) -> list[Trigger]:
                 continue
         if kind == "talks" and re.search(r"\btalks? (?:about|of) war\b", sentence, re.I):
             continue
+        if kind == "killing" and _NATURAL.search(sentence) and not _VIOLENT_WORD.search(sentence):
+            continue  # "the earthquake killed 1,400": deaths of a disaster, not violence
         if text.lower().startswith("destroy") and _NATURAL.search(sentence):
             continue  # "floods destroyed homes": damage without an attack
         out.append(Trigger(m.start(), m.end(), text, kind))
