@@ -363,6 +363,7 @@ def _sentence(
     ]
 
     # -- attach places to triggers
+    kept = set(trig)  # membership tests: a long sentence holds thousands of triggers
     strong = [x for x in trig if not x.weak]
     pairs: list[tuple[Trigger, _Place]] = []
     raw_strong = [x for x in raw if not x.weak]
@@ -376,7 +377,7 @@ def _sentence(
         y = _nearest_trigger(p, raw_strong)
         if (
             y is not None
-            and y not in trig
+            and y not in kept
             # (a dropped closure's crossing is not the site of fighting either: "guards
             # were closing the gate at X at 7 pm when firing broke out in Y")
             and (y.violent == x.violent or y.kind == "border_closure")
@@ -418,7 +419,7 @@ def _sentence(
         use = [f for f in fr if f[3]] or ([f for f in fr if not f[3]] if only_countries else [])
         # (not the phrase of a dropped trigger: "denied strikes ..., amid a surge
         # in attacks along the border")
-        gone = [y for y in raw if y.violent and y not in trig]
+        gone = [y for y in raw if y.violent and y not in kept]
         for a, b, phrase, is_strong in use:
             x = min((x for x in trig if x.violent), key=lambda x: abs(x.start - a))
             if any(abs(y.start - a) < abs(x.start - a) for y in gone):

@@ -202,6 +202,8 @@ class Trigger:
 def triggers_in(sentence: str) -> list[Trigger]:
     """Event trigger words of one sentence, left to right."""
     out: list[Trigger] = []
+    natural: bool | None = None
+    natural_only = False
     for m in _TRIGGER_RX.finditer(sentence):
         kind = m.lastgroup or ""
         text = m.group(0)
@@ -242,10 +244,14 @@ def triggers_in(sentence: str) -> list[Trigger]:
                 continue
         if kind == "talks" and re.search(r"\btalks? (?:about|of) war\b", sentence, re.I):
             continue
-        if kind == "killing" and _NATURAL.search(sentence) and not _VIOLENT_WORD.search(sentence):
-            continue  # "the earthquake killed 1,400": deaths of a disaster, not violence
-        if text.lower().startswith("destroy") and _NATURAL.search(sentence):
-            continue  # "floods destroyed homes": damage without an attack
+        if kind == "killing" or text.lower().startswith("destroy"):
+            if natural is None:  # once per sentence: a long one holds thousands of triggers
+                natural = _NATURAL.search(sentence) is not None
+                natural_only = natural and not _VIOLENT_WORD.search(sentence)
+            if kind == "killing" and natural_only:
+                continue  # "the earthquake killed 1,400": deaths of a disaster, not violence
+            if text.lower().startswith("destroy") and natural:
+                continue  # "floods destroyed homes": damage without an attack
         out.append(Trigger(m.start(), m.end(), text, kind))
     return out
 

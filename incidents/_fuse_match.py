@@ -605,9 +605,10 @@ def _attach_coarse(
     strong = np.logical_or.reduceat(~weak, head)
     fit = cnt == size[fg]
     fa, fg, mean, strong = fa[fit], fg[fit], mean[fit], strong[fit]
-    # per coarse row: its best fit (by mean cost, then group), and the next corroborated
-    # one -- a group nothing corroborates is never joined, so it is no rival
-    o = np.lexsort((~strong, fg, mean, fa))
+    # per coarse row: its best fit (by mean cost, corroborated first, then group), and
+    # the next corroborated one -- a group nothing corroborates is never joined, so it
+    # is no rival
+    o = np.lexsort((fg, ~strong, mean, fa))  # at equal cost a corroborated group first
     fa, fg, mean, strong = fa[o], fg[o], mean[o], strong[o]
     first = np.r_[True, fa[1:] != fa[:-1]] if len(fa) else np.zeros(0, dtype=bool)
     head_of = np.maximum.accumulate(np.where(first, np.arange(len(fa)), 0))

@@ -108,3 +108,25 @@ def test_dated_diplomacy_kept(text: str, kind: str) -> None:
     df = extract(text, article_date="2025-10-26")
     assert len(df) == 1
     assert df["event_kind"].iloc[0] == kind
+
+
+def test_disaster_words_are_looked_for_once_per_sentence(monkeypatch):
+    # a sentence of thousands of casualty words searched the whole sentence for disaster
+    # words once per word (quadratic: 30,000 words took minutes)
+    import incidents._extract_lex as lex
+
+    calls = []
+    real = lex._NATURAL
+
+    class Counting:
+        def search(self, text):
+            calls.append(len(text))
+            return real.search(text)
+
+    monkeypatch.setattr(lex, "_NATURAL", Counting())
+    found = lex.triggers_in("killed " * 500 + "in the earthquake")
+    assert found == []  # every casualty word is the disaster's
+    assert len(calls) == 1
+    calls.clear()
+    assert len(lex.triggers_in("militants killed " * 200)) == 200
+    assert len(calls) == 1
