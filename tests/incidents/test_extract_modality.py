@@ -9,16 +9,10 @@ expected value is written by hand from the sentence.
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+from extract_rows import violent
 
 from incidents.extract import extract
-
-
-def violent(text: str, date: str) -> pd.DataFrame:
-    df = extract(text, article_date=date)
-    return df[~df["event_type"].eq("Strategic developments")]
-
 
 # -- words that say the event did not happen (or is only supposed) --------------------
 

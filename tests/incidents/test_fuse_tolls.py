@@ -13,36 +13,12 @@ import math
 
 import pandas as pd
 import pytest
+from fuse_tables import at, table
 
 from incidents import fuse
 from incidents.fuse import fuse_detailed
 
-KM_LAT = 111.195  # km per degree of latitude on the 6371.0088 km sphere
 SAME_PLACE = math.log(2 * (5 / 2.448) ** 2)  # 2.1215 nats
-
-
-def table(rows: list[dict]) -> pd.DataFrame:
-    """Reports of 11 Oct 2025, armed clashes, village level (5 km) unless given."""
-    base = {
-        "incident_id": None,
-        "date": "2025-10-11",
-        "event_type": "Battles",
-        "sub_event_type": "Armed clash",
-        "fatalities": None,
-        "location": "x",
-        "latitude": 33.0,
-        "longitude": 70.0,
-        "geo_precision": 1,
-        "uncertainty_km": 5.0,
-    }
-    df = pd.DataFrame([{**base, **r} for r in rows], columns=list(base))
-    df["date"] = pd.to_datetime(df["date"])
-    df["fatalities"] = df["fatalities"].astype("Float64").astype("Int64")
-    return df
-
-
-def at(km: float) -> float:
-    return 33.0 + km / KM_LAT
 
 
 @pytest.mark.parametrize(
