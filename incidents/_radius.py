@@ -62,10 +62,10 @@ FLOOR_KM: dict[str, float] = {"place_exact": 8.0, "place_variant": 8.0, "place_e
 #: more namesakes never narrow it, a village never gets less than a town).
 #: Written by ``tests/incidents/calibrate_radius.py --write``.
 PLACE_RADIUS_KM: dict[str, float] = {
-    "place_exact|district|town|0": 11.5,
+    "place_exact|district|town|0": 2.5,
     "place_exact|district|town|1-3": 40.0,
     "place_exact|district|town|4+": 40.0,
-    "place_exact|district|village|0": 11.5,
+    "place_exact|district|village|0": 11.0,
     "place_exact|district|village|1-3": 42.0,
     "place_exact|district|village|4+": 42.0,
     "place_exact|province|town|0": 262.0,
@@ -80,7 +80,7 @@ PLACE_RADIUS_KM: dict[str, float] = {
     "place_exact|off|village|0": 262.0,
     "place_exact|off|village|1-3": 262.0,
     "place_exact|off|village|4+": 262.0,
-    "place_exact|none|town|0": 11.5,
+    "place_exact|none|town|0": 2.5,
     "place_exact|none|town|1-3": 40.0,
     "place_exact|none|town|4+": 40.0,
     "place_exact|none|village|0": 467.5,

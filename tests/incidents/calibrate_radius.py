@@ -11,7 +11,9 @@ never calibration data) the 95th percentile of the error beyond the place's own
 extent is taken per evidence cell (``class|hint|rank|namesakes``; a cell with
 fewer than :data:`MIN_ROWS` rows takes the value of its coarser cell; cells the
 holdouts cannot measure, :func:`unmeasured`, take the same match in a hinted
-district), and the 95th percentile of error / radius per fallback kind
+district; the exact match to a town in the hinted district is measured instead
+on the calibration half of the towns truth, :mod:`calibrate_towns`), and the
+95th percentile of error / radius per fallback kind
 (:data:`incidents._radius.FALLBACK_SCALE`).  ``--write`` stores both in
 ``incidents/_radius.py``.  Coverage and median radius are then reported on the
 *test* half of the holdouts and on the hand-checked places, by evaluation, match
@@ -33,6 +35,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import calibrate_towns as ct
 import geocode_eval as ev
 
 from incidents import _radius
@@ -164,8 +167,11 @@ def unmeasured(cell: str) -> bool:
     return cls == "place_exact" and hint == "none" and rank == "town"
 
 
-def calibrate(rows: pd.DataFrame) -> dict[str, float]:
-    """95th-percentile error per evidence cell, backing off to coarser cells."""
+def calibrate(rows: pd.DataFrame, *, overrides: dict[str, float] | None = None) -> dict[str, float]:
+    """95th-percentile error per evidence cell, backing off to coarser cells;
+    ``overrides`` (cells measured elsewhere: the exact-town cell on the towns
+    truth, :mod:`calibrate_towns`) replace the holdout value before the shape
+    constraints (:func:`monotone`) apply."""
     r = rows[rows["cell"].notna()]
     parts = r["cell"].str.split("|", expand=True).to_numpy()
     err = r["error_km"].to_numpy(dtype=float)  # inf (unresolved) never has a cell
@@ -186,6 +192,7 @@ def calibrate(rows: pd.DataFrame) -> dict[str, float]:
             e = err[hint_group == group]
         p95 = float(np.percentile(e, 100 * LEVEL)) if len(e) else 100.0
         table[cell] = 0.0 if unmeasured(cell) else float(np.ceil(max(p95, 1.0) / STEP_KM) * STEP_KM)
+    table.update(overrides or {})
     return monotone(table)
 
 
@@ -256,9 +263,13 @@ def main(argv: list[str] | None = None) -> None:
     _radius.FLOOR_KM.update(dict.fromkeys(_radius.FLOOR_KM, 0.0))
     _radius.FALLBACK_SCALE.update(dict.fromkeys(_radius.FALLBACK_SCALE, 1.0))
     rows = evaluation_rows(gaz)
+    # the exact-town cell, which the holdouts cannot measure, on the calibration
+    # half of the towns truth (same zero radii)
+    towns = ct.town_cells(ct.towns_rows(gaz))
     _radius.FLOOR_KM.update(saved)
     beyond = (rows["error_km"] - rows["uncertainty_km"].fillna(0)).clip(lower=0)
-    table = calibrate(calibration_pool(rows.assign(error_km=beyond)))
+    table = calibrate(calibration_pool(rows.assign(error_km=beyond)), overrides=towns)
+    print("measured on the towns truth (calibration half):", towns)
     scale = calibrate_fallbacks(
         rows[(rows["half"] == 0) & rows["evaluation"].isin(HOLDOUTS + TEHSIL_HOLDOUTS)]
     )
@@ -286,6 +297,8 @@ def main(argv: list[str] | None = None) -> None:
     print("\n== check: hand-checked places (all rows; never calibrated on)")
     print(report(check, ["hinted", "true_country"]).round(3).to_string())
     print(report(check, ["hinted"]).round(3).to_string())
+    print("\n== check: towns truth (check half; calibration half for reference)")
+    print(ct.report(ct.towns_rows(gaz)).round(3).to_string())
     for hinted in (True, False):
         print(f"\n== test half of the holdouts, by match class (hinted={hinted})")
         sub = test[test["hinted"] == hinted]

@@ -334,6 +334,11 @@ if __name__ == "__main__":
     res, rows = holdout(gaz)
     print("holdout:", {k: round(v, 3) for k, v in res.items()})
     print(class_table(rows).round(2).to_string())
+    import calibrate_towns
+
+    rows = calibrate_towns.towns_rows(gaz)
+    print("== towns truth (Wikipedia coordinates; exact-town cell calibrated on one half)")
+    print(calibrate_towns.report(rows).round(3).to_string())
     res, rows = truth_table(Geocoder(gaz))
     print("truth table:", {k: round(v, 3) for k, v in res.items()})
     bad = rows[rows["error_km"] > 25]
