@@ -89,7 +89,10 @@ GEONAMES_FLOORS = {
     ("PK", True): (450, 0.69, 0.95),
     ("AF", True): (240, 0.92, 0.98),
     ("PK", False): (450, 0.45, 0.85),
-    ("AF", False): (240, 0.38, 0.81),
+    # 80.9 % since the exact-town radius is measured on towns (test_geocode_towns):
+    # 2 of 262 bare names matched to another town of that name (the town itself is
+    # held out) fell outside the narrower radius; 81.7 % before
+    ("AF", False): (240, 0.38, 0.80),
 }
 
 

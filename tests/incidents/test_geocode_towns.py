@@ -59,11 +59,14 @@ def test_town_cell_is_what_its_calibration_half_measures(gaz):
     )
 
 
-#: Floors on the check half (measured: see README; n 27).
+#: Floors on the check half (measured: n 27, within 25 km 96.3 %, covered 88.9 %,
+#: median radius 9.63 km; one more miss fails).  Two of the three misses are
+#: Wikipedia coordinates 17 and 27 km from the town's gazetteer point (Tank, Herat),
+#: kept as cited.
 CHECK_N = 25
-CHECK_WITHIN_25KM = 0.9
-CHECK_COVERED = 0.85
-CHECK_MEDIAN_RADIUS_KM = 11.0
+CHECK_WITHIN_25KM = 0.95
+CHECK_COVERED = 0.88
+CHECK_MEDIAN_RADIUS_KM = 10.5
 
 
 def test_check_half_is_covered_by_the_town_radius(gaz):
