@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import AF_MIL, HGB, PK_MIL, TTP, VIOLENT
+from incidents._extract_merge import _inside_of, _same_place
 
 #: Baloch separatist groups (Pakistan's "Fitna al-Hindustan"): a side of their own.
 BALOCH = "Baloch separatists"
@@ -70,7 +71,7 @@ class Attribution:
     """One claim, blame or denial: the agent it names, how, and where."""
 
     agent: str
-    how: str  # "claim" | "blame" | "denial"
+    how: str  # "claim" | "blame" | "denial" | "subject"
     start: int
     end: int
 
@@ -108,6 +109,12 @@ _CLAIM = re.compile(
     rf"(?:[\w'’-]+\s+){{0,2}}?{_EVENT_NOUN}\b",
     re.IGNORECASE,
 )
+# "have claimed several such attacks in the past": no claim of this event
+_CLAIM_HISTORY = re.compile(
+    r"\b(?:in the past|several|many|numerous|such|similar|previous(?:ly)?|most|dozens|scores|"
+    r"a number of|over the years)\b",
+    re.IGNORECASE,
+)
 _CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 # between a claimant and its verb: no clause break of another subject
 _CLAIM_BREAK = re.compile(r"[;:]|\b(?:said|says|told|after|when|while|but)\b", re.IGNORECASE)
@@ -118,9 +125,10 @@ _BLAME_OBJECT = re.compile(
 )
 _FINGERS = re.compile(r"\bpoint(?:ed|s|ing)? (?:the )?fingers? at\s+(?:the\s+)?$", re.IGNORECASE)
 _BLAME_FOR = re.compile(
-    r"[\w\s'’()-]{0,40}?\b(?:(?:for|of)\s+(?:(?!shelter|harbou?r|allow|host|support|back|"
+    r"(?:(?!\b(?:for|of)\b)[\w\s'’()-]){0,40}?\b(?:for|of)\s+(?:(?!shelter|harbou?r|allow|host|support|back|"
     r"fund|train)\w+\s+){0,3}?(?:strik|bomb|attack|blast|explo|shell|fir|assault|raid|kill|"
-    r"carr|launch|conduct|stag|orchestrat|perpetrat|being behind|behind)|responsible\b)",
+    r"carr|launch|conduct|stag|orchestrat|perpetrat|being behind|behind)"
+    r"|\s*(?:\([^)]{0,20}\)\s*)?responsible\b",
     re.IGNORECASE,
 )
 # "blamed the attack on X", "attributed the strikes to X"
@@ -144,6 +152,19 @@ _DENIAL = re.compile(
     r"declined to confirm)|neither confirmed)",
     re.IGNORECASE,
 )
+# what a denial is about: an event, a role in it, or the accusation of one
+_DENIED_WHAT = re.compile(
+    r"\b(?:strik\w*|airstrik\w*|attacks?|bomb\w*|blasts?|explosions?|shelling|involvement|"
+    r"role|responsib\w+|allegations?|accusations?|claims?|charges?)\b",
+    re.IGNORECASE,
+)
+# "BLA militants stormed a camp": a group named as the subject of the attack
+_SUBJECT_OF = re.compile(
+    r"(?:['’]s)?\s+(?:militants\s+|fighters\s+|terrorists\s+|insurgents\s+|gunmen\s+)?"
+    r"(?:\w+ly\s+)?(?:attacked|stormed|ambushed|targeted|raided|bombed|opened fire|"
+    r"blew up|abducted|kidnapped|shot dead|gunned down)\b",
+    re.IGNORECASE,
+)
 _SPEECH_BREAK = re.compile(r"[;:\"“”]|\b(?:said|says|told)\b", re.IGNORECASE)
 
 
@@ -164,6 +185,8 @@ def attributions(t: str) -> list[Attribution]:
     for m in _CLAIM.finditer(t):
         if negated:
             break
+        if _CLAIM_HISTORY.search(t, m.start(), min(len(t), m.end() + 40)):
+            continue
         # the claimant: the first group named in the window before the verb (found by
         # bisection: only the few names inside the window are looked at)
         lo, hi = bisect_left(starts, m.start() - WINDOW), bisect_left(starts, m.start())
@@ -190,10 +213,17 @@ def attributions(t: str) -> list[Attribution]:
             found.append(Attribution(a, "blame", s, e))
             continue
         tail_end = min(len(t), e + WINDOW)
+        if a in _MILITANT and _SUBJECT_OF.match(t, e, tail_end):
+            found.append(Attribution(a, "subject", s, e))
+            continue
         if _RESPONSIBLE.match(t, e, tail_end):
             found.append(Attribution(a, "blame", s, e))
             continue
-        if a in (PK_MIL, AF_MIL) and _DENIAL.match(t, e, tail_end):
+        if (
+            a in (PK_MIL, AF_MIL)
+            and _DENIAL.match(t, e, tail_end)
+            and _DENIED_WHAT.search(t, max(0, s - WINDOW), tail_end)
+        ):
             found.append(Attribution(a, "denial", s, e))
     return sorted(found, key=lambda x: x.start)
 
@@ -223,6 +253,18 @@ def _specific(t: str, a: Attribution) -> bool:
     return not _GENERAL.search(t[a.start : min(len(t), a.end + WINDOW)])
 
 
+# the army's own operation against militants: no claim of theirs
+_OPERATION = re.compile(r"\boperations?\b|\bIBOs?\b|\bsearch\b|\bcordon\w*\b", re.IGNORECASE)
+
+
+def _claims_reach(c: _Candidate, k: int, cands: list[_Candidate]) -> bool:
+    """Whether a claim told in sentence ``k`` can be the claim of ``c``: the claim's
+    sentence tells no event of its own, or tells one at ``c``'s place or around it
+    ("claimed the Peshawar bombing" is no claim of a blast in Islamabad)."""
+    own = [o for o in cands if o.sentence == k and o.kind in VIOLENT]
+    return not own or any(o is c or _same_place(o, c) or _inside_of(c, o) for o in own)
+
+
 def assign_responsibility(cands: list[_Candidate], texts: list[str]) -> None:
     """Give violent events the perpetrator the article's claims and blames name
     (in place).
@@ -230,13 +272,17 @@ def assign_responsibility(cands: list[_Candidate], texts: list[str]) -> None:
     * A claim, blame or denial in the event's own sentence sets its agent (a claim
       also replaces Pakistan's forces read from the sentence's victims).
     * An agentless event in Pakistan takes the group every claim of the article
-      names ("militants", "gunmen" and "terrorists" alone name none); with no claim,
-      or claims of two groups, it stays without one.
+      that can be about it names ("militants", "gunmen" and "terrorists" alone name
+      none); with no claim, or claims of two groups, it stays without one, and so
+      does the army's own operation.
     * An agentless strike, bombing or shelling in Afghanistan takes Pakistan's
       forces when the article blames them for one event, or says Islamabad did
-      not confirm or denied it (and the other way round for Afghan forces)."""
+      not confirm or denied it (and the other way round for Afghan forces).
+    * Militants read as the TTP from Pakistan's word "terrorists" are Baloch
+      separatists when their sentence names only a Baloch group ("Fitna
+      al-Hindustan")."""
     per: list[list[Attribution]] = [attributions(t) for t in texts]
-    claimed = {a.agent for found in per for a in found if a.how == "claim"}
+    claims = [(k, a.agent) for k, found in enumerate(per) for a in found if a.how == "claim"]
     army_blamed = {
         a.agent
         for k, found in enumerate(per)
@@ -246,8 +292,8 @@ def assign_responsibility(cands: list[_Candidate], texts: list[str]) -> None:
     for c in cands:
         if c.kind not in VIOLENT or c.kind not in _CLAIMABLE or c.sentence >= len(texts):
             continue
-        own = per[c.sentence]
-        side = _own_agent(c, own, texts[c.sentence])
+        t = texts[c.sentence]
+        side = _own_agent(c, per[c.sentence], t)
         if side is not None:
             if side != c.actor1:
                 c.notes.append(f"perpetrator named by a claim or blame: {side}")
@@ -255,11 +301,16 @@ def assign_responsibility(cands: list[_Candidate], texts: list[str]) -> None:
                 if c.actor2 == side:
                     c.actor2 = None
             continue
+        if c.actor1 == TTP and _only_baloch(t):
+            c.actor1 = BALOCH
+            c.notes.append("militants of a Baloch group ('Fitna al-Hindustan'), not the TTP")
+            continue
         if c.actor1 is not None:
             continue
         country = _country(c)
-        if country == "PK" and len(claimed) == 1:
-            (group,) = claimed
+        groups = {a for k, a in claims if _claims_reach(c, k, cands)}
+        if country == "PK" and len(groups) == 1 and not _OPERATION.search(t):
+            (group,) = groups
             c.actor1 = group
             c.notes.append(f"the article's claim of responsibility: {group}")
             continue
@@ -269,12 +320,22 @@ def assign_responsibility(cands: list[_Candidate], texts: list[str]) -> None:
             c.notes.append(f"strike blamed on (or not confirmed by) {blamed[0]}")
 
 
+def _only_baloch(t: str) -> bool:
+    """Whether the only militant group a sentence names is a Baloch one."""
+    named = {a for _, _, a in _agents(t) if a in _MILITANT}
+    return named == {BALOCH}
+
+
 def _own_agent(c: _Candidate, own: list[Attribution], t: str) -> str | None:
     """The agent the event's own sentence names by a claim or a blame, or None."""
     claims = {a.agent for a in own if a.how == "claim"}
     if len(claims) == 1 and c.actor1 in (None, PK_MIL, TTP, HGB, BALOCH):
         return claims.pop()
-    blamed = {a.agent for a in own if a.how in ("blame", "denial") and _specific(t, a)}
+    blamed = {
+        a.agent
+        for a in own
+        if a.how == "subject" or (a.how in ("blame", "denial") and _specific(t, a))
+    }
     if len(blamed) != 1:
         return None
     (agent,) = blamed

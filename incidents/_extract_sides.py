@@ -350,8 +350,8 @@ def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
                 c.notes.append(f"started by {side} (sentence {k})")
                 c.actor1, c.actor2 = side, _OTHER[side]
             break
-    assign_responsibility(cands, texts)
     carry_series(cands)
+    assign_responsibility(cands, texts)
 
 
 # one-sided kinds an article's series of strikes or attacks is told in

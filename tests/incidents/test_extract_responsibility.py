@@ -31,6 +31,7 @@ SENTENCES = [
     ("The bombing, which killed four, has not been claimed by the TTP.", []),
     ("The blast claimed the lives of nine soldiers.", []),
     ("The TTP claimed that its fighters were not involved.", []),
+    ("The Pakistani Taliban have claimed many such raids in the past.", []),
     # blame: the blamed agent, not the one who blames
     ("Islamabad blamed the attack on TTP fighters based in Afghanistan.", [(TTP, "blame")]),
     ("Kabul blamed Pakistan for the overnight strikes.", [(PK_MIL, "blame")]),
@@ -46,6 +47,10 @@ SENTENCES = [
     # speakers and victims are not agents; general charges are no blame of an event
     ("The Taliban said 12 civilians were killed in Pakistani strikes.", []),
     ("Pakistan accuses Afghanistan of sheltering the militants.", []),
+    ("Islamabad accused Kabul of hosting fighters responsible for attacks.", []),
+    ("Kabul says the hamlet is Afghan, a view Pakistan firmly denies.", []),  # no event
+    # a group named as the subject of the attack
+    ("BLA insurgents ambushed a convoy near the coast.", [(BALOCH, "subject")]),
 ]
 
 
@@ -98,6 +103,34 @@ ARTICLES = [
         "Militants stormed a checkpoint in Tank district on Tuesday, killing two soldiers.",
         "Tank",
         None,
+    ),
+    # the army's operation is no attack a claim of the article is about
+    (
+        "Five militants were killed in an operation in North Waziristan on Tuesday.\n"
+        "Separately, gunmen attacked a post in Tank district on Tuesday, killing two "
+        "soldiers.\nThe Pakistani Taliban claimed responsibility for the attack.",
+        "North Waziristan",
+        None,
+    ),
+    (
+        "Five militants were killed in an operation in North Waziristan on Tuesday.\n"
+        "Separately, gunmen attacked a post in Tank district on Tuesday, killing two "
+        "soldiers.\nThe Pakistani Taliban claimed responsibility for the attack.",
+        "Tank",
+        TTP,
+    ),
+    # Pakistan's "Fitna al-Hindustan" are Baloch separatists, not the TTP
+    (
+        "Terrorists of Fitna al-Hindustan attacked a bus in Kech district on Tuesday, "
+        "killing four passengers.",
+        "Kech",
+        BALOCH,
+    ),
+    (
+        "Gunmen fired on a police van in Kech district on Tuesday, killing two policemen.\n"
+        "The Baloch Liberation Army claimed the attack.",
+        "Kech",
+        BALOCH,
     ),
     (
         "A blast hit a market in Paktika province on Tuesday night.\n"
