@@ -13,6 +13,7 @@ import re
 from incidents._extract_events import _VICTIM, _Candidate
 from incidents._extract_lex import AF_MIL, HGB, PK_MIL, TTP, TTP_WORD, VIOLENT, actors_in
 from incidents._extract_merge import _inside_of, _same_place
+from incidents._extract_responsibility import assign_responsibility
 
 #: Sentences after a clash searched for who started it.
 FOLLOW = 3
@@ -350,6 +351,7 @@ def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
                 c.actor1, c.actor2 = side, _OTHER[side]
             break
     carry_series(cands)
+    assign_responsibility(cands, texts)
 
 
 # one-sided kinds an article's series of strikes or attacks is told in
