@@ -33,15 +33,18 @@ RECALLED_DAYS = 7
 #: A closure in a reopening article dated at least this many days before the
 #: article is the closure that the reopening ended.
 REOPEN_GAP_DAYS = 2
+#: A closure told as lasting "since" a day more than this many days before the
+#: article is a state ("the closure of X since October 12 has cost millions").
+SINCE_DAYS = 7
 #: A count of at least this many events is a tally, not an incident.
 TALLY_MIN = 20
 
-# "in a similar attack", "an earlier strike", "a previous raid", "the prior assault" (one
-# event named as like or before another; not "similar attacks were also reported in X",
-# told of the same days)
+# "in a similar attack", "an earlier strike", "a previous raid", "previous rounds of
+# fighting", "past attacks" (events named as like or before another; not "similar
+# attacks were also reported in X", told of the same days, nor "earlier, jets struck X")
 _LIKE = re.compile(
-    r"\b(?:a|an|the|that)\s+(?:similar|earlier|previous|prior|comparable|identical)\s+"
-    r"(?:[\w-]+\s+)?$",
+    r"(?:\b(?:a|an|the|that)\s+(?:similar|earlier|previous|prior|comparable|identical)|"
+    r"\b(?:previous|prior|past))\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "the latest in a series of attacks", "has faced a string of bombings" (not "began a
@@ -66,10 +69,11 @@ _PERCENT = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 # past year", "in the first nine months", "in the third quarter"
 _PERIOD = re.compile(
     r"\b(?:so far (?:this|in)\b|this year alone|(?:in|during|over|throughout) the (?:past|last)\s+"
-    r"(?:\w+\s+)?(?:year|twelve months|12 months|quarter)\b|to date\b|since the (?:start|"
-    r"beginning) of\b|(?:in|during) the (?:first|second|third|fourth|last) (?:\w+ )?"
-    r"(?:months?|quarter|half)\b|year-to-date|on record\b|since (?:January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\b(?! \d))",
+    r"(?:\w+\s+)?(?:year|twelve months|12 months|quarter|month)\b|to date\b"
+    r"|\b(?:in|during|over) (?:recent|the past few|the last few|the past several) weeks\b"
+    r"|since the (?:start|beginning) of\b|(?:in|during) the (?:first|second|third|fourth|last) "
+    r"(?:\w+ )?(?:months?|quarter|half)\b|year-to-date|on record\b|since (?:January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b(?! \d))",
     re.IGNORECASE,
 )
 # "at least 600 attacks", "1,099 attacks", "57,000 operations": counted events
@@ -211,6 +215,8 @@ def recalled_rows(
       or dated :data:`REOPEN_GAP_DAYS` or more days before the article, is the
       closure the reopening ended ("it had been shut on October 12"), unless it
       is a new one ("closed again").
+    * A closure dated by "since ..." more than :data:`SINCE_DAYS` days before the
+      article lasts; it is no new closure ("the closure of X since October 12").
     """
     out: list[int] = []
     lead = next(
@@ -239,6 +245,14 @@ def recalled_rows(
             and r.first < lead.first
         ):
             out.append(k)
+            continue
+        if (
+            r.kind == "border_closure"
+            and ref is not None
+            and re.match(r"since\b", r.date_text or "", re.IGNORECASE)
+            and (ref - r.first).days > SINCE_DAYS
+        ):
+            out.append(k)  # a closure lasting since long before the article: a state
             continue
         if reopening and r.kind == "border_closure" and not _AGAIN.search(r.evidence):
             own = r.date_how in ("absolute", "relative")

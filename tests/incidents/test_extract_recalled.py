@@ -101,6 +101,26 @@ def test_a_tally_or_trend_makes_no_row(text, date):
     assert df.empty, places(df)
 
 
+# -- earlier rounds, summaries of recent weeks, a closure that lasts -----------------------
+
+NOT_NEWS = [
+    # (sentence, article date): no incident of the article's own days
+    ("Past rounds of shelling at Angoor Adda ended within a day or two.", "2025-11-05"),
+    (
+        "Officials say drone strikes in Paktika hit dozens of hideouts in recent weeks.",
+        "2025-11-05",
+    ),
+    ("Over the past month, raids in Kunar have driven thousands from their homes.", "2025-11-05"),
+    ("The closure of the Chaman crossing since October 12 has cost traders dearly.", "2025-11-20"),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), NOT_NEWS)
+def test_an_earlier_round_or_a_summary_makes_no_row(text, date):
+    df = extract(text, article_date=date)
+    assert df.empty, places(df)
+
+
 # -- conditions, threats and speculation ------------------------------------------------
 
 SUPPOSED = [
@@ -269,3 +289,14 @@ def test_recalled_rows_closures_of_a_reopening_article():
     # the old closure and the undated one go; a new one ("again", or of yesterday) stays
     assert recalled_rows(rows, ref, violent=VIOLENT, reopening=True) == [0, 1]
     assert recalled_rows(rows, ref, violent=VIOLENT, reopening=False) == []
+
+
+def test_recalled_rows_a_closure_lasting_since_long_ago():
+    ref = dt.date(2025, 11, 20)
+    rows = [
+        row(0, "border_closure", "2025-10-12..2025-11-20", "absolute", "since October 12"),
+        row(1, "border_closure", "2025-11-16..2025-11-20", "relative", "since Sunday"),
+        row(2, "border_closure", "2025-10-12", "absolute", "October 12"),
+    ]
+    # lasting since a day within a week of the article, or closed on a day: kept
+    assert recalled_rows(rows, ref, violent=VIOLENT) == [0]
