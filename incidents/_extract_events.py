@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from incidents._extract_background import recalled_trigger
 from incidents._extract_counts import Count, counts_in, opens_clause
 from incidents._extract_dates import DateSpan, find_dates
 from incidents._extract_lex import (
@@ -868,6 +869,13 @@ def _events_of(
             or _HISTORY_AFTER.match(t[x.end :])
             or (_HABIT_AFTER.match(t[x.end :]) and not _day_near(x, spans, t))
             or (x.kind == "border_closure" and (_ROUTINE.search(window) or _HISTORY.search(window)))
+            or recalled_trigger(
+                t,
+                x,
+                clause,
+                dated=functools.partial(_day_near, x, spans, t),
+                has_date=any(d.first is not None for d in spans),
+            )
         ):
             dropped = True
             continue

@@ -93,6 +93,10 @@ How a sentence becomes incidents
    analysts' commentary and "considering strikes" are not incidents.  A count in
    the clause of a dropped event (history, cause, threat) stays with it, and a
    placeless casualty sentence of another date is not a detail of the news.
+   Events recalled, counted or supposed (:mod:`incidents._extract_background`: "in a
+   similar raid", "the latest in a series of attacks", "attacks rose 40 %", "If
+   attacked, ...", violence "earlier this month" before a later lead) are background
+   too, and so, in an article led by a reopening, is the closure it ended.
 6. Repeats of one incident (same place or frontier-wide, overlapping dates, same
    violent/non-violent class) are merged; the first sentence is the evidence.  A
    coarser row (province, country) restating a finer one of overlapping dates is
@@ -125,6 +129,7 @@ from collections import Counter
 
 import pandas as pd
 
+from incidents._extract_background import recalled_rows, reopening_lead
 from incidents._extract_carry import date_sequels, settle_counts
 from incidents._extract_confidence import confidence, features
 from incidents._extract_dates import find_dates, parse_date_text, without_captions
@@ -266,7 +271,11 @@ def extract(
     _elaborations(cands)
     set_initiators(cands, texts)
     _lead_date(cands, unplaced, ref)
+    lead_texts = [s.text for _, s in without_captions(sents)]
+    gone = set(recalled_rows(cands, ref, violent=VIOLENT, reopening=reopening_lead(lead_texts)))
+    cands = [c for k, c in enumerate(cands) if k not in gone]
     cands, background = _background(cands, ref)
+    background += len(gone)
     constrain_to_article(cands, article_units([(s.start, s.text) for s in sents], gc), gc)
     cands = _merge(cands)
     for c in cands:

@@ -1,0 +1,261 @@
+"""Sentences and rows that recall, count or suppose events instead of reporting
+the article's news (issue 17: background rows).
+
+Two kinds of rules, both over grammar and a small lexicon (no article, place or
+date is special):
+
+* :func:`recalled_trigger` looks at one event word in its sentence: an event
+  named as like or before another ("in a similar attack", "an earlier strike"),
+  one of a series or a tally ("the latest in a series of raids", "more than 600
+  attacks", "attacks rose 40 %", "so far this year"), or a condition ("If
+  attacked, we will respond").  A day-precise date right at the word keeps it
+  (:func:`incidents._extract_events._day_near` is passed in as ``dated``).
+* :func:`recalled_rows` looks at the rows of an article: violence dated only
+  "earlier this month" (a window of more than a week) in an article whose lead
+  event is a later, day-precise one; and, in an article whose lead reports a
+  reopening ("Torkham reopened after three weeks"), the closure it ended (a
+  closure without a day of its own, or one dated before the article's news).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+__all__ = ["RECALLED_DAYS", "recalled_rows", "recalled_trigger", "reopening_lead"]
+
+#: A violent row dated only to more than this many days by an "earlier ..."
+#: expression ("earlier this month") is an older event than a day-precise lead.
+RECALLED_DAYS = 7
+#: A closure in a reopening article dated at least this many days before the
+#: article is the closure that the reopening ended.
+REOPEN_GAP_DAYS = 2
+#: A closure told as lasting "since" a day more than this many days before the
+#: article is a state ("the closure of X since October 12 has cost millions").
+SINCE_DAYS = 7
+#: A count of at least this many events is a tally, not an incident.
+TALLY_MIN = 20
+
+# "in a similar attack", "an earlier strike", "a previous raid", "previous rounds of
+# fighting", "past attacks" (events named as like or before another; not "similar
+# attacks were also reported in X", told of the same days, nor "earlier, jets struck X")
+_LIKE = re.compile(
+    r"(?:\b(?:a|an|the|that)\s+(?:similar|earlier|previous|prior|comparable|identical)|"
+    r"\b(?:previous|prior|past))\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "the latest in a series of attacks", "has faced a string of bombings" (not "began a
+# series of airstrikes", the news itself), "the number of attacks": the series or tally
+_SERIES = re.compile(
+    r"\b(?:(?:latest|newest|most recent|last|another|part|one)\s+(?:in|of)\s+|"
+    r"(?:faced|seen|witnessed|suffered|experienced|endured|recorded|registered)\s+)"
+    r"(?:a|an|the)\s+(?:\w+\s+)?(?:series|string|chain|succession|spate|wave|cycle|spree|"
+    r"streak)\s+of\s+(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:number|tally|total|count|frequency|rate)\s+of\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "attacks in X rose 40 %", "strikes have doubled", "violence surged by 46 per cent"
+_TREND_AFTER = re.compile(
+    r"^(?:\s+(?!(?:on|last|this|early|late)\b)[\w'’-]+){0,4}?\s+(?:have\s+|has\s+|had\s+)?"
+    r"(?:rose|risen|rise|rising|increased|increasing|surged|surging|doubled|tripled|"
+    r"trebled|jumped|climbed|soared|spiked|fell|fallen|dropped|declined|decreased|halved)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+# a tally over a period: "so far this year", "this year alone", "to date", "in the
+# past year", "in the first nine months", "in the third quarter"
+_PERIOD = re.compile(
+    r"\b(?:so far (?:this|in)\b|this year alone|(?:in|during|over|throughout) the (?:past|last)\s+"
+    r"(?:\w+\s+)?(?:year|twelve months|12 months|quarter|month)\b|to date\b"
+    r"|\b(?:in|during|over) (?:recent|the past few|the last few|the past several) weeks\b"
+    r"|since the (?:start|beginning) of\b|(?:in|during) the (?:first|second|third|fourth|last) "
+    r"(?:\w+ )?(?:months?|quarter|half)\b|year-to-date|on record\b|since (?:January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b(?! \d))",
+    re.IGNORECASE,
+)
+# "at least 600 attacks", "1,099 attacks", "57,000 operations": counted events
+_COUNTED = re.compile(
+    r"(?P<n>\b\d{1,3}(?:,\d{3})+|\b\d+)\s+(?:(?:militant|terrorist|terror|separate|cross-border|major|deadly|"
+    r"suicide|drone|air|armed|violent|security|military)\s+){0,2}$",
+    re.IGNORECASE,
+)
+# the event nouns such a count counts (not munitions: "50 missiles were fired")
+_EVENT_NOUN = re.compile(
+    r"(?:attacks|strikes|airstrikes|operations|incidents|clashes|raids|bombings|assaults|"
+    r"ambushes|encounters|skirmishes|blasts|explosions|IBOs)$",
+    re.IGNORECASE,
+)
+# a statistic's source: "according to a think tank", "data show", "a report said"
+_STATISTIC = re.compile(
+    r"\b(?:think[- ]tanks?|data|figures|statistics|database|report(?:ed)? by|study|survey|"
+    r"monitor(?:ing)? group|tally|records? (?:show|compiled))\b",
+    re.IGNORECASE,
+)
+# a sentence that opens with a condition: "If attacked, ...", "Should strikes resume, ..."
+_CONDITION = re.compile(
+    r"^\W*(?:if|unless|should|in case|were)\b[^.;:]{0,60}$",
+    re.IGNORECASE,
+)
+_REOPEN = re.compile(
+    r"\b(?:re-?open(?:ed|ing|s)?|(?:set|preparing|gearing up|ready|poised|expected|due) to "
+    r"re-?open|resum(?:ed|es|ing|ption of) (?:trade|traffic|movement|operations)|"
+    r"(?:trade|traffic|movement) (?:resumed|restored))\b",
+    re.IGNORECASE,
+)
+# what reopens at a crossing: the crossing, or its trade and traffic
+_BORDER = re.compile(
+    r"\b(?:border|crossings?|gates?|frontier|terminal|trade|traffic|travell?ers|passengers|"
+    r"pedestrians|cargo|trucks|transit)\b",
+    re.I,
+)
+_AGAIN = re.compile(r"\b(?:again|re-?closed|re-?sealed|once more|fresh closure)\b", re.I)
+_EARLIER = re.compile(r"^\W*earlier\b|\bearlier (?:this|in|last)\b", re.IGNORECASE)
+
+
+class _Trig(Protocol):
+    start: int
+    end: int
+    text: str
+
+    @property
+    def violent(self) -> bool: ...
+
+
+def recalled_trigger(
+    t: str, x: _Trig, clause: str, *, dated: Callable[[], bool], has_date: bool = False
+) -> bool:
+    """Whether the event word ``x`` of sentence ``t`` recalls, counts or supposes
+    events rather than reporting one of the news.
+
+    Parameters
+    ----------
+    t
+        The sentence.
+    x
+        The trigger (``start``, ``end``, ``text``, ``violent``).
+    clause
+        The words before the trigger in its clause.
+    dated
+        Whether a day-precise date qualifies the trigger itself (then a likeness
+        or a series word does not make it background: "an earlier strike on
+        Monday in X" is an incident).
+    has_date
+        Whether the sentence has a date at all: a likeness told with one ("Last
+        year, a similar attack in X") is left to the date rules of
+        :func:`incidents.extract.extract`, which count it as background.
+    """
+    after = t[x.end : x.end + 80]
+    head = t[: x.start]
+    if _CONDITION.match(head) and not re.search(r"[,;]", head):
+        return True  # "If attacked from X, we will respond"
+    if not x.violent or getattr(x, "weak", False):
+        return False  # ("the total number of militants killed": a count, not an event)
+    if _LIKE.search(clause[-40:]) and not has_date:
+        return True
+    if _SERIES.search(clause[-50:]) and not dated():
+        return True
+    if _TREND_AFTER.match(after) and not dated():
+        return True  # "attacks in X rose 40 % in the third quarter"
+    m = _COUNTED.search(clause[-45:])
+    if m is not None and _EVENT_NOUN.search(x.text):
+        n = m.group("n")
+        year = "," not in n and 1900 <= int(n) <= 2100  # "in 2023 attacks"
+        if int(n.replace(",", "")) >= TALLY_MIN and not year:
+            return True  # "more than 600 attacks in X" (not "50 missiles were fired at X")
+    window = t[max(0, x.start - 120) : x.end + 120]
+    if _PERIOD.search(window) and not dated():
+        return True  # "killed in militant attacks in X so far this year"
+    # "according to a think tank, attacks in X were up 40 %"
+    return _statistic(t) and not dated()
+
+
+@functools.lru_cache(maxsize=256)
+def _statistic(t: str) -> bool:
+    """Whether a sentence gives a statistic with its source (once per sentence: a long
+    one holds thousands of event words)."""
+    return bool(_STATISTIC.search(t) and _PERCENT.search(t))
+
+
+class _Row(Protocol):
+    sentence: int
+    kind: str
+    evidence: str
+    first: dt.date | None
+    last: dt.date | None
+    date_how: str
+    date_text: str
+
+
+def reopening_lead(texts: Sequence[str]) -> bool:
+    """Whether the article's lead (its first two sentences) reports a reopening of
+    a crossing ("Torkham reopened after three weeks", "set to reopen")."""
+    lead = " ".join(texts[:2])
+    return any(
+        _BORDER.search(lead[max(0, m.start() - 80) : m.end() + 80]) for m in _REOPEN.finditer(lead)
+    )
+
+
+def recalled_rows(
+    rows: Sequence[_Row],
+    ref: dt.date | None,
+    *,
+    violent: frozenset[str],
+    reopening: bool = False,
+) -> list[int]:
+    """Indices of the rows that are background of the article's news.
+
+    * A violent row dated only by an "earlier ..." expression to more than
+      :data:`RECALLED_DAYS` days ("Earlier this month, drones hit X") when the
+      article's lead violent event (its first day-precise one, from another
+      sentence) starts after it began: the older event is recalled.
+    * In a reopening article (``reopening``), a closure with no date of its own,
+      or dated :data:`REOPEN_GAP_DAYS` or more days before the article, is the
+      closure the reopening ended ("it had been shut on October 12"), unless it
+      is a new one ("closed again").
+    * A closure dated by "since ..." more than :data:`SINCE_DAYS` days before the
+      article lasts; it is no new closure ("the closure of X since October 12").
+    """
+    out: list[int] = []
+    lead = next(
+        (
+            r
+            for r in sorted(rows, key=lambda r: r.sentence)
+            if r.kind in violent
+            and r.date_how in ("absolute", "relative")
+            and r.first is not None
+            and r.last is not None
+            and (r.last - r.first).days <= 2
+        ),
+        None,
+    )
+    for k, r in enumerate(rows):
+        if r.first is None or r.last is None:
+            continue
+        if (
+            r.kind in violent
+            and lead is not None
+            and lead.first is not None
+            and r.sentence != lead.sentence
+            and r.date_how in ("absolute", "relative")
+            and (r.last - r.first).days > RECALLED_DAYS
+            and _EARLIER.search(r.date_text or "")
+            and r.first < lead.first
+        ):
+            out.append(k)
+            continue
+        if (
+            r.kind == "border_closure"
+            and ref is not None
+            and re.match(r"since\b", r.date_text or "", re.IGNORECASE)
+            and (ref - r.first).days > SINCE_DAYS
+        ):
+            out.append(k)  # a closure lasting since long before the article: a state
+            continue
+        if reopening and r.kind == "border_closure" and not _AGAIN.search(r.evidence):
+            own = r.date_how in ("absolute", "relative")
+            if not own or ref is None or (ref - r.last).days >= REOPEN_GAP_DAYS:
+                out.append(k)
+    return out
