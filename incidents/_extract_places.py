@@ -41,7 +41,7 @@ _LOCATIVE = re.compile(
     r"capital,?\s+)?"
     r"(?:(?:Afghan|Pakistani)\s+(?:border\s+)?(?:town|city|village|district|province|"
     r"region|crossing)\s+of\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?"
-    r"(?:the\s+)?(?:[A-Z]\w+(?:'s|’s)\s+)?)$"
+    r"(?:the\s+)?(?:(?:[A-Z]\w+\s+){0,2}[A-Z]\w+(?:'s|’s)\s+)?)$"
     r"|:\s*$|\(\s*$"
 )
 _PLACE_NOUN = re.compile(
@@ -354,6 +354,7 @@ class _Place:
     fallback: bool = False  # placed at its unit: the name itself was not found there
     area: Match | None = None  # the province of the same name ("Kandahar")
     tehsil: Match | None = None  # (a context read as its district) the tehsil itself
+    anew: bool = False  # a new event at a place named before ("an operation in the area")
 
     @property
     def label(self) -> str:
@@ -1076,6 +1077,8 @@ def _frontier_place(a: int, b: int, phrase: str, strong: bool) -> _Place:
 def _place_key(p: _Place) -> object:
     if p.role == "frontier":
         return "frontier"
+    if p.anew:  # not a repeat of the event told at the place before
+        return ("anew", p.start, p.text.lower(), p.match.name)
     if p.fallback:
         return ("fallback", p.text.lower(), p.match.name)
     m = p.match

@@ -125,6 +125,7 @@ from collections import Counter
 
 import pandas as pd
 
+from incidents._extract_anaphora import Antecedents
 from incidents._extract_carry import date_sequels, settle_counts
 from incidents._extract_confidence import confidence, features
 from incidents._extract_dates import find_dates, parse_date_text, without_captions
@@ -211,13 +212,14 @@ def extract(
     last_yeared = True  # whether the date of last_range names its year
     sents = list(sentences(text, dl.end if dl else 0))
     texts = [s.text for s in sents]  # by sentence number, captions included
+    memory = Antecedents()  # the places named so far, for "the crossing", "the district"
     for i, s in without_captions(sents):
         kind = pending[1] if pending is not None and i - pending[0] <= 2 else None
         # An undated sentence right after an unplaced, dated event continues it.
         inherit = para_range.get(s.paragraph) or (prev_dated if kind is not None else None)
         if _PRECURSOR.search(s.text) or SEQUEL.search(s.text):
             inherit = None  # what started it or came next: not the date told before
-        new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind)
+        new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind, memory)
         if not new:
             refine_by_sentence(cands, i, s.text, gc, dated)
         if not new and dated is not None and _COREF.search(s.text):
