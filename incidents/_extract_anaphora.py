@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from incidents._extract_places import _Place
 from incidents._match import Mention
-from incidents.geocode import Match
+from incidents.geocode import Geocoder, Match
 
 # -- definite anaphora ------------------------------------------------------------------
 
@@ -253,11 +253,37 @@ _ON_ROAD = re.compile(
 )
 
 
-def join_routes(t: str, places: list[_Place], mentions: list[Mention]) -> None:
+#: "the Chaman-Quetta road": names joined by a hyphen (one word to the name finder)
+_HYPHENED = re.compile(
+    r"\b(?P<a>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-(?P<b>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=\s+(?i:"
+    + _ROAD
+    + r")\b)"
+)
+
+
+def _hyphened(t: str, gc: Geocoder, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the two names of each hyphenated road name as mentions."""
+    out = list(mentions)
+    for hm in _HYPHENED.finditer(t):
+        if any(m.start < hm.end() and hm.start() < m.end for m in mentions):
+            continue
+        for g in ("a", "b"):
+            res = gc.resolve(hm.group(g))
+            if res and res[0].method in _END_METHODS:
+                key = hm.group(g).lower()
+                out.append(Mention(hm.start(g), hm.end(g), hm.group(g), key, (res[0],)))
+    return sorted(out, key=lambda m: m.start)
+
+
+def join_routes(
+    t: str, places: list[_Place], mentions: list[Mention], gc: Geocoder | None = None
+) -> None:
     """Put, in place of the ends of a road named in sentence ``t`` ("on the road
     between X and Y", "along the X–Y highway"), one place for the stretch.
     ``mentions`` are the place names found in ``t`` (the ends are often no site
     on their own: nothing locative precedes Y in "between X and Y")."""
+    if gc is not None:
+        mentions = _hyphened(t, gc, mentions)
     ms = [m for m in mentions if m.candidates]
     for ma, mb in zip(ms, ms[1:], strict=False):
         a = _Place(ma.start, ma.end, ma.text, ma.candidates[0])

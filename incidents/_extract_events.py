@@ -369,7 +369,7 @@ def _sentence(
         if not (p.role == "country" and any(a <= p.start < b for a, b, _, _ in fr))
     ]
     named = list(_mentions(gc, t.translate(_QUOTES)))
-    join_routes(t, places, named)  # "the road between X and Y": one place for the stretch
+    join_routes(t, places, named, gc)  # "the road between X and Y": one place for the stretch
     if memory is not None:
         places = sorted(places + memory.resolve(t, places, named), key=lambda p: p.start)
         memory.note(t, places)
