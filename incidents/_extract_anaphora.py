@@ -306,3 +306,37 @@ def join_routes(
         places[:] = [p for p in places if not (p.start < joined.end and joined.start < p.end)]
         places.append(joined)
         places.sort(key=lambda p: p.start)
+
+
+# -- tehsils ----------------------------------------------------------------------------
+
+
+#: A place is read at the tehsil of its name when its own radius is this many
+#: times the tehsil's or more (a town known about as well as its tehsil stays).
+FOLD_RATIO = 1.5
+
+
+def fold_tehsils(places: list[_Place], gc: Geocoder) -> None:
+    """Read, in place, a site whose name is also a tehsil's at the tehsil when the
+    tehsil is the better-known place: its point lies within the tehsil and its
+    radius is :data:`FOLD_RATIO` times the tehsil's or more ("in general area Mir Ali, North Waziristan
+    District": the village record read inside the district is known to 42 km, the
+    Mir Ali tehsil to 17)."""
+    for p in places:
+        m = p.match
+        if p.role != "place" or p.fallback or m.method != "gazetteer" or m.match_class == "tehsil":
+            continue
+        res = gc.resolve(f"{p.text} tehsil", admin2=m.admin2) if m.admin2 else None
+        got = res[0] if res else None
+        if got is None or got.match_class != "tehsil" or got.admin2 != m.admin2:
+            continue
+        if (
+            not got.uncertainty_km * FOLD_RATIO < m.uncertainty_km
+            or _km(got, m) > got.uncertainty_km
+        ):
+            continue
+        p.notes.append(
+            f"{p.text!r} read as the {got.name} tehsil ({got.uncertainty_km:.0f} km), "
+            f"better known than the place of that name ({m.uncertainty_km:.0f} km)"
+        )
+        p.match = got

@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from incidents._extract_anaphora import Antecedents, join_routes
+from incidents._extract_anaphora import Antecedents, fold_tehsils, join_routes
 from incidents._extract_counts import Count, counts_in, opens_clause
 from incidents._extract_dates import DateSpan, find_dates
 from incidents._extract_lex import (
@@ -370,6 +370,7 @@ def _sentence(
     ]
     named = list(_mentions(gc, t.translate(_QUOTES)))
     join_routes(t, places, named, gc)  # "the road between X and Y": one place for the stretch
+    fold_tehsils(places, gc)
     if memory is not None:
         places = sorted(places + memory.resolve(t, places, named), key=lambda p: p.start)
         memory.note(t, places)

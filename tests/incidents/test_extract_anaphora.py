@@ -249,3 +249,30 @@ def test_a_tehsil_name_is_placed_at_the_tehsil(name):
     assert len(poly) == 1
     assert poly.geometry.iloc[0].buffer(0.05).contains(Point(df.longitude[0], df.latitude[0]))
     assert df.uncertainty_km[0] <= 30
+
+
+# (sentence, tehsil whose polygon holds the row)
+TEHSIL_FOLDS = [
+    (
+        # the village record read inside the district is known to 42 km only: the tehsil
+        "On January 12 troops raided a hideout in general area Mir Ali, North Waziristan "
+        "District, killing four militants.",
+        "Mir Ali",
+    ),
+    (
+        # a tehsil's name written in two words, each also a known word
+        "Gunmen fired on a checkpost in the Ghazi Kot area of Spin Wam Tehsil on Monday, "
+        "killing a soldier.",
+        "Spinwam",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "tehsil"), TEHSIL_FOLDS)
+def test_a_site_is_read_at_its_tehsil_when_nothing_finer_is_known(text, tehsil):
+    df = violent(text)
+    assert len(df) == 1, df[["location", "latitude", "longitude"]]
+    tehsils = reference.pak_tehsils()
+    poly = tehsils[tehsils["name"].eq(tehsil)].geometry.iloc[0]
+    assert poly.buffer(0.05).contains(Point(df.longitude[0], df.latitude[0]))
+    assert df.uncertainty_km[0] <= 25
