@@ -319,9 +319,9 @@ FOLD_RATIO = 1.5
 def fold_tehsils(places: list[_Place], gc: Geocoder) -> None:
     """Read, in place, a site whose name is also a tehsil's at the tehsil when the
     tehsil is the better-known place: its point lies within the tehsil and its
-    radius is :data:`FOLD_RATIO` times the tehsil's or more ("in general area Mir Ali, North Waziristan
-    District": the village record read inside the district is known to 42 km, the
-    Mir Ali tehsil to 17)."""
+    radius is :data:`FOLD_RATIO` times the tehsil's or more ("in general area Mir
+    Ali, North Waziristan District": the village record read inside the district
+    is known to 42 km, the Mir Ali tehsil to 17)."""
     for p in places:
         m = p.match
         if p.role != "place" or p.fallback or m.method != "gazetteer" or m.match_class == "tehsil":
