@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from incidents._extract_places import _Place
@@ -105,15 +106,30 @@ class Antecedents:
     descriptions of later sentences ("the crossing", "the district").
 
     One instance reads one article, sentence by sentence, in order:
-    :meth:`resolve` the descriptions of a sentence, then :meth:`note` its places.
+    :meth:`resolve` the descriptions of a sentence, then :meth:`note` its places
+    (or, for a sentence whose places were not read, its text: they are read with
+    ``reader`` only when a later sentence has a description to resolve).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, reader: Callable[[str], list[_Place]] | None = None) -> None:
         self._last: dict[str, _Place] = {}
+        self._reader = reader
+        self._queue: list[tuple[str, list[_Place] | None]] = []
 
-    def note(self, t: str, places: list[_Place]) -> None:
+    def note(self, t: str, places: list[_Place] | None) -> None:
         """Remember the places of sentence ``t`` (sites and the units that hold
-        them; not countries, venues or the whole frontier)."""
+        them; not countries, venues or the whole frontier); ``None``: read them
+        when needed."""
+        self._queue.append((t, places))
+
+    def _flush(self) -> None:
+        for t, places in self._queue:
+            if places is None:
+                places = self._reader(t) if self._reader is not None else []
+            self._remember(t, places)
+        self._queue.clear()
+
+    def _remember(self, t: str, places: list[_Place]) -> None:
         for p in sorted(places, key=lambda p: p.start):
             if p.role not in ("place", "context") or math.isnan(p.match.lat):
                 continue
@@ -133,6 +149,9 @@ class Antecedents:
         reads: "Kabul police said two were killed in the city"), then in earlier
         sentences.  ``mentions`` are the names found in ``t``."""
         out: list[_Place] = []
+        if _ANAPHOR.search(t) is None:
+            return out
+        self._flush()
         taken = [(p.start, p.end) for p in places]
         named = [
             _Place(m.start, m.end, m.text, m.candidates[0], role="context")

@@ -358,7 +358,7 @@ def _sentence(
         trig = [Trigger(m.start(), m.end(), m.group(0), pending)]
     if not trig:
         if memory is not None:
-            memory.note(t, _places(t, gc))
+            memory.note(t, None)  # (its places are read only if a description needs them)
         return [], dated
     fr = frontier_phrases(t)
     # "near the Afghan border", "on Afghan territory": the country named inside a

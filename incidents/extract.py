@@ -132,7 +132,7 @@ from incidents._extract_dates import find_dates, parse_date_text, without_captio
 from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _sentence
 from incidents._extract_lex import EVENT_KINDS, SEQUEL, VIOLENT
 from incidents._extract_merge import _inside_of, _merge, constrain_to_article, refine_by_sentence
-from incidents._extract_places import FRONTIER_NAME, article_units
+from incidents._extract_places import FRONTIER_NAME, _places, article_units
 from incidents._extract_sides import set_initiators
 from incidents._extract_table import EXTRA_COLUMNS, _table
 from incidents._extract_text import (
@@ -212,7 +212,8 @@ def extract(
     last_yeared = True  # whether the date of last_range names its year
     sents = list(sentences(text, dl.end if dl else 0))
     texts = [s.text for s in sents]  # by sentence number, captions included
-    memory = Antecedents()  # the places named so far, for "the crossing", "the district"
+    # the places named so far, for "the crossing", "the district"
+    memory = Antecedents(lambda t: _places(t, gc))
     for i, s in without_captions(sents):
         kind = pending[1] if pending is not None and i - pending[0] <= 2 else None
         # An undated sentence right after an unplaced, dated event continues it.
