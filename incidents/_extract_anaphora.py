@@ -210,6 +210,16 @@ _BETWEEN_BEFORE = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: "a convoy travelling from X to Y", "a bus on its way from X to Y"
+_TRAVEL_BEFORE = re.compile(
+    r"\b(?:convoy|vehicle|bus|van|truck|motorcade|patrol|car|coach)s?\b[^.;:]{0,50}?"
+    r"\bfrom\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_TO_GAP = re.compile(r"^\s+(?:to|towards?)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Ends of a journey farther apart than this are no stretch one incident is placed on
+#: (a namesake far away, or a long journey whose incident the article places better).
+TRAVEL_MAX_KM = 80.0
 _BETWEEN_GAP = re.compile(r"^\s+(?:and|to|with)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "the Peshawar–Torkham highway", "the Chaman-Quetta road"
 _DASH_GAP = re.compile(r"^\s*[-–—/]\s*$")
@@ -230,14 +240,16 @@ def _km(a: Match, b: Match) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _route(a: _Place, b: _Place, end: int, text: str) -> _Place | None:
+def _route(
+    a: _Place, b: _Place, end: int, text: str, *, max_km: float = ROUTE_MAX_KM
+) -> _Place | None:
     ma, mb = a.match, b.match
     if ma.method not in _END_METHODS or mb.method not in _END_METHODS:
         return None
     if any(math.isnan(v) for v in (ma.lat, ma.lon, mb.lat, mb.lon)):
         return None
     d = _km(ma, mb)
-    if d > ROUTE_MAX_KM:
+    if d > max_km:
         return None
     # the midpoint (a plain average: the ends are at most a few hundred km apart)
     lat, lon = (ma.lat + mb.lat) / 2, (ma.lon + mb.lon) / 2
@@ -298,7 +310,8 @@ def join_routes(
     t: str, places: list[_Place], mentions: list[Mention], gc: Geocoder | None = None
 ) -> None:
     """Put, in place of the ends of a road named in sentence ``t`` ("on the road
-    between X and Y", "along the X–Y highway"), one place for the stretch.
+    between X and Y", "along the X–Y highway", "a convoy travelling from X to Y"),
+    one place for the stretch.
     ``mentions`` are the place names found in ``t`` (the ends are often no site
     on their own: nothing locative precedes Y in "between X and Y")."""
     if gc is not None:
@@ -315,7 +328,14 @@ def join_routes(
                 head = max(0, a.start - 60) + lead.start()
                 if _ON_ROAD.search(t[max(0, head - 30) : head]):
                     joined = _route(a, b, b.end, f"road between {a.text} and {b.text}")
-        elif _DASH_GAP.match(gap):
+        if (
+            joined is None
+            and _TO_GAP.match(gap)
+            and _TRAVEL_BEFORE.search(t[max(0, a.start - 80) : a.start])
+        ):
+            text = t[a.start : b.end]
+            joined = _route(a, b, b.end, text, max_km=TRAVEL_MAX_KM)
+        if joined is None and _DASH_GAP.match(gap):
             road = _ROAD_AFTER.match(t[b.end : b.end + 40])
             if road is not None and _ON_ROAD.search(t[max(0, a.start - 30) : a.start]):
                 end = b.end + road.end()

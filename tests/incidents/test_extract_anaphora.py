@@ -208,6 +208,12 @@ ROUTES = [
         (30.92, 66.45),
         (30.19, 67.0),
     ),
+    (
+        "Militants ambushed a security convoy travelling from Bannu to Miranshah on Monday, "
+        "killing four soldiers.",
+        (32.99, 70.61),
+        (33.0, 70.07),
+    ),
 ]
 
 
@@ -223,6 +229,13 @@ def test_a_road_is_placed_between_its_ends(text, end_a, end_b):
     assert r.uncertainty_km >= half
     for end in (end_a, end_b):
         assert km(r.latitude, r.longitude, *end) + 15 <= r.uncertainty_km + half
+
+
+def test_fire_from_one_place_to_another_is_no_road():
+    # an origin and a target, no vehicle: the target alone is the site
+    df = violent("Shells fired from Khost to Miranshah on Monday killed two children.")
+    assert "Khost" not in " ".join(df["location"])
+    assert all(r.uncertainty_km < 30 for r in df.itertuples())
 
 
 def test_two_places_in_a_list_are_no_road():
