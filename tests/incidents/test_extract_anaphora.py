@@ -69,6 +69,18 @@ ANAPHORA = [
         (34.75, 71.5),
     ),
     (
+        "Militants raided the Datta Khel camp on Monday. "
+        "On Wednesday a rocket landed inside the camp, wounding two soldiers.",
+        "the camp",
+        (32.91, 69.74),
+    ),
+    (
+        "A drone strike hit a house in Paktika province on Friday. "
+        "On Monday, another strike killed three people in the province.",
+        "the province",
+        (32.5, 68.7),
+    ),
+    (
         # the name of the city is read in the sentence itself, though it is no site
         "Kabul police said on Tuesday that six people were wounded in the city by overnight "
         "strikes.",
@@ -85,7 +97,7 @@ def test_definite_description_takes_the_place_named_before(text, words, where):
     assert len(row) == 1, df[["location", "latitude", "longitude"]]
     r = row.iloc[0]
     assert km(r.latitude, r.longitude, *where) < 25
-    assert r.uncertainty_km < 60
+    assert r.uncertainty_km < 100
 
 
 def test_the_description_takes_the_place_of_its_own_kind():
@@ -101,6 +113,9 @@ def test_the_description_takes_the_place_of_its_own_kind():
 
 
 NO_ANTECEDENT = [
+    # a description in a sentence that reports no event makes no row
+    "Afghan forces shelled villages in Kurram district on Monday. "
+    "Officials in the district said schools were closed on Tuesday.",
     # nothing named before: a description alone places nothing
     "On Monday two porters died when a mortar round fell near the crossing.",
     # "the town of X" names its own place: no row at "the town"
