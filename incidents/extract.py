@@ -57,6 +57,13 @@ How a sentence becomes incidents
    is a hard hint: a candidate outside it is rejected and the place falls back to
    the unit, keeping its own text (also for names the gazetteer lacks, such as
    "the X valley, the Y pass ... in Chitral district").
+   :mod:`incidents._extract_anaphora` adds places told across sentences and in
+   complex phrases: a definite description after a locative word ("near the
+   crossing", "in the district", "in the area") takes the last place of its kind
+   named before, keeping its words; a road ("the road between X and Y", "the
+   X–Y highway", "a convoy travelling from X to Y") is one place at the middle
+   of the stretch, with a radius that covers it; a site known less well than the
+   tehsil of its name is read at the tehsil.
 3. Each place attaches to the closest preceding trigger (else the closest
    following one).  Talks and ceasefires keep their venue; without a venue a
    ceasefire (or a border closure) is frontier-wide.  Country-level places are
