@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from incidents._extract_anaphora import Antecedents, fold_tehsils, join_routes
 from incidents._extract_background import recalled_trigger
 from incidents._extract_counts import Count, counts_in, opens_clause
 from incidents._extract_dates import DateSpan, find_dates
@@ -26,8 +27,10 @@ from incidents._extract_lex import (
     triggers_in,
 )
 from incidents._extract_places import (
+    _QUOTES,
     FRONTIER_NAME,
     _frontier_place,
+    _mentions,
     _Place,
     _place_key,
     _places,
@@ -327,9 +330,11 @@ def _sentence(
     previous: tuple[dt.date, dt.date] | None,
     para: tuple[dt.date, dt.date, str] | None,
     pending: str | None = None,
+    memory: Antecedents | None = None,
 ) -> tuple[list[_Candidate], tuple[dt.date, dt.date, str] | None]:
     """Candidates of sentence ``i``.  ``pending`` is the kind of a violent event the
-    previous sentence reported without a place (for "it took place in X")."""
+    previous sentence reported without a place (for "it took place in X");
+    ``memory`` holds the places the article named before (for "near the crossing")."""
     t = s.text
     spans = find_dates(t, ref, previous=previous, year_hint=year_hint)
     resolved = [d for d in spans if d.first is not None and d.last is not None]
@@ -353,6 +358,8 @@ def _sentence(
         assert m is not None
         trig = [Trigger(m.start(), m.end(), m.group(0), pending)]
     if not trig:
+        if memory is not None:
+            memory.note(t, None)  # (its places are read only if a description needs them)
         return [], dated
     fr = frontier_phrases(t)
     # "near the Afghan border", "on Afghan territory": the country named inside a
@@ -362,6 +369,12 @@ def _sentence(
         for p in _places(t, gc)
         if not (p.role == "country" and any(a <= p.start < b for a, b, _, _ in fr))
     ]
+    named = list(_mentions(gc, t.translate(_QUOTES)))
+    join_routes(t, places, named, gc)  # "the road between X and Y": one place for the stretch
+    fold_tehsils(places, gc)
+    if memory is not None:
+        places = sorted(places + memory.resolve(t, places, named), key=lambda p: p.start)
+        memory.note(t, places)
 
     # -- attach places to triggers
     kept = set(trig)  # membership tests: a long sentence holds thousands of triggers

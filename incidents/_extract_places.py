@@ -41,7 +41,7 @@ _LOCATIVE = re.compile(
     r"capital,?\s+)?"
     r"(?:(?:Afghan|Pakistani)\s+(?:border\s+)?(?:town|city|village|district|province|"
     r"region|crossing)\s+of\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?"
-    r"(?:the\s+)?(?:[A-Z]\w+(?:'s|’s)\s+)?)$"
+    r"(?:the\s+)?(?:(?:[A-Z]\w+\s+){0,2}[A-Z]\w+(?:'s|’s)\s+)?)$"
     r"|:\s*$|\(\s*$"
 )
 _PLACE_NOUN = re.compile(
@@ -331,7 +331,7 @@ _FUZZY = re.compile(
     r"\b(?:in|at|near|of|outside|into|on|toward|towards|struck|shelled|hit)\s+"
     r"(?P<w>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)"
     r"(?=(?:,\s*(?:a|the)\s+(?:\w+\s+){0,2}?|\s+(?:border\s+)?)"
-    r"(?:town|village|district|crossing|area|valley|post|region|city)\b)"
+    r"(?:town|village|district|crossing|area|valley|post|region|city|[Tt]ehsil)\b)"
     r"|\b(?:in|at|near|of|from)\s+the\s+"
     r"(?P<w3>[A-Z][a-z]{3,}(?:[- ](?:[a-z]{1,2}[- ])?[A-Z][a-z]+)?)"
     r"(?=\s+(?:district|province)\b|\s+(?:and|or)\s+(?:the\s+)?[A-Z]\w+\s+(?:districts|provinces)\b)"
@@ -354,6 +354,7 @@ class _Place:
     fallback: bool = False  # placed at its unit: the name itself was not found there
     area: Match | None = None  # the province of the same name ("Kandahar")
     tehsil: Match | None = None  # (a context read as its district) the tehsil itself
+    anew: bool = False  # a new event at a place named before ("an operation in the area")
 
     @property
     def label(self) -> str:
@@ -424,7 +425,13 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
         grp = next(g for g in ("w", "w3", "w2") if fm.group(g))
         word = fm.group(grp)
         a, b = fm.span(grp)
-        if any(x < b and a < y for x, y in taken) or word.lower() in _NOT_PLACE:
+        parts = [(x, y) for x, y in taken if x < b and a < y]
+        # ("Spin Wam Tehsil": two known words that are no place here, a unit's name
+        # written in two words, read only as that unit)
+        split = len(parts) >= 2 and all(a <= x and y <= b for x, y in parts)
+        if split and any(f.start < b and a < f.end for f in found):
+            split = False
+        if (parts and not split) or word.lower() in _NOT_PLACE:
             continue
         if _VENUE.search(t[max(0, a - 60) : a]) or _ORIGIN.search(t[max(0, a - 60) : a]):
             continue
@@ -441,6 +448,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
         if (
             mt is None
             or mt.method in ("unresolved", "country")
+            or (split and mt.match_class != "tehsil" and mt.method not in ("admin1", "admin2"))
             or (mt.reason and "one edit" in mt.reason and not mt.method.startswith("admin"))
             or t[b : b + 2] in ("'s", "’s")
         ):
@@ -1076,6 +1084,8 @@ def _frontier_place(a: int, b: int, phrase: str, strong: bool) -> _Place:
 def _place_key(p: _Place) -> object:
     if p.role == "frontier":
         return "frontier"
+    if p.anew:  # not a repeat of the event told at the place before
+        return ("anew", p.start, p.text.lower(), p.match.name)
     if p.fallback:
         return ("fallback", p.text.lower(), p.match.name)
     m = p.match

@@ -57,6 +57,13 @@ How a sentence becomes incidents
    is a hard hint: a candidate outside it is rejected and the place falls back to
    the unit, keeping its own text (also for names the gazetteer lacks, such as
    "the X valley, the Y pass ... in Chitral district").
+   :mod:`incidents._extract_anaphora` adds places told across sentences and in
+   complex phrases: a definite description after a locative word ("near the
+   crossing", "in the district", "in the area") takes the last place of its kind
+   named before, keeping its words; a road ("the road between X and Y", "the
+   X–Y highway", "a convoy travelling from X to Y") is one place at the middle
+   of the stretch, with a radius that covers it; a site known less well than the
+   tehsil of its name is read at the tehsil.
 3. Each place attaches to the closest preceding trigger (else the closest
    following one).  Talks and ceasefires keep their venue; without a venue a
    ceasefire (or a border closure) is frontier-wide.  Country-level places are
@@ -129,6 +136,7 @@ from collections import Counter
 
 import pandas as pd
 
+from incidents._extract_anaphora import Antecedents
 from incidents._extract_background import recalled_rows, reopening_lead
 from incidents._extract_carry import date_sequels, settle_counts
 from incidents._extract_confidence import confidence, features
@@ -136,7 +144,7 @@ from incidents._extract_dates import find_dates, parse_date_text, without_captio
 from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _sentence
 from incidents._extract_lex import EVENT_KINDS, SEQUEL, VIOLENT
 from incidents._extract_merge import _inside_of, _merge, constrain_to_article, refine_by_sentence
-from incidents._extract_places import FRONTIER_NAME, article_units
+from incidents._extract_places import FRONTIER_NAME, _places, article_units
 from incidents._extract_sides import set_initiators
 from incidents._extract_table import EXTRA_COLUMNS, _table
 from incidents._extract_text import (
@@ -216,13 +224,15 @@ def extract(
     last_yeared = True  # whether the date of last_range names its year
     sents = list(sentences(text, dl.end if dl else 0))
     texts = [s.text for s in sents]  # by sentence number, captions included
+    # the places named so far, for "the crossing", "the district"
+    memory = Antecedents(lambda t: _places(t, gc))
     for i, s in without_captions(sents):
         kind = pending[1] if pending is not None and i - pending[0] <= 2 else None
         # An undated sentence right after an unplaced, dated event continues it.
         inherit = para_range.get(s.paragraph) or (prev_dated if kind is not None else None)
         if _PRECURSOR.search(s.text) or SEQUEL.search(s.text):
             inherit = None  # what started it or came next: not the date told before
-        new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind)
+        new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind, memory)
         if not new:
             refine_by_sentence(cands, i, s.text, gc, dated)
         if not new and dated is not None and _COREF.search(s.text):
