@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from incidents._extract_counts import Casualties, casualties_in
+from incidents._extract_lex_more import EXTRA
 
 __all__ = [
     "EVENT_KINDS",
@@ -122,6 +123,8 @@ _T: list[tuple[str, str]] = [
         r"|\bround of (?:talks|negotiations)\b|\bmediat(?:ed|ion) talks\b",
     ),
 ]
+# phrasings found on unseen outlets (arson, "a bomb went off", "UAV", "shootout")
+_T = [(k, f"{rx}|{EXTRA[k]}" if k in EXTRA else rx) for k, rx in _T]
 _TRIGGER_RX = re.compile("|".join(f"(?P<{k}>{rx})" for k, rx in _T), re.IGNORECASE)
 
 # A ceasefire is an event only when agreed, not when merely referred to.
