@@ -13,7 +13,9 @@ search stays one pass over the sentence.
 
 from __future__ import annotations
 
-__all__ = ["EXTRA"]
+import re
+
+__all__ = ["EXTRA", "same_blast"]
 
 EXTRA: dict[str, str] = {
     # unmanned aircraft by another name: "a UAV attack", "an unmanned aerial vehicle
@@ -34,6 +36,8 @@ EXTRA: dict[str, str] = {
         r"|\b(?:blew|blown|blowing) up\b"
         r"|\blandmines?\b"
     ),
+    # the attacker named for the attack: "a suicide attacker struck a checkpoint"
+    "suicide_bombing": r"\bsuicide (?:attackers?|assailants?)\b",
     # a gun battle by another name
     "armed_clash": r"\bshoot-?outs?\b|\bgun-?fights?\b",
     # arson: "torched a customs office", "set two trucks ablaze", "was set on fire"
@@ -43,3 +47,19 @@ EXTRA: dict[str, str] = {
         r"|\b(?:burnt|burned) down\b"
     ),
 }
+
+
+# the verb of a blast already named: "detonated", "blew up", "went off", "exploded"
+_BLAST_VERB = re.compile(
+    r"(?:detonat|blew up|blown up|blowing up|(?:\w+\s+){1,2}(?:went off|exploded|blew up))",
+    re.IGNORECASE,
+)
+
+
+def same_blast(sentence: str, start: int, before: list[str]) -> bool:
+    """Whether the bombing trigger at ``start`` only tells how a suicide attack just
+    named went off ("a suicide bomber detonated explosives at the gate"): ``before``
+    are the kinds of the sentence's triggers found so far, the nearest last."""
+    return bool(before) and before[-1] == "suicide_bombing" and bool(
+        _BLAST_VERB.match(sentence, start)
+    )

@@ -126,6 +126,7 @@ from collections import Counter
 import pandas as pd
 
 from incidents._extract_carry import date_sequels, settle_counts
+from incidents._extract_case import capitalise_qualifiers
 from incidents._extract_confidence import confidence, features
 from incidents._extract_dates import find_dates, parse_date_text, without_captions
 from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _sentence
@@ -189,6 +190,7 @@ def extract(
     if problem:
         return _table([], text, ref, f"nothing found: {problem}")
 
+    text = capitalise_qualifiers(text, gc)  # "the south Waziristan district"
     years = Counter(int(y) for y in re.findall(r"\b(20[0-4]\d)\b", text[:100_000]))
     year_hint = years.most_common(1)[0][0] if years else None
     dl = dateline(text)
