@@ -133,6 +133,7 @@ from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _
 from incidents._extract_lex import EVENT_KINDS, SEQUEL, VIOLENT
 from incidents._extract_merge import _inside_of, _merge, constrain_to_article, refine_by_sentence
 from incidents._extract_places import FRONTIER_NAME, article_units
+from incidents._extract_renewed import renewed
 from incidents._extract_sides import set_initiators
 from incidents._extract_table import EXTRA_COLUMNS, _table
 from incidents._extract_text import (
@@ -220,6 +221,8 @@ def extract(
         if _PRECURSOR.search(s.text) or SEQUEL.search(s.text):
             inherit = None  # what started it or came next: not the date told before
         new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind)
+        if all(c.kind == "_casualties" for c in new):  # "Fighting resumed there on Tuesday."
+            new = renewed(cands, i, s.text, dated, [n for c in new for n in c.counts]) or new
         if not new:
             refine_by_sentence(cands, i, s.text, gc, dated)
         if not new and dated is not None and _COREF.search(s.text):
