@@ -39,7 +39,10 @@ EXTRA: dict[str, str] = {
     # the attacker named for the attack: "a suicide attacker struck a checkpoint"
     "suicide_bombing": r"\bsuicide (?:attackers?|assailants?)\b",
     # a gun battle by another name
-    "armed_clash": r"\bshoot-?outs?\b|\bgun-?fights?\b",
+    "armed_clash": r"\bshoot-?outs?\b|\bgun-?fights?\b"
+    # "an overnight operation against militants"
+    r"|\boperations?\s+against\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:militants|terrorists|khwarij|"
+    r"khawarij|insurgents)\b",
     # arson: "torched a customs office", "set two trucks ablaze", "was set on fire"
     "attack": (
         r"\btorch(?:ed|ing)\b"
@@ -60,6 +63,8 @@ def same_blast(sentence: str, start: int, before: list[str]) -> bool:
     """Whether the bombing trigger at ``start`` only tells how a suicide attack just
     named went off ("a suicide bomber detonated explosives at the gate"): ``before``
     are the kinds of the sentence's triggers found so far, the nearest last."""
-    return bool(before) and before[-1] == "suicide_bombing" and bool(
-        _BLAST_VERB.match(sentence, start)
+    return (
+        bool(before)
+        and before[-1] == "suicide_bombing"
+        and bool(_BLAST_VERB.match(sentence, start))
     )

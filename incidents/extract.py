@@ -132,6 +132,7 @@ from incidents._extract_dates import find_dates, parse_date_text, without_captio
 from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _sentence
 from incidents._extract_lex import EVENT_KINDS, SEQUEL, VIOLENT
 from incidents._extract_merge import _inside_of, _merge, constrain_to_article, refine_by_sentence
+from incidents._extract_operation_side import operation_sides
 from incidents._extract_places import FRONTIER_NAME, article_units
 from incidents._extract_renewed import renewed
 from incidents._extract_sides import set_initiators
@@ -270,6 +271,7 @@ def extract(
     date_sequels(cands, ref)
     _elaborations(cands)
     set_initiators(cands, texts)
+    operation_sides(cands)  # "killed during an operation against militants in X"
     _lead_date(cands, unplaced, ref)
     cands, background = _background(cands, ref)
     constrain_to_article(cands, article_units([(s.start, s.text) for s in sents], gc), gc)
