@@ -46,7 +46,7 @@ EXTRA: dict[str, str] = {
     # arson: "torched a customs office", "set two trucks ablaze", "was set on fire"
     "attack": (
         r"\btorch(?:ed|ing)\b"
-        r"|\bset\s+(?:(?:\w+\s+){0,3})?(?:ablaze|alight|on fire)\b"
+        r"|\bset\s+(?:(?:\w+\s+){0,3})?(?:ablaze|alight|on fire)\b(?!-)"
         r"|\b(?:burnt|burned) down\b"
     ),
 }
