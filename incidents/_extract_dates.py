@@ -24,6 +24,10 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from incidents._extract_counts import NUMBERS as _NUMBERS
+from incidents._extract_dates_more import KINDS as _MORE_KINDS
+from incidents._extract_dates_more import PATTERNS as _MORE_PATTERNS
+from incidents._extract_dates_more import future_in_clause
+from incidents._extract_dates_more import resolve as _resolve_more
 
 __all__ = ["DateSpan", "find_dates", "is_caption", "parse_date_text", "without_captions"]
 
@@ -161,6 +165,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?P<part>earlier|later)?\s*(?P<which>this|last|the previous|previous|the past) year\b",
     ),
 ]
+# phrasings found on unseen outlets ("the night of 11/12 October", "last evening")
+_PATTERNS[:0] = _MORE_PATTERNS
 # re forbids duplicate group names, so each alternative's groups are renamed.
 _GROUPS: dict[str, list[str]] = {}
 
@@ -281,7 +287,8 @@ def find_dates(
         if kind == "overnight":
             deferred.append((a, m.end(), text))
             continue
-        first, last, rel = _resolve(kind, g, article, previous, year_hint, future)
+        fut = future and future_in_clause(sentence, a)
+        first, last, rel = _resolve(kind, g, article, previous, year_hint, fut)
         if kind in ("md", "dm", "iso") and first is not None and spans:
             w = spans[-1]
             if _WEEKDAY_BEFORE.match(w.text) and _APPOSED.match(sentence[w.end : a]):
@@ -291,7 +298,7 @@ def find_dates(
                 a, text = w.start, sentence[w.start : m.end()]
                 if last is not None and re.search(r"\bnight$", w.text, re.I):
                     last = last + dt.timedelta(days=1)
-        spans.append(DateSpan(a, m.end(), text, first, last, rel, future and rel == "article"))
+        spans.append(DateSpan(a, m.end(), text, first, last, rel, fut and rel == "article"))
     for a, b, text in deferred:
         if any(0 <= s.start - b <= 15 and s.first is not None for s in spans):
             continue  # "during the night between August 10 and 11": the date says it
@@ -342,6 +349,8 @@ def _resolve(
     future: bool,
 ) -> tuple[dt.date | None, dt.date | None, str | None]:
     day = dt.timedelta(days=1)
+    if kind in _MORE_KINDS:
+        return _resolve_more(kind, g, ref, _month(g["m"]) if g.get("m") else None)
     if kind in ("md", "dm"):
         mon = _month(g["m"] or "")
         d = int(g["d"] or 0)

@@ -11,6 +11,7 @@ from incidents._extract_anaphora import Antecedents, fold_tehsils, join_routes
 from incidents._extract_background import recalled_trigger
 from incidents._extract_counts import Count, counts_in, opens_clause
 from incidents._extract_dates import DateSpan, find_dates
+from incidents._extract_framing import own_clause
 from incidents._extract_lex import (
     AF_MIL,
     CIVILIANS,
@@ -859,6 +860,7 @@ def _events_of(
     dropped = False
     for x in raw:
         clause = re.split(r"[.;:]", t[max(0, x.start - 70) : x.start])[-1]
+        clause = own_clause(t, x.start, clause, dated=_day_near(x, spans, t))  # "In ... 2021,"
         window = t[max(0, x.start - 60) : x.end + 60]
         if _PURPOSE.search(clause):
             continue

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from incidents._extract_counts import Casualties, casualties_in
+from incidents._extract_lex_more import EXTRA, same_blast
 
 __all__ = [
     "EVENT_KINDS",
@@ -122,6 +123,8 @@ _T: list[tuple[str, str]] = [
         r"|\bround of (?:talks|negotiations)\b|\bmediat(?:ed|ion) talks\b",
     ),
 ]
+# phrasings found on unseen outlets (arson, "a bomb went off", "UAV", "shootout")
+_T = [(k, f"{rx}|{EXTRA[k]}" if k in EXTRA else rx) for k, rx in _T]
 _TRIGGER_RX = re.compile("|".join(f"(?P<{k}>{rx})" for k, rx in _T), re.IGNORECASE)
 
 # A ceasefire is an event only when agreed, not when merely referred to.
@@ -252,6 +255,8 @@ def triggers_in(sentence: str) -> list[Trigger]:
                 continue  # "the earthquake killed 1,400": deaths of a disaster, not violence
             if text.lower().startswith("destroy") and natural:
                 continue  # "floods destroyed homes": damage without an attack
+        if kind == "bombing" and same_blast(sentence, m.start(), [t.kind for t in out[-3:]]):
+            continue  # "a suicide bomber detonated explosives": one blast, a suicide one
         out.append(Trigger(m.start(), m.end(), text, kind))
     return out
 

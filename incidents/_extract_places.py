@@ -698,6 +698,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     if _glued(t, p) or _LANDMARK.match(right):
         return None
     locative = bool(_LOCATIVE.search(left)) or bool(_PLACE_NOUN.match(right))
+    # a name that holds its own place noun: "The Torkham border was closed"
+    locative = locative or bool(re.search(r"\s(?:border|crossing|gate)$", p.text, re.I))
     if m.method in ("crossing", "admin1", "admin2") or m.country == "other":
         return "place" if (locative or m.method != "gazetteer") else "listed"
     if not locative:

@@ -139,12 +139,15 @@ import pandas as pd
 from incidents._extract_anaphora import Antecedents
 from incidents._extract_background import recalled_rows, reopening_lead
 from incidents._extract_carry import date_sequels, settle_counts
+from incidents._extract_case import capitalise_qualifiers
 from incidents._extract_confidence import confidence, features
 from incidents._extract_dates import find_dates, parse_date_text, without_captions
 from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _sentence
 from incidents._extract_lex import EVENT_KINDS, SEQUEL, VIOLENT
 from incidents._extract_merge import _inside_of, _merge, constrain_to_article, refine_by_sentence
+from incidents._extract_operation_side import operation_sides
 from incidents._extract_places import FRONTIER_NAME, _places, article_units
+from incidents._extract_renewed import renewed
 from incidents._extract_sides import set_initiators
 from incidents._extract_table import EXTRA_COLUMNS, _table
 from incidents._extract_text import (
@@ -202,6 +205,7 @@ def extract(
     if problem:
         return _table([], text, ref, f"nothing found: {problem}")
 
+    text = capitalise_qualifiers(text, gc)  # "the south Waziristan district"
     years = Counter(int(y) for y in re.findall(r"\b(20[0-4]\d)\b", text[:100_000]))
     year_hint = years.most_common(1)[0][0] if years else None
     dl = dateline(text)
@@ -233,6 +237,8 @@ def extract(
         if _PRECURSOR.search(s.text) or SEQUEL.search(s.text):
             inherit = None  # what started it or came next: not the date told before
         new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind, memory)
+        if all(c.kind == "_casualties" for c in new):  # "Fighting resumed there on Tuesday."
+            new = renewed(cands, i, s.text, dated, [n for c in new for n in c.counts]) or new
         if not new:
             refine_by_sentence(cands, i, s.text, gc, dated)
         if not new and dated is not None and _COREF.search(s.text):
@@ -280,6 +286,7 @@ def extract(
     date_sequels(cands, ref)
     _elaborations(cands)
     set_initiators(cands, texts)
+    operation_sides(cands)  # "killed during an operation against militants in X"
     _lead_date(cands, unplaced, ref)
     lead_texts = [s.text for _, s in without_captions(sents)]
     gone = set(recalled_rows(cands, ref, violent=VIOLENT, reopening=reopening_lead(lead_texts)))

@@ -1,0 +1,70 @@
+"""Trigger phrasings the base lexicon (:mod:`incidents._extract_lex`) lacked.
+
+Found on articles from outlets the rules had not been written on: demolitions
+("militants blew up a school"), arson ("torched a customs office", "set two trucks
+ablaze", "a van was set on fire"), a bomb told by its verb ("a bomb went off",
+"an IED exploded", "detonated explosives"), a gun battle called a "shootout", and
+unmanned aircraft called "UAVs" or "unmanned aerial vehicles".
+
+:data:`EXTRA` maps an event kind to one more regex alternative; the base lexicon
+appends it to that kind's pattern once, before its single compilation, so trigger
+search stays one pass over the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["EXTRA", "same_blast"]
+
+EXTRA: dict[str, str] = {
+    # unmanned aircraft by another name: "a UAV attack", "an unmanned aerial vehicle
+    # dropped explosives"
+    "air_strike": (
+        r"\bUAVs?(?:[- ](?:attacks?|strikes?))?\b"
+        r"|\bunmanned (?:aerial|combat) (?:vehicles?|aircraft)\b"
+        r"|\bdrones?\s+(?:\w+\s+)?dropped\b"
+    ),
+    # a bomb told by what it did: "a bomb went off", "an IED exploded", "detonated
+    # explosives at the gate"; a building or a bridge demolished by militants
+    "bombing": (
+        r"\b(?:bombs?|IEDs?|devices?|landmines?|mines?|explosives?)\s+"
+        r"(?:(?:had|has|was|were)\s+)?(?:went off|gone off|exploded|detonated|blew up)\b"
+        r"|\bdetonat(?:ed|ing)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?"
+        r"(?:(?:remote[- ]controlled|improvised|explosive|powerful)\s+)?"
+        r"(?:explosives?|bombs?|IEDs?|devices?|vests?)\b"
+        r"|\b(?:blew|blown|blowing) up\b"
+        r"|\blandmines?\b"
+    ),
+    # the attacker named for the attack: "a suicide attacker struck a checkpoint"
+    "suicide_bombing": r"\bsuicide (?:attackers?|assailants?)\b",
+    # a gun battle by another name
+    "armed_clash": r"\bshoot-?outs?\b|\bgun-?fights?\b"
+    # "an overnight operation against militants"
+    r"|\boperations?\s+against\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:militants|terrorists|khwarij|"
+    r"khawarij|insurgents)\b",
+    # arson: "torched a customs office", "set two trucks ablaze", "was set on fire"
+    "attack": (
+        r"\btorch(?:ed|ing)\b"
+        r"|\bset\s+(?:(?:\w+\s+){0,3})?(?:ablaze|alight|on fire)\b(?!-)"
+        r"|\b(?:burnt|burned) down\b"
+    ),
+}
+
+
+# the verb of a blast already named: "detonated", "blew up", "went off", "exploded"
+_BLAST_VERB = re.compile(
+    r"(?:detonat|blew up|blown up|blowing up|(?:\w+\s+){1,2}(?:went off|exploded|blew up))",
+    re.IGNORECASE,
+)
+
+
+def same_blast(sentence: str, start: int, before: list[str]) -> bool:
+    """Whether the bombing trigger at ``start`` only tells how a suicide attack just
+    named went off ("a suicide bomber detonated explosives at the gate"): ``before``
+    are the kinds of the sentence's triggers found so far, the nearest last."""
+    return (
+        bool(before)
+        and before[-1] == "suicide_bombing"
+        and bool(_BLAST_VERB.match(sentence, start))
+    )
