@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from incidents import _extract_claims as claims
+
 __all__ = [
     "Casualties",
     "Count",
@@ -95,15 +97,22 @@ _WORDNUM = (
 )
 # A four-digit 19xx/20xx is a year, never a count.
 _DIGITS = r"(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d+)"
-_NUM = rf"(?P<num>{_DIGITS}|{_WORDNUM}|an?)(?:\s*(?:-|to|or)\s*(?P<hi>\d+))?"
+# "15 to 20", "15-20", "Twenty-five to thirty": a range (its lower bound counts)
+_HI = (
+    rf"(?:\s*(?:-|to|or)\s*(?P<hi>\d+)"
+    rf"|\s+(?:to|or)\s+(?P<hiw>(?:{_TENS})(?:[- ](?:{_UNITS}))?\b))?"
+)
+_NUM = rf"(?P<num>{_DIGITS}|{_WORDNUM}|an?){_HI}"
 # "a convoy of troops ... killing": an article is a count only right before a person noun.
-_NUM_NO_A = rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s*(?:-|to|or)\s*(?P<hi>\d+))?"
+_NUM_NO_A = rf"(?P<num>{_DIGITS}|{_WORDNUM}){_HI}"
 _QUAL = (
     r"(?:at least |more than |over |some |about |around |nearly |almost |up to |as many as "
     r"|another )?"
 )
 _GROUPS = {
     "forces": (
+        # ISPR: "13 brave sons of soil embraced shahadat" (before "sons", a civilian word)
+        r"sons of (?:the )?(?:soil|Pakistan|the nation|the motherland)|"
         r"soldiers?|troops|personnel|policem[ae]n|police|officers?|guards?|servicem[ae]n|"
         r"paramilitar(?:y|ies)|security forces|cops|jawans|sepoys"
     ),
@@ -142,7 +151,8 @@ _ADJ = (
 # "five of its soldiers", "three of the guards"
 _OF = r"(?:of (?:its|their|our|the|his|her) )?"
 DEAD = (
-    r"(?:killed|killing|dead|died|martyred|slain|lost their lives|perished|shot dead|"
+    r"(?:killed|killing|dead|died|martyred|slain|lost their lives|laid down their lives|"
+    r"perished|shot dead|"
     r"embraced (?:martyrdom|shahadat)|sent to hell|neutrali[sz]ed|eliminated|eliminating|"
     r"neutrali[sz]ing)"
 )
@@ -324,6 +334,10 @@ class Count:
     value: int
     group: str  # "forces" | "militants" | "civilians" | "people"
     text: str
+    # the claim (:mod:`incidents._extract_claims`): speaker camp, victim camp, role
+    camp: str = ""
+    victim: str = ""
+    role: str = ""
 
 
 def _value(s: str | None) -> int | None:
@@ -492,7 +506,7 @@ def counts_in(sentence: str) -> list[Count]:
     for z in _ZERO.finditer(sentence):
         out.append(Count(z.start(), z.end(), "killed", 0, "people", z.group(0)))
     out.extend(_named(sentence, out))
-    return _others(sorted(out, key=lambda c: (c.start, c.which)))
+    return claims.tag(sentence, _others(sorted(out, key=lambda c: (c.start, c.which))))
 
 
 # A serviceman named by rank: "Major Hamza Israr, 29,", "Sepoy Muhammad Naeem".
@@ -569,15 +583,18 @@ def total(counts: list[Count], which: str) -> int | None:
     """Killed (or wounded) in a list of counts: groups add up, repeats of a group do
     not, and a count of "people" is a total the groups cannot exceed."""
     best: dict[str, int] = {}
-    for c in counts:
-        if c.which != which:
-            continue
-        if c.text.lower().startswith(("and ", "another")) or c.group == "_":
-            best[c.group] = best.get(c.group, 0) + c.value
+    extra = 0  # "another two were killed": more of the dead, of no group
+    kept = claims.resolve(counts, which)
+    for c in kept:
+        g = claims.group_key(c, kept)
+        if c.role == "add" and c.group == "people":
+            extra += c.value
+        elif c.text.lower().startswith(("and ", "another")) or c.group == "_" or c.role == "add":
+            best[g] = best.get(g, 0) + c.value
         else:
-            best[c.group] = max(best.get(c.group, 0), c.value)
+            best[g] = max(best.get(g, 0), c.value)
     if not best:
-        return None
+        return extra if extra else None
     named = [g for g in best if g.startswith(NAMED)]
     if named:
         # soldiers named one by one are soldiers; a number of soldiers may include them
@@ -585,8 +602,8 @@ def total(counts: list[Count], which: str) -> int | None:
     people = best.pop("people", None)
     groups = sum(best.values())
     if people is None:
-        return groups
-    return max(people, groups)
+        return groups + extra
+    return max(people, groups) + extra
 
 
 @dataclass(frozen=True)
