@@ -19,8 +19,9 @@ Saturday").  :func:`tag` marks each count of a sentence (see
   (the camp fighting Pakistan); ``""`` for civilians and anything unknown;
 * ``role``: ``update`` for a toll that rose ("the toll rose to 12", "raising the
   number of dead to 12"), ``add`` for a count told as more of the same kind in
-  its sentence ("another three", "two more", "two others"), ``restated`` for a
-  total over a span ("since Saturday", "so far", "in total"), else ``""``.
+  its sentence ("another three", "two more", "two others"), ``also`` for a group
+  told as besides the others ("six attackers were also killed"), ``restated``
+  for a total over a span ("since Saturday", "so far", "in total"), else ``""``.
 
 :func:`resolve` then applies the rules (each pinned by a table-driven test):
 
@@ -34,7 +35,9 @@ Saturday").  :func:`tag` marks each count of a sentence (see
 * the latest toll supersedes: a risen toll replaces the counts of its kind (the
   largest risen toll is the latest);
 * "another 3", "three more", "two others" add to the count before them;
-  "including nine children" is a breakdown and adds nothing;
+  "including nine children" is a breakdown and adds nothing; a group "also"
+  killed adds to a count of people ("11 people lost their lives" / "six attackers
+  were also killed": 17) where a plain group would be part of it;
 * a restated total is not added: it counts only when the row has no other
   count of its kind.
 """
@@ -48,7 +51,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from incidents._extract_counts import Count
 
-__all__ = ["group_key", "others", "resolve", "speaker", "tag"]
+__all__ = ["claim_key", "group_key", "others", "resolve", "speaker", "tag"]
 
 # Camp words, checked in this order (a TTP phrase names the Taliban too).
 _TTP = re.compile(
@@ -164,6 +167,8 @@ _SPAN = re.compile(
     r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:days|weeks|months)|this (?:year|month))\b",
     re.IGNORECASE,
 )
+# "six attackers were also killed": a group besides the people counted before.
+_ALSO = re.compile(r"\b(?:also|as well)\b", re.IGNORECASE)
 _TALLY = re.compile(
     r"\b(?:bringing|brings|raising|raises|taking|takes)\s+(?:the\s+)?(?:total|tally|overall)\b",
     re.IGNORECASE,
@@ -184,6 +189,8 @@ def _role(sentence: str, c: Count, earlier: list[Count]) -> str:
     )  # "four were martyred and two others were killed": "and two others" added already
     if not told and any(e.which == c.which for e in earlier) and _MORE.search(c.text):
         return "add"
+    if c.group != "people" and _ALSO.search(c.text):
+        return "also"
     return ""
 
 
@@ -258,3 +265,11 @@ def group_key(c: Count, counts: list[Count]) -> str:
     if len(camps) < 2:
         return c.group
     return f"{c.group}@{c.victim or camps[0]}"
+
+
+def claim_key(c: Count) -> tuple[str, str, str]:
+    """What a count tells, for taking the counts of a repeat: its kind and group,
+    and the camp claiming it when it is a camp's claim about a camp's losses (so a
+    repeat giving the other camp's figure is kept beside it, for :func:`resolve`
+    to choose, instead of being dropped as a repeat of the group)."""
+    return (c.which, c.group, c.camp if c.camp and c.victim else "")

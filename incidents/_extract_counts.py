@@ -603,7 +603,10 @@ def total(counts: list[Count], which: str) -> int | None:
     groups = sum(best.values())
     if people is None:
         return groups + extra
-    return max(people, groups) + extra
+    # "11 people were killed" / "six attackers were also killed": besides the people
+    also = {claims.group_key(c, kept) for c in kept if c.role == "also"}
+    besides = sum(v for g, v in best.items() if g in also)
+    return max(people, groups - besides) + besides + extra
 
 
 @dataclass(frozen=True)
