@@ -21,7 +21,8 @@ Saturday").  :func:`tag` marks each count of a sentence (see
   number of dead to 12"), ``add`` for a count told as more of the same kind in
   its sentence ("another three", "two more", "two others"), ``also`` for a group
   told as besides the others ("six attackers were also killed"), ``restated``
-  for a total over a span ("since Saturday", "so far", "in total"), else ``""``.
+  for a total over a span or over several incidents ("since Saturday", "so far",
+  "in total", "in separate incidents"), else ``""``.
 
 :func:`resolve` then applies the rules (each pinned by a table-driven test):
 
@@ -164,7 +165,10 @@ _MORE = re.compile(r"^(?:another|and)\b|\b(?:more(?!\s+than)|others|other)\b", r
 # A total over a span: "have killed 50 since Saturday", "so far", "in total".
 _SPAN = re.compile(
     r"\b(?:since\s+(?:the\s+)?\w+|so far|in total|in all|altogether|to date|"
-    r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:days|weeks|months)|this (?:year|month))\b",
+    r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:days|weeks|months)|this (?:year|month)|"
+    # a total over several incidents: "killing 40 attackers in separate incidents"
+    r"in (?:\w+ )?(?:two|three|four|several|separate|multiple|different|a series of) "
+    r"(?:\w+ ){0,3}?(?:incidents|attacks|clashes|operations|engagements|strikes|encounters))\b",
     re.IGNORECASE,
 )
 # "six attackers were also killed": a group besides the people counted before.

@@ -163,6 +163,7 @@ HURT = (
 # Words between a count and its verb: no other count, no other casualty verb.
 _GAP = (
     r"(?:(?!\b(?:killed|dead|died|martyred|wounded|injured|hurt|injuring|wounding|while|whereas|"
+    r"lives|embraced|perished|slain|neutrali[sz]ed|"
     # a report of a count: "a border official reported that three soldiers were wounded"
     r"but|among(?!\s+(?:them|whom))|said(?!\s+to\b)|says|reported(?!\s+to\b)|told)\b)"
     r"[^.;\d]){0,70}?"
@@ -299,6 +300,19 @@ _TOLL = re.compile(
     rf"\b(?:death toll|toll)\b[^.;\d]{{0,60}}?\b(?:rose|risen|rising|climbed|jumped|reached|"
     rf"increased|stood|stands|hit|mounted|is|was|has reached)\s+(?:to\s+|at\s+)?{_QUAL}"
     rf"{_NUM_NO_A}\b",
+    re.IGNORECASE,
+)
+# "raising the number of dead to 9", "bringing the death toll to 12"
+_TOLL_TO = re.compile(
+    rf"\b(?:raising|raised|bringing|brought|taking|took|pushing|pushed)\s+(?:the\s+)?"
+    rf"(?:death\s+toll|toll|number of (?:the )?(?:dead|deaths|fatalities|those killed))"
+    rf"\s+(?:\w+\s+)?to\s+{_QUAL}{_NUM_NO_A}\b",
+    re.IGNORECASE,
+)
+# "the number of dead rose to 9"
+_DEAD_NUMBER = re.compile(
+    rf"\bnumber of (?:the )?(?:dead|deaths|fatalities|those killed)\b[^.;\d]{{0,40}}?\b"
+    rf"(?:rose|risen|climbed|jumped|reached|increased|went up)\s+to\s+{_QUAL}{_NUM_NO_A}\b",
     re.IGNORECASE,
 )
 # A breakdown of a count just given, never added to it: "[five boys and four girls]",
@@ -499,7 +513,10 @@ def counts_in(sentence: str) -> list[Count]:
         ):
             who = z.groupdict().get("who")
             out.append(Count(z.start(), z.end(), "wounded", v, _group(who), z.group(0)))
-    for z in _TOLL.finditer(sentence) if "toll" in low else ():
+    tolls = [*_TOLL.finditer(sentence), *_TOLL_TO.finditer(sentence)] if "toll" in low else []
+    if "number of" in low:
+        tolls += [*_TOLL_TO.finditer(sentence), *_DEAD_NUMBER.finditer(sentence)]
+    for z in tolls:
         v = _value(z.group("num"))
         if v is not None and not any(c.start <= z.start("num") < c.end for c in out):
             out.append(Count(z.start(), z.end(), "killed", v, "people", z.group(0)))
