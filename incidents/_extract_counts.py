@@ -157,7 +157,8 @@ DEAD = (
     r"neutrali[sz]ing)"
 )
 HURT = (
-    r"(?:wounded|injured|hurt|wounding|injuring|(?:sustained|got|suffered|received) "
+    r"(?:wounded|injured|hurt|wounding|injuring|got (?:critically |seriously )?(?:injured|wounded)|"
+    r"(?:sustained|got|suffered|received) "
     r"(?:serious |critical |minor |severe |)injuries)"
 )
 # Words between a count and its verb: no other count, no other casualty verb.
@@ -313,6 +314,12 @@ _TOLL_TO = re.compile(
 _DEAD_NUMBER = re.compile(
     rf"\bnumber of (?:the )?(?:dead|deaths|fatalities|those killed)\b[^.;\d]{{0,40}}?\b"
     rf"(?:rose|risen|climbed|jumped|reached|increased|went up)\s+to\s+{_QUAL}{_NUM_NO_A}\b",
+    re.IGNORECASE,
+)
+# "and another wounded", "and another was injured": one more person
+_ANOTHER_ONE = re.compile(
+    rf"\band another (?:one )?(?:was |got |)(?:also |critically |seriously )?"
+    rf"(?P<verb>{DEAD}|{HURT})\b",
     re.IGNORECASE,
 )
 # A breakdown of a count just given, never added to it: "[five boys and four girls]",
@@ -522,6 +529,13 @@ def counts_in(sentence: str) -> list[Count]:
             out.append(Count(z.start(), z.end(), "killed", v, "people", z.group(0)))
     for z in _ZERO.finditer(sentence):
         out.append(Count(z.start(), z.end(), "killed", 0, "people", z.group(0)))
+    for z in _ANOTHER_ONE.finditer(sentence) if "another" in low else ():
+        # "a soldier was martyred and another wounded": one more, of the group before
+        which = "wounded" if re.search(HURT, z.group("verb"), re.IGNORECASE) else "killed"
+        prev = [c for c in out if c.start < z.start() and c.group != "people"]
+        group = prev[-1].group if prev else "people"
+        group = "forces" if group.startswith(NAMED) else group
+        out.append(Count(z.start(), z.end(), which, 1, group, z.group(0)))
     out.extend(_named(sentence, out))
     return claims.tag(sentence, _others(sorted(out, key=lambda c: (c.start, c.which))))
 

@@ -53,6 +53,10 @@ ONE_SENTENCE = [
     ("Two policemen were killed and another three were killed in the second blast.", 5, None),
     ("Five guards were martyred and two more guards died of their wounds.", 7, None),
     ("Three soldiers were martyred and two others were killed by a mine.", 5, None),
+    # "and another wounded" is one more, of the group before
+    ("A border guard was martyred and another wounded when the post came under fire.", 1, 1),
+    ("Two policemen were killed and another was injured in the ambush.", 2, 1),
+    ("One levies man was martyred and three got injured in the firing.", 1, 3),
     # "more than" is no addition
     ("More than 30 militants and four soldiers were killed, the military said.", 34, None),
     # a breakdown does not add
