@@ -14,7 +14,8 @@ Saturday").  :func:`tag` marks each count of a sentence (see
   Taliban claiming an attack); the attribution of the count's clause (a clause
   ends at ";", "while", "whereas", "but"), else of its sentence; ``""`` unknown;
 * ``victim``, the camp whose dead it counts: ``PK`` for Pakistani soldiers (and
-  soldiers a Pakistani speaker names without a nationality: its own), ``AF`` for
+  soldiers a Pakistani speaker names without a nationality: its own; those the TTP
+  claims to have killed), ``AF`` for
   Afghan troops, Taliban fighters and the militants a Pakistani speaker counts
   (the camp fighting Pakistan); ``""`` for civilians and anything unknown;
 * ``role``: ``update`` for a toll that rose ("the toll rose to 12", "raising the
@@ -142,6 +143,8 @@ def _victim(c: Count, camp: str) -> str:
             return "PK"
         if _AF_WHO.search(text):
             return "AF"
+        if camp == "TTP":
+            return "PK"  # the forces the Pakistani Taliban fight
         return camp if camp in ("PK", "AF") else ""
     if group == "militants":
         if _AF_WHO.search(text) or camp == "PK":

@@ -32,6 +32,12 @@ ONE_SENTENCE = [
         12,
         None,
     ),
+    (
+        "The TTP said its fighters killed 25 soldiers in the ambush, while the ISPR said"
+        " six soldiers were martyred.",
+        6,
+        None,
+    ),
     # one camp about two victim camps: different groups, added
     (
         "Islamabad said 14 of its soldiers and more than 150 Taliban fighters were killed"
