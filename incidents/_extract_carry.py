@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from incidents._extract_claims import claim_key
 from incidents._extract_counts import Count
 from incidents._extract_events import _Candidate, _dates_fit
 from incidents._extract_lex import SEQUEL, VIOLENT
@@ -90,7 +91,7 @@ def settle_counts(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
                 holders.pop(id(n), None)
                 continue
             listed = violent.get(keep.sentence, [keep])
-            keep = listed[0]  # a toll of a list of places: on its first place
+            keep = _split_owner(listed, src, given) or listed[0]  # a list's toll: its first
             for c in hs:
                 if c is not keep:
                     c.counts = [m for m in c.counts if m is not n]
@@ -109,6 +110,25 @@ def settle_counts(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
                 ]
     _lead_toll(cands, unplaced, holders)
     _late_details(cands, unplaced)
+
+
+def _split_owner(listed: list[_Candidate], src: _Candidate, given: set[int]) -> _Candidate | None:
+    """The row of a list sentence whose incident a placeless detail tells, when the
+    list split its counts ("eleven troops were killed in X, while seven policemen
+    died in Y" / "seven police personnel were martyred and 13 injured in the
+    attack"): each row counted its own, so the detail is no toll of the list but
+    of the row it repeats a count of, else of the row told last."""
+    if len(listed) < 2:
+        return None
+    kinds = {n.which for n in src.counts}
+    own = [[m for m in r.counts if id(m) not in given] for r in listed]
+    if not all(any(m.which in kinds for m in ms) for ms in own):
+        return None
+    said = {(n.which, n.value) for n in src.counts}
+    same = [
+        r for r, ms in zip(listed, own, strict=True) if any((m.which, m.value) in said for m in ms)
+    ]
+    return same[0] if len(same) == 1 else listed[-1]
 
 
 def _keeper(hs: list[_Candidate], src: _Candidate) -> _Candidate:
@@ -192,8 +212,8 @@ def _late_details(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
         host = next(c for c in before if c.sentence == last)  # a list's first place
         if not _dates_fit(host, src):
             continue
-        have = {(n.which, n.group) for n in host.counts}
-        new = [n for n in src.counts if (n.which, n.group) not in have]
+        have = {claim_key(n) for n in host.counts}
+        new = [n for n in src.counts if claim_key(n) not in have]
         if new:
             host.counts = host.counts + new
             taken.update(id(n) for n in new)

@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from incidents import _extract_claims as claims
+
 __all__ = [
     "Casualties",
     "Count",
@@ -95,15 +97,22 @@ _WORDNUM = (
 )
 # A four-digit 19xx/20xx is a year, never a count.
 _DIGITS = r"(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d+)"
-_NUM = rf"(?P<num>{_DIGITS}|{_WORDNUM}|an?)(?:\s*(?:-|to|or)\s*(?P<hi>\d+))?"
+# "15 to 20", "15-20", "Twenty-five to thirty": a range (its lower bound counts)
+_HI = (
+    rf"(?:\s*(?:-|to|or)\s*(?P<hi>\d+)"
+    rf"|\s+(?:to|or)\s+(?P<hiw>(?:{_TENS})(?:[- ](?:{_UNITS}))?\b))?"
+)
+_NUM = rf"(?P<num>{_DIGITS}|{_WORDNUM}|an?){_HI}"
 # "a convoy of troops ... killing": an article is a count only right before a person noun.
-_NUM_NO_A = rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s*(?:-|to|or)\s*(?P<hi>\d+))?"
+_NUM_NO_A = rf"(?P<num>{_DIGITS}|{_WORDNUM}){_HI}"
 _QUAL = (
     r"(?:at least |more than |over |some |about |around |nearly |almost |up to |as many as "
     r"|another )?"
 )
 _GROUPS = {
     "forces": (
+        # ISPR: "13 brave sons of soil embraced shahadat" (before "sons", a civilian word)
+        r"sons of (?:the )?(?:soil|Pakistan|the nation|the motherland)|"
         r"soldiers?|troops|personnel|policem[ae]n|police|officers?|guards?|servicem[ae]n|"
         r"paramilitar(?:y|ies)|security forces|cops|jawans|sepoys"
     ),
@@ -142,17 +151,20 @@ _ADJ = (
 # "five of its soldiers", "three of the guards"
 _OF = r"(?:of (?:its|their|our|the|his|her) )?"
 DEAD = (
-    r"(?:killed|killing|dead|died|martyred|slain|lost their lives|perished|shot dead|"
+    r"(?:killed|killing|dead|died|martyred|slain|lost their lives|laid down their lives|"
+    r"perished|shot dead|"
     r"embraced (?:martyrdom|shahadat)|sent to hell|neutrali[sz]ed|eliminated|eliminating|"
     r"neutrali[sz]ing)"
 )
 HURT = (
-    r"(?:wounded|injured|hurt|wounding|injuring|(?:sustained|got|suffered|received) "
+    r"(?:wounded|injured|hurt|wounding|injuring|got (?:critically |seriously )?(?:injured|wounded)|"
+    r"(?:sustained|got|suffered|received) "
     r"(?:serious |critical |minor |severe |)injuries)"
 )
 # Words between a count and its verb: no other count, no other casualty verb.
 _GAP = (
     r"(?:(?!\b(?:killed|dead|died|martyred|wounded|injured|hurt|injuring|wounding|while|whereas|"
+    r"lives|embraced|perished|slain|neutrali[sz]ed|"
     # a report of a count: "a border official reported that three soldiers were wounded"
     r"but|among(?!\s+(?:them|whom))|said(?!\s+to\b)|says|reported(?!\s+to\b)|told)\b)"
     r"[^.;\d]){0,70}?"
@@ -291,6 +303,25 @@ _TOLL = re.compile(
     rf"{_NUM_NO_A}\b",
     re.IGNORECASE,
 )
+# "raising the number of dead to 9", "bringing the death toll to 12"
+_TOLL_TO = re.compile(
+    rf"\b(?:raising|raised|bringing|brought|taking|took|pushing|pushed)\s+(?:the\s+)?"
+    rf"(?:death\s+toll|toll|number of (?:the )?(?:dead|deaths|fatalities|those killed))"
+    rf"\s+(?:\w+\s+)?to\s+{_QUAL}{_NUM_NO_A}\b",
+    re.IGNORECASE,
+)
+# "the number of dead rose to 9"
+_DEAD_NUMBER = re.compile(
+    rf"\bnumber of (?:the )?(?:dead|deaths|fatalities|those killed)\b[^.;\d]{{0,40}}?\b"
+    rf"(?:rose|risen|climbed|jumped|reached|increased|went up)\s+to\s+{_QUAL}{_NUM_NO_A}\b",
+    re.IGNORECASE,
+)
+# "and another wounded", "and another was injured": one more person
+_ANOTHER_ONE = re.compile(
+    rf"\band another (?:one )?(?:was |got |)(?:also |critically |seriously )?"
+    rf"(?P<verb>{DEAD}|{HURT})\b",
+    re.IGNORECASE,
+)
 # A breakdown of a count just given, never added to it: "[five boys and four girls]",
 # "(two of them children)", " — five women and four children — ",
 # ", including five boys and four girls,", ", among them ...,".
@@ -324,6 +355,10 @@ class Count:
     value: int
     group: str  # "forces" | "militants" | "civilians" | "people"
     text: str
+    # the claim (:mod:`incidents._extract_claims`): speaker camp, victim camp, role
+    camp: str = ""
+    victim: str = ""
+    role: str = ""
 
 
 def _value(s: str | None) -> int | None:
@@ -485,14 +520,24 @@ def counts_in(sentence: str) -> list[Count]:
         ):
             who = z.groupdict().get("who")
             out.append(Count(z.start(), z.end(), "wounded", v, _group(who), z.group(0)))
-    for z in _TOLL.finditer(sentence) if "toll" in low else ():
+    tolls = [*_TOLL.finditer(sentence), *_TOLL_TO.finditer(sentence)] if "toll" in low else []
+    if "number of" in low:
+        tolls += [*_TOLL_TO.finditer(sentence), *_DEAD_NUMBER.finditer(sentence)]
+    for z in tolls:
         v = _value(z.group("num"))
         if v is not None and not any(c.start <= z.start("num") < c.end for c in out):
             out.append(Count(z.start(), z.end(), "killed", v, "people", z.group(0)))
     for z in _ZERO.finditer(sentence):
         out.append(Count(z.start(), z.end(), "killed", 0, "people", z.group(0)))
+    for z in _ANOTHER_ONE.finditer(sentence) if "another" in low else ():
+        # "a soldier was martyred and another wounded": one more, of the group before
+        which = "wounded" if re.search(HURT, z.group("verb"), re.IGNORECASE) else "killed"
+        prev = [c for c in out if c.start < z.start() and c.group != "people"]
+        group = prev[-1].group if prev else "people"
+        group = "forces" if group.startswith(NAMED) else group
+        out.append(Count(z.start(), z.end(), which, 1, group, z.group(0)))
     out.extend(_named(sentence, out))
-    return _others(sorted(out, key=lambda c: (c.start, c.which)))
+    return claims.tag(sentence, _others(sorted(out, key=lambda c: (c.start, c.which))))
 
 
 # A serviceman named by rank: "Major Hamza Israr, 29,", "Sepoy Muhammad Naeem".
@@ -569,15 +614,18 @@ def total(counts: list[Count], which: str) -> int | None:
     """Killed (or wounded) in a list of counts: groups add up, repeats of a group do
     not, and a count of "people" is a total the groups cannot exceed."""
     best: dict[str, int] = {}
-    for c in counts:
-        if c.which != which:
-            continue
-        if c.text.lower().startswith(("and ", "another")) or c.group == "_":
-            best[c.group] = best.get(c.group, 0) + c.value
+    extra = 0  # "another two were killed": more of the dead, of no group
+    kept = claims.resolve(counts, which)
+    for c in kept:
+        g = claims.group_key(c, kept)
+        if c.role == "add" and c.group == "people":
+            extra += c.value
+        elif c.text.lower().startswith(("and ", "another")) or c.group == "_" or c.role == "add":
+            best[g] = best.get(g, 0) + c.value
         else:
-            best[c.group] = max(best.get(c.group, 0), c.value)
+            best[g] = max(best.get(g, 0), c.value)
     if not best:
-        return None
+        return extra if extra else None
     named = [g for g in best if g.startswith(NAMED)]
     if named:
         # soldiers named one by one are soldiers; a number of soldiers may include them
@@ -585,8 +633,11 @@ def total(counts: list[Count], which: str) -> int | None:
     people = best.pop("people", None)
     groups = sum(best.values())
     if people is None:
-        return groups
-    return max(people, groups)
+        return groups + extra
+    # "11 people were killed" / "six attackers were also killed": besides the people
+    also = {claims.group_key(c, kept) for c in kept if c.role == "also"}
+    besides = sum(v for g, v in best.items() if g in also)
+    return max(people, groups - besides) + besides + extra
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import datetime as dt
 import math
 import re
 
+from incidents._extract_claims import claim_key
 from incidents._extract_counts import Count, fill_counts
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT
@@ -230,8 +231,8 @@ def _own_count(host: _Candidate, c: _Candidate, tolls: set[int]) -> None:
 
 def _take_counts(host: _Candidate, c: _Candidate) -> None:
     """Counts of a repeat: groups the host has not counted yet."""
-    have = {(n.which, n.group) for n in host.counts}
-    host.counts = host.counts + [n for n in c.counts if (n.which, n.group) not in have]
+    have = {claim_key(n) for n in host.counts}
+    host.counts = host.counts + [n for n in c.counts if claim_key(n) not in have]
     if host.fatalities is None:
         host.fatalities = c.fatalities
 

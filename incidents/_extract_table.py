@@ -8,6 +8,7 @@ import functools
 import numpy as np
 import pandas as pd
 
+from incidents._extract_claims import others as other_claims
 from incidents._extract_counts import total
 from incidents._extract_events import _Candidate
 from incidents.schema import ACCOUNTING, CORE, GEOCODE, coerce
@@ -57,7 +58,7 @@ def _table(
                 "latitude": m.lat,
                 "longitude": m.lon,
                 "source": source,
-                "notes": None,
+                "notes": other_claims(c.counts),  # competing tolls not counted
                 "geocode_method": m.method,
                 "geo_precision": m.precision,
                 "uncertainty_km": m.uncertainty_km,

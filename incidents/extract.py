@@ -140,6 +140,7 @@ from incidents._extract_anaphora import Antecedents
 from incidents._extract_background import recalled_rows, reopening_lead
 from incidents._extract_carry import date_sequels, settle_counts
 from incidents._extract_case import capitalise_qualifiers
+from incidents._extract_claims import claim_key
 from incidents._extract_confidence import confidence, features
 from incidents._extract_dates import find_dates, parse_date_text, without_captions
 from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _sentence
@@ -256,8 +257,8 @@ def extract(
                 # "Eight fighters were killed in a border clash." / "The skirmish
                 # occurred in X district.": the counts of the event told without a
                 # place (groups this sentence does not count itself)
-                have = {(n.which, n.group) for n in c.counts}
-                add = [n for n in unplaced[-1].counts if (n.which, n.group) not in have]
+                have = {claim_key(n) for n in c.counts}
+                add = [n for n in unplaced[-1].counts if claim_key(n) not in have]
                 if c.counts and unplaced[-1].given:
                     add = []  # already the counts of the incident before
                 if any(o.kind in VIOLENT and o.counts == add and add for o in cands[-3:]):
