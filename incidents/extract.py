@@ -141,6 +141,7 @@ from incidents._extract_text import (
     sentences,
     strip_html,
 )
+from incidents._extract_wide import frontier_from_neighbour
 from incidents.errors import IncidentError
 from incidents.geocode import Geocoder
 
@@ -262,6 +263,9 @@ def extract(
         if not new and dated is not None and (dated[1] - dated[0]).days <= 2:
             last_range = (dated[0], dated[1])  # "a few days later" counts from this date
     settle_counts(cands, unplaced)
+    cands = sorted(
+        [*cands, *frontier_from_neighbour(cands, unplaced, texts)], key=lambda c: c.sentence
+    )
     date_sequels(cands, ref)
     _elaborations(cands)
     set_initiators(cands, texts)
@@ -424,6 +428,8 @@ def _elaborations(cands: list[_Candidate]) -> None:
     for k, c in enumerate(cands):
         if c.kind not in VIOLENT or c.date_how != "not stated" or SEQUEL.search(c.evidence):
             continue
+        if _PRECURSOR.search(c.evidence):
+            continue  # "the confrontation began when jets struck X": not a detail of it
         for p in reversed(cands[max(0, k - 6) : k]):
             if c.sentence - p.sentence > 2 or p.sentence == c.sentence:
                 continue
