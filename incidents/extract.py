@@ -125,7 +125,7 @@ from collections import Counter
 
 import pandas as pd
 
-from incidents._extract_carry import date_sequels, settle_counts
+from incidents._extract_carry import date_from_details, date_sequels, settle_counts
 from incidents._extract_confidence import confidence, features
 from incidents._extract_dates import find_dates, parse_date_text, without_captions
 from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _sentence
@@ -263,6 +263,7 @@ def extract(
         if not new and dated is not None and (dated[1] - dated[0]).days <= 2:
             last_range = (dated[0], dated[1])  # "a few days later" counts from this date
     settle_counts(cands, unplaced)
+    date_from_details(cands, unplaced)
     cands = sorted(
         [*cands, *frontier_from_neighbour(cands, unplaced, texts)], key=lambda c: c.sentence
     )
