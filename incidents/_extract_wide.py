@@ -111,7 +111,7 @@ _UNNAMED_CROSSING = re.compile(
     r"(?:(?:key|major|main|busy|busiest|important|vital|other|smaller|official|"
     r"trade|border|two|three|several)\s+){0,3}"
     r"(?:border\s+)?(?:crossings?|crossing points?|border points?|gates?)\b"
-    r"(?!\s*(?:[-–—:(]|such as|including|at|of|in|near|known as|called)\s*)",
+    r"(?!\s*[-–—:(]|,?\s*(?:such as|including|namely|at|of|in|near|known as|called)\b)",
     re.IGNORECASE,
 )
 
@@ -204,7 +204,7 @@ def distinct_on_frontier(a: _Candidate, b: _Candidate) -> bool:
 
 
 _ANSWER = re.compile(
-    r"\b(?:in response to|in retaliation (?:for|to)|in reprisal for|hit back|struck back|"
+    r"\b(?:in response|in retaliation|in reprisal|hit back|struck back|"
     r"retaliat\w+|responded)\b",
     re.IGNORECASE,
 )
@@ -221,18 +221,24 @@ def fold_wide_closures(cands: list[_Candidate]) -> list[_Candidate]:
     """A frontier-wide closure ("Pakistan has closed several key border crossings")
     and closures of named crossings the article gives on overlapping dates ("...
     closed Torkham and Chaman as well as three smaller crossings") are one
-    decision: the frontier-wide row becomes evidence of the first named one."""
+    decision: the frontier-wide row becomes evidence of the first named one, and
+    named closures told without a date take its date."""
     named = [c for c in cands if c.kind == "border_closure" and c.place.role != "frontier"]
     if not named:
         return cands
     out = []
     for c in cands:
         if c.kind == "border_closure" and c.place.role == "frontier":
-            host = next((n for n in named if _overlap(n, c)), None)
+            host = next((n for n in named if n.date_how == "not stated" or _overlap(n, c)), None)
             if host is not None:
                 host.merged += 1
                 host.notes.append(f"restated as {c.place.text!r} in sentence {c.sentence}")
                 host.actor1 = host.actor1 or c.actor1
+                for n in named:  # the named closures told without a date: its date
+                    if n.date_how == "not stated" and c.date_how in ("absolute", "relative"):
+                        n.first, n.last, n.date_how = c.first, c.last, c.date_how
+                        n.flags = [f for f in n.flags if f != "date_not_stated"]
+                        n.notes.append(f"date of the closure of sentence {c.sentence}")
                 continue
         out.append(c)
     return out
