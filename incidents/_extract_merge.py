@@ -431,7 +431,13 @@ def _fold_restatements(
         if c.kind not in VIOLENT or c.place.role != "frontier":
             continue
         near = bool(_NEAR.search(c.place.text))
-        span = restate_reach(c.place.text, point=near, near=WINDOW, summary=SUMMARY_WINDOW)
+        span = restate_reach(
+            c.place.text,
+            point=near,
+            near=WINDOW,
+            summary=SUMMARY_WINDOW,
+            before=c.evidence[: c.place.start],
+        )
         lo = bisect.bisect_left(starts, c.sentence - span)
         hi = bisect.bisect_right(starts, c.sentence + span)
         finer = [

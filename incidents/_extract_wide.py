@@ -92,12 +92,24 @@ _NOT_NEWS = re.compile(
 )
 
 
+#: "from" right before a frontier phrase: where the attackers came from.
+_ORIGIN = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
 def with_border_events(
     phrases: list[tuple[int, int, str, bool]], sentence: str
 ) -> list[tuple[int, int, str, bool]]:
     """``phrases`` (of :func:`incidents._extract_lex.frontier_phrases`) and the
     :func:`border_event_phrases` of ``sentence`` that overlap none of them, in
-    sentence order."""
+    sentence order.  A phrase that only says where the attackers came from
+    ("terrorists from inside Afghanistan opened fire") is no place of the event
+    and is left out.
+
+    >>> with_border_events([(15, 33, "inside Afghanistan", False)],
+    ...                    "militants from inside Afghanistan opened fire")
+    []
+    """
+    phrases = [f for f in phrases if not _ORIGIN.search(sentence[: f[0]])]
     more = [
         f
         for f in border_event_phrases(sentence)
@@ -145,7 +157,7 @@ _SEVERAL_POINTS = re.compile(
 )
 
 
-def restate_reach(phrase: str, *, point: bool, near: int, summary: int) -> int:
+def restate_reach(phrase: str, *, point: bool, near: int, summary: int, before: str = "") -> int:
     """Sentences either side of a frontier-wide row in which a placed violent row
     restates it.  ``near`` for a phrase that only says "somewhere near the
     border" about one point ("a post on the border", "a house near the border"),
@@ -154,7 +166,9 @@ def restate_reach(phrase: str, *, point: bool, near: int, summary: int) -> int:
     event of its own.
 
     ``point`` says the phrase is of the "near the border" kind; a border event
-    told in the singular ("a recent border clash") is of one point too.
+    told in the singular ("a recent border clash"), or a phrase right after one
+    event noun in the singular (``before``: "... in the latest incident" + "along
+    the border") is of one point too.
 
     >>> restate_reach("at Pakistani border posts", point=True, near=30, summary=1)
     1
@@ -162,9 +176,14 @@ def restate_reach(phrase: str, *, point: bool, near: int, summary: int) -> int:
     30
     >>> restate_reach("in a recent border clash", point=False, near=30, summary=1)
     30
+    >>> restate_reach("along the border", point=False, near=30, summary=1,
+    ...               before="wounded in the latest incident ")
+    30
     """
     if _SEVERAL_POINTS.search(phrase):
         return summary
+    if _ONE_EVENT.search(before):
+        return near
     one = _BORDER_EVENT.search(phrase)
     if one and not re.search(r"(?:es|s)$", one.group(0)):
         return near
@@ -184,6 +203,15 @@ def mutual(phrase: str) -> bool:
     """
     m = _BORDER_EVENT.search(phrase)
     return bool(m and _MUTUAL.search(m.group(0)) and not re.search(r"(?:es|s)$", m.group(0)))
+
+
+#: One event named in the singular right before a frontier phrase: "in the latest
+#: incident" (along the border), "an attack" (on the border).
+_ONE_EVENT = re.compile(
+    r"\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?(?:incident|attack|clash|skirmish|exchange"
+    r"|ambush|raid|shootout|gunfight|explosion|blast)\s+$",
+    re.IGNORECASE,
+)
 
 
 def distinct_on_frontier(a: _Candidate, b: _Candidate) -> bool:

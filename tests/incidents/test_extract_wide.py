@@ -13,11 +13,13 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from incidents._extract_lex import frontier_phrases
 from incidents._extract_wide import (
     border_event_phrases,
     mutual,
     restate_reach,
     unnamed_crossing,
+    with_border_events,
 )
 from incidents.extract import extract
 
@@ -101,6 +103,21 @@ REACH = [
 @pytest.mark.parametrize(("phrase", "point", "reach"), REACH)
 def test_restate_reach(phrase, point, reach):
     assert restate_reach(phrase, point=point, near=30, summary=1) == reach
+
+
+ORIGINS = [
+    # (sentence, frontier phrases kept for the event)
+    ("Militants from inside Afghanistan opened fire on a post.", []),
+    ("Gunmen from across the border attacked a checkpoint.", []),
+    ("Jets struck hideouts inside Afghanistan on Monday.", ["inside Afghanistan"]),
+    ("Taliban fighters launched border attacks from inside Afghanistan.", ["border attacks"]),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), ORIGINS)
+def test_origin_is_no_place_of_the_event(text, kept):
+    got = with_border_events(frontier_phrases(text), text)
+    assert [p[2] for p in got] == kept
 
 
 def test_mutual_is_one_fight_of_both_sides():
@@ -321,3 +338,25 @@ def test_later_sentence_of_another_event_does_not_date_it(text, place, first):
     assert "tells this incident again" not in row["extraction_notes"].iloc[0]
     if first is not None:
         assert _day(row["date"].iloc[0]) == first
+
+
+def test_where_attackers_came_from_is_no_frontier_row():
+    # "from inside Afghanistan" is the origin of the fire, not a second place
+    df = _rows(
+        "The army said on Tuesday that a soldier was killed when militants opened fire on "
+        "troops in the Datta Khel area of North Waziristan district.\nThe firing took place "
+        "on Monday as militants from inside Afghanistan targeted the post."
+    )
+    assert not _wide(df).any(), list(df["location"])
+    assert len(df) == 1
+
+
+def test_the_latest_incident_along_the_border_is_restated_by_its_place():
+    # one incident named in the singular: the later sentences place it
+    df = _rows(
+        "Five soldiers were wounded by mortar fire in the latest incident along the border.\n"
+        "Officials gave no details at first.\nThe army later said dozens of mortar rounds "
+        "had landed in South Waziristan on Monday night."
+    )
+    assert not _wide(df).any(), list(df["location"])
+    assert len(df) == 1
