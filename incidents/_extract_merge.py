@@ -447,6 +447,8 @@ def _fold_restatements(
             and _overlap(f, c)
             # (the other side's, unless a fight of both: "a border clash")
             and (mutual(c.place.text) or not (f.actor1 and c.actor1 and f.actor1 != c.actor1))
+            # ("Separately, ..." opens an incident of its own)
+            and not (f.sentence != c.sentence and _SEPARATE.match(f.evidence))
         ]
         if not finer:
             continue

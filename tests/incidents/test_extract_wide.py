@@ -360,3 +360,29 @@ def test_the_latest_incident_along_the_border_is_restated_by_its_place():
     )
     assert not _wide(df).any(), list(df["location"])
     assert len(df) == 1
+
+
+SEPARATE = [
+    "Separately, a soldier was killed in a gun attack in Bannu district on Sunday.",
+    "In another incident, a soldier was killed in a gun attack in Bannu district on Sunday.",
+]
+
+
+@pytest.mark.parametrize("second", SEPARATE)
+def test_placed_event_told_as_another_incident_keeps_the_wide_row(second):
+    df = _rows(
+        "Pakistani forces struck Taliban posts along the frontier on Sunday night, the "
+        "military said.\n" + second
+    )
+    wide = _wide(df)
+    assert wide.sum() == 1 and (~wide).sum() == 1, list(df["location"])
+
+
+def test_several_points_listed_in_the_next_sentence_are_its_rows():
+    # the next sentence names the points: it restates the summary place by place
+    df = _rows(
+        "Clashes erupted at several points along the border late on Saturday, officials "
+        "said.\nThe clashes took place in Kurram, Bajaur and near Angoor Adda."
+    )
+    assert not _wide(df).any(), list(df["location"])
+    assert len(df) == 3
