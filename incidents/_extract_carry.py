@@ -37,6 +37,7 @@ __all__ = [
     "LEAD_REACH",
     "date_from_details",
     "date_sequels",
+    "only_said",
     "settle_counts",
 ]
 
@@ -223,6 +224,27 @@ _OTHER_ONE = re.compile(
 )
 
 
+def only_said(c: _Candidate, last: dt.date | None) -> bool:
+    """Whether ``c`` is dated only by the day it was reported ("the army said on
+    Wednesday": that day or the day before) and an event day ``last`` told later
+    falls on or before that day: the later date is the event's own."""
+    if last is None or c.last is None or last > c.last:
+        return False
+    if any(n.startswith("date of the statement") for n in c.notes):
+        return True
+    # "..., the army said on Wednesday": the date read is the one of the saying
+    return bool(
+        c.date_text
+        and re.search(
+            r"\b(?:said|says|told|announced|confirmed|reported|stated)\s+"
+            + re.escape(c.date_text)
+            + r"\s*[.,;]?\s*$",
+            c.evidence,
+            re.IGNORECASE,
+        )
+    )
+
+
 def date_from_details(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
     """An undated violent incident told again, without a place, in the sentence
     right after it with a day-precise date ("Militants attacked a checkpost in
@@ -231,8 +253,9 @@ def date_from_details(cands: list[_Candidate], unplaced: list[_Candidate]) -> No
     later sentence must name the event as one already told ("the attack", "the
     exchange", not "the last attack"), say when it happened or count it (not only
     when it was reported), and open no incident of its own ("Separately, ...");
-    every violent row of the incident's sentence must be undated, or dated only by
-    its paragraph (a list of places told once)."""
+    every violent row of the incident's sentence must be undated, dated only by
+    its paragraph (a list of places told once) or only by the day it was reported
+    (:func:`only_said`)."""
     for u in unplaced:
         if u.date_how not in ("absolute", "relative") or u.first is None or u.last is None:
             continue
@@ -245,7 +268,9 @@ def date_from_details(cands: list[_Candidate], unplaced: list[_Candidate]) -> No
         if not _DEFINITE.search(u.evidence) or not (u.counts or _HAPPENED.search(u.evidence)):
             continue
         hosts = [c for c in cands if c.kind in VIOLENT and c.sentence == u.sentence - 1]
-        if not hosts or any(c.date_how not in ("not stated", "inherited") for c in hosts):
+        if not hosts or not all(
+            c.date_how in ("not stated", "inherited") or only_said(c, u.last) for c in hosts
+        ):
             continue
         for c in hosts:
             c.first, c.last, c.date_how = u.first, u.last, u.date_how

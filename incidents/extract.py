@@ -125,7 +125,7 @@ from collections import Counter
 
 import pandas as pd
 
-from incidents._extract_carry import date_from_details, date_sequels, settle_counts
+from incidents._extract_carry import date_from_details, date_sequels, only_said, settle_counts
 from incidents._extract_confidence import confidence, features
 from incidents._extract_dates import find_dates, parse_date_text, without_captions
 from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _sentence
@@ -372,9 +372,7 @@ def _date_back(
     """ "The latest engagement took place during the night between August 10 and
     11": a sentence that only dates an event gives its date to the undated
     violent incidents of the sentence before."""
-    targets = [
-        c for c in cands if c.sentence == i - 1 and c.kind in VIOLENT and c.date_how == "not stated"
-    ]
+    targets = [c for c in cands if c.sentence == i - 1 and c.kind in VIOLENT]
     m = _COREF.search(t)
     if not targets or m is None:
         return
@@ -387,6 +385,8 @@ def _date_back(
         return
     # the date of the event word, not of the statement that reported it
     d = min(spans, key=lambda d: (d.start < m.start(), abs(d.start - m.end())))
+    # (undated ones, and ones dated only by the day they were reported)
+    targets = [c for c in targets if c.date_how == "not stated" or only_said(c, d.last)]
     for c in targets:
         c.first, c.last, c.date_how = (
             d.first,

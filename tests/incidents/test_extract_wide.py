@@ -301,6 +301,27 @@ SPLIT = [
 ]
 
 
+SPLIT += [
+    (
+        "Militants attacked a checkpost in Bannu district, police said.\nThe attack took place "
+        "late on Monday.",
+        "Bannu",
+        dt.date(2025, 10, 13),
+        None,
+        None,
+    ),
+    # dated only by the day it was said: the event's own day told next replaces it
+    (
+        "Security forces killed four militants in North Waziristan, the army said on "
+        "Wednesday.\nThe operation was carried out earlier in the week in the Datta Khel area.",
+        "Datta Khel",
+        dt.date(2025, 10, 13),
+        4,
+        None,
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "place", "first", "deaths", "injuries"), SPLIT)
 def test_event_split_across_sentences_is_one_row(text, place, first, deaths, injuries):
     df = _rows(text)
@@ -330,12 +351,24 @@ SPLIT_NOT = [
 ]
 
 
+SPLIT_NOT += [
+    # the day told next is after the day it was said: not the event's
+    (
+        "Security forces killed four militants in North Waziristan, the army said on "
+        "Monday.\nThe operation was carried out on Tuesday in the Datta Khel area.",
+        "Waziristan|Datta Khel",
+        None,
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "place", "first"), SPLIT_NOT)
 def test_later_sentence_of_another_event_does_not_date_it(text, place, first):
     df = _rows(text)
     row = df[df["location"].str.contains(place)]
     assert len(row) == 1, list(df["location"])
     assert "tells this incident again" not in row["extraction_notes"].iloc[0]
+    assert "date from the next sentence" not in row["extraction_notes"].iloc[0]
     if first is not None:
         assert _day(row["date"].iloc[0]) == first
 
