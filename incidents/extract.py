@@ -68,7 +68,10 @@ How a sentence becomes incidents
    the point at the middle of the frontier line (km L/2 along
    :meth:`geo.Frontier.point_at`) and ``uncertainty_km`` L/2 (about 1,380 km),
    a radius that covers the whole line; ``flags`` carries ``frontier_wide`` so a
-   map can draw it as a line or leave it out.
+   map can draw it as a line or leave it out.  "Border attacks", "overnight border
+   operations" and the closure of a crossing the text does not name ("closed a
+   key crossing") are frontier-wide too; when such a row and placed rows are
+   one event or two is decided by :mod:`incidents._extract_wide`.
 5. *Dates*: the closest date expression to the trigger or the place
    (:mod:`incidents._extract_dates`; "October 12:" opens a timeline line, an
    article dated Sunday saying "on Sunday" means that day or the day before, a
