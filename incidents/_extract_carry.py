@@ -33,7 +33,14 @@ from incidents._extract_lex import SEQUEL, VIOLENT
 from incidents._extract_merge import _inside_of
 from incidents._extract_places import _place_key
 
-__all__ = ["DETAIL_REACH", "LEAD_REACH", "date_sequels", "settle_counts"]
+__all__ = [
+    "DETAIL_REACH",
+    "LEAD_REACH",
+    "date_from_details",
+    "date_sequels",
+    "only_said",
+    "settle_counts",
+]
 
 _COARSE = ("frontier", "country")
 # A sentence that opens an incident of its own.
@@ -45,7 +52,7 @@ _ANOTHER = re.compile(
 _EVENT_NOUN = (
     r"(?:attacks?|(?:air ?|drone )?strikes?|airstrikes?|blasts?|explosions?|bombings?|"
     r"clash(?:es)?|skirmish(?:es)?|raids?|assaults?|incidents?|shelling|firing|encounters?|"
-    r"ambush(?:es)?|shootouts?|exchanges? of fire|gunfights?|fighting|operations?|offensive)"
+    r"ambush(?:es)?|shootouts?|exchanges?(?: of fire)?|gunfights?|fighting|operations?|offensive)"
 )
 # A casualty sentence counting an event already told: "in the attack", "the strikes killed".
 _DEFINITE = re.compile(
@@ -220,6 +227,90 @@ def _late_details(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
             host.notes.append(
                 f"counts from sentence {src.sentence}: " + ", ".join(n.text for n in new)
             )
+
+
+#: The event of a sentence that tells when or how it happened ("the attack took
+#: place late on Monday").
+_HAPPENED = re.compile(
+    r"\b(?:took place|happened|occurred|erupted|broke out|began|started|unfolded|"
+    r"(?:was|were) (?:carried out|launched|conducted|staged|reported))\b",
+    re.IGNORECASE,
+)
+#: "The last attack ...", "a previous clash": another event of the same kind.
+_OTHER_ONE = re.compile(
+    rf"\b(?:last|previous|earlier|first|latest|next|another|similar)\s+"
+    rf"(?:[\w-]+\s+)?{_EVENT_NOUN}",
+    re.IGNORECASE,
+)
+
+
+def only_said(c: _Candidate, last: dt.date | None) -> bool:
+    """Whether ``c`` is dated only by the day it was reported ("the army said on
+    Wednesday": that day or the day before) and an event day ``last`` told later
+    falls on or before that day: the later date is the event's own."""
+    if last is None or c.last is None or last > c.last:
+        return False
+    if any(n.startswith("date of the statement") for n in c.notes):
+        return True
+    # "..., the army said on Wednesday": the date read is the one of the saying
+    return bool(
+        c.date_text
+        and re.search(
+            r"\b(?:said|says|told|announced|confirmed|reported|stated)\s+"
+            + re.escape(c.date_text)
+            + r"\s*[.,;]?\s*$",
+            c.evidence,
+            re.IGNORECASE,
+        )
+    )
+
+
+def date_from_details(cands: list[_Candidate], unplaced: list[_Candidate]) -> None:
+    """An undated violent incident told again, without a place, in the sentence
+    right after it with a day-precise date ("Militants attacked a checkpost in
+    X." / "The attack happened early on Tuesday." or "Two soldiers were killed in
+    the exchange, which took place on Monday.") takes that date (in place).  The
+    later sentence must name the event as one already told ("the attack", "the
+    exchange", not "the last attack"), say when it happened or count it (not only
+    when it was reported), and open no incident of its own ("Separately, ...");
+    every violent row of the incident's sentence must be undated, dated only by
+    its paragraph (a list of places told once) or only by the day it was reported
+    (:func:`only_said`)."""
+    for u in unplaced:
+        if u.date_how not in ("absolute", "relative") or u.first is None or u.last is None:
+            continue
+        if (u.last - u.first).days > 2 or "planned" in u.flags or u.date_rel == "previous":
+            continue  # (not "a day after" another event, nor a plan)
+        if any(n.startswith("date of the statement") for n in u.notes):
+            continue  # "officials confirmed the strikes on Thursday": the day it was said
+        if _ANOTHER.match(u.evidence) or _OTHER_ONE.search(u.evidence):
+            continue
+        if not _DEFINITE.search(u.evidence) or not (u.counts or _HAPPENED.search(u.evidence)):
+            continue
+        hosts = [c for c in cands if c.kind in VIOLENT and c.sentence == u.sentence - 1]
+        if not hosts or not all(
+            c.date_how in ("not stated", "inherited") or only_said(c, u.last) for c in hosts
+        ):
+            continue
+        for c in hosts:
+            c.first, c.last, c.date_how = u.first, u.last, u.date_how
+            c.date_text, c.date_rel, c.yeared = u.date_text, u.date_rel, u.yeared
+            c.flags = [f for f in c.flags if f != "date_not_stated"]
+            c.notes.append(
+                f"date from sentence {u.sentence} ({u.date_text!r}), which tells this"
+                f" incident again -> {u.first}..{u.last}"
+            )
+        if not u.given and u.counts and not any(n in c.counts for c in cands for n in u.counts):
+            # its counts, held back while the dates seemed to differ
+            host = hosts[0]  # a list's toll: its first place
+            have = {(n.which, n.group) for n in host.counts}
+            new = [n for n in u.counts if (n.which, n.group) not in have]
+            if new:
+                host.counts = host.counts + new
+                host.notes.append(
+                    f"counts from sentence {u.sentence}: " + ", ".join(n.text for n in new)
+                )
+            u.given = True
 
 
 # An event told as the answer to the one before: "hit back", "prompting X to escalate".

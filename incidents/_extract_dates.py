@@ -115,6 +115,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?P<part>earlier|later)?\s*(?P<which>this|last|next|the previous|the past) "
         r"(?P<unit>week|weekend)\b",
     ),
+    # "earlier in the week": this week, before the article's day
+    ("rel_week_in", r"\b(?P<part>earlier) in the (?P<unit>week)\b"),
     # "over the weekend", "the weekend's clashes": the latest Saturday and Sunday
     (
         "the_weekend",
@@ -438,9 +440,9 @@ def _resolve(
             b = ref - day if (g.get("part") or "").lower() == "earlier" else ref
             return dt.date(ref.year, 1, 1), max(b, dt.date(ref.year, 1, 1)), "article"
         return dt.date(ref.year - 1, 1, 1), dt.date(ref.year - 1, 12, 31), "article"
-    if kind == "rel_week":
+    if kind in ("rel_week", "rel_week_in"):
         assert ref is not None
-        which = (g["which"] or "").lower()
+        which = (g.get("which") or "this").lower()
         monday = ref - dt.timedelta(days=ref.weekday())
         if which in ("last", "the previous", "the past"):
             monday -= dt.timedelta(days=7)

@@ -37,6 +37,7 @@ from incidents._extract_places import (
     _places,
 )
 from incidents._extract_text import Sentence
+from incidents._extract_wide import unnamed_crossing, with_border_events
 from incidents.geocode import Geocoder, Match
 
 #: Days before the article given to an event whose date is not stated (and the
@@ -362,7 +363,7 @@ def _sentence(
         if memory is not None:
             memory.note(t, None)  # (its places are read only if a description needs them)
         return [], dated
-    fr = frontier_phrases(t)
+    fr = with_border_events(frontier_phrases(t), t)
     # "near the Afghan border", "on Afghan territory": the country named inside a
     # frontier phrase is part of it, not a place of its own
     places = [
@@ -444,9 +445,12 @@ def _sentence(
     for kind in ("border_closure", "ceasefire"):
         ks = [x for x in trig if x.kind == kind]
         if ks and not any(x.kind == kind for x, _ in pairs):
-            if kind == "border_closure" and not any(f[3] for f in fr):
+            unnamed = unnamed_crossing(t) if kind == "border_closure" else None
+            if kind == "border_closure" and not any(f[3] for f in fr) and unnamed is None:
                 continue  # a closure is of a crossing; "the border" alone is too vague
             a, b, phrase = (fr[0][0], fr[0][1], fr[0][2]) if fr else (ks[0].start, ks[0].end, "")
+            if unnamed is not None and not any(f[3] for f in fr):
+                a, b, phrase = unnamed  # "closed a key crossing": which one is not said
             pairs.append((ks[0], _frontier_place(a, b, phrase or FRONTIER_NAME, True)))
 
     counts = _own_counts(t, counts_in(t), raw_strong, trig)
@@ -580,6 +584,9 @@ def _date(
         def dist(d: DateSpan) -> int:
             # a whole year ("in 2023") only when the sentence has no finer date
             coarse = 1000 if d.first and d.last and (d.last - d.first).days > 100 else 0
+            # "Sunday's airstrikes": a possessive date is of the noun after it
+            if re.search(r"['’]s$", d.text) and not 0 <= x.start - d.end <= 30:
+                coarse += 500
             return coarse + min(
                 abs(d.start - x.end),
                 abs(x.start - d.end),

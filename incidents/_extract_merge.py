@@ -24,6 +24,12 @@ from incidents._extract_places import (
     article_index,
     within_article,
 )
+from incidents._extract_wide import (
+    distinct_on_frontier,
+    fold_wide_closures,
+    mutual,
+    restate_reach,
+)
 from incidents.geocode import Geocoder, Match
 
 
@@ -159,7 +165,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             host.flags = [f for f in host.flags if f != "date_not_stated"]
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
-    return _venue_of_agreement(_fold_restatements(out, tolls))
+    return fold_wide_closures(_venue_of_agreement(_fold_restatements(out, tolls)))
 
 
 _WEAPONS = frozenset({"air_strike", "shelling", "bombing", "suicide_bombing"})
@@ -174,7 +180,7 @@ def _distinct_on_frontier(a: _Candidate, b: _Candidate) -> bool:
         and a.kind != b.kind
         and a.kind in _WEAPONS
         and b.kind in _WEAPONS
-    )
+    ) or distinct_on_frontier(a, b)
 
 
 def _venue_of_agreement(cands: list[_Candidate]) -> list[_Candidate]:
@@ -425,7 +431,14 @@ def _fold_restatements(
     for c in cands:
         if c.kind not in VIOLENT or c.place.role != "frontier":
             continue
-        span = WINDOW if _NEAR.search(c.place.text) else SUMMARY_WINDOW
+        near = bool(_NEAR.search(c.place.text))
+        span = restate_reach(
+            c.place.text,
+            point=near,
+            near=WINDOW,
+            summary=SUMMARY_WINDOW,
+            before=c.evidence[: c.place.start],
+        )
         lo = bisect.bisect_left(starts, c.sentence - span)
         hi = bisect.bisect_right(starts, c.sentence + span)
         finer = [
@@ -433,7 +446,10 @@ def _fold_restatements(
             for f in violent[lo:hi]
             if id(f) not in gone
             and _overlap(f, c)
-            and not (f.actor1 and c.actor1 and f.actor1 != c.actor1)  # the other side's
+            # (the other side's, unless a fight of both: "a border clash")
+            and (mutual(c.place.text) or not (f.actor1 and c.actor1 and f.actor1 != c.actor1))
+            # ("Separately, ..." opens an incident of its own)
+            and not (f.sentence != c.sentence and _SEPARATE.match(f.evidence))
         ]
         if not finer:
             continue

@@ -75,7 +75,10 @@ How a sentence becomes incidents
    the point at the middle of the frontier line (km L/2 along
    :meth:`geo.Frontier.point_at`) and ``uncertainty_km`` L/2 (about 1,380 km),
    a radius that covers the whole line; ``flags`` carries ``frontier_wide`` so a
-   map can draw it as a line or leave it out.
+   map can draw it as a line or leave it out.  "Border attacks", "overnight border
+   operations" and the closure of a crossing the text does not name ("closed a
+   key crossing") are frontier-wide too; when such a row and placed rows are
+   one event or two is decided by :mod:`incidents._extract_wide`.
 5. *Dates*: the closest date expression to the trigger or the place
    (:mod:`incidents._extract_dates`; "October 12:" opens a timeline line, an
    article dated Sunday saying "on Sunday" means that day or the day before, a
@@ -138,7 +141,7 @@ import pandas as pd
 
 from incidents._extract_anaphora import Antecedents
 from incidents._extract_background import recalled_rows, reopening_lead
-from incidents._extract_carry import date_sequels, settle_counts
+from incidents._extract_carry import date_from_details, date_sequels, only_said, settle_counts
 from incidents._extract_case import capitalise_qualifiers
 from incidents._extract_claims import claim_key
 from incidents._extract_confidence import confidence, features
@@ -158,6 +161,7 @@ from incidents._extract_text import (
     sentences,
     strip_html,
 )
+from incidents._extract_wide import frontier_from_neighbour
 from incidents.errors import IncidentError
 from incidents.geocode import Geocoder
 
@@ -284,6 +288,10 @@ def extract(
         if not new and dated is not None and (dated[1] - dated[0]).days <= 2:
             last_range = (dated[0], dated[1])  # "a few days later" counts from this date
     settle_counts(cands, unplaced)
+    date_from_details(cands, unplaced)
+    cands = sorted(
+        [*cands, *frontier_from_neighbour(cands, unplaced, texts)], key=lambda c: c.sentence
+    )
     date_sequels(cands, ref)
     _elaborations(cands)
     set_initiators(cands, texts)
@@ -394,9 +402,7 @@ def _date_back(
     """ "The latest engagement took place during the night between August 10 and
     11": a sentence that only dates an event gives its date to the undated
     violent incidents of the sentence before."""
-    targets = [
-        c for c in cands if c.sentence == i - 1 and c.kind in VIOLENT and c.date_how == "not stated"
-    ]
+    targets = [c for c in cands if c.sentence == i - 1 and c.kind in VIOLENT]
     m = _COREF.search(t)
     if not targets or m is None:
         return
@@ -409,6 +415,8 @@ def _date_back(
         return
     # the date of the event word, not of the statement that reported it
     d = min(spans, key=lambda d: (d.start < m.start(), abs(d.start - m.end())))
+    # (undated ones, and ones dated only by the day they were reported)
+    targets = [c for c in targets if c.date_how == "not stated" or only_said(c, d.last)]
     for c in targets:
         c.first, c.last, c.date_how = (
             d.first,
@@ -451,6 +459,8 @@ def _elaborations(cands: list[_Candidate]) -> None:
     for k, c in enumerate(cands):
         if c.kind not in VIOLENT or c.date_how != "not stated" or SEQUEL.search(c.evidence):
             continue
+        if _PRECURSOR.search(c.evidence):
+            continue  # "the confrontation began when jets struck X": not a detail of it
         for p in reversed(cands[max(0, k - 6) : k]):
             if c.sentence - p.sentence > 2 or p.sentence == c.sentence:
                 continue
