@@ -62,6 +62,9 @@ row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``review_flags``)
 ``bad_event_code``
     A UCDP ``type_of_violence`` is present but not 1, 2 or 3; ``event_type``
     is left empty.
+``geometry_from_coordinates``
+    The file has geometries, but this row's is null or empty while its
+    latitude/longitude columns hold a valid point: that point is used.
 ``unreadable_value``
     Set by :func:`incidents.read` on a positioned table: a typed column (a
     date, number or boolean) held text of another kind; the value is missing
@@ -110,6 +113,7 @@ LOAD_FLAGS: tuple[str, ...] = (
     "merged_cell",
     "unreadable_value",
     "bad_event_code",
+    "geometry_from_coordinates",
 )
 
 #: Columns :func:`load` derives, placed right after the schema columns.
@@ -495,6 +499,8 @@ def _build(
         geoms = np.asarray(raw.geometry.array, dtype=object)
         empty = ~shapely.is_missing(geoms) & shapely.is_empty(geoms)
         masks["empty_geometry"] = pd.Series(empty, index=index)
+        no_geometry = pd.Series(shapely.is_missing(geoms) | empty, index=index)
+        masks["geometry_from_coordinates"] = no_geometry & ~fill & lat.notna() & lon.notna()
         if non_point.any():
             out["src_geometry_wkt"] = wkt
     if raw.bad_geometry is not None:

@@ -174,6 +174,11 @@ FLAGS: dict[str, Flag] = {
         "the source's event-type code (UCDP type_of_violence) is present but not a known "
         "code (1, 2, 3); event_type is left empty",
     ),
+    "geometry_from_coordinates": Flag(
+        ("load", "read"),
+        "the row's geometry is null or empty but its latitude/longitude are valid: the "
+        "point was built from them",
+    ),
     "unreadable_value": Flag(
         ("read",),
         "incidents.read: a typed column held text of another kind; the value is missing and "
