@@ -65,6 +65,10 @@ row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``review_flags``)
 ``geometry_from_coordinates``
     The file has geometries, but this row's is null or empty while its
     latitude/longitude columns hold a valid point: that point is used.
+``bad_properties``
+    A GeoJSON feature's ``properties`` is not an object (a list, text, a
+    number): the row keeps its geometry and the raw value, as JSON text, in
+    ``src_properties``.
 ``unreadable_value``
     Set by :func:`incidents.read` on a positioned table: a typed column (a
     date, number or boolean) held text of another kind; the value is missing
@@ -114,6 +118,7 @@ LOAD_FLAGS: tuple[str, ...] = (
     "unreadable_value",
     "bad_event_code",
     "geometry_from_coordinates",
+    "bad_properties",
 )
 
 #: Columns :func:`load` derives, placed right after the schema columns.

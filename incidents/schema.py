@@ -179,6 +179,11 @@ FLAGS: dict[str, Flag] = {
         "the row's geometry is null or empty but its latitude/longitude are valid: the "
         "point was built from them",
     ),
+    "bad_properties": Flag(
+        ("load",),
+        "a GeoJSON feature's properties is not an object (a list, text, a number): the raw "
+        "value is kept as JSON text in src_properties",
+    ),
     "unreadable_value": Flag(
         ("read",),
         "incidents.read: a typed column held text of another kind; the value is missing and "

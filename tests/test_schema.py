@@ -282,6 +282,9 @@ TRIGGERS: dict[tuple[str, str], Callable[[Path], pd.Series]] = {
         {"type": "Feature", "properties": {"id": "1", "lat": 34.1, "lon": 71.1}, "geometry": None}
     ),
     ("geometry_from_coordinates", "read"): _read_positioned_null_geometry,
+    ("bad_properties", "load"): _load_features(
+        {"type": "Feature", "properties": ["Torkham"], "geometry": None}
+    ),
     ("coords_invalid", "geocode"): _geocode(
         location=["Torkham"], latitude=["abc"], longitude=[70.0]
     ),
