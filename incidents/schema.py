@@ -184,6 +184,11 @@ FLAGS: dict[str, Flag] = {
         "a GeoJSON feature's properties is not an object (a list, text, a number): the raw "
         "value is kept as JSON text in src_properties",
     ),
+    "coords_geometry_mismatch": Flag(
+        ("load",),
+        "latitude/longitude and the row's geometry (or WKT column, e.g. UCDP geom_wkt) differ "
+        "by more than 0.001 degrees; coords_conflict says which was used",
+    ),
     "unreadable_value": Flag(
         ("read",),
         "incidents.read: a typed column held text of another kind; the value is missing and "

@@ -282,6 +282,10 @@ TRIGGERS: dict[tuple[str, str], Callable[[Path], pd.Series]] = {
         {"type": "Feature", "properties": {"id": "1", "lat": 34.1, "lon": 71.1}, "geometry": None}
     ),
     ("geometry_from_coordinates", "read"): _read_positioned_null_geometry,
+    ("coords_geometry_mismatch", "load"): _load_csv(
+        "id,date_start,type_of_violence,latitude,longitude,geom_wkt\n"
+        "1,2025-10-09,1,34.1,71.1,POINT (71.2 34.1)\n"
+    ),
     ("bad_properties", "load"): _load_features(
         {"type": "Feature", "properties": ["Torkham"], "geometry": None}
     ),
