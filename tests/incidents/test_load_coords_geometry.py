@@ -16,7 +16,9 @@ import pytest
 from incidents import load
 from incidents.load import COORDS_GEOMETRY_TOLERANCE_DEG
 
-HEADER = "id,date_start,date_end,type_of_violence,where_coordinates,latitude,longitude,geom_wkt,best"
+HEADER = (
+    "id,date_start,date_end,type_of_violence,where_coordinates,latitude,longitude,geom_wkt,best"
+)
 
 
 def _ucdp(tmp_path, *rows: str):
