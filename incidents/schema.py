@@ -240,6 +240,12 @@ FLAGS: dict[str, Flag] = {
     "date_not_stated": Flag(
         ("extract",), "no date in the text; the days before the article date are used"
     ),
+    # -- fuse (and map, aggregate, figure reading a fuse --keep all file)
+    "row_kind_unknown": Flag(
+        ("fuse",),
+        "the row's row_kind is neither report nor fused (a hand-edited fuse output): kept "
+        "and counted as a report, its text in src_row_kind",
+    ),
     # -- position
     "side_conflict": Flag(
         ("position",),

@@ -69,6 +69,12 @@ def run(args: argparse.Namespace) -> int:
             "or --within-source to fuse the rows of one file"
         )
     tables = [read_table(p) for p in paths]
+    empty = [p.name for p, t in zip(paths, tables, strict=True) if len(t) == 0]
+    if empty:
+        raise IncidentError(
+            f"{', '.join(empty)}: no rows to fuse (the file holds a header and no records); "
+            "give files that hold reports"
+        )
     result, pairs = fuse_detailed(
         *tables,
         time_window_days=args.time_window,
@@ -82,7 +88,9 @@ def run(args: argparse.Namespace) -> int:
     write(result, out, escape=escape)
     if args.report is not None:
         write(pairs, args.report, fmt="csv", escape=escape)
-    reports = sum(len(t) for t in tables)
+    info = result.attrs.get("fuse_inputs", {})
+    reports = sum(info.get("reports", [len(t) for t in tables]))
+    _say_what_was_left_out(paths, info)
     fused = result[result["row_kind"] == "fused"]
     multi = fused[fused["group_size"] > 1]
     merged = int(multi["group_size"].sum()) if len(multi) else 0
@@ -93,3 +101,25 @@ def run(args: argparse.Namespace) -> int:
         f"{reports - merged:,} reports stand alone) -> {out}{extra}"
     )
     return 0
+
+
+def _say_what_was_left_out(paths: list[Path], info: dict) -> None:
+    """On stderr: the earlier events set aside, the rows of an unknown ``row_kind``."""
+    import sys
+
+    for path, aside, unknown in zip(
+        paths, info.get("set_aside", []), info.get("row_kind_unknown", []), strict=False
+    ):
+        if aside:
+            print(
+                f"frontier fuse: note: {path.name} came out of frontier fuse --keep all: its "
+                f"{aside:,} fused event row(s) are set aside and made again from its reports "
+                "(fusing them too would count each event twice)",
+                file=sys.stderr,
+            )
+        if unknown:
+            print(
+                f"frontier fuse: note: {path.name}: {unknown:,} row(s) whose row_kind is neither "
+                "report nor fused are fused as reports, flagged row_kind_unknown",
+                file=sys.stderr,
+            )

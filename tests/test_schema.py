@@ -30,7 +30,7 @@ from incidents.schema import (
     validate_coordinates,
 )
 
-STAGES = ("load", "read", "geocode", "extract", "position")
+STAGES = ("load", "read", "geocode", "extract", "position", "fuse")
 
 
 # ------------------------------------------------------------------ registry
@@ -244,6 +244,14 @@ def _read_positioned_null_geometry(tmp: Path) -> pd.Series:
     return read(path)["review_flags"]
 
 
+def _fuse_unknown_kind(tmp: Path) -> pd.Series:
+    from incidents import fuse
+
+    base = {"latitude": [34.1], "longitude": [71.1], "date": [pd.Timestamp("2025-10-12")]}
+    a = pd.DataFrame({**base, "row_kind": ["draft"]})
+    return fuse(a, pd.DataFrame(base), keep="fused")["review_flags"]
+
+
 _POLYGON = gpd.GeoDataFrame(geometry=[shapely.box(69.1, 34.5, 69.2, 34.6)], crs=4326)
 
 #: (flag, stage) -> a run that returns the stage's review_flags for a small input.
@@ -286,6 +294,7 @@ TRIGGERS: dict[tuple[str, str], Callable[[Path], pd.Series]] = {
         "id,date_start,type_of_violence,latitude,longitude,geom_wkt\n"
         "1,2025-10-09,1,34.1,71.1,POINT (71.2 34.1)\n"
     ),
+    ("row_kind_unknown", "fuse"): _fuse_unknown_kind,
     ("bad_properties", "load"): _load_features(
         {"type": "Feature", "properties": ["Torkham"], "geometry": None}
     ),
