@@ -14,7 +14,7 @@ import pandas as pd
 
 from incidents.errors import ExportError, IncidentError
 from incidents.fuse import fuse_detailed
-from incidents.io import FORMATS, check_output, read, write
+from incidents.io import FORMATS, _same_file, check_output, read, write
 from incidents.position import is_positioned, position
 from maps._notes import print_load_notes
 
@@ -62,6 +62,13 @@ def run(args: argparse.Namespace) -> int:
         if report.resolve() == out.resolve():
             raise ExportError(
                 f"--report {report} and -o {out} name the same file; give each its own name"
+            )
+    for k, p in enumerate(paths):
+        twin = next((q for q in paths[:k] if _same_file(p, q)), None)
+        if twin is not None:
+            raise IncidentError(
+                f"{p} and {twin} are the same file: every report would match itself; give "
+                "each input once (--within-source fuses the rows of one file)"
             )
     if len(paths) == 1 and not args.within_source:
         raise IncidentError(

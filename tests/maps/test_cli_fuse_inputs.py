@@ -148,3 +148,15 @@ def test_map_and_aggregate_keep_rows_of_an_unknown_kind(tmp_path, files, capsys)
     assert main(["aggregate", str(edited), "--by", "admin1", "-o", str(agg)]) == 0
     counted = pd.read_csv(agg)["incidents"].sum()
     assert counted == 6
+
+
+def test_the_same_file_twice_is_refused(tmp_path, files, capsys):
+    a = files[0]
+    link = tmp_path / "again.csv"
+    link.symlink_to(a)
+    for second in (a, link):
+        out = tmp_path / "out.geojson"
+        assert main(["fuse", str(a), str(second), "-o", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert "same file" in err and len(err.strip().splitlines()) == 1
+        assert not out.exists()
