@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from maps._echo import ECHO_MAX, echo
 from maps.errors import MapError
 
 __all__ = ["ECHO_MAX", "Condition", "apply_filters", "describe_filters", "echo", "parse_where"]
@@ -30,23 +31,6 @@ _WHERE = re.compile(r"^\s*([A-Za-z_](?:[\w.\-]| +(?=[\w.\-]))*)\s*(!=|>=|<=|=|>|
 _OPS = ("=", "!=", ">=", "<=", ">", "<")
 #: Columns named in the message about an unknown ``--where`` column.
 _SHOWN = 20
-#: Longest echo of the user's text in a message (characters, quotes included).
-ECHO_MAX = 80
-
-
-def echo(text: object, *, limit: int = ECHO_MAX) -> str:
-    """``text`` quoted for a one-line message: control characters escaped, at most ``limit``.
-
-    ``repr`` escapes control characters (``\\x1b``, ``\\n``) so that a message can
-    neither move the cursor nor break the line; text longer than ``limit`` is cut
-    and ends in ``...'`` with its full length, so a 100,000-character ``--where``
-    cannot flood the terminal.
-    """
-    quoted = repr(str(text))
-    if len(quoted) <= limit:
-        return quoted
-    tail = f"...' ({len(str(text)):,} chars)"
-    return quoted[: max(limit - len(tail), 1)] + tail
 
 
 @dataclass(frozen=True)

@@ -96,3 +96,36 @@ def test_echo_cuts_long_text_to_the_limit_and_says_how_long():
     out = echo("x" * 10_000)
     assert len(out) <= ECHO_MAX
     assert out.startswith("'xxx") and out.endswith("...' (10,000 chars)")
+
+
+# -- every option's echo, not only --where's: the same rule in maps._echo --------------------
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["aggregate", "{csv}", "--by", "{long}", "-o", "{tmp}/a.csv"],
+        ["figure", "{csv}", "-o", "{tmp}/f.png", "--kind", "{long}"],
+        ["map", "{csv}", "-o", "{tmp}/m.html", "--choropleth", "{long}"],  # argparse's choice
+        ["map", "{csv}", "-o", "{tmp}/m.html", "--layers", "{long}"],
+        ["geocode", "{csv}", "-o", "{tmp}/g.csv", "--columns", "{long}=x"],
+    ],
+    ids=["aggregate-by", "figure-kind", "map-choropleth", "map-layers", "geocode-columns"],
+)
+def test_every_option_echo_is_short_and_escaped(argv, positioned, tmp_path, capsys):
+    value = "\x1b[2J" + LONG
+    args = [a.format(csv=positioned, tmp=tmp_path, long=value) for a in argv]
+    try:
+        code = main(args)
+    except SystemExit as exc:  # argparse's own errors exit
+        code = exc.code
+    assert code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert "\x1b" not in err and LONG not in err
+    assert len(err) < 500, err
+
+
+def test_apostrophes_inside_words_are_not_cut():
+    from maps._echo import shorten_echoes
+
+    text = "the table's columns: " + "a, " * 60 + "and it's all"
+    assert shorten_echoes(text) == text
