@@ -294,7 +294,7 @@ def _validate(
 
 def _concat(inputs: Inputs) -> pd.DataFrame:
     frames = inputs.frames
-    table = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].copy()
+    table = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     table["fuse_source"] = np.concatenate(inputs.sources)
     table["_input_row"] = np.concatenate(inputs.rows)
     unknown = np.concatenate(inputs.unknown)
