@@ -6,6 +6,11 @@ reference cycles; every collection walks them all, which costs a tenth of a seco
 and more.  :func:`collector` is the one place where the commands and the readers
 ask for fewer collections (``maps.cli`` importing a command, ``frontier map``, the
 JSON reader); reference counting still frees everything that is not in a cycle.
+
+The blocks nest (``frontier map`` reads JSON inside its own block): each one restores
+what it changed and nothing else.  :func:`gc.unfreeze` thaws *every* frozen object, so
+a block only thaws when nothing was frozen on its entry; inside another block's (or
+the caller's own) freeze, what it froze stays frozen until that freeze ends.
 """
 
 from __future__ import annotations
@@ -37,11 +42,13 @@ def collector(
         collections, Python's default is 700) to at least this inside the block.
     skip_existing
         Freeze the objects alive on entry (no collection walks them inside the
-        block); they are unfrozen on exit.
+        block); they are unfrozen on exit, unless objects were already frozen on
+        entry (then the enclosing freeze's end thaws them all).
     age_new
         On exit, move every tracked object to the oldest generation (frozen then
         unfrozen): what the block made is not walked again by the next young
-        collections.
+        collections.  Skipped when objects are frozen on exit (thawing them would
+        end an enclosing freeze; its end ages them anyway).
 
     Examples
     --------
@@ -50,6 +57,8 @@ def collector(
     """
     enabled = gc.isenabled()
     threshold = gc.get_threshold()
+    # objects frozen by an enclosing block or the caller: never thawed from here
+    frozen_before = gc.get_freeze_count() > 0
     if paused:
         gc.disable()
     if skip_existing:
@@ -61,9 +70,9 @@ def collector(
     finally:
         if young is not None:
             gc.set_threshold(*threshold)
-        if skip_existing:
+        if skip_existing and not frozen_before:
             gc.unfreeze()
-        if age_new:
+        if age_new and gc.get_freeze_count() == 0:
             gc.freeze()
             gc.unfreeze()
         if paused and enabled:

@@ -24,7 +24,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-EARTH_KM = 6371.0088
+from geo.sphere import EARTH_RADIUS_KM as EARTH_KM
+from geo.sphere import great_circle_km as haversine_km
+
 #: Cap on the default space window (km): no two reports farther apart match.
 MAX_WINDOW_KM = 50.0
 #: Radius above which a report is coarse (province, country), whatever its code.
@@ -127,15 +129,6 @@ def _xyz(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
     la, lo = np.radians(lat), np.radians(lon)
     c = np.cos(la)
     return np.column_stack([c * np.cos(lo), c * np.sin(lo), np.sin(la)]) * EARTH_KM
-
-
-def haversine_km(lat1, lon1, lat2, lon2) -> np.ndarray:  # type: ignore[no-untyped-def]
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    a = (
-        np.sin((p2 - p1) / 2) ** 2
-        + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
 #: Longitude steps of the sort key in :func:`_near_pairs` (2**24: about 2 m).

@@ -27,6 +27,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from geo.sphere import great_circle_km
 from incidents._names import NORM_VERSION, norm, skeleton
 from incidents.errors import GeocodeError
 
@@ -485,9 +486,5 @@ def _with_foreign(table: pa.Table) -> pa.Table:
     return pa.table(cols).replace_schema_metadata(table.schema.metadata)
 
 
-def haversine_km(lat1, lon1, lat2, lon2):
-    """Great-circle distance in km (numpy-broadcasting)."""
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    dlat, dlon = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
-    a = np.sin(dlat / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlon / 2) ** 2
-    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+#: Great-circle distance in km (numpy-broadcasting): the one in :mod:`geo.sphere`.
+haversine_km = great_circle_km

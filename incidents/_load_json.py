@@ -8,6 +8,9 @@
   ring, coordinates that are not numbers) keeps its properties and is flagged
   ``bad_geometry``; an empty geometry (``"coordinates": []``, allowed by RFC 7946)
   is flagged ``empty_geometry``.  Neither stops the file.
+* A feature whose ``properties`` is not an object (a list, text, a number; RFC 7946
+  allows an object or null) keeps its geometry, its raw value as JSON text in
+  ``src_properties``, and is flagged ``bad_properties``.
 * A ``crs`` member (pre-RFC 7946 GeoJSON) is honoured when it names a known CRS;
   an unknown one is an error saying so.
 * JSON nested deeper than the parser can follow is an error, not a crash.
@@ -166,6 +169,7 @@ def _features_table(path: Path, features: list[Any], *, crs: str, info: dict[str
     point_rows: list[int] = []
     point_xy: list[list[float]] = []
     no_properties: dict[str, Any] = {}  # shared: only read
+    odd: dict[int, str] = {}  # row -> JSON text of a ``properties`` that is not an object
     for i, feature in enumerate(features):
         if not isinstance(feature, dict):
             raise LoadError(
@@ -174,6 +178,8 @@ def _features_table(path: Path, features: list[Any], *, crs: str, info: dict[str
             )
         p = feature.get("properties")
         props.append(p if isinstance(p, dict) else no_properties)
+        if p is not None and not isinstance(p, dict):
+            odd[i] = _json_text(p)
         g = feature.get("geometry")
         if not g:
             continue
@@ -195,11 +201,19 @@ def _features_table(path: Path, features: list[Any], *, crs: str, info: dict[str
         for i, point in zip(point_rows, points, strict=True):
             geoms[i] = point
     header = list(dict.fromkeys(chain.from_iterable(props)))
+    if odd:  # kept as text under a name no property takes, the rows flagged
+        name = "src_properties"
+        while name in header:
+            name = f"src_{name}"
+        header.append(name)
+        for i, text in odd.items():
+            props[i] = {name: text}
     geometry = to_wgs84(path, gpd.GeoSeries(geoms, crs=crs), info)
     frame, repaired = text_frame(header, _rows(props, header))
     flags = {
         "empty_geometry": pd.Series(empty, dtype=bool, index=frame.index),
         "repaired_text": repaired,
+        "bad_properties": pd.Series(frame.index.isin(list(odd)), index=frame.index),
     }
     return RawTable(
         frame=frame,
@@ -208,6 +222,14 @@ def _features_table(path: Path, features: list[Any], *, crs: str, info: dict[str
         flags={k: v for k, v in flags.items() if v.any()},
         info={**info, "format": "geojson"},
     )
+
+
+def _json_text(value: Any) -> str:
+    """``value`` as compact JSON text (what the file said), for ``src_properties``."""
+    try:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError):  # NaN/Infinity are written as such; nothing else
+        return str(value)
 
 
 def _rows(props: list[dict[str, Any]], header: list[str]) -> list[Sequence[Any]]:

@@ -90,6 +90,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from incidents._fuse_districts import frontier_codes, meeting_pairs
+from incidents._fuse_inputs import Inputs, prepare
 from incidents._fuse_match import (
     MAX_SPAN_DAYS,
     Pairs,
@@ -102,6 +103,7 @@ from incidents._fuse_match import (
 )
 from incidents._fuse_taxonomy import Taxonomy, load_taxonomy
 from incidents.errors import SchemaError
+from incidents.schema import add_flag
 
 __all__ = ["FUSE_COLUMNS", "KEEP", "fuse", "fuse_detailed"]
 
@@ -215,7 +217,13 @@ def _run(
 ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     window, names_ = _validate(frames, time_window_days, space_window_km, keep, names)
     tax = load_taxonomy(taxonomy)
-    table = _concat(frames, names_)
+    inputs = prepare(frames, names_)
+    if not sum(len(f) for f in inputs.frames):
+        raise SchemaError(
+            f"fuse: the inputs hold no reports ({', '.join(f'{m}: 0 rows' for m in names_)}); "
+            "nothing to fuse"
+        )
+    table = _concat(inputs)
     rows = _rows(table, frames, tax, within_source=within_source)
     meet = meeting_pairs() if rows.frontier is not None else None
     pairs = candidates(rows, window=window, space_km=space_window_km, meet=meet)
@@ -228,7 +236,14 @@ def _run(
         district=rows.level == 2,
     )
     report = _pair_table(table, pairs, used, tax, rows) if with_pairs else None
-    return _assemble(table, rows, pairs, labels, used, tax, keep), report
+    out = _assemble(table, rows, pairs, labels, used, tax, keep)
+    out.attrs["fuse_inputs"] = {
+        "names": list(names_),
+        "reports": [len(f) for f in inputs.frames],
+        "set_aside": list(inputs.set_aside),
+        "row_kind_unknown": [int(u.sum()) for u in inputs.unknown],
+    }
+    return out, report
 
 
 # -- validation and inputs ----------------------------------------------------------
@@ -277,12 +292,20 @@ def _validate(
     return int(np.floor(w)), names
 
 
-def _concat(frames: tuple[pd.DataFrame, ...], names: list[str]) -> pd.DataFrame:
-    parts = [f.reset_index(drop=True) for f in frames]
-    table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
-    lengths = [len(f) for f in frames]
-    table["fuse_source"] = np.repeat(np.array(names, dtype=object), lengths)
-    table["_input_row"] = np.concatenate([np.arange(k) for k in lengths]) if lengths else []
+def _concat(inputs: Inputs) -> pd.DataFrame:
+    frames = inputs.frames
+    table = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    table["fuse_source"] = np.concatenate(inputs.sources)
+    table["_input_row"] = np.concatenate(inputs.rows)
+    unknown = np.concatenate(inputs.unknown)
+    if unknown.any():  # kept and fused as reports; what they said is kept
+        table["src_row_kind"] = table["row_kind"].astype("string").where(unknown)
+        flags = (
+            table["review_flags"] if "review_flags" in table else pd.Series("", index=table.index)
+        )
+        table["review_flags"] = add_flag(
+            flags, pd.Series(unknown, index=table.index), "row_kind_unknown"
+        )
     import geopandas as gpd
 
     if all(isinstance(f, gpd.GeoDataFrame) for f in frames) and not isinstance(

@@ -33,6 +33,7 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 
 from incidents._load_cells import RawTable
 from incidents._load_read import read_table
@@ -244,6 +245,8 @@ def _positioned(raw: RawTable) -> gpd.GeoDataFrame:
     if raw.bad_geometry is not None:
         reader_flags["bad_geometry"] = raw.bad_geometry
     reader_flags["unreadable_value"] = bad
+    points, from_coordinates = _geometry(raw, table)
+    reader_flags["geometry_from_coordinates"] = from_coordinates
     for flag, mask in reader_flags.items():
         mask = pd.Series(np.asarray(mask, dtype=bool), index=index)
         if not mask.any():  # nothing to add (and splitting every row's flags is slow)
@@ -251,7 +254,7 @@ def _positioned(raw: RawTable) -> gpd.GeoDataFrame:
         already = flags.str.split(";").map(lambda fs, f=flag: f in fs)
         flags = add_flag(flags, mask & ~already.astype(bool), flag)
     table["review_flags"] = flags
-    geometry = gpd.GeoSeries(_geometry(raw, table, index), index=index, crs=4326)
+    geometry = gpd.GeoSeries(points, index=index, crs=4326)
     if "geometry" in table:
         gdf = gpd.GeoDataFrame(table, geometry=geometry)
     else:  # the same table, without a copy of every column (a tenth of a second at 100,000)
@@ -298,16 +301,25 @@ def _free_src(column: str, taken: object) -> str:
     return name
 
 
-def _geometry(raw: RawTable, table: pd.DataFrame, index: pd.Index) -> np.ndarray:
-    if raw.geometry is not None:
-        return np.asarray(raw.geometry.values, dtype=object)
+def _geometry(raw: RawTable, table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's geometry, and the rows whose point was built from ``latitude``/``longitude``
+    although the file has a geometry column (a null or empty geometry there: the row's
+    location is not lost, and it is flagged ``geometry_from_coordinates``)."""
     lat = table["latitude"].to_numpy(dtype=float, na_value=np.nan)
     lon = table["longitude"].to_numpy(dtype=float, na_value=np.nan)
     ok = np.isfinite(lat) & np.isfinite(lon) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
+    none = np.zeros(len(table), dtype=bool)
+    if raw.geometry is not None:
+        out = np.asarray(raw.geometry.values, dtype=object)
+        fill = ok & (shapely.is_missing(out) | shapely.is_empty(out))
+        if fill.any():
+            out = out.copy()
+            out[fill] = shapely.points(lon[fill], lat[fill])
+        return out, fill
     pts = gpd.points_from_xy(np.where(ok, lon, 0.0), np.where(ok, lat, 0.0))
     out = np.asarray(pts, dtype=object)
     out[~ok] = None
-    return out
+    return out, none
 
 
 def _text_or_native(s: pd.Series) -> pd.Series:

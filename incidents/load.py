@@ -62,6 +62,21 @@ row is flagged.  Flags (:data:`LOAD_FLAGS`, ``;``-separated in ``review_flags``)
 ``bad_event_code``
     A UCDP ``type_of_violence`` is present but not 1, 2 or 3; ``event_type``
     is left empty.
+``geometry_from_coordinates``
+    The file has geometries, but this row's is null or empty while its
+    latitude/longitude columns hold a valid point: that point is used.
+``bad_properties``
+    A GeoJSON feature's ``properties`` is not an object (a list, text, a
+    number): the row keeps its geometry and the raw value, as JSON text, in
+    ``src_properties``.
+``coords_geometry_mismatch``
+    The row's latitude/longitude columns and its geometry (a GeoJSON,
+    GeoPackage or GeoParquet geometry, or a WKT column such as UCDP GED's
+    ``geom_wkt``) are both present and differ by more than
+    :data:`COORDS_GEOMETRY_TOLERANCE_DEG` in latitude or longitude.  The
+    row is kept; ``coords_conflict`` says which was used and what the other
+    one gives.  A real geometry wins (unless ``columns=`` maps the coordinate
+    columns); beside a WKT text column the coordinate columns win.
 ``unreadable_value``
     Set by :func:`incidents.read` on a positioned table: a typed column (a
     date, number or boolean) held text of another kind; the value is missing
@@ -110,7 +125,13 @@ LOAD_FLAGS: tuple[str, ...] = (
     "merged_cell",
     "unreadable_value",
     "bad_event_code",
+    "geometry_from_coordinates",
+    "bad_properties",
+    "coords_geometry_mismatch",
 )
+#: Largest difference (degrees, latitude or longitude) between a row's coordinate
+#: columns and its geometry's point that is not a disagreement (WKT rounding).
+COORDS_GEOMETRY_TOLERANCE_DEG = 0.001
 
 #: Columns :func:`load` derives, placed right after the schema columns.
 DERIVED: dict[str, str] = {
@@ -118,6 +139,7 @@ DERIVED: dict[str, str] = {
     "input_where_prec": "Int64",  # UCDP 1-7
     "src_geometry_wkt": "string",  # non-point input geometry
     "src_extra_fields": "string",  # surplus fields of over-long delimited rows
+    "coords_conflict": "string",  # coordinates and geometry disagree: which was used
 }
 
 _TEXT_COLUMNS = [c for c, dtype in CORE.items() if dtype == "string"]
@@ -483,20 +505,32 @@ def _build(
     )
 
     lat, lon, masks["bad_coordinates"] = _coordinates(frame, mapping)
+    conflict: tuple[pd.Series, pd.Series] | None = None
     if raw.geometry is not None:
         glat, glon, non_point, wkt, off_globe = _geometry_points(raw.geometry)
-        if {"latitude", "longitude"} & user_columns:
-            fill = lat.isna() & lon.isna()  # user-mapped columns win; geometry fills gaps
-        else:
-            fill = glat.notna() & glon.notna()
+        # user-mapped columns win (the geometry fills their gaps); else the geometry does
+        columns_win = bool({"latitude", "longitude"} & user_columns)
+        fill = (lat.isna() & lon.isna()) if columns_win else (glat.notna() & glon.notna())
+        conflict = _coords_conflict(lat, lon, glat, glon, "the geometry", columns_win)
         lat, lon = lat.mask(fill, glat), lon.mask(fill, glon)
         masks["non_point_geometry"] = non_point
         masks["bad_coordinates"] = masks["bad_coordinates"] | (off_globe & lat.isna())
         geoms = np.asarray(raw.geometry.array, dtype=object)
         empty = ~shapely.is_missing(geoms) & shapely.is_empty(geoms)
         masks["empty_geometry"] = pd.Series(empty, index=index)
+        no_geometry = pd.Series(shapely.is_missing(geoms) | empty, index=index)
+        masks["geometry_from_coordinates"] = no_geometry & ~fill & lat.notna() & lon.notna()
         if non_point.any():
             out["src_geometry_wkt"] = wkt
+    elif {"latitude", "longitude"} <= set(mapping) and (wkt_geom := _wkt_column(frame)):
+        header, geometry = wkt_geom
+        wlat, wlon, *_ = _geometry_points(geometry)
+        conflict = _coords_conflict(lat, lon, wlat, wlon, f"{header} (WKT)", True)
+        # no coordinates at all (none unreadable): the row's own WKT point places it
+        fill = lat.isna() & lon.isna() & ~masks["bad_coordinates"] & wlat.notna() & wlon.notna()
+        lat, lon = lat.mask(fill, wlat), lon.mask(fill, wlon)
+    if conflict is not None and conflict[0].any():
+        masks["coords_geometry_mismatch"], out["coords_conflict"] = conflict
     if raw.bad_geometry is not None:
         masks["bad_geometry"] = raw.bad_geometry.set_axis(index)
     out["latitude"], out["longitude"] = lat, lon
@@ -512,6 +546,59 @@ def _build(
     out.update(_precision(frame))
     out["source_row"] = source_row
     return out, {k: v.fillna(False).astype(bool) for k, v in masks.items()}
+
+
+def _wkt_column(frame: pd.DataFrame) -> tuple[str, pd.Series] | None:
+    """The header and parsed geometries of a WKT text column (UCDP ``geom_wkt``...), if any.
+
+    Cells that are not WKT give no geometry (they are not flagged: the coordinate
+    columns place the row).
+    """
+    import geopandas as gpd
+
+    index = _layouts.header_index(frame.columns)
+    header = next((index[k] for k in WKT_HEADERS if k in index), None)
+    if header is None:
+        return None
+    text = frame[header].astype("string").str.strip()
+    present = text.notna() & (text != "")
+    if not present.any():
+        return None
+    cells = text.where(present).to_numpy(dtype=object, na_value=None)
+    geoms = shapely.from_wkt(cells, on_invalid="ignore")
+    if shapely.is_missing(geoms).all():
+        return None
+    return header, gpd.GeoSeries(geoms, index=frame.index, crs="EPSG:4326")
+
+
+def _coords_conflict(
+    lat: pd.Series,
+    lon: pd.Series,
+    glat: pd.Series,
+    glon: pd.Series,
+    geometry: str,
+    columns_win: bool,
+) -> tuple[pd.Series, pd.Series]:
+    """Rows whose coordinate columns and geometry point disagree, and a note saying which
+    was used (``latitude/longitude used (34.11472, 71.08472); geom_wkt (WKT) gives ...``)."""
+    both = lat.notna() & lon.notna() & glat.notna() & glon.notna()
+    tol = COORDS_GEOMETRY_TOLERANCE_DEG + 1e-9  # a float's last bit is no disagreement
+    far = ((lat - glat).abs() > tol) | ((lon - glon).abs() > tol)
+    mask = (both & far).fillna(False).astype(bool)
+    note = pd.Series(pd.NA, index=lat.index, dtype="string")
+    if mask.any():
+        rows = np.flatnonzero(mask.to_numpy())
+        pairs = zip(lat.iloc[rows], lon.iloc[rows], glat.iloc[rows], glon.iloc[rows], strict=True)
+        text = []
+        for a, b, ga, gb in pairs:
+            c, g = f"({a:.5f}, {b:.5f})", f"({ga:.5f}, {gb:.5f})"
+            text.append(
+                f"latitude/longitude used {c}; {geometry} gives {g}"
+                if columns_win
+                else f"{geometry} used {g}; latitude/longitude give {c}"
+            )
+        note.iloc[rows] = text
+    return mask, note
 
 
 def _find(frame: pd.DataFrame, name: str) -> list[str]:

@@ -174,6 +174,21 @@ FLAGS: dict[str, Flag] = {
         "the source's event-type code (UCDP type_of_violence) is present but not a known "
         "code (1, 2, 3); event_type is left empty",
     ),
+    "geometry_from_coordinates": Flag(
+        ("load", "read"),
+        "the row's geometry is null or empty but its latitude/longitude are valid: the "
+        "point was built from them",
+    ),
+    "bad_properties": Flag(
+        ("load",),
+        "a GeoJSON feature's properties is not an object (a list, text, a number): the raw "
+        "value is kept as JSON text in src_properties",
+    ),
+    "coords_geometry_mismatch": Flag(
+        ("load",),
+        "latitude/longitude and the row's geometry (or WKT column, e.g. UCDP geom_wkt) differ "
+        "by more than 0.001 degrees; coords_conflict says which was used",
+    ),
     "unreadable_value": Flag(
         ("read",),
         "incidents.read: a typed column held text of another kind; the value is missing and "
@@ -224,6 +239,12 @@ FLAGS: dict[str, Flag] = {
     ),
     "date_not_stated": Flag(
         ("extract",), "no date in the text; the days before the article date are used"
+    ),
+    # -- fuse (and map, aggregate, figure reading a fuse --keep all file)
+    "row_kind_unknown": Flag(
+        ("fuse",),
+        "the row's row_kind is neither report nor fused (a hand-edited fuse output): kept "
+        "and counted as a report, its text in src_row_kind",
     ),
     # -- position
     "side_conflict": Flag(

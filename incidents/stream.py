@@ -401,6 +401,9 @@ class _Sink:
             else "dir"
         )
         self.parts = 0
+        #: values of columns that first appeared after the first chunk, by column: the
+        #: output's columns are fixed by its first chunk, so these were not written
+        self.not_written: dict[str, int] = {}
         self._schema = None
         self._columns: list[str] | None = None
         self._writer: Any = None
@@ -419,6 +422,10 @@ class _Sink:
         if self._columns is None:
             self._columns = list(frame.columns)
         elif list(frame.columns) != self._columns:
+            for col in frame.columns.difference(self._columns):
+                n = int(frame[col].notna().sum())
+                if n:
+                    self.not_written[str(col)] = self.not_written.get(str(col), 0) + n
             frame = frame.reindex(columns=self._columns)
         if self.kind == "dir":
             gpd.GeoDataFrame(frame).to_parquet(self.tmp / f"part-{self.parts:05d}.parquet")
@@ -500,7 +507,11 @@ def geocode_file(
     -------
     dict
         ``rows``, ``chunks``, counts per ``geocode_method``, ``flagged``,
-        ``duplicate_ids_across_chunks``.
+        ``duplicate_ids_across_chunks`` and ``columns_not_written``: column ->
+        values of a column that first appeared after the first chunk (the text of
+        an over-long row, a non-point's WKT...), which the output, its columns fixed
+        by the first chunk, could not hold (the rows themselves, and their flags,
+        are written).
     """
     out = Path(output)
     sink = _Sink(out, escape=escape)
@@ -528,6 +539,7 @@ def geocode_file(
         if progress is not None:
             progress.close()
     summary["duplicate_ids_across_chunks"] = ids_seen.repeated()
+    summary["columns_not_written"] = dict(sink.not_written)
     return summary
 
 

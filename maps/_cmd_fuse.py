@@ -14,7 +14,7 @@ import pandas as pd
 
 from incidents.errors import ExportError, IncidentError
 from incidents.fuse import fuse_detailed
-from incidents.io import FORMATS, check_output, read, write
+from incidents.io import FORMATS, _same_file, check_output, read, write
 from incidents.position import is_positioned, position
 from maps._notes import print_load_notes
 
@@ -63,12 +63,25 @@ def run(args: argparse.Namespace) -> int:
             raise ExportError(
                 f"--report {report} and -o {out} name the same file; give each its own name"
             )
+    for k, p in enumerate(paths):
+        twin = next((q for q in paths[:k] if _same_file(p, q)), None)
+        if twin is not None:
+            raise IncidentError(
+                f"{p} and {twin} are the same file: every report would match itself; give "
+                "each input once (--within-source fuses the rows of one file)"
+            )
     if len(paths) == 1 and not args.within_source:
         raise IncidentError(
             "one INPUT: nothing from another source to match; give two or more files, "
             "or --within-source to fuse the rows of one file"
         )
     tables = [read_table(p) for p in paths]
+    empty = [p.name for p, t in zip(paths, tables, strict=True) if len(t) == 0]
+    if empty:
+        raise IncidentError(
+            f"{', '.join(empty)}: no rows to fuse (the file holds a header and no records); "
+            "give files that hold reports"
+        )
     result, pairs = fuse_detailed(
         *tables,
         time_window_days=args.time_window,
@@ -82,7 +95,9 @@ def run(args: argparse.Namespace) -> int:
     write(result, out, escape=escape)
     if args.report is not None:
         write(pairs, args.report, fmt="csv", escape=escape)
-    reports = sum(len(t) for t in tables)
+    info = result.attrs.get("fuse_inputs", {})
+    reports = sum(info.get("reports", [len(t) for t in tables]))
+    _say_what_was_left_out(paths, info)
     fused = result[result["row_kind"] == "fused"]
     multi = fused[fused["group_size"] > 1]
     merged = int(multi["group_size"].sum()) if len(multi) else 0
@@ -93,3 +108,25 @@ def run(args: argparse.Namespace) -> int:
         f"{reports - merged:,} reports stand alone) -> {out}{extra}"
     )
     return 0
+
+
+def _say_what_was_left_out(paths: list[Path], info: dict) -> None:
+    """On stderr: the earlier events set aside, the rows of an unknown ``row_kind``."""
+    import sys
+
+    for path, aside, unknown in zip(
+        paths, info.get("set_aside", []), info.get("row_kind_unknown", []), strict=False
+    ):
+        if aside:
+            print(
+                f"frontier fuse: note: {path.name} came out of frontier fuse --keep all: its "
+                f"{aside:,} fused event row(s) are set aside and made again from its reports "
+                "(fusing them too would count each event twice)",
+                file=sys.stderr,
+            )
+        if unknown:
+            print(
+                f"frontier fuse: note: {path.name}: {unknown:,} row(s) whose row_kind is neither "
+                "report nor fused are fused as reports, flagged row_kind_unknown",
+                file=sys.stderr,
+            )

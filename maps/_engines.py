@@ -92,6 +92,14 @@ def run_geocode(args: argparse.Namespace, engine: str, columns: dict | None) -> 
         parts = f"{s['chunks']:,} chunks"
         if s["duplicate_ids_across_chunks"]:
             parts += f", {s['duplicate_ids_across_chunks']:,} incident ids repeat across chunks"
+        if lost := s.get("columns_not_written"):
+            named = ", ".join(f"{c} ({n:,} values)" for c, n in sorted(lost.items()))
+            print(
+                f"frontier geocode: note: columns that first appear after the first chunk are "
+                f"not in the output: {named} (their rows and flags are); --engine memory "
+                "writes them",
+                file=sys.stderr,
+            )
     located = s["rows"] - s.get("unresolved", 0)
     print(
         f"frontier geocode ({engine}): {s['rows']:,} rows read: {located:,} located, "

@@ -1,7 +1,7 @@
 """What the reader left out of a table, said on stderr by every command that reads one.
 
-Lines above the header (a title) and other sheets or layers of a file that hold
-data are not records of the table read; ``geocode``, ``map``, ``aggregate``,
+Lines above the header (a title), blank rows and other sheets or layers of a file
+that hold data are not records of the table read; ``geocode``, ``map``, ``aggregate``,
 ``figure`` and ``fuse`` all name them rather than pass over them in silence.
 """
 
@@ -30,14 +30,16 @@ def load_notes(report: Mapping[str, Any], *, sheet_option: bool = True) -> list[
     Returns
     -------
     list of str
-        One sentence per note (lines skipped above the header, sheets or layers
-        holding data that were not read, hidden sheets holding data).
+        One sentence per note (lines skipped above the header, blank rows skipped,
+        sheets or layers holding data that were not read, hidden sheets holding data).
     """
     notes = []
     how = "--sheet NAME" if sheet_option else "frontier geocode --sheet NAME writes it to a file"
     if above := report.get("text_above_header"):
         shown = "; ".join(repr(t[:60]) for t in above[:3]) + ("; ..." if len(above) > 3 else "")
         notes.append(f"{len(above)} line(s) above the header were skipped as a title: {shown}")
+    if blank := report.get("blank_rows_skipped"):
+        notes.append(f"{blank:,} blank row(s) (every cell empty) were skipped: not records")
     if unread := report.get("sheets_not_read"):
         names = ", ".join(repr(n) for n in unread)
         if "layer" in report:  # a GeoPackage: one layer at a time

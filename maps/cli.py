@@ -24,6 +24,7 @@ from typing import NoReturn
 
 from geo.errors import FrontierError
 from maps import _engines
+from maps._echo import shorten_echoes
 
 __all__ = ["classify", "main"]
 
@@ -32,6 +33,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line (and exit status 2)."""
 
     def error(self, message: str) -> NoReturn:
+        message = shorten_echoes(" ".join(message.split()))
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
@@ -314,7 +316,7 @@ def classify(exc: BaseException) -> tuple[int, str]:
 
 def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split()) if str(exc) else type(exc).__name__
-    return text[:500]
+    return shorten_echoes(text)[:500]
 
 
 if __name__ == "__main__":

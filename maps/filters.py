@@ -19,9 +19,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from maps._echo import ECHO_MAX, echo
 from maps.errors import MapError
 
-__all__ = ["Condition", "apply_filters", "describe_filters", "parse_where"]
+__all__ = ["ECHO_MAX", "Condition", "apply_filters", "describe_filters", "echo", "parse_where"]
 
 #: COLUMN OP VALUE; a space belongs to the column's name only before another of its
 #: characters and the value is stripped in code, so that no part of the pattern can
@@ -47,11 +48,11 @@ class Condition:
 def parse_where(text: str) -> Condition:
     """Parse ``"event_type=Battles"`` (see the module docstring) into a :class:`Condition`."""
     if not isinstance(text, str):
-        raise MapError(f"--where: expected text like 'event_type=Battles', got {text!r}")
+        raise MapError(f"--where: expected text like 'event_type=Battles', got {echo(text)}")
     m = _WHERE.match(text)
     if m is None or m.group(3).strip() == "":
         raise MapError(
-            f"--where: cannot read {text!r}; write COLUMN OP VALUE with OP one of "
+            f"--where: cannot read {echo(text)}; write COLUMN OP VALUE with OP one of "
             f"{', '.join(_OPS)}, e.g. 'event_type=Battles' or 'fatalities>=5'"
         )
     column, op, value = m.group(1), m.group(2), m.group(3).strip()
@@ -67,7 +68,7 @@ def _day(value: object, name: str) -> pd.Timestamp | None:
     except (ValueError, TypeError):
         ts = pd.NaT
     if pd.isna(ts):
-        raise MapError(f"{name}: expected a date like 2025-10-01, got {value!r}")
+        raise MapError(f"{name}: expected a date like 2025-10-01, got {echo(value)}")
     return ts.normalize()
 
 
@@ -88,11 +89,17 @@ def _column(frame: pd.DataFrame, name: str) -> str:
         if len(same) == 1:
             return same[0]
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
-    hint = f" (did you mean {' or '.join(map(repr, close))}?)" if close else ""
-    shown = ", ".join(names[:_SHOWN]) + (
+    hint = f" (did you mean {' or '.join(map(echo, close))}?)" if close else ""
+    shown = ", ".join(_plain(c) for c in names[:_SHOWN]) + (
         f", ... ({len(names)} in all)" if len(names) > _SHOWN else ""
     )
-    raise MapError(f"--where: no column {name!r}{hint}; the table's columns: {shown}")
+    raise MapError(f"--where: no column {echo(name)}{hint}; the table's columns: {shown}")
+
+
+def _plain(name: str, limit: int = 40) -> str:
+    """A column name for a message: control characters escaped, at most ``limit`` chars."""
+    text = repr(name)[1:-1]
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _loose(name: str) -> str:
@@ -110,14 +117,15 @@ def _mask(frame: pd.DataFrame, cond: Condition) -> np.ndarray:
         return hit if cond.op == "=" else ~hit
     if pd.api.types.is_datetime64_any_dtype(col):
         left = pd.to_datetime(col, errors="coerce")
-        right: object = _day(cond.values[0], f"--where {cond}")
+        right: object = _day(cond.values[0], f"--where {echo(cond)}")
     else:
         left = pd.to_numeric(col, errors="coerce")
         try:
             right = float(cond.values[0])
         except ValueError:
             raise MapError(
-                f"--where {cond}: {cond.op} compares numbers (or dates), got {cond.values[0]!r}"
+                f"--where {echo(cond)}: {cond.op} compares numbers (or dates), "
+                f"got {echo(cond.values[0])}"
             ) from None
     compare = {">=": left.ge, "<=": left.le, ">": left.gt, "<": left.lt}[cond.op]
     return compare(right).fillna(False).to_numpy(dtype=bool)

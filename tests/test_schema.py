@@ -30,7 +30,7 @@ from incidents.schema import (
     validate_coordinates,
 )
 
-STAGES = ("load", "read", "geocode", "extract", "position")
+STAGES = ("load", "read", "geocode", "extract", "position", "fuse")
 
 
 # ------------------------------------------------------------------ registry
@@ -221,6 +221,37 @@ def _read_positioned_csv(tmp: Path) -> pd.Series:
     return read(path)["review_flags"]
 
 
+def _load_features(*features: dict) -> Callable[[Path], pd.Series]:
+    def run(tmp: Path) -> pd.Series:
+        from incidents import load
+
+        path = tmp / "in.geojson"
+        path.write_text(json.dumps({"type": "FeatureCollection", "features": list(features)}))
+        return load(path)["review_flags"]
+
+    return run
+
+
+def _read_positioned_null_geometry(tmp: Path) -> pd.Series:
+    from incidents import position, read, write
+
+    frame = pd.DataFrame({"incident_id": ["1"], "latitude": [34.11472], "longitude": [71.08472]})
+    path = tmp / "positioned.geojson"
+    write(position(frame), path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["features"][0]["geometry"] = None
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return read(path)["review_flags"]
+
+
+def _fuse_unknown_kind(tmp: Path) -> pd.Series:
+    from incidents import fuse
+
+    base = {"latitude": [34.1], "longitude": [71.1], "date": [pd.Timestamp("2025-10-12")]}
+    a = pd.DataFrame({**base, "row_kind": ["draft"]})
+    return fuse(a, pd.DataFrame(base), keep="fused")["review_flags"]
+
+
 _POLYGON = gpd.GeoDataFrame(geometry=[shapely.box(69.1, 34.5, 69.2, 34.6)], crs=4326)
 
 #: (flag, stage) -> a run that returns the stage's review_flags for a small input.
@@ -255,6 +286,18 @@ TRIGGERS: dict[tuple[str, str], Callable[[Path], pd.Series]] = {
         "id,date_start,type_of_violence,where_coordinates\n1,2025-10-09,9,Chaman\n"
     ),
     ("unreadable_value", "read"): _read_positioned_csv,
+    ("geometry_from_coordinates", "load"): _load_features(
+        {"type": "Feature", "properties": {"id": "1", "lat": 34.1, "lon": 71.1}, "geometry": None}
+    ),
+    ("geometry_from_coordinates", "read"): _read_positioned_null_geometry,
+    ("coords_geometry_mismatch", "load"): _load_csv(
+        "id,date_start,type_of_violence,latitude,longitude,geom_wkt\n"
+        "1,2025-10-09,1,34.1,71.1,POINT (71.2 34.1)\n"
+    ),
+    ("row_kind_unknown", "fuse"): _fuse_unknown_kind,
+    ("bad_properties", "load"): _load_features(
+        {"type": "Feature", "properties": ["Torkham"], "geometry": None}
+    ),
     ("coords_invalid", "geocode"): _geocode(
         location=["Torkham"], latitude=["abc"], longitude=[70.0]
     ),

@@ -66,3 +66,37 @@ def test_age_new_moves_what_the_block_made_to_the_oldest_generation():
         made = [[i] for i in range(1000)]
     assert gc.get_count()[0] < 1000
     assert gc.is_tracked(made[0])
+
+
+# -- nesting (re-entrancy): an inner block must not undo an outer block's freeze ----------
+@pytest.mark.parametrize("inner", [{"skip_existing": True}, {"age_new": True}])
+def test_an_inner_block_keeps_the_outer_freeze(inner):
+    before = _state()
+    with collector(skip_existing=True):
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with collector(**inner):
+            pass
+        assert gc.get_freeze_count() >= frozen  # still frozen inside the outer block
+    assert _state() == before
+
+
+def test_nested_blocks_of_every_option_restore_the_state():
+    before = _state()
+    with collector(paused=True, young=30_000, skip_existing=True, age_new=True):
+        with collector(paused=True, young=60_000, skip_existing=True, age_new=True):
+            assert not gc.isenabled() and gc.get_threshold()[0] >= 60_000
+        assert not gc.isenabled() and gc.get_threshold()[0] == max(before[1][0], 30_000)
+    assert _state() == before
+
+
+@pytest.mark.parametrize("options", [{"skip_existing": True}, {"age_new": True}])
+def test_the_callers_own_freeze_is_kept(options):
+    gc.freeze()  # e.g. an application freezing before fork
+    try:
+        frozen = gc.get_freeze_count()
+        with collector(**options):
+            pass
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()

@@ -28,8 +28,10 @@ def _general(path: Path) -> gpd.GeoDataFrame:
 def _table(n: int = 60) -> gpd.GeoDataFrame:
     table = synthetic_incidents(n, seed=3)
     geometry = table.geometry.array.copy()
-    geometry[[1, 7]] = None  # not located
+    geometry[[1, 7]] = None  # not located: no point, no coordinates
     table = table.set_geometry(gpd.GeoSeries(geometry, index=table.index, crs=4326))
+    # (a null geometry beside valid coordinates is placed by them on reading)
+    table.loc[[1, 7], ["latitude", "longitude"]] = np.nan
     table.loc[[2, 5], "notes"] = pd.NA
     table.loc[[3], "fatalities"] = pd.NA
     return table

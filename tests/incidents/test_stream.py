@@ -261,3 +261,38 @@ def test_a_title_line_above_the_header_gives_the_in_memory_rows(tmp_path, record
     assert len(streamed) == len(whole) == records
     for col in ("incident_id", "date", "location", "fatalities", "source_row"):
         assert streamed[col].tolist() == whole[col].tolist(), col
+
+
+def test_a_column_first_seen_in_a_later_chunk_is_counted_and_said(tmp_path, capsys):
+    # the surplus text of an over-long row in the third chunk: the output's columns are
+    # fixed by the first chunk, so the loss is counted and said, never silent
+    lines = ["id,date,location,latitude,longitude"]
+    lines += [f"{i},2025-10-12,Torkham,34.11,71.08" for i in range(2_100)]
+    lines[2_051] += ",surplus,text"
+    src = tmp_path / "extra.csv"
+    src.write_text("\n".join(lines) + "\n")
+    summary = geocode_file(src, tmp_path / "out.csv", chunk_rows=1_000)
+    assert summary["rows"] == 2_100
+    assert summary["columns_not_written"] == {"src_extra_fields": 1}
+    out = pd.read_csv(tmp_path / "out.csv")
+    assert out["review_flags"].fillna("").str.contains("extra_fields").sum() == 1
+    from maps.cli import main
+
+    assert (
+        main(
+            [
+                "geocode",
+                str(src),
+                "-o",
+                str(tmp_path / "o2.csv"),
+                "--engine",
+                "stream",
+                "--chunk-rows",
+                "1000",
+                "--quiet",
+            ]
+        )
+        == 0
+    )
+    err = capsys.readouterr().err
+    assert "src_extra_fields (1 values)" in err and "--engine memory" in err
