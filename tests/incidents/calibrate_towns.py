@@ -60,7 +60,7 @@ def split_of(name: str) -> str:
 
 def towns_frame() -> pd.DataFrame:
     """The towns truth table, columns as :func:`geocode_eval.truth_frame`."""
-    df = pd.read_csv(TOWNS, dtype=str, keep_default_na=False)
+    df = pd.read_csv(TOWNS, dtype=str, keep_default_na=False, comment="#")
     df = df.rename(columns={"query_location": "location"}).replace({"": None})
     df["true_lat"] = pd.to_numeric(df["latitude"])
     df["true_lon"] = pd.to_numeric(df["longitude"])
