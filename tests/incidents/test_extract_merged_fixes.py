@@ -1,0 +1,115 @@
+"""Fixes of general causes found in the merged extraction work (paraphrased text).
+
+* a fresh closure told in the present perfect ("has been shut") is news, not a
+  lasting state (only "had been", or "has been shut for weeks / since" is);
+* the harm of a closure ("disrupting daily life") is no routine closure;
+* a closure told as the consequence of fighting ("... were sealed after the
+  clashes", "the violence forced the closure of ...") is dated after that
+  fighting, not by an aside told between them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from incidents._extract_consequence import consequence_noun
+from incidents.extract import extract
+
+DAY = "2025-03-18"  # a Tuesday
+
+
+def _closures(text: str) -> list[tuple[str, dt.date, dt.date]]:
+    df = extract(text, article_date=DAY)
+    if df.empty:
+        return []
+    rows = df[df["event_kind"] == "border_closure"]
+    out = []
+    for _, r in rows.iterrows():
+        d1 = r["date_end"] if str(r["date_end"]) != "NaT" else r["date"]
+        out.append((str(r["location"]), r["date"].date(), d1.date()))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "closed"),
+    [
+        ("Officials said the Ghulam Khan crossing has also been shut because of the unrest.", True),
+        ("The Torkham crossing has been closed, a customs officer said.", True),
+        ("Traders said the Chaman crossing has now been sealed.", True),
+        ("The Torkham crossing has been closed for two weeks.", False),
+        ("The Chaman crossing has been shut since last month.", False),
+        ("The Torkham crossing had been closed before the talks.", False),
+        ("The Chaman crossing remained closed.", False),
+    ],
+)
+def test_present_perfect_closure_is_news(text: str, closed: bool) -> None:
+    assert bool(_closures(text)) is closed
+
+
+@pytest.mark.parametrize(
+    ("text", "closed"),
+    [
+        ("Torkham was shut on Monday after the firing, hurting daily life in the valley.", True),
+        ("The Chaman crossing was closed on Monday, cutting off daily wage earners.", True),
+        ("The Torkham crossing is closed daily at 6 pm.", False),
+        ("Guards close the Chaman gate daily for the night.", False),
+    ],
+)
+def test_daily_harm_is_no_routine(text: str, closed: bool) -> None:
+    assert bool(_closures(text)) is closed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun"),
+    [
+        ("Crossings were sealed after the overnight clashes.", "clash"),
+        ("The crossing was shut in the wake of the fighting.", "fighting"),
+        ("The violence forced the closure of two crossings.", "violence"),
+        ("The exchange of fire led to the closure of the gate.", "exchange"),
+        ("Crossings were sealed on Monday.", None),
+        ("Crossings were sealed as traders protested.", None),
+    ],
+)
+def test_consequence_noun(sentence: str, noun: str | None) -> None:
+    assert consequence_noun(sentence) == noun
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "Last week, Pakistani jets struck targets in Kabul, the Taliban said.",
+        "Earlier in the week, Pakistan bombed the capital Kabul.",
+        "Islamabad has not confirmed the figures.",
+    ],
+)
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Crossings at Torkham and Chaman were sealed after the clashes, hurting trade.",
+        "The fighting forced the closure of the Torkham and Chaman crossings.",
+        "Both the Torkham and Chaman crossings were shut following the exchange of fire.",
+    ],
+)
+def test_consequence_closure_dated_after_the_fighting(aside: str, closing: str) -> None:
+    text = (
+        "Officials said Afghan forces opened fire on posts in Kurram late on Sunday.\n"
+        + aside
+        + "\n"
+        + closing
+    )
+    rows = _closures(text)
+    assert {r[0].split()[0] for r in rows} == {"Torkham", "Chaman"}
+    for _, d0, d1 in rows:
+        # from the clash's day (not the aside's) to the morning after it
+        assert (d0, d1) == (dt.date(2025, 3, 16), dt.date(2025, 3, 17))
+
+
+def test_closure_with_its_own_day_keeps_it() -> None:
+    text = (
+        "Afghan forces opened fire on posts in Kurram late on Sunday.\n"
+        "The Torkham crossing was closed on Monday morning following the clash."
+    )
+    rows = _closures(text)
+    assert rows and all(d0 == dt.date(2025, 3, 17) for _, d0, _ in rows)
