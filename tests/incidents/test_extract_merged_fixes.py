@@ -113,3 +113,82 @@ def test_closure_with_its_own_day_keeps_it() -> None:
     )
     rows = _closures(text)
     assert rows and all(d0 == dt.date(2025, 3, 17) for _, d0, _ in rows)
+
+
+# -- a border town told as "in" the unit across the line from it ----------------
+
+
+def _place(text: str) -> tuple[str, float, float, float]:
+    df = extract(text, article_date=DAY)
+    assert len(df) == 1
+    r = df.iloc[0]
+    return (
+        str(r["matched_name"]),
+        float(r["latitude"]),
+        float(r["longitude"]),
+        float(r["uncertainty_km"]),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "Afghan forces attacked posts in the Spin Boldak area of Balochistan on Monday.",
+            "Spin Boldak",
+        ),
+        (
+            "Taliban fighters raided a post in the Spin Boldak area of Pakistan's Balochistan "
+            "province on Monday.",
+            "Spin Boldak",
+        ),
+        ("Afghan troops fired on the Angoor Adda area of Paktika province on Monday.", "Angur Ada"),
+        ("Shells landed in the Ghulam Khan area of Khost on Monday.", "Ghulam Khan"),
+    ],
+)
+def test_border_town_across_the_line_is_kept(text: str, town: str) -> None:
+    name, _, _, radius = _place(text)
+    assert name == town and radius <= 25.0
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # towns far from the line are not told by a stretch of border: the unit stays
+        (
+            "Gunmen attacked a checkpoint in the Kandahar city area of Balochistan on Monday.",
+            "Balochistan",
+        ),
+        ("Gunmen attacked a checkpoint in the Zhob area of Paktika on Monday.", "Paktika"),
+        (
+            "Militants attacked a police post in the Jalalabad area of Khyber district on Monday.",
+            "Khyber",
+        ),
+    ],
+)
+def test_inland_town_in_a_wrong_unit_falls_back(text: str, unit: str) -> None:
+    assert _place(text)[0] == unit
+
+
+def test_across_line_rules() -> None:
+    from incidents._extract_across import across_line
+    from incidents.geocode import Match
+
+    balochistan = Match(
+        name="Balochistan",
+        lat=28.32,
+        lon=65.89,
+        method="admin1",
+        uncertainty_km=491.7,
+        country="PK",
+    )
+    border_town = Match(name="T", lat=31.006, lon=66.40, method="gazetteer", country="AF")
+    inland_town = Match(name="K", lat=31.61, lon=65.71, method="gazetteer", country="AF")
+    own_side = Match(name="C", lat=30.92, lon=66.45, method="gazetteer", country="PK")
+    assert across_line(border_town, balochistan)
+    assert not across_line(inland_town, balochistan)  # ~100 km from the line
+    assert not across_line(own_side, balochistan)  # same country: a namesake question
+    ambiguous = Match(**{**border_town.__dict__, "ambiguous": True})
+    assert not across_line(ambiguous, balochistan)
+    small = Match(**{**balochistan.__dict__, "uncertainty_km": 50.0})
+    assert not across_line(border_town, small)  # outside the unit's circle
