@@ -192,3 +192,42 @@ def test_across_line_rules() -> None:
     assert not across_line(ambiguous, balochistan)
     small = Match(**{**balochistan.__dict__, "uncertainty_km": 50.0})
     assert not across_line(border_town, small)  # outside the unit's circle
+
+
+# -- the passive agent of the deed in a later sentence --------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agent"),
+    [
+        ("Officials said the bombing was carried out by the banned TTP.", "TTP"),
+        ("The raid was perpetrated by Fitna al-Khawarij, police said.", "TTP"),
+        ("Police believe the ambush was orchestrated by the Pakistani Taliban.", "TTP"),
+        ("The attack was masterminded by the outlawed Jamaat-ul-Ahrar.", "TTP"),
+        ("A search operation was carried out by the army.", None),  # an army: no claim
+        ("The attack was condemned by the TTP's rivals.", None),
+    ],
+)
+def test_passive_agent_is_a_claim(sentence: str, agent: str | None) -> None:
+    from incidents._extract_lex import TTP
+    from incidents._extract_responsibility import attributions
+
+    got = [a.agent for a in attributions(sentence) if a.how == "claim"]
+    assert got == ([] if agent is None else [TTP])
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Officials said the attack was carried out by the banned Tehreek-e-Taliban Pakistan.",
+        "According to police, the assault was reportedly perpetrated by the TTP.",
+    ],
+)
+def test_later_passive_agent_sets_the_side(second: str) -> None:
+    text = (
+        "A suicide bomber blew himself up at a police post in Bannu on Monday, killing three.\n"
+        + second
+    )
+    df = extract(text, article_date=DAY)
+    assert len(df) == 1
+    assert "Taliban" in str(df.iloc[0]["actor1"]) or "TTP" in str(df.iloc[0]["actor1"])
