@@ -231,3 +231,35 @@ def test_later_passive_agent_sets_the_side(second: str) -> None:
     df = extract(text, article_date=DAY)
     assert len(df) == 1
     assert "Taliban" in str(df.iloc[0]["actor1"]) or "TTP" in str(df.iloc[0]["actor1"])
+
+
+# -- a dateline in mixed case is the date of the report, not of the event ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text"),
+    [
+        ("Islamabad, March 18: Troops clashed with militants.", "March 18"),
+        ("New Delhi, Mar 18: Fighting broke out on the border.", "Mar 18"),
+        ("Peshawar, Mar 18 (Agency) Gunmen attacked a post.", "Mar 18"),
+        ("Kabul/Islamabad, 18 March 2025 — Fighting erupted overnight.", "18 March 2025"),
+        ("KABUL, Mar 18 (Wire) - Fighting erupted overnight.", "Mar 18"),
+        ("Islamabad said on March 18 that troops clashed with militants.", None),
+        ("Pakistan and Afghanistan, the two neighbours, traded fire.", None),
+    ],
+)
+def test_mixed_case_dateline(text: str, date_text: str | None) -> None:
+    from incidents._extract_text import dateline
+
+    got = dateline(text)
+    assert (got.date_text if got else None) == date_text
+
+
+def test_dateline_day_does_not_date_the_event() -> None:
+    text = (
+        "Quetta, March 18: Two soldiers were killed in clashes near Chaman, the army said.\n"
+        "The militants attacked the post on the night of March 15-16, it said."
+    )
+    df = extract(text, article_date=DAY)
+    assert len(df) == 1
+    assert df.iloc[0]["date"].date() <= dt.date(2025, 3, 16)
