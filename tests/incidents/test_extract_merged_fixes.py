@@ -263,3 +263,38 @@ def test_dateline_day_does_not_date_the_event() -> None:
     df = extract(text, article_date=DAY)
     assert len(df) == 1
     assert df.iloc[0]["date"].date() <= dt.date(2025, 3, 16)
+
+
+# -- "closed the border crossing": the crossing told before ------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "crossing"),
+    [
+        (
+            "Guards traded fire at the Chaman crossing on Sunday.",
+            "The firing led to the closure of the border crossing.",
+            "Chaman",
+        ),
+        (
+            "Guards traded fire on the Torkham border on Monday.",
+            "Officials sealed the crossing on Monday evening.",
+            "Torkham",
+        ),
+        (
+            "Shots were fired at the Ghulam Khan crossing on Sunday.",
+            "Angry officials shut the border crossing on Monday.",
+            "Ghulam Khan",
+        ),
+    ],
+)
+def test_closed_definite_crossing_refers_back(first: str, second: str, crossing: str) -> None:
+    df = extract(first + "\n" + second, article_date=DAY)
+    closures = df[df["event_kind"] == "border_closure"]
+    assert len(closures) == 1
+    assert str(closures.iloc[0]["matched_name"]).startswith(crossing)
+
+
+def test_closed_definite_crossing_without_antecedent_is_no_row() -> None:
+    df = extract("Officials shut the border crossing on Monday.", article_date=DAY)
+    assert df.empty  # "the border crossing" with nothing to refer back to: too vague
