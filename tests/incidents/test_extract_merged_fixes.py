@@ -298,3 +298,24 @@ def test_closed_definite_crossing_refers_back(first: str, second: str, crossing:
 def test_closed_definite_crossing_without_antecedent_is_no_row() -> None:
     df = extract("Officials shut the border crossing on Monday.", article_date=DAY)
     assert df.empty  # "the border crossing" with nothing to refer back to: too vague
+
+
+# -- "between X and Y" is a range: its lower bound counts --------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Between 15 and 20 militants were killed in the raid.", 15),
+        ("Between eight and ten fighters died in the shelling.", 8),
+        ("Between fifteen and twenty insurgents were killed.", 15),
+        ("Between 30 and 40 people were injured in the blast.", 30),
+        ("15 to 20 Taliban were killed.", 15),
+        ("Talks between 2 sides failed; four soldiers were killed.", 4),
+    ],
+)
+def test_between_range_counts_its_lower_bound(sentence: str, value: int) -> None:
+    from incidents._extract_counts import counts_in
+
+    got = counts_in(sentence)
+    assert got and got[0].value == value
