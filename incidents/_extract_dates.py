@@ -488,9 +488,12 @@ def _resolve(
         back = (g.get("dir") or g.get("dir2") or "").lower() in ("earlier", "before", "previous")
         n = _number(g.get("n")) if g.get("n") else 1
         step = dt.timedelta(days=n)
+        # the anchor's own uncertainty of a day ("at midnight": that day or the next)
+        # carries over to the day counted from it
+        end = prev[1] if prev[1] is not None and (prev[1] - prev[0]).days == 1 else prev[0]
         if back:
-            return prev[0] - step, prev[0] - step, "previous"
-        return prev[0] + step, prev[0] + step, "previous"
+            return prev[0] - step, end - step, "previous"
+        return prev[0] + step, end + step, "previous"
     if kind == "wd_range":
         assert ref is not None
         w1 = _DAYS.index((g["wd1"] or "").lower())

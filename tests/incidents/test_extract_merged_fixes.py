@@ -319,3 +319,45 @@ def test_between_range_counts_its_lower_bound(sentence: str, value: int) -> None
 
     got = counts_in(sentence)
     assert got and got[0].value == value
+
+
+# -- "a day earlier" keeps the anchor's one-day uncertainty --------------------------
+
+_D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "previous", "window"),
+    [
+        # an anchor of "that night or the next day": the day before is uncertain too
+        (
+            "It followed a bombing in Quetta a day earlier.",
+            (_D(2025, 3, 16), _D(2025, 3, 17)),
+            (_D(2025, 3, 15), _D(2025, 3, 16)),
+        ),
+        (
+            "Two days later, militants struck again.",
+            (_D(2025, 3, 10), _D(2025, 3, 11)),
+            (_D(2025, 3, 12), _D(2025, 3, 13)),
+        ),
+        # a one-day anchor gives one day
+        (
+            "A day later, the crossing was shut.",
+            (_D(2025, 3, 10), _D(2025, 3, 10)),
+            (_D(2025, 3, 11), _D(2025, 3, 11)),
+        ),
+        # a wide anchor (a week) is not carried: the first day counts, as before
+        (
+            "Two days later, militants struck again.",
+            (_D(2025, 3, 3), _D(2025, 3, 9)),
+            (_D(2025, 3, 5), _D(2025, 3, 5)),
+        ),
+    ],
+)
+def test_day_counted_from_an_uncertain_anchor(
+    sentence: str, previous: tuple[dt.date, dt.date], window: tuple[dt.date, dt.date]
+) -> None:
+    from incidents._extract_dates import find_dates
+
+    spans = [d for d in find_dates(sentence, _D(2025, 3, 18), previous=previous) if d.first]
+    assert spans and (spans[0].first, spans[0].last) == window
