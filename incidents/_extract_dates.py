@@ -131,7 +131,13 @@ _PATTERNS: list[tuple[str, str]] = [
         r"tenth) (?:straight |consecutive |successive )?(?:day|night)\b",
     ),
     ("ago", rf"\b{_N} days? ago\b"),
-    ("later", rf"\b(?:{_N} days?|a day) (?P<dir>later|earlier|before|after)\b"),
+    # "the strike came a day after the bombing": the bombing is the day before
+    (
+        "later",
+        r"\b(?:(?P<came>came|comes|follow(?:s|ed)|occurred|happened|took place)\s+"
+        r"(?:just\s+|only\s+|barely\s+)?)?"
+        rf"(?:{_N} days?|a day) (?P<dir>later|earlier|before|after)\b",
+    ),
     ("few_later", r"\b(?:a few|several|few) days (?P<dir>later|earlier|before|after)\b"),
     (
         "next_day",
@@ -486,6 +492,8 @@ def _resolve(
         if prev is None:
             return None, None, "previous"
         back = (g.get("dir") or g.get("dir2") or "").lower() in ("earlier", "before", "previous")
+        if g.get("came") and (g.get("dir") or "").lower() in ("after", "before"):
+            back = not back  # "X came a day after Y": Y (told here) is X's day minus one
         n = _number(g.get("n")) if g.get("n") else 1
         step = dt.timedelta(days=n)
         # the anchor's own uncertainty of a day ("at midnight": that day or the next)

@@ -361,3 +361,27 @@ def test_day_counted_from_an_uncertain_anchor(
 
     spans = [d for d in find_dates(sentence, _D(2025, 3, 18), previous=previous) if d.first]
     assert spans and (spans[0].first, spans[0].last) == window
+
+
+@pytest.mark.parametrize(
+    ("sentence", "window"),
+    [
+        # the event told after "came a day after" is the day before the anchor
+        ("The strike came a day after a bombing in Quetta.", (_D(2025, 3, 9), _D(2025, 3, 9))),
+        (
+            "The raid followed just two days after an ambush in Zhob.",
+            (_D(2025, 3, 8), _D(2025, 3, 8)),
+        ),
+        # the plain reading is unchanged
+        ("A day after the strike, militants attacked Zhob.", (_D(2025, 3, 11), _D(2025, 3, 11))),
+        ("Two days later, militants attacked Zhob.", (_D(2025, 3, 12), _D(2025, 3, 12))),
+    ],
+)
+def test_came_a_day_after_dates_the_earlier_event(
+    sentence: str, window: tuple[dt.date, dt.date]
+) -> None:
+    from incidents._extract_dates import find_dates
+
+    prev = (_D(2025, 3, 10), _D(2025, 3, 10))
+    spans = [d for d in find_dates(sentence, _D(2025, 3, 18), previous=prev) if d.first]
+    assert spans and (spans[0].first, spans[0].last) == window
