@@ -56,7 +56,9 @@ _NOUNS = "|".join(sorted(_KIND, key=len, reverse=True))
 #: "the crossing at X", "the district, X" name one).
 _ANAPHOR = re.compile(
     r"\b(?:in|at|near|on|around|outside|inside|into|across|toward|towards|within|"
-    r"close to|not far from|hit|struck|shelled|targeted|pounded|attacked|stormed)\s+"
+    r"close to|not far from|hit|struck|shelled|targeted|pounded|attacked|stormed|"
+    # the object of a closure: "closed the border crossing", "the closure of the gate"
+    r"closed|shut|sealed|closure of|closing|shutdown of|sealing of)\s+"
     r"(?P<np>the\s+(?:(?:same|nearby|border|main|busy|key|frontier|whole|entire|"
     r"adjoining|adjacent)\s+)?(?P<noun>" + _NOUNS + r"))\b"
     r"(?!\s*(?:'s|’s|-))(?!,?\s+(?:(?:of|at|in|near|called|named)\s+)?(?:the\s+)?(?-i:[A-Z]))",
@@ -72,6 +74,9 @@ _NEW_EVENT = re.compile(
 )
 _CAMP_AFTER = re.compile(r"^\s+(?:refugee\s+|military\s+|training\s+)?camp\b", re.IGNORECASE)
 _TOWN_METHODS = frozenset({"gazetteer"})
+#: A gazetteer feature named as a crossing ("Torkham border crossing", read from
+#: "the Torkham border") is one, whatever table it came from.
+_CROSSING_NAME = re.compile(r"\b(?:crossing|border point|gate)$", re.IGNORECASE)
 #: A name the sentence reads but does not place an event at is an antecedent
 #: only when read this precisely (km).
 NAMED_MAX_KM = 60.0
@@ -82,7 +87,7 @@ def _kinds(t: str, p: _Place) -> set[str]:
     m = p.match
     out = {"any"}
     basis = (m.radius_basis or "").split("|")
-    if m.method == "crossing" or p.qual == "crossing":
+    if m.method == "crossing" or p.qual == "crossing" or _CROSSING_NAME.search(m.name or ""):
         out.add("crossing")
     elif m.method in _TOWN_METHODS and p.qual not in ("district", "province", "tehsil"):
         out.add("village")

@@ -100,7 +100,8 @@ _DIGITS = r"(?!(?:19|20)\d\d\b)(?:\d{1,3}(?:,\d{3})+|\d+)"
 # "15 to 20", "15-20", "Twenty-five to thirty": a range (its lower bound counts)
 _HI = (
     rf"(?:\s*(?:-|to|or)\s*(?P<hi>\d+)"
-    rf"|\s+(?:to|or)\s+(?P<hiw>(?:{_TENS})(?:[- ](?:{_UNITS}))?\b))?"
+    rf"|\s+(?:to|or)\s+(?P<hiw>(?:{_TENS})(?:[- ](?:{_UNITS}))?\b|(?:{_UNITS}|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b))?"
 )
 _NUM = rf"(?P<num>{_DIGITS}|{_WORDNUM}|an?){_HI}"
 # "a convoy of troops ... killing": an article is a count only right before a person noun.
@@ -425,6 +426,12 @@ def _mask(b: re.Match[str]) -> str:
     return text if _VERB_IN.search(text) else re.sub(r"\d", "x", text)
 
 
+# "between 15 and 20 militants": the range "15 to 20" (its lower bound counts)
+_BETWEEN = re.compile(
+    rf"(?<=\bbetween )({_DIGITS}|{_WORDNUM}) and ({_DIGITS}|{_WORDNUM})\b", re.IGNORECASE
+)
+
+
 def counts_in(sentence: str) -> list[Count]:
     """Every killed/wounded count of one sentence, left to right."""
     out: list[Count] = []
@@ -433,6 +440,8 @@ def counts_in(sentence: str) -> list[Count]:
     # digits of a breakdown are no count of their own ("At least 19 people, among them 11
     # soldiers, were killed" is 19): masked, offsets kept
     masked = _BREAKDOWN.sub(_mask, sentence)
+    # "between 15 and 20 militants": the range "15 to 20" (offsets kept)
+    masked = _BETWEEN.sub(lambda m: m.group(1) + " to  " + m.group(2), masked)
     for rxs, lists, which, other in (
         (_DEAD_RX, _DEAD_LIST, "killed", HURT),
         (_HURT_RX, _HURT_LIST, "wounded", DEAD),

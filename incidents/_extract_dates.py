@@ -131,7 +131,13 @@ _PATTERNS: list[tuple[str, str]] = [
         r"tenth) (?:straight |consecutive |successive )?(?:day|night)\b",
     ),
     ("ago", rf"\b{_N} days? ago\b"),
-    ("later", rf"\b(?:{_N} days?|a day) (?P<dir>later|earlier|before|after)\b"),
+    # "the strike came a day after the bombing": the bombing is the day before
+    (
+        "later",
+        r"\b(?:(?P<came>came|comes|follow(?:s|ed)|occurred|happened|took place)\s+"
+        r"(?:just\s+|only\s+|barely\s+)?)?"
+        rf"(?:{_N} days?|a day) (?P<dir>later|earlier|before|after)\b",
+    ),
     ("few_later", r"\b(?:a few|several|few) days (?P<dir>later|earlier|before|after)\b"),
     (
         "next_day",
@@ -486,11 +492,16 @@ def _resolve(
         if prev is None:
             return None, None, "previous"
         back = (g.get("dir") or g.get("dir2") or "").lower() in ("earlier", "before", "previous")
+        if g.get("came") and (g.get("dir") or "").lower() in ("after", "before"):
+            back = not back  # "X came a day after Y": Y (told here) is X's day minus one
         n = _number(g.get("n")) if g.get("n") else 1
         step = dt.timedelta(days=n)
+        # the anchor's own uncertainty of a day ("at midnight": that day or the next)
+        # carries over to the day counted from it
+        end = prev[1] if prev[1] is not None and (prev[1] - prev[0]).days == 1 else prev[0]
         if back:
-            return prev[0] - step, prev[0] - step, "previous"
-        return prev[0] + step, prev[0] + step, "previous"
+            return prev[0] - step, end - step, "previous"
+        return prev[0] + step, end + step, "previous"
     if kind == "wd_range":
         assert ref is not None
         w1 = _DAYS.index((g["wd1"] or "").lower())

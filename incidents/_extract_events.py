@@ -148,7 +148,10 @@ _BACKDROP = re.compile(
 )
 # A closure that is a routine, not an event ("was closing the border at 7 PM").
 _ROUTINE = re.compile(
-    r"\b(?:at \d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|daily|every (?:day|evening|night)|usually|"
+    r"\b(?:at \d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|"
+    # (not "disrupting trade and daily life": the harm of the closure, no routine)
+    r"daily(?!\s+(?:life|lives|livelihoods?|wages?|wagers|earners|activities|needs|"
+    r"business|commut\w*|travel\w*))|every (?:day|evening|night)|usually|"
     r"each (?:day|evening)|as usual|for the night|"
     # a scheduled closure: "closed for the Eid holidays", "shut for maintenance"
     r"for (?:the )?(?:Eid|Ashura|Muharram|holidays?|public holidays?|annual holidays?|"

@@ -142,8 +142,18 @@ _NOT_AGREED = re.compile(
 )
 _STATE = re.compile(r"\b(?:remain|stay)", re.IGNORECASE)
 _STATE_BEFORE = re.compile(
-    r"\b(?:remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|still|kept|keep(?:s|ing)?|been|already)\s+"
+    r"\b(?:remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|still|kept|keep(?:s|ing)?|already|"
+    # "had been closed": the state before the news; "has been closed" alone is the
+    # news itself (a perfect of a fresh closure), a state only with a length after it
+    r"had\s+(?:\w+\s+)?been)\s+"
     r"(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# "has been closed for weeks", "have been shut since": a perfect that tells a state.
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|having)\s+(?:\w+\s+)?been\s+(?:\w+\s+)?$", re.I)
+_LASTING_AFTER = re.compile(
+    r"\s+(?:down\s+)?(?:since|for\s+(?:(?:the\s+)?(?:past|last)\s+)?(?:\w+\s+)?"
+    r"(?:days?|weeks?|months?|years?|hours?))\b|\s+(?:ever\s+since|till|until)\b",
     re.IGNORECASE,
 )
 _DURATION = re.compile(
@@ -233,8 +243,11 @@ def triggers_in(sentence: str) -> list[Trigger]:
             # a closure that continues ("remained closed", "still shut") or ends
             # ("reopened after remaining closed") is a state, not a new event
             # unless it is dated by its length ("remained closed for a fourth day")
-            state = _STATE.search(text) or _STATE_BEFORE.search(
-                sentence[max(0, m.start() - 25) : m.start()]
+            before = sentence[max(0, m.start() - 25) : m.start()]
+            state = (
+                _STATE.search(text)
+                or _STATE_BEFORE.search(before)
+                or (_PERFECT_BEFORE.search(before) and _LASTING_AFTER.match(sentence, m.end()))
             )
             if state and not _DURATION.search(sentence):
                 continue

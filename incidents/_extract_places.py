@@ -19,6 +19,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from incidents._extract_across import across_line
 from incidents._match import Mention
 from incidents.geocode import Geocoder, Match
 
@@ -863,6 +864,18 @@ def _resolve_within(p: _Place, gc: Geocoder) -> None:
                 f"{p.text!r} resolved with context {', '.join(c.label for c in p.context)}"
             )
         p.match = got
+        return
+    if (
+        units
+        and p.match.method in _POINT
+        and not any(_inside(p.match, u) for u in units)
+        and all(across_line(p.match, u) for u in units)
+    ):
+        # "the Spin Boldak area of Balochistan": a border town of the other country,
+        # told by the stretch of border it faces; the town, not the whole unit
+        p.notes.append(
+            f"{p.text!r} kept: across the line from {', '.join(u.name or '' for u in units)}"
+        )
         return
     if units and (got is None or not all(_inside(p.match, u) for u in units)):
         unit = min(units, key=lambda u: _LEVEL.get(u.method, 9))

@@ -115,7 +115,13 @@ _CLAIM_HISTORY = re.compile(
     r"a number of|over the years)\b",
     re.IGNORECASE,
 )
-_CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+# "claimed by the TTP", and the passive agent of the deed: "carried out by the
+# banned TTP", "was orchestrated by Fitna al-Khawarij"
+_CLAIMED_BY = re.compile(
+    r"\b(?:claimed|carried\s+out|perpetrated|orchestrated|masterminded|executed|staged|"
+    r"committed|planned)\s+by\s+(?:the\s+)?(?:(?:banned|outlawed|proscribed|militant)\s+)*$",
+    re.IGNORECASE,
+)
 # between a claimant and its verb: no clause break of another subject
 _CLAIM_BREAK = re.compile(r"[;:]|\b(?:said|says|told|after|when|while|but)\b", re.IGNORECASE)
 # "blamed X for", "accused X of launching", "held X responsible", "pointed fingers at X"

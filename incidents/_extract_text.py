@@ -133,14 +133,16 @@ _MONTHS = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DATELINE = re.compile(
-    r"\A\s*(?P<places>[A-Z][A-Z .'’/-]{2,60}?)"  # KABUL / ISLAMABAD/KABUL
+    r"\A\s*(?P<places>[A-Z][A-Z .'’/-]{2,60}?"  # KABUL / ISLAMABAD/KABUL
+    r"|[A-Z][a-z]+(?:[ /-][A-Z][a-z]+){0,3})"  # Islamabad / New Delhi / Kabul/Islamabad
     r"(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?"  # , Pakistan
     r",?\s+(?P<date>"
     + _MONTHS
     + r"\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+"
     + _MONTHS
     + r"(?:\s+\d{4})?)"
-    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*[-–—:]+\s*"
+    # "(Agency) -", "(PTI)" with no dash after it, or a dash or colon alone
+    r"\s*(?:\((?P<agency>[^()\n]{1,40})\)\s*[-–—:]*|[-–—:]+)\s*"
 )
 
 

@@ -145,6 +145,7 @@ from incidents._extract_carry import date_from_details, date_sequels, only_said,
 from incidents._extract_case import capitalise_qualifiers
 from incidents._extract_claims import claim_key
 from incidents._extract_confidence import confidence, features
+from incidents._extract_consequence import date_consequences
 from incidents._extract_dates import find_dates, parse_date_text, without_captions
 from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _sentence
 from incidents._extract_lex import EVENT_KINDS, SEQUEL, VIOLENT
@@ -293,6 +294,7 @@ def extract(
         [*cands, *frontier_from_neighbour(cands, unplaced, texts)], key=lambda c: c.sentence
     )
     date_sequels(cands, ref)
+    date_consequences(cands, ref)  # "closed following the clash": after it
     _elaborations(cands)
     set_initiators(cands, texts)
     operation_sides(cands)  # "killed during an operation against militants in X"

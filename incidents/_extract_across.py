@@ -1,0 +1,69 @@
+"""A border place told as "in" the unit across the line from it.
+
+Reports from one side of the frontier often put a town of the other side in
+their own province: "the Spin Boldak area of Balochistan" (Spin Boldak lies in
+Kandahar, across the line from Balochistan's Chaman), "a village of Kurram" for a
+hamlet just inside Paktia.  The geocoder finds no place of that name inside the
+named unit, and the place would fall back to the whole unit (a province: a circle
+hundreds of km wide).  :func:`across_line` tells when the text's unit only says
+on which stretch of the border the place lies: the place is a point of the other
+country, within :data:`ACROSS_KM` of the line, inside the circle of the unit.
+Then the place itself is the better answer than the unit.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+from incidents.geocode import Match
+
+__all__ = ["ACROSS_KM", "across_line", "border_km"]
+
+#: A place at most this far from the frontier line may be told as in the unit
+#: across the line from it (a border town, a crossing, a village on the line).
+ACROSS_KM = 25.0
+
+
+@functools.lru_cache(maxsize=4096)
+def border_km(lon: float, lat: float) -> float:
+    """Distance (km) from a point to the frontier line (nan for no point)."""
+    if math.isnan(lon) or math.isnan(lat):
+        return math.nan
+    import numpy as np
+
+    from geo import Frontier
+
+    got = Frontier.default().locate(
+        (np.array([lon]), np.array([lat])), crossings=False, admin=False
+    )
+    return float(got["border_distance_km"].iloc[0])
+
+
+def _km(a: Match, b: Match) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def across_line(place: Match, unit: Match, *, max_km: float = ACROSS_KM) -> bool:
+    """Whether ``place`` (a point resolved without the unit) is a border place of
+    the other country than ``unit`` (a province or district named as holding it),
+    within ``max_km`` of the line and inside the unit's circle: the text's unit
+    names the stretch of border, not the place's own unit.
+
+    >>> across_line(Match(), Match())
+    False
+    """
+    if place.ambiguous or unit.method not in ("admin1", "admin2"):
+        return False
+    if not place.country or not unit.country or place.country == unit.country:
+        return False
+    if any(math.isnan(v) for v in (place.lat, place.lon, unit.lat, unit.lon)):
+        return False
+    if math.isnan(unit.uncertainty_km) or _km(place, unit) > unit.uncertainty_km:
+        return False
+    return border_km(place.lon, place.lat) <= max_km
