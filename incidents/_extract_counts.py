@@ -216,6 +216,9 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
 
 _DEAD_RX = _forms(DEAD, present=True)  # "strikes kill 10 people"
 _HURT_RX = _forms(HURT)
+# Every form above holds its verb: a sentence without one of them needs no form tried.
+_DEAD_GATE = re.compile(f"{DEAD}{_ACTIVE_DEAD}", re.IGNORECASE)
+_HURT_GATE = re.compile(HURT, re.IGNORECASE)
 
 # One counted group of a list: "five boys", "a woman", "at least two soldiers".
 _ITEM = rf"{_QUAL}(?P<num>{_DIGITS}|{_WORDNUM}|an?) {_OF}{_ADJ}(?P<who>(?:{_WHO_ANY}|{_ONE}))\b"
@@ -442,14 +445,18 @@ def counts_in(sentence: str) -> list[Count]:
     masked = _BREAKDOWN.sub(_mask, sentence)
     # "between 15 and 20 militants": the range "15 to 20" (offsets kept)
     masked = _BETWEEN.sub(lambda m: m.group(1) + " to  " + m.group(2), masked)
-    for rxs, lists, which, other in (
-        (_DEAD_RX, _DEAD_LIST, "killed", HURT),
-        (_HURT_RX, _HURT_LIST, "wounded", DEAD),
+    for rxs, gate, lists, which, other in (
+        (_DEAD_RX, _DEAD_GATE, _DEAD_LIST, "killed", HURT),
+        (_HURT_RX, _HURT_GATE, _HURT_LIST, "wounded", DEAD),
     ):
         listed = _listed(sentence, lists, which) if _LIST_GATE.search(sentence) else []
         out.extend(listed)
-        ms = sorted(
-            (m for rx in rxs for m in rx.finditer(masked)), key=lambda m: (m.start(), -m.end())
+        ms = (
+            sorted(
+                (m for rx in rxs for m in rx.finditer(masked)), key=lambda m: (m.start(), -m.end())
+            )
+            if gate.search(masked)
+            else []
         )
         last_end = -1
         for m in ms:

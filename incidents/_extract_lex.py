@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from incidents._extract_counts import Casualties, casualties_in
 from incidents._extract_lex_more import EXTRA, same_blast
@@ -16,6 +17,7 @@ __all__ = [
     "Trigger",
     "actors_in",
     "casualties_in",
+    "clear_caches",
     "frontier_phrases",
     "triggers_in",
 ]
@@ -213,7 +215,20 @@ class Trigger:
 
 
 def triggers_in(sentence: str) -> list[Trigger]:
-    """Event trigger words of one sentence, left to right."""
+    """Event trigger words of one sentence, left to right.
+
+    The same text is read many times during one article (per mention, per role
+    check): answers are memoised (bounded; :func:`clear_caches` empties it).
+    """
+    return list(_triggers_memo(sentence))
+
+
+@lru_cache(maxsize=2048)
+def _triggers_memo(sentence: str) -> tuple[Trigger, ...]:
+    return tuple(_triggers(sentence))
+
+
+def _triggers(sentence: str) -> list[Trigger]:
     out: list[Trigger] = []
     natural: bool | None = None
     natural_only = False
@@ -418,7 +433,24 @@ _SPEAKER = re.compile(
 
 def actors_in(sentence: str) -> list[tuple[int, str]]:
     """(offset, actor) for every actor phrase, left to right.  A speaker ("Afghan
-    Taliban spokesman", "Taliban officials said") is not an actor of the event."""
+    Taliban spokesman", "Taliban officials said") is not an actor of the event.
+    Memoised like :func:`triggers_in`."""
+    return list(_actors_memo(sentence))
+
+
+@lru_cache(maxsize=2048)
+def _actors_memo(sentence: str) -> tuple[tuple[int, str], ...]:
+    return tuple(_actors(sentence))
+
+
+def clear_caches() -> None:
+    """Empty the memos of :func:`triggers_in` and :func:`actors_in` (called around
+    each :func:`incidents.extract.extract`, so no memory is held between calls)."""
+    _triggers_memo.cache_clear()
+    _actors_memo.cache_clear()
+
+
+def _actors(sentence: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for name, rx in _ACTORS:
         for m in rx.finditer(sentence):

@@ -228,7 +228,7 @@ def _list_tolls(cands: list[_Candidate]) -> set[int]:
 def _own_count(host: _Candidate, c: _Candidate, tolls: set[int]) -> None:
     """A repeat counting this place alone ("two were killed in X") replaces a
     list's toll the host holds of that kind ("strikes on X and Y killed eight")."""
-    for which in {n.which for n in c.counts if id(n) not in tolls}:
+    for which in dict.fromkeys(n.which for n in c.counts if id(n) not in tolls):
         held = [n for n in host.counts if n.which == which]
         if held and all(id(n) in tolls for n in held):
             host.counts = [n for n in host.counts if n.which != which]

@@ -148,7 +148,7 @@ from incidents._extract_confidence import confidence, features
 from incidents._extract_consequence import date_consequences
 from incidents._extract_dates import find_dates, parse_date_text, without_captions
 from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _sentence
-from incidents._extract_lex import EVENT_KINDS, SEQUEL, VIOLENT
+from incidents._extract_lex import EVENT_KINDS, SEQUEL, VIOLENT, clear_caches
 from incidents._extract_merge import _inside_of, _merge, constrain_to_article, refine_by_sentence
 from incidents._extract_operation_side import operation_sides
 from incidents._extract_places import FRONTIER_NAME, _places, article_units
@@ -199,6 +199,15 @@ def extract(
     """
     if not isinstance(text, str):
         raise IncidentError(f"extract needs the article text as str, got {type(text).__name__}")
+    clear_caches()  # memos of one article only: bounded, and nothing kept between calls
+    try:
+        return _extract(text, article_date=article_date, geocoder=geocoder)
+    finally:
+        clear_caches()
+
+
+def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> pd.DataFrame:
+    """The body of :func:`extract`."""
     ref = _as_date(article_date)
     gc = geocoder if geocoder is not None else Geocoder.default()
     notes_global: list[str] = []
