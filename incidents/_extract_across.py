@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import math
 
+from geo.sphere import point_km
 from incidents.geocode import Match
 
 __all__ = ["ACROSS_KM", "across_line", "border_km"]
@@ -41,12 +42,7 @@ def border_km(lon: float, lat: float) -> float:
 
 
 def _km(a: Match, b: Match) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return point_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def across_line(place: Match, unit: Match, *, max_km: float = ACROSS_KM) -> bool:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from geo.sphere import point_km
 from incidents._extract_places import _Place
 from incidents._match import Mention
 from incidents.geocode import Geocoder, Match
@@ -237,12 +238,7 @@ _END_METHODS = frozenset({"gazetteer", "crossing", "admin2"})
 
 
 def _km(a: Match, b: Match) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return point_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _route(

@@ -7,6 +7,7 @@ import datetime as dt
 import math
 import re
 
+from geo.sphere import point_km
 from incidents._extract_claims import claim_key
 from incidents._extract_counts import Count, fill_counts
 from incidents._extract_events import _Candidate
@@ -287,10 +288,7 @@ def combine_counts(have: list[Count], more: list[Count]) -> list[Count]:
 
 def _km(a: _Candidate, b: _Candidate) -> float:
     ma, mb = a.place.match, b.place.match
-    p1, p2 = math.radians(ma.lat), math.radians(mb.lat)
-    dl = math.radians(mb.lon - ma.lon)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return point_km(ma.lat, ma.lon, mb.lat, mb.lon)
 
 
 _LEVEL = {"admin2": 1, "admin1": 2, "country": 3}
@@ -366,10 +364,7 @@ def _same(x: str | None, y: str | None) -> bool:
 
 
 def _km_to(a: Match, b: Match) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dl = math.radians(b.lon - a.lon)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return point_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _fold_restatements(

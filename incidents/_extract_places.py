@@ -19,6 +19,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from geo.sphere import point_km
 from incidents._extract_across import across_line
 from incidents._match import Mention
 from incidents.geocode import Geocoder, Match
@@ -581,14 +582,7 @@ def _namesake_in(p: _Place, unit: Match, gc: Geocoder) -> None:
 
 
 def _km(a: Match, b: Match) -> float:
-    if any(math.isnan(v) for v in (a.lat, a.lon, b.lat, b.lon)):
-        return math.inf
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return point_km(a.lat, a.lon, b.lat, b.lon)
 
 
 _CALENDAR = frozenset(

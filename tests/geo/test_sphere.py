@@ -1,12 +1,14 @@
-"""``geo.sphere.great_circle_km``: the one great-circle distance, checked against pyproj."""
+"""``geo.sphere``: the one great-circle distance (array and scalar), checked against pyproj."""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pytest
 from pyproj import Geod
 
-from geo.sphere import EARTH_RADIUS_KM, great_circle_km
+from geo.sphere import EARTH_RADIUS_KM, great_circle_km, point_km
 
 _GEOD = Geod(ellps="WGS84")
 #: Sphere against ellipsoid: within 0.6 % of the geodesic (the meridian's curvature at the equator).
@@ -70,3 +72,25 @@ def test_fuse_and_the_gazetteer_use_it():
 
     assert _fuse_match.haversine_km is great_circle_km
     assert _gazetteer.haversine_km is great_circle_km
+
+
+def test_scalar_twin_agrees_with_the_geodesic_and_says_inf_for_missing():
+    rng = np.random.default_rng(11)
+    for _ in range(500):
+        lat1, lat2 = rng.uniform(23, 38, 2)  # Afghanistan and Pakistan
+        lon1, lon2 = rng.uniform(60, 78, 2)
+        got = point_km(lat1, lon1, lat2, lon2)
+        truth = float(_geodesic_km(lat1, lon1, lat2, lon2))
+        assert isinstance(got, float)
+        assert abs(got - truth) <= SPHERE_TOLERANCE * truth + 1e-9
+    assert point_km(33.0, 70.0, 33.0, 70.0) == 0.0
+    assert point_km(10.0, 20.0, -10.0, -160.0) == pytest.approx(math.pi * EARTH_RADIUS_KM)
+    assert point_km(math.nan, 70.0, 33.0, 70.0) == math.inf
+    assert point_km(33.0, 70.0, 33.0, math.nan) == math.inf
+
+
+def test_extraction_measures_place_distances_with_it():
+    from incidents import _extract_across, _extract_anaphora, _extract_merge, _extract_places
+
+    for module in (_extract_across, _extract_anaphora, _extract_merge, _extract_places):
+        assert module.point_km is point_km
