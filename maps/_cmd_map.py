@@ -8,6 +8,7 @@ or not; ``--quiet`` prints nothing but the closing summary.
 from __future__ import annotations
 
 import argparse
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -104,6 +105,13 @@ def _run(args: argparse.Namespace) -> int:
     table = events_only(table, command="map", name=path.name, where=where)
     kept = apply_filters(table, date_from=args.date_from, date_to=args.date_to, where=where)
     notices = []
+    if not len(table):  # a header and no records: said, and the map shows the frontier only
+        notices.append(f"{path.name} holds no incidents: the map shows the frontier only.")
+        print(
+            f"frontier map: note: {path.name} holds no rows (a header and no records): "
+            "the map shows the frontier only",
+            file=sys.stderr,
+        )
     described = describe_filters(date_from=args.date_from, date_to=args.date_to, where=where)
     if described:
         notices.append(

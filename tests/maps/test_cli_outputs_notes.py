@@ -6,6 +6,7 @@
   formula-escaped unless ``--raw-csv``).
 * ``map``, ``aggregate``, ``figure`` and ``fuse`` name the other sheets of a workbook
   that hold data, as ``geocode`` does; ``figure`` takes ``--sheet``.
+* ``map`` of a file with a header and no records draws the frontier and says so.
 """
 
 from __future__ import annotations
@@ -212,3 +213,18 @@ def test_a_table_of_reports_only_is_not_touched(tmp_path, two, capsys):
     capsys.readouterr()
     assert main(["aggregate", str(out), "--by", "admin1", "-o", str(tmp_path / "a.csv")]) == 0
     assert "note:" not in capsys.readouterr().err
+
+
+def test_map_of_a_header_only_file_says_so(tmp_path, capsys):
+    empty = tmp_path / "empty.csv"
+    empty.write_text(ACLED.splitlines()[0] + "\n")
+    out = tmp_path / "empty.html"
+    assert main(["map", str(empty), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "empty.csv holds no rows (a header and no records)" in err
+    assert "empty.csv holds no incidents: the map shows the frontier only." in out.read_text()
+    # a file with rows gets no such note
+    full = tmp_path / "full.csv"
+    full.write_text(ACLED)
+    assert main(["map", str(full), "-o", str(tmp_path / "full.html")]) == 0
+    assert "holds no rows" not in capsys.readouterr().err
