@@ -133,9 +133,9 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
     word = sentence[start:end]
     before = sentence[max(0, start - 45) : start]
     after = sentence[end : end + 60]
-    if kind == "air_strike" and re.fullmatch(r"strikes?", word, re.IGNORECASE):
-        if _LABOUR_BEFORE.search(before) or _LABOUR_AFTER.match(after):
-            return "labour strike"
+    strike = kind == "air_strike" and re.fullmatch(r"strikes?", word, re.IGNORECASE)
+    if strike and (_LABOUR_BEFORE.search(before) or _LABOUR_AFTER.match(after)):
+        return "labour strike"
     if _AIR_WORDS.match(word) and (_AIR_AFTER.match(after) or _AIR_BEFORE.search(before)):
         return "firing in the air"
     if kind not in ("border_closure", "ceasefire", "talks"):
