@@ -12,7 +12,13 @@ events, for small hooks elsewhere:
   - *firing in the air* ("celebratory gunfire", "shooting in the air"), a
     celebration or a warning, not a clash;
   - a *recollection*: the attack of an anniversary, a commemoration or a memory
-    ("the anniversary of the school attack", "recalled the bombing").
+    ("the anniversary of the school attack", "recalled the bombing"), of a suspect
+    or a convict ("a suspect in the bombing") or of a film or book about it;
+  - a *seizure* of goods or people by officials ("seized 300 kg of heroin",
+    "captured two smugglers"), read otherwise as a post or town taken in fighting;
+  - a *drill* ("firing exercises", "a live-fire drill") and *mine clearance*
+    ("deminers cleared landmines");
+  - *figurative fighting* ("fighting polio", "kite fighting").
 
 * :func:`accidental` -- a sentence whose deaths or damage come from an accident
   (a road accident, a fire that broke out, a collapse, a drowning): like a flood,
@@ -71,6 +77,46 @@ _RECALLED = re.compile(
     re.IGNORECASE,
 )
 
+# -- seizures, drills, mine clearance, figurative fighting ---------------------------
+
+# "seized 500 kg of hashish", "captured two smugglers": goods or people taken by
+# officials, not a post or a town taken in fighting
+_SEIZED_OBJECT = re.compile(
+    r"^\s+(?:[\w,.'’-]+\s+){0,5}?(?:of\s+)?(?:(?:smuggled|contraband|illegal|narcotic)\b|"
+    r"drugs?|hashish|heroin|opium|charas|methamphetamine|ice|narcotics|goods|fuel|petrol|"
+    r"diesel|cash|currency|dollars|consignments?|cargo|containers?|liquor|cigarettes|"
+    r"tyres|cloth|fertili[sz]er|wheat|flour|sugar|smugglers?|suspects?|traffickers?|"
+    r"criminals?|thieves|robbers|kidnappers|fugitives?|absconders?|proclaimed\s+offenders?)\b",
+    re.IGNORECASE,
+)
+_DRILL_AFTER = re.compile(
+    r"^\s+(?:exercises?|drills?|practices?|ranges?|training|demonstrations?|competitions?)\b",
+    re.IGNORECASE,
+)
+_DRILL_BEFORE = re.compile(r"\b(?:live|mock|practice|training)[- ]$", re.IGNORECASE)
+_MINE_CLEARANCE = re.compile(
+    r"\b(?:clear(?:s|ed|ing|ance)?|demin\w*|de-min\w*|defus(?:e|es|ed|ing)|"
+    r"remov(?:e|es|ed|al|ing)|destroy(?:s|ed|ing)?|disposal\s+of|detect(?:s|ed|ing)?)\s+"
+    r"(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+_FIGURATIVE_FIGHT = re.compile(
+    r"^\s+(?:against\s+)?(?:the\s+)?(?:polio|corruption|poverty|fires?|blaze|disease|"
+    r"diseases|the\s+virus|virus|crime|drugs|inflation|hunger|smuggling|climate|pandemic|"
+    r"covid|illiteracy|malnutrition|locusts?)\b",
+    re.IGNORECASE,
+)
+_FIGURATIVE_FIGHT_BEFORE = re.compile(
+    r"\b(?:kite|cock|dog|bull|camel|ram|partridge|quail|bird|pillow)[- ]$", re.IGNORECASE
+)
+# "a suspect in the bombing", "a film about the attack": another, older event
+_SUSPECT_OF = re.compile(
+    r"\b(?:(?:a|an|the|two|three|\w+ed)\s+suspects?\s+in|convicts?\s+(?:in|of)|convicted\s+(?:in|of|for)|"
+    r"(?:film|documentary|book|novel|exhibition|play|drama|song|poem)s?\s+(?:about|on))\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
 # -- accidents ---------------------------------------------------------------------
 
 _ACCIDENT = re.compile(
@@ -100,7 +146,7 @@ _SPEECH_VENUE = re.compile(
     # "responding to the queries of media persons in", "talking to newsmen at",
     # "addressing a ceremony in", "while briefing the media in" (one clause: no comma)
     r"\b(?:respond(?:s|ed|ing)?|repl(?:y|ied|ying|ies)|talk(?:s|ed|ing)?|"
-    r"speak(?:s|ing)?|spoke|interact(?:s|ed|ing)?|chat(?:s|ted|ting)?|"
+    r"speak(?:s|ing)?|spoke|told|tell(?:s|ing)?|interact(?:s|ed|ing)?|chat(?:s|ted|ting)?|"
     r"address(?:es|ed|ing)?|brief(?:s|ed|ing)?|inaugurat(?:e|es|ed|ing)|"
     r"attend(?:s|ed|ing)?|chair(?:s|ed|ing)?|presid(?:e|es|ed|ing)\s+over)\s+"
     r"(?:to\s+|with\s+)?(?:[\w'’-]+\s+){0,6}?"
@@ -128,7 +174,8 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
     Returns
     -------
     str or None
-        ``"labour strike"``, ``"firing in the air"`` or ``"recollection"``.
+        ``"labour strike"``, ``"firing in the air"``, ``"recollection"``,
+        ``"seizure"``, ``"drill"``, ``"mine clearance"`` or ``"figurative fighting"``.
     """
     word = sentence[start:end]
     before = sentence[max(0, start - 45) : start]
@@ -138,7 +185,20 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
         return "labour strike"
     if _AIR_WORDS.match(word) and (_AIR_AFTER.match(after) or _AIR_BEFORE.search(before)):
         return "firing in the air"
+    low = word.lower()
+    if low in ("seized", "captured") and _SEIZED_OBJECT.match(after):
+        return "seizure"
+    if re.match(r"fir\w*$", low) and (_DRILL_AFTER.match(after) or _DRILL_BEFORE.search(before)):
+        return "drill"
+    if re.match(r"(?:land)?mines?$", low) and _MINE_CLEARANCE.search(before):
+        return "mine clearance"
+    if low == "fighting" and (
+        _FIGURATIVE_FIGHT.match(after) or _FIGURATIVE_FIGHT_BEFORE.search(before)
+    ):
+        return "figurative fighting"
     if kind not in ("border_closure", "ceasefire", "talks"):
+        if _SUSPECT_OF.search(before[-40:]):
+            return "recollection"
         clause = re.split(r"[,;:]|\b(?:and|but|while|after|when)\b", before)[-1]
         if _RECALLED.search(clause):
             return "recollection"
