@@ -15,7 +15,9 @@ events, for small hooks elsewhere:
     ("the anniversary of the school attack", "recalled the bombing"), of a suspect
     or a convict ("a suspect in the bombing") or of a film or book about it;
   - a *seizure* of goods or people by officials ("seized 300 kg of heroin",
-    "captured two smugglers"), read otherwise as a post or town taken in fighting;
+    "captured two smugglers"), read otherwise as a post or town taken in fighting,
+    and a search of shops or homes for papers or contraband ("raided shops to
+    check for undocumented Afghans");
   - a *drill* ("firing exercises", "a live-fire drill") and *mine clearance*
     ("deminers cleared landmines");
   - *figurative fighting* ("fighting polio", "kite fighting").
@@ -117,6 +119,20 @@ _SUSPECT_OF = re.compile(
     re.IGNORECASE,
 )
 
+# "police raided shops to check for undocumented Afghans": a search by officials,
+# not an attack (what they looked for is papers, contraband or illegal residents)
+_SEARCH_RAID_OBJECT = re.compile(
+    r"^\s+(?:[\w'’-]+\s+){0,3}?(?:shops?|markets?|warehouses?|godowns?|hotels?|guest\s*houses?|"
+    r"offices?|pharmac(?:y|ies)|stores?|premises|factor(?:y|ies)|homes|houses)\b"
+)
+_SEARCH_PURPOSE = re.compile(
+    r"\b(?:to\s+check|checking|in\s+search\s+of|searching\s+for|looking\s+for|to\s+verify|"
+    r"to\s+recover|recovered)\b[^.;]{0,60}\b(?:documents?|papers|undocumented|illegal|"
+    r"unregistered|smuggled|contraband|hoard\w*|adulterat\w*|counterfeit|fake|expired|"
+    r"drugs|narcotics|prices?|licen[cs]es?|Afghan\s+(?:nationals|refugees|citizens))\b",
+    re.IGNORECASE,
+)
+
 # -- accidents ---------------------------------------------------------------------
 
 _ACCIDENT = re.compile(
@@ -187,6 +203,9 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
         return "firing in the air"
     low = word.lower()
     if low in ("seized", "captured") and _SEIZED_OBJECT.match(after):
+        return "seizure"
+    search = low.startswith("raid") and _SEARCH_RAID_OBJECT.match(after)
+    if search and _SEARCH_PURPOSE.search(sentence[end:]):
         return "seizure"
     if re.match(r"fir\w*$", low) and (_DRILL_AFTER.match(after) or _DRILL_BEFORE.search(before)):
         return "drill"

@@ -38,6 +38,18 @@ def _first(sentence: str, word: str) -> tuple[int, int]:
 NON_EVENTS = [
     # (sentence, trigger word, kind, reason)
     (
+        "Officials raided warehouses on Monday in search of hoarded flour.",
+        "raided",
+        "attack",
+        "seizure",
+    ),
+    (
+        "Police raided homes in the camp to check for unregistered Afghan nationals.",
+        "raided",
+        "attack",
+        "seizure",
+    ),
+    (
         "Customs staff seized 300 kg of heroin hidden in a lorry.",
         "seized",
         "armed_clash",
@@ -151,6 +163,8 @@ NON_EVENTS = [
 
 EVENTS = [
     # near sentences that still report an incident: no reason
+    ("Militants raided a checkpost and killed two guards.", "raided", "attack"),
+    ("Gunmen raided shops in the bazaar, killing a trader.", "raided", "attack"),
     ("Taliban fighters seized a border post after heavy firing.", "seized", "armed_clash"),
     ("Militants captured the district headquarters on Sunday.", "captured", "armed_clash"),
     ("Troops came under heavy firing near the post on Monday.", "firing", "armed_clash"),
@@ -243,6 +257,7 @@ CONTROLS = [
     "The Frontier Corps held firing exercises in Kurram on Monday.",
     "Deminers cleared landmines in Kandahar province on Monday.",
     "The Taliban banned kite fighting in Kandahar on Monday.",
+    "Police raided shops in Peshawar on Monday to check for Afghans without documents.",
     "A suspect in the bombing of a mosque in Peshawar was arrested in Nowshera on Monday.",
 ]
 
