@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from incidents._extract_controls import accidental, non_event
 from incidents._extract_counts import Casualties, casualties_in
 from incidents._extract_lex_more import EXTRA, same_blast
 
@@ -235,6 +236,8 @@ def _triggers(sentence: str) -> list[Trigger]:
     for m in _TRIGGER_RX.finditer(sentence):
         kind = m.lastgroup or ""
         text = m.group(0)
+        if non_event(sentence, m.start(), m.end(), kind):
+            continue  # a labour strike, firing in the air, a recollection
         if kind == "air_strike" and text.lower() in ("struck", "bombed"):
             # "struck a deal", "struck by": only a strike on something counts; and
             # "a roadside bomb struck": the verb of another weapon is not an air strike.
@@ -277,7 +280,7 @@ def _triggers(sentence: str) -> list[Trigger]:
             continue
         if kind == "killing" or text.lower().startswith("destroy"):
             if natural is None:  # once per sentence: a long one holds thousands of triggers
-                natural = _NATURAL.search(sentence) is not None
+                natural = _NATURAL.search(sentence) is not None or accidental(sentence)
                 natural_only = natural and not _VIOLENT_WORD.search(sentence)
             if kind == "killing" and natural_only:
                 continue  # "the earthquake killed 1,400": deaths of a disaster, not violence

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from geo.sphere import point_km
 from incidents._extract_across import across_line
+from incidents._extract_controls import speech_venue
 from incidents._match import Mention
 from incidents.geocode import Geocoder, Match
 
@@ -650,7 +651,7 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return "venue"  # the place of talks or a meeting: a Strategic development only
     if _origin(left, right, m):
         return "origin"  # "firing from Kunar", "militants operating out of Paktika"
-    venue = _VENUE.search(left)
+    venue = _VENUE.search(left) or speech_venue(left)
     if venue and _names_event(venue.group(0)):
         venue = None  # "officials said the strikes in Paktika": the event's place
     gov = _GOV_AFTER.match(right)

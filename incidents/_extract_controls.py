@@ -1,0 +1,258 @@
+"""Words of violence used in a sense that reports no incident.
+
+Articles that report no new violent incident (trade, refugees, polio drives,
+cricket, court hearings, anniversaries, official briefings) still use the words
+the extractor reads as events.  This module names the general uses that are not
+events, for small hooks elsewhere:
+
+* :func:`non_event` -- a trigger word that names no incident in its sentence:
+
+  - a labour or protest *strike* ("a strike by transporters", "traders went on
+    strike", "a shutter-down strike"), read otherwise as an air strike;
+  - *firing in the air* ("celebratory gunfire", "shooting in the air"), a
+    celebration or a warning, not a clash;
+  - a *recollection*: the attack of an anniversary, a commemoration or a memory
+    ("the anniversary of the school attack", "recalled the bombing"), of a suspect
+    or a convict ("a suspect in the bombing") or of a film or book about it;
+  - a *seizure* of goods or people by officials ("seized 300 kg of heroin",
+    "captured two smugglers"), read otherwise as a post or town taken in fighting,
+    and a search of shops or homes for papers or contraband ("raided shops to
+    check for undocumented Afghans");
+  - a *drill* ("firing exercises", "a live-fire drill") and *mine clearance*
+    ("deminers cleared landmines");
+  - *figurative fighting* ("fighting polio", "kite fighting").
+
+* :func:`accidental` -- a sentence whose deaths or damage come from an accident
+  (a road accident, a fire that broke out, a collapse, a drowning): like a flood,
+  no violence (the caller keeps the event when a violent word is present too).
+
+* :func:`speech_venue` -- the place where an official spoke ("responding to the
+  queries of journalists in Islamabad", "addressing a ceremony in Quetta"): the
+  venue of a statement, not the scene of the event the statement is about.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["accidental", "non_event", "speech_venue"]
+
+# -- strikes of labour and protest -------------------------------------------------
+
+_LABOUR_BEFORE = re.compile(
+    r"\b(?:hunger|shutter[- ]down|wheel[- ]jam|pen[- ]down|token|general|labou?r|"
+    r"transporters?['’]?|traders?['’]?|workers?['’]?|drivers?['’]?|porters?['’]?|"
+    r"doctors?['’]?|teachers?['’]?|lawyers?['’]?|employees?['’]?|unions?['’]?|"
+    r"(?:on|a|the|their|its)\s+(?:\w+[- ])?day[- ]long|(?:go|goes|went|gone|going)\s+on|"
+    r"call(?:s|ed|ing)?\s+(?:for\s+)?(?:a|an|the)?\s*(?:\w+[- ])?|observ(?:e|es|ed|ing)\s+"
+    r"(?:a|an|the)?\s*(?:\w+[- ])?|announc(?:e|es|ed|ing)\s+(?:a|an|the)?\s*(?:\w+[- ])?|"
+    r"end(?:s|ed|ing)?\s+(?:their|the|its)\s+|ongoing|continuing)\s*$",
+    re.IGNORECASE,
+)
+_LABOUR_AFTER = re.compile(
+    r"^\s*(?:by|of|called by|staged by|observed by)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"(?:transporters?|traders?|truckers?|drivers?|workers?|labou?rers?|porters?|"
+    r"shopkeepers?|merchants?|businessmen|doctors?|teachers?|lawyers?|employees?|"
+    r"unions?|associations?|chambers?|staff|customs\s+agents?|clearing\s+agents?)\b"
+    r"|^\s*call\b|^\s*(?:continued|entered|ended)\b",
+    re.IGNORECASE,
+)
+
+# -- firing in the air -------------------------------------------------------------
+
+_AIR_BEFORE = re.compile(
+    r"\b(?:celebratory|aerial|jubilant|festive|wedding|happy)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+_AIR_AFTER = re.compile(
+    r"^(?:\s+(?:of\s+)?(?:guns?|weapons?|bullets?|shots?|rifles?|kalashnikovs?))?"
+    r"\s+(?:in|into)\s+the\s+air\b",
+    re.IGNORECASE,
+)
+_AIR_WORDS = re.compile(r"^(?:fir\w*|fire|shoot\w*|shots?|gunfire|gunshots?|shot)$", re.I)
+
+# -- recollections -----------------------------------------------------------------
+
+_RECALLED = re.compile(
+    r"\b(?:anniversary|anniversaries|commemorat\w+|in (?:the )?memory of|memorial (?:to|for|of)|"
+    r"recall(?:s|ed|ing)?|remember(?:s|ed|ing)?|the memories of|reminded (?:\w+ )?of)\b"
+    r"[^.;:!?]{0,50}$",
+    re.IGNORECASE,
+)
+
+# -- seizures, drills, mine clearance, figurative fighting ---------------------------
+
+# "seized 500 kg of hashish", "captured two smugglers": goods or people taken by
+# officials, not a post or a town taken in fighting
+_SEIZED_OBJECT = re.compile(
+    r"^\s+(?:[\w,.'’-]+\s+){0,5}?(?:of\s+)?(?:(?:smuggled|contraband|illegal|narcotic)\b|"
+    r"drugs?|hashish|heroin|opium|charas|methamphetamine|ice|narcotics|goods|fuel|petrol|"
+    r"diesel|cash|currency|dollars|consignments?|cargo|containers?|liquor|cigarettes|"
+    r"tyres|cloth|fertili[sz]er|wheat|flour|sugar|smugglers?|suspects?|traffickers?|"
+    r"criminals?|thieves|robbers|kidnappers|fugitives?|absconders?|proclaimed\s+offenders?)\b",
+    re.IGNORECASE,
+)
+_DRILL_AFTER = re.compile(
+    r"^\s+(?:exercises?|drills?|practices?|ranges?|training|demonstrations?|competitions?)\b",
+    re.IGNORECASE,
+)
+_DRILL_BEFORE = re.compile(r"\b(?:live|mock|practice|training)[- ]$", re.IGNORECASE)
+_MINE_CLEARANCE = re.compile(
+    r"\b(?:clear(?:s|ed|ing|ance)?|demin\w*|de-min\w*|defus(?:e|es|ed|ing)|"
+    r"remov(?:e|es|ed|al|ing)|destroy(?:s|ed|ing)?|disposal\s+of|detect(?:s|ed|ing)?)\s+"
+    r"(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+_FIGURATIVE_FIGHT = re.compile(
+    r"^\s+(?:against\s+)?(?:the\s+)?(?:polio|corruption|poverty|fires?|blaze|disease|"
+    r"diseases|the\s+virus|virus|crime|drugs|inflation|hunger|smuggling|climate|pandemic|"
+    r"covid|illiteracy|malnutrition|locusts?)\b",
+    re.IGNORECASE,
+)
+_FIGURATIVE_FIGHT_BEFORE = re.compile(
+    r"\b(?:kite|cock|dog|bull|camel|ram|partridge|quail|bird|pillow)[- ]$", re.IGNORECASE
+)
+# "a suspect in the bombing", "a film about the attack": another, older event
+_SUSPECT_OF = re.compile(
+    r"\b(?:(?:a|an|the|two|three|\w+ed)\s+suspects?\s+in|convicts?\s+(?:in|of)|convicted\s+(?:in|of|for)|"
+    r"(?:film|documentary|book|novel|exhibition|play|drama|song|poem)s?\s+(?:about|on))\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
+# "police raided shops to check for undocumented Afghans": a search by officials,
+# not an attack (what they looked for is papers, contraband or illegal residents)
+_SEARCH_RAID_OBJECT = re.compile(
+    r"^\s+(?:[\w'’-]+\s+){0,3}?(?:shops?|markets?|warehouses?|godowns?|hotels?|guest\s*houses?|"
+    r"offices?|pharmac(?:y|ies)|stores?|premises|factor(?:y|ies)|homes|houses)\b"
+)
+_SEARCH_PURPOSE = re.compile(
+    r"\b(?:to\s+check|checking|in\s+search\s+of|searching\s+for|looking\s+for|to\s+verify|"
+    r"to\s+recover|recovered)\b[^.;]{0,60}\b(?:documents?|papers|undocumented|illegal|"
+    r"unregistered|smuggled|contraband|hoard\w*|adulterat\w*|counterfeit|fake|expired|"
+    r"drugs|narcotics|prices?|licen[cs]es?|Afghan\s+(?:nationals|refugees|citizens))\b",
+    re.IGNORECASE,
+)
+
+# -- accidents ---------------------------------------------------------------------
+
+_ACCIDENT = re.compile(
+    r"\b(?:(?:road|traffic|car|bus|van|truck|vehicle|motorway|highway|train|rail|mine|"
+    r"mining|industrial|air|plane|helicopter|boat)\s+(?:accidents?|crash(?:es)?|mishaps?)|"
+    r"accidents?|accidentally|collided|collision|head-on|overturned|overturning|"
+    r"plunged\s+into\s+(?:a|the)\s+(?:ravine|gorge|river|canal)|fell\s+into\s+(?:a|the)\s+"
+    r"(?:ravine|gorge|river|canal)|skidded|drown(?:ed|ing|s)?|electrocut\w+|"
+    r"short[- ]circuit|(?:gas\s+)?cylinder\s+(?:blast|explosion|burst)|"
+    r"fire\s+(?:broke\s+out|erupted|engulfed|spread|gutted)|caught\s+fire|"
+    r"mine\s+(?:collapse[sd]?|caved\s+in)|"
+    r"heatstroke|heat\s+stroke|stampede)\b",
+    re.IGNORECASE,
+)
+# a violent word that keeps the sentence an incident even with an accident in it
+_VIOLENCE = re.compile(
+    r"\b(?:attack\w*|gunmen|militants?|terrorists?|insurgents?|shell(?:s|ed|ing)|mortars?|"
+    r"rockets?|ambush\w*|bomb\w*|IED|suicide|(?:air|drone)[- ]?strikes?|airstrikes?|"
+    r"opened fire|gunfire|firing|shot dead|clash\w*|fighting|sabotage|blown up|"
+    r"target(?:t?ed|ing|s)?|struck|hit by)\b",
+    re.IGNORECASE,
+)
+
+# -- venues of statements ----------------------------------------------------------
+
+_SPEECH_VENUE = re.compile(
+    # "responding to the queries of media persons in", "talking to newsmen at",
+    # "addressing a ceremony in", "while briefing the media in" (one clause: no comma)
+    r"\b(?:respond(?:s|ed|ing)?|repl(?:y|ied|ying|ies)|talk(?:s|ed|ing)?|"
+    r"speak(?:s|ing)?|spoke|told|tell(?:s|ing)?|interact(?:s|ed|ing)?|chat(?:s|ted|ting)?|"
+    r"address(?:es|ed|ing)?|brief(?:s|ed|ing)?|inaugurat(?:e|es|ed|ing)|"
+    r"attend(?:s|ed|ing)?|chair(?:s|ed|ing)?|presid(?:e|es|ed|ing)\s+over)\s+"
+    r"(?:to\s+|with\s+)?(?:[\w'’-]+\s+){0,6}?"
+    r"(?:queries|questions|media|media\s*(?:men|persons|personnel)|newsmen|reporters|"
+    r"journalists|press|correspondents|ceremony|function|gathering|seminar|conference|"
+    r"workshop|jirga|meeting|session|rally|event|students|traders|elders|delegation|"
+    r"audience|assembly|news\s+briefing|briefing|presser)"
+    r"\s+(?:here\s+)?(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
+    """Why a trigger word names no incident, or None when it may.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence the trigger was found in.
+    start, end : int
+        The trigger's offsets in ``sentence``.
+    kind : str
+        Its event kind (``"air_strike"``, ``"armed_clash"``...).
+
+    Returns
+    -------
+    str or None
+        ``"labour strike"``, ``"firing in the air"``, ``"recollection"``,
+        ``"seizure"``, ``"drill"``, ``"mine clearance"`` or ``"figurative fighting"``.
+    """
+    word = sentence[start:end]
+    before = sentence[max(0, start - 45) : start]
+    after = sentence[end : end + 60]
+    strike = kind == "air_strike" and re.fullmatch(r"strikes?", word, re.IGNORECASE)
+    if strike and (_LABOUR_BEFORE.search(before) or _LABOUR_AFTER.match(after)):
+        return "labour strike"
+    if _AIR_WORDS.match(word) and (_AIR_AFTER.match(after) or _AIR_BEFORE.search(before)):
+        return "firing in the air"
+    low = word.lower()
+    if low in ("seized", "captured") and _SEIZED_OBJECT.match(after):
+        return "seizure"
+    search = low.startswith("raid") and _SEARCH_RAID_OBJECT.match(after)
+    if search and _SEARCH_PURPOSE.search(sentence[end:]):
+        return "seizure"
+    if re.match(r"fir\w*$", low) and (_DRILL_AFTER.match(after) or _DRILL_BEFORE.search(before)):
+        return "drill"
+    if re.match(r"(?:land)?mines?$", low) and _MINE_CLEARANCE.search(before):
+        return "mine clearance"
+    if low == "fighting" and (
+        _FIGURATIVE_FIGHT.match(after) or _FIGURATIVE_FIGHT_BEFORE.search(before)
+    ):
+        return "figurative fighting"
+    if kind not in ("border_closure", "ceasefire", "talks"):
+        if _SUSPECT_OF.search(before[-40:]):
+            return "recollection"
+        clause = re.split(r"[,;:]|\b(?:and|but|while|after|when)\b", before)[-1]
+        if _RECALLED.search(clause):
+            return "recollection"
+    return None
+
+
+def accidental(sentence: str) -> bool:
+    """Whether a sentence's deaths or damage come from an accident and no violence.
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence.
+
+    Returns
+    -------
+    bool
+        True for "a road accident killed five", "a fire broke out and gutted
+        twenty shops"; False when a word of violence is present too.
+    """
+    return bool(_ACCIDENT.search(sentence)) and not _VIOLENCE.search(sentence)
+
+
+def speech_venue(left: str) -> re.Match[str] | None:
+    """The statement whose venue a place mention is, from the words before it.
+
+    Parameters
+    ----------
+    left : str
+        The text just before the place name (its clause).
+
+    Returns
+    -------
+    re.Match or None
+        The match of "responding to the queries of journalists in", "addressing
+        a ceremony at"...; None when the place is not a statement's venue.
+    """
+    return _SPEECH_VENUE.search(left)
