@@ -1,0 +1,161 @@
+"""Table-driven tests of restatements the plain fold misses
+(:mod:`incidents._extract_restate`, :func:`incidents._extract_merge._inside_of`),
+issue 17: a lead dated by its statement and the day the attack began, a clash
+and the raid that started it, a district row and the one place inside it named
+in its own sentence, "In another operation ..." (an incident of its own), and a
+province row restating a border place across the line.
+
+Every sentence is a paraphrase written for the test (no published text); every
+expected value is written by hand from the sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from incidents._extract_lex import VIOLENT
+from incidents.extract import extract
+
+WED = "2025-11-12"  # a Wednesday
+
+
+def _violent(text: str, date: str = WED) -> pd.DataFrame:
+    df = extract(text, article_date=date)
+    return df[df["event_kind"].isin(VIOLENT)].reset_index(drop=True)
+
+
+def _day(x: object) -> dt.date | None:
+    return None if pd.isna(x) else pd.Timestamp(x).date()
+
+
+# (text, rows expected, (first, last) of the row at the site or None)
+ADJACENT = [
+    pytest.param(
+        "Soldiers killed all four gunmen after a raid on a girls' school in Wana, a "
+        "police officer said on Wednesday. On Tuesday, the school in Wana came under "
+        "attack when gunmen stormed its gate.",
+        1,
+        (dt.date(2025, 11, 11), dt.date(2025, 11, 12)),
+        id="statement-day-and-event-day-one-incident",
+    ),
+    pytest.param(
+        "Troops shot dead three attackers at a checkpoint in Wana, officials said on "
+        "Wednesday. On Monday, a roadside bomb in Wana wounded two policemen.",
+        1,
+        (dt.date(2025, 11, 10), dt.date(2025, 11, 12)),
+        id="statement-day-holds-the-day-before-it",
+    ),
+    pytest.param(
+        "Troops shot dead three attackers at a checkpoint in Wana, officials said on "
+        "Wednesday. On Saturday, a roadside bomb in Wana wounded two policemen.",
+        2,
+        None,
+        id="three-days-apart-two-incidents",
+    ),
+    pytest.param(
+        "Six soldiers died in a clash with Afghan troops in Kurram district on Tuesday. "
+        "The fighting erupted when Afghan troops attacked a checkpoint in Kurram district "
+        "early Monday.",
+        1,
+        (dt.date(2025, 11, 10), dt.date(2025, 11, 11)),
+        id="how-the-clash-began-one-incident",
+    ),
+    pytest.param(
+        "Six soldiers died in a clash with Afghan troops in Kurram district on Tuesday. "
+        "On Monday, Afghan troops attacked a checkpoint in Kurram district.",
+        2,
+        None,
+        id="next-day-without-a-link-two-incidents",
+    ),
+    pytest.param(
+        "Six soldiers died in a clash with Afghan troops in Kurram district, officials "
+        "said on Wednesday. In another attack on Tuesday, gunmen stormed a police post "
+        "in Kurram district.",
+        2,
+        None,
+        id="in-another-attack-two-incidents",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "n", "window"), ADJACENT)
+def test_adjacent_days_at_one_site(
+    text: str, n: int, window: tuple[dt.date, dt.date] | None
+) -> None:
+    df = _violent(text)
+    assert len(df) == n, df[["location", "date", "date_end"]]
+    if window is not None:
+        assert (_day(df["date"].iloc[0]), _day(df["date_end"].iloc[0])) == window
+
+
+_LEAD = "Troops foiled two infiltration bids, killing 25 militants, the army said on Sunday. "
+
+# (text, places of the rows)
+REFINE = [
+    pytest.param(
+        _LEAD + "According to the army, the operations were carried out on Friday night in "
+        "the North Waziristan and Kurram districts after troops tracked the movements of "
+        "two large bands of fighters attempting to cross into Pakistan near Spinwam.",
+        {"Spinwam", "Kurram"},
+        id="one-finer-place-in-another-clause",
+    ),
+    pytest.param(
+        _LEAD + "According to the army, the operations were carried out on Friday night in "
+        "the Bajaur and Kurram districts after troops tracked the movements of two large "
+        "bands of fighters attempting to cross into Pakistan near Spinwam.",
+        {"Bajaur", "Kurram", "Spinwam"},
+        id="a-place-outside-the-districts-is-not-theirs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "places"), REFINE)
+def test_finer_place_of_the_same_sentence(text: str, places: set[str]) -> None:
+    df = _violent(text, "2025-10-26")
+    assert {str(m) for m in df["matched_name"]} == places
+    assert len(df) == len(places)
+
+
+def test_in_another_operation_keeps_its_own_day() -> None:
+    text = (
+        "Gunmen stormed a police station in Bannu on Friday, killing seven people, police "
+        "said.\n"
+        "On 16-17 November, troops killed eleven militants in an operation in Bajaur "
+        "district.\n"
+        "In another operation in Bannu district, troops killed twelve more militants."
+    )
+    df = _violent(text, "2025-11-21")
+    bannu = df[df["matched_name"] == "Bannu"]
+    assert len(bannu) == 2
+    days = sorted((_day(a), _day(b)) for a, b in zip(bannu["date"], bannu["date_end"], strict=True))
+    assert days[0] == (dt.date(2025, 11, 16), dt.date(2025, 11, 17))
+    assert sorted(bannu["fatalities"].astype(int)) == [7, 12]
+
+
+# (text, kinds of the rows expected)
+ACROSS = [
+    pytest.param(
+        "Troops repulsed an attack by Afghan forces in Balochistan on Wednesday. The "
+        "attackers targeted four posts in the Spin Boldak area early on Wednesday, and 15 "
+        "of them were killed.",
+        ["attack"],
+        id="province-restates-a-town-across-the-line",
+    ),
+    pytest.param(
+        "Afghan forces attacked a post in Balochistan on Wednesday. Pakistani jets "
+        "bombed the Spin Boldak area on Wednesday night.",
+        ["air_strike", "attack"],
+        id="a-strike-across-the-line-is-another-event",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), ACROSS)
+def test_province_restating_a_place_across_the_line(text: str, kinds: list[str]) -> None:
+    df = _violent(text, "2025-10-15")
+    assert sorted(df["event_kind"]) == kinds
+    if len(kinds) == 1:
+        assert df["geocode_method"].iloc[0] != "admin1"
