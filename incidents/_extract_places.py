@@ -472,7 +472,8 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
 
 # "in Plang area near Khar town": the town is the reference point of the site
 _NEAR_GAP = re.compile(
-    r"^(?:\s+(?:area|village|town|locality|post|checkpoint|bazaar|market))?,?\s+"
+    r"^(?:\s+(?:area|village|town|city|locality|post|checkpoint|bazaar|market|district|"
+    r"tehsil|valley|region|sector|camp|base|outpost|hamlet|settlement))?,?\s+"
     r"(?:near|close to|not far from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -542,6 +543,8 @@ def _near(t: str, places: list[_Place], gc: Geocoder) -> None:
                 _namesake_in(x, b.match, gc)
         if b.match.method not in _POINT:
             continue  # "near the Kurram border": too coarse to place the site at
+        if a.match.method in ("admin1", "admin2") and not a.fallback and not a.match.ambiguous:
+            continue  # "X district near Y town": the district is found, Y only points at it
         if a.match.ambiguous or far or math.isnan(a.match.lat):
             why = "ambiguous" if a.match.ambiguous else f"not within {_NEAR_KM:.0f} km of it"
             a.notes.append(f"{a.text!r} placed at {b.text} named beside it ({why})")

@@ -159,3 +159,33 @@ def test_province_restating_a_place_across_the_line(text: str, kinds: list[str])
     assert sorted(df["event_kind"]) == kinds
     if len(kinds) == 1:
         assert df["geocode_method"].iloc[0] != "admin1"
+
+
+# (text, places of the rows): a place after "<site> city/district near ..." only
+# points at the site; a place joined by "and" is a site of its own
+REFERENCE = [
+    pytest.param(
+        "Pakistani jets struck Taliban posts in Afghanistan's Spin Boldak city near the "
+        "Chaman crossing on Wednesday, killing 12 people.",
+        ["Spin Boldak"],
+        id="city-near-a-crossing",
+    ),
+    pytest.param(
+        "Militants attacked a police post in Lakki Marwat district near Bannu city on "
+        "Wednesday, killing two policemen.",
+        ["Lakki Marwat"],
+        id="district-near-a-town-stays-the-district",
+    ),
+    pytest.param(
+        "Pakistani jets struck Taliban posts in Spin Boldak city and at the Chaman "
+        "crossing on Wednesday, killing 12 people.",
+        ["Chaman", "Spin Boldak"],
+        id="two-targets-joined-by-and",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "places"), REFERENCE)
+def test_reference_point_after_a_site(text: str, places: list[str]) -> None:
+    df = _violent(text, "2025-10-15")
+    assert sorted(str(m) for m in df["matched_name"]) == places
