@@ -18,7 +18,8 @@ an incident in ways those two rules do not see:
 And one that must not be folded: "In another operation in X, ..." is an incident
 of its own, told among the events before it; undated, it takes the date of the
 event told just before it, not the article's lead (:func:`date_of_another`), so
-that a lead at the same place of another day does not swallow it.
+that a lead at the same place of another day does not swallow it.  So does the
+next item of a list ("First, ... Second, jets bombed X").
 """
 
 from __future__ import annotations
@@ -63,6 +64,11 @@ _ANOTHER = re.compile(
     r"(?:operation|attack|incident|raid|strike|clash|encounter|ambush|assault|"
     r"engagement|shootout|gunfight|blast|explosion|bombing)s?\b",
     re.IGNORECASE,
+)
+#: "First, ... Second, jets bombed ...": the next item of a list of responses told
+#: after its date ("On 24 December, Pakistan responded in two ways.").
+_NEXT_ITEM = re.compile(
+    r"\W*(?:second(?:ly)?|third(?:ly)?|fourth(?:ly)?|finally|lastly)\s*,", re.IGNORECASE
 )
 
 
@@ -190,10 +196,13 @@ def _finer(p: _Place, unit: Match) -> bool:
 
 
 def date_of_another(cands: list[_Candidate]) -> None:
-    """An undated violent row opened by "In another operation ..." takes the date of
-    the dated violent row told just before it (the series it belongs to), in place."""
+    """An undated violent row opened by "In another operation ..." or by the next
+    item of a list ("Second, jets bombed ...") takes the date of the dated violent
+    row told just before it (the series it belongs to), in place."""
     for k, c in enumerate(cands):
-        if c.kind not in VIOLENT or c.date_how != "not stated" or not _ANOTHER.match(c.evidence):
+        if c.kind not in VIOLENT or c.date_how != "not stated":
+            continue
+        if not (_ANOTHER.match(c.evidence) or _NEXT_ITEM.match(c.evidence)):
             continue
         prev = next(
             (

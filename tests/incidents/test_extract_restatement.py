@@ -189,3 +189,23 @@ REFERENCE = [
 def test_reference_point_after_a_site(text: str, places: list[str]) -> None:
     df = _violent(text, "2025-10-15")
     assert sorted(str(m) for m in df["matched_name"]) == places
+
+
+@pytest.mark.parametrize(
+    ("opener", "day"),
+    [
+        pytest.param("Second, fighter jets", dt.date(2024, 12, 24), id="second-item"),
+        pytest.param("Fighter jets also", dt.date(2024, 12, 20), id="no-list-the-lead"),
+    ],
+)
+def test_next_item_of_a_list_takes_its_date(opener: str, day: dt.date) -> None:
+    text = (
+        "On 20 December, militants stormed a check post in Makeen, killing 16 soldiers.\n"
+        "On 24 December, the army hit back twice. First, troops raided a hideout in South "
+        "Waziristan, killing a dozen militants.\n"
+        f"{opener} bombed four sites in Paktika province, killing several fighters."
+    )
+    df = _violent(text, "2024-12-29")
+    paktika = df[df["matched_name"] == "Paktika"]
+    assert len(paktika) == 1
+    assert _day(paktika["date"].iloc[0]) == day
