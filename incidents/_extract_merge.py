@@ -26,7 +26,7 @@ from incidents._extract_places import (
     article_index,
     within_article,
 )
-from incidents._extract_restate import fold_adjacent
+from incidents._extract_restate import fold_adjacent, fold_included
 from incidents._extract_wide import (
     distinct_on_frontier,
     fold_wide_closures,
@@ -176,6 +176,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
     out = fold_adjacent(out)  # the statement's day and the event's, a clash and its start
+    out = fold_included(out, _inside_of)  # "near X, including the Y base"
     return fold_wide_closures(_venue_of_agreement(_fold_restatements(out, tolls)))
 
 

@@ -11,6 +11,8 @@ an incident in ways those two rules do not see:
 * a sentence tells how the conflict began ("The clash erupted when militants
   stormed a post in X early Saturday"): the start of the incident of the lead,
   a day before it (:func:`fold_adjacent`);
+* a target told as part of the one before it ("strikes on posts near X, including
+  the Y air base"), Y not inside X's unit: one strike, at X (:func:`fold_included`);
 * a sentence names its district and, in a later clause, the one place inside it
   where it happened ("operations in X district after troops spotted militants
   near Y"): the finer place is the row's (:func:`refine_in_sentence`).
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 from incidents._extract_claims import claim_key
 from incidents._extract_events import _Candidate
@@ -33,7 +36,7 @@ from incidents._extract_lex import VIOLENT
 from incidents._extract_places import _LEVEL, _inside, _Place, _places
 from incidents.geocode import Geocoder, Match
 
-__all__ = ["date_of_another", "fold_adjacent", "refine_in_sentence"]
+__all__ = ["date_of_another", "fold_adjacent", "fold_included", "refine_in_sentence"]
 
 #: Days between two windows at one place that a restatement may bridge (the
 #: statement's day and the event's, a conflict and the raid that started it).
@@ -223,3 +226,48 @@ def date_of_another(cands: list[_Candidate]) -> None:
             f"another incident of the series: the date of sentence {prev.sentence}"
             f" -> {prev.first}..{prev.last or prev.first}"
         )
+
+
+#: ", including the ...": what follows is part of the place before it.
+_INCLUDING = re.compile(r"^\s*,?\s*(?:including|among them|notably)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def fold_included(
+    cands: list[_Candidate], finer: Callable[[_Candidate, _Candidate], bool]
+) -> list[_Candidate]:
+    """Fold a violent row whose place is told as part of the place of the row before
+    it in the same sentence, of the same kind ("air strikes on posts near X,
+    including the Y air base"): one strike, kept at the first place.  A finer
+    place inside the first one's unit ("in X province, including Y district") is
+    left to the restatement fold (``finer(fine, coarse)``), which keeps Y.
+
+    Parameters
+    ----------
+    cands : list of _Candidate
+        Rows, in sentence order.
+    finer : callable
+        Whether the first row is a finer place inside the second's unit.
+
+    Returns
+    -------
+    list of _Candidate
+        The rows kept (hosts changed in place).
+    """
+    gone: set[int] = set()
+    for a, b in zip(cands, cands[1:], strict=False):
+        if id(a) in gone or a.sentence != b.sentence or a.kind != b.kind:
+            continue
+        if a.kind not in VIOLENT or "frontier" in (a.place.role, b.place.role):
+            continue
+        if a.place.end > b.place.start or not _INCLUDING.match(
+            a.evidence[a.place.end : b.place.start]
+        ):
+            continue
+        if finer(b, a):
+            continue
+        gone.add(id(b))
+        a.merged += 1
+        a.notes.append(f"{b.place.text!r} told as part of it (sentence {b.sentence})")
+        have = {claim_key(n) for n in a.counts}
+        a.counts = a.counts + [n for n in b.counts if claim_key(n) not in have]
+    return [c for c in cands if id(c) not in gone]

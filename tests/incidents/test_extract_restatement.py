@@ -209,3 +209,30 @@ def test_next_item_of_a_list_takes_its_date(opener: str, day: dt.date) -> None:
     paktika = df[df["matched_name"] == "Paktika"]
     assert len(paktika) == 1
     assert _day(paktika["date"].iloc[0]) == day
+
+
+# (text, places of the rows): a target told as part of the place before it
+INCLUDED = [
+    pytest.param(
+        "Pakistani jets hit Taliban bases near Kabul, including the Bagram air base, on Thursday.",
+        ["Kabul"],
+        id="a-base-told-as-part-of-the-strikes-near-a-city",
+    ),
+    pytest.param(
+        "Pakistani jets hit Taliban bases in Khost province, including Gurbuz district, "
+        "on Thursday.",
+        ["Gurbuz"],
+        id="a-district-inside-the-province-is-kept",
+    ),
+    pytest.param(
+        "Pakistani jets hit Taliban bases near Kabul and the Bagram air base on Thursday.",
+        ["Bagram Airport", "Kabul"],
+        id="two-targets-joined-by-and",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "places"), INCLUDED)
+def test_target_told_as_part_of_the_place_before(text: str, places: list[str]) -> None:
+    df = _violent(text, "2026-03-06")
+    assert sorted(str(m) for m in df["matched_name"]) == places
