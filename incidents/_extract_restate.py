@@ -68,6 +68,14 @@ _ANOTHER = re.compile(
     r"engagement|shootout|gunfight|blast|explosion|bombing)s?\b",
     re.IGNORECASE,
 )
+#: Words that tell an incident apart from the one told before ("another bomb went
+#: off", "the second attack this week").
+_OTHER = re.compile(
+    r"\b(?:another|second|third|separate|earlier|previous|similar|fresh|new)\s+"
+    r"(?:[\w-]+\s+)?(?:attacks?|incidents?|blasts?|bombs?|clash(?:es)?|raids?|strikes?|"
+    r"ambush(?:es)?|explosions?|assaults?|operations?|encounters?)\b",
+    re.IGNORECASE,
+)
 #: "First, ... Second, jets bombed ...": the next item of a list of responses told
 #: after its date ("On 24 December, Pakistan responded in two ways.").
 _NEXT_ITEM = re.compile(
@@ -139,7 +147,7 @@ def fold_adjacent(cands: list[_Candidate]) -> list[_Candidate]:
         for c in violent:
             if c is host or id(c) in gone or c.sentence <= host.sentence:
                 continue
-            if not _same_site(host, c) or _ANOTHER.match(c.evidence):
+            if not _same_site(host, c) or _ANOTHER.match(c.evidence) or _OTHER.search(c.evidence):
                 continue
             gap = _gap_days(c, host)  # the later sentence tells an earlier day
             if gap is None or not 0 <= gap <= ADJACENT_DAYS:

@@ -56,6 +56,13 @@ ADJACENT = [
         id="three-days-apart-two-incidents",
     ),
     pytest.param(
+        "Troops shot dead three attackers at a checkpoint in Wana, officials said on "
+        "Wednesday. On Monday, another roadside bomb in Wana wounded two policemen.",
+        2,
+        None,
+        id="another-bomb-the-day-before-two-incidents",
+    ),
+    pytest.param(
         "Six soldiers died in a clash with Afghan troops in Kurram district on Tuesday. "
         "The fighting erupted when Afghan troops attacked a checkpoint in Kurram district "
         "early Monday.",
