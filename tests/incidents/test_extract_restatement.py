@@ -243,3 +243,53 @@ INCLUDED = [
 def test_target_told_as_part_of_the_place_before(text: str, places: list[str]) -> None:
     df = _violent(text, "2026-03-06")
     assert sorted(str(m) for m in df["matched_name"]) == places
+
+
+# (text, place matched, geocode method): a border place of the other country told
+# as in a province; known loosely (or only in another spelling), it is placed at the
+# province's district that faces it; known well, at itself
+FACING = [
+    pytest.param(
+        "Afghan forces opened fire on Pakistani posts at Bahram Chah in Balochistan late "
+        "on Saturday.",
+        "Chagai",
+        "admin2",
+        id="loosely-known-town-the-district-facing-it",
+    ),
+    pytest.param(
+        "Afghan forces opened fire on Pakistani posts in Kurram, Bajaur and Dir districts, "
+        "as well as Baramcha in Balochistan, late on Saturday.",
+        "Chagai",
+        "admin2",
+        id="another-spelling-the-district-facing-it",
+    ),
+    pytest.param(
+        "Afghan forces opened fire on Pakistani posts in the Spin Boldak area of "
+        "Balochistan late on Saturday.",
+        "Spin Boldak",
+        "gazetteer",
+        id="well-known-town-kept",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "method"), FACING)
+def test_place_across_the_line_from_its_province(text: str, name: str, method: str) -> None:
+    df = _violent(text, "2025-10-12")
+    rows = df[~df["matched_name"].isin(["Kurram", "Bajaur", "Upper Dir", "Lower Dir"])]
+    assert len(rows) == 1
+    assert (rows["matched_name"].iloc[0], rows["geocode_method"].iloc[0]) == (name, method)
+
+
+def test_facing_district_only_for_a_border_place_of_the_other_country() -> None:
+    from incidents._extract_across import facing_district
+    from incidents.geocode import Geocoder
+
+    gc = Geocoder.default()
+    town = gc.resolve("Bahram Chah")[0]
+    baloch = gc.resolve("Balochistan province")[0]
+    kp = gc.resolve("Khyber Pakhtunkhwa province")[0]
+    got = facing_district(town, baloch, gc)
+    assert got is not None and (got.name, got.method) == ("Chagai", "admin2")
+    assert facing_district(town, kp, gc) is None  # not across the line from KP
+    assert facing_district(gc.resolve("Kabul")[0], baloch, gc) is None  # far from the line
