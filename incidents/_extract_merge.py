@@ -414,7 +414,11 @@ def _fold_restatements(
             and id(f) not in gone
             and (_inside_of(f, c) or _unfound_restates(f, c))
             and _overlap(f, c)
-            and not (f.sentence != c.sentence and _SEPARATE.match(f.evidence))
+            # (either one opening an incident of its own: "In another shootout in X")
+            and not (
+                f.sentence != c.sentence
+                and (_SEPARATE.match(f.evidence) or _SEPARATE.match(c.evidence))
+            )
         ]
         if not finer:
             continue
@@ -496,7 +500,8 @@ _SEVERAL = re.compile(
 #: A sentence that opens another incident ("In a related incident on Sunday, an
 #: attack in X ..."): a coarser row of another sentence does not restate it.
 _SEPARATE = re.compile(
-    r"\W*(?:in (?:a|an|another) (?:\w+ )?(?:incident|attack|development)|separately|"
+    r"\W*(?:in (?:a|an|another) (?:\w+ )?(?:incident|attack|development|operation|raid|"
+    r"clash|encounter|ambush|assault|engagement|shootout|gunfight|blast|explosion)|separately|"
     r"in other (?:news|incidents?))\b",
     re.IGNORECASE,
 )

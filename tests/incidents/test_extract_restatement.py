@@ -293,3 +293,20 @@ def test_facing_district_only_for_a_border_place_of_the_other_country() -> None:
     assert got is not None and (got.name, got.method) == ("Chagai", "admin2")
     assert facing_district(town, kp, gc) is None  # not across the line from KP
     assert facing_district(gc.resolve("Kabul")[0], baloch, gc) is None  # far from the line
+
+
+@pytest.mark.parametrize(
+    ("opener", "places"),
+    [
+        pytest.param("In another shootout,", ["Mir Ali", "North Waziristan"], id="another"),
+        pytest.param("Later,", ["Mir Ali"], id="no-opener-a-restatement"),
+    ],
+)
+def test_coarse_row_opening_another_incident_is_not_folded(opener: str, places: list[str]) -> None:
+    text = (
+        "Four soldiers and 13 militants were killed in two encounters in North Waziristan "
+        "district on Thursday. Troops raided a hideout in Mir Ali and killed six militants. "
+        f"{opener} two soldiers and seven militants were killed in North Waziristan."
+    )
+    df = _violent(text, "2025-01-31")
+    assert sorted(str(m) for m in df["matched_name"]) == places
