@@ -8,6 +8,7 @@ import math
 import re
 
 from geo.sphere import point_km
+from incidents._extract_across import across_line
 from incidents._extract_claims import claim_key
 from incidents._extract_counts import Count, fill_counts
 from incidents._extract_events import _Candidate
@@ -25,6 +26,7 @@ from incidents._extract_places import (
     article_index,
     within_article,
 )
+from incidents._extract_restate import fold_adjacent, fold_included
 from incidents._extract_wide import (
     distinct_on_frontier,
     fold_wide_closures,
@@ -149,7 +151,14 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
         cls = "violent" if c.kind in VIOLENT else c.kind
         pool = list(by_place.get((cls, _place_key(c.place)), ()))
         host = next(
-            (o for o in pool if _overlap(o, c) and not _distinct_on_frontier(o, c)),
+            (
+                o
+                for o in pool
+                if _overlap(o, c)
+                and not _distinct_on_frontier(o, c)
+                # ("In another attack ..." at the same place: an incident of its own)
+                and not (o.sentence != c.sentence and _SEPARATE.match(c.evidence))
+            ),
             None,
         )
         if host is None:
@@ -166,6 +175,8 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             host.flags = [f for f in host.flags if f != "date_not_stated"]
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
+    out = fold_adjacent(out)  # the statement's day and the event's, a clash and its start
+    out = fold_included(out, _inside_of)  # "near X, including the Y base"
     return fold_wide_closures(_venue_of_agreement(_fold_restatements(out, tolls)))
 
 
@@ -328,6 +339,8 @@ def _inside_of(fine: _Candidate, coarse: _Candidate) -> bool:
                 return True
             continue
         if mf.country and mc.country and mf.country != mc.country:
+            if mc.method == "admin1" and across_line(mf, mc) and _kinds_agree(fine, coarse):
+                return True  # "an attack in Balochistan" / "... in the Spin Boldak area"
             continue
         own = {"admin1": mf.admin1, "admin2": mf.admin2}.get(mc.method)
         unit = {"admin1": mc.admin1, "admin2": mc.admin2}.get(mc.method) or mc.name
@@ -338,6 +351,14 @@ def _inside_of(fine: _Candidate, coarse: _Candidate) -> bool:
         if _km_to(mf, mc) <= (mc.uncertainty_km or 0):
             return True
     return False
+
+
+def _kinds_agree(a: _Candidate, b: _Candidate) -> bool:
+    """Whether two violent rows may tell one event across the border: the same
+    kind, or kinds that only say "fighting" (a strike across the line is the other
+    side's answer, not the attack on this side)."""
+    plain = ("attack", "armed_clash", "killing")
+    return a.kind == b.kind or (a.kind in plain and b.kind in plain)
 
 
 def _unfound_restates(fine: _Candidate, coarse: _Candidate) -> bool:
@@ -393,7 +414,11 @@ def _fold_restatements(
             and id(f) not in gone
             and (_inside_of(f, c) or _unfound_restates(f, c))
             and _overlap(f, c)
-            and not (f.sentence != c.sentence and _SEPARATE.match(f.evidence))
+            # (either one opening an incident of its own: "In another shootout in X")
+            and not (
+                f.sentence != c.sentence
+                and (_SEPARATE.match(f.evidence) or _SEPARATE.match(c.evidence))
+            )
         ]
         if not finer:
             continue
@@ -475,7 +500,8 @@ _SEVERAL = re.compile(
 #: A sentence that opens another incident ("In a related incident on Sunday, an
 #: attack in X ..."): a coarser row of another sentence does not restate it.
 _SEPARATE = re.compile(
-    r"\W*(?:in (?:a|an|another) (?:\w+ )?(?:incident|attack|development)|separately|"
+    r"\W*(?:in (?:a|an|another) (?:\w+ )?(?:incident|attack|development|operation|raid|"
+    r"clash|encounter|ambush|assault|engagement|shootout|gunfight|blast|explosion)|separately|"
     r"in other (?:news|incidents?))\b",
     re.IGNORECASE,
 )

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from geo.sphere import point_km
-from incidents._extract_across import across_line
+from incidents._extract_across import across_line, facing_district
 from incidents._extract_controls import speech_venue
 from incidents._match import Mention
 from incidents.geocode import Geocoder, Match
@@ -473,7 +473,8 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
 
 # "in Plang area near Khar town": the town is the reference point of the site
 _NEAR_GAP = re.compile(
-    r"^(?:\s+(?:area|village|town|locality|post|checkpoint|bazaar|market))?,?\s+"
+    r"^(?:\s+(?:area|village|town|city|locality|post|checkpoint|bazaar|market|district|"
+    r"tehsil|valley|region|sector|camp|base|outpost|hamlet|settlement))?,?\s+"
     r"(?:near|close to|not far from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -543,6 +544,8 @@ def _near(t: str, places: list[_Place], gc: Geocoder) -> None:
                 _namesake_in(x, b.match, gc)
         if b.match.method not in _POINT:
             continue  # "near the Kurram border": too coarse to place the site at
+        if a.match.method in ("admin1", "admin2") and not a.fallback and not a.match.ambiguous:
+            continue  # "X district near Y town": the district is found, Y only points at it
         if a.match.ambiguous or far or math.isnan(a.match.lat):
             why = "ambiguous" if a.match.ambiguous else f"not within {_NEAR_KM:.0f} km of it"
             a.notes.append(f"{a.text!r} placed at {b.text} named beside it ({why})")
@@ -841,6 +844,32 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
 _POINT = frozenset({"gazetteer", "crossing"})
 
 
+def _facing(p: _Place, where: Match, units: list[Match], gc: Geocoder) -> bool:
+    """Place ``p`` at the district of its province facing ``where`` across the line
+    when the gazetteer knows ``where`` less well than that district (in place)."""
+    for u in units:
+        d = facing_district(where, u, gc)
+        if d is None or not where.uncertainty_km > d.uncertainty_km:
+            continue
+        p.notes.append(
+            f"{p.text!r} is {where.name} across the line from {u.name}: placed at"
+            f" {d.name} district, which faces it"
+        )
+        p.match, p.fallback = d, True
+        return True
+    return False
+
+
+def _facing_by_spelling(p: _Place, name: str, unit: Match, gc: Geocoder) -> bool:
+    """A name the gazetteer has only in another spelling, across the line from the
+    province the text puts it in ("Baramcha in Balochistan"): placed at the
+    district of that province facing it (in place)."""
+    bare = gc.resolve(name)
+    if not bare or bare[0].method not in _POINT or bare[0].ambiguous:
+        return False
+    return _facing(p, bare[0], [unit], gc)
+
+
 def _resolve_within(p: _Place, gc: Geocoder) -> None:
     hint: dict[str, str | None] = {"admin1": None, "admin2": None, "country": None}
     for c in p.context:
@@ -868,11 +897,21 @@ def _resolve_within(p: _Place, gc: Geocoder) -> None:
     ):
         # "the Spin Boldak area of Balochistan": a border town of the other country,
         # told by the stretch of border it faces; the town, not the whole unit
-        p.notes.append(
-            f"{p.text!r} kept: across the line from {', '.join(u.name or '' for u in units)}"
-        )
+        # (a name known only loosely: the district of the unit facing it)
+        if not _facing(p, p.match, units, gc):
+            p.notes.append(
+                f"{p.text!r} kept: across the line from {', '.join(u.name or '' for u in units)}"
+            )
         return
     if units and (got is None or not all(_inside(p.match, u) for u in units)):
+        bare = gc.resolve(p.text)
+        if (
+            bare
+            and bare[0].method in _POINT
+            and not bare[0].ambiguous
+            and _facing(p, bare[0], units, gc)
+        ):
+            return  # "Bahram Chah in Balochistan": a town across the line from it
         unit = min(units, key=lambda u: _LEVEL.get(u.method, 9))
         tehsils = [c.tehsil for c in p.context if c.tehsil is not None and _inside(c.tehsil, unit)]
         if tehsils:
@@ -1030,7 +1069,7 @@ def _unknown_before_unit(t: str, places: list[_Place], known: list[_Place], gc: 
                 # a name the gazetteer has somewhere: only its namesake in the unit counts
                 p.match = Match()
                 _resolve_within(p, gc)
-            else:
+            elif not _facing_by_spelling(p, name, u.match, gc):
                 p.fallback = True
                 p.notes.append(f"{name!r} not in the gazetteer: placed at {u.match.name}")
             new.append(p)

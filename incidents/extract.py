@@ -153,6 +153,7 @@ from incidents._extract_merge import _inside_of, _merge, constrain_to_article, r
 from incidents._extract_operation_side import operation_sides
 from incidents._extract_places import FRONTIER_NAME, _places, article_units
 from incidents._extract_renewed import renewed
+from incidents._extract_restate import date_of_another, refine_in_sentence
 from incidents._extract_sides import set_initiators
 from incidents._extract_table import EXTRA_COLUMNS, _table
 from incidents._extract_text import (
@@ -252,6 +253,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
         if _PRECURSOR.search(s.text) or SEQUEL.search(s.text):
             inherit = None  # what started it or came next: not the date told before
         new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind, memory)
+        refine_in_sentence(new, s.text, gc)  # "in X district ... near Y": at Y
         if all(c.kind == "_casualties" for c in new):  # "Fighting resumed there on Tuesday."
             new = renewed(cands, i, s.text, dated, [n for c in new for n in c.counts]) or new
         if not new:
@@ -307,6 +309,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     _elaborations(cands)
     set_initiators(cands, texts)
     operation_sides(cands)  # "killed during an operation against militants in X"
+    date_of_another(cands)  # "In another operation ...": the date of the one before
     _lead_date(cands, unplaced, ref)
     lead_texts = [s.text for _, s in without_captions(sents)]
     gone = set(recalled_rows(cands, ref, violent=VIOLENT, reopening=reopening_lead(lead_texts)))

@@ -1,0 +1,281 @@
+"""Restatements of one incident that the plain fold misses, and their neighbours.
+
+:func:`incidents._extract_merge._merge` folds repeats told at one place with
+overlapping dates, and coarser rows into the finer row they hold.  News restates
+an incident in ways those two rules do not see:
+
+* the lead reports it with the day of the statement ("..., an official said on
+  Wednesday") and a later sentence gives the day it began ("On Monday, the
+  college came under attack"): same place, windows a day or two apart
+  (:func:`fold_adjacent`);
+* a sentence tells how the conflict began ("The clash erupted when militants
+  stormed a post in X early Saturday"): the start of the incident of the lead,
+  a day before it (:func:`fold_adjacent`);
+* a target told as part of the one before it ("strikes on posts near X, including
+  the Y air base"), Y not inside X's unit: one strike, at X (:func:`fold_included`);
+* a sentence names its district and, in a later clause, the one place inside it
+  where it happened ("operations in X district after troops spotted militants
+  near Y"): the finer place is the row's (:func:`refine_in_sentence`).
+
+And one that must not be folded: "In another operation in X, ..." is an incident
+of its own, told among the events before it; undated, it takes the date of the
+event told just before it, not the article's lead (:func:`date_of_another`), so
+that a lead at the same place of another day does not swallow it.  So does the
+next item of a list ("First, ... Second, jets bombed X").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+
+from incidents._extract_claims import claim_key
+from incidents._extract_events import _Candidate
+from incidents._extract_lex import VIOLENT
+from incidents._extract_places import _LEVEL, _inside, _Place, _places
+from incidents.geocode import Geocoder, Match
+
+__all__ = ["date_of_another", "fold_adjacent", "fold_included", "refine_in_sentence"]
+
+#: Days between two windows at one place that a restatement may bridge (the
+#: statement's day and the event's, a conflict and the raid that started it).
+ADJACENT_DAYS = 1
+
+#: "The clash erupted when ...": the sentence tells how the incident of the lead began.
+_BEGAN = re.compile(
+    r"\b(?:conflict|confrontation|clash(?:es)?|fighting|hostilities|skirmish(?:es)?|"
+    r"exchange of fire|stand-?off|violence|escalation|flare-?up)\s+(?:first\s+)?"
+    r"(?:began|started|erupted|broke out|was triggered|was sparked)\s+(?:when|after)\b",
+    re.IGNORECASE,
+)
+
+#: A reporting verb right before a date ("an official said on Wednesday") or right
+#: after it ("officials on Monday said").
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed)\s+$",
+    re.IGNORECASE,
+)
+_SAID_AFTER = re.compile(
+    r"\s*,?\s*(?:said|says|told|announced|reported|confirmed|stated|claimed)\b", re.IGNORECASE
+)
+
+#: "In another operation ...", "In yet another attack ...": an incident of its own
+#: in a series told before it.
+_ANOTHER = re.compile(
+    r"\W*(?:in|during)\s+(?:yet\s+)?another\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:operation|attack|incident|raid|strike|clash|encounter|ambush|assault|"
+    r"engagement|shootout|gunfight|blast|explosion|bombing)s?\b",
+    re.IGNORECASE,
+)
+#: Words that tell an incident apart from the one told before ("another bomb went
+#: off", "the second attack this week").
+_OTHER = re.compile(
+    r"\b(?:another|second|third|separate|earlier|previous|similar|fresh|new)\s+"
+    r"(?:[\w-]+\s+)?(?:attacks?|incidents?|blasts?|bombs?|clash(?:es)?|raids?|strikes?|"
+    r"ambush(?:es)?|explosions?|assaults?|operations?|encounters?)\b",
+    re.IGNORECASE,
+)
+#: "First, ... Second, jets bombed ...": the next item of a list of responses told
+#: after its date ("On 24 December, Pakistan responded in two ways.").
+_NEXT_ITEM = re.compile(
+    r"\W*(?:second(?:ly)?|third(?:ly)?|fourth(?:ly)?|finally|lastly)\s*,", re.IGNORECASE
+)
+
+
+def _said_on(c: _Candidate) -> bool:
+    """Whether the row's date is only the day its statement was made."""
+    if any(n.startswith("date of the statement") for n in c.notes):
+        return True
+    if not c.date_text or c.date_how != "relative":
+        return False
+    k = c.evidence.find(c.date_text)
+    if k < 0:
+        return False
+    before = c.evidence[max(0, k - 30) : k]
+    return bool(_SAID_BEFORE.search(before) or _SAID_AFTER.match(c.evidence, k + len(c.date_text)))
+
+
+def _same_site(a: _Candidate, b: _Candidate) -> bool:
+    """Whether two rows are placed at one point or unit (a name not found and
+    placed at its district is at that district)."""
+    if a.place.role == "frontier" or b.place.role == "frontier":
+        return False
+    ma, mb = a.place.match, b.place.match
+    if math.isnan(ma.lat) or math.isnan(mb.lat):
+        return False
+    return (
+        ma.name == mb.name
+        and ma.method == mb.method
+        and round(ma.lat, 3) == round(mb.lat, 3)
+        and round(ma.lon, 3) == round(mb.lon, 3)
+    )
+
+
+def _gap_days(early: _Candidate, late: _Candidate) -> int | None:
+    """Days from the end of ``early``'s window to the start of ``late``'s (None
+    when either is undated)."""
+    if early.first is None or late.first is None:
+        return None
+    return (late.first - (early.last or early.first)).days
+
+
+def fold_adjacent(cands: list[_Candidate]) -> list[_Candidate]:
+    """Fold a violent row into the earlier-told row at the same site whose window
+    ends at most :data:`ADJACENT_DAYS` after it begins, when the text says they are
+    one incident: the earlier row is dated only by its statement ("an official said
+    on Wednesday") and the later one by the event ("On Monday, ... came under
+    attack"), or the later sentence tells how the conflict began ("The clash
+    erupted when ... early Saturday").  The host keeps the first report and spans
+    both windows.
+
+    Parameters
+    ----------
+    cands : list of _Candidate
+        Rows after the plain fold, in sentence order.
+
+    Returns
+    -------
+    list of _Candidate
+        The rows kept (hosts changed in place).
+    """
+    gone: set[int] = set()
+    violent = [c for c in cands if c.kind in VIOLENT and c.first is not None]
+    for host in violent:
+        if id(host) in gone:
+            continue
+        for c in violent:
+            if c is host or id(c) in gone or c.sentence <= host.sentence:
+                continue
+            if not _same_site(host, c) or _ANOTHER.match(c.evidence) or _OTHER.search(c.evidence):
+                continue
+            gap = _gap_days(c, host)  # the later sentence tells an earlier day
+            if gap is None or not 0 <= gap <= ADJACENT_DAYS:
+                continue
+            if not (_said_on(host) or _BEGAN.search(c.evidence)):
+                continue
+            gone.add(id(c))
+            assert host.first is not None and c.first is not None
+            host.first = min(host.first, c.first)
+            host.last = max(host.last or host.first, c.last or c.first)
+            host.merged += 1
+            how = "how it began" if _BEGAN.search(c.evidence) else "its day"
+            host.notes.append(
+                f"sentence {c.sentence} tells {how} ({c.first}): one incident"
+                f" -> {host.first}..{host.last}"
+            )
+            have = {claim_key(n) for n in host.counts}
+            host.counts = host.counts + [n for n in c.counts if claim_key(n) not in have]
+            host.actor1 = host.actor1 or c.actor1
+            host.actor2 = host.actor2 or c.actor2
+    return [c for c in cands if id(c) not in gone]
+
+
+def refine_in_sentence(new: list[_Candidate], text: str, gc: Geocoder) -> None:
+    """A violent row placed at a district whose own sentence names, in another
+    clause, exactly one place inside that district that no row of the sentence
+    holds ("operations were carried out in X district after troops spotted
+    militants near Y"): the row is placed there, finer, in place."""
+    rows = [
+        c
+        for c in new
+        if c.kind in VIOLENT
+        and c.place.role == "place"
+        and not c.place.fallback
+        and c.place.match.method == "admin2"
+    ]
+    if not rows:
+        return
+    held = {c.place.text.lower() for c in new}
+    sites = [p for p in _places(text, gc) if p.role == "place" and p.text.lower() not in held]
+    for c in rows:
+        unit = c.place.match
+        inside = [p for p in sites if _finer(p, unit)]
+        if len(inside) != 1:
+            continue
+        p = inside[0]
+        c.notes.append(f"placed at {p.label!r} named in its sentence (inside {unit.name})")
+        c.notes.extend(p.notes)
+        c.place = p
+
+
+def _finer(p: _Place, unit: Match) -> bool:
+    m = p.match
+    if p.fallback or math.isnan(m.lat) or m.ambiguous or not _inside(m, unit):
+        return False
+    return _LEVEL.get(m.method, 0) < _LEVEL.get(unit.method, 0)
+
+
+def date_of_another(cands: list[_Candidate]) -> None:
+    """An undated violent row opened by "In another operation ..." or by the next
+    item of a list ("Second, jets bombed ...") takes the date of the dated violent
+    row told just before it (the series it belongs to), in place."""
+    for k, c in enumerate(cands):
+        if c.kind not in VIOLENT or c.date_how != "not stated":
+            continue
+        if not (_ANOTHER.match(c.evidence) or _NEXT_ITEM.match(c.evidence)):
+            continue
+        prev = next(
+            (
+                p
+                for p in reversed(cands[:k])
+                if p.kind in VIOLENT
+                and p.sentence < c.sentence
+                and p.first is not None
+                and p.date_how != "not stated"
+            ),
+            None,
+        )
+        if prev is None or prev.first is None:
+            continue
+        c.first, c.last, c.date_how = prev.first, prev.last, "inherited"
+        c.flags = [f for f in c.flags if f != "date_not_stated"]
+        c.notes.append(
+            f"another incident of the series: the date of sentence {prev.sentence}"
+            f" -> {prev.first}..{prev.last or prev.first}"
+        )
+
+
+#: ", including the ...": what follows is part of the place before it.
+_INCLUDING = re.compile(r"^\s*,?\s*(?:including|among them|notably)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def fold_included(
+    cands: list[_Candidate], finer: Callable[[_Candidate, _Candidate], bool]
+) -> list[_Candidate]:
+    """Fold a violent row whose place is told as part of the place of the row before
+    it in the same sentence, of the same kind ("air strikes on posts near X,
+    including the Y air base"): one strike, kept at the first place.  A finer
+    place inside the first one's unit ("in X province, including Y district") is
+    left to the restatement fold (``finer(fine, coarse)``), which keeps Y.
+
+    Parameters
+    ----------
+    cands : list of _Candidate
+        Rows, in sentence order.
+    finer : callable
+        Whether the first row is a finer place inside the second's unit.
+
+    Returns
+    -------
+    list of _Candidate
+        The rows kept (hosts changed in place).
+    """
+    gone: set[int] = set()
+    for a, b in zip(cands, cands[1:], strict=False):
+        if id(a) in gone or a.sentence != b.sentence or a.kind != b.kind:
+            continue
+        if a.kind not in VIOLENT or "frontier" in (a.place.role, b.place.role):
+            continue
+        if a.place.end > b.place.start or not _INCLUDING.match(
+            a.evidence[a.place.end : b.place.start]
+        ):
+            continue
+        if finer(b, a):
+            continue
+        gone.add(id(b))
+        a.merged += 1
+        a.notes.append(f"{b.place.text!r} told as part of it (sentence {b.sentence})")
+        have = {claim_key(n) for n in a.counts}
+        a.counts = a.counts + [n for n in b.counts if claim_key(n) not in have]
+    return [c for c in cands if id(c) not in gone]
