@@ -27,6 +27,7 @@ from incidents._extract_lex import (
     is_diplomatic,
     triggers_in,
 )
+from incidents._extract_phrasing import without_earlier
 from incidents._extract_places import (
     _QUOTES,
     FRONTIER_NAME,
@@ -462,7 +463,7 @@ def _sentence(
             kind = next(x.kind for x in trig if x.violent)
             c = _Candidate(i, s.paragraph, (s.start, s.end), t, "_casualties", None, None, None, "")  # type: ignore[arg-type]
             c.types = (kind, "")
-            c.counts = counts
+            c.counts = without_earlier(t, counts)  # not "came days after six were killed"
             x0 = next(x for x in trig if x.violent)
             _date(c, x0, _Place(x0.start, x0.end, "", Match()), spans, para, ref)
             c.kind, c.place = x0.kind, _Place(x0.start, x0.end, "", Match())

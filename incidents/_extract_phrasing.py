@@ -1,0 +1,128 @@
+"""Casualty phrasings of outlets the count rules had not been written on (batch Z).
+
+Found on 2016-2023 reports from ten outlets not used before, each a phrasing, not a
+place or an article:
+
+* the military's idiom with its count as the object: "sent 12 terrorists to hell",
+  "sending six militants \u201cto hell\u201d" (the passive "were sent to hell" was known);
+* an aside between a count of "others" and its own verb: "one person was killed and
+  20 others, including women and children, were wounded" -- the 20 are wounded,
+  not more of the dead;
+* a running toll of an attack still under way: "three attackers have been killed so
+  far" counts a group the lead did not count; "so far" alone is not a total over
+  several incidents or a span ("since Saturday", "so far this year" stay totals).
+
+Each function is a small hook for :mod:`incidents._extract_counts` or
+:mod:`incidents._extract_claims`; the table-driven tests are in
+``tests/incidents/test_extract_unseen_z.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from incidents._extract_counts import Count
+
+__all__ = [
+    "DEAD_GATE",
+    "MORE_TRIGGERS",
+    "after_aside",
+    "dead_object_forms",
+    "other_groups",
+    "running_toll",
+    "without_earlier",
+]
+
+_SENT_TO_HELL = r"\bsen(?:t|ding)\b[^.;]{0,60}?\bto hell\b"
+#: Extra cue for the killed-count gate: "sent <count> to hell".
+DEAD_GATE = "|" + _SENT_TO_HELL
+#: One more trigger alternative per event kind, appended by the base lexicon.
+MORE_TRIGGERS: dict[str, str] = {"killing": _SENT_TO_HELL}
+
+
+def dead_object_forms(num: str, adj: str, who: str) -> list[str]:
+    """Killed-count regexes whose verb takes the count as its object, built from the
+    count module's ``num`` (a named ``num`` group), ``adj`` and ``who`` (a named ``who``
+    group) fragments: "sent 12 terrorists to hell", "sending six militants
+    \u201cto hell\u201d"."""
+    return [
+        rf"\b(?P<verb>sen(?:t|ding))(?: at least| more than| some| about| another)?"
+        rf" {num} {adj}{who}\b[\u201c\u201d\"'\u2018\u2019]?\s*[\u201c\"'\u2018]?to hell\b",
+    ]
+
+
+# An aside after a counted group: ", including women and children,", " (mostly
+# civilians)", ", among them two children,".
+_ASIDE = re.compile(
+    r"^\s*(?:,\s*(?:including|among them|among whom|mostly|mainly|most of them|many of them)"
+    r"\b[^,.;]{1,60},|\([^().;]{1,60}\))",
+    re.IGNORECASE,
+)
+
+
+def after_aside(rest: str) -> str:
+    """``rest`` (the text after a counted group) without a leading aside, so the
+    group's own verb follows: ", including women and children, were wounded" ->
+    " were wounded"; else ``rest`` unchanged."""
+    m = _ASIDE.match(rest)
+    return " " + rest[m.end() :].lstrip() if m else rest
+
+
+# "so far" alone: the running toll of the incident reported; with a span or a
+# series ("so far this year", "so far in these clashes") it is a total.
+_SO_FAR = re.compile(r"\bso far\b", re.IGNORECASE)
+_SPAN_MORE = re.compile(
+    r"\bso far\s+(?:this|in|during|since|over|across)\b|\bsince\b|\bin total\b|\bin all\b"
+    r"|\bthis (?:year|month|week)\b",
+    re.IGNORECASE,
+)
+
+
+def running_toll(tail: str) -> bool:
+    """Whether the words after a count (up to its clause's end) make it the running
+    toll of the incident told ("three attackers have been killed so far") rather
+    than a total over a span or over several incidents."""
+    return bool(_SO_FAR.search(tail)) and not _SPAN_MORE.search(tail)
+
+
+# The toll of an earlier event, told to set the news in context: "The attack came
+# days after seven civilians were killed in another shelling", "It comes a week
+# after two soldiers died in a similar raid" (not "the clashes that followed").
+_EARLIER = re.compile(
+    r"\b(?:came|comes|coming|happened|occurred|follows|followed)\s+"
+    r"(?:(?:just|only|barely|two|three|four|five|several|a few|a|an|one)\s+)?"
+    r"(?:(?:hours?|days?|weeks?|months?)\s+)?(?:after|on the heels of)\b",
+    re.IGNORECASE,
+)
+
+
+def without_earlier(sentence: str, counts: list[Count]) -> list[Count]:
+    """The counts of a sentence without a place, less those told after a cue that
+    the news came after them ("The attack came days after seven civilians and a
+    fighter were killed in another shelling"): those are the toll of an earlier
+    event, not a detail of the one just reported."""
+    cue = _EARLIER.search(sentence)
+    if cue is None:
+        return counts
+    return [c for c in counts if c.start < cue.start()]
+
+
+def other_groups(have: list[Count], more: list[Count]) -> list[Count]:
+    """Counts of ``more`` (a point restatement of the incident: "the attackers were
+    cornered near the boundary" with "three attackers have been killed") of groups
+    ``have`` does not count, of a kind that neither counts as a total of "people":
+    soldiers and attackers of one incident add up, as the gold does; a total of
+    people is never split or added to."""
+    out: list[Count] = []
+    for n in more:
+        if n.group == "people" or n.group.startswith("named:"):
+            continue
+        same = [h for h in have if h.which == n.which]
+        if any(h.group == "people" for h in same) or any(h.group == n.group for h in same):
+            continue
+        if any(o.which == n.which and o.group == "people" for o in more):
+            continue
+        out.append(n)
+    return out
