@@ -24,12 +24,15 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from incidents._extract_counts import Count
+    from incidents._extract_events import _Candidate
 
 __all__ = [
     "DEAD_GATE",
     "MORE_TRIGGERS",
     "after_aside",
+    "closed_subject",
     "dead_object_forms",
+    "drop_follow_up_searches",
     "other_groups",
     "running_toll",
     "without_earlier",
@@ -125,4 +128,55 @@ def other_groups(have: list[Count], more: list[Count]) -> list[Count]:
         if any(o.which == n.which and o.group == "people" for o in more):
             continue
         out.append(n)
+    return out
+
+
+# A crossing told again as the subject of its closure, at the start of a clause:
+# "The crossing was closed on Thursday afternoon.", "... and the gate remained shut".
+_CLOSED_SUBJECT = re.compile(
+    r"(?:^|[.;:]\s+|,?\s+and\s+)\W*(?P<np>the\s+(?:(?:border|main|busy|key|frontier)\s+)?"
+    r"(?P<noun>border crossing|crossing point|border point|crossing|gate|terminal))\s+"
+    r"(?:was|were|has been|have been|had been|is|remained|remains|stayed|stays)\s+"
+    r"(?:also\s+|again\s+|temporarily\s+)?(?:closed|shut|sealed)\b",
+    re.IGNORECASE,
+)
+
+
+def closed_subject(sentence: str) -> re.Match[str] | None:
+    """A definite description of a crossing that is the subject of its closure
+    ("The crossing was closed on Thursday"), with the groups ``np`` and ``noun`` of
+    the anaphora module's descriptions; None when there is none."""
+    return _CLOSED_SUBJECT.search(sentence)
+
+
+# The hunt after an attack: "security officials carrying out a search operation",
+# "a clearance operation is under way", "the area is being sanitised".
+_FOLLOW_UP = re.compile(
+    r"^(?:(?:search|clearance|saniti[sz]ation|combing|mop-up|cordon-and-search|"
+    r"cordon and search|follow-up)(?:\s+operations?)?|saniti[sz](?:ed|ing))$",
+    re.IGNORECASE,
+)
+#: Sentences back to the incident a follow-up operation is the hunt after.
+FOLLOW_UP_REACH = 3
+
+
+def drop_follow_up_searches(cands: list[_Candidate]) -> list[_Candidate]:
+    """Violent rows whose sentence tells only the hunt after an incident told just
+    before ("A curfew has been imposed in the area, with security officials carrying
+    out a search operation."): no casualty, no violent trigger but the operation.
+    Such a row is the incident's aftermath, not a clash; a search that kills or
+    meets fire ("killed three militants during the search operation") stays."""
+    from incidents._extract_lex import VIOLENT, triggers_in  # (the lexicon imports this)
+
+    out: list[_Candidate] = []
+    for c in cands:
+        if c.kind in VIOLENT and not c.counts:
+            trig = [x for x in triggers_in(c.evidence) if x.violent]
+            follow = bool(trig) and all(_FOLLOW_UP.match(x.text.strip()) for x in trig)
+            before = any(
+                o.kind in VIOLENT and 0 < c.sentence - o.sentence <= FOLLOW_UP_REACH for o in out
+            )
+            if follow and before:
+                continue
+        out.append(c)
     return out

@@ -151,6 +151,7 @@ from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _
 from incidents._extract_lex import EVENT_KINDS, SEQUEL, VIOLENT, clear_caches
 from incidents._extract_merge import _inside_of, _merge, constrain_to_article, refine_by_sentence
 from incidents._extract_operation_side import operation_sides
+from incidents._extract_phrasing import drop_follow_up_searches
 from incidents._extract_places import FRONTIER_NAME, _places, article_units
 from incidents._extract_renewed import renewed
 from incidents._extract_sides import set_initiators
@@ -297,6 +298,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
                 last_yeared = c.yeared
         if not new and dated is not None and (dated[1] - dated[0]).days <= 2:
             last_range = (dated[0], dated[1])  # "a few days later" counts from this date
+    cands = drop_follow_up_searches(cands)  # "carrying out a search operation"
     settle_counts(cands, unplaced)
     date_from_details(cands, unplaced)
     cands = sorted(
