@@ -27,7 +27,7 @@ from incidents._extract_lex import (
     is_diplomatic,
     triggers_in,
 )
-from incidents._extract_phrasing import without_earlier
+from incidents._extract_phrasing import victims_at, without_earlier
 from incidents._extract_places import (
     _QUOTES,
     FRONTIER_NAME,
@@ -357,10 +357,11 @@ def _sentence(
         # "This was an intelligence-based operation targeting camps in X": the event
         # told before, described again (kept when that event had no place yet)
         trig = []
-    if not trig and pending is not None and _COREF.search(t):
+    if not trig and pending is not None and (_COREF.search(t) or victims_at(t)):
         # "The incidents occurred in the Upper Kurram district": the place of the
-        # event the previous sentence reported without one.
-        m = _COREF.search(t)
+        # event the previous sentence reported without one ("the troops were
+        # patrolling in X": where its victims were)
+        m = _COREF.search(t) or victims_at(t)
         assert m is not None
         trig = [Trigger(m.start(), m.end(), m.group(0), pending)]
     if not trig:

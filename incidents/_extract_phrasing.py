@@ -35,6 +35,7 @@ __all__ = [
     "drop_follow_up_searches",
     "other_groups",
     "running_toll",
+    "victims_at",
     "without_earlier",
 ]
 
@@ -180,3 +181,25 @@ def drop_follow_up_searches(cands: list[_Candidate]) -> list[_Candidate]:
                 continue
         out.append(c)
     return out
+
+
+# Where the victims of an event told without a place were: "the troops were carrying
+# out routine surveillance in X", "the soldiers were patrolling near Y", "the FC
+# personnel were busy constructing a post at Z".
+_VICTIMS_AT = re.compile(
+    r"\b(?:the|these|those)\s+(?:(?:FC|Frontier Corps|security|army|paramilitary|border|"
+    r"police|Levies|deceased|martyred|slain|injured|wounded)\s+)?"
+    r"(?:troops|soldiers|personnel|servicemen|officials|policemen|guards|men|jawans|"
+    r"victims|labourers|workers)\s+"
+    r"(?:were|was|had been|have been)\s+(?:also\s+)?"
+    r"(?:carrying out|conducting|performing|busy|deployed|working|patrolling|guarding|"
+    r"stationed|posted|travelling|traveling|escorting|on (?:duty|patrol|their way))\b",
+    re.IGNORECASE,
+)
+
+
+def victims_at(sentence: str) -> re.Match[str] | None:
+    """The phrase telling where the victims of an event told just before were
+    ("the troops were carrying out routine surveillance in Kurram"), for the
+    sentence's place to be that event's; None when there is none."""
+    return _VICTIMS_AT.search(sentence)
