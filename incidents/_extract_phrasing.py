@@ -33,6 +33,7 @@ __all__ = [
     "closed_subject",
     "dead_object_forms",
     "drop_follow_up_searches",
+    "fold_same_site",
     "other_groups",
     "running_toll",
     "victims_at",
@@ -203,3 +204,61 @@ def victims_at(sentence: str) -> re.Match[str] | None:
     ("the troops were carrying out routine surveillance in Kurram"), for the
     sentence's place to be that event's; None when there is none."""
     return _VICTIMS_AT.search(sentence)
+
+
+#: Two rows whose points lie this close (and inside each other's circle) are one site.
+SAME_SITE_KM = 5.0
+
+
+def fold_same_site(cands: list[_Candidate]) -> list[_Candidate]:
+    """Rows of one kind class, overlapping dates and one site told by two names
+    ("the Torkham crossing at the end of the Khyber Pass": two points 2 km apart,
+    each inside the other's circle) folded into the finer (then the earlier) row:
+    one incident, not two.  Counts of the folded row complete the kept one's; rows
+    of two agents stay apart."""
+    import math
+
+    from geo.sphere import point_km
+    from incidents._extract_counts import fill_counts
+    from incidents._extract_lex import VIOLENT
+    from incidents._extract_merge import _overlap
+
+    def unc(c: _Candidate) -> float:
+        u = c.place.match.uncertainty_km
+        return 0.0 if math.isnan(u) else u
+
+    def located(c: _Candidate) -> bool:
+        return not (math.isnan(c.place.match.lat) or c.place.role in ("frontier", "country"))
+
+    # the finer row first; of two alike, the one that counts the casualties, then the earlier
+    order = sorted(
+        range(len(cands)),
+        key=lambda k: (unc(cands[k]), -len(cands[k].counts), cands[k].sentence),
+    )
+    gone: set[int] = set()
+    for k in order:
+        host = cands[k]
+        if k in gone or not located(host):
+            continue
+        for j in order:
+            c = cands[j]
+            if j == k or j in gone or not located(c):
+                continue
+            same_class = (c.kind in VIOLENT) == (host.kind in VIOLENT) and (
+                c.kind in VIOLENT or c.kind == host.kind
+            )
+            if not same_class or not _overlap(host, c):
+                continue
+            if host.actor1 and c.actor1 and host.actor1 != c.actor1:
+                continue  # each side's fire at one place: two rows
+            d = point_km(
+                host.place.match.lat, host.place.match.lon, c.place.match.lat, c.place.match.lon
+            )
+            if d > min(SAME_SITE_KM, max(unc(host), unc(c))) or unc(c) < unc(host):
+                continue
+            gone.add(j)
+            host.counts = fill_counts(host.counts, c.counts)
+            host.actor1 = host.actor1 or c.actor1
+            host.merged += 1
+            host.notes.append(f"same site as {c.place.text!r} of sentence {c.sentence}")
+    return [c for k, c in enumerate(cands) if k not in gone]
