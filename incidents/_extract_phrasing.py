@@ -31,6 +31,7 @@ __all__ = [
     "MORE_TRIGGERS",
     "after_aside",
     "closed_subject",
+    "date_wounds",
     "dead_object_forms",
     "drop_follow_up_searches",
     "fold_same_site",
@@ -262,3 +263,31 @@ def fold_same_site(cands: list[_Candidate]) -> list[_Candidate]:
             host.merged += 1
             host.notes.append(f"same site as {c.place.text!r} of sentence {c.sentence}")
     return [c for k, c in enumerate(cands) if k not in gone]
+
+
+#: Days before a death from wounds that the wounding may lie ("died on Tuesday after
+#: being shot": shot that day or in the days before).
+WOUNDS_DAYS = 3
+
+
+def date_wounds(cands: list[_Candidate]) -> None:
+    """A row dated by the day a victim died of wounds ("an officer died on Tuesday
+    after being shot during a clash", "succumbed to his injuries on Monday") holds
+    the incident from :data:`WOUNDS_DAYS` days before that day: the day of the
+    death is not the day of the fighting, so the row can meet the clash told with
+    its own date.  In place."""
+    import datetime as dt
+
+    for c in cands:
+        if not c.date_text or c.first is None or c.date_how not in ("absolute", "relative"):
+            continue
+        rx = (
+            r"\b(?:died|succumbed(?:\s+to\s+(?:his|her|their)\s+(?:wounds|injuries))?)\s+"
+            + re.escape(c.date_text)
+            + r"(?:\s+\w+)?,?\s+(?:after being|after he was|after she was|of (?:his |her )?wounds|"
+            r"from (?:his |her |their )?(?:wounds|injuries))"
+        )
+        if re.search(rx, c.evidence, re.IGNORECASE):
+            c.last = c.last or c.first
+            c.first = c.first - dt.timedelta(days=WOUNDS_DAYS)
+            c.notes.append(f"a death from wounds on {c.date_text!r}: the incident on or before it")

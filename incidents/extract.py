@@ -151,7 +151,7 @@ from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _
 from incidents._extract_lex import EVENT_KINDS, SEQUEL, VIOLENT, clear_caches
 from incidents._extract_merge import _inside_of, _merge, constrain_to_article, refine_by_sentence
 from incidents._extract_operation_side import operation_sides
-from incidents._extract_phrasing import drop_follow_up_searches, fold_same_site
+from incidents._extract_phrasing import date_wounds, drop_follow_up_searches, fold_same_site
 from incidents._extract_places import FRONTIER_NAME, _places, article_units
 from incidents._extract_renewed import renewed
 from incidents._extract_sides import set_initiators
@@ -305,6 +305,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
         [*cands, *frontier_from_neighbour(cands, unplaced, texts)], key=lambda c: c.sentence
     )
     date_sequels(cands, ref)
+    date_wounds(cands)  # "died on Tuesday after being shot": the clash before
     date_consequences(cands, ref)  # "closed following the clash": after it
     _elaborations(cands)
     set_initiators(cands, texts)
