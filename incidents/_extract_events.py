@@ -461,7 +461,10 @@ def _sentence(
     counts = _own_counts(t, counts_in(t), raw_strong, trig)
     if not pairs:
         if any(x.violent for x in trig):
-            kind = next(x.kind for x in trig if x.violent)
+            # the event word over a casualty word ("martyred in cross-border fire": a clash)
+            kind = next((x.kind for x in trig if x.violent and not x.weak), None) or next(
+                x.kind for x in trig if x.violent
+            )
             c = _Candidate(i, s.paragraph, (s.start, s.end), t, "_casualties", None, None, None, "")  # type: ignore[arg-type]
             c.types = (kind, "")
             c.counts = without_earlier(t, counts)  # not "came days after six were killed"

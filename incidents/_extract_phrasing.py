@@ -212,7 +212,7 @@ SAME_SITE_KM = 5.0
 
 
 def fold_same_site(cands: list[_Candidate]) -> list[_Candidate]:
-    """Rows of one kind class, overlapping dates and one site told by two names
+    """Rows of one kind, overlapping dates and one site told by two names
     ("the Torkham crossing at the end of the Khyber Pass": two points 2 km apart,
     each inside the other's circle) folded into the finer (then the earlier) row:
     one incident, not two.  Counts of the folded row complete the kept one's; rows
@@ -245,10 +245,12 @@ def fold_same_site(cands: list[_Candidate]) -> list[_Candidate]:
             c = cands[j]
             if j == k or j in gone or not located(c):
                 continue
-            same_class = (c.kind in VIOLENT) == (host.kind in VIOLENT) and (
-                c.kind in VIOLENT or c.kind == host.kind
+            # one kind, or a casualty row beside its event ("a bomb hit a van" and
+            # "troops killed two militants in the search" are two events)
+            same_kind = c.kind == host.kind or (
+                "killing" in (c.kind, host.kind) and c.kind in VIOLENT and host.kind in VIOLENT
             )
-            if not same_class or not _overlap(host, c):
+            if not same_kind or not _overlap(host, c):
                 continue
             if host.actor1 and c.actor1 and host.actor1 != c.actor1:
                 continue  # each side's fire at one place: two rows
