@@ -76,11 +76,13 @@ def after_aside(rest: str) -> str:
     return " " + rest[m.end() :].lstrip() if m else rest
 
 
-# "so far" alone: the running toll of the incident reported; with a span or a
-# series ("so far this year", "so far in these clashes") it is a total.
+# "so far" alone (or "so far in the assault"): the running toll of the incident
+# reported; with a span or a series ("so far this year", "so far in these clashes")
+# it is a total.
 _SO_FAR = re.compile(r"\bso far\b", re.IGNORECASE)
 _SPAN_MORE = re.compile(
-    r"\bso far\s+(?:this|in|during|since|over|across)\b|\bsince\b|\bin total\b|\bin all\b"
+    r"\bso far\s+(?:in|during|over|across)\s+(?:20\d\d|these|those|the (?:past|last)|recent|"
+    r"separate|several|multiple)\b|\bsince\b|\bin total\b|\bin all\b"
     r"|\bthis (?:year|month|week)\b",
     re.IGNORECASE,
 )
