@@ -35,6 +35,7 @@ __all__ = [
     "dead_object_forms",
     "drop_follow_up_searches",
     "fold_same_site",
+    "fold_wide_responses",
     "other_groups",
     "running_toll",
     "victims_at",
@@ -209,6 +210,17 @@ def victims_at(sentence: str) -> re.Match[str] | None:
     return _VICTIMS_AT.search(sentence)
 
 
+_LIST_JOIN = re.compile(r"^\s*(?:,|and|or|&|,\s*and|,\s*or)\s*$", re.IGNORECASE)
+
+
+def _listed(a: _Candidate, b: _Candidate) -> bool:
+    """Whether two rows are places of one list in one sentence ("in A, B and C")."""
+    if a.sentence != b.sentence:
+        return False
+    first, second = sorted((a.place, b.place), key=lambda p: p.start)
+    return bool(_LIST_JOIN.match(a.evidence[first.end : second.start]))
+
+
 #: Two rows whose points lie this close (and inside each other's circle) are one site.
 SAME_SITE_KM = 5.0
 
@@ -256,6 +268,8 @@ def fold_same_site(cands: list[_Candidate]) -> list[_Candidate]:
                 continue
             if host.actor1 and c.actor1 and host.actor1 != c.actor1:
                 continue  # each side's fire at one place: two rows
+            if _listed(host, c):
+                continue  # "posts in A, B and C areas": a list names several sites
             d = point_km(
                 host.place.match.lat, host.place.match.lon, c.place.match.lat, c.place.match.lon
             )
@@ -295,3 +309,47 @@ def date_wounds(cands: list[_Candidate]) -> None:
             c.last = c.last or c.first
             c.first = c.first - dt.timedelta(days=WOUNDS_DAYS)
             c.notes.append(f"a death from wounds on {c.date_text!r}: the incident on or before it")
+
+
+# A reply to fire told without a place: "security forces had responded by opening
+# fire along the border", "troops retaliated along the frontier".
+_RESPONSE = re.compile(
+    r"\b(?:respond(?:ed|ing)|retaliat(?:ed|ing)|returned (?:the )?fire|"
+    r"in response|in retaliation|hit back|fired back)\b",
+    re.IGNORECASE,
+)
+#: Sentences after a placed incident in which a frontier-wide reply is its answer.
+RESPONSE_REACH = 3
+
+
+def fold_wide_responses(cands: list[_Candidate]) -> list[_Candidate]:
+    """Frontier-wide rows that only tell the reply to an incident placed in the
+    sentences just before ("Two soldiers were martyred ... in Kurram." / "Pakistani
+    forces responded by opening fire along the border."), folded into that
+    incident: the exchange is one incident, not a second one somewhere on the
+    border."""
+    from incidents._extract_counts import fill_counts
+    from incidents._extract_lex import VIOLENT
+    from incidents._extract_merge import _overlap
+
+    gone: set[int] = set()
+    for k, c in enumerate(cands):
+        if c.kind not in VIOLENT or c.place.role != "frontier" or not _RESPONSE.search(c.evidence):
+            continue
+        hosts = [
+            h
+            for h in cands
+            if h is not c
+            and h.kind in VIOLENT
+            and h.place.role not in ("frontier", "country")
+            and 0 < c.sentence - h.sentence <= RESPONSE_REACH
+            and _overlap(h, c)
+        ]
+        if not hosts:
+            continue
+        host = max(hosts, key=lambda h: h.sentence)
+        gone.add(k)
+        host.counts = fill_counts(host.counts, c.counts)
+        host.merged += 1
+        host.notes.append(f"the reply {c.place.text!r} of sentence {c.sentence} is of it")
+    return [c for k, c in enumerate(cands) if k not in gone]

@@ -151,7 +151,12 @@ from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _
 from incidents._extract_lex import EVENT_KINDS, SEQUEL, VIOLENT, clear_caches
 from incidents._extract_merge import _inside_of, _merge, constrain_to_article, refine_by_sentence
 from incidents._extract_operation_side import operation_sides
-from incidents._extract_phrasing import date_wounds, drop_follow_up_searches, fold_same_site
+from incidents._extract_phrasing import (
+    date_wounds,
+    drop_follow_up_searches,
+    fold_same_site,
+    fold_wide_responses,
+)
 from incidents._extract_places import FRONTIER_NAME, _places, article_units
 from incidents._extract_renewed import renewed
 from incidents._extract_sides import set_initiators
@@ -319,6 +324,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     constrain_to_article(cands, article_units([(s.start, s.text) for s in sents], gc), gc)
     cands = _merge(cands)
     cands = fold_same_site(cands)  # "Torkham ... at the end of the Khyber Pass"
+    cands = fold_wide_responses(cands)  # "... responded by opening fire along the border"
     for c in cands:
         c.notes = notes_global + c.notes
         c.features = features(c)
