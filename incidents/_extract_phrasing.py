@@ -210,11 +210,12 @@ def victims_at(sentence: str) -> re.Match[str] | None:
     return _VICTIMS_AT.search(sentence)
 
 
-_LIST_JOIN = re.compile(r"^\s*(?:,|and|or|&|,\s*and|,\s*or)\s*$", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"^(?:\s|,|;|&|\band\b|\bor\b|\bthe\b|\bas well as\b)*$", re.IGNORECASE)
 
 
 def _listed(a: _Candidate, b: _Candidate) -> bool:
-    """Whether two rows are places of one list in one sentence ("in A, B and C")."""
+    """Whether two rows are places of one list in one sentence ("in A, B and C",
+    "the X valley, the Y pass and the Z mountain")."""
     if a.sentence != b.sentence:
         return False
     first, second = sorted((a.place, b.place), key=lambda p: p.start)
@@ -223,6 +224,8 @@ def _listed(a: _Candidate, b: _Candidate) -> bool:
 
 #: Two rows whose points lie this close (and inside each other's circle) are one site.
 SAME_SITE_KM = 5.0
+#: Coarsest row that is a point of its own for :func:`fold_same_site`.
+POINT_KM = 10.0
 
 
 def fold_same_site(cands: list[_Candidate]) -> list[_Candidate]:
@@ -243,7 +246,11 @@ def fold_same_site(cands: list[_Candidate]) -> list[_Candidate]:
         return 0.0 if math.isnan(u) else u
 
     def located(c: _Candidate) -> bool:
-        return not (math.isnan(c.place.match.lat) or c.place.role in ("frontier", "country"))
+        # a point named for itself (not a name placed at the unit that holds it)
+        return (
+            not (math.isnan(c.place.match.lat) or c.place.role in ("frontier", "country"))
+            and unc(c) <= POINT_KM
+        )
 
     # the finer row first; of two alike, the one that counts the casualties, then the earlier
     order = sorted(

@@ -226,3 +226,25 @@ def test_a_death_from_wounds_dates_the_incident_on_or_before_that_day():
     assert df["date"].iloc[0].date() == _d("2024-03-07")
     end = df["date_end"].iloc[0]
     assert pd.isna(end) or end.date() == _d("2024-03-07")
+
+
+def test_a_reply_along_the_border_after_a_placed_incident_is_part_of_it():
+    df = violent(
+        "Two soldiers were martyred when militants attacked a post in Bajaur district on "
+        "Monday, the army said. The army said its troops were exercising restraint to "
+        "spare civilians. Officials said troops had responded on Monday by opening fire "
+        "along the border.",
+        "2024-03-05",
+    )
+    assert list(df["location"].str.contains("Bajaur")) == [True]
+    assert df["fatalities"].iloc[0] == 2
+
+
+def test_names_of_a_list_placed_at_their_district_stay_apart():
+    # unknown names placed at the district that holds them are not one site
+    df = violent(
+        "Militants attacked posts in the Garai valley, the Tormang pass and the Lowar "
+        "heights in Kurram district on Saturday.",
+        "2024-05-06",
+    )
+    assert len(df) == 3
