@@ -1,20 +1,35 @@
-"""Casualty phrasings of outlets the count rules had not been written on (batch Z).
+"""Phrasings of outlets the rules had not been written on (batch Z): counts, places
+and rows.
 
-Found on 2016-2023 reports from ten outlets not used before, each a phrasing, not a
-place or an article:
+Found on 2016-2023 reports from ten outlets not used before; each rule is a
+phrasing, not a place or an article (table-driven tests of paraphrases in
+``tests/incidents/test_extract_unseen_z.py``).
+
+Counts (hooks in :mod:`incidents._extract_counts`, :mod:`incidents._extract_claims`,
+:mod:`incidents._extract_merge`):
 
 * the military's idiom with its count as the object: "sent 12 terrorists to hell",
   "sending six militants \u201cto hell\u201d" (the passive "were sent to hell" was known);
 * an aside between a count of "others" and its own verb: "one person was killed and
-  20 others, including women and children, were wounded" -- the 20 are wounded,
-  not more of the dead;
+  20 others, including women and children, were wounded" -- the 20 are wounded;
 * a running toll of an attack still under way: "three attackers have been killed so
-  far" counts a group the lead did not count; "so far" alone is not a total over
-  several incidents or a span ("since Saturday", "so far this year" stay totals).
+  far" counts; "so far this year", "since Saturday" stay totals;
+* the toll of an earlier event told for context ("The attack came days after seven
+  civilians were killed in another shelling") is not the news's;
+* a point restatement of the incident ("cornered near the boundary") brings the
+  groups the row did not count.
 
-Each function is a small hook for :mod:`incidents._extract_counts` or
-:mod:`incidents._extract_claims`; the table-driven tests are in
-``tests/incidents/test_extract_unseen_z.py``.
+Places and rows (hooks in :mod:`incidents._extract_anaphora`,
+:mod:`incidents._extract_events`, :mod:`incidents.extract`):
+
+* a crossing as the subject of its closure ("The crossing was closed on Thursday");
+* where the victims of a placeless event were ("the troops were carrying out
+  surveillance in X");
+* the hunt after an incident ("carrying out a search operation") is no clash;
+* one site told by two names ("Torkham ... at the end of the Khyber Pass") is one row;
+* a reply "along the border" right after a placed incident is part of it;
+* a death from wounds ("died on Tuesday after being shot") dates the incident on or
+  before that day.
 """
 
 from __future__ import annotations
