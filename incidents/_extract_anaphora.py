@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from geo.sphere import point_km
+from incidents._extract_phrasing import closed_subject
 from incidents._extract_places import _Place
 from incidents._match import Mention
 from incidents.geocode import Geocoder, Match
@@ -155,7 +156,7 @@ class Antecedents:
         reads: "Kabul police said two were killed in the city"), then in earlier
         sentences.  ``mentions`` are the names found in ``t``."""
         out: list[_Place] = []
-        if _ANAPHOR.search(t) is None:
+        if _ANAPHOR.search(t) is None and closed_subject(t) is None:
             return out
         self._flush()
         taken = [(p.start, p.end) for p in places]
@@ -171,7 +172,8 @@ class Antecedents:
             and not any(p.start < m.end and m.start < p.end for p in places)
         ]
         anew = bool(_NEW_EVENT.search(t))
-        for am in _ANAPHOR.finditer(t):
+        subject = closed_subject(t)  # "The crossing was closed on Thursday."
+        for am in [*_ANAPHOR.finditer(t), *([subject] if subject else [])]:
             a, b = am.span("np")
             if any(x < b and a < y for x, y in taken):
                 continue

@@ -50,6 +50,8 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
+from incidents import _extract_phrasing as phrasing
+
 if TYPE_CHECKING:
     from incidents._extract_counts import Count
 
@@ -188,8 +190,8 @@ def _role(sentence: str, c: Count, earlier: list[Count]) -> str:
     if _TALLY.search(sentence[max(0, c.start - 50) : c.start]):
         return "restated"
     tail = re.split(r"[,;]", sentence[c.end : c.end + 40])[0]
-    if _SPAN.search(tail) or _SPAN.search(c.text):
-        return "restated"
+    if (_SPAN.search(tail) or _SPAN.search(c.text)) and not phrasing.running_toll(tail):
+        return "restated"  # not "have been killed so far": the running toll
     told = any(
         e.text.lower().startswith("and ") and c.text.lower().startswith(e.text[4:].lower())
         for e in earlier

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 
 from incidents import _extract_claims as claims
+from incidents import _extract_phrasing as phrasing
 
 __all__ = [
     "Casualties",
@@ -215,9 +216,12 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
 
 
 _DEAD_RX = _forms(DEAD, present=True)  # "strikes kill 10 people"
+_DEAD_RX += [  # "sent 12 terrorists to hell"
+    re.compile(f, re.IGNORECASE) for f in phrasing.dead_object_forms(_NUM, _ADJ, _WHO)
+]
 _HURT_RX = _forms(HURT)
 # Every form above holds its verb: a sentence without one of them needs no form tried.
-_DEAD_GATE = re.compile(f"{DEAD}{_ACTIVE_DEAD}", re.IGNORECASE)
+_DEAD_GATE = re.compile(f"{DEAD}{_ACTIVE_DEAD}{phrasing.DEAD_GATE}", re.IGNORECASE)
 _HURT_GATE = re.compile(HURT, re.IGNORECASE)
 
 # One counted group of a list: "five boys", "a woman", "at least two soldiers".
@@ -492,7 +496,7 @@ def counts_in(sentence: str) -> list[Count]:
                 # "and five others (were) critically injured": not more of the dead
                 rf"\s*(?:were |was |have been |had been |)?(?:also |reportedly )?(?:\w+ly )?"
                 rf"{other}\b",
-                rest[tail.end() :],
+                phrasing.after_aside(rest[tail.end() :]),  # ", including children, were"
             ):
                 extra.append(tail)
             for e in extra:

@@ -27,6 +27,7 @@ from incidents._extract_lex import (
     is_diplomatic,
     triggers_in,
 )
+from incidents._extract_phrasing import victims_at, without_earlier
 from incidents._extract_places import (
     _QUOTES,
     FRONTIER_NAME,
@@ -356,10 +357,11 @@ def _sentence(
         # "This was an intelligence-based operation targeting camps in X": the event
         # told before, described again (kept when that event had no place yet)
         trig = []
-    if not trig and pending is not None and _COREF.search(t):
+    if not trig and pending is not None and (_COREF.search(t) or victims_at(t)):
         # "The incidents occurred in the Upper Kurram district": the place of the
-        # event the previous sentence reported without one.
-        m = _COREF.search(t)
+        # event the previous sentence reported without one ("the troops were
+        # patrolling in X": where its victims were)
+        m = _COREF.search(t) or victims_at(t)
         assert m is not None
         trig = [Trigger(m.start(), m.end(), m.group(0), pending)]
     if not trig:
@@ -459,10 +461,13 @@ def _sentence(
     counts = _own_counts(t, counts_in(t), raw_strong, trig)
     if not pairs:
         if any(x.violent for x in trig):
-            kind = next(x.kind for x in trig if x.violent)
+            # the event word over a casualty word ("martyred in cross-border fire": a clash)
+            kind = next((x.kind for x in trig if x.violent and not x.weak), None) or next(
+                x.kind for x in trig if x.violent
+            )
             c = _Candidate(i, s.paragraph, (s.start, s.end), t, "_casualties", None, None, None, "")  # type: ignore[arg-type]
             c.types = (kind, "")
-            c.counts = counts
+            c.counts = without_earlier(t, counts)  # not "came days after six were killed"
             x0 = next(x for x in trig if x.violent)
             _date(c, x0, _Place(x0.start, x0.end, "", Match()), spans, para, ref)
             c.kind, c.place = x0.kind, _Place(x0.start, x0.end, "", Match())

@@ -10,6 +10,7 @@ from functools import lru_cache
 from incidents._extract_controls import accidental, non_event
 from incidents._extract_counts import Casualties, casualties_in
 from incidents._extract_lex_more import EXTRA, same_blast
+from incidents._extract_phrasing import MORE_TRIGGERS
 
 __all__ = [
     "EVENT_KINDS",
@@ -128,6 +129,7 @@ _T: list[tuple[str, str]] = [
 ]
 # phrasings found on unseen outlets (arson, "a bomb went off", "UAV", "shootout")
 _T = [(k, f"{rx}|{EXTRA[k]}" if k in EXTRA else rx) for k, rx in _T]
+_T = [(k, f"{rx}|{MORE_TRIGGERS[k]}" if k in MORE_TRIGGERS else rx) for k, rx in _T]
 _TRIGGER_RX = re.compile("|".join(f"(?P<{k}>{rx})" for k, rx in _T), re.IGNORECASE)
 
 # A ceasefire is an event only when agreed, not when merely referred to.

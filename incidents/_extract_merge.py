@@ -13,6 +13,7 @@ from incidents._extract_claims import claim_key
 from incidents._extract_counts import Count, fill_counts
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT
+from incidents._extract_phrasing import other_groups
 from incidents._extract_places import (
     _LEVEL as _PLACE_LEVEL,
 )
@@ -477,7 +478,10 @@ def _fold_restatements(
         gone.add(id(c))
         host.merged += 1
         host.notes.append(f"restated as {c.place.text!r} in sentence {c.sentence}")
-        host.counts = fill_counts(host.counts, c.counts)
+        filled = fill_counts(host.counts, c.counts)
+        if near and len(finer) == 1:  # "cornered near the boundary" / "three killed": of it
+            filled = filled + other_groups(filled, c.counts)
+        host.counts = filled
     # A violent row placed only at a country says nothing about where on the frontier.
     return [
         c

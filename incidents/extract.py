@@ -151,6 +151,12 @@ from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _
 from incidents._extract_lex import EVENT_KINDS, SEQUEL, VIOLENT, clear_caches
 from incidents._extract_merge import _inside_of, _merge, constrain_to_article, refine_by_sentence
 from incidents._extract_operation_side import operation_sides
+from incidents._extract_phrasing import (
+    date_wounds,
+    drop_follow_up_searches,
+    fold_same_site,
+    fold_wide_responses,
+)
 from incidents._extract_places import FRONTIER_NAME, _places, article_units
 from incidents._extract_renewed import renewed
 from incidents._extract_restate import date_of_another, refine_in_sentence
@@ -299,12 +305,14 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
                 last_yeared = c.yeared
         if not new and dated is not None and (dated[1] - dated[0]).days <= 2:
             last_range = (dated[0], dated[1])  # "a few days later" counts from this date
+    cands = drop_follow_up_searches(cands)  # "carrying out a search operation"
     settle_counts(cands, unplaced)
     date_from_details(cands, unplaced)
     cands = sorted(
         [*cands, *frontier_from_neighbour(cands, unplaced, texts)], key=lambda c: c.sentence
     )
     date_sequels(cands, ref)
+    date_wounds(cands)  # "died on Tuesday after being shot": the clash before
     date_consequences(cands, ref)  # "closed following the clash": after it
     _elaborations(cands)
     set_initiators(cands, texts)
@@ -318,6 +326,8 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     background += len(gone)
     constrain_to_article(cands, article_units([(s.start, s.text) for s in sents], gc), gc)
     cands = _merge(cands)
+    cands = fold_same_site(cands)  # "Torkham ... at the end of the Khyber Pass"
+    cands = fold_wide_responses(cands)  # "... responded by opening fire along the border"
     for c in cands:
         c.notes = notes_global + c.notes
         c.features = features(c)
