@@ -69,6 +69,11 @@ _AIR_AFTER = re.compile(
     re.IGNORECASE,
 )
 _AIR_WORDS = re.compile(r"^(?:fir\w*|fire|shoot\w*|shots?|gunfire|gunshots?|shot)$", re.I)
+_STRIKE_WORD = re.compile(r"strikes?", re.IGNORECASE)
+_FIRE_WORD = re.compile(r"fir\w*$")
+_MINE_WORD = re.compile(r"(?:land)?mines?$")
+#: Where a clause before a trigger begins: the recollection cue must be in its clause.
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|after|when)\b")
 
 # -- recollections -----------------------------------------------------------------
 
@@ -196,7 +201,7 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
     word = sentence[start:end]
     before = sentence[max(0, start - 45) : start]
     after = sentence[end : end + 60]
-    strike = kind == "air_strike" and re.fullmatch(r"strikes?", word, re.IGNORECASE)
+    strike = kind == "air_strike" and _STRIKE_WORD.fullmatch(word)
     if strike and (_LABOUR_BEFORE.search(before) or _LABOUR_AFTER.match(after)):
         return "labour strike"
     if _AIR_WORDS.match(word) and (_AIR_AFTER.match(after) or _AIR_BEFORE.search(before)):
@@ -207,9 +212,9 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
     search = low.startswith("raid") and _SEARCH_RAID_OBJECT.match(after)
     if search and _SEARCH_PURPOSE.search(sentence[end:]):
         return "seizure"
-    if re.match(r"fir\w*$", low) and (_DRILL_AFTER.match(after) or _DRILL_BEFORE.search(before)):
+    if _FIRE_WORD.match(low) and (_DRILL_AFTER.match(after) or _DRILL_BEFORE.search(before)):
         return "drill"
-    if re.match(r"(?:land)?mines?$", low) and _MINE_CLEARANCE.search(before):
+    if _MINE_WORD.match(low) and _MINE_CLEARANCE.search(before):
         return "mine clearance"
     if low == "fighting" and (
         _FIGURATIVE_FIGHT.match(after) or _FIGURATIVE_FIGHT_BEFORE.search(before)
@@ -218,7 +223,7 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
     if kind not in ("border_closure", "ceasefire", "talks"):
         if _SUSPECT_OF.search(before[-40:]):
             return "recollection"
-        clause = re.split(r"[,;:]|\b(?:and|but|while|after|when)\b", before)[-1]
+        clause = _CLAUSE_BREAK.split(before)[-1]
         if _RECALLED.search(clause):
             return "recollection"
     return None
