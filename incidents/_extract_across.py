@@ -69,6 +69,7 @@ def across_line(place: Match, unit: Match, *, max_km: float = ACROSS_KM) -> bool
 
 
 def _same(x: object, y: object) -> bool:
+    """Whether two unit names are one, ignoring case, spaces and punctuation."""
     return bool(x and y) and "".join(filter(str.isalnum, str(x).lower())) == "".join(
         filter(str.isalnum, str(y).lower())
     )

@@ -8,7 +8,7 @@ import math
 import re
 
 from geo.sphere import point_km
-from incidents._extract_across import across_line
+from incidents._extract_across import _same, across_line
 from incidents._extract_claims import claim_key
 from incidents._extract_counts import Count, fill_counts
 from incidents._extract_events import _Candidate
@@ -376,12 +376,6 @@ def _unfound_restates(fine: _Candidate, coarse: _Candidate) -> bool:
         and abs(fine.sentence - coarse.sentence) <= 1
         and _LEVEL.get(mf.method, 0) < _LEVEL["admin1"]
         and _same(mf.admin1, mc.admin1 or mc.name)
-    )
-
-
-def _same(x: str | None, y: str | None) -> bool:
-    return bool(x and y) and "".join(filter(str.isalnum, str(x).lower())) == "".join(
-        filter(str.isalnum, str(y).lower())
     )
 
 
