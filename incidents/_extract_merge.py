@@ -9,7 +9,6 @@ import re
 
 from geo.sphere import point_km
 from incidents._extract_across import _same, across_line
-from incidents._extract_claims import claim_key
 from incidents._extract_counts import Count, fill_counts
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT
@@ -27,7 +26,7 @@ from incidents._extract_places import (
     article_index,
     within_article,
 )
-from incidents._extract_restate import fold_adjacent, fold_included
+from incidents._extract_restate import add_claims, fold_adjacent, fold_included
 from incidents._extract_wide import (
     distinct_on_frontier,
     fold_wide_closures,
@@ -250,8 +249,7 @@ def _own_count(host: _Candidate, c: _Candidate, tolls: set[int]) -> None:
 
 def _take_counts(host: _Candidate, c: _Candidate) -> None:
     """Counts of a repeat: groups the host has not counted yet."""
-    have = {claim_key(n) for n in host.counts}
-    host.counts = host.counts + [n for n in c.counts if claim_key(n) not in have]
+    host.counts = add_claims(host.counts, c.counts)
     if host.fatalities is None:
         host.fatalities = c.fatalities
 

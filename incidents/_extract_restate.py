@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from incidents._extract_claims import claim_key
 from incidents._extract_events import _Candidate
@@ -36,7 +37,16 @@ from incidents._extract_lex import VIOLENT
 from incidents._extract_places import _LEVEL, _inside, _Place, _places
 from incidents.geocode import Geocoder, Match
 
-__all__ = ["date_of_another", "fold_adjacent", "fold_included", "refine_in_sentence"]
+if TYPE_CHECKING:
+    from incidents._extract_counts import Count
+
+__all__ = [
+    "add_claims",
+    "date_of_another",
+    "fold_adjacent",
+    "fold_included",
+    "refine_in_sentence",
+]
 
 #: Days between two windows at one place that a restatement may bridge (the
 #: statement's day and the event's, a conflict and the raid that started it).
@@ -81,6 +91,14 @@ _OTHER = re.compile(
 _NEXT_ITEM = re.compile(
     r"\W*(?:second(?:ly)?|third(?:ly)?|fourth(?:ly)?|finally|lastly)\s*,", re.IGNORECASE
 )
+
+
+def add_claims(have: list[Count], more: list[Count]) -> list[Count]:
+    """``have`` and the counts of ``more`` that make a claim ``have`` does not
+    (:func:`incidents._extract_claims.claim_key`): the counts a row takes from a
+    repeat of it."""
+    held = {claim_key(n) for n in have}
+    return have + [n for n in more if claim_key(n) not in held]
 
 
 def _said_on(c: _Candidate) -> bool:
@@ -164,8 +182,7 @@ def fold_adjacent(cands: list[_Candidate]) -> list[_Candidate]:
                 f"sentence {c.sentence} tells {how} ({c.first}): one incident"
                 f" -> {host.first}..{host.last}"
             )
-            have = {claim_key(n) for n in host.counts}
-            host.counts = host.counts + [n for n in c.counts if claim_key(n) not in have]
+            host.counts = add_claims(host.counts, c.counts)
             host.actor1 = host.actor1 or c.actor1
             host.actor2 = host.actor2 or c.actor2
     return [c for c in cands if id(c) not in gone]
@@ -276,6 +293,5 @@ def fold_included(
         gone.add(id(b))
         a.merged += 1
         a.notes.append(f"{b.place.text!r} told as part of it (sentence {b.sentence})")
-        have = {claim_key(n) for n in a.counts}
-        a.counts = a.counts + [n for n in b.counts if claim_key(n) not in have]
+        a.counts = add_claims(a.counts, b.counts)
     return [c for c in cands if id(c) not in gone]
