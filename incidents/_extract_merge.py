@@ -17,16 +17,12 @@ from incidents._extract_places import (
     _LEVEL as _PLACE_LEVEL,
 )
 from incidents._extract_places import (
-    _inside as _place_inside,
-)
-from incidents._extract_places import (
-    _Place,
     _place_key,
     _places,
     article_index,
     within_article,
 )
-from incidents._extract_restate import add_claims, fold_adjacent, fold_included
+from incidents._extract_restate import add_claims, finer_in, fold_adjacent, fold_included
 from incidents._extract_wide import (
     distinct_on_frontier,
     fold_wide_closures,
@@ -81,7 +77,7 @@ def refine_by_sentence(
     sites = [p for p in _places(t, gc) if p.role == "place"]
     for c in recent:
         unit = c.place.match
-        inside = [p for p in sites if _finer_in(p, unit)]
+        inside = [p for p in sites if finer_in(p, unit)]
         if len(inside) != 1:
             continue
         if (
@@ -94,16 +90,6 @@ def refine_by_sentence(
         c.notes.append(f"placed at {p.label!r} named in sentence {i} (inside {unit.name})")
         c.notes.extend(p.notes)
         c.place = p
-
-
-def _finer_in(p: _Place, unit: Match) -> bool:
-    """Whether ``p`` names a place finer than the admin unit ``unit`` inside it."""
-    m = p.match
-    if math.isnan(m.lat) or not _place_inside(m, unit):
-        return False
-    if p.fallback:
-        return m.method == unit.method  # a named place inside that unit
-    return _PLACE_LEVEL.get(m.method, 0) < _PLACE_LEVEL.get(unit.method, 0)
 
 
 def _overlap(a: _Candidate, b: _Candidate) -> bool:

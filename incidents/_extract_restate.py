@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 __all__ = [
     "add_claims",
     "date_of_another",
+    "finer_in",
     "fold_adjacent",
     "fold_included",
     "refine_in_sentence",
@@ -99,6 +100,16 @@ def add_claims(have: list[Count], more: list[Count]) -> list[Count]:
     repeat of it."""
     held = {claim_key(n) for n in have}
     return have + [n for n in more if claim_key(n) not in held]
+
+
+def finer_in(p: _Place, unit: Match) -> bool:
+    """Whether ``p`` names a place finer than the admin unit ``unit`` inside it."""
+    m = p.match
+    if math.isnan(m.lat) or not _inside(m, unit):
+        return False
+    if p.fallback:
+        return m.method == unit.method  # a named place inside that unit
+    return _LEVEL.get(m.method, 0) < _LEVEL.get(unit.method, 0)
 
 
 def _said_on(c: _Candidate) -> bool:
@@ -204,23 +215,23 @@ def refine_in_sentence(new: list[_Candidate], text: str, gc: Geocoder) -> None:
     if not rows:
         return
     held = {c.place.text.lower() for c in new}
-    sites = [p for p in _places(text, gc) if p.role == "place" and p.text.lower() not in held]
+    sites = [
+        p
+        for p in _places(text, gc)
+        if p.role == "place"
+        and not p.fallback
+        and not p.match.ambiguous
+        and p.text.lower() not in held
+    ]
     for c in rows:
         unit = c.place.match
-        inside = [p for p in sites if _finer(p, unit)]
+        inside = [p for p in sites if finer_in(p, unit)]
         if len(inside) != 1:
             continue
         p = inside[0]
         c.notes.append(f"placed at {p.label!r} named in its sentence (inside {unit.name})")
         c.notes.extend(p.notes)
         c.place = p
-
-
-def _finer(p: _Place, unit: Match) -> bool:
-    m = p.match
-    if p.fallback or math.isnan(m.lat) or m.ambiguous or not _inside(m, unit):
-        return False
-    return _LEVEL.get(m.method, 0) < _LEVEL.get(unit.method, 0)
 
 
 def date_of_another(cands: list[_Candidate]) -> None:
