@@ -34,6 +34,7 @@ Places and rows (hooks in :mod:`incidents._extract_anaphora`,
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING
 
@@ -249,16 +250,11 @@ def fold_same_site(cands: list[_Candidate]) -> list[_Candidate]:
     each inside the other's circle) folded into the finer (then the earlier) row:
     one incident, not two.  Counts of the folded row complete the kept one's; rows
     of two agents stay apart."""
-    import math
-
-    from geo.sphere import point_km
+    from geo.sphere import point_km  # (not at import: it loads numpy)
     from incidents._extract_counts import fill_counts
     from incidents._extract_lex import VIOLENT
     from incidents._extract_merge import _overlap
-
-    def unc(c: _Candidate) -> float:
-        u = c.place.match.uncertainty_km
-        return 0.0 if math.isnan(u) else u
+    from incidents._extract_merge import _unc as unc
 
     def located(c: _Candidate) -> bool:
         # a point named for itself (not a name placed at the unit that holds it)
