@@ -304,6 +304,9 @@ def fold_same_site(cands: list[_Candidate]) -> list[_Candidate]:
 #: Days before a death from wounds that the wounding may lie ("died on Tuesday after
 #: being shot": shot that day or in the days before).
 WOUNDS_DAYS = 3
+#: The death verb each phrase of :func:`date_wounds` opens with: the row's own
+#: pattern (built from its date words) is compiled only for a sentence that has it.
+_DIED = re.compile(r"\b(?:died|succumbed)\s", re.IGNORECASE)
 
 
 def date_wounds(cands: list[_Candidate]) -> None:
@@ -316,6 +319,8 @@ def date_wounds(cands: list[_Candidate]) -> None:
 
     for c in cands:
         if not c.date_text or c.first is None or c.date_how not in ("absolute", "relative"):
+            continue
+        if not _DIED.search(c.evidence):
             continue
         rx = (
             r"\b(?:died|succumbed(?:\s+to\s+(?:his|her|their)\s+(?:wounds|injuries))?)\s+"
