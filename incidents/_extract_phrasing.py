@@ -195,10 +195,9 @@ def drop_follow_up_searches(cands: list[_Candidate]) -> list[_Candidate]:
         if c.kind in VIOLENT and not c.counts:
             trig = [x for x in triggers_in(c.evidence) if x.violent]
             follow = bool(trig) and all(_FOLLOW_UP.match(x.text.strip()) for x in trig)
-            before = any(
+            if follow and any(
                 o.kind in VIOLENT and 0 < c.sentence - o.sentence <= FOLLOW_UP_REACH for o in out
-            )
-            if follow and before:
+            ):
                 continue
         out.append(c)
     return out
