@@ -156,7 +156,8 @@ class Antecedents:
         reads: "Kabul police said two were killed in the city"), then in earlier
         sentences.  ``mentions`` are the names found in ``t``."""
         out: list[_Place] = []
-        if _ANAPHOR.search(t) is None and closed_subject(t) is None:
+        subject = closed_subject(t)  # "The crossing was closed on Thursday."
+        if _ANAPHOR.search(t) is None and subject is None:
             return out
         self._flush()
         taken = [(p.start, p.end) for p in places]
@@ -172,7 +173,6 @@ class Antecedents:
             and not any(p.start < m.end and m.start < p.end for p in places)
         ]
         anew = bool(_NEW_EVENT.search(t))
-        subject = closed_subject(t)  # "The crossing was closed on Thursday."
         for am in [*_ANAPHOR.finditer(t), *([subject] if subject else [])]:
             a, b = am.span("np")
             if any(x < b and a < y for x, y in taken):
