@@ -860,14 +860,15 @@ def _facing(p: _Place, where: Match, units: list[Match], gc: Geocoder) -> bool:
     return False
 
 
-def _facing_by_spelling(p: _Place, name: str, unit: Match, gc: Geocoder) -> bool:
-    """A name the gazetteer has only in another spelling, across the line from the
-    province the text puts it in ("Baramcha in Balochistan"): placed at the
-    district of that province facing it (in place)."""
+def _facing_bare(p: _Place, name: str, units: list[Match], gc: Geocoder) -> bool:
+    """A name read without its units (or known only in another spelling), across
+    the line from the province the text puts it in ("Bahram Chah in Balochistan",
+    "Baramcha in Balochistan"): placed at the district of that province facing it
+    (in place)."""
     bare = gc.resolve(name)
     if not bare or bare[0].method not in _POINT or bare[0].ambiguous:
         return False
-    return _facing(p, bare[0], [unit], gc)
+    return _facing(p, bare[0], units, gc)
 
 
 def _resolve_within(p: _Place, gc: Geocoder) -> None:
@@ -904,13 +905,7 @@ def _resolve_within(p: _Place, gc: Geocoder) -> None:
             )
         return
     if units and (got is None or not all(_inside(p.match, u) for u in units)):
-        bare = gc.resolve(p.text)
-        if (
-            bare
-            and bare[0].method in _POINT
-            and not bare[0].ambiguous
-            and _facing(p, bare[0], units, gc)
-        ):
+        if _facing_bare(p, p.text, units, gc):
             return  # "Bahram Chah in Balochistan": a town across the line from it
         unit = min(units, key=lambda u: _LEVEL.get(u.method, 9))
         tehsils = [c.tehsil for c in p.context if c.tehsil is not None and _inside(c.tehsil, unit)]
@@ -1069,7 +1064,7 @@ def _unknown_before_unit(t: str, places: list[_Place], known: list[_Place], gc: 
                 # a name the gazetteer has somewhere: only its namesake in the unit counts
                 p.match = Match()
                 _resolve_within(p, gc)
-            elif not _facing_by_spelling(p, name, u.match, gc):
+            elif not _facing_bare(p, name, [u.match], gc):
                 p.fallback = True
                 p.notes.append(f"{name!r} not in the gazetteer: placed at {u.match.name}")
             new.append(p)
