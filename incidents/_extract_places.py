@@ -317,6 +317,8 @@ _LANDMARK = re.compile(
     r"^\s+(?:Square|Road|Street|Chowk|Hospital|Mosque|Madrassa|School|University|College|"
     r"Stadium|Bridge|Park|Highway|Airport Road|Camp)\b"
 )
+# A name that holds its own place noun: "The Torkham border was closed".
+_NOUN_IN_NAME = re.compile(r"\s(?:border|crossing|gate)$", re.IGNORECASE)
 # People of the place speak from it: "local officials in Spin Boldak said".
 _LOCAL = re.compile(
     r"\b(?:local|provincial|district|hospital|health|police|security|border|residents|villagers|"
@@ -697,8 +699,7 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     if _glued(t, p) or _LANDMARK.match(right):
         return None
     locative = bool(_LOCATIVE.search(left)) or bool(_PLACE_NOUN.match(right))
-    # a name that holds its own place noun: "The Torkham border was closed"
-    locative = locative or bool(re.search(r"\s(?:border|crossing|gate)$", p.text, re.I))
+    locative = locative or bool(_NOUN_IN_NAME.search(p.text))
     if m.method in ("crossing", "admin1", "admin2") or m.country == "other":
         return "place" if (locative or m.method != "gazetteer") else "listed"
     if not locative:
