@@ -282,11 +282,6 @@ def combine_counts(have: list[Count], more: list[Count]) -> list[Count]:
     return out
 
 
-def _km(a: _Candidate, b: _Candidate) -> float:
-    ma, mb = a.place.match, b.place.match
-    return point_km(ma.lat, ma.lon, mb.lat, mb.lon)
-
-
 _LEVEL = {"admin2": 1, "admin1": 2, "country": 3}
 #: Sentences either side of a coarse row searched for the finer row it restates.
 WINDOW = 30
