@@ -435,13 +435,14 @@ def _fold_restatements(
         )
         lo = bisect.bisect_left(starts, c.sentence - span)
         hi = bisect.bisect_right(starts, c.sentence + span)
+        both = mutual(c.place.text)  # a fight of both sides: "a border clash"
         finer = [
             f
             for f in violent[lo:hi]
             if id(f) not in gone
             and _overlap(f, c)
-            # (the other side's, unless a fight of both: "a border clash")
-            and (mutual(c.place.text) or not (f.actor1 and c.actor1 and f.actor1 != c.actor1))
+            # (the other side's, unless a fight of both)
+            and (both or not (f.actor1 and c.actor1 and f.actor1 != c.actor1))
             # ("Separately, ..." opens an incident of its own)
             and not (f.sentence != c.sentence and _SEPARATE.match(f.evidence))
         ]
