@@ -48,10 +48,10 @@ def _km(a: Match, b: Match) -> float:
     return point_km(a.lat, a.lon, b.lat, b.lon)
 
 
-def across_line(place: Match, unit: Match, *, max_km: float = ACROSS_KM) -> bool:
+def across_line(place: Match, unit: Match) -> bool:
     """Whether ``place`` (a point resolved without the unit) is a border place of
     the other country than ``unit`` (a province or district named as holding it),
-    within ``max_km`` of the line and inside the unit's circle: the text's unit
+    within :data:`ACROSS_KM` of the line and inside the unit's circle: the text's unit
     names the stretch of border, not the place's own unit.
 
     >>> across_line(Match(), Match())
@@ -65,7 +65,7 @@ def across_line(place: Match, unit: Match, *, max_km: float = ACROSS_KM) -> bool
         return False
     if math.isnan(unit.uncertainty_km) or _km(place, unit) > unit.uncertainty_km:
         return False
-    return border_km(place.lon, place.lat) <= max_km
+    return border_km(place.lon, place.lat) <= ACROSS_KM
 
 
 def _same(x: object, y: object) -> bool:
