@@ -181,14 +181,15 @@ def fold_adjacent(cands: list[_Candidate]) -> list[_Candidate]:
             gap = _gap_days(c, host)  # the later sentence tells an earlier day
             if gap is None or not 0 <= gap <= ADJACENT_DAYS:
                 continue
-            if not (_said_on(host) or _BEGAN.search(c.evidence)):
+            began = _BEGAN.search(c.evidence)
+            if not (began or _said_on(host)):
                 continue
             gone.add(id(c))
             assert host.first is not None and c.first is not None
             host.first = min(host.first, c.first)
             host.last = max(host.last or host.first, c.last or c.first)
             host.merged += 1
-            how = "how it began" if _BEGAN.search(c.evidence) else "its day"
+            how = "how it began" if began else "its day"
             host.notes.append(
                 f"sentence {c.sentence} tells {how} ({c.first}): one incident"
                 f" -> {host.first}..{host.last}"
