@@ -115,8 +115,6 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?P<part>earlier|later)?\s*(?P<which>this|last|next|the previous|the past) "
         r"(?P<unit>week|weekend)\b",
     ),
-    # "earlier in the week": this week, before the article's day
-    ("rel_week_in", r"\b(?P<part>earlier) in the (?P<unit>week)\b"),
     # "over the weekend", "the weekend's clashes": the latest Saturday and Sunday
     (
         "the_weekend",
@@ -450,9 +448,9 @@ def _resolve(
             b = ref - day if (g.get("part") or "").lower() == "earlier" else ref
             return dt.date(ref.year, 1, 1), max(b, dt.date(ref.year, 1, 1)), "article"
         return dt.date(ref.year - 1, 1, 1), dt.date(ref.year - 1, 12, 31), "article"
-    if kind in ("rel_week", "rel_week_in"):
+    if kind == "rel_week":
         assert ref is not None
-        which = (g.get("which") or "this").lower()
+        which = (g["which"] or "").lower()
         monday = ref - dt.timedelta(days=ref.weekday())
         if which in ("last", "the previous", "the past"):
             monday -= dt.timedelta(days=7)
