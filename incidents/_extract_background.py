@@ -9,7 +9,7 @@ date is special):
   one of a series or a tally ("the latest in a series of raids", "more than 600
   attacks", "attacks rose 40 %", "so far this year"), or a condition ("If
   attacked, we will respond").  A day-precise date right at the word keeps it
-  (:func:`incidents._extract_events._day_near` is passed in as ``dated``).
+  (:func:`incidents._extract_events._day_near` gives ``dated``).
 * :func:`recalled_rows` looks at the rows of an article: violence dated only
   "earlier this month" (a window of more than a week) in an article whose lead
   event is a later, day-precise one; and, in an article whose lead reports a
@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Protocol
 
 __all__ = ["RECALLED_DAYS", "recalled_rows", "recalled_trigger", "reopening_lead"]
@@ -123,10 +123,11 @@ class _Trig(Protocol):
     @property
     def violent(self) -> bool: ...
 
+    @property
+    def weak(self) -> bool: ...
 
-def recalled_trigger(
-    t: str, x: _Trig, clause: str, *, dated: Callable[[], bool], has_date: bool = False
-) -> bool:
+
+def recalled_trigger(t: str, x: _Trig, clause: str, *, dated: bool, has_date: bool = False) -> bool:
     """Whether the event word ``x`` of sentence ``t`` recalls, counts or supposes
     events rather than reporting one of the news.
 
@@ -135,7 +136,7 @@ def recalled_trigger(
     t
         The sentence.
     x
-        The trigger (``start``, ``end``, ``text``, ``violent``).
+        The trigger (``start``, ``end``, ``text``, ``violent``, ``weak``).
     clause
         The words before the trigger in its clause.
     dated
@@ -151,13 +152,13 @@ def recalled_trigger(
     head = t[: x.start]
     if _CONDITION.match(head) and not re.search(r"[,;]", head):
         return True  # "If attacked from X, we will respond"
-    if not x.violent or getattr(x, "weak", False):
+    if not x.violent or x.weak:
         return False  # ("the total number of militants killed": a count, not an event)
     if _LIKE.search(clause[-40:]) and not has_date:
         return True
-    if _SERIES.search(clause[-50:]) and not dated():
+    if _SERIES.search(clause[-50:]) and not dated:
         return True
-    if _TREND_AFTER.match(after) and not dated():
+    if _TREND_AFTER.match(after) and not dated:
         return True  # "attacks in X rose 40 % in the third quarter"
     m = _COUNTED.search(clause[-45:])
     if m is not None and _EVENT_NOUN.search(x.text):
@@ -166,10 +167,10 @@ def recalled_trigger(
         if int(n.replace(",", "")) >= TALLY_MIN and not year:
             return True  # "more than 600 attacks in X" (not "50 missiles were fired at X")
     window = t[max(0, x.start - 120) : x.end + 120]
-    if _PERIOD.search(window) and not dated():
+    if _PERIOD.search(window) and not dated:
         return True  # "killed in militant attacks in X so far this year"
     # "according to a think tank, attacks in X were up 40 %"
-    return _statistic(t) and not dated()
+    return _statistic(t) and not dated
 
 
 @functools.lru_cache(maxsize=256)

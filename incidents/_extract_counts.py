@@ -551,7 +551,7 @@ def counts_in(sentence: str) -> list[Count]:
         out.append(Count(z.start(), z.end(), "killed", 0, "people", z.group(0)))
     for z in _ANOTHER_ONE.finditer(sentence) if "another" in low else ():
         # "a soldier was martyred and another wounded": one more, of the group before
-        which = "wounded" if re.search(HURT, z.group("verb"), re.IGNORECASE) else "killed"
+        which = "wounded" if _HURT_GATE.search(z.group("verb")) else "killed"
         prev = [c for c in out if c.start < z.start() and c.group != "people"]
         group = prev[-1].group if prev else "people"
         group = "forces" if group.startswith(NAMED) else group

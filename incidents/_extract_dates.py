@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from incidents._extract_counts import NUMBERS as _NUMBERS
+from incidents._extract_dates_more import _FUTURE, future_in_clause
 from incidents._extract_dates_more import KINDS as _MORE_KINDS
 from incidents._extract_dates_more import PATTERNS as _MORE_PATTERNS
-from incidents._extract_dates_more import future_in_clause
 from incidents._extract_dates_more import resolve as _resolve_more
 
 __all__ = ["DateSpan", "find_dates", "is_caption", "parse_date_text", "without_captions"]
@@ -115,8 +115,6 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?P<part>earlier|later)?\s*(?P<which>this|last|next|the previous|the past) "
         r"(?P<unit>week|weekend)\b",
     ),
-    # "earlier in the week": this week, before the article's day
-    ("rel_week_in", r"\b(?P<part>earlier) in the (?P<unit>week)\b"),
     # "over the weekend", "the weekend's clashes": the latest Saturday and Sunday
     (
         "the_weekend",
@@ -282,15 +280,11 @@ def find_dates(
     the range of the preceding event (for "two days later"), ``year_hint`` a year
     for yearless dates when there is no article date.
     """
-    future = bool(
-        re.search(
-            r"\b(?:will|would be held|to be held|scheduled|planned|next)\b", sentence, re.IGNORECASE
-        )
-    )
     spans: list[DateSpan] = []
     deferred: list[tuple[int, int, str]] = []
     if not _MAYBE.search(sentence):
         return spans
+    future = _FUTURE.search(sentence) is not None  # (then each date's clause is read)
     for m in _RX.finditer(sentence):
         kind = m.lastgroup[1:] if m.lastgroup else ""
         g = {k: m.group(f"{kind}__{k}") for k in _GROUPS[kind]}
@@ -450,9 +444,9 @@ def _resolve(
             b = ref - day if (g.get("part") or "").lower() == "earlier" else ref
             return dt.date(ref.year, 1, 1), max(b, dt.date(ref.year, 1, 1)), "article"
         return dt.date(ref.year - 1, 1, 1), dt.date(ref.year - 1, 12, 31), "article"
-    if kind in ("rel_week", "rel_week_in"):
+    if kind == "rel_week":
         assert ref is not None
-        which = (g.get("which") or "this").lower()
+        which = (g["which"] or "").lower()
         monday = ref - dt.timedelta(days=ref.weekday())
         if which in ("last", "the previous", "the past"):
             monday -= dt.timedelta(days=7)

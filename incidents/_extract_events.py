@@ -873,18 +873,20 @@ def _events_of(
     keep: list[Trigger] = []
     cause: list[Trigger] = []
     dropped = False
+    has_date = any(d.first is not None for d in spans)
     for x in raw:
+        near = _day_near(x, spans, t)  # a day-precise date of the trigger itself
         clause = re.split(r"[.;:]", t[max(0, x.start - 70) : x.start])[-1]
-        clause = own_clause(t, x.start, clause, dated=_day_near(x, spans, t))  # "In ... 2021,"
+        clause = own_clause(t, x.start, clause, dated=near)  # "In ... 2021,"
         window = t[max(0, x.start - 60) : x.end + 60]
         if _PURPOSE.search(clause):
             continue
-        if _BACKDROP.search(clause) and not _day_near(x, spans, t):
+        if _BACKDROP.search(clause) and not near:
             dropped = True
             continue
         wide = re.split(r"[.;:]", t[max(0, x.start - 140) : x.start])[-1]
         past = _ENDED.search(clause) or _ESCALATED.search(clause) or _PLUPERFECT.search(wide)
-        if past and not _day_near(x, spans, t):
+        if past and not near:
             dropped = True
             continue
         if x.weak and _TOLL_AGAIN.match(t) and not any(k.violent and not k.weak for k in raw):
@@ -894,18 +896,12 @@ def _events_of(
             _MODAL.search(clause)
             or _unreal(x, clause, t[x.end : x.end + 60], ref)
             or _HISTORY.search(clause)
-            or (_COMMENTARY.search(clause) and not _day_near(x, spans, t))
+            or (_COMMENTARY.search(clause) and not near)
             or _SINCE.search(clause)
             or _HISTORY_AFTER.match(t[x.end :])
-            or (_HABIT_AFTER.match(t[x.end :]) and not _day_near(x, spans, t))
+            or (_HABIT_AFTER.match(t[x.end :]) and not near)
             or (x.kind == "border_closure" and (_ROUTINE.search(window) or _HISTORY.search(window)))
-            or recalled_trigger(
-                t,
-                x,
-                clause,
-                dated=functools.partial(_day_near, x, spans, t),
-                has_date=any(d.first is not None for d in spans),
-            )
+            or recalled_trigger(t, x, clause, dated=near, has_date=has_date)
         ):
             dropped = True
             continue
@@ -947,7 +943,7 @@ def _events_of(
             dropped = True
             continue
         cm = _CAUSE.search(clause) if x.violent else None
-        if cm is not None and not _day_near(x, spans, t):
+        if cm is not None and not near:
             # ("after overnight clashes in which forces attacked posts in X": the
             # trigger inside a dated cause's phrase is that event's)
             at = x.start - len(clause) + cm.start()

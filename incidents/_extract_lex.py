@@ -128,8 +128,7 @@ _T: list[tuple[str, str]] = [
     ),
 ]
 # phrasings found on unseen outlets (arson, "a bomb went off", "UAV", "shootout")
-_T = [(k, f"{rx}|{EXTRA[k]}" if k in EXTRA else rx) for k, rx in _T]
-_T = [(k, f"{rx}|{MORE_TRIGGERS[k]}" if k in MORE_TRIGGERS else rx) for k, rx in _T]
+_T = [(k, "|".join([rx, *(m[k] for m in (EXTRA, MORE_TRIGGERS) if k in m)])) for k, rx in _T]
 _TRIGGER_RX = re.compile("|".join(f"(?P<{k}>{rx})" for k, rx in _T), re.IGNORECASE)
 
 # A ceasefire is an event only when agreed, not when merely referred to.
@@ -288,7 +287,7 @@ def _triggers(sentence: str) -> list[Trigger]:
                 continue  # "the earthquake killed 1,400": deaths of a disaster, not violence
             if text.lower().startswith("destroy") and natural:
                 continue  # "floods destroyed homes": damage without an attack
-        if kind == "bombing" and same_blast(sentence, m.start(), [t.kind for t in out[-3:]]):
+        if kind == "bombing" and out and same_blast(sentence, m.start(), out[-1].kind):
             continue  # "a suicide bomber detonated explosives": one blast, a suicide one
         out.append(Trigger(m.start(), m.end(), text, kind))
     return out

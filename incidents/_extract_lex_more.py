@@ -59,12 +59,8 @@ _BLAST_VERB = re.compile(
 )
 
 
-def same_blast(sentence: str, start: int, before: list[str]) -> bool:
+def same_blast(sentence: str, start: int, previous: str) -> bool:
     """Whether the bombing trigger at ``start`` only tells how a suicide attack just
-    named went off ("a suicide bomber detonated explosives at the gate"): ``before``
-    are the kinds of the sentence's triggers found so far, the nearest last."""
-    return (
-        bool(before)
-        and before[-1] == "suicide_bombing"
-        and bool(_BLAST_VERB.match(sentence, start))
-    )
+    named went off ("a suicide bomber detonated explosives at the gate"): ``previous``
+    is the kind of the sentence's trigger found right before it."""
+    return previous == "suicide_bombing" and bool(_BLAST_VERB.match(sentence, start))

@@ -234,10 +234,6 @@ def attributions(t: str) -> list[Attribution]:
     return sorted(found, key=lambda x: x.start)
 
 
-# one-sided kinds a claim or a blame names the perpetrator of
-_CLAIMABLE = frozenset(
-    {"attack", "bombing", "suicide_bombing", "killing", "armed_clash", "air_strike", "shelling"}
-)
 # what an army can be blamed for across the border (strikes and shelling land in
 # the other country; a denial or blame of the army is about those)
 _LANDS_IN = {PK_MIL: "AF", AF_MIL: "PK"}
@@ -296,7 +292,7 @@ def assign_responsibility(cands: list[_Candidate], texts: list[str]) -> None:
         if a.agent in _LANDS_IN and a.how in ("blame", "denial") and _specific(texts[k], a)
     }
     for c in cands:
-        if c.kind not in VIOLENT or c.kind not in _CLAIMABLE or c.sentence >= len(texts):
+        if c.kind not in VIOLENT or c.sentence >= len(texts):  # (each kind a claim can name)
             continue
         t = texts[c.sentence]
         side = _own_agent(c, per[c.sentence], t)

@@ -252,7 +252,8 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     texts = [s.text for s in sents]  # by sentence number, captions included
     # the places named so far, for "the crossing", "the district"
     memory = Antecedents(lambda t: _places(t, gc))
-    for i, s in without_captions(sents):
+    kept = list(without_captions(sents))  # (number, sentence) of the article's report
+    for i, s in kept:
         kind = pending[1] if pending is not None and i - pending[0] <= 2 else None
         # An undated sentence right after an unplaced, dated event continues it.
         inherit = para_range.get(s.paragraph) or (prev_dated if kind is not None else None)
@@ -319,7 +320,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     operation_sides(cands)  # "killed during an operation against militants in X"
     date_of_another(cands)  # "In another operation ...": the date of the one before
     _lead_date(cands, unplaced, ref)
-    lead_texts = [s.text for _, s in without_captions(sents)]
+    lead_texts = [s.text for _, s in kept]
     gone = set(recalled_rows(cands, ref, violent=VIOLENT, reopening=reopening_lead(lead_texts)))
     cands = [c for k, c in enumerate(cands) if k not in gone]
     cands, background = _background(cands, ref)
