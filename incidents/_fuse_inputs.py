@@ -71,7 +71,7 @@ def prepare(frames: Sequence[pd.DataFrame], names: Sequence[str]) -> Inputs:
     out = Inputs([], [], [], [], [])
     for k, (frame, name) in enumerate(zip(frames, names, strict=True)):
         n = len(frame)
-        positions = np.arange(n)
+        rows, positions = frame, np.arange(n)
         source = np.full(n, name, dtype=object)
         set_aside = 0
         if "row_kind" in frame:
@@ -80,10 +80,10 @@ def prepare(frames: Sequence[pd.DataFrame], names: Sequence[str]) -> Inputs:
             report = (kind == "report").fillna(False).to_numpy(dtype=bool)
             if fused.any() and report.any():  # keep="all": the events come again
                 positions = np.flatnonzero(~fused)
+                rows = frame.iloc[positions]
                 set_aside = int(fused.sum())
                 others = {m for j, m in enumerate(names) if j != k}
-                source = _prior_sources(frame.iloc[positions], name, others)
-        rows = frame.iloc[positions].reset_index(drop=True) if set_aside else frame
+                source = _prior_sources(rows, name, others)
         out.frames.append(rows.reset_index(drop=True))
         out.sources.append(source)
         out.rows.append(positions)
