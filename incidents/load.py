@@ -508,9 +508,10 @@ def _build(
         masks["non_point_geometry"] = non_point
         masks["bad_coordinates"] = masks["bad_coordinates"] | (off_globe & lat.isna())
         geoms = np.asarray(raw.geometry.array, dtype=object)
-        empty = ~shapely.is_missing(geoms) & shapely.is_empty(geoms)
+        missing = shapely.is_missing(geoms)
+        empty = ~missing & shapely.is_empty(geoms)
         masks["empty_geometry"] = pd.Series(empty, index=index)
-        no_geometry = pd.Series(shapely.is_missing(geoms) | empty, index=index)
+        no_geometry = pd.Series(missing | empty, index=index)
         masks["geometry_from_coordinates"] = no_geometry & ~fill & lat.notna() & lon.notna()
         if non_point.any():
             out["src_geometry_wkt"] = wkt
