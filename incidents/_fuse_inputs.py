@@ -25,7 +25,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["KINDS", "Inputs", "prepare", "unknown_kind"]
+from incidents.schema import add_flag
+
+__all__ = ["KINDS", "Inputs", "flag_unknown_kind", "prepare", "unknown_kind"]
 
 #: Values of ``row_kind`` that :func:`incidents.fuse` writes.
 KINDS = ("report", "fused")
@@ -41,6 +43,16 @@ def unknown_kind(table: pd.DataFrame) -> np.ndarray:
     if "row_kind" not in table:
         return np.zeros(len(table), dtype=bool)
     return ~_kinds(table["row_kind"]).isin(KINDS).fillna(False).to_numpy(dtype=bool)
+
+
+def flag_unknown_kind(table: pd.DataFrame, unknown: np.ndarray) -> None:
+    """Flag the ``unknown`` rows of ``table`` ``row_kind_unknown``, their ``row_kind`` text
+    kept in ``src_row_kind`` (in place: they are kept, and counted as reports)."""
+    table["src_row_kind"] = table["row_kind"].astype("string").where(unknown)
+    flags = table["review_flags"] if "review_flags" in table else pd.Series("", index=table.index)
+    table["review_flags"] = add_flag(
+        flags, pd.Series(unknown, index=table.index), "row_kind_unknown"
+    )
 
 
 @dataclass(frozen=True)
@@ -59,7 +71,7 @@ def prepare(frames: Sequence[pd.DataFrame], names: Sequence[str]) -> Inputs:
     out = Inputs([], [], [], [], [])
     for k, (frame, name) in enumerate(zip(frames, names, strict=True)):
         n = len(frame)
-        positions = np.arange(n)
+        rows, positions = frame, np.arange(n)
         source = np.full(n, name, dtype=object)
         set_aside = 0
         if "row_kind" in frame:
@@ -68,10 +80,10 @@ def prepare(frames: Sequence[pd.DataFrame], names: Sequence[str]) -> Inputs:
             report = (kind == "report").fillna(False).to_numpy(dtype=bool)
             if fused.any() and report.any():  # keep="all": the events come again
                 positions = np.flatnonzero(~fused)
+                rows = frame.iloc[positions]
                 set_aside = int(fused.sum())
                 others = {m for j, m in enumerate(names) if j != k}
-                source = _prior_sources(frame.iloc[positions], name, others)
-        rows = frame.iloc[positions].reset_index(drop=True) if set_aside else frame
+                source = _prior_sources(rows, name, others)
         out.frames.append(rows.reset_index(drop=True))
         out.sources.append(source)
         out.rows.append(positions)

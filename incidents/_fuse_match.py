@@ -125,12 +125,6 @@ def matchable(rows: Rows) -> np.ndarray:
     )
 
 
-def _xyz(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
-    la, lo = np.radians(lat), np.radians(lon)
-    c = np.cos(la)
-    return np.column_stack([c * np.cos(lo), c * np.sin(lo), np.sin(la)]) * EARTH_KM
-
-
 #: Longitude steps of the sort key in :func:`_near_pairs` (2**24: about 2 m).
 _LON_STEPS = 1 << 24
 

@@ -90,7 +90,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from incidents._fuse_districts import frontier_codes, meeting_pairs
-from incidents._fuse_inputs import Inputs, prepare
+from incidents._fuse_inputs import Inputs, flag_unknown_kind, prepare
 from incidents._fuse_match import (
     MAX_SPAN_DAYS,
     Pairs,
@@ -103,7 +103,6 @@ from incidents._fuse_match import (
 )
 from incidents._fuse_taxonomy import Taxonomy, load_taxonomy
 from incidents.errors import SchemaError
-from incidents.schema import add_flag
 
 __all__ = ["FUSE_COLUMNS", "KEEP", "fuse", "fuse_detailed"]
 
@@ -299,13 +298,7 @@ def _concat(inputs: Inputs) -> pd.DataFrame:
     table["_input_row"] = np.concatenate(inputs.rows)
     unknown = np.concatenate(inputs.unknown)
     if unknown.any():  # kept and fused as reports; what they said is kept
-        table["src_row_kind"] = table["row_kind"].astype("string").where(unknown)
-        flags = (
-            table["review_flags"] if "review_flags" in table else pd.Series("", index=table.index)
-        )
-        table["review_flags"] = add_flag(
-            flags, pd.Series(unknown, index=table.index), "row_kind_unknown"
-        )
+        flag_unknown_kind(table, unknown)
     import geopandas as gpd
 
     if all(isinstance(f, gpd.GeoDataFrame) for f in frames) and not isinstance(

@@ -308,7 +308,6 @@ def _geometry(raw: RawTable, table: pd.DataFrame) -> tuple[np.ndarray, np.ndarra
     lat = table["latitude"].to_numpy(dtype=float, na_value=np.nan)
     lon = table["longitude"].to_numpy(dtype=float, na_value=np.nan)
     ok = np.isfinite(lat) & np.isfinite(lon) & (np.abs(lat) <= 90) & (np.abs(lon) <= 180)
-    none = np.zeros(len(table), dtype=bool)
     if raw.geometry is not None:
         out = np.asarray(raw.geometry.values, dtype=object)
         fill = ok & (shapely.is_missing(out) | shapely.is_empty(out))
@@ -319,7 +318,7 @@ def _geometry(raw: RawTable, table: pd.DataFrame) -> tuple[np.ndarray, np.ndarra
     pts = gpd.points_from_xy(np.where(ok, lon, 0.0), np.where(ok, lat, 0.0))
     out = np.asarray(pts, dtype=object)
     out[~ok] = None
-    return out, none
+    return out, np.zeros(len(table), dtype=bool)
 
 
 def _text_or_native(s: pd.Series) -> pd.Series:

@@ -89,7 +89,7 @@ import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -103,6 +103,9 @@ from incidents._load_parse import parse_counts, parse_dates, parse_float, split_
 from incidents._load_read import read_table
 from incidents.errors import LoadError
 from incidents.schema import ACCOUNTING, CORE, GEOCODE, POSITION, coerce
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 __all__ = ["LAYOUTS", "LOAD_FLAGS", "load", "load_raw"]
 
@@ -274,25 +277,14 @@ def _with_wkt_geometry(raw: RawTable) -> RawTable:
     ``bad_coordinates``).  Cells that are not WKT are flagged ``bad_geometry``.
     The column itself stays in the table as text.
     """
-    import geopandas as gpd
-
-    index = _layouts.header_index(raw.columns)
-    header = next((index[k] for k in WKT_HEADERS if k in index), None)
-    if header is None:
+    found = _wkt_column(raw)
+    if found is None:
         return raw
-    text = raw.frame[header].astype("string").str.strip()
-    present = text.notna() & (text != "")
-    if not present.any():
-        return raw
-    cells = text.where(present).to_numpy(dtype=object, na_value=None)
-    geoms = shapely.from_wkt(cells, on_invalid="ignore")
-    parsed = ~shapely.is_missing(geoms)
-    if not parsed.any():
-        return raw  # a column that merely has the name: not WKT at all
-    bad = present.to_numpy(dtype=bool) & ~parsed
+    header, geometry, present = found
+    bad = present & shapely.is_missing(np.asarray(geometry.array, dtype=object))
     out = RawTable(
         frame=raw.frame,
-        geometry=gpd.GeoSeries(geoms, index=raw.frame.index, crs="EPSG:4326"),
+        geometry=geometry,
         extra=raw.extra,
         bad_geometry=pd.Series(bad, index=raw.frame.index) if bad.any() else raw.bad_geometry,
         flags=raw.flags,
@@ -516,14 +508,15 @@ def _build(
         masks["non_point_geometry"] = non_point
         masks["bad_coordinates"] = masks["bad_coordinates"] | (off_globe & lat.isna())
         geoms = np.asarray(raw.geometry.array, dtype=object)
-        empty = ~shapely.is_missing(geoms) & shapely.is_empty(geoms)
+        missing = shapely.is_missing(geoms)
+        empty = ~missing & shapely.is_empty(geoms)
         masks["empty_geometry"] = pd.Series(empty, index=index)
-        no_geometry = pd.Series(shapely.is_missing(geoms) | empty, index=index)
+        no_geometry = pd.Series(missing | empty, index=index)
         masks["geometry_from_coordinates"] = no_geometry & ~fill & lat.notna() & lon.notna()
         if non_point.any():
             out["src_geometry_wkt"] = wkt
-    elif {"latitude", "longitude"} <= set(mapping) and (wkt_geom := _wkt_column(frame)):
-        header, geometry = wkt_geom
+    elif {"latitude", "longitude"} <= set(mapping) and (wkt_geom := _wkt_column(raw)):
+        header, geometry, _ = wkt_geom  # cells that are not WKT: the coordinates place the row
         wlat, wlon, *_ = _geometry_points(geometry)
         conflict = _coords_conflict(lat, lon, wlat, wlon, f"{header} (WKT)", True)
         # no coordinates at all (none unreadable): the row's own WKT point places it
@@ -548,19 +541,20 @@ def _build(
     return out, {k: v.fillna(False).astype(bool) for k, v in masks.items()}
 
 
-def _wkt_column(frame: pd.DataFrame) -> tuple[str, pd.Series] | None:
-    """The header and parsed geometries of a WKT text column (UCDP ``geom_wkt``...), if any.
+def _wkt_column(raw: RawTable) -> tuple[str, gpd.GeoSeries, np.ndarray] | None:
+    """The header, parsed geometries (EPSG:4326) and non-blank cells of ``raw``'s WKT text
+    column (``WKT``, ``geometry``, UCDP ``geom_wkt``...); None when it has no such column
+    or no cell of it is WKT (a column that merely has the name).
 
-    Cells that are not WKT give no geometry (they are not flagged: the coordinate
-    columns place the row).
+    Cells that are not WKT give no geometry.
     """
     import geopandas as gpd
 
-    index = _layouts.header_index(frame.columns)
+    index = _layouts.header_index(raw.columns)
     header = next((index[k] for k in WKT_HEADERS if k in index), None)
     if header is None:
         return None
-    text = frame[header].astype("string").str.strip()
+    text = raw.frame[header].astype("string").str.strip()
     present = text.notna() & (text != "")
     if not present.any():
         return None
@@ -568,7 +562,8 @@ def _wkt_column(frame: pd.DataFrame) -> tuple[str, pd.Series] | None:
     geoms = shapely.from_wkt(cells, on_invalid="ignore")
     if shapely.is_missing(geoms).all():
         return None
-    return header, gpd.GeoSeries(geoms, index=frame.index, crs="EPSG:4326")
+    geometry = gpd.GeoSeries(geoms, index=raw.frame.index, crs="EPSG:4326")
+    return header, geometry, present.to_numpy(dtype=bool)
 
 
 def _coords_conflict(

@@ -8,6 +8,7 @@ CSV text formula-escaped unless ``--raw-csv``.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -95,8 +96,8 @@ def run(args: argparse.Namespace) -> int:
     write(result, out, escape=escape)
     if args.report is not None:
         write(pairs, args.report, fmt="csv", escape=escape)
-    info = result.attrs.get("fuse_inputs", {})
-    reports = sum(info.get("reports", [len(t) for t in tables]))
+    info = result.attrs["fuse_inputs"]  # set by fuse_detailed: the reports of each input
+    reports = sum(info["reports"])
     _say_what_was_left_out(paths, info)
     fused = result[result["row_kind"] == "fused"]
     multi = fused[fused["group_size"] > 1]
@@ -112,10 +113,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _say_what_was_left_out(paths: list[Path], info: dict) -> None:
     """On stderr: the earlier events set aside, the rows of an unknown ``row_kind``."""
-    import sys
-
     for path, aside, unknown in zip(
-        paths, info.get("set_aside", []), info.get("row_kind_unknown", []), strict=False
+        paths, info["set_aside"], info["row_kind_unknown"], strict=True
     ):
         if aside:
             print(

@@ -59,20 +59,6 @@ def event_colors(types: pd.Series) -> dict[str, str]:
     }
 
 
-def type_rgba(types: np.ndarray, colors: dict[str, str]) -> np.ndarray:
-    """An (n, 4) RGBA array for the event types (fast for many rows)."""
-    from matplotlib.colors import to_rgba_array
-
-    names = list(colors)
-    table = to_rgba_array([colors[t] for t in names]) if names else np.zeros((0, 4))
-    codes = pd.Categorical(types, categories=names).codes
-    out = np.zeros((len(types), 4))
-    ok = codes >= 0
-    out[ok] = table[codes[ok]]
-    out[~ok] = to_rgba_array([MISSING_COLOR])[0]
-    return out
-
-
 def clean_types(frame: pd.DataFrame) -> np.ndarray:
     if "event_type" not in frame:
         return np.full(len(frame), MISSING_TYPE, dtype=object)
@@ -264,11 +250,6 @@ def fatality_class(fatalities: np.ndarray) -> np.ndarray:
     f = np.where(np.isfinite(fatalities), np.clip(fatalities, 0, None), 0.0)
     lows = np.array([lo for lo, _ in FATALITY_CLASSES], dtype=float)
     return np.searchsorted(lows, f, side="right") - 1
-
-
-def marker_area(fatalities: np.ndarray, *, scale: float = 1.0) -> np.ndarray:
-    """Marker area (points^2) per row, by fatality class."""
-    return scale * _CLASS_AREA[fatality_class(np.asarray(fatalities, dtype=float))]
 
 
 def class_area(k: int, *, scale: float = 1.0) -> float:

@@ -14,8 +14,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from incidents._fuse_inputs import unknown_kind
-from incidents.schema import add_flag
+from incidents._fuse_inputs import flag_unknown_kind, unknown_kind
 
 __all__ = ["events_only"]
 
@@ -43,13 +42,7 @@ def events_only(
     unknown = unknown_kind(table)
     if unknown.any():  # a hand-edited file: kept, flagged, its text kept
         table = table.copy()
-        table["src_row_kind"] = table["row_kind"].astype("string").where(unknown)
-        flags = (
-            table["review_flags"] if "review_flags" in table else pd.Series("", index=table.index)
-        )
-        table["review_flags"] = add_flag(
-            flags, pd.Series(unknown, index=table.index), "row_kind_unknown"
-        )
+        flag_unknown_kind(table, unknown)
     if any("row_kind" in str(w).casefold() for w in where or ()):
         return table
     kind = table["row_kind"].astype("string").str.strip().str.casefold()
