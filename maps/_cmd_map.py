@@ -97,7 +97,7 @@ def _run(args: argparse.Namespace) -> int:
         from incidents.geocode import geocode
 
         table = position(geocode(table))
-    if getattr(args, "fused", False):  # one row per event, its reports listed in `reports`
+    if getattr(args, "fused", False) and len(table):  # one row per event, its reports listed
         from incidents.fuse import fuse
 
         table = fuse(table, within_source=True, keep="fused")

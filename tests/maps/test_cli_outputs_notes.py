@@ -228,3 +228,12 @@ def test_map_of_a_header_only_file_says_so(tmp_path, capsys):
     full.write_text(ACLED)
     assert main(["map", str(full), "-o", str(tmp_path / "full.html")]) == 0
     assert "holds no rows" not in capsys.readouterr().err
+
+
+def test_fused_map_of_a_header_only_file_draws_the_frontier_too(tmp_path, capsys):
+    empty = tmp_path / "empty.csv"
+    empty.write_text(ACLED.splitlines()[0] + "\n")
+    out = tmp_path / "empty.html"
+    assert main(["map", str(empty), "--fused", "-o", str(out)]) == 0
+    assert "holds no rows (a header and no records)" in capsys.readouterr().err
+    assert "holds no incidents: the map shows the frontier only." in out.read_text()
