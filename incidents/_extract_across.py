@@ -85,7 +85,7 @@ def facing_district(place: Match, unit: Match, gc: Geocoder) -> Match | None:
     """
     if unit.method != "admin1" or not across_line(place, unit):
         return None
-    g = gc._g
+    g = gc.gazetteer
     province = unit.admin1 or unit.name
     best: tuple[float, int] | None = None
     for r in g.admin_rows:

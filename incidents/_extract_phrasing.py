@@ -241,6 +241,14 @@ def _listed(a: _Candidate, b: _Candidate) -> bool:
 SAME_SITE_KM = 5.0
 #: Coarsest row that is a point of its own for :func:`fold_same_site`.
 POINT_KM = 10.0
+#: Degrees of latitude per band of :func:`fold_same_site`: more than SAME_SITE_KM
+#: (a degree of a great circle is 111.2 km), so rows one site apart share a band or
+#: lie in the bands beside each other.
+_BAND_DEG = 0.05
+
+
+def _band(lat: float) -> int:
+    return math.floor(lat / _BAND_DEG)
 
 
 def fold_same_site(cands: list[_Candidate]) -> list[_Candidate]:
@@ -264,17 +272,28 @@ def fold_same_site(cands: list[_Candidate]) -> list[_Candidate]:
 
     # the finer row first; of two alike, the one that counts the casualties, then the earlier
     order = sorted(
-        range(len(cands)),
+        (k for k, c in enumerate(cands) if located(c)),
         key=lambda k: (unc(cands[k]), -len(cands[k].counts), cands[k].sentence),
     )
+    # rows by band of latitude (a band is wider than SAME_SITE_KM), each in that
+    # order: a row meets only the rows of its band and the two beside it, so the
+    # pass stays linear in the rows however long the article
+    bands: dict[int, list[int]] = {}
+    for k in order:
+        bands.setdefault(_band(cands[k].place.match.lat), []).append(k)
+    rank = {k: r for r, k in enumerate(order)}
     gone: set[int] = set()
     for k in order:
         host = cands[k]
-        if k in gone or not located(host):
+        if k in gone:
             continue
-        for j in order:
+        b = _band(host.place.match.lat)
+        near = sorted(
+            (j for i in (b - 1, b, b + 1) for j in bands.get(i, ())), key=rank.__getitem__
+        )
+        for j in near:
             c = cands[j]
-            if j == k or j in gone or not located(c):
+            if j == k or j in gone:
                 continue
             # one kind, or a casualty row beside its event ("a bomb hit a van" and
             # "troops killed two militants in the search" are two events)

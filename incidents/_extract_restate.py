@@ -125,20 +125,20 @@ def _said_on(c: _Candidate) -> bool:
     return bool(_SAID_BEFORE.search(before) or _SAID_AFTER.match(c.evidence, k + len(c.date_text)))
 
 
-def _same_site(a: _Candidate, b: _Candidate) -> bool:
-    """Whether two rows are placed at one point or unit (a name not found and
-    placed at its district is at that district)."""
-    if a.place.role == "frontier" or b.place.role == "frontier":
-        return False
-    ma, mb = a.place.match, b.place.match
-    if math.isnan(ma.lat) or math.isnan(mb.lat):
-        return False
-    return (
-        ma.name == mb.name
-        and ma.method == mb.method
-        and round(ma.lat, 3) == round(mb.lat, 3)
-        and round(ma.lon, 3) == round(mb.lon, 3)
-    )
+def _site(c: _Candidate) -> tuple[str, str, float, float] | None:
+    """The point or unit a row is placed at (a name not found and placed at its
+    district is at that district); None for a frontier-wide or unplaced row.  Two
+    rows are at one site when their keys are equal."""
+    m = c.place.match
+    if c.place.role == "frontier" or math.isnan(m.lat):
+        return None
+    return (m.name, m.method, round(m.lat, 3), round(m.lon, 3))
+
+
+def same_site(a: _Candidate, b: _Candidate) -> bool:
+    """Whether two rows are placed at one point or unit (see :func:`_site`)."""
+    site = _site(a)
+    return site is not None and site == _site(b)
 
 
 def _gap_days(early: _Candidate, late: _Candidate) -> int | None:
@@ -169,14 +169,20 @@ def fold_adjacent(cands: list[_Candidate]) -> list[_Candidate]:
         The rows kept (hosts changed in place).
     """
     gone: set[int] = set()
-    violent = [c for c in cands if c.kind in VIOLENT and c.first is not None]
-    for host in violent:
+    # rows grouped by site, in sentence order: only rows at one site can fold, so
+    # the pass is linear in the rows (quadratic only within one site)
+    at: dict[tuple[str, str, float, float], list[_Candidate]] = {}
+    for c in cands:
+        site = _site(c)
+        if site is not None and c.kind in VIOLENT and c.first is not None:
+            at.setdefault(site, []).append(c)
+    for host in (c for rows in at.values() for c in rows):
         if id(host) in gone:
             continue
-        for c in violent:
+        for c in at[_site(host)]:  # type: ignore[index]
             if c is host or id(c) in gone or c.sentence <= host.sentence:
                 continue
-            if not _same_site(host, c) or _ANOTHER.match(c.evidence) or _OTHER.search(c.evidence):
+            if _ANOTHER.match(c.evidence) or _OTHER.search(c.evidence):
                 continue
             gap = _gap_days(c, host)  # the later sentence tells an earlier day
             if gap is None or not 0 <= gap <= ADJACENT_DAYS:

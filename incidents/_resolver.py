@@ -56,6 +56,11 @@ class Geocoder(RankingMixin, AnswerMixin):
 
     # -- public ------------------------------------------------------------------
 
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer this geocoder resolves against (read-only use)."""
+        return self._g
+
     def resolve(
         self,
         text: object,

@@ -478,18 +478,26 @@ _INCREMENT = re.compile(
 def _elaborations(cands: list[_Candidate]) -> None:
     """An undated violent incident at a place inside the dated one of the one or
     two sentences before ("three soldiers were killed last week in Kurram
-    district" / "militants opened fire in the general area of Kharlachi") is
-    that incident told in more detail: it takes its date, and the coarser row is
-    then folded into it as a restatement."""
+    district" / "militants opened fire in the general area of Kharlachi"), or at
+    the same site ("... attacked a post in X on May 3." / "The clash began when
+    fighters fired on the post in X."), is that incident told in more detail: it
+    takes its date, and the row is then folded into it as a restatement."""
+    from incidents._extract_restate import same_site
+
     for k, c in enumerate(cands):
         if c.kind not in VIOLENT or c.date_how != "not stated" or SEQUEL.search(c.evidence):
             continue
-        if _PRECURSOR.search(c.evidence):
-            continue  # "the confrontation began when jets struck X": not a detail of it
+        # "the confrontation began when jets struck X": not a detail of the fighting
+        # elsewhere, but how the fighting at that very site began
+        precursor = bool(_PRECURSOR.search(c.evidence))
         for p in reversed(cands[max(0, k - 6) : k]):
             if c.sentence - p.sentence > 2 or p.sentence == c.sentence:
                 continue
-            if p.kind in VIOLENT and p.date_how in ("absolute", "relative") and _inside_of(c, p):
+            if (
+                p.kind in VIOLENT
+                and p.date_how in ("absolute", "relative")
+                and (same_site(c, p) or (not precursor and _inside_of(c, p)))
+            ):
                 c.first, c.last, c.date_how = p.first, p.last, "inherited"
                 c.flags = [f for f in c.flags if f != "date_not_stated"]
                 c.notes.append(

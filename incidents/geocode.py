@@ -47,7 +47,7 @@ _UNSTATED_NOTE = (
 def _country_radius_km(gc: Geocoder, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
     """Radius the geocoder gives a country (as for its ``country`` method), for each point:
     that of the gazetteer country whose centre is nearest the point."""
-    g = gc._g
+    g = gc.gazetteer
     rows = g.rows_of_kind("country")
     if not len(rows) or not len(lat):
         return np.full(len(lat), PRECISION_UNCERTAINTY_KM[3])

@@ -8,6 +8,7 @@ made distinct by a suffix so no cache sees the same article twice, and reports
 * the gazetteer load (cold, once per process),
 * articles/s of ``extract`` over ``--articles`` articles, one call each,
 * one call on all of them concatenated (the long-input path: linear time),
+* one article telling 250, 1,000 and 2,000 distinct incidents (linear in rows),
 * a naive baseline in the same run: every capitalised 1-3-word n-gram of an
   article resolved with a fresh, uncached :meth:`Geocoder.resolve` (what a
   "find every name, geocode it" pipeline does), over ``--naive`` articles, and
@@ -38,6 +39,27 @@ def naive(text: str, gc) -> int:
                 gc._resolve(" ".join(words[i:j]), None, None, None)
                 n += 1
     return n
+
+
+def many_incidents(n: int) -> str:
+    """One article telling ``n`` incidents at districts of both countries on
+    different days, each told twice (the day, then how the clash began)."""
+    import datetime as dt
+
+    from geo import reference
+
+    units = reference.admin2()
+    names, provinces = units["admin2"].tolist(), units["admin1"].tolist()
+    lines = []
+    for i in range(n):
+        d = dt.date(2025, 1, 1) + dt.timedelta(days=i % 300)
+        k = (i * 7) % len(names)
+        lines.append(
+            f"On {d:%B} {d.day}, {d.year}, {i % 7 + 2} soldiers were killed when militants "
+            f"attacked a post in {names[k]} district of {provinces[k]}. Officials said the "
+            f"clash began when fighters fired on the post in {names[k]} district."
+        )
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -119,6 +141,17 @@ def main(argv: list[str] | None = None) -> None:
         + ", ".join(f"{p:.1f}" for p in per)
         + f" (16x/1x = {per[2] / per[0]:.2f})"
     )
+
+    # Linear in the number of incidents: one article telling n distinct incidents
+    # (n districts, n dates), each told twice (its day, then how it began).
+    per_row = []
+    for n in (250, 1000, 2000):
+        text = many_incidents(n)
+        c0 = time.process_time()
+        rows = len(extract(text, article_date="2025-12-31", geocoder=gc))
+        per_row.append((time.process_time() - c0) / n * 1e3)
+        print(f"one article of {n:,} incidents: {rows:,} rows, {per_row[-1]:.2f} ms CPU each")
+    print(f"ms per incident at 2,000 / at 250 = {per_row[-1] / per_row[0]:.2f}")
 
     fresh = Geocoder(gaz)
     sample = arts[: args.naive]

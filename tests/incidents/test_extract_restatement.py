@@ -310,3 +310,39 @@ def test_coarse_row_opening_another_incident_is_not_folded(opener: str, places: 
     )
     df = _violent(text, "2025-01-31")
     assert sorted(str(m) for m in df["matched_name"]) == places
+
+
+# A chronology: dated incidents, each followed by an undated sentence telling how it
+# began at the same site. (days of the rows, in order)
+CHRONOLOGY = [
+    pytest.param(
+        "On November 3, two soldiers were killed when militants attacked a post in "
+        "Kurram district. Officials said the clash began when fighters fired on the post "
+        "in Kurram district.\n"
+        "On November 5, four policemen were killed when gunmen stormed a checkpoint in "
+        "Bajaur district. The fighting erupted when the gunmen opened fire on the "
+        "checkpoint in Bajaur district.\n"
+        "On November 7, three guards were wounded when militants attacked a camp in "
+        "Khyber district. The attack started when a bomb went off at the camp gate in "
+        "Khyber district.",
+        [dt.date(2025, 11, 3), dt.date(2025, 11, 5), dt.date(2025, 11, 7)],
+        id="each-began-at-its-own-site-takes-its-day",
+    ),
+    pytest.param(
+        "On November 3, two soldiers were killed when militants attacked a post in "
+        "Kurram district.\n"
+        "On November 5, four policemen were killed when gunmen stormed a checkpoint in "
+        "Bajaur district. Officials said the clash began when fighters fired on the "
+        "post in Bajaur district.",
+        [dt.date(2025, 11, 3), dt.date(2025, 11, 5)],
+        id="the-later-incident-keeps-its-day",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "days"), CHRONOLOGY)
+def test_how_it_began_at_the_same_site_in_a_chronology(text: str, days: list[dt.date]) -> None:
+    df = _violent(text, "2025-11-30")
+    assert [_day(d) for d in df["date"]] == days, df[["location", "date", "date_end"]]
+    # each row keeps its own day: the sentence that tells how it began adds no day
+    assert all(_day(e) in (None, _day(s)) for s, e in zip(df["date"], df["date_end"], strict=True))

@@ -28,7 +28,7 @@ def gc() -> Geocoder:
 
 @pytest.fixture(scope="module")
 def gaz(gc: Geocoder) -> Gazetteer:
-    return gc._g
+    return gc.gazetteer
 
 
 def km(m: Match, lat: float, lon: float) -> float:

@@ -120,7 +120,7 @@ def test_fallback_radius_reaches_an_exact_name_place_just_outside_the_hint(gc):
     """A source's district can be an older or neighbouring unit: the place named
     exactly just outside the hinted district is not taken (a village of the name
     elsewhere is a namesake as often as not), but the radius must reach it."""
-    g = gc._g
+    g = gc.gazetteer
     # a shipped village whose name is unique in the country, queried with a
     # neighbouring district: find one from the gazetteer's own rows
     rows = np.flatnonzero((g.kind == "locality") & (g.country == "PK") & ~g.is_town)
@@ -187,7 +187,7 @@ def test_admin3_picks_the_namesake_inside_the_tehsil(gc):
     sys.path.insert(0, str(Path(__file__).parent))
     from geocode_eval import tehsil_of
 
-    g = gc._g
+    g = gc.gazetteer
     rows = np.flatnonzero((g.kind == "locality") & (g.country == "PK"))
     rows = rows[[str(g.name[r]).isascii() for r in rows]]
     checked = 0
