@@ -37,6 +37,7 @@ def constrain_to_article(
 ) -> None:
     """Read each bare place inside the units the article names
     (:func:`incidents._extract_places.within_article`), in place."""
+    _one_name_one_place(cands)
     index = article_index(units)
     for c in cands:
         before = c.place.match
@@ -45,6 +46,39 @@ def constrain_to_article(
             if not c.place.match.ambiguous:
                 c.flags = [f for f in c.flags if f != "ambiguous_place"]
             c.notes.append(c.place.notes[-1])
+
+
+def _one_name_one_place(cands: list[_Candidate]) -> None:
+    """A name the article places by the units named beside it ("Nawa district of
+    Ghazni province") is that place wherever the article names it again without
+    them ("the post in Nawa district"), not a namesake elsewhere; unless the
+    article places the name in two units.  In place."""
+    told: dict[str, tuple[Match, str | None] | None] = {}
+    for c in cands:
+        p = c.place
+        if p.role != "place" or p.fallback or not p.context or math.isnan(p.match.lat):
+            continue
+        key = p.text.lower()
+        if key not in told:
+            told[key] = (p.match, p.qual)
+        elif told[key] is not None and _km_to(told[key][0], p.match) > 0.5:  # type: ignore[index]
+            told[key] = None  # two places of that name: each mention stands
+    for c in cands:
+        p = c.place
+        if p.role != "place" or p.fallback or p.context:
+            continue
+        got = told.get(p.text.lower())
+        if got is None:
+            continue
+        m, qual = got
+        if (qual and p.qual and qual != p.qual) or _km_to(m, p.match) <= 0.5:
+            continue
+        p.match = m
+        note = f"{p.text!r} as the article places it beside its units: {m.name}"
+        p.notes.append(note)
+        c.notes.append(note)
+        if not m.ambiguous:
+            c.flags = [f for f in c.flags if f != "ambiguous_place"]
 
 
 def refine_by_sentence(

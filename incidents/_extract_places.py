@@ -882,7 +882,7 @@ def _resolve_within(p: _Place, gc: Geocoder) -> None:
     res = gc.resolve(text, **hint)
     got = res[0] if res and res[0].method != "unresolved" else None
     units = [c.match for c in p.context if c.match.method in ("admin1", "admin2")]
-    if got is not None and any(_same_name(got.name, u.name) for u in units):
+    if got is not None and any(_is_unit(got, u) for u in units):
         got = None  # the geocoder fell back to the hint: the name itself is not there
     if got is not None and all(_inside(got, u) for u in units):
         if got.name != p.match.name:
@@ -1097,6 +1097,15 @@ def _inside(a: Match, b: Match) -> bool:
     if b.method == "admin1":
         return a.admin1 is not None and _same_name(a.admin1, b.admin1)
     return a.admin2 is not None and _same_name(a.admin2, b.admin2)
+
+
+def _is_unit(got: Match, unit: Match) -> bool:
+    """Whether the geocoder's answer is the hinted unit itself (its fallback), not
+    a place inside it that shares its name ("Ghazni city of Ghazni province",
+    "Kandahar district of Kandahar province" are the town and the district)."""
+    if not _same_name(got.name, unit.name):
+        return False
+    return got.match_class.startswith("fallback") or got.method == unit.method
 
 
 def _same_name(x: str | None, y: str | None) -> bool:

@@ -183,6 +183,36 @@ def strip_qualifiers(key: str) -> tuple[str, frozenset[str], bool]:
     return s, frozenset(roles), near
 
 
+def named_forms(full_key: str) -> list[tuple[str, frozenset[str]]]:
+    """The name with its type words, then with the type words before it and
+    those after it dropped one at a time, each with the roles of the words
+    dropped: ``"jhelum valley
+    district"`` -> ``[("jhelum valley district", {}), ("jhelum valley",
+    {"admin2"})]`` (a district named after its valley), stopping before the
+    bare core name."""
+    forms = [(full_key, frozenset[str]())]
+    roles: set[str] = set()
+    s = full_key
+    # type words before the name first ("district Jhelum Valley")
+    while True:
+        if m := _OF_RE.match(s):
+            roles.add(QUALIFIERS[m.group(0).rsplit(" of ", 1)[0].strip()])
+        elif (m := _LEAD_TYPE_RE.match(s)) and len(s) - m.end() >= 3:
+            roles.add(LEAD_TYPE_WORDS[m.group(1)])
+        else:
+            break
+        s = s[m.end() :]
+    if s != full_key and _TRAIL_RE.search(s):
+        forms.append((s, frozenset(roles)))
+    while m := _TRAIL_RE.search(s):
+        roles.add(QUALIFIERS[m.group(0).strip()])
+        s = s[: m.start()]
+        if not _TRAIL_RE.search(s):
+            break  # the core name: tried as the item's own key
+        forms.append((s, frozenset(roles)))
+    return forms
+
+
 @dataclass(frozen=True)
 class Item:
     """One place named in a text.

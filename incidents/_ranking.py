@@ -20,7 +20,7 @@ import shapely
 
 from incidents._candidates import SEAT_WORDS, CandidatesMixin
 from incidents._gazetteer import haversine_km
-from incidents._grammar import Item
+from incidents._grammar import Item, named_forms
 from incidents._match import NO_ROWS, Hints
 from incidents._names import norm, skeleton
 
@@ -117,13 +117,15 @@ class RankingMixin(CandidatesMixin):
     ) -> tuple[int | None, np.ndarray, float]:
         """The chosen row for an item, its close contenders and the match quality."""
         g = self._g
-        if (
-            item.full_key
-            and item.full_key in g.by_key.slot
-            and (item.roles & {"feature", "crossing", "area"} or item.key not in g.by_key.slot)
+        if item.full_key and (
+            item.roles & {"feature", "crossing", "area"} or item.key not in g.by_key.slot
         ):
-            # "Khyber Pass" is a name of its own before it is "Khyber" + a type word
-            item = replace(item, key=item.full_key, roles=frozenset(), full_key="")
+            # "Khyber Pass" is a name of its own before it is "Khyber" + a type word,
+            # and "Jhelum Valley district" the district named "Jhelum Valley"
+            for key, roles in named_forms(item.full_key):
+                if key in g.by_key.slot:
+                    item = replace(item, key=key, roles=roles, full_key="")
+                    break
         rows, qual, sim = self._candidates(item, hints)
         if within is not None and len(rows):
             lat, lon, reach = within

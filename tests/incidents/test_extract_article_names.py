@@ -1,0 +1,111 @@
+"""Names an article places by the units beside them (issue 17: "the stated unit
+constrains the place").
+
+* A town or district that shares its province's name ("Ghazni city of Ghazni
+  province", "Kandahar district of Kandahar province") is that town or district,
+  not the whole province the geocoder would fall back to.
+* A name placed once beside its units ("Nawa district of Ghazni province") is
+  that place when the article names it again alone, not a namesake elsewhere
+  (Nawa of Helmand), unless the article places the name in two units.
+
+Every sentence is a paraphrase written for the test; expected places are shipped
+admin polygons (``geo.reference``), not the gazetteer the geocoder searches.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+import shapely
+
+from geo.reference import admin1, admin2
+from incidents._extract_lex import VIOLENT
+from incidents.extract import extract
+
+WED = "2025-11-12"
+
+
+def _violent(text: str) -> pd.DataFrame:
+    df = extract(text, article_date=WED)
+    return df[df["event_kind"].isin(VIOLENT)].reset_index(drop=True)
+
+
+def _in_district(row: pd.Series, province: str, district: str) -> bool:
+    units = admin2()
+    poly = units.loc[
+        (units["admin1"] == province) & (units["admin2"] == district), "geometry"
+    ].iloc[0]
+    return bool(shapely.contains_xy(poly, row["longitude"], row["latitude"]))
+
+
+# (text, province, district holding the row, widest radius km)
+SAME_NAME = [
+    pytest.param(
+        "Two soldiers were killed in Ghazni city of Ghazni province on Monday.",
+        "Ghazni",
+        "Ghazni",
+        25.0,
+        id="city-of-its-province",
+    ),
+    pytest.param(
+        "A roadside bomb killed three policemen in Kandahar district of Kandahar "
+        "province on Monday.",
+        "Kandahar",
+        "Kandahar",
+        30.0,
+        id="district-of-its-province",
+    ),
+    pytest.param(
+        "Gunmen shot dead a tribal elder in Kunduz city, Kunduz province, on Monday.",
+        "Kunduz",
+        "Kunduz",
+        25.0,
+        id="city-comma-province",
+    ),
+    pytest.param(
+        "Police said four people were wounded in a blast in Farah city of Farah "
+        "province on Monday.",
+        "Farah",
+        "Farah",
+        25.0,
+        id="wounded-in-city-of-province",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "province", "district", "km"), SAME_NAME)
+def test_place_sharing_its_province_name(text: str, province: str, district: str, km: float):
+    df = _violent(text)
+    assert len(df) == 1, df[["location", "matched_name", "geocode_method"]]
+    row = df.iloc[0]
+    assert row["geocode_method"] != "admin1", row["extraction_notes"]
+    assert row["uncertainty_km"] <= km
+    assert _in_district(row, province, district)
+
+
+def test_a_province_alone_stays_the_province() -> None:
+    df = _violent("Two soldiers were killed in Ghazni province on Monday.")
+    assert list(df["geocode_method"]) == ["admin1"]
+    poly = admin1().set_index("admin1").loc["Ghazni", "geometry"]
+    assert shapely.contains_xy(poly, df["longitude"].iloc[0], df["latitude"].iloc[0])
+
+
+def test_name_placed_once_keeps_that_place() -> None:
+    df = _violent(
+        "Gunmen fired on a police post in Nawa district on Monday, killing two. "
+        "On Tuesday, militants attacked a checkpoint in Nawa district of Ghazni "
+        "province, killing three."
+    )
+    assert len(df) == 2
+    for _, row in df.iterrows():
+        assert _in_district(row, "Ghazni", "Nawa"), row["extraction_notes"]
+
+
+def test_name_placed_in_two_units_is_left_alone() -> None:
+    df = _violent(
+        "Militants attacked a checkpoint in Nawa district of Ghazni province on Monday. "
+        "On Tuesday, a bomb killed four in Nawa district of Helmand province."
+    )
+    provinces = sorted(df["admin1"].astype(str))
+    assert len(df) == 2
+    assert any("Ghazni" in p for p in provinces) and any("Helmand" in p for p in provinces)
