@@ -109,7 +109,12 @@ class AnswerMixin(CandidatesMixin):
         own = unc  # the match's own radius, taken around every far rival too
         close = np.unique(np.asarray(close, dtype=np.int64))
         ambiguous = False
-        if len(close) > 1 and kind not in ADMIN_KINDS and kind != "crossing":
+        if kind in ADMIN_KINDS:
+            # units of that level and name elsewhere (two Nawa districts, in Ghazni
+            # and Helmand): rivals, as namesake villages are; a same-named unit of
+            # another level (the tehsil in its district) is not
+            close = close[g.kind[close] == kind]
+        if len(close) > 1 and kind != "crossing":
             d = haversine_km(g.lat[row], g.lon[row], g.lat[close], g.lon[close])
             hs = self._hint_score(np.array([row, *close]), hints)
             rival = hs[1:] >= hs[0]
@@ -126,8 +131,8 @@ class AnswerMixin(CandidatesMixin):
                 far = d[rival & (d <= AMBIGUOUS_REACH_KM)]
                 if len(far):
                     unc = max(unc, float(far.max()) + own)
-                reasons.append(f"{int(rival.sum()) + 1} places of this name")
-        if cell is not None and unc > COARSE_KM:
+                reasons.append(f"{int((rival & (close != row)).sum()) + 1} places of this name")
+        if (cell is not None or ambiguous) and unc > COARSE_KM:
             precision = 3  # the precision never claims more than the radius allows
         return Match(
             name=str(g.name[row]),

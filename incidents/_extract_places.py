@@ -736,13 +736,48 @@ def _as_unit(p: _Place, gc: Geocoder) -> Match | None:
     return None
 
 
+# "Ghazni's Nawa district": the province named with a possessive right before a place
+_OWNER = re.compile(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})(?:'s|’s)\s+(?:the\s+)?$")
+
+
+def _owner_hint(t: str, p: _Place, gc: Geocoder) -> dict[str, str]:
+    """The admin hint of a unit that owns ``p`` by a possessive ("Ghazni's Nawa
+    district": ``{"admin1": "Ghazni"}``), else no hint.  The owner is no mention
+    of its own (:meth:`Geocoder.find_mentions` passes it over)."""
+    m = _OWNER.search(t, max(0, p.start - 60), p.start)
+    if m is None:
+        return {}
+    for word, level in (("province", "admin1"), ("district", "admin2")):
+        res = gc.resolve(f"{m.group(1)} {word}")
+        if res and res[0].method == level:
+            return {level: res[0].name or m.group(1)}
+    return {}
+
+
+def _has_namesake_in(p: _Place, unit: Match, gc: Geocoder) -> bool:
+    """Whether ``p``, read as one of several places of its name, has one inside
+    ``unit`` ("Nawa district, Ghazni": the Nawa of Ghazni, not of Helmand)."""
+    if not p.match.ambiguous or unit.method not in ("admin1", "admin2"):
+        return False
+    text = f"{p.text} {p.qual}" if p.qual else p.text
+    res = gc.resolve(text, **{unit.method: unit.name or ""})
+    got = res[0] if res else None
+    return (
+        got is not None
+        and not got.ambiguous
+        and not got.match_class.startswith("fallback")
+        and got.method != "unresolved"
+        and _inside(got, unit)
+    )
+
+
 def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
     """Mark admin units that locate the place before them and resolve that place
     inside them: a candidate outside the unit is rejected and the place falls back
     to the unit, keeping its own text."""
     for p in places:
         if p.qual and p.role == "place":
-            res = gc.resolve(f"{p.text} {p.qual}")
+            res = gc.resolve(f"{p.text} {p.qual}", **_owner_hint(t, p, gc))
             got = res[0] if res and res[0].method != "unresolved" else None
             if got is None:
                 continue
@@ -795,7 +830,11 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
             continue
         if _LEVEL.get(unit.method, 0) <= _LEVEL.get(a.match.method, 0):
             continue  # "Bajaur, Kurram": a list, not a district and its province
-        if not re.search(r"\b(?:in|of|within|District)\b|\(", gap) and not _inside(a.match, unit):
+        if (
+            not re.search(r"\b(?:in|of|within|District)\b|\(", gap)
+            and not _inside(a.match, unit)
+            and not _has_namesake_in(a, unit, gc)
+        ):
             continue
         # b locates a, and every name listed with a ("Barmal and Urgun districts of Paktika")
         b.match = unit
@@ -1207,6 +1246,31 @@ def article_index(units: list[tuple[int, Match]]) -> list[tuple[Match, list[int]
     return [(u, sorted(offsets)) for u, offsets in by.values()]
 
 
+def _unit_within_article(
+    p: _Place, at: int, index: list[tuple[Match, list[int]]], gc: Geocoder
+) -> None:
+    """A district name shared by districts of several provinces ("Nawa district")
+    is the one inside the province the article names (the closest before it in
+    the text first), when exactly one such province holds one (in place)."""
+    provinces = sorted(
+        (
+            (bisect.bisect_right(offsets, at) == 0, abs(at - offsets[0]), u)
+            for u, offsets in index
+            if u.method == "admin1"
+        ),
+        key=lambda x: (x[0], x[1]),
+    )
+    text = f"{p.text} {p.qual}" if p.qual else p.text
+    for _, _, u in provinces:
+        res = gc.resolve(text, admin1=u.name)
+        got = res[0] if res else None
+        if got is None or got.method != "admin2" or got.ambiguous or not _inside(got, u):
+            continue
+        p.notes.append(f"{p.text!r} read in {u.name}, named in the article: {got.name}")
+        p.match = got
+        return
+
+
 def within_article(p: _Place, at: int, index: list[tuple[Match, list[int]]], gc: Geocoder) -> None:
     """Read the bare place ``p`` (at offset ``at`` of the article) inside the units the
     article names: a namesake in a named unit (the closest in the text first) wins
@@ -1214,7 +1278,12 @@ def within_article(p: _Place, at: int, index: list[tuple[Match, list[int]]], gc:
     every named unit, with no namesake in them, falls back to the unit named
     closest before it in the text (else after it), keeping its own text."""
     m = p.match
-    if p.role != "place" or p.fallback or p.context or m.method not in _POINT or not index:
+    if p.role != "place" or p.fallback or p.context or not index:
+        return
+    if m.method == "admin2" and m.ambiguous:
+        _unit_within_article(p, at, index, gc)
+        return
+    if m.method not in _POINT:
         return
     # the units named before the place first (the lead names the district, later
     # sentences its villages), the closest first; then those named after it

@@ -109,3 +109,50 @@ def test_name_placed_in_two_units_is_left_alone() -> None:
     provinces = sorted(df["admin1"].astype(str))
     assert len(df) == 2
     assert any("Ghazni" in p for p in provinces) and any("Helmand" in p for p in provinces)
+
+
+# A namesake district told with its province in three ways. (text, province, district)
+NAMESAKE_DISTRICT = [
+    pytest.param(
+        "Two soldiers were killed in Ghazni's Nawa district on Monday.",
+        "Ghazni",
+        "Nawa",
+        id="possessive-province",
+    ),
+    pytest.param(
+        "Militants stormed a checkpoint in Muqur district, Ghazni, on Monday, killing three.",
+        "Ghazni",
+        "Muqur",
+        id="district-comma-province",
+    ),
+    pytest.param(
+        "Fighting spread across Helmand province on Monday. Four policemen were killed "
+        "when gunmen attacked a post in Nawa district, officials said.",
+        "Helmand",
+        "Nawa-I- Barak Zayi",
+        id="province-named-earlier-in-the-article",
+    ),
+    pytest.param(
+        "Gunmen attacked a police post in Badghis’s Muqur district on Monday, killing five.",
+        "Badghis",
+        "Muqur",
+        id="possessive-other-province",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "province", "district"), NAMESAKE_DISTRICT)
+def test_namesake_district_read_in_its_province(text: str, province: str, district: str) -> None:
+    df = _violent(text)
+    rows = df[df["location"].str.contains(district.split("-")[0])]
+    assert len(rows) == 1, df[["location", "matched_name"]]
+    row = rows.iloc[0]
+    assert not row["ambiguous"]
+    assert _in_district(row, province, district), row["extraction_notes"]
+
+
+def test_namesake_district_alone_is_flagged() -> None:
+    df = _violent("Two soldiers were killed in Nawa district on Monday.")
+    assert len(df) == 1
+    assert bool(df["ambiguous"].iloc[0])
+    assert df["uncertainty_km"].iloc[0] > 100
