@@ -77,3 +77,80 @@ def test_resolved_to_the_town(
     assert m.match_class.startswith("place"), m
     if name is not None:
         assert norm(m.name).startswith(name), m
+
+
+# ---------------------------------------------------------------- split tehsils
+# Made-up rows (not facts) added to the shipped gazetteer: a village name held by
+# three villages in three districts, and a tehsil split in two that keeps the name
+# of its seat ("<name> Shamali" / "<name> Junubi" in one district).
+
+
+def _row(name: str, kind: str, lat: float, lon: float, admin2: str, radius=None) -> dict:
+    from incidents._names import skeleton
+
+    keys = [norm(name)]
+    return {
+        "name": name,
+        "keys": keys,
+        "skels": sorted({s for s in map(skeleton, keys) if s}),
+        "lat": lat,
+        "lon": lon,
+        "kind": kind,
+        "feature_code": "ADM3" if kind == "tehsil" else "PPL",
+        "country": "PK",
+        "admin1": "Khyber Pakhtunkhwa",
+        "admin2": admin2,
+        "population": None,
+        "geonameid": None,
+        "radius_km": radius,
+        "dist_frontier_km": None,
+        "source": "test",
+        "radius95_km": radius,
+    }
+
+
+def _with_rows(gaz: Gazetteer, extra: list[dict]) -> Gazetteer:
+    import pyarrow as pa
+
+    from incidents._names import NORM_VERSION
+
+    base = gaz._table
+    add = pa.Table.from_pylist(extra).select(base.column_names)
+    cols = {}
+    for f in base.schema:
+        typ = f.type.value_type if pa.types.is_dictionary(f.type) else f.type
+        cols[f.name] = pa.chunked_array(
+            [*base[f.name].cast(typ).chunks, add[f.name].cast(typ).combine_chunks()]
+        )
+    table = pa.table(cols).replace_schema_metadata({"norm_version": str(NORM_VERSION)})
+    return Gazetteer(table, add_foreign=False)
+
+
+@pytest.mark.parametrize(
+    ("name", "tehsil_districts", "expected_lat"),
+    [
+        # both halves of the split in Dir: the village at the split is the seat
+        ("Zarkanai", ("Lower Dir", "Lower Dir"), 34.80),
+        ("Spinkanai", ("Swat", "Swat"), 34.80),
+        # two-word tehsils of different districts are different towns: no seat
+        ("Torkanai", ("Lower Dir", "Bannu"), None),
+    ],
+)
+def test_a_split_tehsil_names_its_seat(
+    name: str, tehsil_districts: tuple[str, str], expected_lat: float | None
+) -> None:
+    base = Gazetteer.load()
+    rows = [
+        _row(name, "locality", 34.80, 71.90, "Lower Dir"),
+        _row(name, "locality", 32.20, 73.00, "Sargodha"),
+        _row(name, "locality", 33.30, 70.80, "Bannu"),
+        _row(f"{name} Shamali", "tehsil", 34.85, 71.95, tehsil_districts[0], 12.0),
+        _row(f"{name} Junubi", "tehsil", 34.75, 71.85, tehsil_districts[1], 12.0),
+    ]
+    gc = Geocoder(_with_rows(base, rows))
+    assert (norm(name) in gc._split_units()) == (expected_lat is not None)
+    m = gc.resolve(name)[0]
+    if expected_lat is not None:
+        assert m.lat == pytest.approx(expected_lat, abs=0.01), m
+    else:
+        assert m.ambiguous, m
