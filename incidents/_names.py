@@ -322,12 +322,12 @@ def variant_keys(key: str) -> list[str]:
             for syn in sorted(grp):
                 out.append(" ".join([syn, *core]))
                 out.append(" ".join([*core, syn]))
-        core = key
+        seat = key
         for _ in range(MAX_SEAT_SUFFIXES):
             for suffix in SEAT_SUFFIXES:
-                if core.endswith(" " + suffix) and len(core) > len(suffix) + 3:
-                    core = core[: -len(suffix) - 1]
-                    out.append(core)
+                if seat.endswith(" " + suffix) and len(seat) > len(suffix) + 3:
+                    seat = seat[: -len(suffix) - 1]
+                    out.append(seat)
                     break
             else:
                 break

@@ -154,3 +154,58 @@ def test_a_split_tehsil_names_its_seat(
         assert m.lat == pytest.approx(expected_lat, abs=0.01), m
     else:
         assert m.ambiguous, m
+
+
+# ---------------------------------------------------------------- "X, Town"
+
+
+@pytest.mark.parametrize(
+    ("part", "town"),
+    [
+        ("Akhtarabad", "Quetta"),
+        ("Bhagwanpura", "Lahore"),
+        ("Chakra", "Rawalpindi"),
+        ("Bagrami", "Jalalabad"),
+        ("Ahmadpur", "Multan"),
+        ("Jarma", "Kohat"),
+    ],
+)
+def test_a_part_named_before_its_town_is_the_namesake_there(
+    gc: Geocoder, part: str, town: str
+) -> None:
+    """A village whose name has namesakes elsewhere (its bare name resolves far
+    away) written "X, Town" is the one within the town's reach."""
+    from incidents._gazetteer import haversine_km
+
+    g = gc._g
+    t = gc.resolve(town)[0]
+    rows = [int(r) for r in g.by_key.get(norm(part)) if g.is_place[r]]
+    d = haversine_km(t.lat, t.lon, g.lat[rows], g.lon[rows])
+    near = rows[int(d.argmin())]
+    assert float(d.min()) < 20.0
+    bare = gc.resolve(part)[0]
+    assert float(haversine_km(bare.lat, bare.lon, g.lat[near], g.lon[near])) > 25.0
+    m = gc.resolve(f"{part}, {town}")[0]
+    assert float(haversine_km(m.lat, m.lon, g.lat[near], g.lon[near])) < 1.0, m
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # the gazetteer has only far villages spelled alike ("Dur Muhammad Gis",
+        # "Shoran Goth", hundreds of km away)
+        ("Dur Muhammad Goth, Karachi", "karachi"),
+        ("Sher Khan Goth, Karachi", "karachi"),
+        # and parts it lacks altogether
+        ("Qadirabadgothh, Karachi", "karachi"),
+        ("Sheikhupurwalla Mohalla, Lahore", "lahore"),
+    ],
+)
+def test_a_part_only_spelled_like_a_far_place_is_the_town(
+    gc: Geocoder, text: str, town: str
+) -> None:
+    """A part the gazetteer lacks, whose name only resembles a far village, is
+    answered by the town it is written with (with the town's reach)."""
+    m = gc.resolve(text)[0]
+    assert norm(m.name) == town, m
+    assert "not found" in (m.reason or ""), m
