@@ -55,6 +55,14 @@ QUALIFIERS: dict[str, str] = {
     "wilayat": "admin1",
     "velayat": "admin1",
     "welayat": "admin1",
+    # the seat of a district ("Sangin district centre", "Khar district headquarters"):
+    # the populated place, never the unit's centroid
+    "district centre": "place",
+    "district center": "place",
+    "district headquarters": "place",
+    "district headquarter": "place",
+    "district hq": "place",
+    "headquarters": "place",
     "city": "place",
     "town": "place",
     "township": "place",

@@ -284,7 +284,18 @@ SEAT_SUFFIXES = (
     "adda",
     "chowk",
     "tehsil",
+    # a shrine is written with the town it stands in ("Sehwan Sharif shrine",
+    # "Pakpattan dargah"); "Sharif" (the honorific of a shrine town: "Taunsa
+    # Sharif", "Sehwan Sharif") is dropped too when the name with it is not found
+    "shrine",
+    "dargah",
+    "mazar",
+    "sharif",
+    "shareef",
 )
+#: At most this many trailing town-part words are dropped ("sehwan sharif shrine"
+#: -> "sehwan sharif" -> "sehwan").
+MAX_SEAT_SUFFIXES = 2
 
 
 def variant_keys(key: str) -> list[str]:
@@ -311,9 +322,14 @@ def variant_keys(key: str) -> list[str]:
             for syn in sorted(grp):
                 out.append(" ".join([syn, *core]))
                 out.append(" ".join([*core, syn]))
-        for suffix in SEAT_SUFFIXES:
-            if key.endswith(" " + suffix) and len(key) > len(suffix) + 3:
-                out.append(key[: -len(suffix) - 1])
+        seat = key
+        for _ in range(MAX_SEAT_SUFFIXES):
+            for suffix in SEAT_SUFFIXES:
+                if seat.endswith(" " + suffix) and len(seat) > len(suffix) + 3:
+                    seat = seat[: -len(suffix) - 1]
+                    out.append(seat)
+                    break
+            else:
                 break
         for i in (0, len(words) - 1):
             if words[i] in _AFFIX_GROUP:

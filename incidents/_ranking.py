@@ -20,12 +20,17 @@ import shapely
 
 from incidents._candidates import SEAT_WORDS, CandidatesMixin
 from incidents._gazetteer import haversine_km
-from incidents._grammar import Item, named_forms
+from incidents._grammar import QUALIFIERS, Item, named_forms
 from incidents._match import NO_ROWS, Hints
-from incidents._names import norm, skeleton
+from incidents._names import AFFIX_SYNONYMS, norm, skeleton
 
 __all__ = ["VET_EDGE_KM", "RankingMixin"]
 
+#: First words of split tehsil names that are not a seat's name ("Lower X",
+#: "Central X", "Town I"): direction/size words and type words.
+NOT_A_SEAT = frozenset(
+    {w for grp in AFFIX_SYNONYMS for w in grp} | set(QUALIFIERS) | {"central", "middle"}
+)
 #: A place outside the hinted unit is kept when it lies this close to the unit's
 #: 95 % radius (a place on its edge, or a coarse boundary), else the unit answers.
 VET_EDGE_KM = 5.0
@@ -95,6 +100,7 @@ class RankingMixin(CandidatesMixin):
         units = [
             int(u) for u in g.by_key.get(key) if g.kind[u] in ("tehsil", "county") and u not in top
         ]
+        units += [int(u) for u in self._split_units().get(key, ()) if u not in top]
         if units:  # the namesake nearest a same-named admin unit (its seat)
             d = np.min(
                 [haversine_km(g.lat[top], g.lon[top], g.lat[u], g.lon[u]) for u in units], axis=0
@@ -107,6 +113,30 @@ class RankingMixin(CandidatesMixin):
             return int(top[int(np.argmin(d))]), top
         d = haversine_km(g.lat[top][:, None], g.lon[top][:, None], g.lat[top], g.lon[top])
         return int(top[int(np.argmin(d.max(axis=1)))]), top
+
+    def _split_units(self) -> dict[str, list[int]]:
+        """Tehsils named by a town's name and a second word, by that first word:
+        a tehsil split in two keeps its seat's name in both ("Matta Kharirai" and
+        "Matta Sebujni" are Matta's).  Built once per gazetteer."""
+        cached = getattr(self, "_split_cache", None)
+        if cached is not None:
+            return cached
+        g = self._g
+        groups: dict[tuple[str, str], list[int]] = {}
+        for u in np.flatnonzero(g.kind == "tehsil"):
+            words = norm(str(g.name[u])).split()
+            if len(words) == 2 and len(words[0]) >= 4 and words[0] not in NOT_A_SEAT:
+                groups.setdefault((words[0], str(g.admin2[u])), []).append(int(u))
+        # a split: two or more tehsils of one district sharing the first word
+        # ("Matta Kharirai", "Matta Sebujni" in Swat); one two-word tehsil ("Kandh
+        # Kot") is a name of its own, and tehsils of different districts sharing a
+        # word ("Garhi Khairo", "Garhi Yasin") are different towns
+        out: dict[str, list[int]] = {}
+        for (first, _), us in groups.items():
+            if len(us) >= 2:
+                out.setdefault(first, []).extend(us)
+        self._split_cache = out
+        return out
 
     def _best(
         self,

@@ -206,7 +206,14 @@ class Geocoder(RankingMixin, AnswerMixin):
                 places.append(i)
         if not places:
             places, context = context, []
-        if not context and len(items) == 2 and self._is_part_of(first[0], first[1]):
+        if (
+            not context
+            and len(items) == 2
+            and (
+                self._is_part_of(first[0], first[1])
+                or self._part_near(items[0], first[0], first[1], hints)
+            )
+        ):
             # "Saddar, Karachi": a neighbourhood or village named before its town
             # is a part of that town, as in "Karachi - Saddar"
             return [self._contained(replace(items[0], container=items[1]), hints)]
@@ -254,6 +261,22 @@ class Geocoder(RankingMixin, AnswerMixin):
             return False
         d = float(haversine_km(g.lat[a], g.lon[a], g.lat[b], g.lon[b]))
         return d <= max(CONTAINER_KM, float(g.radius_km[b]) if math.isfinite(g.radius_km[b]) else 0)
+
+    def _part_near(self, item: Item, part: tuple, whole: tuple, hints: Hints) -> bool:
+        """Whether the first of two listed places is a part of the second town
+        although its best match lies elsewhere: a namesake of it lies within the
+        town's reach ("Golra, Islamabad": the Golra at Islamabad, not another one),
+        or it is only a spelling match (its own name is not in the gazetteer, and
+        the town answers for it, as for a part the gazetteer lacks)."""
+        g = self._g
+        a, b, q = part[0], whole[0], part[2]
+        if a is None or b is None or not g.is_place[b] or not g.is_town[b]:
+            return False
+        if q < 1:
+            return True
+        reach = max(CONTAINER_KM, float(g.radius_km[b]) if math.isfinite(g.radius_km[b]) else 0)
+        row, _, _ = self._best(item, hints, within=(float(g.lat[b]), float(g.lon[b]), reach))
+        return row is not None and row != b and g.is_place[row] and not g.is_town[row]
 
     def _contained(self, item: Item, hints: Hints) -> Match:
         """``B`` inside ``A`` ("Karachi - Saddar", "Mir Ali area of North Waziristan")."""

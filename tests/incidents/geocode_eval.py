@@ -303,6 +303,30 @@ def truth_table(gc: Geocoder) -> tuple[dict[str, float], pd.DataFrame]:
     )
 
 
+def truth_by_slice(gc: Geocoder) -> pd.DataFrame:
+    """The hand-checked places per ``slice`` (``frontier``, ``pakistan``, ``coder``),
+    once with the admin names a coder gives (``hinted``) and once by name alone;
+    rows carry ``slice``, ``category``, ``hinted`` and the truth point."""
+    df = truth_frame()
+    parts = []
+    for hinted in (True, False):
+        q = df if hinted else df.assign(admin1=None, admin2=None, country=None, admin3=None)
+        _, rows = score(gc, q)
+        parts.append(
+            rows.assign(
+                location=df["location"].to_numpy(),
+                admin1=df["admin1"].to_numpy(),
+                admin2=df["admin2"].to_numpy(),
+                slice=df["slice"].to_numpy(),
+                category=df["category"].to_numpy(),
+                hinted=hinted,
+                true_lat=df["true_lat"].to_numpy(),
+                true_lon=df["true_lon"].to_numpy(),
+            )
+        )
+    return pd.concat(parts, ignore_index=True)
+
+
 def class_table(rows: pd.DataFrame) -> pd.DataFrame:
     """Error percentiles and radius coverage per match class."""
     g = rows.assign(covered=rows["error_km"] <= rows["uncertainty_km"] + 1e-6)
@@ -339,6 +363,12 @@ if __name__ == "__main__":
     rows = calibrate_towns.towns_rows(gaz)
     print("== towns truth (Wikipedia coordinates; exact-town cell calibrated on one half)")
     print(calibrate_towns.report(rows).round(3).to_string())
+    rows = truth_by_slice(Geocoder(gaz))
+    print("== hand-checked places per slice (hinted / by name alone)")
+    print(summary(rows, ["slice", "hinted"]).round(3).to_string())
+    bad = rows[(rows["slice"] == "coder") & (rows["error_km"] > 25)]
+    cols = ["location", "admin1", "admin2", "hinted", "matched_name", "geocode_method"]
+    print(bad[cols + ["error_km", "uncertainty_km"]].round(1).to_string())
     res, rows = truth_table(Geocoder(gaz))
     print("truth table:", {k: round(v, 3) for k, v in res.items()})
     bad = rows[rows["error_km"] > 25]
