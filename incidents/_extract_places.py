@@ -44,7 +44,8 @@ _LOCATIVE = re.compile(
     r"capital,?\s+)?"
     r"(?:(?:Afghan|Pakistani)\s+(?:border\s+)?(?:town|city|village|district|province|"
     r"region|crossing)\s+of\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?"
-    r"(?:the\s+)?(?:(?:[A-Z]\w+\s+){0,2}[A-Z]\w+(?:'s|’s)\s+)?)$"
+    # a possessor: "Gilgit-Baltistan's", "Azad Jammu & Kashmir's"
+    r"(?:the\s+)?(?:(?:[A-Z][\w-]*\s+(?:&\s+|and\s+)?){0,3}[A-Z][\w-]*(?:'s|’s)\s+)?)$"
     r"|:\s*$|\(\s*$"
 )
 _PLACE_NOUN = re.compile(
@@ -754,10 +755,12 @@ def _owner_hint(t: str, p: _Place, gc: Geocoder) -> dict[str, str]:
     return {}
 
 
-def _has_namesake_in(p: _Place, unit: Match, gc: Geocoder) -> bool:
+def _has_namesake_in(p: _Place, unit: Match, gc: Geocoder, *, told: bool = False) -> bool:
     """Whether ``p``, read as one of several places of its name, has one inside
-    ``unit`` ("Nawa district, Ghazni": the Nawa of Ghazni, not of Helmand)."""
-    if not p.match.ambiguous or unit.method not in ("admin1", "admin2"):
+    ``unit`` ("Nawa district, Ghazni": the Nawa of Ghazni, not of Helmand); with
+    ``told`` (the unit is told as one: "Rustam, Shikarpur district"), whether a
+    place of that name lies inside it however ``p`` was read alone."""
+    if not (p.match.ambiguous or told) or unit.method not in ("admin1", "admin2"):
         return False
     text = f"{p.text} {p.qual}" if p.qual else p.text
     res = gc.resolve(text, **{unit.method: unit.name or ""})
@@ -833,7 +836,7 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
         if (
             not re.search(r"\b(?:in|of|within|District)\b|\(", gap)
             and not _inside(a.match, unit)
-            and not _has_namesake_in(a, unit, gc)
+            and not _has_namesake_in(a, unit, gc, told=b.qual in ("district", "province"))
         ):
             continue
         # b locates a, and every name listed with a ("Barmal and Urgun districts of Paktika")

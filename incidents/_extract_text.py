@@ -170,6 +170,8 @@ _ABBREV = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
+#: Initials ("D.I. Khan", "D.G. Khan", "T.T. Singh"): no sentence ends after them.
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 @dataclass(frozen=True)
@@ -191,7 +193,7 @@ def sentences(text: str, start: int = 0) -> list[Sentence]:
         for b in _BOUNDARY.finditer(text, line.start(), line.end()):
             prev = text[max(a, b.start() - 12) : b.start()].split()
             word = prev[-1].lower().rstrip(".") if prev else ""
-            if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+            if word in _ABBREV or (len(word) == 1 and word.isalpha()) or _INITIALS.fullmatch(word):
                 continue
             _add(out, text, a, b.end(), para)
             a = b.end()

@@ -114,6 +114,12 @@ class Geocoder(RankingMixin, AnswerMixin):
             return []
         text = text[: 50 * MAX_TEXT]
         toks = [(m.start(), m.end(), norm(m.group(0))) for m in _TOKEN.finditer(text)]
+        # a name never runs across a comma, colon or semicolon ("in Baraki,
+        # Baraki Barak district" names two places): the words each n-gram may span
+        reach = [len(toks)] * len(toks)
+        for j in range(len(toks) - 2, -1, -1):
+            gap = text[toks[j][1] : toks[j + 1][0]]
+            reach[j] = j + 1 if _BREAK.search(gap) else reach[j + 1]
         out: list[Mention] = []
         owner: tuple[int, str] | None = None  # (end, key) of the last "X's" admin unit
         i = 0
@@ -121,7 +127,7 @@ class Geocoder(RankingMixin, AnswerMixin):
             found = None
             first = text[toks[i][0]]
             if first.isupper() or script(toks[i][2]) == "arabic":
-                for n in range(min(max_words, len(toks) - i), 0, -1):
+                for n in range(min(max_words, reach[i] - i), 0, -1):
                     key = " ".join(t[2] for t in toks[i : i + n])
                     if key in _STOP or len(key) < 3 or key.isdigit():
                         continue
@@ -402,6 +408,7 @@ class Geocoder(RankingMixin, AnswerMixin):
 
 _POSSESSOR = re.compile(r"['’]s?\s+")
 _TOKEN = re.compile(r"[^\W_][\w'’\-]*")
+_BREAK = re.compile(r"[,;:]")
 
 
 def _join(a: str | None, b: str) -> str:

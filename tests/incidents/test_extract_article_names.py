@@ -156,3 +156,76 @@ def test_namesake_district_alone_is_flagged() -> None:
     assert len(df) == 1
     assert bool(df["ambiguous"].iloc[0])
     assert df["uncertainty_km"].iloc[0] > 100
+
+
+# Initials of a town's name end no sentence. (text, matched name)
+INITIALS = [
+    pytest.param(
+        "A blast in D.I. Khan killed two policemen on Monday.", "Dera Ismail Khan", id="di"
+    ),
+    pytest.param(
+        "Two soldiers were killed in a bomb attack in D.G. Khan on Monday.",
+        "Dera Ghazi Khan",
+        id="dg",
+    ),
+    pytest.param(
+        "Militants attacked a police station in D.I.Khan on Monday, killing three.",
+        "Dera Ismail Khan",
+        id="di-glued",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), INITIALS)
+def test_initials_end_no_sentence(text: str, name: str) -> None:
+    df = _violent(text)
+    assert list(df["matched_name"]) == [name]
+
+
+def test_sentences_split_after_initials_only_at_a_real_end() -> None:
+    from incidents._extract_text import sentences
+
+    got = [s.text for s in sentences("A blast hit D.I. Khan on Monday. Police said two died.")]
+    assert got == ["A blast hit D.I. Khan on Monday.", "Police said two died."]
+
+
+# A place, a comma, then its unit (text, province, district holding the row)
+PLACE_COMMA_UNIT = [
+    pytest.param(
+        "A roadside bomb killed two policemen in Rustam, Shikarpur district, on Monday.",
+        "Sindh",
+        "Shikarpur",
+        id="town-whose-namesake-is-elsewhere",
+    ),
+    pytest.param(
+        "A roadside bomb killed two policemen in Baraki, Baraki Barak district, on Monday.",
+        "Logar",
+        "Baraki Barak",
+        id="no-name-across-the-comma",
+    ),
+    pytest.param(
+        "Gunmen killed two policemen in Gilgit-Baltistan's Baltit on Monday.",
+        "Gilgit-Baltistan",
+        "Hunza",
+        id="hyphenated-possessor",
+    ),
+    pytest.param(
+        "Gunmen killed two policemen in Azad Jammu & Kashmir's Kotli on Monday.",
+        "Azad Jammu & Kashmir",
+        "Kotli",
+        id="ampersand-possessor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "province", "district"), PLACE_COMMA_UNIT)
+def test_place_then_its_unit(text: str, province: str, district: str) -> None:
+    df = _violent(text)
+    assert len(df) == 1, df[["location", "matched_name"]]
+    assert df["geocode_method"].iloc[0] == "gazetteer"
+    assert _in_district(df.iloc[0], province, district), df["extraction_notes"].iloc[0]
+
+
+def test_two_districts_with_a_comma_stay_a_list() -> None:
+    df = _violent("Militants attacked posts in Kurram, Bajaur district, on Monday.")
+    assert sorted(df["matched_name"]) == ["Bajaur", "Kurram"]
