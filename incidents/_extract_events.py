@@ -126,8 +126,9 @@ _SINCE = re.compile(
 )
 _HISTORY_AFTER = re.compile(
     r"^[^.;]{0,40}\b(?:in the past|previously|in (?:19|20)\d\d|periodically|"
-    r"before(?! (?:dawn|daybreak|sunrise|sunset|dusk|midnight|noon|first light|being|"
-    r"fleeing|escaping|retreating|withdrawing|the \w+ (?:were|was|could|fled)))|"
+    # ("before reaching the gate": a step of the event told by a gerund, not history)
+    r"before(?! (?:dawn|daybreak|sunrise|sunset|dusk|midnight|noon|first light|\w+ing\b|"
+    r"the \w+ (?:were|was|could|fled)))|"
     r"regularly|frequently|repeatedly|from time to time|"
     # an ongoing campaign, not an incident: "have been fighting militants ... for months"
     r"for (?:several |many |the past |the last |some )?(?:months|years|decades|weeks))\b",

@@ -20,7 +20,21 @@ article (table-driven tests of paraphrases in
 * the two towns that name one crossing ("the crossing near Spin Boldak and Chaman")
   are one site: one row (hook in :mod:`incidents.extract`);
 * a reply along the border to an air raid is an incident of its own, not the
-  exchange of fire at the raid's site (hook in :mod:`incidents._extract_phrasing`).
+  exchange of fire at the raid's site (hooks in :mod:`incidents._extract_phrasing`
+  and :mod:`incidents._extract_merge`);
+* whose forces: a demonym before the posts that were hit is the target's side, not
+  the actor ("targeting Pakistan's military posts"), and a speaker's "its forces" are
+  the speaker's country's ("Afghanistan's defence ministry said its border forces
+  retaliated") (hook in :mod:`incidents._extract_lex`);
+* a campaign told by its manner ("intensive operations are underway in X") is
+  fighting (trigger alternatives appended by :mod:`incidents._extract_lex`);
+* the toll of an earlier event the news is said to follow ("This engagement follows
+  a deadly weekend assault where ... killed 23 troops") is not the news's (hook in
+  :mod:`incidents._extract_phrasing`).
+
+One more rule of the batch is a word in :mod:`incidents._extract_events`: "before"
+and a gerund ("were shot dead before reaching the gate") is a step of the event,
+not a history marker.
 """
 
 from __future__ import annotations
@@ -137,7 +151,28 @@ def truce_state(sentence: str, end: int) -> bool:
 
 #: Largest distance, in km, of a town from a crossing it names one end of.
 CROSSING_END_KM = 20.0
-_CROSSING_WORD = re.compile(r"\b(?:crossings?|border points?|gates?)\b", re.IGNORECASE)
+_CROSSING_BEFORE = re.compile(
+    r"\b(?:crossings?|border points?|gates?)\s+(?:near|between|at|linking|connecting)\s+"
+    r"(?:the\s+)?(?:(?:towns?|cities)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_CROSSING_AFTER = re.compile(
+    r"\s*(?:border\s+)?(?:crossings?|gates?|border points?)\b", re.IGNORECASE
+)
+_PAIRED = re.compile(r"\s*(?:and|&|/|[-–—])\s*", re.IGNORECASE)
+
+
+def _ends_named(sentence: str, a: _Candidate, b: _Candidate) -> bool:
+    """Whether the places of ``a`` and ``b`` are named as a pair around a crossing
+    word: "the crossing near A and B", "the A-B crossing" (not "posts in A and at the
+    B crossing", two targets)."""
+    first, second = sorted((a.place, b.place), key=lambda p: p.start)
+    if not _PAIRED.fullmatch(sentence[first.end : second.start]):
+        return False
+    return bool(
+        _CROSSING_BEFORE.search(sentence[max(0, first.start - 60) : first.start])
+        or _CROSSING_AFTER.match(sentence, second.end)
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -160,17 +195,18 @@ def _end_of(c: _Candidate) -> int | None:
     return None
 
 
-def fold_crossing_ends(cands: list[_Candidate], texts: list[str]) -> list[_Candidate]:
+def fold_crossing_ends(cands: list[_Candidate]) -> list[_Candidate]:
     """Rows of one sentence, one kind and one agent (or none) placed at the two towns
-    on either side of one crossing that the sentence names ("an exchange of fire at
-    the crossing near Spin Boldak and Chaman", "the Chaman-Spin Boldak crossing"):
+    on either side of one crossing, named as a pair around the crossing word ("an
+    exchange of fire at the crossing near Spin Boldak and Chaman", "the
+    Chaman-Spin Boldak crossing"):
     one incident at the crossing, kept on the row told first (the counts of the
     other complete it)."""
     from incidents._extract_counts import fill_counts
 
     gone: set[int] = set()
     for k, host in enumerate(cands):
-        if k in gone or not _CROSSING_WORD.search(texts[host.sentence]):
+        if k in gone:
             continue
         end = _end_of(host)
         if end is None:
@@ -183,7 +219,7 @@ def fold_crossing_ends(cands: list[_Candidate], texts: list[str]) -> list[_Candi
                 continue  # two towns of one side are two sites
             if host.actor1 and c.actor1 and host.actor1 != c.actor1:
                 continue
-            if _end_of(c) != end:
+            if _end_of(c) != end or not _ends_named(host.evidence, host, c):
                 continue
             gone.add(j)
             host.counts = fill_counts(host.counts, c.counts)

@@ -329,7 +329,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     constrain_to_article(cands, article_units([(s.start, s.text) for s in sents], gc), gc)
     cands = _merge(cands)
     cands = fold_same_site(cands)  # "Torkham ... at the end of the Khyber Pass"
-    cands = fold_crossing_ends(cands, texts)  # "the crossing near Spin Boldak and Chaman"
+    cands = fold_crossing_ends(cands)  # "the crossing near Spin Boldak and Chaman"
     cands = fold_wide_responses(cands)  # "... responded by opening fire along the border"
     for c in cands:
         c.notes = notes_global + c.notes

@@ -141,6 +141,8 @@ ENDS = [
     ),
     # unchanged: no crossing named, two districts are two sites
     ("Shelling hit Chaman and Spin Boldak districts on Friday.", 2),
+    # unchanged: two targets, one of them the crossing
+    ("Mortars hit posts in Spin Boldak town and at the Chaman crossing on Friday.", 2),
     # unchanged: two towns of one side
     ("Gunmen attacked posts in Chaman and Quetta near the crossing on Friday.", 2),
 ]
@@ -279,3 +281,34 @@ def test_the_toll_of_what_the_news_follows_is_not_its_own(text, deaths):
     assert len(df) == 1
     got = df["fatalities"].iloc[0]
     assert (None if pd.isna(got) else int(got)) == deaths
+
+
+# -- a step of the event told by a gerund after "before" -------------------------------
+
+BEFORE = [
+    # (text, fatalities of the single violent row)
+    (
+        "A suicide attack on Monday targeted the police headquarters in Bannu.\n"
+        "The assault killed three policemen.\n"
+        "Two other attackers were shot dead by guards before reaching the gate.",
+        5,
+    ),
+    (
+        "Gunmen stormed a checkpost in Tank on Monday, killing two policemen.\n"
+        "Three attackers were shot dead by police before entering the building.",
+        5,
+    ),
+    # unchanged: no second sentence of the event
+    (
+        "A suicide attack on Monday targeted the police headquarters in Bannu.\n"
+        "The assault killed three policemen.",
+        3,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "deaths"), BEFORE)
+def test_before_and_a_gerund_is_a_step_of_the_event(text, deaths):
+    df = violent(text, "2025-06-10")
+    assert len(df) == 1
+    assert int(df["fatalities"].iloc[0]) == deaths
