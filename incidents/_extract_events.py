@@ -28,6 +28,7 @@ from incidents._extract_lex import (
     triggers_in,
 )
 from incidents._extract_phrasing import victims_at, without_earlier
+from incidents._extract_phrasing_h import target_site
 from incidents._extract_places import (
     _QUOTES,
     FRONTIER_NAME,
@@ -721,6 +722,7 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
             and not _VICTIM.match(t[o : x.end])
             # "security forces killed six terrorists in an operation": an object
             and not (a == TTP_WORD and _OBJECT_BEFORE.search(t[max(0, o - 40) : o]))
+            and not target_site(t, o)  # "targeting Pakistan's military posts"
         ]
         before = [a for _, a in subjects]
         before_at = [o for o, _ in subjects]
@@ -735,6 +737,7 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
                 if o >= x.end
                 and a != TTP_WORD
                 and not _AT_TARGET.search(t[x.end : o])
+                and not target_site(t, o)  # "shelling Pakistani posts": whose posts
                 and not _ANSWERER.match(t, o)
                 # the object of a verb: "The Taliban attacked Pakistani posts"
                 and not (_VERB_TRIGGER.search(x.text) and not re.search(r"\bby\b", t[x.end : o]))

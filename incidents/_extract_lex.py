@@ -11,7 +11,7 @@ from incidents._extract_controls import accidental, non_event
 from incidents._extract_counts import Casualties, casualties_in
 from incidents._extract_lex_more import EXTRA, same_blast
 from incidents._extract_phrasing import MORE_TRIGGERS
-from incidents._extract_phrasing_h import MORE_TRIGGERS_H, own_forces, target_site, truce_state
+from incidents._extract_phrasing_h import MORE_TRIGGERS_H, own_forces, truce_state
 
 __all__ = [
     "EVENT_KINDS",
@@ -470,8 +470,6 @@ def _actors(sentence: str) -> list[tuple[int, str]]:
                 and ("Pakistan" in sentence[m.end() : m.end() + 10])
             ):
                 continue
-            if target_site(sentence, m.start(), m.end()):
-                continue  # "targeting Pakistan's military posts": whose posts, not who
             out.append((m.start(), name))
     for at, country in own_forces(sentence):  # "... ministry said its border forces"
         out.append((at, AF_MIL if country == "AF" else PK_MIL))

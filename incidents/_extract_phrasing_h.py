@@ -25,7 +25,8 @@ article (table-driven tests of paraphrases in
 * whose forces: a demonym before the posts that were hit is the target's side, not
   the actor ("targeting Pakistan's military posts"), and a speaker's "its forces" are
   the speaker's country's ("Afghanistan's defence ministry said its border forces
-  retaliated") (hook in :mod:`incidents._extract_lex`);
+  retaliated") (hooks in :mod:`incidents._extract_events` and
+  :mod:`incidents._extract_lex`);
 * a campaign told by its manner ("intensive operations are underway in X") is
   fighting (trigger alternatives appended by :mod:`incidents._extract_lex`);
 * the toll of an earlier event the news is said to follow ("This engagement follows
@@ -254,16 +255,6 @@ def own_reply(host: _Candidate, reply: _Candidate) -> bool:
 
 # -- whose forces: a target's demonym, a speaker's own forces ---------------------------
 
-_SITE_AFTER = re.compile(
-    r"\s+(?:(?:border|security|military|army|frontier|forward|check)\s+){0,2}"
-    r"(?:posts?|outposts?|checkposts?|checkpoints?|positions?|installations?|bases?|camps?|"
-    r"pickets?)\b",
-    re.IGNORECASE,
-)
-_SITE_END = re.compile(
-    r"\s(?:posts?|outposts?|checkposts?|checkpoints?|positions?|installations?|bases?|camps?)$",
-    re.IGNORECASE,
-)
 _AT_TARGET = re.compile(
     r"\b(?:target(?:ed|ing|s)?|attack(?:ed|ing|s)?|hit(?:ting)?|struck|striking|shell(?:ed|ing)|"
     r"pound(?:ed|ing)|raid(?:ed|ing)|stormed|storming|captur(?:ed|ing)|seiz(?:ed|ing)|"
@@ -272,12 +263,23 @@ _AT_TARGET = re.compile(
 )
 
 
-def target_site(sentence: str, start: int, end: int) -> bool:
-    """Whether the actor phrase at ``sentence[start:end]`` only says whose posts were
-    hit ("targeting Pakistan's military posts", "attacked Afghan border positions"):
-    the target's side, not the actor of the event."""
-    site = _SITE_AFTER.match(sentence, end) or _SITE_END.search(sentence[start:end])
-    return bool(site and _AT_TARGET.search(sentence[max(0, start - 40) : start]))
+_SITE_PHRASE = re.compile(
+    r"[\w'’]+(?:\s+(?:border|security|military|army|frontier|forward|check))*\s+"
+    r"(?:posts?|outposts?|checkposts?|checkpoints?|positions?|installations?|bases?|camps?|"
+    r"pickets?)\b",
+    re.IGNORECASE,
+)
+
+
+def target_site(sentence: str, start: int) -> bool:
+    """Whether the actor phrase starting at ``sentence[start]`` only says whose posts
+    were hit ("targeting Pakistan's military posts", "attacked Afghan border
+    positions"): the target's side, so no subject of the event (it may still be the
+    event's ``actor2``)."""
+    return bool(
+        _SITE_PHRASE.match(sentence, start)
+        and _AT_TARGET.search(sentence[max(0, start - 40) : start])
+    )
 
 
 _OWN_FORCES = re.compile(

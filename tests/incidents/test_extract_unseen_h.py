@@ -192,9 +192,7 @@ TARGETS = [
 
 @pytest.mark.parametrize(("text", "word", "target"), TARGETS)
 def test_target_site(text, word, target):
-    start = text.index(word)
-    end = start + len(word)
-    assert target_site(text, start, end) is target
+    assert target_site(text, text.index(word)) is target
 
 
 SIDES = [
@@ -213,9 +211,16 @@ def test_whose_forces(text, actor):
     assert list(df["actor1"]) == [actor]
 
 
-def test_a_target_demonym_is_no_actor_phrase():
-    s = "Its forces retaliated, targeting Pakistan's military posts along the border."
-    assert actors_in(s) == []
+def test_a_speakers_own_forces_are_an_actor_phrase():
+    s = "Afghanistan's defence ministry said its border forces retaliated on Monday."
+    assert [a for _, a in actors_in(s)] == [AF]
+
+
+def test_unchanged_the_target_of_a_verb_trigger_is_its_object():
+    df = violent("Militants attacked Pakistani posts in Bajaur on Sunday night.", "2025-06-10")
+    assert len(df) == 1
+    assert pd.isna(df.iloc[0]["actor1"])
+    assert df.iloc[0]["actor2"] == PK
 
 
 # -- a campaign told by its manner ----------------------------------------------------
