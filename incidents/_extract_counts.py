@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from incidents import _extract_claims as claims
 from incidents import _extract_phrasing as phrasing
+from incidents._extract_phrasing_h import gapped_groups
 
 __all__ = [
     "Casualties",
@@ -557,7 +558,8 @@ def counts_in(sentence: str) -> list[Count]:
         group = "forces" if group.startswith(NAMED) else group
         out.append(Count(z.start(), z.end(), which, 1, group, z.group(0)))
     out.extend(_named(sentence, out))
-    return claims.tag(sentence, _others(sorted(out, key=lambda c: (c.start, c.which))))
+    out = gapped_groups(sentence, sorted(out, key=lambda c: (c.start, c.which)))
+    return claims.tag(sentence, _others(out))
 
 
 # A serviceman named by rank: "Major Hamza Israr, 29,", "Sepoy Muhammad Naeem".

@@ -28,6 +28,7 @@ from incidents._extract_lex import (
     triggers_in,
 )
 from incidents._extract_phrasing import victims_at, without_earlier
+from incidents._extract_phrasing_h import target_site
 from incidents._extract_places import (
     _QUOTES,
     FRONTIER_NAME,
@@ -126,8 +127,9 @@ _SINCE = re.compile(
 )
 _HISTORY_AFTER = re.compile(
     r"^[^.;]{0,40}\b(?:in the past|previously|in (?:19|20)\d\d|periodically|"
-    r"before(?! (?:dawn|daybreak|sunrise|sunset|dusk|midnight|noon|first light|being|"
-    r"fleeing|escaping|retreating|withdrawing|the \w+ (?:were|was|could|fled)))|"
+    # ("before reaching the gate": a step of the event told by a gerund, not history)
+    r"before(?! (?:dawn|daybreak|sunrise|sunset|dusk|midnight|noon|first light|\w+ing\b|"
+    r"the \w+ (?:were|was|could|fled)))|"
     r"regularly|frequently|repeatedly|from time to time|"
     # an ongoing campaign, not an incident: "have been fighting militants ... for months"
     r"for (?:several |many |the past |the last |some )?(?:months|years|decades|weeks))\b",
@@ -720,6 +722,7 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
             and not _VICTIM.match(t[o : x.end])
             # "security forces killed six terrorists in an operation": an object
             and not (a == TTP_WORD and _OBJECT_BEFORE.search(t[max(0, o - 40) : o]))
+            and not target_site(t, o)  # "targeting Pakistan's military posts"
         ]
         before = [a for _, a in subjects]
         before_at = [o for o, _ in subjects]
@@ -734,6 +737,7 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
                 if o >= x.end
                 and a != TTP_WORD
                 and not _AT_TARGET.search(t[x.end : o])
+                and not target_site(t, o)  # "shelling Pakistani posts": whose posts
                 and not _ANSWERER.match(t, o)
                 # the object of a verb: "The Taliban attacked Pakistani posts"
                 and not (_VERB_TRIGGER.search(x.text) and not re.search(r"\bby\b", t[x.end : o]))

@@ -11,6 +11,7 @@ from incidents._extract_controls import accidental, non_event
 from incidents._extract_counts import Casualties, casualties_in
 from incidents._extract_lex_more import EXTRA, same_blast
 from incidents._extract_phrasing import MORE_TRIGGERS
+from incidents._extract_phrasing_h import MORE_TRIGGERS_H, own_forces, truce_state
 
 __all__ = [
     "EVENT_KINDS",
@@ -128,7 +129,8 @@ _T: list[tuple[str, str]] = [
     ),
 ]
 # phrasings found on unseen outlets (arson, "a bomb went off", "UAV", "shootout")
-_T = [(k, "|".join([rx, *(m[k] for m in (EXTRA, MORE_TRIGGERS) if k in m)])) for k, rx in _T]
+_MORE = (EXTRA, MORE_TRIGGERS, MORE_TRIGGERS_H)
+_T = [(k, "|".join([rx, *(m[k] for m in _MORE if k in m)])) for k, rx in _T]
 _TRIGGER_RX = re.compile("|".join(f"(?P<{k}>{rx})" for k, rx in _T), re.IGNORECASE)
 
 # A ceasefire is an event only when agreed, not when merely referred to.
@@ -257,6 +259,8 @@ def _triggers(sentence: str) -> list[Trigger]:
             window = sentence[max(0, m.start() - 60) : m.end() + 60]
             before = sentence[max(0, m.start() - 25) : m.start()]
             if not _AGREED.search(window) or _NOT_AGREED.search(before):
+                continue
+            if truce_state(sentence, m.end()):  # "a truce ... has faltered"
                 continue
         if kind == "border_closure":
             # a closure that continues ("remained closed", "still shut") or ends
@@ -467,6 +471,8 @@ def _actors(sentence: str) -> list[tuple[int, str]]:
             ):
                 continue
             out.append((m.start(), name))
+    for at, country in own_forces(sentence):  # "... ministry said its border forces"
+        out.append((at, AF_MIL if country == "AF" else PK_MIL))
     return sorted(out)
 
 

@@ -13,6 +13,7 @@ from incidents._extract_counts import Count, fill_counts
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT
 from incidents._extract_phrasing import other_groups
+from incidents._extract_phrasing_h import own_reply
 from incidents._extract_places import (
     _LEVEL as _PLACE_LEVEL,
 )
@@ -479,6 +480,7 @@ def _fold_restatements(
             and (both or not (f.actor1 and c.actor1 and f.actor1 != c.actor1))
             # ("Separately, ..." opens an incident of its own)
             and not (f.sentence != c.sentence and _SEPARATE.match(f.evidence))
+            and not own_reply(f, c)  # a ground reply along the border to an air raid
         ]
         if not finer:
             continue

@@ -128,7 +128,9 @@ def without_earlier(sentence: str, counts: list[Count]) -> list[Count]:
     the news came after them ("The attack came days after seven civilians and a
     fighter were killed in another shelling"): those are the toll of an earlier
     event, not a detail of the one just reported."""
-    cue = _EARLIER.search(sentence)
+    from incidents._extract_phrasing_h import earlier_event
+
+    cue = _EARLIER.search(sentence) or earlier_event(sentence)  # "follows an assault"
     if cue is None:
         return counts
     return [c for c in counts if c.start < cue.start()]
@@ -372,6 +374,7 @@ def fold_wide_responses(cands: list[_Candidate]) -> list[_Candidate]:
     from incidents._extract_counts import fill_counts
     from incidents._extract_lex import VIOLENT
     from incidents._extract_merge import _overlap
+    from incidents._extract_phrasing_h import own_reply
 
     gone: set[int] = set()
     for k, c in enumerate(cands):
@@ -385,6 +388,7 @@ def fold_wide_responses(cands: list[_Candidate]) -> list[_Candidate]:
             and h.place.role not in ("frontier", "country")
             and 0 < c.sentence - h.sentence <= RESPONSE_REACH
             and _overlap(h, c)
+            and not own_reply(h, c)  # a ground reply to an air raid
         ]
         if not hosts:
             continue

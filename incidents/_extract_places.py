@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from geo.sphere import point_km
 from incidents._extract_across import across_line, facing_district
 from incidents._extract_controls import speech_venue
+from incidents._extract_phrasing_h import aerial_site
 from incidents._match import Mention
 from incidents.geocode import Geocoder, Match
 
@@ -700,6 +701,7 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     if _glued(t, p) or _LANDMARK.match(right):
         return None
     locative = bool(_LOCATIVE.search(left)) or bool(_PLACE_NOUN.match(right))
+    locative = locative or aerial_site(left)  # "airstrikes over X"
     locative = locative or bool(_NOUN_IN_NAME.search(p.text))
     if m.method in ("crossing", "admin1", "admin2") or m.country == "other":
         return "place" if (locative or m.method != "gazetteer") else "listed"

@@ -157,6 +157,7 @@ from incidents._extract_phrasing import (
     fold_same_site,
     fold_wide_responses,
 )
+from incidents._extract_phrasing_h import fold_crossing_ends
 from incidents._extract_places import FRONTIER_NAME, _places, article_units
 from incidents._extract_renewed import renewed
 from incidents._extract_restate import date_of_another, refine_in_sentence
@@ -328,6 +329,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     constrain_to_article(cands, article_units([(s.start, s.text) for s in sents], gc), gc)
     cands = _merge(cands)
     cands = fold_same_site(cands)  # "Torkham ... at the end of the Khyber Pass"
+    cands = fold_crossing_ends(cands)  # "the crossing near Spin Boldak and Chaman"
     cands = fold_wide_responses(cands)  # "... responded by opening fire along the border"
     for c in cands:
         c.notes = notes_global + c.notes
