@@ -131,7 +131,7 @@ _GROUPS = {
         r"players|shopkeepers|farmers|labourers|tribesmen|elders|passers-?by|passer-?by|"
         r"bystanders?"
     ),
-    "people": r"people|persons|individuals|others|person|casualties|lives|commanders",
+    "people": r"people|persons|individuals|others|person|casualties|commanders",
 }
 _ONE = (
     r"soldier|officer|guard|policeman|border policeman|civilian|child|woman|man|boy|girl|"
@@ -287,7 +287,8 @@ _ZERO = re.compile(
     r"|\bwithout (?:any )?casualties\b",
     re.IGNORECASE,
 )
-# "resulting in the death of two civilians", "caused 12 deaths", "claimed 30 lives"
+# "resulting in the death of two civilians", "caused 12 deaths", "claimed 30 lives",
+# "12 lives were lost"
 _NOMINAL = [
     re.compile(rx, re.IGNORECASE)
     for rx in (
@@ -297,6 +298,7 @@ _NOMINAL = [
         rf"\b{_QUAL}{_NUM_NO_A} (?:deaths|fatalities)\b",
         rf"\b(?:claimed|claiming|took|taking|cost|costing) (?:at least |more than |some |about )?"
         rf"{_NUM_NO_A} (?:\w+ )?lives\b",
+        rf"\b{_QUAL}{_NUM_NO_A} (?:\w+ )?lives (?:were|have been|had been|was) lost\b",
     )
 ]
 # "injuries to 16 others", "injuring 16 others" is a verb form

@@ -431,6 +431,15 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Movement verbs before "from Afghanistan": where people came from, not who fired.
+_CAME = re.compile(
+    r"\b(?:crossed|crossing|came|coming|infiltrated|infiltrating|entered|entering|sneaked|"
+    r"snuck|slipped|returned|fled|deported|repatriated|travel(?:l)?ed|arrived)"
+    r"(?:\s+(?:over|in|back|into\s+\w+))?\s+$",
+    re.IGNORECASE,
+)
+
+
 _SPEAKER = re.compile(
     r"\s*(?:'s\s+|’s\s+)?(?:chief |main |official |)(?:spokes(?:man|person|woman)|officials?|"
     r"ministry|government|administration|authorities|interim government|defen[cs]e ministry|"
@@ -470,6 +479,12 @@ def _actors(sentence: str) -> list[tuple[int, str]]:
                 and ("Pakistan" in sentence[m.end() : m.end() + 10])
             ):
                 continue
+            if (
+                name == AF_MIL
+                and sentence.startswith("from", m.start())
+                and _CAME.search(sentence, max(0, m.start() - 40), m.start())
+            ):
+                continue  # "militants crossed from Afghanistan": their way in, no agent
             out.append((m.start(), name))
     for at, country in own_forces(sentence):  # "... ministry said its border forces"
         out.append((at, AF_MIL if country == "AF" else PK_MIL))

@@ -67,12 +67,21 @@ _COUNTRY_SUBJECT = [
 ]
 
 
+# a country named after a preposition is a place, not the subject of the fire
+_COUNTRY_OBJECT = re.compile(
+    r"\b(?:from|in|into|inside|across|to|towards?|out of|via|within|through)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _armies(t: str) -> list[tuple[int, str]]:
     acts = [(o, a) for o, a in actors_in(t) if a in (PK_MIL, AF_MIL)]
     taken = {o for o, _ in acts}  # (a set: a long text names a country thousands of times)
     for name, rx in _COUNTRY_SUBJECT:
         for m in rx.finditer(t):
             s = m.start()
+            if _COUNTRY_OBJECT.search(t[max(0, s - 20) : s]):
+                continue  # "militants crossed from Afghanistan": where from, no subject
             if not any(s + d in taken for d in range(-2, 3)):
                 acts.append((s, name))
                 taken.add(s)

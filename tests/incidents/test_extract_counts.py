@@ -24,6 +24,11 @@ NOMINAL = [
     ("Firing caused injuries to a border guard on Monday.", None, 1),
     # a year is never a count, and a plain noun is not an injury count
     ("Injuries to the economy since 2021 were large.", None, None),
+    # lives are the dead, never the wounded
+    ("The bombing claimed four lives and left nine people injured.", 4, 9),
+    ("The bombing claimed 4 lives and left 9 people injured.", 4, 9),
+    ("Eleven lives were lost when the van was hit.", 11, None),
+    ("At least six innocent lives have been lost in the shelling.", 6, None),
 ]
 
 

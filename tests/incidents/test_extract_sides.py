@@ -324,3 +324,47 @@ def test_initiator_of_a_long_sentence_takes_no_quadratic_time():
     assert time.perf_counter() - start < 20.0
     # the agent named after "by"/"from" close to its cue is still found
     assert initiator("unprovoked firing from the Afghan side hit a post") == AF_MIL
+
+
+# Who acted, told by where people came from or by the speaker's "it" (paraphrases).
+# (text, actor1 expected)
+CAME_FROM = [
+    pytest.param(
+        "Militants crossed from Afghanistan and stormed a Frontier Corps camp in Kurram on Monday.",
+        None,
+        id="militants-crossing-are-no-army",
+    ),
+    pytest.param(
+        "Gunmen who had slipped in from Afghanistan attacked a checkpoint in Bajaur on Monday.",
+        None,
+        id="slipped-in-from",
+    ),
+    pytest.param(
+        "Mortar rounds fired from Afghanistan hit a village in Bajaur on Monday.",
+        AF_MIL,
+        id="fire-from-afghanistan-stays-afghan",
+    ),
+    pytest.param(
+        "The Pakistani army said it destroyed several Afghan posts in Khost on Monday.",
+        PK_MIL,
+        id="speaker-it-destroyed",
+    ),
+    pytest.param(
+        "The Afghan defence ministry said it targeted Pakistani positions in Kurram on Monday.",
+        AF_MIL,
+        id="speaker-it-targeted",
+    ),
+    pytest.param(
+        "The Pakistani army said it was investigating a blast in Khost on Monday.",
+        None,
+        id="speaker-it-without-a-strike-verb",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "actor"), CAME_FROM)
+def test_who_acted_by_origin_or_speaker(text: str, actor: str | None) -> None:
+    df = extract(text, article_date="2025-11-12")
+    assert len(df) == 1, df[["location", "actor1"]]
+    got = df["actor1"].iloc[0]
+    assert (None if pd.isna(got) else got) == actor
