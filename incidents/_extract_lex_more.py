@@ -35,6 +35,18 @@ EXTRA: dict[str, str] = {
         r"(?:explosives?|bombs?|IEDs?|devices?|vests?)\b"
         r"|\b(?:blew|blown|blowing) up\b"
         r"|\blandmines?\b"
+        # the bomb told with what it was fixed to: "a sticky bomb attached to a car
+        # went off" (words only between: no clause break)
+        r"|\b(?:bombs?|IEDs?|explosive devices?)\s+(?:[\w-]+\s+){1,6}?(?:went off|exploded)\b"
+        # bombs named by how they are set: "a magnetic bomb killed an officer"
+        r"|\b(?:magnetic|sticky|limpet|motorcycle|bicycle|time|pressure[- ]cooker|parcel|"
+        r"planted)\s+bombs?\b"
+        # grenades (ACLED: Explosions/Remote violence): "hurled a hand grenade at a
+        # shop", "a grenade was thrown into a house", "a grenade attack"
+        r"|\b(?:hurl|throw|lob|toss)(?:ed|ing|s)?\s+(?:an?\s+|two\s+|three\s+)?"
+        r"(?:hand[- ])?grenades?\b|\bthrew\s+(?:an?\s+|two\s+|three\s+)?(?:hand[- ])?grenades?\b"
+        r"|\b(?:hand[- ])?grenades?\s+(?:was|were|had been)\s+(?:hurled|thrown|lobbed|tossed)\b"
+        r"|\bgrenade\s+(?:attacks?|blasts?|explosions?)\b"
     ),
     # the attacker named for the attack: "a suicide attacker struck a checkpoint"
     "suicide_bombing": r"\bsuicide (?:attackers?|assailants?)\b",
