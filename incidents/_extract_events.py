@@ -166,7 +166,8 @@ _ROUTINE = re.compile(
 # two years", "since 2022".
 _HABIT_AFTER = re.compile(
     r"^[^.;]{0,40}\b(?:in recent (?:years|months|decades)|"
-    r"(?:several|many|multiple|numerous|countless|a few|a number of) times|"
+    r"(?:several|many|multiple|numerous|countless|a few|a number of|dozens of|scores of|"
+    r"hundreds of) times|"
     r"on (?:several|many|multiple|numerous|a number of) occasions|"
     r"(?:over|in|during|throughout) the (?:past|last) (?:\w+ )?(?:years|months|decades)|"
     r"since (?:19|20)\d\d|since (?:the )?(?:(?:19|20)\d\d )?(?:takeover|fall|return)|"

@@ -17,6 +17,9 @@ from incidents.extract import extract
 # -- words that say the event did not happen (or is only supposed) --------------------
 
 NO_EVENT = [
+    # a habit counted in dozens or scores, not an incident
+    "Militants have attacked police stations in Lakki Marwat dozens of times since 2022.",
+    "Drones have struck villages in Paktika scores of times this year.",
     # negated
     "There were no reports of fighting in Kurram on Monday.",
     "Officials said there was no fresh shelling in Chaman overnight.",
@@ -139,6 +142,7 @@ KEPT = [
         "Zhob",
     ),
     ("Militants attacked the post in Zhob several times on Monday night.", "2025-03-11", "Zhob"),
+    ("Militants fired on the post in Zhob dozens of times on Monday night.", "2025-03-11", "Zhob"),
     # a fear for one's life is not a feared event
     (
         "Residents, who feared for their lives, fled as mortars hit Chaman on Monday.",
