@@ -8,7 +8,11 @@ Found on articles from outlets the rules had not been written on:
 * a span of weekdays with "until", "till" or "through": "from Friday until Sunday"
   -> Friday to Sunday (the latest such span not after the article);
 * "earlier in the week", "later in the week" -> as "earlier this week": the Monday
-  of the article's week to the day before the article.
+  of the article's week to the day before the article;
+* numeric dates, day first as Pakistani and Afghan outlets write them ("09-11-2025",
+  "9/11/2025"; month first only when the first number is no month);
+* "on the 9th" -> that day of the article's month (of the month before, when the day
+  is after the article's).
 
 :data:`PATTERNS` are put before the base patterns (they win where they overlap);
 :func:`resolve` turns a match into its first and last day.
@@ -44,6 +48,14 @@ PATTERNS: list[tuple[str, str]] = [
         rf"\b(?:from\s+)?(?P<wd1>{_WDAY})\s+(?:until|till|through|up to)\s+(?P<wd2>{_WDAY})\b",
     ),
     ("in_the_week", r"\b(?P<part>earlier|later|early|late) in the week\b"),
+    # "on 09-11-2025", "on 9/11/2025": day first, as Pakistani and Afghan outlets write
+    # it (month first only when the first number cannot be a month's day... of 13+)
+    (
+        "numeric",
+        r"(?<![\d/.-])(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>(?:19|20)\d\d)(?![\d/-]|\.\d)",
+    ),
+    # "on the 9th": a day of the article's month (or the month before, when later)
+    ("day_only", r"\bon the (?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|day|anniversary)\b)"),
 ]
 KINDS = frozenset(k for k, _ in PATTERNS)
 
@@ -76,8 +88,26 @@ def resolve(
             return (dt.date(y, month, d1), dt.date(y, month, d2), None) if y else (None, None, None)
         except ValueError:
             return None, None, None
+    if kind == "numeric":
+        a, b = int(g["a"] or 0), int(g["b"] or 0)
+        d, m = (b, a) if b > 12 >= a else (a, b)  # "11-25-2025": month first
+        try:
+            x = dt.date(int(g["y"] or 0), m, d)
+        except ValueError:
+            return None, None, None
+        return x, x, None
     if ref is None:
         return None, None, "article"
+    if kind == "day_only":
+        d = int(g["d"] or 0)
+        y, m = ref.year, ref.month
+        if d > ref.day:  # a day after the article's: the month before
+            y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+        try:
+            x = dt.date(y, m, d)
+        except ValueError:
+            return None, None, None
+        return x, x, "article"
     if kind == "last_part":
         return ref - day, ref - day, "article"
     if kind == "wd_until":

@@ -91,6 +91,13 @@ DATES = [
         "2025-11-03",
         "2025-11-05",
     ),
+    # numeric dates, day first unless the first number is no month's day... of 13+
+    ("Gunmen struck Karak on 04-11-2025.", "2025-11-06", "2025-11-04", "2025-11-04"),
+    ("Gunmen struck Karak on 4/11/2025.", "2025-11-06", "2025-11-04", "2025-11-04"),
+    ("Gunmen struck Karak on 11/25/2024.", "2025-11-06", "2024-11-25", "2024-11-25"),
+    # a day of the month alone: this month, or the month before when later
+    ("Gunmen struck Karak on the 3rd, police said.", "2025-11-06", "2025-11-03", "2025-11-03"),
+    ("Gunmen struck Karak on the 28th, police said.", "2025-11-06", "2025-10-28", "2025-10-28"),
     # unchanged: a plain range and a plain day
     ("Clashes raged from November 2 to 4.", "2025-11-06", "2025-11-02", "2025-11-04"),
     ("Gunmen struck Karak on Tuesday.", "2025-11-06", "2025-11-04", "2025-11-04"),
@@ -102,6 +109,19 @@ def test_date_phrasings(text, article, first, last):
     spans = [d for d in find_dates(text, _d(article)) if d.first is not None]
     assert spans
     assert (spans[0].first, spans[0].last) == (_d(first), _d(last))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 11th Corps commander visited Karak.",  # an ordinal that names no day
+        "Gunmen struck Karak on the 4th anniversary of the takeover.",
+        "Version 1.2.3 of the report was released.",  # no year: no date
+    ],
+)
+def test_ordinals_and_numbers_that_are_no_dates(text):
+    kinds = [d.kind for d in find_dates(text, _d("2025-11-06"))]
+    assert "numeric" not in kinds and "day_only" not in kinds
 
 
 def test_a_slash_that_is_no_night_is_no_date():
