@@ -52,7 +52,7 @@ PATTERNS: list[tuple[str, str]] = [
     # it (month first only when the first number cannot be a month's day... of 13+)
     (
         "numeric",
-        r"(?<![\d/.-])(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>(?:19|20)\d\d)(?![\d/-]|\.\d)",
+        r"\b(?<![/.-])(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>(?:19|20)\d\d)(?![\d/-]|\.\d)",
     ),
     # "on the 9th": a day of the article's month (or the month before, when later)
     ("day_only", r"\bon the (?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|day|anniversary)\b)"),
