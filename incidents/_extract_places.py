@@ -33,7 +33,9 @@ _LOCATIVE = re.compile(
     r"struck|hit|bombed|shelled|targeted|pounded|attacked|raided|stormed|reached|"
     r"striking|hitting|bombing|shelling|targeting|pounding|attacking|raiding|storming|"
     r"closed|reopened|shut|sealed|crossing at|crossings at|including|such as|namely|"
-    r"jolted|rocked|shook|across the|general area|area|District|Tehsil)\s+(?:the\s+)?"
+    r"jolted|rocked|shook|across the|general area|area|District|Tehsil|"
+    # an address written unit word first: "in village X, tehsil Y, district Z"
+    r"(?:(?<=, )|(?<=in ))(?:tehsil|district)|(?<=in )village)\s+(?:the\s+)?"
     r"(?:(?:central|eastern|western|northern|southern|northeastern|northwestern|southeastern|"
     r"southwestern|remote|restive|neighbouring|neighboring|border|bordering)\s+)?"
     r"(?:(?:border\s+|frontier\s+|northwestern\s+|eastern\s+|southern\s+|southeastern\s+|"
@@ -298,8 +300,9 @@ _CTX_GAP = re.compile(
     # a facility named after a place: "the X terrorist camp in Y", "the X base of Y"
     r"(?:(?:[a-z]\w*\s+){0,2}(?:camps?|bases?|headquarters|compounds?|depots?|checkpoints?|"
     r"check ?posts?|outposts?|facilit(?:y|ies)|hideouts?|airfields?|training centres?|"
-    r"training centers?|infrastructure)(?=\s+(?:in|of|at)\s))?"
-    r"(?:,\s*(?:District\s+|Tehsil\s+)?|\s*\(\s*|\s+(?:in|of)\s+|\s+within\s+|"
+    r"training centers?|infrastructure|police stations?|police posts?|levies (?:posts?|stations?)|"
+    r"forts?|cantonments?)(?=\s+(?:in|of|at)\s|\s*,))?"
+    r"(?:,\s*(?i:District\s+|Tehsil\s+)?|\s*\(\s*|\s+(?:in|of)\s+|\s+within\s+|"
     r"\s*,?\s*(?:a|the)\s+(?:\w+\s+){0,3}?(?:in|of)\s+)"
     r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:Afghan|Pakistani)\s+)?"
     # a province read as the possessive of the unit: "of Khyber Pakhtunkhwa's Bannu"
@@ -399,7 +402,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
         p = _Place(m.start, m.end, m.text, m.candidates[0])
         role = _role(t, p, m.key)
         gap = _DATED_ITEM.sub("", t[found[-1].end : p.start]) if found else ""
-        if role == "listed" and found and _COORD.match(gap):
+        if role == "listed" and found and (_COORD.match(gap) or _FACILITY_COMMA.match(gap)):
             role = "place" if found[-1].role == "place" else None  # "in Bajaur, Kurram and X"
         after_origin = origin and origin[-1] > (found[-1].end if found else -1)
         if after_origin and _COORD.match(_DATED_ITEM.sub("", t[origin[-1] : p.start])):
@@ -710,16 +713,24 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     return "place"
 
 
+# The unit word written before the name, in an address: "in village X, tehsil Y,
+# district Z" (lower case, after a comma or at the start of the address).
+_UNIT_FIRST = re.compile(r"(?:^|,\s*|\bin\s+)(district|tehsil)\s+$", re.IGNORECASE)
+
+
 def _qualify(t: str, places: list[_Place]) -> None:
     """Read "district/crossing/..." after a name (and across "X and Y districts")."""
     plural: set[int] = set()
     for p in places:
         q = _PLACE_NOUN.match(t[p.end : p.end + 30])
-        if q:
-            p.qual = _QUAL_WORD.get(q.group("q").lower())
-            if q.group("q").lower().endswith("s") and p.qual in ("district", "province"):
-                p.notes.append(f"{q.group('q')!r} applies to the names listed before")
-                plural.add(id(p))
+        if q is None:
+            if lead := _UNIT_FIRST.search(t, max(0, p.start - 12), p.start):
+                p.qual = lead.group(1).lower()  # "..., district Bannu", "tehsil Domel"
+            continue
+        p.qual = _QUAL_WORD.get(q.group("q").lower())
+        if q.group("q").lower().endswith("s") and p.qual in ("district", "province"):
+            p.notes.append(f"{q.group('q')!r} applies to the names listed before")
+            plural.add(id(p))
     # "Barmal and Urgun districts": a plural noun names the whole list
     for i in range(len(places) - 2, -1, -1):
         a, b = places[i], places[i + 1]
@@ -737,6 +748,14 @@ def _as_unit(p: _Place, gc: Geocoder) -> Match | None:
         if res and res[0].method in ("admin1", "admin2"):
             return res[0]
     return None
+
+
+# "X police station, Quetta": a facility named after its place, then its town
+_FACILITY_COMMA = re.compile(
+    r"^\s+(?:police stations?|police posts?|levies posts?|forts?|cantonments?|bazaars?|"
+    r"markets?)\s*,\s*$",
+    re.IGNORECASE,
+)
 
 
 # "Ghazni's Nawa district": the province named with a possessive right before a place
@@ -774,6 +793,29 @@ def _has_namesake_in(p: _Place, unit: Match, gc: Geocoder, *, told: bool = False
         and got.method != "unresolved"
         and _inside(got, unit)
     )
+
+
+_BARE_COMMA = re.compile(r"^\s*,\s*$")
+
+
+def _town_part(a: _Place, b: _Place, gc: Geocoder) -> bool:
+    """Whether "A, B" names A as a quarter of the town B, which is no admin unit
+    ("Saddar, Karachi"): read together they answer within B's reach.  A takes
+    that answer (in place)."""
+    if a.match.method not in _POINT or a.role != "place" or a.qual:
+        return False
+    if b.match.method != "gazetteer" or not b.match.match_class.startswith("place"):
+        return False  # B a town (not a valley, pass or crossing)
+    res = gc.resolve(f"{a.text}, {b.text}")
+    got = res[0] if res else None
+    if got is None or got.method not in _POINT:
+        return False
+    if _km(got, b.match) > max(b.match.uncertainty_km, 5.0) + 5.0:
+        return False
+    if _km(got, a.match) > 1.0:
+        a.notes.append(f"{a.text!r} read as a part of {b.text}: {got.name}")
+        a.match = got
+    return True
 
 
 def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
@@ -821,6 +863,10 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
         a = places[i_a]
         gap = t[a.end : b.start]
         if a.role == "frontier" or len(gap) > 60 or not _CTX_GAP.match(gap):
+            continue
+        comma = _BARE_COMMA.match(gap) or _FACILITY_COMMA.match(gap)
+        if b.role == "place" and comma and not b.qual and _town_part(a, b, gc):
+            b.role = "context"  # "Saddar, Quetta": the town locates its quarter
             continue
         if b.role == "place" and b.context and b.qual in ("district", "province"):
             _resolve_within(b, gc)

@@ -276,13 +276,24 @@ class Geocoder(RankingMixin, AnswerMixin):
         the town answers for it, as for a part the gazetteer lacks)."""
         g = self._g
         a, b, q = part[0], whole[0], part[2]
-        if a is None or b is None or not g.is_place[b] or not g.is_town[b]:
+        if a is None or b is None:
+            return False
+        unit = g.kind[b] in ("county", "tehsil")  # "Saddar, Quetta": the city's district
+        if not (unit or (g.is_place[b] and g.is_town[b])):
             return False
         if q < 1:
             return True
-        reach = max(CONTAINER_KM, float(g.radius_km[b]) if math.isfinite(g.radius_km[b]) else 0)
+        if unit:
+            reach = float(g.radius95_km[b])
+        else:
+            reach = max(CONTAINER_KM, float(g.radius_km[b]) if math.isfinite(g.radius_km[b]) else 0)
         row, _, _ = self._best(item, hints, within=(float(g.lat[b]), float(g.lon[b]), reach))
-        return row is not None and row != b and g.is_place[row] and not g.is_town[row]
+        if row is not None:
+            return row != b and g.is_place[row] and not g.is_town[row]
+        # no place of the name within reach: a village or quarter elsewhere is a
+        # namesake, and the part is one the gazetteer lacks ("Saddar, Quetta" is not
+        # Karachi's Saddar); a town elsewhere may be a second place ("Wana, Tank")
+        return bool(g.is_place[a]) and not g.is_town[a]
 
     def _contained(self, item: Item, hints: Hints) -> Match:
         """``B`` inside ``A`` ("Karachi - Saddar", "Mir Ali area of North Waziristan")."""
