@@ -227,6 +227,11 @@ class HintsMixin:
         if not units and cc - {"other"}:
             units = tuple(int(r) for r in g.rows_of_kind("country") if g.country[r] in cc)
         tehsils: tuple[int, ...] = ()
+        if not admin3 and r2 and all(g.kind[r] == "tehsil" for r in r2):
+            # a tehsil given as the district (a district carved out of tehsils
+            # after the shipped layer: "Karezat", "Chaman", "Hub") narrows as an
+            # ``admin3`` would: namesakes inside it rank first
+            tehsils = tuple(r2)
         if admin3:
             r3, _ = self._admin_cached(admin3, "admin3", frozenset(a1s), frozenset(cc - {"other"}))
             # a tehsil of the hinted district; else one of a neighbouring district

@@ -19,6 +19,7 @@ import numpy as np
 import shapely
 
 from incidents._candidates import SEAT_WORDS, CandidatesMixin
+from incidents._density import denser_namesake
 from incidents._gazetteer import haversine_km
 from incidents._grammar import QUALIFIERS, Item, named_forms
 from incidents._match import NO_ROWS, Hints
@@ -108,6 +109,10 @@ class RankingMixin(CandidatesMixin):
             i = int(np.argmin(d))
             if d[i] <= min(float(g.radius_km[u]) for u in units):
                 return int(top[i]), top[i : i + 1]
+        if len(top) <= 16:  # a town among its villages, not a lone namesake
+            i = denser_namesake(g, top)
+            if i is not None:  # the radius still takes in the other namesakes
+                return int(top[i]), top
         if len(top) > 64:  # many namesakes: the one nearest their median point
             d = haversine_km(np.median(g.lat[top]), np.median(g.lon[top]), g.lat[top], g.lon[top])
             return int(top[int(np.argmin(d))]), top
