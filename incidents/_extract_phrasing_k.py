@@ -1,0 +1,88 @@
+"""Phrasings of outlets the rules had not been written on (batch K): casualty counts.
+
+Found on 2021-2026 reports of frontier violence from outlets not used before
+(aggregator reposts, paraphrasing-tool rewrites, press-review digests); each rule
+is a mechanism of English news prose, not a place or an article (table-driven
+tests of paraphrases in ``tests/incidents/test_extract_unseen_k.py``):
+
+* a toll told by nouns after a result verb or a conjunction ("resulting in at
+  least one death and 15 injuries", "leaving two dead"): the singular noun and the
+  injury noun were not read (hook in :func:`incidents._extract_counts.counts_in`);
+* an earlier event set off by a comma as the time anchor of the news ("Clashes
+  erupted in X, four days after shelling that killed eight people"): the counts
+  told after the anchor are that event's toll, not the news's (hook in
+  :mod:`incidents._extract_events`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from incidents._extract_counts import Count
+
+__all__ = ["nominal_tolls", "without_anchored"]
+
+_QUAL = r"(?:at least |more than |over |some |about |nearly |around |up to )?"
+_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+)
+# "resulting in at least one death and 15 injuries", "causing three fatalities",
+# "with 12 injuries": a toll in nouns after a result verb, "with" or "and"
+_NOUN_TOLL = re.compile(
+    r"\b(?:resulting in|results? in|resulted in|caus(?:ed|es|ing)|leaving|left|with|and)\s+"
+    rf"{_QUAL}(?P<num>\d{{1,4}}|{_WORDS})\s+(?:more\s+)?"
+    r"(?P<noun>deaths?|fatalit(?:y|ies)|injur(?:y|ies))\b",
+    re.IGNORECASE,
+)
+
+
+def nominal_tolls(sentence: str, have: list[Count]) -> list[Count]:
+    """Counts told by casualty nouns after a result verb or a conjunction ("resulting
+    in at least one death and 15 injuries") that ``have`` does not hold yet.
+
+    A singular noun takes only "one" ("one death"); a plural any number.  A noun
+    after a possessive or an article ("his injuries", "the deaths") is no count.
+    """
+    from incidents._extract_counts import Count, _value
+
+    out: list[Count] = []
+    for m in _NOUN_TOLL.finditer(sentence):
+        num, noun = m.group("num").lower(), m.group("noun").lower()
+        v = _value(num)
+        if v is None or v == 0:
+            continue
+        singular = noun in ("death", "fatality", "injury")
+        if singular != (v == 1):
+            continue  # "one deaths", "15 injury": not a count
+        a = m.start("num")
+        if any(c.start <= a < c.end or a <= c.start < m.end() for c in have):
+            continue
+        which = "wounded" if noun.startswith("injur") else "killed"
+        out.append(Count(a, m.end(), which, v, "people", sentence[a : m.end()]))
+    return out
+
+
+# ", four days after ...", "— a week after ...": the news anchored on an earlier event
+_ANCHOR = re.compile(
+    r"(?:,|\s[—–-])\s*(?:just |only |barely |some |about |nearly )?"
+    rf"(?:\d{{1,3}}|{_WORDS}|a few|several|a|an)\s+(?:hours?|days?|weeks?|months?)\s+"
+    r"(?:after|since)\b",
+    re.IGNORECASE,
+)
+
+
+def without_anchored(sentence: str, counts: list[Count]) -> list[Count]:
+    """``counts`` less those told after a comma-set time anchor on an earlier event
+    ("Clashes erupted in X, four days after shelling that killed eight people"):
+    those are the earlier event's toll.
+
+    The anchor must follow a comma or a dash: "he died two days after the attack"
+    dates the death of the news, and the counts stay.
+    """
+    m = _ANCHOR.search(sentence)
+    if m is None:
+        return counts
+    return [c for c in counts if c.start < m.start()]

@@ -1,0 +1,106 @@
+"""Table-driven tests of phrasings found on batch K of ``tests/incidents/data/articles.jsonl``
+(2021-2026 frontier-violence reports from outlets the extraction rules had not been
+written on; rules in :mod:`incidents._extract_phrasing_k`).
+
+Every sentence here is a paraphrase written for the test (other places, other days,
+other numbers and words around the phrasing); every expected value is written by hand
+from the sentence.  Each table has rows that must *not* change, so a rule cannot pass
+by matching everything.
+"""
+
+from __future__ import annotations
+
+import pytest
+from extract_rows import violent
+
+from incidents._extract_counts import casualties_in, counts_in
+from incidents._extract_phrasing_k import nominal_tolls, without_anchored
+
+# -- a toll told by nouns after a result verb or a conjunction ----------------------------
+
+NOUN_TOLLS = [
+    # (sentence, killed, wounded)
+    ("Gunmen stormed a checkpoint in Wana, resulting in at least one death and 9 injuries.", 1, 9),
+    ("The blast near the market caused three fatalities and 20 injuries, police said.", 3, 20),
+    ("Mortars hit the village on Friday, leaving one death and two injuries.", 1, 2),
+    ("The ambush ended with 12 injuries among the guards.", None, 12),
+    ("Rockets fell on the bazaar, resulting in one fatality.", 1, None),
+    # controls: no count, or a count the older rules read already
+    ("The constable died of his injuries in hospital.", None, None),
+    ("Officials said the injuries were not life-threatening.", None, None),
+    ("The attack caused two deaths, officials said.", 2, None),
+    ("Four soldiers were killed and 15 others injured in the raid.", 4, 15),
+    ("The raid left the building with serious damage.", None, None),
+    # a number that does not agree with its noun is no count
+    ("The report lists one injuries to the guards.", None, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "killed", "wounded"), NOUN_TOLLS)
+def test_noun_tolls(sentence: str, killed: int | None, wounded: int | None) -> None:
+    c = casualties_in(sentence)
+    assert (c.killed, c.wounded) == (killed, wounded)
+
+
+def test_noun_tolls_skip_counts_already_read() -> None:
+    s = "The strike caused two deaths and 6 injuries."
+    have = [c for c in counts_in(s) if c.which == "killed"]
+    assert [(c.which, c.value) for c in nominal_tolls(s, have)] == [("wounded", 6)]
+
+
+# -- an earlier event set off by a comma as the time anchor of the news -------------------
+
+ANCHORED = [
+    # (sentence, counts kept as (which, value))
+    (
+        "Four people were wounded when troops traded fire at the crossing on Monday, three "
+        "days after a rocket attack that killed six guards.",
+        [("wounded", 4)],
+    ),
+    (
+        "A bomb went off near the police station, killing two, a week after gunmen shot dead "
+        "five constables.",
+        [("killed", 2)],
+    ),
+    (
+        "Clashes resumed on the border — two days after shelling that left nine dead.",
+        [],
+    ),
+    # controls: no comma-set anchor, the counts stay
+    ("A guard was killed in the raid two days after the bombing.", [("killed", 1)]),
+    (
+        "Six policemen were killed and ten injured in the attack on Sunday.",
+        [("killed", 6), ("wounded", 10)],
+    ),
+    (
+        "The toll rose to 14, officials said, as rescuers searched the rubble.",
+        [("killed", 14)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kept"), ANCHORED)
+def test_anchor_counts(sentence: str, kept: list[tuple[str, int]]) -> None:
+    got = without_anchored(sentence, counts_in(sentence))
+    assert [(c.which, c.value) for c in got] == kept
+
+
+def test_anchored_toll_not_given_to_the_news_row() -> None:
+    s = (
+        "Heavy firing broke out on Wednesday between border forces at Torkham, causing one "
+        "death and 7 injuries, five days after artillery fire that killed eleven people."
+    )
+    df = violent(s, "2024-03-07")
+    assert len(df) == 1
+    assert int(df["fatalities"].iloc[0]) == 1
+    assert int(df["injuries"].iloc[0]) == 7
+
+
+def test_unanchored_toll_stays_with_the_news_row() -> None:
+    s = (
+        "Heavy firing broke out on Wednesday between border forces at Torkham, killing eleven "
+        "people."
+    )
+    df = violent(s, "2024-03-07")
+    assert len(df) == 1
+    assert int(df["fatalities"].iloc[0]) == 11
