@@ -11,7 +11,14 @@ tests of paraphrases in ``tests/incidents/test_extract_unseen_k.py``):
 * an earlier event set off by a comma as the time anchor of the news ("Clashes
   erupted in X, four days after shelling that killed eight people"): the counts
   told after the anchor are that event's toll, not the news's (hook in
-  :mod:`incidents._extract_events`).
+  :mod:`incidents._extract_events`);
+* a security operation named by the agencies that ran it ("in a joint CTD and
+  police operation, ten militants were killed") is Pakistan's forces' when it is in
+  Pakistan, like "an intelligence-based operation" (hook in
+  :mod:`incidents._extract_operation_side`);
+* the one side of an article's series of events is not given to a row whose own
+  victims are that side ("the TTP claimed the attack." / "ten TTP militants were
+  killed in X") (hook in :func:`incidents._extract_sides.carry_series`).
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from incidents._extract_counts import Count
 
-__all__ = ["nominal_tolls", "without_anchored"]
+__all__ = ["agency_operation", "nominal_tolls", "own_target", "without_anchored"]
 
 _QUAL = r"(?:at least |more than |over |some |about |nearly |around |up to )?"
 _WORDS = (
@@ -86,3 +93,28 @@ def without_anchored(sentence: str, counts: list[Count]) -> list[Count]:
     if m is None:
         return counts
     return [c for c in counts if c.start < m.start()]
+
+
+# -- whose operation, and whose side a series gives ---------------------------------------
+
+# "a joint CTD and police operation", "a police raid", "an FC operation": a security
+# operation named by the agencies that ran it (not "militants raided")
+_AGENCY_OPERATION = re.compile(
+    r"\b(?:(?i:joint|police|counter[- ]terrorism department|army|military|levies|"
+    r"paramilitary|security)|CTD|FC|Frontier Corps)\s+"
+    r"(?:(?:and|&)\s+(?:[\w-]+\s+){1,2}?|[\w-]+\s+){0,3}?"
+    r"(?i:operations?|raids?|crackdown)\b",
+)
+
+
+def agency_operation(text: str) -> bool:
+    """Whether ``text`` tells a security operation by the agencies that ran it ("in a
+    joint CTD and police operation, ten militants were killed", "a police raid")."""
+    return bool(_AGENCY_OPERATION.search(text))
+
+
+def own_target(actor2: str | None, side: str) -> bool:
+    """Whether ``side`` is the row's own target (``actor2``): a side an article's
+    other events carry ("the TTP claimed the attack on the post") is never the agent
+    of a row whose victims are that side ("ten TTP militants were killed")."""
+    return actor2 is not None and actor2 == side

@@ -10,11 +10,17 @@ by matching everything.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from extract_rows import violent
 
 from incidents._extract_counts import casualties_in, counts_in
-from incidents._extract_phrasing_k import nominal_tolls, without_anchored
+from incidents._extract_phrasing_k import (
+    agency_operation,
+    nominal_tolls,
+    own_target,
+    without_anchored,
+)
 
 # -- a toll told by nouns after a result verb or a conjunction ----------------------------
 
@@ -104,3 +110,70 @@ def test_unanchored_toll_stays_with_the_news_row() -> None:
     df = violent(s, "2024-03-07")
     assert len(df) == 1
     assert int(df["fatalities"].iloc[0]) == 11
+
+
+# -- a security operation named by the agencies that ran it -------------------------------
+
+AGENCY_OPERATIONS = [
+    # (words, whether they tell a security operation by its agencies)
+    ("During a joint police and CTD operation in the hills", True),
+    ("an FC operation near the pass", True),
+    ("A police raid on a compound", True),
+    ("the paramilitary Levies crackdown", True),
+    # controls: an attack on an agency's building, a meeting, militants' raids
+    ("militants raided a police post at night", False),
+    ("gunmen stormed the police station in the bazaar", False),
+    ("the police station was raided before dawn", False),
+    ("the Joint Chiefs of Staff met on Monday", False),
+]
+
+
+@pytest.mark.parametrize(("words", "expected"), AGENCY_OPERATIONS)
+def test_agency_operation(words: str, expected: bool) -> None:
+    assert agency_operation(words) is expected
+
+
+PK = "Military Forces of Pakistan"
+TTP = "TTP (Tehrik-i-Taliban Pakistan)"
+
+SIDES = [
+    # (text, [(place, actor1, actor2)]) written by hand from the text
+    (
+        "In a joint police and CTD operation, six TTP militants were killed in Karak on Friday.",
+        [("Karak", PK, TTP)],
+    ),
+    # a claim the article recalls does not make the victims of an operation its agents
+    (
+        "Meanwhile, in a joint police and CTD operation, six TTP militants were killed in "
+        "Karak, officials said.\nOn June 3, the TTP had also claimed responsibility for a "
+        "shooting in Tank which wounded two policemen.",
+        [("Karak", PK, TTP)],
+    ),
+    # controls: the counted group attacks; militants raid a post; an operation in
+    # Afghanistan by its own forces
+    ("Six TTP militants attacked a police post in Karak on Friday.", [("Karak", TTP, None)]),
+    (
+        "In a joint operation, Taliban forces killed three fighters in Kunar on Friday.",
+        [("Kunar", "Afghan Taliban forces", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIDES)
+def test_operation_and_series_sides(text: str, expected: list[tuple]) -> None:
+    df = violent(text, "2025-09-06")
+    got = [
+        (
+            str(r.location),
+            None if pd.isna(r.actor1) else r.actor1,
+            None if pd.isna(r.actor2) else r.actor2,
+        )
+        for r in df.itertuples()
+    ]
+    assert got == expected
+
+
+def test_own_target() -> None:
+    assert own_target(TTP, TTP)
+    assert not own_target(None, TTP)
+    assert not own_target(PK, TTP)
