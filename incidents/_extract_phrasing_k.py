@@ -18,7 +18,11 @@ tests of paraphrases in ``tests/incidents/test_extract_unseen_k.py``):
   :mod:`incidents._extract_operation_side`);
 * the one side of an article's series of events is not given to a row whose own
   victims are that side ("the TTP claimed the attack." / "ten TTP militants were
-  killed in X") (hook in :func:`incidents._extract_sides.carry_series`).
+  killed in X") (hook in :func:`incidents._extract_sides.carry_series`);
+* a sentence that restates the incident just told by a definite noun and adds to
+  it ("The Sunday night attack at a post in X also injured 11 others"), at a name
+  read more coarsely whose area holds the incident's place, is that incident: folded
+  into it with its counts (hook in :mod:`incidents._extract_merge`).
 """
 
 from __future__ import annotations
@@ -28,8 +32,16 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from incidents._extract_counts import Count
+    from incidents._extract_events import _Candidate
 
-__all__ = ["agency_operation", "nominal_tolls", "own_target", "without_anchored"]
+__all__ = [
+    "agency_operation",
+    "definite_restatement",
+    "nominal_tolls",
+    "own_target",
+    "restates_before",
+    "without_anchored",
+]
 
 _QUAL = r"(?:at least |more than |over |some |about |nearly |around |up to )?"
 _WORDS = (
@@ -118,3 +130,47 @@ def own_target(actor2: str | None, side: str) -> bool:
     other events carry ("the TTP claimed the attack on the post") is never the agent
     of a row whose victims are that side ("ten TTP militants were killed")."""
     return actor2 is not None and actor2 == side
+
+
+# -- a definite restatement of the incident just told -------------------------------------
+
+# "The Sunday night attack at a post in X also injured 11 others", "The blast in X
+# also wounded four": a sentence opening with the event told before (definite
+# article, its time words) that adds to it ("also", "others")
+_DEFINITE_AGAIN = re.compile(
+    r"^\W*the\s+(?:(?:early|late|pre-dawn|overnight|deadly|latest|same|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"morning|night|evening|afternoon|midnight|weekend)(?:'s|’s)?\s+){0,3}"
+    r"(?:attack|assault|raid|blast|explosion|bombing|ambush|strike|shelling|firing|"
+    r"clash|gunfight|shootout)\b"
+    r"[^.;]*?\b(?:also|another|other|others|more)\b",
+    re.IGNORECASE,
+)
+
+
+def definite_restatement(evidence: str) -> bool:
+    """Whether a sentence restates the incident told just before it by a definite
+    noun and adds to it ("The Sunday night attack at a post in X also injured 11
+    others"), rather than telling a new one ("An attack in X killed two")."""
+    return bool(_DEFINITE_AGAIN.match(evidence))
+
+
+def restates_before(fine: _Candidate, coarse: _Candidate) -> bool:
+    """Whether ``coarse``, a place read more coarsely than ``fine`` in the sentence
+    right after it, restates ``fine``'s incident: its sentence is a
+    :func:`definite_restatement` and its place's area holds ``fine``'s point.  (The
+    name, ambiguous or known only roughly, is then the site inside the place told
+    before, not an incident of its own.)"""
+    import math
+
+    from incidents._extract_merge import _km_to
+
+    mf, mc = fine.place.match, coarse.place.match
+    if mf is None or mc is None or math.isnan(mf.lat) or math.isnan(mc.lat):
+        return False
+    return (
+        coarse.sentence == fine.sentence + 1
+        and (mc.uncertainty_km or 0) > (mf.uncertainty_km or 0)
+        and definite_restatement(coarse.evidence)
+        and _km_to(mf, mc) <= (mc.uncertainty_km or 0)
+    )

@@ -17,6 +17,7 @@ from extract_rows import violent
 from incidents._extract_counts import casualties_in, counts_in
 from incidents._extract_phrasing_k import (
     agency_operation,
+    definite_restatement,
     nominal_tolls,
     own_target,
     without_anchored,
@@ -177,3 +178,62 @@ def test_own_target() -> None:
     assert own_target(TTP, TTP)
     assert not own_target(None, TTP)
     assert not own_target(PK, TTP)
+
+
+# -- a definite restatement of the incident just told -------------------------------------
+
+DEFINITE = [
+    # (sentence, whether it restates the incident before and adds to it)
+    ("The Monday night attack on a police post in the hills also wounded six others.", True),
+    ("The pre-dawn blast near the gate also injured two more guards.", True),
+    ("The attack left another policeman dead.", True),
+    # controls: a new incident, a definite noun that adds nothing, another subject
+    ("An attack on a police post in the hills wounded six others on Monday night.", False),
+    ("The Monday night attack on a police post in the hills wounded six people.", False),
+    ("The police also arrested two suspects.", False),
+    ("Separately, gunmen also attacked a school.", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), DEFINITE)
+def test_definite_restatement(sentence: str, expected: bool) -> None:
+    assert definite_restatement(sentence) is expected
+
+
+_LEAD = (
+    "Three policemen were killed in an attack on a checkpoint in Lakki Marwat district, "
+    "officials said on Tuesday.\n"
+)
+
+RESTATED = [
+    # (second sentence, rows as (place, killed, wounded)) written by hand from the text
+    (
+        "The Monday night attack on a police post in Tajori area also wounded six others.",
+        [("Lakki Marwat district", 3, 6)],
+    ),
+    # controls: an indefinite new attack; a definite one without "also"/"others"; a
+    # definite one at a finer place elsewhere
+    (
+        "An attack on a police post in Tajori area wounded six others on Monday night.",
+        [("Lakki Marwat district", 3, None), ("Tajori area", None, 6)],
+    ),
+    (
+        "The Monday night attack on a police post in Tajori area wounded six people.",
+        [("Lakki Marwat district", 3, None), ("Tajori area", None, 6)],
+    ),
+    (
+        "The attack in Quetta on Monday also wounded six others.",
+        [("Lakki Marwat district", 3, None), ("Quetta", None, 6)],
+    ),
+]
+
+
+def _n(x: object) -> int | None:
+    return None if pd.isna(x) else int(x)  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize(("second", "expected"), RESTATED)
+def test_restated_incident_is_folded(second: str, expected: list[tuple]) -> None:
+    df = violent(_LEAD + second, "2025-09-02")
+    got = [(str(r.location), _n(r.fatalities), _n(r.injuries)) for r in df.itertuples()]
+    assert got == expected
