@@ -23,6 +23,14 @@ tests of paraphrases in ``tests/incidents/test_extract_unseen_k.py``):
   it ("The Sunday night attack at a post in X also injured 11 others"), at a name
   read more coarsely whose area holds the incident's place, is that incident: folded
   into it with its counts (hook in :mod:`incidents._extract_merge`).
+
+Batch K (K01-K12 of ``tests/incidents/data/articles.jsonl``: 12 articles, 10 outlets
+and styles not used before, 8 dev / 4 test, 2 negative controls) was scored on its
+dev articles before any rule was written from it: recall 100 % (11/11), precision
+91.7 % (11/12), 1 extra coarser row, fatalities 6/8, injuries 3/5, dates 11/11, side
+4/6, type 11/11, 0 rows from the dev negative control.  After these rules: precision
+11/11, 0 coarser rows, fatalities 7/8, injuries 5/5, side 5/6 (the rest of the dev split
+unchanged).
 """
 
 from __future__ import annotations
