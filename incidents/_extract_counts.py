@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from incidents import _extract_claims as claims
 from incidents import _extract_phrasing as phrasing
 from incidents._extract_phrasing_h import gapped_groups
+from incidents._extract_phrasing_k import nominal_tolls
 
 __all__ = [
     "Casualties",
@@ -559,6 +560,7 @@ def counts_in(sentence: str) -> list[Count]:
         group = prev[-1].group if prev else "people"
         group = "forces" if group.startswith(NAMED) else group
         out.append(Count(z.start(), z.end(), which, 1, group, z.group(0)))
+    out.extend(nominal_tolls(sentence, out))  # "resulting in one death and 15 injuries"
     out.extend(_named(sentence, out))
     out = gapped_groups(sentence, sorted(out, key=lambda c: (c.start, c.which)))
     return claims.tag(sentence, _others(out))

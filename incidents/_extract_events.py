@@ -29,6 +29,7 @@ from incidents._extract_lex import (
 )
 from incidents._extract_phrasing import victims_at, without_earlier
 from incidents._extract_phrasing_h import target_site
+from incidents._extract_phrasing_k import without_anchored
 from incidents._extract_places import (
     _QUOTES,
     FRONTIER_NAME,
@@ -461,7 +462,8 @@ def _sentence(
                 a, b, phrase = unnamed  # "closed a key crossing": which one is not said
             pairs.append((ks[0], _frontier_place(a, b, phrase or FRONTIER_NAME, True)))
 
-    counts = _own_counts(t, counts_in(t), raw_strong, trig)
+    # (not the toll of ", four days after shelling that killed eight")
+    counts = _own_counts(t, without_anchored(t, counts_in(t)), raw_strong, trig)
     if not pairs:
         if any(x.violent for x in trig):
             # the event word over a casualty word ("martyred in cross-border fire": a clash)

@@ -14,6 +14,7 @@ from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT
 from incidents._extract_phrasing import other_groups
 from incidents._extract_phrasing_h import own_reply
+from incidents._extract_phrasing_k import restates_before
 from incidents._extract_places import (
     _LEVEL as _PLACE_LEVEL,
 )
@@ -421,7 +422,8 @@ def _fold_restatements(
             for f in violent[lo:hi]
             if f is not c
             and id(f) not in gone
-            and (_inside_of(f, c) or _unfound_restates(f, c))
+            # ("The Sunday night attack at a post in Y also injured ...": the row before)
+            and (_inside_of(f, c) or _unfound_restates(f, c) or restates_before(f, c))
             and _overlap(f, c)
             # (either one opening an incident of its own: "In another shootout in X")
             and not (

@@ -14,6 +14,7 @@ import re
 
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import PK_MIL, VIOLENT
+from incidents._extract_phrasing_k import agency_operation
 
 __all__ = ["operation_sides"]
 
@@ -32,7 +33,9 @@ def operation_sides(cands: list[_Candidate]) -> None:
     for c in cands:
         if c.actor1 or c.kind not in VIOLENT or c.place is None:
             continue
-        if c.place.match.country != "PK" or not _OPERATION.search(c.evidence):
+        # ("a joint CTD and police operation": told by the agencies that ran it)
+        told = _OPERATION.search(c.evidence) or agency_operation(c.evidence)
+        if c.place.match.country != "PK" or not told:
             continue
         c.actor1 = PK_MIL
         c.notes.append("side: a security operation in Pakistan is run by its forces")

@@ -13,6 +13,7 @@ import re
 from incidents._extract_events import _VICTIM, _Candidate
 from incidents._extract_lex import AF_MIL, HGB, PK_MIL, TTP, TTP_WORD, VIOLENT, actors_in
 from incidents._extract_merge import _inside_of, _same_place
+from incidents._extract_phrasing_k import own_target
 from incidents._extract_responsibility import assign_responsibility
 
 #: Sentences after a clash searched for who started it.
@@ -392,6 +393,7 @@ def carry_series(cands: list[_Candidate]) -> None:
             and c.place.match.country == _LANDS_IN[side]
             # militants in Balochistan are as often Baloch separatists as the TTP
             and not (side == TTP and "baloch" in (c.place.match.admin1 or "").lower())
+            and not own_target(c.actor2, side)  # "ten TTP militants were killed in X"
         ):
             c.actor1 = side
             c.notes.append(f"one of the article's series of events by {side}")
