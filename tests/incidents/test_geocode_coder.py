@@ -11,6 +11,7 @@ from incidents._gazetteer import Gazetteer
 from incidents._grammar import strip_qualifiers
 from incidents._names import norm, variant_keys
 from incidents.geocode import Geocoder
+from tests.incidents.gazetteer_rows import with_rows
 
 
 @pytest.mark.parametrize(
@@ -109,23 +110,6 @@ def _row(name: str, kind: str, lat: float, lon: float, admin2: str, radius=None)
     }
 
 
-def _with_rows(gaz: Gazetteer, extra: list[dict]) -> Gazetteer:
-    import pyarrow as pa
-
-    from incidents._names import NORM_VERSION
-
-    base = gaz._table
-    add = pa.Table.from_pylist(extra).select(base.column_names)
-    cols = {}
-    for f in base.schema:
-        typ = f.type.value_type if pa.types.is_dictionary(f.type) else f.type
-        cols[f.name] = pa.chunked_array(
-            [*base[f.name].cast(typ).chunks, add[f.name].cast(typ).combine_chunks()]
-        )
-    table = pa.table(cols).replace_schema_metadata({"norm_version": str(NORM_VERSION)})
-    return Gazetteer(table, add_foreign=False)
-
-
 @pytest.mark.parametrize(
     ("name", "tehsil_districts", "expected_lat"),
     [
@@ -147,7 +131,7 @@ def test_a_split_tehsil_names_its_seat(
         _row(f"{name} Shamali", "tehsil", 34.85, 71.95, tehsil_districts[0], 12.0),
         _row(f"{name} Junubi", "tehsil", 34.75, 71.85, tehsil_districts[1], 12.0),
     ]
-    gc = Geocoder(_with_rows(base, rows))
+    gc = Geocoder(with_rows(base, rows))
     assert (norm(name) in gc._split_units()) == (expected_lat is not None)
     m = gc.resolve(name)[0]
     if expected_lat is not None:

@@ -14,6 +14,7 @@ import shapely
 from incidents._gazetteer import Gazetteer
 from incidents._names import norm
 from incidents.geocode import Geocoder
+from tests.incidents.gazetteer_rows import with_rows
 
 
 @pytest.fixture(scope="module")
@@ -91,23 +92,6 @@ def _row(name: str, lat: float, lon: float) -> dict:
     }
 
 
-def _with_rows(gaz: Gazetteer, extra: list[dict]) -> Gazetteer:
-    import pyarrow as pa
-
-    from incidents._names import NORM_VERSION
-
-    base = gaz._table
-    add = pa.Table.from_pylist(extra).select(base.column_names)
-    cols = {}
-    for f in base.schema:
-        typ = f.type.value_type if pa.types.is_dictionary(f.type) else f.type
-        cols[f.name] = pa.chunked_array(
-            [*base[f.name].cast(typ).chunks, add[f.name].cast(typ).combine_chunks()]
-        )
-    table = pa.table(cols).replace_schema_metadata({"norm_version": str(NORM_VERSION)})
-    return Gazetteer(table, add_foreign=False)
-
-
 #: Two points 60 km apart in the empty Chagai desert.
 WEST, EAST = (28.70, 63.20), (28.70, 63.82)
 
@@ -141,7 +125,7 @@ def test_the_namesake_among_villages_answers(
     # the lone namesake is listed first, so the old tie rule (first of two
     # equally central namesakes) would answer with it
     extra = [_row(name, *lone), _row(name, *town), *_cluster(*town, neighbours, name[:2])]
-    g = Geocoder(_with_rows(gaz, extra))
+    g = Geocoder(with_rows(gaz, extra))
     m = g.resolve(name, admin1="Balochistan", admin2="Chagai")[0]
     assert norm(m.name) == norm(name), m
     if expected is None:

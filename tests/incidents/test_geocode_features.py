@@ -15,26 +15,13 @@ features table holds:
 from __future__ import annotations
 
 import numpy as np
-import pyarrow as pa
 import pytest
 from geocode_eval import wof_split
 
 from incidents._gazetteer import Gazetteer, haversine_km
-from incidents._names import NORM_VERSION, norm, skeleton
+from incidents._names import norm, skeleton
 from incidents.geocode import Geocoder
-
-
-def _with_rows(gaz: Gazetteer, extra: list[dict]) -> Gazetteer:
-    base = gaz._table
-    add = pa.Table.from_pylist(extra).select(base.column_names)
-    cols = {}
-    for f in base.schema:
-        typ = f.type.value_type if pa.types.is_dictionary(f.type) else f.type
-        cols[f.name] = pa.chunked_array(
-            [*base[f.name].cast(typ).chunks, add[f.name].cast(typ).combine_chunks()]
-        )
-    table = pa.table(cols).replace_schema_metadata({"norm_version": str(NORM_VERSION)})
-    return Gazetteer(table, add_foreign=False)
+from tests.incidents.gazetteer_rows import with_rows
 
 
 def _unit(gaz: Gazetteer, name: str) -> int:
@@ -89,7 +76,7 @@ def setup() -> tuple[Geocoder, dict]:
     river = _feature(
         "Zangalsind", [], "river", float(gaz.lat[ork]), float(gaz.lon[ork]), 300.0, "Orakzai"
     )
-    gc = Geocoder(_with_rows(gaz, [valley, river]))
+    gc = Geocoder(with_rows(gaz, [valley, river]))
     return gc, valley
 
 
