@@ -88,6 +88,13 @@ _EVENT_NOUN = re.compile(
     r"ambushes|encounters|skirmishes|blasts|explosions|IBOs)$",
     re.IGNORECASE,
 )
+# a review's superlative over a period: "the deadliest attack of the month was ..."
+_SUPERLATIVE = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|biggest|largest|most (?:lethal|serious|severe|deadly))\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:of|in|during)\s+(?:the|this|last|that)\s+"
+    r"(?:month|year|week|quarter|period|review period|reporting period)\b",
+    re.IGNORECASE,
+)
 # a statistic's source: "according to a think tank", "data show", "a report said"
 _STATISTIC = re.compile(
     r"\b(?:think[- ]tanks?|data|figures|statistics|database|report(?:ed)? by|study|survey|"
@@ -166,6 +173,8 @@ def recalled_trigger(t: str, x: _Trig, clause: str, *, dated: bool, has_date: bo
         year = "," not in n and 1900 <= int(n) <= 2100  # "in 2023 attacks"
         if int(n.replace(",", "")) >= TALLY_MIN and not year:
             return True  # "more than 600 attacks in X" (not "50 missiles were fired at X")
+    if _SUPERLATIVE.search(t[max(0, x.start - 100) : x.start]) and not dated:
+        return True  # "the deadliest attack of the month was a bombing in X": a review's
     window = t[max(0, x.start - 120) : x.end + 120]
     if _PERIOD.search(window) and not dated:
         return True  # "killed in militant attacks in X so far this year"

@@ -324,8 +324,10 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     lead_texts = [s.text for _, s in kept]
     gone = set(recalled_rows(cands, ref, violent=VIOLENT, reopening=reopening_lead(lead_texts)))
     cands = [c for k, c in enumerate(cands) if k not in gone]
+    quiet = {id(c) for c in _quiet_lead_past(cands, ref)}  # talks recalling a bombing
+    cands = [c for c in cands if id(c) not in quiet]
     cands, background = _background(cands, ref)
-    background += len(gone)
+    background += len(gone) + len(quiet)
     constrain_to_article(cands, article_units([(s.start, s.text) for s in sents], gc), gc)
     cands = _merge(cands)
     cands = fold_same_site(cands)  # "Torkham ... at the end of the Khyber Pass"
@@ -359,6 +361,28 @@ NEWS_GAP_DAYS = 7
 LINK_DAYS = 14
 #: A date window at least this long is a year or a month, not a day of news.
 COARSE_DAYS = 28
+
+
+#: In an article whose lead reports no violence, a violent event that ended more than
+#: this many days before the article is recalled, not news.
+QUIET_LEAD_DAYS = 4
+
+
+def _quiet_lead_past(cands: list[_Candidate], ref: dt.date | None) -> list[_Candidate]:
+    """Violent rows recalled by an article whose news is not violence: its lead (the
+    first two sentences) reports talks, a closure or nothing placed, and the row is
+    dated to have ended more than :data:`QUIET_LEAD_DAYS` days before the article
+    ("Last week, a suicide bombing in X killed 12", in a report on talks)."""
+    if ref is None or any(c.kind in VIOLENT and c.sentence <= 1 for c in cands):
+        return []
+    return [
+        c
+        for c in cands
+        if c.kind in VIOLENT
+        and c.date_how in ("absolute", "relative")
+        and c.last is not None
+        and (ref - c.last).days > QUIET_LEAD_DAYS
+    ]
 
 
 def _background(cands: list[_Candidate], ref: dt.date | None) -> tuple[list[_Candidate], int]:

@@ -1,0 +1,78 @@
+"""Violence an article recalls when its news is something else (issue 17: "rows
+that are background mentions made into incidents", "no row from the negative
+control").
+
+* An article whose lead (first two sentences) reports no violence — talks,
+  deportations, a reopening — recalls a bombing of last week: background, not news.
+  Violence of the last days it tells is still news; in an article led by violence
+  nothing changes.
+* A review's superlative over a period ("the deadliest attack of the month was a
+  bombing in X") names an example of its tally, not news.
+
+Every text is a paraphrase written for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from incidents._extract_lex import VIOLENT
+from incidents.extract import extract
+
+TALKS = (
+    "Talks between Pakistan and the Taliban government ended on Friday without an "
+    "agreement, officials said. The delegations met in Istanbul for a third round. "
+)
+
+# (text, article date, places of the violent rows)
+ROWS = [
+    pytest.param(
+        TALKS + "Last week, a suicide bombing outside a court in Islamabad killed 12 people.",
+        "2025-11-07",
+        [],
+        id="talks-recall-last-weeks-bombing",
+    ),
+    pytest.param(
+        "Thousands of Afghans returned home through Torkham on Monday as deportations "
+        "continued. The crossing reopened after weeks of closure. On October 21, a "
+        "drone strike in Khost killed four people.",
+        "2025-11-03",
+        [],
+        id="returns-recall-a-strike-weeks-ago",
+    ),
+    pytest.param(
+        TALKS + "On Thursday, a suicide bombing outside a court in Islamabad killed 12 people.",
+        "2025-11-07",
+        ["Islamabad"],
+        id="talks-and-yesterdays-bombing-is-news",
+    ),
+    pytest.param(
+        "A suicide bombing outside a court in Islamabad killed 12 people on Thursday. "
+        "Police said the bomber came on foot. Last week, gunmen killed two policemen in "
+        "Bannu.",
+        "2025-11-07",
+        ["Islamabad", "Bannu"],
+        id="violent-lead-keeps-the-older-event",
+    ),
+    pytest.param(
+        "Militant violence rose by 40 per cent in October, a think tank said on Monday. "
+        "The deadliest attack of the month was a suicide bombing in Bannu that killed 15.",
+        "2025-11-10",
+        [],
+        id="a-reviews-deadliest-attack",
+    ),
+    pytest.param(
+        "A suicide bombing in Bannu on Sunday killed 15, the deadliest attack of the year.",
+        "2025-11-10",
+        ["Bannu"],
+        id="news-called-the-deadliest-of-the-year",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "places"), ROWS)
+def test_recalled_violence_of_a_quiet_lead(text: str, date: str, places: list[str]) -> None:
+    df = extract(text, article_date=date)
+    df = df[df["event_kind"].isin(VIOLENT)]
+    assert [p for p in places if not df["location"].str.contains(p).any()] == []
+    assert len(df) == len(places), df[["location", "date"]]
