@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import pyproj
 import shapely
+from numpy.typing import ArrayLike
 
 from geo import _defaults, reference
 from geo._lookup import PolygonLookup
@@ -260,6 +261,36 @@ class Frontier:
         inv, ulon, ulat = distinct_points(lon[rows], lat[rows])
         found = self._locate_points(ulon, ulat, crossings=crossings, admin=admin)
         return self._assemble(found, rows, inv, n, index, crossings=crossings, admin=admin)
+
+    def distance_km(self, lon: ArrayLike, lat: ArrayLike) -> np.ndarray:
+        """Geodesic distance (km) from points to the line, without the side, crossing
+        or admin lookups of :meth:`locate` (nor the country polygons they load).
+
+        Parameters
+        ----------
+        lon, lat
+            Degrees, scalars or arrays of one shape.
+
+        Returns
+        -------
+        numpy.ndarray
+            One distance per point (float array of the inputs' shape); NaN where a
+            coordinate is missing, non-finite or out of range.
+
+        Examples
+        --------
+        >>> f = Frontier.default()
+        >>> bool(f.distance_km(71.08472, 34.11472) < 1.0)  # Torkham
+        True
+        """
+        lon_a = np.asarray(lon, dtype=float)
+        lat_a = np.asarray(lat, dtype=float)
+        x, y = np.broadcast_arrays(lon_a, lat_a)
+        out = np.full(x.shape, np.nan)
+        ok = np.isfinite(x) & np.isfinite(y) & (np.abs(y) <= 90) & (np.abs(x) <= 180)
+        if ok.any():
+            out[ok] = self._index.nearest(x[ok], y[ok]).distance_km
+        return out
 
     def _locate_points(
         self, lon: np.ndarray, lat: np.ndarray, *, crossings: bool, admin: bool

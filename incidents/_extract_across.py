@@ -34,14 +34,9 @@ def border_km(lon: float, lat: float) -> float:
     """Distance (km) from a point to the frontier line (nan for no point)."""
     if math.isnan(lon) or math.isnan(lat):
         return math.nan
-    import numpy as np
-
     from geo import Frontier
 
-    got = Frontier.default().locate(
-        (np.array([lon]), np.array([lat])), crossings=False, admin=False
-    )
-    return float(got["border_distance_km"].iloc[0])
+    return float(Frontier.default().distance_km(lon, lat))
 
 
 def _km(a: Match, b: Match) -> float:
