@@ -112,7 +112,9 @@ class HintsMixin:
                 rows = ok(self._alias_rows(k, level, want))
                 if rows:
                     return rows
-            return []
+            # the same words in another order ("Central Karachi", "Kohistan Upper"), or a
+            # district written with its city ("Korangi Karachi", "Malir Karachi")
+            return ok(self._reordered_rows(key, want)) or ok(self._with_city_rows(key, want))
 
         def fuzzy(text: str) -> list[int]:
             key, _, _ = strip_qualifiers(norm(text))
@@ -135,6 +137,51 @@ class HintsMixin:
             rows = [r for r, k in zip(rows, rank, strict=True) if k == best]
         a1 = tuple(sorted({str(g.admin1[r]) for r in rows if g.admin1[r]}))
         return tuple(dict.fromkeys(rows)), a1
+
+    @functools.cached_property
+    def _unit_word_sets(self) -> dict[tuple[str, ...], tuple[int, ...]]:
+        """Admin rows by the sorted words of each of their names."""
+        g = self._g
+        out: dict[tuple[str, ...], list[int]] = {}
+        for r in g.admin_rows:
+            for k in g.keys_of(int(r)):
+                words = tuple(sorted(k.split()))
+                if len(words) > 1:
+                    out.setdefault(words, []).append(int(r))
+        return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+    def _reordered_rows(self, key: str, want: tuple[str, ...]) -> list[int]:
+        """Admin rows of a unit named by the same words as ``key`` in another order."""
+        g = self._g
+        words = tuple(sorted(key.split()))
+        if len(words) < 2:
+            return []
+        return [r for r in self._unit_word_sets.get(words, ()) if g.kind[r] in want]
+
+    def _with_city_rows(self, key: str, want: tuple[str, ...]) -> list[int]:
+        """The one unit named by ``key`` without one of its words, when that word is
+        a town lying within the unit's reach ("Korangi Karachi": Korangi district,
+        and Karachi lies beside it)."""
+        g = self._g
+        words = key.split()
+        if len(words) < 2:
+            return []
+        found: list[int] = []
+        dropped: set[int] = set()
+        for i, w in enumerate(words):
+            rest = " ".join(words[:i] + words[i + 1 :])
+            units = [int(r) for r in g.by_key.get(rest) if g.kind[r] in want]
+            towns = [int(t) for t in g.by_key.get(w) if g.is_place[t] and g.is_town[t]]
+            for u in units:
+                reach = float(g.radius95_km[u]) + NEIGHBOUR_KM
+                if any(
+                    float(haversine_km(g.lat[t], g.lon[t], g.lat[u], g.lon[u])) <= reach
+                    for t in towns
+                ):
+                    found.append(u)
+                    dropped.add(i)
+        # one reading only (the district and its tehsil of one name are one reading)
+        return list(dict.fromkeys(found)) if len(dropped) == 1 else []
 
     def _alias_rows(self, key: str, level: str, want: tuple[str, ...]) -> list[int]:
         """Unit rows an alias of the alias table names at ``level``."""

@@ -246,3 +246,28 @@ def test_admin3_of_a_district_split_off_the_hinted_one(gc):
     far = gc.resolve("Qqqxyz", admin1="Khyber Pakhtunkhwa", admin2="Peshawar", admin3="Mir Ali")[0]
     assert far.match_class == "fallback_county"
     assert far.admin2 == "Peshawar"
+
+
+@pytest.mark.parametrize(
+    ("written", "district"),
+    [
+        # OCHA writes Karachi's districts city last or first
+        ("Central Karachi", "Karachi Central"),
+        ("South Karachi", "Karachi South"),
+        ("Korangi Karachi", "Korangi"),
+        ("Malir Karachi", "Malir"),
+        ("Kohistan Upper", "Upper Kohistan"),
+        ("Waziristan North", "North Waziristan"),
+        # unchanged: the names as shipped
+        ("Karachi Central", "Karachi Central"),
+        ("North Waziristan", "North Waziristan"),
+    ],
+)
+def test_district_words_in_another_order_or_with_their_city(gc, written, district):
+    assert gc.admin_unit(written, level="admin2") == [district]
+
+
+def test_a_city_word_with_a_type_word_keeps_its_district(gc):
+    # "District" between the city and the part: the part's district, not one named
+    # by dropping a word
+    assert gc.admin_unit("Karachi District East", level="admin2") == ["Karachi East"]
