@@ -648,7 +648,7 @@ def test_ranking_does_not_depend_on_the_frontier(gaz):
 
 
 def test_frontier_features_are_ingested_as_areas(tmp_path, gaz):
-    from test_geocode_features import _with_rows
+    from tests.incidents.gazetteer_rows import with_rows
 
     from incidents.data.derive_gazetteer import feature_entries
 
@@ -683,7 +683,7 @@ def test_frontier_features_are_ingested_as_areas(tmp_path, gaz):
         }
         for r in feats.itertuples()
     ]
-    gc2 = Geocoder(_with_rows(gaz, extra))
+    gc2 = Geocoder(with_rows(gaz, extra))
     m = one(gc2, "Qqq valley")
     assert m.name == "Qqq Valley" and m.match_class == "feature"
     assert m.uncertainty_km == pytest.approx(20.0) and m.precision == 2
