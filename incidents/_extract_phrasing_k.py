@@ -35,6 +35,7 @@ unchanged).
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING
 
@@ -169,8 +170,6 @@ def restates_before(fine: _Candidate, coarse: _Candidate) -> bool:
     :func:`definite_restatement` and its place's area holds ``fine``'s point.  (The
     name, ambiguous or known only roughly, is then the site inside the place told
     before, not an incident of its own.)"""
-    import math
-
     from incidents._extract_merge import _km_to
 
     mf, mc = fine.place.match, coarse.place.match
