@@ -43,7 +43,6 @@ def neighbour_counts(g: Gazetteer, rows: np.ndarray, *, km: float = DENSE_KM) ->
     (records at the same point and the other ``rows`` are not counted)."""
     sorted_rows, lats = _lat_index(g)
     dlat = km / 111.0
-    others = set(int(r) for r in rows)
     out = np.zeros(len(rows), dtype=np.int64)
     for i, r in enumerate(rows):
         lat, lon = float(g.lat[r]), float(g.lon[r])
@@ -51,7 +50,7 @@ def neighbour_counts(g: Gazetteer, rows: np.ndarray, *, km: float = DENSE_KM) ->
         cand = sorted_rows[lo:hi]
         d = haversine_km(lat, lon, g.lat[cand], g.lon[cand])
         near = cand[(d <= km) & (d > 0.05)]
-        out[i] = sum(1 for c in near if int(c) not in others)
+        out[i] = np.count_nonzero(~np.isin(near, rows))
     return out
 
 

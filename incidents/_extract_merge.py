@@ -61,9 +61,8 @@ def _one_name_one_place(cands: list[_Candidate]) -> None:
         if p.role != "place" or p.fallback or not p.context or math.isnan(p.match.lat):
             continue
         key = p.text.lower()
-        if key not in told:
-            told[key] = (p.match, p.qual)
-        elif told[key] is not None and _km_to(told[key][0], p.match) > 0.5:  # type: ignore[index]
+        first = told.setdefault(key, (p.match, p.qual))
+        if first is not None and _km_to(first[0], p.match) > 0.5:
             told[key] = None  # two places of that name: each mention stands
     for c in cands:
         p = c.place

@@ -38,6 +38,8 @@ import math
 import re
 from typing import TYPE_CHECKING
 
+from incidents._extract_phrasing_h import earlier_event, own_reply
+
 if TYPE_CHECKING:
     from incidents._extract_counts import Count
     from incidents._extract_events import _Candidate
@@ -128,8 +130,6 @@ def without_earlier(sentence: str, counts: list[Count]) -> list[Count]:
     the news came after them ("The attack came days after seven civilians and a
     fighter were killed in another shelling"): those are the toll of an earlier
     event, not a detail of the one just reported."""
-    from incidents._extract_phrasing_h import earlier_event
-
     cue = _EARLIER.search(sentence) or earlier_event(sentence)  # "follows an assault"
     if cue is None:
         return counts
@@ -374,7 +374,6 @@ def fold_wide_responses(cands: list[_Candidate]) -> list[_Candidate]:
     from incidents._extract_counts import fill_counts
     from incidents._extract_lex import VIOLENT
     from incidents._extract_merge import _overlap
-    from incidents._extract_phrasing_h import own_reply
 
     gone: set[int] = set()
     for k, c in enumerate(cands):

@@ -35,6 +35,7 @@ unchanged).
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING
 
@@ -137,7 +138,7 @@ def own_target(actor2: str | None, side: str) -> bool:
     """Whether ``side`` is the row's own target (``actor2``): a side an article's
     other events carry ("the TTP claimed the attack on the post") is never the agent
     of a row whose victims are that side ("ten TTP militants were killed")."""
-    return actor2 is not None and actor2 == side
+    return actor2 == side
 
 
 # -- a definite restatement of the incident just told -------------------------------------
@@ -169,12 +170,10 @@ def restates_before(fine: _Candidate, coarse: _Candidate) -> bool:
     :func:`definite_restatement` and its place's area holds ``fine``'s point.  (The
     name, ambiguous or known only roughly, is then the site inside the place told
     before, not an incident of its own.)"""
-    import math
-
     from incidents._extract_merge import _km_to
 
     mf, mc = fine.place.match, coarse.place.match
-    if mf is None or mc is None or math.isnan(mf.lat) or math.isnan(mc.lat):
+    if math.isnan(mf.lat) or math.isnan(mc.lat):
         return False
     return (
         coarse.sentence == fine.sentence + 1

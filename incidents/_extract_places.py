@@ -578,14 +578,20 @@ def _namesake_near(a: _Place, b: _Place, gc: Geocoder) -> None:
     a.match, a.fallback = b.match, True
 
 
+def _read_in(text: str, unit: Match, gc: Geocoder) -> Match | None:
+    """The geocoder's first answer for ``text`` read inside the admin ``unit``
+    (hinted as a province when it is one, else as a district), if any."""
+    level = "admin1" if unit.method == "admin1" else "admin2"
+    res = gc.resolve(text, **{level: unit.name})
+    return res[0] if res else None
+
+
 def _namesake_in(p: _Place, unit: Match, gc: Geocoder) -> None:
     """Re-read ``p`` inside ``unit`` when its match lies outside it; keep the
     match when the unit has no place of that name (near a unit is not in it)."""
     if p.match.method not in _POINT or _inside(p.match, unit) or p.context:
         return
-    level = "admin1" if unit.method == "admin1" else "admin2"
-    res = gc.resolve(p.text, **{level: unit.name})
-    got = res[0] if res else None
+    got = _read_in(p.text, unit, gc)
     if got is None or got.method not in _POINT or not _inside(got, unit):
         return
     p.notes.append(f"{p.text!r} read in {unit.name} named beside it: {got.name}")
@@ -783,9 +789,7 @@ def _has_namesake_in(p: _Place, unit: Match, gc: Geocoder, *, told: bool = False
     place of that name lies inside it however ``p`` was read alone."""
     if not (p.match.ambiguous or told) or unit.method not in ("admin1", "admin2"):
         return False
-    text = f"{p.text} {p.qual}" if p.qual else p.text
-    res = gc.resolve(text, **{unit.method: unit.name or ""})
-    got = res[0] if res else None
+    got = _read_in(f"{p.text} {p.qual}" if p.qual else p.text, unit, gc)
     return (
         got is not None
         and not got.ambiguous
@@ -793,9 +797,6 @@ def _has_namesake_in(p: _Place, unit: Match, gc: Geocoder, *, told: bool = False
         and got.method != "unresolved"
         and _inside(got, unit)
     )
-
-
-_BARE_COMMA = re.compile(r"^\s*,\s*$")
 
 
 def _town_part(a: _Place, b: _Place, gc: Geocoder) -> bool:
@@ -864,7 +865,7 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
         gap = t[a.end : b.start]
         if a.role == "frontier" or len(gap) > 60 or not _CTX_GAP.match(gap):
             continue
-        comma = _BARE_COMMA.match(gap) or _FACILITY_COMMA.match(gap)
+        comma = _APPOSED_GAP.match(gap) or _FACILITY_COMMA.match(gap)
         if b.role == "place" and comma and not b.qual and _town_part(a, b, gc):
             b.role = "context"  # "Saddar, Quetta": the town locates its quarter
             continue
@@ -1313,8 +1314,7 @@ def _unit_within_article(
     )
     text = f"{p.text} {p.qual}" if p.qual else p.text
     for _, _, u in provinces:
-        res = gc.resolve(text, admin1=u.name)
-        got = res[0] if res else None
+        got = _read_in(text, u, gc)
         if got is None or got.method != "admin2" or got.ambiguous or not _inside(got, u):
             continue
         p.notes.append(f"{p.text!r} read in {u.name}, named in the article: {got.name}")
@@ -1350,11 +1350,9 @@ def within_article(p: _Place, at: int, index: list[tuple[Match, list[int]]], gc:
         _km(m, u) > ARTICLE_FAR_KM + max(0.0, (u.uncertainty_km or 0.0) - ARTICLE_FAR_KM / 2)
         for u in order
     )
+    text = f"{p.text} {p.qual}" if p.qual and p.qual not in ("district", "province") else p.text
     for u in own or order:
-        level = "admin1" if u.method == "admin1" else "admin2"
-        text = f"{p.text} {p.qual}" if p.qual and p.qual not in ("district", "province") else p.text
-        res = gc.resolve(text, **{level: u.name})
-        got = res[0] if res else None
+        got = _read_in(text, u, gc)
         if got is None or got.method not in _POINT or not _inside(got, u):
             continue
         if got.ambiguous and not m.ambiguous:

@@ -266,7 +266,13 @@ class Geocoder(RankingMixin, AnswerMixin):
         if not g.is_place[a] or town(a):
             return False
         d = float(haversine_km(g.lat[a], g.lon[a], g.lat[b], g.lon[b]))
-        return d <= max(CONTAINER_KM, float(g.radius_km[b]) if math.isfinite(g.radius_km[b]) else 0)
+        return d <= self._town_reach(b)
+
+    def _town_reach(self, b: int) -> float:
+        """How far from the town ``b`` its parts lie: its radius, at least
+        :data:`CONTAINER_KM`."""
+        r = self._g.radius_km[b]
+        return max(CONTAINER_KM, float(r) if math.isfinite(r) else 0)
 
     def _part_near(self, item: Item, part: tuple, whole: tuple, hints: Hints) -> bool:
         """Whether the first of two listed places is a part of the second town
@@ -283,10 +289,7 @@ class Geocoder(RankingMixin, AnswerMixin):
             return False
         if q < 1:
             return True
-        if unit:
-            reach = float(g.radius95_km[b])
-        else:
-            reach = max(CONTAINER_KM, float(g.radius_km[b]) if math.isfinite(g.radius_km[b]) else 0)
+        reach = float(g.radius95_km[b]) if unit else self._town_reach(b)
         row, _, _ = self._best(item, hints, within=(float(g.lat[b]), float(g.lon[b]), reach))
         if row is not None:
             return row != b and g.is_place[row] and not g.is_town[row]

@@ -160,7 +160,7 @@ from incidents._extract_phrasing import (
 from incidents._extract_phrasing_h import fold_crossing_ends
 from incidents._extract_places import FRONTIER_NAME, _places, article_units
 from incidents._extract_renewed import renewed
-from incidents._extract_restate import date_of_another, refine_in_sentence
+from incidents._extract_restate import date_of_another, refine_in_sentence, same_site
 from incidents._extract_sides import set_initiators
 from incidents._extract_table import EXTRA_COLUMNS, _table
 from incidents._extract_text import (
@@ -508,8 +508,6 @@ def _elaborations(cands: list[_Candidate]) -> None:
     the same site ("... attacked a post in X on May 3." / "The clash began when
     fighters fired on the post in X."), is that incident told in more detail: it
     takes its date, and the row is then folded into it as a restatement."""
-    from incidents._extract_restate import same_site
-
     for k, c in enumerate(cands):
         if c.kind not in VIOLENT or c.date_how != "not stated" or SEQUEL.search(c.evidence):
             continue
