@@ -13,7 +13,12 @@ from __future__ import annotations
 import pytest
 from extract_rows import violent
 
-from incidents._extract_phrasing_l import facility_after, talks_topic
+from incidents._extract_phrasing_l import (
+    facility_after,
+    talks_topic,
+    weather_strike,
+    without_weather,
+)
 from incidents.extract import extract
 
 # -- a town's name opening the name of a facility in that town ----------------------------
@@ -92,3 +97,73 @@ TOPIC_ROWS = [
 @pytest.mark.parametrize(("sentence", "n"), TOPIC_ROWS)
 def test_topic_rows(sentence: str, n: int) -> None:
     assert len(extract(sentence, article_date="2024-05-02")) == n
+
+
+# -- a strike or an "attack" of lightning or thunder is weather --------------------------
+WEATHER = [
+    # (sentence, number of violent rows)
+    ("Lightning strikes killed four herders in Kurram on Wednesday.", 0),
+    ("Two boys died when a thunderbolt struck them in Mohmand on Wednesday.", 0),
+    ("Six people died in Chitral due to flash floods and thunder attacks on Wednesday.", 0),
+    # controls: strikes and attacks of war, and weather beside a real attack
+    ("A drone strike killed four men in Kurram on Wednesday.", 1),
+    ("Militants attacked a checkpoint in Mohmand on Wednesday, killing two guards.", 1),
+    ("Despite a thunderstorm, gunmen attacked a police post in Bannu on Wednesday.", 1),
+]
+
+
+@pytest.mark.parametrize(("sentence", "n"), WEATHER)
+def test_weather_is_no_attack(sentence: str, n: int) -> None:
+    assert len(violent(sentence, "2024-07-11")) == n
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("a lightning ", True),
+        ("thunder ", True),
+        ("artillery ", False),
+        ("drone ", False),
+    ],
+)
+def test_weather_strike(before: str, expected: bool) -> None:
+    assert weather_strike(before) is expected
+
+
+def test_without_weather_keeps_offsets() -> None:
+    s = "Lightning strikes killed two; thunder attacks hit the valley."
+    out = without_weather(s)
+    assert len(out) == len(s)
+    assert "strikes" not in out and "attacks" not in out
+    assert without_weather("Drone strikes hit the valley.") == "Drone strikes hit the valley."
+
+
+# -- a closure told "earlier", ended by a reopening told later, is background ------------
+CLOSURES = [
+    # (article, number of rows)
+    (
+        "Officials of the two countries met on Monday to discuss trade.\n"
+        "Earlier this month, the Chaman crossing was shut after guards exchanged fire.\n"
+        "Traffic resumed on Saturday when the crossing reopened.",
+        0,
+    ),
+    # controls: no reopening told; a closure told with its own day
+    (
+        "Officials of the two countries met on Monday to discuss trade.\n"
+        "Earlier this month, the Chaman crossing was shut after guards exchanged fire.\n"
+        "Traders said losses were mounting.",
+        1,
+    ),
+    (
+        "Officials of the two countries met on Monday to discuss trade.\n"
+        "The Chaman crossing was shut on October 16 after guards exchanged fire.\n"
+        "Traffic resumed on Saturday when the crossing reopened.",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "n"), CLOSURES)
+def test_closure_ended_by_later_reopening(text: str, n: int) -> None:
+    got = extract(text, article_date="2024-10-22")
+    assert len(got[got["event_kind"].eq("border_closure")]) == n
