@@ -35,6 +35,8 @@ from __future__ import annotations
 
 import re
 
+from incidents._extract_phrasing_l import weather_strike
+
 __all__ = ["accidental", "non_event", "speech_venue"]
 
 # -- strikes of labour and protest -------------------------------------------------
@@ -196,7 +198,8 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
     -------
     str or None
         ``"labour strike"``, ``"firing in the air"``, ``"recollection"``,
-        ``"seizure"``, ``"drill"``, ``"mine clearance"`` or ``"figurative fighting"``.
+        ``"seizure"``, ``"drill"``, ``"mine clearance"``, ``"figurative fighting"`` or
+        ``"weather"``.
     """
     word = sentence[start:end]
     before = sentence[max(0, start - 45) : start]
@@ -204,6 +207,8 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
     strike = kind == "air_strike" and _STRIKE_WORD.fullmatch(word)
     if strike and (_LABOUR_BEFORE.search(before) or _LABOUR_AFTER.match(after)):
         return "labour strike"
+    if weather_strike(before):
+        return "weather"
     if _AIR_WORDS.match(word) and (_AIR_AFTER.match(after) or _AIR_BEFORE.search(before)):
         return "firing in the air"
     low = word.lower()

@@ -12,6 +12,7 @@ from incidents._extract_counts import Casualties, casualties_in
 from incidents._extract_lex_more import EXTRA, same_blast
 from incidents._extract_phrasing import MORE_TRIGGERS
 from incidents._extract_phrasing_h import MORE_TRIGGERS_H, own_forces, truce_state
+from incidents._extract_phrasing_l import weather_named, without_weather
 
 __all__ = [
     "EVENT_KINDS",
@@ -285,8 +286,12 @@ def _triggers(sentence: str) -> list[Trigger]:
             continue
         if kind == "killing" or text.lower().startswith("destroy"):
             if natural is None:  # once per sentence: a long one holds thousands of triggers
-                natural = _NATURAL.search(sentence) is not None or accidental(sentence)
-                natural_only = natural and not _VIOLENT_WORD.search(sentence)
+                natural = (
+                    _NATURAL.search(sentence) is not None
+                    or accidental(sentence)
+                    or weather_named(sentence)  # "lightning strikes killed two"
+                )
+                natural_only = natural and not _VIOLENT_WORD.search(without_weather(sentence))
             if kind == "killing" and natural_only:
                 continue  # "the earthquake killed 1,400": deaths of a disaster, not violence
             if text.lower().startswith("destroy") and natural:

@@ -23,6 +23,7 @@ from geo.sphere import point_km
 from incidents._extract_across import across_line, facing_district
 from incidents._extract_controls import speech_venue
 from incidents._extract_phrasing_h import aerial_site
+from incidents._extract_phrasing_l import facility_after, talks_topic
 from incidents._match import Mention
 from incidents.geocode import Geocoder, Match
 
@@ -626,9 +627,12 @@ def _glued(t: str, p: _Place) -> bool:
         return True  # "Fitna al-Khawarij", "Jaish-e-...": the first word of a longer name
     prev = re.search(r"([A-Z][\w'’-]*)\s$", left)
     nxt = re.match(r"\s([A-Z][\w'’-]*)", right)
-    for w in (prev.group(1) if prev else None, nxt.group(1) if nxt else None):
+    words = ((False, prev.group(1) if prev else None), (True, nxt.group(1) if nxt else None))
+    for after, w in words:
         if not w:
             continue
+        if after and facility_after(right):
+            continue  # "the Quetta Police Lines": a facility in the town
         lw = w.lower().rstrip("'’s") if w.endswith(("'s", "’s")) else w.lower()
         if lw in _FUNCTION or lw in _PLACE_NOUNS_CAP or lw in _DIRECTION:
             continue
@@ -663,6 +667,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     right = t[p.end : p.end + 40]
     if key in _NOT_PLACE or m.method == "unresolved":
         return None
+    if talks_topic(t[max(0, p.start - 100) : p.start]):
+        return None  # "talks to reduce tensions at X": what talks were about
     if _TALKS_VENUE.search(left) and not _GOV_AFTER.match(right):
         return "venue"  # the place of talks or a meeting: a Strategic development only
     if _origin(left, right, m):

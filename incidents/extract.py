@@ -158,6 +158,7 @@ from incidents._extract_phrasing import (
     fold_wide_responses,
 )
 from incidents._extract_phrasing_h import fold_crossing_ends
+from incidents._extract_phrasing_l import ended_closures
 from incidents._extract_places import FRONTIER_NAME, _places, article_units
 from incidents._extract_renewed import renewed
 from incidents._extract_restate import date_of_another, refine_in_sentence, same_site
@@ -323,6 +324,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     _lead_date(cands, unplaced, ref)
     lead_texts = [s.text for _, s in kept]
     gone = set(recalled_rows(cands, ref, violent=VIOLENT, reopening=reopening_lead(lead_texts)))
+    gone |= set(ended_closures(cands, {i: s.text for i, s in kept}))  # reopened later
     cands = [c for k, c in enumerate(cands) if k not in gone]
     quiet = {id(c) for c in _quiet_lead_past(cands, ref)}  # talks recalling a bombing
     cands = [c for c in cands if id(c) not in quiet]
