@@ -648,9 +648,8 @@ def test_ranking_does_not_depend_on_the_frontier(gaz):
 
 
 def test_frontier_features_are_ingested_as_areas(tmp_path, gaz):
-    from tests.incidents.gazetteer_rows import with_rows
-
     from incidents.data.derive_gazetteer import feature_entries
+    from tests.incidents.gazetteer_rows import with_rows
 
     csv = tmp_path / "frontier_features.csv"
     csv.write_text(
