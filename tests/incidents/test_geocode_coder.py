@@ -11,7 +11,7 @@ from incidents._gazetteer import Gazetteer
 from incidents._grammar import strip_qualifiers
 from incidents._names import norm, variant_keys
 from incidents.geocode import Geocoder
-from tests.incidents.gazetteer_rows import with_rows
+from tests.incidents.gazetteer_rows import row, with_rows
 
 
 @pytest.mark.parametrize(
@@ -87,27 +87,17 @@ def test_resolved_to_the_town(
 
 
 def _row(name: str, kind: str, lat: float, lon: float, admin2: str, radius=None) -> dict:
-    from incidents._names import skeleton
-
-    keys = [norm(name)]
-    return {
-        "name": name,
-        "keys": keys,
-        "skels": sorted({s for s in map(skeleton, keys) if s}),
-        "lat": lat,
-        "lon": lon,
-        "kind": kind,
-        "feature_code": "ADM3" if kind == "tehsil" else "PPL",
-        "country": "PK",
-        "admin1": "Khyber Pakhtunkhwa",
-        "admin2": admin2,
-        "population": None,
-        "geonameid": None,
-        "radius_km": radius,
-        "dist_frontier_km": None,
-        "source": "test",
-        "radius95_km": radius,
-    }
+    code = "ADM3" if kind == "tehsil" else "PPL"
+    return row(
+        name,
+        lat,
+        lon,
+        kind=kind,
+        feature_code=code,
+        admin2=admin2,
+        radius_km=radius,
+        radius95_km=radius,
+    )
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import shapely
 from incidents._gazetteer import Gazetteer
 from incidents._names import norm
 from incidents.geocode import Geocoder
-from tests.incidents.gazetteer_rows import with_rows
+from tests.incidents.gazetteer_rows import row, with_rows
 
 
 @pytest.fixture(scope="module")
@@ -69,27 +69,7 @@ def test_a_district_name_in_the_district_field_is_not_narrowed(gc: Geocoder) -> 
 
 
 def _row(name: str, lat: float, lon: float) -> dict:
-    from incidents._names import skeleton
-
-    keys = [norm(name)]
-    return {
-        "name": name,
-        "keys": keys,
-        "skels": sorted({s for s in map(skeleton, keys) if s}),
-        "lat": lat,
-        "lon": lon,
-        "kind": "locality",
-        "feature_code": "PPL",
-        "country": "PK",
-        "admin1": "Balochistan",
-        "admin2": "Chagai",
-        "population": None,
-        "geonameid": None,
-        "radius_km": None,
-        "dist_frontier_km": None,
-        "source": "test",
-        "radius95_km": None,
-    }
+    return row(name, lat, lon, admin1="Balochistan", admin2="Chagai")
 
 
 #: Two points 60 km apart in the empty Chagai desert.

@@ -179,19 +179,6 @@ def test_pakistani_holdouts_with_a_tehsil_hint(gaz):
 CODER_FLOORS = {True: (61, 0.95, 0.98, 12.0), False: (61, 0.90, 0.95, 12.0)}
 
 
-def test_coder_slice(gaz):
-    rows = truth_by_slice(Geocoder(gaz))
-    rows = rows[rows["slice"] == "coder"]
-    table = summary(rows, ["hinted"])
-    print(f"\n{table.round(3).to_string()}")
-    for hinted, (n, within, covered, radius) in CODER_FLOORS.items():
-        got = table.loc[hinted]
-        assert got["n"] >= n, hinted
-        assert got["within_25km"] >= within, (hinted, got)
-        assert got["covered"] >= covered, (hinted, got)
-        assert got["median_radius_km"] <= radius, (hinted, got)
-
-
 #: hinted -> (n, within 25 km, radius covers truth, median radius at most): the
 #: ``coder2`` slice (30 rows: places of the merged and settled KP districts and
 #: Balochistan written down before the geocoder was run on them), first run
@@ -202,12 +189,13 @@ def test_coder_slice(gaz):
 CODER2_FLOORS = {True: (30, 0.96, 0.96, 30.0), False: (30, 0.96, 0.96, 30.0)}
 
 
-def test_coder2_slice(gaz):
+@pytest.mark.parametrize(("name", "floors"), [("coder", CODER_FLOORS), ("coder2", CODER2_FLOORS)])
+def test_coder_slices(gaz, name, floors):
     rows = truth_by_slice(Geocoder(gaz))
-    rows = rows[rows["slice"] == "coder2"]
+    rows = rows[rows["slice"] == name]
     table = summary(rows, ["hinted"])
     print(f"\n{table.round(3).to_string()}")
-    for hinted, (n, within, covered, radius) in CODER2_FLOORS.items():
+    for hinted, (n, within, covered, radius) in floors.items():
         got = table.loc[hinted]
         assert got["n"] >= n, hinted
         assert got["within_25km"] >= within, (hinted, got)

@@ -19,9 +19,9 @@ import pytest
 from geocode_eval import wof_split
 
 from incidents._gazetteer import Gazetteer, haversine_km
-from incidents._names import norm, skeleton
+from incidents._names import norm
 from incidents.geocode import Geocoder
-from tests.incidents.gazetteer_rows import with_rows
+from tests.incidents.gazetteer_rows import row, with_rows
 
 
 def _unit(gaz: Gazetteer, name: str) -> int:
@@ -31,25 +31,9 @@ def _unit(gaz: Gazetteer, name: str) -> int:
 
 
 def _feature(name, alts, kind, lat, lon, radius, admin2) -> dict:
-    keys = sorted({norm(n) for n in (name, *alts)})
-    return {
-        "name": name,
-        "keys": keys,
-        "skels": sorted({s for s in map(skeleton, keys) if s}),
-        "lat": lat,
-        "lon": lon,
-        "kind": kind,
-        "feature_code": kind,
-        "country": "PK",
-        "admin1": "Khyber Pakhtunkhwa",
-        "admin2": admin2,
-        "population": None,
-        "geonameid": None,
-        "radius_km": radius,
-        "dist_frontier_km": None,
-        "source": "test",
-        "radius95_km": None,
-    }
+    return row(
+        name, lat, lon, kind=kind, alts=alts, feature_code=kind, admin2=admin2, radius_km=radius
+    )
 
 
 @pytest.fixture(scope="module")
