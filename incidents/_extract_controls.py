@@ -79,6 +79,12 @@ _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|after|when)\b")
 
 # -- recollections -----------------------------------------------------------------
 
+#: A relative clause opening a clause: it goes on about the noun before its comma.
+_RELATIVE = re.compile(r"\s*(?:in|during|at)\s+which\b|\s*where\b|\s*which\b", re.IGNORECASE)
+_RECALL_CUE = re.compile(
+    r"\b(?:anniversary|anniversaries|commemorat\w+|in (?:the )?memory of|memorial (?:to|for|of))\b",
+    re.IGNORECASE,
+)
 _RECALLED = re.compile(
     r"\b(?:anniversary|anniversaries|commemorat\w+|in (?:the )?memory of|memorial (?:to|for|of)|"
     r"recall(?:s|ed|ing)?|remember(?:s|ed|ing)?|the memories of|reminded (?:\w+ )?of)\b"
@@ -228,9 +234,16 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
     if kind not in ("border_closure", "ceasefire", "talks"):
         if _SUSPECT_OF.search(before[-40:]):
             return "recollection"
-        clause = _CLAUSE_BREAK.split(before)[-1]
+        parts = _CLAUSE_BREAK.split(before)
+        clause = parts[-1]
         if _RECALLED.search(clause):
             return "recollection"
+        if _RELATIVE.match(clause):
+            # "the anniversary of the school massacre, in which gunmen killed 147": the
+            # relative clause tells the recollected event again (its antecedent's clause)
+            wide = _CLAUSE_BREAK.split(sentence[max(0, start - 160) : start])
+            if len(wide) > 1 and _RECALL_CUE.search(wide[-2]):
+                return "recollection"
     return None
 
 

@@ -139,7 +139,8 @@ _HISTORY_AFTER = re.compile(
 # A trigger named as the cause of this news ("after recent attacks", "in retaliation for").
 _CAUSE = re.compile(
     r"\b(?:following|after|in the wake of|in response to|in retaliation (?:for|to|against)|"
-    r"retaliation for|response to|followed|follows|comes after|came after|days after|"
+    r"retaliation for|response to|followed|follows|follow|come after|comes after|came after|"
+    r"days after|"
     r"a day after|hours after|blamed for|responsible for|since)\s+(?:[\w'’-]+\s+){0,6}$",
     re.IGNORECASE,
 )
@@ -948,6 +949,9 @@ def _events_of(
             # "relations soured after the 2021 takeover in Kabul and the attacks in X"
             # (but "tensions rose after jets struck Kabul on Thursday" is news)
             dropped = True
+            continue
+        if x.kind == "ceasefire" and not near and _CAUSE.search(clause):
+            dropped = True  # "the talks follow a ceasefire brokered by Qatar": its past
             continue
         cm = _CAUSE.search(clause) if x.violent else None
         if cm is not None and not near:

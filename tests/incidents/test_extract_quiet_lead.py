@@ -6,6 +6,8 @@ control").
   deportations, a reopening — recalls a bombing of last week: background, not news.
   Violence of the last days it tells is still news; in an article led by violence
   nothing changes.
+* An anniversary's event told again in a relative clause ("the anniversary of the
+  massacre, in which gunmen killed 147") is the recollection, not news.
 * A review's superlative over a period ("the deadliest attack of the month was a
   bombing in X") names an example of its tally, not news.
 
@@ -62,12 +64,48 @@ ROWS = [
         id="a-reviews-deadliest-attack",
     ),
     pytest.param(
+        "Pakistan on Tuesday marked the anniversary of the school massacre in Peshawar, in "
+        "which gunmen killed 147 people, most of them pupils.",
+        "2025-12-16",
+        [],
+        id="anniversary-told-again-in-a-relative-clause",
+    ),
+    pytest.param(
+        "Gunmen stormed a college in Peshawar on Monday, in which they killed 14 people.",
+        "2025-12-16",
+        ["Peshawar"],
+        id="a-relative-clause-of-news-is-news",
+    ),
+    pytest.param(
         "A suicide bombing in Bannu on Sunday killed 15, the deadliest attack of the year.",
         "2025-11-10",
         ["Bannu"],
         id="news-called-the-deadliest-of-the-year",
     ),
 ]
+
+
+# (text, article date, kinds of the rows): a ceasefire the news follows is its past
+CEASEFIRES = [
+    pytest.param(
+        "Officials of both countries met in Kabul on Saturday. The talks follow a ceasefire "
+        "brokered by Qatar and Turkey.",
+        "2025-11-15",
+        [],
+        id="talks-follow-a-ceasefire",
+    ),
+    pytest.param(
+        "Pakistan and Afghanistan agreed to a ceasefire in Doha on Saturday.",
+        "2025-11-15",
+        ["ceasefire"],
+        id="a-ceasefire-agreed-is-news",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "kinds"), CEASEFIRES)
+def test_a_ceasefire_the_news_follows(text: str, date: str, kinds: list[str]) -> None:
+    assert list(extract(text, article_date=date)["event_kind"]) == kinds
 
 
 @pytest.mark.parametrize(("text", "date", "places"), ROWS)
