@@ -260,7 +260,6 @@ def fold_same_site(cands: list[_Candidate]) -> list[_Candidate]:
     one incident, not two.  Counts of the folded row complete the kept one's; rows
     of two agents stay apart."""
     from geo.sphere import point_km  # (not at import: it loads numpy)
-    from incidents._extract_counts import fill_counts
     from incidents._extract_lex import VIOLENT
     from incidents._extract_merge import _overlap
     from incidents._extract_merge import _unc as unc
@@ -314,11 +313,20 @@ def fold_same_site(cands: list[_Candidate]) -> list[_Candidate]:
             if d > min(SAME_SITE_KM, max(unc(host), unc(c))) or unc(c) < unc(host):
                 continue
             gone.add(j)
-            host.counts = fill_counts(host.counts, c.counts)
-            host.actor1 = host.actor1 or c.actor1
-            host.merged += 1
-            host.notes.append(f"same site as {c.place.text!r} of sentence {c.sentence}")
+            absorb(host, c, f"same site as {c.place.text!r} of sentence {c.sentence}")
     return [c for k, c in enumerate(cands) if k not in gone]
+
+
+def absorb(host: _Candidate, c: _Candidate, note: str) -> None:
+    """Fold row ``c`` into ``host``, one incident told twice: ``c``'s counts complete
+    the host's (:func:`incidents._extract_counts.fill_counts`), its agent fills an
+    empty one, and ``note`` says why (in place)."""
+    from incidents._extract_counts import fill_counts
+
+    host.counts = fill_counts(host.counts, c.counts)
+    host.actor1 = host.actor1 or c.actor1
+    host.merged += 1
+    host.notes.append(note)
 
 
 #: Days before a death from wounds that the wounding may lie ("died on Tuesday after

@@ -203,7 +203,7 @@ def fold_crossing_ends(cands: list[_Candidate]) -> list[_Candidate]:
     Chaman-Spin Boldak crossing"):
     one incident at the crossing, kept on the row told first (the counts of the
     other complete it)."""
-    from incidents._extract_counts import fill_counts
+    from incidents._extract_phrasing import absorb
 
     gone: set[int] = set()
     for k, host in enumerate(cands):
@@ -223,10 +223,7 @@ def fold_crossing_ends(cands: list[_Candidate]) -> list[_Candidate]:
             if _end_of(c) != end or not _ends_named(host.evidence, host, c):
                 continue
             gone.add(j)
-            host.counts = fill_counts(host.counts, c.counts)
-            host.actor1 = host.actor1 or c.actor1
-            host.merged += 1
-            host.notes.append(f"{c.place.text!r} is the other end of the same crossing")
+            absorb(host, c, f"{c.place.text!r} is the other end of the same crossing")
     return [c for k, c in enumerate(cands) if k not in gone]
 
 
