@@ -11,3 +11,14 @@ def violent(text: str, date: str) -> pd.DataFrame:
     """The rows of ``text`` (published on ``date``) that are not strategic developments."""
     df = extract(text, article_date=date)
     return df[~df["event_type"].eq("Strategic developments")]
+
+
+def in_district(row: pd.Series, province: str, district: str) -> bool:
+    """Whether a row's point lies in the shipped district polygon (not the gazetteer)."""
+    import shapely
+
+    from geo.reference import admin2
+
+    u = admin2()
+    poly = u.loc[(u["admin1"] == province) & (u["admin2"] == district), "geometry"].iloc[0]
+    return bool(shapely.contains_xy(poly, row["longitude"], row["latitude"]))

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-import shapely
+from extract_rows import in_district
 
-from geo.reference import admin2
 from geo.sphere import point_km
 from incidents._extract_lex import VIOLENT
 from incidents.extract import extract
@@ -33,12 +32,6 @@ QUETTA, KARACHI, PESHAWAR = (30.1830, 66.9990), (24.8600, 67.0100), (34.0150, 71
 def _violent(text: str) -> pd.DataFrame:
     df = extract(text, article_date="2025-11-12")
     return df[df["event_kind"].isin(VIOLENT)].reset_index(drop=True)
-
-
-def _in(row: pd.Series, province: str, district: str) -> bool:
-    u = admin2()
-    poly = u.loc[(u["admin1"] == province) & (u["admin2"] == district), "geometry"].iloc[0]
-    return bool(shapely.contains_xy(poly, row["longitude"], row["latitude"]))
 
 
 # (text, province, district holding the one row)
@@ -76,7 +69,7 @@ ADDRESS = [
 def test_address_gives_one_row_in_its_district(text: str, province: str, district: str):
     df = _violent(text)
     assert len(df) == 1, df[["location", "matched_name"]]
-    assert _in(df.iloc[0], province, district), df["extraction_notes"].iloc[0]
+    assert in_district(df.iloc[0], province, district), df["extraction_notes"].iloc[0]
 
 
 def test_a_district_named_with_its_word_first_is_the_district() -> None:

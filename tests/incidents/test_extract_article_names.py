@@ -17,8 +17,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 import shapely
+from extract_rows import in_district
 
-from geo.reference import admin1, admin2
+from geo.reference import admin1
 from incidents._extract_lex import VIOLENT
 from incidents.extract import extract
 
@@ -28,14 +29,6 @@ WED = "2025-11-12"
 def _violent(text: str) -> pd.DataFrame:
     df = extract(text, article_date=WED)
     return df[df["event_kind"].isin(VIOLENT)].reset_index(drop=True)
-
-
-def _in_district(row: pd.Series, province: str, district: str) -> bool:
-    units = admin2()
-    poly = units.loc[
-        (units["admin1"] == province) & (units["admin2"] == district), "geometry"
-    ].iloc[0]
-    return bool(shapely.contains_xy(poly, row["longitude"], row["latitude"]))
 
 
 # (text, province, district holding the row, widest radius km)
@@ -80,7 +73,7 @@ def test_place_sharing_its_province_name(text: str, province: str, district: str
     row = df.iloc[0]
     assert row["geocode_method"] != "admin1", row["extraction_notes"]
     assert row["uncertainty_km"] <= km
-    assert _in_district(row, province, district)
+    assert in_district(row, province, district)
 
 
 def test_a_province_alone_stays_the_province() -> None:
@@ -98,7 +91,7 @@ def test_name_placed_once_keeps_that_place() -> None:
     )
     assert len(df) == 2
     for _, row in df.iterrows():
-        assert _in_district(row, "Ghazni", "Nawa"), row["extraction_notes"]
+        assert in_district(row, "Ghazni", "Nawa"), row["extraction_notes"]
 
 
 def test_name_placed_in_two_units_is_left_alone() -> None:
@@ -148,7 +141,7 @@ def test_namesake_district_read_in_its_province(text: str, province: str, distri
     assert len(rows) == 1, df[["location", "matched_name"]]
     row = rows.iloc[0]
     assert not row["ambiguous"]
-    assert _in_district(row, province, district), row["extraction_notes"]
+    assert in_district(row, province, district), row["extraction_notes"]
 
 
 def test_namesake_district_alone_is_flagged() -> None:
@@ -223,7 +216,7 @@ def test_place_then_its_unit(text: str, province: str, district: str) -> None:
     df = _violent(text)
     assert len(df) == 1, df[["location", "matched_name"]]
     assert df["geocode_method"].iloc[0] == "gazetteer"
-    assert _in_district(df.iloc[0], province, district), df["extraction_notes"].iloc[0]
+    assert in_district(df.iloc[0], province, district), df["extraction_notes"].iloc[0]
 
 
 def test_two_districts_with_a_comma_stay_a_list() -> None:
