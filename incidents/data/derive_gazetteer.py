@@ -285,6 +285,76 @@ def _points_radius(geoms: np.ndarray, pts: np.ndarray) -> tuple[np.ndarray, np.n
     return py, px, radius
 
 
+#: A tehsil belongs to the district its OCHA record names when its outline lies
+#: this much (area share) in that shipped district: OCHA's coarse outlines and the
+#: shipped OSM districts disagree near their edges (Quetta City's label point falls
+#: in Mastung), while a record naming a district the outline barely touches is
+#: older than the shipped layout (Karachi's Site Town, in Keamari since 2020).
+TEHSIL_SHARE = 0.25
+
+
+def _unit_key(name: object) -> str:
+    """A district name compared across layers: words sorted ("South Karachi" =
+    "Karachi South"), unit words dropped."""
+    return " ".join(sorted(admin_core(norm(str(name))).split()))
+
+
+def tehsil_districts(
+    teh: gpd.GeoDataFrame, a2: gpd.GeoDataFrame, aliases: pd.DataFrame
+) -> tuple[list[str | None], np.ndarray]:
+    """The shipped district of each tehsil, and a point for it inside both.
+
+    The district the tehsil's OCHA record names (``adm2``, through the alias
+    table or a spelling match) when the tehsil's outline lies at least
+    :data:`TEHSIL_SHARE` in it; otherwise the district holding the label point,
+    or, when the label point lies in none (the coast), the one holding most of the
+    outline.  The point is the label point when it lies in that district, else a
+    point inside the part of the outline in it.
+    """
+    eq = "+proj=laea +lat_0=30 +lon_0=69 +datum=WGS84 +units=m"
+    pk = a2[a2["country"] == "PK"].reset_index(drop=True)
+    names = [" ".join(s.split()) for s in pk["admin2"]]
+    al = aliases[aliases["level"] == "admin2"]
+    alias_of: dict[str, set[str]] = {}
+    for a, u in zip(al["alias"], al["unit"], strict=True):
+        alias_of.setdefault(_unit_key(a), set()).add(" ".join(u.split()))
+    tg = teh.to_crs(eq).geometry.values
+    dg = pk.to_crs(eq).geometry.values
+    labels = shapely.points(teh["label_lon"].to_numpy(), teh["label_lat"].to_numpy())
+    tree = shapely.STRtree(pk.geometry.values)
+    units: list[str | None] = []
+    pts = np.array(labels, dtype=object)
+    for i in range(len(teh)):
+        near = tree.query(teh.geometry.values[i])
+        share = {int(j): shapely.intersection(tg[i], dg[j]).area / tg[i].area for j in near}
+        key = _unit_key(teh["adm2"].iloc[i])
+        named = [
+            j
+            for j in share
+            if share[j] >= TEHSIL_SHARE
+            and (
+                _unit_key(names[j]) == key
+                or names[j] in alias_of.get(key, ())
+                or similarity(_unit_key(names[j]), key) >= 0.85
+            )
+        ]
+        holding = [j for j in near if shapely.contains(pk.geometry.values[j], labels[i])]
+        if named:
+            j = max(named, key=share.__getitem__)
+        elif holding:
+            j = holding[0]
+        elif share:
+            j = max(share, key=share.__getitem__)
+        else:
+            units.append(None)
+            continue
+        units.append(names[j])
+        if not shapely.contains(pk.geometry.values[j], labels[i]):
+            part = shapely.intersection(teh.geometry.values[i], pk.geometry.values[j])
+            pts[i] = shapely.point_on_surface(part)
+    return units, pts
+
+
 def admin_entries(src: Path) -> pd.DataFrame:
     """Country, province, district and tehsil entries from the shipped layers,
     named with the shipped name, WOF names and the alias tables."""
@@ -425,8 +495,10 @@ def admin_entries(src: Path) -> pd.DataFrame:
             )
 
     teh = reference.pak_tehsils()
-    pts = shapely.points(teh["label_lon"].to_numpy(), teh["label_lat"].to_numpy())
+    unit_of, pts = tehsil_districts(teh, a2, aliases)
     lat, lon, rad = _points_radius(teh.geometry.values, pts)
+    a2_names = a2["admin2"].map(lambda s: " ".join(s.split()))
+    a1_of = dict(zip(a2_names, a2["admin1"], strict=True))
     for i, r in enumerate(teh.itertuples()):
         names = [*_paren_variants(r.name), *_split(r.alt_names)]
         # Karachi's tehsils are its former "towns" ("Orangi Town", "Liyari Town"),
@@ -440,9 +512,9 @@ def admin_entries(src: Path) -> pd.DataFrame:
                 lon=lon[i],
                 kind="tehsil",
                 feature_code="ADM3",
-                country="PK",
-                admin1=None,
-                admin2=None,
+                country="PK" if unit_of[i] else None,
+                admin1=a1_of.get(unit_of[i]),
+                admin2=unit_of[i],
                 radius_km=rad[i],
                 source="geo.data pak_tehsils (OCHA COD-AB 2022 via pkmapr)",
             )
@@ -651,7 +723,7 @@ def _locate(df: pd.DataFrame) -> pd.DataFrame:
             val = val.map(lambda s: " ".join(s.split()) if isinstance(s, str) else s)
         keep = df[col] if col in df else pd.Series(None, index=df.index, dtype=object)
         # Admin units keep their own values; everything else takes the polygon's.
-        own = df["kind"].isin(["region", "county"]) & keep.notna()
+        own = df["kind"].isin(["region", "county", "tehsil"]) & keep.notna()
         df[col] = keep.where(own, val.where(val.notna(), keep if col == "country" else None))
     df.loc[df["kind"] == "country", ["admin1", "admin2"]] = None
     df.loc[df["kind"] == "region", "admin2"] = None
