@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from incidents._extract_counts import NUMBERS as _NUMBERS
-from incidents._extract_dates_more import _FUTURE, future_in_clause
+from incidents._extract_dates_more import _DAYS, _FUTURE, _MON, _WDAY, future_in_clause
 from incidents._extract_dates_more import KINDS as _MORE_KINDS
 from incidents._extract_dates_more import PATTERNS as _MORE_PATTERNS
 from incidents._extract_dates_more import resolve as _resolve_more
@@ -52,12 +52,6 @@ _MONTH_NUM = {
     )
     for m in names
 }
-_MON = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ORD = {
     "second": 2,
     "third": 3,

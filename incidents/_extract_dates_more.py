@@ -25,6 +25,7 @@ import re
 
 __all__ = ["KINDS", "PATTERNS", "future_in_clause", "resolve"]
 
+# month and weekday words, shared with the base patterns (which import them from here)
 _MON = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
