@@ -38,6 +38,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from incidents._fuse_inputs import prepare
 from incidents._fuse_match import (
     COARSE_MARGIN,
     CORROBORATION_KM,
@@ -199,7 +200,7 @@ def miss_reasons(frames: list, *, window: int = 1) -> list[tuple[str, str, bool]
     (same source); else the group windows (complete linkage: some pair across the
     two groups is no candidate, by the test it fails).
     """
-    table = _concat(tuple(frames), [f.attrs["source_name"] for f in frames])
+    table = _concat(prepare(tuple(frames), [f.attrs["source_name"] for f in frames]))
     rows = _rows(table, tuple(frames), load_taxonomy(None), within_source=False)
     truth = table["true_event"].to_numpy()
     pairs = candidates(rows, window=window, space_km=None)
@@ -308,7 +309,7 @@ def evaluate(frames: list, *, ceiling: bool = True) -> dict[str, float]:
     kept, total = near_distinct_kept_apart(group, truth, partner)
     res = {**s, "twins_kept": kept, "twins": total}
     if ceiling:
-        table = _concat(tuple(frames), [f.attrs["source_name"] for f in frames])
+        table = _concat(prepare(tuple(frames), [f.attrs["source_name"] for f in frames]))
         rows = _rows(table, tuple(frames), load_taxonomy(None), within_source=False)
         i, j = _true_pairs(truth)
         found = group[i] == group[j]
