@@ -31,7 +31,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "maps"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # positioned_tables
 
 BYS = ("segment", "admin2", "hex", "band")
 

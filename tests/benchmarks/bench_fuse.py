@@ -32,6 +32,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from incidents._fuse_inputs import prepare
 from incidents._fuse_match import candidates, haversine_km
 from incidents._fuse_synth import pairwise_scores, synthetic_sources
 from incidents._fuse_taxonomy import load_taxonomy
@@ -50,7 +51,7 @@ def make(rows: int, seed: int = 0) -> list:
 
 def naive_pairs(frames: list, *, window: int = 1) -> int:
     """All pairs of reports within ``window`` days, tested one day at a time."""
-    table = _concat(tuple(frames), [f.attrs["source_name"] for f in frames])
+    table = _concat(prepare(tuple(frames), [f.attrs["source_name"] for f in frames]))
     r = _rows(table, tuple(frames), load_taxonomy(None), within_source=False)
     ok = np.flatnonzero(np.isfinite(r.day0) & np.isfinite(r.lat))
     day = r.day0[ok].astype(int)
@@ -83,7 +84,7 @@ def main() -> None:
         t, c = time.perf_counter(), time.process_time()
         out = fuse(*frames)
         total, cpu = time.perf_counter() - t, time.process_time() - c
-        table = _concat(tuple(frames), [f.attrs["source_name"] for f in frames])
+        table = _concat(prepare(tuple(frames), [f.attrs["source_name"] for f in frames]))
         r = _rows(table, tuple(frames), load_taxonomy(None), within_source=False)
         c = time.process_time()
         pairs = candidates(r, window=1, space_km=None)

@@ -49,6 +49,7 @@ def timed(fn, repeat: int = 3) -> tuple[float, float, object]:
 
 def main(n: int = 1_000_000, distinct: int = 50_000) -> None:
     f = Frontier.default()
+    distinct = min(distinct, n)  # "bench_position_dedupe.py 2000": 2,000 rows, all distinct
     lon, lat = rows(n, distinct)
     f.locate((lon[:1000], lat[:1000]))  # warm-up (lazy index parts)
     table = pd.DataFrame({"latitude": lat, "longitude": lon})
