@@ -60,7 +60,9 @@ _ANAPHOR = re.compile(
     r"\b(?:in|at|near|on|around|outside|inside|into|across|toward|towards|within|"
     r"close to|not far from|hit|struck|shelled|targeted|pounded|attacked|stormed|"
     # the object of a closure: "closed the border crossing", "the closure of the gate"
-    r"closed|shut|sealed|closure of|closing|shutdown of|sealing of)\s+"
+    r"closed|shut|sealed|closure of|closing|shutdown of|sealing of|"
+    # a part of the place: "on the outskirts of the city", "in the heart of the town"
+    r"(?:outskirts|suburbs?|edges?|cent(?:re|er)|heart|middle|vicinity|neighbou?rhoods?) of)\s+"
     r"(?P<np>the\s+(?:(?:same|nearby|border|main|busy|key|frontier|whole|entire|"
     r"adjoining|adjacent)\s+)?(?P<noun>" + _NOUNS + r"))\b"
     r"(?!\s*(?:'s|’s|-))(?!,?\s+(?:(?:of|at|in|near|called|named)\s+)?(?:the\s+)?(?-i:[A-Z]))",

@@ -118,7 +118,8 @@ _GROUPS = {
         # ISPR: "13 brave sons of soil embraced shahadat" (before "sons", a civilian word)
         r"sons of (?:the )?(?:soil|Pakistan|the nation|the motherland)|"
         r"soldiers?|troops|personnel|policem[ae]n|police|officers?|guards?|servicem[ae]n|"
-        r"paramilitar(?:y|ies)|security forces|cops|jawans|sepoys"
+        r"paramilitar(?:y|ies)|security forces|cops|jawans|sepoys|constables?|troopers?|"
+        r"commandos?|rangers|recruits|cadets"
     ),
     "militants": (
         r"militants?|fighters?|attackers?|terrorists?|insurgents?|Taliban|khawarij|"
@@ -138,6 +139,7 @@ _ONE = (
     r"soldier|officer|guard|policeman|border policeman|civilian|child|woman|man|boy|girl|"
     r"militant|fighter|resident|driver|person|member|commander|trader|shopkeeper|"
     r"passer-?by|bystander|policeman|cop|labou?rer|student|farmer|sepoy|jawan|"
+    r"(?:head )?constable|trooper|commando|recruit|cadet|"
     r"(?:border |security |police |paramilitary )?(?:guard|official|personnel)"
 )
 _WHO_ANY = "|".join(_GROUPS.values())

@@ -386,6 +386,27 @@ def _mentions(gc: Geocoder, t: str) -> tuple[Mention, ...]:
     return tuple(gc.find_mentions(t))
 
 
+#: A dateline's name read as a town within this radius is that town.
+DATELINE_TOWN_KM = 30.0
+
+
+def dateline_places(t: str, gc: Geocoder) -> list[_Place]:
+    """The places of a wire dateline ("PESHAWAR, Oct 12 (AP) -"): no incident
+    sites, but what "the city" or "the town" of the story refers to.  A dateline
+    names a town: a name that is also a crossing or a district ("CHAMAN") is read
+    as the town when the gazetteer knows one (within :data:`DATELINE_TOWN_KM`)."""
+    out = []
+    for m in _mentions(gc, t):
+        if not m.candidates or m.candidates[0].method in ("country", "unresolved"):
+            continue
+        town = gc.resolve(f"{m.text} town")[0]
+        good = town.method == "gazetteer" and town.uncertainty_km <= DATELINE_TOWN_KM
+        out.append(
+            _Place(m.start, m.end, m.text, town if good else m.candidates[0], role="context")
+        )
+    return out
+
+
 def _places(t: str, gc: Geocoder) -> list[_Place]:
     """Places named in one sentence, with their role and context resolved."""
     # double quotes around a name ("the “Zazi” district") are read as spaces (the

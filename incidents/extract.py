@@ -159,7 +159,7 @@ from incidents._extract_phrasing import (
 )
 from incidents._extract_phrasing_h import fold_crossing_ends
 from incidents._extract_phrasing_l import ended_closures
-from incidents._extract_places import FRONTIER_NAME, _places, article_units
+from incidents._extract_places import FRONTIER_NAME, _places, article_units, dateline_places
 from incidents._extract_renewed import renewed
 from incidents._extract_restate import date_of_another, refine_in_sentence, same_site
 from incidents._extract_sides import set_initiators
@@ -254,6 +254,8 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     texts = [s.text for s in sents]  # by sentence number, captions included
     # the places named so far, for "the crossing", "the district"
     memory = Antecedents(lambda t: _places(t, gc))
+    if dl is not None:  # "Peshawar, Oct 12: ... in the city": the dateline's place
+        memory.note(text[: dl.end], dateline_places(text[: dl.end], gc))
     kept = list(without_captions(sents))  # (number, sentence) of the article's report
     for i, s in kept:
         kind = pending[1] if pending is not None and i - pending[0] <= 2 else None

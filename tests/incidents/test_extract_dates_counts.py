@@ -117,6 +117,10 @@ COUNTS = [
     ("Two of the guards were wounded in the firing.", None, 2),
     ("Troops stormed the hideout and killed five of them in the crossfire.", 5, None),
     ("The blast led to the death of a police official and injuries to two others.", 1, 2),
+    # the force's own words for its men
+    ("Gunmen shot dead three constables at a checkpoint.", 3, None),
+    ("Two troopers of the Frontier Corps were martyred and a head constable was hurt.", 2, 1),
+    ("Four commandos and two rangers were wounded in the raid.", None, 6),
 ]
 
 
