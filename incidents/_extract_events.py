@@ -393,10 +393,13 @@ def _sentence(
     strong = [x for x in trig if not x.weak]
     pairs: list[tuple[Trigger, _Place]] = []
     raw_strong = [x for x in raw if not x.weak]
+    sites = [p for p in places if p.role not in ("context", "country")]
     for p in places:
         if p.role == "context":
             continue
         x = _nearest_in_clause(t, p, strong) or _nearest_in_clause(t, p, trig)
+        if x is None and len(sites) == 1 and p.role == "place" and _AT.search(t, 0, p.start):
+            x = _far_in_clause(t, p, trig)  # the sentence's one site, its event told late
         if x is None:
             continue
         x = _specific(x, trig, t)
@@ -545,6 +548,26 @@ def _nearest_in_clause(t: str, p: _Place, trig: list[Trigger]) -> Trigger | None
     the place of the talks."""
     x = _nearest_trigger(p, trig)
     if x is not None and x.start >= p.end and _CLAUSE_BREAK.search(t[p.end : x.start]):
+        return None
+    return x
+
+
+#: How far after the sentence's only place its event word may come (a long lead:
+#: "During the operation in X, Y, troops engaged the location and, as a result,
+#: eight were killed").
+FAR_AFTER = 260
+
+
+#: A site written as one: "in X", "at X", "near the X".
+_AT = re.compile(r"\b(?:in|at|near|outside|inside|around)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _far_in_clause(t: str, p: _Place, trig: list[Trigger]) -> Trigger | None:
+    """The first trigger after ``p`` within :data:`FAR_AFTER` characters and in its
+    clause (for the one place of a sentence, past :func:`_nearest_trigger`'s reach)."""
+    after = [x for x in trig if x.start >= p.end and x.start - p.end <= FAR_AFTER]
+    x = min(after, key=lambda x: x.start) if after else None
+    if x is None or _CLAUSE_BREAK.search(t[p.end : x.start]):
         return None
     return x
 

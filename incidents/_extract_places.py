@@ -736,7 +736,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None  # where the wounded were taken, the dead buried, families fled
     if _glued(t, p) or _LANDMARK.match(right):
         return None
-    locative = bool(_LOCATIVE.search(left)) or bool(_PLACE_NOUN.match(right))
+    fronted = _FRONTED.search(left) and not _SPEAKER_AFTER.match(t, p.end)
+    locative = bool(_LOCATIVE.search(left) or fronted) or bool(_PLACE_NOUN.match(right))
     locative = locative or aerial_site(left)  # "airstrikes over X"
     locative = locative or bool(_NOUN_IN_NAME.search(p.text))
     if m.method in ("crossing", "admin1", "admin2") or m.country == "other":
@@ -744,6 +745,20 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     if not locative:
         return "listed"  # a place only if it continues a list of places
     return "place"
+
+
+#: A locative phrase opening the sentence or a clause: "In Quetta, a bomb killed two",
+#: "Near Spin Boldak, ...", '"Outside Bannu, ..."' (capitalised, so not in _LOCATIVE).
+_FRONTED = re.compile(
+    r"(?:^|[.;:\"“(]\s*|,\s+)(?:In|At|Near|Outside|Inside|Around|Across|Within|Close to|"
+    r"Not far from)\s+(?:the\s+)?(?:(?:town|city|village|district|area)\s+of\s+)?$"
+)
+#: ... unless the clause it opens is someone speaking there: "In Kabul, the Taliban
+#: government said ...", "In Islamabad, officials told reporters ...".
+_SPEAKER_AFTER = re.compile(
+    r",?\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|told|announced|claimed|denied|accused|blamed|"
+    r"stated|warned|condemned|insisted|vowed|rejected|alleged|confirmed)\b"
+)
 
 
 # The unit word written before the name, in an address: "in village X, tehsil Y,
