@@ -39,6 +39,7 @@ from incidents._extract_places import (
     _place_key,
     _places,
 )
+from incidents._extract_roles import clause_roles
 from incidents._extract_text import Sentence
 from incidents._extract_wide import unnamed_crossing, with_border_events
 from incidents.geocode import Geocoder, Match
@@ -699,6 +700,12 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
             c.actor1, c.actor2 = "Government of Pakistan", "Government of Afghanistan (Taliban)"
         elif c.kind == "border_closure":
             c.actor1 = PK_MIL if re.search(r"\bPakistan", t[: x.start]) else None
+        return
+    roles = clause_roles(t, x.start)
+    if roles is not None:
+        # "security forces killed 10 TTP militants": the verb's subject and object
+        c.actor1, c.actor2 = roles
+        c.notes.append("agent and victim from the killing clause")
         return
     armed = [(o, a) for o, a in acts if a != CIVILIANS]
     # "fired by Afghan forces": the agent follows the trigger
