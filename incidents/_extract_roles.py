@@ -13,7 +13,16 @@ from __future__ import annotations
 
 import re
 
-from incidents._extract_lex import AF_MIL, CIVILIANS, HGB, PK_MIL, TTP, TTP_WORD, actors_in
+from incidents._extract_lex import (
+    _ACTORS,
+    AF_MIL,
+    CIVILIANS,
+    HGB,
+    PK_MIL,
+    TTP,
+    TTP_WORD,
+    actors_in,
+)
 
 __all__ = ["clause_roles"]
 
@@ -27,7 +36,23 @@ _AUX = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+|also\s+|reportedly\s+)?$",
     re.IGNORECASE,
 )
-_VERB = re.compile(rf"\b{_KILL}\b", re.IGNORECASE)
+_VERB = re.compile(rf"\b(?:{_KILL}|died|lost their lives)\b", re.IGNORECASE)
+# Intransitive: the subject died ("four militants died in a clash with troops").
+_DIED = re.compile(r"died|lost their lives", re.IGNORECASE)
+# "in an exchange of fire with X", "during a clash with X": X fought the dead
+_FOUGHT_WITH = re.compile(
+    r"[^,;.]{0,40}?\b(?:exchange of fire|clash(?:es)?|gunfight|gun battle|shootout|encounter|"
+    r"firefight|fighting|skirmish)\s+with\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+# An aside between a subject and its verb: "security forces, acting on a tip-off, killed"
+_ASIDE_END = re.compile(r",[^,;.()]{1,50},\s*$")
+# "X said they killed": the speaker is the subject of the killing
+_SAID_THEY = re.compile(
+    r"\b(?:said|says|claimed|claims|announced|stated)\s+(?:that\s+)?(?:they|it|its (?:forces|"
+    r"troops|fighters)|their (?:forces|troops|fighters))\s+(?:had\s+|have\s+|has\s+)?$",
+    re.IGNORECASE,
+)
 # Between the verb and its object: a count and up to four words, no preposition or break.
 _TO_OBJECT = re.compile(
     r"\s+(?:(?:at least|more than|over|some|about|nearly|up to|another|as many as)\s+)?"
@@ -69,12 +94,37 @@ def _object(t: str, end: int, acts: list[tuple[int, str]]) -> str | None:
 def _subject(t: str, start: int, acts: list[tuple[int, str]]) -> str | None:
     """The actor a verb starting at ``start`` has as its subject, or None; a force
     named without its country gives ``"FORCE"``."""
-    before = [(o, a) for o, a in acts if start - 60 <= o < start]
-    if before and _SUBJECT_GAP.search(t, before[-1][0], start) is None:
+    said = _SAID_THEY.search(t, max(0, start - 60), start)
+    if said is not None:
+        # "Afghan forces said they killed ...": the speaker (not an actor to actors_in)
+        return _speaker(t[max(0, said.start() - 60) : said.start()])
+    aside = _ASIDE_END.search(t, max(0, start - 110), start)
+    end = aside.start() if aside else start  # "security forces, acting on a tip-off, killed"
+    before = [(o, a) for o, a in acts if end - 60 <= o < end]
+    if before and _SUBJECT_GAP.search(t, before[-1][0], end) is None:
         return before[-1][1]  # the nearest actor, in the verb's clause
     # "security forces on Sunday killed": the force, adverbs of the clause aside
-    head = _ADVERB_END.sub("", t[max(0, start - 60) : start])
+    head = _ADVERB_END.sub("", t[max(0, end - 60) : end])
     return "FORCE" if _FORCE.search(head.rstrip()) else None
+
+
+def _speaker(head: str) -> str | None:
+    """The army or group named last in ``head`` (the words before "said")."""
+    found = [(m.start(), name) for name, rx in _ACTORS for m in rx.finditer(head)]
+    return max(found)[1] if found else None
+
+
+def _fought_with(t: str, end: int, acts: list[tuple[int, str]]) -> str | None:
+    """The side the dead fought ("died in an exchange of fire with security
+    forces"): an actor, ``"FORCE"`` for a force without a country, or None."""
+    w = _FOUGHT_WITH.match(t, end)
+    if w is None:
+        return None
+    named = [a for o, a in acts if o == w.end()]
+    if named:
+        return named[0]
+    g = re.match(r"(.{1,40}?)(?=\s+(?:in|at|near|on|during|after|while)\b|[,.;]|$)", t[w.end() :])
+    return "FORCE" if g and _FORCE.search(g.group(1)) else None
 
 
 def _side(a: str) -> str:
@@ -110,7 +160,7 @@ def clause_roles(t: str, at: int) -> tuple[str, str] | None:
     if not verbs:
         return None
     m = verbs[0]
-    if _AUX.search(t, max(0, m.start() - 30), m.start()):
+    if _DIED.fullmatch(m.group(0)) or _AUX.search(t, max(0, m.start() - 30), m.start()):
         # passive: "X were killed by Y"; X the nearest actor before the verb in its clause
         victims = [a for o, a in acts if o < m.start() and not _SUBJECT_GAP.search(t, o, m.start())]
         by = [a for o, a in acts if o > m.end() and _BY.fullmatch(t, m.end(), o)]
@@ -118,6 +168,8 @@ def clause_roles(t: str, at: int) -> tuple[str, str] | None:
         if agent is None:
             g = _BY_FORCE.match(t, m.end())
             agent = "FORCE" if g and _FORCE.search(g.group(1)) else None
+        if agent is None:
+            agent = _fought_with(t, m.end(), acts)
         if agent is None or not victims:
             return None
         return _resolve(agent, victims[-1])

@@ -67,6 +67,29 @@ ACTIVE = [
 ]
 
 
+# an aside between the subject and its verb, a speaker's "they", a death in a fight "with"
+ACTIVE += [
+    (
+        "Police, responding to a distress call, shot dead three TTP militants in Swabi on Sunday.",
+        PK_MIL,
+        TTP,
+        3,
+    ),
+    (
+        "Afghan Taliban forces claimed they killed six Pakistani soldiers near Torkham on Sunday.",
+        AF_MIL,
+        PK_MIL,
+        6,
+    ),
+    (
+        "Seven TTP militants died in a gunfight with police in Karak district on Sunday.",
+        PK_MIL,
+        TTP,
+        7,
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "a1", "a2", "dead"), ACTIVE)
 def test_the_subject_of_an_active_killing_verb_is_the_agent(text, a1, a2, dead):
     r = _row(text)
