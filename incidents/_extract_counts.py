@@ -330,11 +330,14 @@ _TOLL_TO = re.compile(
 _HURT_NUMBER = [
     re.compile(rx, re.IGNORECASE)
     for rx in (
-        rf"\bnumber of (?:the )?(?:injured|wounded|injuries|those (?:injured|wounded))\b"
-        rf"[^.;\d]{{0,40}}?\b(?:rose|risen|climbed|jumped|reached|increased|went up|stood|"
+        rf"\bnumber of (?:the )?(?:people |persons |those )?(?:injured|wounded|injuries)\b"
+        rf"[^.;\d]{{0,80}}?\b(?:rose|risen|climbed|jumped|reached|increased|went up|stood|"
         rf"stands|is|was)\s+(?:to\s+|at\s+)?{_QUAL}{_NUM_NO_A}\b",
         rf"\b(?:raising|raised|bringing|brought|taking|took|pushing|pushed)\s+(?:the\s+)?"
         rf"number of (?:the )?(?:injured|wounded)\s+to\s+{_QUAL}{_NUM_NO_A}\b",
+        # "the injured included nine children": a count of the injured, by group
+        rf"\bthe (?:injured|wounded) (?:included|include)\s+{_QUAL}{_NUM_NO_A}"
+        rf"(?:\s+{_ADJ}(?P<who>{_WHO_ANY})\b)?",
     )
 ]
 # "the number of dead rose to 9"
@@ -566,11 +569,14 @@ def counts_in(sentence: str) -> list[Count]:
         v = _value(z.group("num"))
         if v is not None and not any(c.start <= z.start("num") < c.end for c in out):
             out.append(Count(z.start(), z.end(), "killed", v, "people", z.group(0)))
-    hurt_numbers = _HURT_NUMBER if "number of" in low else []
+    told = "number of" in low or "the injured" in low or "the wounded" in low
+    hurt_numbers = _HURT_NUMBER if told else []
     for z in (z for rx in hurt_numbers for z in rx.finditer(sentence)):
         v = _value(z.group("num"))
         if v is not None and not any(c.start <= z.start("num") < c.end for c in out):
-            out.append(Count(z.start(), z.end(), "wounded", v, "people", z.group(0)))
+            who = z.group("who") if "who" in z.re.groupindex else None
+            group = _group(who) if who else "people"
+            out.append(Count(z.start(), z.end(), "wounded", v, group, z.group(0)))
     for z in _ZERO.finditer(sentence):
         out.append(Count(z.start(), z.end(), "killed", 0, "people", z.group(0)))
     for z in _ANOTHER_ONE.finditer(sentence) if "another" in low else ():

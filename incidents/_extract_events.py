@@ -817,7 +817,8 @@ def _enrich(cands: list[_Candidate], c: _Candidate) -> bool:
     if prev is None or not c.counts or not _dates_fit(prev, c):
         return False
     have = {(n.which, n.group) for n in prev.counts}
-    new = [n for n in c.counts if (n.which, n.group) not in have]
+    # (a risen toll is new even of a group counted: "the death toll later rose to 31")
+    new = [n for n in c.counts if (n.which, n.group) not in have or n.role == "update"]
     if new:
         prev.counts = prev.counts + new
         prev.notes.append(f"counts from sentence {c.sentence}: " + ", ".join(n.text for n in new))

@@ -113,6 +113,9 @@ _T: list[tuple[str, str]] = [
         r"lost (?:their|his|her) lives?|embraced (?:martyrdom|shahadat)|sent to hell|"
         r"neutrali[sz]ed|perished|slain|succumbed|deaths? of|"
         r"no (?:casualties|deaths|fatalities|loss of life))\b"
+        # "the death toll has risen to 31" after the event: its count, told later
+        r"|\b(?:death toll|toll)\b(?=[^.;]{0,60}?\b(?:rose|risen|climbed|jumped|reached|"
+        r"increased|mounted)\s+to\b)"
         # "troops eliminated five terrorists": a count of fighters after it
         r"|\beliminated\b(?=(?:\s+[\w-]+){1,4}?\s+(?:terrorists|militants|khawarij|khwarij|"
         r"kharijis|insurgents|fighters|attackers|miscreants)\b)",

@@ -196,6 +196,47 @@ INJURIES = [
 ]
 
 
+INJURIES += [
+    ("A car bomb killed four people in Mardan on Sunday; the injured included six schoolboys.", 6),
+]
+
+
 @pytest.mark.parametrize(("text", "hurt"), INJURIES)
 def test_injury_phrasings(text, hurt):
     assert _row(text)["injuries"] == hurt
+
+
+# (article, fatalities, injuries): a count told in a later sentence, a risen toll
+LATER = [
+    (
+        "A bomb went off outside a mosque in Peshawar on Friday, killing four worshippers.\n"
+        "The death toll later rose to 11.",
+        11,
+        None,
+    ),
+    (
+        "Militants attacked a checkpost in Tank district on Friday.\n"
+        "The death toll has risen to six, officials said.",
+        6,
+        None,
+    ),
+    (
+        "A blast struck a market in Bajaur on Friday, wounding 20 people.\n"
+        "By evening the number of injured had risen to 45.",
+        None,
+        45,
+    ),
+    (
+        "A bomb exploded at a bus stand in Quetta on Sunday.\n"
+        "The number of people wounded has climbed to 31.",
+        None,
+        31,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "dead", "hurt"), LATER)
+def test_a_count_told_later_is_the_incidents(text, dead, hurt):
+    r = _row(text)
+    got = tuple(None if pd.isna(r[k]) else int(r[k]) for k in ("fatalities", "injuries"))
+    assert got == (dead, hurt)
