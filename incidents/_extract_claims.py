@@ -158,7 +158,9 @@ def _victim(c: Count, camp: str) -> str:
 # "the death toll rose to 12", "raising the number of dead to 12", "bringing the death
 # toll to 12": a toll that rose (the count follows within the phrase)
 _UPDATE = re.compile(
-    r"\b(?:(?:death )?toll|number of (?:the )?(?:dead|deaths|those killed|fatalities))\b"
+    r"\b(?:(?:death )?toll|number of (?:the )?(?:dead|deaths|those killed|fatalities|"
+    # "the number of injured rose to 31": the injured's risen count
+    r"(?:people |persons )?(?:injured|wounded|injuries)))\b"
     r"[^.;\d]{0,40}?\b(?:rose|risen|rises|rising|climbed|climbs|jumped|mounted|increased|"
     r"reached|has reached|swelled|went up)\b"
     r"|\b(?:raising|raised|bringing|brought|taking|took|pushing|pushed)\s+(?:the\s+)?"

@@ -133,7 +133,10 @@ _GROUPS = {
         r"players|shopkeepers|farmers|labourers|tribesmen|elders|passers-?by|passer-?by|"
         r"bystanders?"
     ),
-    "people": r"people|persons|individuals|others|person|casualties|commanders",
+    # "three more were wounded": "more" like "others", of the group counted before
+    "people": r"people|persons|individuals|others|person|casualties|commanders|"
+    r"more(?=\s+(?:were|was|have|had|are|got|sustained|suffered|received|injured|wounded|"
+    r"hurt|killed|dead|died|martyred)\b|\s*[,.;]|\s*$)",
 }
 _ONE = (
     r"soldier|officer|guard|policeman|border policeman|civilian|child|woman|man|boy|girl|"
@@ -158,14 +161,15 @@ _ADJ = (
 _OF = r"(?:of (?:its|their|our|the|his|her) )?"
 DEAD = (
     r"(?:killed|killing|dead|died|martyred|slain|lost their lives|laid down their lives|"
-    r"perished|shot dead|"
+    r"perished|shot dead|gunned down|"
     r"embraced (?:martyrdom|shahadat)|sent to hell|neutrali[sz]ed|eliminated|eliminating|"
     r"neutrali[sz]ing)"
 )
 HURT = (
     r"(?:wounded|injured|hurt|wounding|injuring|got (?:critically |seriously )?(?:injured|wounded)|"
     r"(?:sustained|got|suffered|received) "
-    r"(?:serious |critical |minor |severe |)injuries)"
+    r"(?:serious |critical |minor |severe |bullet |gunshot |splinter |shrapnel |multiple |"
+    r"grievous |burn |)(?:injuries|wounds))"
 )
 # Words between a count and its verb: no other count, no other casualty verb.
 _GAP = (
@@ -324,6 +328,20 @@ _TOLL_TO = re.compile(
     rf"\s+(?:\w+\s+)?to\s+{_QUAL}{_NUM_NO_A}\b",
     re.IGNORECASE,
 )
+# "the number of injured rose to 14", "raising the number of the wounded to 9"
+_HURT_NUMBER = [
+    re.compile(rx, re.IGNORECASE)
+    for rx in (
+        rf"\bnumber of (?:the )?(?:people |persons |those )?(?:injured|wounded|injuries)\b"
+        rf"[^.;\d]{{0,80}}?\b(?:rose|risen|climbed|jumped|reached|increased|went up|stood|"
+        rf"stands|is|was)\s+(?:to\s+|at\s+)?{_QUAL}{_NUM_NO_A}\b",
+        rf"\b(?:raising|raised|bringing|brought|taking|took|pushing|pushed)\s+(?:the\s+)?"
+        rf"number of (?:the )?(?:injured|wounded)\s+to\s+{_QUAL}{_NUM_NO_A}\b",
+        # "the injured included nine children": a count of the injured, by group
+        rf"\bthe (?:injured|wounded) (?:included|include)\s+{_QUAL}{_NUM_NO_A}"
+        rf"(?:\s+{_ADJ}(?P<who>{_WHO_ANY})\b)?",
+    )
+]
 # "the number of dead rose to 9"
 _DEAD_NUMBER = re.compile(
     rf"\bnumber of (?:the )?(?:dead|deaths|fatalities|those killed)\b[^.;\d]{{0,40}}?\b"
@@ -423,7 +441,7 @@ def _is_year(sentence: str, m: re.Match[str]) -> bool:
 _EITHER = re.compile(r"\s+or\s+(?:were\s+)?(?:injured|wounded|hurt|killed|dead|died)\b", re.I)
 _EITHER_BEFORE = re.compile(r"\b(?:killed|injured|wounded|dead|hurt)\s+or\s+$", re.I)
 _ANY_VERB = re.compile(
-    r"kill|dead|died|martyr|slain|lives|perish|shahadat|hell|neutrali|eliminat|wound|injur|hurt|"
+    r"kill|dead|died|martyr|slain|lives|perish|shahadat|hell|neutrali|eliminat|wound|injur|hurt|gunned|"
     r"casualt|death|fatalit|toll|lives",
     re.IGNORECASE,
 )
@@ -553,6 +571,14 @@ def counts_in(sentence: str) -> list[Count]:
         v = _value(z.group("num"))
         if v is not None and not any(c.start <= z.start("num") < c.end for c in out):
             out.append(Count(z.start(), z.end(), "killed", v, "people", z.group(0)))
+    told = "number of" in low or "the injured" in low or "the wounded" in low
+    hurt_numbers = _HURT_NUMBER if told else []
+    for z in (z for rx in hurt_numbers for z in rx.finditer(sentence)):
+        v = _value(z.group("num"))
+        if v is not None and not any(c.start <= z.start("num") < c.end for c in out):
+            who = z.group("who") if "who" in z.re.groupindex else None
+            group = _group(who) if who else "people"
+            out.append(Count(z.start(), z.end(), "wounded", v, group, z.group(0)))
     for z in _ZERO.finditer(sentence):
         out.append(Count(z.start(), z.end(), "killed", 0, "people", z.group(0)))
     for z in _ANOTHER_ONE.finditer(sentence) if "another" in low else ():
@@ -621,7 +647,7 @@ def _named(sentence: str, have: list[Count]) -> list[Count]:
     return out
 
 
-_OTHERS = re.compile(r"\bothers\b", re.IGNORECASE)
+_OTHERS = re.compile(r"\b(?:others|more)\b", re.IGNORECASE)
 
 
 def _others(counts: list[Count]) -> list[Count]:

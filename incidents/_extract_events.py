@@ -39,6 +39,7 @@ from incidents._extract_places import (
     _place_key,
     _places,
 )
+from incidents._extract_roles import clause_roles
 from incidents._extract_text import Sentence
 from incidents._extract_wide import unnamed_crossing, with_border_events
 from incidents.geocode import Geocoder, Match
@@ -723,6 +724,12 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         elif c.kind == "border_closure":
             c.actor1 = PK_MIL if re.search(r"\bPakistan", t[: x.start]) else None
         return
+    roles = clause_roles(t, x.start)
+    if roles is not None:
+        # "security forces killed 10 TTP militants": the verb's subject and object
+        c.actor1, c.actor2 = roles
+        c.notes.append("agent and victim from the killing clause")
+        return
     armed = [(o, a) for o, a in acts if a != CIVILIANS]
     # "fired by Afghan forces": the agent follows the trigger
     agent = next(
@@ -833,7 +840,8 @@ def _enrich(cands: list[_Candidate], c: _Candidate) -> bool:
     if prev is None or not c.counts or not _dates_fit(prev, c):
         return False
     have = {(n.which, n.group) for n in prev.counts}
-    new = [n for n in c.counts if (n.which, n.group) not in have]
+    # (a risen toll is new even of a group counted: "the death toll later rose to 31")
+    new = [n for n in c.counts if (n.which, n.group) not in have or n.role == "update"]
     if new:
         prev.counts = prev.counts + new
         prev.notes.append(f"counts from sentence {c.sentence}: " + ", ".join(n.text for n in new))

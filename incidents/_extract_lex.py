@@ -112,7 +112,13 @@ _T: list[tuple[str, str]] = [
         r"\b(?:killed|killing|kills?|shot dead|gunned down|martyred|dead|died|wounded|injured|"
         r"lost (?:their|his|her) lives?|embraced (?:martyrdom|shahadat)|sent to hell|"
         r"neutrali[sz]ed|perished|slain|succumbed|deaths? of|"
-        r"no (?:casualties|deaths|fatalities|loss of life))\b",
+        r"no (?:casualties|deaths|fatalities|loss of life))\b"
+        # "the death toll has risen to 31" after the event: its count, told later
+        r"|\b(?:death toll|toll)\b(?=[^.;]{0,60}?\b(?:rose|risen|climbed|jumped|reached|"
+        r"increased|mounted)\s+to\b)"
+        # "troops eliminated five terrorists": a count of fighters after it
+        r"|\beliminated\b(?=(?:\s+[\w-]+){1,4}?\s+(?:terrorists|militants|khawarij|khwarij|"
+        r"kharijis|insurgents|fighters|attackers|miscreants)\b)",
     ),
     (
         "border_closure",
@@ -392,6 +398,9 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\bPakistani (?:army |military |security |border |)(?:\w+ )?{_UNITS}\b"
             rf"|\bPakistan(?:'s|’s)? (?:[Aa]rmy|[Mm]ilitary|[Aa]ir [Ff]orce|forces|troops)\b"
+            # "Pakistani and Afghan forces": both, the first by the noun they share
+            rf"|\bPakistani(?= and (?:the )?Afghan (?:Taliban |border |security |)"
+            rf"(?:\w+ )?{_UNITS}\b)"
             rf"|\bFrontier Corps\b|\bISPR\b|\bPakistan(?:i|'s|’s)? Air Force\b|\bPAF\b"
             rf"|\bPakistan (?=(?:struck|launched|carried out|"
             rf"bombed|shelled|attacked|hit|retaliated|targeted|conducts|conducted|carries out|"
@@ -407,6 +416,8 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
             rf"forces|attacks?|assaults?|fire|firing|firings|guards|border guards|border police|"
             rf"security forces)\b|\bAfghan side\b|\bIslamic Emirate forces\b"
             rf"|\b(?:Taliban|Afghan)-fired\b"
+            rf"|\bAfghan(?= and (?:the )?Pakistani (?:army |military |security |border |)"
+            rf"(?:\w+ )?{_UNITS}\b)"
         ),
     ),
     # the attacker named by where the fire came from or by "by"

@@ -12,6 +12,7 @@ from incidents._extract_across import _same, across_line
 from incidents._extract_counts import Count, fill_counts
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT
+from incidents._extract_mutual import other_sides
 from incidents._extract_phrasing import other_groups
 from incidents._extract_phrasing_h import own_reply
 from incidents._extract_phrasing_k import restates_before
@@ -478,7 +479,7 @@ def _fold_restatements(
             if id(f) not in gone
             and _overlap(f, c)
             # (the other side's, unless a fight of both)
-            and (both or not (f.actor1 and c.actor1 and f.actor1 != c.actor1))
+            and (both or not other_sides(f, c))
             # ("Separately, ..." opens an incident of its own)
             and not (f.sentence != c.sentence and _SEPARATE.match(f.evidence))
             and not own_reply(f, c)  # a ground reply along the border to an air raid

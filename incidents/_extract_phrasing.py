@@ -38,6 +38,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
+from incidents._extract_mutual import other_sides
 from incidents._extract_phrasing_h import earlier_event, own_reply
 
 if TYPE_CHECKING:
@@ -303,7 +304,7 @@ def fold_same_site(cands: list[_Candidate]) -> list[_Candidate]:
             )
             if not same_kind or not _overlap(host, c):
                 continue
-            if host.actor1 and c.actor1 and host.actor1 != c.actor1:
+            if other_sides(host, c):
                 continue  # each side's fire at one place: two rows
             if _listed(host, c):
                 continue  # "posts in A, B and C areas": a list names several sites

@@ -49,6 +49,8 @@ import re
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from incidents._extract_mutual import other_sides
+
 if TYPE_CHECKING:
     from incidents._extract_counts import Count
     from incidents._extract_events import _Candidate
@@ -218,7 +220,7 @@ def fold_crossing_ends(cands: list[_Candidate]) -> list[_Candidate]:
                 continue
             if c.place.match.country == host.place.match.country:
                 continue  # two towns of one side are two sites
-            if host.actor1 and c.actor1 and host.actor1 != c.actor1:
+            if other_sides(host, c):
                 continue
             if _end_of(c) != end or not _ends_named(host.evidence, host, c):
                 continue

@@ -13,6 +13,7 @@ import re
 from incidents._extract_events import _VICTIM, _Candidate
 from incidents._extract_lex import AF_MIL, HGB, PK_MIL, TTP, TTP_WORD, VIOLENT, actors_in
 from incidents._extract_merge import _inside_of, _same_place
+from incidents._extract_mutual import BOTH_FIGHT, TWO_SIDES, actor_text, is_mutual, mark_mutual
 from incidents._extract_phrasing_k import own_target
 from incidents._extract_responsibility import assign_responsibility
 
@@ -321,11 +322,17 @@ def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
         if c.kind not in _KINDS or c.sentence >= len(texts):
             continue
         own = texts[c.sentence]
-        symmetric = c.actor1 is None or (
-            _SYMMETRIC.search(own) and {a for _, a in _armies(own)} >= {PK_MIL, AF_MIL}
-        )
+        told = actor_text(c, texts)  # (the sentence its actors were taken from)
+        named = [a for _, a in _armies(told)]
+        fight = _SYMMETRIC.search(told) or BOTH_FIGHT.search(told)
+        if fight and TWO_SIDES.search(told) and set(named) < {PK_MIL, AF_MIL}:
+            # "the two sides traded fire": the two armies the article named before
+            named = [a for _, a in _armies(" ".join(texts[: c.sentence + 1]))]
+        both = fight is not None and set(named) >= {PK_MIL, AF_MIL}
+        symmetric = c.actor1 is None or both
         if not symmetric:
             continue
+        found = False
         order = list(range(c.sentence, min(len(texts), c.sentence + FOLLOW + 1)))
         if c.actor1 is None and _BACK.search(own):
             order = [c.sentence, *range(c.sentence - 1, max(-1, c.sentence - 3), -1), *order[1:]]
@@ -353,13 +360,17 @@ def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
                 if side is not None:
                     c.notes.append(f"started by {side} (sentence {k})")
                     c.actor1 = side
+                    found = True
                     break
             if side is None:
                 continue
             if side != c.actor1:
                 c.notes.append(f"started by {side} (sentence {k})")
                 c.actor1, c.actor2 = side, _OTHER[side]
+            found = True
             break
+        if both and not found:
+            mark_mutual(c, named)  # "X and Y exchanged fire": both, no initiator
     carry_series(cands)
     assign_responsibility(cands, texts)
 
@@ -379,7 +390,11 @@ def carry_series(cands: list[_Candidate]) -> None:
     "Pakistan carried out a series of airstrikes inside Afghanistan." / "Among the
     targets was a camp in Kandahar." -> Pakistan's forces; an article whose events
     have two sides, or an event on the agent's own side of the border, gets none."""
-    sided = {c.actor1 for c in cands if c.kind in VIOLENT and c.actor1 is not None}
+    sided = {
+        c.actor1
+        for c in cands
+        if c.kind in VIOLENT and c.actor1 is not None and not is_mutual(c)  # (both sides')
+    }
     if len(sided) != 1:
         return
     (side,) = sided
