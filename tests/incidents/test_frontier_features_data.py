@@ -104,7 +104,9 @@ GEOD = Geod(ellps="WGS84")
 # incidents/data/SOURCES_frontier_features.md): the target of 300 features
 # was not reached (178 features after the second shift); raise these as rows are
 # added, never lower them.
-MIN_FEATURES = 334
+MIN_FEATURES = 347
+#: Pakistani provinces whose features may lie beyond the ~150 km frontier belt.
+INLAND_PROVINCES = ("Balochistan", "Khyber Pakhtunkhwa", "Azad Jammu & Kashmir")
 MIN_TRUTH = 177
 
 
@@ -200,9 +202,15 @@ def test_features_lie_in_their_country_and_near_the_line(
     assert (loc["side"].to_numpy() == features["country"].to_numpy()).all(), features[
         loc["side"].to_numpy() != features["country"].to_numpy()
     ]
-    # within ~150 km of the frontier, allowing for the feature's own extent
+    # within ~150 km of the frontier, allowing for the feature's own extent; Pakistani
+    # rows of the provinces whose districts the coded violence covers beyond that belt
+    # (Balochistan's Makran and Kohlu/Dera Bugti, KP's Hazara, Azad Kashmir on the Line
+    # of Control) may lie farther, but still inside their province
     slack = loc["border_distance_km"].to_numpy() - features["radius_km"].to_numpy(float)
-    assert (slack <= 150.0).all(), features[slack > 150.0]
+    inland = (features["country"] == "PK") & features["admin1"].isin(INLAND_PROVINCES)
+    far = (slack > 150.0) & ~inland.to_numpy()
+    assert not far.any(), features[far]
+    assert (slack <= 450.0).all(), features[slack > 450.0]
 
 
 def test_features_admin1_matches_the_point(frontier: Frontier, features: pd.DataFrame) -> None:
