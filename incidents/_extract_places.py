@@ -242,6 +242,32 @@ def _described(left: str) -> bool:
     return bool(_DESCRIBES.search(left) or _VENUE.search(left) or _aftermath(left))
 
 
+#: Where the clause holding a word begins (for what governs it).
+_CLAUSE_CUT = re.compile(r"[,;:.]|\b(?:after|following|since|amid|before|as)\b", re.IGNORECASE)
+
+
+def _struck(left: str, at: int) -> bool:
+    """Whether a violent event word governs the word at offset ``at`` of ``left``:
+    the meeting, rally or group named there is its target ("a bomber blew himself
+    up at a meeting in X", "troops killed three TTP commanders in X"), so the place
+    after it is the scene, not a venue or a seat.  Only a few words, none of them
+    another verb, may lie between ("the strikes coincided with a visit to X": no)."""
+    from incidents._extract_lex import triggers_in
+
+    seg = _CLAUSE_CUT.split(left[:at])[-1]
+    hits = [x for x in triggers_in(seg) if x.violent]
+    if not hits:
+        return False
+    words = seg[hits[-1].end :].split()
+    return len(words) <= 4 and not any(
+        w.lower() in ("with", "and", "but", "or", "to") or (w.islower() and _VERBISH.search(w))
+        for w in words
+    )
+
+
+_VERBISH = re.compile(r"(?:ed|ing|es)$")
+
+
 def _names_event(span: str) -> bool:
     from incidents._extract_lex import triggers_in
 
@@ -690,13 +716,16 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None
     if talks_topic(t[max(0, p.start - 100) : p.start]):
         return None  # "talks to reduce tensions at X": what talks were about
-    if _TALKS_VENUE.search(left) and not _GOV_AFTER.match(right):
+    talks = _TALKS_VENUE.search(left)
+    if talks and not _GOV_AFTER.match(right) and not _struck(left, talks.start()):
         return "venue"  # the place of talks or a meeting: a Strategic development only
     if _origin(left, right, m):
         return "origin"  # "firing from Kunar", "militants operating out of Paktika"
     venue = _VENUE.search(left) or speech_venue(left)
     if venue and _names_event(venue.group(0)):
         venue = None  # "officials said the strikes in Paktika": the event's place
+    if venue and _struck(left, venue.start()):
+        venue = None  # "a blast struck a rally in X", "troops killed three commanders in X"
     gov = _GOV_AFTER.match(right)
     if gov is None and not _names_event(left[-40:]):
         gov = _GOV_AFTER_TIMED.match(right)
