@@ -1,0 +1,188 @@
+"""Phrasings of batch M: counts, comment clauses and agreements.
+
+Found on 2023-2026 articles from outlets not used before (a defence forum's repost, a
+machine-written news site, reposts on unrelated business sites, wire items on talks,
+relief, refugees and sport); each rule is a mechanism of English news prose, not a
+place or an article (table-driven tests of paraphrases in
+``tests/incidents/test_extract_unseen_m.py``):
+
+* an adverb between a count and its casualty verb does not hide the count: "one
+  child was killed and two critically wounded", "four were seriously injured",
+  "three were also badly hurt" (:data:`ADVERB`, used by
+  :mod:`incidents._extract_counts`);
+* "gunned down" is a verb of the dead like "shot dead": "two attackers were also
+  gunned down" counts two dead (:data:`DEAD_MORE`);
+* a place named only inside a trailing comment clause (", marking a resurgence of
+  violence that threatens progress in the area", ", raising fears across the
+  district") is where the comment applies, not where the event of the main clause
+  happened (:func:`comment_clause`, hook in :func:`incidents._extract_places._role`);
+* a casualty verb told before the earlier event a sentence names as its cause
+  ("Troops killed 12 militants in X, a day after 20 were killed in Y") is the
+  sentence's news, not part of that history (:func:`own_before_cause`, hook in
+  :func:`incidents._extract_events`);
+* a row that counts its dead as more than a toll told elsewhere ("killed another
+  14 militants", "12 more soldiers were killed") is a new incident, never a
+  restatement of the one with the other toll when both count their dead
+  (:func:`distinct_tolls`, hook in
+  :func:`incidents._extract_merge._fold_restatements`);
+* a ceasefire told without a place goes to the talks its own sentence names ("a
+  truce was first declared and then extended until talks in Doha"), before any
+  other venue of the article (:func:`own_sentence_venue`, hook in
+  :func:`incidents._extract_merge._venue_of_agreement`).
+
+Batch M (M01-M14 of ``tests/incidents/data/articles.jsonl``: 14 articles, 7 reports
+of violence and 7 negative controls, 9 dev / 5 test) was scored on its dev articles
+before any rule was written from it (see the README for the numbers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from incidents._extract_events import _Candidate
+    from incidents._extract_lex import Trigger
+
+__all__ = [
+    "ADVERB",
+    "DEAD_MORE",
+    "added_toll",
+    "distinct_tolls",
+    "comment_clause",
+    "own_before_cause",
+    "own_sentence_venue",
+]
+
+#: Up to two adverbs between an auxiliary (or a bare count) and its casualty verb:
+#: "were also", "critically", "were reportedly seriously".  An adverb is "also" or a
+#: word in -ly (not "only": "only two were hurt" is the count itself).
+ADVERB = r"(?:(?:also|(?!only\b)[a-z]{3,}ly)\s+){0,2}"
+
+#: Verbs of the dead beyond those of :mod:`incidents._extract_counts`.
+DEAD_MORE = r"gunned down"
+
+# A trailing comment clause: a comma, then a participle that comments on the event
+# ("marking", "raising fears", "underscoring") and no new event of its own.
+_COMMENT = re.compile(
+    r",\s+(?:thus\s+|further\s+)?(?:marking|signalling|signaling|raising|underscoring|"
+    r"highlighting|heightening|deepening|fuelling|fueling|stoking|renewing|reviving|"
+    r"threatening|adding\s+to|casting)\b[^,;:]*$",
+    re.IGNORECASE,
+)
+
+
+def comment_clause(before: str) -> bool:
+    """Whether a mention sits in a trailing comment clause of its sentence
+    (", marking a rise of violence that threatens progress in| the area").
+
+    Parameters
+    ----------
+    before
+        The text of the sentence before the mention.
+
+    Returns
+    -------
+    bool
+        True when a comma and a commenting participle open the clause that holds
+        the mention, with no other comma, colon or semicolon after them.
+    """
+    return _COMMENT.search(before) is not None
+
+
+def own_sentence_venue(ceasefire: _Candidate, venues: Sequence[_Candidate]) -> _Candidate | None:
+    """The talks or agreement row that a placeless ceasefire's own sentence names
+    ("extended until the conclusion of talks in Doha"), if any.
+
+    Parameters
+    ----------
+    ceasefire
+        A ceasefire row without a place (on the whole frontier).
+    venues
+        The article's talks and ceasefire rows placed at a venue.
+
+    Returns
+    -------
+    _Candidate or None
+        The first venue row told in the ceasefire's sentence.
+    """
+    return next((v for v in venues if v.sentence == ceasefire.sentence), None)
+
+
+def own_before_cause(keep: Sequence[Trigger], cause: Sequence[Trigger]) -> list[Trigger]:
+    """Casualty verbs ("killed") a sentence tells before the earlier event it names
+    as its cause ("Troops killed 12 militants in X, a day after 20 were killed in
+    Y"): the sentence's own news, not part of that history.
+
+    Parameters
+    ----------
+    keep
+        The triggers of the sentence kept so far (the cause's are not among them).
+    cause
+        The violent triggers inside the cause phrase, left to right.
+
+    Returns
+    -------
+    list of Trigger
+        The weak violent triggers of ``keep`` that end before the first trigger of
+        ``cause``; empty when there is no cause.
+    """
+    if not cause:
+        return []
+    first = min(x.start for x in cause)
+    return [x for x in keep if x.violent and x.weak and x.end <= first]
+
+
+# "killed another 14 militants", "another 12 were killed", "14 more militants":
+# a toll added to one told elsewhere.
+_ADDED_TOLL = re.compile(
+    r"\banother\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozen|\w+teen|twenty|thirty|forty|fifty)\b|"
+    r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty)\s+more\s+"
+    r"(?:[\w-]+\s+)?(?:militants|terrorists|insurgents|fighters|soldiers|people|civilians|"
+    r"policemen|attackers|khwarij|khawarij)\b",
+    re.IGNORECASE,
+)
+
+
+def added_toll(sentence: str) -> bool:
+    """Whether a sentence counts its dead as *more* than a toll told elsewhere
+    ("killed another 14 militants", "12 more soldiers were killed"): its event is
+    a new one, not a restatement of the event with the earlier toll.
+
+    Parameters
+    ----------
+    sentence
+        The evidence sentence of a row.
+
+    Returns
+    -------
+    bool
+        True when "another N" or "N more <people>" is in the sentence.
+    """
+    return _ADDED_TOLL.search(sentence) is not None
+
+
+def distinct_tolls(a: _Candidate, b: _Candidate) -> bool:
+    """Whether two rows of different sentences are two incidents by their tolls: one
+    counts its dead as more than a toll told elsewhere (:func:`added_toll`) and both
+    count dead, in different numbers ("killed another 14 militants" / "33 were
+    killed a day earlier").  A row without its own count of the dead can still
+    restate the other.
+
+    Parameters
+    ----------
+    a, b
+        Two violent rows.
+
+    Returns
+    -------
+    bool
+        True when they must not be folded into one.
+    """
+    if a.sentence == b.sentence or not (added_toll(a.evidence) or added_toll(b.evidence)):
+        return False
+    dead_a = sum(n.value for n in a.counts if n.which == "killed")
+    dead_b = sum(n.value for n in b.counts if n.which == "killed")
+    return dead_a > 0 and dead_b > 0 and dead_a != dead_b
