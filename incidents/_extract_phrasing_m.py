@@ -136,12 +136,14 @@ def own_before_cause(keep: Sequence[Trigger], cause: Sequence[Trigger]) -> list[
 
 # "killed another 14 militants", "another 12 were killed", "14 more militants":
 # a toll added to one told elsewhere.
+_COUNT_WORD = (
+    r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"twenty|thirty|forty|fifty|dozens?)"
+)
 _ADDED_TOLL = re.compile(
-    r"\banother\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"dozen|\w+teen|twenty|thirty|forty|fifty)\b|"
-    r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty)\s+more\s+"
-    r"(?:[\w-]+\s+)?(?:militants|terrorists|insurgents|fighters|soldiers|people|civilians|"
-    r"policemen|attackers|khwarij|khawarij)\b",
+    rf"\banother\s+{_COUNT_WORD}\b|"
+    rf"\b{_COUNT_WORD}\s+more\s+(?:[\w-]+\s+)?(?:militants|terrorists|insurgents|fighters|"
+    r"soldiers|people|civilians|policemen|attackers|khwarij|khawarij)\b",
     re.IGNORECASE,
 )
 
