@@ -25,6 +25,15 @@ place or an article (table-driven tests of paraphrases in
   restatement of the one with the other toll when both count their dead
   (:func:`distinct_tolls`, hook in
   :func:`incidents._extract_merge._fold_restatements`);
+* talks named as what the news follows ("agreed to meet again, following talks in
+  Istanbul"), like a ceasefire so named, are the news's past, not a row of their own,
+  unless they are where a ceasefire of the article was agreed (:func:`past_talks`,
+  hook in :mod:`incidents.extract` after the rows are merged);
+* in an article whose lead (first two sentences) reports no violence, talks or a
+  ceasefire told after the lead and dated more than a few days before the article
+  ("A 48-hour ceasefire was initially declared ..." in a report of later talks) are
+  recalled, not news, like the violence such an article recalls
+  (:func:`recalled_agreements`, hook in :mod:`incidents.extract`);
 * a ceasefire told without a place goes to the talks its own sentence names ("a
   truce was first declared and then extended until talks in Doha"), before any
   other venue of the article (:func:`own_sentence_venue`, hook in
@@ -37,6 +46,7 @@ before any rule was written from it (see the README for the numbers).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -47,18 +57,24 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ADVERB",
+    "AGREEMENTS",
     "DEAD_MORE",
     "added_toll",
     "distinct_tolls",
     "comment_clause",
     "own_before_cause",
     "own_sentence_venue",
+    "past_talks",
+    "recalled_agreements",
 ]
 
 #: Up to two adverbs between an auxiliary (or a bare count) and its casualty verb:
 #: "were also", "critically", "were reportedly seriously".  An adverb is "also" or a
 #: word in -ly (not "only": "only two were hurt" is the count itself).
 ADVERB = r"(?:(?:also|(?!only\b)[a-z]{3,}ly)\s+){0,2}"
+
+#: Kinds of rows that are agreements or the talks that make them.
+AGREEMENTS = frozenset({"ceasefire", "talks"})
 
 #: Verbs of the dead beyond those of :mod:`incidents._extract_counts`.
 DEAD_MORE = r"gunned down"
@@ -188,3 +204,99 @@ def distinct_tolls(a: _Candidate, b: _Candidate) -> bool:
     dead_a = sum(n.value for n in a.counts if n.which == "killed")
     dead_b = sum(n.value for n in b.counts if n.which == "killed")
     return dead_a > 0 and dead_b > 0 and dead_a != dead_b
+
+
+def recalled_agreements(
+    cands: Sequence[_Candidate], ref: dt.date | None, *, days: int
+) -> list[_Candidate]:
+    """Talks and ceasefires an article recalls: its lead (the first two sentences)
+    reports no violence, and the row is told after the lead and dated to have ended
+    more than ``days`` days before the article ("A truce was first declared on
+    October 15", in a report of talks at the end of the month).
+
+    Parameters
+    ----------
+    cands
+        The article's rows.
+    ref
+        The article date (None: nothing is recalled).
+    days
+        The rows that ended more than this many days before ``ref`` are recalled.
+
+    Returns
+    -------
+    list of _Candidate
+        The recalled rows.
+    """
+    from incidents._extract_lex import VIOLENT
+
+    if ref is None or any(c.kind in VIOLENT and c.sentence <= 1 for c in cands):
+        return []
+    return [
+        c
+        for c in cands
+        if c.kind in AGREEMENTS
+        and c.sentence >= 2
+        and c.date_how != "not stated"
+        and c.last is not None
+        and (ref - c.last).days > days
+    ]
+
+
+# "following talks in X", "after the second round of negotiations in X"
+_FOLLOWED_TALKS = re.compile(
+    r"\b(?:following|after|in the wake of|on the heels of)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:talks|negotiations|meetings?|discussions|parleys)\b",
+    re.IGNORECASE,
+)
+
+
+# The talks' own predicate after their place ("... in X ended without a deal").
+_OWN_VERB = re.compile(
+    r"[^,.;:]{0,40}?\b(?:ended|collapsed|concluded|broke down|failed|began|opened|resumed|"
+    r"stalled|were held|was held|took place|are held|start|end|ends|starts)\b",
+    re.IGNORECASE,
+)
+# A meeting still to be held: "agreed to hold a follow-up meeting", "to convene talks".
+_PLANNED = re.compile(
+    r"\bto\s+(?:hold|convene|have|resume|schedule|arrange|attend)\b[^,.;]*$", re.IGNORECASE
+)
+_TALKS_WORD = re.compile(r"\b(?:talks|negotiations|meetings?|discussions|parleys)\b", re.I)
+
+
+def past_talks(c: _Candidate) -> bool:
+    """Whether a talks row is only what its sentence's news follows ("have agreed
+    to meet again, following talks in Istanbul"): the news's past, not an event.
+
+    Parameters
+    ----------
+    c
+        A row after the merge (a ceasefire placed at its talks is no longer a talks
+        row and is kept).
+
+    Returns
+    -------
+    bool
+        True for a talks row whose place follows talks named after "following",
+        "after" or "in the wake of".
+    """
+    if c.kind != "talks":
+        return False
+    at = getattr(c.place, "start", None)
+    if at is None or not 0 <= at <= len(c.evidence):
+        return False
+    words = list(_TALKS_WORD.finditer(c.evidence, 0, at))
+    if not words:
+        return False
+    last = words[-1]  # the talks the row's place belongs to
+    if _OWN_VERB.match(c.evidence, getattr(c.place, "end", at)):
+        return False  # "hours after talks in X ended without a deal": an event told
+    cause = next((m for m in _FOLLOWED_TALKS.finditer(c.evidence) if m.end() == last.end()), None)
+    if cause is None:
+        return False
+    # talks that are the subject of the news ("Negotiations failed after four days of
+    # discussions in X"), not a meeting still to be held ("agreed to hold a meeting")
+    return not any(
+        not _PLANNED.search(c.evidence, max(0, w.start() - 40), w.start())
+        for w in _TALKS_WORD.finditer(c.evidence, 0, cause.start())
+    )
