@@ -34,6 +34,11 @@ place or an article (table-driven tests of paraphrases in
   ("A 48-hour ceasefire was initially declared ..." in a report of later talks) are
   recalled, not news, like the violence such an article recalls
   (:func:`recalled_agreements`, hook in :mod:`incidents.extract`);
+* a sentence whose subject is one event told before ("The attack was launched from
+  the hills, targeting the convoy in A, B and C areas") names the extent of that one
+  incident: its places make one row, at the first of them, not one row each (unless
+  the sentence spreads it: "in several regions, including A and B")
+  (:func:`one_incident_listed`, hook in :mod:`incidents.extract`);
 * a ceasefire told without a place goes to the talks its own sentence names ("a
   truce was first declared and then extended until talks in Doha"), before any
   other venue of the article (:func:`own_sentence_venue`, hook in
@@ -63,6 +68,7 @@ __all__ = [
     "distinct_tolls",
     "comment_clause",
     "own_before_cause",
+    "one_incident_listed",
     "own_sentence_venue",
     "past_talks",
     "recalled_agreements",
@@ -300,3 +306,60 @@ def past_talks(c: _Candidate) -> bool:
         not _PLANNED.search(c.evidence, max(0, w.start() - 40), w.start())
         for w in _TALKS_WORD.finditer(c.evidence, 0, cause.start())
     )
+
+
+# "The attack was ...", "This ambush took place ...": one event told before, singular
+_ONE_EVENT_SUBJECT = re.compile(
+    r"^\W*(?:The|This|That)\s+(?:(?:deadly|latest|same|whole|entire|brazen|coordinated)\s+)?"
+    r"(?:attack|ambush|assault|incident|raid|blast|explosion|bombing|shooting|firing|"
+    r"gunfight|encounter|clash)\b(?!\s*(?:s\b|and\b))",
+    re.IGNORECASE,
+)
+
+
+# Sites told as several: "in several regions", "at multiple locations", "including".
+_SPREAD = re.compile(
+    r"\b(?:several|multiple|various|numerous|many)\s+(?:[\w-]+\s+)?(?:regions|areas|locations|"
+    r"places|districts|points|sectors|sites|provinces|villages|towns)\b|\bincluding\b",
+    re.IGNORECASE,
+)
+
+
+def one_incident_listed(cands: list[_Candidate]) -> list[_Candidate]:
+    """Fold the violent rows of a sentence whose subject is one event told before
+    ("The attack was carried out from the hills, targeting the convoy in A, B and C
+    areas") into the row of its first place: one incident and its extent.
+
+    Parameters
+    ----------
+    cands
+        The article's rows, in sentence order.
+
+    Returns
+    -------
+    list of _Candidate
+        The rows kept (the first row of such a sentence holds the others' counts).
+    """
+    from incidents._extract_lex import VIOLENT
+
+    by_sentence: dict[int, list[_Candidate]] = {}
+    for c in cands:
+        if c.kind in VIOLENT and c.place.role != "frontier":
+            by_sentence.setdefault(c.sentence, []).append(c)
+    gone: set[int] = set()
+    for rows in by_sentence.values():
+        if len(rows) < 2 or not _ONE_EVENT_SUBJECT.match(rows[0].evidence):
+            continue
+        if _SPREAD.search(rows[0].evidence):
+            continue  # "took place in several regions, including A and B": several sites
+        if not any(o.sentence < rows[0].sentence and o.kind in VIOLENT for o in cands):
+            continue  # the event must have been told before
+        host = min(rows, key=lambda c: c.place.start)
+        for c in rows:
+            if c is host:
+                continue
+            gone.add(id(c))
+            host.merged += 1
+            host.counts = host.counts or c.counts
+            host.notes.append(f"{c.place.text!r} is a place of the one incident of its sentence")
+    return [c for c in cands if id(c) not in gone]

@@ -159,7 +159,11 @@ from incidents._extract_phrasing import (
 )
 from incidents._extract_phrasing_h import fold_crossing_ends
 from incidents._extract_phrasing_l import ended_closures
-from incidents._extract_phrasing_m import past_talks, recalled_agreements
+from incidents._extract_phrasing_m import (
+    one_incident_listed,
+    past_talks,
+    recalled_agreements,
+)
 from incidents._extract_places import FRONTIER_NAME, _places, article_units
 from incidents._extract_renewed import renewed
 from incidents._extract_restate import date_of_another, refine_in_sentence, same_site
@@ -310,6 +314,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
         if not new and dated is not None and (dated[1] - dated[0]).days <= 2:
             last_range = (dated[0], dated[1])  # "a few days later" counts from this date
     cands = drop_follow_up_searches(cands)  # "carrying out a search operation"
+    cands = one_incident_listed(cands)  # "The attack ... targeting the convoy in A, B and C"
     settle_counts(cands, unplaced)
     date_from_details(cands, unplaced)
     cands = sorted(

@@ -260,3 +260,32 @@ RECALLED_AGREEMENTS = [
 @pytest.mark.parametrize(("text", "date", "kinds"), RECALLED_AGREEMENTS)
 def test_recalled_agreements(text: str, date: str, kinds: list[str]) -> None:
     assert sorted(extract(text, article_date=date)["event_kind"]) == kinds
+
+
+# -- one event told before, its sentence listing the places it covered ----------------------
+ONE_INCIDENT = [
+    # (article, number of violent rows)
+    (
+        "Gunmen attacked a bus convoy in Kurram district on Thursday, killing 12 passengers. "
+        "The attack was carried out from the hills, targeting the convoy in the Sadda, Alizai "
+        "and Bagan areas.",
+        1,
+    ),
+    # controls: a plural subject, a spread of sites, and no event told before
+    (
+        "Jets struck hideouts in Khost and Paktika provinces on Monday. The strikes hit Khost, "
+        "Paktika and Kunar.",
+        3,
+    ),
+    (
+        "Afghan forces opened fire on border posts on Thursday. The incident took place in "
+        "several regions of Khyber Pakhtunkhwa province, including Chitral, Mohmand and "
+        "Bajaur.",
+        3,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "n"), ONE_INCIDENT)
+def test_one_incident_listed(text: str, n: int) -> None:
+    assert len(violent(text, "2024-05-10")) == n
