@@ -39,6 +39,10 @@ place or an article (table-driven tests of paraphrases in
   incident: its places make one row, at the first of them, not one row each (unless
   the sentence spreads it: "in several regions, including A and B")
   (:func:`one_incident_listed`, hook in :mod:`incidents.extract`);
+* a bomb or landmine as the subject of a casualty verb ("A bomb killed three
+  people") is a bombing, and a drone or jet so placed an air strike ("A drone
+  killed two men"), not a bare killing (:data:`BOMB_KILLS`,
+  :data:`AIRCRAFT_KILLS`, used by :mod:`incidents._extract_lex`);
 * a ceasefire told without a place goes to the talks its own sentence names ("a
   truce was first declared and then extended until talks in Doha"), before any
   other venue of the article (:func:`own_sentence_venue`, hook in
@@ -62,6 +66,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ADVERB",
+    "AIRCRAFT_KILLS",
+    "BOMB_KILLS",
     "AGREEMENTS",
     "DEAD_MORE",
     "added_toll",
@@ -78,6 +84,17 @@ __all__ = [
 #: "were also", "critically", "were reportedly seriously".  An adverb is "also" or a
 #: word in -ly (not "only": "only two were hurt" is the count itself).
 ADVERB = r"(?:(?:also|(?!only\b)[a-z]{3,}ly)\s+){0,2}"
+
+#: A bomb as the subject of a casualty or blast verb ("A bomb killed three people",
+#: "a landmine wounded two boys"): the bombing itself (an alternative of the
+#: bombing triggers of :mod:`incidents._extract_lex`; "bomb disposal squad" is none).
+BOMB_KILLS = (
+    r"\b(?:bombs?|landmines?|land mines?)\b(?=\s+(?:\w+\s+)?(?:killed|kills|killing|"
+    r"wounded|wounding|injured|injuring|exploded|went off|ripped through|tore through)\b)"
+)
+#: The verbs of the dead and wounded that an aircraft or drone as subject makes an
+#: air strike ("A drone killed two men"), added to "struck", "hit", "bombed".
+AIRCRAFT_KILLS = r"killed|kills|killing|wounded|injured"
 
 #: Kinds of rows that are agreements or the talks that make them.
 AGREEMENTS = frozenset({"ceasefire", "talks"})

@@ -289,3 +289,21 @@ ONE_INCIDENT = [
 @pytest.mark.parametrize(("text", "n"), ONE_INCIDENT)
 def test_one_incident_listed(text: str, n: int) -> None:
     assert len(violent(text, "2024-05-10")) == n
+
+
+# -- a weapon as the subject of a casualty verb gives the event its kind -------------------
+WEAPON_SUBJECT = [
+    # (sentence, kinds of its rows)
+    ("A bomb killed three people in Bannu on Monday.", ["bombing"]),
+    ("A landmine wounded two boys near Wana on Monday.", ["bombing"]),
+    ("A drone killed two men in Khost on Monday.", ["air_strike"]),
+    # controls
+    ("A bomb disposal squad defused a device in Bannu on Monday.", []),
+    ("Drones were seen over Khost on Monday.", []),
+    ("Gunmen killed two men in Khost on Monday.", ["killing"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kinds"), WEAPON_SUBJECT)
+def test_weapon_subject_kind(sentence: str, kinds: list[str]) -> None:
+    assert list(violent(sentence, "2024-05-08")["event_kind"]) == kinds
