@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from geo.sphere import point_km
 from incidents._extract_phrasing import closed_subject
+from incidents._extract_phrasing_m import comment_clause
 from incidents._extract_places import _Place
 from incidents._match import Mention
 from incidents.geocode import Geocoder, Match
@@ -179,6 +180,8 @@ class Antecedents:
             a, b = am.span("np")
             if any(x < b and a < y for x, y in taken):
                 continue
+            if comment_clause(t[:a]):
+                continue  # ", threatening progress in the area": no scene
             kind = _KIND[am.group("noun").lower()]
             before = sorted(
                 (p for p in places + named if p.end <= a and p.role in ("place", "context")),

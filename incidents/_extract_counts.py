@@ -35,6 +35,7 @@ from incidents import _extract_claims as claims
 from incidents import _extract_phrasing as phrasing
 from incidents._extract_phrasing_h import gapped_groups
 from incidents._extract_phrasing_k import nominal_tolls
+from incidents._extract_phrasing_m import ADVERB, DEAD_MORE
 
 __all__ = [
     "Casualties",
@@ -161,7 +162,7 @@ _ADJ = (
 _OF = r"(?:of (?:its|their|our|the|his|her) )?"
 DEAD = (
     r"(?:killed|killing|dead|died|martyred|slain|lost their lives|laid down their lives|"
-    r"perished|shot dead|gunned down|"
+    r"perished|shot dead|" + DEAD_MORE + "|"
     r"embraced (?:martyrdom|shahadat)|sent to hell|neutrali[sz]ed|eliminated|eliminating|"
     r"neutrali[sz]ing)"
 )
@@ -196,7 +197,7 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
         # "23 soldiers were killed", "12 civilians were killed by ..."
         rf"\b{_QUAL}{_NUM_NO_A} {_OF}{_ADJ}{_WHO}\b(?P<gap>{_GAP})\b"
         rf"(?:were |was |have been |had been |being |are |were reported |have |has |had |)"
-        rf"(?:also |reportedly |)(?<!\band )"
+        rf"{ADVERB}(?<!\band )"
         rf"(?P<verb>{passive})",
         # "four soldiers and 12 militants were killed": the first of two counted subjects
         rf"\b{_QUAL}{_NUM_NO_A} {_OF}{_ADJ}{_WHO}(?= and {_QUAL}(?:{_DIGITS}|{_WORDNUM}) "
@@ -213,7 +214,8 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
         rf"(?: at least| more than| over| some| about| nearly| up to| another)?"
         rf"(?: her| his| their| its)? {_NUM} {_ADJ}{_WHO}\b",
         # "more than 80 wounded", "dozens killed"
-        rf"\b{_QUAL}{_NUM_NO_A} (?:were |was |)(?P<verb>{verb})\b",
+        # ("four were seriously injured", "two critically wounded")
+        rf"\b{_QUAL}{_NUM_NO_A} (?:were |was |){ADVERB}(?P<verb>{verb})\b",
         # "killing three, police said", "killed six of them"
         rf"\b(?P<verb>{verb})(?: at least| more than| some| about)? {_NUM_NO_A}"
         r"(?=[,.;]| and\b|\s*$| of (?:them|those)\b"
@@ -441,8 +443,8 @@ def _is_year(sentence: str, m: re.Match[str]) -> bool:
 _EITHER = re.compile(r"\s+or\s+(?:were\s+)?(?:injured|wounded|hurt|killed|dead|died)\b", re.I)
 _EITHER_BEFORE = re.compile(r"\b(?:killed|injured|wounded|dead|hurt)\s+or\s+$", re.I)
 _ANY_VERB = re.compile(
-    r"kill|dead|died|martyr|slain|lives|perish|shahadat|hell|neutrali|eliminat|wound|injur|hurt|gunned|"
-    r"casualt|death|fatalit|toll|lives",
+    r"kill|dead|died|martyr|slain|lives|perish|shahadat|hell|neutrali|eliminat|wound|injur|hurt|"
+    r"casualt|death|fatalit|toll|lives|" + DEAD_MORE,
     re.IGNORECASE,
 )
 

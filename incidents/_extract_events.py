@@ -30,6 +30,7 @@ from incidents._extract_lex import (
 from incidents._extract_phrasing import victims_at, without_earlier
 from incidents._extract_phrasing_h import target_site
 from incidents._extract_phrasing_k import without_anchored
+from incidents._extract_phrasing_m import own_before_cause
 from incidents._extract_places import (
     _QUOTES,
     FRONTIER_NAME,
@@ -395,6 +396,7 @@ def _sentence(
     pairs: list[tuple[Trigger, _Place]] = []
     raw_strong = [x for x in raw if not x.weak]
     sites = [p for p in places if p.role not in ("context", "country")]
+    dropped_weak = [x for x in raw if x.weak and x not in kept]
     for p in places:
         if p.role == "context":
             continue
@@ -404,7 +406,8 @@ def _sentence(
         if x is None:
             continue
         x = _specific(x, trig, t)
-        y = _nearest_trigger(p, raw_strong)
+        # (or a dropped casualty verb: "..., a day after two were killed in Y")
+        y = _nearest_trigger(p, raw_strong) or _nearest_trigger(p, dropped_weak)
         if (
             y is not None
             and y not in kept
@@ -994,6 +997,7 @@ def _events_of(
                 continue
         keep.append(x)
     main = [x for x in keep if x.violent and not x.weak]
+    own: list[Trigger] = []
     if main:
         dropped = dropped or bool(cause)
     elif cause and (
@@ -1001,7 +1005,9 @@ def _events_of(
         or _LAGGED.search(t[max(0, cause[0].start - 70) : cause[0].start])
     ):
         # "relations soured after the attacks in Bannu", "the minister visited Kabul
-        # days after clashes in X": the cause is history
+        # days after clashes in X": the cause is history ("Troops killed 12 militants
+        # in X, a day after ...": the casualty verb before it is still this news)
+        own = own_before_cause(keep, cause)
         dropped = True
     else:
         keep = sorted(keep + cause, key=lambda x: x.start)  # the cause is the event itself
@@ -1026,7 +1032,7 @@ def _events_of(
         dropped = True
         keep = [x for x in keep if x not in trend]
     if dropped and not any(x.violent and not x.weak for x in keep):
-        keep = [x for x in keep if not x.weak]
+        keep = [x for x in keep if not x.weak or x in own]
     return keep
 
 

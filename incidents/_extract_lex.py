@@ -13,6 +13,7 @@ from incidents._extract_lex_more import EXTRA, same_blast
 from incidents._extract_phrasing import MORE_TRIGGERS
 from incidents._extract_phrasing_h import MORE_TRIGGERS_H, own_forces, truce_state
 from incidents._extract_phrasing_l import weather_named, without_weather
+from incidents._extract_phrasing_m import AIRCRAFT_KILLS, BOMB_KILLS
 
 __all__ = [
     "EVENT_KINDS",
@@ -49,7 +50,7 @@ _T: list[tuple[str, str]] = [
         r"\b(?:air|aerial|drone|missile|precision)[- ]?(?:strikes?|attacks?|raids?|bombing)"
         r"|\bairstrikes?\b|\bair raids?\b|\bbombing raids?\b"
         r"|\b(?:jets|warplanes|aircraft|drones?|planes|helicopters?|gunships?)\s+(?:\w+\s+)?"
-        r"(?:struck|hit|bombed|attacked|targeted|pounded|fired)\b"
+        r"(?:struck|hit|bombed|attacked|targeted|pounded|fired|" + AIRCRAFT_KILLS + r")\b"
         r"|\b(?:struck|bombed)\b|\bquadcopters?(?: (?:attacks?|strikes?))?\b"
         # "accused Pakistan of striking X" (not "a striking contrast")
         r"|\bstriking\b(?!\s+(?:a\s+|an\s+|the\s+)?(?:deal|balance|similarit\w*|contrast|"
@@ -71,7 +72,7 @@ _T: list[tuple[str, str]] = [
         r"|\bIEDs?\b|\b(?:bomb|explosive) (?:blasts?|attacks?|explosions?)\b|\bblasts?\b"
         r"|\bbombings?\b|\bexplosions?\b"
         r"|\bexplosives?[- ](?:laden|packed|filled) (?:vehicles?|cars?|trucks?|motorcycles?)\b"
-        r"|\bvehicle[- ]borne\b|\bVBIEDs?\b",
+        r"|\bvehicle[- ]borne\b|\bVBIEDs?\b|" + BOMB_KILLS,
     ),
     (
         "shelling",

@@ -16,6 +16,7 @@ from incidents._extract_mutual import other_sides
 from incidents._extract_phrasing import other_groups
 from incidents._extract_phrasing_h import own_reply
 from incidents._extract_phrasing_k import restates_before
+from incidents._extract_phrasing_m import distinct_tolls, own_sentence_venue
 from incidents._extract_places import (
     _LEVEL as _PLACE_LEVEL,
 )
@@ -225,7 +226,9 @@ def _venue_of_agreement(cands: list[_Candidate]) -> list[_Candidate]:
     for c in cands:
         host = None
         if c.kind == "ceasefire" and c.place.role == "frontier":
-            host = next((v for v in venues if _overlap(v, c)), None)
+            # the talks its own sentence names first ("extended until talks in Doha")
+            host = own_sentence_venue(c, venues)
+            host = host or next((v for v in venues if _overlap(v, c)), None)
             if host is None and c.date_how in ("inherited", "not stated"):
                 # "agreed on an immediate ceasefire. ... after the talks held in Doha":
                 # an undated agreement and the talks told next to it
@@ -430,6 +433,8 @@ def _fold_restatements(
                 f.sentence != c.sentence
                 and (_SEPARATE.match(f.evidence) or _SEPARATE.match(c.evidence))
             )
+            # ("killed another 14 militants": more than the toll of the other row)
+            and not distinct_tolls(f, c)
         ]
         if not finer:
             continue

@@ -24,6 +24,7 @@ from incidents._extract_across import across_line, facing_district
 from incidents._extract_controls import speech_venue
 from incidents._extract_phrasing_h import aerial_site
 from incidents._extract_phrasing_l import facility_after, talks_topic
+from incidents._extract_phrasing_m import comment_clause
 from incidents._match import Mention
 from incidents.geocode import Geocoder, Match
 
@@ -716,6 +717,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None
     if talks_topic(t[max(0, p.start - 100) : p.start]):
         return None  # "talks to reduce tensions at X": what talks were about
+    if comment_clause(t[: p.start]):
+        return None  # ", raising fears across X": where a comment applies, not the scene
     talks = _TALKS_VENUE.search(left)
     if talks and not _GOV_AFTER.match(right) and not _struck(left, talks.start()):
         return "venue"  # the place of talks or a meeting: a Strategic development only

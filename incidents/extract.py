@@ -159,6 +159,11 @@ from incidents._extract_phrasing import (
 )
 from incidents._extract_phrasing_h import fold_crossing_ends
 from incidents._extract_phrasing_l import ended_closures
+from incidents._extract_phrasing_m import (
+    one_incident_listed,
+    past_talks,
+    recalled_agreements,
+)
 from incidents._extract_places import FRONTIER_NAME, _places, article_units, dateline_places
 from incidents._extract_renewed import renewed
 from incidents._extract_restate import date_of_another, refine_in_sentence, same_site
@@ -311,6 +316,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
         if not new and dated is not None and (dated[1] - dated[0]).days <= 2:
             last_range = (dated[0], dated[1])  # "a few days later" counts from this date
     cands = drop_follow_up_searches(cands)  # "carrying out a search operation"
+    cands = one_incident_listed(cands)  # "The attack ... targeting the convoy in A, B and C"
     settle_counts(cands, unplaced)
     date_from_details(cands, unplaced)
     cands = sorted(
@@ -329,11 +335,14 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     gone |= set(ended_closures(cands, {i: s.text for i, s in kept}))  # reopened later
     cands = [c for k, c in enumerate(cands) if k not in gone]
     quiet = {id(c) for c in _quiet_lead_past(cands, ref)}  # talks recalling a bombing
+    # ... and recalling the truce of two weeks before
+    quiet |= {id(c) for c in recalled_agreements(cands, ref, days=QUIET_LEAD_DAYS)}
     cands = [c for c in cands if id(c) not in quiet]
     cands, background = _background(cands, ref)
     background += len(gone) + len(quiet)
     constrain_to_article(cands, article_units([(s.start, s.text) for s in sents], gc), gc)
     cands = _merge(cands)
+    cands = [c for c in cands if not past_talks(c)]  # "..., following talks in X"
     cands = fold_same_site(cands)  # "Torkham ... at the end of the Khyber Pass"
     cands = fold_crossing_ends(cands)  # "the crossing near Spin Boldak and Chaman"
     cands = fold_wide_responses(cands)  # "... responded by opening fire along the border"
