@@ -80,6 +80,15 @@ QUALIFIERS: dict[str, str] = {
     "mohalla": "place",
     "cantonment": "place",
     "kili": "place",
+    # a police or levies station is named after the town it serves ("Wana police
+    # station", "Sui thana", "Mastung levies post"): the town
+    "police station": "place",
+    "police post": "place",
+    "police chowki": "place",
+    "thana": "place",
+    "levies station": "place",
+    "levies post": "place",
+    "levies thana": "place",
     "area": "area",
     "areas": "area",
     "region": "area",

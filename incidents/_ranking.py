@@ -119,6 +119,35 @@ class RankingMixin(CandidatesMixin):
         d = haversine_km(g.lat[top][:, None], g.lon[top][:, None], g.lat[top], g.lon[top])
         return int(top[int(np.argmin(d.max(axis=1)))]), top
 
+    def _unit_seat(self, rows: np.ndarray, key: str) -> int | None:
+        """The town that is the seat of a district or tehsil named ``key``, when
+        the highest-ranked of the places ``rows`` is the seat of no unit of that
+        name (it matched through another name of its own: "Kalat" is also
+        Kalat-i-Ghilzai's, "Shahdadpur" a variant of Shahdadkot).  The text's
+        own spelling names the unit, and "X town" is then its seat, as the bare
+        name "X" gives the unit itself.  ``None`` when no such seat exists."""
+        g = self._g
+        units = [int(u) for u in g.by_key.get(key) if g.kind[u] in ("tehsil", "county", "region")]
+        units += [int(u) for u in self._split_units().get(key, ())]
+        if not units or not len(rows):
+            return None
+
+        def seat(p: int) -> bool:
+            return any(self._seat_of(p, u) for u in units)
+
+        top = int(rows[int(np.argmax(g.importance[rows]))])
+        if seat(top):
+            return None
+        seats = [
+            int(p)
+            for p in rows
+            if (g.is_town[p] or g.importance[p] >= 2.5)
+            and any(self._seat_of(int(p), u) for u in units if g.kind[u] != "region")
+        ]
+        if not seats:
+            return None
+        return max(seats, key=lambda p: float(g.importance[p]))
+
     def _split_units(self) -> dict[str, list[int]]:
         """Tehsils named by a town's name and a second word, by that first word:
         a tehsil split in two keeps its seat's name in both ("Matta Kharirai" and
@@ -229,6 +258,12 @@ class RankingMixin(CandidatesMixin):
         q = float(qual.max())
 
         def pick(mask: np.ndarray) -> tuple[int, np.ndarray]:
+            if "place" in roles and mask is is_place:
+                # "Kalat town": the town of the district named Kalat, not a
+                # higher-ranked namesake elsewhere that only shares the spelling
+                seat = self._unit_seat(rows[mask], item.key)
+                if seat is not None:
+                    return seat, np.array([seat])
             return self._pick(rows[mask], item.key)
 
         is_cross = kinds == "crossing"

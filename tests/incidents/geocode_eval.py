@@ -305,9 +305,8 @@ def truth_table(gc: Geocoder) -> tuple[dict[str, float], pd.DataFrame]:
 
 def truth_by_slice(gc: Geocoder) -> pd.DataFrame:
     """The hand-checked places per ``slice`` (``frontier``, ``pakistan``, ``coder``,
-    ``coder2``), once with the admin names a coder gives (``hinted``) and once by
-    name alone;
-    rows carry ``slice``, ``category``, ``hinted`` and the truth point."""
+    ``coder2``, ``coder3``), once with the admin names a coder gives (``hinted``) and
+    once by name alone; rows carry ``slice``, ``category``, ``hinted`` and the truth point."""
     df = truth_frame()
     parts = []
     for hinted in (True, False):
@@ -367,7 +366,7 @@ if __name__ == "__main__":
     rows = truth_by_slice(Geocoder(gaz))
     print("== hand-checked places per slice (hinted / by name alone)")
     print(summary(rows, ["slice", "hinted"]).round(3).to_string())
-    bad = rows[rows["slice"].isin(["coder", "coder2"]) & (rows["error_km"] > 25)]
+    bad = rows[rows["slice"].str.startswith("coder") & (rows["error_km"] > 25)]
     cols = ["location", "admin1", "admin2", "hinted", "matched_name", "geocode_method"]
     print(bad[cols + ["error_km", "uncertainty_km"]].round(1).to_string())
     res, rows = truth_table(Geocoder(gaz))

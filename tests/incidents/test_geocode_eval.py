@@ -189,7 +189,20 @@ CODER_FLOORS = {True: (61, 0.95, 0.98, 12.0), False: (61, 0.90, 0.95, 12.0)}
 CODER2_FLOORS = {True: (30, 0.96, 0.96, 30.0), False: (30, 0.96, 0.96, 30.0)}
 
 
-@pytest.mark.parametrize(("name", "floors"), [("coder", CODER_FLOORS), ("coder2", CODER2_FLOORS)])
+#: hinted -> (n, within 25 km, radius covers truth, median radius at most): the
+#: ``coder3`` slice (31 rows: Sui, Kalat, Jhal Jhao, Harnai in Balochistan and
+#: Mattani near Peshawar, written down and committed before the geocoder was run on
+#: them), first run 96.8 % / 100 % / 27.8 km hinted and 74.2 % / 74.2 % / 18.0 km
+#: bare; after the fixes (a town word keeps the seat of the unit of that name; a
+#: police or levies station is its town) 96.8 / 100 / 21.0 and 87.1 / 87.1 / 18.0.
+#: Floors one row under the values after the fixes (README, "Geocoding accuracy").
+CODER3_FLOORS = {True: (31, 0.93, 0.96, 22.0), False: (31, 0.83, 0.83, 19.0)}
+
+
+@pytest.mark.parametrize(
+    ("name", "floors"),
+    [("coder", CODER_FLOORS), ("coder2", CODER2_FLOORS), ("coder3", CODER3_FLOORS)],
+)
 def test_coder_slices(gaz, name, floors):
     rows = truth_by_slice(Geocoder(gaz))
     rows = rows[rows["slice"] == name]
