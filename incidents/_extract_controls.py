@@ -188,6 +188,15 @@ _SPEECH_VENUE = re.compile(
 )
 
 
+#: What attackers carried, not what they did: "armed with heavy weapons",
+#: "carrying rockets and grenades", "equipped with mortars" (a weapon of shelling).
+_ARMED_WITH = re.compile(
+    r"\b(?:armed|equipped)\s+with\s+(?:[\w-]+,?\s+(?:and\s+)?){0,3}$"
+    r"|\bcarrying\s+(?:[\w-]+,?\s+(?:and\s+)?){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
     """Why a trigger word names no incident, or None when it may.
 
@@ -204,8 +213,8 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
     -------
     str or None
         ``"labour strike"``, ``"firing in the air"``, ``"recollection"``,
-        ``"seizure"``, ``"drill"``, ``"mine clearance"``, ``"figurative fighting"`` or
-        ``"weather"``.
+        ``"seizure"``, ``"drill"``, ``"mine clearance"``, ``"armament"`` (what attackers
+        were armed with), ``"figurative fighting"`` or ``"weather"``.
     """
     word = sentence[start:end]
     before = sentence[max(0, start - 45) : start]
@@ -227,6 +236,8 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
         return "drill"
     if _MINE_WORD.match(low) and _MINE_CLEARANCE.search(before):
         return "mine clearance"
+    if kind == "shelling" and _ARMED_WITH.search(before):
+        return "armament"  # "militants armed with heavy weapons attacked": a description
     if low == "fighting" and (
         _FIGURATIVE_FIGHT.match(after) or _FIGURATIVE_FIGHT_BEFORE.search(before)
     ):
