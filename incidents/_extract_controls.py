@@ -188,6 +188,31 @@ _SPEECH_VENUE = re.compile(
 )
 
 
+#: People an earlier event uprooted, told in passing ("refugees, many from families
+#: displaced by the fighting"): the event is their story's cause, not news, unless
+#: its own clause dates it ("displaced by the fighting in X on Monday").
+_DISPLACED_BY = re.compile(
+    r"\b(?:displaced|uprooted|orphaned|widowed|made homeless|left homeless|rendered homeless|"
+    r"affected|traumati[sz]ed|scarred)\s+(?:by|in|during|from)\s+(?:the|that|those|past|"
+    r"years of|decades of)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# (the day of the event's own clause: no other verb before it, "the attacks in X
+# received aid on Monday" dates the aid)
+_OWN_DAY = re.compile(
+    r"^(?:(?![,.;:])(?!\s[a-z]+ed\b).){0,50}?\b(?:(?:on|last|this|early|late)\s+(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|night|week|weekend)|yesterday|today)\b",
+    re.IGNORECASE,
+)
+#: What attackers carried, not what they did: "armed with heavy weapons",
+#: "carrying rockets and grenades", "equipped with mortars" (a weapon of shelling).
+_ARMED_WITH = re.compile(
+    r"\b(?:armed|equipped)\s+with\s+(?:[\w-]+,?\s+(?:and\s+)?){0,3}$"
+    r"|\bcarrying\s+(?:[\w-]+,?\s+(?:and\s+)?){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
     """Why a trigger word names no incident, or None when it may.
 
@@ -204,8 +229,8 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
     -------
     str or None
         ``"labour strike"``, ``"firing in the air"``, ``"recollection"``,
-        ``"seizure"``, ``"drill"``, ``"mine clearance"``, ``"figurative fighting"`` or
-        ``"weather"``.
+        ``"seizure"``, ``"drill"``, ``"mine clearance"``, ``"armament"`` (what attackers
+        were armed with), ``"figurative fighting"`` or ``"weather"``.
     """
     word = sentence[start:end]
     before = sentence[max(0, start - 45) : start]
@@ -227,6 +252,10 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
         return "drill"
     if _MINE_WORD.match(low) and _MINE_CLEARANCE.search(before):
         return "mine clearance"
+    if _DISPLACED_BY.search(before) and not _OWN_DAY.search(after):
+        return "recollection"  # "families displaced by the fighting": a cause in passing
+    if kind == "shelling" and _ARMED_WITH.search(before):
+        return "armament"  # "militants armed with heavy weapons attacked": a description
     if low == "fighting" and (
         _FIGURATIVE_FIGHT.match(after) or _FIGURATIVE_FIGHT_BEFORE.search(before)
     ):

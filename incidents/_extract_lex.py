@@ -72,6 +72,8 @@ _T: list[tuple[str, str]] = [
         r"|\bIEDs?\b|\b(?:bomb|explosive) (?:blasts?|attacks?|explosions?)\b|\bblasts?\b"
         r"|\bbombings?\b|\bexplosions?\b"
         r"|\bexplosives?[- ](?:laden|packed|filled) (?:vehicles?|cars?|trucks?|motorcycles?)\b"
+        r"|\b(?:vehicles?|cars?|trucks?|motorcycles?|rickshaws?)\s+(?:laden|packed|filled|loaded|"
+        r"rigged)\s+with\s+explosives\b"
         r"|\bvehicle[- ]borne\b|\bVBIEDs?\b|" + BOMB_KILLS,
     ),
     (
