@@ -31,7 +31,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # positioned_tables
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+# (appended: the tests folder holds test packages named like the project's, "geo")
+sys.path.append(str(Path(__file__).resolve().parents[1]))  # positioned_tables
 
 BYS = ("segment", "admin2", "hex", "band")
 
