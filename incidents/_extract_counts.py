@@ -182,6 +182,23 @@ _GAP = (
 )
 
 
+# A gap that ends with a new subject: "two policemen in X and a roadside bomb (wounded)".
+_NEW_SUBJECT = re.compile(
+    r"\b(?:and|while|as|but|whereas)\s+(?:a|an|the|another|other|some|his|her|their|its)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _other_subject(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a count's verb, with no auxiliary before it, belongs to a new subject
+    named at the end of the gap (an active verb of another clause), not to the count."""
+    if "gap" not in m.re.groupindex or "verb" not in m.re.groupindex or m.group("gap") is None:
+        return False
+    between = sentence[m.end("gap") : m.start("verb")].strip()
+    return not between and bool(_NEW_SUBJECT.search(m.group("gap") + " "))
+
+
 # Verbs that only take the dead as their object ("claimed the lives of seven people").
 _ACTIVE_DEAD = r"|kills?|(?:claimed|claiming|took|taking) the lives of"
 
@@ -496,6 +513,8 @@ def counts_in(sentence: str) -> list[Count]:
                 continue  # a group of a list counted above
             if _OTHER_COUNT.search(_BREAKDOWN.sub(" ", m.groupdict().get("gap") or "")):
                 continue  # "killing a person and leaving three others injured": not one count
+            if _other_subject(sentence, m):
+                continue  # "two policemen in X and a bomb wounded three": another's verb
             v = _value(m.group("num"))
             if v is None:
                 continue

@@ -121,6 +121,13 @@ COUNTS = [
     ("Gunmen shot dead three constables at a checkpoint.", 3, None),
     ("Two troopers of the Frontier Corps were martyred and a head constable was hurt.", 2, 1),
     ("Four commandos and two rangers were wounded in the raid.", None, 6),
+    # a verb with no auxiliary after a new subject is that subject's, not the count's
+    (
+        "Gunmen killed two guards in Tank and a roadside bomb wounded four soldiers in Zhob.",
+        2,
+        4,
+    ),
+    ("Two guards in Tank and a soldier were wounded.", None, 3),
 ]
 
 
