@@ -122,7 +122,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\bfor (?:a|the) (?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
         r"tenth) (?:straight |consecutive |successive )?(?:day|night)\b",
     ),
-    ("ago", rf"\b{_N} days? ago\b"),
+    ("ago", rf"\b{_N} (?P<unit>days?|weeks?|fortnight) ago\b"),
     # "the strike came a day after the bombing": the bombing is the day before
     (
         "later",
@@ -472,8 +472,13 @@ def _resolve(
     if kind == "ago":
         assert ref is not None
         n = _number(g["n"])
-        x = ref - dt.timedelta(days=n)
-        return x, x, "article"
+        unit = (g.get("unit") or "day").lower()
+        if unit.startswith("day"):
+            x = ref - dt.timedelta(days=n)
+            return x, x, "article"
+        # "a week ago", "two weeks ago", "a fortnight ago": that day give or take one
+        x = ref - dt.timedelta(days=(14 if unit == "fortnight" else 7) * n)
+        return x - dt.timedelta(days=1), x + dt.timedelta(days=1), "article"
     if kind == "few_later":
         if prev is None:
             return None, None, "previous"

@@ -385,3 +385,18 @@ def test_a_month_long_mention_is_no_link_to_older_events(text, date, absent):
     df = extract(text, article_date=date)
     assert len(df) >= 1
     assert not df["location"].str.contains(absent).any()
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        # article date: Tuesday 14 October 2025
+        ("The post was attacked three days ago.", "2025-10-11", "2025-10-11"),
+        ("The post was attacked a week ago.", "2025-10-06", "2025-10-08"),
+        ("The post was attacked two weeks ago.", "2025-09-29", "2025-10-01"),
+        ("The post was attacked a fortnight ago.", "2025-09-29", "2025-10-01"),
+    ],
+)
+def test_weeks_ago_is_that_day_give_or_take_one(text, first, last):
+    (d,) = [d for d in find_dates(text, dt.date(2025, 10, 14)) if d.first is not None]
+    assert (d.first.isoformat(), d.last.isoformat()) == (first, last)
