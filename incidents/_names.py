@@ -242,10 +242,17 @@ ADMIN_NAME_NOISE = frozenset(
 )
 
 
+#: Particles that glue a unit word to its name in other languages ("Province de X",
+#: "Provincia di X"): noise only beside a unit word, else part of the name ("Du Ab",
+#: "Ruyi Du Ab": "du" is "two").
+_GLUE = frozenset({"de", "di", "d", "du", "del", "la", "of", "the", "د"})
+
+
 def admin_core(key: str) -> str:
     """An admin-unit name key with generic words removed ("" if nothing is left)."""
-    words = [w for w in key.split() if w not in ADMIN_NAME_NOISE]
-    return " ".join(words)
+    words = key.split()
+    unit = any(w in ADMIN_NAME_NOISE and w not in _GLUE for w in words)
+    return " ".join(w for w in words if w not in ADMIN_NAME_NOISE or (w in _GLUE and not unit))
 
 
 #: Direction and size words that real names carry before or after their core
