@@ -522,6 +522,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     _unknown_list_items(t, found, known)
     _unknown_before_unit(t, found, known, gc)
     _unknown_held(t, found, known, gc)
+    _unknown_after_owner(t, found, gc)
     _areas(found, gc)
     _near(t, found, gc)
     return found
@@ -1170,6 +1171,48 @@ def _unknown_held(t: str, places: list[_Place], known: list[_Place], gc: Geocode
     if extra:
         places.extend(extra)
         places.sort(key=lambda p: p.start)
+
+
+#: "in Zhob's Sambaza area", "in Upper Kurram's Boshehra village": a name after the
+#: unit or town that owns it.
+_AFTER_OWNER = re.compile(
+    r"\b(?:in|at|near|on|hit|struck|targeted)\s+(?:the\s+)?"
+    r"(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}?)(?:\s+(?:district|tehsil|province))?"
+    r"(?:'s|’s)\s+(?:general\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
+    r"(?P<feat>area|village|locality|sector|valley|neighbou?rhood|town|bazaar)\b"
+)
+
+
+def _unknown_after_owner(t: str, places: list[_Place], gc: Geocoder) -> None:
+    """Names the gazetteer does not have, told after the unit or town that owns them
+    ("in Zhob's Sambaza area"): kept with their own text and placed at their
+    namesake close to the owner, else at the owner."""
+    for m in _AFTER_OWNER.finditer(t):
+        a, b = m.start("name"), m.end("feat")
+        if any(q.start < b and a < q.end for q in places):
+            continue  # the name was read already
+        name = m.group("name")
+        if name.lower() in _NOT_PLACE or name.split()[0].lower() in _FUNCTION | _CALENDAR:
+            continue
+        read = [q for q in places if q.start == m.start("owner") and q.end <= a]
+        if read:  # "Bannu district's X area": the owner was read as a place
+            o = read[0]
+        else:
+            res = gc.resolve(m.group("owner"))
+            got = res[0] if res else None
+            if got is None or got.method not in (*_POINT, "admin1", "admin2") or got.ambiguous:
+                continue
+            o = _Place(m.start("owner"), m.end("owner"), m.group("owner"), got, role="context")
+        if o.role not in ("place", "context") or math.isnan(o.match.lat):
+            continue
+        if not read:
+            places.append(o)
+        o.role = "context"
+        p = _Place(a, b, f"{name} {m.group('feat')}", o.match, context=[])
+        _namesake_near(p, o, gc)
+        places.append(p)
+    places.sort(key=lambda p: p.start)
 
 
 _LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$")
