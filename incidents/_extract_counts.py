@@ -309,10 +309,13 @@ def _listed(sentence: str, rxs: list[re.Pattern[str]], which: str) -> list[Count
 
 
 _ZERO = re.compile(
-    r"\bno (?:casualties|deaths|fatalities|loss of life|one was (?:killed|hurt|injured))\b"
-    r"|\bwithout (?:any )?casualties\b",
+    r"\bno (?:casualties|deaths|fatalities|loss of life)\b|\bwithout (?:any )?casualties\b"
+    r"|\b(?:no one|nobody|none)\s+(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?"
+    r"(?:(?P<hurt>hurt|injured|wounded)|killed|martyred|dead)\b",
     re.IGNORECASE,
 )
+# "no one was hurt": "one" there counts nobody
+_NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
 # "resulting in the death of two civilians", "caused 12 deaths", "claimed 30 lives",
 # "12 lives were lost"
 _NOMINAL = [
@@ -513,6 +516,8 @@ def counts_in(sentence: str) -> list[Count]:
                 continue  # a group of a list counted above
             if _OTHER_COUNT.search(_BREAKDOWN.sub(" ", m.groupdict().get("gap") or "")):
                 continue  # "killing a person and leaving three others injured": not one count
+            if _NO_BEFORE.search(sentence, max(0, m.start() - 4), m.start()):
+                continue  # "no one was killed": counted as none below
             if _other_subject(sentence, m):
                 continue  # "two policemen in X and a bomb wounded three": another's verb
             v = _value(m.group("num"))
@@ -601,7 +606,8 @@ def counts_in(sentence: str) -> list[Count]:
             group = _group(who) if who else "people"
             out.append(Count(z.start(), z.end(), "wounded", v, group, z.group(0)))
     for z in _ZERO.finditer(sentence):
-        out.append(Count(z.start(), z.end(), "killed", 0, "people", z.group(0)))
+        which = "wounded" if z.group("hurt") else "killed"  # "no one was hurt": none hurt
+        out.append(Count(z.start(), z.end(), which, 0, "people", z.group(0)))
     for z in _ANOTHER_ONE.finditer(sentence) if "another" in low else ():
         # "a soldier was martyred and another wounded": one more, of the group before
         which = "wounded" if _HURT_GATE.search(z.group("verb")) else "killed"

@@ -128,6 +128,10 @@ COUNTS = [
         4,
     ),
     ("Two guards in Tank and a soldier were wounded.", None, 3),
+    # nobody: none of the verb's kind, and "one" counts no one
+    ("Militants burned a school overnight; no one was hurt.", None, 0),
+    ("A shell hit a house, but nobody was killed.", 0, None),
+    ("No one was injured in the blast.", None, 0),
 ]
 
 
