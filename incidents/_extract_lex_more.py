@@ -43,7 +43,8 @@ EXTRA: dict[str, str] = {
         r"planted)\s+bombs?\b"
         # grenades (ACLED: Explosions/Remote violence): "hurled a hand grenade at a
         # shop", "a grenade was thrown into a house", "a grenade attack"
-        r"|\b(?:hurl|throw|lob|toss)(?:ed|ing|s)?\s+(?:an?\s+|two\s+|three\s+)?"
+        r"|\b(?:hurl(?:ed|ing|s)?|throw(?:ing|s)?|lob(?:bed|bing|s)?|toss(?:ed|ing|es)?)\s+"
+        r"(?:an?\s+|two\s+|three\s+)?"
         r"(?:hand[- ])?grenades?\b|\bthrew\s+(?:an?\s+|two\s+|three\s+)?(?:hand[- ])?grenades?\b"
         r"|\b(?:hand[- ])?grenades?\s+(?:was|were|had been)\s+(?:hurled|thrown|lobbed|tossed)\b"
         r"|\bgrenade\s+(?:attacks?|blasts?|explosions?)\b"

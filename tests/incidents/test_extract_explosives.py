@@ -21,6 +21,8 @@ ROWS = [
         ["bombing"],
     ),
     ("A grenade was thrown into a house in Turbat on Monday, wounding two women.", ["bombing"]),
+    ("Two men lobbed a hand grenade into a shop in Chaman on Monday, wounding five.", ["bombing"]),
+    ("Attackers were lobbing grenades at a checkpoint in Kech on Monday.", ["bombing"]),
     ("Two people were hurt in a grenade attack on a cinema in Peshawar on Monday.", ["bombing"]),
     ("A magnetic bomb killed a police officer in Bannu on Monday.", ["bombing"]),
     ("A sticky bomb fixed under a car went off in Kabul on Monday, wounding a judge.", ["bombing"]),
