@@ -1184,6 +1184,17 @@ _AFTER_OWNER = re.compile(
 )
 
 
+#: "in Kurram's border area", "hit Bajaur's border villages", "on Quetta's outskirts":
+#: an unnamed part of the owner, which is then the site.
+_OWNER_PART = re.compile(
+    r"\b(?:in|at|near|on|hit|struck|shelled|targeted|pounded)\s+(?:the\s+)?"
+    r"(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}?)(?:\s+(?:district|tehsil|province))?"
+    r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:areas?|villages?|region|outskirts|parts?|belt|countryside|localit(?:y|ies)|"
+    r"suburbs?|mountains|hills)\b"
+)
+
+
 def _unknown_after_owner(t: str, places: list[_Place], gc: Geocoder) -> None:
     """Names the gazetteer does not have, told after the unit or town that owns them
     ("in Zhob's Sambaza area"): kept with their own text and placed at their
@@ -1212,6 +1223,19 @@ def _unknown_after_owner(t: str, places: list[_Place], gc: Geocoder) -> None:
         p = _Place(a, b, f"{name} {m.group('feat')}", o.match, context=[])
         _namesake_near(p, o, gc)
         places.append(p)
+    for m in _OWNER_PART.finditer(t):
+        a, b = m.span("owner")
+        if any(q.start < m.end() and a < q.end for q in places):
+            continue
+        res = gc.resolve(m.group("owner"))
+        got = res[0] if res else None
+        if got is None or got.method not in (*_POINT, "admin1", "admin2") or got.ambiguous:
+            continue
+        places.append(
+            _Place(
+                a, m.end(), t[a : m.end()], got, notes=[f"{t[a : m.end()]!r}: a part of {got.name}"]
+            )
+        )
     places.sort(key=lambda p: p.start)
 
 

@@ -1,8 +1,9 @@
-"""A name the gazetteer lacks, told after its owner ("in Zhob's X area"), is kept.
+"""A place told after its owner ("in Zhob's X area", "in Kurram's border area") is kept.
 
 "Gunmen killed two soldiers in Zhob's Sambaza area" gave no row: the possessive owner
 is not a mention of its own and the area's name is unknown.  The name is now kept
-with its text and placed near the owner (a namesake within reach) or at the owner.
+with its text and placed near the owner (a namesake within reach) or at the owner;
+an unnamed part ("Kurram's border area", "Quetta's outskirts") is placed at the owner.
 Every sentence is a paraphrase written for the test; the names are made up.
 """
 
@@ -40,6 +41,31 @@ def test_unknown_name_after_its_owner(text, location, district):
     poly = admin2().set_index("admin2").geometry[district]
     r = df.iloc[0]
     assert shapely.contains_xy(poly.buffer(0.05), r["longitude"], r["latitude"])
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "district"),
+    [
+        (
+            "A landmine killed two children in Kurram's border area on Sunday.",
+            "Kurram's border area",
+            "Kurram",
+        ),
+        (
+            "Shelling hit Bajaur's border villages on Sunday, killing two.",
+            "Bajaur's border villages",
+            "Bajaur",
+        ),
+        (
+            "Gunmen attacked a post on Quetta's outskirts on Sunday, killing a guard.",
+            "Quetta's outskirts",
+            "Quetta",
+        ),
+    ],
+)
+def test_an_unnamed_part_of_its_owner(text, location, district):
+    # "X's border area": no name of its own, so the owner is the site
+    test_unknown_name_after_its_owner(text, location, district)
 
 
 def test_a_speaker_at_an_owned_place_makes_no_row():
