@@ -190,13 +190,18 @@ _NEW_SUBJECT = re.compile(
 )
 
 
+# ("a woman and her two sons were killed": the verb is passive, the subjects joined)
+_AUX_END = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
 def _other_subject(sentence: str, m: re.Match[str]) -> bool:
     """Whether a count's verb, with no auxiliary before it, belongs to a new subject
     named at the end of the gap (an active verb of another clause), not to the count."""
     if "gap" not in m.re.groupindex or "verb" not in m.re.groupindex or m.group("gap") is None:
         return False
     between = sentence[m.end("gap") : m.start("verb")].strip()
-    return not between and bool(_NEW_SUBJECT.search(m.group("gap") + " "))
+    gap = m.group("gap") + " "
+    return not between and not _AUX_END.search(gap) and bool(_NEW_SUBJECT.search(gap))
 
 
 # Verbs that only take the dead as their object ("claimed the lives of seven people").
