@@ -79,6 +79,8 @@ _FORCE = re.compile(
 _BY_FORCE = re.compile(
     r"\s+by\s+(.{1,40}?)(?=\s+(?:in|at|near|on|during|after|while)\b|[,.;]|$)", re.IGNORECASE
 )
+# "with the security forces in X": the phrase after "with", up to a place or a break
+_UP_TO_PLACE = re.compile(r"(.{1,40}?)(?=\s+(?:in|at|near|on|during|after|while)\b|[,.;]|$)")
 _ADVERB_END = re.compile(r"\s+(?:\w+ly|also|reportedly|on \w+day|today|yesterday)?\s*$")
 _OPPONENT = {TTP: PK_MIL, TTP_WORD: PK_MIL, HGB: PK_MIL, AF_MIL: PK_MIL, PK_MIL: AF_MIL}
 
@@ -123,7 +125,7 @@ def _fought_with(t: str, end: int, acts: list[tuple[int, str]]) -> str | None:
     named = [a for o, a in acts if o == w.end()]
     if named:
         return named[0]
-    g = re.match(r"(.{1,40}?)(?=\s+(?:in|at|near|on|during|after|while)\b|[,.;]|$)", t[w.end() :])
+    g = _UP_TO_PLACE.match(t, w.end())
     return "FORCE" if g and _FORCE.search(g.group(1)) else None
 
 
