@@ -134,10 +134,12 @@ def _side(a: str) -> str:
 
 
 def _resolve(agent: str | None, victim: str | None) -> tuple[str, str] | None:
-    if victim is None or victim == CIVILIANS:
-        if agent not in (None, "FORCE", CIVILIANS) and victim == CIVILIANS:
-            return _side(agent), CIVILIANS  # type: ignore[arg-type]
+    if victim is None:
         return None
+    if victim == CIVILIANS:
+        if agent in (None, "FORCE", CIVILIANS):
+            return None
+        return _side(agent), CIVILIANS  # type: ignore[arg-type]
     if agent == "FORCE":
         agent = _OPPONENT.get(victim)
     if agent is None or agent == CIVILIANS or _side(agent) == _side(victim):
