@@ -160,15 +160,13 @@ def clause_roles(t: str, at: int) -> tuple[str, str] | None:
     acts = actors_in(t)
     if not acts:
         return None
-    verbs = sorted(_VERB.finditer(t), key=lambda m: abs(m.start() - at))
-    if not verbs:
+    m = min(_VERB.finditer(t), key=lambda v: abs(v.start() - at), default=None)
+    if m is None:
         return None
-    m = verbs[0]
     if _DIED.fullmatch(m.group(0)) or _AUX.search(t, max(0, m.start() - 30), m.start()):
         # passive: "X were killed by Y"; X the nearest actor before the verb in its clause
         victims = [a for o, a in acts if o < m.start() and not _SUBJECT_GAP.search(t, o, m.start())]
-        by = [a for o, a in acts if o > m.end() and _BY.fullmatch(t, m.end(), o)]
-        agent = by[0] if by else None
+        agent = next((a for o, a in acts if o > m.end() and _BY.fullmatch(t, m.end(), o)), None)
         if agent is None:
             g = _BY_FORCE.match(t, m.end())
             agent = "FORCE" if g and _FORCE.search(g.group(1)) else None
