@@ -282,7 +282,7 @@ def _aftermath(left: str) -> bool:
     if local and _SPEAKERS.search(local.group(0)):
         return False  # "hospital officials in Khost said": people of the place
     # "displaced by the fighting in Kurram": the event itself is named in between
-    return not any(x.violent for x in triggers_in(seg[last.start() :]))
+    return not _names_event(seg[last.start() :])
 
 
 _ACTOR_BEFORE = re.compile(
