@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from geo.sphere import point_km
 from incidents._extract_across import across_line, facing_district
 from incidents._extract_controls import speech_venue
+from incidents._extract_lex import triggers_in
 from incidents._extract_phrasing_h import aerial_site
 from incidents._extract_phrasing_l import facility_after, talks_topic
 from incidents._extract_phrasing_m import comment_clause
@@ -253,8 +254,6 @@ def _struck(left: str, at: int) -> bool:
     up at a meeting in X", "troops killed three TTP commanders in X"), so the place
     after it is the scene, not a venue or a seat.  Only a few words, none of them
     another verb, may lie between ("the strikes coincided with a visit to X": no)."""
-    from incidents._extract_lex import triggers_in
-
     seg = _CLAUSE_CUT.split(left[:at])[-1]
     hits = [x for x in triggers_in(seg) if x.violent]
     if not hits:
@@ -270,14 +269,10 @@ _VERBISH = re.compile(r"(?:ed|ing|es)$")
 
 
 def _names_event(span: str) -> bool:
-    from incidents._extract_lex import triggers_in
-
     return any(x.violent for x in triggers_in(span))
 
 
 def _aftermath(left: str) -> bool:
-    from incidents._extract_lex import triggers_in
-
     seg = re.split(r"[.;]", left)[-1]
     found = list(_AFTERMATH.finditer(seg))
     last = found[-1] if found else None
@@ -287,7 +282,7 @@ def _aftermath(left: str) -> bool:
     if local and _SPEAKERS.search(local.group(0)):
         return False  # "hospital officials in Khost said": people of the place
     # "displaced by the fighting in Kurram": the event itself is named in between
-    return not any(x.violent for x in triggers_in(seg[last.start() :]))
+    return not _names_event(seg[last.start() :])
 
 
 _ACTOR_BEFORE = re.compile(

@@ -79,6 +79,8 @@ _FORCE = re.compile(
 _BY_FORCE = re.compile(
     r"\s+by\s+(.{1,40}?)(?=\s+(?:in|at|near|on|during|after|while)\b|[,.;]|$)", re.IGNORECASE
 )
+# "with the security forces in X": the phrase after "with", up to a place or a break
+_UP_TO_PLACE = re.compile(r"(.{1,40}?)(?=\s+(?:in|at|near|on|during|after|while)\b|[,.;]|$)")
 _ADVERB_END = re.compile(r"\s+(?:\w+ly|also|reportedly|on \w+day|today|yesterday)?\s*$")
 _OPPONENT = {TTP: PK_MIL, TTP_WORD: PK_MIL, HGB: PK_MIL, AF_MIL: PK_MIL, PK_MIL: AF_MIL}
 
@@ -123,7 +125,7 @@ def _fought_with(t: str, end: int, acts: list[tuple[int, str]]) -> str | None:
     named = [a for o, a in acts if o == w.end()]
     if named:
         return named[0]
-    g = re.match(r"(.{1,40}?)(?=\s+(?:in|at|near|on|during|after|while)\b|[,.;]|$)", t[w.end() :])
+    g = _UP_TO_PLACE.match(t, w.end())
     return "FORCE" if g and _FORCE.search(g.group(1)) else None
 
 
@@ -132,10 +134,12 @@ def _side(a: str) -> str:
 
 
 def _resolve(agent: str | None, victim: str | None) -> tuple[str, str] | None:
-    if victim is None or victim == CIVILIANS:
-        if agent not in (None, "FORCE", CIVILIANS) and victim == CIVILIANS:
-            return _side(agent), CIVILIANS  # type: ignore[arg-type]
+    if victim is None:
         return None
+    if victim == CIVILIANS:
+        if agent in (None, "FORCE", CIVILIANS):
+            return None
+        return _side(agent), CIVILIANS  # type: ignore[arg-type]
     if agent == "FORCE":
         agent = _OPPONENT.get(victim)
     if agent is None or agent == CIVILIANS or _side(agent) == _side(victim):
@@ -156,15 +160,13 @@ def clause_roles(t: str, at: int) -> tuple[str, str] | None:
     acts = actors_in(t)
     if not acts:
         return None
-    verbs = sorted(_VERB.finditer(t), key=lambda m: abs(m.start() - at))
-    if not verbs:
+    m = min(_VERB.finditer(t), key=lambda v: abs(v.start() - at), default=None)
+    if m is None:
         return None
-    m = verbs[0]
     if _DIED.fullmatch(m.group(0)) or _AUX.search(t, max(0, m.start() - 30), m.start()):
         # passive: "X were killed by Y"; X the nearest actor before the verb in its clause
         victims = [a for o, a in acts if o < m.start() and not _SUBJECT_GAP.search(t, o, m.start())]
-        by = [a for o, a in acts if o > m.end() and _BY.fullmatch(t, m.end(), o)]
-        agent = by[0] if by else None
+        agent = next((a for o, a in acts if o > m.end() and _BY.fullmatch(t, m.end(), o)), None)
         if agent is None:
             g = _BY_FORCE.match(t, m.end())
             agent = "FORCE" if g and _FORCE.search(g.group(1)) else None
