@@ -421,8 +421,13 @@ def dateline_places(t: str, gc: Geocoder) -> list[_Place]:
     for m in _mentions(gc, t):
         if not m.candidates or m.candidates[0].method in ("country", "unresolved"):
             continue
-        town = gc.resolve(f"{m.text} town")[0]
-        good = town.method == "gazetteer" and town.uncertainty_km <= DATELINE_TOWN_KM
+        res = gc.resolve(f"{m.text} town")
+        town = res[0] if res else None
+        good = (
+            town is not None
+            and town.method == "gazetteer"
+            and town.uncertainty_km <= DATELINE_TOWN_KM
+        )
         out.append(
             _Place(m.start, m.end, m.text, town if good else m.candidates[0], role="context")
         )
