@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from incidents import _extract_claims as claims
 from incidents import _extract_phrasing as phrasing
+from incidents._extract_lex_more import BODY_MARKS, SLAIN
 from incidents._extract_phrasing_h import gapped_groups
 from incidents._extract_phrasing_k import nominal_tolls
 from incidents._extract_phrasing_m import ADVERB, DEAD_MORE
@@ -333,6 +334,13 @@ _NOMINAL = [
         rf"\b(?:claimed|claiming|took|taking|cost|costing) (?:at least |more than |some |about )?"
         rf"{_NUM_NO_A} (?:\w+ )?lives\b",
         rf"\b{_QUAL}{_NUM_NO_A} (?:\w+ )?lives (?:were|have been|had been|was) lost\b",
+        # bodies found with marks of violence: "the bullet-riddled bodies of three men",
+        # "two tortured bodies", "the bodies of four labourers bearing gunshot wounds"
+        rf"\b{SLAIN}\s+bod(?:y|ies) of (?:the )?{_QUAL}{_NUM} {_ADJ}"
+        rf"(?P<who>{_WHO_ANY}|{_ONE})\b",
+        rf"\b{_QUAL}{_NUM_NO_A} {SLAIN}\s+bodies\b",
+        rf"\bbod(?:y|ies) of (?:the )?{_QUAL}{_NUM} {_ADJ}(?P<who>{_WHO_ANY}|{_ONE})\b"
+        rf"(?=[^.;]{{0,40}}?\b{BODY_MARKS})",
     )
 ]
 # "injuries to 16 others", "injuring 16 others" is a verb form
@@ -469,7 +477,7 @@ _EITHER = re.compile(r"\s+or\s+(?:were\s+)?(?:injured|wounded|hurt|killed|dead|d
 _EITHER_BEFORE = re.compile(r"\b(?:killed|injured|wounded|dead|hurt)\s+or\s+$", re.I)
 _ANY_VERB = re.compile(
     r"kill|dead|died|martyr|slain|lives|perish|shahadat|hell|neutrali|eliminat|wound|injur|hurt|"
-    r"casualt|death|fatalit|toll|lives|" + DEAD_MORE,
+    r"casualt|death|fatalit|toll|lives|bodies|body of|" + DEAD_MORE,
     re.IGNORECASE,
 )
 
@@ -574,7 +582,13 @@ def counts_in(sentence: str) -> list[Count]:
     low = sentence.lower()
     nominal = (
         _NOMINAL
-        if ("death" in low or "fatalit" in low or "lives" in low or "martyrdom of" in low)
+        if (
+            "death" in low
+            or "fatalit" in low
+            or "lives" in low
+            or "martyrdom of" in low
+            or "bod" in low
+        )
         else []
     )
     for z in (z for rx in nominal for z in rx.finditer(sentence)):

@@ -27,6 +27,7 @@ from incidents._extract_lex import (
     is_diplomatic,
     triggers_in,
 )
+from incidents._extract_lex_more import SLAIN_BODIES
 from incidents._extract_phrasing import victims_at, without_earlier
 from incidents._extract_phrasing_h import target_site
 from incidents._extract_phrasing_k import without_anchored
@@ -823,7 +824,8 @@ def _types(c: _Candidate) -> None:
     if kind == "attack" and civ_only:
         c.notes.append("attack on civilians")
         c.types = EVENT_KINDS["killing"]
-    elif kind == "killing" and not civ_only:
+    elif kind == "killing" and not civ_only and not SLAIN_BODIES.search(c.evidence):
+        # (bodies found with marks of violence: an attack, whoever the dead were)
         c.types = EVENT_KINDS["armed_clash"]
     else:
         c.types = EVENT_KINDS[kind]

@@ -15,7 +15,18 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["EXTRA", "same_blast"]
+__all__ = ["BODY_MARKS", "EXTRA", "SLAIN", "SLAIN_BODIES", "same_blast"]
+
+#: Words that say a body was of someone killed by violence, and marks said on it.
+SLAIN = r"(?:bullet-riddled|bullet-ridden|tortured|mutilated|beheaded|decapitated)"
+BODY_MARKS = (
+    r"(?:bearing|with|showing)\s+(?:\w+\s+)?(?:bullet|gunshot|torture)\s+"
+    r"(?:wounds|marks|injuries)"
+)
+#: Bodies found with marks of violence (ACLED: an attack, whoever the dead were).
+SLAIN_BODIES = re.compile(
+    rf"\b{SLAIN}\s+bod(?:y|ies)\b|\bbod(?:y|ies)\b[^.;]{{0,60}}?\b{BODY_MARKS}", re.IGNORECASE
+)
 
 EXTRA: dict[str, str] = {
     # unmanned aircraft by another name: "a UAV attack", "an unmanned aerial vehicle
@@ -49,6 +60,9 @@ EXTRA: dict[str, str] = {
         r"|\b(?:hand[- ])?grenades?\s+(?:was|were|had been)\s+(?:hurled|thrown|lobbed|tossed)\b"
         r"|\bgrenade\s+(?:attacks?|blasts?|explosions?)\b"
     ),
+    # bodies found with marks of violence (ACLED: an attack): "the bullet-riddled bodies of
+    # three men were found", "bodies bearing gunshot wounds were recovered"
+    "killing": rf"\b{SLAIN}\s+bod(?:y|ies)\b|\bbod(?:y|ies)\b(?=[^.;]{{0,60}}?\b{BODY_MARKS})",
     # the attacker named for the attack: "a suicide attacker struck a checkpoint"
     "suicide_bombing": r"\bsuicide (?:attackers?|assailants?)\b",
     # a gun battle by another name

@@ -23,6 +23,7 @@ from geo.sphere import point_km
 from incidents._extract_across import across_line, facing_district
 from incidents._extract_controls import speech_venue
 from incidents._extract_lex import triggers_in
+from incidents._extract_lex_more import SLAIN
 from incidents._extract_phrasing_h import aerial_site
 from incidents._extract_phrasing_l import facility_after, talks_topic
 from incidents._extract_phrasing_m import comment_clause
@@ -281,8 +282,13 @@ def _aftermath(left: str) -> bool:
     local = _LOCAL.search(seg)
     if local and _SPEAKERS.search(local.group(0)):
         return False  # "hospital officials in Khost said": people of the place
+    if _SLAIN_BEFORE.search(seg, 0, last.start()):
+        return False  # "the bullet-riddled bodies ... found in X": where they were killed
     # "displaced by the fighting in Kurram": the event itself is named in between
     return not _names_event(seg[last.start() :])
+
+
+_SLAIN_BEFORE = re.compile(rf"\b{SLAIN}\s+$", re.IGNORECASE)
 
 
 _ACTOR_BEFORE = re.compile(
