@@ -1168,7 +1168,7 @@ def _unknown_held(t: str, places: list[_Place], known: list[_Place], gc: Geocode
         name = m.group("name")
         if any(q.start < b and a < q.end for q in places):
             continue
-        if name.lower() in _NOT_PLACE or name.split()[0].lower() in _FUNCTION | _CALENDAR:
+        if _no_name(name):
             continue
         p = _Place(a, b, f"{name} {m.group('feat')}", u.match, context=[])
         _namesake_near(p, u, gc)
@@ -1181,10 +1181,12 @@ def _unknown_held(t: str, places: list[_Place], known: list[_Place], gc: Geocode
 
 #: "in Zhob's Sambaza area", "in Upper Kurram's Boshehra village": a name after the
 #: unit or town that owns it.
-_AFTER_OWNER = re.compile(
-    r"\b(?:in|at|near|on|hit|struck|targeted)\s+(?:the\s+)?"
+_OWNER_NAME = (
     r"(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}?)(?:\s+(?:district|tehsil|province))?"
-    r"(?:'s|’s)\s+(?:general\s+)?"
+    r"(?:'s|’s)\s+"
+)
+_AFTER_OWNER = re.compile(
+    r"\b(?:in|at|near|on|hit|struck|targeted)\s+(?:the\s+)?" + _OWNER_NAME + r"(?:general\s+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
     r"(?P<feat>area|village|locality|sector|valley|neighbou?rhood|town|bazaar)\b"
 )
@@ -1194,11 +1196,26 @@ _AFTER_OWNER = re.compile(
 #: an unnamed part of the owner, which is then the site.
 _OWNER_PART = re.compile(
     r"\b(?:in|at|near|on|hit|struck|shelled|targeted|pounded)\s+(?:the\s+)?"
-    r"(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}?)(?:\s+(?:district|tehsil|province))?"
-    r"(?:'s|’s)\s+(?:[a-z][\w-]*\s+){0,3}?"
+    + _OWNER_NAME
+    + r"(?:[a-z][\w-]*\s+){0,3}?"
     r"(?:areas?|villages?|region|outskirts|parts?|belt|countryside|localit(?:y|ies)|"
     r"suburbs?|mountains|hills)\b"
 )
+
+
+def _no_name(name: str) -> bool:
+    """Whether capitalised words before a feature word are no place's name ("The",
+    "Sunday", "Taliban")."""
+    return name.lower() in _NOT_PLACE or name.split()[0].lower() in _FUNCTION | _CALENDAR
+
+
+def _owner_match(gc: Geocoder, text: str) -> Match | None:
+    """The unit or town ``text`` names, when the gazetteer knows it unambiguously."""
+    res = gc.resolve(text)
+    got = res[0] if res else None
+    if got is None or got.method not in (*_POINT, "admin1", "admin2") or got.ambiguous:
+        return None
+    return got
 
 
 def _unknown_after_owner(t: str, places: list[_Place], gc: Geocoder) -> None:
@@ -1210,15 +1227,14 @@ def _unknown_after_owner(t: str, places: list[_Place], gc: Geocoder) -> None:
         if any(q.start < b and a < q.end for q in places):
             continue  # the name was read already
         name = m.group("name")
-        if name.lower() in _NOT_PLACE or name.split()[0].lower() in _FUNCTION | _CALENDAR:
+        if _no_name(name):
             continue
         read = [q for q in places if q.start == m.start("owner") and q.end <= a]
         if read:  # "Bannu district's X area": the owner was read as a place
             o = read[0]
         else:
-            res = gc.resolve(m.group("owner"))
-            got = res[0] if res else None
-            if got is None or got.method not in (*_POINT, "admin1", "admin2") or got.ambiguous:
+            got = _owner_match(gc, m.group("owner"))
+            if got is None:
                 continue
             o = _Place(m.start("owner"), m.end("owner"), m.group("owner"), got, role="context")
         if o.role not in ("place", "context") or math.isnan(o.match.lat):
@@ -1233,9 +1249,8 @@ def _unknown_after_owner(t: str, places: list[_Place], gc: Geocoder) -> None:
         a, b = m.span("owner")
         if any(q.start < m.end() and a < q.end for q in places):
             continue
-        res = gc.resolve(m.group("owner"))
-        got = res[0] if res else None
-        if got is None or got.method not in (*_POINT, "admin1", "admin2") or got.ambiguous:
+        got = _owner_match(gc, m.group("owner"))
+        if got is None:
             continue
         places.append(
             _Place(
