@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from incidents import _extract_claims as claims
 from incidents import _extract_phrasing as phrasing
-from incidents._extract_lex_more import BODY_MARKS, SLAIN
+from incidents._extract_lex_more import BODY_MARKS, SLAIN, TRADES
 from incidents._extract_phrasing_h import gapped_groups
 from incidents._extract_phrasing_k import nominal_tolls
 from incidents._extract_phrasing_m import ADVERB, DEAD_MORE
@@ -121,7 +121,7 @@ _GROUPS = {
         r"sons of (?:the )?(?:soil|Pakistan|the nation|the motherland)|"
         r"soldiers?|troops|personnel|policem[ae]n|police|officers?|guards?|servicem[ae]n|"
         r"paramilitar(?:y|ies)|security forces|cops|jawans|sepoys|constables?|troopers?|"
-        r"commandos?|rangers|recruits|cadets"
+        r"commandos?|rangers|recruits|cadets|(?:traffic )?wardens|levies"
     ),
     "militants": (
         r"militants?|fighters?|attackers?|terrorists?|insurgents?|Taliban|khawarij|"
@@ -133,10 +133,10 @@ _GROUPS = {
         r"students|worshippers|non-combatants|noncombatants|residents|traders|drivers|infants|"
         r"teenagers|youths|young men|minors|brothers|sisters|sons|daughters|relatives|siblings|"
         r"players|shopkeepers|farmers|labourers|tribesmen|elders|passers-?by|passer-?by|"
-        r"bystanders?"
+        r"bystanders?|" + TRADES + "s?|businessm[ae]n|herdsmen|famil(?:y|ies)"
     ),
     # "three more were wounded": "more" like "others", of the group counted before
-    "people": r"people|persons|individuals|others|person|casualties|commanders|"
+    "people": r"people|persons|individuals|others|person|casualties|commanders|officials|"
     r"more(?=\s+(?:were|was|have|had|are|got|sustained|suffered|received|injured|wounded|"
     r"hurt|killed|dead|died|martyred)\b|\s*[,.;]|\s*$)",
 }
@@ -145,7 +145,8 @@ _ONE = (
     r"militant|fighter|resident|driver|person|member|commander|trader|shopkeeper|"
     r"passer-?by|bystander|policeman|cop|labou?rer|student|farmer|sepoy|jawan|"
     r"(?:head )?constable|trooper|commando|recruit|cadet|"
-    r"(?:border |security |police |paramilitary )?(?:guard|official|personnel)"
+    r"(?:border |security |police |paramilitary )?(?:guard|official|personnel)|"
+    r"businessman|herdsman|tribesman|" + TRADES
 )
 _WHO_ANY = "|".join(_GROUPS.values())
 _WHO = "(?P<who>" + _WHO_ANY + ")"
@@ -236,6 +237,9 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
         rf"\b(?P<verb>{verb}{_ACTIVE_DEAD if present else ''})"
         rf"(?: at least| more than| over| some| about| nearly| up to| another)?"
         rf"(?: her| his| their| its)? {_NUM} {_ADJ}{_WHO}\b",
+        # "killing a family of five", "wounding an entire family of six"
+        rf"\b(?P<verb>{verb})(?: all| an entire| the entire| a whole)?(?: members of)?"
+        rf" (?:a |an |his |her |their )?(?:entire |whole )?(?P<who>family) of {_NUM_NO_A}\b",
         # "more than 80 wounded", "dozens killed"
         # ("four were seriously injured", "two critically wounded")
         rf"\b{_QUAL}{_NUM_NO_A} (?:were |was |){ADVERB}(?P<verb>{verb})\b",
@@ -351,7 +355,7 @@ _NOMINAL_HURT = re.compile(
 )
 # "the death toll rose to 101", "the toll has climbed to at least 23"
 _TOLL = re.compile(
-    rf"\b(?:death toll|toll)\b[^.;\d]{{0,60}}?\b(?:rose|risen|rising|climbed|jumped|reached|"
+    rf"\b(?:death toll|toll)\b[^.;\d]{{0,100}}?\b(?:rose|risen|rising|climbed|jumped|reached|"
     rf"increased|stood|stands|hit|mounted|is|was|has reached)\s+(?:to\s+|at\s+)?{_QUAL}"
     rf"{_NUM_NO_A}\b",
     re.IGNORECASE,
@@ -379,7 +383,8 @@ _HURT_NUMBER = [
 ]
 # "the number of dead rose to 9"
 _DEAD_NUMBER = re.compile(
-    rf"\bnumber of (?:the )?(?:dead|deaths|fatalities|those killed)\b[^.;\d]{{0,40}}?\b"
+    rf"\bnumber of (?:the )?(?:dead|deaths|fatalities|(?:those|people|persons) killed)\b"
+    rf"[^.;\d]{{0,60}}?\b"
     rf"(?:rose|risen|climbed|jumped|reached|increased|went up)\s+to\s+{_QUAL}{_NUM_NO_A}\b",
     re.IGNORECASE,
 )

@@ -236,6 +236,7 @@ _AGGREGATE = re.compile(
     r"\b(?:hundreds|thousands|dozens|scores|numerous|countless)\s+of\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_WERE_BEFORE = re.compile(r"\bof\s+[\w-]+\s+(?:were|was)\s+$", re.IGNORECASE)
 # "the 2014 school attack", "the October fighting": an event named by its (past) year
 # or month.
 _YEAR_NAMED = re.compile(
@@ -814,6 +815,11 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         c.actor2 = None
 
 
+# Fire one side opens on another ("gunmen opened fire on a van"): one-sided when its
+# only victims are civilians (ACLED: an attack on civilians), unlike a clash.
+_FIRED_ON = re.compile(r"\bopen(?:ed|s|ing)? (?:\w+ )?fire\b|\bfired (?:on|at|upon|into)\b", re.I)
+
+
 def _types(c: _Candidate) -> None:
     if c.kind == "air_strike" and c.actor1 in (AF_MIL, TTP, HGB):
         # only Pakistan strikes from the air here: their "strikes" are ground attacks
@@ -821,7 +827,7 @@ def _types(c: _Candidate) -> None:
         c.notes.append("'strikes' by a force without aircraft: an attack")
     kind = c.kind
     civ_only = c.actor2 == CIVILIANS
-    if kind == "attack" and civ_only:
+    if civ_only and (kind == "attack" or (kind == "armed_clash" and _FIRED_ON.search(c.evidence))):
         c.notes.append("attack on civilians")
         c.types = EVENT_KINDS["killing"]
     elif kind == "killing" and not civ_only and not SLAIN_BODIES.search(c.evidence):
@@ -859,6 +865,8 @@ def _dates_fit(host: _Candidate, c: _Candidate) -> bool:
     left 16 soldiers dead" is not the detail of today's strike)."""
     if c.date_how not in ("absolute", "relative") or c.first is None or host.first is None:
         return True
+    if c.counts and all(n.role == "update" for n in c.counts):
+        return host.first <= (c.last or c.first)  # "by Tuesday the toll had risen": when counted
     if c.last is not None and (c.last - c.first).days > 2:
         return False  # "30 were killed in operations this week": a summary, not a detail
     return c.first <= (host.last or host.first) and host.first <= (c.last or c.first)
@@ -1026,6 +1034,8 @@ def _events_of(
                 # ("dozens of missiles" counts munitions of one event)
                 _AGGREGATE.search(t[max(0, x.start - 50) : x.start])
                 and not re.match(r"(?i)(?:missile|rocket|shell|mortar|bomb|artillery)", x.text)
+                # ("dozens of people were injured": a vague count of one event's victims)
+                and not (x.kind == "killing" and _WERE_BEFORE.search(t, 0, x.start))
             )
         )
         and not _day_near(x, spans, t)

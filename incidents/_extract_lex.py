@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from incidents._extract_controls import accidental, non_event
 from incidents._extract_counts import Casualties, casualties_in
-from incidents._extract_lex_more import EXTRA, same_blast
+from incidents._extract_lex_more import EXTRA, TRADES, same_blast
 from incidents._extract_phrasing import MORE_TRIGGERS
 from incidents._extract_phrasing_h import MORE_TRIGGERS_H, own_forces, truce_state
 from incidents._extract_phrasing_l import weather_named, without_weather
@@ -116,8 +116,10 @@ _T: list[tuple[str, str]] = [
         r"lost (?:their|his|her) lives?|embraced (?:martyrdom|shahadat)|sent to hell|"
         r"neutrali[sz]ed|perished|slain|succumbed|deaths? of|"
         r"no (?:casualties|deaths|fatalities|loss of life))\b"
+        # "dozens were hurt" (not "the closure hurt traders")
+        r"|\b(?:was|were|been|got)\s+(?:\w+ly\s+)?hurt\b"
         # "the death toll has risen to 31" after the event: its count, told later
-        r"|\b(?:death toll|toll)\b(?=[^.;]{0,60}?\b(?:rose|risen|climbed|jumped|reached|"
+        r"|\b(?:death toll|toll)\b(?=[^.;]{0,100}?\b(?:rose|risen|climbed|jumped|reached|"
         r"increased|mounted)\s+to\b)"
         # "troops eliminated five terrorists": a count of fighters after it
         r"|\beliminated\b(?=(?:\s+[\w-]+){1,4}?\s+(?:terrorists|militants|khawarij|khwarij|"
@@ -443,7 +445,9 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
         CIVILIANS,
         re.compile(
             r"\b(?:civilians?|children|women|residents|villagers|families|a family|"
-            r"cricketers|a woman|a child|traders|truck drivers)\b",
+            r"cricketers|a woman|a child|traders|truck drivers"
+            # a victim's calling ("a teacher", "two polio workers"), not a source's
+            rf"|(?!(?:journalist|reporter|activist|politician)s?\b){TRADES}s?)\b",
             re.IGNORECASE,
         ),
     ),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BODY_MARKS", "EXTRA", "SLAIN", "SLAIN_BODIES", "same_blast"]
+__all__ = ["BODY_MARKS", "EXTRA", "SLAIN", "SLAIN_BODIES", "TRADES", "same_blast"]
 
 #: Words that say a body was of someone killed by violence, and marks said on it.
 SLAIN = r"(?:bullet-riddled|bullet-ridden|tortured|mutilated|beheaded|decapitated)"
@@ -26,6 +26,15 @@ BODY_MARKS = (
 #: Bodies found with marks of violence (ACLED: an attack, whoever the dead were).
 SLAIN_BODIES = re.compile(
     rf"\b{SLAIN}\s+bod(?:y|ies)\b|\bbod(?:y|ies)\b[^.;]{{0,60}}?\b{BODY_MARKS}", re.IGNORECASE
+)
+
+#: Callings a civilian victim is named by, singular ("a teacher was shot dead",
+#: "gunmen killed two polio workers": add "s" for the plural).
+TRADES = (
+    r"(?:teacher|doctor|journalist|reporter|lawyer|cleric|imam|prayer leader|scholar|"
+    r"engineer|nurse|health worker|polio worker|aid worker|vaccinator|politician|employee|"
+    r"pilgrim|shepherd|herder|judge|activist|pedestrian|watchman|motorcyclist|passenger|"
+    r"worshipper|vendor|mechanic|contractor|tailor|villager|chowkidar)"
 )
 
 EXTRA: dict[str, str] = {

@@ -360,6 +360,36 @@ _LOCAL = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+# ... and what they say happened there, when nothing else places it: "Police in Bannu
+# said four militants were killed", "In Bannu, police said gunmen killed two".
+_SAYS = re.compile(
+    r"^\s+(?:(?:on|late on|early on)\s+\w+\s+)?(?:said|says|told|confirmed|reported)\b"
+)
+_LOCAL_AFTER = re.compile(
+    r"^,?\s+(?:the\s+|a\s+|local\s+|district\s+)*(?:police|residents|villagers|witnesses|"
+    r"hospital|doctors|rescue|levies|elders)\s+(?:\w+\s+){0,2}?(?:said|says|told|confirmed)\b",
+    re.IGNORECASE,
+)
+
+
+# What an event (not a seat) "has" done: a toll that rose, people it killed.
+_EVENT_HAS = re.compile(
+    r"^\s+(?:has|had|have)\s+(?:now\s+|since\s+|so far\s+)?(?:climbed|risen|reached|jumped|"
+    r"increased|gone up|mounted|(?P<v>killed|claimed|left|wounded|injured))\b"
+)
+
+
+def _local_source(t: str, p: _Place) -> bool:
+    """Whether a mention is where local people speak from: police, residents,
+    hospital or district officials of the place ("police in X said", "In X, police
+    said"), so what they report happened there unless another place is named."""
+    left = t[max(0, p.start - 60) : p.start]
+    right = t[p.end : p.end + 60]
+    if _LOCAL.search(left):
+        return bool(_SAYS.match(right))
+    return bool(_FRONTED.search(left) and _LOCAL_AFTER.match(right))
+
+
 _UNIT_BEFORE = re.compile(
     r"^(?:\s+(?:district|province|tehsil))?(?:'s|’s)\s+(?:general\s+)?"
     r"(?:area|region|town|village|valley|locality)\s+of\s+(?:the\s+)?$",
@@ -450,12 +480,15 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     origin: list[int] = []  # ends of the origin mentions
     described: list[int] = []  # ends of mentions that describe (neighbours, venues...)
     appositive: set[int] = set()  # ... of those inside an appositive
+    sources: list[_Place] = []  # the places local sources speak from
     for m in _mentions(gc, t):
         taken.append((m.start, m.end))
         if not m.candidates or m.text.lower() in _NOT_PLACE:
             continue
         p = _Place(m.start, m.end, m.text, m.candidates[0])
         role = _role(t, p, m.key)
+        if role in (None, "listed") and _local_source(t, p):
+            sources.append(p)  # "police in X said ...": kept if the sentence names no site
         gap = _DATED_ITEM.sub("", t[found[-1].end : p.start]) if found else ""
         if role == "listed" and found and (_COORD.match(gap) or _FACILITY_COMMA.match(gap)):
             role = "place" if found[-1].role == "place" else None  # "in Bajaur, Kurram and X"
@@ -521,6 +554,10 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
         why = mt.reason or "spelling variant"
         found.append(_Place(a, b, word, mt, notes=[f"{word!r} read as {mt.name} ({why})"]))
         taken.append((a, b))
+    if sources and not any(f.role == "place" for f in found):
+        for p in sources:
+            p.notes.append(f"the place of a local source ({p.text}): no other place named")
+        found.extend(sources)
     found.sort(key=lambda p: p.start)
     _qualify(t, found)
     _contexts(t, found, gc)
@@ -741,6 +778,11 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         gov = _GOV_AFTER_TIMED.match(right)
     if gov and _IN_RELATIVE.search(left) and re.match(r"\s+(?:has|had|have|did|does)\b", right):
         gov = None  # "the militants who attacked the post in X had crossed over": not a seat
+    has = _EVENT_HAS.match(right) if gov else None
+    if has and _names_event(seg := _CLAUSE_CUT.split(left)[-1]):
+        # "the bombing in X has killed 32", "the toll from the bombing in X has risen
+        # to 32": X is the scene ("attacks in X have increased": a trend, a seat's verb)
+        gov = None if has.group("v") or re.search(r"\btoll\b", seg, re.I) else gov
     if (venue and not _LOCAL.search(left)) or gov:
         return None
     if (
