@@ -109,7 +109,8 @@ _CONDITION = re.compile(
 _REOPEN = re.compile(
     r"\b(?:re-?open(?:ed|ing|s)?|(?:set|preparing|gearing up|ready|poised|expected|due) to "
     r"re-?open|resum(?:ed|es|ing|ption of) (?:trade|traffic|movement|operations)|"
-    r"(?:trade|traffic|movement) (?:resumed|restored))\b",
+    r"(?:trade|traffic|movement) (?:resumed|restored)|"
+    r"restor(?:e|ed|ing|ation of) (?:\w+ )?(?:trade|traffic|movement|transit|crossings?))\b",
     re.IGNORECASE,
 )
 # what reopens at a crossing: the crossing, or its trade and traffic

@@ -558,7 +558,8 @@ def counts_in(sentence: str) -> list[Count]:
             gap = _BREAKDOWN.sub(" ", m.groupdict().get("gap") or "")
             extra = [_AND_MORE.search(gap)]
             # "nine children and a woman were killed" after the verb form
-            rest = sentence[m.end() :].lstrip()
+            # (after a breakdown: "killing nine children (five boys, four girls) and a woman")
+            rest = phrasing.after_aside(sentence[m.end() :]).lstrip()
             tail = _AND_MORE.match(rest)
             if tail and not re.match(
                 # "and five others (were) critically injured": not more of the dead

@@ -283,6 +283,15 @@ _TREND = re.compile(
     r"(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# ... told after the event word: "attacks have seen an uptick in X", "strikes have
+# risen sharply", "attacks increased in X this year"
+_TREND_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:have|has|had)\s+(?:\w+\s+)?(?:seen|witnessed|registered|recorded|shown)"
+    r"\s+(?:an?\s+|a\s+sharp\s+)?(?:\w+\s+)?(?:surge|rise|uptick|increase|spike|jump|upsurge)\b"
+    r"|\s+(?:have|has|had)\s+(?:\w+\s+)?(?:risen|increased|surged|spiked|soared|multiplied|"
+    r"intensified|escalated)\b",
+    re.IGNORECASE,
+)
 # News about relations, trade or tensions, whose named cause is earlier violence.
 _CONTEXT_NEWS = re.compile(
     r"\b(?:relations|ties|tensions?|trade|anger|concerns?|fears?|frictions?)\b", re.IGNORECASE
@@ -602,6 +611,10 @@ def _date(
     ref: dt.date | None,
 ) -> None:
     usable = [d for d in spans if d.first is not None]
+    if x.violent:
+        # violence reported happened: a date to come is of something else in the
+        # sentence ("withdrew from next month's series after strikes killed three")
+        usable = [d for d in usable if not d.future]
     # "officials said on Monday": the day of the statement, not of the event; the
     # event is that day or the day before.
     events = [
@@ -1030,6 +1043,7 @@ def _events_of(
         if x.violent
         and (
             _TREND.search(t[max(0, x.start - 40) : x.start])
+            or (x.kind != "killing" and _TREND_AFTER.match(t, x.end))  # (not "the toll has risen")
             or (
                 # ("dozens of missiles" counts munitions of one event)
                 _AGGREGATE.search(t[max(0, x.start - 50) : x.start])

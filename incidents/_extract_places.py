@@ -284,11 +284,14 @@ def _aftermath(left: str) -> bool:
         return False  # "hospital officials in Khost said": people of the place
     if _SLAIN_BEFORE.search(seg, 0, last.start()):
         return False  # "the bullet-riddled bodies ... found in X": where they were killed
+    if _AFTER_MOVING.search(seg, 0, last.start()):
+        return False  # "killed in the strikes after returning home to X": there before it
     # "displaced by the fighting in Kurram": the event itself is named in between
     return not _names_event(seg[last.start() :])
 
 
 _SLAIN_BEFORE = re.compile(rf"\b{SLAIN}\s+$", re.IGNORECASE)
+_AFTER_MOVING = re.compile(r"\b(?:after|since|upon|on)\s+$", re.IGNORECASE)
 
 
 _ACTOR_BEFORE = re.compile(
@@ -331,7 +334,8 @@ _CTX_GAP = re.compile(
     r"check ?posts?|outposts?|facilit(?:y|ies)|hideouts?|airfields?|training centres?|"
     r"training centers?|infrastructure|police stations?|police posts?|levies (?:posts?|stations?)|"
     r"forts?|cantonments?)(?=\s+(?:in|of|at)\s|\s*,))?"
-    r"(?:,\s*(?i:District\s+|Tehsil\s+)?|\s*\(\s*|\s+(?:in|of)\s+|\s+within\s+|"
+    r"(?:,\s*(?i:District\s+|Tehsil\s+)?|\s*\(\s*|\s+(?:in|of)\s+(?i:District\s+|Tehsil\s+)?|"
+    r"\s+within\s+|"
     r"\s*,?\s*(?:a|the)\s+(?:\w+\s+){0,3}?(?:in|of)\s+)"
     r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:Afghan|Pakistani)\s+)?"
     # a province read as the possessive of the unit: "of Khyber Pakhtunkhwa's Bannu"
