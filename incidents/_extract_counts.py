@@ -119,7 +119,7 @@ _GROUPS = {
     "forces": (
         # ISPR: "13 brave sons of soil embraced shahadat" (before "sons", a civilian word)
         r"sons of (?:the )?(?:soil|Pakistan|the nation|the motherland)|"
-        r"soldiers?|troops|personnel|policem[ae]n|police|officers?|guards?|servicem[ae]n|"
+        r"soldiers?|troops|personnel|policem[ae]n|police|officers?|guards?|servicem[ae]n|forces|"
         r"paramilitar(?:y|ies)|security forces|cops|jawans|sepoys|constables?|troopers?|"
         r"commandos?|rangers|recruits|cadets|(?:traffic )?wardens|levies"
     ),
@@ -163,7 +163,7 @@ _ADJ = (
 # "five of its soldiers", "three of the guards"
 _OF = r"(?:of (?:its|their|our|the|his|her) )?"
 DEAD = (
-    r"(?:killed|killing|dead|died|martyred|slain|lost their lives|laid down their lives|"
+    r"(?:killed|killing|martyring|dead|died|martyred|slain|lost their lives|laid down their lives|"
     r"perished|shot dead|" + DEAD_MORE + "|"
     r"embraced (?:martyrdom|shahadat)|sent to hell|neutrali[sz]ed|eliminated|eliminating|"
     r"neutrali[sz]ing)"
@@ -212,7 +212,7 @@ _ACTIVE_DEAD = r"|kills?|(?:claimed|claiming|took|taking) the lives of"
 
 def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
     passive = (
-        verb.replace("|killing", "")
+        verb.replace("|killing|martyring", "")
         .replace("|wounding|injuring", "")
         .replace("|eliminating|", "|")
         .replace("|neutrali[sz]ing", "")

@@ -593,6 +593,20 @@ _SPECIFIC = ("air_strike", "shelling", "bombing", "suicide_bombing")
 def _specific(x: Trigger, trig: list[Trigger], t: str) -> Trigger:
     """ "air strikes targeted X": a generic verb right after a weapon word takes
     the weapon's kind."""
+    if x.kind == "bombing":
+        # "a suicide bomber rammed an explosives-laden vehicle into X": the bomb of a
+        # suicide bomber named in its clause is a suicide bombing
+        return next(
+            (
+                y
+                for y in trig
+                if y.kind == "suicide_bombing"
+                and y.end <= x.start
+                and x.start - y.end <= 60
+                and not re.search(r"[.;]|\b(?:and|while|after|before)\b", t[y.end : x.start])
+            ),
+            x,
+        )
     if x.kind not in ("attack", "armed_clash", "killing"):
         return x
     for y in trig:
@@ -839,7 +853,14 @@ def _types(c: _Candidate) -> None:
         c.kind = "attack"
         c.notes.append("'strikes' by a force without aircraft: an attack")
     kind = c.kind
-    civ_only = c.actor2 == CIVILIANS
+    # (a killing with no victim named as an actor: its counted dead and hurt, when all
+    # civilians: "gunmen killed a tribal elder")
+    civ_only = c.actor2 == CIVILIANS or (
+        kind == "killing"
+        and c.actor2 is None
+        and bool(c.counts)
+        and all(n.group == "civilians" and n.value > 0 for n in c.counts)
+    )
     if civ_only and (kind == "attack" or (kind == "armed_clash" and _FIRED_ON.search(c.evidence))):
         c.notes.append("attack on civilians")
         c.types = EVENT_KINDS["killing"]

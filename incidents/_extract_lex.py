@@ -112,7 +112,8 @@ _T: list[tuple[str, str]] = [
     ),
     (
         "killing",
-        r"\b(?:killed|killing|kills?|shot dead|gunned down|martyred|dead|died|wounded|injured|"
+        r"\b(?:killed|killing|kills?|shot dead|gunned down|martyred|martyring|dead|died|wounded|"
+        r"injured|"
         r"lost (?:their|his|her) lives?|embraced (?:martyrdom|shahadat)|sent to hell|"
         r"neutrali[sz]ed|perished|slain|succumbed|deaths? of|"
         r"no (?:casualties|deaths|fatalities|loss of life))\b"
@@ -447,7 +448,7 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:civilians?|children|women|residents|villagers|families|a family|"
             r"cricketers|a woman|a child|traders|truck drivers"
             # a victim's calling ("a teacher", "two polio workers"), not a source's
-            rf"|(?!(?:journalist|reporter|activist|politician)s?\b){TRADES}s?)\b",
+            rf"|(?!(?:journalist|reporter|activist|politician|(?:tribal )?elder)s?\b){TRADES}s?)\b",
             re.IGNORECASE,
         ),
     ),

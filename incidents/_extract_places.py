@@ -1007,8 +1007,10 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
                 b.tehsil = b.match
         if unit is None:
             continue
-        if _LEVEL.get(unit.method, 0) <= _LEVEL.get(a.match.method, 0):
-            continue  # "Bajaur, Kurram": a list, not a district and its province
+        if _LEVEL.get(unit.method, 0) <= _LEVEL.get(a.match.method, 0) and not _PART_GAP.match(gap):
+            # "Bajaur, Kurram": a list, not a district and its province (but "the X area
+            # of Y district" is part of Y, whatever unit X's name also is elsewhere)
+            continue
         if (
             not re.search(r"\b(?:in|of|within|District)\b|\(", gap)
             and not _inside(a.match, unit)

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from incidents._extract_claims import claim_key
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT
-from incidents._extract_places import _LEVEL, _inside, _Place, _places
+from incidents._extract_places import _LEVEL, _inside, _km, _Place, _places
 from incidents.geocode import Geocoder, Match
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ __all__ = [
     "finer_in",
     "fold_adjacent",
     "fold_included",
+    "fold_when",
     "refine_in_sentence",
 ]
 
@@ -239,6 +240,59 @@ def refine_in_sentence(new: list[_Candidate], text: str, gc: Geocoder) -> None:
         c.notes.append(f"placed at {p.label!r} named in its sentence (inside {unit.name})")
         c.notes.extend(p.notes)
         c.place = p
+
+
+#: How far apart (km) the two places of one "X when Y" sentence may lie and still be
+#: one incident's (a district town and a village of that district).
+WHEN_KM = 30.0
+_WHEN = re.compile(r"^[^;]*?,?\s+(?:when|as)\s+[^;]*$", re.IGNORECASE)
+
+
+def fold_when(new: list[_Candidate], text: str, gc: Geocoder) -> list[_Candidate]:
+    """One incident told in two clauses of one sentence, the second saying when the
+    first happened ("a policeman was killed in X when militants attacked the Y police
+    station"): two violent rows whose places lie within :data:`WHEN_KM` of each other
+    (or in one named district) and whose windows overlap are one, at the finer place
+    with the counts of both.  Returns the rows kept."""
+    violent = [c for c in new if c.kind in VIOLENT and c.place.role == "place"]
+    out = list(new)
+    for a, b in zip(violent, violent[1:], strict=False):
+        if a not in out or b not in out or a.place.end > b.place.start:
+            continue
+        if not _WHEN.match(text[a.place.end : b.place.start]):
+            continue
+        ma, mb = a.place.match, b.place.match
+        near = _km(ma, mb) <= WHEN_KM or (bool(ma.admin2) and ma.admin2 == mb.admin2)
+        if not near or not _overlap(a, b):
+            continue
+        # the site of the event the "when" clause tells, unless the other is finer
+        finer_a = _LEVEL.get(ma.method, 0) < _LEVEL.get(mb.method, 0) or (
+            b.place.fallback and not a.place.fallback
+        )
+        keep, drop = (a, b) if finer_a else (b, a)
+        _read_near(keep.place, drop.place.match, gc)
+        have = {claim_key(n) for n in keep.counts}
+        keep.counts = keep.counts + [n for n in drop.counts if claim_key(n) not in have]
+        keep.notes.append(f"the same incident as at {drop.place.label!r} in its sentence")
+        out.remove(drop)
+    return out
+
+
+def _read_near(p: _Place, other: Match, gc: Geocoder) -> None:
+    """Read the village ``p`` again with the district of the ``other`` place of its
+    incident as a hint (its radius then is that of a hinted name), in place."""
+    if p.match.method != "gazetteer" or p.fallback or not other.admin2:
+        return
+    res = gc.resolve(p.text, admin2=other.admin2)
+    got = res[0] if res else None
+    if got is not None and got.method == "gazetteer" and got.admin2 == other.admin2:
+        p.match = got
+
+
+def _overlap(a: _Candidate, b: _Candidate) -> bool:
+    if a.first is None or b.first is None:
+        return True
+    return a.first <= (b.last or b.first) and b.first <= (a.last or a.first)
 
 
 def date_of_another(cands: list[_Candidate]) -> None:

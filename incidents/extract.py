@@ -166,7 +166,7 @@ from incidents._extract_phrasing_m import (
 )
 from incidents._extract_places import FRONTIER_NAME, _places, article_units, dateline_places
 from incidents._extract_renewed import renewed
-from incidents._extract_restate import date_of_another, refine_in_sentence, same_site
+from incidents._extract_restate import date_of_another, fold_when, refine_in_sentence, same_site
 from incidents._extract_sides import set_initiators
 from incidents._extract_table import EXTRA_COLUMNS, _table
 from incidents._extract_text import (
@@ -270,6 +270,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
             inherit = None  # what started it or came next: not the date told before
         new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind, memory)
         refine_in_sentence(new, s.text, gc)  # "in X district ... near Y": at Y
+        new = fold_when(new, s.text, gc)  # "killed in X when militants attacked Y": one
         if all(c.kind == "_casualties" for c in new):  # "Fighting resumed there on Tuesday."
             new = renewed(cands, i, s.text, dated, [n for c in new for n in c.counts]) or new
         if not new:

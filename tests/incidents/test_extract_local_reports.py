@@ -12,6 +12,7 @@ paraphrase written for the test.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from incidents.extract import extract
@@ -127,3 +128,69 @@ def test_vague_and_hurt_counts_of_one_event(text, hurt):
 def test_hurt_in_another_sense_is_no_casualty():
     df = extract("The closure of the crossing has hurt traders in Khyber.", article_date=DATE)
     assert not df["event_type"].isin(["Violence against civilians", "Battles"]).any()
+
+
+@pytest.mark.parametrize(
+    ("text", "dead", "hurt"),
+    [
+        ("Terrorists attacked a police post in Tank on Sunday, martyring two constables.", 2, None),
+        ("Two Afghan border forces were killed and three wounded in shelling in Khost.", 2, 3),
+    ],
+)
+def test_more_casualty_phrasings(text, dead, hurt):
+    df = extract(text, article_date=DATE)
+    assert len(df) == 1
+    r = df.iloc[0]
+    assert r["fatalities"] == dead
+    assert (pd.isna(r["injuries"]) and hurt is None) or r["injuries"] == hurt
+
+
+def test_killing_of_an_elder_is_an_attack_on_civilians():
+    df = extract("Gunmen shot dead a tribal elder in Wana on Sunday.", article_date=DATE)
+    assert list(df["event_type"]) == [_VAC]
+    assert list(df["fatalities"]) == [1]
+
+
+def test_suicide_bomber_driving_a_laden_vehicle_is_a_suicide_bombing():
+    text = (
+        "A suicide bomber drove an explosives-laden truck into the gate of a police "
+        "training centre in Tank on Sunday."
+    )
+    df = extract(text, article_date=DATE)
+    assert list(df["sub_event_type"]) == ["Suicide bomb"]
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        # one incident told as a casualty clause and the "when" clause of its attack
+        (
+            "A policeman was martyred in Lakki Marwat when militants stormed the Pezu "
+            "police station on Sunday.",
+            "Pezu",
+        ),
+        (
+            "A soldier was killed in the Mamund tehsil when militants attacked a check post "
+            "in Bajaur district on Sunday.",
+            "Mamund tehsil",
+        ),
+    ],
+)
+def test_when_clause_of_one_incident_gives_one_row(text, site):
+    df = extract(text, article_date=DATE)
+    assert list(df["location"]) == [site]
+    assert df.iloc[0]["fatalities"] == 1
+    assert df.iloc[0]["uncertainty_km"] < 25  # (read with the other place's district)
+
+
+def test_when_clause_far_away_stays_two_incidents():
+    text = "Two soldiers were killed in Chitral when militants attacked a post in Zhob."
+    assert len(extract(text, article_date=DATE)) == 2
+
+
+def test_area_of_a_district_after_its_province_possessive_is_inside_it():
+    # "Lija Mangal" is also read as a district elsewhere: the area is Sperah's
+    text = "Drones struck two houses in the Lija Mangal area of Khost's Sperah district on Sunday."
+    df = extract(text, article_date=DATE)
+    assert len(df) == 1
+    assert df.iloc[0]["matched_name"] == "Spira"  # (the shipped district's spelling)
