@@ -170,7 +170,7 @@ DEAD = (
 )
 HURT = (
     r"(?:wounded|injured|hurt|wounding|injuring|got (?:critically |seriously )?(?:injured|wounded)|"
-    r"(?:sustained|got|suffered|received) "
+    r"(?:sustained|sustaining|got|suffered|suffering|received|receiving) "
     r"(?:serious |critical |minor |severe |bullet |gunshot |splinter |shrapnel |multiple |"
     r"grievous |burn |)(?:injuries|wounds))"
 )
@@ -244,7 +244,8 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
         # ("four were seriously injured", "two critically wounded")
         rf"\b{_QUAL}{_NUM_NO_A} (?:were |was |){ADVERB}(?P<verb>{verb})\b",
         # "killing three, police said", "killed six of them"
-        rf"\b(?P<verb>{verb})(?: at least| more than| some| about)? {_NUM_NO_A}"
+        rf"\b(?P<verb>{verb})(?: at least| more than| some| about| around| nearly| over)?"
+        rf" {_NUM_NO_A}(?: or more)?"
         r"(?=[,.;]| and\b|\s*$| of (?:them|those)\b"
         # "wounded seven in an ambush", "injured 14 in Khar"
         r"| (?:in|at|near|during|when|after|as|on)\b)",

@@ -33,13 +33,13 @@ from incidents._extract_phrasing_h import target_site
 from incidents._extract_phrasing_k import without_anchored
 from incidents._extract_phrasing_m import own_before_cause
 from incidents._extract_places import (
-    _QUOTES,
     FRONTIER_NAME,
     _frontier_place,
     _mentions,
     _Place,
     _place_key,
     _places,
+    plain,
 )
 from incidents._extract_roles import clause_roles
 from incidents._extract_text import Sentence
@@ -233,7 +233,8 @@ _MODAL_AFTER = re.compile(
 )
 # A count of events, not one: "hundreds of attacks in X" (unless dated).
 _AGGREGATE = re.compile(
-    r"\b(?:hundreds|thousands|dozens|scores|numerous|countless)\s+of\s+(?:[\w-]+\s+){0,2}$",
+    r"\b(?:hundreds|thousands|dozens|scores|numerous|countless|weeks|months|years|decades)\s+"
+    r"of\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _WERE_BEFORE = re.compile(r"\bof\s+[\w-]+\s+(?:were|was)\s+$", re.IGNORECASE)
@@ -394,7 +395,7 @@ def _sentence(
         for p in _places(t, gc)
         if not (p.role == "country" and any(a <= p.start < b for a, b, _, _ in fr))
     ]
-    named = list(_mentions(gc, t.translate(_QUOTES)))
+    named = list(_mentions(gc, plain(t)))
     join_routes(t, places, named, gc)  # "the road between X and Y": one place for the stretch
     fold_tehsils(places, gc)
     if memory is not None:

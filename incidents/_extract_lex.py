@@ -16,6 +16,8 @@ from incidents._extract_phrasing_l import weather_named, without_weather
 from incidents._extract_phrasing_m import AIRCRAFT_KILLS, BOMB_KILLS
 
 __all__ = [
+    "disaster_toll",
+    "no_violent_word",
     "EVENT_KINDS",
     "SEQUEL",
     "Casualties",
@@ -202,7 +204,19 @@ _VIOLENT_WORD = re.compile(
     r"fir(?:ed|ing)|clash\w*|fighting|shot)\b",
     re.I,
 )
+_CASUALTY_WORD = re.compile(
+    r"\b(?:killed|killing|died|dead|deaths?|lost (?:their|his|her) lives?|injured|wounded|"
+    r"casualties)\b",
+    re.IGNORECASE,
+)
 _REOPEN = re.compile(r"\bre-?open(?:ed|ing|s)?\b", re.IGNORECASE)
+# A closure that people protest or complain about exists already: no new event.
+_PROTESTED_BEFORE = re.compile(
+    r"\b(?:protest(?:ed|ing|s)?(?: against)?|against|over|demanding an end to|"
+    r"condemn(?:ed|ing)|criticis(?:ed|ing)|complain(?:ed|ing) (?:about|of))\s+(?:the\s+)?"
+    r"(?:prolonged\s+|continued\s+|ongoing\s+|)$",
+    re.IGNORECASE,
+)
 _BORDER_WORD = re.compile(r"\b(?:border|crossings?|frontier|gates?|trade routes?)\b", re.I)
 # Violent words used as nouns of statements ("condemned the attacks"), not as events.
 _DIPLOMATIC = re.compile(
@@ -287,6 +301,8 @@ def _triggers(sentence: str) -> list[Trigger]:
             )
             if state and not _DURATION.search(sentence):
                 continue
+            if _PROTESTED_BEFORE.search(before):
+                continue  # "traders protested the closure of the crossing": a known state
             if _REOPEN.search(sentence[max(0, m.start() - 80) : m.end() + 40]):
                 continue
             window = sentence[max(0, m.start() - 80) : m.end() + 80]
@@ -312,6 +328,23 @@ def _triggers(sentence: str) -> list[Trigger]:
             continue  # "a suicide bomber detonated explosives": one blast, a suicide one
         out.append(Trigger(m.start(), m.end(), text, kind))
     return out
+
+
+def disaster_toll(sentence: str) -> bool:
+    """Whether a sentence gives the toll of a natural disaster and no violence ("24
+    people lost their lives in monsoon rains"): the casualties told without a cause
+    in the sentences after it are that disaster's too."""
+    natural = _NATURAL.search(sentence) is not None or weather_named(sentence)
+    return (
+        natural
+        and _CASUALTY_WORD.search(sentence) is not None
+        and not _VIOLENT_WORD.search(without_weather(sentence))
+    )
+
+
+def no_violent_word(sentence: str) -> bool:
+    """Whether a sentence names no violence (attack, strike, blast, gunmen, firing...)."""
+    return not _VIOLENT_WORD.search(without_weather(sentence))
 
 
 def is_diplomatic(sentence: str, trig: Trigger) -> bool:

@@ -84,6 +84,13 @@ def _one_name_one_place(cands: list[_Candidate]) -> None:
             c.flags = [f for f in c.flags if f != "ambiguous_place"]
 
 
+# "The tragic incident occurred in X": where the event told before took place.
+_OCCURRED = re.compile(
+    r"^\W*(?:The|This)\s+(?:[\w-]+\s+){0,2}(?:incident|attack|strike|blast|explosion|"
+    r"shelling|clash|bombing|assault)\s+(?:[\w-]+\s+)?(?:occurred|took place|happened)\b"
+)
+
+
 def refine_by_sentence(
     cands: list[_Candidate],
     i: int,
@@ -98,6 +105,7 @@ def refine_by_sentence(
     there, finer, keeping its evidence.  A unit holding several such places is
     left as it is (which of them the row meant is not said)."""
     recent = []
+    told = _OCCURRED.match(t) is not None
     for c in reversed(cands):  # in sentence order: only the tail is read (linear time)
         if c.sentence < i - 2:
             break
@@ -106,7 +114,8 @@ def refine_by_sentence(
             and c.sentence < i
             and c.place.role == "place"
             and not c.place.fallback
-            and c.place.match.method == "admin2"
+            # (a province only when the sentence says where "the incident occurred")
+            and (c.place.match.method == "admin2" or (c.place.match.method == "admin1" and told))
         ):
             recent.append(c)
     if not recent:

@@ -55,7 +55,8 @@ _FACILITY = re.compile(
     r"^\s+(?:Police\s+Lines|Police\s+Station|Police\s+Headquarters|Press\s+Club|"
     r"Cantonment|Cantt|Central\s+Jail|District\s+Jail|Jail|Prison|Airport|"
     r"Railway\s+Station|Bus\s+(?:Stand|Terminal)|Bazaar|Sabzi\s+Mandi|Fruit\s+Market|"
-    r"Grand\s+Mosque|Garrison|Airbase|Air\s+Base)\b"
+    r"Grand\s+Mosque|Garrison|Airbase|Air\s+Base|"
+    r"(?:Cadet\s+|Degree\s+|Public\s+|Model\s+)?(?:College|School)|University|Hospital|Fort)\b"
 )
 
 # "talks to reduce tensions at the", "met over the dispute along the": the words

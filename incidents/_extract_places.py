@@ -350,11 +350,11 @@ _TALKS_VENUE = re.compile(
     r"|\b(?:held|hosted|convened)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# A square, road or building named after a person or place is not that place.
-_LANDMARK = re.compile(
-    r"^\s+(?:Square|Road|Street|Chowk|Hospital|Mosque|Madrassa|School|University|College|"
-    r"Stadium|Bridge|Park|Highway|Airport Road|Camp)\b"
-)
+# A square, road or bridge named after a person or place is not that place (a road
+# is named after where it leads); a college, school or hospital named after a town
+# stands in it ("attacked Kulachi College").
+_LANDMARK = re.compile(r"^\s+(?:Square|Road|Street|Chowk|Stadium|Bridge|Park|Highway|Camp)\b")
+
 # A name that holds its own place noun: "The Torkham border was closed".
 _NOUN_IN_NAME = re.compile(r"\s(?:border|crossing|gate)$", re.IGNORECASE)
 # People of the place speak from it: "local officials in Spin Boldak said".
@@ -438,6 +438,14 @@ class _Place:
 
 
 _QUOTES = str.maketrans({"“": " ", "”": " ", '"': " ", "«": " ", "»": " "})
+# an abbreviation inside a name: "Dera Ismail (DI) Khan"
+_INNER_ABBR = re.compile(r"(?<=[a-z])\s\([A-Z]{1,4}\)(?=\s+[A-Z])")
+
+
+def plain(t: str) -> str:
+    """``t`` with quotes around names and an abbreviation inside a name blanked
+    (offsets kept): the text place names are looked up in."""
+    return _INNER_ABBR.sub(lambda m: " " * len(m.group(0)), t.translate(_QUOTES))
 
 
 @functools.lru_cache(maxsize=2048)
@@ -478,7 +486,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     """Places named in one sentence, with their role and context resolved."""
     # double quotes around a name ("the “Zazi” district") are read as spaces (the
     # offsets stay those of the sentence)
-    t = t.translate(_QUOTES)
+    t = plain(t)
     found: list[_Place] = []
     taken: list[tuple[int, int]] = []
     origin: list[int] = []  # ends of the origin mentions
@@ -489,7 +497,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
         taken.append((m.start, m.end))
         if not m.candidates or m.text.lower() in _NOT_PLACE:
             continue
-        p = _Place(m.start, m.end, m.text, m.candidates[0])
+        p = _Place(m.start, m.end, " ".join(m.text.split()), m.candidates[0])
         role = _role(t, p, m.key)
         if role in (None, "listed") and _local_source(t, p):
             sources.append(p)  # "police in X said ...": kept if the sentence names no site
@@ -824,6 +832,7 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     fronted = _FRONTED.search(left) and not _SPEAKER_AFTER.match(t, p.end)
     locative = bool(_LOCATIVE.search(left) or fronted) or bool(_PLACE_NOUN.match(right))
     locative = locative or aerial_site(left)  # "airstrikes over X"
+    locative = locative or facility_after(right)  # "attacked Kulachi College"
     locative = locative or bool(_NOUN_IN_NAME.search(p.text))
     if m.method in ("crossing", "admin1", "admin2") or m.country == "other":
         return "place" if (locative or m.method != "gazetteer") else "listed"
@@ -1462,7 +1471,7 @@ def article_units(sents: list[tuple[int, str]], gc: Geocoder) -> list[tuple[int,
     hometowns and the aftermath are left out, like countries."""
     out: list[tuple[int, Match]] = []
     for at, sent in sents:
-        out.extend((at + o, u) for o, u in _sentence_units(sent.translate(_QUOTES), gc))
+        out.extend((at + o, u) for o, u in _sentence_units(plain(sent), gc))
     _mentions.cache_clear()  # one article's sentences: no cache across articles
     return out
 

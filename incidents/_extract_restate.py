@@ -108,8 +108,8 @@ def finer_in(p: _Place, unit: Match) -> bool:
     m = p.match
     if math.isnan(m.lat) or not _inside(m, unit):
         return False
-    if p.fallback:
-        return m.method == unit.method  # a named place inside that unit
+    if p.fallback:  # a named place inside that unit (or a unit inside it)
+        return _LEVEL.get(m.method, 0) <= _LEVEL.get(unit.method, 0)
     return _LEVEL.get(m.method, 0) < _LEVEL.get(unit.method, 0)
 
 

@@ -148,7 +148,14 @@ from incidents._extract_confidence import confidence, features
 from incidents._extract_consequence import date_consequences
 from incidents._extract_dates import find_dates, parse_date_text, without_captions
 from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _sentence
-from incidents._extract_lex import EVENT_KINDS, SEQUEL, VIOLENT, clear_caches
+from incidents._extract_lex import (
+    EVENT_KINDS,
+    SEQUEL,
+    VIOLENT,
+    clear_caches,
+    disaster_toll,
+    no_violent_word,
+)
 from incidents._extract_merge import _inside_of, _merge, constrain_to_article, refine_by_sentence
 from incidents._extract_operation_side import operation_sides
 from incidents._extract_phrasing import (
@@ -262,6 +269,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     if dl is not None:  # "Peshawar, Oct 12: ... in the city": the dateline's place
         memory.note(text[: dl.end], dateline_places(text[: dl.end], gc))
     kept = list(without_captions(sents))  # (number, sentence) of the article's report
+    disaster: int | None = None  # the last sentence giving a natural disaster's toll
     for i, s in kept:
         kind = pending[1] if pending is not None and i - pending[0] <= 2 else None
         # An undated sentence right after an unplaced, dated event continues it.
@@ -271,6 +279,11 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
         new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind, memory)
         refine_in_sentence(new, s.text, gc)  # "in X district ... near Y": at Y
         new = fold_when(new, s.text, gc)  # "killed in X when militants attacked Y": one
+        if disaster_toll(s.text):
+            disaster = i  # "24 died in monsoon rains": the tolls after it are the rains'
+        elif disaster is not None and i - disaster <= 2 and no_violent_word(s.text):
+            # "The most casualties were in Kohat, where 10 people were killed"
+            new = [c for c in new if c.kind not in ("killing", "_casualties")]
         if all(c.kind == "_casualties" for c in new):  # "Fighting resumed there on Tuesday."
             new = renewed(cands, i, s.text, dated, [n for c in new for n in c.counts]) or new
         if not new:
