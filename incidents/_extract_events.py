@@ -114,6 +114,10 @@ _PLANNED = re.compile(
     re.IGNORECASE,
 )
 _PLUPERFECT = re.compile(r"\bhad (?:earlier|previously|already)\b", re.IGNORECASE)
+_HAD_AFTER = re.compile(
+    r"\s+had\s+(?:\w+ly\s+)?(?:erupted|broken out|taken place|occurred|flared(?: up)?|spread)\b",
+    re.IGNORECASE,
+)
 # A toll restated by a definite noun ("the vast majority of the casualties were in X"):
 # the event was told before.
 _TOLL_AGAIN = re.compile(
@@ -972,7 +976,12 @@ def _events_of(
             dropped = True
             continue
         wide = re.split(r"[.;:]", t[max(0, x.start - 140) : x.start])[-1]
-        past = _ENDED.search(clause) or _ESCALATED.search(clause) or _PLUPERFECT.search(wide)
+        past = (
+            _ENDED.search(clause)
+            or _ESCALATED.search(clause)
+            or _PLUPERFECT.search(wide)
+            or _HAD_AFTER.match(t, x.end)  # "within days, clashes had erupted at X"
+        )
         if past and not near:
             dropped = True
             continue

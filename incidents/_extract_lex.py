@@ -210,6 +210,13 @@ _CASUALTY_WORD = re.compile(
     re.IGNORECASE,
 )
 _REOPEN = re.compile(r"\bre-?open(?:ed|ing|s)?\b", re.IGNORECASE)
+# "the ceasefire agreed in Doha has ...": the participle names a truce in force, the
+# clause's verb comes after it
+_KNOWN_TRUCE = re.compile(
+    r"\s+(?:agreed|brokered|reached|signed|announced|mediated)\b[^.;]{0,60}?\b(?:has|have|had|is|"
+    r"was|remains|remained|held|holds|appears|seemed|seems|largely)\b",
+    re.IGNORECASE,
+)
 # A closure that people protest or complain about exists already: no new event.
 _PROTESTED_BEFORE = re.compile(
     r"\b(?:protest(?:ed|ing|s)?(?: against)?|against|over|demanding an end to|"
@@ -289,6 +296,10 @@ def _triggers(sentence: str) -> list[Trigger]:
                 continue
             if truce_state(sentence, m.end()):  # "a truce ... has faltered"
                 continue
+            if re.search(r"\bthe\s+(?:[\w-]+\s+)?$", before, re.I) and _KNOWN_TRUCE.match(
+                sentence, m.end()
+            ):
+                continue  # "the ceasefire agreed in Doha has brought calm": one in force
         if kind == "border_closure":
             # a closure that continues ("remained closed", "still shut") or ends
             # ("reopened after remaining closed") is a state, not a new event

@@ -156,7 +156,13 @@ from incidents._extract_lex import (
     disaster_toll,
     no_violent_word,
 )
-from incidents._extract_merge import _inside_of, _merge, constrain_to_article, refine_by_sentence
+from incidents._extract_merge import (
+    _SEVERAL,
+    _inside_of,
+    _merge,
+    constrain_to_article,
+    refine_by_sentence,
+)
 from incidents._extract_operation_side import operation_sides
 from incidents._extract_phrasing import (
     date_wounds,
@@ -279,6 +285,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
         new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind, memory)
         refine_in_sentence(new, s.text, gc)  # "in X district ... near Y": at Y
         new = fold_when(new, s.text, gc)  # "killed in X when militants attacked Y": one
+        _same_night(new, cands)  # "The strike hit X in the early hours": that event's night
         if disaster_toll(s.text):
             disaster = i  # "24 died in monsoon rains": the tolls after it are the rains'
         elif disaster is not None and i - disaster <= 2 and no_violent_word(s.text):
@@ -309,6 +316,8 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
                     add = []  # already the counts of the incident before
                 if any(o.kind in VIOLENT and o.counts == add and add for o in cands[-3:]):
                     add = []  # a total over a list of places goes to its first place
+                if _SEVERAL.search(unplaced[-1].evidence):
+                    add = []  # "three killed in separate attacks": a total, not this one's
                 if add and _dates_fit(c, unplaced[-1]):
                     c.counts = c.counts + add
                     c.notes.append(f"counts from sentence {unplaced[-1].sentence}")
@@ -467,6 +476,44 @@ def _is_background(c: _Candidate) -> bool:
         c.date_text and re.match(r"\W*" + re.escape(c.date_text) + r"\s*[:–—-]", c.evidence)
     )
     return c.date_how in ("absolute", "relative") and not c.yeared and not timeline
+
+
+# The event told before, named again: "The strike hit X in the early hours".
+_THE_EVENT = re.compile(
+    r"^\W*The\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|blasts?|explosions?|shelling|raids?|"
+    r"bombing|assault|ambush|clash(?:es)?)\b"
+)
+_NIGHT = re.compile(
+    r"^(?:overnight|last night|late last night|during the night|in the early hours)$", re.I
+)
+
+
+def _same_night(new: list[_Candidate], cands: list[_Candidate]) -> None:
+    """A sentence naming the event told before ("The strike ...") dated only by a time
+    of night takes that event's date (the night of "late on Saturday", not the one
+    before the article), in place."""
+    for c in new:
+        if (c.kind not in VIOLENT and c.kind != "_casualties") or not _THE_EVENT.match(c.evidence):
+            continue
+        if c.date_rel != "article" or not _NIGHT.match(c.date_text or ""):
+            continue
+        prev = next(
+            (
+                p
+                for p in reversed(cands)
+                if p.kind in VIOLENT
+                and c.sentence - p.sentence <= 2
+                and p.date_how in ("absolute", "relative")
+                and p.first is not None
+                and p.last is not None
+                and (p.last - p.first).days <= 1
+            ),
+            None,
+        )
+        if prev is None or c.sentence - prev.sentence > 2:
+            continue
+        c.first, c.last, c.date_how = prev.first, prev.last, "inherited"
+        c.notes.append(f"{c.date_text!r} of the event told in sentence {prev.sentence}")
 
 
 def _date_back(

@@ -1,0 +1,58 @@
+"""Whole articles written for the test (paraphrases of common news shapes), each
+with the rows a reader would code from it.
+
+- a lead that sums "separate attacks" gives its counts to none of them;
+- "The strike hit X in the early hours" is the night of the strike told before;
+- an opinion piece recalling clashes that "had erupted" and "the ceasefire agreed in
+  Doha" reports no event.
+"""
+
+from __future__ import annotations
+
+from extract_rows import violent
+
+from incidents.extract import extract
+
+DATE = "2025-11-03"  # a Monday
+
+
+def test_summary_of_separate_attacks_gives_its_counts_to_none():
+    text = (
+        "PESHAWAR: At least three policemen were martyred and two others injured in separate "
+        "attacks in the province's southern districts on Sunday, police said.\n"
+        "In the first incident, militants opened fire on a police mobile in the Gomal area of "
+        "Tank district, killing two constables.\n"
+        "In another attack, a head constable was shot dead near his home in Lakki Marwat.\n"
+    )
+    df = violent(text, DATE)
+    assert sorted(df["fatalities"].tolist()) == [1, 2]
+
+
+def test_the_strike_in_the_early_hours_is_the_night_told_before():
+    text = (
+        "Residents of Khost province on Monday buried six members of a family who were "
+        "killed when a drone struck their home late on Saturday, relatives said.\n"
+        "The strike hit the village in the early hours, local officials said, adding that two "
+        "more people were wounded.\n"
+    )
+    df = violent(text, DATE)
+    assert len(df) == 1
+    r = df.iloc[0]
+    assert str(r["date"].date()) == "2025-11-01"
+    assert (r["fatalities"], r["injuries"]) == (6, 2)
+
+
+def test_opinion_recalling_clashes_and_a_truce_reports_nothing():
+    text = (
+        "Opinion | An uneasy calm on the frontier\n"
+        "Within days, clashes had erupted at Angoor Adda, Kurram and Chaman, and both sides "
+        "claimed to have killed scores of fighters.\n"
+        "The ceasefire agreed in Doha has brought an uneasy calm, but the dispute remains.\n"
+    )
+    assert extract(text, article_date=DATE).empty
+
+
+def test_a_new_ceasefire_is_still_reported():
+    text = "Pakistan and Afghanistan agreed on Sunday to an immediate ceasefire brokered by Qatar."
+    df = extract(text, article_date=DATE)
+    assert list(df["sub_event_type"]) == ["Agreement"]
