@@ -327,6 +327,7 @@ _ZERO = re.compile(
 )
 # "no one was hurt": "one" there counts nobody
 _NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
+_WORDNUM_RX = re.compile(rf"\b(?:{_WORDNUM}|\d+)\b", re.IGNORECASE)
 # "resulting in the death of two civilians", "caused 12 deaths", "claimed 30 lives",
 # "12 lives were lost"
 _NOMINAL = [
@@ -479,8 +480,13 @@ def _is_year(sentence: str, m: re.Match[str]) -> bool:
     )
 
 
-_EITHER = re.compile(r"\s+or\s+(?:were\s+)?(?:injured|wounded|hurt|killed|dead|died)\b", re.I)
-_EITHER_BEFORE = re.compile(r"\b(?:killed|injured|wounded|dead|hurt)\s+or\s+$", re.I)
+# "killed or injured", "were martyred and wounded": one count of both, neither known
+_EITHER = re.compile(
+    r"\s+(?:or|and)\s+(?:were\s+)?(?:injured|wounded|hurt|killed|dead|died|martyred)\b", re.I
+)
+_EITHER_BEFORE = re.compile(
+    r"\b(?:killed|injured|wounded|dead|hurt|martyred)\s+(?:or|and)\s+$", re.I
+)
 _ANY_VERB = re.compile(
     r"kill|dead|died|martyr|slain|lives|perish|shahadat|hell|neutrali|eliminat|wound|injur|hurt|"
     r"casualt|death|fatalit|toll|lives|bodies|body of|" + DEAD_MORE,
@@ -535,6 +541,10 @@ def counts_in(sentence: str) -> list[Count]:
                 continue  # a group of a list counted above
             if _OTHER_COUNT.search(_BREAKDOWN.sub(" ", m.groupdict().get("gap") or "")):
                 continue  # "killing a person and leaving three others injured": not one count
+            if m.group("num").lower() in ("a", "an") and _WORDNUM_RX.search(
+                m.groupdict().get("gap") or ""
+            ):
+                continue  # "an official statement that ... nine injured": nine's verb
             if _NO_BEFORE.search(sentence, max(0, m.start() - 4), m.start()):
                 continue  # "no one was killed": counted as none below
             if _other_subject(sentence, m):
@@ -543,9 +553,11 @@ def counts_in(sentence: str) -> list[Count]:
             if v is None:
                 continue
             vb = m.start("verb") if "verb" in m.re.groupindex else m.end()
-            if _EITHER.match(sentence, m.end()) or _EITHER_BEFORE.search(
-                sentence[max(0, vb - 16) : vb]
-            ):
+            vb_end = m.end("verb") if "verb" in m.re.groupindex else m.end()
+            either = _EITHER.match(sentence, m.end())
+            if either and " and " in either.group(0) and vb_end != m.end():
+                either = None  # "killed three and wounded five": the verb had its count
+            if either or _EITHER_BEFORE.search(sentence[max(0, vb - 16) : vb]):
                 continue  # "killed or injured": neither count is known
             last_end = m.end()
             who = m.groupdict().get("who")

@@ -52,7 +52,9 @@ _T: list[tuple[str, str]] = [
         r"\b(?:air|aerial|drone|missile|precision)[- ]?(?:strikes?|attacks?|raids?|bombing)"
         r"|\bairstrikes?\b|\bair raids?\b|\bbombing raids?\b"
         r"|\b(?:jets|warplanes|aircraft|drones?|planes|helicopters?|gunships?)\s+(?:\w+\s+)?"
-        r"(?:struck|hit|bombed|attacked|targeted|pounded|fired|" + AIRCRAFT_KILLS + r")\b"
+        r"(?:struck|hit|bombed|bombarded|strafed|attacked|targeted|pounded|fired|"
+        + AIRCRAFT_KILLS
+        + r")\b"
         r"|\b(?:struck|bombed)\b|\bquadcopters?(?: (?:attacks?|strikes?))?\b"
         # "accused Pakistan of striking X" (not "a striking contrast")
         r"|\bstriking\b(?!\s+(?:a\s+|an\s+|the\s+)?(?:deal|balance|similarit\w*|contrast|"

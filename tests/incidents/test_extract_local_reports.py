@@ -194,3 +194,41 @@ def test_area_of_a_district_after_its_province_possessive_is_inside_it():
     df = extract(text, article_date=DATE)
     assert len(df) == 1
     assert df.iloc[0]["matched_name"] == "Spira"  # (the shipped district's spelling)
+
+
+@pytest.mark.parametrize(
+    ("text", "dead", "hurt"),
+    [
+        # one count of the killed and the wounded together: neither is known
+        (
+            "Dozens of civilians were martyred and wounded when strikes hit a school in Khost.",
+            None,
+            None,
+        ),
+        # each verb with its own count
+        (
+            "The assault on a post in Tank killed three guards and wounded at least five others.",
+            3,
+            5,
+        ),
+        # an article before a calling is no count when another number has the verb
+        (
+            "A roadside bomb hit a van in Kurram. An official statement said the toll rose after "
+            "four wounded people died, and that 30 people sustained injuries.",
+            None,
+            30,
+        ),
+    ],
+)
+def test_joined_verbs_and_stray_articles(text, dead, hurt):
+    df = extract(text, article_date=DATE)
+    r = df.iloc[0]
+    assert (pd.isna(r["fatalities"]) and dead is None) or r["fatalities"] == dead
+    assert (pd.isna(r["injuries"]) and hurt is None) or r["injuries"] == hurt
+
+
+def test_aircraft_bombarding_is_an_air_strike():
+    text = (
+        "At around 3 a.m., Pakistani aircraft bombarded civilian homes in Khost, a spokesman said."
+    )
+    assert list(extract(text, article_date=DATE)["sub_event_type"]) == ["Air/drone strike"]
