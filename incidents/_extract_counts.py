@@ -541,8 +541,11 @@ def counts_in(sentence: str) -> list[Count]:
                 continue  # a group of a list counted above
             if _OTHER_COUNT.search(_BREAKDOWN.sub(" ", m.groupdict().get("gap") or "")):
                 continue  # "killing a person and leaving three others injured": not one count
-            if m.group("num").lower() in ("a", "an") and _WORDNUM_RX.search(
-                m.groupdict().get("gap") or ""
+            gap0 = m.groupdict().get("gap") or ""
+            if (
+                m.group("num").lower() in ("a", "an")
+                and _WORDNUM_RX.search(gap0)
+                and not _AND_MORE.search(gap0)  # ("a woman and her two sons were killed")
             ):
                 continue  # "an official statement that ... nine injured": nine's verb
             if _NO_BEFORE.search(sentence, max(0, m.start() - 4), m.start()):
