@@ -605,6 +605,20 @@ def _elaborations(cands: list[_Candidate]) -> None:
                 break
 
 
+def _other_country(c: _Candidate, lead: _Candidate) -> bool:
+    """Whether ``c`` lies in the other country than ``lead`` (so cannot restate it: the
+    strikes in Khost are not the bombing in Pakistan told with a date)."""
+    if lead.place is None or "frontier" in (c.place.role, lead.place.role):
+        return False
+    if "crossing" in (c.place.match.method, lead.place.match.method):
+        return False  # a crossing lies on both sides
+    a, b = c.place.match.country, lead.place.match.country
+    return bool(a and b and a in ("AF", "PK") and b in ("AF", "PK") and a != b)
+
+
+_HAD_DONE = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en)\b")
+
+
 def _lead_date(
     cands: list[_Candidate], unplaced: list[_Candidate], ref: dt.date | None = None
 ) -> None:
@@ -624,6 +638,13 @@ def _lead_date(
             and c.first is not None
             and c.last is not None
             and (c.last - c.first).days <= 2
+            # ("On Saturday, a bomber had rammed a truck ...": told after the undated
+            # news as what came before it, not its lead)
+            and not (
+                first_undated is not None
+                and c.sentence > first_undated
+                and _HAD_DONE.search(c.evidence)
+            )
         ),
         None,
     )
@@ -641,7 +662,7 @@ def _lead_date(
         # earlier strike) is not its lead
         return
     for c in cands:
-        if c.date_how == "not stated":
+        if c.date_how == "not stated" and not _other_country(c, lead):
             c.first, c.last, c.date_how = lead.first, lead.last, "inherited"
             c.flags = [f for f in c.flags if f != "date_not_stated"]
             if ref is not None and ref > lead.last and SEQUEL.search(c.evidence):
