@@ -607,7 +607,8 @@ def _elaborations(cands: list[_Candidate]) -> None:
 
 def _other_country(c: _Candidate, lead: _Candidate) -> bool:
     """Whether ``c`` lies in the other country than ``lead`` (so cannot restate it: the
-    strikes in Khost are not the bombing in Pakistan told with a date)."""
+    undated strikes in Khost that open the article are not the bombing in Pakistan
+    told after them with a date)."""
     if lead.place is None or "frontier" in (c.place.role, lead.place.role):
         return False
     if "crossing" in (c.place.match.method, lead.place.match.method):
@@ -662,7 +663,9 @@ def _lead_date(
         # earlier strike) is not its lead
         return
     for c in cands:
-        if c.date_how == "not stated" and not _other_country(c, lead):
+        if c.date_how == "not stated" and not (
+            c.sentence < lead.sentence and _other_country(c, lead)
+        ):
             c.first, c.last, c.date_how = lead.first, lead.last, "inherited"
             c.flags = [f for f in c.flags if f != "date_not_stated"]
             if ref is not None and ref > lead.last and SEQUEL.search(c.evidence):

@@ -56,3 +56,17 @@ def test_a_new_ceasefire_is_still_reported():
     text = "Pakistan and Afghanistan agreed on Sunday to an immediate ceasefire brokered by Qatar."
     df = extract(text, article_date=DATE)
     assert list(df["sub_event_type"]) == ["Agreement"]
+
+
+def test_undated_news_takes_no_date_from_a_bombing_across_the_line_told_after_it():
+    text = (
+        "A Taliban spokesman said Pakistani jets struck homes in Khost province at around "
+        "3 a.m., killing five women and children.\n"
+        "The strikes came two days after a suicide bombing on an army post in Pakistan.\n"
+        "On Saturday, a bomber had rammed a truck into a checkpoint in Mir Ali, killing "
+        "seven soldiers.\n"
+    )
+    df = violent(text, "2024-03-18")  # a Monday
+    khost = df[df["location"].str.contains("Khost")]
+    assert len(khost) == 1
+    assert str(khost.iloc[0]["date_end"].date()) == "2024-03-18"  # not Saturday the 16th
