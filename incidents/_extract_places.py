@@ -383,6 +383,28 @@ _EVENT_HAS = re.compile(
 )
 
 
+# A compass region of Pakistan that names one province ("a blast in northwest
+# Pakistan", "southwestern Pakistan's ..."): Afghan regions span several provinces.
+_REGION_BEFORE = re.compile(
+    r"\b(?:in|inside|across|near|at|of)\s+(?:the\s+)?(?:restive\s+|volatile\s+|troubled\s+)?"
+    r"(?P<d>north-?west(?:ern)?|south-?west(?:ern)?)\s+$",
+    re.IGNORECASE,
+)
+_REGION_UNIT = {"north": "Khyber Pakhtunkhwa", "south": "Balochistan"}
+
+
+def _region_of(t: str, p: _Place, gc: Geocoder) -> tuple[int, Match] | None:
+    """Where a compass region of Pakistan starts and the province it names, or None."""
+    if p.match.country != "PK" or p.text.lower() != "pakistan":
+        return None
+    d = _REGION_BEFORE.search(t, max(0, p.start - 40), p.start)
+    if d is None:
+        return None
+    res = gc.resolve(_REGION_UNIT[d.group("d")[:5].lower()])
+    got = res[0] if res else None
+    return (d.start("d"), got) if got is not None and got.method == "admin1" else None
+
+
 def _local_source(t: str, p: _Place) -> bool:
     """Whether a mention is where local people speak from: police, residents,
     hospital or district officials of the place ("police in X said", "In X, police
@@ -499,6 +521,11 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
             continue
         p = _Place(m.start, m.end, " ".join(m.text.split()), m.candidates[0])
         role = _role(t, p, m.key)
+        if role in (None, "country") and (region := _region_of(t, p, gc)) is not None:
+            # "in northwest Pakistan": the province the wire means, at its own radius
+            p.start, p.match, role = region[0], region[1], "place"
+            p.text = t[p.start : p.end]
+            p.notes.append(f"{p.text!r} read as {p.match.name}")
         if role in (None, "listed") and _local_source(t, p):
             sources.append(p)  # "police in X said ...": kept if the sentence names no site
         gap = _DATED_ITEM.sub("", t[found[-1].end : p.start]) if found else ""

@@ -232,3 +232,25 @@ def test_aircraft_bombarding_is_an_air_strike():
         "At around 3 a.m., Pakistani aircraft bombarded civilian homes in Khost, a spokesman said."
     )
     assert list(extract(text, article_date=DATE)["sub_event_type"]) == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        (
+            "A suicide bomber rammed a truck into a checkpoint in northwest Pakistan on Sunday, "
+            "killing seven soldiers.",
+            "Khyber Pakhtunkhwa",
+        ),
+        ("A bomb killed five people in restive southwestern Pakistan on Sunday.", "Balochistan"),
+    ],
+)
+def test_compass_region_of_pakistan_is_its_province(text, province):
+    df = extract(text, article_date=DATE)
+    assert list(df["matched_name"]) == [province]
+    assert df.iloc[0]["geocode_method"] == "admin1"
+
+
+def test_compass_region_with_a_district_is_the_district():
+    text = "Clashes in northwest Pakistan's Kurram district killed 10 people on Sunday."
+    assert list(extract(text, article_date=DATE)["matched_name"]) == ["Kurram"]
