@@ -308,6 +308,22 @@ _VICTIM = re.compile(
     r"embraced (?:martyrdom|shahadat))\b",
     re.IGNORECASE,
 )
+_PROMPTING = re.compile(
+    r",\s+(?:prompting|forcing|leading|provoking|triggering|drawing)\s+(?=\w)", re.IGNORECASE
+)
+# "Pakistani posts in X came under heavy fire": whose posts were fired on
+_UNDER_FIRE = re.compile(
+    r"[^,;]{0,80}?\b(?:came|come|comes|coming)\s+under\s+(?:\w+\s+)?(?:fire|attack|shelling)\b",
+    re.IGNORECASE,
+)
+
+
+def _victim(span: str) -> bool:
+    """Whether the actor opening ``span`` (which ends with the event word) is its
+    victim: the subject of a passive casualty verb or of "came under fire"."""
+    return bool(_VICTIM.match(span) or _UNDER_FIRE.match(span))
+
+
 _CAUSE_OF_NEWS = re.compile(
     r"\b(?:relations|ties|tensions?|trade|anger|concerns?|fears?|frictions?)\b[^.;:]{0,40}?"
     r"\b(?:after|following|since|in the wake of)\s+(?:[\w'’-]+,?\s+){0,14}$",
@@ -783,6 +799,9 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         # the subject of the clause (its first actor) did it: "Afghan forces set
         # fire to Pakistani posts and captured two" -> Afghan forces
         start = max(t.rfind(";", 0, x.start), t.rfind(". ", 0, x.start), 0)
+        # ("..., prompting Pakistan to escalate, carrying out strikes in X": a new subject)
+        for cut in _PROMPTING.finditer(t, start, x.start):
+            start = cut.end()
         # ...unless it only answered the event ("troops responded to firing from X")
         # (nor was its victim: "seven Pakistani soldiers were killed in a suicide attack")
         subjects = [
@@ -790,7 +809,7 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
             for o, a in armed
             if start <= o < x.start
             and not _ANSWERED.search(t[o : x.start])
-            and not _VICTIM.match(t[o : x.end])
+            and not _victim(t[o : x.end])
             # "security forces killed six terrorists in an operation": an object
             and not (a == TTP_WORD and _OBJECT_BEFORE.search(t[max(0, o - 40) : o]))
             and not target_site(t, o)  # "targeting Pakistan's military posts"
@@ -818,7 +837,7 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
         # Only Pakistan's air force and drones strike across this frontier.
         agent = PK_MIL
         c.notes.append("air strike on the Afghan side: Pakistan's (the only air power here)")
-    victims = [a for o, a in armed if o < x.start and a != agent and _VICTIM.match(t[o : x.end])]
+    victims = [a for o, a in armed if o < x.start and a != agent and _victim(t[o : x.end])]
     target = victims[0] if victims else next((a for _, a in armed if a != agent), None)
     if target is None and any(a == CIVILIANS for _, a in acts):
         target = CIVILIANS

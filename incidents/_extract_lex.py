@@ -466,7 +466,13 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
             rf"\bAfghan (?:Taliban |border |security |)(?:\w+ )?{_UNITS}\b|\bAfghan Taliban\b"
             rf"|\bTaliban (?:forces|fighters|troops|posts|positions|border forces|government "
             rf"forces|attacks?|assaults?|fire|firing|firings|guards|border guards|border police|"
-            rf"security forces)\b|\bAfghan side\b|\bIslamic Emirate forces\b"
+            rf"security forces|units|soldiers)\b|\bAfghan side\b|\bIslamic Emirate forces\b"
+            # "the Taliban" itself when it fights Pakistan's forces across the line (the
+            # Pakistani Taliban are the TTP, named so)
+            rf"|(?<!Pakistani )(?<!Pakistan )(?<![-\w])Taliban\b(?![- ](?:Pakistan|led|run|"
+            rf"government|administration|authorities|regime|spokesman|spokesperson))"
+            rf"(?=[^.;]{{0,120}}\b(?:retaliat\w*|Durand Line|Pakistani (?:\w+ )?(?:border )?"
+            rf"(?:posts|positions|checkposts|checkpoints|troops|soldiers)|Pakistan Army))"
             rf"|\b(?:Taliban|Afghan)-fired\b"
             rf"|\bAfghan(?= and (?:the )?Pakistani (?:army |military |security |border |)"
             rf"(?:\w+ )?{_UNITS}\b)"

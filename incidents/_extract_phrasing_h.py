@@ -283,12 +283,15 @@ def target_site(sentence: str, start: int) -> bool:
 
 _OWN_FORCES = re.compile(
     r"\b(?:the\s+)?(?P<who>Afghanistan|Afghan|Taliban|Pakistan|Pakistani)(?:'s|’s)?\s+"
-    r"(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|army|military|government)\s+"
+    r"(?:(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|army|military|government)\s+)?"
     r"(?:said|says|stated|announced|confirmed|claimed)\s+(?:that\s+)?"
     r"(?P<own>(?:its|their)\s+(?:own\s+)?(?:border\s+)?(?:forces|troops|guards|soldiers)\b"
     # "the Pakistani army said it destroyed several posts": "it" is the speaker
     r"|it(?=\s+(?:had\s+|has\s+)?(?:destroyed|struck|targeted|attacked|hit|shelled|bombed|"
-    r"pounded|carried\s+out|conducted|launched|killed)\b))",
+    r"pounded|carried\s+out|conducted|launched|killed|seized|captured)\b)"
+    # "the Taliban claimed to have seized two posts": the claimant did it
+    r"|(?<=claimed\s)to\s+have(?=\s+(?:destroyed|struck|targeted|attacked|hit|shelled|bombed|"
+    r"seized|captured|killed|overrun)\b))",
     re.IGNORECASE,
 )
 
