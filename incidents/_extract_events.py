@@ -895,6 +895,9 @@ def _types(c: _Candidate) -> None:
         c.types = EVENT_KINDS[kind]
 
 
+_VAGUE = re.compile(r"\b(?:dozens?|scores|hundreds|several|many|numerous)\b", re.IGNORECASE)
+
+
 def _enrich(cands: list[_Candidate], c: _Candidate) -> bool:
     """Counts of a sentence with no place of its own belong to the last violent
     incident of the previous three sentences (groups not yet counted there).
@@ -908,8 +911,9 @@ def _enrich(cands: list[_Candidate], c: _Candidate) -> bool:
             break
     if prev is None or not c.counts or not _dates_fit(prev, c):
         return False
-    have = {(n.which, n.group) for n in prev.counts}
-    # (a risen toll is new even of a group counted: "the death toll later rose to 31")
+    have = {(n.which, n.group) for n in prev.counts if not _VAGUE.search(n.text)}
+    # (a risen toll is new even of a group counted: "the death toll later rose to 31";
+    # so is an exact figure after a vague one: "more than a dozen" / "over 20 injured")
     new = [n for n in c.counts if (n.which, n.group) not in have or n.role == "update"]
     if new:
         prev.counts = prev.counts + new

@@ -316,8 +316,10 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
                     add = []  # already the counts of the incident before
                 if any(o.kind in VIOLENT and o.counts == add and add for o in cands[-3:]):
                     add = []  # a total over a list of places goes to its first place
-                if _SEVERAL.search(unplaced[-1].evidence):
-                    add = []  # "three killed in separate attacks": a total, not this one's
+                if _SEVERAL.search(unplaced[-1].evidence) or _NEXT_INCIDENT.match(c.evidence):
+                    # "three killed in separate attacks": a total, not this one's;
+                    # "In the second incident, ...": another incident's counts
+                    add = []
                 if add and _dates_fit(c, unplaced[-1]):
                     c.counts = c.counts + add
                     c.notes.append(f"counts from sentence {unplaced[-1].sentence}")
@@ -478,6 +480,12 @@ def _is_background(c: _Candidate) -> bool:
     return c.date_how in ("absolute", "relative") and not c.yeared and not timeline
 
 
+# "In the second incident, ...": an incident of its own, after another
+_NEXT_INCIDENT = re.compile(
+    r"^\W*In the (?:second|third|fourth|fifth|next|other|later|latest) (?:\w+ )?(?:incident|"
+    r"attack|strike|blast|explosion|raid|ambush|clash|encounter|operation)\b",
+    re.IGNORECASE,
+)
 # The event told before, named again: "The strike hit X in the early hours".
 _THE_EVENT = re.compile(
     r"^\W*The\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|blasts?|explosions?|shelling|raids?|"
@@ -617,6 +625,9 @@ def _other_country(c: _Candidate, lead: _Candidate) -> bool:
     return bool(a and b and a in ("AF", "PK") and b in ("AF", "PK") and a != b)
 
 
+#: How far back an undated "Earlier, ..." event after the lead may lie (days).
+EARLIER_DAYS = 30
+_EARLIER_OPEN = re.compile(r"^\W*(?:Earlier|Previously|Before that|Prior to this)\s*,", re.I)
 _HAD_DONE = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en)\b")
 
 
@@ -683,6 +694,12 @@ def _lead_date(
                 # "the confrontation began when jets struck X": before the lead
                 c.first = lead.first - dt.timedelta(days=NEWS_GAP_DAYS)
                 c.notes.append(f"before the article's lead event -> {c.first}..{lead.last}")
+                continue
+            if _EARLIER_OPEN.match(c.evidence) and c.sentence > lead.sentence:
+                # "Earlier, police foiled an attack on Y": before the lead, by how much
+                # is not said (the same day or weeks before)
+                c.first = lead.first - dt.timedelta(days=EARLIER_DAYS)
+                c.notes.append(f"earlier than the article's lead event -> {c.first}..{lead.last}")
                 continue
             c.notes.append(f"date of the article's lead event -> {lead.first}..{lead.last}")
 

@@ -9,6 +9,7 @@ with the rows a reader would code from it.
 
 from __future__ import annotations
 
+import pandas as pd
 from extract_rows import violent
 
 from incidents.extract import extract
@@ -70,3 +71,41 @@ def test_undated_news_takes_no_date_from_a_bombing_across_the_line_told_after_it
     khost = df[df["location"].str.contains("Khost")]
     assert len(khost) == 1
     assert str(khost.iloc[0]["date_end"].date()) == "2024-03-18"  # not Saturday the 16th
+
+
+def test_second_incident_takes_no_counts_of_the_unplaced_first():
+    text = (
+        "Militants flew two quadcopters over the district on Tuesday.\n"
+        "The first drone dropped a bomb on a house in an unnamed hamlet, killing a woman and "
+        "injuring three children.\n"
+        "In the second incident, a drone struck the Miryan police station in Bannu, damaging "
+        "its solar panels.\n"
+        "No casualties occurred in the police compound.\n"
+    )
+    df = violent(text, "2025-07-09")
+    miryan = df[df["location"].str.contains("Miryan")]
+    assert len(miryan) == 1
+    assert miryan.iloc[0]["fatalities"] == 0
+
+
+def test_an_exact_figure_after_a_vague_one_is_taken():
+    text = (
+        "Four people were killed and more than a dozen injured in a car bomb blast at a market "
+        "in Chaman late Sunday.\n"
+        "\u201cFour people have been killed and over 20 injured,\u201d the deputy commissioner "
+        "said.\n"
+    )
+    df = violent(text, "2025-05-19")
+    assert list(df["injuries"]) == [20]
+
+
+def test_earlier_event_after_the_lead_is_dated_before_it():
+    text = (
+        "Police foiled an attack on the Gomal Bazar police station in Tank late Saturday "
+        "night.\n"
+        "Earlier, police repulsed an attack on the Jandola police station in Tank district.\n"
+    )
+    df = violent(text, "2023-02-12")
+    jandola = df[df["location"].str.contains("Jandola")].iloc[0]
+    assert jandola["date"] < pd.Timestamp("2023-02-11")
+    assert jandola["date_end"] <= pd.Timestamp("2023-02-12")
