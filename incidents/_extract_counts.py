@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from incidents import _extract_claims as claims
 from incidents import _extract_phrasing as phrasing
-from incidents._extract_lex_more import BODY_MARKS, SLAIN, TRADES
+from incidents._extract_lex_more import BODY_MARKS, MONTH, SLAIN, TRADES
 from incidents._extract_phrasing_h import gapped_groups
 from incidents._extract_phrasing_k import nominal_tolls
 from incidents._extract_phrasing_m import ADVERB, DEAD_MORE
@@ -414,7 +414,7 @@ _ELLIPSIS = re.compile(
 )
 _AND_MORE = re.compile(rf"\band (?:her |his |their |its )?(?:{_NUM}) {_ADJ}{_WHO}\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s*$|\d,\s*$",
+    rf"\b{MONTH}\.?\s+\d{{1,2}},?\s*$|\d,\s*$",
     re.IGNORECASE,
 )
 
@@ -459,7 +459,7 @@ def _group(who: str | None) -> str:
 
 
 _DATE_BEFORE = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2}\s*(?:-|–|to|and)\s*)?$",
+    rf"\b{MONTH}\.?\s+(?:\d{{1,2}}\s*(?:-|–|to|and)\s*)?$",
     re.IGNORECASE,
 )
 

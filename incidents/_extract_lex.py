@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from incidents._extract_controls import accidental, non_event
 from incidents._extract_counts import Casualties, casualties_in
-from incidents._extract_lex_more import EXTRA, TRADES, same_blast
+from incidents._extract_lex_more import EXTRA, MONTH, TRADES, same_blast
 from incidents._extract_phrasing import MORE_TRIGGERS
 from incidents._extract_phrasing_h import MORE_TRIGGERS_H, own_forces, truce_state
 from incidents._extract_phrasing_l import weather_named, without_weather
@@ -196,8 +196,7 @@ _EXTENDED = re.compile(
 )
 _DAY_WORD = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
-    r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*|"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w* \d{1,2})\b",
+    rf"\d{{1,2}} {MONTH}|{MONTH} \d{{1,2}})\b",
     re.I,
 )
 # a word of violence besides a casualty word (a disaster sentence that also tells an attack)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BODY_MARKS", "EXTRA", "SLAIN", "SLAIN_BODIES", "TRADES", "same_blast"]
+__all__ = ["BODY_MARKS", "EXTRA", "MONTH", "SLAIN", "SLAIN_BODIES", "TRADES", "same_blast"]
 
 #: Words that say a body was of someone killed by violence, and marks said on it.
 SLAIN = r"(?:bullet-riddled|bullet-ridden|tortured|mutilated|beheaded|decapitated)"
@@ -28,6 +28,11 @@ SLAIN_BODIES = re.compile(
     rf"\b{SLAIN}\s+bod(?:y|ies)\b|\bbod(?:y|ies)\b[^.;]{{0,60}}?\b{BODY_MARKS}", re.IGNORECASE
 )
 
+#: A month's name, whole or cut short ("Mar" is no prefix of "martyring").
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
 #: Callings a civilian victim is named by, singular ("a teacher was shot dead",
 #: "gunmen killed two polio workers": add "s" for the plural).
 TRADES = (

@@ -254,3 +254,9 @@ def test_compass_region_of_pakistan_is_its_province(text, province):
 def test_compass_region_with_a_district_is_the_district():
     text = "Clashes in northwest Pakistan's Kurram district killed 10 people on Sunday."
     assert list(extract(text, article_date=DATE)["matched_name"]) == ["Kurram"]
+
+
+def test_a_month_name_is_no_prefix_of_a_verb():
+    # "Mar" opened "martyring": its count was read as a date ("Mar 13")
+    text = "A suicide bomber struck a convoy in Mir Ali on Sunday, martyring 13 soldiers."
+    assert list(extract(text, article_date=DATE)["fatalities"]) == [13]
