@@ -596,6 +596,24 @@ def is_caption(line: str) -> bool:
     return bool(_CREDIT.search(line) or _CREDIT_FIRST.match(line))
 
 
+# a file photo, or one of the aftermath (a funeral, mourners, a protest): the day it
+# shows is not the event's
+_FILE_PHOTO = re.compile(
+    r"\bfile\b|\barchive\b|\brepresentational\b|\bfuneral|\bmourn|\bburi(?:al|ed)\b|"
+    r"\bprotest|\brall(?:y|ies)\b|\bcondolence",
+    re.IGNORECASE,
+)
+
+
+def _news_caption(line: str, article: dt.date | None) -> bool:
+    """Whether a caption shows the article's news: it states a day, that day is the
+    article's or the one before, and it is no file photo."""
+    if article is None or _FILE_PHOTO.search(line):
+        return False
+    days = [d for d in find_dates(line, article) if d.first is not None and d.first == d.last]
+    return bool(days) and all(0 <= (article - d.first).days <= 1 for d in days)  # type: ignore[operator]
+
+
 class _Line(Protocol):
     text: str
     paragraph: int
@@ -604,14 +622,21 @@ class _Line(Protocol):
 _S = TypeVar("_S", bound=_Line)
 
 
-def without_captions(sents: Sequence[_S]) -> Iterator[tuple[int, _S]]:
+def without_captions(
+    sents: Sequence[_S], article: dt.date | None = None
+) -> Iterator[tuple[int, _S]]:
     """``enumerate(sents)`` without the sentences of caption lines (:func:`is_caption`
     on the whole paragraph), numbers kept: a caption neither reports an event nor
-    dates the sentences after it."""
+    dates the sentences after it, unless it dates what it shows to the article's
+    news (the day of the ``article`` date or the day before, and no file photo)."""
     lines: dict[int, list[str]] = {}
     for s in sents:
         lines.setdefault(s.paragraph, []).append(s.text)
-    captions = {p for p, ts in lines.items() if is_caption(" ".join(ts))}
+    captions = {
+        p
+        for p, ts in lines.items()
+        if is_caption(" ".join(ts)) and not _news_caption(" ".join(ts), article)
+    }
     for i, s in enumerate(sents):
         if s.paragraph not in captions:
             yield i, s

@@ -274,7 +274,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     memory = Antecedents(lambda t: _places(t, gc))
     if dl is not None:  # "Peshawar, Oct 12: ... in the city": the dateline's place
         memory.note(text[: dl.end], dateline_places(text[: dl.end], gc))
-    kept = list(without_captions(sents))  # (number, sentence) of the article's report
+    kept = list(without_captions(sents, ref))  # (number, sentence) of the article's report
     disaster: int | None = None  # the last sentence giving a natural disaster's toll
     for i, s in kept:
         kind = pending[1] if pending is not None and i - pending[0] <= 2 else None

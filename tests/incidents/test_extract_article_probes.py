@@ -109,3 +109,23 @@ def test_earlier_event_after_the_lead_is_dated_before_it():
     jandola = df[df["location"].str.contains("Jandola")].iloc[0]
     assert jandola["date"] < pd.Timestamp("2023-02-11")
     assert jandola["date_end"] <= pd.Timestamp("2023-02-12")
+
+
+def test_a_caption_dated_to_the_news_shows_the_event():
+    text = (
+        "Men search the rubble after an overnight airstrike hit a house in the Girdi Kas "
+        "village of Bihsud district, Nangarhar province on February 22, 2026. (AFP Photo)\n"
+        "Pakistan said it had struck seven militant hideouts in the border region.\n"
+    )
+    df = violent(text, "2026-02-22")
+    assert len(df) == 1
+    assert "Bihsud" in df.iloc[0]["extraction_notes"]
+
+
+def test_file_and_funeral_captions_stay_out():
+    text = (
+        "Mourners attend the funeral of policemen killed in an attack on a training centre in "
+        "Dera Ismail Khan, October 11, 2025. (AP)\n"
+        "Officials said the talks would resume next week.\n"
+    )
+    assert violent(text, "2025-10-11").empty
