@@ -505,20 +505,20 @@ def _same_night(new: list[_Candidate], cands: list[_Candidate]) -> None:
             continue
         if c.date_rel != "article" or not _NIGHT.match(c.date_text or ""):
             continue
-        prev = next(
-            (
-                p
-                for p in reversed(cands)
-                if p.kind in VIOLENT
-                and c.sentence - p.sentence <= 2
+        prev = None
+        for p in reversed(cands):  # in sentence order: only the last two sentences are read
+            if c.sentence - p.sentence > 2:
+                break
+            if (
+                p.kind in VIOLENT
                 and p.date_how in ("absolute", "relative")
                 and p.first is not None
                 and p.last is not None
                 and (p.last - p.first).days <= 1
-            ),
-            None,
-        )
-        if prev is None or c.sentence - prev.sentence > 2:
+            ):
+                prev = p
+                break
+        if prev is None:
             continue
         c.first, c.last, c.date_how = prev.first, prev.last, "inherited"
         c.notes.append(f"{c.date_text!r} of the event told in sentence {prev.sentence}")
