@@ -331,7 +331,7 @@ def _triggers(sentence: str) -> list[Trigger]:
                     or accidental(sentence)
                     or weather_named(sentence)  # "lightning strikes killed two"
                 )
-                natural_only = natural and not _VIOLENT_WORD.search(without_weather(sentence))
+                natural_only = natural and no_violent_word(sentence)
             if kind == "killing" and natural_only:
                 continue  # "the earthquake killed 1,400": deaths of a disaster, not violence
             if text.lower().startswith("destroy") and natural:
@@ -347,11 +347,7 @@ def disaster_toll(sentence: str) -> bool:
     people lost their lives in monsoon rains"): the casualties told without a cause
     in the sentences after it are that disaster's too."""
     natural = _NATURAL.search(sentence) is not None or weather_named(sentence)
-    return (
-        natural
-        and _CASUALTY_WORD.search(sentence) is not None
-        and not _VIOLENT_WORD.search(without_weather(sentence))
-    )
+    return natural and _CASUALTY_WORD.search(sentence) is not None and no_violent_word(sentence)
 
 
 def no_violent_word(sentence: str) -> bool:
