@@ -35,6 +35,7 @@ from incidents._extract_claims import claim_key
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT
 from incidents._extract_places import _LEVEL, _inside, _km, _Place, _places
+from incidents._extract_wide import _overlap
 from incidents.geocode import Geocoder, Match
 
 if TYPE_CHECKING:
@@ -245,7 +246,7 @@ def refine_in_sentence(new: list[_Candidate], text: str, gc: Geocoder) -> None:
 #: How far apart (km) the two places of one "X when Y" sentence may lie and still be
 #: one incident's (a district town and a village of that district).
 WHEN_KM = 30.0
-_WHEN = re.compile(r"^[^;]*?,?\s+(?:when|as)\s+[^;]*$", re.IGNORECASE)
+_WHEN = re.compile(r"\s(?:when|as)\s", re.IGNORECASE)
 
 
 def fold_when(new: list[_Candidate], text: str, gc: Geocoder) -> list[_Candidate]:
@@ -253,17 +254,20 @@ def fold_when(new: list[_Candidate], text: str, gc: Geocoder) -> list[_Candidate
     first happened ("a policeman was killed in X when militants attacked the Y police
     station"): two violent rows whose places lie within :data:`WHEN_KM` of each other
     (or in one named district) and whose windows overlap are one, at the finer place
-    with the counts of both.  Returns the rows kept."""
+    (at one level, the place of the "when" clause; a village kept is read again with
+    the other place's district as a hint) with the counts of both.  Returns the rows
+    kept."""
     violent = [c for c in new if c.kind in VIOLENT and c.place.role == "place"]
     out = list(new)
     for a, b in zip(violent, violent[1:], strict=False):
         if a not in out or b not in out or a.place.end > b.place.start:
             continue
-        if not _WHEN.match(text[a.place.end : b.place.start]):
+        gap = text[a.place.end : b.place.start]
+        if ";" in gap or not _WHEN.search(gap):
             continue
         ma, mb = a.place.match, b.place.match
         near = _km(ma, mb) <= WHEN_KM or (bool(ma.admin2) and ma.admin2 == mb.admin2)
-        if not near or not _overlap(a, b):
+        if not near or not _overlap(a, b, slack=0):
             continue
         # the site of the event the "when" clause tells, unless the other is finer
         finer_a = _LEVEL.get(ma.method, 0) < _LEVEL.get(mb.method, 0) or (
@@ -287,12 +291,6 @@ def _read_near(p: _Place, other: Match, gc: Geocoder) -> None:
     got = res[0] if res else None
     if got is not None and got.method == "gazetteer" and got.admin2 == other.admin2:
         p.match = got
-
-
-def _overlap(a: _Candidate, b: _Candidate) -> bool:
-    if a.first is None or b.first is None:
-        return True
-    return a.first <= (b.last or b.first) and b.first <= (a.last or a.first)
 
 
 def date_of_another(cands: list[_Candidate]) -> None:
