@@ -49,6 +49,7 @@ __all__ = [
     "fold_included",
     "fold_when",
     "refine_in_sentence",
+    "same_night",
 ]
 
 #: Days between two windows at one place that a restatement may bridge (the
@@ -291,6 +292,44 @@ def _read_near(p: _Place, other: Match, gc: Geocoder) -> None:
     got = res[0] if res else None
     if got is not None and got.method == "gazetteer" and got.admin2 == other.admin2:
         p.match = got
+
+
+# The event told before, named again: "The strike hit X in the early hours".
+_THE_EVENT = re.compile(
+    r"^\W*The\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|blasts?|explosions?|shelling|raids?|"
+    r"bombing|assault|ambush|clash(?:es)?)\b"
+)
+_NIGHT = re.compile(
+    r"^(?:overnight|last night|late last night|during the night|in the early hours)$", re.I
+)
+
+
+def same_night(new: list[_Candidate], cands: list[_Candidate]) -> None:
+    """A sentence naming the event told before ("The strike ...") dated only by a time
+    of night takes that event's date (the night of "late on Saturday", not the one
+    before the article), in place."""
+    for c in new:
+        if (c.kind not in VIOLENT and c.kind != "_casualties") or not _THE_EVENT.match(c.evidence):
+            continue
+        if c.date_rel != "article" or not _NIGHT.match(c.date_text or ""):
+            continue
+        prev = None
+        for p in reversed(cands):  # in sentence order: only the last two sentences are read
+            if c.sentence - p.sentence > 2:
+                break
+            if (
+                p.kind in VIOLENT
+                and p.date_how in ("absolute", "relative")
+                and p.first is not None
+                and p.last is not None
+                and (p.last - p.first).days <= 1
+            ):
+                prev = p
+                break
+        if prev is None:
+            continue
+        c.first, c.last, c.date_how = prev.first, prev.last, "inherited"
+        c.notes.append(f"{c.date_text!r} of the event told in sentence {prev.sentence}")
 
 
 def date_of_another(cands: list[_Candidate]) -> None:
