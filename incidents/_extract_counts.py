@@ -539,13 +539,14 @@ def counts_in(sentence: str) -> list[Count]:
                 continue
             if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in listed):
                 continue  # a group of a list counted above
-            if _OTHER_COUNT.search(_BREAKDOWN.sub(" ", m.groupdict().get("gap") or "")):
+            raw_gap = m.groupdict().get("gap") or ""
+            gap = _BREAKDOWN.sub(" ", raw_gap)
+            if _OTHER_COUNT.search(gap):
                 continue  # "killing a person and leaving three others injured": not one count
-            gap0 = m.groupdict().get("gap") or ""
             if (
                 m.group("num").lower() in ("a", "an")
-                and _WORDNUM_RX.search(gap0)
-                and not _AND_MORE.search(gap0)  # ("a woman and her two sons were killed")
+                and _WORDNUM_RX.search(raw_gap)
+                and not _AND_MORE.search(raw_gap)  # ("a woman and her two sons were killed")
             ):
                 continue  # "an official statement that ... nine injured": nine's verb
             if _NO_BEFORE.search(sentence, max(0, m.start() - 4), m.start()):
@@ -571,7 +572,6 @@ def counts_in(sentence: str) -> list[Count]:
                 Count(m.start(), m.end(), which, v, group, sentence[m.start() : m.end()].strip())
             )
             # "nine children (five boys and four girls) and one woman were killed"
-            gap = _BREAKDOWN.sub(" ", m.groupdict().get("gap") or "")
             extra = [_AND_MORE.search(gap)]
             # "nine children and a woman were killed" after the verb form
             # (after a breakdown: "killing nine children (five boys, four girls) and a woman")

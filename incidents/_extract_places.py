@@ -818,10 +818,14 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     if gov and _IN_RELATIVE.search(left) and re.match(r"\s+(?:has|had|have|did|does)\b", right):
         gov = None  # "the militants who attacked the post in X had crossed over": not a seat
     has = _EVENT_HAS.match(right) if gov else None
-    if has and _names_event(seg := _CLAUSE_CUT.split(left)[-1]):
+    if (
+        has
+        and _names_event(seg := _CLAUSE_CUT.split(left)[-1])
+        and (has.group("v") or re.search(r"\btoll\b", seg, re.I))
+    ):
         # "the bombing in X has killed 32", "the toll from the bombing in X has risen
         # to 32": X is the scene ("attacks in X have increased": a trend, a seat's verb)
-        gov = None if has.group("v") or re.search(r"\btoll\b", seg, re.I) else gov
+        gov = None
     if (venue and not _LOCAL.search(left)) or gov:
         return None
     if (

@@ -35,6 +35,7 @@ from incidents._extract_claims import claim_key
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT
 from incidents._extract_places import _LEVEL, _inside, _km, _Place, _places
+from incidents._extract_wide import _overlap
 from incidents.geocode import Geocoder, Match
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ __all__ = [
     "fold_included",
     "fold_when",
     "refine_in_sentence",
+    "same_night",
 ]
 
 #: Days between two windows at one place that a restatement may bridge (the
@@ -245,7 +247,7 @@ def refine_in_sentence(new: list[_Candidate], text: str, gc: Geocoder) -> None:
 #: How far apart (km) the two places of one "X when Y" sentence may lie and still be
 #: one incident's (a district town and a village of that district).
 WHEN_KM = 30.0
-_WHEN = re.compile(r"^[^;]*?,?\s+(?:when|as)\s+[^;]*$", re.IGNORECASE)
+_WHEN = re.compile(r"\s(?:when|as)\s", re.IGNORECASE)
 
 
 def fold_when(new: list[_Candidate], text: str, gc: Geocoder) -> list[_Candidate]:
@@ -253,17 +255,20 @@ def fold_when(new: list[_Candidate], text: str, gc: Geocoder) -> list[_Candidate
     first happened ("a policeman was killed in X when militants attacked the Y police
     station"): two violent rows whose places lie within :data:`WHEN_KM` of each other
     (or in one named district) and whose windows overlap are one, at the finer place
-    with the counts of both.  Returns the rows kept."""
+    (at one level, the place of the "when" clause; a village kept is read again with
+    the other place's district as a hint) with the counts of both.  Returns the rows
+    kept."""
     violent = [c for c in new if c.kind in VIOLENT and c.place.role == "place"]
     out = list(new)
     for a, b in zip(violent, violent[1:], strict=False):
         if a not in out or b not in out or a.place.end > b.place.start:
             continue
-        if not _WHEN.match(text[a.place.end : b.place.start]):
+        gap = text[a.place.end : b.place.start]
+        if ";" in gap or not _WHEN.search(gap):
             continue
         ma, mb = a.place.match, b.place.match
         near = _km(ma, mb) <= WHEN_KM or (bool(ma.admin2) and ma.admin2 == mb.admin2)
-        if not near or not _overlap(a, b):
+        if not near or not _overlap(a, b, slack=0):
             continue
         # the site of the event the "when" clause tells, unless the other is finer
         finer_a = _LEVEL.get(ma.method, 0) < _LEVEL.get(mb.method, 0) or (
@@ -289,10 +294,42 @@ def _read_near(p: _Place, other: Match, gc: Geocoder) -> None:
         p.match = got
 
 
-def _overlap(a: _Candidate, b: _Candidate) -> bool:
-    if a.first is None or b.first is None:
-        return True
-    return a.first <= (b.last or b.first) and b.first <= (a.last or a.first)
+# The event told before, named again: "The strike hit X in the early hours".
+_THE_EVENT = re.compile(
+    r"^\W*The\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|blasts?|explosions?|shelling|raids?|"
+    r"bombing|assault|ambush|clash(?:es)?)\b"
+)
+_NIGHT = re.compile(
+    r"^(?:overnight|last night|late last night|during the night|in the early hours)$", re.I
+)
+
+
+def same_night(new: list[_Candidate], cands: list[_Candidate]) -> None:
+    """A sentence naming the event told before ("The strike ...") dated only by a time
+    of night takes that event's date (the night of "late on Saturday", not the one
+    before the article), in place."""
+    for c in new:
+        if (c.kind not in VIOLENT and c.kind != "_casualties") or not _THE_EVENT.match(c.evidence):
+            continue
+        if c.date_rel != "article" or not _NIGHT.match(c.date_text or ""):
+            continue
+        prev = None
+        for p in reversed(cands):  # in sentence order: only the last two sentences are read
+            if c.sentence - p.sentence > 2:
+                break
+            if (
+                p.kind in VIOLENT
+                and p.date_how in ("absolute", "relative")
+                and p.first is not None
+                and p.last is not None
+                and (p.last - p.first).days <= 1
+            ):
+                prev = p
+                break
+        if prev is None:
+            continue
+        c.first, c.last, c.date_how = prev.first, prev.last, "inherited"
+        c.notes.append(f"{c.date_text!r} of the event told in sentence {prev.sentence}")
 
 
 def date_of_another(cands: list[_Candidate]) -> None:

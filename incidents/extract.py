@@ -179,7 +179,13 @@ from incidents._extract_phrasing_m import (
 )
 from incidents._extract_places import FRONTIER_NAME, _places, article_units, dateline_places
 from incidents._extract_renewed import renewed
-from incidents._extract_restate import date_of_another, fold_when, refine_in_sentence, same_site
+from incidents._extract_restate import (
+    date_of_another,
+    fold_when,
+    refine_in_sentence,
+    same_night,
+    same_site,
+)
 from incidents._extract_sides import set_initiators
 from incidents._extract_table import EXTRA_COLUMNS, _table
 from incidents._extract_text import (
@@ -285,7 +291,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
         new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind, memory)
         refine_in_sentence(new, s.text, gc)  # "in X district ... near Y": at Y
         new = fold_when(new, s.text, gc)  # "killed in X when militants attacked Y": one
-        _same_night(new, cands)  # "The strike hit X in the early hours": that event's night
+        same_night(new, cands)  # "The strike hit X in the early hours": that event's night
         if disaster_toll(s.text):
             disaster = i  # "24 died in monsoon rains": the tolls after it are the rains'
         elif disaster is not None and i - disaster <= 2 and no_violent_word(s.text):
@@ -486,42 +492,6 @@ _NEXT_INCIDENT = re.compile(
     r"attack|strike|blast|explosion|raid|ambush|clash|encounter|operation)\b",
     re.IGNORECASE,
 )
-# The event told before, named again: "The strike hit X in the early hours".
-_THE_EVENT = re.compile(
-    r"^\W*The\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|blasts?|explosions?|shelling|raids?|"
-    r"bombing|assault|ambush|clash(?:es)?)\b"
-)
-_NIGHT = re.compile(
-    r"^(?:overnight|last night|late last night|during the night|in the early hours)$", re.I
-)
-
-
-def _same_night(new: list[_Candidate], cands: list[_Candidate]) -> None:
-    """A sentence naming the event told before ("The strike ...") dated only by a time
-    of night takes that event's date (the night of "late on Saturday", not the one
-    before the article), in place."""
-    for c in new:
-        if (c.kind not in VIOLENT and c.kind != "_casualties") or not _THE_EVENT.match(c.evidence):
-            continue
-        if c.date_rel != "article" or not _NIGHT.match(c.date_text or ""):
-            continue
-        prev = next(
-            (
-                p
-                for p in reversed(cands)
-                if p.kind in VIOLENT
-                and c.sentence - p.sentence <= 2
-                and p.date_how in ("absolute", "relative")
-                and p.first is not None
-                and p.last is not None
-                and (p.last - p.first).days <= 1
-            ),
-            None,
-        )
-        if prev is None or c.sentence - prev.sentence > 2:
-            continue
-        c.first, c.last, c.date_how = prev.first, prev.last, "inherited"
-        c.notes.append(f"{c.date_text!r} of the event told in sentence {prev.sentence}")
 
 
 def _date_back(
