@@ -222,7 +222,7 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
         rf"\b{_QUAL}{_NUM_NO_A} {_OF}{_ADJ}{_WHO}\b(?P<gap>{_GAP})\b"
         rf"(?:were |was |have been |had been |being |are |were reported |have |has |had |)"
         rf"{ADVERB}(?<!\band )"
-        rf"(?P<verb>{passive})",
+        rf"(?P<verb>{passive})\b",  # (not "dead" in "the deadliest")
         # "four soldiers and 12 militants were killed": the first of two counted subjects
         rf"\b{_QUAL}{_NUM_NO_A} {_OF}{_ADJ}{_WHO}(?= and {_QUAL}(?:{_DIGITS}|{_WORDNUM}) "
         rf"{_OF}{_ADJ}(?:{_WHO_ANY})\b"
@@ -232,7 +232,7 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
         # "a paramilitary soldier was killed"
         rf"\b(?P<num>an?|one) {_ADJ}(?P<who>{_ONE})\b(?P<gap>{_GAP})\b(?:was (?:also |reportedly |)"
         # (not "killed a woman and injured ...": the verb of another subject)
-        rf"|)(?<!\band )(?P<verb>{passive})",
+        rf"|)(?<!\band )(?P<verb>{passive})\b",
         # "killing at least 10 people", "killed nine children", "strikes kill 10 people"
         rf"\b(?P<verb>{verb}{_ACTIVE_DEAD if present else ''})"
         rf"(?: at least| more than| over| some| about| nearly| up to| another)?"

@@ -260,3 +260,14 @@ def test_a_month_name_is_no_prefix_of_a_verb():
     # "Mar" opened "martyring": its count was read as a date ("Mar 13")
     text = "A suicide bomber struck a convoy in Mir Ali on Sunday, martyring 13 soldiers."
     assert list(extract(text, article_date=DATE)["fatalities"]) == [13]
+
+
+def test_a_casualty_verb_is_a_whole_word():
+    # "dead" inside "the deadliest" made the 29 injured a second count of the dead
+    text = (
+        "A suicide bombing in Mir Ali on Saturday claimed the lives of at least 13 soldiers "
+        "and injured 29 others, including 19 civilians, in one of the deadliest attacks in "
+        "months."
+    )
+    df = extract(text, article_date=DATE)
+    assert (df.iloc[0]["fatalities"], df.iloc[0]["injuries"]) == (13, 29)
