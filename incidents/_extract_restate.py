@@ -26,6 +26,7 @@ next item of a list ("First, ... Second, jets bombed X").
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Callable
@@ -33,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from incidents._extract_claims import claim_key
 from incidents._extract_events import _Candidate
-from incidents._extract_lex import VIOLENT
+from incidents._extract_lex import VIOLENT, triggers_in
 from incidents._extract_places import _LEVEL, _inside, _km, _Place, _places
 from incidents._extract_wide import _overlap
 from incidents.geocode import Geocoder, Match
@@ -50,6 +51,7 @@ __all__ = [
     "fold_when",
     "refine_in_sentence",
     "same_night",
+    "the_dated",
 ]
 
 #: Days between two windows at one place that a restatement may bridge (the
@@ -330,6 +332,33 @@ def same_night(new: list[_Candidate], cands: list[_Candidate]) -> None:
             continue
         c.first, c.last, c.date_how = prev.first, prev.last, "inherited"
         c.notes.append(f"{c.date_text!r} of the event told in sentence {prev.sentence}")
+
+
+# "the airstrikes", "the attack": an event named before, by its definite noun
+_THE_NOUN = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+)?(?P<n>(?:air\s?)?strikes?|airstrikes?|attacks?|blasts?|"
+    r"explosions?|shelling|bombing|raids?|clash(?:es)?)\b",
+    re.IGNORECASE,
+)
+
+
+def the_dated(new: list[_Candidate], before: str, dated: tuple[dt.date, dt.date, str]) -> None:
+    """An undated violent row whose sentence names its event by a definite noun ("47
+    died in the airstrikes") takes the day of the sentence before when that sentence
+    tells an event of the same kind on that day ("... protested the airstrikes carried
+    out on April 16"), in place."""
+    first, last, text = dated
+    if (last - first).days > 2:
+        return
+    kinds = {x.kind for x in triggers_in(before) if x.violent}
+    for c in new:
+        if c.kind not in VIOLENT or c.date_how != "not stated" or c.kind not in kinds:
+            continue
+        if not _THE_NOUN.search(c.evidence):
+            continue
+        c.first, c.last, c.date_how = first, last, "inherited"
+        c.flags = [f for f in c.flags if f != "date_not_stated"]
+        c.notes.append(f"the event of the sentence before, dated {text!r} -> {first}..{last}")
 
 
 def date_of_another(cands: list[_Candidate]) -> None:

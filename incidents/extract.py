@@ -185,6 +185,7 @@ from incidents._extract_restate import (
     refine_in_sentence,
     same_night,
     same_site,
+    the_dated,
 )
 from incidents._extract_sides import set_initiators
 from incidents._extract_table import EXTRA_COLUMNS, _table
@@ -292,6 +293,9 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
         refine_in_sentence(new, s.text, gc)  # "in X district ... near Y": at Y
         new = fold_when(new, s.text, gc)  # "killed in X when militants attacked Y": one
         same_night(new, cands)  # "The strike hit X in the early hours": that event's night
+        if prev_dated is not None and i > 0:
+            # "... protested the airstrikes of April 16." / "47 died in the airstrikes"
+            the_dated(new, texts[i - 1], prev_dated)
         if disaster_toll(s.text):
             disaster = i  # "24 died in monsoon rains": the tolls after it are the rains'
         elif disaster is not None and i - disaster <= 2 and no_violent_word(s.text):

@@ -129,3 +129,14 @@ def test_file_and_funeral_captions_stay_out():
         "Officials said the talks would resume next week.\n"
     )
     assert violent(text, "2025-10-11").empty
+
+
+def test_the_airstrikes_take_the_day_told_in_the_sentence_before():
+    text = (
+        "Hundreds of residents of Khost province protested against the cross-border "
+        "airstrikes carried out by the Pakistani military on April 16.\n"
+        "At least 40 people died in the airstrikes in Khost and Kunar provinces.\n"
+    )
+    df = violent(text, "2022-04-18")
+    assert len(df) == 2
+    assert set(df["date"].dt.strftime("%Y-%m-%d")) == {"2022-04-16"}
