@@ -296,11 +296,13 @@ def _read_near(p: _Place, other: Match, gc: Geocoder) -> None:
         p.match = got
 
 
-# The event told before, named again: "The strike hit X in the early hours".
-_THE_EVENT = re.compile(
-    r"^\W*The\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|blasts?|explosions?|shelling|raids?|"
-    r"bombing|assault|ambush|clash(?:es)?)\b"
+# An event noun after "the": the event told before, named again ("The strike hit X in
+# the early hours", "47 died in the airstrikes")
+_THE = (
+    r"\s+(?:[\w-]+\s+)?(?:(?:air\s?)?strikes?|airstrikes?|attacks?|blasts?|explosions?|"
+    r"shelling|raids?|bombing|assault|ambush|clash(?:es)?)\b"
 )
+_THE_EVENT = re.compile(rf"^\W*The{_THE}")
 _NIGHT = re.compile(
     r"^(?:overnight|last night|late last night|during the night|in the early hours)$", re.I
 )
@@ -335,11 +337,7 @@ def same_night(new: list[_Candidate], cands: list[_Candidate]) -> None:
 
 
 # "the airstrikes", "the attack": an event named before, by its definite noun
-_THE_NOUN = re.compile(
-    r"\bthe\s+(?:[\w-]+\s+)?(?P<n>(?:air\s?)?strikes?|airstrikes?|attacks?|blasts?|"
-    r"explosions?|shelling|bombing|raids?|clash(?:es)?)\b",
-    re.IGNORECASE,
-)
+_THE_NOUN = re.compile(rf"\bthe{_THE}", re.IGNORECASE)
 
 
 def the_dated(new: list[_Candidate], before: str, dated: tuple[dt.date, dt.date, str]) -> None:
