@@ -81,10 +81,13 @@ _QUAL_WORD = {
     "tehsil": "tehsil",
     "agency": "district",
 }
+# "based in X" tells where someone is based; "an intelligence based operation in X"
+# (the unhyphenated compound) tells where the operation was.
+_BASED = r"(?<![-\w])based(?!\s+(?:operations?|strikes?|attacks?|raids?|actions?|IBOs?)\b)"
 _VENUE = re.compile(
     r"\b(?:speaking|spoke|told (?:reporters|journalists|a news conference|a press conference|"
     r"parliament|lawmakers)|said|says|announced|briefing|news conference|press conference|"
-    r"statement|addressing|address|visit to|visiting|visited|(?<![-\w])based|embassy|"
+    r"statement|addressing|address|visit to|visiting|visited|" + _BASED + r"|embassy|"
     r"ambassador|envoy|consulate|consul general|diplomats?|charg[eé] d'affaires|"
     r"ministry|office|offices|official|government|authorities|headquartered|flew|returned|arrived|"
     r"travelled|traveled|summoned|rally|officials|spokesman|leaders?|rulers|regime|"
@@ -112,7 +115,8 @@ _ORIGIN = re.compile(
     r"fighters?|insurgents?|terrorists?|gunmen|attackers|infiltrators|militancy|terrorism|"
     r"came|come|comes|coming|poured|pouring|crossed|crossing|infiltrat\w+|fired|launch\w+|"
     r"stag(?:ed|ing)|entered|moved|fled|originat\w+|emanat\w+|operating|operates?|"
-    r"(?<![-\w])based|sent|returned|deported|travell?ed|sneak\w*|snuck|slipped|"
+    + _BASED
+    + r"|sent|returned|deported|travell?ed|sneak\w*|snuck|slipped|"
     r"planned|plotted|masterminded|orchestrated|directed|hatched|cross|crosses|escaped|"
     r"retreated|withdrew|trained|infiltrate)"
     # ("the attackers, all from X": a comma may set the origin apart)
@@ -132,7 +136,7 @@ _ORIGIN = re.compile(
 # the sentence strikes them there ("jets struck militants hiding in X").
 _HIDEOUT = re.compile(
     r"\b(?:shelter(?:ing|ed|s)?|hiding|hid|hidden|holed up|trained|regroup\w*|"
-    r"harbou?red|(?<![-\w])based)\s+(?:[\w-]+\s+){0,3}?(?:in|inside|within)\s+(?:the\s+)?"
+    r"harbou?red|" + _BASED + r")\s+(?:[\w-]+\s+){0,3}?(?:in|inside|within)\s+(?:the\s+)?"
     r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?$"
     r"|\b(?:us(?:e|es|ed|ing)|from|trained in|operat\w+ from|have|has|had|maintain\w*)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:sanctuar(?:y|ies)|(?:safe\s+)?havens?|camps?|hide-?outs?|bases?|"

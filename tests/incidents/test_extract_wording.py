@@ -1,0 +1,55 @@
+"""Wordings of real reports that the rules had not seen, as general rules.  Every
+sentence is a paraphrase written for the test.
+
+- "an intelligence based operation in X" (the compound unhyphenated, as military
+  press releases often print it) places the operation at X: "based ... in" reads
+  where someone is based only when no operation, strike, attack or raid follows it,
+  and "militants based in X" stays an origin.
+"""
+
+from __future__ import annotations
+
+import pytest
+from extract_rows import violent
+
+DATE = "2025-10-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "deaths"),
+    [
+        (
+            "Security forces conducted an intelligence based operation in Orakzai district on "
+            "12 October, killing 19 khwarij.",
+            "Orakzai",
+            19,
+        ),
+        (
+            "An intelligence based operation was carried out in the Spinwam area of North "
+            "Waziristan on Sunday, in which six terrorists were killed.",
+            "Spinwam",
+            6,
+        ),
+        (
+            "During an intelligence based IBO in Bajaur's Mamund tehsil on Sunday, troops killed "
+            "four militants.",
+            "Mamund",
+            4,
+        ),
+    ],
+)
+def test_an_unhyphenated_intelligence_based_operation_is_at_its_place(text, place, deaths):
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert place in df.iloc[0]["location"]
+    assert df.iloc[0]["fatalities"] == deaths
+
+
+def test_militants_based_in_a_place_are_still_from_there():
+    text = (
+        "Militants based in Khost crossed the border and attacked a check post in North "
+        "Waziristan on Sunday, killing two soldiers."
+    )
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert "Khost" not in df.iloc[0]["location"]
