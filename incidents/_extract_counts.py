@@ -170,9 +170,13 @@ DEAD = (
 )
 HURT = (
     r"(?:wounded|injured|hurt|wounding|injuring|got (?:critically |seriously )?(?:injured|wounded)|"
-    r"(?:sustained|sustaining|got|suffered|suffering|received|receiving) "
+    # "nine others with injuries", "12 were shifted to hospital with injuries"
+    r"(?:sustained|sustaining|got|suffered|suffering|received|receiving|with) "
     r"(?:serious |critical |minor |severe |bullet |gunshot |splinter |shrapnel |multiple |"
-    r"grievous |burn |)(?:injuries|wounds))"
+    r"grievous |burn |)(?:injuries|wounds)"
+    r"|(?:shifted|taken|rushed|brought|admitted|moved) to (?:the |a )?(?:[\w-]+ ){0,3}?"
+    r"hospitals? with (?:serious |critical |minor |severe |bullet |gunshot |multiple |)"
+    r"(?:injuries|wounds))"
 )
 # Words between a count and its verb: no other count, no other casualty verb.
 _GAP = (

@@ -4,7 +4,9 @@ sentence is a paraphrase written for the test.
 - "an intelligence based operation in X" (the compound unhyphenated, as military
   press releases often print it) places the operation at X: "based ... in" reads
   where someone is based only when no operation, strike, attack or raid follows it,
-  and "militants based in X" stays an origin.
+  and "militants based in X" stays an origin;
+- the wounded told by their injuries ("nine others with injuries", "12 were shifted
+  to hospital with injuries") are counted as wounded, never added to the dead.
 """
 
 from __future__ import annotations
@@ -53,3 +55,32 @@ def test_militants_based_in_a_place_are_still_from_there():
     df = violent(text, DATE)
     assert len(df) == 1
     assert "Khost" not in df.iloc[0]["location"]
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths", "injuries"),
+    [
+        (
+            "A roadside bomb hit a Levies vehicle in Zhob on Sunday, leaving two dead and nine "
+            "others with injuries.",
+            2,
+            9,
+        ),
+        (
+            "A bomb went off in a market in Parachinar on Sunday. Three people died and 12 were "
+            "shifted to hospital with injuries.",
+            3,
+            12,
+        ),
+        (
+            "Militants ambushed a police mobile in Tank on Sunday; one constable was martyred and "
+            "four were rushed to the district headquarters hospital with bullet wounds.",
+            1,
+            4,
+        ),
+    ],
+)
+def test_the_wounded_told_by_their_injuries_are_counted_as_wounded(text, deaths, injuries):
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert (df.iloc[0]["fatalities"], df.iloc[0]["injuries"]) == (deaths, injuries)
