@@ -151,6 +151,21 @@ _CAUSE = re.compile(
     r"a day after|hours after|blamed for|responsible for|since)\s+(?:[\w'’-]+\s+){0,6}$",
     re.IGNORECASE,
 )
+# A cause opening the sentence in lower-case words only (no place, no day named in
+# it), closed by a comma right after its event word: "Following border clashes,".
+_FRONTED_CAUSE = re.compile(
+    r"^\s*(?:Following|After|Amid|Amidst|In the wake of|In the aftermath of)\s+"
+    r"(?:[a-z][\w'’-]*\s+){0,4}?[a-z][\w'’-]*\s*,"
+)
+
+
+def _fronted_cause(t: str, x: Trigger) -> bool:
+    """Whether trigger ``x`` is the last word of an unplaced, undated cause phrase
+    opening sentence ``t`` ("After recent clashes, ...")."""
+    m = _FRONTED_CAUSE.match(t)
+    return m is not None and x.start < m.end() and not t[x.end : m.end()].strip(" ,")
+
+
 # The backdrop of the news, not an event of it (unless a day is named with it):
 # "the strikes came at a time when talks in Istanbul had ended in stalemate".
 _BACKDROP = re.compile(
@@ -1077,6 +1092,11 @@ def _events_of(
     own: list[Trigger] = []
     if main:
         dropped = dropped or bool(cause)
+    elif cause and all(_fronted_cause(t, x) for x in cause):
+        # "Following border clashes, the shutdown of Torkham has paralyzed trade": an
+        # unplaced, undated cause opening the sentence is its backdrop; the places
+        # after it are the main clause's
+        dropped = True
     elif cause and (
         _CONTEXT_NEWS.search(t[: cause[0].start])
         or _LAGGED.search(t[max(0, cause[0].start - 70) : cause[0].start])

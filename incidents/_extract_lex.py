@@ -172,6 +172,13 @@ _STATE_BEFORE = re.compile(
     r"(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# "the prolonged closure of the crossings", "the ongoing shutdown": a closure told as
+# lasting is the state the news is about, not its event.
+_LASTING_BEFORE = re.compile(
+    r"\b(?:prolonged|continued|continuing|ongoing|extended|protracted|lengthy|long|"
+    r"indefinite|(?:weeks|months|days)-long)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 # "has been closed for weeks", "have been shut since": a perfect that tells a state.
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|having)\s+(?:\w+\s+)?been\s+(?:\w+\s+)?$", re.I)
 _LASTING_AFTER = re.compile(
@@ -309,6 +316,7 @@ def _triggers(sentence: str) -> list[Trigger]:
             state = (
                 _STATE.search(text)
                 or _STATE_BEFORE.search(before)
+                or _LASTING_BEFORE.search(before)
                 or (_PERFECT_BEFORE.search(before) and _LASTING_AFTER.match(sentence, m.end()))
             )
             if state and not _DURATION.search(sentence):

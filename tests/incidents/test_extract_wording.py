@@ -6,13 +6,20 @@ sentence is a paraphrase written for the test.
   where someone is based only when no operation, strike, attack or raid follows it,
   and "militants based in X" stays an origin;
 - the wounded told by their injuries ("nine others with injuries", "12 were shifted
-  to hospital with injuries") are counted as wounded, never added to the dead.
+  to hospital with injuries") are counted as wounded, never added to the dead;
+- an unplaced, undated cause opening a sentence ("Following border clashes, the
+  shutdown of X and Y has hit trade") is the backdrop: the places after it are not
+  its site (a cause with its own place and day stays an event);
+- a closure told as lasting ("the prolonged closure of X and Y has disrupted trade")
+  is a state, not a new closure.
 """
 
 from __future__ import annotations
 
 import pytest
 from extract_rows import violent
+
+from incidents.extract import extract
 
 DATE = "2025-10-14"
 
@@ -84,3 +91,45 @@ def test_the_wounded_told_by_their_injuries_are_counted_as_wounded(text, deaths,
     df = violent(text, DATE)
     assert len(df) == 1
     assert (df.iloc[0]["fatalities"], df.iloc[0]["injuries"]) == (deaths, injuries)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Following border clashes, the shutdown of crossings such as Torkham and Chaman has "
+        "crippled transit trade.",
+        "After recent skirmishes, the suspension of traffic at Ghulam Khan and Kharlachi has "
+        "left hundreds of trucks stranded.",
+        "Amid deadly clashes, the halt of trade through Angoor Adda has hurt local traders.",
+    ],
+)
+def test_an_unplaced_undated_cause_opening_the_sentence_is_no_event_at_the_places_after_it(
+    text,
+):
+    assert violent(text, DATE).empty
+
+
+def test_a_cause_with_its_own_place_and_day_stays_an_event():
+    text = "Following clashes near Torkham on Sunday night, two soldiers died in hospital."
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert "Torkham" in df.iloc[0]["location"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prolonged closure of key crossings, including Torkham and Chaman, has severely "
+        "disrupted trade.",
+        "The ongoing closure of the Torkham border has left thousands of travellers stranded.",
+        "A months-long closure of the Chaman crossing has ruined fruit exporters.",
+    ],
+)
+def test_a_closure_told_as_lasting_is_a_state(text):
+    assert extract(text, article_date=DATE).empty
+
+
+def test_a_new_closure_is_still_reported():
+    text = "Pakistan closed the Torkham border crossing on Sunday after an exchange of fire."
+    df = extract(text, article_date=DATE)
+    assert "Strategic developments" in set(df["event_type"])
