@@ -128,11 +128,13 @@ _GROUPS = {
         r"gunm[ae]n|assailants|bombers?|khwarij|kharijis?|infiltrators"
     ),
     "civilians": (
-        r"civilians?|children|child|women|woman|men|man|boys?|girls?|villagers|"
-        r"family members|members|workers|labou?rers|passengers|cricketers|cricket players|"
-        r"students|worshippers|non-combatants|noncombatants|residents|traders|drivers|infants|"
-        r"teenagers|youths|young men|minors|brothers|sisters|sons|daughters|relatives|siblings|"
-        r"players|shopkeepers|farmers|labourers|tribesmen|elders|passers-?by|passer-?by|"
+        # (singular too: "killed a shopkeeper")
+        r"civilians?|children|child|women|woman|men|man|boys?|girls?|villagers?|"
+        r"family members|members|workers?|labou?rers?|passengers?|cricketers|cricket players|"
+        r"students?|worshippers?|non-combatants|noncombatants|residents|traders?|drivers?|"
+        r"infants|teenagers|youths|young men|minors|brothers|sisters|sons|daughters|relatives|"
+        r"siblings|players|shopkeepers?|farmers?|labourers|tribesm[ae]n|elders|passers-?by|"
+        r"passer-?by|"
         r"bystanders?|" + TRADES + "s?|businessm[ae]n|herdsmen|famil(?:y|ies)"
     ),
     # "three more were wounded": "more" like "others", of the group counted before
@@ -208,6 +210,26 @@ def _other_subject(sentence: str, m: re.Match[str]) -> bool:
     between = sentence[m.end("gap") : m.start("verb")].strip()
     gap = m.group("gap") + " "
     return not between and not _AUX_END.search(gap) and bool(_NEW_SUBJECT.search(gap))
+
+
+# A counted object right after a verb: "killed three people", "wounded a policeman".
+_OBJECT_AFTER = re.compile(
+    rf"\s+(?:at least |more than |over |some |about |nearly |up to |as many as |another |)"
+    rf"(?:{_DIGITS}|{_WORDNUM}|an?)\s+{_ADJ}(?:{_WHO_ANY}|{_ONE})\b",
+    re.IGNORECASE,
+)
+
+
+def _active_subject(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a counted subject's verb, with no auxiliary before it, is active with a
+    counted object of its own: the count is of the attackers, not of the victims."""
+    if "verb" not in m.re.groupindex or m.start("verb") <= m.start("num"):
+        return False
+    if _AUX_END.search(sentence[: m.start("verb")]):
+        return False
+    if not re.match(r"(?:killed|wounded|injured|martyred|shot dead)$", m.group("verb"), re.I):
+        return False
+    return _OBJECT_AFTER.match(sentence, m.end("verb")) is not None
 
 
 # Verbs that only take the dead as their object ("claimed the lives of seven people").
@@ -557,6 +579,8 @@ def counts_in(sentence: str) -> list[Count]:
                 continue  # "no one was killed": counted as none below
             if _other_subject(sentence, m):
                 continue  # "two policemen in X and a bomb wounded three": another's verb
+            if _active_subject(sentence, m):
+                continue  # "two gunmen on a motorcycle killed three people": the killers
             v = _value(m.group("num"))
             if v is None:
                 continue

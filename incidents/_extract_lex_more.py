@@ -76,7 +76,9 @@ EXTRA: dict[str, str] = {
     ),
     # bodies found with marks of violence (ACLED: an attack): "the bullet-riddled bodies of
     # three men were found", "bodies bearing gunshot wounds were recovered"
-    "killing": rf"\b{SLAIN}\s+bod(?:y|ies)\b|\bbod(?:y|ies)\b(?=[^.;]{{0,60}}?\b{BODY_MARKS})",
+    "killing": rf"\b{SLAIN}\s+bod(?:y|ies)\b|\bbod(?:y|ies)\b(?=[^.;]{{0,60}}?\b{BODY_MARKS})"
+    # "claimed the lives of at least 38 people", "took the lives of four guards"
+    r"|\b(?:claimed|claiming|took|taking) the lives of\b",
     # the attacker named for the attack: "a suicide attacker struck a checkpoint"
     "suicide_bombing": r"\bsuicide (?:attackers?|assailants?)\b",
     # a gun battle by another name
@@ -86,6 +88,11 @@ EXTRA: dict[str, str] = {
     r"khawarij|insurgents)\b",
     # arson: "torched a customs office", "set two trucks ablaze", "was set on fire"
     "attack": (
+        # a gun attack called a shooting: "a deadly shooting targeting passenger vans"
+        # ("the shooting" names one told before)
+        r"(?:(?<=\ba )|(?<=\ban )|(?<=\bdeadly )|(?<=\bmass )|"
+        r"(?<=\btargeted )|(?<=\bdrive-by )|(?<=\bfatal ))shootings?\b"
+        r"(?!\s+(?:down|of\s+(?:a\s+)?(?:video|film)))|"
         r"\btorch(?:ed|ing)\b"
         r"|\bset\s+(?:(?:\w+\s+){0,3})?(?:ablaze|alight|on fire)\b(?!-)"
         r"|\b(?:burnt|burned) down\b"

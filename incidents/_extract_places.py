@@ -160,11 +160,13 @@ _RANGE_AFTER = re.compile(
 _REPORTED = re.compile(
     r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed)\s+$"
 )
+# "claimed" of a speaker, not of a toll ("the shooting in X claimed the lives of 38")
+_CLAIMED = r"claimed(?!\s+(?:[\w-]+\s+){0,3}?lives\b)"
 _GOV_AFTER = re.compile(
     r"^(?:,\s*)?(?:'s|’s)?\s+(?:Taliban\s+|military\s+)?(?:government|administration|authorities|regime|"
     r"rulers|foreign office|foreign ministry|defence ministry|defense ministry|interior ministry|"
     r"ministry|embassy|consulate|foreign minister|defence minister|defense minister|"
-    r"(?:has|had|have|did|does|said|says|accused|blamed|denied|rejected|warned|claimed|"
+    r"(?:has|had|have|did|does|said|says|accused|blamed|denied|rejected|warned|" + _CLAIMED + r"|"
     r"confirmed|insisted|demanded|urged|called|summoned|wants|responded|retaliated|vowed|"
     r"denies|rejects|alleged|alleges|says|announced|condemned|reiterated|maintains)"
     r"|ceasefire|cease-fire|truce|talks|agreement|accord|process|deal|declaration|format)\b"
@@ -176,7 +178,9 @@ _GOV_AFTER_TIMED = re.compile(
     r"^\s+(?:on\s+)?(?:early\s+|late\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|today|yesterday|earlier|also|separately)"
     r"(?:\s+(?:night|morning|evening|afternoon))?,?\s+"
-    r"(?:said|says|told|announced|stated|claimed|confirmed|reported|added|denied|rejected|"
+    r"(?:said|says|told|announced|stated|"
+    + _CLAIMED
+    + r"|confirmed|reported|added|denied|rejected|"
     r"accused|warned|insisted|alleged|noted)\b"
 )
 # Where a person is from ("a resident of X") and the reference point of a bearing

@@ -11,7 +11,13 @@ sentence is a paraphrase written for the test.
   shutdown of X and Y has hit trade") is the backdrop: the places after it are not
   its site (a cause with its own place and day stays an event);
 - a closure told as lasting ("the prolonged closure of X and Y has disrupted trade")
-  is a state, not a new closure.
+  is a state, not a new closure;
+- a gun attack called "a (deadly) shooting" is an attack, and "X ... claimed the lives
+  of N" is its toll (not a speaker in X who "claimed"); "the shooting" names one told
+  before;
+- a counted subject of an active verb with its own counted object ("two gunmen on a
+  motorcycle killed three people", "a shooting targeting passenger vans ... killed 38")
+  counts the attackers or nothing, never the victims.
 """
 
 from __future__ import annotations
@@ -133,3 +139,54 @@ def test_a_new_closure_is_still_reported():
     text = "Pakistan closed the Torkham border crossing on Sunday after an exchange of fire."
     df = extract(text, article_date=DATE)
     assert "Strategic developments" in set(df["event_type"])
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "deaths"),
+    [
+        (
+            "A deadly shooting targeting passenger vans in Lower Kurram on Thursday claimed the "
+            "lives of 38 people.",
+            "Kurram",
+            38,
+        ),
+        (
+            "A shooting at a bus stand in Bannu on Thursday claimed the lives of four people.",
+            "Bannu",
+            4,
+        ),
+        ("A drive-by shooting in Tank on Thursday killed a shopkeeper.", "Tank", 1),
+    ],
+)
+def test_a_shooting_is_an_attack_and_claimed_lives_its_toll(text, place, deaths):
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert place in df.iloc[0]["location"]
+    assert df.iloc[0]["fatalities"] == deaths
+
+
+def test_the_shooting_names_the_event_told_before():
+    text = (
+        "Five civilians were killed in an exchange of fire near Spin Boldak on Friday night.\n"
+        "A police official said the shooting began from the Afghan side and troops returned "
+        "fire near the Chaman crossing."
+    )
+    assert len(violent(text, DATE)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("Two gunmen on a motorcycle killed three people in Bannu on Thursday.", 3),
+        (
+            "A shooting targeting passenger vans in the Ochat area of Lower Kurram on Thursday "
+            "killed 38 people.",
+            38,
+        ),
+        ("One attacker wounded four policemen and killed a constable in Tank on Thursday.", 1),
+    ],
+)
+def test_the_subject_of_an_active_verb_with_a_counted_object_is_no_victim(text, deaths):
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert df.iloc[0]["fatalities"] == deaths
