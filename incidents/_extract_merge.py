@@ -530,7 +530,10 @@ _SEVERAL = re.compile(
 #: A sentence that opens another incident ("In a related incident on Sunday, an
 #: attack in X ..."): a coarser row of another sentence does not restate it.
 _SEPARATE = re.compile(
-    r"\W*(?:in (?:a|an|another) (?:\w+ )?(?:incident|attack|development|operation|raid|"
+    # (an adjective only of another one: "In a devastating incident, ..." opens the lead)
+    r"\W*(?:in (?:a|an|another) (?:(?:separate|related|similar|second|third|fourth|different|"
+    r"new|fresh|later|further|unrelated|other|parallel|latest) )?(?:incident|attack|development|"
+    r"operation|raid|"
     r"clash|encounter|ambush|assault|engagement|shootout|gunfight|blast|explosion)|separately|"
     r"in other (?:news|incidents?))\b",
     re.IGNORECASE,

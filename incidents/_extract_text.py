@@ -17,6 +17,7 @@ __all__ = [
     "dateline",
     "language_problem",
     "looks_like_html",
+    "repair_mojibake",
     "sentences",
     "strip_html",
 ]
@@ -73,6 +74,44 @@ def strip_html(text: str) -> str:
     out = html.unescape("".join(p.parts))
     out = re.sub(r"[ \t\r\f\v\xa0]+", " ", out)
     return re.sub(r"\s*\n\s*", "\n", out).strip()
+
+
+# -- mojibake ------------------------------------------------------------------------
+
+# Curly quotes, dashes and ellipses of UTF-8 text decoded with a one-byte code page:
+# Windows-1252 ("â€™") or Thai TIS-620/Windows-874 ("โ€™", or "โ" alone when the
+# bytes after it were dropped).  A name's own letters are never touched.
+_MOJIBAKE = [
+    (lead + tail, good)
+    for lead in ("â€", "โ€")
+    for tail, good in (
+        ("™", "’"),
+        ("˜", "‘"),
+        ("œ", "“"),
+        ("\x9d", "”"),
+        ("“", "–"),
+        ("”", "—"),
+        ("¦", "…"),
+    )
+]
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e41\u0e43-\u0e5b]")
+# a lone "โ" inside a word is an apostrophe ("Pakhtunkhwaโs"), elsewhere a quote mark
+_LONE_APOSTROPHE = re.compile(r"(?<=[A-Za-z])(?:โ|â€)(?=(?:s|t|d|ll|re|ve|m)\b)")
+_LONE_QUOTE = re.compile(r"โ€?|â€")
+
+
+def repair_mojibake(text: str) -> str:
+    """``text`` with the quote marks and dashes of UTF-8 read as a one-byte code page
+    put back ("Pakhtunkhwaโs" -> "Pakhtunkhwa’s", "â€œwarâ€\x9d" -> "“war”"); a text
+    holding Thai letters is left alone."""
+    if "â€" not in text and "โ" not in text:
+        return text
+    if _THAI_LETTER.search(text):
+        return text
+    for bad, good in _MOJIBAKE:
+        text = text.replace(bad, good)
+    text = _LONE_APOSTROPHE.sub("’", text)
+    return _LONE_QUOTE.sub('"', text)
 
 
 # -- language ------------------------------------------------------------------------

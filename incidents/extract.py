@@ -193,6 +193,7 @@ from incidents._extract_text import (
     dateline,
     language_problem,
     looks_like_html,
+    repair_mojibake,
     sentences,
     strip_html,
 )
@@ -248,6 +249,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     if looks_like_html(text):
         text = strip_html(text)
         notes_global.append("HTML stripped")
+    text = repair_mojibake(text)  # "Pakhtunkhwaโs": a quote mark read as another script
     if not text.strip():
         return _table([], text, ref, "nothing found: the text is empty")
     problem = language_problem(text)

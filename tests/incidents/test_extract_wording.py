@@ -17,7 +17,11 @@ sentence is a paraphrase written for the test.
   before;
 - a counted subject of an active verb with its own counted object ("two gunmen on a
   motorcycle killed three people", "a shooting targeting passenger vans ... killed 38")
-  counts the attackers or nothing, never the victims.
+  counts the attackers or nothing, never the victims;
+- quote marks of UTF-8 text read as a one-byte code page ("Pakhtunkhwaโs",
+  "Pakistanâ€™s") are put back before reading;
+- "In a devastating incident, ..." opens the lead, not another incident: a village
+  the gazetteer lacks, told in the next sentence of "the strikes", restates it.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from __future__ import annotations
 import pytest
 from extract_rows import violent
 
+from incidents._extract_text import repair_mojibake
 from incidents.extract import extract
 
 DATE = "2025-10-14"
@@ -190,3 +195,40 @@ def test_the_subject_of_an_active_verb_with_a_counted_object_is_no_victim(text, 
     df = violent(text, DATE)
     assert len(df) == 1
     assert df.iloc[0]["fatalities"] == deaths
+
+
+@pytest.mark.parametrize(
+    ("bad", "good"),
+    [
+        ("Khyber Pakhtunkhwaโs Tirah Valley", "Khyber Pakhtunkhwa’s Tirah Valley"),
+        ("Pakistanâ€™s army", "Pakistan’s army"),
+        ("its โalarming disregard,โ citing", 'its "alarming disregard," citing'),
+        ("â€œno commentâ€\x9d â€” he said", "“no comment” — he said"),
+        ("Kurram — plain text stays", "Kurram — plain text stays"),
+    ],
+)
+def test_mojibake_quote_marks_are_put_back(bad, good):
+    assert repair_mojibake(bad) == good
+
+
+def test_a_possessive_in_mojibake_still_places_the_event():
+    text = (
+        "At least 30 civilians were killed when jets carried out airstrikes in Khyber "
+        "Pakhtunkhwaโs Tirah Valley early Monday."
+    )
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert "Tirah" in df.iloc[0]["location"]
+
+
+def test_an_unknown_village_of_the_strikes_restates_the_lead_incident():
+    text = (
+        "In a devastating incident, at least 30 civilians were killed when jets carried out "
+        "airstrikes in Khyber Pakhtunkhwa's Tirah Valley early Monday.\n"
+        "According to local reports, the strikes occurred around 2 a.m. when bombs were "
+        "dropped on Zarkandai Dara village, reducing homes to rubble."
+    )
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert "Tirah" in df.iloc[0]["location"]
+    assert df.iloc[0]["fatalities"] == 30
