@@ -287,7 +287,8 @@ _CLOSED_AFTER = re.compile(
     r"(?:also\s+|still\s+)?(?:closed|shut|sealed)\b"
 )
 _ANSWERED = re.compile(
-    r"\b(?:respond\w* to|retaliat\w*|repuls\w*|repell\w*|return\w* (?:the )?fire|"
+    # ("troops responded after/when Afghan forces opened fire": the fire is the other's)
+    r"\b(?:respond\w* (?:to|after|when)|retaliat\w*|repuls\w*|repell\w*|return\w* (?:the )?fire|"
     r"in response to|foil\w*|thwart\w*)\b",
     re.IGNORECASE,
 )

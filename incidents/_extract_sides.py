@@ -24,8 +24,10 @@ _OTHER = {PK_MIL: AF_MIL, AF_MIL: PK_MIL}
 _KINDS = frozenset({"armed_clash", "attack", "shelling"})
 # "clashes between X and Y", "X and Y traded fire": both armies, no agent
 _SYMMETRIC = re.compile(
-    r"\bbetween\b|\btrad(?:ed|ing) (?:\w+ )?fire\b|\bexchang\w* (?:of )?(?:\w+ )?fire\b"
-    r"|\bexchanges of fire\b|\bclashed\b|\bskirmish\w*\b|\bfought\b",
+    # ("exchanged gunfire": the fire word may be "gunfire")
+    r"\bbetween\b|\btrad(?:ed|ing) (?:\w+ )?(?:gun)?fire\b"
+    r"|\bexchang\w* (?:of )?(?:\w+ )?(?:gun)?fire\b"
+    r"|\bexchanges of (?:gun)?fire\b|\bclashed\b|\bskirmish\w*\b|\bfought\b",
     re.IGNORECASE,
 )
 _UNPROVOKED = re.compile(r"\bunprovoked\b", re.IGNORECASE)
@@ -373,6 +375,34 @@ def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
             mark_mutual(c, named)  # "X and Y exchanged fire": both, no initiator
     carry_series(cands)
     assign_responsibility(cands, texts)
+
+
+# "Pakistan shut the border unilaterally", "the Taliban had closed their side of the
+# crossing": the country that closed it, named as the subject of the verb
+_CLOSED_BY = re.compile(
+    r"\b(?:(?P<pk>Pakistan|Islamabad|Pakistani (?:authorities|officials|government|forces))|"
+    r"(?P<af>Afghanistan|Kabul|the Taliban|Taliban (?:authorities|government|officials|forces)|"
+    r"Afghan (?:authorities|officials|government|forces)))"
+    r"\s+(?:had |has |have |)(?:\w+ly )?(?:closed|shut|sealed)\s+(?:down\s+)?"
+    r"(?:the|its|their)\s+(?:[\w-]+\s+){0,4}?(?:border|crossing|gate|frontier)s?\b"
+)
+
+
+def closed_by(cands: list[_Candidate], texts: list[str]) -> None:
+    """Give a closure with no side the country the article says closed it, in its
+    own sentence or the five after it (two before), when it names only one (in place)."""
+    for c in cands:
+        if c.kind != "border_closure" or c.actor1 is not None:
+            continue
+        lo, hi = max(0, c.sentence - 2), min(len(texts), c.sentence + 6)
+        sides = {
+            PK_MIL if m.group("pk") else AF_MIL
+            for t in texts[lo:hi]
+            for m in _CLOSED_BY.finditer(t)
+        }
+        if len(sides) == 1:
+            c.actor1 = sides.pop()
+            c.notes.append(f"closed by {c.actor1} (a sentence near it says so)")
 
 
 # one-sided kinds an article's series of strikes or attacks is told in

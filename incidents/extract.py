@@ -187,7 +187,7 @@ from incidents._extract_restate import (
     same_site,
     the_dated,
 )
-from incidents._extract_sides import set_initiators
+from incidents._extract_sides import closed_by, set_initiators
 from incidents._extract_table import EXTRA_COLUMNS, _table
 from incidents._extract_text import (
     dateline,
@@ -364,6 +364,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     date_consequences(cands, ref)  # "closed following the clash": after it
     _elaborations(cands)
     set_initiators(cands, texts)
+    closed_by(cands, texts)  # "Pakistan shut the border": the closure's side
     operation_sides(cands)  # "killed during an operation against militants in X"
     date_of_another(cands)  # "In another operation ...": the date of the one before
     _lead_date(cands, unplaced, ref)

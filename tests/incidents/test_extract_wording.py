@@ -21,7 +21,11 @@ sentence is a paraphrase written for the test.
 - quote marks of UTF-8 text read as a one-byte code page ("Pakhtunkhwaโs",
   "Pakistanâ€™s") are put back before reading;
 - "In a devastating incident, ..." opens the lead, not another incident: a village
-  the gazetteer lacks, told in the next sentence of "the strikes", restates it.
+  the gazetteer lacks, told in the next sentence of "the strikes", restates it;
+- sides: forces that "exchanged gunfire" fought each other, and the one a later
+  sentence says "opened fire unprovoked" started it; "troops responded after Afghan
+  forces opened fire" is Afghan fire; a closure is the side of the country the article
+  says "shut the border".
 """
 
 from __future__ import annotations
@@ -232,3 +236,62 @@ def test_an_unknown_village_of_the_strikes_restates_the_lead_incident():
     assert len(df) == 1
     assert "Tirah" in df.iloc[0]["location"]
     assert df.iloc[0]["fatalities"] == 30
+
+
+PK, AF = "Military Forces of Pakistan", "Afghan Taliban forces"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "Pakistani and Afghan forces exchanged gunfire at the Torkham crossing overnight.\n"
+            "The exchange of fire started when Taliban border forces opened fire unprovoked, "
+            "prompting a response from Pakistani troops.",
+            AF,
+        ),
+        (
+            "Afghan and Pakistani border guards exchanged gunfire near Chaman on Thursday.\n"
+            "Officials said the firing began when Pakistani troops opened fire on an Afghan "
+            "post without provocation.",
+            PK,
+        ),
+        (
+            "Pakistani troops responded after Afghan forces opened fire on their posts near "
+            "Angoor Adda on Thursday.",
+            AF,
+        ),
+        (
+            "Afghan border guards retaliated when Pakistani forces opened fire on their posts "
+            "near Dand-e-Patan on Thursday.",
+            PK,
+        ),
+    ],
+)
+def test_who_opened_fire_started_it(text, actor1):
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert df.iloc[0]["actor1"] == actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "The closure of the Torkham crossing for nearly a week has halted trade.\n"
+            "Drivers said thousands of trucks were stuck on both sides.\n"
+            "Afghan officials confirmed that Pakistan shut the border unilaterally.",
+            PK,
+        ),
+        (
+            "The Ghulam Khan crossing was closed on Tuesday.\n"
+            "Pakistani officials said the Taliban had sealed their side of the crossing.",
+            AF,
+        ),
+    ],
+)
+def test_a_closure_takes_the_country_said_to_have_shut_it(text, actor1):
+    df = extract(text, article_date=DATE)
+    rows = df[df["event_kind"].eq("border_closure")]
+    assert len(rows) == 1
+    assert rows.iloc[0]["actor1"] == actor1
