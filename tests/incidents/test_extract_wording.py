@@ -20,8 +20,8 @@ sentence is a paraphrase written for the test.
   counts the attackers or nothing, never the victims;
 - quote marks of UTF-8 text read as a one-byte code page ("Pakhtunkhwaโs",
   "Pakistanâ€™s") are put back before reading;
-- "In a devastating incident, ..." opens the lead, not another incident: a village
-  the gazetteer lacks, told in the next sentence of "the strikes", restates it;
+- "In a devastating incident, ..." opens the lead, not another incident: the province
+  named in the next sentence of "the airstrikes" restates it;
 - sides: forces that "exchanged gunfire" fought each other, and the one a later
   sentence says "opened fire unprovoked" started it; "troops responded after Afghan
   forces opened fire" is Afghan fire; a closure is the side of the country the article
@@ -225,17 +225,20 @@ def test_a_possessive_in_mojibake_still_places_the_event():
     assert "Tirah" in df.iloc[0]["location"]
 
 
-def test_an_unknown_village_of_the_strikes_restates_the_lead_incident():
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "In a devastating incident, at least 30 civilians were killed when jets carried out "
-        "airstrikes in Khyber Pakhtunkhwa's Tirah Valley early Monday.\n"
-        "According to local reports, the strikes occurred around 2 a.m. when bombs were "
-        "dropped on Zarkandai Dara village, reducing homes to rubble."
-    )
+        "airstrikes in the Tirah Valley early Monday.\n"
+        "The airstrikes in Khyber Pakhtunkhwa destroyed dozens of homes, residents said.",
+        "In a deadly attack, militants killed four policemen at a check post in Tank district "
+        "early Monday.\nThe attack in Khyber Pakhtunkhwa was claimed by the TTP.",
+    ],
+)
+def test_a_lead_opened_by_in_a_deadly_incident_is_restated_at_its_province(text):
     df = violent(text, DATE)
     assert len(df) == 1
-    assert "Tirah" in df.iloc[0]["location"]
-    assert df.iloc[0]["fatalities"] == 30
+    assert "Khyber Pakhtunkhwa" not in df.iloc[0]["location"]
 
 
 PK, AF = "Military Forces of Pakistan", "Afghan Taliban forces"
