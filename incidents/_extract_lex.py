@@ -385,7 +385,8 @@ def is_diplomatic(sentence: str, trig: Trigger) -> bool:
 _FRONT = r"(?:border|frontier|Durand Line|boundary)"
 _LEN = r"(?:\d[\d,]*[- ](?:km|kilometre|kilometer|mile)s?(?:[- ]long)? )?"
 _PAIR = (
-    r"(?:(?:disputed|porous|shared|volatile|contested|mountainous|rugged|long|tense) )?"
+    r"(?:(?:disputed|porous|shared|volatile|contested|mountainous|rugged|long|tense|"
+    r"contentious|controversial|colonial-era|unrecogni[sz]ed|de facto|restive|troubled) )?"
     r"(?:(?:Afghan|Afghanistan|Pakistan|Pakistani)[- ](?:Afghan|Afghanistan|Pakistan|Pakistani) )?"
 )
 _STRONG = re.compile(

@@ -25,7 +25,9 @@ sentence is a paraphrase written for the test.
 - sides: forces that "exchanged gunfire" fought each other, and the one a later
   sentence says "opened fire unprovoked" started it; "troops responded after Afghan
   forces opened fire" is Afghan fire; a closure is the side of the country the article
-  says "shut the border".
+  says "shut the border";
+- "along the contentious/controversial Durand Line" is the whole frontier, as "along
+  the disputed border" is.
 """
 
 from __future__ import annotations
@@ -298,3 +300,18 @@ def test_a_closure_takes_the_country_said_to_have_shut_it(text, actor1):
     rows = df[df["event_kind"].eq("border_closure")]
     assert len(rows) == 1
     assert rows.iloc[0]["actor1"] == actor1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thursday, Afghan forces shelled multiple locations along the contentious Durand Line.",
+        "On Thursday, troops attacked posts along the controversial Durand Line.",
+        "On Thursday, Afghan forces fired on positions all along the colonial-era border.",
+    ],
+)
+def test_an_adjective_of_the_durand_line_keeps_it_the_whole_frontier(text):
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert df.iloc[0]["geocode_method"] == "country"
+    assert "frontier_wide" in df.iloc[0]["review_flags"]
