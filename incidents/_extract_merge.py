@@ -8,6 +8,7 @@ import math
 import re
 
 from geo.sphere import point_km
+from incidents._extract_accounts import fold_two_accounts
 from incidents._extract_across import _same, across_line
 from incidents._extract_counts import Count, fill_counts
 from incidents._extract_events import _Candidate
@@ -209,6 +210,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
         host.actor2 = host.actor2 or c.actor2
     out = fold_adjacent(out)  # the statement's day and the event's, a clash and its start
     out = fold_included(out, _inside_of)  # "near X, including the Y base"
+    out = fold_two_accounts(out)  # each side's account of one fight, at its own side
     return fold_wide_closures(_venue_of_agreement(_fold_restatements(out, tolls)))
 
 

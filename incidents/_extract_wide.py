@@ -209,7 +209,9 @@ def mutual(phrase: str) -> bool:
 #: incident" (along the border), "an attack" (on the border).
 _ONE_EVENT = re.compile(
     r"\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?(?:incident|attack|clash|skirmish|exchange"
-    r"|ambush|raid|shootout|gunfight|explosion|blast)\s+$",
+    r"|ambush|raid|shootout|gunfight|explosion|blast)\s+$"
+    # "forces exchanged intense gunfire along the border": one exchange of fire
+    r"|\b(?:exchanged|traded)\s+(?:[\w-]+\s+)?(?:gun)?fire\s+$",
     re.IGNORECASE,
 )
 
