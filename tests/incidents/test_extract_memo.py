@@ -56,7 +56,8 @@ def test_memoised_answers_are_fresh_lists(sentence):
     [
         ("Seven people were killed and 12 wounded in the blast.", True, True),
         ("Three soldiers embraced martyrdom in the exchange of fire.", True, False),
-        ("The shelling left nine villagers with serious injuries.", False, False),
+        ("The shelling left nine villagers with serious injuries.", False, True),
+        ("The shelling left nine villagers homeless.", False, False),
         ("Eleven policemen sustained injuries in the attack.", False, True),
         ("No one was hurt, a spokesman said.", False, True),
     ],
