@@ -887,9 +887,13 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
 _FIRED_ON = re.compile(r"\bopen(?:ed|s|ing)? (?:\w+ )?fire\b|\bfired (?:on|at|upon|into)\b", re.I)
 
 
+_DRONE = re.compile(r"\b(?:drones?|quadcopters?|UAVs?|unmanned)\b", re.IGNORECASE)
+
+
 def _types(c: _Candidate) -> None:
-    if c.kind == "air_strike" and c.actor1 in (AF_MIL, TTP, HGB):
-        # only Pakistan strikes from the air here: their "strikes" are ground attacks
+    if c.kind == "air_strike" and c.actor1 in (AF_MIL, TTP, HGB) and not _DRONE.search(c.evidence):
+        # only Pakistan strikes with aircraft here: the others' "strikes" are ground
+        # attacks (their drones and quadcopters are drone strikes)
         c.kind = "attack"
         c.notes.append("'strikes' by a force without aircraft: an attack")
     kind = c.kind

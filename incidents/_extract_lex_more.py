@@ -49,6 +49,14 @@ EXTRA: dict[str, str] = {
         r"\bUAVs?(?:[- ](?:attacks?|strikes?))?\b"
         r"|\bunmanned (?:aerial|combat) (?:vehicles?|aircraft)\b"
         r"|\bdrones?\s+(?:\w+\s+)?dropped\b"
+        # drones sent over the line, downed or not: "launched four drones into X",
+        # "shot down two quadcopters over Y", "the drones were neutralised"
+        r"|\blaunch(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?(?:drones?|quadcopters?|UAVs?)\b"
+        r"(?!\s+(?:programmes?|programs?|industry|units?|makers?))"
+        r"|\b(?:shot down|shoot down|downed|neutrali[sz]ed|intercepted|brought down)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:drones?|quadcopters?|UAVs?)\b"
+        r"|\b(?:drones?|quadcopters?|UAVs?)\s+(?:[\w-]+\s+){0,8}?(?:were|was|had been|have been)\s+"
+        r"(?:shot down|downed|neutrali[sz]ed|intercepted|brought down)\b"
     ),
     # a bomb told by what it did: "a bomb went off", "an IED exploded", "detonated
     # explosives at the gate"; a building or a bridge demolished by militants

@@ -27,11 +27,17 @@ sentence is a paraphrase written for the test.
   forces opened fire" is Afghan fire; a closure is the side of the country the article
   says "shut the border";
 - "along the contentious/controversial Durand Line" is the whole frontier, as "along
-  the disputed border" is.
+  the disputed border" is;
+- drones sent over the line are an air or drone strike whether or not they were
+  downed ("launched four drones into X", "shot down two quadcopters over Y", "the
+  drones were neutralised"), and stay one when militants or the Afghan Taliban fly
+  them (other "strikes" of theirs are ground attacks); "launched a drone programme"
+  is no event.
 """
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from extract_rows import violent
 
@@ -315,3 +321,35 @@ def test_an_adjective_of_the_durand_line_keeps_it_the_whole_frontier(text):
     assert len(df) == 1
     assert df.iloc[0]["geocode_method"] == "country"
     assert "frontier_wide" in df.iloc[0]["review_flags"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "actor1"),
+    [
+        (
+            "The military said on Tuesday the Afghan Taliban launched four drones across the "
+            "border into Balochistan.",
+            "Balochistan",
+            AF,
+        ),
+        (
+            "Two quadcopters that crossed from Afghanistan were shot down over North Waziristan "
+            "on Tuesday, officials said.",
+            "North Waziristan",
+            None,
+        ),
+        ("Militants launched drones at a police station in Bannu on Tuesday.", "Bannu", None),
+    ],
+)
+def test_drones_sent_over_the_line_are_a_drone_strike(text, place, actor1):
+    df = violent(text, DATE)
+    assert len(df) == 1
+    r = df.iloc[0]
+    assert place in r["location"]
+    assert r["sub_event_type"] == "Air/drone strike"
+    assert (None if pd.isna(r["actor1"]) else r["actor1"]) == actor1
+
+
+def test_a_drone_programme_is_no_event():
+    text = "Pakistan launched a drone programme in Peshawar on Tuesday to map farmland."
+    assert violent(text, DATE).empty
