@@ -311,7 +311,7 @@ _NOT_PLACE = frozenset(
     "munir islamic emirate china india iran durand frontier corps jamaat tehreek tehrik united "
     "nations reuters police army islam mehsud haqqani shahbaz ishaq muttaqi yaqoob zabihullah "
     "bahadur qatar turkey saudi arabia minister president general commander cantonment "
-    "cantt".split()
+    "cantt fitna".split()
 )
 _FUNCTION = frozenset(
     "in at on the a an of near to from into and or but after before as by with for when while "

@@ -202,7 +202,12 @@ _FORCES_AGAINST_TTP = re.compile(
     r"\b(?:(?:neutrali[sz]ed|killed|eliminated|gunned down|detected|intercepted|engaged)"
     r"\s+(?:by|after)\s+(?:the\s+)?(?:security forces|troops|soldiers)"
     r"|after\s+(?:the\s+)?(?:security forces|troops|soldiers)\s+(?:\w+ly\s+)?"
-    r"(?:thwarted|foiled|repulsed|engaged))\b",
+    r"(?:thwarted|foiled|repulsed|engaged))\b"
+    # "seven khwarij were sent to hell in an intelligence-based operation in X": the
+    # army's operation, its dead the militants
+    r"|\b(?:terrorists|khawarij|khwarij|kharijis?)\b[^.;]{0,80}?\b(?:were|was|have been|had been)"
+    r"\s+(?:\w+ly\s+)?(?:killed|neutrali[sz]ed|eliminated|sent to hell)\s+(?:in|during)\s+"
+    r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:operations?|IBOs?|raids?)\b",
     re.IGNORECASE,
 )
 

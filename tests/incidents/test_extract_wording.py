@@ -32,7 +32,9 @@ sentence is a paraphrase written for the test.
   downed ("launched four drones into X", "shot down two quadcopters over Y", "the
   drones were neutralised"), and stay one when militants or the Afghan Taliban fly
   them (other "strikes" of theirs are ground attacks); "launched a drone programme"
-  is no event.
+  is no event;
+- "seven khwarij were sent to hell in an intelligence-based operation in X": the
+  army's operation, the militants its dead (not their attack).
 """
 
 from __future__ import annotations
@@ -353,3 +355,18 @@ def test_drones_sent_over_the_line_are_a_drone_strike(text, place, actor1):
 def test_a_drone_programme_is_no_event():
     text = "Pakistan launched a drone programme in Peshawar on Tuesday to map farmland."
     assert violent(text, DATE).empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seven khwarij of Fitna al Khawarij were sent to hell in an intelligence-based "
+        "operation in the Datta Khel area of North Waziristan on Tuesday.",
+        "Four terrorists were neutralised during a search operation in Mamund tehsil of "
+        "Bajaur on Tuesday.",
+    ],
+)
+def test_militants_killed_in_an_operation_are_its_dead(text):
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert df.iloc[0]["actor1"] == PK
