@@ -311,7 +311,10 @@ _NOT_PLACE = frozenset(
     "munir islamic emirate china india iran durand frontier corps jamaat tehreek tehrik united "
     "nations reuters police army islam mehsud haqqani shahbaz ishaq muttaqi yaqoob zabihullah "
     "bahadur qatar turkey saudi arabia minister president general commander cantonment "
-    "cantt fitna".split()
+    "cantt fitna "
+    # months, whole or cut short ("on Sunday (Mar 16)": never the village of March)
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 _FUNCTION = frozenset(
     "in at on the a an of near to from into and or but after before as by with for when while "
