@@ -205,7 +205,9 @@ _HABIT_AFTER = re.compile(
 _NEGATED = re.compile(
     r"\b(?:no|never|nor|without)\s+(?:(?:reports?|signs?|word|news|evidence|record|"
     r"indication|cases?|incidents?|instances?) of\s+(?:any\s+)?)?(?:(?:fresh|new|further|"
-    r"major|immediate|more|serious|significant|renewed|cross-border|such)\s+)?$"
+    r"major|immediate|more|serious|significant|renewed|cross-border|such)\s+)?"
+    # ("No target killing incident was reported": one word of the event's name before it)
+    r"(?:[a-z][\w-]*\s+)?$"
     r"|\b(?:no one|nobody|none of them|none)\s+(?:\w+\s+)?(?:was|were|had been|has been)\s+$"
     r"|\b(?:did|does|do|has|have|had|was|were|is|are)\s*(?:not|n['’]t)\s+(?:been\s+|yet\s+)?"
     r"(?:\w+ly\s+)?$"

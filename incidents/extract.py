@@ -376,7 +376,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     # ... and recalling the truce of two weeks before
     quiet |= {id(c) for c in recalled_agreements(cands, ref, days=QUIET_LEAD_DAYS)}
     cands = [c for c in cands if id(c) not in quiet]
-    cands, background = _background(cands, ref)
+    cands, background = _background(cands, ref, anniversary=bool(_ANNIVERSARY.search(text)))
     background += len(gone) + len(quiet)
     constrain_to_article(cands, article_units([(s.start, s.text) for s in sents], gc), gc)
     cands = _merge(cands)
@@ -436,7 +436,9 @@ def _quiet_lead_past(cands: list[_Candidate], ref: dt.date | None) -> list[_Cand
     ]
 
 
-def _background(cands: list[_Candidate], ref: dt.date | None) -> tuple[list[_Candidate], int]:
+def _background(
+    cands: list[_Candidate], ref: dt.date | None, *, anniversary: bool = False
+) -> tuple[list[_Candidate], int]:
     if ref is None:
         return cands, 0
     gap = dt.timedelta(days=NEWS_GAP_DAYS)
@@ -456,8 +458,33 @@ def _background(cands: list[_Candidate], ref: dt.date | None) -> tuple[list[_Can
             lo = min(lo, c.first - gap)
     for c in cands:
         c.old = c.last is not None and c.last < lo
-    keep = [c for c in cands if not _is_background(c)]
+    keep = [
+        c
+        for c in cands
+        if not _is_background(c) and not (anniversary and _years_to_the_day(c, ref))
+    ]
     return keep, len(cands) - len(keep)
+
+
+# An article about a commemoration: "observed the 10th anniversary of the attack",
+# "marks five years since the strike"
+_ANNIVERSARY = re.compile(
+    r"\banniversar(?:y|ies)\b|\b(?:marks?|marked|marking)\s+(?:\w+\s+){0,2}years?\s+"
+    r"(?:since|of|after)\b|\bcommemorat\w+\b",
+    re.IGNORECASE,
+)
+
+
+def _years_to_the_day(c: _Candidate, ref: dt.date) -> bool:
+    """Whether ``c`` happened whole years before ``ref``, within two days of its
+    calendar day: the event an anniversary article remembers, not its news."""
+    if c.first is None or c.first.year >= ref.year:
+        return False
+    try:
+        then = ref.replace(year=c.first.year)
+    except ValueError:  # 29 February
+        then = ref.replace(year=c.first.year, day=28)
+    return abs((c.first - then).days) <= 2
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")

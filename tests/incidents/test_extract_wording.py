@@ -34,7 +34,12 @@ sentence is a paraphrase written for the test.
   them (other "strikes" of theirs are ground attacks); "launched a drone programme"
   is no event;
 - "seven khwarij were sent to hell in an intelligence-based operation in X": the
-  army's operation, the militants its dead (not their attack).
+  army's operation, the militants its dead (not their attack);
+- a month's name or abbreviation is never a place ("on Sunday (Mar 16)");
+- "No target killing incident was reported in X": a negated event, one word of its
+  name before it;
+- an article marking an anniversary remembers the event of that calendar day years
+  before: no row for it.
 """
 
 from __future__ import annotations
@@ -370,3 +375,37 @@ def test_militants_killed_in_an_operation_are_its_dead(text):
     df = violent(text, DATE)
     assert len(df) == 1
     assert df.iloc[0]["actor1"] == PK
+
+
+def test_a_month_abbreviation_is_no_place():
+    text = "At least 11 people were killed when a convoy was attacked in Noshki on Sunday (Mar 16)."
+    df = violent(text, "2025-03-17")
+    assert list(df["location"]) == ["Noshki"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No target killing incident was reported in Bannu on Monday.",
+        "No terrorist attack took place in Swat during the week.",
+    ],
+)
+def test_a_negated_event_named_by_two_words_is_no_event(text):
+    assert violent(text, DATE).empty
+
+
+def test_an_anniversary_remembers_the_event_of_that_day():
+    text = (
+        "Pakistan on Monday observed the 10th anniversary of the Peshawar school attack.\n"
+        "On December 16, 2014, six terrorists stormed the Army Public School in Peshawar, "
+        "killing at least 147 people."
+    )
+    assert violent(text, "2024-12-16").empty
+
+
+def test_an_old_event_of_another_day_in_a_timeline_is_kept():
+    text = (
+        "Tensions have a long history.\n"
+        "On December 18, 2022, Afghan forces shelled Chaman, killing six civilians."
+    )
+    assert len(violent(text, "2024-12-16")) == 1
