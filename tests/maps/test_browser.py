@@ -116,6 +116,8 @@ def assert_not_blank(png: bytes) -> None:
 
 def click_incident(p: Page, index: int) -> None:
     """Zoom to incident ``index`` (a row of the data block) and click it."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     p.js(
         f"""() => {{
         const fm = FrontierMap.last, inc = fm.d.inc;
@@ -123,17 +125,25 @@ def click_incident(p: Page, index: int) -> None:
         fm.map.setView([inc.lat[{index}], inc.lon[{index}]], 13, {{animate: false}});
     }}"""
     )
-    p.page.wait_for_timeout(150)
-    xy = p.js(
-        f"""() => {{
-        const fm = FrontierMap.last, inc = fm.d.inc;
-        const pt = fm.map.latLngToContainerPoint([inc.lat[{index}], inc.lon[{index}]]);
-        const box = fm.map.getContainer().getBoundingClientRect();
-        return [box.left + pt.x, box.top + pt.y];
-    }}"""
-    )
-    p.page.mouse.click(xy[0], xy[1])
-    p.page.wait_for_selector(".leaflet-popup-content", timeout=5_000)
+    # (on a loaded machine the marker layer may redraw after the first click: up to
+    # three clicks, each given 5 s for its popup)
+    for attempt in range(3):
+        p.page.wait_for_timeout(150 * (attempt + 1))
+        xy = p.js(
+            f"""() => {{
+            const fm = FrontierMap.last, inc = fm.d.inc;
+            const pt = fm.map.latLngToContainerPoint([inc.lat[{index}], inc.lon[{index}]]);
+            const box = fm.map.getContainer().getBoundingClientRect();
+            return [box.left + pt.x, box.top + pt.y];
+        }}"""
+        )
+        p.page.mouse.click(xy[0], xy[1])
+        try:
+            p.page.wait_for_selector(".leaflet-popup-content", timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
     p.page.wait_for_timeout(300)  # let the popup finish fading in
 
 
