@@ -82,6 +82,20 @@ _COUNTED = re.compile(
     r"suicide|drone|air|armed|violent|security|military)\s+){0,2}$",
     re.IGNORECASE,
 )
+# a few events counted over a few days: "at least six attacks in X, Y and Z during the
+# last week", "three attacks within the last 24 hours" (a tally of the period; its
+# incidents, when told, are told one by one)
+_FEW_COUNTED = re.compile(
+    r"\b(?:\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens of|"
+    r"several|multiple|numerous)\s+(?:(?:militant|terrorist|terror|separate|cross-border|"
+    r"major|deadly|suicide|drone|armed|violent)\s+){0,2}$",
+    re.IGNORECASE,
+)
+_FEW_DAYS = re.compile(
+    r"\b(?:during|over|in|within)\s+the\s+(?:last|past)\s+(?:\w+\s+)?(?:week|days|24 hours|"
+    r"48 hours|72 hours)\b|\blast week\b|\bthis week\b",
+    re.IGNORECASE,
+)
 # the event nouns such a count counts (not munitions: "50 missiles were fired")
 _EVENT_NOUN = re.compile(
     r"(?:attacks|strikes|airstrikes|operations|incidents|clashes|raids|bombings|assaults|"
@@ -174,6 +188,13 @@ def recalled_trigger(t: str, x: _Trig, clause: str, *, dated: bool, has_date: bo
         year = "," not in n and 1900 <= int(n) <= 2100  # "in 2023 attacks"
         if int(n.replace(",", "")) >= TALLY_MIN and not year:
             return True  # "more than 600 attacks in X" (not "50 missiles were fired at X")
+    if (
+        not dated
+        and _EVENT_NOUN.search(x.text)
+        and _FEW_COUNTED.search(clause[-45:])
+        and _FEW_DAYS.search(t)
+    ):
+        return True  # "at least six attacks in X, Y and Z during the last week"
     if _SUPERLATIVE.search(t[max(0, x.start - 100) : x.start]) and not dated:
         return True  # "the deadliest attack of the month was a bombing in X": a review's
     window = t[max(0, x.start - 120) : x.end + 120]

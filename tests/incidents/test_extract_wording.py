@@ -39,7 +39,10 @@ sentence is a paraphrase written for the test.
 - "No target killing incident was reported in X": a negated event, one word of its
   name before it;
 - an article marking an anniversary remembers the event of that calendar day years
-  before: no row for it.
+  before: no row for it;
+- a few events counted over a few days ("at least six attacks in A, B and C during
+  the last week") are a tally, and places compared ("X has come under more attacks
+  than Y") a trend: no rows ("the most devastating strike occurred in X" stays one).
 """
 
 from __future__ import annotations
@@ -409,3 +412,27 @@ def test_an_old_event_of_another_day_in_a_timeline_is_kept():
         "On December 18, 2022, Afghan forces shelled Chaman, killing six civilians."
     )
     assert len(violent(text, "2024-12-16")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During the last week, at least six attacks in Bannu, Tank and Lakki Marwat happened "
+        "and all were repulsed, the police chief said.",
+        "Tank and Lakki Marwat districts in southern Khyber Pakhtunkhwa have come under more "
+        "attacks compared to other districts after the law and order situation worsened.",
+        "Zhob has seen fewer attacks compared to Killa Saifullah since the fencing was completed.",
+    ],
+)
+def test_a_tally_of_the_week_or_a_comparison_is_no_incident(text):
+    assert violent(text, DATE).empty
+
+
+def test_the_most_devastating_strike_is_still_an_incident():
+    text = (
+        "The most devastating strike occurred in the Gurbaz district of Khost on Monday "
+        "night, killing ten civilians."
+    )
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert df.iloc[0]["fatalities"] == 10
