@@ -224,7 +224,13 @@ _AFTERMATH = re.compile(
     r"referred|condemn\w*|protests?|protesters|bodies|taken to|native|offered|performed|"
     r"mourn\w*|(?:escaped|retreated|retreating|withdrew|slipped back|melted back|flown|headed|"
     r"heading|bound|destined|en route|sent|returning|returned)(?:\s+\w+){0,2}?\s+"
-    r"(?:to|into|towards|for))\b",
+    r"(?:to|into|towards|for)"
+    # "residents took the injured to the X hospital"
+    r"|(?:took|carried|brought|moved|drove)\s+(?:the\s+)?(?:injured|wounded|bodies|dead|"
+    r"victims|casualties|them|him|her)\s+to"
+    # "shot while returning from his village in X": the victim's home, not the scene
+    r"|(?:returning|coming|travell?ing)\s+(?:back\s+)?from\s+(?:his|her|their)\s+"
+    r"(?:village|home|house|hometown|native (?:town|village|area))\s+(?:in|at))\b",
     re.IGNORECASE,
 )
 _SPEAKERS = re.compile(
@@ -294,8 +300,10 @@ def _aftermath(left: str) -> bool:
         return False  # "the bullet-riddled bodies ... found in X": where they were killed
     if _AFTER_MOVING.search(seg, 0, last.start()):
         return False  # "killed in the strikes after returning home to X": there before it
-    # "displaced by the fighting in Kurram": the event itself is named in between
-    return not _names_event(seg[last.start() :])
+    # "displaced by the fighting in Kurram": the event itself is named in between (the
+    # wounded carried to it name none: "took the injured to the X hospital")
+    carried = re.match(r"(?:took|carried|brought|moved|drove)\b", last.group(0), re.IGNORECASE)
+    return not _names_event(seg[last.end() if carried else last.start() :])
 
 
 _SLAIN_BEFORE = re.compile(rf"\b{SLAIN}\s+$", re.IGNORECASE)

@@ -42,7 +42,9 @@ sentence is a paraphrase written for the test.
   before: no row for it;
 - a few events counted over a few days ("at least six attacks in A, B and C during
   the last week") are a tally, and places compared ("X has come under more attacks
-  than Y") a trend: no rows ("the most devastating strike occurred in X" stays one).
+  than Y") a trend: no rows ("the most devastating strike occurred in X" stays one);
+- where the wounded were carried ("residents took the injured to the X hospital") and
+  the victim's home ("shot while returning from his village in X") are not the scene.
 """
 
 from __future__ import annotations
@@ -436,3 +438,24 @@ def test_the_most_devastating_strike_is_still_an_incident():
     df = violent(text, DATE)
     assert len(df) == 1
     assert df.iloc[0]["fatalities"] == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "A drone struck a house in Hurmaz village of Mir Ali tehsil on Monday, killing four "
+            "children.\nResidents took the injured to the Razmak hospital.",
+            "Hurmaz",
+        ),
+        (
+            "Gunmen on a motorcycle shot dead a police officer in Tank on Monday while he was "
+            "returning from his village in Lakki Marwat district.",
+            "Tank",
+        ),
+    ],
+)
+def test_where_the_wounded_went_or_the_victim_lived_is_no_scene(text, place):
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert place in df.iloc[0]["location"]
