@@ -166,6 +166,16 @@ def _fronted_cause(t: str, x: Trigger) -> bool:
     return m is not None and x.start < m.end() and not t[x.end : m.end()].strip(" ,")
 
 
+# "The blast came days after ...", "The attack comes a week after ...": what follows is
+# an earlier event, however long its clause
+_LAGGED_AFTER = re.compile(
+    r"\b(?:came|comes|come|occurred|took place|happened)\s+(?:just\s+|only\s+|barely\s+)?"
+    r"(?:a day|a few days|days|two days|three days|a week|weeks|two weeks|hours|a month|"
+    r"months)\s+after\b",
+    re.IGNORECASE,
+)
+
+
 # The backdrop of the news, not an event of it (unless a day is named with it):
 # "the strikes came at a time when talks in Istanbul had ended in stalemate".
 _BACKDROP = re.compile(
@@ -1090,6 +1100,12 @@ def _events_of(
             dropped = True  # "the talks follow a ceasefire brokered by Qatar": its past
             continue
         cm = _CAUSE.search(clause) if x.violent else None
+        lag = _LAGGED_AFTER.search(t, 0, x.start) if x.violent and cm is None else None
+        if lag is not None and not near and any(k.violent for k in raw if k.end <= lag.start()):
+            # "The blast came days after four guards lost their lives in a gun attack on
+            # a post in X": the whole clause after "came days after" is the earlier event
+            cause.append(x)
+            continue
         if cm is not None and not near:
             # ("after overnight clashes in which forces attacked posts in X": the
             # trigger inside a dated cause's phrase is that event's)

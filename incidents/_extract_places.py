@@ -347,7 +347,9 @@ _DATED_ITEM = re.compile(
 _CTX_GAP = re.compile(
     r"^(?:'s|’s)?[\s,]*(?:(?:Kandao|Koh|Valley|Pass|Gali|Sar|Ghar|Darra|Nullah)\s+)?"
     r"(?i:(?:districts?|provinces?|crossings?|border crossings?|villages?|"
-    r"towns?|city|areas?|regions?|valleys?|tehsil|agency|posts?|sectors?)\s*)?"
+    r"towns?|city|areas?|regions?|valleys?|tehsil|agency|posts?|sectors?|"
+    # a market named after its place: "near Jabbar Market in Killa Abdullah district"
+    r"markets?|bazaars?|chowks?|mandis?)\s*)?"
     # a facility named after a place: "the X terrorist camp in Y", "the X base of Y"
     r"(?:(?:[a-z]\w*\s+){0,2}(?:camps?|bases?|headquarters|compounds?|depots?|checkpoints?|"
     r"check ?posts?|outposts?|facilit(?:y|ies)|hideouts?|airfields?|training centres?|"

@@ -44,7 +44,10 @@ sentence is a paraphrase written for the test.
   the last week") are a tally, and places compared ("X has come under more attacks
   than Y") a trend: no rows ("the most devastating strike occurred in X" stays one);
 - where the wounded were carried ("residents took the injured to the X hospital") and
-  the victim's home ("shot while returning from his village in X") are not the scene.
+  the victim's home ("shot while returning from his village in X") are not the scene;
+- a market named with its district ("near Jabbar Market in Killa Abdullah district")
+  is sought in that district, never at a namesake 500 km away;
+- what "came days after" the news is an earlier event, however long its clause.
 """
 
 from __future__ import annotations
@@ -459,3 +462,26 @@ def test_where_the_wounded_went_or_the_victim_lived_is_no_scene(text, place):
     df = violent(text, DATE)
     assert len(df) == 1
     assert place in df.iloc[0]["location"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The blast occurred near Jabbar Market in Killa Abdullah district on Sunday.",
+        "The blast occurred in Jabbar Bazaar, Killa Abdullah district, on Sunday.",
+    ],
+)
+def test_a_market_named_with_its_district_is_sought_there(text):
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert df.iloc[0]["matched_name"] == "Killa Abdullah"
+
+
+def test_what_came_days_after_is_an_earlier_event():
+    text = (
+        "A bomb killed four people in Chaman on Sunday.\n"
+        "The blast came days after four Levies personnel lost their lives in a deadly gun "
+        "attack on a check post in the Nal area of Khuzdar district."
+    )
+    df = violent(text, DATE)
+    assert list(df["location"]) == ["Chaman"]
