@@ -467,7 +467,8 @@ def test_where_the_wounded_went_or_the_victim_lived_is_no_scene(text, place):
 @pytest.mark.parametrize(
     "text",
     [
-        "The blast occurred near Jabbar Market in Killa Abdullah district on Sunday.",
+        "The blast occurred near Jabbar Market in Killa Abdullah district of Balochistan on "
+        "Sunday.",
         "The blast occurred in Jabbar Bazaar, Killa Abdullah district, on Sunday.",
     ],
 )
