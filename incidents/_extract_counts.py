@@ -134,7 +134,7 @@ _GROUPS = {
         r"students?|worshippers?|non-combatants|noncombatants|residents|traders?|drivers?|"
         r"infants|teenagers|youths|young men|minors|brothers|sisters|sons|daughters|relatives|"
         r"siblings|players|shopkeepers?|farmers?|labourers|tribesm[ae]n|elders|passers-?by|"
-        r"passer-?by|"
+        r"passer-?by|citizens|nationals|locals|pedestrians|commuters|travell?ers|pilgrims|"
         r"bystanders?|" + TRADES + "s?|businessm[ae]n|herdsmen|famil(?:y|ies)"
     ),
     # "three more were wounded": "more" like "others", of the group counted before

@@ -441,6 +441,7 @@ TTP_WORD = "TTP*"
 _UNITS = (
     r"(?:jets|warplanes|fighter jets|aircraft|drones?|forces|troops|soldiers|army|military|"
     r"security forces|artillery|air force|border guards|border forces|personnel|paramilitar\w*|"
+    r"guards?|sentry|sentries|"
     r"gunners|fighters|army posts|military posts|border posts|posts|checkposts|positions|"
     r"authorities|side|gunship\w*|helicopters?|tanks?|mortar fire|mortars?|shells|shelling|"
     r"fire|firing|firings|attacks?|rockets?|missiles?|strikes?|air strikes?|drone strikes?|"

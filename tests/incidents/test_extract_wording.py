@@ -47,7 +47,9 @@ sentence is a paraphrase written for the test.
   the victim's home ("shot while returning from his village in X") are not the scene;
 - a market named with its district ("near Jabbar Market in Killa Abdullah district")
   is sought in that district, never at a namesake 500 km away;
-- what "came days after" the news is an earlier event, however long its clause.
+- what "came days after" the news is an earlier event, however long its clause;
+- citizens, pedestrians, travellers and pilgrims are counted civilians; an "Afghan
+  sentry" or "Afghan guards" are the Afghan forces.
 """
 
 from __future__ import annotations
@@ -486,3 +488,14 @@ def test_what_came_days_after_is_an_earlier_event():
     )
     df = violent(text, DATE)
     assert list(df["location"]) == ["Chaman"]
+
+
+def test_citizens_killed_by_an_afghan_sentry():
+    text = (
+        "An Afghan sentry at the Chaman crossing opened unprovoked firing at pedestrians on "
+        "Wednesday. Two Pakistani citizens, including a child, were martyred."
+    )
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert df.iloc[0]["fatalities"] == 2
+    assert df.iloc[0]["actor1"] == AF
