@@ -86,6 +86,37 @@ _CROSSING_NAME = re.compile(r"\b(?:crossing|border point|gate)$", re.IGNORECASE)
 #: only when read this precisely (km).
 NAMED_MAX_KM = 60.0
 
+# A sentence that places incidents told after it: "The incidents occurred in the Tank
+# district", "In Lakki Marwat alone, three attacks were carried out on police".
+_ANNOUNCE = re.compile(
+    r"\b(?:incidents|attacks|killings|blasts|explosions|clashes)\s+(?:\w+\s+){0,3}?"
+    r"(?:occurred|took place|happened|were reported|were recorded)\s+in\b"
+    r"|^\W*In\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:\s+district)?\s+alone,\s+"
+    r"(?:\d+|two|three|four|five|six)\s+(?:\w+\s+)?(?:incidents|attacks)\b",
+)
+# ... and the sentences that tell them one by one, naming no place of their own: "In
+# the first incident, ...", "In a second incident, ...", "Later, ...", "A few hours
+# after that, ..."
+_ONE_OF_THEM = re.compile(
+    r"^\W*(?:(?:In|During)\s+(?:the|a|an)\s+(?:first|second|third|fourth|fifth|next|later|"
+    r"subsequent)\s+(?:\w+\s+)?(?:incident|attack|case|killing)|In\s+another\s+(?:\w+\s+)?"
+    r"(?:incident|attack)|Later|(?:A few|Some|Two|Three)\s+hours\s+(?:later|after\s+that))\b"
+)
+#: The note of a place given by an announcement (:meth:`Antecedents.resolve`): the
+#: incidents told one by one are separate incidents, never repeats of each other.
+ONE_OF_THEM_NOTE = "one of the incidents placed at"
+
+
+def one_of_them(c: object) -> bool:
+    """Whether a place, or a candidate's place, is that of one of the incidents an
+    earlier sentence placed and the text tells one by one (:data:`ONE_OF_THEM_NOTE`)."""
+    place = c if isinstance(c, _Place) else getattr(c, "place", None)
+    return any(n.startswith(ONE_OF_THEM_NOTE) for n in getattr(place, "notes", ()))
+
+
+#: How many sentences after it an announcement places the incidents told one by one.
+ANNOUNCE_REACH = 6
+
 
 def _kinds(t: str, p: _Place) -> set[str]:
     """The kinds of place ``p`` can be referred back to as."""
@@ -125,12 +156,47 @@ class Antecedents:
         self._last: dict[str, _Place] = {}
         self._reader = reader
         self._queue: list[tuple[str, list[_Place] | None]] = []
+        self._count = 0  # sentences noted
+        # (sentence number, text, places) of the last sentence that placed the
+        # incidents told after it ("The incidents occurred in X")
+        self._announced: tuple[int, str, list[_Place] | None] | None = None
 
     def note(self, t: str, places: list[_Place] | None) -> None:
         """Remember the places of sentence ``t`` (sites and the units that hold
         them; not countries, venues or the whole frontier); ``None``: read them
         when needed."""
         self._queue.append((t, places))
+        if _ANNOUNCE.search(t):
+            self._announced = (self._count, t, places)
+        self._count += 1
+
+    def _announced_site(self, t: str, places: list[_Place]) -> _Place | None:
+        """For a sentence that tells one of the incidents an earlier sentence placed
+        ("In the first incident, ...") and names no site of its own: a place at its
+        opening words, at that announced site."""
+        m = _ONE_OF_THEM.match(t)
+        if m is None or self._announced is None or any(p.role == "place" for p in places):
+            return None
+        k, told, where = self._announced
+        if self._count - k > ANNOUNCE_REACH:
+            return None
+        if where is None:
+            where = self._reader(told) if self._reader is not None else []
+        site = next((p for p in where if p.role == "place" and not math.isnan(p.match.lat)), None)
+        if site is None or site.match.method in ("country", "unresolved"):
+            return None
+        a, b = m.span()
+        a += len(t[a:b]) - len(t[a:b].lstrip(" \"'“‘("))
+        return _Place(
+            a,
+            b,
+            site.text,
+            site.match,
+            role="place",
+            notes=[f"{ONE_OF_THEM_NOTE} {site.label} in an earlier sentence"],
+            fallback=site.fallback,
+            tehsil=site.tehsil,
+        )
 
     def _flush(self) -> None:
         for t, places in self._queue:
@@ -159,6 +225,9 @@ class Antecedents:
         reads: "Kabul police said two were killed in the city"), then in earlier
         sentences.  ``mentions`` are the names found in ``t``."""
         out: list[_Place] = []
+        one = self._announced_site(t, places)
+        if one is not None:
+            return [one]  # "In the first incident, ..." after "The incidents occurred in X"
         subject = closed_subject(t)  # "The crossing was closed on Thursday."
         if _ANAPHOR.search(t) is None and subject is None:
             return out

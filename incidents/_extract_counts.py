@@ -698,7 +698,8 @@ _RANK = (
 )
 _NAMED_RX = re.compile(rf"\b{_RANK}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}")
 _NAMED_DEAD = re.compile(
-    r"\b(?:(?:was|were|had been|have been)\s+(?:also\s+)?martyred|"
+    r"\b(?:(?:was|were|had been|have been)\s+(?:also\s+|later\s+)?(?:martyred|killed|shot dead|"
+    r"gunned down)|"
     r"(?:also\s+)?embraced\s+(?:martyrdom|shahadat)|lost (?:his|their) li(?:fe|ves)|"
     r"succumbed)\b",
     re.IGNORECASE,

@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from incidents._extract_anaphora import Antecedents, fold_tehsils, join_routes
+from incidents._extract_anaphora import Antecedents, fold_tehsils, join_routes, one_of_them
 from incidents._extract_background import recalled_trigger
 from incidents._extract_counts import Count, counts_in, opens_clause
 from incidents._extract_dates import DateSpan, find_dates
@@ -466,6 +466,10 @@ def _sentence(
         x = _nearest_in_clause(t, p, strong) or _nearest_in_clause(t, p, trig)
         if x is None and len(sites) == 1 and p.role == "place" and _AT.search(t, 0, p.start):
             x = _far_in_clause(t, p, trig)  # the sentence's one site, its event told late
+        if x is None and one_of_them(p):
+            # "In a second incident, a constable was abducted ... and later killed": the
+            # site an earlier sentence gave the incidents is this sentence's event's
+            x = next((y for y in [*strong, *trig] if y.violent), None)
         if x is None:
             continue
         x = _specific(x, trig, t)

@@ -10,6 +10,7 @@ import re
 from geo.sphere import point_km
 from incidents._extract_accounts import fold_two_accounts
 from incidents._extract_across import _same, across_line
+from incidents._extract_anaphora import one_of_them
 from incidents._extract_counts import Count, fill_counts
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT
@@ -191,6 +192,9 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
                 and not _distinct_on_frontier(o, c)
                 # ("In another attack ..." at the same place: an incident of its own)
                 and not (o.sentence != c.sentence and _SEPARATE.match(c.evidence))
+                # (nor one of several incidents an earlier sentence placed there: "The
+                # incidents occurred in X. In the first incident, ... Later, ...")
+                and not (o.sentence != c.sentence and one_of_them(c) and one_of_them(o))
             ),
             None,
         )

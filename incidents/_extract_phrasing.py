@@ -259,8 +259,10 @@ def fold_same_site(cands: list[_Candidate]) -> list[_Candidate]:
     ("the Torkham crossing at the end of the Khyber Pass": two points 2 km apart,
     each inside the other's circle) folded into the finer (then the earlier) row:
     one incident, not two.  Counts of the folded row complete the kept one's; rows
-    of two agents stay apart."""
+    of two agents stay apart, and so do incidents told one by one after a sentence
+    that placed them all ("In the first incident, ... Later, ...")."""
     from geo.sphere import point_km  # (not at import: it loads numpy)
+    from incidents._extract_anaphora import one_of_them  # (anaphora imports this module)
     from incidents._extract_lex import VIOLENT
     from incidents._extract_merge import _overlap
     from incidents._extract_merge import _unc as unc
@@ -306,6 +308,8 @@ def fold_same_site(cands: list[_Candidate]) -> list[_Candidate]:
                 continue
             if other_sides(host, c):
                 continue  # each side's fire at one place: two rows
+            if one_of_them(host) and one_of_them(c):
+                continue  # "In the first incident ... Later ...": told one by one
             if _listed(host, c):
                 continue  # "posts in A, B and C areas": a list names several sites
             d = point_km(
