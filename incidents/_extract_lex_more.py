@@ -49,6 +49,9 @@ EXTRA: dict[str, str] = {
         r"\bUAVs?(?:[- ](?:attacks?|strikes?))?\b"
         r"|\bunmanned (?:aerial|combat) (?:vehicles?|aircraft)\b"
         r"|\bdrones?\s+(?:\w+\s+)?dropped\b"
+        # "forces hit defence targets in X": on this frontier, struck from the air
+        # (the Afghan side's "strikes" become ground attacks by their agent)
+        r"|\bhit\s+(?:[\w-]+\s+){0,2}?targets\b"
         # drones sent over the line, downed or not: "launched four drones into X",
         # "shot down two quadcopters over Y", "the drones were neutralised"
         r"|\blaunch(?:ed|es|ing)\s+(?:[\w-]+\s+){0,3}?(?:drones?|quadcopters?|UAVs?)\b"

@@ -248,6 +248,12 @@ _APPOSITIVE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_GAP = re.compile(r"^(?:'s|’s)\s+(?:the\s+)?$")
+# a description that names the next place itself: ", the southern city of", ", the
+# province of"
+_NAMES_NEXT = re.compile(
+    r",\s*(?:and\s+)?the\s+(?:[\w-]+\s+){0,2}?(?:city|town|province|capital)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _UNITS_GAP = re.compile(
     r"^\s+(?:districts?|provinces?)?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)(?:the\s+)?$"
 )
@@ -1077,6 +1083,10 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
             and not _inside(a.match, unit)
             and not _has_namesake_in(a, unit, gc, told=b.qual in ("district", "province"))
         ):
+            continue
+        if _NAMES_NEXT.search(gap) and not _inside(a.match, unit):
+            # "Kabul, the southern city of Kandahar and ...": a list of places each with
+            # its description, not Kabul inside Kandahar
             continue
         # b locates a, and every name listed with a ("Barmal and Urgun districts of Paktika")
         b.match = unit

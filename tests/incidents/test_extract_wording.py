@@ -49,7 +49,10 @@ sentence is a paraphrase written for the test.
   is sought in that district, never at a namesake 500 km away;
 - what "came days after" the news is an earlier event, however long its clause;
 - citizens, pedestrians, travellers and pilgrims are counted civilians; an "Afghan
-  sentry" or "Afghan guards" are the Afghan forces.
+  sentry" or "Afghan guards" are the Afghan forces;
+- "forces hit defence targets in X" is a strike, and a list of places each with its
+  description ("Kabul, the southern city of Kandahar and the southeastern province of
+  Paktia") is three places, not Kabul inside Kandahar.
 """
 
 from __future__ import annotations
@@ -499,3 +502,20 @@ def test_citizens_killed_by_an_afghan_sentry():
     assert len(df) == 1
     assert df.iloc[0]["fatalities"] == 2
     assert df.iloc[0]["actor1"] == AF
+
+
+def test_targets_hit_in_a_described_list_of_places():
+    text = (
+        "The minister said Pakistani forces hit defence targets in the Afghan capital Kabul, "
+        "the southern city of Kandahar and the southeastern province of Paktia on Friday."
+    )
+    df = violent(text, "2026-02-27")
+    assert sorted(df["location"]) == ["Kabul", "Kandahar", "Paktia"]
+    assert set(df["sub_event_type"]) == {"Air/drone strike"}
+
+
+def test_a_village_of_a_district_is_still_inside_it():
+    text = "A drone struck Haved, a village of Bannu district, on Friday, killing a woman."
+    df = violent(text, "2026-02-27")
+    assert len(df) == 1
+    assert df.iloc[0]["admin2"].startswith("Bannu")
