@@ -420,10 +420,21 @@ _WEAK = re.compile(
 )
 
 
+# Where fighters went after it, not where it happened: "forced the militants to
+# retreat into Afghanistan", "fled across the border"
+_RETREAT_BEFORE = re.compile(
+    r"\b(?:retreat\w*|fle[de]\w*|flee\w*|escap\w*|withdr[ae]w\w*|pushed back|driven back|"
+    r"chased back|slipped back|melted back|crossed back)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def frontier_phrases(sentence: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, text, strong) of phrases that put an event on the whole frontier."""
     out = [(m.start(), m.end(), m.group(0), True) for m in _STRONG.finditer(sentence)]
     for m in _WEAK.finditer(sentence):
+        if _RETREAT_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
+            continue  # "forced the militants to retreat into Afghanistan"
         if not any(a <= m.start() < b for a, b, _, _ in out):
             out.append((m.start(), m.end(), m.group(0), False))
     return sorted(out)

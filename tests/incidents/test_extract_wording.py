@@ -52,7 +52,9 @@ sentence is a paraphrase written for the test.
   sentry" or "Afghan guards" are the Afghan forces;
 - "forces hit defence targets in X" is a strike, and a list of places each with its
   description ("Kabul, the southern city of Kandahar and the southeastern province of
-  Paktia") is three places, not Kabul inside Kandahar.
+  Paktia") is three places, not Kabul inside Kandahar;
+- where fighters went after it ("forced the militants to retreat into Afghanistan")
+  is not the whole frontier as its scene.
 """
 
 from __future__ import annotations
@@ -519,3 +521,15 @@ def test_a_village_of_a_district_is_still_inside_it():
     df = violent(text, "2026-02-27")
     assert len(df) == 1
     assert df.iloc[0]["admin2"].startswith("Bannu")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan said it repulsed the attack on Wednesday and forced the militants to retreat "
+        "into Afghanistan.",
+        "The attackers fled across the border into Afghanistan on Wednesday, police said.",
+    ],
+)
+def test_where_fighters_retreated_is_no_scene(text):
+    assert not any(violent(text, DATE)["geocode_method"].eq("country"))
