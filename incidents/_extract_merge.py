@@ -17,7 +17,7 @@ from incidents._extract_lex import VIOLENT
 from incidents._extract_mutual import other_sides
 from incidents._extract_phrasing import other_groups
 from incidents._extract_phrasing_h import own_reply
-from incidents._extract_phrasing_k import restates_before
+from incidents._extract_phrasing_k import restated_after, restates_before, told_elsewhere
 from incidents._extract_phrasing_m import distinct_tolls, own_sentence_venue
 from incidents._extract_places import (
     _LEVEL as _PLACE_LEVEL,
@@ -441,12 +441,19 @@ def _fold_restatements(
             if f is not c
             and id(f) not in gone
             # ("The Sunday night attack at a post in Y also injured ...": the row before)
-            and (_inside_of(f, c) or _unfound_restates(f, c) or restates_before(f, c))
+            and (
+                _inside_of(f, c)
+                or _unfound_restates(f, c)
+                or restates_before(f, c)
+                or restated_after(f, c)
+            )
             and _overlap(f, c)
             # (either one opening an incident of its own: "In another shootout in X")
+            # (a sentence that opens "Separately, ..." is still told again after it)
             and not (
                 f.sentence != c.sentence
                 and (_SEPARATE.match(f.evidence) or _SEPARATE.match(c.evidence))
+                and not restated_after(f, c)
             )
             # ("killed another 14 militants": more than the toll of the other row)
             and not distinct_tolls(f, c)
@@ -454,6 +461,12 @@ def _fold_restatements(
         if not finer:
             continue
         host = min(finer, key=lambda f: f.sentence)
+        if restated_after(host, c) and host.sentence > c.sentence and told_elsewhere(c, host):
+            # "gunmen attacked a van in X ... / The attackers opened fire on the van
+            # near Y" with Y a namesake far from X: the incident stays at X
+            host, c = c, host
+            if id(host) in gone:
+                continue
         gone.add(id(c))
         host.merged += 1
         host.notes.append(f"restated at {c.place.label!r} in sentence {c.sentence}")

@@ -48,7 +48,9 @@ __all__ = [
     "definite_restatement",
     "nominal_tolls",
     "own_target",
+    "restated_after",
     "restates_before",
+    "told_elsewhere",
     "without_anchored",
 ]
 
@@ -155,6 +157,51 @@ _DEFINITE_AGAIN = re.compile(
     r"[^.;]*?\b(?:also|another|other|others|more)\b",
     re.IGNORECASE,
 )
+
+
+# "According to police, the attackers opened fire on the vehicle near X and fled": the
+# attackers of the incident told before, named again with a definite article
+_THE_ATTACKERS = re.compile(
+    r"\bthe\s+(?:attackers|assailants|gunmen|militants|terrorists|bomber|suicide bomber)\b"
+    r"[^.;]{0,60}?\b(?:opened fire|fired|attacked|targeted|struck|ambushed|stormed|detonated|"
+    r"sprayed)\b",
+    re.IGNORECASE,
+)
+
+
+def restated_after(a: _Candidate, b: _Candidate) -> bool:
+    """Whether one of two rows tells the other's incident again in the sentence right
+    after it, its attackers named definitely and no count of its own ("gunmen
+    attacked a van in X, killing seven. / The attackers opened fire on the van near
+    Y"): at a site inside the first place (then the site of that incident), or at a
+    name known only roughly (an unknown village of that place).  Either way one
+    incident."""
+    from incidents._extract_merge import _km_to
+
+    first, later = (a, b) if a.sentence < b.sentence else (b, a)
+    mf, ml = first.place.match, later.place.match
+    if math.isnan(mf.lat) or math.isnan(ml.lat) or later.counts:
+        return False
+    if later.sentence != first.sentence + 1 or not _THE_ATTACKERS.search(later.evidence):
+        return False
+    inside = (ml.uncertainty_km or 0) < (mf.uncertainty_km or 0) and _km_to(ml, mf) <= (
+        mf.uncertainty_km or 0
+    )
+    return inside or (ml.uncertainty_km or 0) > VAGUE_KM or told_elsewhere(first, later)
+
+
+def told_elsewhere(first: _Candidate, later: _Candidate) -> bool:
+    """Whether ``later`` (told again in the next sentence, see :func:`restated_after`)
+    lies outside ``first``'s place altogether: its name is a namesake elsewhere (the
+    village of the incident is one the gazetteer lacks), so ``first``'s place stays."""
+    from incidents._extract_merge import _km_to
+
+    mf, ml = first.place.match, later.place.match
+    return _km_to(ml, mf) > (mf.uncertainty_km or 0) + (ml.uncertainty_km or 0)
+
+
+#: A name placed more roughly than this is no site of its own next to a placed row.
+VAGUE_KM = 100.0
 
 
 def definite_restatement(evidence: str) -> bool:

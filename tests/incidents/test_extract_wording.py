@@ -54,7 +54,10 @@ sentence is a paraphrase written for the test.
   description ("Kabul, the southern city of Kandahar and the southeastern province of
   Paktia") is three places, not Kabul inside Kandahar;
 - where fighters went after it ("forced the militants to retreat into Afghanistan")
-  is not the whole frontier as its scene.
+  is not the whole frontier as its scene;
+- "Gunmen attacked a van in X, killing seven. / The attackers opened fire on the van
+  near Y": one incident, at Y when Y lies inside X, else at X (Y a namesake elsewhere
+  or a name known only roughly), even when the first sentence opens "Separately".
 """
 
 from __future__ import annotations
@@ -533,3 +536,19 @@ def test_a_village_of_a_district_is_still_inside_it():
 )
 def test_where_fighters_retreated_is_no_scene(text):
     assert not any(violent(text, DATE)["geocode_method"].eq("country"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Separately, gunmen attacked a passenger van in Lower Kurram on Tuesday, killing "
+        "seven people.\nPolice said the attackers opened fire on the van near Sadda and fled.",
+        "Gunmen attacked a passenger van in Lower Kurram on Tuesday, killing seven people.\n"
+        "According to police, the attackers opened fire on the van near Ahmad Khan Kalle and "
+        "fled the scene.",
+    ],
+)
+def test_the_attackers_told_again_next_sentence_are_one_incident(text):
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert df.iloc[0]["fatalities"] == 7
