@@ -125,7 +125,7 @@ _GROUPS = {
     ),
     "militants": (
         r"militants?|fighters?|attackers?|terrorists?|insurgents?|Taliban|khawarij|"
-        r"gunm[ae]n|assailants|bombers?|khwarij|kharijis?|infiltrators"
+        r"gunm[ae]n|assailants?|bombers?|khwarij|kharijis?|kharjis?|khwarjis?|infiltrators?"
     ),
     "civilians": (
         # (singular too: "killed a shopkeeper")
@@ -144,7 +144,8 @@ _GROUPS = {
 }
 _ONE = (
     r"soldier|officer|guard|policeman|border policeman|civilian|child|woman|man|boy|girl|"
-    r"militant|fighter|resident|driver|person|member|commander|trader|shopkeeper|"
+    r"militant|fighter|terrorist|insurgent|attacker|assailant|kharji|khariji|khwarji|"
+    r"resident|driver|person|member|commander|trader|shopkeeper|"
     r"passer-?by|bystander|policeman|cop|labou?rer|student|farmer|sepoy|jawan|"
     r"(?:head )?constable|trooper|commando|recruit|cadet|"
     r"(?:border |security |police |paramilitary )?(?:guard|official|personnel)|"
@@ -257,6 +258,7 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
         rf"(?:also |reportedly |)(?:{passive})\b(?!\s+or\s+(?:were\s+)?(?:{DEAD}|{HURT})))",
         # "a paramilitary soldier was killed"
         rf"\b(?P<num>an?|one) {_ADJ}(?P<who>{_ONE})\b(?P<gap>{_GAP})\b(?:was (?:also |reportedly |)"
+        rf"{ADVERB}"
         # (not "killed a woman and injured ...": the verb of another subject)
         rf"|)(?<!\band )(?P<verb>{passive})\b",
         # "killing at least 10 people", "killed nine children", "strikes kill 10 people"

@@ -195,26 +195,29 @@ _TALIBAN_SUBJECT = re.compile(
 _FORCES_AGAINST_TTP = re.compile(
     r"\b(?:security forces|(?:own )?troops|soldiers|forces|personnel|army)\s+(?:\w+\s+){0,3}?"
     r"(?:killed|neutrali[sz]ed|eliminated|engaged|targeted|raided|arrested|gunned down)\s+"
-    r"(?:\S+\s+){0,4}?(?:terrorists|khawarij|khwarij|kharijis?)\b"
+    r"(?:\S+\s+){0,4}?(?:terrorists|khawarij|khwarij|kharijis?|kharjis?)\b"
     # "16 terrorists were neutralised after security forces thwarted a bid to infiltrate",
     # "the movement of terrorists trying to infiltrate ... was detected by security forces"
-    r"|\b(?:terrorists|khawarij|khwarij|kharijis?|infiltrators?)\b[^.;]{0,140}?"
+    r"|\b(?:terrorists|khawarij|khwarij|kharijis?|kharjis?|infiltrators?)\b[^.;]{0,140}?"
     r"\b(?:(?:neutrali[sz]ed|killed|eliminated|gunned down|detected|intercepted|engaged)"
     r"\s+(?:by|after)\s+(?:the\s+)?(?:security forces|troops|soldiers)"
     r"|after\s+(?:the\s+)?(?:security forces|troops|soldiers)\s+(?:\w+ly\s+)?"
     r"(?:thwarted|foiled|repulsed|engaged))\b"
     # "seven khwarij were sent to hell in an intelligence-based operation in X": the
     # army's operation, its dead the militants
-    r"|\b(?:terrorists|khawarij|khwarij|kharijis?)\b[^.;]{0,80}?\b(?:were|was|have been|had been)"
+    r"|\b(?:terrorists|khawarij|khwarij|kharijis?|kharjis?)\b[^.;]{0,80}?"
+    r"\b(?:were|was|have been|had been)"
     r"\s+(?:\w+ly\s+)?(?:killed|neutrali[sz]ed|eliminated|sent to hell)\s+(?:in|during)\s+"
-    r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:operations?|IBOs?|raids?)\b",
+    r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:operations?|IBOs?|raids?)\b"
+    # an "intelligence-based operation" (IBO) is the Pakistani security forces' term
+    r"|\bintelligence[- ]based operations?\b|\bIBOs?\b",
     re.IGNORECASE,
 )
 
 
 # "terrorists who attempted to assault a check post": the militants are the attackers
 _MILITANTS_WHO_ATTACK = re.compile(
-    r"\b(?:terrorists|khawarij|khwarij|kharijis?)\s+(?:who|that)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:terrorists|khawarij|khwarij|kharijis?|kharjis?)\s+(?:who|that)\s+(?:\w+\s+){0,2}?"
     r"(?:attack|assault|storm|raid|ambush|target)\w*\b",
     re.IGNORECASE,
 )
@@ -240,6 +243,12 @@ _DONE_BY = re.compile(
     r"perpetrated|launched|executed|committed|mounted|staged)\b[^.;:]{0,80}?\bby\b",
     re.IGNORECASE,
 )
+# "... was conducted by the security forces": forces not named by their country
+_BARE_FORCES = re.compile(
+    r"\s+(?:the\s+)?(?:security forces|troops|army|soldiers|military|law enforcement "
+    r"agencies|LEAs|police)\b",
+    re.IGNORECASE,
+)
 # between "by" and the agent named after it: no speaker ("by, a statement said,")
 _SPEECH = re.compile(r"[;:]|\b(?:said|says|stated|told|according)\b", re.IGNORECASE)
 # "X said (that) Pakistan hit ...": the speaker, then the subject of what is reported
@@ -259,6 +268,13 @@ def reported_agent(c: _Candidate, t: str) -> None:
     if c.actor1 is None:
         m = _DONE_BY.search(t)
         if m is None:
+            return
+        if _BARE_FORCES.match(t, m.end()):
+            # "an operation was conducted by the security forces in X": in Pakistan,
+            # Pakistan's (never a militant group named later in the sentence)
+            if c.place.match.country == "PK":
+                c.actor1 = PK_MIL
+                c.notes.append("done by the security forces (passive), in Pakistan")
             return
         after = [
             a

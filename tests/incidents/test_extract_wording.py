@@ -57,7 +57,10 @@ sentence is a paraphrase written for the test.
   is not the whole frontier as its scene;
 - "Gunmen attacked a van in X, killing seven. / The attackers opened fire on the van
   near Y": one incident, at Y when Y lies inside X, else at X (Y a namesake elsewhere
-  or a name known only roughly), even when the first sentence opens "Separately".
+  or a name known only roughly), even when the first sentence opens "Separately";
+- an intelligence-based operation (IBO), or an operation "conducted by the security
+  forces" in Pakistan, is the Pakistani forces' against the TTP, and "one more Kharji
+  was effectively neutralised" is one militant dead.
 """
 
 from __future__ import annotations
@@ -552,3 +555,17 @@ def test_the_attackers_told_again_next_sentence_are_one_incident(text):
     df = violent(text, DATE)
     assert len(df) == 1
     assert df.iloc[0]["fatalities"] == 7
+
+
+def test_an_ibo_is_pakistans_and_one_more_kharji_is_counted():
+    text = (
+        "An intelligence-based operation was conducted by the security forces in the general "
+        "area of Mir Ali on the reported presence of Khwarij.\n"
+        "After an intense fire exchange, six Khwarij were neutralized.\n"
+        "Another intelligence-based operation was conducted in the general area of Spinwam.\n"
+        "In the ensuing fire exchange, one more Kharji was effectively neutralized."
+    )
+    df = violent(text, "2025-12-02")
+    assert sorted(df["location"]) == ["Mir Ali", "Spinwam"]
+    assert set(df["actor1"]) == {PK}
+    assert sorted(df["fatalities"]) == [1, 6]
