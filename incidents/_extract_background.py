@@ -25,7 +25,13 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-__all__ = ["RECALLED_DAYS", "recalled_rows", "recalled_trigger", "reopening_lead"]
+__all__ = [
+    "RECALLED_DAYS",
+    "feud_lead",
+    "recalled_rows",
+    "recalled_trigger",
+    "reopening_lead",
+]
 
 #: A violent row dated only to more than this many days by an "earlier ..."
 #: expression ("earlier this month") is an older event than a day-precise lead.
@@ -291,3 +297,23 @@ def recalled_rows(
             if not own or ref is None or (ref - r.last).days >= REOPEN_GAP_DAYS:
                 out.append(k)
     return out
+
+
+# A quarrel between people, not the conflict: "a verbal spat escalated into a gunfight",
+# "a family feud", "a dispute over land"
+_FEUD = re.compile(
+    r"\b(?:verbal (?:spat|altercation|argument|clash)|heated (?:exchange|argument|words)|"
+    r"exchange of hot words|hot words|quarrel\w*|(?:family|tribal|blood|old|personal) "
+    r"(?:feud|enmity|rivalry)|feud\w*|personal enmity|old enmity|enmity between|"
+    r"(?:land|property|family|water|money) dispute|dispute over (?:land|property|water|money)|"
+    r"over a (?:minor|petty|trivial) (?:issue|matter)|honou?r killing)\b",
+    re.IGNORECASE,
+)
+
+
+def feud_lead(texts: Sequence[str]) -> bool:
+    """Whether an article's lead (its first two sentences) tells a quarrel between
+    people turned violent ("five were killed after a verbal spat escalated into a
+    gunfight"): its violence without an army or a militant group is crime, not the
+    conflict this tool maps."""
+    return bool(_FEUD.search(" ".join(texts[:2])))

@@ -278,6 +278,7 @@ def _triggers(sentence: str) -> list[Trigger]:
     out: list[Trigger] = []
     natural: bool | None = None
     natural_only = False
+    disaster_struck = False  # "an earthquake struck X": the sentence's toll is the quake's
     for m in _TRIGGER_RX.finditer(sentence):
         kind = m.lastgroup or ""
         text = m.group(0)
@@ -340,10 +341,17 @@ def _triggers(sentence: str) -> list[Trigger]:
                     or weather_named(sentence)  # "lightning strikes killed two"
                 )
                 natural_only = natural and no_violent_word(sentence)
-            if kind == "killing" and natural_only:
+            if kind == "killing" and (natural_only or disaster_struck):
                 continue  # "the earthquake killed 1,400": deaths of a disaster, not violence
             if text.lower().startswith("destroy") and natural:
                 continue  # "floods destroyed homes": damage without an attack
+        if (
+            kind == "air_strike"
+            and re.match(r"(?:struck|hit|bombed|pounded)$", text, re.IGNORECASE)
+            and _NATURAL.search(sentence[max(0, m.start() - 80) : m.start()])
+        ):
+            disaster_struck = True
+            continue  # "a powerful earthquake ... struck Kunar province": no strike
         if kind == "bombing" and out and same_blast(sentence, m.start(), out[-1].kind):
             continue  # "a suicide bomber detonated explosives": one blast, a suicide one
         out.append(Trigger(m.start(), m.end(), text, kind))

@@ -140,7 +140,7 @@ from collections import Counter
 import pandas as pd
 
 from incidents._extract_anaphora import Antecedents
-from incidents._extract_background import recalled_rows, reopening_lead
+from incidents._extract_background import feud_lead, recalled_rows, reopening_lead
 from incidents._extract_carry import date_from_details, date_sequels, only_said, settle_counts
 from incidents._extract_case import capitalise_qualifiers
 from incidents._extract_claims import claim_key
@@ -149,8 +149,12 @@ from incidents._extract_consequence import date_consequences
 from incidents._extract_dates import find_dates, parse_date_text, without_captions
 from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _sentence
 from incidents._extract_lex import (
+    AF_MIL,
     EVENT_KINDS,
+    HGB,
+    PK_MIL,
     SEQUEL,
+    TTP,
     VIOLENT,
     clear_caches,
     disaster_toll,
@@ -377,6 +381,17 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     quiet |= {id(c) for c in recalled_agreements(cands, ref, days=QUIET_LEAD_DAYS)}
     cands = [c for c in cands if id(c) not in quiet]
     cands, background = _background(cands, ref, anniversary=bool(_ANNIVERSARY.search(text)))
+    if feud_lead(lead_texts):  # "a verbal spat escalated into a gunfight": crime
+        armed = {PK_MIL, AF_MIL, TTP, HGB}
+        feud = [
+            c
+            for c in cands
+            if c.kind in VIOLENT
+            and not {c.actor1, c.actor2} & armed
+            and not _ARMED_WORD.search(c.evidence)
+        ]
+        cands = [c for c in cands if c not in feud]
+        background += len(feud)
     background += len(gone) + len(quiet)
     constrain_to_article(cands, article_units([(s.start, s.text) for s in sents], gc), gc)
     cands = _merge(cands)
@@ -466,6 +481,12 @@ def _background(
     return keep, len(cands) - len(keep)
 
 
+# militants or forces named in a row's sentence: no quarrel between people
+_ARMED_WORD = re.compile(
+    r"\b(?:militants?|terrorists?|khwarij|khawarij|insurgents?|security forces|troops|"
+    r"soldiers|army)\b",
+    re.IGNORECASE,
+)
 # An article about a commemoration: "observed the 10th anniversary of the attack",
 # "marks five years since the strike"
 _ANNIVERSARY = re.compile(

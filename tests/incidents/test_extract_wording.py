@@ -60,7 +60,11 @@ sentence is a paraphrase written for the test.
   or a name known only roughly), even when the first sentence opens "Separately";
 - an intelligence-based operation (IBO), or an operation "conducted by the security
   forces" in Pakistan, is the Pakistani forces' against the TTP, and "one more Kharji
-  was effectively neutralised" is one militant dead.
+  was effectively neutralised" is one militant dead;
+- "a powerful earthquake struck X, leaving 250 dead" is no strike and its toll no
+  killing; a quarrel turned gunfight told in the lead ("after a verbal spat escalated
+  into a gunfight") is crime, not the conflict, unless an army or militant group
+  fights in it.
 """
 
 from __future__ import annotations
@@ -569,3 +573,37 @@ def test_an_ibo_is_pakistans_and_one_more_kharji_is_counted():
     assert sorted(df["location"]) == ["Mir Ali", "Spinwam"]
     assert set(df["actor1"]) == {PK}
     assert sorted(df["fatalities"]) == [1, 6]
+
+
+def test_an_earthquake_that_struck_is_no_strike():
+    text = (
+        "A powerful earthquake struck Afghanistan's Kunar province near the Pakistan border on "
+        "Sunday, leaving at least 250 people dead and 500 injured."
+    )
+    assert violent(text, DATE).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (
+            "At least five people were killed in Bannu after a verbal spat escalated into a "
+            "gunfight on Sunday, police said.\nTwo groups exchanged gunfire in the Garhi Sher "
+            "Ahmed area of Bannu district.",
+            0,
+        ),
+        (
+            "Two brothers were shot dead in Lakki Marwat on Sunday over an old family feud, "
+            "police said.",
+            0,
+        ),
+        (
+            "Militants attacked a police post in Bannu on Sunday after a quarrel with "
+            "policemen at a checkpoint, killing two constables.",
+            1,
+        ),
+    ],
+)
+def test_a_quarrel_turned_gunfight_is_crime(text, rows):
+    df = violent(text, DATE)
+    assert len(df) == rows
