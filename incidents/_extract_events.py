@@ -521,6 +521,8 @@ def _sentence(
         # in attacks along the border")
         gone = [y for y in raw if y.violent and y not in kept]
         for a, b, phrase, is_strong in use:
+            if _HABITUAL.search(t[max(0, a - 100) : a]):
+                continue  # "which has carried out numerous operations inside Pakistan"
             x = min((x for x in trig if x.violent), key=lambda x: abs(x.start - a))
             if any(abs(y.start - a) < abs(x.start - a) for y in gone):
                 continue
@@ -563,6 +565,7 @@ def _sentence(
     acts = actors_in(t)
     own = _assign(t, counts, [p for x, p in pairs if x.violent])
     by_key: dict[tuple[str, object], _Candidate] = {}
+    cut = _cause_cut(t)  # "In reaction to an attack on Saturday that killed seven, ..."
     for x, p in pairs:
         key = ("violent" if x.violent else x.kind, _place_key(p))
         if key in seen:
@@ -570,12 +573,13 @@ def _sentence(
                 by_key[key].counts = by_key[key].counts + own.get(id(p), [])
             continue
         seen.add(key)
+        main = cut and x.start >= cut and p.start >= cut  # told after the cause
         c = _Candidate(i, s.paragraph, (s.start, s.end), t, x.kind, p, None, None, "")
-        _date(c, x, p, spans, para, ref)
+        _date(c, x, p, [d for d in spans if d.start >= cut] if main else spans, para, ref)
         _actors(c, x, acts, t)
         c.notes.extend(p.notes)
         if x.violent:
-            c.counts = own.get(id(p), [])
+            c.counts = [n for n in own.get(id(p), []) if not main or n.start >= cut]
             c.notes.extend(f"{n.which}: {n.text!r}" for n in c.counts)
         _types(c)
         if p.role == "frontier":
@@ -586,6 +590,35 @@ def _sentence(
         by_key[key] = c
         out.append(c)
     return out, dated
+
+
+# A record, not an incident: "a group which has carried out numerous operations inside
+# Pakistan", "militants who have staged repeated attacks on posts"
+_HABITUAL = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:carried out|conducted|launched|staged|mounted|"
+    r"claimed|been behind|been responsible for)\s+(?:numerous|many|several|multiple|countless|"
+    r"scores of|dozens of|hundreds of|a number of|a string of|a series of|repeated|frequent)\s+"
+    r"(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+# A cause opening the sentence, closed by its comma: "In reaction to a deadly attack on
+# Saturday that killed seven soldiers, Pakistan launched ...", "After a bombing in X
+# on Friday, ..."
+_CAUSE_PHRASE = re.compile(
+    r"^\W*(?:In (?:reaction|response|retaliation|reprisal) (?:to|for)|Following|After|"
+    r"(?:A day|Days|Hours|A week) after)\b[^,;:]{0,200}?,\s*",
+    re.IGNORECASE,
+)
+
+
+def _cause_cut(t: str) -> int:
+    """Where the main clause starts after a cause phrase opening sentence ``t`` that
+    tells an event of its own (its date and counts are that event's, not the main
+    clause's), else 0."""
+    m = _CAUSE_PHRASE.match(t)
+    if m is None or not any(x.violent for x in triggers_in(t[: m.end()])):
+        return 0
+    return m.end()
 
 
 def _own_counts(
@@ -1060,6 +1093,7 @@ def _events_of(
             or (_HABIT_AFTER.match(t[x.end :]) and not near)
             or (x.kind == "border_closure" and (_ROUTINE.search(window) or _HISTORY.search(window)))
             or recalled_trigger(t, x, clause, dated=near, has_date=has_date)
+            or (_HABITUAL.search(clause) and not near)
         ):
             dropped = True
             continue

@@ -64,7 +64,11 @@ sentence is a paraphrase written for the test.
 - "a powerful earthquake struck X, leaving 250 dead" is no strike and its toll no
   killing; a quarrel turned gunfight told in the lead ("after a verbal spat escalated
   into a gunfight") is crime, not the conflict, unless an army or militant group
-  fights in it.
+  fights in it;
+- the date and toll inside a cause opening the sentence ("In retaliation for an attack
+  on Saturday that killed seven soldiers, jets struck X") are that attack's, not the
+  main clause's; a group's record ("which has carried out numerous operations inside
+  Pakistan") is no incident.
 """
 
 from __future__ import annotations
@@ -607,3 +611,23 @@ def test_an_earthquake_that_struck_is_no_strike():
 def test_a_quarrel_turned_gunfight_is_crime(text, rows):
     df = violent(text, DATE)
     assert len(df) == rows
+
+
+def test_the_date_and_toll_of_a_fronted_cause_are_its_own():
+    text = (
+        "In retaliation for an attack on Saturday that killed seven soldiers, Pakistani jets "
+        "struck targets in Khost and Paktika."
+    )
+    df = violent(text, DATE)
+    assert sorted(df["location"]) == ["Khost", "Paktika"]
+    assert df["fatalities"].isna().all()
+    assert all(str(d.date()) != "2025-10-11" for d in df["date"])
+
+
+def test_a_groups_record_is_no_incident():
+    text = (
+        "According to the foreign ministry, the target of the strike in Afghanistan was the "
+        "Hafiz Gul Bahadur group, which, like the TTP, has carried out numerous operations "
+        "inside Pakistan."
+    )
+    assert not any(violent(text, DATE)["geocode_method"].eq("country"))
