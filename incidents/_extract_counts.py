@@ -440,6 +440,7 @@ _ELLIPSIS = re.compile(
     rf"(?P<num>{_DIGITS}|{_WORDNUM})(?: {_ADJ}(?P<who>{_WHO_ANY}))?(?=\s+(?:in|at|near|across)\b)",
     re.IGNORECASE,
 )
+_AS_MANY = re.compile(rf"\s*\band as many {_ADJ}{_WHO}\b", re.IGNORECASE)
 _AND_MORE = re.compile(rf"\band (?:her |his |their |its )?(?:{_NUM}) {_ADJ}{_WHO}\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
     rf"\b{MONTH}\.?\s+\d{{1,2}},?\s*$|\d,\s*$",
@@ -601,6 +602,11 @@ def counts_in(sentence: str) -> list[Count]:
             out.append(
                 Count(m.start(), m.end(), which, v, group, sentence[m.start() : m.end()].strip())
             )
+            # "three women and as many children were killed": as many again
+            twice = _AS_MANY.search(gap) or _AS_MANY.match(sentence, m.end())
+            if twice is not None:
+                grp = _group(twice.group("who"))
+                out.append(Count(m.start(), m.end(), which, v, grp, twice.group(0).strip()))
             # "nine children (five boys and four girls) and one woman were killed"
             extra = [_AND_MORE.search(gap)]
             # "nine children and a woman were killed" after the verb form

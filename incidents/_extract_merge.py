@@ -172,6 +172,24 @@ def _same_place(a: _Candidate, b: _Candidate) -> bool:
     return False
 
 
+# "Group Y claimed responsibility for the deadly attack in X": the attack told before
+_CLAIM_THE = re.compile(
+    r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|credit)\s+for\s+the\b"
+    r"|\bclaimed\s+the\s+(?:[\w-]+\s+){0,2}(?:attack|bombing|blast|assault|ambush|raid)\b",
+    re.IGNORECASE,
+)
+
+
+def _claims_it(o: _Candidate, c: _Candidate) -> bool:
+    """Whether ``c``, undated, is a claim of responsibility for the incident ``o`` at
+    its place told before it (then its date is ``o``'s)."""
+    return (
+        o.sentence < c.sentence
+        and c.date_how in ("not stated", "inherited")
+        and bool(_CLAIM_THE.search(c.evidence))
+    )
+
+
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     """Fold repeats (same class, same place, overlapping dates) into the first
     report; hosts are indexed by (class, place) so the pass stays linear in the
@@ -188,7 +206,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             (
                 o
                 for o in pool
-                if _overlap(o, c)
+                if (_overlap(o, c) or _claims_it(o, c))
                 and not _distinct_on_frontier(o, c)
                 # ("In another attack ..." at the same place: an incident of its own)
                 and not (o.sentence != c.sentence and _SEPARATE.match(c.evidence))

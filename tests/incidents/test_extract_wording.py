@@ -68,7 +68,9 @@ sentence is a paraphrase written for the test.
 - the date and toll inside a cause opening the sentence ("In retaliation for an attack
   on Saturday that killed seven soldiers, jets struck X") are that attack's, not the
   main clause's; a group's record ("which has carried out numerous operations inside
-  Pakistan") is no incident.
+  Pakistan") is no incident;
+- "three women and as many children were killed" is six; a claim of responsibility
+  "for the deadly attack in X", undated, is the attack at X told before.
 """
 
 from __future__ import annotations
@@ -631,3 +633,27 @@ def test_a_groups_record_is_no_incident():
         "inside Pakistan."
     )
     assert not any(violent(text, DATE)["geocode_method"].eq("country"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets bombed houses in Barmal on Sunday; three women and as many children were killed.",
+        "Jets bombed houses in Barmal on Sunday, killing three women and as many children.",
+    ],
+)
+def test_as_many_again_is_counted(text):
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert df.iloc[0]["fatalities"] == 6
+
+
+def test_a_claim_for_the_attack_told_before_is_that_attack():
+    text = (
+        "Seven soldiers were killed in an attack on a post in North Waziristan on Saturday.\n"
+        "The Hafiz Gul Bahadur group had claimed responsibility for the deadly attack in North "
+        "Waziristan."
+    )
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert df.iloc[0]["fatalities"] == 7
