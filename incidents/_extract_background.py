@@ -303,8 +303,9 @@ def recalled_rows(
 # "a family feud", "a dispute over land"
 _FEUD = re.compile(
     r"\b(?:verbal (?:spat|altercation|argument|clash)|heated (?:exchange|argument|words)|"
-    r"exchange of hot words|hot words|quarrel\w*|(?:family|tribal|blood|old|personal) "
-    r"(?:feud|enmity|rivalry)|feud\w*|personal enmity|old enmity|enmity between|"
+    r"exchange of hot words|hot words|quarrel\w*|(?:family|tribal|blood|old|personal|"
+    r"long-?standing) (?:feud|enmity|rivalry)|over (?:a|an) (?:\w+ )?feud|feud between|"
+    r"personal enmity|old enmity|enmity between|"
     r"(?:land|property|family|water|money) dispute|dispute over (?:land|property|water|money)|"
     r"over a (?:minor|petty|trivial) (?:issue|matter)|honou?r killing)\b",
     re.IGNORECASE,

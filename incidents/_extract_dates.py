@@ -261,6 +261,11 @@ _WEEKDAY_BEFORE = re.compile(
 _APPOSED = re.compile(r"^\s*[,(]?\s*(?:the\s+)?$")
 
 
+# "India Today", "USA Today", "Pakistan Today": a capitalised Today after a
+# capitalised word inside the sentence names an outlet
+_OUTLET_TODAY = re.compile(r"(?:(?<=[a-z,;:] )|^)[A-Z][\w.]*\s+Today$")
+
+
 def find_dates(
     sentence: str,
     article: dt.date | None,
@@ -287,6 +292,8 @@ def find_dates(
         if kind == "overnight":
             deferred.append((a, m.end(), text))
             continue
+        if kind == "today" and _OUTLET_TODAY.search(sentence, 0, m.end()):
+            continue  # "India Today reported": an outlet's name
         fut = future and future_in_clause(sentence, a)
         first, last, rel = _resolve(kind, g, article, previous, year_hint, fut)
         if kind in ("md", "dm", "iso") and first is not None and spans:

@@ -515,7 +515,13 @@ def _sentence(
     # of its sentence, if any, is the better place)
     violent_placed = any(x.violent and p.role != "country" for x, p in pairs)
     if not violent_placed and any(x.violent for x in trig):
-        only_countries = all(p.role == "country" for p in places)
+        # (a site of a dropped trigger does not count: "strikes along the border after
+        # Pakistan's airstrikes on Kabul" is on the frontier, Kabul the cause's)
+        only_countries = all(
+            p.role in ("country", "context")
+            or ((y := _nearest_trigger(p, raw_strong)) is not None and y not in kept)
+            for p in places
+        )
         use = [f for f in fr if f[3]] or ([f for f in fr if not f[3]] if only_countries else [])
         # (not the phrase of a dropped trigger: "denied strikes ..., amid a surge
         # in attacks along the border")

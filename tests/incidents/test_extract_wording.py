@@ -70,7 +70,10 @@ sentence is a paraphrase written for the test.
   main clause's; a group's record ("which has carried out numerous operations inside
   Pakistan") is no incident;
 - "three women and as many children were killed" is six; a claim of responsibility
-  "for the deadly attack in X", undated, is the attack at X told before.
+  "for the deadly attack in X", undated, is the attack at X told before;
+- "India Today reported" is an outlet, not today's date; "retaliatory strikes along
+  the border after Pakistan's airstrikes on Kabul" is a frontier-wide row (Kabul is
+  the cause's place).
 """
 
 from __future__ import annotations
@@ -657,3 +660,17 @@ def test_a_claim_for_the_attack_told_before_is_that_attack():
     df = violent(text, DATE)
     assert len(df) == 1
     assert df.iloc[0]["fatalities"] == 7
+
+
+def test_strikes_along_the_border_after_strikes_on_kabul():
+    text = (
+        "The Taliban on Sunday claimed to have killed 58 Pakistani troops in retaliatory "
+        "strikes along the border after Pakistan's recent airstrikes on Kabul, India Today "
+        "reported."
+    )
+    df = violent(text, DATE)
+    assert len(df) == 1
+    r = df.iloc[0]
+    assert r["geocode_method"] == "country"
+    assert r["actor1"] == AF
+    assert r["fatalities"] == 58
