@@ -247,6 +247,13 @@ _APPOSITIVE = re.compile(
     r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?$",
     re.IGNORECASE,
 )
+# A place named as a contrast to the scene: "far from the camps typically found in
+# remote zones like X", "unlike X", "rather than X" (in its clause)
+_CONTRAST = re.compile(
+    r"\b(?:far (?:away )?from|away from|unlike|rather than|instead of|in contrast to)\b"
+    r"[^,;.()]{0,100}$",
+    re.IGNORECASE,
+)
 _POSSESSIVE_GAP = re.compile(r"^(?:'s|’s)\s+(?:the\s+)?$")
 # a description that names the next place itself: ", the southern city of", ", the
 # province of"
@@ -883,6 +890,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     d = _DESCRIBES.search(left)
     if d and (not d.group(0).endswith("(") or re.match(r"\s*(?:district\s*)?\)", right)):
         return None  # a hometown or a reference point, not the scene
+    if _CONTRAST.search(t[max(0, p.start - 110) : p.start]):
+        return None  # "a house far from the camps found in places like X": a contrast
     if _aftermath(left):
         return None  # where the wounded were taken, the dead buried, families fled
     if _glued(t, p) or _LANDMARK.match(right):

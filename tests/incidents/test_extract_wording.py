@@ -73,7 +73,9 @@ sentence is a paraphrase written for the test.
   "for the deadly attack in X", undated, is the attack at X told before;
 - "India Today reported" is an outlet, not today's date; "retaliatory strikes along
   the border after Pakistan's airstrikes on Kabul" is a frontier-wide row (Kabul is
-  the cause's place).
+  the cause's place);
+- a place named as a contrast to the scene ("far from the insurgent camps typically
+  found in remote border zones like Bermal", "unlike X") is not a site.
 """
 
 from __future__ import annotations
@@ -674,3 +676,12 @@ def test_strikes_along_the_border_after_strikes_on_kabul():
     assert r["geocode_method"] == "country"
     assert r["actor1"] == AF
     assert r["fatalities"] == 58
+
+
+def test_a_place_named_as_a_contrast_is_no_site():
+    text = (
+        "The strike in Behsud on Sunday hit a settled residential area situated far from the "
+        "established insurgent camps typically found in remote border zones like Bermal."
+    )
+    df = violent(text, DATE)
+    assert list(df["location"]) == ["Behsud"]
