@@ -367,7 +367,10 @@ _CTX_GAP = re.compile(
     r"(?:(?:[a-z]\w*\s+){0,2}(?:camps?|bases?|headquarters|compounds?|depots?|checkpoints?|"
     r"check ?posts?|outposts?|facilit(?:y|ies)|hideouts?|airfields?|training centres?|"
     r"training centers?|infrastructure|police stations?|police posts?|levies (?:posts?|stations?)|"
-    r"forts?|cantonments?)(?=\s+(?:in|of|at)\s|\s*,))?"
+    r"forts?|cantonments?)"
+    # ("the X checkpoint along the Indus Highway in Y": the road it stands on)
+    r"(?:\s+(?:on|along)\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:Highway|Road|Motorway))?"
+    r"(?=\s+(?:in|of|at)\s|\s*,))?"
     r"(?:,\s*(?i:District\s+|Tehsil\s+)?|\s*\(\s*|\s+(?:in|of)\s+(?i:District\s+|Tehsil\s+)?|"
     r"\s+within\s+|"
     r"\s*,?\s*(?:a|the)\s+(?:\w+\s+){0,3}?(?:in|of)\s+)"
