@@ -119,7 +119,9 @@ _GROUPS = {
     "forces": (
         # ISPR: "13 brave sons of soil embraced shahadat" (before "sons", a civilian word)
         r"sons of (?:the )?(?:soil|Pakistan|the nation|the motherland)|"
-        r"soldiers?|troops|personnel|policem[ae]n|police|officers?|guards?|servicem[ae]n|forces|"
+        # (the longer name first: "three police officers and a civilian")
+        r"soldiers?|troops|personnel|policem[ae]n|police (?:officers?|personnel|constables?)|"
+        r"police|officers?|guards?|servicem[ae]n|forces|"
         r"paramilitar(?:y|ies)|security forces|cops|jawans|sepoys|constables?|troopers?|"
         r"commandos?|rangers|recruits|cadets|(?:traffic )?wardens|levies"
     ),

@@ -75,7 +75,9 @@ sentence is a paraphrase written for the test.
   the border after Pakistan's airstrikes on Kabul" is a frontier-wide row (Kabul is
   the cause's place);
 - a place named as a contrast to the scene ("far from the insurgent camps typically
-  found in remote border zones like Bermal", "unlike X") is not a site.
+  found in remote border zones like Bermal", "unlike X") is not a site;
+- a checkpoint "along the Indus Highway in Kohat" stands in Kohat (one row), and
+  "killing three police officers and a civilian" is four.
 """
 
 from __future__ import annotations
@@ -685,3 +687,13 @@ def test_a_place_named_as_a_contrast_is_no_site():
     )
     df = violent(text, DATE)
     assert list(df["location"]) == ["Behsud"]
+
+
+def test_a_checkpoint_on_a_highway_in_a_district_is_one_row_of_four_dead():
+    text = (
+        "Militants attacked the Lachi checkpoint along the Indus Highway in Kohat on Tuesday, "
+        "killing three police officers and a civilian before fleeing, police said."
+    )
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert df.iloc[0]["fatalities"] == 4
