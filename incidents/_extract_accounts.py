@@ -5,10 +5,12 @@ Afghan forces opened fire first near the Chaman border": each side names the pla
 on its own side of the line where the other one started the fire.  Two rows of
 opposite agents, on the same days, at places on either side of the line a few
 kilometres apart, one of them told with a claim of who fired first or who is to
-blame, are one exchange of fire told twice: the row at the finer place stays, with both armies
-and no initiator (:func:`incidents._extract_mutual.mark_mutual`), and the other
-becomes its evidence.  A reply told as such ("in response, Pakistani forces shelled
-X") is an event of its own and is not folded.
+blame, are one exchange of fire told twice: the account with more counts (else the
+finer place) stays, with both armies and no initiator
+(:func:`incidents._extract_mutual.mark_mutual`), and the other becomes its evidence.
+So is one army's fire and the other's "returned fire" at facing places.  A reply
+told as such ("in response, Pakistani forces shelled X") is an event of its own and
+is not folded.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ _DISPUTE = re.compile(
     r"\b(?:fired first|opened fire first|first opened fire|fired the first shot|"
     r"started the (?:fighting|firing|clash(?:es)?|exchange)|blam\w+ (?:each other|one another|"
     r"the other)|accus\w+ (?:each other|one another|the other)|each side|rejected the claim|"
-    r"denied the claim|unprovoked)\b",
+    r"denied the claim|unprovoked|originated from|by contrast|returned (?:the )?fire)\b",
     re.IGNORECASE,
 )
 # an answer told as such is an event of its own
@@ -58,8 +60,15 @@ def _facing(a: _Candidate, b: _Candidate) -> bool:
 
 
 def _opposite(a: _Candidate, b: _Candidate) -> bool:
+    """Two agents of the two armies, or one army told as firing back ("troops returned
+    fire near X") at the other's fire told before."""
     sides = {PK_MIL, AF_MIL}
-    return a.actor1 in sides and b.actor1 in sides and a.actor1 != b.actor1
+    if a.actor1 in sides and b.actor1 in sides and a.actor1 != b.actor1:
+        return True
+    return bool({a.actor1, b.actor1} & sides) and bool(_RETURNED.search(b.evidence))
+
+
+_RETURNED = re.compile(r"\breturn(?:ed|ing)?\s+(?:the\s+)?fire\b", re.IGNORECASE)
 
 
 def _same_days(a: _Candidate, b: _Candidate) -> bool:
@@ -99,8 +108,10 @@ def fold_two_accounts(cands: list[_Candidate]) -> list[_Candidate]:
                 or _tolls_differ(a, b)
             ):
                 continue
-            # the finer place stays the row's ("keep the finest place")
-            host, other = (a, b) if _radius(a) <= _radius(b) else (b, a)
+            # the account with more counts stays, else the finer place ("keep the
+            # finest place")
+            host = min((a, b), key=lambda r: (-len(r.counts), _radius(r)))
+            other = b if host is a else a
             gone.add(id(other))
             host.merged += 1
             host.notes.append(

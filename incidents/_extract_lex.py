@@ -92,7 +92,7 @@ _T: list[tuple[str, str]] = [
         r"\bclash(?:es|ed|ing)?\b|\bfirefights?\b|\bgun ?battles?\b|\bfighting\b|\bskirmish\w*"
         r"|\bexchang(?:e|ed|es|ing) (?:of )?(?:heavy |intense |small[- ]arms |)fire\b"
         r"|\btrad(?:ed|ing) (?:heavy |)fire\b|\bopen(?:ed|s|ing)? (?:\w+ )?fire\b"
-        r"|\bexchanges of fire\b"
+        r"|\bexchanges of fire\b|\breturn(?:ed|ing|s)? (?:the )?fire\b"
         r"|\bfought\b|\bhostilities\b|\bconfrontations?\b|\bfirings?\b"
         r"|\b(?:violent |armed )?encounters?\b"
         r"|\bcross-border fire\b|\bgunfire\b|\bfired (?:on|at|upon|into)\b"

@@ -77,7 +77,9 @@ sentence is a paraphrase written for the test.
 - a place named as a contrast to the scene ("far from the insurgent camps typically
   found in remote border zones like Bermal", "unlike X") is not a site;
 - a checkpoint "along the Indus Highway in Kohat" stands in Kohat (one row), and
-  "killing three police officers and a civilian" is four.
+  "killing three police officers and a civilian" is four;
+- "officers returned fire at the checkpoint in Hangu" is the clash at Hangu, the place
+  of the lead's "in northwest Pakistan".
 """
 
 from __future__ import annotations
@@ -697,3 +699,14 @@ def test_a_checkpoint_on_a_highway_in_a_district_is_one_row_of_four_dead():
     df = violent(text, DATE)
     assert len(df) == 1
     assert df.iloc[0]["fatalities"] == 4
+
+
+def test_returned_fire_places_the_lead():
+    text = (
+        "Terrorists attacked a roadside police checkpoint overnight in northwest Pakistan, "
+        "killing three officers, police said on Thursday.\n"
+        "Officers returned fire at the checkpoint in Hangu, a district in Khyber Pakhtunkhwa."
+    )
+    df = violent(text, "2025-11-27")
+    assert list(df["location"]) == ["Hangu"]
+    assert df.iloc[0]["fatalities"] == 3
