@@ -289,7 +289,10 @@ _LAGGED = re.compile(
 # A sentence that describes the event told before: "This was a ...", "It was the ..."
 _ANAPHORIC = re.compile(r"^\s*(?:This|That|It)\s+(?:was|were|is)\s+(?:a|an|the)\s+", re.IGNORECASE)
 _COREF = re.compile(
-    r"\b(?:occurred|took place|happened|were carried out|was carried out|was hit|were hit)\b",
+    r"\b(?:occurred|took place|happened|were carried out|was carried out|was hit|were hit|"
+    # "X province was particularly affected", "X bore the brunt"
+    r"(?:was|were)\s+(?:particularly|worst|hardest|most|badly|severely)\s+(?:affected|hit)|"
+    r"bore the brunt)\b",
     re.IGNORECASE,
 )
 # A place that is the subject of "closed": the place of a closure, not of fighting.

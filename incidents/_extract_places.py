@@ -463,7 +463,9 @@ _FUZZY = re.compile(
     r"\b(?:in|at|near|of|outside|into|on|toward|towards|struck|shelled|hit)\s+"
     r"(?P<w>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)"
     r"(?=(?:,\s*(?:a|the)\s+(?:\w+\s+){0,2}?|\s+(?:border\s+)?)"
-    r"(?:town|village|district|crossing|area|valley|post|region|city|[Tt]ehsil)\b)"
+    r"(?:town|village|district|province|crossing|area|valley|post|region|city|[Tt]ehsil)\b)"
+    # a unit opening the sentence: "Nangahar province was particularly affected"
+    r"|^\W*(?P<w4>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)(?=\s+(?:province|district)\b)"
     r"|\b(?:in|at|near|of|from)\s+the\s+"
     r"(?P<w3>[A-Z][a-z]{3,}(?:[- ](?:[a-z]{1,2}[- ])?[A-Z][a-z]+)?)"
     r"(?=\s+(?:district|province)\b|\s+(?:and|or)\s+(?:the\s+)?[A-Z]\w+\s+(?:districts|provinces)\b)"
@@ -596,7 +598,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
         p.role = role
         found.append(p)
     for fm in _FUZZY.finditer(t):
-        grp = next(g for g in ("w", "w3", "w2") if fm.group(g))
+        grp = next(g for g in ("w", "w3", "w2", "w4") if fm.group(g))
         word = fm.group(grp)
         a, b = fm.span(grp)
         parts = [(x, y) for x, y in taken if x < b and a < y]

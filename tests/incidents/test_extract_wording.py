@@ -79,7 +79,9 @@ sentence is a paraphrase written for the test.
 - a checkpoint "along the Indus Highway in Kohat" stands in Kohat (one row), and
   "killing three police officers and a civilian" is four;
 - "officers returned fire at the checkpoint in Hangu" is the clash at Hangu, the place
-  of the lead's "in northwest Pakistan".
+  of the lead's "in northwest Pakistan";
+- "strikes in two Afghan provinces killed 17. Nangahar province was particularly
+  affected": the strikes placed in that province, read through its misspelling.
 """
 
 from __future__ import annotations
@@ -710,3 +712,14 @@ def test_returned_fire_places_the_lead():
     df = violent(text, "2025-11-27")
     assert list(df["location"]) == ["Hangu"]
     assert df.iloc[0]["fatalities"] == 3
+
+
+def test_a_province_particularly_affected_places_the_strikes():
+    text = (
+        "Pakistani military strikes in two Afghan provinces resulted in at least 17 deaths, "
+        "according to the Afghan defence ministry. Nangahar province was particularly affected."
+    )
+    df = violent(text, "2026-02-22")
+    assert len(df) == 1
+    assert df.iloc[0]["matched_name"] == "Nangarhar"
+    assert df.iloc[0]["fatalities"] == 17
