@@ -333,9 +333,11 @@ _NOT_PLACE = frozenset(
     "nations reuters police army islam mehsud haqqani shahbaz ishaq muttaqi yaqoob zabihullah "
     "bahadur qatar turkey saudi arabia minister president general commander cantonment "
     "cantt fitna "
-    # months, whole or cut short ("on Sunday (Mar 16)": never the village of March)
+    # months, whole or cut short, and weekdays ("on Sunday (Mar 16)": never the village
+    # of March)
     "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 _FUNCTION = frozenset(
     "in at on the a an of near to from into and or but after before as by with for when while "
