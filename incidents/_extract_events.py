@@ -287,6 +287,12 @@ _LAGGED = re.compile(
     re.IGNORECASE,
 )
 # A sentence that describes the event told before: "This was a ...", "It was the ..."
+# a sentence that opens with the event told before: "The airstrikes targeted ..."
+_THE_EVENT_AGAIN = re.compile(
+    r"^\W*The\s+(?:[\w-]+\s+){0,2}?(?:air ?strikes?|strikes?|attacks?|raids?|operations?|"
+    r"shelling|bombardment|clashes|assault)\b",
+    re.IGNORECASE,
+)
 _ANAPHORIC = re.compile(r"^\s*(?:This|That|It)\s+(?:was|were|is)\s+(?:a|an|the)\s+", re.IGNORECASE)
 _COREF = re.compile(
     r"\b(?:occurred|took place|happened|were carried out|was carried out|was hit|were hit|"
@@ -534,7 +540,24 @@ def _sentence(
                 continue  # "which has carried out numerous operations inside Pakistan"
             x = min((x for x in trig if x.violent), key=lambda x: abs(x.start - a))
             if any(abs(y.start - a) < abs(x.start - a) for y in gone):
-                continue
+                # (unless a kept event word tells it before the phrase, in its clause:
+                # "used heavy weapons to assault posts along the border in retaliation
+                # for the airstrikes")
+                told = [
+                    y
+                    for y in trig
+                    if y.violent
+                    and not y.weak
+                    and y.end <= a
+                    and not _CLAUSE_BREAK.search(t[y.end : a])
+                    and "," not in t[y.end : a]
+                    # (not a sentence telling the event again: "The airstrikes targeted
+                    # hideouts inside Afghanistan")
+                    and not _THE_EVENT_AGAIN.match(t)
+                ]
+                if not told:
+                    continue
+                x = max(told, key=lambda y: y.end)
             pairs.append((x, _frontier_place(a, b, phrase, is_strong)))
             break
     for kind in ("border_closure", "ceasefire"):

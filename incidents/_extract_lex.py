@@ -422,6 +422,10 @@ _WEAK = re.compile(
     rf"|\b(?:on|at|against|targeting) (?:the )?(?:Pakistani|Afghan|Pakistan(?:'s|’s)|"
     rf"Afghanistan(?:'s|’s)) (?:border |frontier )(?:posts|positions|checkposts|outposts|"
     rf"checkpoints)\b"
+    # "Afghan forces attacked Pakistani border troops": the other side's troops on the line
+    rf"|(?:(?<=\battacked )|(?<=\battacking )|(?<=\battacks )|(?<=\bassaulted )|"
+    rf"(?<=\btargeted )|(?<=\bshelled )|(?<=\bfired on )|(?<=\bfired at ))"
+    rf"(?:the )?(?:Pakistani|Afghan) border (?:troops|forces|guards|personnel)\b"
     # "airstrikes inside Afghanistan", "positions across Afghanistan"
     rf"|\b(?:deep )?(?:inside|across|into) (?:Afghanistan|Pakistan)\b(?!'s|’s)",
     re.IGNORECASE,

@@ -81,7 +81,10 @@ sentence is a paraphrase written for the test.
 - "officers returned fire at the checkpoint in Hangu" is the clash at Hangu, the place
   of the lead's "in northwest Pakistan";
 - "strikes in two Afghan provinces killed 17. Nangahar province was particularly
-  affected": the strikes placed in that province, read through its misspelling.
+  affected": the strikes placed in that province, read through its misspelling;
+- "Afghan forces attacked Pakistani border troops" is on the frontier, and so is "used
+  heavy weapons to assault posts along the border in retaliation for the airstrikes"
+  (the phrase belongs to the assault before it, not to the cause after it).
 """
 
 from __future__ import annotations
@@ -723,3 +726,18 @@ def test_a_province_particularly_affected_places_the_strikes():
     assert len(df) == 1
     assert df.iloc[0]["matched_name"] == "Nangarhar"
     assert df.iloc[0]["fatalities"] == 17
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Afghan forces attacked Pakistani border troops on Thursday evening.",
+        "On Thursday, Afghan border forces used heavy weapons to assault Pakistani military "
+        "installations along the border in retaliation for the airstrikes.",
+    ],
+)
+def test_fire_on_the_other_sides_border_troops_is_on_the_frontier(text):
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert df.iloc[0]["geocode_method"] == "country"
+    assert df.iloc[0]["actor1"] == AF
