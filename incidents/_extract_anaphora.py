@@ -114,6 +114,12 @@ def one_of_them(c: object) -> bool:
     return any(n.startswith(ONE_OF_THEM_NOTE) for n in getattr(place, "notes", ()))
 
 
+# "In that assault, ...", "During that attack, ...": the event just named, with its place
+_THAT_EVENT = re.compile(
+    r"^\W*(?:In|During)\s+(?P<np>that\s+(?:[\w-]+\s+)?(?:assault|attack|incident|"
+    r"blast|explosion|ambush|raid|strike|bombing|clash))\b",
+    re.IGNORECASE,
+)
 #: How many sentences after it an announcement places the incidents told one by one.
 ANNOUNCE_REACH = 6
 
@@ -228,6 +234,26 @@ class Antecedents:
         one = self._announced_site(t, places)
         if one is not None:
             return [one]  # "In the first incident, ..." after "The incidents occurred in X"
+        that = _THAT_EVENT.match(t)
+        if that is not None and not any(p.role == "place" for p in places):
+            # "... another deadly act of terror in Karak. / In that assault, gunmen ...":
+            # the event named with its place in the sentence before
+            self._flush()
+            ante = self._last.get("any")
+            if ante is not None:
+                a, b = that.span("np")
+                return [
+                    _Place(
+                        a,
+                        b,
+                        ante.text,
+                        ante.match,
+                        role="place",
+                        notes=[f"{t[a:b]!r} refers back to {ante.label} named before it"],
+                        fallback=ante.fallback,
+                        tehsil=ante.tehsil,
+                    )
+                ]
         subject = closed_subject(t)  # "The crossing was closed on Thursday."
         if _ANAPHOR.search(t) is None and subject is None:
             return out

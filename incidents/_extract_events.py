@@ -170,8 +170,8 @@ def _fronted_cause(t: str, x: Trigger) -> bool:
 # an earlier event, however long its clause
 _LAGGED_AFTER = re.compile(
     r"\b(?:came|comes|come|occurred|took place|happened)\s+(?:just\s+|only\s+|barely\s+)?"
-    r"(?:a day|a few days|days|two days|three days|a week|weeks|two weeks|hours|a month|"
-    r"months)\s+after\b",
+    r"(?:the day|a day|a few days|days|two days|three days|the week|a week|weeks|two weeks|"
+    r"hours|a month|months)\s+after\b",
     re.IGNORECASE,
 )
 
@@ -339,7 +339,11 @@ _TREND_AFTER = re.compile(
 )
 # News about relations, trade or tensions, whose named cause is earlier violence.
 _CONTEXT_NEWS = re.compile(
-    r"\b(?:relations|ties|tensions?|trade|anger|concerns?|fears?|frictions?)\b", re.IGNORECASE
+    r"\b(?:relations|ties|tensions?|trade|anger|concerns?|fears?|frictions?|"
+    # the measures taken after it: "security personnel were deployed after the blast"
+    r"security (?:personnel|forces|measures)\s+(?:were|was)\s+(?:\w+\s+)?(?:deployed|"
+    r"heightened|tightened|beefed up|stepped up)|curfew|cordon(?:ed)? off|high alert)\b",
+    re.IGNORECASE,
 )
 # An actor that is the subject of a passive casualty verb is the victim.
 _VICTIM = re.compile(

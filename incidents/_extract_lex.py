@@ -192,6 +192,13 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 # Damage by nature, not by an attack ("heavy rain destroyed homes").
+# what is done with the wounded or the dead after the event: "(the injured) were being
+# shifted to Quetta"
+_CARRIED_AFTER = re.compile(
+    r"\s+(?:were|was|are|is|had been|have been)\s+(?:being\s+)?(?:shifted|taken|rushed|moved|"
+    r"brought|evacuated|admitted|referred|treated|discharged|transported|airlifted|handed)\b",
+    re.IGNORECASE,
+)
 _NATURAL = re.compile(
     r"\b(?:rains?|rainfall|floods?|flooding|flash floods?|earthquakes?|quakes?|storms?|"
     r"landslides?|landslips?|avalanches?|snowfall|cyclones?|wildfires?|blaze)\b",
@@ -333,6 +340,13 @@ def _triggers(sentence: str) -> list[Trigger]:
                 continue
         if kind == "talks" and re.search(r"\btalks? (?:about|of) war\b", sentence, re.I):
             continue
+        if (
+            kind == "killing"
+            and text.lower() in ("injured", "wounded", "dead")
+            and re.search(r"\bthe\s+$", sentence[max(0, m.start() - 5) : m.start()], re.I)
+            and _CARRIED_AFTER.match(sentence, m.end())
+        ):
+            continue  # "a few of the injured were shifted to Quetta": the victims told before
         if kind == "killing" or text.lower().startswith("destroy"):
             if natural is None:  # once per sentence: a long one holds thousands of triggers
                 natural = (

@@ -419,14 +419,22 @@ def _unfound_restates(fine: _Candidate, coarse: _Candidate) -> bool:
     province in the next sentence ("... reduced large parts of the Y valley settlement
     to rubble"): one incident, placed at the place found."""
     mc, mf = coarse.place.match, fine.place.match
+    if not coarse.place.fallback or fine.place.fallback or fine.place.role == "frontier":
+        return False
+    if mc.method == "admin1":
+        return (
+            abs(fine.sentence - coarse.sentence) <= 1
+            and _LEVEL.get(mf.method, 0) < _LEVEL["admin1"]
+            and _same(mf.admin1, mc.admin1 or mc.name)
+        )
+    # ("a bomb in X district's Y tehsil ... / ... in the Z area of Y tehsil", Z unknown:
+    # placed at the district, inside which Y was told)
+    # (a tehsil only: a town of the district's name is no site the unknown place is in)
     return (
-        coarse.place.fallback
-        and mc.method == "admin1"
-        and not fine.place.fallback
-        and fine.place.role != "frontier"
-        and abs(fine.sentence - coarse.sentence) <= 1
-        and _LEVEL.get(mf.method, 0) < _LEVEL["admin1"]
-        and _same(mf.admin1, mc.admin1 or mc.name)
+        mc.method == "admin2"
+        and mf.match_class == "tehsil"
+        and abs(fine.sentence - coarse.sentence) <= 3
+        and _same(mf.admin2, mc.admin2 or mc.name)
     )
 
 

@@ -84,7 +84,12 @@ sentence is a paraphrase written for the test.
   affected": the strikes placed in that province, read through its misspelling;
 - "Afghan forces attacked Pakistani border troops" is on the frontier, and so is "used
   heavy weapons to assault posts along the border in retaliation for the airstrikes"
-  (the phrase belongs to the assault before it, not to the cause after it).
+  (the phrase belongs to the assault before it, not to the cause after it);
+- after the event: "security was heightened across X and Y after the blast", "a few of
+  the injured were shifted to Quetta", "the strikes occurred the day after ... an attack
+  on a post in X" tell no new incident; "In that assault, gunmen ..." is the attack the
+  sentence before named with its place; an unknown area "of Khar tehsil", placed at the
+  district, is the tehsil's incident told before.
 """
 
 from __future__ import annotations
@@ -741,3 +746,40 @@ def test_fire_on_the_other_sides_border_troops_is_on_the_frontier(text):
     assert len(df) == 1
     assert df.iloc[0]["geocode_method"] == "country"
     assert df.iloc[0]["actor1"] == AF
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Four people were killed in a car bomb explosion in the Gulistan area of Qila "
+            "Abdullah late Sunday.\nAdditional security personnel were deployed after the blast, "
+            "and security was heightened across Qila Abdullah and Chaman.\nA few of the injured "
+            "were being shifted to Quetta owing to the lack of facilities in the area.",
+            ["Gulistan"],
+        ),
+        (
+            "Jets struck houses in Khost early Monday, killing two women.\nThe strikes occurred "
+            "the day after the president promised to act over the loss of seven soldiers in a "
+            "terrorist attack on a post in North Waziristan.",
+            ["Khost"],
+        ),
+        (
+            "A bomb in Wana killed four on Thursday.\nIt happened a day after another deadly act "
+            "of terror in Karak.\nIn that assault, gunmen opened fire on a Frontier Constabulary "
+            "vehicle, killing three personnel.",
+            ["Karak", "Wana"],
+        ),
+        (
+            "A bomb explosion in Bajaur district's Khar tehsil on Wednesday killed five people.\n"
+            "The district police officer said the blast targeted a government vehicle in the "
+            "Zarghun Kalay area of Khar tehsil, killing five.",
+            ["Khar"],
+        ),
+    ],
+)
+def test_what_follows_an_event_and_what_refers_back_to_it(text, places):
+    df = violent(text, DATE)
+    got = sorted(df["location"] + " " + df["matched_name"])
+    assert len(got) == len(places)
+    assert all(any(p in g for g in got) for p in places)
