@@ -102,6 +102,19 @@ _FEW_DAYS = re.compile(
     r"48 hours|72 hours)\b|\blast week\b|\bthis week\b",
     re.IGNORECASE,
 )
+# the victims of an event named as those who receive help: "compensation to the
+# families of each martyr from the Bajaur suicide attack", "relief for the victims of
+# the blast" (the event is the past the news is about)
+_VICTIMS_OF = re.compile(
+    r"\b(?:victims?|martyrs?|families|heirs|survivors|orphans|widows|wounded|injured|"
+    r"deceased)\s+(?:[\w'’-]+\s+){0,3}?(?:of|from|in)\s+(?:the\s+)?(?:[\w'’()-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+_SUPPORT = re.compile(
+    r"\b(?:compensation|cheques?|financial (?:assistance|aid|help)|relief package|grants?|"
+    r"ex gratia|rs\.?\s?\d|rupees|shuhada package|packages?)\b",
+    re.IGNORECASE,
+)
 # the event nouns such a count counts (not munitions: "50 missiles were fired")
 _EVENT_NOUN = re.compile(
     r"(?:attacks|strikes|airstrikes|operations|incidents|clashes|raids|bombings|assaults|"
@@ -201,6 +214,8 @@ def recalled_trigger(t: str, x: _Trig, clause: str, *, dated: bool, has_date: bo
         and _FEW_DAYS.search(t)
     ):
         return True  # "at least six attacks in X, Y and Z during the last week"
+    if _VICTIMS_OF.search(clause[-90:]) and _SUPPORT.search(t):
+        return True  # "compensation to the families of each martyr from the X attack"
     if _SUPERLATIVE.search(t[max(0, x.start - 100) : x.start]) and not dated:
         return True  # "the deadliest attack of the month was a bombing in X": a review's
     window = t[max(0, x.start - 120) : x.end + 120]
