@@ -1136,6 +1136,20 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
             if unit is not None and _LEVEL.get(unit.method, 0) > _LEVEL.get(b.match.method, 0):
                 a.match, a.role = unit, "context"
                 b.context.append(a)
+    for a, b in zip(places, places[1:], strict=False):
+        # "in Damadola, Mamund, Bajaur district": a village, then the tehsil holding it
+        if (
+            a.role == "place"
+            and b.role == "place"
+            and b.match.match_class == "tehsil"
+            and a.match.match_class != "tehsil"
+            and re.fullmatch(r"\s*,\s*", t[a.end : b.start])
+            and not math.isnan(a.match.lat)
+            and point_km(a.match.lat, a.match.lon, b.match.lat, b.match.lon)
+            <= (b.match.uncertainty_km or 0)
+        ):
+            b.role = "context"
+            a.context.append(b)
     for p in places:
         if p.role != "place" or not p.context:
             continue

@@ -91,7 +91,8 @@ sentence is a paraphrase written for the test.
   sentence before named with its place; an unknown area "of Khar tehsil", placed at the
   district, is the tehsil's incident told before;
 - the event whose victims receive compensation ("Rs2 million to the families of each
-  martyr from the Bajaur suicide attack on July 30") is the past the news is about.
+  martyr from the Bajaur suicide attack on July 30") is the past the news is about;
+- "in Damadola, Mamund, Bajaur district": a village, then the tehsil holding it (one row).
 """
 
 from __future__ import annotations
@@ -794,3 +795,13 @@ def test_compensation_for_the_victims_of_an_attack_is_no_incident():
         "workers' convention on July 30 (Sunday)."
     )
     assert violent(text, "2023-08-04").empty
+
+
+def test_a_village_then_its_tehsil_then_its_district_is_one_site():
+    text = (
+        "Unknown gunmen killed a police officer guarding a polio team in Damadola, Mamund, "
+        "Bajaur district on Wednesday."
+    )
+    df = violent(text, "2025-02-20")
+    assert list(df["location"]) == ["Damadola"]
+    assert df.iloc[0]["fatalities"] == 1
