@@ -387,8 +387,9 @@ _NOMINAL_HURT = re.compile(
 )
 # "the death toll rose to 101", "the toll has climbed to at least 23"
 _TOLL = re.compile(
-    rf"\b(?:death toll|toll)\b[^.;\d]{{0,100}}?\b(?:rose|risen|rising|climbed|jumped|reached|"
-    rf"increased|stood|stands|hit|mounted|is|was|has reached)\s+(?:to\s+|at\s+)?{_QUAL}"
+    rf"\b(?:death toll|toll)\b[^.;\d]{{0,100}}?\b(?:rose|risen|rising|surged|soared|climbed|"
+    rf"jumped|reached|increased|stood|stands|hit|mounted|is|was|has reached)\s+(?:to\s+|at\s+)?"
+    rf"{_QUAL}"
     rf"{_NUM_NO_A}\b",
     re.IGNORECASE,
 )
@@ -404,7 +405,8 @@ _HURT_NUMBER = [
     re.compile(rx, re.IGNORECASE)
     for rx in (
         rf"\bnumber of (?:the )?(?:people |persons |those )?(?:injured|wounded|injuries)\b"
-        rf"[^.;\d]{{0,80}}?\b(?:rose|risen|climbed|jumped|reached|increased|went up|stood|"
+        rf"[^.;\d]{{0,80}}?\b(?:rose|risen|surged|soared|climbed|jumped|reached|increased|"
+        rf"went up|stood|"
         rf"stands|is|was)\s+(?:to\s+|at\s+)?{_QUAL}{_NUM_NO_A}\b",
         rf"\b(?:raising|raised|bringing|brought|taking|took|pushing|pushed)\s+(?:the\s+)?"
         rf"number of (?:the )?(?:injured|wounded)\s+to\s+{_QUAL}{_NUM_NO_A}\b",
@@ -417,7 +419,8 @@ _HURT_NUMBER = [
 _DEAD_NUMBER = re.compile(
     rf"\bnumber of (?:the )?(?:dead|deaths|fatalities|(?:those|people|persons) killed)\b"
     rf"[^.;\d]{{0,60}}?\b"
-    rf"(?:rose|risen|climbed|jumped|reached|increased|went up)\s+to\s+{_QUAL}{_NUM_NO_A}\b",
+    rf"(?:rose|risen|surged|soared|climbed|jumped|reached|increased|went up)\s+to\s+"
+    rf"{_QUAL}{_NUM_NO_A}\b",
     re.IGNORECASE,
 )
 # "and another wounded", "and another was injured": one more person

@@ -124,7 +124,8 @@ _T: list[tuple[str, str]] = [
         # "dozens were hurt" (not "the closure hurt traders")
         r"|\b(?:was|were|been|got)\s+(?:\w+ly\s+)?hurt\b"
         # "the death toll has risen to 31" after the event: its count, told later
-        r"|\b(?:death toll|toll)\b(?=[^.;]{0,100}?\b(?:rose|risen|climbed|jumped|reached|"
+        r"|\b(?:death toll|toll)\b(?=[^.;]{0,100}?\b(?:rose|risen|surged|soared|climbed|jumped|"
+        r"reached|"
         r"increased|mounted)\s+to\b)"
         # "troops eliminated five terrorists": a count of fighters after it
         r"|\beliminated\b(?=(?:\s+[\w-]+){1,4}?\s+(?:terrorists|militants|khawarij|khwarij|"

@@ -92,7 +92,8 @@ sentence is a paraphrase written for the test.
   district, is the tehsil's incident told before;
 - the event whose victims receive compensation ("Rs2 million to the families of each
   martyr from the Bajaur suicide attack on July 30") is the past the news is about;
-- "in Damadola, Mamund, Bajaur district": a village, then the tehsil holding it (one row).
+- "in Damadola, Mamund, Bajaur district": a village, then the tehsil holding it (one row);
+- a toll that "surged to 87" or "soared to 87" is the toll.
 """
 
 from __future__ import annotations
@@ -805,3 +806,13 @@ def test_a_village_then_its_tehsil_then_its_district_is_one_site():
     df = violent(text, "2025-02-20")
     assert list(df["location"]) == ["Damadola"]
     assert df.iloc[0]["fatalities"] == 1
+
+
+def test_a_toll_that_surged_is_the_toll():
+    text = (
+        "The death toll from a bomb blast that ripped through a mosque in Peshawar surged to 87 "
+        "on Tuesday, a hospital spokesman said.\nThe last death toll reported on Monday was 59."
+    )
+    df = violent(text, "2023-01-31")
+    assert len(df) == 1
+    assert df.iloc[0]["fatalities"] == 87
