@@ -148,6 +148,21 @@ def _kinds(t: str, p: _Place) -> set[str]:
     return out
 
 
+def _at(a: int, b: int, text: str, ante: _Place, note: str, *, anew: bool = False) -> _Place:
+    """A site at words ``a:b`` of a sentence, written ``text``, located where ``ante`` is."""
+    return _Place(
+        a,
+        b,
+        text,
+        ante.match,
+        role="place",
+        notes=[note],
+        fallback=ante.fallback,
+        tehsil=ante.tehsil,
+        anew=anew,
+    )
+
+
 class Antecedents:
     """The places an article has named so far, by kind, for the definite
     descriptions of later sentences ("the crossing", "the district").
@@ -193,16 +208,7 @@ class Antecedents:
             return None
         a, b = m.span()
         a += len(t[a:b]) - len(t[a:b].lstrip(" \"'“‘("))
-        return _Place(
-            a,
-            b,
-            site.text,
-            site.match,
-            role="place",
-            notes=[f"{ONE_OF_THEM_NOTE} {site.label} in an earlier sentence"],
-            fallback=site.fallback,
-            tehsil=site.tehsil,
-        )
+        return _at(a, b, site.text, site, f"{ONE_OF_THEM_NOTE} {site.label} in an earlier sentence")
 
     def _flush(self) -> None:
         for t, places in self._queue:
@@ -242,18 +248,8 @@ class Antecedents:
             ante = self._last.get("any")
             if ante is not None:
                 a, b = that.span("np")
-                return [
-                    _Place(
-                        a,
-                        b,
-                        ante.text,
-                        ante.match,
-                        role="place",
-                        notes=[f"{t[a:b]!r} refers back to {ante.label} named before it"],
-                        fallback=ante.fallback,
-                        tehsil=ante.tehsil,
-                    )
-                ]
+                note = f"{t[a:b]!r} refers back to {ante.label} named before it"
+                return [_at(a, b, ante.text, ante, note)]
         subject = closed_subject(t)  # "The crossing was closed on Thursday."
         if _ANAPHOR.search(t) is None and subject is None:
             return out
@@ -292,19 +288,8 @@ class Antecedents:
             if ante is None:
                 continue
             text = t[a:b]
-            out.append(
-                _Place(
-                    a,
-                    b,
-                    text,
-                    ante.match,
-                    role="place",
-                    notes=[f"{text!r} refers back to {ante.label} named before it"],
-                    fallback=ante.fallback,
-                    tehsil=ante.tehsil,
-                    anew=anew,
-                )
-            )
+            note = f"{text!r} refers back to {ante.label} named before it"
+            out.append(_at(a, b, text, ante, note, anew=anew))
             taken.append((a, b))
         return out
 
