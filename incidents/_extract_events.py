@@ -286,13 +286,13 @@ _LAGGED = re.compile(
     r" (?:after|since|following)\s+(?:[\w'’-]+\s+){0,6}$",
     re.IGNORECASE,
 )
-# A sentence that describes the event told before: "This was a ...", "It was the ..."
-# a sentence that opens with the event told before: "The airstrikes targeted ..."
+# A sentence that opens with the event told before: "The airstrikes targeted ..."
 _THE_EVENT_AGAIN = re.compile(
     r"^\W*The\s+(?:[\w-]+\s+){0,2}?(?:air ?strikes?|strikes?|attacks?|raids?|operations?|"
     r"shelling|bombardment|clashes|assault)\b",
     re.IGNORECASE,
 )
+# A sentence that describes the event told before: "This was a ...", "It was the ..."
 _ANAPHORIC = re.compile(r"^\s*(?:This|That|It)\s+(?:was|were|is)\s+(?:a|an|the)\s+", re.IGNORECASE)
 _COREF = re.compile(
     r"\b(?:occurred|took place|happened|were carried out|was carried out|was hit|were hit|"
