@@ -508,9 +508,12 @@ def _fold_restatements(
             host.counts = fill_counts(host.counts, c.counts)  # a list's total: its first place
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
-        if host.kind == "killing" and c.kind != "killing":
+        if (host.kind == "killing" and c.kind != "killing") or (
+            host.kind == "attack" and c.kind == "air_strike"
+        ):
             # "jets bombed houses in X province" / "two women were killed in X town":
-            # the restatement says how they were killed
+            # the restatement says how they were killed (an "attack" it calls an air
+            # strike: "airstrikes on X district ... the attack destroyed Y village")
             host.kind, host.types = c.kind, c.types
             host.notes.append(f"kind {c.kind} from sentence {c.sentence}")
     # "a mortar shell hit a house near the border": the incident placed elsewhere in

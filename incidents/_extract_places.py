@@ -1633,6 +1633,23 @@ def _unit_within_article(
         return
 
 
+def _district_without(
+    text: str, got: Match, unit: Match, order: list[Match], gc: Geocoder
+) -> Match | None:
+    """The district the article names inside province ``unit`` when ``got``, the name
+    read in the province, is only a respelling (not the name itself) lying outside
+    that district, and the district has no place of the name at all; else None."""
+    if unit.method != "admin1" or got.match_class not in ("place_variant", "place_edit"):
+        return None
+    for d in order:
+        if d.method != "admin2" or d.admin1 != unit.name or _inside(got, d):
+            continue
+        again = _read_in(text, d, gc)
+        if again is not None and again.method not in _POINT:
+            return d
+    return None
+
+
 def within_article(p: _Place, at: int, index: list[tuple[Match, list[int]]], gc: Geocoder) -> None:
     """Read the bare place ``p`` (at offset ``at`` of the article) inside the units the
     article names: a namesake in a named unit (the closest in the text first) wins
@@ -1662,12 +1679,29 @@ def within_article(p: _Place, at: int, index: list[tuple[Match, list[int]]], gc:
         for u in order
     )
     text = f"{p.text} {p.qual}" if p.qual and p.qual not in ("district", "province") else p.text
-    for u in own or order:
+    # a district the article names inside a province that holds the match first
+    # ("Barmal district in Paktika province ... Murg Bazaar village")
+    inner = [
+        d
+        for d in order
+        if d.method == "admin2" and d not in own and any(o.name == d.admin1 for o in own)
+    ]
+    for u in inner + own or order:
         got = _read_in(text, u, gc)
         if got is None or got.method not in _POINT or not _inside(got, u):
             continue
         if got.ambiguous and not m.ambiguous:
             continue
+        district = _district_without(text, got, u, order, gc)
+        if district is not None:
+            # "strikes on X district of P ... seven villages, including L": L, only
+            # a respelling elsewhere in P, is an unknown village of X
+            p.notes.append(
+                f"{p.text!r} not in {district.name}, named in the article; in {u.name} only "
+                f"as {got.name} ({got.match_class}): placed at {district.name}"
+            )
+            p.match = district  # the district's own row, not a place inside it
+            return
         p.notes.append(f"{p.text!r} read in {u.name}, named in the article: {got.name}")
         p.match = got
         return

@@ -93,7 +93,11 @@ sentence is a paraphrase written for the test.
 - the event whose victims receive compensation ("Rs2 million to the families of each
   martyr from the Bajaur suicide attack on July 30") is the past the news is about;
 - "in Damadola, Mamund, Bajaur district": a village, then the tehsil holding it (one row);
-- a toll that "surged to 87" or "soared to 87" is the toll.
+- a toll that "surged to 87" or "soared to 87" is the toll;
+- a village of a struck district that the gazetteer knows only as a respelling
+  elsewhere in the province ("air strikes on Gayan district in Paktika province ...
+  four villages, including Badar, where six were killed") is the district named, not
+  the namesake; and the "attack" that restates air strikes is an air strike.
 """
 
 from __future__ import annotations
@@ -816,3 +820,29 @@ def test_a_toll_that_surged_is_the_toll():
     df = violent(text, "2023-01-31")
     assert len(df) == 1
     assert df.iloc[0]["fatalities"] == 87
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        (
+            "Pakistani air strikes on Gayan district in Paktika province have killed at least "
+            "11 people, officials said on Tuesday.\nThe strikes hit four villages, including "
+            "Badar, where six members of a family were killed.",
+            "Gayan",
+        ),
+        (
+            "A series of air raids on Dangam district of Kunar province has left 12 dead, "
+            "officials said on Monday.\nResidents said the attack destroyed houses in Kandao.",
+            "Dangam",
+        ),
+    ],
+)
+def test_an_unknown_village_of_a_struck_district_is_that_district(text, district):
+    df = violent(text, DATE)
+    assert len(df) == 1
+    row = df.iloc[0]
+    assert row["geocode_method"] == "admin2"
+    assert row["location"].startswith(district)
+    assert row["event_kind"] == "air_strike"
+    assert row["fatalities"] in (11, 12)
