@@ -313,10 +313,12 @@ _ANSWERED = re.compile(
     r"in response to|foil\w*|thwart\w*)\b",
     re.IGNORECASE,
 )
-# "The talks ... are expected to be the final round", "talks will be held".
+# "The talks ... are expected to be the final round", "talks will be held", "follow-up
+# talks slated for later this month in X" (a participle right after the event word)
 _FUTURE_AFTER = re.compile(
     r"[^.;:,]{0,60}?\b(?:(?:are|is)\s+(?:\w+\s+)?(?:expected|scheduled|set|due|likely|slated|"
-    r"planned)\s+to|will|would)\b",
+    r"planned)\s+to|will|would)\b"
+    r"|\s+(?:slated|scheduled|planned|set)\s+(?:for|to)\b|\s+due\s+to\s+be\b",
     re.IGNORECASE,
 )
 # A trend of violence rather than an incident ("a surge of attacks in X").
@@ -1147,7 +1149,13 @@ def _events_of(
         if (
             not x.violent
             and _FUTURE_AFTER.match(t, x.end)
-            and not any(d.first is not None and d.start >= x.end for d in spans)
+            and not any(
+                d.first is not None
+                and d.start >= x.end
+                # ("later this month" is no day of its own)
+                and not t[d.start : d.end].lower().startswith("later")
+                for d in spans
+            )
         ):
             # "the talks in Istanbul are expected to be the final round": talks to
             # come, on no stated day, are not an event (with a day they are a

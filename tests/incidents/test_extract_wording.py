@@ -97,7 +97,9 @@ sentence is a paraphrase written for the test.
 - a village of a struck district that the gazetteer knows only as a respelling
   elsewhere in the province ("air strikes on Gayan district in Paktika province ...
   four villages, including Badar, where six were killed") is the district named, not
-  the namesake; and the "attack" that restates air strikes is an air strike.
+  the namesake; and the "attack" that restates air strikes is an air strike;
+- talks "slated/scheduled/set for later this month in X" are still to come: no row
+  (a crossing "closed due to the fighting" is closed).
 """
 
 from __future__ import annotations
@@ -846,3 +848,24 @@ def test_an_unknown_village_of_a_struck_district_is_that_district(text, district
     assert row["location"].startswith(district)
     assert row["event_kind"] == "air_strike"
     assert row["fatalities"] in (11, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "The truce binds both sides to halt hostile acts, with follow-up negotiations slated "
+            "for later this month in Istanbul.",
+            [],
+        ),
+        ("A new round of talks set for later this week in Doha was announced.", []),
+        ("Delegations of both countries held talks in Istanbul on Monday.", ["talks"]),
+        (
+            "Officials said the Ghulam Khan crossing has also been closed due to the fighting.",
+            ["border_closure"],
+        ),
+    ],
+)
+def test_talks_slated_for_later_are_no_event(text, kinds):
+    df = extract(text, article_date=DATE)
+    assert list(df["event_kind"]) == kinds
