@@ -478,7 +478,11 @@ def _sentence(
     for p in places:
         if p.role == "context":
             continue
-        x = _nearest_in_clause(t, p, strong) or _nearest_in_clause(t, p, trig)
+        x = (
+            _nearest_in_clause(t, p, strong, own_clause=True)
+            or _nearest_in_clause(t, p, strong)
+            or _nearest_in_clause(t, p, trig)
+        )
         if x is None and len(sites) == 1 and p.role == "place" and _AT.search(t, 0, p.start):
             x = _far_in_clause(t, p, trig)  # the sentence's one site, its event told late
         if x is None and one_of_them(p):
@@ -684,10 +688,18 @@ def _nearest_trigger(p: _Place, trig: list[Trigger]) -> Trigger | None:
     return min(after, key=lambda x: x.start) if after else None
 
 
-def _nearest_in_clause(t: str, p: _Place, trig: list[Trigger]) -> Trigger | None:
+def _nearest_in_clause(
+    t: str, p: _Place, trig: list[Trigger], *, own_clause: bool = False
+) -> Trigger | None:
     """:func:`_nearest_trigger`, but a trigger after the place only in its clause:
     in "the ceasefire reached in Doha, but the talks in Istanbul failed" Doha is not
-    the place of the talks."""
+    the place of the talks.  With ``own_clause`` a trigger before the place counts
+    only in its clause too ("a suicide bomber targeted a convoy in X, while forces
+    killed four militants in Y during an operation": Y's event is the operation)."""
+    if own_clause:
+        trig = [
+            x for x in trig if not (x.end <= p.start and _CLAUSE_BREAK.search(t[x.end : p.start]))
+        ]
     x = _nearest_trigger(p, trig)
     if x is not None and x.start >= p.end and _CLAUSE_BREAK.search(t[p.end : x.start]):
         return None

@@ -99,7 +99,10 @@ sentence is a paraphrase written for the test.
   four villages, including Badar, where six were killed") is the district named, not
   the namesake; and the "attack" that restates air strikes is an air strike;
 - talks "slated/scheduled/set for later this month in X" are still to come: no row
-  (a crossing "closed due to the fighting" is closed).
+  (a crossing "closed due to the fighting" is closed);
+- a round-up's clauses keep their own event words: "a suicide bomber targeted a convoy
+  in X, while troops killed three militants in Y during an operation" is an operation
+  at Y, not a second suicide bombing.
 """
 
 from __future__ import annotations
@@ -869,3 +872,14 @@ def test_an_unknown_village_of_a_struck_district_is_that_district(text, district
 def test_talks_slated_for_later_are_no_event(text, kinds):
     df = extract(text, article_date=DATE)
     assert list(df["event_kind"]) == kinds
+
+
+def test_each_clause_of_a_round_up_keeps_its_own_event_word():
+    text = (
+        "A suicide bomber targeted a police convoy in Turbat, while troops killed three "
+        "militants in Panjgur during an intelligence-based operation on Friday."
+    )
+    df = violent(text, DATE).set_index("location")
+    assert df.loc["Turbat", "event_kind"] == "suicide_bombing"
+    assert df.loc["Panjgur", "event_kind"] == "armed_clash"
+    assert df.loc["Panjgur", "fatalities"] == 3
