@@ -640,7 +640,11 @@ _HABITUAL = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:carried out|conducted|launched|staged|mounted|"
     r"claimed|been behind|been responsible for)\s+(?:numerous|many|several|multiple|countless|"
     r"scores of|dozens of|hundreds of|a number of|a string of|a series of|repeated|frequent)\s+"
-    r"(?:[\w-]+\s+)?$",
+    r"(?:[\w-]+\s+)?$"
+    # a trait: "militant groups thrive on attacking minorities", "notorious for
+    # ambushing convoys", "known for targeting police"
+    r"|\b(?:thrives?|thrived|thriving|notorious|infamous|known|specialis\w+|specializ\w+)\s+"
+    r"(?:on|for|in)\s+$",
     re.IGNORECASE,
 )
 # A cause opening the sentence, closed by its comma: "In reaction to a deadly attack on

@@ -102,7 +102,9 @@ sentence is a paraphrase written for the test.
   (a crossing "closed due to the fighting" is closed);
 - a round-up's clauses keep their own event words: "a suicide bomber targeted a convoy
   in X, while troops killed three militants in Y during an operation" is an operation
-  at Y, not a second suicide bombing.
+  at Y, not a second suicide bombing;
+- a group's trait ("thrive on attacking minorities", "notorious for ambushing convoys in
+  X") is no incident.
 """
 
 from __future__ import annotations
@@ -883,3 +885,15 @@ def test_each_clause_of_a_round_up_keeps_its_own_event_word():
     assert df.loc["Turbat", "event_kind"] == "suicide_bombing"
     assert df.loc["Panjgur", "event_kind"] == "armed_clash"
     assert df.loc["Panjgur", "fatalities"] == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militant groups thrive on attacking religious minorities, so the authorities must "
+        "step up security in Chitral.",
+        "The group is notorious for ambushing police convoys in Lakki Marwat.",
+    ],
+)
+def test_a_trait_of_a_group_is_no_incident(text):
+    assert violent(text, DATE).empty
