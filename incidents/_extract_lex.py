@@ -111,6 +111,7 @@ _T: list[tuple[str, str]] = [
         r"|\bstormed\b|\bcaptured\b|\bseized\b|\boverran\b|\bretaliat\w+ (?:strikes?|fire)\b"
         r"|\bretaliat(?:ed|ing)\s+(?:against|on|at)\b"
         r"|\btargeted\b(?! killings?)|\binfiltrat(?:ed|ion|e|ing)\b|\bincursions?\b"
+        r"|\bintrusions?\b|\b(?:cross-border|armed|militant)\s+invasions?\b"
         # "the camp in X was destroyed": a target named without an event word
         r"|\bdestroy(?:ed|ing)\b",
     ),

@@ -92,7 +92,8 @@ _VENUE = re.compile(
     r"ministry|office|offices|official|government|authorities|headquartered|flew|returned|arrived|"
     r"travelled|traveled|summoned|rally|officials|spokesman|leaders?|rulers|regime|"
     r"administration|leadership|delegation|trip|visit|match|matches|tournament|series|game|"
-    r"meeting|meetings|summit|conference|brass|commanders|huddle)"
+    r"meeting|meetings|summit|conference|brass|commanders|huddle|parties|counterparts|"
+    r"interlocutors)"
     r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$"
     r"|\b(?:opposite|across from|facing|bordering|towards?|capital|takeover (?:of|in)|control of|"
     r"seized|power in|fall of|return to|came to power in)\s+(?:the\s+)?$",

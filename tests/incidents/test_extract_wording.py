@@ -104,7 +104,9 @@ sentence is a paraphrase written for the test.
   in X, while troops killed three militants in Y during an operation" is an operation
   at Y, not a second suicide bombing;
 - a group's trait ("thrive on attacking minorities", "notorious for ambushing convoys in
-  X") is no incident.
+  X") is no incident;
+- a "cross-border intrusion" or an "armed invasion" is an attack; the "relevant parties
+  in Kabul" are a seat of government, not a site.
 """
 
 from __future__ import annotations
@@ -896,4 +898,25 @@ def test_each_clause_of_a_round_up_keeps_its_own_event_word():
     ],
 )
 def test_a_trait_of_a_group_is_no_incident(text):
+    assert violent(text, DATE).empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A deadly cross-border intrusion on March 3 made headlines in Bajaur district.",
+        "The armed invasion of posts in Bajaur district on March 3 was repulsed, the army said.",
+    ],
+)
+def test_an_intrusion_or_invasion_is_an_attack(text):
+    df = violent(text, "2024-03-06")
+    assert list(df["event_kind"]) == ["attack"]
+    assert df.iloc[0]["location"].startswith("Bajaur")
+
+
+def test_the_parties_in_the_capital_are_no_site():
+    text = (
+        "While Islamabad says its concerns were raised with the relevant parties in Kabul, the "
+        "interim foreign minister claims the attack was an isolated incident."
+    )
     assert violent(text, DATE).empty
