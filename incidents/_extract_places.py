@@ -1194,6 +1194,17 @@ def _facing_bare(p: _Place, name: str, units: list[Match], gc: Geocoder) -> bool
     return _facing(p, bare[0], units, gc)
 
 
+#: A tehsil's outline is coarse (OCHA 2022): a place counts as in it within twice its
+#: radius, and never closer than this (km).
+TEHSIL_SLACK_KM = 15.0
+
+
+def _off_tehsil(got: Match, tehsil: Match) -> bool:
+    """Whether ``got`` lies clearly outside ``tehsil`` (see :data:`TEHSIL_SLACK_KM`)."""
+    reach = max(2 * (tehsil.uncertainty_km or 0.0), TEHSIL_SLACK_KM)
+    return got.method in _POINT and _km(got, tehsil) > reach
+
+
 def _resolve_within(p: _Place, gc: Geocoder) -> None:
     hint: dict[str, str | None] = {"admin1": None, "admin2": None, "country": None}
     for c in p.context:
@@ -1207,6 +1218,16 @@ def _resolve_within(p: _Place, gc: Geocoder) -> None:
     if got is not None and any(_is_unit(got, u) for u in units):
         got = None  # the geocoder fell back to the hint: the name itself is not there
     if got is not None and all(_inside(got, u) for u in units):
+        far = [c.tehsil for c in p.context if c.tehsil is not None and _off_tehsil(got, c.tehsil)]
+        if far:
+            # "the Tangi area of Salarzai tehsil": a namesake elsewhere in the tehsil's
+            # district is not the place; the tehsil is
+            p.notes.append(
+                f"{p.text!r} read as {got.name}, {_km(got, far[0]):.0f} km from "
+                f"{far[0].name} tehsil named beside it: placed at the tehsil"
+            )
+            p.match, p.fallback = far[0], True
+            return
         if got.name != p.match.name:
             p.notes.append(
                 f"{p.text!r} resolved with context {', '.join(c.label for c in p.context)}"

@@ -106,7 +106,9 @@ sentence is a paraphrase written for the test.
 - a group's trait ("thrive on attacking minorities", "notorious for ambushing convoys in
   X") is no incident;
 - a "cross-border intrusion" or an "armed invasion" is an attack; the "relevant parties
-  in Kabul" are a seat of government, not a site.
+  in Kabul" are a seat of government, not a site;
+- "the X area of Y tehsil", X known only as a namesake elsewhere in Y's district (more
+  than twice the tehsil's radius away), is placed at the tehsil.
 """
 
 from __future__ import annotations
@@ -920,3 +922,14 @@ def test_the_parties_in_the_capital_are_no_site():
         "interim foreign minister claims the attack was an isolated incident."
     )
     assert violent(text, DATE).empty
+
+
+def test_a_namesake_outside_the_tehsil_named_is_the_tehsil():
+    text = (
+        "Unknown gunmen shot dead two vaccinators in the Tangi area of Mamund tehsil on Monday, "
+        "police said."
+    )
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert df.iloc[0]["matched_name"] == "Mamund"
+    assert df.iloc[0]["uncertainty_km"] < 20
