@@ -176,6 +176,17 @@ _LAGGED_AFTER = re.compile(
 )
 
 
+# The news told before, named again and set after an earlier event: "This confrontation
+# follows recent airstrikes ...", "The clash came after ..."
+_THIS_FOLLOWS = re.compile(
+    r"^\W*(?:This|That|These|Those|The)\s+(?:latest\s+|new\s+|fresh\s+)?"
+    r"(?:confrontation|clash|clashes|fighting|attack|assault|incident|violence|escalation|"
+    r"exchange|skirmish|standoff|flare-up|strike|strikes|development)\s+"
+    r"(?:\w+\s+)?(?:follows|followed|comes after|came after)\s+[^,;]*$",
+    re.IGNORECASE,
+)
+
+
 # The backdrop of the news, not an event of it (unless a day is named with it):
 # "the strikes came at a time when talks in Istanbul had ended in stalemate".
 _BACKDROP = re.compile(
@@ -1112,6 +1123,7 @@ def _events_of(
     words ("left 70 dead") belong to that too."""
     keep: list[Trigger] = []
     cause: list[Trigger] = []
+    follows_at: int | None = None  # where "This clash follows ..." sets the news after
     dropped = False
     has_date = any(d.first is not None for d in spans)
     for x in raw:
@@ -1198,6 +1210,13 @@ def _events_of(
             dropped = True  # "the talks follow a ceasefire brokered by Qatar": its past
             continue
         cm = _CAUSE.search(clause) if x.violent else None
+        if cm is not None and _THIS_FOLLOWS.match(t[: x.start - len(clause) + cm.end()]):
+            # "This confrontation follows recent airstrikes on December 24 in X": the
+            # news told before, set after an earlier event, dated or not (and so is
+            # every event word after it: "..., which targeted X")
+            follows_at = x.start if follows_at is None else follows_at
+            cause.append(x)
+            continue
         lag = _LAGGED_AFTER.search(t, 0, x.start) if x.violent and cm is None else None
         if lag is not None and not near and any(k.violent for k in raw if k.end <= lag.start()):
             # "The blast came days after four guards lost their lives in a gun attack on
@@ -1212,9 +1231,14 @@ def _events_of(
                 cause.append(x)
                 continue
         keep.append(x)
+    if follows_at is not None:
+        cause += [x for x in keep if x.start > follows_at]
+        keep = [x for x in keep if x.start <= follows_at]
     main = [x for x in keep if x.violent and not x.weak]
     own: list[Trigger] = []
-    if main:
+    if follows_at is not None:
+        dropped = True
+    elif main:
         dropped = dropped or bool(cause)
     elif cause and all(_fronted_cause(t, x) for x in cause):
         # "Following border clashes, the shutdown of Torkham has paralyzed trade": an

@@ -108,7 +108,10 @@ sentence is a paraphrase written for the test.
 - a "cross-border intrusion" or an "armed invasion" is an attack; the "relevant parties
   in Kabul" are a seat of government, not a site;
 - "the X area of Y tehsil", X known only as a namesake elsewhere in Y's district (more
-  than twice the tehsil's radius away), is placed at the tehsil.
+  than twice the tehsil's radius away), is placed at the tehsil;
+- "This confrontation follows recent airstrikes on December 20, which targeted X": the
+  news told before, set after an earlier event; that event (dated or not, and the
+  event words of its relative clause) is no row.
 """
 
 from __future__ import annotations
@@ -933,3 +936,20 @@ def test_a_namesake_outside_the_tehsil_named_is_the_tehsil():
     assert len(df) == 1
     assert df.iloc[0]["matched_name"] == "Mamund"
     assert df.iloc[0]["uncertainty_km"] < 20
+
+
+@pytest.mark.parametrize(
+    "follows",
+    [
+        "This confrontation follows recent Pakistani airstrikes on December 20, which targeted "
+        "Gayan district of Paktika province.",
+        "The latest fighting came after Pakistani jets bombed Gayan district on December 20.",
+    ],
+)
+def test_what_the_news_follows_is_earlier_news(follows):
+    text = (
+        "Heavy clashes broke out late on Thursday in Dand Patan district of Paktia province, "
+        "local sources said.\n" + follows
+    )
+    df = violent(text, "2024-12-28")
+    assert list(df["location"]) == ["Dand Patan district"]
