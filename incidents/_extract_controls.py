@@ -20,7 +20,10 @@ events, for small hooks elsewhere:
     check for undocumented Afghans");
   - a *drill* ("firing exercises", "a live-fire drill") and *mine clearance*
     ("deminers cleared landmines");
-  - *figurative fighting* ("fighting polio", "kite fighting").
+  - *figurative fighting* ("fighting polio", "kite fighting");
+  - *a report's findings* ("The report says that forces shelled homes in several
+    provinces", "According to UNAMA's report, ..."): what a study documented over its
+    period, not an incident of the news.
 
 * :func:`accidental` -- a sentence whose deaths or damage come from an accident
   (a road accident, a fire that broke out, a collapse, a drowning): like a flood,
@@ -213,6 +216,18 @@ _ARMED_WITH = re.compile(
 )
 
 
+# "The report says that forces shelled homes in several provinces", "According to
+# UNAMA's report, ...": what a report (a study, a survey) documented over its period,
+# not an incident of the news; a news report says "according to police"
+_REPORT_FINDS = re.compile(
+    r"^\W*(?:According to (?:the|its|their|[A-Z][\w.]*['’]s) (?:[\w'’]+ )?(?:report|study|"
+    r"survey|findings)\b|(?:The|Its|Their|[A-Z][\w.]*['’]s) (?:[\w'’]+ )?(?:report|study|"
+    r"survey|findings) "
+    r"(?:says|said|found|finds|documented|documents|notes|noted|shows|showed|adds|added|"
+    r"states|stated)\b)",
+)
+
+
 def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
     """Why a trigger word names no incident, or None when it may.
 
@@ -230,7 +245,8 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
     str or None
         ``"labour strike"``, ``"firing in the air"``, ``"recollection"``,
         ``"seizure"``, ``"drill"``, ``"mine clearance"``, ``"armament"`` (what attackers
-        were armed with), ``"figurative fighting"`` or ``"weather"``.
+        were armed with), ``"figurative fighting"``, ``"weather"`` or ``"a report's
+        findings"``.
     """
     word = sentence[start:end]
     before = sentence[max(0, start - 45) : start]
@@ -261,6 +277,8 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
     ):
         return "figurative fighting"
     if kind not in ("border_closure", "ceasefire", "talks"):
+        if _REPORT_FINDS.match(sentence[:start]):
+            return "a report's findings"
         if _SUSPECT_OF.search(before[-40:]):
             return "recollection"
         parts = _CLAUSE_BREAK.split(before)

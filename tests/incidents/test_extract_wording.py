@@ -111,7 +111,10 @@ sentence is a paraphrase written for the test.
   than twice the tehsil's radius away), is placed at the tehsil;
 - "This confrontation follows recent airstrikes on December 20, which targeted X": the
   news told before, set after an earlier event; that event (dated or not, and the
-  event words of its relative clause) is no row.
+  event words of its relative clause) is no row;
+- what a report documented ("The report says that forces shelled homes in several
+  provinces", "According to the mission's report, ...") is its period's record, not an
+  incident (an account "according to police" still is).
 """
 
 from __future__ import annotations
@@ -953,3 +956,21 @@ def test_what_the_news_follows_is_earlier_news(follows):
     )
     df = violent(text, "2024-12-28")
     assert list(df["location"]) == ["Dand Patan district"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report says that mortar fire and air strikes damaged homes in several provinces, "
+        "including Kunar, Khost and Paktika.",
+        "According to the mission's report, Pakistani forces shelled villages in Kunar and "
+        "Nangarhar three times after the truce.",
+    ],
+)
+def test_a_reports_findings_are_no_incident(text):
+    assert violent(text, "2026-01-31").empty
+
+
+def test_a_police_account_of_an_attack_is_still_one():
+    text = "According to police, gunmen attacked a checkpost in Bannu on Monday, killing two."
+    assert list(violent(text, DATE)["location"]) == ["Bannu"]
