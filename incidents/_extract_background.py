@@ -102,6 +102,17 @@ _FEW_DAYS = re.compile(
     r"48 hours|72 hours)\b|\blast week\b|\bthis week\b",
     re.IGNORECASE,
 )
+# a place's or a period's record of events: "Balochistan recorded nine attacks", "Sindh
+# and Punjab experienced minor-level and high-profile attacks" (a review's tally; its
+# incidents, when told, are told with their days; not "no deaths were recorded in the
+# strikes")
+_TALLY_VERB = re.compile(
+    r"(?<!were )(?<!was )(?<!been )(?<!be )"
+    r"\b(?:recorded|registered|witnessed|saw|experienced|suffered|logged)\s+"
+    r"(?:(?:a total of|at least|some|about|around|over|more than|nearly)\s+)?"
+    r"(?:(?!(?:in|during|from|by|at|on|of|the)\b)[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # the victims of an event named as those who receive help: "compensation to the
 # families of each martyr from the Bajaur suicide attack", "relief for the victims of
 # the blast" (the event is the past the news is about)
@@ -214,6 +225,8 @@ def recalled_trigger(t: str, x: _Trig, clause: str, *, dated: bool, has_date: bo
         and _FEW_DAYS.search(t)
     ):
         return True  # "at least six attacks in X, Y and Z during the last week"
+    if not dated and _EVENT_NOUN.search(x.text) and _TALLY_VERB.search(clause[-60:]):
+        return True  # "Balochistan recorded nine attacks, resulting in 18 fatalities"
     if _VICTIMS_OF.search(clause[-90:]) and _SUPPORT.search(t):
         return True  # "compensation to the families of each martyr from the X attack"
     if _SUPERLATIVE.search(t[max(0, x.start - 100) : x.start]) and not dated:

@@ -114,7 +114,10 @@ sentence is a paraphrase written for the test.
   event words of its relative clause) is no row;
 - what a report documented ("The report says that forces shelled homes in several
   provinces", "According to the mission's report, ...") is its period's record, not an
-  incident (an account "according to police" still is).
+  incident (an account "according to police" still is);
+- a place's record ("Balochistan registered eight attacks", "Punjab and Sindh
+  experienced low-level and high-profile attacks") is a tally, not an incident ("no
+  deaths were recorded in the strikes on X on Sunday" still tells the strikes).
 """
 
 from __future__ import annotations
@@ -974,3 +977,15 @@ def test_a_reports_findings_are_no_incident(text):
 def test_a_police_account_of_an_attack_is_still_one():
     text = "According to police, gunmen attacked a checkpost in Bannu on Monday, killing two."
     assert list(violent(text, DATE)["location"]) == ["Bannu"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("Balochistan registered eight attacks, which left 19 people dead.", 0),
+        ("Punjab and Sindh experienced low-level and high-profile attacks respectively.", 0),
+        ("No deaths were recorded in the strikes on Urgun district on Sunday.", 1),
+    ],
+)
+def test_a_places_record_of_attacks_is_a_tally(text, rows):
+    assert len(violent(text, DATE)) == rows
