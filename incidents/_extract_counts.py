@@ -397,7 +397,13 @@ _TOLL = re.compile(
 _TOLL_TO = re.compile(
     rf"\b(?:raising|raised|bringing|brought|taking|took|pushing|pushed)\s+(?:the\s+)?"
     rf"(?:death\s+toll|toll|number of (?:the )?(?:dead|deaths|fatalities|those killed))"
-    rf"\s+(?:\w+\s+)?to\s+{_QUAL}{_NUM_NO_A}\b",
+    # ("raising the death toll from the bombing in X to eight")
+    rf"\s+(?:(?:from|in|of)\s+(?:[\w'’-]+\s+){{0,7}}?|\w+\s+)?to\s+{_QUAL}{_NUM_NO_A}\b",
+    re.IGNORECASE,
+)
+# "resulted in the (tragic) loss of at least 15 lives"
+_LIVES_LOST = re.compile(
+    rf"\bloss of {_QUAL}{_NUM_NO_A}(?:\s+(?:\w+\s+)?(?:precious\s+|innocent\s+)?)lives\b",
     re.IGNORECASE,
 )
 # "the number of injured rose to 14", "raising the number of the wounded to 9"
@@ -421,6 +427,13 @@ _DEAD_NUMBER = re.compile(
     rf"[^.;\d]{{0,60}}?\b"
     rf"(?:rose|risen|surged|soared|climbed|jumped|reached|increased|went up)\s+to\s+"
     rf"{_QUAL}{_NUM_NO_A}\b",
+    re.IGNORECASE,
+)
+# "a suicide bomber and four other terrorists were killed": one, then N more of a group
+_ONE_AND_OTHERS = re.compile(
+    rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:bomber|attacker|assailant|gunman|militant|"
+    rf"terrorist|soldier|policeman|officer|civilian)\s+and\s+{_NUM_NO_A}\s+other\s+"
+    rf"(?:{_ADJ})?(?P<who>{_WHO_ANY})\s+(?:were|have been|had been)\s+(?:also\s+)?(?:{DEAD})\b",
     re.IGNORECASE,
 )
 # "and another wounded", "and another was injured": one more person
@@ -675,6 +688,8 @@ def counts_in(sentence: str) -> list[Count]:
     tolls = [*_TOLL.finditer(sentence), *_TOLL_TO.finditer(sentence)] if "toll" in low else []
     if "number of" in low:
         tolls += [*_TOLL_TO.finditer(sentence), *_DEAD_NUMBER.finditer(sentence)]
+    if "loss of" in low:
+        tolls += [*_LIVES_LOST.finditer(sentence)]
     for z in tolls:
         v = _value(z.group("num"))
         if v is not None and not any(c.start <= z.start("num") < c.end for c in out):
@@ -697,6 +712,10 @@ def counts_in(sentence: str) -> list[Count]:
         group = prev[-1].group if prev else "people"
         group = "forces" if group.startswith(NAMED) else group
         out.append(Count(z.start(), z.end(), which, 1, group, z.group(0)))
+    for z in _ONE_AND_OTHERS.finditer(sentence) if " other " in low else ():
+        # the one named first ("N other X" adds N to it)
+        if not any(c.start == z.start() and c.which == "killed" for c in out):
+            out.append(Count(z.start(), z.end(), "killed", 1, _group(z.group("who")), z.group(0)))
     out.extend(nominal_tolls(sentence, out))  # "resulting in one death and 15 injuries"
     out.extend(_named(sentence, out))
     out = gapped_groups(sentence, sorted(out, key=lambda c: (c.start, c.which)))

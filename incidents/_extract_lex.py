@@ -49,7 +49,8 @@ VIOLENT = frozenset(
 _T: list[tuple[str, str]] = [
     (
         "air_strike",
-        r"\b(?:air|aerial|drone|missile|precision)[- ]?(?:strikes?|attacks?|raids?|bombing)"
+        r"\b(?:air|aerial|drone|missile|precision)[- ]?(?:strikes?|attacks?|raids?|bombing|"
+        r"bombardments?)"
         r"|\bairstrikes?\b|\bair raids?\b|\bbombing raids?\b"
         r"|\b(?:jets|warplanes|aircraft|drones?|planes|helicopters?|gunships?)\s+(?:\w+\s+)?"
         r"(?:struck|hit|bombed|bombarded|strafed|attacked|targeted|pounded|fired|"

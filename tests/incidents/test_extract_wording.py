@@ -117,7 +117,10 @@ sentence is a paraphrase written for the test.
   incident (an account "according to police" still is);
 - a place's record ("Balochistan registered eight attacks", "Punjab and Sindh
   experienced low-level and high-profile attacks") is a tally, not an incident ("no
-  deaths were recorded in the strikes on X on Sunday" still tells the strikes).
+  deaths were recorded in the strikes on X on Sunday" still tells the strikes);
+- the dead told as "the loss of at least 12 lives", "raising the death toll from the X
+  bus bombing to nine", "a suicide bomber and three other militants were killed" (four);
+  an "aerial bombardment" is an air strike.
 """
 
 from __future__ import annotations
@@ -989,3 +992,26 @@ def test_a_police_account_of_an_attack_is_still_one():
 )
 def test_a_places_record_of_attacks_is_a_tally(text, rows):
     assert len(violent(text, DATE)) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("The raid resulted in the tragic loss of at least 12 lives, officials said.", 12),
+        (
+            "One more victim died in hospital, raising the death toll from the Quetta bus bombing "
+            "to nine.",
+            9,
+        ),
+        ("A suicide bomber and three other militants were killed in the exchange of fire.", 4),
+    ],
+)
+def test_more_ways_of_telling_the_dead(text, killed):
+    from incidents._extract_counts import casualties_in
+
+    assert casualties_in(text).killed == killed
+
+
+def test_an_aerial_bombardment_is_an_air_strike():
+    text = "On Monday evening an aerial bombardment struck villages in Gayan district of Paktika."
+    assert list(violent(text, DATE)["event_kind"]) == ["air_strike"]
