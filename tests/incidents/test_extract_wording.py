@@ -120,7 +120,9 @@ sentence is a paraphrase written for the test.
   deaths were recorded in the strikes on X on Sunday" still tells the strikes);
 - the dead told as "the loss of at least 12 lives", "raising the death toll from the X
   bus bombing to nine", "a suicide bomber and three other militants were killed" (four);
-  an "aerial bombardment" is an air strike.
+  an "aerial bombardment" is an air strike;
+- an event named by an earlier year up to four words before its noun ("the 2014 Army
+  Public School attack in Peshawar") is history.
 """
 
 from __future__ import annotations
@@ -1015,3 +1017,11 @@ def test_more_ways_of_telling_the_dead(text, killed):
 def test_an_aerial_bombardment_is_an_air_strike():
     text = "On Monday evening an aerial bombardment struck villages in Gayan district of Paktika."
     assert list(violent(text, DATE)["event_kind"]) == ["air_strike"]
+
+
+def test_an_event_named_by_an_earlier_year_is_history():
+    text = (
+        "He said the raid on the college could have been deadlier than the 2014 Army Public "
+        "School attack in Peshawar."
+    )
+    assert violent(text, "2025-11-12").empty
