@@ -719,7 +719,7 @@ def counts_in(sentence: str) -> list[Count]:
     out.extend(nominal_tolls(sentence, out))  # "resulting in one death and 15 injuries"
     out.extend(_named(sentence, out))
     out = gapped_groups(sentence, sorted(out, key=lambda c: (c.start, c.which)))
-    return claims.tag(sentence, _others(out))
+    return claims.tag(sentence, _others(out, sentence))
 
 
 # A serviceman named by rank: "Major Hamza Israr, 29,", "Sepoy Muhammad Naeem".
@@ -779,14 +779,20 @@ def _named(sentence: str, have: list[Count]) -> list[Count]:
 _OTHERS = re.compile(r"\b(?:others|more)\b", re.IGNORECASE)
 
 
-def _others(counts: list[Count]) -> list[Count]:
+# "injured 29 others, including civilians": the others are of several groups
+_MIXED_AFTER = re.compile(r",?\s*(?:including|among them|among whom)\b", re.IGNORECASE)
+
+
+def _others(counts: list[Count], sentence: str = "") -> list[Count]:
     """ "N others" are of the group counted just before them: "a civilian was killed
     while five others were injured" are civilians, "four soldiers were martyred and
-    five others injured" are soldiers."""
+    five others injured" are soldiers (but "29 others, including civilians" are a
+    total of people)."""
     out: list[Count] = []
     for c in counts:
         prev = next((p for p in reversed(out) if p.group != "people"), None)
-        if c.group == "people" and prev is not None and _OTHERS.search(c.text):
+        mixed = bool(_MIXED_AFTER.match(sentence, c.end))
+        if c.group == "people" and prev is not None and _OTHERS.search(c.text) and not mixed:
             group = "forces" if prev.group.startswith(NAMED) else prev.group
             c = Count(c.start, c.end, c.which, c.value, group, c.text)
         out.append(c)

@@ -122,7 +122,9 @@ sentence is a paraphrase written for the test.
   bus bombing to nine", "a suicide bomber and three other militants were killed" (four);
   an "aerial bombardment" is an air strike;
 - an event named by an earlier year up to four words before its noun ("the 2014 Army
-  Public School attack in Peshawar") is history.
+  Public School attack in Peshawar") is history;
+- "wounding 25 others, including civilians" is a total of people, not more of the group
+  counted before it: a later breakdown ("left 17 civilians injured") is inside it.
 """
 
 from __future__ import annotations
@@ -1025,3 +1027,14 @@ def test_an_event_named_by_an_earlier_year_is_history():
         "School attack in Peshawar."
     )
     assert violent(text, "2025-11-12").empty
+
+
+def test_others_including_another_group_are_a_total():
+    text = (
+        "A suicide bomber hit a convoy in North Waziristan on Saturday, killing 12 soldiers and "
+        "wounding 25 others, including civilians.\nThe blast also left 17 civilians injured, "
+        "officials said."
+    )
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert df.iloc[0]["injuries"] == 25
