@@ -197,7 +197,11 @@ _SPEECH_VENUE = re.compile(
 _DISPLACED_BY = re.compile(
     r"\b(?:displaced|uprooted|orphaned|widowed|made homeless|left homeless|rendered homeless|"
     r"affected|traumati[sz]ed|scarred)\s+(?:by|in|during|from)\s+(?:the|that|those|past|"
-    r"years of|decades of)\s+(?:[\w-]+\s+){0,2}$",
+    r"years of|decades of)\s+(?:[\w-]+\s+){0,2}$"
+    # "families who were displaced due to Pakistani rocket attacks ... have returned"
+    # (a past displacement; "have been displaced due to attacks" is news)
+    r"|\b(?:were|had been)\s+(?:\w+\s+)?(?:displaced|uprooted)\s+(?:due to|because of|by|after)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # (the day of the event's own clause: no other verb before it, "the attacks in X

@@ -124,7 +124,9 @@ sentence is a paraphrase written for the test.
 - an event named by an earlier year up to four words before its noun ("the 2014 Army
   Public School attack in Peshawar") is history;
 - "wounding 25 others, including civilians" is a total of people, not more of the group
-  counted before it: a later breakdown ("left 17 civilians injured") is inside it.
+  counted before it: a later breakdown ("left 17 civilians injured") is inside it;
+- families "who were displaced due to rocket attacks in X" and have returned recall the
+  attacks; residents who "have been displaced due to rocket attacks" this week are news.
 """
 
 from __future__ import annotations
@@ -1038,3 +1040,22 @@ def test_others_including_another_group_are_a_total():
     df = violent(text, DATE)
     assert len(df) == 1
     assert df.iloc[0]["injuries"] == 25
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (
+            "Families who were displaced due to Pakistani rocket attacks in Kunar province have "
+            "now returned to their villages.",
+            0,
+        ),
+        (
+            "Residents of Goshta and Lalpur districts have been displaced due to rocket attacks "
+            "by Pakistan this week.",
+            2,
+        ),
+    ],
+)
+def test_a_past_displacement_recalls_its_cause(text, rows):
+    assert len(violent(text, DATE)) == rows
