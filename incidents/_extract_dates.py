@@ -126,7 +126,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # "the strike came a day after the bombing": the bombing is the day before
     (
         "later",
-        r"\b(?:(?P<came>came|comes|follow(?:s|ed)|occurred|happened|took place)\s+"
+        r"\b(?:(?P<came>came|comes|follow(?:s|ed)|occurred|happened|took place|"
+        r"(?:has been |had been |was |is )?reported)\s+"
         r"(?:just\s+|only\s+|barely\s+)?)?"
         rf"(?:{_N} days?|a day) (?P<dir>later|earlier|before|after)\b",
     ),

@@ -286,7 +286,7 @@ _YEAR_NAMED = re.compile(
     # (a year names an event up to four words before its noun: "the 2014 Army Public
     # School attack"; a month up to two: "the October border clashes")
     r"\b(?:the|a|its|their|his|that|last)\s+(?:(?P<y>(?:19|20)\d\d)(?:[-–](?:19|20)?\d\d)?"
-    r"\s+(?:[\w-]+\s+){0,4}"
+    r"\s+(?:(?!(?:in|at|on|of|near|from|were|was|is|are|had|has|have)\b)[\w-]+\s+){0,4}"
     r"|(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
     r"December)(?:['’]s)?(?!\s+\d)\s+(?:[\w-]+\s+){0,2})$",
     re.IGNORECASE,

@@ -96,6 +96,7 @@ _VENUE = re.compile(
     r"interlocutors)"
     r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$"
     r"|\b(?:opposite|across from|facing|bordering|towards?|capital|takeover (?:of|in)|control of|"
+    r"according to|"
     r"seized|power in|fall of|return to|came to power in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

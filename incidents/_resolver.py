@@ -39,6 +39,17 @@ CONTAINER_KM = 15.0
 MAX_PLACES = 12
 
 
+# The word of a place's kind written after its name: "X border crossing", "X district"
+_KIND_AFTER = re.compile(r"\s+(?:[Bb]order\s+)?(?P<kind>[Cc]rossing|[Dd]istrict|[Pp]rovince)\b")
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
+#: What a name with that word may be read as (a respelling of it).
+_TYPED_METHOD = {
+    "crossing": ("crossing",),
+    "district": ("admin2",),
+    "province": ("admin1",),
+}
+
+
 class Geocoder(RankingMixin, AnswerMixin):
     """Resolves place strings against the shipped gazetteer.  Thread-safe for reads."""
 
@@ -134,6 +145,12 @@ class Geocoder(RankingMixin, AnswerMixin):
                     if key in self._g.by_key.slot:
                         found = (n, key)
                         break
+            if found is None and first.isupper():
+                typed = self._typed_unknown(text, toks, i, reach[i])
+                if typed is not None:
+                    out.append(typed)
+                    i += len(typed.key.split())
+                    continue
             if found is None:
                 owner = self._possessor(text, toks, i) or owner
                 i += 1
@@ -148,6 +165,36 @@ class Geocoder(RankingMixin, AnswerMixin):
             out.append(Mention(start, end, text[start:end], key, tuple(self.resolve(query))))
             i += n
         return out
+
+    def _typed_unknown(
+        self, text: str, toks: list[tuple[int, int, str]], i: int, reach: int
+    ) -> Mention | None:
+        """A capitalised name the index lacks, written with the word of its kind after
+        it ("the Torkhram border crossing", "Shelton district"): the crossing or admin
+        unit that name respells, when the geocoder reads it so without doubt."""
+        for n in (2, 1):
+            words = toks[i : i + n]
+            if i + n > reach or not all(text[t[0]].isupper() for t in words):
+                continue
+            if any(
+                t[2] in self._g.by_key.slot
+                or t[2] in _STOP
+                or t[2] in _ARTICLES
+                or text[t[0] : t[1]][-2:] in ("'s", "’s")
+                for t in words
+            ):
+                continue  # a known name (read on its own), an article, a possessor
+            start, end = toks[i][0], toks[i + n - 1][1]
+            cue = _KIND_AFTER.match(text, end)
+            if cue is None:
+                continue
+            res = self.resolve(f"{text[start:end]} {cue.group('kind')}")
+            got = res[0] if res else None
+            if got is None or got.ambiguous or got.method not in _TYPED_METHOD[cue["kind"].lower()]:
+                continue
+            key = " ".join(t[2] for t in toks[i : i + n])
+            return Mention(start, end, text[start:end], key, tuple(res))
+        return None
 
     def _possessor(
         self, text: str, toks: list[tuple[int, int, str]], i: int

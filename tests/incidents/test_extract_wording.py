@@ -126,7 +126,11 @@ sentence is a paraphrase written for the test.
 - "wounding 25 others, including civilians" is a total of people, not more of the group
   counted before it: a later breakdown ("left 17 civilians injured") is inside it;
 - families "who were displaced due to rocket attacks in X" and have returned recall the
-  attacks; residents who "have been displaced due to rocket attacks" this week are news.
+  attacks; residents who "have been displaced due to rocket attacks" this week are news;
+- a name the index lacks written with its kind ("the Torkhram border crossing", "Shelton
+  district") is the crossing or district it respells; "According to Islamabad"
+  names a source, not a site; what "has been reported a day after" Y puts Y the day
+  before.
 """
 
 from __future__ import annotations
@@ -1059,3 +1063,42 @@ def test_others_including_another_group_are_a_total():
 )
 def test_a_past_displacement_recalls_its_cause(text, rows):
     assert len(violent(text, DATE)) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        (
+            "Border forces of both countries exchanged fire at the Torkhram border crossing on "
+            "Monday morning.",
+            "Torkham",
+        ),
+        ("Pakistani rockets killed four civilians in Shelton district on Friday.", None),
+    ],
+)
+def test_a_misspelt_crossing_or_district_written_with_its_kind(text, matched):
+    df = violent(text, DATE)
+    assert len(df) == 1
+    row = df.iloc[0]
+    assert row["geocode_method"] == ("crossing" if matched else "admin2")
+    if matched:
+        assert row["matched_name"] == matched
+
+
+def test_a_capital_named_as_a_source_is_no_site():
+    text = (
+        "According to Islamabad, the gunfight started after Taliban fighters opened fire at a "
+        "Pakistani outpost in the border region."
+    )
+    assert "Islamabad" not in set(violent(text, DATE)["location"])
+
+
+def test_what_was_reported_a_day_after_is_the_day_before():
+    text = (
+        "Taliban and Pakistani forces fought at the Torkham crossing on Monday morning.\n"
+        "The gunfight has been reported a day after the Taliban closed the Torkham border "
+        "crossing."
+    )
+    df = extract(text, article_date="2023-02-20")
+    closure = df[df["event_kind"] == "border_closure"].iloc[0]
+    assert str(closure["date"])[:10] <= "2023-02-19"
