@@ -188,10 +188,12 @@ _THIS_FOLLOWS = re.compile(
 
 
 # The backdrop of the news, not an event of it (unless a day is named with it):
-# "the strikes came at a time when talks in Istanbul had ended in stalemate".
+# "the strikes came at a time when talks in Istanbul had ended in stalemate", "the
+# operations come amid days of heavy fighting near X".
 _BACKDROP = re.compile(
     r"\b(?:at a time when|at a time of|against the backdrop of|in the backdrop of|"
-    r"in the context of)\s+(?:[\w'’-]+\s+){0,8}$",
+    r"in the context of|(?:comes?|came|coming) amid|amid (?:days|weeks|months|years) of)"
+    r"\s+(?:[\w'’-]+\s+){0,8}$",
     re.IGNORECASE,
 )
 # A closure that is a routine, not an event ("was closing the border at 7 PM").

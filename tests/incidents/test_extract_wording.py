@@ -130,7 +130,9 @@ sentence is a paraphrase written for the test.
 - a name the index lacks written with its kind ("the Torkhram border crossing", "Shelton
   district") is the crossing or district it respells; "According to Islamabad"
   names a source, not a site; what "has been reported a day after" Y puts Y the day
-  before.
+  before;
+- what the news "comes amid" ("amid days of heavy fighting near crossings such as
+  Torkham") is its backdrop, not an incident that takes in the province before it.
 """
 
 from __future__ import annotations
@@ -1102,3 +1104,13 @@ def test_what_was_reported_a_day_after_is_the_day_before():
     df = extract(text, article_date="2023-02-20")
     closure = df[df["event_kind"] == "border_closure"].iloc[0]
     assert str(closure["date"])[:10] <= "2023-02-19"
+
+
+def test_what_the_news_comes_amid_is_its_backdrop():
+    text = (
+        "Afghan forces said they struck Pakistani posts overnight in the provinces of Kunar, "
+        "Paktia and Khost.\nThe latest operations come amid days of heavy fighting along the "
+        "border, particularly near crossings such as Torkham."
+    )
+    df = violent(text, DATE)
+    assert set(df["location"]) == {"Kunar", "Paktia", "Khost"}
