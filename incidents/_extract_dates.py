@@ -503,7 +503,9 @@ def _resolve(
         step = dt.timedelta(days=n)
         # the anchor's own uncertainty of a day ("at midnight": that day or the next)
         # carries over to the day counted from it
-        end = prev[1] if prev[1] is not None and (prev[1] - prev[0]).days == 1 else prev[0]
+        # (an anchor known only to a month or a week keeps its width: "a day after" a
+        # strike "in November" is still some day of November, give or take one)
+        end = prev[1] if prev[1] is not None and (prev[1] - prev[0]).days >= 1 else prev[0]
         if back:
             return prev[0] - step, end - step, "previous"
         return prev[0] + step, end + step, "previous"

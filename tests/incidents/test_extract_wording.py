@@ -132,7 +132,9 @@ sentence is a paraphrase written for the test.
   names a source, not a site; what "has been reported a day after" Y puts Y the day
   before;
 - what the news "comes amid" ("amid days of heavy fighting near crossings such as
-  Torkham") is its backdrop, not an incident that takes in the province before it.
+  Torkham") is its backdrop, not an incident that takes in the province before it;
+- a day counted from an event known only to its month ("one day after", the strikes
+  "in November 2025") keeps the month's width, not its first day.
 """
 
 from __future__ import annotations
@@ -1114,3 +1116,16 @@ def test_what_the_news_comes_amid_is_its_backdrop():
     )
     df = violent(text, DATE)
     assert set(df["location"]) == {"Kunar", "Paktia", "Khost"}
+
+
+def test_a_day_counted_from_a_month_keeps_the_month():
+    text = (
+        "In November 2025, Kabul accused Pakistan of air strikes that killed ten civilians in "
+        "Gurbuz district of Khost.\nThe strikes reportedly came one day after a suicide attack "
+        "on a compound in Peshawar.\nFurther reports said strikes in Kunar province injured "
+        "four more people."
+    )
+    df = violent(text, "2025-11-26").set_index("location")
+    kunar = df.loc["Kunar province"]
+    assert pd.notna(kunar["date_end"])
+    assert str(kunar["date_end"])[:10] >= "2025-11-15"
