@@ -228,7 +228,9 @@ _AFTERMATH = re.compile(
     r"heading|bound|destined|en route|sent|returning|returned)(?:\s+\w+){0,2}?\s+"
     r"(?:to|into|towards|for)"
     # "residents took the injured to the X hospital"
-    r"|(?:took|carried|brought|moved|drove)\s+(?:the\s+)?(?:injured|wounded|bodies|dead|"
+    # ("ordered to transfer the seriously injured to Karachi")
+    r"|(?:took|carried|brought|moved|drove|transfer(?:red)?|shift|send|airlift(?:ed)?)\s+"
+    r"(?:the\s+)?(?:(?:seriously|critically|severely|badly)\s+)?(?:injured|wounded|bodies|dead|"
     r"victims|casualties|them|him|her)\s+to"
     # "shot while returning from his village in X": the victim's home, not the scene
     r"|(?:returning|coming|travell?ing)\s+(?:back\s+)?from\s+(?:his|her|their)\s+"
@@ -317,7 +319,11 @@ def _aftermath(left: str) -> bool:
         return False  # "killed in the strikes after returning home to X": there before it
     # "displaced by the fighting in Kurram": the event itself is named in between (the
     # wounded carried to it name none: "took the injured to the X hospital")
-    carried = re.match(r"(?:took|carried|brought|moved|drove)\b", last.group(0), re.IGNORECASE)
+    carried = re.match(
+        r"(?:took|carried|brought|moved|drove|transfer(?:red)?|shift|send|airlift(?:ed)?)\b",
+        last.group(0),
+        re.IGNORECASE,
+    )
     return not _names_event(seg[last.end() if carried else last.start() :])
 
 

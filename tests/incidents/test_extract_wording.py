@@ -134,7 +134,9 @@ sentence is a paraphrase written for the test.
 - what the news "comes amid" ("amid days of heavy fighting near crossings such as
   Torkham") is its backdrop, not an incident that takes in the province before it;
 - a day counted from an event known only to its month ("one day after", the strikes
-  "in November 2025") keeps the month's width, not its first day.
+  "in November 2025") keeps the month's width, not its first day;
+- where the injured are sent ("ordered to transfer the seriously injured to Karachi")
+  is no site.
 """
 
 from __future__ import annotations
@@ -1129,3 +1131,11 @@ def test_a_day_counted_from_a_month_keeps_the_month():
     kunar = df.loc["Kunar province"]
     assert pd.notna(kunar["date_end"])
     assert str(kunar["date_end"])[:10] >= "2025-11-15"
+
+
+def test_where_the_injured_are_transferred_is_no_site():
+    text = (
+        "The chief minister ordered officials to transfer the seriously injured to Karachi by "
+        "air after the blast in Quetta on Tuesday."
+    )
+    assert "Karachi" not in set(violent(text, DATE)["location"])
