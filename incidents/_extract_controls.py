@@ -23,7 +23,10 @@ events, for small hooks elsewhere:
   - *figurative fighting* ("fighting polio", "kite fighting");
   - *a report's findings* ("The report says that forces shelled homes in several
     provinces", "According to UNAMA's report, ..."): what a study documented over its
-    period, not an incident of the news.
+    period, not an incident of the news;
+  - *an accusation* of abetting, sponsoring or hosting attacks in general ("blamed the
+    Taliban for abetting terror attacks inside Pakistan"), and the event a *film or
+    footage* shows ("the viral footage of a militant attack on X").
 
 * :func:`accidental` -- a sentence whose deaths or damage come from an accident
   (a road accident, a fire that broke out, a collapse, a drowning): like a flood,
@@ -91,7 +94,16 @@ _RECALL_CUE = re.compile(
 _RECALLED = re.compile(
     r"\b(?:anniversary|anniversaries|commemorat\w+|in (?:the )?memory of|memorial (?:to|for|of)|"
     r"recall(?:s|ed|ing)?|remember(?:s|ed|ing)?|the memories of|reminded (?:\w+ )?of)\b"
-    r"[^.;:!?]{0,50}$",
+    r"[^.;:!?]{0,50}$"
+    # what a film or footage shows: "following the viral footage of a militant attack on X"
+    r"|\b(?:footage|video|videos|clip|images|photos|pictures)\s+of\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# an accusation of abetting, sponsoring or hosting attacks in general: "blamed the
+# Afghan Taliban for abetting terror attacks inside Pakistan"
+_ABETTING = re.compile(
+    r"\b(?:abett\w*|sponsor\w*|back(?:ing|s|ed)?|support(?:ing|s|ed)?|facilitat\w*|"
+    r"harbou?r\w*|fund\w*|financ\w*|enabl\w*)\s+(?:(?:cross-border|terror|terrorist|militant)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -249,8 +261,8 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
     str or None
         ``"labour strike"``, ``"firing in the air"``, ``"recollection"``,
         ``"seizure"``, ``"drill"``, ``"mine clearance"``, ``"armament"`` (what attackers
-        were armed with), ``"figurative fighting"``, ``"weather"`` or ``"a report's
-        findings"``.
+        were armed with), ``"figurative fighting"``, ``"weather"``, ``"a report's
+        findings"`` or ``"accusation"``.
     """
     word = sentence[start:end]
     before = sentence[max(0, start - 45) : start]
@@ -289,6 +301,8 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
         clause = parts[-1]
         if _RECALLED.search(clause):
             return "recollection"
+        if low.endswith("s") and _ABETTING.search(before):
+            return "accusation"  # "abetting terror attacks inside Pakistan": no one event
         if _RELATIVE.match(clause):
             # "the anniversary of the school massacre, in which gunmen killed 147": the
             # relative clause tells the recollected event again (its antecedent's clause)

@@ -350,6 +350,15 @@ def _triggers(sentence: str) -> list[Trigger]:
             and _CARRIED_AFTER.match(sentence, m.end())
         ):
             continue  # "a few of the injured were shifted to Quetta": the victims told before
+        if (
+            kind == "killing"
+            and text.lower() in ("injured", "wounded")
+            and re.search(
+                r"\b(?:a|an|his|her|their)\s+$", sentence[max(0, m.start() - 6) : m.start()], re.I
+            )
+            and re.match(r"\s+[a-z]", sentence[m.end() : m.end() + 3])
+        ):
+            continue  # "risking his life to save a wounded comrade": a person described
         if kind == "killing" or text.lower().startswith("destroy"):
             if natural is None:  # once per sentence: a long one holds thousands of triggers
                 natural = (

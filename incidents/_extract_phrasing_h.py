@@ -130,7 +130,8 @@ def gapped_groups(sentence: str, counts: list[Count]) -> list[Count]:
 # -- a truce named only as the subject of how it fares ----------------------------------
 
 _FARES = re.compile(
-    r"\b(?:(?:has|have|had)\s+(?:\w+\s+)?(?:faltered|held|collapsed|frayed|failed|"
+    r"\b(?:(?:has|have|had)\s+(?:\w+\s+)?(?:faltered|held|collapsed|frayed|failed|halted|"
+    r"paused|stopped|curbed|calmed|eased|reduced|brought\s+(?:\w+\s+)?calm|"
     r"broken down|been\s+(?:\w+\s+)?(?:violated|breached|tested|strained|shaky|fragile))"
     r"|remains?\s+(?:\w+\s+)?(?:fragile|shaky|in place|intact|in force)"
     r"|(?:faltered|frayed|collapsed|unravell?ed|broke down)\b)",
@@ -142,7 +143,8 @@ _CLAUSE_END = re.compile(r"[;:]|\.\s|\b(?:but|while|whereas)\b", re.IGNORECASE)
 def truce_state(sentence: str, end: int) -> bool:
     """Whether the ceasefire word ending at ``end`` is the subject of how the truce
     fares ("a temporary truce brokered after the clashes has repeatedly faltered",
-    "the ceasefire agreed in Doha has largely held"): its agreement is older news
+    "the ceasefire agreed in Doha has largely held", "a fragile ceasefire brokered by X
+    has temporarily halted violence"): its agreement is older news
     named inside the subject, the clause tells a state."""
     rest = sentence[end : end + 160]
     stop = _CLAUSE_END.search(rest)

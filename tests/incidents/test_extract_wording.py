@@ -136,7 +136,10 @@ sentence is a paraphrase written for the test.
 - a day counted from an event known only to its month ("one day after", the strikes
   "in November 2025") keeps the month's width, not its first day;
 - where the injured are sent ("ordered to transfer the seriously injured to Karachi")
-  is no site.
+  is no site;
+- an accusation of "abetting terror attacks inside Pakistan", the attack a viral footage
+  shows ("showing an officer carrying a wounded colleague": a person described, no
+  casualty) and a truce that "has temporarily halted the fighting" are no incidents.
 """
 
 from __future__ import annotations
@@ -1139,3 +1142,18 @@ def test_where_the_injured_are_transferred_is_no_site():
         "air after the blast in Quetta on Tuesday."
     )
     assert "Karachi" not in set(violent(text, DATE)["location"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last week the army blamed the Afghan Taliban for abetting terror attacks inside "
+        "Pakistan by hosting militant sanctuaries.",
+        "Earlier this month, after the viral footage of a militant attack on a police post in "
+        "Lakki Marwat showing an officer carrying a wounded colleague, tributes poured in.",
+        "A fragile ceasefire brokered by Qatar has temporarily halted the fighting along the "
+        "border, but talks have yet to produce a deal.",
+    ],
+)
+def test_an_accusation_footage_or_a_truce_in_force_is_no_incident(text):
+    assert extract(text, article_date=DATE).empty
