@@ -436,6 +436,10 @@ _ONE_AND_OTHERS = re.compile(
     rf"(?:{_ADJ})?(?P<who>{_WHO_ANY})\s+(?:were|have been|had been)\s+(?:also\s+)?(?:{DEAD})\b",
     re.IGNORECASE,
 )
+# "injuring 10 others, along with 19 civilians": a second group of the same count
+_ALONG_WITH = re.compile(
+    rf",?\s+along with {_QUAL}{_NUM_NO_A} {_ADJ}(?P<who>{_WHO_ANY})\b", re.IGNORECASE
+)
 # "and another wounded", "and another was injured": one more person
 _ANOTHER_ONE = re.compile(
     rf"\band another (?:one )?(?:was |got |)(?:also |critically |seriously )?"
@@ -716,6 +720,12 @@ def counts_in(sentence: str) -> list[Count]:
         # the one named first ("N other X" adds N to it)
         if not any(c.start == z.start() and c.which == "killed" for c in out):
             out.append(Count(z.start(), z.end(), "killed", 1, _group(z.group("who")), z.group(0)))
+    for c in list(out) if "along with" in low else ():
+        z = _ALONG_WITH.match(sentence, c.end)
+        v = _value(z.group("num")) if z is not None else None
+        if z is not None and v is not None:
+            # "injuring 10 others, along with 19 civilians": more of the same count
+            out.append(Count(z.start(), z.end(), c.which, v, _group(z.group("who")), z.group(0)))
     out.extend(nominal_tolls(sentence, out))  # "resulting in one death and 15 injuries"
     out.extend(_named(sentence, out))
     out = gapped_groups(sentence, sorted(out, key=lambda c: (c.start, c.which)))

@@ -139,7 +139,9 @@ sentence is a paraphrase written for the test.
   is no site;
 - an accusation of "abetting terror attacks inside Pakistan", the attack a viral footage
   shows ("showing an officer carrying a wounded colleague": a person described, no
-  casualty) and a truce that "has temporarily halted the fighting" are no incidents.
+  casualty) and a truce that "has temporarily halted the fighting" are no incidents;
+- "fatally shot three policemen", "shot and killed two guards" count the dead; "injuring
+  eight others, along with 12 civilians" counts both groups.
 """
 
 from __future__ import annotations
@@ -1023,6 +1025,8 @@ def test_a_places_record_of_attacks_is_a_tally(text, rows):
             9,
         ),
         ("A suicide bomber and three other militants were killed in the exchange of fire.", 4),
+        ("Gunmen fatally shot three policemen and wounded one other in Tank.", 3),
+        ("Militants shot and killed two guards at the post.", 2),
     ],
 )
 def test_more_ways_of_telling_the_dead(text, killed):
@@ -1157,3 +1161,12 @@ def test_where_the_injured_are_transferred_is_no_site():
 )
 def test_an_accusation_footage_or_a_truce_in_force_is_no_incident(text):
     assert extract(text, article_date=DATE).empty
+
+
+def test_along_with_another_group_adds_to_the_count():
+    from incidents._extract_counts import casualties_in
+
+    c = casualties_in(
+        "The bomb killed nine soldiers, injuring eight others, along with 12 civilians."
+    )
+    assert (c.killed, c.wounded) == (9, 20)
