@@ -346,11 +346,12 @@ _D = dt.date
             (_D(2025, 3, 10), _D(2025, 3, 10)),
             (_D(2025, 3, 11), _D(2025, 3, 11)),
         ),
-        # a wide anchor (a week) is not carried: the first day counts, as before
+        # a wide anchor (a week, a month) keeps its width: the day counted from it is
+        # any of its days moved on (its first day alone would miss the true one)
         (
             "Two days later, militants struck again.",
             (_D(2025, 3, 3), _D(2025, 3, 9)),
-            (_D(2025, 3, 5), _D(2025, 3, 5)),
+            (_D(2025, 3, 5), _D(2025, 3, 11)),
         ),
     ],
 )
