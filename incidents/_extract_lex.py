@@ -417,6 +417,8 @@ def is_diplomatic(sentence: str, trig: Trigger) -> bool:
 # -- frontier-wide phrases -------------------------------------------------------
 
 _FRONT = r"(?:border|frontier|Durand Line|boundary)"
+# bodies named after the frontier, not places on it: "near the Frontier Corps headquarters"
+_FRONT_BODY = r"corps|constabulary|works|province|region|regions|scouts|police|force|house"
 _LEN = r"(?:\d[\d,]*[- ](?:km|kilometre|kilometer|mile)s?(?:[- ]long)? )?"
 _PAIR = (
     r"(?:(?:disputed|porous|shared|volatile|contested|mountainous|rugged|long|tense|"
@@ -437,11 +439,11 @@ _STRONG = re.compile(
 _WEAK = re.compile(
     # not "across the border": that is cross-border fire, not the whole frontier
     rf"\b(?:along|on) (?:the |their )?{_LEN}{_PAIR}{_FRONT}\b(?! (?:crossing|town|city|"
-    rf"district|post))"
+    rf"district|post|{_FRONT_BODY}))"
     # "a suicide attack near the Afghan border", "strikes on Afghan territory" (only
     # when the sentence names no place)
     rf"|\b(?:near|close to) (?:the )?{_PAIR}(?:(?:Afghan|Afghanistan|Pakistani|Pakistan|"
-    rf"Pak-Afghan)(?:'s|’s)? )?{_FRONT}\b(?! (?:crossing|town|city|district|post))"
+    rf"Pak-Afghan)(?:'s|’s)? )?{_FRONT}\b(?! (?:crossing|town|city|district|post|{_FRONT_BODY}))"
     rf"|\b(?:on|inside|into|in) (?:parts of |several parts of )?(?:the )?(?:Afghan|"
     rf"Afghanistan(?:'s|’s)?) (?:territory|soil)\b"
     # "attacks on Pakistani border posts": somewhere on the frontier

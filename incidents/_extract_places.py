@@ -46,9 +46,10 @@ _LOCATIVE = re.compile(
     r"northern\s+|western\s+|remote\s+|restive\s+|tribal\s+)?"
     r"(?:towns?|city|cities|villages?|districts?|provinces?|regions?|areas?|crossing|valley|"
     r"capital)\s+of\s+)?"
-    # an appositive: "including the capital, Kabul", "in the provincial capital Khost"
-    r"(?:(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|provincial\s+|Afghan\s+|Pakistani\s+)?"
-    r"capital,?\s+)?"
+    # an appositive: "including the capital, Kabul", "in the provincial capital Khost",
+    # "in Balochistan's capital Quetta"
+    r"(?:(?:(?:[A-Z][\w-]*\s+)?[A-Z][\w-]*(?:'s|’s)\s+(?:provincial\s+)?|provincial\s+|"
+    r"Afghan\s+|Pakistani\s+)?capital,?\s+)?"
     r"(?:(?:Afghan|Pakistani)\s+(?:border\s+)?(?:town|city|village|district|province|"
     r"region|crossing)\s+of\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?"
     # a possessor: "Gilgit-Baltistan's", "Azad Jammu & Kashmir's"
@@ -95,7 +96,9 @@ _VENUE = re.compile(
     r"meeting|meetings|summit|conference|brass|commanders|huddle|parties|counterparts|"
     r"interlocutors)"
     r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$"
-    r"|\b(?:opposite|across from|facing|bordering|towards?|capital|takeover (?:of|in)|control of|"
+    # (not "in Balochistan's capital Quetta", "the provincial capital Quetta": a site)
+    r"|\b(?:opposite|across from|facing|bordering|towards?|(?<!['’]s )(?<!provincial )capital|"
+    r"takeover (?:of|in)|control of|"
     r"according to|"
     r"seized|power in|fall of|return to|came to power in)\s+(?:the\s+)?$",
     re.IGNORECASE,

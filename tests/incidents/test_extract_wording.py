@@ -141,7 +141,9 @@ sentence is a paraphrase written for the test.
   shows ("showing an officer carrying a wounded colleague": a person described, no
   casualty) and a truce that "has temporarily halted the fighting" are no incidents;
 - "fatally shot three policemen", "shot and killed two guards" count the dead; "injuring
-  eight others, along with 12 civilians" counts both groups.
+  eight others, along with 12 civilians" counts both groups;
+- "near the Frontier Corps headquarters" names a force, not the frontier, and "in
+  Balochistan's capital Quetta" is Quetta, the site.
 """
 
 from __future__ import annotations
@@ -1170,3 +1172,18 @@ def test_along_with_another_group_adds_to_the_count():
         "The bomb killed nine soldiers, injuring eight others, along with 12 civilians."
     )
     assert (c.killed, c.wounded) == (9, 20)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A blast near the Frontier Corps headquarters in Balochistan's capital Quetta killed "
+        "ten people on Tuesday.",
+        "A bomb went off outside a Frontier Constabulary post in Khyber Pakhtunkhwa's capital "
+        "Peshawar on Tuesday, killing two.",
+    ],
+)
+def test_a_body_named_after_the_frontier_and_a_provinces_capital(text):
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert df.iloc[0]["location"] in ("Quetta", "Peshawar")
