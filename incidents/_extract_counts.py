@@ -249,7 +249,8 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
     forms = [
         # "23 soldiers were killed", "12 civilians were killed by ..."
         rf"\b{_QUAL}{_NUM_NO_A} {_OF}{_ADJ}{_WHO}\b(?P<gap>{_GAP})\b"
-        rf"(?:were |was |have been |had been |being |are |were reported |have |has |had |)"
+        rf"(?:were |was |have been |had been |being |are |"
+        rf"(?:were|was|have been|had been|has been) reported |have |has |had |)"
         rf"{ADVERB}(?<!\band )"
         rf"(?P<verb>{passive})\b",  # (not "dead" in "the deadliest")
         # "four soldiers and 12 militants were killed": the first of two counted subjects

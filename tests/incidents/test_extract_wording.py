@@ -140,7 +140,8 @@ sentence is a paraphrase written for the test.
 - an accusation of "abetting terror attacks inside Pakistan", the attack a viral footage
   shows ("showing an officer carrying a wounded colleague": a person described, no
   casualty) and a truce that "has temporarily halted the fighting" are no incidents;
-- "fatally shot three policemen", "shot and killed two guards" count the dead; "injuring
+- "fatally shot three policemen", "shot and killed two guards", "30 civilians have been
+  reported killed" count the dead; "injuring
   eight others, along with 12 civilians" counts both groups;
 - "near the Frontier Corps headquarters" names a force, not the frontier, and "in
   Balochistan's capital Quetta" is Quetta, the site.
@@ -1029,6 +1030,7 @@ def test_a_places_record_of_attacks_is_a_tally(text, rows):
         ("A suicide bomber and three other militants were killed in the exchange of fire.", 4),
         ("Gunmen fatally shot three policemen and wounded one other in Tank.", 3),
         ("Militants shot and killed two guards at the post.", 2),
+        ("At least 30 civilians have been reported killed in the strikes on Spera.", 30),
     ],
 )
 def test_more_ways_of_telling_the_dead(text, killed):
