@@ -141,8 +141,8 @@ sentence is a paraphrase written for the test.
   shows ("showing an officer carrying a wounded colleague": a person described, no
   casualty) and a truce that "has temporarily halted the fighting" are no incidents;
 - "fatally shot three policemen", "shot and killed two guards", "30 civilians have been
-  reported killed" count the dead; "injuring
-  eight others, along with 12 civilians" counts both groups;
+  reported killed" count the dead; "injuring eight others, along with 12 civilians"
+  counts both groups;
 - "near the Frontier Corps headquarters" names a force, not the frontier, and "in
   Balochistan's capital Quetta" is Quetta, the site.
 """
