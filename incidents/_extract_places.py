@@ -194,6 +194,9 @@ _DESCRIBES = re.compile(
     r"\b(?:(?:an? |the )?(?:resident|native|inhabitant) of|hail(?:s|ed|ing) from|"
     r"belong(?:s|ed|ing)? to|hometown(?: of)?|home town(?: of)?|native)\s+"
     r"(?:the\s+|(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?$"
+    # a patronym: "Muhammad Ramzan, son of Allah Yar", "Ali s/o Gul Khan" (a name)
+    r"|\b(?:son|daughter|wife|widow|father|brother|sister)\s+of\s+(?:late\s+)?$"
+    r"|\b[sdw]/o\s+$"
     # "Lance Naik Rehman (Chakwal)", "Sepoy Ali (26, Karak)": a person's home district
     r"|\b[A-Z][\w'’-]+\s*\((?:\s*\d{1,2}\s*,)?\s*$"
     r"|\b\d[\d.,]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?$"

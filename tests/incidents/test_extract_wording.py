@@ -144,7 +144,8 @@ sentence is a paraphrase written for the test.
   reported killed" count the dead; "injuring eight others, along with 12 civilians"
   counts both groups;
 - "near the Frontier Corps headquarters" names a force, not the frontier, and "in
-  Balochistan's capital Quetta" is Quetta, the site.
+  Balochistan's capital Quetta" is Quetta, the site;
+- a patronym ("Muhammad Ramzan, son of Allah Yar", "s/o Gul Khan") names a person.
 """
 
 from __future__ import annotations
@@ -1189,3 +1190,11 @@ def test_a_body_named_after_the_frontier_and_a_provinces_capital(text):
     df = violent(text, DATE)
     assert len(df) == 1
     assert df.iloc[0]["location"] in ("Quetta", "Peshawar")
+
+
+def test_a_patronym_is_no_place():
+    text = (
+        "Gunmen killed five labourers in the Khudabadan area of Panjgur on Sunday.\nThe only "
+        "survivor, identified as Muhammad Ramzan, son of Allah Yar, was critically injured."
+    )
+    assert "Allah Yar" not in set(violent(text, DATE)["location"])
