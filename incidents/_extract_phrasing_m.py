@@ -100,7 +100,7 @@ AIRCRAFT_KILLS = r"killed|kills|killing|wounded|injured"
 AGREEMENTS = frozenset({"ceasefire", "talks"})
 
 #: Verbs of the dead beyond those of :mod:`incidents._extract_counts`.
-DEAD_MORE = r"gunned down|fatally shot|shot and killed"
+DEAD_MORE = r"gunned down|fatally shot|shot and killed|sacrificed (?:their|his|her) li(?:ves|fe)"
 
 # A trailing comment clause: a comma, then a participle that comments on the event
 # ("marking", "raising fears", "underscoring") and no new event of its own.

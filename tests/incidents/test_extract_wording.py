@@ -141,8 +141,8 @@ sentence is a paraphrase written for the test.
   shows ("showing an officer carrying a wounded colleague": a person described, no
   casualty) and a truce that "has temporarily halted the fighting" are no incidents;
 - "fatally shot three policemen", "shot and killed two guards", "30 civilians have been
-  reported killed" count the dead; "injuring eight others, along with 12 civilians"
-  counts both groups;
+  reported killed", "sacrificed their lives" count the dead; "injuring eight others,
+  along with 12 civilians" counts both groups;
 - "near the Frontier Corps headquarters" names a force, not the frontier, and "in
   Balochistan's capital Quetta" is Quetta, the site;
 - a patronym ("Muhammad Ramzan, son of Allah Yar", "s/o Gul Khan") names a person.
@@ -1032,6 +1032,7 @@ def test_a_places_record_of_attacks_is_a_tally(text, rows):
         ("Gunmen fatally shot three policemen and wounded one other in Tank.", 3),
         ("Militants shot and killed two guards at the post.", 2),
         ("At least 30 civilians have been reported killed in the strikes on Spera.", 30),
+        ("Nine soldiers, having fought bravely, sacrificed their lives in the encounter.", 9),
     ],
 )
 def test_more_ways_of_telling_the_dead(text, killed):
