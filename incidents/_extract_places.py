@@ -229,10 +229,14 @@ _AFTERMATH = re.compile(
     r"\b(?:hospitals?|funerals?|laid to rest|buried|burial|refuge|sheltere?d?|"
     r"(?:fled|flee\w*)(?:\s+\w+){0,3}?\s+(?:to|into|towards)|"
     r"shelters|relief camps?|displaced to|shifted|rushed|airlifted|evacuated|transported|"
+    r"transferred|moved to|"
     r"referred|condemn\w*|protests?|protesters|bodies|taken to|native|offered|performed|"
     r"mourn\w*|(?:escaped|retreated|retreating|withdrew|slipped back|melted back|flown|headed|"
     r"heading|bound|destined|en route|sent|returning|returned)(?:\s+\w+){0,2}?\s+"
     r"(?:to|into|towards|for)"
+    # a route's ends: "a coach coming from Karachi to Quetta"
+    r"|(?P<route>(?:coming|travell?ing|going|plying|bound)\s+from\s+[A-Z][\w'’-]*"
+    r"(?:\s+[A-Z][\w'’-]*)?\s+to)"
     # "residents took the injured to the X hospital"
     # ("ordered to transfer the seriously injured to Karachi")
     r"|(?:took|carried|brought|moved|drove|transfer(?:red)?|shift|send|airlift(?:ed)?)\s+"
@@ -316,6 +320,8 @@ def _aftermath(left: str) -> bool:
     last = found[-1] if found else None
     if last is None or len(seg) - last.end() > 50 or "," in seg[last.end() :]:
         return False
+    if last.group("route") and seg[last.end() :].strip():
+        return False  # only the route's end itself ("... to Quetta in the X area of Kalat")
     local = _LOCAL.search(seg)
     if local and _SPEAKERS.search(local.group(0)):
         return False  # "hospital officials in Khost said": people of the place

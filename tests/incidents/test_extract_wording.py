@@ -145,7 +145,9 @@ sentence is a paraphrase written for the test.
   along with 12 civilians" counts both groups;
 - "near the Frontier Corps headquarters" names a force, not the frontier, and "in
   Balochistan's capital Quetta" is Quetta, the site;
-- a patronym ("Muhammad Ramzan, son of Allah Yar", "s/o Gul Khan") names a person.
+- a patronym ("Muhammad Ramzan, son of Allah Yar", "s/o Gul Khan") names a person;
+- where the injured "were transferred to" and the ends of a route ("a coach coming from
+  Karachi to Quetta") are no sites.
 """
 
 from __future__ import annotations
@@ -1199,3 +1201,24 @@ def test_a_patronym_is_no_place():
         "survivor, identified as Muhammad Ramzan, son of Allah Yar, was critically injured."
     )
     assert "Allah Yar" not in set(violent(text, DATE)["location"])
+
+
+@pytest.mark.parametrize(
+    ("text", "not_site"),
+    [
+        (
+            "A roadside bomb killed four people in Mir Ali on Monday. The critically injured "
+            "were transferred to Bannu hospital, police said.",
+            "Bannu",
+        ),
+        (
+            "Gunmen opened fire on a passenger coach coming from Karachi to Quetta in the "
+            "Nemargh area of Kalat on Tuesday, killing three.",
+            "Quetta",
+        ),
+    ],
+)
+def test_a_hospital_transfer_or_a_routes_end_is_no_site(text, not_site):
+    df = violent(text, DATE)
+    assert len(df) >= 1
+    assert not_site not in set(df["location"])
