@@ -113,6 +113,14 @@ _PLANNED = re.compile(
     r"(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# violence still to come: "ahead of a planned targeted security operation", "an
+# impending military offensive", "fears of a possible attack"
+_PLANNED_VIOLENCE = re.compile(
+    r"\b(?:planned|proposed|impending|upcoming|imminent|anticipated|looming|possible|"
+    r"potential|intended|forthcoming)\s+"
+    r"(?:(?!(?:after|before|in|on|at|of|to|from|that|than|and|or|by)\b)[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _PLUPERFECT = re.compile(r"\bhad (?:earlier|previously|already)\b", re.IGNORECASE)
 _HAD_AFTER = re.compile(
     r"\s+had\s+(?:\w+ly\s+)?(?:erupted|broken out|taken place|occurred|flared(?: up)?|spread)\b",
@@ -1157,6 +1165,7 @@ def _events_of(
         if (
             _MODAL.search(clause)
             or _unreal(x, clause, t[x.end : x.end + 60], ref)
+            or (x.violent and _PLANNED_VIOLENCE.search(clause))
             or _HISTORY.search(clause)
             or (_COMMENTARY.search(clause) and not near)
             or _SINCE.search(clause)

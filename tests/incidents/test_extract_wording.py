@@ -147,7 +147,10 @@ sentence is a paraphrase written for the test.
   Balochistan's capital Quetta" is Quetta, the site;
 - a patronym ("Muhammad Ramzan, son of Allah Yar", "s/o Gul Khan") names a person;
 - where the injured "were transferred to" and the ends of a route ("a coach coming from
-  Karachi to Quetta") are no sites.
+  Karachi to Quetta") are no sites;
+- violence still to come ("ahead of a planned security operation", "an impending
+  military offensive") is no incident ("casualties are likely after air strikes on X"
+  still tells the strikes).
 """
 
 from __future__ import annotations
@@ -1222,3 +1225,22 @@ def test_a_hospital_transfer_or_a_routes_end_is_no_site(text, not_site):
     df = violent(text, DATE)
     assert len(df) >= 1
     assert not_site not in set(df["location"])
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (
+            "Residents of the Tirah valley in Khyber district began leaving on Friday ahead of "
+            "a planned security operation against militants.",
+            0,
+        ),
+        ("Villagers in Bajaur feared an impending military offensive in Mamund tehsil.", 0),
+        (
+            "Further casualties are likely after air strikes on Khost on Monday, officials said.",
+            1,
+        ),
+    ],
+)
+def test_violence_still_to_come_is_no_incident(text, rows):
+    assert len(violent(text, DATE)) == rows
