@@ -102,10 +102,11 @@ AGREEMENTS = frozenset({"ceasefire", "talks"})
 #: Verbs of the dead beyond those of :mod:`incidents._extract_counts`.
 DEAD_MORE = r"gunned down|fatally shot|shot and killed|sacrificed (?:their|his|her) li(?:ves|fe)"
 
-# A trailing comment clause: a comma, then a participle that comments on the event
-# ("marking", "raising fears", "underscoring") and no new event of its own.
+# A trailing comment clause: a comma (or "and"), then a participle that comments on the
+# event ("marking", "raising fears", "and raising concerns in the region") and no new
+# event of its own.
 _COMMENT = re.compile(
-    r",\s+(?:thus\s+|further\s+)?(?:marking|signalling|signaling|raising|underscoring|"
+    r"(?:,|\band)\s+(?:thus\s+|further\s+)?(?:marking|signalling|signaling|raising|underscoring|"
     r"highlighting|heightening|deepening|fuelling|fueling|stoking|renewing|reviving|"
     r"threatening|adding\s+to|casting)\b[^,;:]*$",
     re.IGNORECASE,
@@ -124,8 +125,8 @@ def comment_clause(before: str) -> bool:
     Returns
     -------
     bool
-        True when a comma and a commenting participle open the clause that holds
-        the mention, with no other comma, colon or semicolon after them.
+        True when a comma (or "and") and a commenting participle open the clause that
+        holds the mention, with no other comma, colon or semicolon after them.
     """
     return _COMMENT.search(before) is not None
 

@@ -150,7 +150,9 @@ sentence is a paraphrase written for the test.
   Karachi to Quetta") are no sites;
 - violence still to come ("ahead of a planned security operation", "an impending
   military offensive") is no incident ("casualties are likely after air strikes on X"
-  still tells the strikes).
+  still tells the strikes);
+- a comment joined by "and" ("killing four and raising serious security concerns in the
+  region") names no site.
 """
 
 from __future__ import annotations
@@ -1244,3 +1246,14 @@ def test_a_hospital_transfer_or_a_routes_end_is_no_site(text, not_site):
 )
 def test_violence_still_to_come_is_no_incident(text, rows):
     assert len(violent(text, DATE)) == rows
+
+
+def test_a_comment_joined_by_and_names_no_site():
+    text = (
+        "Four Levies men were killed in an attack on the Samand checkpost in the Khuzdar "
+        "district.\nGunmen "
+        "opened fire on the checkpoint early Saturday, leading to the loss of lives and "
+        "raising serious security concerns in the region."
+    )
+    df = violent(text, DATE)
+    assert len(df) == 1
