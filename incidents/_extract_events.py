@@ -348,7 +348,7 @@ _FUTURE_AFTER = re.compile(
 # A trend of violence rather than an incident ("a surge of attacks in X").
 _TREND = re.compile(
     r"\b(?:surge|wave|spate|rise|uptick|increase|resurgence|upsurge|campaign)\s+(?:of|in)\s+"
-    r"(?:\w+\s+){0,2}$"
+    r"(?:(?!(?:on|at|near|by|against)\b)\w+\s+){0,4}$"
     # a comparison of places or periods: "X has come under more attacks than Y", "saw
     # fewer attacks", "the highest number of attacks" (not "the most devastating strike")
     r"|\b(?:more|fewer|less|the highest number of)\s+(?:\w+\s+)?$",

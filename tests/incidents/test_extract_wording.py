@@ -152,7 +152,9 @@ sentence is a paraphrase written for the test.
   military offensive") is no incident ("casualties are likely after air strikes on X"
   still tells the strikes);
 - a comment joined by "and" ("killing four and raising serious security concerns in the
-  region") names no site.
+  region") names no site;
+- "a disturbing rise in suspected drone and quadcopter attacks in X" is a trend (the
+  event noun up to four words after "rise in").
 """
 
 from __future__ import annotations
@@ -1257,3 +1259,11 @@ def test_a_comment_joined_by_and_names_no_site():
     )
     df = violent(text, DATE)
     assert len(df) == 1
+
+
+def test_a_rise_in_attacks_of_several_words_is_a_trend():
+    text = (
+        "Rights groups criticised the government amid a disturbing rise in suspected drone and "
+        "quadcopter attacks in Khyber Pakhtunkhwa and parts of Balochistan."
+    )
+    assert violent(text, DATE).empty
