@@ -173,10 +173,14 @@ class Geocoder(RankingMixin, AnswerMixin):
         it ("the Torkhram border crossing", "Shelton district"): the crossing or admin
         unit that name respells, when the geocoder reads it so without doubt."""
         for n in (2, 1):
-            words = toks[i : i + n]
-            if i + n > reach or not all(text[t[0]].isupper() for t in words):
+            if i + n > reach:
                 continue
-            if any(
+            start, end = toks[i][0], toks[i + n - 1][1]
+            cue = _KIND_AFTER.match(text, end)  # (the cheap test first)
+            if cue is None:
+                continue
+            words = toks[i : i + n]
+            if not all(text[t[0]].isupper() for t in words) or any(
                 t[2] in self._g.by_key.slot
                 or t[2] in _STOP
                 or t[2] in _ARTICLES
@@ -184,10 +188,6 @@ class Geocoder(RankingMixin, AnswerMixin):
                 for t in words
             ):
                 continue  # a known name (read on its own), an article, a possessor
-            start, end = toks[i][0], toks[i + n - 1][1]
-            cue = _KIND_AFTER.match(text, end)
-            if cue is None:
-                continue
             res = self.resolve(f"{text[start:end]} {cue.group('kind')}")
             got = res[0] if res else None
             if got is None or got.ambiguous or got.method not in _TYPED_METHOD[cue["kind"].lower()]:
