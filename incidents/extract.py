@@ -207,6 +207,15 @@ from incidents.geocode import Geocoder
 
 __all__ = ["EVENT_KINDS", "EXTRA_COLUMNS", "FRONTIER_NAME", "extract"]
 
+# A bare "strike" is an air strike only when nothing in the sentence says otherwise; an
+# unplaced bombing told just before it names what it was (see :func:`_extract`).
+_GROUND = frozenset({"suicide_bombing", "bombing"})
+_AIR = re.compile(
+    r"\b(?:air|aerial|airstrikes?|air-strikes?|drones?|jets?|warplanes?|aircraft|planes?|"
+    r"helicopters?|quadcopters?|missiles?)\b",
+    re.IGNORECASE,
+)
+
 
 # -- public -------------------------------------------------------------------------
 
@@ -339,6 +348,11 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
                 if add and _dates_fit(c, unplaced[-1]):
                     c.counts = c.counts + add
                     c.notes.append(f"counts from sentence {unplaced[-1].sentence}")
+                    if kind in _GROUND and c.kind == "air_strike" and not _AIR.search(c.evidence):
+                        # "... killed in a suicide bombing." / "The early-morning strike
+                        # targeted a base in X": a bare "strike" names that bombing
+                        c.kind, c.types = kind, EVENT_KINDS[kind]
+                        c.notes.append(f"kind {kind} from sentence {unplaced[-1].sentence}")
                 if _dates_fit(c, unplaced[-1]) and not c.actor1 and unplaced[-1].actor1:
                     # "Afghan forces opened fire at a crossing, killing six." / "...
                     # near the town of Chaman": the agent told with the event

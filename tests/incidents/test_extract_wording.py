@@ -154,7 +154,9 @@ sentence is a paraphrase written for the test.
 - a comment joined by "and" ("killing four and raising serious security concerns in the
   region") names no site;
 - "a disturbing rise in suspected drone and quadcopter attacks in X" is a trend (the
-  event noun up to four words after "rise in").
+  event noun up to four words after "rise in");
+- "... killed in a suicide bombing at an army post. / The early-morning strike targeted a
+  base in X": the bare "strike" is that bombing, not an air strike.
 """
 
 from __future__ import annotations
@@ -1267,3 +1269,14 @@ def test_a_rise_in_attacks_of_several_words_is_a_trend():
         "quadcopter attacks in Khyber Pakhtunkhwa and parts of Balochistan."
     )
     assert violent(text, DATE).empty
+
+
+def test_a_bare_strike_after_an_unplaced_bombing_is_that_bombing():
+    text = (
+        "At least 20 soldiers were killed in a suicide bombing at an army post on Tuesday, "
+        "an official said.\nThe early-morning strike targeted a base in Tank district, close "
+        "to the border."
+    )
+    df = violent(text, DATE)
+    assert list(df["event_kind"]) == ["suicide_bombing"]
+    assert df.iloc[0]["fatalities"] == 20
