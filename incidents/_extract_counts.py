@@ -113,7 +113,7 @@ _NUM = rf"(?P<num>{_DIGITS}|{_WORDNUM}|an?){_HI}"
 _NUM_NO_A = rf"(?P<num>{_DIGITS}|{_WORDNUM}){_HI}"
 _QUAL = (
     r"(?:at least |more than |over |some |about |around |nearly |almost |up to |as many as "
-    r"|another )?"
+    r"|another |an additional |a further )?"
 )
 _GROUPS = {
     "forces": (

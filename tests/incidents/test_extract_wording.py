@@ -156,7 +156,8 @@ sentence is a paraphrase written for the test.
 - "a disturbing rise in suspected drone and quadcopter attacks in X" is a trend (the
   event noun up to four words after "rise in");
 - "... killed in a suicide bombing at an army post. / The early-morning strike targeted a
-  base in X": the bare "strike" is that bombing, not an air strike.
+  base in X": the bare "strike" is that bombing, not an air strike;
+- "a further 25 people had been reported injured" counts the wounded.
 """
 
 from __future__ import annotations
@@ -1280,3 +1281,10 @@ def test_a_bare_strike_after_an_unplaced_bombing_is_that_bombing():
     df = violent(text, DATE)
     assert list(df["event_kind"]) == ["suicide_bombing"]
     assert df.iloc[0]["fatalities"] == 20
+
+
+def test_a_further_number_injured_is_counted():
+    from incidents._extract_counts import casualties_in
+
+    c = casualties_in("The toll stood at 40, while a further 25 people had been reported injured.")
+    assert (c.killed, c.wounded) == (40, 25)
