@@ -364,7 +364,9 @@ _WORDNUM_RX = re.compile(rf"\b(?:{_WORDNUM}|\d+)\b", re.IGNORECASE)
 _NOMINAL = [
     re.compile(rx, re.IGNORECASE)
     for rx in (
-        rf"\b(?:deaths?|martyrdom) of (?:its |their |his |her |the |our )?"
+        # ("the loss of seven valiant soldiers", "the elimination of six attackers",
+        # "led to the killing of five terrorists")
+        rf"\b(?:deaths?|martyrdom|loss|elimination|killing) of (?:its |their |his |her |the |our )?"
         rf"(?:at least |more than |some |about )?"
         rf"{_NUM} {_ADJ}(?P<who>{_WHO_ANY}|{_ONE})\b",
         rf"\b{_QUAL}{_NUM_NO_A} (?:deaths|fatalities)\b",
@@ -669,6 +671,9 @@ def counts_in(sentence: str) -> list[Count]:
             or "lives" in low
             or "martyrdom of" in low
             or "bod" in low
+            or "loss of" in low
+            or "elimination of" in low
+            or "killing of" in low
         )
         else []
     )

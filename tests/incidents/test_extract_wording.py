@@ -141,8 +141,9 @@ sentence is a paraphrase written for the test.
   shows ("showing an officer carrying a wounded colleague": a person described, no
   casualty) and a truce that "has temporarily halted the fighting" are no incidents;
 - "fatally shot three policemen", "shot and killed two guards", "30 civilians have been
-  reported killed", "sacrificed their lives" count the dead; "injuring eight others,
-  along with 12 civilians" counts both groups;
+  reported killed", "sacrificed their lives", "the loss of four soldiers", "the
+  elimination of three attackers", "the killing of five" count the dead; "injuring eight
+  others, along with 12 civilians" counts both groups;
 - "near the Frontier Corps headquarters" names a force, not the frontier, and "in
   Balochistan's capital Quetta" is Quetta, the site;
 - a patronym ("Muhammad Ramzan, son of Allah Yar", "s/o Gul Khan") names a person;
@@ -1045,6 +1046,12 @@ def test_a_places_record_of_attacks_is_a_tally(text, rows):
         ("Militants shot and killed two guards at the post.", 2),
         ("At least 30 civilians have been reported killed in the strikes on Spera.", 30),
         ("Nine soldiers, having fought bravely, sacrificed their lives in the encounter.", 9),
+        (
+            "The raid ended in the loss of four valiant soldiers and the elimination of three "
+            "attackers.",
+            7,
+        ),
+        ("The operation led to the killing of five terrorists.", 5),
     ],
 )
 def test_more_ways_of_telling_the_dead(text, killed):
