@@ -373,6 +373,8 @@ _NOMINAL = [
         rf"\b(?:claimed|claiming|took|taking|cost|costing) (?:at least |more than |some |about )?"
         rf"{_NUM_NO_A} (?:\w+ )?lives\b",
         rf"\b{_QUAL}{_NUM_NO_A} (?:\w+ )?lives (?:were|have been|had been|was) lost\b",
+        # "resulted in the (tragic) loss of at least 15 lives"
+        rf"\bloss of {_QUAL}{_NUM_NO_A}\s+(?:\w+\s+)?(?:precious\s+|innocent\s+)?lives\b",
         # bodies found with marks of violence: "the bullet-riddled bodies of three men",
         # "two tortured bodies", "the bodies of four labourers bearing gunshot wounds"
         rf"\b{SLAIN}\s+bod(?:y|ies) of (?:the )?{_QUAL}{_NUM} {_ADJ}"
@@ -402,11 +404,6 @@ _TOLL_TO = re.compile(
     rf"(?:death\s+toll|toll|number of (?:the )?(?:dead|deaths|fatalities|those killed))"
     # ("raising the death toll from the bombing in X to eight")
     rf"\s+(?:(?:from|in|of)\s+(?:[\w'’-]+\s+){{0,7}}?|\w+\s+)?to\s+{_QUAL}{_NUM_NO_A}\b",
-    re.IGNORECASE,
-)
-# "resulted in the (tragic) loss of at least 15 lives"
-_LIVES_LOST = re.compile(
-    rf"\bloss of {_QUAL}{_NUM_NO_A}(?:\s+(?:\w+\s+)?(?:precious\s+|innocent\s+)?)lives\b",
     re.IGNORECASE,
 )
 # "the number of injured rose to 14", "raising the number of the wounded to 9"
@@ -698,8 +695,6 @@ def counts_in(sentence: str) -> list[Count]:
     tolls = [*_TOLL.finditer(sentence), *_TOLL_TO.finditer(sentence)] if "toll" in low else []
     if "number of" in low:
         tolls += [*_TOLL_TO.finditer(sentence), *_DEAD_NUMBER.finditer(sentence)]
-    if "loss of" in low:
-        tolls += [*_LIVES_LOST.finditer(sentence)]
     for z in tolls:
         v = _value(z.group("num"))
         if v is not None and not any(c.start <= z.start("num") < c.end for c in out):

@@ -724,11 +724,15 @@ def _nearest_in_clause(
     the place of the talks.  With ``own_clause`` a trigger before the place counts
     only in its clause too ("a suicide bomber targeted a convoy in X, while forces
     killed four militants in Y during an operation": Y's event is the operation)."""
-    if own_clause:
-        trig = [
-            x for x in trig if not (x.end <= p.start and _CLAUSE_BREAK.search(t[x.end : p.start]))
-        ]
     x = _nearest_trigger(p, trig)
+    if (
+        own_clause
+        and x is not None
+        and x.end <= p.start
+        and _CLAUSE_BREAK.search(t[x.end : p.start])
+    ):
+        # the nearest word before is in an earlier clause, and so is every one before it
+        x = _nearest_trigger(p, [y for y in trig if y.start >= p.end])
     if x is not None and x.start >= p.end and _CLAUSE_BREAK.search(t[p.end : x.start]):
         return None
     return x

@@ -239,9 +239,9 @@ _AFTERMATH = re.compile(
     r"(?:\s+[A-Z][\w'’-]*)?\s+to)"
     # "residents took the injured to the X hospital"
     # ("ordered to transfer the seriously injured to Karachi")
-    r"|(?:took|carried|brought|moved|drove|transfer(?:red)?|shift|send|airlift(?:ed)?)\s+"
-    r"(?:the\s+)?(?:(?:seriously|critically|severely|badly)\s+)?(?:injured|wounded|bodies|dead|"
-    r"victims|casualties|them|him|her)\s+to"
+    r"|(?P<carried>(?:took|carried|brought|moved|drove|transfer(?:red)?|shift|send|"
+    r"airlift(?:ed)?)\s+(?:the\s+)?(?:(?:seriously|critically|severely|badly)\s+)?"
+    r"(?:injured|wounded|bodies|dead|victims|casualties|them|him|her)\s+to)"
     # "shot while returning from his village in X": the victim's home, not the scene
     r"|(?:returning|coming|travell?ing)\s+(?:back\s+)?from\s+(?:his|her|their)\s+"
     r"(?:village|home|house|hometown|native (?:town|village|area))\s+(?:in|at))\b",
@@ -331,12 +331,7 @@ def _aftermath(left: str) -> bool:
         return False  # "killed in the strikes after returning home to X": there before it
     # "displaced by the fighting in Kurram": the event itself is named in between (the
     # wounded carried to it name none: "took the injured to the X hospital")
-    carried = re.match(
-        r"(?:took|carried|brought|moved|drove|transfer(?:red)?|shift|send|airlift(?:ed)?)\b",
-        last.group(0),
-        re.IGNORECASE,
-    )
-    return not _names_event(seg[last.end() if carried else last.start() :])
+    return not _names_event(seg[last.end() if last.group("carried") else last.start() :])
 
 
 _SLAIN_BEFORE = re.compile(rf"\b{SLAIN}\s+$", re.IGNORECASE)

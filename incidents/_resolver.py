@@ -41,7 +41,8 @@ MAX_PLACES = 12
 
 # The word of a place's kind written after its name: "X border crossing", "X district"
 _KIND_AFTER = re.compile(r"\s+(?:[Bb]order\s+)?(?P<kind>[Cc]rossing|[Dd]istrict|[Pp]rovince)\b")
-_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
+# (with :data:`_STOP`, which holds "the", "a", "an")
+_ARTICLES = frozenset({"this", "that", "these", "those", "its", "their"})
 #: What a name with that word may be read as (a respelling of it).
 _TYPED_METHOD = {
     "crossing": ("crossing",),
@@ -192,7 +193,7 @@ class Geocoder(RankingMixin, AnswerMixin):
             got = res[0] if res else None
             if got is None or got.ambiguous or got.method not in _TYPED_METHOD[cue["kind"].lower()]:
                 continue
-            key = " ".join(t[2] for t in toks[i : i + n])
+            key = " ".join(t[2] for t in words)
             return Mention(start, end, text[start:end], key, tuple(res))
         return None
 
