@@ -95,12 +95,21 @@ class CandidatesMixin(HintsMixin):
             if len(alt):
                 exact = np.concatenate([exact, alt])
         ones = np.ones(len(exact))
-        if len(exact) and (
-            not hints
-            or self._any_hinted(exact, hints)
-            or (g.is_town[exact] & g.is_place[exact]).any()
-        ):
+        if len(exact) and (not hints or self._any_hinted(exact, hints)):
             return exact, 2 * ones, ones
+        if len(exact) and (g.is_town[exact] & g.is_place[exact]).any():
+            # a town of the exact name lies outside the hints: it answers unless a
+            # town spelled alike lies inside them ("Qalat" with Balochistan is
+            # Kalat there, not Qalat in Zabul)
+            sk = skeleton(key)
+            alike = np.setdiff1d(g.by_skel.get(sk), exact) if sk else exact[:0]
+            alike = alike[g.is_place[alike] & (g.is_town[alike] | (g.importance[alike] >= 2.5))]
+            alike, sims = self._similar(alike[self._in_hints(alike, hints)], key, 0.5)
+            return (
+                np.concatenate([exact, alike]),
+                np.concatenate([2 * ones, np.ones(len(alike))]),
+                np.concatenate([ones, sims]),
+            )
         sk = skeleton(key)
         if not sk or len(key) < 3:
             return exact, 2 * ones, ones

@@ -271,3 +271,28 @@ def test_a_city_word_with_a_type_word_keeps_its_district(gc):
     # "District" between the city and the part: the part's district, not one named
     # by dropping a word
     assert gc.admin_unit("Karachi District East", level="admin2") == ["Karachi East"]
+
+
+# Coordinates from the Wikipedia articles "Kalat, Pakistan" and "Qalat, Afghanistan".
+_KALAT_PK = (29.0258, 66.5936)
+_QALAT_AF = (32.1058, 66.9083)
+
+
+@pytest.mark.parametrize(
+    ("written", "admin1", "truth"),
+    [
+        ("Qalat", "Balochistan", _KALAT_PK),
+        ("Qalat town", "Balochistan", _KALAT_PK),
+        ("Kalat", "Zabul", _QALAT_AF),
+        ("Qalat", "Zabul", _QALAT_AF),
+        ("Kalat", "Balochistan", _KALAT_PK),
+    ],
+)
+def test_a_town_spelled_alike_inside_the_hint_beats_the_exact_name_outside(
+    gc, written, admin1, truth
+):
+    # "Qalat" is written for Kalat in Balochistan as often as for Qalat in Zabul:
+    # the province the source names decides, not which one the index spells alike
+    m = gc.resolve(written, admin1=admin1)[0]
+    assert m.admin1 == admin1
+    assert float(haversine_km(m.lat, m.lon, *truth)) < 10
