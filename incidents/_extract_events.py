@@ -184,6 +184,11 @@ _LAGGED_AFTER = re.compile(
 )
 
 
+# The means of a casualty told right after it: "killed in an airstrike", "wounded by a
+# roadside bomb"
+_MEANS_OF = re.compile(r"\s+(?:in|by|during)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}")
+
+
 # The news told before, named again and set after an earlier event: "This confrontation
 # follows recent airstrikes ...", "The clash came after ..."
 _THIS_FOLLOWS = re.compile(
@@ -368,7 +373,11 @@ _CONTEXT_NEWS = re.compile(
     r"\b(?:relations|ties|tensions?|trade|anger|concerns?|fears?|frictions?|"
     # the measures taken after it: "security personnel were deployed after the blast"
     r"security (?:personnel|forces|measures)\s+(?:were|was)\s+(?:\w+\s+)?(?:deployed|"
-    r"heightened|tightened|beefed up|stepped up)|curfew|cordon(?:ed)? off|high alert)\b",
+    r"heightened|tightened|beefed up|stepped up)|curfew|cordon(?:ed)? off|high alert|"
+    # a decision told as the news: "the board's decision to withdraw came after ...",
+    # "announced its withdrawal following ..."
+    r"(?:decision|withdrawal|pull-?out|boycott|cancell?ation|postponement|suspension|"
+    r"resignation)\b[^.;:]{0,60}?\b(?:after|following|in the wake of))\b",
     re.IGNORECASE,
 )
 # An actor that is the subject of a passive casualty verb is the victim.
@@ -1248,6 +1257,11 @@ def _events_of(
             if not any(k.violent and at <= k.start < x.start for k in keep):
                 cause.append(x)
                 continue
+        if x.violent and not near and any(_MEANS_OF.fullmatch(t, c.end, x.start) for c in cause):
+            # "came after three players were killed in an airstrike": the means of
+            # the cause's killing is the cause too
+            cause.append(x)
+            continue
         keep.append(x)
     if follows_at is not None:
         cause += [x for x in keep if x.start > follows_at]
