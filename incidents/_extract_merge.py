@@ -556,6 +556,11 @@ def _fold_restatements(
         if near and len(finer) == 1:  # "cornered near the boundary" / "three killed": of it
             filled = filled + other_groups(filled, c.counts)
         host.counts = filled
+        if host.kind == "killing" and c.kind != "killing":
+            # "launched airstrikes on Afghan territory" / "three players from X were
+            # killed": the wide telling says how they were killed
+            host.kind, host.types = c.kind, c.types
+            host.notes.append(f"kind {c.kind} from sentence {c.sentence}")
     # A violent row placed only at a country says nothing about where on the frontier.
     return [
         c

@@ -498,5 +498,7 @@ _STOP = frozenset(
     army village town city district province border post camp market area road bridge school
     mosque north south east west upper lower central new old top big small security forces
     officials monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december""".split()
+    april may june july august september october november december
+    both each either neither this that these those such many most some several other another
+    here there their her his its but than then yet also however meanwhile""".split()
 )

@@ -353,6 +353,11 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
                         # targeted a base in X": a bare "strike" names that bombing
                         c.kind, c.types = kind, EVENT_KINDS[kind]
                         c.notes.append(f"kind {kind} from sentence {unplaced[-1].sentence}")
+                    elif c.kind == "killing" and kind in VIOLENT and kind != "killing":
+                        # "Jets struck X territory, killing 10." / "Four shepherds
+                        # from Y were killed": the killing is the strike told first
+                        c.kind, c.types = kind, EVENT_KINDS[kind]
+                        c.notes.append(f"kind {kind} from sentence {unplaced[-1].sentence}")
                 if _dates_fit(c, unplaced[-1]) and not c.actor1 and unplaced[-1].actor1:
                     # "Afghan forces opened fire at a crossing, killing six." / "...
                     # near the town of Chaman": the agent told with the event

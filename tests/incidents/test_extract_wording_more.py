@@ -5,7 +5,11 @@ for the test.
 - a decision told as the news ("the board's decision to pull out came after two
   players were killed in a drone strike", "announced its withdrawal following the
   deaths of X in Y"): the killing is its cause, and so is the means it names ("killed
-  in a drone strike"): no row.
+  in a drone strike"): no row;
+- English words that open a sentence ("Both", "That", "Many", "Such", "Here", "But")
+  are never places, though some village carries them as an alternate name;
+- "jets struck Afghan territory on Friday" and then "four shepherds from X district
+  were killed": the killing at X is the air strike, told first without its place.
 """
 
 from __future__ import annotations
@@ -34,3 +38,34 @@ def test_a_strike_that_is_the_news_keeps_its_means():
     text = "Two players were killed in a drone strike in Khost province on Sunday."
     df = violent(text, DATE)
     assert len(df) == 1 and df.iloc[0]["fatalities"] == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both nations will hold truce talks in Doha.",
+        "That was the third attack on the post this month.",
+        "Many were wounded, officials said.",
+        "Such incidents have risen since the ceasefire ended.",
+        "Here, residents said the shelling went on all night.",
+        "But the army denied any role in the strike.",
+        "Their homes were destroyed in the shelling.",
+    ],
+)
+def test_a_function_word_opening_a_sentence_is_no_place(text):
+    from incidents.geocode import Geocoder
+
+    first = text.split()[0].strip(",")
+    names = [m.text for m in Geocoder.default().find_mentions(text)]
+    assert first not in names
+
+
+def test_a_killing_placed_later_takes_the_kind_of_its_wide_telling():
+    text = (
+        "Pakistani jets struck Afghan territory on Friday night, killing at least 10 people."
+        "\nFour shepherds from Barmal district in Paktika province were killed, a local "
+        "official said."
+    )
+    df = violent(text, DATE)
+    assert list(df["event_kind"]) == ["air_strike"]
+    assert df.iloc[0]["location"].startswith("Barmal")
