@@ -392,8 +392,14 @@ def _resolve(
         y = int(g["y"] or 0) if g.get("y") else _year_for(mon, 1, ref, year_hint)
         if y is None:
             return None, None, None
-        end = _month_end(y, mon)
         part = (g.get("part") or "").lower()
+        if not g.get("y") and not future and ref is not None and y == ref.year:
+            # "in late December ... launched reprisals" told in October: a past
+            # month part (of another month) beginning after the article is last year's
+            start = 11 if kind == "mid_month" else 21 if part in ("late", "end of") else 1
+            if mon != ref.month and dt.date(y, mon, start) > ref:
+                y -= 1
+        end = _month_end(y, mon)
         if kind == "mid_month":
             return dt.date(y, mon, 11), dt.date(y, mon, 20), None
         if part in ("early", "beginning of", "start of"):

@@ -9,10 +9,15 @@ for the test.
 - English words that open a sentence ("Both", "That", "Many", "Such", "Here", "But")
   are never places, though some village carries them as an alternate name;
 - "jets struck Afghan territory on Friday" and then "four shepherds from X district
-  were killed": the killing at X is the air strike, told first without its place.
+  were killed": the killing at X is the air strike, told first without its place;
+- a past month part named without its year ("in late December the group launched
+  raids", told in October) is last year's, not the December to come (a month to come
+  stays this year's when the clause says so: "talks are scheduled for late November").
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from extract_rows import violent
@@ -69,3 +74,21 @@ def test_a_killing_placed_later_takes_the_kind_of_its_wide_telling():
     df = violent(text, DATE)
     assert list(df["event_kind"]) == ["air_strike"]
     assert df.iloc[0]["location"].startswith("Barmal")
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("In late December the group launched similar raids in Khost.", dt.date(2024, 12, 21)),
+        ("Militants in mid-November stormed a post in Bajaur.", dt.date(2024, 11, 11)),
+        ("The attacks in early December killed six.", dt.date(2024, 12, 1)),
+        ("Talks are scheduled for late November in Doha.", dt.date(2025, 11, 21)),
+        ("The clashes in late October left 20 dead.", dt.date(2025, 10, 21)),
+        ("In early September a drone hit a house in Mir Ali.", dt.date(2025, 9, 1)),
+    ],
+)
+def test_a_past_month_part_without_a_year_is_the_last_one(text, first):
+    from incidents._extract_dates import find_dates
+
+    (span,) = [d for d in find_dates(text, dt.date(2025, 10, 12)) if d.first is not None]
+    assert span.first == first
