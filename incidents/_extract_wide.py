@@ -55,8 +55,9 @@ __all__ = [
 _BORDER_EVENT = re.compile(
     # (not "the border attacks": the event told before, named again)
     r"(?<![-\w])(?<!\bthe )(?<!\bthese )(?<!\bthose )(?<!\bthat )(?<!\bthis )"
-    r"(?:(?:overnight|fresh|recent|deadly|heavy|fierce|intense|renewed|latest)\s+)?"
-    r"border\s+(?:attacks?|clash(?:es)?|skirmish(?:es)?|operations|fighting|firing|"
+    r"(?:(?:overnight|fresh|recent|deadly|heavy|fierce|intense|renewed|latest|"
+    r"retaliatory|punitive|proclaimed|massive|large-scale|major)\s+){0,3}"
+    r"border\s+(?:attacks?|clash(?:es)?|skirmish(?:es)?|operations?|fighting|firing|"
     r"shelling|hostilities|violence|exchanges?(?: of fire)?)\b",
     re.IGNORECASE,
 )

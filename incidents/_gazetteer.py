@@ -60,11 +60,59 @@ FEATURE_KINDS = frozenset(
 #: 25°17′12″N 51°32′0″E; "Istanbul": 41°00′49″N 28°57′18″E; "Tehran": 35°41′21″N
 #: 51°23′20″E; "Riyadh": 24°38′N 46°43′E), rounded as in the brief.
 FOREIGN_PLACES: tuple[tuple[str, tuple[str, ...], float, float, float], ...] = (
-    # name, other names, lat, lon, radius km
+    # name, other names, lat, lon, radius km.  Places abroad that news of this frontier
+    # names as venues, capitals, datelines or origins: without them a foreign name
+    # matches a village spelled alike ("Ankara" -> "Akara", "Kurdistan" -> an alternate
+    # name of a Punjabi village).  Coordinates: each place's Wikipedia article
+    # (infobox); a country or region is its article's coordinate, its radius the
+    # rough half-width of its territory.
     ("Doha", ("ad dawhah", "al dawha", "الدوحة"), 25.2854, 51.5310, 10.0),
     ("Istanbul", ("stamboul", "constantinople", "istanbul"), 41.0082, 28.9784, 20.0),
     ("Tehran", ("teheran", "تهران"), 35.6892, 51.3890, 15.0),
     ("Riyadh", ("ar riyad", "الرياض"), 24.6333, 46.7167, 15.0),
+    ("Ankara", (), 39.9333, 32.8667, 25.0),
+    ("Moscow", ("moskva",), 55.7558, 37.6173, 30.0),
+    ("Beijing", ("peking",), 39.9067, 116.3975, 40.0),
+    ("Tashkent", ("toshkent",), 41.3111, 69.2797, 20.0),
+    ("Dushanbe", (), 38.5367, 68.7800, 15.0),
+    ("Ashgabat", ("ashkhabad",), 37.9500, 58.3833, 15.0),
+    ("Termez", ("termiz",), 37.2242, 67.2783, 10.0),
+    ("Zahedan", (), 29.4963, 60.8629, 15.0),
+    ("New Delhi", ("delhi",), 28.6139, 77.2089, 25.0),
+    ("Dubai", ("dubayy",), 25.2631, 55.2972, 30.0),
+    ("Abu Dhabi", (), 24.4667, 54.3667, 25.0),
+    ("Jeddah", ("jiddah", "jedda"), 21.5433, 39.1728, 20.0),
+    ("Muscat", (), 23.5889, 58.4083, 20.0),
+    ("Baghdad", (), 33.3150, 44.3661, 20.0),
+    ("Erbil", ("arbil", "hawler"), 36.1911, 44.0092, 15.0),
+    ("Oslo", (), 59.9133, 10.7389, 15.0),
+    ("Geneva", ("geneve",), 46.2000, 6.1500, 10.0),
+    ("Brussels", ("bruxelles",), 50.8467, 4.3525, 10.0),
+    ("London", (), 51.5072, -0.1275, 30.0),
+    ("Washington", ("washington dc", "washington d.c."), 38.9047, -77.0164, 20.0),
+    ("New York", ("new york city",), 40.7127, -74.0059, 30.0),
+    ("Qatar", ("state of qatar",), 25.3000, 51.2000, 100.0),
+    ("United Arab Emirates", ("uae", "emirates"), 24.0000, 54.0000, 300.0),
+    ("Saudi Arabia", ("kingdom of saudi arabia", "ksa"), 24.0000, 45.0000, 1200.0),
+    ("Oman", ("sultanate of oman",), 21.0000, 57.0000, 700.0),
+    ("Iraq", (), 33.0000, 44.0000, 600.0),
+    (
+        "Kurdistan Region",
+        ("kurdistan", "kurdistan region of iraq", "iraqi kurdistan"),
+        36.4000,
+        44.4000,
+        250.0,
+    ),
+    ("Turkey", ("turkiye", "türkiye"), 39.0000, 35.0000, 900.0),
+    ("Iran", ("islamic republic of iran",), 32.0000, 53.0000, 1200.0),
+    ("India", ("republic of india",), 21.0000, 78.0000, 1800.0),
+    ("China", ("people's republic of china", "prc"), 35.0000, 103.0000, 2500.0),
+    ("Tajikistan", (), 39.0000, 71.0000, 400.0),
+    ("Uzbekistan", (), 41.0000, 64.0000, 700.0),
+    ("Turkmenistan", (), 39.0000, 59.0000, 600.0),
+    ("Russia", ("russian federation",), 60.0000, 90.0000, 4000.0),
+    ("United States", ("united states of america", "usa"), 39.8000, -98.6000, 2500.0),
+    ("United Kingdom", ("uk", "britain", "great britain"), 54.0000, -2.0000, 600.0),
 )
 
 _COLUMNS = [

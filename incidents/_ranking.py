@@ -203,7 +203,9 @@ class RankingMixin(CandidatesMixin):
         if is_country.any():
             r = int(rows[is_country][0])
             return r, np.array([r]), 2.0
-        keep = kinds != "country"
+        # ... and so are places abroad ("Dulha" is no respelling of Delhi, "Jada" none
+        # of Jeddah): the frontier's villages are the likelier respellings
+        keep = (kinds != "country") & ((kinds != "foreign") | (qual >= 2))
         rows, qual, sim, kinds = rows[keep], qual[keep], sim[keep], kinds[keep]
         if not len(rows):
             return None, NO_ROWS, 0.0

@@ -12,7 +12,11 @@ for the test.
   were killed": the killing at X is the air strike, told first without its place;
 - a past month part named without its year ("in late December the group launched
   raids", told in October) is last year's, not the December to come (a month to come
-  stays this year's when the clause says so: "talks are scheduled for late November").
+  stays this year's when the clause says so: "talks are scheduled for late November");
+- "killed 40 soldiers in a retaliatory overnight border operation" (up to three words
+  before "border operation", singular or plural) is an event on the frontier when
+  the sentence names no place; a foreign dateline ("ERBIL, Kurdistan Region of Iraq -")
+  is never its place.
 """
 
 from __future__ import annotations
@@ -92,3 +96,19 @@ def test_a_past_month_part_without_a_year_is_the_last_one(text, first):
 
     (span,) = [d for d in find_dates(text, dt.date(2025, 10, 12)) if d.first is not None]
     assert span.first == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Taliban said on Sunday they had killed 40 Pakistani soldiers in a retaliatory "
+        "overnight border operation.",
+        "ERBIL, Kurdistan Region of Iraq - The Taliban said on Sunday they had killed 40 "
+        "Pakistani soldiers in a retaliatory overnight border operation.",
+        "Pakistan said its troops killed 30 attackers in a massive border operation on Sunday.",
+    ],
+)
+def test_a_border_operation_with_no_place_is_on_the_frontier(text):
+    df = violent(text, DATE)
+    assert len(df) == 1
+    assert df.iloc[0]["matched_name"].startswith("Afghanistan-Pakistan frontier")
