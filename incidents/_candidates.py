@@ -12,7 +12,14 @@ from incidents._gazetteer import haversine_km
 from incidents._grammar import Item
 from incidents._hints import HintsMixin
 from incidents._match import Hints, member
-from incidents._names import norm, script, skeleton, skeleton_neighbours, variant_keys
+from incidents._names import (
+    aspirate_skeletons,
+    norm,
+    script,
+    skeleton,
+    skeleton_neighbours,
+    variant_keys,
+)
 
 __all__ = ["SEAT_WORDS", "CandidatesMixin"]
 
@@ -114,6 +121,9 @@ class CandidatesMixin(HintsMixin):
         if not sk or len(key) < 3:
             return exact, 2 * ones, ones
         fuzzy = np.setdiff1d(g.by_skel.get(sk), exact)
+        more = [g.by_skel.get(a) for a in aspirate_skeletons(key)]
+        if any(len(a) for a in more):  # "Kacchi" is also the "Kachhi" of the index
+            fuzzy = np.setdiff1d(np.concatenate([fuzzy, *more]), exact)
         sims = np.empty(0)
         if len(fuzzy):
             fuzzy, sims = self._similar(fuzzy, key, 0.5, hints)

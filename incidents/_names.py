@@ -154,6 +154,19 @@ def skeleton(key: str) -> str:
     return sk if len(sk) >= 2 else ""
 
 
+#: Spellings of an aspirated consonant that the skeleton keeps apart ("Kachhi" ->
+#: "kch", "Kacchi" -> "kc"): each is also read as the others.
+_ASPIRATES = (("cch", "chh"), ("chh", "cch"), ("chh", "ch"), ("tth", "th"), ("ddh", "dh"))
+
+
+def aspirate_skeletons(key: str) -> set[str]:
+    """Skeletons of ``key`` with its aspirated consonants respelled ("kacchi" ->
+    the skeleton of "kachhi"), other than ``skeleton(key)`` itself."""
+    own = skeleton(key)
+    out = {skeleton(key.replace(a, b)) for a, b in _ASPIRATES if a in key}
+    return out - {own, ""}
+
+
 _SKEL_ALPHABET = "abcdfgjklmnprstvxz"
 
 
