@@ -121,6 +121,8 @@ _GROUPS = {
         r"sons of (?:the )?(?:soil|Pakistan|the nation|the motherland)|"
         # (the longer name first: "three police officers and a civilian")
         r"soldiers?|troops|personnel|policem[ae]n|police (?:officers?|personnel|constables?)|"
+        # ("nine security officials and a civilian": officials of the forces, not a total)
+        r"(?:security|police|levies|border) officials|"
         r"police|officers?|guards?|servicem[ae]n|forces|"
         r"paramilitar(?:y|ies)|security forces|cops|jawans|sepoys|constables?|troopers?|"
         r"commandos?|rangers|recruits|cadets|(?:traffic )?wardens|levies"
@@ -169,6 +171,7 @@ _ADJ = (
 _OF = r"(?:of (?:its|their|our|the|his|her) )?"
 DEAD = (
     r"(?:killed|killing|martyring|dead|died|martyred|slain|lost their lives|laid down their lives|"
+    r"lost (?:his|her) life|laid down (?:his|her) life|"
     r"perished|shot dead|" + DEAD_MORE + "|"
     r"embraced (?:martyrdom|shahadat)|sent to hell|neutrali[sz]ed|eliminated|eliminating|"
     r"neutrali[sz]ing)"
@@ -186,7 +189,7 @@ HURT = (
 # Words between a count and its verb: no other count, no other casualty verb.
 _GAP = (
     r"(?:(?!\b(?:killed|dead|died|martyred|wounded|injured|hurt|injuring|wounding|while|whereas|"
-    r"lives|embraced|perished|slain|neutrali[sz]ed|"
+    r"lives|life|embraced|perished|slain|neutrali[sz]ed|"
     # a report of a count: "a border official reported that three soldiers were wounded"
     r"but|among(?!\s+(?:them|whom))|said(?!\s+to\b)|says|reported(?!\s+to\b)|told)\b)"
     r"[^.;\d]){0,70}?"
@@ -387,7 +390,8 @@ _NOMINAL = [
 # "injuries to 16 others", "injuring 16 others" is a verb form
 _NOMINAL_HURT = re.compile(
     rf"\binjur(?:y|ies) to (?:its |their |the )?(?:at least |more than |some |about )?"
-    rf"{_NUM}(?: {_ADJ}(?P<who>{_WHO_ANY}|{_ONE}))?\b",
+    # ("injuries to another policeman": one more)
+    rf"(?:{_NUM}|(?P<another>another))(?: {_ADJ}(?P<who>{_WHO_ANY}|{_ONE}))?\b",
     re.IGNORECASE,
 )
 # "the death toll rose to 101", "the toll has climbed to at least 23"
@@ -539,7 +543,8 @@ _EITHER_BEFORE = re.compile(
     r"\b(?:killed|injured|wounded|dead|hurt|martyred)\s+(?:or|and)\s+$", re.I
 )
 _ANY_VERB = re.compile(
-    r"kill|dead|died|martyr|slain|lives|perish|shahadat|hell|neutrali|eliminat|wound|injur|hurt|"
+    r"kill|dead|died|martyr|slain|lives|life|perish|shahadat|hell|neutrali|eliminat|wound|injur|"
+    r"hurt|"
     r"casualt|death|fatalit|toll|lives|bodies|body of|" + DEAD_MORE,
     re.IGNORECASE,
 )
@@ -684,14 +689,19 @@ def counts_in(sentence: str) -> list[Count]:
             who = z.groupdict().get("who")
             out.append(Count(z.start(), z.end(), "killed", v, _group(who), z.group(0)))
     for z in _NOMINAL_HURT.finditer(sentence) if "injur" in low else ():
-        v = _value(z.group("num"))
-        if (
-            v
-            and not _is_year(sentence, z)
-            and not any(c.start <= z.start("num") < c.end for c in out)
-        ):
+        if z.group("another") and not z.group("who"):
+            continue  # ("injuries to another": no count)
+        v = 1 if z.group("another") else _value(z.group("num"))
+        at = z.start("another") if z.group("another") else z.start("num")
+        if v and not _is_year(sentence, z) and not any(c.start <= at < c.end for c in out):
             who = z.groupdict().get("who")
             out.append(Count(z.start(), z.end(), "wounded", v, _group(who), z.group(0)))
+            # "injuries to one policeman and a civilian": the groups joined to it
+            more = _AND_MORE.match(sentence[z.end() :].lstrip())
+            w = _value(more.group("num")) if more is not None else None
+            if more is not None and w:
+                grp = _group(more.group("who"))
+                out.append(Count(z.start(), z.end(), "wounded", w, grp, more.group(0)))
     tolls = [*_TOLL.finditer(sentence), *_TOLL_TO.finditer(sentence)] if "toll" in low else []
     if "number of" in low:
         tolls += [*_TOLL_TO.finditer(sentence), *_DEAD_NUMBER.finditer(sentence)]

@@ -39,7 +39,8 @@ TRADES = (
     r"(?:teacher|doctor|journalist|reporter|lawyer|cleric|imam|prayer leader|scholar|"
     r"engineer|nurse|health worker|polio worker|aid worker|vaccinator|politician|employee|"
     r"pilgrim|shepherd|herder|judge|activist|pedestrian|watchman|motorcyclist|passenger|"
-    r"worshipper|vendor|mechanic|contractor|tailor|villager|chowkidar|elder|tribal elder)"
+    r"worshipper|vendor|mechanic|contractor|tailor|villager|chowkidar|elder|tribal elder|"
+    r"coal miner|miner|driller|truck driver|porter|guest)"
 )
 
 EXTRA: dict[str, str] = {

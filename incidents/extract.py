@@ -563,7 +563,9 @@ def _is_background(c: _Candidate) -> bool:
 # "In the second incident, ...": an incident of its own, after another
 _NEXT_INCIDENT = re.compile(
     r"^\W*In the (?:second|third|fourth|fifth|next|other|later|latest) (?:\w+ )?(?:incident|"
-    r"attack|strike|blast|explosion|raid|ambush|clash|encounter|operation)\b",
+    r"attack|strike|blast|explosion|raid|ambush|clash|encounter|operation)\b"
+    # "Earlier on Monday, militants had attacked a convoy in X": another incident
+    r"|^\W*(?:Elsewhere|Meanwhile|Separately|Earlier(?: on \w+| in the day| that day| today)?),",
     re.IGNORECASE,
 )
 

@@ -16,7 +16,13 @@ for the test.
 - "killed 40 soldiers in a retaliatory overnight border operation" (up to three words
   before "border operation", singular or plural) is an event on the frontier when
   the sentence names no place; a foreign dateline ("ERBIL, Kurdistan Region of Iraq -")
-  is never its place.
+  is never its place;
+- counts: "seven border officials and a driver were wounded" is eight (officials of
+  the forces are a group, not a total); "injuries to two guards and a passer-by" three;
+  "injuries to another constable" one; "a guard lost his life" one; "left 14 coal
+  miners dead" and "the deaths of 14 miners" fourteen;
+- "Elsewhere," / "Meanwhile," / "Earlier on Monday," opening a sentence starts another
+  incident: the placeless counts told before it are not its own.
 """
 
 from __future__ import annotations
@@ -112,3 +118,34 @@ def test_a_border_operation_with_no_place_is_on_the_frontier(text):
     df = violent(text, DATE)
     assert len(df) == 1
     assert df.iloc[0]["matched_name"].startswith("Afghanistan-Pakistan frontier")
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        ("Seven border officials and a driver were wounded in the blast.", None, 8),
+        ("The firing caused injuries to two guards and a passer-by.", None, 3),
+        ("The shooting resulted in injuries to another constable.", None, 1),
+        ("A guard lost his life and two constables were hurt.", 1, 2),
+        ("The explosion left 14 coal miners dead.", 14, None),
+        ("The attack led to the deaths of at least 14 miners.", 14, None),
+    ],
+)
+def test_more_casualty_wordings_are_counted(text, killed, wounded):
+    from incidents._extract_counts import casualties_in
+
+    c = casualties_in(text)
+    assert (c.killed, c.wounded) == (killed, wounded)
+
+
+def test_counts_before_an_elsewhere_sentence_are_not_its_own():
+    text = (
+        "Gunmen stormed a police station in Bhag town on Monday night.\n"
+        "Two constables were injured.\n"
+        "Earlier on Monday, militants had attacked a convoy in Kech district with a roadside "
+        "bomb.\n"
+        "Five guards and a driver were injured in the blast."
+    )
+    df = violent(text, DATE)
+    kech = df[df["location"].str.startswith("Kech")]
+    assert len(kech) == 1 and kech.iloc[0]["injuries"] == 6
