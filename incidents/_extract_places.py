@@ -447,6 +447,31 @@ _REGION_BEFORE = re.compile(
 _REGION_UNIT = {"north": "Khyber Pakhtunkhwa", "south": "Balochistan"}
 
 
+# "Khyber Pakhtunkhwa's capital", "Balochistan province's capital" (not "Balochistan's
+# capital Quetta": the city is named) / "the (provincial) capital of X province"
+_CAPITAL_AFTER = re.compile(
+    r"(?:\s+province)?(?:'s|’s)?\s+(?:provincial\s+)?capital\b(?!,?\s+(?:city\s+)?[A-Z])"
+)
+_CAPITAL_BEFORE = re.compile(
+    r"\b(?:provincial\s+)?capital\s+(?:city\s+)?of\s+(?:the\s+)?(?:\w+ern\s+)?$", re.IGNORECASE
+)
+
+
+# "in Khyber Pakhtunkhwa's capital": a locative before the possessive province
+_LOCATIVE_CAPITAL = re.compile(
+    r"\b(?:in|at|near|on|into|across|struck|hit|rocked|targeted)\s+(?:the\s+)?"
+    r"(?:(?:Pakistan|Afghanistan)(?:'s|’s)\s+)?(?:\w+(?:ern|west|east)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _capital_of(t: str, p: _Place) -> bool:
+    """Whether a province mention names the province's capital, not the province."""
+    if _CAPITAL_AFTER.match(t, p.end):
+        return True
+    return bool(_CAPITAL_BEFORE.search(t, max(0, p.start - 40), p.start))
+
+
 def _region_of(t: str, p: _Place, gc: Geocoder) -> tuple[int, Match] | None:
     """Where a compass region of Pakistan starts and the province it names, or None."""
     if p.match.country != "PK" or p.text.lower() != "pakistan":
@@ -506,6 +531,7 @@ class _Place:
     area: Match | None = None  # the province of the same name ("Kandahar")
     tehsil: Match | None = None  # (a context read as its district) the tehsil itself
     anew: bool = False  # a new event at a place named before ("an operation in the area")
+    capital: bool = False  # a province named for its capital ("in X province's capital")
 
     @property
     def label(self) -> str:
@@ -582,6 +608,16 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
             p.start, p.match, role = region[0], region[1], "place"
             p.text = t[p.start : p.end]
             p.notes.append(f"{p.text!r} read as {p.match.name}")
+        if p.match.method == "admin1" and _capital_of(t, p):
+            # "in Khyber Pakhtunkhwa's capital", "the capital of Paktika province": the
+            # province's seat (read once the unit words are), not the province
+            p.capital = True
+            role = (
+                "place"
+                if role in (None, "listed")
+                and _LOCATIVE_CAPITAL.search(t, max(0, p.start - 40), p.start)
+                else role
+            )
         if role in (None, "listed") and _local_source(t, p):
             sources.append(p)  # "police in X said ...": kept if the sentence names no site
         gap = _DATED_ITEM.sub("", t[found[-1].end : p.start]) if found else ""
@@ -656,6 +692,11 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     found.sort(key=lambda p: p.start)
     _qualify(t, found)
     _contexts(t, found, gc)
+    for p in found:
+        seat = gc.province_seat(p.match.name) if p.capital and p.match.name else None
+        if seat is not None and p.match.method == "admin1":
+            p.notes.append(f"the capital of {p.match.name} read as {seat.name}")
+            p.match = seat
     known = [_Place(a, b, "", Match()) for a, b in taken]
     _unknown_list_items(t, found, known)
     _unknown_before_unit(t, found, known, gc)

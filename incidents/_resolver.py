@@ -22,6 +22,8 @@ import math
 import re
 from dataclasses import replace
 
+import numpy as np
+
 from incidents._answer import RADIUS_KM, AnswerMixin
 from incidents._gazetteer import Gazetteer, haversine_km
 from incidents._grammar import Item, parse
@@ -110,6 +112,15 @@ class Geocoder(RankingMixin, AnswerMixin):
         col = g.admin1 if level == "admin1" else g.admin2
         return sorted({str(col[r]) for r in rows if col[r]})
 
+    def province_seat(self, admin1: str) -> Match | None:
+        """The seat of province ``admin1`` (its GeoNames PPLA or PPLC town, the most
+        populous when several), or None: what "the provincial capital" of it means."""
+        g = self._g
+        row = _seats_by_province(g).get(admin1)
+        if row is None:
+            return None
+        return self._match(row, np.array([row]), Item(norm(g.name[row])), Hints(), 2.0)
+
     def lookup_names(self) -> frozenset[str]:
         """Every exact name key in the gazetteer (see :func:`incidents._names.norm`)."""
         return frozenset(self._g.by_key.slot)
@@ -146,6 +157,10 @@ class Geocoder(RankingMixin, AnswerMixin):
                     if key in self._g.by_key.slot:
                         found = (n, key)
                         break
+                    own = self._capital_owner(text, toks, i, n)
+                    if own is not None:
+                        found = (n, own)  # "Khyber Pakhtunkhwa's capital"
+                        break
             if found is None and first.isupper():
                 typed = self._typed_unknown(text, toks, i, reach[i])
                 if typed is not None:
@@ -158,6 +173,8 @@ class Geocoder(RankingMixin, AnswerMixin):
                 continue
             n, key = found
             start, end = toks[i][0], toks[i + n - 1][1]
+            if text[end - 2 : end] in ("'s", "’s") and key != toks[i + n - 1][2]:
+                end -= 2  # (the possessive of a province named for its capital)
             query = key
             if owner is not None and _POSSESSOR.fullmatch(text, owner[0], start):
                 # "Nangarhar's Shinwari district": read inside the possessor (which
@@ -196,6 +213,20 @@ class Geocoder(RankingMixin, AnswerMixin):
             key = " ".join(t[2] for t in words)
             return Mention(start, end, text[start:end], key, tuple(res))
         return None
+
+    def _capital_owner(
+        self, text: str, toks: list[tuple[int, int, str]], i: int, n: int
+    ) -> str | None:
+        """The key of a province whose possessive closes words ``i`` .. ``i + n - 1``
+        right before "capital" ("Khyber Pakhtunkhwa's capital"), else None: a
+        mention of its own (the province's seat), unlike other possessors."""
+        end = toks[i + n - 1][1]
+        if text[end - 2 : end] not in ("'s", "’s") or not _CAPITAL_NEXT.match(text, end):
+            return None
+        words = [t[2] for t in toks[i : i + n - 1]]
+        key = " ".join([*words, norm(text[toks[i + n - 1][0] : end - 2])])
+        rows = self._g.by_key.get(key)
+        return key if len(rows) and (self._g.kind[rows] == "region").any() else None
 
     def _possessor(
         self, text: str, toks: list[tuple[int, int, str]], i: int
@@ -470,7 +501,19 @@ class Geocoder(RankingMixin, AnswerMixin):
 
 _POSSESSOR = re.compile(r"['’]s?\s+")
 _TOKEN = re.compile(r"[^\W_][\w'’\-]*")
+_CAPITAL_NEXT = re.compile(r"\s+(?:provincial\s+)?capital\b")
 _BREAK = re.compile(r"[,;:]")
+
+
+@functools.cache
+def _seats_by_province(g: Gazetteer) -> dict[str, int]:
+    """Province name -> gazetteer row of its seat (PPLA/PPLC town, most populous)."""
+    out: dict[str, int] = {}
+    rows = np.flatnonzero(np.isin(g.fcode, ("PPLA", "PPLC")) & g.is_place)
+    for r in rows[np.argsort(-np.nan_to_num(g.population[rows].astype(float)), kind="stable")]:
+        if g.admin1[r] is not None:
+            out.setdefault(str(g.admin1[r]), int(r))
+    return out
 
 
 def _join(a: str | None, b: str) -> str:

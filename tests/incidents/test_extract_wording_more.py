@@ -22,7 +22,11 @@ for the test.
   "injuries to another constable" one; "a guard lost his life" one; "left 14 coal
   miners dead" and "the deaths of 14 miners" fourteen;
 - "Elsewhere," / "Meanwhile," / "Earlier on Monday," opening a sentence starts another
-  incident: the placeless counts told before it are not its own.
+  incident: the placeless counts told before it are not its own;
+- a province named for its capital ("in Khyber Pakhtunkhwa's capital", "Pakistan's
+  Balochistan capital", "the provincial capital of Paktika") is the province's seat
+  (its GeoNames PPLA town), not the province; "Balochistan's capital Quetta" stays
+  Quetta.
 """
 
 from __future__ import annotations
@@ -149,3 +153,37 @@ def test_counts_before_an_elsewhere_sentence_are_not_its_own():
     df = violent(text, DATE)
     kech = df[df["location"].str.startswith("Kech")]
     assert len(kech) == 1 and kech.iloc[0]["injuries"] == 6
+
+
+# Wikipedia coordinates of the provincial capitals
+_SEATS = {
+    "Peshawar": (34.0150, 71.5805),
+    "Quetta": (30.1830, 66.9990),
+    "Sharana": (33.1364, 68.7316),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "seat"),
+    [
+        (
+            "A bomb went off near a police van in Khyber Pakhtunkhwa's capital on Sunday, "
+            "killing six people.",
+            "Peshawar",
+        ),
+        ("A blast in Pakistan's Balochistan capital on Sunday killed six people.", "Quetta"),
+        (
+            "A suicide bomber struck a bazaar in the provincial capital of Paktika province on "
+            "Sunday, killing six.",
+            "Sharana",
+        ),
+        ("A blast in Balochistan's capital Quetta on Sunday killed six people.", "Quetta"),
+    ],
+)
+def test_a_province_named_for_its_capital_is_its_seat(text, seat):
+    from incidents._gazetteer import haversine_km
+
+    df = violent(text, DATE)
+    assert len(df) == 1
+    r = df.iloc[0]
+    assert float(haversine_km(r["latitude"], r["longitude"], *_SEATS[seat])) < 15
