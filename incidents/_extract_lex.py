@@ -300,6 +300,8 @@ def _triggers(sentence: str) -> list[Trigger]:
             after = sentence[m.end() : m.end() + 20].lower()
             if re.match(r"\s+(?:a |an )?(?:deal|agreement|accord|by|down)\b", after):
                 continue
+            if _HIT_A_MINE.match(sentence, m.end()):
+                continue  # "their vehicle struck an old mine": the mine's blast
             if out and out[-1].kind != "air_strike" and m.start() - out[-1].end < 40:
                 continue
         if kind == "ceasefire" and _EXTENDED.search(sentence[max(0, m.start() - 40) : m.start()]):
@@ -412,6 +414,14 @@ def is_diplomatic(sentence: str, trig: Trigger) -> bool:
         r"\bof\s+(?:\w+\s+){0,2}?\w+ing\b|\bof\s+(?:\w+\s+){0,3}$", before[m.end() :], re.I
     )
     return not accusation
+
+
+# A vehicle striking a mine or a bomb: "struck an old landmine", "hit a roadside bomb"
+_HIT_A_MINE = re.compile(
+    r"\s+(?:an?\s+|the\s+)?(?:(?:old|unexploded|hidden|buried|planted|abandoned|Soviet-era)\s+)?"
+    r"(?:land\s?)?(?:mines?|roadside bombs?|IEDs?|improvised explosive devices?|explosives?)\b",
+    re.IGNORECASE,
+)
 
 
 # -- frontier-wide phrases -------------------------------------------------------

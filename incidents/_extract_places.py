@@ -212,7 +212,8 @@ _DESCRIBES = re.compile(
     r"|\b(?:soldiers?|troops|personnel|sepoys?|men|women|children|people|civilians|victims|"
     r"labou?rers|workers|policemen|officers?|students?|pilgrims|passengers|traders|drivers|"
     r"youths?|boys?|girls?|brothers|family|families|relatives)\s+(?:\w+\s+)?(?:from|of)\s+"
-    r"(?:the\s+)?$"
+    r"(?:the\s+)?(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
+    r"\s+|central\s+)?$"
     # "Sepoy Ali Khan, 26, from X": a person's age, then where they are from
     r"|\b\d{1,2}\s*,?\s+(?:from|of|hailing from)\s+(?:the\s+)?$"
     # where a convoy was going: "the convoy was travelling from X to Y when it came
@@ -234,6 +235,9 @@ _AFTERMATH = re.compile(
     r"mourn\w*|(?:escaped|retreated|retreating|withdrew|slipped back|melted back|flown|headed|"
     r"heading|bound|destined|en route|sent|returning|returned)(?:\s+\w+){0,2}?\s+"
     r"(?:to|into|towards|for)"
+    # where a train or bus was leaving for: "as a train was preparing to depart from the
+    # platform to X", "the bus had left for X"
+    r"|\b(?:depart\w*|leav(?:e|es|ing)|left)(?:\s+from\s+(?:the\s+)?\w+)?\s+(?:to|for)"
     # a route's ends: "a coach coming from Karachi to Quetta"
     r"|(?P<route>(?:coming|travell?ing|going|plying|bound)\s+from\s+[A-Z][\w'’-]*"
     r"(?:\s+[A-Z][\w'’-]*)?\s+to)"

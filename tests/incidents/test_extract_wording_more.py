@@ -26,7 +26,11 @@ for the test.
 - a province named for its capital ("in Khyber Pakhtunkhwa's capital", "Pakistan's
   Balochistan capital", "the provincial capital of Paktika") is the province's seat
   (its GeoNames PPLA town), not the province; "Balochistan's capital Quetta" stays
-  Quetta.
+  Quetta;
+- where a train or bus was leaving for ("as the train was about to depart from the
+  platform for X", "the bus had left for X") and where victims came from with a compass
+  word ("civilians from eastern X province") are no sites; a vehicle that "struck an old
+  mine" is the mine's blast, not an air strike.
 """
 
 from __future__ import annotations
@@ -187,3 +191,24 @@ def test_a_province_named_for_its_capital_is_its_seat(text, seat):
     assert len(df) == 1
     r = df.iloc[0]
     assert float(haversine_km(r["latitude"], r["longitude"], *_SEATS[seat])) < 15
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "A blast at Quetta railway station on Saturday killed 20 people.\nThe blast "
+            "happened as a train was getting ready to depart from the platform to Peshawar.",
+            ["Quetta"],
+        ),
+        (
+            "A landmine killed five people in Dara-I-Nur district on Thursday. The victims "
+            "were villagers from eastern Nuristan province, whose vehicle struck an old mine.",
+            ["Dara-I-Nur"],
+        ),
+    ],
+)
+def test_a_destination_or_a_home_province_is_no_site(text, places):
+    df = violent(text, DATE)
+    assert sorted(df["matched_name"]) == places
+    assert "air_strike" not in set(df["event_kind"])
