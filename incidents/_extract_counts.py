@@ -737,10 +737,48 @@ def counts_in(sentence: str) -> list[Count]:
         if z is not None and v is not None:
             # "injuring 10 others, along with 19 civilians": more of the same count
             out.append(Count(z.start(), z.end(), c.which, v, _group(z.group("who")), z.group(0)))
+    out.extend(_singles(sentence, out))  # "his companion lost his life"
     out.extend(nominal_tolls(sentence, out))  # "resulting in one death and 15 injuries"
     out.extend(_named(sentence, out))
     out = gapped_groups(sentence, sorted(out, key=lambda c: (c.start, c.which)))
     return claims.tag(sentence, _others(out, sentence))
+
+
+# One person told without a number: "his companion, X, lost his life", "another
+# person, identified as X, was injured", "the driver was killed", "Ali Khan was shot and
+# killed", "leaving him critically injured", "and injuries to another".
+_KIN = (
+    r"companion|friend|colleague|relative|brother|son|nephew|cousin|bodyguard|associate|"
+    r"guard|gunner|escort|aide|husband|father|uncle|"
+)
+_SINGLE = re.compile(
+    rf"(?:\b(?P<det>[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]nother|[Ii]ts)\s+(?:[a-z]+\s+)?"
+    rf"(?P<who>{_KIN}{_ONE})"
+    rf"|(?<![\w,] )(?<!\bthe )\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{1,3}}))"
+    r"(?:\s*,[^,;]{1,60},)?\s+"
+    r"(?:(?:was|had been|has been)\s+(?:also\s+|reportedly\s+|critically\s+|seriously\s+|"
+    r"severely\s+|badly\s+|tragically\s+)?(?P<verb>killed|shot dead|shot and killed|martyred|"
+    r"injured|wounded|hurt)|(?:also\s+|tragically\s+)?(?P<lost>lost (?:his|her) life))\b"
+    r"|\bleaving (?:him|her) (?:critically |seriously |severely |badly )?(?P<left>injured|"
+    r"wounded|dead)\b"
+    r"|\binjuries to another(?P<another>)(?=\s*[.,;]|\s*$)",
+)
+
+
+def _singles(sentence: str, have: list[Count]) -> list[Count]:
+    """Counts of one person named without a number (see :data:`_SINGLE`)."""
+    out: list[Count] = []
+    for z in _SINGLE.finditer(sentence):
+        if any(c.start <= z.start() < c.end or z.start() <= c.start < z.end() for c in have):
+            continue
+        word = z.group("verb") or z.group("left") or ("" if z.group("another") is not None else "x")
+        hurt = bool(re.match(r"injur|wound|hurt", word or ""))
+        if z.group("another") is not None:
+            hurt = True
+        which = "wounded" if hurt else "killed"
+        group = _group(z.group("who")) if z.group("who") else "people"
+        out.append(Count(z.start(), z.end(), which, 1, group, z.group(0)))
+    return out
 
 
 # A serviceman named by rank: "Major Hamza Israr, 29,", "Sepoy Muhammad Naeem".

@@ -30,7 +30,10 @@ for the test.
 - where a train or bus was leaving for ("as the train was about to depart from the
   platform for X", "the bus had left for X") and where victims came from with a compass
   word ("civilians from eastern X province") are no sites; a vehicle that "struck an old
-  mine" is the mine's blast, not an air strike.
+  mine" is the mine's blast, not an air strike;
+- one person told without a number counts one: "his cousin, X, lost his life", "another
+  man, named as X, was wounded", "the driver was hurt", "Ali Raza was shot and killed",
+  "leaving him seriously injured", "the martyrdom of one guard and injuries to another".
 """
 
 from __future__ import annotations
@@ -212,3 +215,22 @@ def test_a_destination_or_a_home_province_is_no_site(text, places):
     df = violent(text, DATE)
     assert sorted(df["matched_name"]) == places
     assert "air_strike" not in set(df["event_kind"])
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        ("His cousin, Noor Ali, also lost his life in the firing.", 1, None),
+        ("Another man, named as Gul Zaman, was wounded in the attack.", None, 1),
+        ("Two guards were killed and the driver was hurt.", 2, 1),
+        ("Ali Raza Khan was shot and killed outside his home.", 1, None),
+        ("Gunmen fired at the candidate, leaving him seriously injured.", None, 1),
+        ("The firing caused the martyrdom of one guard and injuries to another.", 1, 1),
+        ("The Taliban spokesman was briefed on the attack.", None, None),
+    ],
+)
+def test_one_person_told_without_a_number_counts_one(text, killed, wounded):
+    from incidents._extract_counts import casualties_in
+
+    c = casualties_in(text)
+    assert (c.killed, c.wounded) == (killed, wounded)
