@@ -126,6 +126,17 @@ def refine_by_sentence(
     for c in recent:
         unit = c.place.match
         inside = [p for p in sites if finer_in(p, unit)]
+        if len(inside) > 1:
+            # "at X police station in Y tehsil, located in Z district": one place told
+            # with the units that hold it, the finest answers
+            inside.sort(key=lambda p: p.match.uncertainty_km)
+            head = inside[0]
+            if all(
+                o.match.method in ("admin1", "admin2")
+                and (finer_in(head, o.match) or _place_key(o) == _place_key(head))
+                for o in inside[1:]
+            ):
+                inside = [head]
         if len(inside) != 1:
             continue
         if (

@@ -260,6 +260,12 @@ class Geocoder(RankingMixin, AnswerMixin):
         hints = self._hint_cached(admin1, admin2, country, admin3)
         if text is None:
             return (self._fallback(hints, "no place text"),)
+        if _DIVISION.search(text):
+            # "Malakand Division", "the D.I. Khan division": a division is its
+            # districts (the alias table), not the town it is named after
+            units = self._hint_cached(admin1, text, country, None)
+            if len(units.units) > 1 or (units.units and not units.admin2 <= {text}):
+                return (self._fallback(units, f"{text[:60]!r} is a division"),)
         groups = parse(text, known=self._known)
         if not groups:
             return (self._fallback(hints, f"no place name in {text[:60]!r}"),)
@@ -501,6 +507,7 @@ class Geocoder(RankingMixin, AnswerMixin):
 
 _POSSESSOR = re.compile(r"['’]s?\s+")
 _TOKEN = re.compile(r"[^\W_][\w'’\-]*")
+_DIVISION = re.compile(r"\b[Dd]ivision\s*$")
 _CAPITAL_NEXT = re.compile(r"\s+(?:provincial\s+)?capital\b")
 _BREAK = re.compile(r"[,;:]")
 

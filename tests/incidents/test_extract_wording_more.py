@@ -33,7 +33,10 @@ for the test.
   mine" is the mine's blast, not an air strike;
 - one person told without a number counts one: "his cousin, X, lost his life", "another
   man, named as X, was wounded", "the driver was hurt", "Ali Raza was shot and killed",
-  "leaving him seriously injured", "the martyrdom of one guard and injuries to another".
+  "leaving him seriously injured", "the martyrdom of one guard and injuries to another";
+- "... a police station in northwest Pakistan" / "The incident occurred at X police
+  station in Y tehsil, located in Z district of P province": the row goes to the finest
+  of the nested places the next sentence gives (Y), not left at the region.
 """
 
 from __future__ import annotations
@@ -234,3 +237,13 @@ def test_one_person_told_without_a_number_counts_one(text, killed, wounded):
 
     c = casualties_in(text)
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+def test_the_finest_of_nested_places_told_next_places_the_row():
+    text = (
+        "At least eight policemen were killed when militants stormed a police station in "
+        "northwest Pakistan on Monday.\nThe incident took place at the Kot police station in "
+        "Daraban tehsil, located in the Dera Ismail Khan district of Khyber Pakhtunkhwa province."
+    )
+    df = violent(text, DATE)
+    assert list(df["matched_name"]) == ["Daraban"]

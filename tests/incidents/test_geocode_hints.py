@@ -296,3 +296,21 @@ def test_a_town_spelled_alike_inside_the_hint_beats_the_exact_name_outside(
     m = gc.resolve(written, admin1=admin1)[0]
     assert m.admin1 == admin1
     assert float(haversine_km(m.lat, m.lon, *truth)) < 10
+
+
+@pytest.mark.parametrize(
+    ("written", "districts"),
+    [
+        ("Malakand Division", {"Lower Dir", "Swat", "Bajaur"}),
+        ("the Dera Ismail Khan division", {"Dera Ismail Khan", "Tank"}),
+        ("Makran division", {"Kech", "Gwadar", "Panjgur"}),
+    ],
+)
+def test_a_division_named_as_the_place_covers_its_districts(gc, written, districts):
+    # a division (the districts listed under it in the alias table) is not the town
+    # it is named after: the answer's radius reaches every one of its districts
+    m = gc.resolve(written)[0]
+    g = gc.gazetteer
+    for d in districts:
+        (row,) = [r for r in g.by_key.get(d.lower()) if g.kind[r] == "county"][:1]
+        assert float(haversine_km(m.lat, m.lon, g.lat[row], g.lon[row])) <= m.uncertainty_km
