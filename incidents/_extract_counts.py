@@ -410,6 +410,14 @@ _TOLL_TO = re.compile(
     rf"\s+(?:(?:from|in|of)\s+(?:[\w'’-]+\s+){{0,7}}?|\w+\s+)?to\s+{_QUAL}{_NUM_NO_A}\b",
     re.IGNORECASE,
 )
+# A running total over a period: "brings the month's toll to 12", "taking this year's
+# death toll to 300", "raised the overall tally to 45"
+_TALLY = re.compile(
+    r"\b(?:brings?|brought|bringing|takes?|took|taking|raises?|raised|raising|pushes|pushed|"
+    r"pushing)\s+(?:the\s+)?(?:(?:this|last)\s+)?(?:month|year|week|months|years|weeks|overall|"
+    r"total|cumulative|annual)(?:['’]s|['’])?\s+(?:death\s+|casualty\s+)?(?:toll|tally|count)\b",
+    re.IGNORECASE,
+)
 # "the number of injured rose to 14", "raising the number of the wounded to 9"
 _HURT_NUMBER = [
     re.compile(rx, re.IGNORECASE)
@@ -741,6 +749,11 @@ def counts_in(sentence: str) -> list[Count]:
     out.extend(nominal_tolls(sentence, out))  # "resulting in one death and 15 injuries"
     out.extend(_named(sentence, out))
     out = gapped_groups(sentence, sorted(out, key=lambda c: (c.start, c.which)))
+    tally = _TALLY.search(sentence) if "toll" in low or "tally" in low else None
+    if tally is not None:
+        # "brings the month's toll to 12 dead and 60 injured": a running total over
+        # many events, no count of this one
+        out = [c for c in out if c.start < tally.start()]
     return claims.tag(sentence, _others(out, sentence))
 
 

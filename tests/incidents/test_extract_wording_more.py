@@ -36,7 +36,10 @@ for the test.
   "leaving him seriously injured", "the martyrdom of one guard and injuries to another";
 - "... a police station in northwest Pakistan" / "The incident occurred at X police
   station in Y tehsil, located in Z district of P province": the row goes to the finest
-  of the nested places the next sentence gives (Y), not left at the region.
+  of the nested places the next sentence gives (Y), not left at the region;
+- "brings the month's toll to 12 dead and 60 injured", "took this year's death toll to
+  300": a running total over many events, no count of this one ("raising the death toll
+  to 10" still counts).
 """
 
 from __future__ import annotations
@@ -247,3 +250,23 @@ def test_the_finest_of_nested_places_told_next_places_the_row():
     )
     df = violent(text, DATE)
     assert list(df["matched_name"]) == ["Daraban"]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        (
+            "The latest attack brings the month's toll to 14 dead and more than 50 injured.",
+            None,
+            None,
+        ),
+        ("The strike took this year's death toll in the district to 300.", None, None),
+        ("Three guards were killed, bringing the overall tally to 41.", 3, None),
+        ("The blast killed four, raising the death toll to 10.", 10, None),
+    ],
+)
+def test_a_running_total_over_a_period_is_no_count(text, killed, wounded):
+    from incidents._extract_counts import casualties_in
+
+    c = casualties_in(text)
+    assert (c.killed, c.wounded) == (killed, wounded)
