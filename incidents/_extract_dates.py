@@ -463,7 +463,9 @@ def _resolve(
         a, b = monday, monday + dt.timedelta(days=6)
         if (g["unit"] or "").lower() == "weekend":
             a = monday + dt.timedelta(days=5)
-        if which == "this" and b > ref:
+        if which == "this" and b > ref and a <= ref:
+            # (a weekend still to come, told on a weekday, stays whole: never a window
+            # that ends before it starts)
             b = ref
             if (g.get("part") or "").lower() == "earlier":
                 b = max(a, ref - day)

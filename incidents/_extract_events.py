@@ -113,6 +113,7 @@ _PLANNED = re.compile(
     r"(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_AHEAD_OF = re.compile(r"\bahead of\s+(?:the\s+|a\s+|fresh\s+|new\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 # violence still to come: "ahead of a planned targeted security operation", "an
 # impending military offensive", "fears of a possible attack"
 _PLANNED_VIOLENCE = re.compile(
@@ -1188,6 +1189,11 @@ def _events_of(
             or recalled_trigger(t, x, clause, dated=near, has_date=has_date)
             or (_HABITUAL.search(clause) and not near)
         ):
+            dropped = True
+            continue
+        if x.kind == "talks" and _AHEAD_OF.search(clause):
+            # "ahead of talks in Istanbul this weekend": talks to come, the backdrop of
+            # other news, dated or not
             dropped = True
             continue
         if (

@@ -130,7 +130,10 @@ def weather_strike(before: str) -> bool:
 
 _WEATHER = re.compile(r"\b(?:lightning|thunder\w*)\b", re.IGNORECASE)
 _WEATHER_HIT = re.compile(
-    r"\b(lightning|thunder\w*)(\s+(?:strikes?|struck|striking|attacks?|bolts?))\b", re.IGNORECASE
+    r"\b(lightning|thunder\w*|avalanches?|earthquakes?|quakes?|floods?|flash floods?|"
+    r"landslides?|storms?|cyclones?|cloudbursts?)(\s+(?:strikes?|struck|striking|attacks?|"
+    r"bolts?|hit|hits|hitting))\b",
+    re.IGNORECASE,
 )
 
 
@@ -151,8 +154,9 @@ def weather_named(sentence: str) -> bool:
 
 
 def without_weather(sentence: str) -> str:
-    """The sentence with the strike or attack words of lightning and thunder
-    blanked ("lightning strikes killed two" -> "lightning         killed two"), so
+    """The sentence with the strike or attack words of lightning, thunder and other
+    natural hazards blanked ("lightning strikes killed two" -> "lightning
+    killed two", "after an avalanche struck X"), so
     that a search for words of violence does not find them.
 
     Parameters

@@ -39,7 +39,11 @@ for the test.
   of the nested places the next sentence gives (Y), not left at the region;
 - "brings the month's toll to 12 dead and 60 injured", "took this year's death toll to
   300": a running total over many events, no count of this one ("raising the death toll
-  to 10" still counts).
+  to 10" still counts);
+- deaths after a natural hazard "struck" or "hit" a place ("ten of one family were killed
+  after an avalanche struck X") are no violence; talks "ahead of" which something else
+  is told are to come, no event; "this weekend" told on a weekday is the weekend to come
+  (never a window that ends before it starts).
 """
 
 from __future__ import annotations
@@ -48,6 +52,8 @@ import datetime as dt
 
 import pytest
 from extract_rows import violent
+
+from incidents.extract import extract
 
 DATE = "2025-10-14"
 
@@ -270,3 +276,23 @@ def test_a_running_total_over_a_period_is_no_count(text, killed, wounded):
 
     c = casualties_in(text)
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least nine members of one family were killed after an avalanche struck a "
+        "village in Upper Chitral on Sunday.",
+        "Six people died when a flash flood hit the Tirah valley on Sunday.",
+        "But ahead of talks in Doha this weekend, few expected a breakthrough on the border.",
+    ],
+)
+def test_a_natural_hazard_or_talks_to_come_give_no_row(text):
+    assert extract(text, article_date="2025-10-24").empty
+
+
+def test_this_weekend_told_on_a_weekday_is_the_weekend_to_come():
+    from incidents._extract_dates import find_dates
+
+    (d,) = find_dates("Talks will be held this weekend.", dt.date(2025, 10, 24))
+    assert (d.first, d.last) == (dt.date(2025, 10, 25), dt.date(2025, 10, 26))
