@@ -278,7 +278,9 @@ def _forms(verb: str, *, present: bool = False) -> list[re.Pattern[str]]:
         # ("four were seriously injured", "two critically wounded")
         rf"\b{_QUAL}{_NUM_NO_A} (?:were |was |){ADVERB}(?P<verb>{verb})\b",
         # "killing three, police said", "killed six of them"
-        rf"\b(?P<verb>{verb})(?: at least| more than| some| about| around| nearly| over)?"
+        # ("injuring another two", "wounding a further three")
+        rf"\b(?P<verb>{verb})(?: at least| more than| some| about| around| nearly| over|"
+        rf" another| an additional| a further)?"
         rf" {_NUM_NO_A}(?: or more)?"
         r"(?=[,.;]| and\b|\s*$| of (?:them|those)\b"
         # "wounded seven in an ambush", "injured 14 in Khar"
@@ -359,6 +361,7 @@ _ZERO = re.compile(
     r"(?:(?P<hurt>hurt|injured|wounded)|killed|martyred|dead)\b",
     re.IGNORECASE,
 )
+_THE_BEFORE = re.compile(r"\b(?:the|all the|all)\s+$", re.IGNORECASE)
 # "no one was hurt": "one" there counts nobody
 _NO_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
 _WORDNUM_RX = re.compile(rf"\b(?:{_WORDNUM}|\d+)\b", re.IGNORECASE)
@@ -383,6 +386,8 @@ _NOMINAL = [
         rf"\b{SLAIN}\s+bod(?:y|ies) of (?:the )?{_QUAL}{_NUM} {_ADJ}"
         rf"(?P<who>{_WHO_ANY}|{_ONE})\b",
         rf"\b{_QUAL}{_NUM_NO_A} {SLAIN}\s+bodies\b",
+        # "police recovered nine bodies" (of the people the article says were killed)
+        rf"\b(?:recovered|retrieved|found)\s+(?:the\s+)?{_QUAL}{_NUM_NO_A}\s+bodies\b",
         rf"\bbod(?:y|ies) of (?:the )?{_QUAL}{_NUM} {_ADJ}(?P<who>{_WHO_ANY}|{_ONE})\b"
         rf"(?=[^.;]{{0,40}}?\b{BODY_MARKS})",
     )
@@ -632,6 +637,15 @@ def counts_in(sentence: str) -> list[Count]:
             last_end = m.end()
             who = m.groupdict().get("who")
             group = _group(who)
+            if (
+                who
+                and who.lower() in ("men", "people", "persons", "individuals")
+                and _THE_BEFORE.search(sentence, max(0, m.start() - 8), m.start())
+            ):
+                # "the eight men died": the people counted before, named again by a
+                # plain noun (a total, never added to their group; "the six terrorists
+                # were shot dead" keeps its group)
+                group = "people"
             if not who and _OF_THEM.match(sentence, m.end()):
                 group = _antecedent(sentence[: m.start()])  # "the terrorists ... six of them"
             out.append(

@@ -43,7 +43,11 @@ for the test.
 - deaths after a natural hazard "struck" or "hit" a place ("ten of one family were killed
   after an avalanche struck X") are no violence; talks "ahead of" which something else
   is told are to come, no event; "this weekend" told on a weekday is the weekend to come
-  (never a window that ends before it starts).
+  (never a window that ends before it starts);
+- "injuring another two", "wounded a further three" count; "police recovered nine bodies"
+  counts the dead; "killed eight militants ... the eight men died" is eight (a plain noun
+  after "the" names the people counted before; "the six attackers were shot dead" keeps
+  its group).
 """
 
 from __future__ import annotations
@@ -296,3 +300,21 @@ def test_this_weekend_told_on_a_weekday_is_the_weekend_to_come():
 
     (d,) = find_dates("Talks will be held this weekend.", dt.date(2025, 10, 24))
     assert (d.first, d.last) == (dt.date(2025, 10, 25), dt.date(2025, 10, 26))
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        ("Gunmen fired on the van, killing one man and injuring another two.", 1, 2),
+        ("The blast killed two soldiers and wounded a further three.", 2, 3),
+        ("Police recovered nine bodies near the highway.", 9, None),
+        ("Troops killed six militants. The six men died in a fierce gunfight.", 6, None),
+        ("Five soldiers were killed. All the four attackers were shot dead.", 9, None),
+    ],
+)
+def test_further_counts_and_the_same_people_named_again(text, killed, wounded):
+    from incidents._extract_counts import Casualties, counts_in, total
+
+    cs = [c for s in text.split(". ") for c in counts_in(s)]
+    c = Casualties(total(cs, "killed"), total(cs, "wounded"), ())
+    assert (c.killed, c.wounded) == (killed, wounded)
