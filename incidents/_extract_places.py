@@ -381,7 +381,7 @@ _DATED_ITEM = re.compile(
 _CTX_GAP = re.compile(
     r"^(?:'s|’s)?[\s,]*(?:(?:Kandao|Koh|Valley|Pass|Gali|Sar|Ghar|Darra|Nullah)\s+)?"
     r"(?i:(?:districts?|provinces?|crossings?|border crossings?|villages?|"
-    r"towns?|city|areas?|regions?|valleys?|tehsil|agency|posts?|sectors?|"
+    r"towns?|city|(?:general\s+)?areas?|regions?|valleys?|tehsil|agency|posts?|sectors?|"
     # a market named after its place: "near Jabbar Market in Killa Abdullah district"
     r"markets?|bazaars?|chowks?|mandis?)\s*)?"
     # a facility named after a place: "the X terrorist camp in Y", "the X base of Y"
@@ -721,7 +721,8 @@ _NEAR_GAP = re.compile(
 _NEAR_KM = 30.0
 # "the X area of Khyber's Tirah valley", "the X sector of Y": Y holds the site X
 _PART_GAP = re.compile(
-    r"^\s+(?:area|areas|village|locality|sector|neighbou?rhood|mohalla|suburbs?|outskirts)"
+    r"^\s+(?:(?:general\s+)?area|areas|village|locality|sector|neighbou?rhood|mohalla|suburbs?|"
+    r"outskirts)"
     r"\s+(?:of|in)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?:'s|’s)\s+)?$",
     re.IGNORECASE,
 )

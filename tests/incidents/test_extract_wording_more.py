@@ -47,7 +47,9 @@ for the test.
 - "injuring another two", "wounded a further three" count; "police recovered nine bodies"
   counts the dead; "killed eight militants ... the eight men died" is eight (a plain noun
   after "the" names the people counted before; "the six attackers were shot dead" keeps
-  its group).
+  its group);
+- "in the X general area of Y district" is X read inside Y (as "the X area of Y"), not a
+  namesake of X elsewhere.
 """
 
 from __future__ import annotations
@@ -318,3 +320,14 @@ def test_further_counts_and_the_same_people_named_again(text, killed, wounded):
     cs = [c for s in text.split(". ") for c in counts_in(s)]
     c = Casualties(total(cs, "killed"), total(cs, "wounded"), ())
     assert (c.killed, c.wounded) == (killed, wounded)
+
+
+def test_the_general_area_of_a_district_holds_the_site():
+    text = (
+        "A suicide attack on a convoy in the Jani Khel general area of Bannu district "
+        "killed nine soldiers on Thursday."
+    )
+    df = violent(text, DATE)
+    assert len(df) == 1
+    # inside Bannu district (about 70.2-70.9 E), not the Jani Khel district of Paktika (68.4 E)
+    assert abs(df.iloc[0]["longitude"] - 70.5) < 0.5
