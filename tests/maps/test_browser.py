@@ -125,6 +125,9 @@ def click_incident(p: Page, index: int) -> None:
         fm.map.setView([inc.lat[{index}], inc.lon[{index}]], 13, {{animate: false}});
     }}"""
     )
+    # the popup closed above fades out before it leaves the page: wait until it has
+    # gone, else the wait below finds the old popup and the check after it none
+    p.page.wait_for_selector(".leaflet-popup", state="detached", timeout=5_000)
     # (on a loaded machine the marker layer may redraw after the first click: up to
     # three clicks, each given 5 s for its popup)
     for attempt in range(3):
