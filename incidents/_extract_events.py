@@ -256,6 +256,9 @@ _NEGATED = re.compile(
 # An intention to act, not an act: "prepared to conduct new strikes" (but "went on to
 # launch attacks", "continued to carry out raids" report them).
 _INTENT = re.compile(
+    # "the terrorists wanted to attack the police lines", "plotted to bomb X"
+    r"\b(?:plan(?:s|ned|ning)?|intend\w*|wants?|wanted|aim(?:s|ed|ing)?|plott\w*|"
+    r"conspir\w*)\s+to\s+$|"
     r"\b(?:prepared|ready|plan(?:s|ned|ning)?|intend\w*|decid\w*|vow\w*|threaten\w*|"
     r"wants?|wanted|seek\w*|aim\w*|set|going|about|poised|likely|expected|order\w*|"
     r"authori[sz]\w*|allow\w*|right|option|capab\w+|able|free|mull\w*|consider\w*|"

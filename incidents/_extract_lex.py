@@ -113,6 +113,12 @@ _T: list[tuple[str, str]] = [
         r"|\bretaliat(?:ed|ing)\s+(?:against|on|at)\b"
         r"|\btargeted\b(?! killings?)|\binfiltrat(?:ed|ion|e|ing)\b|\bincursions?\b"
         r"|\bintrusions?\b|\b(?:cross-border|armed|militant)\s+invasions?\b"
+        # "launched a coordinated offensive", "a nighttime blitz on 15 outposts" (not
+        # "offensive remarks": launched, mounted or begun)
+        # (lower case: "the Spring Offensive" names a season's campaign, no incident)
+        r"|(?<=launched )(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?-i:offensive|blitz)\b"
+        r"|(?<=mounted )(?:an?|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?-i:offensive|blitz)\b"
+        r"|\b(?:the|this) (?:[\w-]+\s+){0,2}?(?-i:offensive) (?=began|started|continued|targeted)"
         # "the camp in X was destroyed": a target named without an event word
         r"|\bdestroy(?:ed|ing)\b",
     ),

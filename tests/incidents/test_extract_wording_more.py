@@ -49,7 +49,10 @@ for the test.
   after "the" names the people counted before; "the six attackers were shot dead" keeps
   its group);
 - "in the X general area of Y district" is X read inside Y (as "the X area of Y"), not a
-  namesake of X elsewhere.
+  namesake of X elsewhere;
+- "launched a coordinated offensive on <day> along the Durand Line" is an attack on the
+  frontier ("offensive remarks" and a season's named "Spring Offensive" are none); what militants "wanted to attack" or "plotted
+  to bomb" did not happen.
 """
 
 from __future__ import annotations
@@ -331,3 +334,18 @@ def test_the_general_area_of_a_district_holds_the_site():
     assert len(df) == 1
     # inside Bannu district (about 70.2-70.9 E), not the Jani Khel district of Paktika (68.4 E)
     assert abs(df.iloc[0]["longitude"] - 70.5) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("Afghan forces launched a coordinated offensive on Sunday along the Durand Line.", 1),
+        ("The group mounted a large-scale offensive on Sunday along the border.", 1),
+        ("The minister made offensive remarks in Kabul on Sunday.", 0),
+        ("The Taliban launched the Spring Offensive in Paktia on 1 May 2021.", 0),
+        ("Police said the militants wanted to attack a police station in Bannu.", 0),
+        ("The cell had plotted to bomb a market in Quetta, officials said on Sunday.", 0),
+    ],
+)
+def test_an_offensive_launched_is_an_attack_and_a_wish_is_none(text, rows):
+    assert len(violent(text, DATE)) == rows
