@@ -51,8 +51,8 @@ for the test.
 - "in the X general area of Y district" is X read inside Y (as "the X area of Y"), not a
   namesake of X elsewhere;
 - "launched a coordinated offensive on <day> along the Durand Line" is an attack on the
-  frontier ("offensive remarks" and a season's named "Spring Offensive" are none); what militants "wanted to attack" or "plotted
-  to bomb" did not happen.
+  frontier ("offensive remarks" and a season's named "Spring Offensive" are none); what
+  militants "wanted to attack" or "plotted to bomb" did not happen.
 """
 
 from __future__ import annotations
