@@ -12,7 +12,9 @@ Found on articles from outlets the rules had not been written on:
 * numeric dates, day first as Pakistani and Afghan outlets write them ("09-11-2025",
   "9/11/2025"; month first only when the first number is no month);
 * "on the 9th" -> that day of the article's month (of the month before, when the day
-  is after the article's).
+  is after the article's);
+* a yearless day/month after "on", "of" or "dated" ("on 19/10", "in the early hours of
+  25/11") -> that day, day first (the year as for "October 19").
 
 :data:`PATTERNS` are put before the base patterns (they win where they overlap);
 :func:`resolve` turns a match into its first and last day.
@@ -55,6 +57,15 @@ PATTERNS: list[tuple[str, str]] = [
         "numeric",
         r"\b(?<![/.-])(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>(?:19|20)\d\d)(?![\d/-]|\.\d)",
     ),
+    # "on 19/10", "in the early hours of 25/11": a yearless day/month, day first as
+    # Pakistani, Afghan and European outlets write it (after "on", "of" or "dated" only:
+    # "a 3/4 majority" is no date)
+    (
+        "dm_numeric",
+        r"(?<=\bon )(?P<d>\d{1,2})/(?P<mo>\d{1,2})\b(?![/\d]|\.\d)"
+        r"|(?<=\bof )(?P<d2>\d{1,2})/(?P<mo2>\d{1,2})\b(?![/\d]|\.\d)"
+        r"|(?<=\bdated )(?P<d3>\d{1,2})/(?P<mo3>\d{1,2})\b(?![/\d]|\.\d)",
+    ),
     # "on the 9th": a day of the article's month (or the month before, when later)
     ("day_only", r"\bon the (?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|day|anniversary)\b)"),
 ]
@@ -94,6 +105,17 @@ def resolve(
         d, m = (b, a) if b > 12 >= a else (a, b)  # "11-25-2025": month first
         try:
             x = dt.date(int(g["y"] or 0), m, d)
+        except ValueError:
+            return None, None, None
+        return x, x, None
+    if kind == "dm_numeric":
+        d = int(g.get("d") or g.get("d2") or g.get("d3") or 0)
+        m = int(g.get("mo") or g.get("mo2") or g.get("mo3") or 0)
+        if not (1 <= m <= 12 and 1 <= d <= 31) or ref is None:
+            return None, None, None
+        y = _year(m, d, ref, None)
+        try:
+            x = dt.date(y, m, d) if y else None
         except ValueError:
             return None, None, None
         return x, x, None

@@ -52,7 +52,9 @@ for the test.
   namesake of X elsewhere;
 - "launched a coordinated offensive on <day> along the Durand Line" is an attack on the
   frontier ("offensive remarks" and a season's named "Spring Offensive" are none); what
-  militants "wanted to attack" or "plotted to bomb" did not happen.
+  militants "wanted to attack" or "plotted to bomb" did not happen;
+- a yearless day/month after "on", "of" or "dated" ("on 19/10", "in the early hours of
+  25/11") is that day, day first ("a 3/4 majority" is no date).
 """
 
 from __future__ import annotations
@@ -349,3 +351,19 @@ def test_the_general_area_of_a_district_holds_the_site():
 )
 def test_an_offensive_launched_is_an_attack_and_a_wish_is_none(text, rows):
     assert len(violent(text, DATE)) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The sides agreed a ceasefire in Doha on 19/10.", dt.date(2025, 10, 19)),
+        ("Jets bombed a house in the early hours of 25/11, killing ten.", dt.date(2025, 11, 25)),
+        ("A statement dated 3/11 said two guards died.", dt.date(2025, 11, 3)),
+        ("A 3/4 majority of the jirga backed the truce.", None),
+    ],
+)
+def test_a_yearless_day_and_month_in_figures(text, day):
+    from incidents._extract_dates import find_dates
+
+    days = [d.first for d in find_dates(text, dt.date(2025, 11, 25)) if d.first is not None]
+    assert days == ([day] if day else [])
