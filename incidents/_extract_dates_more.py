@@ -62,9 +62,9 @@ PATTERNS: list[tuple[str, str]] = [
     # "a 3/4 majority" is no date)
     (
         "dm_numeric",
-        r"(?<=\bon )(?P<d>\d{1,2})/(?P<mo>\d{1,2})\b(?![/\d]|\.\d)"
+        r"\b(?:(?<=\bon )(?P<d>\d{1,2})/(?P<mo>\d{1,2})\b(?![/\d]|\.\d)"
         r"|(?<=\bof )(?P<d2>\d{1,2})/(?P<mo2>\d{1,2})\b(?![/\d]|\.\d)"
-        r"|(?<=\bdated )(?P<d3>\d{1,2})/(?P<mo3>\d{1,2})\b(?![/\d]|\.\d)",
+        r"|(?<=\bdated )(?P<d3>\d{1,2})/(?P<mo3>\d{1,2})\b(?![/\d]|\.\d))",
     ),
     # "on the 9th": a day of the article's month (or the month before, when later)
     ("day_only", r"\bon the (?P<d>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of|day|anniversary)\b)"),
