@@ -134,7 +134,10 @@ _FARES = re.compile(
     r"paused|stopped|curbed|calmed|eased|reduced|brought\s+(?:\w+\s+)?calm|"
     r"broken down|been\s+(?:\w+\s+)?(?:violated|breached|tested|strained|shaky|fragile))"
     r"|remains?\s+(?:\w+\s+)?(?:fragile|shaky|in place|intact|in force)"
-    r"|(?:faltered|frayed|collapsed|unravell?ed|broke down)\b)",
+    r"|(?:faltered|frayed|collapsed|unravell?ed|broke down)\b"
+    # "a ceasefire brokered by X briefly eased tensions": what it did, told as past
+    r"|(?:briefly|temporarily|largely|mostly|initially)\s+(?:eased|calmed|halted|held|"
+    r"paused|stopped|curbed|restored)\b)",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;:]|\.\s|\b(?:but|while|whereas)\b", re.IGNORECASE)

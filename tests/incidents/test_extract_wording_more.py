@@ -54,7 +54,9 @@ for the test.
   frontier ("offensive remarks" and a season's named "Spring Offensive" are none); what
   militants "wanted to attack" or "plotted to bomb" did not happen;
 - a yearless day/month after "on", "of" or "dated" ("on 19/10", "in the early hours of
-  25/11") is that day, day first ("a 3/4 majority" is no date).
+  25/11") is that day, day first ("a 3/4 majority" is no date);
+- "a ceasefire brokered by X briefly eased tensions" tells what an older truce did, no
+  new ceasefire ("a ceasefire was agreed in Doha on Sunday" is one).
 """
 
 from __future__ import annotations
@@ -367,3 +369,19 @@ def test_a_yearless_day_and_month_in_figures(text, day):
 
     days = [d.first for d in find_dates(text, dt.date(2025, 11, 25)) if d.first is not None]
     assert days == ([day] if day else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (
+            "A ceasefire brokered by Qatar briefly eased tensions, but the talks in Istanbul "
+            "failed.",
+            0,
+        ),
+        ("A truce mediated by elders temporarily halted the fighting in Kurram.", 0),
+        ("A ceasefire was agreed in Doha on Sunday.", 1),
+    ],
+)
+def test_what_an_older_truce_did_is_no_new_ceasefire(text, rows):
+    assert len(extract(text, article_date="2025-11-25")) == rows
