@@ -374,11 +374,7 @@ def test_a_yearless_day_and_month_in_figures(text, day):
 @pytest.mark.parametrize(
     ("text", "rows"),
     [
-        (
-            "A ceasefire brokered by Qatar briefly eased tensions, but the talks in Istanbul "
-            "failed.",
-            0,
-        ),
+        ("A ceasefire brokered by Qatar briefly eased tensions along the frontier.", 0),
         ("A truce mediated by elders temporarily halted the fighting in Kurram.", 0),
         ("A ceasefire was agreed in Doha on Sunday.", 1),
     ],
