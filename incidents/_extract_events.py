@@ -236,6 +236,14 @@ _HABIT_AFTER = re.compile(
     r"a regular feature|the norm))\b",
     re.IGNORECASE,
 )
+# A toll over a week or a month across several units (its period is the tally's, not
+# a day of an incident): "37 civilians were killed and 425 wounded this week in Afghan
+# provinces bordering Pakistan, including A, B, C"
+_TALLY_ACROSS = re.compile(
+    r"^[^.;]{0,40}\b(?:this|last|the past|the previous) (?:week|month|year) (?:in|across) "
+    r"(?:the )?(?:[\w-]+ ){0,3}(?:provinces|districts|regions|areas)\b",
+    re.IGNORECASE,
+)
 # Words that say a trigger did not happen or is only supposed: "no reports of fighting",
 # "did not attack", "any further attack would be met with force", "in the event of
 # an attack".
@@ -1188,6 +1196,7 @@ def _events_of(
             or _SINCE.search(clause)
             or _HISTORY_AFTER.match(t[x.end :])
             or (_HABIT_AFTER.match(t[x.end :]) and not near)
+            or _TALLY_ACROSS.match(t[x.end :])
             or (x.kind == "border_closure" and (_ROUTINE.search(window) or _HISTORY.search(window)))
             or recalled_trigger(t, x, clause, dated=near, has_date=has_date)
             or (_HABITUAL.search(clause) and not near)

@@ -469,6 +469,13 @@ _LOCATIVE_CAPITAL = re.compile(
 )
 
 
+# "the Afghan capital", "Pakistan's capital" (not "Pakistan's capital Islamabad": named)
+_NATIONAL_CAPITAL = re.compile(
+    r"\bthe (?P<adj>Afghan|Pakistani) capital\b(?!,?\s+(?:city\s+)?[A-Z])"
+    r"|\b(?P<own>Afghanistan|Pakistan)(?:'s|’s) capital\b(?!,?\s+(?:city\s+)?[A-Z])"
+)
+
+
 def _capital_of(t: str, p: _Place) -> bool:
     """Whether a province mention names the province's capital, not the province."""
     if _CAPITAL_AFTER.match(t, p.end):
@@ -696,6 +703,19 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     found.sort(key=lambda p: p.start)
     _qualify(t, found)
     _contexts(t, found, gc)
+    for cm in _NATIONAL_CAPITAL.finditer(t):
+        # "struck a market in the Afghan capital": Kabul (Islamabad for Pakistan's)
+        if any(q.start < cm.end() and cm.start() < q.end for q in found):
+            continue
+        if not _LOCATIVE_CAPITAL.search(t, max(0, cm.start() - 40), cm.start()):
+            continue
+        who = (cm.group("adj") or cm.group("own") or "").lower()
+        res = gc.resolve("Kabul" if who.startswith("afghan") else "Islamabad")
+        if res and res[0].method == "gazetteer":
+            cp = _Place(cm.start(), cm.end(), cm.group(0), res[0])
+            cp.notes.append(f"{cm.group(0)!r} read as {res[0].name}")
+            found.append(cp)
+            found.sort(key=lambda p: p.start)
     for p in found:
         seat = gc.province_seat(p.match.name) if p.capital and p.match.name else None
         if seat is not None and p.match.method == "admin1":

@@ -56,7 +56,11 @@ for the test.
 - a yearless day/month after "on", "of" or "dated" ("on 19/10", "in the early hours of
   25/11") is that day, day first ("a 3/4 majority" is no date);
 - "a ceasefire brokered by X briefly eased tensions" tells what an older truce did, no
-  new ceasefire ("a ceasefire was agreed in Doha on Sunday" is one).
+  new ceasefire ("a ceasefire was agreed in Doha on Sunday" is one);
+- a toll over a week or a month across several units ("37 civilians were killed this
+  week in Afghan provinces bordering Pakistan, including A, B and C") is a tally, no row
+  per province; "in the Afghan capital" and "in Pakistan's capital" are Kabul and
+  Islamabad.
 """
 
 from __future__ import annotations
@@ -381,3 +385,23 @@ def test_a_yearless_day_and_month_in_figures(text, day):
 )
 def test_what_an_older_truce_did_is_no_new_ceasefire(text, rows):
     assert len(extract(text, article_date="2025-11-25")) == rows
+
+
+def test_a_weekly_toll_across_provinces_is_a_tally():
+    text = (
+        "The UN said 30 civilians were killed and 200 wounded this week in Afghan provinces "
+        "along the border, including Paktia, Khost, Kunar and Kandahar."
+    )
+    assert violent(text, DATE).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("A drone struck a market in the Afghan capital on Sunday, killing five.", "Kabul"),
+        ("A bomb hit a court in Pakistan's capital on Sunday, killing 12.", "Islamabad"),
+    ],
+)
+def test_the_national_capital_named_by_its_country(text, city):
+    df = violent(text, DATE)
+    assert list(df["matched_name"]) == [city]
