@@ -91,7 +91,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "rel_month",
         r"\b(?P<part>early|earlier|late|later|end of|beginning of|start of)?\s*"
-        r"(?P<which>this|last|next|the previous|the past) month\b",
+        r"(?P<which>this|last|next|the previous|the preceding|the past) month\b",
     ),
     # "between October and December", "from October to December 2025", "October-December 2025"
     (

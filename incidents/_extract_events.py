@@ -185,6 +185,13 @@ _LAGGED_AFTER = re.compile(
 )
 
 
+# A frontier phrase inside the cause of the clause's event: "targeted Pakistani posts in
+# retaliation for the attacks on Afghan soil" (where the cause happened, not the reply)
+_CAUSE_BEFORE_PHRASE = re.compile(
+    r"\b(?:in retaliation (?:for|to|against)|in response to|to avenge|in revenge for)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 # The means of a casualty told right after it: "killed in an airstrike", "wounded by a
 # roadside bomb"
 _MEANS_OF = re.compile(r"\s+(?:in|by|during)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}")
@@ -593,6 +600,8 @@ def _sentence(
         for a, b, phrase, is_strong in use:
             if _HABITUAL.search(t[max(0, a - 100) : a]):
                 continue  # "which has carried out numerous operations inside Pakistan"
+            if _CAUSE_BEFORE_PHRASE.search(t, max(0, a - 70), a):
+                continue  # "... in retaliation for the attacks on Afghan soil": the cause's
             x = min((x for x in trig if x.violent), key=lambda x: abs(x.start - a))
             if any(abs(y.start - a) < abs(x.start - a) for y in gone):
                 # (unless a kept event word tells it before the phrase, in its clause:

@@ -57,6 +57,8 @@ _T: list[tuple[str, str]] = [
         + AIRCRAFT_KILLS
         + r")\b"
         r"|\b(?:struck|bombed)\b|\bquadcopters?(?: (?:attacks?|strikes?))?\b"
+        # "raining bombs upon homes", "dropped bombs on houses" (from the air)
+        r"|\b(?:rain(?:ed|ing|s)?|drop(?:ped|ping|s)?)\s+bombs\b"
         # "accused Pakistan of striking X" (not "a striking contrast")
         r"|\bstriking\b(?!\s+(?:a\s+|an\s+|the\s+)?(?:deal|balance|similarit\w*|contrast|"
         r"resemblance|example|feature|image|display|difference|omission|number|rise)\b)"

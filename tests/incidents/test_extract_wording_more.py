@@ -60,7 +60,10 @@ for the test.
 - a toll over a week or a month across several units ("37 civilians were killed this
   week in Afghan provinces bordering Pakistan, including A, B and C") is a tally, no row
   per province; "in the Afghan capital" and "in Pakistan's capital" are Kabul and
-  Islamabad.
+  Islamabad;
+- aircraft "raining bombs upon homes in X" or jets that "dropped bombs on X" are air
+  strikes; "in retaliation for the attacks on Afghan soil" puts the cause there, not the
+  reply; "in the preceding month" is the month before.
 """
 
 from __future__ import annotations
@@ -405,3 +408,29 @@ def test_a_weekly_toll_across_provinces_is_a_tally():
 def test_the_national_capital_named_by_its_country(text, city):
     df = violent(text, DATE)
     assert list(df["matched_name"]) == [city]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "On Monday, aircraft were raining bombs upon homes in the Barmal district of Paktika.",
+            ["air_strike"],
+        ),
+        ("Jets dropped bombs on houses in Spera district on Monday.", ["air_strike"]),
+        (
+            "The ministry said it targeted Pakistani posts in retaliation for the attacks on "
+            "Afghan soil.",
+            [],
+        ),
+    ],
+)
+def test_bombs_from_the_air_and_a_cause_on_the_frontier(text, kinds):
+    assert list(violent(text, DATE)["event_kind"]) == kinds
+
+
+def test_the_preceding_month():
+    from incidents._extract_dates import find_dates
+
+    (d,) = find_dates("In the preceding month, two guards died.", dt.date(2024, 2, 5))
+    assert (d.first, d.last) == (dt.date(2024, 1, 1), dt.date(2024, 1, 31))
