@@ -366,7 +366,9 @@ _PLACE_NOUNS_CAP = frozenset(
     "district province crossing border city town village valley agency airport region "
     "sector pass koh kandao gali darra dara nullah ghar sar mountain mountains range square "
     "bazaar market area areas post kallay kalay kelay killi kili cantonment cantt garrison "
-    "fort checkpost checkpoint".split()
+    "fort checkpost checkpoint "
+    # a facility named before its place: "FC Compound Muslim Bagh", "Police Station Daraban"
+    "compound camp headquarters station base complex".split()
 )
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s*&\s*|\s+or\s+)"
 _FEAT = r"(?:\s+(?:valley|pass|area|mountains?|village|town|district|heights|nullah|range))?"
@@ -469,6 +471,13 @@ _LOCATIVE_CAPITAL = re.compile(
 )
 
 
+# A facility named before its place, after a locative: "at FC Compound Muslim Bagh",
+# "stormed Police Station Daraban"
+_FACILITY_BEFORE = re.compile(
+    r"\b(?:at|in|on|near|inside|targeted|attacked|stormed|hit)\s+(?:the\s+)?(?:[A-Z]{2,5}\s+)?"
+    r"(?:Compound|Camp|Headquarters|Police Station|Station|Base|Complex|Cantonment|Fort|"
+    r"Check ?[Pp]ost|Post)\s+$"
+)
 # "the Afghan capital", "Pakistan's capital" (not "Pakistan's capital Islamabad": named)
 _NATIONAL_CAPITAL = re.compile(
     r"\bthe (?P<adj>Afghan|Pakistani) capital\b(?!,?\s+(?:city\s+)?[A-Z])"
@@ -988,6 +997,7 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     locative = bool(_LOCATIVE.search(left) or fronted) or bool(_PLACE_NOUN.match(right))
     locative = locative or aerial_site(left)  # "airstrikes over X"
     locative = locative or facility_after(right)  # "attacked Kulachi College"
+    locative = locative or bool(_FACILITY_BEFORE.search(left))  # "at FC Compound X"
     locative = locative or bool(_NOUN_IN_NAME.search(p.text))
     if m.method in ("crossing", "admin1", "admin2") or m.country == "other":
         return "place" if (locative or m.method != "gazetteer") else "listed"

@@ -63,7 +63,9 @@ for the test.
   Islamabad;
 - aircraft "raining bombs upon homes in X" or jets that "dropped bombs on X" are air
   strikes; "in retaliation for the attacks on Afghan soil" puts the cause there, not the
-  reply; "in the preceding month" is the month before.
+  reply; "in the preceding month" is the month before;
+- a facility named before its place ("at FC Compound Zhob", "stormed Police Station
+  Daraban") is at that place.
 """
 
 from __future__ import annotations
@@ -434,3 +436,15 @@ def test_the_preceding_month():
 
     (d,) = find_dates("In the preceding month, two guards died.", dt.date(2024, 2, 5))
     assert (d.first, d.last) == (dt.date(2024, 1, 1), dt.date(2024, 1, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Troops cleared the attackers at FC Compound Zhob on Sunday, killing six.", "Zhob"),
+        ("Militants stormed Police Station Daraban on Sunday, killing two constables.", "Daraban"),
+    ],
+)
+def test_a_facility_named_before_its_place(text, place):
+    df = violent(text, DATE)
+    assert len(df) == 1 and df.iloc[0]["matched_name"].startswith(place)
