@@ -1189,6 +1189,9 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
             not re.search(r"\b(?:in|of|within|District)\b|\(", gap)
             and not _inside(a.match, unit)
             and not _has_namesake_in(a, unit, gc, told=b.qual in ("district", "province"))
+            # ("the X area of Maidan, Lower Dir": a name read only as one of many
+            # namesakes is the place the unit after the comma holds)
+            and not (a.match.ambiguous and a.match.uncertainty_km > LOOSE_KM)
         ):
             continue
         if _NAMES_NEXT.search(gap) and not _inside(a.match, unit):

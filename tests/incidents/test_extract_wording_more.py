@@ -65,7 +65,9 @@ for the test.
   strikes; "in retaliation for the attacks on Afghan soil" puts the cause there, not the
   reply; "in the preceding month" is the month before;
 - a facility named before its place ("at FC Compound Zhob", "stormed Police Station
-  Daraban") is at that place.
+  Daraban") is at that place;
+- "the X area of Y, Z district" with Y known only as one of many namesakes is read inside
+  Z (the comma locates, not lists).
 """
 
 from __future__ import annotations
@@ -448,3 +450,14 @@ def test_the_preceding_month():
 def test_a_facility_named_before_its_place(text, place):
     df = violent(text, DATE)
     assert len(df) == 1 and df.iloc[0]["matched_name"].startswith(place)
+
+
+def test_a_namesake_before_a_comma_and_a_district_is_inside_it():
+    text = (
+        "Seven soldiers were killed on Sunday in the Sar Banda area of Maidan, Lower Dir, "
+        "in a clash with militants."
+    )
+    df = violent(text, DATE)
+    assert len(df) == 1
+    # inside Lower Dir (about 71.5-72.2 E, 34.6-35.2 N), not a Maidan elsewhere
+    assert 71.4 < df.iloc[0]["longitude"] < 72.3 and 34.5 < df.iloc[0]["latitude"] < 35.3
