@@ -322,6 +322,55 @@ def fold_same_site(cands: list[_Candidate]) -> list[_Candidate]:
     return [c for k, c in enumerate(cands) if k not in gone]
 
 
+# "In another incident, ...", "Separately, ...": an incident of its own
+_SEPARATE = re.compile(
+    r"\W*(?:in (?:a|an|another) (?:(?:separate|second|third|different|similar|other|new) )?"
+    r"(?:incident|attack)|separately|elsewhere|meanwhile)\b",
+    re.IGNORECASE,
+)
+#: Sentences apart that two tellings of one toll may lie.
+SAME_TOLL_SENTENCES = 2
+
+
+def fold_same_toll(cands: list[_Candidate]) -> list[_Candidate]:
+    """Two rows of one kind, overlapping dates and the same death toll, told at most
+    :data:`SAME_TOLL_SENTENCES` sentences apart at places inside each other's circle
+    ("a sit-in over the deaths of four children in the X tehsil" / "the strike took
+    place in X's Y village, leaving four children dead"): one incident, folded into
+    the earlier row.  Rows of two agents stay apart."""
+    from geo.sphere import point_km  # (not at import: it loads numpy)
+    from incidents._extract_counts import total
+    from incidents._extract_lex import VIOLENT
+    from incidents._extract_merge import _overlap
+    from incidents._extract_merge import _unc as unc
+
+    gone: set[int] = set()
+    for k, host in enumerate(cands):
+        if k in gone or host.kind not in VIOLENT or host.place.role in ("frontier", "country"):
+            continue
+        toll = total(host.counts, "killed")
+        if not toll or toll < 2 or math.isnan(host.place.match.lat):
+            continue  # (one dead each is no sign: a day of separate killings)
+        for j in range(k + 1, len(cands)):
+            c = cands[j]
+            if c.sentence - host.sentence > SAME_TOLL_SENTENCES:
+                break
+            if j in gone or c.kind != host.kind or c.place.role in ("frontier", "country"):
+                continue
+            if total(c.counts, "killed") != toll or math.isnan(c.place.match.lat):
+                continue
+            if not _overlap(host, c) or other_sides(host, c) or _SEPARATE.match(c.evidence):
+                continue
+            d = point_km(
+                host.place.match.lat, host.place.match.lon, c.place.match.lat, c.place.match.lon
+            )
+            if d > min(unc(host), unc(c)):
+                continue
+            gone.add(j)
+            absorb(host, c, f"the same toll told at {c.place.text!r} in sentence {c.sentence}")
+    return [c for k, c in enumerate(cands) if k not in gone]
+
+
 def absorb(host: _Candidate, c: _Candidate, note: str) -> None:
     """Fold row ``c`` into ``host``, one incident told twice: ``c``'s counts complete
     the host's (:func:`incidents._extract_counts.fill_counts`), its agent fills an

@@ -67,7 +67,11 @@ for the test.
 - a facility named before its place ("at FC Compound Zhob", "stormed Police Station
   Daraban") is at that place;
 - "the X area of Y, Z district" with Y known only as one of many namesakes is read inside
-  Z (the comma locates, not lists).
+  Z (the comma locates, not lists);
+- one death toll (two or more) told twice within two sentences at places inside each
+  other's circle ("a sit-in over the deaths of four children in X tehsil" / "the strike
+  hit X's Y village, leaving four children dead") is one incident (a toll of one, or
+  a sentence opening "In another attack", is no such sign).
 """
 
 from __future__ import annotations
@@ -461,3 +465,12 @@ def test_a_namesake_before_a_comma_and_a_district_is_inside_it():
     assert len(df) == 1
     # inside Lower Dir (about 71.5-72.2 E, 34.6-35.2 N), not a Maidan elsewhere
     assert 71.4 < df.iloc[0]["longitude"] < 72.3 and 34.5 < df.iloc[0]["latitude"] < 35.3
+
+
+def test_one_toll_told_twice_nearby_is_one_incident():
+    text = (
+        "Protests over the deaths of four children in a suspected drone strike continued "
+        "on Sunday in the Mir Ali tehsil of North Waziristan.\nThe strike hit Hurmuz village "
+        "near Mir Ali, leaving four children dead."
+    )
+    assert len(violent(text, DATE)) == 1
