@@ -322,12 +322,6 @@ def fold_same_site(cands: list[_Candidate]) -> list[_Candidate]:
     return [c for k, c in enumerate(cands) if k not in gone]
 
 
-# "In another incident, ...", "Separately, ...": an incident of its own
-_SEPARATE = re.compile(
-    r"\W*(?:in (?:a|an|another) (?:(?:separate|second|third|different|similar|other|new) )?"
-    r"(?:incident|attack)|separately|elsewhere|meanwhile)\b",
-    re.IGNORECASE,
-)
 #: Sentences apart that two tellings of one toll may lie.
 SAME_TOLL_SENTENCES = 2
 
@@ -341,7 +335,7 @@ def fold_same_toll(cands: list[_Candidate]) -> list[_Candidate]:
     from geo.sphere import point_km  # (not at import: it loads numpy)
     from incidents._extract_counts import total
     from incidents._extract_lex import VIOLENT
-    from incidents._extract_merge import _overlap
+    from incidents._extract_merge import _SEPARATE, _overlap
     from incidents._extract_merge import _unc as unc
 
     gone: set[int] = set()
@@ -360,7 +354,7 @@ def fold_same_toll(cands: list[_Candidate]) -> list[_Candidate]:
             if total(c.counts, "killed") != toll or math.isnan(c.place.match.lat):
                 continue
             if not _overlap(host, c) or other_sides(host, c) or _SEPARATE.match(c.evidence):
-                continue
+                continue  # ("In another attack, ...": an incident of its own)
             d = point_km(
                 host.place.match.lat, host.place.match.lon, c.place.match.lat, c.place.match.lon
             )
