@@ -538,6 +538,8 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
         AF_MIL,
         re.compile(
             rf"\bAfghan (?:Taliban |border |security |)(?:\w+ )?{_UNITS}\b|\bAfghan Taliban\b"
+            # ("Afghan Border Forces", capitalised as a service's name)
+            rf"|\bAfghan (?:Border|Security|National) (?:Forces|Police|Guards?|Troops)\b"
             rf"|\bTaliban (?:forces|fighters|troops|posts|positions|border forces|government "
             rf"forces|attacks?|assaults?|fire|firing|firings|guards|border guards|border police|"
             rf"security forces|units|soldiers)\b|\bAfghan side\b|\bIslamic Emirate forces\b"
@@ -556,7 +558,12 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # the attacker named by where the fire came from or by "by"
-    (PK_MIL, re.compile(r"(?<=\bby )Pakistan\b(?!['’]s)")),
+    (
+        PK_MIL,
+        re.compile(
+            r"(?<=\bby )Pakistan\b(?!['’]s)|\bfrom (?:the )?Pakistani (?:side|territory|soil)\b"
+        ),
+    ),
     (
         AF_MIL,
         re.compile(
@@ -587,7 +594,8 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
 
 # Movement verbs before "from Afghanistan": where people came from, not who fired.
 _CAME = re.compile(
-    r"\b(?:crossed|crossing|came|coming|infiltrated|infiltrating|entered|entering|sneaked|"
+    r"\b(?:crossed|crossing|cross|came|coming|infiltrated|infiltrating|infiltrate|entered|"
+    r"entering|enter|sneaked|"
     r"snuck|slipped|returned|fled|deported|repatriated|travel(?:l)?ed|arrived)"
     r"(?:\s+(?:over|in|back|into\s+\w+))?\s+$",
     re.IGNORECASE,

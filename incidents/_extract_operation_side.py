@@ -2,7 +2,8 @@
 
 "Eleven soldiers were killed during an overnight operation against militants in
 Orakzai", "The clash took place during an intelligence-based operation in the
-Orakzai district": an operation against militants inside Pakistan is run by
+Orakzai district", "security forces killed eight militants in X": an operation
+against militants inside Pakistan (or its forces killing militants there) is run by
 Pakistan's forces even when the sentence names no agent (the soldiers are the
 victims there, not the subject).  :func:`operation_sides` gives such agentless
 violent rows the side :data:`incidents._extract_lex.PK_MIL`.
@@ -22,7 +23,13 @@ _OPERATION = re.compile(
     r"\b(?:intelligence[- ]based|search|sanitization|sanitisation|clearance|combing|"
     r"counter-?terrorism|security) operations?\b|\bIBOs?\b"
     r"|\boperations?\s+against\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:militants|terrorists|"
-    r"khwarij|khawarij|insurgents|miscreants)\b",
+    r"khwarij|khawarij|insurgents|miscreants)\b"
+    # "security forces killed eight militants", "troops gunned down four terrorists": the
+    # state's forces killing militants, told without their country
+    r"|\b(?:security forces|troops|soldiers|the army|security personnel|law enforcement "
+    r"agencies|police|CTD|counter-terrorism department)\s+(?:\w+\s+){0,2}?(?:killed|"
+    r"gunned down|shot dead|neutrali[sz]ed|eliminated)\s+(?:at least\s+)?(?:\w+\s+){0,2}?"
+    r"(?:militants|terrorists|khwarij|khawarij|insurgents|attackers|gunmen|miscreants)\b",
     re.IGNORECASE,
 )
 

@@ -71,7 +71,11 @@ for the test.
 - one death toll (two or more) told twice within two sentences at places inside each
   other's circle ("a sit-in over the deaths of four children in X tehsil" / "the strike
   hit X's Y village, leaving four children dead") is one incident (a toll of one, or
-  a sentence opening "In another attack", is no such sign).
+  a sentence opening "In another attack", is no such sign);
+- sides: "security forces killed eight militants attempting to infiltrate from
+  Afghanistan" is Pakistan's forces (where the militants came from is no agent), so is
+  "troops gunned down four terrorists in X" in Pakistan; "mortar fire from Pakistani
+  territory" is Pakistan's; "Afghan Border Forces" (capitalised) are Afghan forces.
 """
 
 from __future__ import annotations
@@ -474,3 +478,31 @@ def test_one_toll_told_twice_nearby_is_one_incident():
         "near Mir Ali, leaving four children dead."
     )
     assert len(violent(text, DATE)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Security forces killed eight militants attempting to infiltrate from Afghanistan "
+            "in Bajaur district on Sunday.",
+            "Military Forces of Pakistan",
+        ),
+        (
+            "The army said troops gunned down four terrorists in Tank district on Sunday.",
+            "Military Forces of Pakistan",
+        ),
+        (
+            "Mortar fire from Pakistani territory hit Dangam district on Sunday.",
+            "Military Forces of Pakistan",
+        ),
+        (
+            "Afghan Border Forces resorted to unprovoked firing at Chaman on Sunday, killing two "
+            "civilians.",
+            "Afghan Taliban forces",
+        ),
+    ],
+)
+def test_sides_of_forces_named_plainly(text, actor):
+    df = violent(text, DATE)
+    assert len(df) == 1 and df.iloc[0]["actor1"] == actor
