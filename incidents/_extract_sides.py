@@ -303,6 +303,45 @@ def reported_agent(c: _Candidate, t: str) -> None:
         return
 
 
+# A side that says it did the killing, as the sentence's subject: "the Taliban government
+# said it had killed 58 Pakistani soldiers", "the Taliban regime reported killing 58
+# soldiers" (not "..., as Pakistan's army claimed killing 40": a clause of its own)
+_SELF_CLAIM = re.compile(
+    # (after a dateline "ERBIL, X -" or a fronted phrase "In a dramatic escalation, ")
+    r"^\W*(?:[A-Z][^.;]{0,60}?\s[-–—]\s+)?"
+    r"(?:(?:In|On|After|Amid|Following|Late|Early|Meanwhile|Separately)\b[^,;]{0,80},\s*)?"
+    r"(?P<who>[^.;,]{0,80}?)\b(?:said|says|reported|claimed|claims|announced|"
+    r"stated)\s+"
+    r"(?:(?:on\s+)?\w+day\s+)?(?:that\s+)?"
+    r"(?:(?:it|they|its (?:forces|fighters|troops)|their (?:forces|fighters))\s+"
+    r"(?:had\s+|have\s+|has\s+)?(?:killed|destroyed|captured|seized)"
+    r"|(?:killing|having killed|to have killed))\b",
+    re.IGNORECASE,
+)
+_AF_SPEAKER = re.compile(r"\b(?:Taliban|Afghan|Afghanistan|Islamic Emirate|Kabul|Mujahid)\b")
+_PK_SPEAKER = re.compile(r"\b(?:Pakistan|Pakistani|ISPR|Islamabad|Rawalpindi)\b")
+
+
+def self_claimed_agent(c: _Candidate, t: str) -> None:
+    """The side a sentence's speaker claims the act for ("Afghanistan's Taliban
+    government said it had killed 58 Pakistani soldiers": the Afghan forces, whatever
+    the victims' nationality suggested) (in place)."""
+    m = _SELF_CLAIM.search(t)
+    if m is None:
+        return
+    who = m.group("who")
+    af, pk = bool(_AF_SPEAKER.search(who)), bool(_PK_SPEAKER.search(who))
+    if af == pk:
+        return  # no speaker of one side
+    side = AF_MIL if af else PK_MIL
+    if c.actor1 == side:
+        return
+    c.notes.append(f"claimed by its own side's speaker: {side}")
+    c.actor1 = side
+    if c.actor2 == side:
+        c.actor2 = _OTHER[side]
+
+
 def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
     """Give a symmetric or agentless clash the side its sentence, or one of the
     :data:`FOLLOW` sentences after it, says started it (in place).  A sentence that
@@ -337,6 +376,7 @@ def set_initiators(cands: list[_Candidate], texts: list[str]) -> None:
     for c in cands:
         if c.kind in VIOLENT and c.sentence < len(texts):
             reported_agent(c, texts[c.sentence])
+            self_claimed_agent(c, texts[c.sentence])
     by_sentence: dict[int, list[_Candidate]] = {}
     for c in cands:
         if c.kind in VIOLENT:

@@ -75,7 +75,10 @@ for the test.
 - sides: "security forces killed eight militants attempting to infiltrate from
   Afghanistan" is Pakistan's forces (where the militants came from is no agent), so is
   "troops gunned down four terrorists in X" in Pakistan; "mortar fire from Pakistani
-  territory" is Pakistan's; "Afghan Border Forces" (capitalised) are Afghan forces.
+  territory" is Pakistan's; "Afghan Border Forces" (capitalised) are Afghan forces; the
+  sentence's subject claiming the killing for itself ("the Taliban government said it had
+  killed 58 Pakistani soldiers", "the Taliban regime reported killing ...") is the agent,
+  not the victims' side (a clause ", as Pakistan's army claimed killing 40" is its own).
 """
 
 from __future__ import annotations
@@ -504,5 +507,29 @@ def test_one_toll_told_twice_nearby_is_one_incident():
     ],
 )
 def test_sides_of_forces_named_plainly(text, actor):
+    df = violent(text, DATE)
+    assert len(df) == 1 and df.iloc[0]["actor1"] == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "The Taliban regime reported killing 40 Pakistani soldiers in strikes along the "
+            "border on Sunday.",
+            "Afghan Taliban forces",
+        ),
+        (
+            "In a sharp escalation, Afghanistan's Taliban government said it had killed 40 "
+            "Pakistani soldiers along the Durand Line on Sunday.",
+            "Afghan Taliban forces",
+        ),
+        (
+            "Pakistan's military said it killed 200 Taliban fighters along the border on Sunday.",
+            "Military Forces of Pakistan",
+        ),
+    ],
+)
+def test_a_side_claiming_the_killing_is_its_agent(text, actor):
     df = violent(text, DATE)
     assert len(df) == 1 and df.iloc[0]["actor1"] == actor
