@@ -144,7 +144,10 @@ _T: list[tuple[str, str]] = [
     (
         "border_closure",
         r"\b(?:closed|shut|sealed|closure of|closing|suspended (?:trade|traffic)|"
-        r"remained closed|remain closed|stay closed|remained shut|remain shut)\b",
+        r"remained closed|remain closed|stay closed|remained shut|remain shut|"
+        # "halted cross-border traffic", "suspended all traffic", "stopped all movement"
+        r"(?:halted|suspended|stopped|blocked) (?:all )?(?:cross-border )?(?:traffic|trade|"
+        r"movement|crossings))\b",
     ),
     (
         "ceasefire",

@@ -78,7 +78,9 @@ for the test.
   territory" is Pakistan's; "Afghan Border Forces" (capitalised) are Afghan forces; the
   sentence's subject claiming the killing for itself ("the Taliban government said it had
   killed 58 Pakistani soldiers", "the Taliban regime reported killing ...") is the agent,
-  not the victims' side (a clause ", as Pakistan's army claimed killing 40" is its own).
+  not the victims' side (a clause ", as Pakistan's army claimed killing 40" is its own);
+- "halted cross-border traffic at X", "suspended all traffic at the X crossing" close the
+  crossing ("halted traffic on the highway in Bannu" after a blast closes none).
 """
 
 from __future__ import annotations
@@ -533,3 +535,15 @@ def test_sides_of_forces_named_plainly(text, actor):
 def test_a_side_claiming_the_killing_is_its_agent(text, actor):
     df = violent(text, DATE)
     assert len(df) == 1 and df.iloc[0]["actor1"] == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Pakistan halted cross-border traffic at Torkham on Sunday.", ["border_closure"]),
+        ("Officials suspended all traffic at the Chaman crossing on Sunday.", ["border_closure"]),
+        ("Police halted traffic on the highway in Bannu after a blast on Sunday.", ["bombing"]),
+    ],
+)
+def test_halted_traffic_at_a_crossing_closes_it(text, kinds):
+    assert list(extract(text, article_date=DATE)["event_kind"]) == kinds
