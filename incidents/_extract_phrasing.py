@@ -365,6 +365,42 @@ def fold_same_toll(cands: list[_Candidate]) -> list[_Candidate]:
     return [c for k, c in enumerate(cands) if k not in gone]
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s*$")
+#: Sentences after a headline that its one placed incident may be told in.
+HEADLINE_REACH = 4
+
+
+def fold_headline_wide(cands: list[_Candidate]) -> list[_Candidate]:
+    """A frontier-wide violent row of a headline (the first line, short, with no full
+    stop: "Border clashes leave 15 civilians dead") folded into the one placed violent
+    row of the
+    :data:`HEADLINE_REACH` sentences after it on overlapping dates ("... shelling hit
+    the X area"): the headline summarises that incident.  With two placed rows or
+    none, it stays."""
+    from incidents._extract_lex import VIOLENT
+    from incidents._extract_merge import _overlap
+
+    gone: set[int] = set()
+    for k, c in enumerate(cands):
+        if c.sentence != 0 or c.kind not in VIOLENT or c.place.role != "frontier":
+            continue
+        if len(c.evidence) > 160 or _SENTENCE_END.search(c.evidence):
+            continue  # a lead sentence, not a headline: its own frontier-wide event
+        placed = [
+            f
+            for f in cands
+            if f is not c
+            and f.kind in VIOLENT
+            and f.place.role == "place"
+            and 1 <= f.sentence <= HEADLINE_REACH
+        ]
+        if len(placed) != 1 or not _overlap(c, placed[0]) or other_sides(c, placed[0]):
+            continue
+        gone.add(k)
+        absorb(placed[0], c, f"the headline's {c.place.text!r} tells this incident")
+    return [c for k, c in enumerate(cands) if k not in gone]
+
+
 def absorb(host: _Candidate, c: _Candidate, note: str) -> None:
     """Fold row ``c`` into ``host``, one incident told twice: ``c``'s counts complete
     the host's (:func:`incidents._extract_counts.fill_counts`), its agent fills an

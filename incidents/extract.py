@@ -171,6 +171,7 @@ from incidents._extract_operation_side import operation_sides
 from incidents._extract_phrasing import (
     date_wounds,
     drop_follow_up_searches,
+    fold_headline_wide,
     fold_same_site,
     fold_same_toll,
     fold_wide_responses,
@@ -418,6 +419,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     cands = [c for c in cands if not past_talks(c)]  # "..., following talks in X"
     cands = fold_same_site(cands)  # "Torkham ... at the end of the Khyber Pass"
     cands = fold_same_toll(cands)  # "four children died in X" / "... in X's Y village"
+    cands = fold_headline_wide(cands)  # "Border clashes leave 15 dead" / "... hit X"
     cands = fold_crossing_ends(cands)  # "the crossing near Spin Boldak and Chaman"
     cands = fold_wide_responses(cands)  # "... responded by opening fire along the border"
     for c in cands:

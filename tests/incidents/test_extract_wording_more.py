@@ -80,7 +80,11 @@ for the test.
   killed 58 Pakistani soldiers", "the Taliban regime reported killing ...") is the agent,
   not the victims' side (a clause ", as Pakistan's army claimed killing 40" is its own);
 - "halted cross-border traffic at X", "suspended all traffic at the X crossing" close the
-  crossing ("halted traffic on the highway in Bannu" after a blast closes none).
+  crossing ("halted traffic on the highway in Bannu" after a blast closes none);
+- a headline (a short first line with no full stop) telling "Border clashes leave 15
+  civilians dead" summarises the one placed incident of the lead sentences after it: one
+  row, with the headline's toll (a lead *sentence* naming a clash along the border keeps
+  its own row).
 """
 
 from __future__ import annotations
@@ -547,3 +551,24 @@ def test_a_side_claiming_the_killing_is_its_agent(text, actor):
 )
 def test_halted_traffic_at_a_crossing_closes_it(text, kinds):
     assert list(extract(text, article_date=DATE)["event_kind"]) == kinds
+
+
+def test_a_headline_summarises_the_one_placed_incident():
+    text = (
+        "Border clashes with Pakistan leave 12 Afghan civilians dead, officials say\n"
+        "KANDAHAR - Fierce border clashes have left at least 12 civilians dead on the Afghan "
+        "side on Thursday, officials said.\nThe provincial governor said artillery shelling "
+        "began in the evening and hit the Spin Boldak area.\nAt least 60 other civilians "
+        "were wounded, he said."
+    )
+    df = violent(text, DATE)
+    assert list(df["matched_name"]) == ["Spin Boldak"]
+    assert df.iloc[0]["fatalities"] == 12
+
+
+def test_a_lead_sentence_along_the_border_keeps_its_row():
+    text = (
+        "Pakistani and Afghan forces exchanged heavy fire along the border on Thursday.\n"
+        "Separately, jets struck a depot in Kabul on Thursday night."
+    )
+    assert len(violent(text, DATE)) == 2
