@@ -238,9 +238,13 @@ def _competing(cs: list[Count]) -> set[int]:
 def _current(counts: list[Count], which: str) -> list[Count]:
     cs = [c for c in counts if c.which == which]
     updates = [c for c in cs if c.role == "update"]
+    fresh = [c for c in cs if c.role not in ("restated", "update")]
     if updates:
-        return [max(updates, key=lambda c: c.value)]
-    fresh = [c for c in cs if c.role != "restated"]
+        top = max(updates, key=lambda c: c.value)
+        # a toll "taken to seven" below an earlier "at least 11 ... killed" counts a part
+        # of them (tolls rise): the larger stated total stands
+        if not fresh or top.value >= max(c.value for c in fresh):
+            return [top]
     return fresh or cs
 
 

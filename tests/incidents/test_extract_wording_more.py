@@ -84,7 +84,10 @@ for the test.
 - a headline (a short first line with no full stop) telling "Border clashes leave 15
   civilians dead" summarises the one placed incident of the lead sentences after it: one
   row, with the headline's toll (a lead *sentence* naming a clash along the border keeps
-  its own row).
+  its own row);
+- a toll "taken to seven" below an earlier "at least 11 people, including four
+  militants, were killed" counts a part of them: the larger stated total stands (a toll
+  that "later rose to nine" after "five were killed" is nine).
 """
 
 from __future__ import annotations
@@ -572,3 +575,28 @@ def test_a_lead_sentence_along_the_border_keeps_its_row():
         "Separately, jets struck a depot in Kabul on Thursday night."
     )
     assert len(violent(text, DATE)) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentences", "killed"),
+    [
+        (
+            [
+                "At least 11 people, including four attackers, were killed in the blast on Sunday.",
+                "Two others later died in hospital, taking the toll to seven.",
+            ],
+            11,
+        ),
+        (
+            [
+                "Five people were killed in the blast on Sunday.",
+                "The death toll later rose to nine.",
+            ],
+            9,
+        ),
+    ],
+)
+def test_a_lower_running_toll_does_not_replace_the_stated_total(sentences, killed):
+    from incidents._extract_counts import counts_in, total
+
+    assert total([c for s in sentences for c in counts_in(s)], "killed") == killed
