@@ -798,11 +798,9 @@ def _singles(sentence: str, have: list[Count]) -> list[Count]:
     for z in _SINGLE.finditer(sentence):
         if any(c.start <= z.start() < c.end or z.start() <= c.start < z.end() for c in have):
             continue
-        word = z.group("verb") or z.group("left") or ("" if z.group("another") is not None else "x")
-        hurt = bool(re.match(r"injur|wound|hurt", word or ""))
-        if z.group("another") is not None:
-            hurt = True
-        which = "wounded" if hurt else "killed"
+        # ("injuries to another" is a wound; "lost his life" a death)
+        word = "injur" if z.group("another") is not None else z.group("verb") or z.group("left")
+        which = "wounded" if re.match(r"injur|wound|hurt", word or "") else "killed"
         group = _group(z.group("who")) if z.group("who") else "people"
         out.append(Count(z.start(), z.end(), which, 1, group, z.group(0)))
     return out
