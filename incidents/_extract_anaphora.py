@@ -69,6 +69,16 @@ _ANAPHOR = re.compile(
     r"(?!\s*(?:'s|’s|-))(?!,?\s+(?:(?:of|at|in|near|called|named)\s+)?(?:the\s+)?(?-i:[A-Z]))",
     re.IGNORECASE,
 )
+#: Locative "there" right after an event verb and its object ("halted cross-border
+#: traffic there", "two guards were killed there", "shells landed there"): the site named
+#: before it.  Not the existential "there was/were ...", not "from there" (an origin).
+_THERE = re.compile(
+    r"\b(?:halted|suspended|stopped|closed|sealed|shut|blocked|killed|wounded|injured|"
+    r"martyred|clashed|fought|exploded|erupted|attacked|struck|landed|fell|hit|shelled|"
+    r"bombed|targeted|opened fire)(?:\s+[\w-]+){0,3}?\s+(?P<np>there)\b"
+    r"(?!\s+(?:is|are|was|were|has|have|had|will|would)\b)",
+    re.IGNORECASE,
+)
 #: A sentence that tells a new event at the place told before ("in the aftermath,
 #: troops launched an operation in the area"): its row is no repeat of that event.
 _NEW_EVENT = re.compile(
@@ -251,7 +261,8 @@ class Antecedents:
                 note = f"{t[a:b]!r} refers back to {ante.label} named before it"
                 return [_at(a, b, ante.text, ante, note)]
         subject = closed_subject(t)  # "The crossing was closed on Thursday."
-        if _ANAPHOR.search(t) is None and subject is None:
+        there = _THERE.search(t)
+        if _ANAPHOR.search(t) is None and subject is None and there is None:
             return out
         self._flush()
         taken = [(p.start, p.end) for p in places]
@@ -267,13 +278,14 @@ class Antecedents:
             and not any(p.start < m.end and m.start < p.end for p in places)
         ]
         anew = bool(_NEW_EVENT.search(t))
-        for am in [*_ANAPHOR.finditer(t), *([subject] if subject else [])]:
+        found = [*_ANAPHOR.finditer(t), *([subject] if subject else [])]
+        for am in [*found, *([there] if there and not places and not found else [])]:
             a, b = am.span("np")
             if any(x < b and a < y for x, y in taken):
                 continue
             if comment_clause(t[:a]):
                 continue  # ", threatening progress in the area": no scene
-            kind = _KIND[am.group("noun").lower()]
+            kind = "any" if am is there else _KIND[am.group("noun").lower()]
             before = sorted(
                 (p for p in places + named if p.end <= a and p.role in ("place", "context")),
                 key=lambda p: p.start,
@@ -289,7 +301,7 @@ class Antecedents:
                 continue
             text = t[a:b]
             note = f"{text!r} refers back to {ante.label} named before it"
-            out.append(_at(a, b, text, ante, note, anew=anew))
+            out.append(_at(a, b, ante.text if am is there else text, ante, note, anew=anew))
             taken.append((a, b))
         return out
 

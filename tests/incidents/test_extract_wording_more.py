@@ -88,6 +88,9 @@ for the test.
 - a toll "taken to seven" below an earlier "at least 11 people, including four
   militants, were killed" counts a part of them: the larger stated total stands (a toll
   that "later rose to nine" after "five were killed" is nine).
+- locative "there" right after an event verb ("halted cross-border traffic there",
+  "two guards were killed there") is the site named in the sentence before; "there were
+  clashes" (existential) and "a new post there" (no event verb) are no reference;
 """
 
 from __future__ import annotations
@@ -600,3 +603,34 @@ def test_a_lower_running_toll_does_not_replace_the_stated_total(sentences, kille
     from incidents._extract_counts import counts_in, total
 
     assert total([c for s in sentences for c in counts_in(s)], "killed") == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds", "name"),
+    [
+        (
+            "The Taliban took the Torkham border crossing on Sunday.\n"
+            "Pakistan halted cross-border traffic there because of it.",
+            ["border_closure"],
+            "Torkham",
+        ),
+        (
+            "Militants stormed a checkpoint in Bannu on Sunday.\n"
+            "Two guards were killed there, police said.",
+            ["attack"],
+            "Bannu",
+        ),
+    ],
+)
+def test_there_after_an_event_verb_is_the_place_named_before(text, kinds, name):
+    df = extract(text, article_date=DATE)
+    rows = df[df["event_kind"].isin(kinds)]
+    assert len(rows) == 1 and name in rows.iloc[0]["matched_name"]
+
+
+def test_there_without_an_event_verb_places_nothing():
+    text = (
+        "Talks were held in Kabul on Sunday.\n"
+        "Pakistan objected to the construction of a new border post there."
+    )
+    assert len(violent(text, DATE)) == 0
