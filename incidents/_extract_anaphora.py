@@ -26,7 +26,7 @@ from dataclasses import replace
 from geo.sphere import point_km
 from incidents._extract_phrasing import closed_subject
 from incidents._extract_phrasing_m import comment_clause
-from incidents._extract_places import _Place
+from incidents._extract_places import LOCAL_SOURCE_NOTE, _Place
 from incidents._match import Mention
 from incidents.geocode import Geocoder, Match
 
@@ -384,11 +384,20 @@ _ON_ROAD = re.compile(
 )
 
 
+#: "the Chaman-Spin Boldak border crossing": the two ends of one crossing, named by the
+#: two towns on either side of it
+_CROSSING_AFTER = re.compile(
+    r"^\s+(?:border\s+)?(?:crossing(?:\s+point)?|point|gate|terminal)\b"
+    r"|^\s+border\b(?!\s+(?:region|areas?|districts?|provinces?|belt|regions?))",
+    re.IGNORECASE,
+)
+#: The two towns of a crossing lie this close to it (km).
+CROSSING_END_KM = 25.0
 #: "the Chaman-Quetta road": names joined by a hyphen (one word to the name finder)
 _HYPHENED = re.compile(
     r"\b(?P<a>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-(?P<b>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=\s+(?i:"
     + _ROAD
-    + r")\b)"
+    + r"|(?:border\s+)?crossing|border|gate|terminal)\b)"
 )
 
 
@@ -396,14 +405,32 @@ def _hyphened(t: str, gc: Geocoder, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with the two names of each hyphenated road name as mentions."""
     out = list(mentions)
     for hm in _HYPHENED.finditer(t):
-        if any(m.start < hm.end() and hm.start() < m.end for m in mentions):
+        crossing = _CROSSING_AFTER.match(t[hm.end() : hm.end() + 30]) is not None
+        inside = [m for m in out if m.start < hm.end() and hm.start() < m.end]
+        if inside and not crossing:
             continue
+        ends = []
         for g in ("a", "b"):
             res = gc.resolve(hm.group(g))
             if res and res[0].method in _END_METHODS:
                 key = hm.group(g).lower()
-                out.append(Mention(hm.start(g), hm.end(g), hm.group(g), key, (res[0],)))
+                ends.append(Mention(hm.start(g), hm.end(g), hm.group(g), key, (res[0],)))
+        if crossing and len(ends) < 2:
+            continue  # (a crossing's two towns, or the names stay as they were read)
+        out = [m for m in out if m not in inside] + ends
     return sorted(out, key=lambda m: m.start)
+
+
+def _crossing(a: _Place, b: _Place, end: int, text: str) -> _Place | None:
+    """The crossing named by the towns at its two ends ("the Chaman-Spin Boldak border
+    crossing"): the end read as a crossing, when the other lies beside it."""
+    ends = [p for p in (a, b) if p.match.method == "crossing"]
+    if len(ends) != 1 or any(math.isnan(p.match.lat) for p in (a, b)):
+        return None
+    if _km(a.match, b.match) > CROSSING_END_KM:
+        return None
+    note = f"{text!r}: the crossing between {a.text} and {b.text}"
+    return _Place(a.start, end, text, ends[0].match, role="place", notes=[note])
 
 
 def join_routes(
@@ -436,13 +463,24 @@ def join_routes(
             text = t[a.start : b.end]
             joined = _route(a, b, b.end, text, max_km=TRAVEL_MAX_KM)
         if joined is None and _DASH_GAP.match(gap):
+            cross = _CROSSING_AFTER.match(t[b.end : b.end + 30])
+            if cross is not None:
+                end = b.end + cross.end()
+                joined = _crossing(a, b, end, t[a.start : end].strip())
+        if joined is None and _DASH_GAP.match(gap):
             road = _ROAD_AFTER.match(t[b.end : b.end + 40])
             if road is not None and _ON_ROAD.search(t[max(0, a.start - 30) : a.start]):
                 end = b.end + road.end()
                 joined = _route(a, b, end, t[a.start : end].strip())
         if joined is None:
             continue
-        places[:] = [p for p in places if not (p.start < joined.end and joined.start < p.end)]
+        places[:] = [
+            p
+            for p in places
+            if not (p.start < joined.end and joined.start < p.end)
+            # (a local source's place stood in only while no other place was named)
+            and not any(n.startswith(LOCAL_SOURCE_NOTE) for n in p.notes)
+        ]
         places.append(joined)
         places.sort(key=lambda p: p.start)
 

@@ -132,6 +132,10 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:{_N} days?|a day) (?P<dir>later|earlier|before|after)\b",
     ),
     ("few_later", r"\b(?:a few|several|few) days (?P<dir>later|earlier|before|after)\b"),
+    # "... was killed at the crossing a week earlier.": closing its clause, counted back
+    # from the date told before ("a week after X", "a week earlier officials said" read
+    # no date: which event the week is counted from is not told there)
+    ("weeks_back", rf"\b(?:{_N} weeks|a week) (?:earlier|before)(?=\s*[.,;:]|\s*$)"),
     (
         "next_day",
         r"\bthe (?P<dir>next|following|previous) (?:day|night|morning|evening)\b"
@@ -420,7 +424,7 @@ def _resolve(
         if ref is not None and a <= ref < b:
             b = ref
         return a, b, None
-    if ref is None and kind not in ("later", "next_day", "few_later"):
+    if ref is None and kind not in ("later", "next_day", "few_later", "weeks_back"):
         return None, None, "article"
     if kind == "rel_month":
         assert ref is not None
@@ -501,6 +505,11 @@ def _resolve(
         if (g.get("dir") or "").lower() in ("earlier", "before"):
             return prev[0] - dt.timedelta(days=5), prev[0] - dt.timedelta(days=2), "previous"
         return prev[1] + dt.timedelta(days=2), prev[1] + dt.timedelta(days=5), "previous"
+    if kind == "weeks_back":
+        if prev is None:
+            return None, None, "previous"
+        back = dt.timedelta(days=7 * (_number(g.get("n")) if g.get("n") else 1))
+        return prev[0] - back - day, prev[0] - back + day, "previous"
     if kind in ("later", "next_day"):
         if prev is None:
             return None, None, "previous"

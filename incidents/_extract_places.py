@@ -284,6 +284,10 @@ _UNITS_GAP = re.compile(
 )
 
 
+#: The note of a local source's place, read as the site when no other place is named.
+LOCAL_SOURCE_NOTE = "the place of a local source"
+
+
 def _described(left: str) -> bool:
     """Whether the words before a mention make it a description, a seat, a venue or
     the aftermath, so that the names listed after it are too."""
@@ -707,7 +711,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
         taken.append((a, b))
     if sources and not any(f.role == "place" for f in found):
         for p in sources:
-            p.notes.append(f"the place of a local source ({p.text}): no other place named")
+            p.notes.append(f"{LOCAL_SOURCE_NOTE} ({p.text}): no other place named")
         found.extend(sources)
     found.sort(key=lambda p: p.start)
     _qualify(t, found)

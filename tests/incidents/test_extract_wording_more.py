@@ -91,12 +91,18 @@ for the test.
 - locative "there" right after an event verb ("halted cross-border traffic there",
   "two guards were killed there") is the site named in the sentence before; "there were
   clashes" (existential) and "a new post there" (no event verb) are no reference;
+- "the X-Y border crossing", named by the towns at its two ends, is the crossing (one
+  end read as a crossing, the other beside it), and a local source's place no longer
+  stands in for it; "X-Y road" stays a road;
+- "... was killed at the crossing a week earlier." (closing its clause) is a week before
+  the date told before it, give or take a day;
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from extract_rows import violent
 
@@ -634,3 +640,29 @@ def test_there_without_an_event_verb_places_nothing():
         "Pakistan objected to the construction of a new border post there."
     )
     assert len(violent(text, DATE)) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taliban fighters captured the strategic Chaman-Spin Boldak border crossing on "
+        "Wednesday, officials in Pakistan said.",
+        "Pakistan closed the Spin Boldak-Chaman crossing on Wednesday after gunfire.",
+    ],
+)
+def test_a_crossing_named_by_its_two_towns_is_the_crossing(text):
+    df = extract(text, article_date="2021-07-14")
+    assert list(df["matched_name"]) == ["Chaman"]
+    assert df.iloc[0]["uncertainty_km"] <= 10
+
+
+def test_a_week_earlier_closing_a_clause_counts_back_from_the_date_before():
+    text = (
+        "Clashes erupted on Sunday, November 20, in Dand Patan district of Paktia.\n"
+        "They intensified after a border guard was killed by a gunman at the Torkham "
+        "crossing a week earlier."
+    )
+    df = extract(text, article_date="2022-11-21")
+    row = df[df["matched_name"] == "Torkham"].iloc[0]
+    assert row["date"] <= pd.Timestamp("2022-11-13") <= row["date_end"]
+    assert row["date_end"] <= pd.Timestamp("2022-11-14")
