@@ -342,6 +342,21 @@ _THE_EVENT_AGAIN = re.compile(
 )
 # A sentence that describes the event told before: "This was a ...", "It was the ..."
 _ANAPHORIC = re.compile(r"^\s*(?:This|That|It)\s+(?:was|were|is)\s+(?:a|an|the)\s+", re.IGNORECASE)
+#: A sentence that lists the parts of the event told before it: "These include two
+#: positions in X, three in Y", "Among them were posts in X and Y".
+_INCLUDES = re.compile(
+    r"^\W*(?P<w>(?:These|They|Those|The\s+(?:posts|positions|targets|sites|areas|attacks|"
+    r"strikes))\s+(?:include[sd]?|included|comprised|were\s+in)|Among\s+(?:them|those|the\s+"
+    r"(?:posts|positions|targets|sites|areas))(?:\s+(?:were|are))?)\b"
+)
+
+
+def lists_parts(t: str) -> bool:
+    """Whether sentence ``t`` opens by listing the parts of the event told before it
+    ("These include two positions in X, three in Y")."""
+    return _INCLUDES.match(t) is not None
+
+
 _COREF = re.compile(
     r"\b(?:occurred|took place|happened|were carried out|was carried out|was hit|were hit|"
     # "X province was particularly affected", "X bore the brunt"
@@ -474,6 +489,7 @@ def _sentence(
     para: tuple[dt.date, dt.date, str] | None,
     pending: str | None = None,
     memory: Antecedents | None = None,
+    listed: str | None = None,
 ) -> tuple[list[_Candidate], tuple[dt.date, dt.date, str] | None]:
     """Candidates of sentence ``i``.  ``pending`` is the kind of a violent event the
     previous sentence reported without a place (for "it took place in X");
@@ -501,6 +517,10 @@ def _sentence(
         m = _COREF.search(t) or victims_at(t)
         assert m is not None
         trig = [Trigger(m.start(), m.end(), m.group(0), pending)]
+    if not trig and listed is not None and (inc := _INCLUDES.match(t)) is not None:
+        # "Afghan forces seized 15 posts along the border. / These include two positions
+        # in X, three in Y ...": the places of the event told in the sentence before
+        trig = [Trigger(inc.start("w"), inc.end("w"), inc.group("w"), listed)]
     if not trig:
         if memory is not None:
             memory.note(t, None)  # (its places are read only if a description needs them)

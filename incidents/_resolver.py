@@ -182,6 +182,22 @@ class Geocoder(RankingMixin, AnswerMixin):
                 query = f"{owner[1]}'s {key}"
             out.append(Mention(start, end, text[start:end], key, tuple(self.resolve(query))))
             i += n
+        return self._province_prefixed(text, out)
+
+    def _province_prefixed(self, text: str, out: list[Mention]) -> list[Mention]:
+        """Join a province's name written right before a district's ("in Konar Naray
+        district", "Nangarhar Dor Baba district"): one mention, the district read
+        inside that province, when it is one of its districts."""
+        for k in range(len(out) - 2, -1, -1):
+            a, b = out[k], out[k + 1]
+            if not a.candidates or a.candidates[0].method != "admin1":
+                continue
+            if text[a.end : b.start] != " " or not _DISTRICT_NEXT.match(text, b.end):
+                continue
+            got = self.resolve(f"{a.text}'s {b.text} district")
+            if not got or got[0].method != "admin2" or got[0].admin1 != a.candidates[0].admin1:
+                continue
+            out[k : k + 2] = [Mention(a.start, b.end, text[a.start : b.end], b.key, tuple(got))]
         return out
 
     def _typed_unknown(
@@ -510,6 +526,7 @@ _TOKEN = re.compile(r"[^\W_][\w'’\-]*")
 _DIVISION = re.compile(r"\b[Dd]ivision\s*$")
 _CAPITAL_NEXT = re.compile(r"\s+(?:provincial\s+)?capital\b")
 _BREAK = re.compile(r"[,;:]")
+_DISTRICT_NEXT = re.compile(r"\s+district\b", re.IGNORECASE)
 
 
 @functools.cache

@@ -147,7 +147,14 @@ from incidents._extract_claims import claim_key
 from incidents._extract_confidence import confidence, features
 from incidents._extract_consequence import date_consequences
 from incidents._extract_dates import find_dates, parse_date_text, without_captions
-from incidents._extract_events import _COREF, _Candidate, _dates_fit, _enrich, _sentence
+from incidents._extract_events import (
+    _COREF,
+    _Candidate,
+    _dates_fit,
+    _enrich,
+    _sentence,
+    lists_parts,
+)
 from incidents._extract_lex import (
     AF_MIL,
     EVENT_KINDS,
@@ -306,7 +313,20 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
         inherit = para_range.get(s.paragraph) or (prev_dated if kind is not None else None)
         if _PRECURSOR.search(s.text) or SEQUEL.search(s.text):
             inherit = None  # what started it or came next: not the date told before
-        new, dated = _sentence(i, s, gc, ref, year_hint, last_range, inherit, kind, memory)
+        before = cands[-1] if cands and cands[-1].sentence == i - 1 else None
+        listed = None
+        if before is not None and before.kind in VIOLENT and lists_parts(s.text):
+            listed = before.kind  # "These include two positions in X, three in Y"
+        if listed is not None and before is not None and before.first is not None:
+            # ("These include two positions in X, ...": on the day of the event listed)
+            inherit = inherit or (before.first, before.last or before.first, before.date_text)
+        new, dated = _sentence(
+            i, s, gc, ref, year_hint, last_range, inherit, kind, memory, listed=listed
+        )
+        if listed is not None and before is not None:
+            for c in new:
+                if c.kind == listed and c.evidence is not None and not c.actor1:
+                    c.actor1, c.actor2 = before.actor1, before.actor2
         refine_in_sentence(new, s.text, gc)  # "in X district ... near Y": at Y
         new = fold_when(new, s.text, gc)  # "killed in X when militants attacked Y": one
         same_night(new, cands)  # "The strike hit X in the early hours": that event's night

@@ -96,6 +96,11 @@ for the test.
   stands in for it; "X-Y road" stays a road;
 - "... was killed at the crossing a week earlier." (closing its clause) is a week before
   the date told before it, give or take a day;
+- "Afghan forces seized 15 posts along the border." then "These include two positions in
+  X, three in Y ..." (or "Among them were ..."): one row per place listed, of the event
+  told before, with its agent and day; a sentence opening so after no event gives none;
+- a province's name written right before a district's ("in Konar Naray district",
+  "Paktika Barmal district") is that district, read inside the province;
 """
 
 from __future__ import annotations
@@ -666,3 +671,38 @@ def test_a_week_earlier_closing_a_clause_counts_back_from_the_date_before():
     row = df[df["matched_name"] == "Torkham"].iloc[0]
     assert row["date"] <= pd.Timestamp("2022-11-13") <= row["date_end"]
     assert row["date_end"] <= pd.Timestamp("2022-11-14")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "These include two positions in Dur Baba district, three in Goshta district and "
+        "two in Nari district.",
+        "Among them were posts in Dur Baba district, Goshta district and Nari district.",
+    ],
+)
+def test_a_list_of_the_parts_of_the_event_told_before_gives_one_row_each(second):
+    text = "Afghan forces seized 15 Pakistani posts along the border on Thursday.\n" + second
+    df = violent(text, "2026-02-27")
+    assert sorted(df["matched_name"]) == ["Dur Baba", "Goshta", "Nari"]
+    assert set(df["actor1"]) == {"Afghan Taliban forces"}
+
+
+def test_a_list_of_parts_after_no_event_gives_no_row():
+    text = (
+        "The ministry published a list of border districts on Thursday.\n"
+        "These include Dur Baba district, Goshta district and Nari district."
+    )
+    assert len(violent(text, "2026-02-27")) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Afghan forces attacked two posts in Konar Naray district on Thursday.", "Nari"),
+        ("Jets struck homes in Paktika Barmal district on Thursday.", "Barmal"),
+    ],
+)
+def test_a_province_written_before_its_district_names_the_district(text, name):
+    df = violent(text, "2026-02-27")
+    assert list(df["matched_name"]) == [name]
