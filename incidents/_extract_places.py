@@ -276,7 +276,8 @@ _POSSESSIVE_GAP = re.compile(r"^(?:'s|’s)\s+(?:the\s+)?$")
 # a description that names the next place itself: ", the southern city of", ", the
 # province of"
 _NAMES_NEXT = re.compile(
-    r",\s*(?:and\s+)?the\s+(?:[\w-]+\s+){0,2}?(?:city|town|province|capital)\s+of\s+(?:the\s+)?$",
+    r",\s*(?:and\s+)?the\s+(?:[\w-]+\s+){0,2}?(?:city|town|province|capital|stronghold|"
+    r"heartland|bastion|birthplace|hometown|home|hub|seat|cradle)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _UNITS_GAP = re.compile(

@@ -101,6 +101,9 @@ for the test.
   told before, with its agent and day; a sentence opening so after no event gives none;
 - a province's name written right before a district's ("in Konar Naray district",
   "Paktika Barmal district") is that district, read inside the province;
+- "strikes on Kabul, the Taliban stronghold of Kandahar, and other towns": a list of
+  places each with its description (stronghold, heartland, hub, birthplace ...), not
+  Kabul read as a namesake inside Kandahar;
 """
 
 from __future__ import annotations
@@ -706,3 +709,11 @@ def test_a_list_of_parts_after_no_event_gives_no_row():
 def test_a_province_written_before_its_district_names_the_district(text, name):
     df = violent(text, "2026-02-27")
     assert list(df["matched_name"]) == [name]
+
+
+@pytest.mark.parametrize("desc", ["the Taliban stronghold of", "the southern hub of"])
+def test_a_described_place_after_a_comma_is_a_list_member_not_a_holder(desc):
+    text = f"On Friday, Pakistan launched strikes on Kabul, {desc} Kandahar, and other towns."
+    df = violent(text, "2026-02-28")
+    assert sorted(df["matched_name"]) == ["Kabul", "Kandahar"]
+    assert df["uncertainty_km"].max() < 25
