@@ -216,6 +216,23 @@ _DISPLACED_BY = re.compile(
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+#: Fighting told as the cause of an uprooting: "Ongoing confrontations along the border
+#: have triggered significant displacement", "the clashes have forced hundreds of
+#: families to flee" (a humanitarian story's cause, not its news).
+_CAUSED_UPROOTING = re.compile(
+    r"^[^.;:]{0,90}?\b(?:have|has|had)\s+(?:\w+\s+)?(?:triggered|caused|forced|led\s+to|"
+    r"resulted\s+in|displaced|uprooted|driven)\b[^.;:]{0,80}?\b(?:displace\w*|flee|fled|"
+    r"their\s+homes|exodus|uproot\w*)",
+    re.IGNORECASE,
+)
+#: The backdrop a story is told against: "amid the recent escalation in hostilities",
+#: "amid a surge of attacks" (a trend, not an incident of the news).
+_AMID_TREND = re.compile(
+    r"\bamid\s+(?:the\s+|a\s+)?(?:(?:recent|ongoing|continuing|growing|rising|renewed|"
+    r"sharp|steady|fresh)\s+)?(?:escalation|surge|spike|rise|uptick|wave|increase)\s+"
+    r"(?:in|of)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 # (the day of the event's own clause: no other verb before it, "the attacks in X
 # received aid on Monday" dates the aid)
 _OWN_DAY = re.compile(
@@ -286,6 +303,10 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
         return "mine clearance"
     if _DISPLACED_BY.search(before) and not _OWN_DAY.search(after):
         return "recollection"  # "families displaced by the fighting": a cause in passing
+    if _CAUSED_UPROOTING.match(sentence[end : end + 200]) and not _OWN_DAY.search(after):
+        return "recollection"  # "the fighting has displaced thousands": their story's cause
+    if _AMID_TREND.search(before):
+        return "recollection"  # "amid the recent escalation in hostilities": a backdrop
     if kind == "shelling" and _ARMED_WITH.search(before):
         return "armament"  # "militants armed with heavy weapons attacked": a description
     if low == "fighting" and (

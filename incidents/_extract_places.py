@@ -36,6 +36,8 @@ _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|outside|inside|into|on|across|toward|towards|around|of|to|within|"
     r"struck|hit|bombed|shelled|targeted|pounded|attacked|raided|stormed|reached|"
     r"striking|hitting|bombing|shelling|targeting|pounding|attacking|raiding|storming|"
+    # the verb's plain form: "attempted to strike X", "tried to attack X"
+    r"strike|bomb|shell|target|pound|attack|raid|storm|"
     r"closed|reopened|shut|sealed|crossing at|crossings at|including|such as|namely|"
     r"jolted|rocked|shook|across the|general area|area|District|Tehsil|"
     # an address written unit word first: "in village X, tehsil Y, district Z"

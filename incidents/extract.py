@@ -697,6 +697,9 @@ def _other_country(c: _Candidate, lead: _Candidate) -> bool:
 
 #: How far back an undated "Earlier, ..." event after the lead may lie (days).
 EARLIER_DAYS = 30
+#: An event dated more than this many days before the article and told two or more
+#: sentences after its undated opening news is no lead of that news.
+LEAD_GAP_DAYS = 4
 _EARLIER_OPEN = re.compile(r"^\W*(?:Earlier|Previously|Before that|Prior to this)\s*,", re.I)
 _HAD_DONE = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en)\b")
 
@@ -737,7 +740,11 @@ def _lead_date(
         and first_undated < lead.sentence
         and ref is not None
         and lead.last is not None
-        and (ref - lead.last).days > NEWS_GAP_DAYS
+        and (
+            (ref - lead.last).days > NEWS_GAP_DAYS
+            # (told sentences after the undated news, not right after a headline)
+            or ((ref - lead.last).days > LEAD_GAP_DAYS and lead.sentence - first_undated >= 2)
+        )
     ):
         # the article opens with its news undated ("ten were killed in strikes on X,
         # officials said"): an older dated event told after it (a photo caption, an

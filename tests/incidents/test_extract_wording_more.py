@@ -104,6 +104,16 @@ for the test.
 - "strikes on Kabul, the Taliban stronghold of Kandahar, and other towns": a list of
   places each with its description (stronghold, heartland, hub, birthplace ...), not
   Kabul read as a namesake inside Kandahar;
+- "militants attempted to strike X, Y and Z using drones", "tried to attack the X police
+  station": the verb's plain form places its object like "struck X" does (what militants
+  "wanted to attack" stays no event);
+- undated opening news followed, sentences later, by an event dated four or more days
+  before the article ("On the night between Saturday and Sunday, ...") does not take
+  that older event's date;
+- fighting told as the cause of an uprooting ("Ongoing confrontations along the border
+  have triggered displacement", "... have forced hundreds of families to flee") and
+  "amid the recent escalation in hostilities" are a humanitarian story's backdrop, no
+  incident;
 """
 
 from __future__ import annotations
@@ -717,3 +727,46 @@ def test_a_described_place_after_a_comma_is_a_list_member_not_a_holder(desc):
     df = violent(text, "2026-02-28")
     assert sorted(df["matched_name"]) == ["Kabul", "Kandahar"]
     assert df["uncertainty_km"].max() < 25
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Militants attempted to strike Abbottabad, Swabi and Nowshera using small drones.",
+            ["Abbottabad", "Nowshera", "Swabi"],
+        ),
+        ("Drones tried to strike Swabi on Thursday.", ["Swabi"]),
+    ],
+)
+def test_the_plain_form_of_a_strike_verb_places_its_object(text, names):
+    assert sorted(violent(text, "2026-02-27")["matched_name"]) == names
+
+
+def test_wanting_to_strike_is_still_no_event():
+    assert len(violent("Militants wanted to strike Swabi on Thursday.", "2026-02-27")) == 0
+
+
+def test_an_older_dated_event_told_after_undated_news_is_not_its_lead():
+    text = (
+        "Pakistan thwarted drone attacks targeting several cities.\n"
+        "Officials said militants attempted to strike Abbottabad using small drones.\n"
+        "On the night between Saturday and Sunday, Pakistan carried out strikes on seven "
+        "camps in Nangarhar."
+    )
+    df = extract(text, article_date="2026-02-27")  # a Friday
+    row = df[df["matched_name"] == "Abbottabad"].iloc[0]
+    assert row["date"] >= pd.Timestamp("2026-02-26")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ongoing military confrontations along the Afghanistan-Pakistan border have "
+        "triggered significant internal displacement, the UN said.",
+        "Thousands of people were forced from their homes amid the recent escalation in "
+        "hostilities, a UN agency said.",
+    ],
+)
+def test_fighting_told_as_a_cause_of_displacement_is_no_incident(text):
+    assert len(violent(text, "2026-03-07")) == 0
