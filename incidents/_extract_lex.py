@@ -164,6 +164,14 @@ _MORE = (EXTRA, MORE_TRIGGERS, MORE_TRIGGERS_H)
 _T = [(k, "|".join([rx, *(m[k] for m in _MORE if k in m)])) for k, rx in _T]
 _TRIGGER_RX = re.compile("|".join(f"(?P<{k}>{rx})" for k, rx in _T), re.IGNORECASE)
 
+# What was closed, when it is no border, crossing or route: "closed all government
+# institutions", "shut their shops", "sealed the offices of ...".
+_NOT_BORDER_OBJECT = re.compile(
+    r"\s+(?:down\s+)?(?:all\s+|the\s+|their\s+|its\s+|several\s+|dozens\s+of\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:institutions|offices|schools|colleges|universities|markets|shops|businesses|bazaars?|"
+    r"hospitals|banks|departments|courts|educational|madrassas?|seminaries)\b",
+    re.IGNORECASE,
+)
 # A ceasefire is an event only when agreed, not when merely referred to.
 _AGREED = re.compile(
     r"\b(?:agree[ds]?|agreeing|signed|sign|announced|declared|reached|brokered|accepted|"
@@ -347,6 +355,8 @@ def _triggers(sentence: str) -> list[Trigger]:
                 continue
             if _PROTESTED_BEFORE.search(before):
                 continue  # "traders protested the closure of the crossing": a known state
+            if _NOT_BORDER_OBJECT.match(sentence, m.end()):
+                continue  # "closed all government institutions in Chaman": no crossing
             if _REOPEN.search(sentence[max(0, m.start() - 80) : m.end() + 40]):
                 continue
             window = sentence[max(0, m.start() - 80) : m.end() + 80]

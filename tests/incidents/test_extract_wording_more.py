@@ -114,6 +114,8 @@ for the test.
   have triggered displacement", "... have forced hundreds of families to flee") and
   "amid the recent escalation in hostilities" are a humanitarian story's backdrop, no
   incident;
+- "protesters closed all government institutions in the border town of X", "traders shut
+  their shops at X crossing": what was closed is no border or crossing, no closure row;
 """
 
 from __future__ import annotations
@@ -770,3 +772,20 @@ def test_an_older_dated_event_told_after_undated_news_is_not_its_lead():
 )
 def test_fighting_told_as_a_cause_of_displacement_is_no_incident(text):
     assert len(violent(text, "2026-03-07")) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        (
+            "The protest movement has closed all government institutions in the port town of "
+            "Chaman, near the crossing.",
+            0,
+        ),
+        ("Traders shut their shops near the Torkham crossing on Sunday in protest.", 0),
+        ("Pakistan closed the Torkham crossing on Sunday.", 1),
+    ],
+)
+def test_a_closure_of_offices_or_shops_is_no_border_closure(text, n):
+    df = extract(text, article_date=DATE)
+    assert (df["event_kind"] == "border_closure").sum() == n
