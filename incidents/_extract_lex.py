@@ -146,8 +146,8 @@ _T: list[tuple[str, str]] = [
         r"\b(?:closed|shut|sealed|closure of|closing|suspended (?:trade|traffic)|"
         r"remained closed|remain closed|stay closed|remained shut|remain shut|"
         # "halted cross-border traffic", "suspended all traffic", "stopped all movement"
-        r"(?:halted|suspended|stopped|blocked) (?:all )?(?:cross-border )?(?:traffic|trade|"
-        r"movement|crossings))\b",
+        r"(?:halt(?:ed|ing)|suspend(?:ed|ing)|stopp(?:ed|ing)|block(?:ed|ing)) (?:all )?"
+        r"(?:cross-border |transit )?(?:traffic|trade|movement|crossings))\b",
     ),
     (
         "ceasefire",
@@ -210,7 +210,12 @@ _LASTING_AFTER = re.compile(
 )
 _DURATION = re.compile(
     r"\bfor (?:a|the) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) "
-    r"(?:straight |consecutive |successive )?day\b",
+    r"(?:straight |consecutive |successive )?day\b"
+    # "remained shut for fifteen consecutive days" (a running count, as "for a fourth
+    # day"; "has been closed for two weeks" is a state)
+    r"|\bfor (?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+"
+    r"(?:straight|consecutive|successive) days\b",
     re.IGNORECASE,
 )
 # Damage by nature, not by an attack ("heavy rain destroyed homes").

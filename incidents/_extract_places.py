@@ -39,6 +39,7 @@ _LOCATIVE = re.compile(
     # the verb's plain form: "attempted to strike X", "tried to attack X"
     r"strike|bomb|shell|target|pound|attack|raid|storm|"
     r"closed|reopened|shut|sealed|crossing at|crossings at|including|such as|namely|"
+    r"(?<=provinces )like|(?<=districts )like|(?<=areas )like|(?<=cities )like|"
     r"jolted|rocked|shook|across the|general area|area|District|Tehsil|"
     # an address written unit word first: "in village X, tehsil Y, district Z"
     r"(?:(?<=, )|(?<=in ))(?:tehsil|district)|(?<=in )village)\s+(?:the\s+)?"
@@ -950,6 +951,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         venue = None  # "officials said the strikes in Paktika": the event's place
     if venue and _struck(left, venue.start()):
         venue = None  # "a blast struck a rally in X", "troops killed three commanders in X"
+    if _SUBJECT_CLOSED.match(right) and m.method != "country":
+        return "place"  # "The Torkham border has remained shut": the closure's place
     gov = _GOV_AFTER.match(right)
     if gov is None and not _names_event(left[-40:]):
         gov = _GOV_AFTER_TIMED.match(right)
@@ -1013,6 +1016,12 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     return "place"
 
 
+#: A name that is the subject of its closure: "The Torkham border has remained shut",
+#: "Chaman crossing was closed".
+_SUBJECT_CLOSED = re.compile(
+    r"^(?:\s+(?:border\s+)?crossings?|\s+border)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
+    r"(?:been|remained|remains|was|were|is|are)\s+(?:also\s+|still\s+)?(?:closed|shut|sealed)\b"
+)
 #: A locative phrase opening the sentence or a clause: "In Quetta, a bomb killed two",
 #: "Near Spin Boldak, ...", '"Outside Bannu, ..."' (capitalised, so not in _LOCATIVE).
 _FRONTED = re.compile(

@@ -714,6 +714,8 @@ def _lead_date(
         (c.sentence for c in cands if c.kind in VIOLENT and c.date_how == "not stated"),
         default=None,
     )
+    # (undated opening news of any kind: "A round of talks was held in Doha")
+    first_news = min((c.sentence for c in cands if c.date_how == "not stated"), default=None)
     lead = next(
         (
             c
@@ -736,14 +738,14 @@ def _lead_date(
     if lead is None:
         return
     if (
-        first_undated is not None
-        and first_undated < lead.sentence
+        first_news is not None
+        and first_news < lead.sentence
         and ref is not None
         and lead.last is not None
         and (
             (ref - lead.last).days > NEWS_GAP_DAYS
             # (told sentences after the undated news, not right after a headline)
-            or ((ref - lead.last).days > LEAD_GAP_DAYS and lead.sentence - first_undated >= 2)
+            or ((ref - lead.last).days > LEAD_GAP_DAYS and lead.sentence - first_news >= 2)
         )
     ):
         # the article opens with its news undated ("ten were killed in strikes on X,

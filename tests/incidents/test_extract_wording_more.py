@@ -116,6 +116,14 @@ for the test.
   incident;
 - "protesters closed all government institutions in the border town of X", "traders shut
   their shops at X crossing": what was closed is no border or crossing, no closure row;
+- a closure that "has remained shut for fifteen consecutive days" is dated by its running
+  count (as "for a fourth day"; "for two weeks" stays a state); "suspending transit
+  trade" at crossings "including X and Y" closes each;
+- "in Afghan provinces like X and Y" lists both (as "such as");
+- undated opening news of any kind ("A round of talks was held in Doha") does not take
+  the date of an older clash told sentences after it;
+- a name that is the subject of its closure ("The Torkham border has remained shut") is
+  the closure's place ("Islamabad has closed a key crossing" is not: the capital acts);
 """
 
 from __future__ import annotations
@@ -789,3 +797,52 @@ def test_fighting_told_as_a_cause_of_displacement_is_no_incident(text):
 def test_a_closure_of_offices_or_shops_is_no_border_closure(text, n):
     df = extract(text, article_date=DATE)
     assert (df["event_kind"] == "border_closure").sum() == n
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Torkham border has remained shut for fifteen consecutive days, traders said.",
+        "The Chaman crossing has remained closed for 12 straight days, officials said.",
+    ],
+)
+def test_a_closure_dated_by_its_length_in_days_is_an_event(text):
+    df = extract(text, article_date="2025-10-27")
+    assert list(df["event_kind"]) == ["border_closure"]
+
+
+def test_a_capital_closing_a_crossing_is_not_its_place():
+    text = "In response, Islamabad has closed a key crossing on the border."
+    df = extract(text, article_date="2025-10-27")
+    assert "Islamabad" not in set(df["matched_name"])
+
+
+def test_suspending_transit_trade_at_listed_crossings_closes_each():
+    text = (
+        "The shutdown has also impacted other key crossings, including Ghulam Khan and "
+        "Chaman, suspending transit trade worth billions."
+    )
+    df = extract(text, article_date="2025-10-27")
+    assert sorted(df["matched_name"]) == ["Chaman", "Ghulam Khan"]
+    assert set(df["event_kind"]) == {"border_closure"}
+
+
+def test_provinces_like_x_and_y_lists_both():
+    text = (
+        "Pakistani airstrikes on October 15 hit hideouts in Afghan provinces like Kandahar "
+        "and Helmand."
+    )
+    assert sorted(violent(text, "2025-10-19")["matched_name"]) == ["Helmand", "Kandahar"]
+
+
+def test_undated_talks_do_not_take_the_date_of_a_clash_told_later():
+    text = (
+        "A round of negotiations between Pakistan and Afghanistan was held in Doha.\n"
+        "The two sides agreed to an immediate ceasefire.\n"
+        "The meeting comes amid tensions in recent months.\n"
+        "According to military statements, the clashes erupted on October 11 after Afghan "
+        "forces fired on posts in Kurram."
+    )
+    df = extract(text, article_date="2025-10-19")
+    talks = df[df["event_kind"].isin(["talks", "ceasefire"])]
+    assert len(talks) >= 1 and (talks["date"] >= pd.Timestamp("2025-10-17")).all()
