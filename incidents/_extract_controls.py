@@ -233,6 +233,15 @@ _AMID_TREND = re.compile(
     r"(?:in|of)\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+#: ... and its examples: "amid rising violence in X and Y, including a recent attack on
+#: a coal mine" (the trend's instance, told in passing, not the news).
+_AMID_RISING = re.compile(
+    r"\bamid\s+(?:the\s+)?(?:rising|growing|increasing|escalating|surging|mounting|worsening|"
+    r"spiralling|spiraling|(?:a|the)\s+(?:wave|spate|string|series|surge)\s+of)\s+"
+    r"(?:[\w-]+\s+)?(?:violence|attacks|militancy|insecurity|unrest|terrorism|bloodshed)\b"
+    r"[^.;:]{0,140}$",
+    re.IGNORECASE,
+)
 # (the day of the event's own clause: no other verb before it, "the attacks in X
 # received aid on Monday" dates the aid)
 _OWN_DAY = re.compile(
@@ -305,6 +314,8 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
         return "recollection"  # "families displaced by the fighting": a cause in passing
     if _CAUSED_UPROOTING.match(sentence[end : end + 200]) and not _OWN_DAY.search(after):
         return "recollection"  # "the fighting has displaced thousands": their story's cause
+    if _AMID_RISING.search(sentence[max(0, start - 200) : start]):
+        return "recollection"  # "amid rising violence in X, including a recent attack"
     if _AMID_TREND.search(before):
         return "recollection"  # "amid the recent escalation in hostilities": a backdrop
     if kind == "shelling" and _ARMED_WITH.search(before):

@@ -124,6 +124,8 @@ for the test.
   the date of an older clash told sentences after it;
 - a name that is the subject of its closure ("The Torkham border has remained shut") is
   the closure's place ("Islamabad has closed a key crossing" is not: the capital acts);
+- "The jirga convenes amid rising violence in X and Y, including a recent attack on a coal
+  mine that left 21 dead": the trend and its example are the backdrop, no incident;
 """
 
 from __future__ import annotations
@@ -846,3 +848,11 @@ def test_undated_talks_do_not_take_the_date_of_a_clash_told_later():
     df = extract(text, article_date="2025-10-19")
     talks = df[df["event_kind"].isin(["talks", "ceasefire"])]
     assert len(talks) >= 1 and (talks["date"] >= pd.Timestamp("2025-10-17")).all()
+
+
+def test_an_example_of_a_rising_trend_is_no_incident():
+    text = (
+        "The Jirga convenes amid rising violence in Khyber Pakhtunkhwa and Balochistan, "
+        "including a recent attack on a coal mine that left 21 people dead."
+    )
+    assert len(violent(text, "2024-10-12")) == 0
