@@ -234,6 +234,8 @@ _ROUTINE = re.compile(
 # two years", "since 2022".
 _HABIT_AFTER = re.compile(
     r"^[^.;]{0,40}\b(?:in recent (?:years|months|decades)|"
+    # "troops exchange fire routinely on the border" (a habit, not a day's news)
+    r"(?<!\bnot )(?:routinely|regularly|frequently|periodically|habitually)|"
     r"(?:several|many|multiple|numerous|countless|a few|a number of|dozens of|scores of|"
     r"hundreds of) times|"
     r"on (?:several|many|multiple|numerous|a number of) occasions|"

@@ -196,7 +196,9 @@ _GOV_AFTER_TIMED = re.compile(
 _DESCRIBES = re.compile(
     r"\b(?:(?:an? |the )?(?:resident|native|inhabitant) of|hail(?:s|ed|ing) from|"
     r"belong(?:s|ed|ing)? to|hometown(?: of)?|home town(?: of)?|native)\s+"
-    r"(?:the\s+|(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?$"
+    r"(?:the\s+|(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?"
+    # "resident of District Lakki Marwat", "a native of village X"
+    r"(?:(?:District|Tehsil|Village|district|tehsil|village)\s+)?$"
     # a patronym: "Muhammad Ramzan, son of Allah Yar", "Ali s/o Gul Khan" (a name)
     r"|\b(?:son|daughter|wife|widow|father|brother|sister)\s+of\s+(?:late\s+)?$"
     r"|\b[sdw]/o\s+$"

@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from geo.sphere import point_km
 from incidents._extract_claims import claim_key
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT, triggers_in
@@ -243,6 +244,42 @@ def refine_in_sentence(new: list[_Candidate], text: str, gc: Geocoder) -> None:
         p = inside[0]
         c.notes.append(f"placed at {p.label!r} named in its sentence (inside {unit.name})")
         c.notes.extend(p.notes)
+        c.place = p
+
+
+_CROSSING_NAME = re.compile(r"\b(?:crossing|border point|gate)$", re.IGNORECASE)
+#: A crossing this far (km) beyond a unit's radius still lies on its edge.
+CROSSING_EDGE_KM = 15.0
+
+
+def _is_crossing(p: _Place) -> bool:
+    m = p.match
+    return m.method == "crossing" or bool(_CROSSING_NAME.search(m.name or ""))
+
+
+def closures_at_crossings(new: list[_Candidate]) -> None:
+    """A closure placed at a province or district whose sentence places another row at
+    a crossing inside it ("In Nangarhar province, the border was closed after forces
+    exchanged fire in the Torkham border area"): a border closes at its crossing, so
+    the closure is placed there, in place."""
+    placed = [c for c in new if c.place is not None]
+    crossings = [c.place for c in placed if _is_crossing(c.place) and not c.place.fallback]
+    for c in placed:
+        if c.kind != "border_closure" or c.place.match.method not in ("admin1", "admin2"):
+            continue
+        unit = c.place.match
+        inside = {
+            id(p): p
+            for p in crossings
+            # (a crossing straddles the line: on the unit's edge, either side of it)
+            if finer_in(p, unit)
+            or point_km(p.match.lat, p.match.lon, unit.lat, unit.lon)
+            <= (unit.uncertainty_km or 0) + CROSSING_EDGE_KM
+        }
+        if len(inside) != 1:
+            continue
+        (p,) = inside.values()
+        c.notes.append(f"placed at the crossing {p.label!r} its sentence names inside it")
         c.place = p
 
 

@@ -193,6 +193,7 @@ from incidents._extract_phrasing_m import (
 from incidents._extract_places import FRONTIER_NAME, _places, article_units, dateline_places
 from incidents._extract_renewed import renewed
 from incidents._extract_restate import (
+    closures_at_crossings,
     date_of_another,
     fold_when,
     refine_in_sentence,
@@ -328,6 +329,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
                 if c.kind == listed and c.evidence is not None and not c.actor1:
                     c.actor1, c.actor2 = before.actor1, before.actor2
         refine_in_sentence(new, s.text, gc)  # "in X district ... near Y": at Y
+        closures_at_crossings(new)  # "in X province, the border was closed ... at Y crossing"
         new = fold_when(new, s.text, gc)  # "killed in X when militants attacked Y": one
         same_night(new, cands)  # "The strike hit X in the early hours": that event's night
         if prev_dated is not None and i > 0:

@@ -126,6 +126,11 @@ for the test.
   the closure's place ("Islamabad has closed a key crossing" is not: the capital acts);
 - "The jirga convenes amid rising violence in X and Y, including a recent attack on a coal
   mine that left 21 dead": the trend and its example are the backdrop, no incident;
+- "Naik X, 30, resident of District Lakki Marwat": a soldier's home district, written
+  unit word first, is no site;
+- "troops exchange fire routinely on the border": a habit, no incident;
+- "In X province, the border was closed after forces exchanged fire in the Y border
+  area": the closure is at the crossing the sentence names, not the province;
 """
 
 from __future__ import annotations
@@ -856,3 +861,27 @@ def test_an_example_of_a_rising_trend_is_no_incident():
         "including a recent attack on a coal mine that left 21 people dead."
     )
     assert len(violent(text, "2024-10-12")) == 0
+
+
+def test_a_home_district_written_unit_first_is_no_site():
+    text = (
+        "Four soldiers were martyred in South Waziristan on Tuesday night, among them "
+        "Naik Irfan Ullah Khan, 30, resident of District Lakki Marwat and Sepoy Usman, 21, "
+        "resident of District Haripur."
+    )
+    assert list(violent(text, "2024-08-14")["matched_name"]) == ["South Waziristan"]
+
+
+def test_fire_exchanged_routinely_is_a_habit():
+    text = "Troops from both countries exchange fire routinely on the 2,600-kilometre border."
+    assert len(violent(text, "2023-09-15")) == 0
+
+
+def test_a_closure_goes_to_the_crossing_its_sentence_names():
+    text = (
+        "On August 13, in Nangarhar Province, Afghanistan, the border was closed after "
+        "Pakistani and Afghan forces exchanged fire in the Torkham border area."
+    )
+    df = extract(text, article_date="2024-08-14")
+    closed = df[df["event_kind"] == "border_closure"]
+    assert len(closed) == 1 and "Torkham" in closed.iloc[0]["matched_name"]
