@@ -145,7 +145,10 @@ _SINCE = re.compile(
 _HISTORY_AFTER = re.compile(
     r"^[^.;]{0,40}\b(?:in the past|previously|in (?:19|20)\d\d|periodically|"
     # ("before reaching the gate": a step of the event told by a gerund, not history)
-    r"before(?! (?:dawn|daybreak|sunrise|sunset|dusk|midnight|noon|first light|\w+ing\b|"
+    # ("shortly before Iftar", "minutes before the prayers": the hour of the event)
+    r"(?<!shortly )(?<!just )(?<!minutes )(?<!moments )(?<!soon )"
+    r"before(?! (?:dawn|daybreak|sunrise|sunset|dusk|midnight|noon|first light|iftar|sehri|"
+    r"suhoor|sahur|(?:the\s+|friday\s+|evening\s+|morning\s+)?prayers|\w+ing\b|"
     r"the \w+ (?:were|was|could|fled)))|"
     r"regularly|frequently|repeatedly|from time to time|"
     # an ongoing campaign, not an incident: "have been fighting militants ... for months"

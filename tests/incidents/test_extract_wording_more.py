@@ -131,6 +131,8 @@ for the test.
 - "troops exchange fire routinely on the border": a habit, no incident;
 - "In X province, the border was closed after forces exchanged fire in the Y border
   area": the closure is at the crossing the sentence names, not the province;
+- "a mortar shell hit two houses shortly before Iftar on Thursday in X": the hour of
+  the event (before Iftar, the prayers; shortly, just, minutes before), not its past;
 """
 
 from __future__ import annotations
@@ -885,3 +887,15 @@ def test_a_closure_goes_to_the_crossing_its_sentence_names():
     df = extract(text, article_date="2024-08-14")
     closed = df[df["event_kind"] == "border_closure"]
     assert len(closed) == 1 and "Torkham" in closed.iloc[0]["matched_name"]
+
+
+@pytest.mark.parametrize(
+    "when", ["shortly before Iftar", "before Iftar", "minutes before the prayers"]
+)
+def test_the_hour_before_a_meal_or_prayer_is_no_history(when):
+    text = (
+        f"Seven people were injured when a mortar shell hit two houses {when} on Thursday "
+        "in Mohmand district."
+    )
+    df = violent(text, "2026-03-06")
+    assert list(df["matched_name"]) == ["Mohmand"] and df.iloc[0]["injuries"] == 7
