@@ -242,6 +242,26 @@ _AMID_RISING = re.compile(
     r"[^.;:]{0,140}$",
     re.IGNORECASE,
 )
+#: An explosion that was an accident: "an accidental hand grenade blast", "the shell
+#: exploded accidentally while children played with it".
+_ACCIDENTAL_BLAST = re.compile(
+    r"\baccidental\s+(?:[\w-]+\s+){0,3}?(?:blast|explosion|detonation|firing|discharge)\b"
+    r"|\b(?:blast|explosion|exploded|went off|detonated|fired)\s+accidentally\b",
+    re.IGNORECASE,
+)
+#: "targeted" describing the people a campaign reaches: "targeted children",
+#: "the targeted population" (not "targeted killings" nor "targeted a checkpoint").
+_AGENT_OF_VIOLENCE = re.compile(
+    r"\b(?:attack\w*|gunmen|militants?|terrorists?|insurgents?|IEDs?|suicide|planted|"
+    r"target(?:t?ed|ing)|ambush\w*|assailants?)\b",
+    re.IGNORECASE,
+)
+_TARGETED_GROUP = re.compile(
+    r"\s+(?:children|population|households|beneficiaries|audience|families|communities|"
+    r"union councils|age groups?|individuals|districts|areas)\b",
+    re.IGNORECASE,
+)
+_DETERMINER_END = re.compile(r"\b(?:the|of|all|total|each|every|its|their)\s+$", re.IGNORECASE)
 # (the day of the event's own clause: no other verb before it, "the attacks in X
 # received aid on Monday" dates the aid)
 _OWN_DAY = re.compile(
@@ -286,7 +306,8 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
     -------
     str or None
         ``"labour strike"``, ``"firing in the air"``, ``"recollection"``,
-        ``"seizure"``, ``"drill"``, ``"mine clearance"``, ``"armament"`` (what attackers
+        ``"seizure"``, ``"drill"``, ``"mine clearance"``, ``"accident"``, ``"targeted
+        group"``, ``"armament"`` (what attackers
         were armed with), ``"figurative fighting"``, ``"weather"``, ``"a report's
         findings"`` or ``"accusation"``.
     """
@@ -318,6 +339,10 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
         return "recollection"  # "amid rising violence in X, including a recent attack"
     if _AMID_TREND.search(before):
         return "recollection"  # "amid the recent escalation in hostilities": a backdrop
+    if _ACCIDENTAL_BLAST.search(sentence) and not _AGENT_OF_VIOLENCE.search(sentence):
+        return "accident"  # "an accidental hand grenade blast killed a boy"
+    if low == "targeted" and _TARGETED_GROUP.match(after) and _DETERMINER_END.search(before):
+        return "targeted group"  # "the total figure of targeted children": a campaign's
     if kind == "shelling" and _ARMED_WITH.search(before):
         return "armament"  # "militants armed with heavy weapons attacked": a description
     if low == "fighting" and (

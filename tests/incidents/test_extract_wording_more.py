@@ -133,6 +133,9 @@ for the test.
   area": the closure is at the crossing the sentence names, not the province;
 - "a mortar shell hit two houses shortly before Iftar on Thursday in X": the hour of
   the event (before Iftar, the prayers; shortly, just, minutes before), not its past;
+- "a boy lost his life in an accidental hand grenade blast" is an accident, no incident
+  ("militants planted a bomb that went off" stays one); "the total figure of targeted
+  children" (a vaccination campaign's) is no attack;
 """
 
 from __future__ import annotations
@@ -899,3 +902,23 @@ def test_the_hour_before_a_meal_or_prayer_is_no_history(when):
     )
     df = violent(text, "2026-03-06")
     assert list(df["matched_name"]) == ["Mohmand"] and df.iloc[0]["injuries"] == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("A boy lost his life in Jamrud tehsil in an accidental hand grenade blast on Friday.", 0),
+        ("A shell exploded accidentally while children played with it in Bajaur on Friday.", 0),
+        ("A bomb planted by militants exploded in Jamrud tehsil on Friday, killing a boy.", 1),
+    ],
+)
+def test_an_accidental_blast_is_no_incident(text, n):
+    assert len(violent(text, "2025-11-01")) == n
+
+
+def test_targeted_children_of_a_campaign_are_no_attack():
+    text = (
+        "According to the total figure of targeted children, around 94457 are in Tank, "
+        "205532 in Lakki Marwat and 372726 in D.I.Khan."
+    )
+    assert len(violent(text, "2024-09-22")) == 0
