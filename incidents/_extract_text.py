@@ -175,6 +175,7 @@ _DATELINE = re.compile(
     r"\A\s*(?P<places>[A-Z][A-Z .'’/-]{2,60}?"  # KABUL / ISLAMABAD/KABUL
     r"|[A-Z][a-z]+(?:[ /-][A-Z][a-z]+){0,3})"  # Islamabad / New Delhi / Kabul/Islamabad
     r"(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?"  # , Pakistan
+    r"(?:\s*\([A-Z][a-z]+(?: [A-Z][a-z]+)?\))?"  # Quetta (Balochistan)
     r",?\s+(?P<date>"
     + _MONTHS
     + r"\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+"

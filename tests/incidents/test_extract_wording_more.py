@@ -136,6 +136,8 @@ for the test.
 - "a boy lost his life in an accidental hand grenade blast" is an accident, no incident
   ("militants planted a bomb that went off" stays one); "the total figure of targeted
   children" (a vaccination campaign's) is no attack;
+- a wire dateline with the region in brackets ("Quetta (Balochistan), October 20
+  (Agency): ...") is the dateline: its date is the report's, not the events';
 """
 
 from __future__ import annotations
@@ -922,3 +924,12 @@ def test_targeted_children_of_a_campaign_are_no_attack():
         "205532 in Lakki Marwat and 372726 in D.I.Khan."
     )
     assert len(violent(text, "2024-09-22")) == 0
+
+
+def test_a_dateline_with_the_region_in_brackets_dates_no_event():
+    from incidents._extract_text import dateline
+
+    text = "Quetta (Balochistan), October 20 (Udaipur Kiran): Militants attacked a post."
+    d = dateline(text)
+    assert d is not None and d.agency == "Udaipur Kiran"
+    assert text[d.end :].startswith("Militants")
