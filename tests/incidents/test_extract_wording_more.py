@@ -138,6 +138,8 @@ for the test.
   children" (a vaccination campaign's) is no attack;
 - a wire dateline with the region in brackets ("Quetta (Balochistan), October 20
   (Agency): ...") is the dateline: its date is the report's, not the events';
+- "in X, which is part of the Y province" / "X, located in Y district": Y holds X (a
+  namesake of X elsewhere is not read);
 """
 
 from __future__ import annotations
@@ -933,3 +935,13 @@ def test_a_dateline_with_the_region_in_brackets_dates_no_event():
     d = dateline(text)
     assert d is not None and d.agency == "Udaipur Kiran"
     assert text[d.end :].startswith("Militants")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["which is part of the Khyber Pakhtunkhwa province", "located in Khyber Pakhtunkhwa"],
+)
+def test_a_relative_clause_naming_the_unit_holds_the_place(tail):
+    text = f"Ten militants were killed in Bagh, {tail}, on Monday."
+    df = violent(text, "2025-02-24")
+    assert len(df) == 1 and df.iloc[0]["longitude"] < 72.5  # not Bagh in Azad Kashmir
