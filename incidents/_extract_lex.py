@@ -144,6 +144,9 @@ _T: list[tuple[str, str]] = [
     (
         "border_closure",
         r"\b(?:closed|shut|sealed|closure of|closing|suspended (?:trade|traffic)|"
+        # a headline's or a brief's present tense: "Islamabad shuts Torkham"
+        r"(?:shuts|seals|closes)(?= (?:down )?(?:the |all |its |key |main )?(?:(?-i:[A-Z])|border|"
+        r"crossings?|gates?))|"
         r"remained closed|remain closed|stay closed|remained shut|remain shut|"
         # "halted cross-border traffic", "suspended all traffic", "stopped all movement"
         r"(?:halt(?:ed|ing)|suspend(?:ed|ing)|stopp(?:ed|ing)|block(?:ed|ing)) (?:all )?"

@@ -309,6 +309,12 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     kept = list(without_captions(sents, ref))  # (number, sentence) of the article's report
     disaster: int | None = None  # the last sentence giving a natural disaster's toll
     for i, s in kept:
+        if ref is not None and (briefed := briefing_date(s.text, ref)) is not None:
+            # "Geopolitical Briefing: Pakistan – 12 October 2025": what follows is told
+            # as of that day ("on Sunday", "earlier in the week" count from it)
+            notes_global.append(f"sentences after {s.text!r} read as of {briefed}")
+            ref = briefed
+            continue
         kind = pending[1] if pending is not None and i - pending[0] <= 2 else None
         # An undated sentence right after an unplaced, dated event continues it.
         inherit = para_range.get(s.paragraph) or (prev_dated if kind is not None else None)
@@ -702,6 +708,28 @@ EARLIER_DAYS = 30
 #: An event dated more than this many days before the article and told two or more
 #: sentences after its undated opening news is no lead of that news.
 LEAD_GAP_DAYS = 4
+#: A heading that dates the section after it: "Geopolitical Briefing: Pakistan – 12
+#: October 2025", "Security update, 3 March 2026" (a title line ending in a full date).
+_BRIEFING = re.compile(
+    r"^\W*(?P<title>[A-Z][^.!?\n]{2,80}?)\s*[-–—:,|]\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|"
+    r"[A-Z][a-z]+\s+\d{1,2},?\s+\d{4})\s*$"
+)
+#: How far (days) before the article a briefing heading may date its section.
+BRIEFING_MAX_DAYS = 60
+
+
+def briefing_date(sentence: str, ref: dt.date) -> dt.date | None:
+    """The day a heading line dates the section after it, when it is before the
+    article's date (``ref``) by at most :data:`BRIEFING_MAX_DAYS`; else None."""
+    m = _BRIEFING.match(sentence.strip())
+    if m is None:
+        return None
+    day = parse_date_text(m.group("date"), None)
+    if day is None or not (0 < (ref - day).days <= BRIEFING_MAX_DAYS):
+        return None
+    return day
+
+
 _EARLIER_OPEN = re.compile(r"^\W*(?:Earlier|Previously|Before that|Prior to this)\s*,", re.I)
 _HAD_DONE = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en)\b")
 

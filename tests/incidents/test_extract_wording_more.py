@@ -140,6 +140,11 @@ for the test.
   (Agency): ...") is the dateline: its date is the report's, not the events';
 - "in X, which is part of the Y province" / "X, located in Y district": Y holds X (a
   namesake of X elsewhere is not read);
+- a heading line ending in a full date ("Geopolitical Briefing: Pakistan – 12 October
+  2025") dates the section after it: "on Sunday", "earlier in the week" count from that
+  day, not from the article's;
+- a headline's or brief's present tense closes a crossing ("Islamabad shuts Torkham,
+  Chaman and other crossings"); "closes a main border crossing" names no village "Main";
 """
 
 from __future__ import annotations
@@ -945,3 +950,26 @@ def test_a_relative_clause_naming_the_unit_holds_the_place(tail):
     text = f"Ten militants were killed in Bagh, {tail}, on Monday."
     df = violent(text, "2025-02-24")
     assert len(df) == 1 and df.iloc[0]["longitude"] < 72.5  # not Bagh in Azad Kashmir
+
+
+def test_a_briefing_heading_dates_the_section_after_it():
+    text = (
+        "Pakistan Weekly Report\n"
+        "Geopolitical Briefing: Pakistan – 12 October 2025\n"
+        "Fighting ebbed by Sunday morning but intermittent fire continued in Kurram."
+    )
+    df = violent(text, "2025-10-22")
+    assert len(df) == 1 and df.iloc[0]["date"] <= pd.Timestamp("2025-10-12")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Islamabad shuts Torkham and Chaman crossings after clashes.", ["Chaman", "Torkham"]),
+        ("Afghan Taliban closes a main border crossing with Pakistan", []),
+    ],
+)
+def test_present_tense_closures(text, names):
+    df = extract(text, article_date="2025-10-12")
+    closed = df[df["event_kind"] == "border_closure"]
+    assert sorted(closed["matched_name"]) == names
