@@ -126,6 +126,8 @@ _T: list[tuple[str, str]] = [
     ),
     (
         "killing",
+        # "was shot in the head", "were shot by gunmen" (not "shot down a drone")
+        r"\b(?:was|were|been|being|got|get)\s+(?:\w+ly\s+)?shot\b(?!\s+(?:down|at\s+by\s+cameras))|"
         r"\b(?:killed|killing|kills?|shot dead|gunned down|martyred|martyring|dead|died|wounded|"
         r"injured|"
         r"lost (?:their|his|her) lives?|embraced (?:martyrdom|shahadat)|sent to hell|"

@@ -195,10 +195,18 @@ _GOV_AFTER_TIMED = re.compile(
 # ("some 22 km northwest of X", "north of X") describe, they do not locate the event.
 _DESCRIBES = re.compile(
     r"\b(?:(?:an? |the )?(?:resident|native|inhabitant) of|hail(?:s|ed|ing) from|"
+    # people described by where they live: "two labourers, residents of X", "goods for
+    # the residents of X" (but "Residents of X said shelling hit ..." are at the scene)
+    r",\s*(?:both\s+|all\s+)?(?:residents|natives|inhabitants) of|"
+    r"\b(?:for|to)\s+(?:the\s+)?(?:residents|inhabitants|people) of|"
     r"belong(?:s|ed|ing)? to|hometown(?: of)?|home town(?: of)?|native)\s+"
     r"(?:the\s+|(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?"
     # "resident of District Lakki Marwat", "a native of village X"
     r"(?:(?:District|Tehsil|Village|district|tehsil|village)\s+)?$"
+    # people named: "two labourers, namely Amanullah and ...", "the victim, identified as X"
+    r"|\b(?:labou?rers|men|soldiers|officials|victims?|brothers|people|policemen|constables|"
+    r"persons|individuals|personnel|workers|drivers|passengers|officers|sepoys|man|woman|"
+    r"boy|girl|deceased|injured|martyrs?),?\s+(?:namely|identified\s+as|named)\s+$"
     # a patronym: "Muhammad Ramzan, son of Allah Yar", "Ali s/o Gul Khan" (a name)
     r"|\b(?:son|daughter|wife|widow|father|brother|sister)\s+of\s+(?:late\s+)?$"
     r"|\b[sdw]/o\s+$"

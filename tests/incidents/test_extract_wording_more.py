@@ -145,6 +145,11 @@ for the test.
   day, not from the article's;
 - a headline's or brief's present tense closes a crossing ("Islamabad shuts Torkham,
   Chaman and other crossings"); "closes a main border crossing" names no village "Main";
+- "an anti-polio worker in X district was shot in the head" is an attack on a person (as
+  "shot dead"); "a drone was shot down" is not;
+- people named after "namely", "identified as" ("two labourers, namely Amanullah and ...")
+  are no places; "for the residents of X" is no site, but "residents of X reported shots"
+  are witnesses at the scene;
 """
 
 from __future__ import annotations
@@ -973,3 +978,36 @@ def test_present_tense_closures(text, names):
     df = extract(text, article_date="2025-10-12")
     closed = df[df["event_kind"] == "border_closure"]
     assert sorted(closed["matched_name"]) == names
+
+
+def test_shot_in_the_head_is_an_attack_on_a_person():
+    text = "Police said a polio worker in Bajaur district was shot in the head on Friday."
+    df = violent(text, "2024-01-20")
+    assert list(df["matched_name"]) == ["Bajaur"] and list(df["event_kind"]) == ["killing"]
+
+
+def test_people_named_after_namely_are_no_places():
+    text = (
+        "Two labourers, namely Amanullah and Mohammad Arshad, were shot dead in Dera Ismail "
+        "Khan on Friday."
+    )
+    assert list(violent(text, "2022-12-31")["matched_name"]) == ["Dera Ismail Khan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The convoy carrying goods for the residents of Parachinar was ambushed in "
+            "Kurram district on Thursday.",
+            ["Kurram"],
+        ),
+        (
+            "By Sunday morning the firefight had died down, though residents of the Kurram "
+            "area reported occasional shots.",
+            ["Kurram"],
+        ),
+    ],
+)
+def test_residents_of_a_place_are_its_scene_only_as_witnesses(text, names):
+    assert list(violent(text, "2025-10-12")["matched_name"]) == names
