@@ -42,7 +42,7 @@ _LOCATIVE = re.compile(
     r"(?<=provinces )like|(?<=districts )like|(?<=areas )like|(?<=cities )like|"
     r"jolted|rocked|shook|across the|general area|area|District|Tehsil|"
     # an address written unit word first: "in village X, tehsil Y, district Z"
-    r"(?:(?<=, )|(?<=in ))(?:tehsil|district)|(?<=in )village)\s+(?:the\s+)?"
+    r"(?:(?<=, )|(?<=in )|(?<=of ))(?:tehsil|district)|(?<=in )village)\s+(?:the\s+)?"
     r"(?:(?:central|eastern|western|northern|southern|northeastern|northwestern|southeastern|"
     r"southwestern|remote|restive|neighbouring|neighboring|border|bordering)\s+)?"
     r"(?:(?:border\s+|frontier\s+|northwestern\s+|eastern\s+|southern\s+|southeastern\s+|"
@@ -217,7 +217,7 @@ _DESCRIBES = re.compile(
     r"(?:the\s+)?$"
     # a relative clause describing the site: "Kurram, which borders Khost province"
     r"|\b(?:(?:which|that|it)\s+(?:also\s+)?(?:borders?|adjoins?|neighbou?rs?|touches)|"
-    r"bordering|adjoining|adjacent to)\s+(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|the\s+)?$"
+    r"bordering|adjoining|adjacent to)\s+(?:(?:[A-Z][\w-]*\s+)?[A-Z][\w-]*(?:'s|’s)\s+|the\s+)?$"
     # a road or crossing described by what it links: "which connects X with Y"
     r"|\b(?:connect(?:s|ed|ing)?|link(?:s|ed|ing)?)\s+(?:(?:[\w'’-]+\s+){1,4}(?:with|to|and)\s+)?"
     r"(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|the\s+)?$"
@@ -1051,7 +1051,7 @@ _SPEAKER_AFTER = re.compile(
 
 # The unit word written before the name, in an address: "in village X, tehsil Y,
 # district Z" (lower case, after a comma or at the start of the address).
-_UNIT_FIRST = re.compile(r"(?:^|,\s*|\bin\s+)(district|tehsil)\s+$", re.IGNORECASE)
+_UNIT_FIRST = re.compile(r"(?:^|,\s*|\bin\s+|\bof\s+)(district|tehsil)\s+$", re.IGNORECASE)
 
 
 def _qualify(t: str, places: list[_Place]) -> None:

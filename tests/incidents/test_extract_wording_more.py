@@ -150,6 +150,9 @@ for the test.
 - people named after "namely", "identified as" ("two labourers, namely Amanullah and ...")
   are no places; "for the residents of X" is no site, but "residents of X reported shots"
   are witnesses at the scene;
+- "in the X area of tehsil Y", "the X area of district Y" (the unit word first after
+  "of") read X inside Y; "an area bordering Punjab's Mianwali district" describes, it is
+  no site;
 """
 
 from __future__ import annotations
@@ -1011,3 +1014,19 @@ def test_people_named_after_namely_are_no_places():
 )
 def test_residents_of_a_place_are_its_scene_only_as_witnesses(text, names):
     assert list(violent(text, "2025-10-12")["matched_name"]) == names
+
+
+def test_an_area_of_a_tehsil_written_unit_first_is_read_inside_it():
+    text = (
+        "The suspect blew himself up inside Ali Masjid in Gharuba area of tehsil Jamrud on Monday."
+    )
+    df = violent(text, "2023-07-25")
+    assert len(df) >= 1 and (df["longitude"] > 71.0).all()  # not a namesake in Kurram
+
+
+def test_an_area_bordering_another_provinces_district_is_no_site():
+    text = (
+        "The vehicle came under attack near Lakki Marwat city, an area bordering Punjab's "
+        "Mianwali district, on Sunday."
+    )
+    assert "Mianwali" not in set(violent(text, "2024-06-10")["matched_name"])
