@@ -207,6 +207,11 @@ _DESCRIBES = re.compile(
     r"|\b(?:labou?rers|men|soldiers|officials|victims?|brothers|people|policemen|constables|"
     r"persons|individuals|personnel|workers|drivers|passengers|officers|sepoys|man|woman|"
     r"boy|girl|deceased|injured|martyrs?),?\s+(?:namely|identified\s+as|named)\s+$"
+    # where an attacker came from or stayed: "the third bomber, Najibullah, from Musa Khel",
+    # "revealed his location as X"
+    r"|\b(?:bombers?|attackers?|assailants?|militants?|terrorists?|suspects?|fighters?|"
+    r"gunmen|militant|terrorist|suspect)\b[^.;:]{0,60},\s*(?:a\s+native\s+of\s+|from\s+)$"
+    r"|\b(?:his|her|their|its)\s+(?:location|whereabouts|hideout)\s+(?:as|at|in)\s+$"
     # a patronym: "Muhammad Ramzan, son of Allah Yar", "Ali s/o Gul Khan" (a name)
     r"|\b(?:son|daughter|wife|widow|father|brother|sister)\s+of\s+(?:late\s+)?$"
     r"|\b[sdw]/o\s+$"
@@ -293,6 +298,9 @@ _NAMES_NEXT = re.compile(
     r"heartland|bastion|birthplace|hometown|home|hub|seat|cradle)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: A described place's holder after it: "from Musa Khel in Khost province" (the unit is
+#: part of the description).
+_HOLDER_GAP = re.compile(r"\s+in\s+(?:the\s+)?")
 _UNITS_GAP = re.compile(
     r"^\s+(?:districts?|provinces?)?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)(?:the\s+)?$"
 )
@@ -672,8 +680,10 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
             continue
         if described and described[-1] > (found[-1].end if found else -1):
             gap_d = t[described[-1] : p.start]
-            if (_COORD.match(gap_d) or _UNITS_GAP.match(gap_d)) and (
-                described[-1] not in appositive or "," not in gap_d
+            holder = _HOLDER_GAP.fullmatch(gap_d) is not None and described[-1] not in appositive
+            if holder or (
+                (_COORD.match(gap_d) or _UNITS_GAP.match(gap_d))
+                and (described[-1] not in appositive or "," not in gap_d)
             ):
                 # "which borders Khost and Paktia provinces": the list goes on
                 described.append(p.end)

@@ -153,6 +153,9 @@ for the test.
 - "in the X area of tehsil Y", "the X area of district Y" (the unit word first after
   "of") read X inside Y; "an area bordering Punjab's Mianwali district" describes, it is
   no site;
+- where an attacker came from ("the third bomber, Najibullah, from Musa Khel in Khost
+  province, drove the vehicle") and "revealed his location as X" are no sites (nor is
+  the unit holding that place);
 """
 
 from __future__ import annotations
@@ -1030,3 +1033,11 @@ def test_an_area_bordering_another_provinces_district_is_no_site():
         "Mianwali district, on Sunday."
     )
     assert "Mianwali" not in set(violent(text, "2024-06-10")["matched_name"])
+
+
+def test_an_attackers_home_and_its_province_are_no_sites():
+    text = (
+        "The third bomber, Najibullah alias Huzaifa, from Musa Khel in Khost province, drove "
+        "the explosives-laden vehicle that rammed into the FC compound wall in Bannu."
+    )
+    assert set(violent(text, "2025-09-09")["matched_name"]) <= {"Bannu"}
