@@ -170,6 +170,7 @@ def _at(a: int, b: int, text: str, ante: _Place, note: str, *, anew: bool = Fals
         fallback=ante.fallback,
         tehsil=ante.tehsil,
         anew=anew,
+        named=ante.named or ante.text,
     )
 
 

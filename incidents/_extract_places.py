@@ -581,6 +581,7 @@ class _Place:
     tehsil: Match | None = None  # (a context read as its district) the tehsil itself
     anew: bool = False  # a new event at a place named before ("an operation in the area")
     capital: bool = False  # a province named for its capital ("in X province's capital")
+    named: str | None = None  # (a description, "the area") the name it refers back to
 
     @property
     def label(self) -> str:
@@ -1832,7 +1833,8 @@ def within_article(p: _Place, at: int, index: list[tuple[Match, list[int]]], gc:
         _km(m, u) > ARTICLE_FAR_KM + max(0.0, (u.uncertainty_km or 0.0) - ARTICLE_FAR_KM / 2)
         for u in order
     )
-    text = f"{p.text} {p.qual}" if p.qual and p.qual not in ("district", "province") else p.text
+    base = p.named or p.text  # ("the area": the name it refers back to)
+    text = f"{base} {p.qual}" if p.qual and p.qual not in ("district", "province") else base
     # a district the article names inside a province that holds the match first
     # ("Barmal district in Paktika province ... Murg Bazaar village")
     inner = [

@@ -156,6 +156,9 @@ for the test.
 - where an attacker came from ("the third bomber, Najibullah, from Musa Khel in Khost
   province, drove the vehicle") and "revealed his location as X" are no sites (nor is
   the unit holding that place);
+- a description referring back to a village ("... in the area") is read where the
+  village is read inside the district the article names, not at the village's
+  countrywide namesake radius;
 """
 
 from __future__ import annotations
@@ -1041,3 +1044,14 @@ def test_an_attackers_home_and_its_province_are_no_sites():
         "the explosives-laden vehicle that rammed into the FC compound wall in Bannu."
     )
     assert set(violent(text, "2025-09-09")["matched_name"]) <= {"Bannu"}
+
+
+def test_a_description_is_read_where_its_village_is_read_in_the_article():
+    text = (
+        "Residents of Mir Ali tehsil in North Waziristan held a sit-in for a second day, "
+        "after a suspected drone strike killed four children and injured five others.\n"
+        "The incident occurred in Hurmuz village, with both security forces and the banned "
+        "Tehreek-i-Taliban Pakistan (TTP) known to operate quadcopters in the area."
+    )
+    df = violent(text, "2025-05-20")
+    assert len(df) >= 1 and (df["uncertainty_km"] <= 40).all()
