@@ -88,7 +88,10 @@ _PURPOSE = re.compile(
 )
 # A trigger in the past of the frontier rather than in this news.
 _HISTORY = re.compile(
-    r"\b(?:in the past|previously|has long|have long|historically|often|frequently|repeatedly|"
+    r"\b(?:in the past|"
+    # ("have previously confirmed that the talks are taking place": the saying is past)
+    r"previously(?!\s+(?:confirmed|said|stated|reported|announced|told|denied|claimed|"
+    r"acknowledged|warned))|has long|have long|historically|often|frequently|repeatedly|"
     r"routinely|for years|for decades|is not the first|not the first time|long been|"
     r"repeated|recurring|recurrent|periodic|(?:has|have) (?:\w+ )?(?:seen|witnessed|"
     r"experienced|fought|battled)|last (?:week|month|year)(?:'s|’s)|such)\b",
@@ -593,7 +596,10 @@ def _sentence(
         ):
             continue  # a venue (abroad, or of talks) is never the scene of fighting
         if x.kind in ("talks", "ceasefire") and not re.search(
-            r"\b(?:in|at)\s+(?:the\s+)?(?:\w+\s+)?$", t[max(0, p.start - 30) : p.start]
+            r"\b(?:in|at)\s+(?:the\s+)?(?:\w+\s+)?$"
+            # "talks are taking place in the northwestern city of Urumqi"
+            r"|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,2}(?:city|town|capital)\s+of\s+$",
+            t[max(0, p.start - 50) : p.start],
         ):
             continue
         if x.kind in ("talks", "ceasefire"):

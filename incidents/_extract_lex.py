@@ -161,7 +161,13 @@ _T: list[tuple[str, str]] = [
     (
         "talks",
         r"\b(?:peace |follow-up |fresh |new |further |)talks\b|\bnegotiations\b"
-        r"|\bround of (?:talks|negotiations)\b|\bmediat(?:ed|ion) talks\b",
+        r"|\bround of (?:talks|negotiations)\b|\bmediat(?:ed|ion) talks\b"
+        # "held a week of informal meetings in Urumqi", "a trilateral meeting", "a meeting
+        # of the Joint Coordination Committee" (not "chaired a meeting at his office")
+        r"|\b(?:informal|bilateral|trilateral|tripartite|quadrilateral|week of|days of|"
+        r"rounds? of)\s+(?:[\w-]+\s+)?meetings?\b"
+        r"|\bmeetings?(?=\s+(?:of|between)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:delegations|"
+        r"committee|commission|sides|two countries|JCC)\b)",
     ),
 ]
 # phrasings found on unseen outlets (arson, "a bomb went off", "UAV", "shootout")

@@ -73,6 +73,8 @@ FOREIGN_PLACES: tuple[tuple[str, tuple[str, ...], float, float, float], ...] = (
     ("Ankara", (), 39.9333, 32.8667, 25.0),
     ("Moscow", ("moskva",), 55.7558, 37.6173, 30.0),
     ("Beijing", ("peking",), 39.9067, 116.3975, 40.0),
+    # (Wikimapia record 407319: 43°49′18″N 87°32′13″E; host of the April 2026 talks)
+    ("Urumqi", ("urumchi", "wulumuqi", "ürümqi"), 43.8217, 87.5369, 20.0),
     ("Tashkent", ("toshkent",), 41.3111, 69.2797, 20.0),
     ("Dushanbe", (), 38.5367, 68.7800, 15.0),
     ("Ashgabat", ("ashkhabad",), 37.9500, 58.3833, 15.0),

@@ -159,6 +159,10 @@ for the test.
 - a description referring back to a village ("... in the area") is read where the
   village is read inside the district the article names, not at the village's
   countrywide namesake radius;
+- talks told as "a week of informal meetings in X", "a trilateral meeting", "a meeting of
+  the Joint Coordination Committee" are talks ("chaired a meeting at his office" is not);
+  "talks are taking place in the northwestern city of X" places them; "have previously
+  confirmed that ..." dates the saying, not the talks; Urumqi is a venue abroad;
 """
 
 from __future__ import annotations
@@ -1055,3 +1059,24 @@ def test_a_description_is_read_where_its_village_is_read_in_the_article():
     )
     df = violent(text, "2025-05-20")
     assert len(df) >= 1 and (df["uncertainty_km"] <= 40).all()
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        (
+            "Representatives of China, Afghanistan and Pakistan held a week of informal "
+            "meetings in Urumqi, Xinjiang, from April 1 to 7.",
+            1,
+        ),
+        (
+            "Both sides have previously confirmed that the talks are taking place in the "
+            "northwestern city of Urumqi.",
+            1,
+        ),
+        ("The police chief chaired a high-level meeting at his office in Bannu on Thursday.", 0),
+    ],
+)
+def test_meetings_between_parties_are_talks(text, n):
+    df = extract(text, article_date="2026-04-08")
+    assert (df["event_kind"] == "talks").sum() == n
