@@ -17,7 +17,7 @@ import bisect
 import functools
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from geo.sphere import point_km
 from incidents._extract_across import across_line, facing_district
@@ -1729,6 +1729,14 @@ def _sentence_units(text: str, gc: Geocoder) -> list[tuple[int, Match]]:
         if not m.candidates or m.text.lower() in _NOT_PLACE:
             continue
         match = m.candidates[0]
+        line_start = m.start == 0 or text[m.start - 1] == "\n"
+        dateline = line_start and _PLACE_DATELINE.match(text[m.end : m.end + 20]) is not None
+        if match.method not in ("admin1", "admin2") and dateline:
+            # "BANNU: ...": a dateline town is its district's report (when it has one)
+            got = gc.resolve(f"{m.text} district")
+            if got and got[0].method == "admin2" and _inside(match, got[0]):
+                out.append((m.start, replace(got[0], reason=DATELINE_UNIT)))
+            continue
         if match.method not in ("admin1", "admin2"):
             if not _UNIT_NOUN.match(text[m.end : m.end + 20]):
                 continue
@@ -1738,8 +1746,7 @@ def _sentence_units(text: str, gc: Geocoder) -> list[tuple[int, Match]]:
                 continue
             match = unit
         p = _Place(m.start, m.end, m.text, match)
-        line_start = m.start == 0 or text[m.start - 1] == "\n"
-        if line_start and _PLACE_DATELINE.match(text[m.end : m.end + 20]):
+        if dateline:
             out.append((m.start, match))  # the dateline: where the report was filed
             continue
         if _role(text, p, m.key) in ("place", "listed"):
@@ -1747,6 +1754,8 @@ def _sentence_units(text: str, gc: Geocoder) -> list[tuple[int, Match]]:
     return out
 
 
+#: The reason given to a dateline town's district among the article's units.
+DATELINE_UNIT = "the district of the dateline's town"
 #: A bare name placed farther than this from every unit the article names (from the
 #: unit's point; for a unit wider than half this, beyond the excess of its radius)
 #: is a namesake elsewhere: it falls back to the unit.
@@ -1829,9 +1838,11 @@ def within_article(p: _Place, at: int, index: list[tuple[Match, list[int]]], gc:
     if not (m.ambiguous or m.uncertainty_km > LOOSE_KM):
         return  # a name read with confidence stands, wherever it is
     own = [u for u in order if _inside(m, u)]
+    # (where the report was filed holds its namesakes, but a far name is not placed there)
+    away = [u for u in order if u.reason != DATELINE_UNIT]
     far = all(
         _km(m, u) > ARTICLE_FAR_KM + max(0.0, (u.uncertainty_km or 0.0) - ARTICLE_FAR_KM / 2)
-        for u in order
+        for u in away
     )
     base = p.named or p.text  # ("the area": the name it refers back to)
     text = f"{base} {p.qual}" if p.qual and p.qual not in ("district", "province") else base
@@ -1861,8 +1872,8 @@ def within_article(p: _Place, at: int, index: list[tuple[Match, list[int]]], gc:
         p.notes.append(f"{p.text!r} read in {u.name}, named in the article: {got.name}")
         p.match = got
         return
-    if far:
-        u = order[0]
+    if far and away:
+        u = away[0]
         p.notes.append(
             f"{p.text!r} read as {m.name} {_km(m, u):.0f} km from {u.name}, the unit the "
             f"article names nearest to it: placed at {u.name}"

@@ -163,6 +163,9 @@ for the test.
   the Joint Coordination Committee" are talks ("chaired a meeting at his office" is not);
   "talks are taking place in the northwestern city of X" places them; "have previously
   confirmed that ..." dates the saying, not the talks; Urumqi is a venue abroad;
+- a dateline town ("BANNU: ...") names its district among the article's units: a village
+  told later is read inside it (not a countrywide namesake), though a name far from
+  every other unit is not placed at the dateline's district;
 """
 
 from __future__ import annotations
@@ -1080,3 +1083,12 @@ def test_a_description_is_read_where_its_village_is_read_in_the_article():
 def test_meetings_between_parties_are_talks(text, n):
     df = extract(text, article_date="2026-04-08")
     assert (df["event_kind"] == "talks").sum() == n
+
+
+def test_a_dateline_towns_district_holds_the_villages_told_after_it():
+    text = (
+        "BANNU: Five police personnel were injured when terrorists attacked a police "
+        "checkpost in the Shaikh Landak area late on Thursday, officials said."
+    )
+    df = violent(text, "2025-12-12")
+    assert len(df) == 1 and df.iloc[0]["uncertainty_km"] <= 30
