@@ -912,6 +912,14 @@ _DIRECTION = frozenset(
 _ARTICLE_JOIN = re.compile(r"^(?:\s+(?:al|ul|el|ud|ur|us|ut)-|-(?:e|i|ul|ur|al)-)\w", re.I)
 
 
+#: Capitalised words after a name that make it an organisation's: "Sui Northern Gas
+#: Pipeline Company", "Khyber Bank", "Quetta Electric Supply Company".
+_ORGANISATION_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w&-]*){0,4}\s+(?:Company|Companies|Limited|Ltd|Corporation|Authority|"
+    r"Pipelines?|Bank|Board|Council|Commission|Association|Chamber|Federation)\b"
+)
+
+
 def _glued(t: str, p: _Place) -> bool:
     """Whether capitalised words glued to the mention make it part of a longer
     name ("Noor Wali Mehsud", "Khyber Pakhtunkhwa's", "Kot Ragha")."""
@@ -919,6 +927,8 @@ def _glued(t: str, p: _Place) -> bool:
     right = t[p.end : p.end + 30]
     if _ARTICLE_JOIN.match(right):
         return True  # "Fitna al-Khawarij", "Jaish-e-...": the first word of a longer name
+    if _ORGANISATION_AFTER.match(t, p.end):
+        return True  # "the Sui Northern Gas Pipeline Company": a company's name
     prev = re.search(r"([A-Z][\w'’-]*)\s$", left)
     nxt = re.match(r"\s([A-Z][\w'’-]*)", right)
     words = ((False, prev.group(1) if prev else None), (True, nxt.group(1) if nxt else None))

@@ -166,6 +166,8 @@ for the test.
 - a dateline town ("BANNU: ...") names its district among the article's units: a village
   told later is read inside it (not a countrywide namesake), though a name far from
   every other unit is not placed at the dateline's district;
+- a place name opening an organisation's ("the Sui Northern Gas Pipeline Company's team")
+  is no place;
 """
 
 from __future__ import annotations
@@ -1092,3 +1094,11 @@ def test_a_dateline_towns_district_holds_the_villages_told_after_it():
     )
     df = violent(text, "2025-12-12")
     assert len(df) == 1 and df.iloc[0]["uncertainty_km"] <= 30
+
+
+def test_a_place_name_opening_a_company_name_is_no_place():
+    text = (
+        "Militants targeted soldiers guarding the Sui Northern Gas Pipeline Company's team "
+        "near Kot Lalu in Dera Ismail Khan district on Sunday."
+    )
+    assert "Sui" not in set(violent(text, "2025-10-20")["matched_name"])
