@@ -515,8 +515,9 @@ def _fold_restatements(
             have = {n.which for n in host.counts}
             more = [n for n in c.counts if id(n) not in tolls or n.which not in have]
             host.counts = combine_counts(host.counts, more)
-        else:
+        elif not _SEVERAL.search(c.evidence):
             host.counts = fill_counts(host.counts, c.counts)  # a list's total: its first place
+        # (a toll "in two separate operations" is of them all, no one row's count)
         host.actor1 = host.actor1 or c.actor1
         host.actor2 = host.actor2 or c.actor2
         if (host.kind == "killing" and c.kind != "killing") or (

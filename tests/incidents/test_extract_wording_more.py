@@ -168,6 +168,8 @@ for the test.
   every other unit is not placed at the dateline's district;
 - a place name opening an organisation's ("the Sui Northern Gas Pipeline Company's team")
   is no place;
+- a toll "in two separate operations in X province" is of them all: the one district
+  row told after it does not take it as its own count;
 """
 
 from __future__ import annotations
@@ -1102,3 +1104,15 @@ def test_a_place_name_opening_a_company_name_is_no_place():
         "near Kot Lalu in Dera Ismail Khan district on Sunday."
     )
     assert "Sui" not in set(violent(text, "2025-10-20")["matched_name"])
+
+
+def test_a_toll_of_separate_operations_is_no_one_rows_count():
+    text = (
+        "Security forces killed seven terrorists in separate operations in Khyber "
+        "Pakhtunkhwa and Balochistan, the military said on Friday.\n"
+        "In Khyber Pakhtunkhwa, terrorists were killed during an intelligence-based "
+        "operation in the Bannu district early on Friday."
+    )
+    df = violent(text, "2024-11-23")
+    bannu = df[df["matched_name"] == "Bannu"]
+    assert len(bannu) == 1 and bannu["fatalities"].fillna(-1).iloc[0] != 7
