@@ -33,6 +33,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from geo.sphere import point_km
+from incidents._extract_anaphora import _CROSSING_NAME
 from incidents._extract_claims import claim_key
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT, triggers_in
@@ -247,7 +248,6 @@ def refine_in_sentence(new: list[_Candidate], text: str, gc: Geocoder) -> None:
         c.place = p
 
 
-_CROSSING_NAME = re.compile(r"\b(?:crossing|border point|gate)$", re.IGNORECASE)
 #: A crossing this far (km) beyond a unit's radius still lies on its edge.
 CROSSING_EDGE_KM = 15.0
 
