@@ -151,8 +151,11 @@ _T: list[tuple[str, str]] = [
         r"crossings?|gates?))|"
         r"remained closed|remain closed|stay closed|remained shut|remain shut|"
         # "halted cross-border traffic", "suspended all traffic", "stopped all movement"
-        r"(?:halt(?:ed|ing)|suspend(?:ed|ing)|stopp(?:ed|ing)|block(?:ed|ing)) (?:all )?"
-        r"(?:cross-border |transit )?(?:traffic|trade|movement|crossings))\b",
+        r"(?:halt(?:ed|ing|s)?|suspend(?:ed|ing|s)?|stop(?:ped|ping|s)?|block(?:ed|ing|s)?) "
+        r"(?:all )?(?:cross-border |transit )?(?:traffic|trade|movement|crossings))\b"
+        # "Trade, as well as pedestrian movement, was blocked along the crossing"
+        r"|\b(?:traffic|trade|movement)(?:,\s+as well as\s+[\w -]{1,30},)?\s+(?:was|were|has been|"
+        r"have been|had been|remained)\s+(?:halted|suspended|stopped|blocked)\b",
     ),
     (
         "ceasefire",

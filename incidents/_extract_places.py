@@ -207,6 +207,11 @@ _DESCRIBES = re.compile(
     r"|\b(?:labou?rers|men|soldiers|officials|victims?|brothers|people|policemen|constables|"
     r"persons|individuals|personnel|workers|drivers|passengers|officers|sepoys|man|woman|"
     r"boy|girl|deceased|injured|martyrs?),?\s+(?:namely|identified\s+as|named)\s+$"
+    # how far away a blast was heard: "heard as far as 25 kilometres away in X" (but
+    # "an explosion heard in Kabul" is in Kabul)
+    r"|\b(?:heard|felt|seen|visible)\s+(?:as\s+far(?:\s+away)?\s+as\s+|up\s+to\s+|even\s+)?"
+    r"(?:\d[\d.,]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+away\s+(?:in|at|from)\s+"
+    r"|as\s+far(?:\s+away)?\s+as\s+)(?:the\s+)?$"
     # where an attacker came from or stayed: "the third bomber, Najibullah, from Musa Khel",
     # "revealed his location as X"
     r"|\b(?:bombers?|attackers?|assailants?|militants?|terrorists?|suspects?|fighters?|"

@@ -170,6 +170,10 @@ for the test.
   is no place;
 - a toll "in two separate operations in X province" is of them all: the one district
   row told after it does not take it as its own count;
+- "Trade, as well as pedestrian movement, was blocked along the X crossing", "Taliban
+  stop all movement on the X crossing" close it;
+- "the explosion was heard as far as 25 kilometres away in X" does not place it at X ("an
+  explosion heard in Kabul" does);
 """
 
 from __future__ import annotations
@@ -1116,3 +1120,31 @@ def test_a_toll_of_separate_operations_is_no_one_rows_count():
     df = violent(text, "2024-11-23")
     bannu = df[df["matched_name"] == "Bannu"]
     assert len(bannu) == 1 and bannu["fatalities"].fillna(-1).iloc[0] != 7
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade, as well as pedestrian movement, was blocked by the Taliban authorities along "
+        "the Chaman crossing on Tuesday morning.",
+        "Taliban stop all movement on Chaman crossing",
+    ],
+)
+def test_blocked_movement_at_a_crossing_closes_it(text):
+    df = extract(text, article_date="2021-10-05")
+    assert list(df["event_kind"]) == ["border_closure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "A suicide car bomber rammed a vehicle into a camp in Datta Khel on Friday. The "
+            "explosion was heard as far as 25 kilometres away in Miran Shah city.",
+            ["Datta Khel"],
+        ),
+        ("An explosion was heard in Kabul late on Thursday after air strikes.", ["Kabul"]),
+    ],
+)
+def test_where_a_distant_blast_was_heard_is_no_site(text, names):
+    assert sorted(set(violent(text, "2025-12-19")["matched_name"])) == names
