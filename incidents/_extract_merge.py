@@ -72,7 +72,7 @@ def _one_name_one_place(cands: list[_Candidate]) -> None:
         p = c.place
         if p.role != "place" or p.fallback or p.context:
             continue
-        got = told.get(p.text.lower())
+        got = told.get((p.named or p.text).lower())  # ("the area": the name it refers to)
         if got is None:
             continue
         m, qual = got

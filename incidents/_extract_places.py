@@ -1850,9 +1850,6 @@ def within_article(p: _Place, at: int, index: list[tuple[Match, list[int]]], gc:
         k = bisect.bisect_right(offsets, at)
         keys.append(((False, at - offsets[k - 1]) if k else (True, offsets[0] - at), u))
     order = [u for _, u in sorted(keys, key=lambda x: x[0])]
-    if not (m.ambiguous or m.uncertainty_km > LOOSE_KM):
-        return  # a name read with confidence stands, wherever it is
-    own = [u for u in order if _inside(m, u)]
     # (where the report was filed holds its namesakes, but a far name is not placed there)
     away = [u for u in order if u.reason != DATELINE_UNIT]
     far = all(
@@ -1861,6 +1858,9 @@ def within_article(p: _Place, at: int, index: list[tuple[Match, list[int]]], gc:
     )
     base = p.named or p.text  # ("the area": the name it refers back to)
     text = f"{base} {p.qual}" if p.qual and p.qual not in ("district", "province") else base
+    if not (m.ambiguous or m.uncertainty_km > LOOSE_KM):
+        return  # a name read with confidence stands, wherever it is
+    own = [u for u in order if _inside(m, u)]
     # a district the article names inside a province that holds the match first
     # ("Barmal district in Paktika province ... Murg Bazaar village")
     inner = [

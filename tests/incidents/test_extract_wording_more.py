@@ -174,6 +174,8 @@ for the test.
   stop all movement on the X crossing" close it;
 - "the explosion was heard as far as 25 kilometres away in X" does not place it at X ("an
   explosion heard in Kabul" does);
+- "in the area" referring back to a name the article placed beside its units ("the
+  Gulistan area of Qila Abdullah district") is that place, not a namesake across the line;
 """
 
 from __future__ import annotations
@@ -1148,3 +1150,14 @@ def test_blocked_movement_at_a_crossing_closes_it(text):
 )
 def test_where_a_distant_blast_was_heard_is_no_site(text, names):
     assert sorted(set(violent(text, "2025-12-19")["matched_name"])) == names
+
+
+def test_a_description_takes_the_place_its_name_was_given_beside_its_units():
+    text = (
+        "Security forces foiled an attack on the FC fort in the Gulistan area of Qila "
+        "Abdullah district on Monday night.\n"
+        "Armed men attacked the fort, its headquarters in Gulistan, and threw grenades.\n"
+        "Security forces killed two attackers who wanted to create unrest in the area."
+    )
+    df = violent(text, "2025-01-28")
+    assert len(df) >= 1 and (df["longitude"] > 65.5).all()  # not Gulistan in Farah
