@@ -429,6 +429,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     # ... and recalling the truce of two weeks before
     quiet |= {id(c) for c in recalled_agreements(cands, ref, days=QUIET_LEAD_DAYS)}
     cands = [c for c in cands if id(c) not in quiet]
+    cands = _without_tallied_regions(cands, [s.text for _, s in kept])
     cands, background = _background(cands, ref, anniversary=bool(_ANNIVERSARY.search(text)))
     if feud_lead(lead_texts):  # "a verbal spat escalated into a gunfight": crime
         armed = {PK_MIL, AF_MIL, TTP, HGB}
@@ -728,6 +729,43 @@ def briefing_date(sentence: str, ref: dt.date) -> dt.date | None:
     if day is None or not (0 < (ref - day).days <= BRIEFING_MAX_DAYS):
         return None
     return day
+
+
+#: A sentence of a statistics report: a count of attacks, incidents or fatalities of ten
+#: or more ("27 terrorist incidents occurred", "Balochistan witnessed 293 attacks"), or a
+#: share ("98% of all fatalities").
+_TALLY = re.compile(
+    r"\b(?:[1-9]\d{1,2}(?:,\d{3})*|\d{1,3}(?:,\d{3})+)\s+(?:[\w-]+\s+){0,2}?(?:attacks|"
+    r"incidents|fatalities|deaths|casualties|killings|terrorist\s+attacks)\b"
+    r"|\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:[\w-]+\s+){0,3}?(?:attacks|"
+    r"incidents|fatalities|deaths|casualties|violence)\b",
+    re.IGNORECASE,
+)
+#: How many tally sentences make an article a statistics report.
+TALLY_REPORT = 3
+
+
+def _without_tallied_regions(cands: list[_Candidate], texts: list[str]) -> list[_Candidate]:
+    """In a statistics report (:data:`TALLY_REPORT` sentences or more giving counts of
+    attacks or fatalities), a violent row placed only at a province or country, on no day
+    of its own, is a tally ("27 incidents occurred across the province"), not an
+    incident: dropped.  Rows at districts and places, or dated to a day, stay."""
+    if sum(1 for t in texts if _TALLY.search(t)) < TALLY_REPORT:
+        return cands
+    return [
+        c
+        for c in cands
+        if not (
+            c.kind in VIOLENT
+            and c.place.match.method in ("admin1", "country")
+            and (
+                c.date_how in ("not stated", "inherited")
+                or c.first is None
+                or c.last is None
+                or (c.last - c.first).days > 2
+            )
+        )
+    ]
 
 
 _EARLIER_OPEN = re.compile(r"^\W*(?:Earlier|Previously|Before that|Prior to this)\s*,", re.I)

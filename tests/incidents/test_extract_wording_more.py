@@ -176,6 +176,10 @@ for the test.
   explosion heard in Kabul" does);
 - "in the area" referring back to a name the article placed beside its units ("the
   Gulistan area of Qila Abdullah district") is that place, not a namesake across the line;
+- in a statistics report (three or more sentences counting ten or more attacks or
+  fatalities, or shares of them), a province-wide row on no day of its own is a tally, no
+  incident ("27 terrorist incidents occurred across the province, followed by 17 in
+  Balochistan"); a district's dated incident in the same report stays;
 """
 
 from __future__ import annotations
@@ -1161,3 +1165,16 @@ def test_a_description_takes_the_place_its_name_was_given_beside_its_units():
     )
     df = violent(text, "2025-01-28")
     assert len(df) >= 1 and (df["longitude"] > 65.5).all()  # not Gulistan in Farah
+
+
+def test_province_tallies_of_a_statistics_report_are_no_incidents():
+    text = (
+        "A total of 45 terrorist attacks took place across the country in September.\n"
+        "These attacks resulted in 54 fatalities, compared to 84 the month before.\n"
+        "Khyber Pakhtunkhwa suffered the most as 27 terrorist incidents occurred across the "
+        "province, followed by 17 in Balochistan and one in Punjab.\n"
+        "Separately, two policemen were killed when militants attacked a checkpost in "
+        "Bannu district on Saturday."
+    )
+    df = violent(text, "2024-10-05")
+    assert list(df["matched_name"]) == ["Bannu"]
