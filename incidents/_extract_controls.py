@@ -225,6 +225,21 @@ _CAUSED_UPROOTING = re.compile(
     r"their\s+homes|exodus|uproot\w*)",
     re.IGNORECASE,
 )
+#: An event named as the cause of a state: "border closures, triggered by clashes between
+#: Pakistan and Afghanistan", "the shutdown, caused by the fighting".
+_CAUSE_OF_STATE = re.compile(
+    r",\s*(?:which\s+were\s+|which\s+was\s+)?(?:triggered|caused|sparked|prompted)\s+by\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: Fighting told as what hurt trade or caused closures: "Violent clashes on the border
+#: have brought trade to a halt", "The clashes caused border closures last week".
+_HARMED_TRADE = re.compile(
+    r"^[^.;:]{0,60}?\b(?:have|has|had)?\s*(?:brought|caused|led\s+to|disrupted|halted|crippled|"
+    r"paralysed|paralyzed|hit|hurt|choked)\b[^.;:]{0,40}?\b(?:trade|business|commerce|exports?|"
+    r"imports?|economy|prices|border\s+closures)\b",
+    re.IGNORECASE,
+)
 #: The backdrop a story is told against: "amid the recent escalation in hostilities",
 #: "amid a surge of attacks" (a trend, not an incident of the news).
 _AMID_TREND = re.compile(
@@ -335,6 +350,10 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
         return "recollection"  # "families displaced by the fighting": a cause in passing
     if _CAUSED_UPROOTING.match(sentence[end : end + 200]) and not _OWN_DAY.search(after):
         return "recollection"  # "the fighting has displaced thousands": their story's cause
+    if _CAUSE_OF_STATE.search(before) and not _OWN_DAY.search(after):
+        return "recollection"  # "border closures, triggered by clashes between ...": a cause
+    if _HARMED_TRADE.match(sentence[end : end + 200]) and not _OWN_DAY.search(after):
+        return "recollection"  # "violent clashes have brought trade to a halt": a cause
     if _AMID_RISING.search(sentence[max(0, start - 200) : start]):
         return "recollection"  # "amid rising violence in X, including a recent attack"
     if _AMID_TREND.search(before):

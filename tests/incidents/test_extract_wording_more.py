@@ -180,6 +180,9 @@ for the test.
   fatalities, or shares of them), a province-wide row on no day of its own is a tally, no
   incident ("27 terrorist incidents occurred across the province, followed by 17 in
   Balochistan"); a district's dated incident in the same report stays;
+- fighting told as what hurt trade ("Violent clashes on the border have brought trade to a
+  halt") or as the cause of a state ("border closures, triggered by clashes between the
+  two countries") is a backdrop, no incident;
 """
 
 from __future__ import annotations
@@ -1178,3 +1181,16 @@ def test_province_tallies_of_a_statistics_report_are_no_incidents():
     )
     df = violent(text, "2024-10-05")
     assert list(df["matched_name"]) == ["Bannu"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Violent clashes on the border have brought trade between Afghanistan and Pakistan "
+        "to a halt.",
+        "The empty chairs in his office in Chaman reflect the impact that border closures, "
+        "triggered by clashes between Pakistan and Afghanistan, have had on trade.",
+    ],
+)
+def test_fighting_told_as_the_cause_of_harm_to_trade_is_no_incident(text):
+    assert len(violent(text, "2025-11-15")) == 0
