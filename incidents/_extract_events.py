@@ -501,7 +501,9 @@ def _sentence(
 ) -> tuple[list[_Candidate], tuple[dt.date, dt.date, str] | None]:
     """Candidates of sentence ``i``.  ``pending`` is the kind of a violent event the
     previous sentence reported without a place (for "it took place in X");
-    ``memory`` holds the places the article named before (for "near the crossing")."""
+    ``memory`` holds the places the article named before (for "near the crossing");
+    ``listed`` is the kind of the violent event of the sentence before when this one
+    opens by listing its parts ("These include two positions in X, three in Y")."""
     t = s.text
     spans = find_dates(t, ref, previous=previous, year_hint=year_hint)
     resolved = [d for d in spans if d.first is not None and d.last is not None]
