@@ -356,6 +356,10 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
         if dated is not None:
             para_range[s.paragraph] = dated
         for c in new:
+            if c.kind == "_casualties" and _OVER_INCIDENTS.search(c.evidence):
+                # "901 fatalities ... in a total of 329 incidents": a statistic over many
+                # incidents, no casualty count of the one told before
+                continue
             if c.kind == "_casualties":
                 c.given = _enrich(cands, c)
                 pending = (i, c.types[0])
@@ -739,6 +743,14 @@ _TALLY = re.compile(
     r"incidents|fatalities|deaths|casualties|killings|terrorist\s+attacks)\b"
     r"|\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+(?:[\w-]+\s+){0,3}?(?:attacks|"
     r"incidents|fatalities|deaths|casualties|violence)\b",
+    re.IGNORECASE,
+)
+#: Casualties counted over many incidents: "901 fatalities ... in a total of 329 incidents
+#: of violence", "in 45 attacks across the country".
+_OVER_INCIDENTS = re.compile(
+    r"\b(?:in|across|during|from)\s+(?:a\s+total\s+of\s+)?(?:at\s+least\s+|more\s+than\s+)?"
+    r"(?:[1-9]\d{1,2}(?:,\d{3})*|\d{1,3}(?:,\d{3})+)\s+(?:[\w-]+\s+){0,2}?(?:incidents|attacks|"
+    r"operations|clashes|encounters)\b",
     re.IGNORECASE,
 )
 #: How many tally sentences make an article a statistics report.

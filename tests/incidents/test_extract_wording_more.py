@@ -183,6 +183,8 @@ for the test.
 - fighting told as what hurt trade ("Violent clashes on the border have brought trade to a
   halt") or as the cause of a state ("border closures, triggered by clashes between the
   two countries") is a backdrop, no incident;
+- casualties counted over many incidents ("901 fatalities and 599 injuries ... in a total
+  of 329 incidents of violence") are no count of the incident told before them;
 """
 
 from __future__ import annotations
@@ -1194,3 +1196,14 @@ def test_province_tallies_of_a_statistics_report_are_no_incidents():
 )
 def test_fighting_told_as_the_cause_of_harm_to_trade_is_no_incident(text):
     assert len(violent(text, "2025-11-15")) == 0
+
+
+def test_casualties_over_many_incidents_are_no_count_of_the_one_before():
+    text = (
+        "Security forces killed 22 militants in Dera Ismail Khan district, the military said "
+        "on Thursday.\n"
+        "The country reported at least 901 fatalities and 599 injuries in a total of 329 "
+        "incidents of violence in the third quarter."
+    )
+    df = violent(text, "2025-11-27")
+    assert list(df["fatalities"]) == [22]
