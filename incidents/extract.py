@@ -324,15 +324,15 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
         listed = None
         if before is not None and before.kind in VIOLENT and lists_parts(s.text):
             listed = before.kind  # "These include two positions in X, three in Y"
-        if listed is not None and before is not None and before.first is not None:
+        if listed is not None and before.first is not None:
             # ("These include two positions in X, ...": on the day of the event listed)
             inherit = inherit or (before.first, before.last or before.first, before.date_text)
         new, dated = _sentence(
             i, s, gc, ref, year_hint, last_range, inherit, kind, memory, listed=listed
         )
-        if listed is not None and before is not None:
+        if listed is not None:
             for c in new:
-                if c.kind == listed and c.evidence is not None and not c.actor1:
+                if c.kind == listed and not c.actor1:
                     c.actor1, c.actor2 = before.actor1, before.actor2
         refine_in_sentence(new, s.text, gc)  # "in X district ... near Y": at Y
         closures_at_crossings(new)  # "in X province, the border was closed ... at Y crossing"
