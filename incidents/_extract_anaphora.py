@@ -134,12 +134,18 @@ _THAT_EVENT = re.compile(
 ANNOUNCE_REACH = 6
 
 
+def crossing_match(m: Match) -> bool:
+    """Whether a match is a crossing: from the crossings table, or a feature named as
+    one ("Torkham border crossing")."""
+    return m.method == "crossing" or bool(_CROSSING_NAME.search(m.name or ""))
+
+
 def _kinds(t: str, p: _Place) -> set[str]:
     """The kinds of place ``p`` can be referred back to as."""
     m = p.match
     out = {"any"}
     basis = (m.radius_basis or "").split("|")
-    if m.method == "crossing" or p.qual == "crossing" or _CROSSING_NAME.search(m.name or ""):
+    if crossing_match(m) or p.qual == "crossing":
         out.add("crossing")
     elif m.method in _TOWN_METHODS and p.qual not in ("district", "province", "tehsil"):
         out.add("village")

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from geo.sphere import point_km
-from incidents._extract_anaphora import _CROSSING_NAME
+from incidents._extract_anaphora import crossing_match
 from incidents._extract_claims import claim_key
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import VIOLENT, triggers_in
@@ -252,18 +252,13 @@ def refine_in_sentence(new: list[_Candidate], text: str, gc: Geocoder) -> None:
 CROSSING_EDGE_KM = 15.0
 
 
-def _is_crossing(p: _Place) -> bool:
-    m = p.match
-    return m.method == "crossing" or bool(_CROSSING_NAME.search(m.name or ""))
-
-
 def closures_at_crossings(new: list[_Candidate]) -> None:
     """A closure placed at a province or district whose sentence places another row at
     a crossing inside it ("In Nangarhar province, the border was closed after forces
     exchanged fire in the Torkham border area"): a border closes at its crossing, so
     the closure is placed there, in place."""
     placed = [c for c in new if c.place is not None]
-    crossings = [c.place for c in placed if _is_crossing(c.place) and not c.place.fallback]
+    crossings = [c.place for c in placed if crossing_match(c.place.match) and not c.place.fallback]
     for c in placed:
         if c.kind != "border_closure" or c.place.match.method not in ("admin1", "admin2"):
             continue
