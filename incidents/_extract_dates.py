@@ -93,6 +93,13 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?P<part>early|earlier|late|later|end of|beginning of|start of)?\s*"
         r"(?P<which>this|last|next|the previous|the preceding|the past) month\b",
     ),
+    # "later that month", "in the same year": the month or year of the date told before
+    (
+        "that_period",
+        r"\b(?:(?P<part>early|earlier|late|later|end of|beginning of|start of)\s+)?"
+        r"(?:(?:in|of|during)\s+)?(?:that|the same) (?P<unit>month|year)\b"
+        r"|\b(?P<part2>earlier|later) in the (?:same )?(?P<unit2>month|year)\b",
+    ),
     # "between October and December", "from October to December 2025", "October-December 2025"
     (
         "month_range",
@@ -199,7 +206,8 @@ _MAYBE = re.compile(
     r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|mid|this|last|next|the previous|"
     r"the past|recent|past few|last few|for (?:a|the)|ago|later|earlier|days|before|after|the next|"
     r"the following|the day|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|yesterday|today|tonight|"
-    r"overnight|during the night|in the early hours|weekend)",
+    r"overnight|during the night|in the early hours|weekend|that month|that year|same month|"
+    r"same year)",
     re.IGNORECASE,
 )
 
@@ -424,7 +432,9 @@ def _resolve(
         if ref is not None and a <= ref < b:
             b = ref
         return a, b, None
-    if ref is None and kind not in ("later", "next_day", "few_later", "weeks_back"):
+    if kind == "that_period":
+        return _that_period(g, prev)
+    if ref is None and kind not in ("later", "next_day", "few_later", "weeks_back", "that_period"):
         return None, None, "article"
     if kind == "rel_month":
         assert ref is not None
@@ -565,6 +575,31 @@ def _resolve(
         assert ref is not None
         return ref, ref, "article"
     return None, None, None
+
+
+def _that_period(
+    g: dict[str, str | None], prev: tuple[dt.date, dt.date] | None
+) -> tuple[dt.date | None, dt.date | None, str | None]:
+    """ "later that month", "earlier that year": the month or year of the date told
+    before, cut at that date ("later": from it on; "earlier": up to it)."""
+    if prev is None:
+        return None, None, "previous"
+    unit = (g.get("unit") or g.get("unit2") or "month").lower()
+    part = (g.get("part") or g.get("part2") or "").lower()
+    x = prev[0]
+    if unit == "year":
+        a, b = dt.date(x.year, 1, 1), dt.date(x.year, 12, 31)
+    else:
+        a, b = dt.date(x.year, x.month, 1), _month_end(x.year, x.month)
+    if part == "later":
+        a = max(a, x)
+    elif part == "earlier":
+        b = min(b, x)
+    elif unit == "month" and part in ("early", "beginning of", "start of"):
+        b = dt.date(x.year, x.month, 10)
+    elif unit == "month" and part in ("late", "end of"):
+        a = dt.date(x.year, x.month, 21)
+    return a, max(a, b), "previous"
 
 
 def _number(s: str | None) -> int:

@@ -185,6 +185,9 @@ for the test.
   two countries") is a backdrop, no incident;
 - casualties counted over many incidents ("901 fatalities and 599 injuries ... in a total
   of 329 incidents of violence") are no count of the incident told before them;
+- "later that month", "in the same month", "earlier that year" are the month or year of
+  the date told before, not the article's (a strike "in October" and "later that month"
+  clashes, told in late November, are both October's);
 """
 
 from __future__ import annotations
@@ -1207,3 +1210,35 @@ def test_casualties_over_many_incidents_are_no_count_of_the_one_before():
     )
     df = violent(text, "2025-11-27")
     assert list(df["fatalities"]) == [22]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "first", "last"),
+    [
+        (
+            "Later that month, clashes erupted in Kurram.",
+            dt.date(2025, 10, 9),
+            dt.date(2025, 10, 31),
+        ),
+        (
+            "In the same month, a drone hit a house in Kurram.",
+            dt.date(2025, 10, 1),
+            dt.date(2025, 10, 31),
+        ),
+        (
+            "Earlier that year, a bomb killed five in Kurram.",
+            dt.date(2025, 1, 1),
+            dt.date(2025, 10, 9),
+        ),
+    ],
+)
+def test_that_month_is_the_month_told_before(phrase, first, last):
+    from incidents._extract_dates import find_dates
+
+    told = (dt.date(2025, 10, 9), dt.date(2025, 10, 9))
+    (d,) = [d for d in find_dates(phrase, dt.date(2025, 11, 24), previous=told) if d.first]
+    assert (d.first, d.last) == (first, last)
+    text = "Pakistan carried out an air strike on Kabul on October 9.\n" + phrase
+    df = extract(text, article_date="2025-11-24")
+    kurram = df[df["location"].str.contains("Kurram")]
+    assert (kurram["date"] < pd.Timestamp("2025-11-01")).all()  # never the article's day
