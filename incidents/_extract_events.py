@@ -602,6 +602,7 @@ def _sentence(
             # "talks are taking place in the northwestern city of Urumqi"
             r"|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,2}(?:city|town|capital)\s+of\s+$",
             t[max(0, p.start - 50) : p.start],
+            re.IGNORECASE,  # "In Kurram district, both sides agreed to a truce"
         ):
             continue
         if x.kind in ("talks", "ceasefire"):

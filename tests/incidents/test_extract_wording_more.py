@@ -188,6 +188,8 @@ for the test.
 - "later that month", "in the same month", "earlier that year" are the month or year of
   the date told before, not the article's (a strike "in October" and "later that month"
   clashes, told in late November, are both October's);
+- a truce agreed in a place written first, with a capital ("In Bajaur district, the two
+  sides agreed to a truce"), is that place's, not the whole frontier's;
 """
 
 from __future__ import annotations
@@ -1242,3 +1244,13 @@ def test_that_month_is_the_month_told_before(phrase, first, last):
     df = extract(text, article_date="2025-11-24")
     kurram = df[df["location"].str.contains("Kurram")]
     assert (kurram["date"] < pd.Timestamp("2025-11-01")).all()  # never the article's day
+
+
+def test_a_truce_agreed_in_a_place_written_first_is_that_places():
+    text = (
+        "In Bajaur district, the two sides agreed to a temporary truce on Sunday "
+        "through the mediation of tribal elders."
+    )
+    df = extract(text, article_date="2025-03-04")
+    assert list(df["event_kind"]) == ["ceasefire"]
+    assert list(df["matched_name"]) == ["Bajaur"]
