@@ -246,6 +246,9 @@ _HABIT_AFTER = re.compile(
     r"hundreds of) times|"
     r"on (?:several|many|multiple|numerous|a number of) occasions|"
     r"(?:over|in|during|throughout) the (?:past|last) (?:\w+ )?(?:years|months|decades)|"
+    # "fought a counter-insurgency across two decades", "for a decade"
+    r"(?:across|over|for|spanning|throughout) (?:the (?:past |last )?)?(?:two|three|four|five|"
+    r"six|several|many|\d+) (?:years|decades)|(?:for|across|over) (?:a|the past|the last) decade|"
     r"since (?:19|20)\d\d|since (?:the )?(?:(?:19|20)\d\d )?(?:takeover|fall|return)|"
     r"(?:ha(?:ve|s) |had )?become (?:\w+ )?(?:common|frequent|routine|regular|commonplace|"
     r"a regular feature|the norm))\b",

@@ -190,6 +190,8 @@ for the test.
   clashes, told in late November, are both October's);
 - a truce agreed in a place written first, with a capital ("In Bajaur district, the two
   sides agreed to a truce"), is that place's, not the whole frontier's;
+- fighting told over a span of years ("fought a counter-insurgency across two decades",
+  "clashed with insurgents in Swat over several years") is a campaign, no incident;
 """
 
 from __future__ import annotations
@@ -1254,3 +1256,16 @@ def test_a_truce_agreed_in_a_place_written_first_is_that_places():
     df = extract(text, article_date="2025-03-04")
     assert list(df["event_kind"]) == ["ceasefire"]
     assert list(df["matched_name"]) == ["Bajaur"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Orakzai, in Kurram and in Khyber, the army fought an insurgency across two "
+        "decades that displaced millions of people.",
+        "Soldiers fought the TTP in Bajaur over two decades.",
+        "Security forces clashed with insurgents in Swat over several years.",
+    ],
+)
+def test_fighting_over_a_span_of_years_is_no_incident(text):
+    assert len(violent(text, "2026-02-28")) == 0
