@@ -257,6 +257,14 @@ _AMID_RISING = re.compile(
     r"[^.;:]{0,140}$",
     re.IGNORECASE,
 )
+#: ... or a habit of disruption and its example: "amid frequent disruptions at key border
+#: crossings, including the Torkham crossing, which was closed for nearly a month".
+_AMID_FREQUENT = re.compile(
+    r"\bamid\b[^.;:]{0,80}?\b(?:frequent|repeated|recurring|recurrent|periodic|regular|"
+    r"persistent|constant)\s+(?:[\w-]+\s+)?(?:disruptions?|closures?|shutdowns?|suspensions?|"
+    r"closings?|attacks|clashes|skirmishes)\b[^.;:]{0,160}$",
+    re.IGNORECASE,
+)
 #: An explosion that was an accident: "an accidental hand grenade blast", "the shell
 #: exploded accidentally while children played with it".
 _ACCIDENTAL_BLAST = re.compile(
@@ -356,6 +364,8 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
         return "recollection"  # "violent clashes have brought trade to a halt": a cause
     if _AMID_RISING.search(sentence[max(0, start - 200) : start]):
         return "recollection"  # "amid rising violence in X, including a recent attack"
+    if _AMID_FREQUENT.search(sentence[max(0, start - 250) : start]) and not _OWN_DAY.search(after):
+        return "recollection"  # "amid frequent disruptions ..., including X, which was closed"
     if _AMID_TREND.search(before):
         return "recollection"  # "amid the recent escalation in hostilities": a backdrop
     if _ACCIDENTAL_BLAST.search(sentence) and not _AGENT_OF_VIOLENCE.search(sentence):

@@ -192,6 +192,9 @@ for the test.
   sides agreed to a truce"), is that place's, not the whole frontier's;
 - fighting told over a span of years ("fought a counter-insurgency across two decades",
   "clashed with insurgents in Swat over several years") is a campaign, no incident;
+- a closure or attack told as an example of a habit the story is set against ("amid
+  frequent disruptions at key crossings, including Chaman, which stayed shut for weeks")
+  is a backdrop, no incident;
 """
 
 from __future__ import annotations
@@ -1269,3 +1272,16 @@ def test_a_truce_agreed_in_a_place_written_first_is_that_places():
 )
 def test_fighting_over_a_span_of_years_is_no_incident(text):
     assert len(violent(text, "2026-02-28")) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports fell by half this year amid repeated closures of the main routes, including "
+        "the Chaman crossing, which was shut for almost three weeks.",
+        "The slump comes amid frequent disruptions at border points, among them Torkham, "
+        "which was closed for nearly a month.",
+    ],
+)
+def test_a_closure_told_as_an_example_of_a_habit_is_no_incident(text):
+    assert len(extract(text, article_date="2025-03-31")) == 0
