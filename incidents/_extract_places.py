@@ -1058,8 +1058,9 @@ def _role(t: str, p: _Place, key: str) -> str | None:
 #: A name that is the subject of its closure: "The Torkham border has remained shut",
 #: "Chaman crossing was closed".
 _SUBJECT_CLOSED = re.compile(
-    r"^(?:\s+(?:border\s+)?crossings?|\s+border)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
-    r"(?:been|remained|remains|was|were|is|are)\s+(?:also\s+|still\s+)?(?:closed|shut|sealed)\b"
+    r"^(?:\s+(?:border\s+)?crossings?|\s+border)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|all\s+)?"
+    r"(?:been|remained|remains|was|were|is|are)\s+(?:also\s+|still\s+|all\s+)?"
+    r"(?:closed|shut|sealed)\b"
 )
 #: A locative phrase opening the sentence or a clause: "In Quetta, a bomb killed two",
 #: "Near Spin Boldak, ...", '"Outside Bannu, ..."' (capitalised, so not in _LOCATIVE).

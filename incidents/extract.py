@@ -658,6 +658,12 @@ _PRECURSOR = re.compile(
 
 #: An addition to the events an article tells ("three more militants", "bringing
 #: the total to 50"): it came after them.
+#: A closure told as a state of now: "have all been sealed", "remains shut".
+_SHUT_NOW = re.compile(
+    r"\b(?:ha(?:ve|s)\s+(?:all\s+|also\s+|now\s+)?been|remains?|stays?|is|are)\s+"
+    r"(?:all\s+|also\s+|still\s+|now\s+)?(?:sealed|closed|shut|suspended|halted)\b",
+    re.IGNORECASE,
+)
 _INCREMENT = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
     r"dozens?) more\b(?! than)"
@@ -848,6 +854,17 @@ def _lead_date(
                 # addition to the events told, after them, by the article date
                 c.first, c.last = lead.last, ref
                 c.notes.append(f"an addition after the article's lead event -> {c.first}..{ref}")
+                continue
+            if (
+                ref is not None
+                and ref > lead.last
+                and c.kind == "border_closure"
+                and (_SHUT_NOW.search(c.evidence))
+            ):
+                # "the crossings have all been sealed", "remains shut": a state that
+                # began with the lead's days and holds at the article date
+                c.last = ref
+                c.notes.append(f"a closure holding by the article date -> {lead.first}..{ref}")
                 continue
             if _PRECURSOR.search(c.evidence):
                 # "the confrontation began when jets struck X": before the lead

@@ -195,6 +195,10 @@ for the test.
 - a closure or attack told as an example of a habit the story is set against ("amid
   frequent disruptions at key crossings, including Chaman, which stayed shut for weeks")
   is a backdrop, no incident;
+- an undated closure told as a state of now ("the crossings have all been sealed",
+  "Chaman remains shut") after a dated lead holds from the lead's day to the article
+  date, not the lead's day alone; the last crossing of the list before "have all been
+  sealed" is one of them;
 """
 
 from __future__ import annotations
@@ -1285,3 +1289,14 @@ def test_fighting_over_a_span_of_years_is_no_incident(text):
 )
 def test_a_closure_told_as_an_example_of_a_habit_is_no_incident(text):
     assert len(extract(text, article_date="2025-03-31")) == 0
+
+
+def test_an_undated_closure_told_as_a_state_of_now_holds_to_the_article_date():
+    text = (
+        "The crossings at Torkham and Ghulam Khan have all been sealed, halting trade.\n"
+        "Fighting broke out late on Saturday when Afghan forces fired on border posts."
+    )
+    df = extract(text, article_date="2025-10-13")
+    shut = df[df["event_kind"] == "border_closure"]
+    assert len(shut) == 2
+    assert (shut["date_end"] == pd.Timestamp("2025-10-13")).all()
