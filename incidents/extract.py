@@ -658,6 +658,13 @@ _PRECURSOR = re.compile(
 
 #: An addition to the events an article tells ("three more militants", "bringing
 #: the total to 50"): it came after them.
+#: Fighting told as stopping: "The clashes stopped briefly on Sunday", "firing ceased".
+_PAUSED = re.compile(
+    r"\b(?:clashes|fighting|firing|shelling|hostilities|violence|exchanges?(?: of fire)?)\s+"
+    r"(?:had\s+|have\s+|has\s+)?(?:briefly\s+|temporarily\s+)?(?:stopped|paused|halted|ended|"
+    r"subsided|eased|calmed|ceased)\b",
+    re.IGNORECASE,
+)
 #: A closure told as a state of now: "have all been sealed", "remains shut".
 _SHUT_NOW = re.compile(
     r"\b(?:ha(?:ve|s)\s+(?:all\s+|also\s+|now\s+)?been|remains?|stays?|is|are)\s+"
@@ -811,6 +818,9 @@ def _lead_date(
             and c.first is not None
             and c.last is not None
             and (c.last - c.first).days <= 2
+            # ("The clashes stopped briefly on Sunday": the day of a pause, not of the
+            # fighting the article tells)
+            and not _PAUSED.search(c.evidence)
             # ("On Saturday, a bomber had rammed a truck ...": told after the undated
             # news as what came before it, not its lead)
             and not (

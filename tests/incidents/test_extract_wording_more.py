@@ -199,6 +199,8 @@ for the test.
   "Chaman remains shut") after a dated lead holds from the lead's day to the article
   date, not the lead's day alone; the last crossing of the list before "have all been
   sealed" is one of them;
+- "The clashes stopped briefly on Sunday, but the fighting soon resumed": the day of a
+  pause is not the day of the fighting told after it (no lead date for undated rows);
 """
 
 from __future__ import annotations
@@ -1300,3 +1302,16 @@ def test_an_undated_closure_told_as_a_state_of_now_holds_to_the_article_date():
     shut = df[df["event_kind"] == "border_closure"]
     assert len(shut) == 2
     assert (shut["date_end"] == pd.Timestamp("2025-10-13")).all()
+
+
+def test_the_day_fighting_paused_is_not_the_lead_date():
+    text = (
+        "Islamabad says a two-day truce has been agreed with Kabul.\n"
+        "The fighting stopped briefly on Sunday after appeals from Qatar, but soon resumed.\n"
+        "The army said on Wednesday it had destroyed Afghan posts.\n"
+        "The Taliban said Pakistani troops used heavy weapons in assaults on Spin Boldak."
+    )
+    df = extract(text, article_date="2025-10-15")
+    assert not (df["date"] == pd.Timestamp("2025-10-12")).any()
+    spin = df[df["location"].str.contains("Spin Boldak")]
+    assert len(spin) == 1 and spin.iloc[0]["date"] >= pd.Timestamp("2025-10-14")
