@@ -854,6 +854,13 @@ def _specific(x: Trigger, trig: list[Trigger], t: str) -> Trigger:
     return x
 
 
+#: A date that ends a term: "effective until March 11", "valid till October 20".
+_TERM_END = re.compile(
+    r"\b(?:until|till|untill|up to|through|expir(?:es|ing) on|ending on|valid till)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _date(
     c: _Candidate,
     x: Trigger,
@@ -862,7 +869,13 @@ def _date(
     para: tuple[dt.date, dt.date, str] | None,
     ref: dt.date | None,
 ) -> None:
-    usable = [d for d in spans if d.first is not None]
+    usable = [
+        d
+        for d in spans
+        if d.first is not None
+        # "a ceasefire effective until March 11": the end of a term, not the event's day
+        and not (d.relative_to is None and _TERM_END.search(c.evidence, 0, d.start))
+    ]
     if x.violent:
         # violence reported happened: a date to come is of something else in the
         # sentence ("withdrew from next month's series after strikes killed three")

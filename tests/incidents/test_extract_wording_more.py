@@ -201,6 +201,8 @@ for the test.
   sealed" is one of them;
 - "The clashes stopped briefly on Sunday, but the fighting soon resumed": the day of a
   pause is not the day of the fighting told after it (no lead date for undated rows);
+- "agreed to a ceasefire until March 11", "effective till October 20": the end of a
+  term, not the day of the agreement (no planned row on that day);
 """
 
 from __future__ import annotations
@@ -1315,3 +1317,20 @@ def test_the_day_fighting_paused_is_not_the_lead_date():
     assert not (df["date"] == pd.Timestamp("2025-10-12")).any()
     spin = df[df["location"].str.contains("Spin Boldak")]
     assert len(spin) == 1 and spin.iloc[0]["date"] >= pd.Timestamp("2025-10-14")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The jirga agreed to a ceasefire valid till March 11, officials said on Sunday.",
+        "Elders of both sides on Sunday announced a ceasefire, effective till March 11.",
+    ],
+)
+def test_the_end_of_a_truce_term_is_not_its_day(text):
+    df = extract(text, article_date="2025-03-10")
+    truce = df[df["event_kind"] == "ceasefire"]
+    assert len(truce) == 1
+    first, last = truce.iloc[0]["date"], truce.iloc[0]["date_end"]
+    last = first if pd.isna(last) else last
+    assert first <= pd.Timestamp("2025-03-09") <= last
+    assert "planned" not in str(truce.iloc[0]["review_flags"])
