@@ -92,7 +92,10 @@ _HISTORY = re.compile(
     # ("have previously confirmed that the talks are taking place": the saying is past)
     r"previously(?!\s+(?:confirmed|said|stated|reported|announced|told|denied|claimed|"
     r"acknowledged|warned))|has long|have long|historically|often|frequently|repeatedly|"
-    r"routinely|for years|for decades|is not the first|not the first time|long been|"
+    r"routinely|for years|for decades|"
+    # "have been crossing over for the last many years and launching assaults"
+    r"for the (?:past|last) (?:many |several |few |\w+ )?(?:years|decades)|"
+    r"is not the first|not the first time|long been|"
     r"repeated|recurring|recurrent|periodic|(?:has|have) (?:\w+ )?(?:seen|witnessed|"
     r"experienced|fought|battled)|last (?:week|month|year)(?:'s|’s)|such)\b",
     re.IGNORECASE,
@@ -735,7 +738,11 @@ _HABITUAL = re.compile(
     # a trait: "militant groups thrive on attacking minorities", "notorious for
     # ambushing convoys", "known for targeting police"
     r"|\b(?:thrives?|thrived|thriving|notorious|infamous|known|specialis\w+|specializ\w+)\s+"
-    r"(?:on|for|in)\s+$",
+    r"(?:on|for|in)\s+$"
+    # a readiness: "spare no opportunity to launch assaults", "never miss a chance to strike"
+    r"|\b(?:(?:spares?|spared|miss(?:es)?|missed|wastes?|wasted|loses?|lost)\s+no|"
+    r"never\s+(?:miss(?:es)?|missed|waste[sd]?))\s+(?:an?\s+)?(?:opportunity|chance|occasion)\s+"
+    r"to\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 # A cause opening the sentence, closed by its comma: "In reaction to a deadly attack on

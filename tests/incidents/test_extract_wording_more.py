@@ -203,6 +203,9 @@ for the test.
   pause is not the day of the fighting told after it (no lead date for undated rows);
 - "agreed to a ceasefire until March 11", "effective till October 20": the end of a
   term, not the day of the agreement (no planned row on that day);
+- "militants have been crossing over for the last many years and launching attacks in
+  A, B and C", "the army spares no opportunity to launch assaults": a habit or a trait,
+  no incident;
 """
 
 from __future__ import annotations
@@ -1334,3 +1337,16 @@ def test_the_end_of_a_truce_term_is_not_its_day(text):
     last = first if pd.isna(last) else last
     assert first <= pd.Timestamp("2025-03-09") <= last
     assert "planned" not in str(truce.iloc[0]["review_flags"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighters from across the border have been sneaking in for the last many years and "
+        "carrying out attacks mostly in Bajaur, Mohmand and Kurram.",
+        "The Afghan forces too spare no opportunity to launch assaults on Pakistani posts in "
+        "Kurram.",
+    ],
+)
+def test_a_habit_over_years_or_a_readiness_is_no_incident(text):
+    assert len(violent(text, "2023-09-06")) == 0
