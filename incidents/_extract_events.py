@@ -71,7 +71,10 @@ _MODAL = re.compile(
     r"deter(?:s|red|ring|rence|rent)?|"
     r"plan(?:s|ned|ning)? to|not hesitate to|ready to|prepared to|intends? to|seek(?:s|ing)? to|"
     r"if|unless|reserves? the right to|right to|to avoid|to prevent|to stop|consider\w*|"
-    r"mull\w*|weigh\w*|may|possible|potential|option of)\b[^.;:]{0,45}$"
+    r"mull\w*|weigh\w*|may|possible|potential|option of|"
+    # a capability, had or lacked: "an inability to carry out large scale attacks"
+    r"inability to|unable to|incapable of|(?:ability|capability|capabilities|capacity) to)"
+    r"\b[^.;:]{0,45}$"
 )
 # A purpose: "on their way from X to attack targets in Y" (the attack did not
 # happen; the casualties of the sentence are another event's, so they stay).

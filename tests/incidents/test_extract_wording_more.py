@@ -206,6 +206,8 @@ for the test.
 - "militants have been crossing over for the last many years and launching attacks in
   A, B and C", "the army spares no opportunity to launch assaults": a habit or a trait,
   no incident;
+- a capability had or lacked ("an inability to carry out large attacks in X", "the
+  group's capacity to strike in Y") is no incident;
 """
 
 from __future__ import annotations
@@ -1350,3 +1352,14 @@ def test_the_end_of_a_truce_term_is_not_its_day(text):
 )
 def test_a_habit_over_years_or_a_readiness_is_no_incident(text):
     assert len(violent(text, "2023-09-06")) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The decline reflected an inability to carry out major attacks in Bajaur.",
+        "Officials doubt the group's capacity to mount attacks in Kurram this winter.",
+    ],
+)
+def test_a_capability_had_or_lacked_is_no_incident(text):
+    assert len(violent(text, "2023-07-10")) == 0
