@@ -140,6 +140,7 @@ from collections import Counter
 import pandas as pd
 
 from incidents._extract_anaphora import Antecedents
+from incidents._extract_anchor import date_after_named_event, event_anchors
 from incidents._extract_background import feud_lead, recalled_rows, reopening_lead
 from incidents._extract_carry import date_from_details, date_sequels, only_said, settle_counts
 from incidents._extract_case import capitalise_qualifiers
@@ -307,6 +308,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     if dl is not None:  # "Peshawar, Oct 12: ... in the city": the dateline's place
         memory.note(text[: dl.end], dateline_places(text[: dl.end], gc))
     kept = list(without_captions(sents, ref))  # (number, sentence) of the article's report
+    anchors = event_anchors(texts, ref)  # "on the night after <an event dated elsewhere>"
     disaster: int | None = None  # the last sentence giving a natural disaster's toll
     for i, s in kept:
         if ref is not None and (briefed := briefing_date(s.text, ref)) is not None:
@@ -330,6 +332,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
         new, dated = _sentence(
             i, s, gc, ref, year_hint, last_range, inherit, kind, memory, listed=listed
         )
+        date_after_named_event(new, anchors)  # "the night after the explosions in Kabul"
         if listed is not None:
             for c in new:
                 if c.kind == listed and not c.actor1:

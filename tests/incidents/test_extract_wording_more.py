@@ -208,6 +208,10 @@ for the test.
   no incident;
 - a capability had or lacked ("an inability to carry out large attacks in X", "the
   group's capacity to strike in Y") is no incident;
+- "On the night after the blasts in Kabul, Afghan forces attacked posts in A and B"
+  with "On October 8, tensions rose after blasts in Kabul" told elsewhere: the attacks
+  are of the night of October 8, not of the article's news weeks later (the day of the
+  event named is read from the sentence that dates it);
 """
 
 from __future__ import annotations
@@ -1363,3 +1367,23 @@ def test_a_habit_over_years_or_a_readiness_is_no_incident(text):
 )
 def test_a_capability_had_or_lacked_is_no_incident(text):
     assert len(violent(text, "2023-07-10")) == 0
+
+
+def test_the_night_after_an_event_dated_elsewhere_takes_that_events_day():
+    text = (
+        "The Chaman crossing stayed shut on Saturday after a night of firing.\n"
+        "On the night after the blasts in Kabul, Afghan forces attacked border posts in "
+        "Bajaur and Kurram.\n"
+        "On October 8, tensions rose after blasts in Kabul blamed on Pakistani jets."
+    )
+    df = extract(text, article_date="2025-12-06")
+    assert (
+        not df["location"].str.contains("Bajaur|Kurram").any()
+        or (
+            df[df["location"].str.contains("Bajaur|Kurram")]["date"] < pd.Timestamp("2025-11-01")
+        ).all()
+    )
+    from incidents._extract_anchor import event_anchors
+
+    anchors = event_anchors(text.split("\n"), dt.date(2025, 12, 6))
+    assert anchors[1][:2] == (dt.date(2025, 10, 8), dt.date(2025, 10, 9))
