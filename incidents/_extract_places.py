@@ -1716,6 +1716,10 @@ def _place_key(p: _Place) -> object:
     if p.fallback:
         return ("fallback", p.text.lower(), p.match.name)
     m = p.match
+    if not math.isnan(m.lat) and (m.uncertainty_km or 99) <= 5:
+        # "Torkham border" and "Torkham": two records of one point (a crossing's feature
+        # and the crossing), one place
+        return ("point", round(m.lat, 3), round(m.lon, 3))
     return (m.name, round(m.lat, 3) if not math.isnan(m.lat) else None)
 
 

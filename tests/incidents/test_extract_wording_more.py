@@ -212,6 +212,9 @@ for the test.
   with "On October 8, tensions rose after blasts in Kabul" told elsewhere: the attacks
   are of the night of October 8, not of the article's news weeks later (the day of the
   event named is read from the sentence that dates it);
+- "Forces trade fire at the Torkham border" and "both sides used artillery at Torkham":
+  two records of one crossing (its feature and the crossing) are one place, so one
+  exchange, not a clash and a shelling;
 """
 
 from __future__ import annotations
@@ -1387,3 +1390,15 @@ def test_the_night_after_an_event_dated_elsewhere_takes_that_events_day():
 
     anchors = event_anchors(text.split("\n"), dt.date(2025, 12, 6))
     assert anchors[1][:2] == (dt.date(2025, 10, 8), dt.date(2025, 10, 9))
+
+
+def test_two_records_of_one_crossing_hold_one_exchange():
+    text = (
+        "Forces exchange fire over disputed Torkham border post\n"
+        "KHYBER: The border forces of the two countries exchanged heavy fire on Monday "
+        "evening after the Pakistani side objected to a new Afghan post near the border.\n"
+        "Residents at Torkham told this paper they first heard small arms being fired but "
+        "then both sides used heavy weapons, including mortars, hitting each other's posts."
+    )
+    df = violent(text, "2024-08-13")
+    assert len(df) == 1
