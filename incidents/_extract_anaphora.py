@@ -69,6 +69,16 @@ _ANAPHOR = re.compile(
     r"(?!\s*(?:'s|’s|-))(?!,?\s+(?:(?:of|at|in|near|called|named)\s+)?(?:the\s+)?(?-i:[A-Z]))",
     re.IGNORECASE,
 )
+#: "the border" as the object of a closure ("resulted in the closure of the border",
+#: "shut the border"): the crossing the article named before, if any (never a
+#: locative "near the border", which is the frontier).
+_CLOSED_BORDER = re.compile(
+    r"\b(?:closed|shut|sealed|closure of|closing of|shutdown of|sealing of|suspension of)\s+"
+    r"(?P<np>the\s+(?:(?:main|key|busy)\s+)?(?P<noun>border))\b"
+    r"(?!\s*(?:'s|’s|-))(?!\s+(?:crossings?|points?|posts?|gates?|with|between|areas?|regions?)\b)"
+    r"(?!,?\s+(?:(?:of|at|in|near)\s+)?(?:the\s+)?(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
 #: Locative "there" right after an event verb and its object ("halted cross-border
 #: traffic there", "two guards were killed there", "shells landed there"): the site named
 #: before it.  Not the existential "there was/were ...", not "from there" (an origin).
@@ -269,7 +279,12 @@ class Antecedents:
                 return [_at(a, b, ante.text, ante, note)]
         subject = closed_subject(t)  # "The crossing was closed on Thursday."
         there = _THERE.search(t)
-        if _ANAPHOR.search(t) is None and subject is None and there is None:
+        if (
+            _ANAPHOR.search(t) is None
+            and _CLOSED_BORDER.search(t) is None
+            and subject is None
+            and there is None
+        ):
             return out
         self._flush()
         taken = [(p.start, p.end) for p in places]
@@ -285,14 +300,18 @@ class Antecedents:
             and not any(p.start < m.end and m.start < p.end for p in places)
         ]
         anew = bool(_NEW_EVENT.search(t))
-        found = [*_ANAPHOR.finditer(t), *([subject] if subject else [])]
+        found = [
+            *_ANAPHOR.finditer(t),
+            *_CLOSED_BORDER.finditer(t),
+            *([subject] if subject else []),
+        ]
         for am in [*found, *([there] if there and not places and not found else [])]:
             a, b = am.span("np")
             if any(x < b and a < y for x, y in taken):
                 continue
             if comment_clause(t[:a]):
                 continue  # ", threatening progress in the area": no scene
-            kind = "any" if am is there else _KIND[am.group("noun").lower()]
+            kind = "any" if am is there else _KIND.get(am.group("noun").lower(), "crossing")
             before = sorted(
                 (p for p in places + named if p.end <= a and p.role in ("place", "context")),
                 key=lambda p: p.start,

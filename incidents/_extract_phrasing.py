@@ -157,10 +157,11 @@ def other_groups(have: list[Count], more: list[Count]) -> list[Count]:
 
 
 # A crossing told again as the subject of its closure, at the start of a clause:
-# "The crossing was closed on Thursday afternoon.", "... and the gate remained shut".
+# "The crossing was closed on Thursday afternoon.", "... and the gate remained shut"
+# ("The border was closed": the crossing the article named before, if any).
 _CLOSED_SUBJECT = re.compile(
     r"(?:^|[.;:]\s+|,?\s+and\s+)\W*(?P<np>the\s+(?:(?:border|main|busy|key|frontier)\s+)?"
-    r"(?P<noun>border crossing|crossing point|border point|crossing|gate|terminal))\s+"
+    r"(?P<noun>border crossing|crossing point|border point|crossing|gate|terminal|border))\s+"
     r"(?:was|were|has been|have been|had been|is|remained|remains|stayed|stays)\s+"
     r"(?:also\s+|again\s+|temporarily\s+)?(?:closed|shut|sealed)\b",
     re.IGNORECASE,

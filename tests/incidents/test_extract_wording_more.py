@@ -215,6 +215,9 @@ for the test.
 - "Forces trade fire at the Torkham border" and "both sides used artillery at Torkham":
   two records of one crossing (its feature and the crossing) are one place, so one
   exchange, not a clash and a shelling;
+- "The firing led to the closure of the border" / "The border was shut" after a crossing
+  was named: the closure of that crossing (a locative "near the border" stays the
+  frontier; with no crossing named before, no closure row);
 """
 
 from __future__ import annotations
@@ -1402,3 +1405,24 @@ def test_two_records_of_one_crossing_hold_one_exchange():
     )
     df = violent(text, "2024-08-13")
     assert len(df) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "closed"),
+    [
+        (
+            "Guards exchanged fire at Chaman on Friday.\nThe firing led to the closure of the "
+            "border for all traffic.",
+            ["Chaman"],
+        ),
+        (
+            "Guards exchanged fire at Chaman on Friday.\nThe border was shut for travellers.",
+            ["Chaman"],
+        ),
+        ("Guards exchanged fire near Bannu on Friday.\nThe border was shut for travellers.", []),
+    ],
+)
+def test_the_border_closed_after_a_crossing_is_that_crossing(text, closed):
+    df = extract(text, article_date="2024-08-17")
+    shut = df[df["event_kind"] == "border_closure"]
+    assert list(shut["matched_name"]) == closed
