@@ -925,6 +925,12 @@ _ORGANISATION_AFTER = re.compile(
 )
 
 
+#: Whose border a crossing is on, written before its name: "Pak-Afghan", "Afghan".
+_BINATIONAL = re.compile(
+    r"(?:pak|pakistan|pakistani|afghan|afghanistan|af)(?:-(?:pak|pakistan|afghan|afghanistan))?"
+)
+
+
 def _glued(t: str, p: _Place) -> bool:
     """Whether capitalised words glued to the mention make it part of a longer
     name ("Noor Wali Mehsud", "Khyber Pakhtunkhwa's", "Kot Ragha")."""
@@ -945,6 +951,8 @@ def _glued(t: str, p: _Place) -> bool:
         lw = w.lower().rstrip("'’s") if w.endswith(("'s", "’s")) else w.lower()
         if lw in _FUNCTION or lw in _PLACE_NOUNS_CAP or lw in _DIRECTION:
             continue
+        if not after and _BINATIONAL.fullmatch(lw):
+            continue  # "the Pak-Afghan Kharlachi crossing point": whose border it is
         if w.endswith(("'s", "’s")) and prev and w == prev.group(1):
             continue  # "Afghanistan's Khost province"
         return True

@@ -218,6 +218,8 @@ for the test.
 - "The firing led to the closure of the border" / "The border was shut" after a crossing
   was named: the closure of that crossing (a locative "near the border" stays the
   frontier; with no crossing named before, no closure row);
+- "the Pak-Afghan Kharlachi crossing", "the Pakistan-Afghanistan Torkham border": whose
+  border a crossing is on, written before its name, does not glue it into a longer name;
 """
 
 from __future__ import annotations
@@ -1426,3 +1428,11 @@ def test_the_border_closed_after_a_crossing_is_that_crossing(text, closed):
     df = extract(text, article_date="2024-08-17")
     shut = df[df["event_kind"] == "border_closure"]
     assert list(shut["matched_name"]) == closed
+
+
+@pytest.mark.parametrize("lead", ["Pak-Afghan", "Pakistan-Afghanistan", "Afghan"])
+def test_whose_border_before_a_crossing_keeps_its_name(lead):
+    text = f"Officials shut the {lead} Kharlachi crossing point on Monday."
+    df = extract(text, article_date="2024-09-24")
+    assert list(df["event_kind"]) == ["border_closure"]
+    assert list(df["matched_name"]) == ["Kharlachi"]
