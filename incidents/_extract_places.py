@@ -538,6 +538,16 @@ def _region_of(t: str, p: _Place, gc: Geocoder) -> tuple[int, Match] | None:
     return (d.start("d"), got) if got is not None and got.method == "admin1" else None
 
 
+#: An official named by the unit he or she heads: "the deputy commissioner of X",
+#: "the district governor of Y".
+_OFFICIAL_OF = re.compile(
+    r"\b(?:(?:deputy|assistant|additional deputy)\s+commissioner|commissioner|DC|AC|DPO|SHO|"
+    r"(?:district|regional)\s+police\s+officer|(?:district\s+|provincial\s+)?governor|"
+    r"chief\s+minister|mayor|MNA|MPA|tehsil\s+chairman|nazim)\s+(?:of|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _local_source(t: str, p: _Place) -> bool:
     """Whether a mention is where local people speak from: police, residents,
     hospital or district officials of the place ("police in X said", "In X, police
@@ -675,6 +685,11 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
             )
         if role in (None, "listed") and _local_source(t, p):
             sources.append(p)  # "police in X said ...": kept if the sentence names no site
+        if role == "place" and _OFFICIAL_OF.search(t, max(0, p.start - 50), p.start):
+            # "the deputy commissioner of Sherani district survived an attack in X": the
+            # office's district, the scene only when the sentence names no other
+            sources.append(p)
+            continue
         gap = _DATED_ITEM.sub("", t[found[-1].end : p.start]) if found else ""
         if role == "listed" and found and (_COORD.match(gap) or _FACILITY_COMMA.match(gap)):
             role = "place" if found[-1].role == "place" else None  # "in Bajaur, Kurram and X"

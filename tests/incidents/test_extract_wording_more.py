@@ -220,6 +220,9 @@ for the test.
   frontier; with no crossing named before, no closure row);
 - "the Pak-Afghan Kharlachi crossing", "the Pakistan-Afghanistan Torkham border": whose
   border a crossing is on, written before its name, does not glue it into a longer name;
+- "the deputy commissioner of X district survived an attack in Y area": the office's
+  district is no site when the sentence names another ("a mortar attack killed two, the
+  governor of X district told reporters" alone still places it at X);
 """
 
 from __future__ import annotations
@@ -1436,3 +1439,23 @@ def test_whose_border_before_a_crossing_keeps_its_name(lead):
     df = extract(text, article_date="2024-09-24")
     assert list(df["event_kind"]) == ["border_closure"]
     assert list(df["matched_name"]) == ["Kharlachi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The deputy commissioner of Sherani district on Friday survived a gun attack in "
+            "Killa Saifullah district.",
+            ["Killa Saifullah"],
+        ),
+        (
+            "A mortar attack on Sunday killed two children and wounded four others, the "
+            "governor of Spin Boldak district told reporters.",
+            ["Spin Boldak"],
+        ),
+    ],
+)
+def test_an_officials_district_is_no_site_beside_another(text, names):
+    df = violent(text, "2024-10-05")
+    assert list(df["matched_name"]) == names
