@@ -265,6 +265,11 @@ _AMID_FREQUENT = re.compile(
     r"closings?|attacks|clashes|skirmishes)\b[^.;:]{0,160}$",
     re.IGNORECASE,
 )
+#: A death told as the reason for something else: "postponed due to death of a candidate".
+_DUE_TO = re.compile(
+    r"\b(?:due to|because of|owing to|on account of)\s+(?:the\s+)?(?:sudden\s+)?$",
+    re.IGNORECASE,
+)
 #: An explosion that was an accident: "an accidental hand grenade blast", "the shell
 #: exploded accidentally while children played with it".
 _ACCIDENTAL_BLAST = re.compile(
@@ -360,6 +365,8 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
         return "recollection"  # "the fighting has displaced thousands": their story's cause
     if _CAUSE_OF_STATE.search(before) and not _OWN_DAY.search(after):
         return "recollection"  # "border closures, triggered by clashes between ...": a cause
+    if re.match(r"deaths?\b", low) and _DUE_TO.search(before):
+        return "recollection"  # "polls were postponed due to the death of a candidate"
     if _HARMED_TRADE.match(sentence[end : end + 200]) and not _OWN_DAY.search(after):
         return "recollection"  # "violent clashes have brought trade to a halt": a cause
     if _AMID_RISING.search(sentence[max(0, start - 200) : start]):

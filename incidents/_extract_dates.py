@@ -98,7 +98,9 @@ _PATTERNS: list[tuple[str, str]] = [
         "that_period",
         r"\b(?:(?P<part>early|earlier|late|later|end of|beginning of|start of)\s+)?"
         r"(?:(?:in|of|during)\s+)?(?:that|the same) (?P<unit>month|year)\b"
-        r"|\b(?P<part2>earlier|later) in the (?:same )?(?P<unit2>month|year)\b",
+        r"|\b(?P<part2>earlier|later) in the (?:same )?(?P<unit2>month|year)\b"
+        # "Earlier on the same day": the day told before
+        r"|\b(?:(?P<part3>earlier|later)\s+)?(?:on\s+)?(?:that|the same) (?P<unit3>day)\b",
     ),
     # "between October and December", "from October to December 2025", "October-December 2025"
     (
@@ -207,7 +209,7 @@ _MAYBE = re.compile(
     r"the past|recent|past few|last few|for (?:a|the)|ago|later|earlier|days|before|after|the next|"
     r"the following|the day|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|yesterday|today|tonight|"
     r"overnight|during the night|in the early hours|weekend|that month|that year|same month|"
-    r"same year)",
+    r"same year|that day|same day)",
     re.IGNORECASE,
 )
 
@@ -584,9 +586,11 @@ def _that_period(
     before, cut at that date ("later": from it on; "earlier": up to it)."""
     if prev is None:
         return None, None, "previous"
-    unit = (g.get("unit") or g.get("unit2") or "month").lower()
-    part = (g.get("part") or g.get("part2") or "").lower()
+    unit = (g.get("unit") or g.get("unit2") or g.get("unit3") or "month").lower()
+    part = (g.get("part") or g.get("part2") or g.get("part3") or "").lower()
     x = prev[0]
+    if unit == "day":
+        return prev[0], prev[1], "previous"
     if unit == "year":
         a, b = dt.date(x.year, 1, 1), dt.date(x.year, 12, 31)
     else:

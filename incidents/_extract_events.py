@@ -864,6 +864,13 @@ def _specific(x: Trigger, trig: list[Trigger], t: str) -> Trigger:
     return x
 
 
+#: A noun a date is written before, as its attribute: "the February 8 general elections".
+_DATED_NOUN = re.compile(
+    r"\s+(?:general\s+|presidential\s+|parliamentary\s+|local\s+|provincial\s+)?"
+    r"(?:elections?|polls?|vote|by-?elections?|deadline|summit|meeting|session|conference|"
+    r"ultimatum|visit)\b",
+    re.IGNORECASE,
+)
 #: A date that ends a term: "effective until March 11", "valid till October 20".
 _TERM_END = re.compile(
     r"\b(?:until|till|untill|up to|through|expir(?:es|ing) on|ending on|valid till)\s+$",
@@ -885,6 +892,11 @@ def _date(
         if d.first is not None
         # "a ceasefire effective until March 11": the end of a term, not the event's day
         and not (d.relative_to is None and _TERM_END.search(c.evidence, 0, d.start))
+        # "candidates running in the February 8 general elections": the day of a noun
+        and not (
+            re.search(r"\bthe\s+$", c.evidence[max(0, d.start - 5) : d.start], re.IGNORECASE)
+            and _DATED_NOUN.match(c.evidence, d.end)
+        )
     ]
     if x.violent:
         # violence reported happened: a date to come is of something else in the
@@ -948,7 +960,7 @@ def _date(
             c.flags.append("planned")
             c.notes.append("future tense: a planned event")
         return
-    if any(d.first is None for d in spans):
+    if any(d.first is None and d.relative_to != "previous" for d in spans):
         c.flags.append("date_unresolved")
         c.notes.append(f"date {spans[0].text!r} needs an article date (--date)")
     if para is not None:

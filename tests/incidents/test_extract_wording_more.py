@@ -223,6 +223,10 @@ for the test.
 - "the deputy commissioner of X district survived an attack in Y area": the office's
   district is no site when the sentence names another ("a mortar attack killed two, the
   governor of X district told reporters" alone still places it at X);
+- a date written as an attribute of a noun ("candidates running in the February 8
+  general elections") does not date the event of its sentence; "Earlier on the same
+  day" is the day told before; a death told as the reason for something else ("polls
+  were postponed due to the death of a candidate") is no killing;
 """
 
 from __future__ import annotations
@@ -1459,3 +1463,23 @@ def test_whose_border_before_a_crossing_keeps_its_name(lead):
 def test_an_officials_district_is_no_site_beside_another(text, names):
     df = violent(text, "2024-10-05")
     assert list(df["matched_name"]) == names
+
+
+def test_a_date_of_a_noun_does_not_date_the_event():
+    text = (
+        "Gunmen fired on a candidate's car near Chaman on Wednesday.\n"
+        "Earlier on the same day, a bomb blast hit the office of a candidate running in the "
+        "February 8 general elections in Pishin district."
+    )
+    df = violent(text, "2024-02-07")
+    pishin = df[df["matched_name"] == "Pishin"]
+    assert len(pishin) == 1
+    first, last = pishin.iloc[0]["date"], pishin.iloc[0]["date_end"]
+    last = first if pd.isna(last) else last
+    assert first <= pd.Timestamp("2024-02-07") <= last
+    assert "planned" not in str(pishin.iloc[0]["review_flags"])
+
+
+def test_a_death_told_as_a_reason_is_no_killing():
+    text = "The by-election in Bajaur was postponed due to the death of a candidate."
+    assert len(violent(text, "2024-07-12")) == 0
