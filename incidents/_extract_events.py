@@ -354,7 +354,7 @@ _LAGGED = re.compile(
 # A sentence that opens with the event told before: "The airstrikes targeted ..."
 _THE_EVENT_AGAIN = re.compile(
     r"^\W*The\s+(?:[\w-]+\s+){0,2}?(?:air ?strikes?|strikes?|attacks?|raids?|operations?|"
-    r"shelling|bombardment|clashes|assault)\b",
+    r"shelling|bombardment|clashes|assault|firing|fighting|skirmish(?:es)?|exchange of fire)\b",
     re.IGNORECASE,
 )
 # A sentence that describes the event told before: "This was a ...", "It was the ..."

@@ -227,6 +227,8 @@ for the test.
   general elections") does not date the event of its sentence; "Earlier on the same
   day" is the day told before; a death told as the reason for something else ("polls
   were postponed due to the death of a candidate") is no killing;
+- "The Taliban firing comes days after Pakistani strikes along the border": the firing
+  told again takes no place from its cause's frontier phrase;
 """
 
 from __future__ import annotations
@@ -1483,3 +1485,14 @@ def test_a_date_of_a_noun_does_not_date_the_event():
 def test_a_death_told_as_a_reason_is_no_killing():
     text = "The by-election in Bajaur was postponed due to the death of a candidate."
     assert len(violent(text, "2024-07-12")) == 0
+
+
+def test_the_firing_told_again_takes_no_place_from_its_cause():
+    text = (
+        "Pakistani troops responded at once after Afghan Taliban fighters opened unprovoked "
+        "fire along the border in the Torkham and Tirah sectors, an official said.\n"
+        "The Taliban firing comes days after Pakistani forces carried out intelligence-based "
+        "air strikes along the border with Afghanistan to destroy hideouts."
+    )
+    df = violent(text, "2026-02-25")
+    assert not df["review_flags"].fillna("").str.contains("frontier_wide").any()
