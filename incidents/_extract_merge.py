@@ -552,8 +552,14 @@ def _fold_restatements(
             for f in violent[lo:hi]
             if id(f) not in gone
             and _overlap(f, c)
-            # (the other side's, unless a fight of both)
-            and (both or not other_sides(f, c))
+            # (the other side's, unless a fight of both: "a border clash", or a clash at
+            # one point on the border told in the next sentence, "troops engaged the
+            # terrorists during an operation on the border")
+            and (
+                both
+                or not other_sides(f, c)
+                or (near and c.kind == "armed_clash" and abs(f.sentence - c.sentence) <= 1)
+            )
             # ("Separately, ..." opens an incident of its own)
             and not (f.sentence != c.sentence and _SEPARATE.match(f.evidence))
             and not own_reply(f, c)  # a ground reply along the border to an air raid

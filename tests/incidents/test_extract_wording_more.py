@@ -229,6 +229,9 @@ for the test.
   were postponed due to the death of a candidate") is no killing;
 - "The Taliban firing comes days after Pakistani strikes along the border": the firing
   told again takes no place from its cause's frontier phrase;
+- "Troops foiled an infiltration bid by militants in X district on Sunday." / "They
+  engaged the militants during an operation on the border": one fight told from the
+  other side, at one point on the border next to it, not a frontier-wide clash;
 """
 
 from __future__ import annotations
@@ -1496,3 +1499,14 @@ def test_the_firing_told_again_takes_no_place_from_its_cause():
     )
     df = violent(text, "2026-02-25")
     assert not df["review_flags"].fillna("").str.contains("frontier_wide").any()
+
+
+def test_a_clash_on_the_border_told_from_the_other_side_is_the_placed_one():
+    text = (
+        "Security forces on Sunday foiled an infiltration bid by terrorists in Bajaur "
+        "district from Afghanistan, sources said.\n"
+        "They said the troops engaged the terrorists during an intelligence-based operation "
+        "on the border."
+    )
+    df = violent(text, "2025-10-20")
+    assert list(df["matched_name"]) == ["Bajaur"]
