@@ -1389,7 +1389,7 @@ def _resolve_within(p: _Place, gc: Geocoder) -> None:
     units = [c.match for c in p.context if c.match.method in ("admin1", "admin2")]
     if got is not None and any(_is_unit(got, u) for u in units):
         got = None  # the geocoder fell back to the hint: the name itself is not there
-    if got is not None and all(_inside(got, u) for u in units):
+    if got is not None and all(_inside(got, u) or _reaches(got, u) for u in units):
         far = [c.tehsil for c in p.context if c.tehsil is not None and _off_tehsil(got, c.tehsil)]
         if far:
             # "the Tangi area of Salarzai tehsil": a namesake elsewhere in the tehsil's
@@ -1693,6 +1693,15 @@ def _inside(a: Match, b: Match) -> bool:
     if b.method == "admin1":
         return a.admin1 is not None and _same_name(a.admin1, b.admin1)
     return a.admin2 is not None and _same_name(a.admin2, b.admin2)
+
+
+def _reaches(got: Match, unit: Match) -> bool:
+    """Whether an area (a valley, a range: a gazetteer feature with an extent) reaches
+    into ``unit`` though its point lies in a neighbour ("Tirah valley of district
+    Khyber": the valley's point is in Orakzai): their circles meet."""
+    if got.match_class != "feature" or unit.method not in ("admin1", "admin2"):
+        return False
+    return _km(got, unit) <= (got.uncertainty_km or 0.0) + (unit.uncertainty_km or 0.0)
 
 
 def _is_unit(got: Match, unit: Match) -> bool:

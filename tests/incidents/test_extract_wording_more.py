@@ -232,6 +232,8 @@ for the test.
 - "Troops foiled an infiltration bid by militants in X district on Sunday." / "They
   engaged the militants during an operation on the border": one fight told from the
   other side, at one point on the border next to it, not a frontier-wide clash;
+- "in Tirah valley of district Khyber": a valley whose point lies in a neighbouring
+  district but whose extent reaches the one named is that valley, not the district;
 """
 
 from __future__ import annotations
@@ -1510,3 +1512,9 @@ def test_a_clash_on_the_border_told_from_the_other_side_is_the_placed_one():
     )
     df = violent(text, "2025-10-20")
     assert list(df["matched_name"]) == ["Bajaur"]
+
+
+def test_a_valley_reaching_into_the_district_named_is_that_valley():
+    text = "Two soldiers were killed in a militant attack in Tirah valley of district Khyber."
+    df = violent(text, "2023-08-03")
+    assert list(df["matched_name"]) == ["Tirah"]
