@@ -187,6 +187,14 @@ def _fronted_cause(t: str, x: Trigger) -> bool:
     return m is not None and x.start < m.end() and not t[x.end : m.end()].strip(" ,")
 
 
+#: A span of fighting before a cause's event word: "after two days of", "following weeks of".
+_DAYS_OF = re.compile(
+    r"\b(?:after|following|amid)\s+(?:two|three|four|five|six|seven|several|many|\d+|a few|"
+    r"days|weeks|months)\s+(?:(?:days|weeks|months|nights)\s+)?of\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 # "The blast came days after ...", "The attack comes a week after ...": what follows is
 # an earlier event, however long its clause
 _LAGGED_AFTER = re.compile(
@@ -1376,9 +1384,15 @@ def _events_of(
         # unplaced, undated cause opening the sentence is its backdrop; the places
         # after it are the main clause's
         dropped = True
-    elif cause and (
-        _CONTEXT_NEWS.search(t[: cause[0].start])
-        or _LAGGED.search(t[max(0, cause[0].start - 70) : cause[0].start])
+    elif (
+        cause
+        and (
+            _CONTEXT_NEWS.search(t[: cause[0].start])
+            or _LAGGED.search(t[max(0, cause[0].start - 70) : cause[0].start])
+            # "Shops opened on Tuesday after two days of gunfights": days of fighting told
+            # as what came before the news
+            or _DAYS_OF.search(t[max(0, cause[0].start - 50) : cause[0].start])
+        )
     ):
         # "relations soured after the attacks in Bannu", "the minister visited Kabul
         # days after clashes in X": the cause is history ("Troops killed 12 militants

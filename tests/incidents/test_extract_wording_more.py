@@ -234,6 +234,8 @@ for the test.
   other side, at one point on the border next to it, not a frontier-wide clash;
 - "in Tirah valley of district Khyber": a valley whose point lies in a neighbouring
   district but whose extent reaches the one named is that valley, not the district;
+- "Shops in X opened on Tuesday after two days of gunfights": days of fighting told as
+  what came before the news are no incident of that day;
 """
 
 from __future__ import annotations
@@ -1518,3 +1520,11 @@ def test_a_valley_reaching_into_the_district_named_is_that_valley():
     text = "Two soldiers were killed in a militant attack in Tirah valley of district Khyber."
     df = violent(text, "2023-08-03")
     assert list(df["matched_name"]) == ["Tirah"]
+
+
+def test_days_of_fighting_before_the_news_are_no_incident_of_its_day():
+    text = (
+        "Markets in Bara reopened on Tuesday as calm returned to the valley after three days "
+        "of gunfights."
+    )
+    assert len(violent(text, "2024-11-20")) == 0
