@@ -198,7 +198,12 @@ _SPEECH_VENUE = re.compile(
     r"journalists|press|correspondents|ceremony|function|gathering|seminar|conference|"
     r"workshop|jirga|meeting|session|rally|event|students|traders|elders|delegation|"
     r"audience|assembly|news\s+briefing|briefing|presser)"
-    r"\s+(?:here\s+)?(?:in|at)\s+(?:the\s+)?$",
+    r"\s+(?:here\s+)?(?:in|at)\s+(?:the\s+)?$"
+    # "..., Omari said during an Iftar gathering in Khost"
+    r"|\b(?:said|says|stated|told|remarked|declared)\s+(?:during|at|while\s+addressing)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:gathering|ceremony|meeting|conference|rally|"
+    r"event|session|briefing|function|jirga|seminar|dinner|iftar)\s+(?:here\s+)?(?:in|at)\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 

@@ -99,7 +99,8 @@ _HISTORY = re.compile(
     # "have been crossing over for the last many years and launching assaults"
     r"for the (?:past|last) (?:many |several |few |\w+ )?(?:years|decades)|"
     r"is not the first|not the first time|long been|"
-    r"repeated|recurring|recurrent|periodic|(?:has|have) (?:\w+ )?(?:seen|witnessed|"
+    r"repeated|recurring|recurrent|periodic|frequent|"
+    r"(?:has|have) (?:\w+ )?(?:seen|witnessed|"
     r"experienced|fought|battled)|last (?:week|month|year)(?:'s|’s)|such)\b",
     re.IGNORECASE,
 )
@@ -120,6 +121,14 @@ _ESCALATED = re.compile(
 _PLANNED = re.compile(
     r"\b(?:planned|upcoming|proposed|scheduled|expected|forthcoming|future|next round of)\s+"
     r"(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# talks someone will seek: "he would send a delegation of elders to Kabul for talks",
+# "plans to hold talks with the Taliban" (the whole clause before the word)
+_TALKS_TO_COME = re.compile(
+    r"\b(?:would|will|shall|plans? to|planning to|intends? to|wants? to|seeks? to|"
+    r"(?:is|are) to)\s+(?:\w+\s+)?(?:send|hold|seek|begin|start|open|initiate|engage in|"
+    r"travel|go|visit)\b[^.;:]{0,80}$",
     re.IGNORECASE,
 )
 _AHEAD_OF = re.compile(r"\bahead of\s+(?:the\s+|a\s+|fresh\s+|new\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
@@ -1299,7 +1308,7 @@ def _events_of(
             continue
         if (
             x.kind == "talks"
-            and _PLANNED.search(clause)
+            and (_PLANNED.search(clause) or _TALKS_TO_COME.search(clause))
             and not any(
                 d.first is not None and 0 <= d.start - x.end <= 40 and "," not in t[x.end : d.start]
                 for d in spans

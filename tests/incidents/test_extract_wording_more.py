@@ -236,6 +236,9 @@ for the test.
   district but whose extent reaches the one named is that valley, not the district;
 - "Shops in X opened on Tuesday after two days of gunfights": days of fighting told as
   what came before the news are no incident of that day;
+- talks someone will seek ("he would send a delegation of elders to Kabul for talks"),
+  "strained ... due to frequent border skirmishes" (a habit), and where a speaker said
+  something ("Omari said during an Iftar gathering in Khost") are no events or sites;
 """
 
 from __future__ import annotations
@@ -1528,3 +1531,18 @@ def test_days_of_fighting_before_the_news_are_no_incident_of_its_day():
         "of gunfights."
     )
     assert len(violent(text, "2024-11-20")) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Addressing a gathering of lawyers in Peshawar, he said that he would send a "
+        "delegation of tribal leaders to Afghanistan for talks.",
+        "Ties have soured, largely because of the militants but also due to frequent border "
+        "skirmishes.",
+        "We urge both sides fighting each other to sit and talk, the minister said during a "
+        "dinner gathering in Paktia.",
+    ],
+)
+def test_talks_to_seek_habits_and_speech_venues_give_no_row(text):
+    assert len(extract(text, article_date="2024-09-12")) == 0
