@@ -583,6 +583,7 @@ def _sentence(
     raw_strong = [x for x in raw if not x.weak]
     sites = [p for p in places if p.role not in ("context", "country")]
     dropped_weak = [x for x in raw if x.weak and x not in kept]
+    item: tuple[_Place, Trigger] | None = None  # the list item before, and its event
     for p in places:
         if p.role == "context":
             continue
@@ -591,6 +592,11 @@ def _sentence(
             or _nearest_in_clause(t, p, strong)
             or _nearest_in_clause(t, p, trig)
         )
+        if x is None and item is not None and _LIST_GAP.fullmatch(t, item[0].end, p.start):
+            # "... at various points in the provinces of A, B, C, D and E": a long list
+            # goes on past the reach of its event word
+            x = item[1]
+        item = (p, x) if x is not None else None
         if x is None and len(sites) == 1 and p.role == "place" and _AT.search(t, 0, p.start):
             x = _far_in_clause(t, p, trig)  # the sentence's one site, its event told late
         if x is None and one_of_them(p):
@@ -800,6 +806,12 @@ def _own_counts(
             continue
         out.append(n)
     return out
+
+
+#: The gap between two items of a list of places: ", ", " and ", ", and at the ".
+_LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:(?:at|in)\s+)?(?:the\s+)?"
+)
 
 
 def _nearest_trigger(p: _Place, trig: list[Trigger]) -> Trigger | None:

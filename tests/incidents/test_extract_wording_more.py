@@ -239,6 +239,9 @@ for the test.
 - talks someone will seek ("he would send a delegation of elders to Kabul for talks"),
   "strained ... due to frequent border skirmishes" (a habit), and where a speaker said
   something ("Omari said during an Iftar gathering in Khost") are no events or sites;
+- a long list of places after its event word ("operations have been launched by the X
+  through the 203 Corps at various points in the provinces of A, B, C and D") goes on
+  past the reach of the event word: every item is a site;
 """
 
 from __future__ import annotations
@@ -1546,3 +1549,13 @@ def test_days_of_fighting_before_the_news_are_no_incident_of_its_day():
 )
 def test_talks_to_seek_habits_and_speech_venues_give_no_row(text):
     assert len(extract(text, article_date="2024-09-12")) == 0
+
+
+def test_a_long_list_of_sites_goes_on_past_the_reach_of_its_event_word():
+    text = (
+        "Heavy retaliatory offensive operations have been launched against the enemy by the "
+        "Islamic Emirate of Afghanistan through the 203 Mansouri Corps at various points in "
+        "the provinces of Paktia, Paktika, Khost and Kunar."
+    )
+    df = violent(text, "2026-02-27")
+    assert list(df["matched_name"]) == ["Paktia", "Paktika", "Khōst", "Kunar"]
