@@ -640,6 +640,13 @@ _CREDIT = re.compile(
     r"Anadolu(?: Agency)?|(?:AP |AFP |Reuters |file |File |FILE )?[Pp]hoto|[Ff]ile|FILE|"
     r"[Ss]creen ?grab|[Hh]andout|[Cc]ourtesy)\b[^()\[\]]{0,40}[)\]]\s*\.?\s*$"
 )
+# ... or a wire photo's place and day closing it, with no "on" before the day: "People
+# attend funeral prayers for the victims of a suicide bombing, in Bannu, Pakistan March
+# 5, 2025." (the credit itself cut off)
+_WIRE_CAPTION_END = re.compile(
+    r",\s+(?:Pakistan|Afghanistan)\s*,?\s+(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+\d{1,2},\s+(?:19|20)\d\d\.?\s*$"
+)
 # ... or opening it: "Photo: ...", "File photo of ...", "FILE - ...".
 _CREDIT_FIRST = re.compile(
     r"^\s*(?:(?:AFP |AP |Reuters |File |FILE )?(?:photo|PHOTO|Photo)\s*[:|-]|File photo\b|"
@@ -659,7 +666,7 @@ def is_caption(line: str) -> bool:
     of its own."""
     if _REPORTING.search(line):
         return False
-    return bool(_CREDIT.search(line) or _CREDIT_FIRST.match(line))
+    return bool(_CREDIT.search(line) or _CREDIT_FIRST.match(line) or _WIRE_CAPTION_END.search(line))
 
 
 # a file photo, or one of the aftermath (a funeral, mourners, a protest): the day it

@@ -242,6 +242,9 @@ for the test.
 - a long list of places after its event word ("operations have been launched by the X
   through the 203 Corps at various points in the provinces of A, B, C and D") goes on
   past the reach of the event word: every item is a site;
+- a wire photo's caption with its credit cut off ("Mourners attend funeral prayers for
+  the victims of a bombing, in Bannu, Pakistan March 5, 2025.") neither reports nor
+  dates the event: "late Tuesday night" in the next sentence does;
 """
 
 from __future__ import annotations
@@ -1559,3 +1562,15 @@ def test_a_long_list_of_sites_goes_on_past_the_reach_of_its_event_word():
     )
     df = violent(text, "2026-02-27")
     assert list(df["matched_name"]) == ["Paktia", "Paktika", "Khōst", "Kunar"]
+
+
+def test_a_wire_caption_without_its_credit_does_not_date_the_event():
+    text = (
+        "Mourners attend funeral prayers for the victims of a suicide bombing, in Bannu, "
+        "Pakistan March 5, 2025.\n"
+        "Till late Tuesday night, there were reports of the deaths of 12 civilians after two "
+        "explosive-laden vehicles rammed into the wall of the cantonment in Bannu."
+    )
+    df = violent(text, "2025-03-05")
+    assert len(df) == 1
+    assert df.iloc[0]["date"] == pd.Timestamp("2025-03-04")
