@@ -176,6 +176,7 @@ _DATELINE = re.compile(
     r"|[A-Z][a-z]+(?:[ /-][A-Z][a-z]+){0,3})"  # Islamabad / New Delhi / Kabul/Islamabad
     r"(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?"  # , Pakistan
     r"(?:\s*\([A-Z][a-z]+(?: [A-Z][a-z]+)?\))?"  # Quetta (Balochistan)
+    r"(?:\s*\[[A-Z][a-z]+(?: [A-Z][a-z]+)?\])?"  # Khyber Pakhtunkhwa [Pakistan]
     r",?\s+(?P<date>"
     + _MONTHS
     + r"\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+"

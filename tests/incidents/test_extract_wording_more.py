@@ -245,6 +245,9 @@ for the test.
 - a wire photo's caption with its credit cut off ("Mourners attend funeral prayers for
   the victims of a bombing, in Bannu, Pakistan March 5, 2025.") neither reports nor
   dates the event: "late Tuesday night" in the next sentence does;
+- a wire dateline with the country in brackets ("Khyber Pakhtunkhwa [Pakistan], January
+  3 : ...") is a dateline: its day is the filing day, and "reported on Tuesday" in the
+  sentence dates the event (that day or the day before);
 """
 
 from __future__ import annotations
@@ -1574,3 +1577,13 @@ def test_a_wire_caption_without_its_credit_does_not_date_the_event():
     df = violent(text, "2025-03-05")
     assert len(df) == 1
     assert df.iloc[0]["date"] == pd.Timestamp("2025-03-04")
+
+
+def test_a_bracketed_wire_dateline_is_no_event_day():
+    text = (
+        "Khyber Pakhtunkhwa [Pakistan], January 3 : Security forces killed four terrorists in "
+        "an operation in the North Waziristan district, Geo News reported on Tuesday."
+    )
+    df = violent(text, "2024-01-03")
+    assert len(df) == 1
+    assert df.iloc[0]["date"] == pd.Timestamp("2024-01-01")
