@@ -170,7 +170,14 @@ _T: list[tuple[str, str]] = [
         r"|\b(?:informal|bilateral|trilateral|tripartite|quadrilateral|week of|days of|"
         r"rounds? of)\s+(?:[\w-]+\s+)?meetings?\b"
         r"|\bmeetings?(?=\s+(?:of|between)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:delegations|"
-        r"committee|commission|sides|two countries|JCC)\b)",
+        r"committee|commission|sides|two countries|JCC)\b)"
+        # a jirga of the two countries' elders: "a Pak-Afghan jirga held at Torkham", "a
+        # joint grand tribal jirga", "a jirga between the two countries" (not a
+        # district's own tribal jirga)
+        r"|\b(?:joint|Pak-Afghan|Pakistan-Afghanistan|Afghan-Pak|Afghanistan-Pakistan|"
+        r"cross-border|bilateral)\s+(?:[\w-]+\s+){0,2}?jirgas?\b"
+        r"|\bjirgas?(?=\s+(?:between|of)\s+(?:the\s+)?(?:two|both)\s+(?:countries|sides|"
+        r"neighbou?rs)\b)",
     ),
 ]
 # phrasings found on unseen outlets (arson, "a bomb went off", "UAV", "shootout")

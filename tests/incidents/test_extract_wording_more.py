@@ -248,6 +248,9 @@ for the test.
 - a wire dateline with the country in brackets ("Khyber Pakhtunkhwa [Pakistan], January
   3 : ...") is a dateline: its day is the filing day, and "reported on Tuesday" in the
   sentence dates the event (that day or the day before);
+- a jirga of the two countries ("a Pak-Afghan jirga held at the Torkham crossing", "a
+  joint grand tribal jirga") is talks, and the ceasefire it agreed is placed there (a
+  district's own tribal jirga is not read as talks);
 """
 
 from __future__ import annotations
@@ -1587,3 +1590,14 @@ def test_a_bracketed_wire_dateline_is_no_event_day():
     df = violent(text, "2024-01-03")
     assert len(df) == 1
     assert df.iloc[0]["date"] == pd.Timestamp("2024-01-01")
+
+
+def test_a_jirga_of_the_two_countries_places_its_ceasefire():
+    text = (
+        "Pakistan and Afghanistan reached an agreement on Monday for a ceasefire.\n"
+        "The agreement came at a Pak-Afghan jirga held at the Torkham crossing."
+    )
+    df = extract(text, article_date="2025-03-17")
+    assert len(df) == 1
+    assert df.iloc[0]["matched_name"] == "Torkham"
+    assert df.iloc[0]["event_kind"] in ("ceasefire", "talks")
