@@ -377,6 +377,14 @@ _ACTOR_BEFORE = re.compile(
     r"\b(?:accused|blamed|urged|warned|told|asked|against)\s+$",
     re.IGNORECASE,
 )
+#: The two ends of a route or a crossing described: "a key crossing between
+#: southeastern Afghanistan's Kandahar province and Pakistan's Balochistan" (a
+#: description of the crossing, not two sites).
+_ENDS_OF_ROUTE = re.compile(
+    r"\b(?:crossing|crossings|crossing point|route|highway|road|link|gateway|corridor|"
+    r"passage)\s+between\s+(?:[^.;:,]{0,80}?\s+and\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _NOT_PLACE = frozenset(
     "taliban ttp mujahid khan wali gul sharif amir hafiz mullah noor lashkar khawaja dar asif "
     "munir islamic emirate china india iran durand frontier corps jamaat tehreek tehrik united "
@@ -1059,6 +1067,11 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     d = _DESCRIBES.search(left)
     if d and (not d.group(0).endswith("(") or re.match(r"\s*(?:district\s*)?\)", right)):
         return None  # a hometown or a reference point, not the scene
+    unit1 = m.method == "admin1" or re.match(r"\s+province\b", right, re.IGNORECASE)
+    if unit1 and _ENDS_OF_ROUTE.search(t, max(0, p.start - 120), p.start):
+        # "Chaman, a key crossing between Kandahar province and Balochistan" (but "the
+        # crossing between Chaman and Spin Boldak" names the crossing by its towns)
+        return None
     if _CONTRAST.search(t[max(0, p.start - 110) : p.start]):
         return None  # "a house far from the camps found in places like X": a contrast
     if _aftermath(left):

@@ -251,6 +251,10 @@ for the test.
 - a jirga of the two countries ("a Pak-Afghan jirga held at the Torkham crossing", "a
   joint grand tribal jirga") is talks, and the ceasefire it agreed is placed there (a
   district's own tribal jirga is not read as talks);
+- "Chaman, a key crossing between southeastern Afghanistan's Kandahar province and
+  Pakistan's Balochistan": the provinces at the two ends of a crossing or a route
+  describe it, they are no sites ("the crossing between Chaman and Spin Boldak" still
+  names the crossing by its towns);
 """
 
 from __future__ import annotations
@@ -1601,3 +1605,13 @@ def test_a_jirga_of_the_two_countries_places_its_ceasefire():
     assert len(df) == 1
     assert df.iloc[0]["matched_name"] == "Torkham"
     assert df.iloc[0]["event_kind"] in ("ceasefire", "talks")
+
+
+def test_the_provinces_at_the_ends_of_a_crossing_are_no_sites():
+    text = (
+        "The violence spanned Torkham, a key crossing between eastern Afghanistan's "
+        "Nangarhar province and Pakistan's Khyber Pakhtunkhwa, just days after Afghan forces "
+        "struck several Pakistani posts on Saturday."
+    )
+    df = violent(text, "2025-10-15")
+    assert not df["matched_name"].isin(["Nangarhar", "Khyber Pakhtunkhwa"]).any()
