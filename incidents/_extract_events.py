@@ -63,7 +63,7 @@ _REPORTED_AFTER = re.compile(
 )
 # Words that make a trigger something that did not happen (yet): threats, plans, conditions.
 _MODAL = re.compile(
-    r"\b(?:would|will|could|might|shall|won['’]t|wouldn['’]t|can['’]t|cannot|"
+    r"\b(?:would|will|could|can|might|shall|won['’]t|wouldn['’]t|can['’]t|cannot|"
     r"threaten\w*|vow\w*|warn(?:ed|s|ing)? (?:of|that)|hesitat\w*|"
     # fears and risks: "residents feared renewed shelling", "the risk of clashes"
     r"fears? that|worried that|"

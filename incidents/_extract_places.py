@@ -377,6 +377,12 @@ _ACTOR_BEFORE = re.compile(
     r"\b(?:accused|blamed|urged|warned|told|asked|against)\s+$",
     re.IGNORECASE,
 )
+#: Where earlier rounds of talks were held: "Unlike earlier rounds held in Doha or".
+_EARLIER_ROUNDS = re.compile(
+    r"\b(?:earlier|previous|past|prior|last|first)\s+(?:two\s+|three\s+)?(?:rounds?|sessions?)"
+    r"\s+(?:of\s+(?:talks|negotiations)\s+)?(?:(?:held|hosted)\s+)?(?:in|at)\s+"
+    r"(?:[A-Z][\w'’-]+\s+(?:or|and)\s+)?$",
+)
 #: The two ends of a route or a crossing described: "a key crossing between
 #: southeastern Afghanistan's Kandahar province and Pakistan's Balochistan" (a
 #: description of the crossing, not two sites).
@@ -462,7 +468,8 @@ _NOUN_IN_NAME = re.compile(r"\s(?:border|crossing|gate)$", re.IGNORECASE)
 # People of the place speak from it: "local officials in Spin Boldak said".
 _LOCAL = re.compile(
     r"\b(?:local|provincial|district|hospital|health|police|security|border|residents|villagers|"
-    r"elders|witnesses)\s+(?:officials?\s+|authorities\s+|sources\s+|)(?:in|at|of|from)\s+"
+    r"elders|witnesses|intelligence|military)\s+"
+    r"(?:officials?\s+|authorities\s+|sources\s+|)(?:in|at|of|from)\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -693,6 +700,11 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
             )
         if role in (None, "listed") and _local_source(t, p):
             sources.append(p)  # "police in X said ...": kept if the sentence names no site
+        elif role == "place" and _local_source(t, p):
+            # "..., intelligence sources in Islamabad told dpa": where the speakers
+            # are, the scene only when the sentence names no other
+            sources.append(p)
+            continue
         if role == "place" and _OFFICIAL_OF.search(t, max(0, p.start - 50), p.start):
             # "the deputy commissioner of Sherani district survived an attack in X": the
             # office's district, the scene only when the sentence names no other
@@ -1011,6 +1023,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None  # "talks to reduce tensions at X": what talks were about
     if comment_clause(t[: p.start]):
         return None  # ", raising fears across X": where a comment applies, not the scene
+    if _EARLIER_ROUNDS.search(left):
+        return None  # "unlike earlier rounds held in Doha or Istanbul": history
     talks = _TALKS_VENUE.search(left)
     if talks and not _GOV_AFTER.match(right) and not _struck(left, talks.start()):
         return "venue"  # the place of talks or a meeting: a Strategic development only

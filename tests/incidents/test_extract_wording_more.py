@@ -255,6 +255,9 @@ for the test.
   Pakistan's Balochistan": the provinces at the two ends of a crossing or a route
   describe it, they are no sites ("the crossing between Chaman and Spin Boldak" still
   names the crossing by its towns);
+- talks two sides "can hold in Doha" are a possibility; "unlike earlier rounds held in
+  Doha or Istanbul" is history; "intelligence sources in Islamabad told dpa" is where the
+  speakers are (the scene only when the sentence names no other place);
 """
 
 from __future__ import annotations
@@ -1615,3 +1618,23 @@ def test_the_provinces_at_the_ends_of_a_crossing_are_no_sites():
     )
     df = violent(text, "2025-10-15")
     assert not df["matched_name"].isin(["Nangarhar", "Khyber Pakhtunkhwa"]).any()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Officials said the two sides can hold talks in Doha, the capital of Qatar.", []),
+        (
+            "Unlike earlier rounds held in Doha or Istanbul, the talks in Riyadh were short.",
+            ["Riyadh"],
+        ),
+        (
+            "The overnight drone strikes hit a compound in central Kabul, intelligence sources in "
+            "Islamabad told reporters.",
+            ["Kabul"],
+        ),
+    ],
+)
+def test_possible_talks_earlier_rounds_and_speakers_places_are_no_sites(text, names):
+    df = extract(text, article_date="2025-10-16")
+    assert list(df["matched_name"]) == names
