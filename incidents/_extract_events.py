@@ -64,7 +64,8 @@ _REPORTED_AFTER = re.compile(
 # Words that make a trigger something that did not happen (yet): threats, plans, conditions.
 _MODAL = re.compile(
     r"\b(?:would|will|could|can|might|shall|won['’]t|wouldn['’]t|can['’]t|cannot|"
-    r"threaten\w*|vow\w*|warn(?:ed|s|ing)? (?:of|that)|hesitat\w*|"
+    r"threaten\w*|vow\w*|warn(?:ed|s|ing)? (?:of|that)|hesitat\w*|avenge\w*|"
+    r"pledg(?:e|es|ed|ing) to|swore to|promis(?:e|es|ed|ing) to|"
     # fears and risks: "residents feared renewed shelling", "the risk of clashes"
     r"fears? that|worried that|"
     r"(?:risk|danger|threat|prospect|spectre|specter|brink) of|avert\w*|"

@@ -258,6 +258,8 @@ for the test.
 - talks two sides "can hold in Doha" are a possibility; "unlike earlier rounds held in
   Doha or Istanbul" is history; "intelligence sources in Islamabad told dpa" is where the
   speakers are (the scene only when the sentence names no other place);
+- "the ministry pledged to avenge the attack on X", "swore to retaliate": a revenge
+  promised is no event at X;
 """
 
 from __future__ import annotations
@@ -1638,3 +1640,10 @@ def test_the_provinces_at_the_ends_of_a_crossing_are_no_sites():
 def test_possible_talks_earlier_rounds_and_speakers_places_are_no_sites(text, names):
     df = extract(text, article_date="2025-10-16")
     assert list(df["matched_name"]) == names
+
+
+def test_a_revenge_pledged_is_no_event():
+    text = (
+        "The defence ministry pledged to avenge the attack on Islamabad's allies, a spokesman said."
+    )
+    assert len(violent(text, "2024-12-25")) == 0
