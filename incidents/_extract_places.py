@@ -194,7 +194,8 @@ _GOV_AFTER_TIMED = re.compile(
 # Where a person is from ("a resident of X") and the reference point of a bearing
 # ("some 22 km northwest of X", "north of X") describe, they do not locate the event.
 _DESCRIBES = re.compile(
-    r"\b(?:(?:an? |the )?(?:resident|native|inhabitant) of|hail(?:s|ed|ing) from|"
+    r"\b(?:(?:an? |the )?(?:resident|native|inhabitant|citizen|national) of|"
+    r"hail(?:s|ed|ing) from|"
     # people described by where they live: "two labourers, residents of X", "goods for
     # the residents of X" (but "Residents of X said shelling hit ..." are at the scene)
     r",\s*(?:both\s+|all\s+)?(?:residents|natives|inhabitants) of|"

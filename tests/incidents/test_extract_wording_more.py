@@ -260,6 +260,8 @@ for the test.
   speakers are (the scene only when the sentence names no other place);
 - "the ministry pledged to avenge the attack on X", "swore to retaliate": a revenge
   promised is no event at X;
+- "the third suicide bomber ... was identified as X, a citizen of Khost Province": a
+  nationality or citizenship is no site;
 """
 
 from __future__ import annotations
@@ -1647,3 +1649,12 @@ def test_a_revenge_pledged_is_no_event():
         "The defence ministry pledged to avenge the attack on Islamabad's allies, a spokesman said."
     )
     assert len(violent(text, "2024-12-25")) == 0
+
+
+def test_a_bombers_citizenship_is_no_site():
+    text = (
+        "The third suicide bomber in the Bannu attack has been identified as Najib, a citizen "
+        "of Paktika Province in Afghanistan."
+    )
+    df = violent(text, "2025-09-03")
+    assert "Paktika" not in list(df["matched_name"])
