@@ -176,7 +176,8 @@ _GOV_AFTER = re.compile(
     r"ministry|embassy|consulate|foreign minister|defence minister|defense minister|"
     r"(?:has|had|have|did|does|said|says|accused|blamed|denied|rejected|warned|" + _CLAIMED + r"|"
     r"confirmed|insisted|demanded|urged|called|summoned|wants|responded|retaliated|vowed|"
-    r"denies|rejects|alleged|alleges|says|announced|condemned|reiterated|maintains)"
+    r"denies|rejects|alleged|alleges|says|announced|condemned|reiterated|maintains|"
+    r"links|linked|attributes|attributed|ties|tied)"
     r"|ceasefire|cease-fire|truce|talks|agreement|accord|process|deal|declaration|format)\b"
 )
 # A statement of the place's office said on a day: "the military's media wing in

@@ -262,6 +262,8 @@ for the test.
   promised is no event at X;
 - "the third suicide bomber ... was identified as X, a citizen of Khost Province": a
   nationality or citizenship is no site;
+- "..., an attack Islamabad links to the Hafiz Gul Bahadur faction": a capital that links
+  or attributes is a seat, no site;
 """
 
 from __future__ import annotations
@@ -1658,3 +1660,12 @@ def test_a_bombers_citizenship_is_no_site():
     )
     df = violent(text, "2025-09-03")
     assert "Paktika" not in list(df["matched_name"])
+
+
+def test_a_capital_that_links_an_attack_is_a_seat():
+    text = (
+        "The conflict began with a suicide bombing on October 16 at a compound in Mir Ali, "
+        "killing eight, an attack Islamabad links to a faction of the TTP."
+    )
+    df = violent(text, "2025-10-20")
+    assert list(df["matched_name"]) == ["Mir Ali"]
