@@ -598,7 +598,7 @@ def _that_period(
     if part == "later":
         a = max(a, x)
     elif part == "earlier":
-        b = min(b, x)
+        b = min(b, x - dt.timedelta(days=1))
     elif unit == "month" and part in ("early", "beginning of", "start of"):
         b = dt.date(x.year, x.month, 10)
     elif unit == "month" and part in ("late", "end of"):

@@ -63,7 +63,7 @@ _REPORTED_AFTER = re.compile(
 )
 # Words that make a trigger something that did not happen (yet): threats, plans, conditions.
 _MODAL = re.compile(
-    r"\b(?:would|will|could|can|might|shall|won['’]t|wouldn['’]t|can['’]t|cannot|"
+    r"\b(?:would|will|could|might|shall|won['’]t|wouldn['’]t|can['’]t|cannot|"
     r"threaten\w*|vow\w*|warn(?:ed|s|ing)? (?:of|that)|hesitat\w*|avenge\w*|"
     r"pledg(?:e|es|ed|ing) to|swore to|promis(?:e|es|ed|ing) to|"
     # fears and risks: "residents feared renewed shelling", "the risk of clashes"
@@ -100,7 +100,7 @@ _HISTORY = re.compile(
     # "have been crossing over for the last many years and launching assaults"
     r"for the (?:past|last) (?:many |several |few |\w+ )?(?:years|decades)|"
     r"is not the first|not the first time|long been|"
-    r"repeated|recurring|recurrent|periodic|frequent|"
+    r"repeated|recurring|recurrent|periodic|"
     r"(?:has|have) (?:\w+ )?(?:seen|witnessed|"
     r"experienced|fought|battled)|last (?:week|month|year)(?:'s|’s)|such)\b",
     re.IGNORECASE,
@@ -127,7 +127,7 @@ _PLANNED = re.compile(
 # talks someone will seek: "he would send a delegation of elders to Kabul for talks",
 # "plans to hold talks with the Taliban" (the whole clause before the word)
 _TALKS_TO_COME = re.compile(
-    r"\b(?:would|will|shall|plans? to|planning to|intends? to|wants? to|seeks? to|"
+    r"\b(?:would|will|shall|can|could|plans? to|planning to|intends? to|wants? to|seeks? to|"
     r"(?:is|are) to)\s+(?:\w+\s+)?(?:send|hold|seek|begin|start|open|initiate|engage in|"
     r"travel|go|visit)\b[^.;:]{0,80}$",
     re.IGNORECASE,
@@ -272,7 +272,8 @@ _HABIT_AFTER = re.compile(
     r"(?:over|in|during|throughout) the (?:past|last) (?:\w+ )?(?:years|months|decades)|"
     # "fought a counter-insurgency across two decades", "for a decade"
     r"(?:across|over|for|spanning|throughout) (?:the (?:past |last )?)?(?:two|three|four|five|"
-    r"six|several|many|\d+) (?:years|decades)|(?:for|across|over) (?:a|the past|the last) decade|"
+    r"six|several|many|\d+) (?:years|decades)(?!\s+(?:old|of age))|"
+    r"(?:for|across|over) (?:a|the past|the last) decade|"
     r"since (?:19|20)\d\d|since (?:the )?(?:(?:19|20)\d\d )?(?:takeover|fall|return)|"
     r"(?:ha(?:ve|s) |had )?become (?:\w+ )?(?:common|frequent|routine|regular|commonplace|"
     r"a regular feature|the norm))\b",
@@ -921,7 +922,11 @@ def _date(
         for d in spans
         if d.first is not None
         # "a ceasefire effective until March 11": the end of a term, not the event's day
-        and not (d.relative_to is None and _TERM_END.search(c.evidence, 0, d.start))
+        and not (
+            d.relative_to is None
+            and x.kind in ("ceasefire", "border_closure", "talks")
+            and _TERM_END.search(c.evidence, 0, d.start)
+        )
         # "candidates running in the February 8 general elections": the day of a noun
         and not (
             re.search(r"\bthe\s+$", c.evidence[max(0, d.start - 5) : d.start], re.IGNORECASE)
@@ -1303,6 +1308,8 @@ def _events_of(
             or _unreal(x, clause, t[x.end : x.end + 60], ref)
             or (x.violent and _PLANNED_VIOLENCE.search(clause))
             or _HISTORY.search(clause)
+            # "due to frequent border skirmishes": a habit (not "despite frequent patrols")
+            or re.search(r"\bfrequent\s+(?:border\s+|cross-border\s+)?$", clause, re.I)
             or (_COMMENTARY.search(clause) and not near)
             or _SINCE.search(clause)
             or _HISTORY_AFTER.match(t[x.end :])

@@ -176,8 +176,7 @@ _GOV_AFTER = re.compile(
     r"ministry|embassy|consulate|foreign minister|defence minister|defense minister|"
     r"(?:has|had|have|did|does|said|says|accused|blamed|denied|rejected|warned|" + _CLAIMED + r"|"
     r"confirmed|insisted|demanded|urged|called|summoned|wants|responded|retaliated|vowed|"
-    r"denies|rejects|alleged|alleges|says|announced|condemned|reiterated|maintains|"
-    r"links|linked|attributes|attributed|ties|tied)"
+    r"denies|rejects|alleged|alleges|says|announced|condemned|reiterated|maintains)"
     r"|ceasefire|cease-fire|truce|talks|agreement|accord|process|deal|declaration|format)\b"
 )
 # A statement of the place's office said on a day: "the military's media wing in
@@ -379,9 +378,11 @@ _ACTOR_BEFORE = re.compile(
     r"\b(?:accused|blamed|urged|warned|told|asked|against)\s+$",
     re.IGNORECASE,
 )
+#: A capital attributing an attack: "an attack Islamabad links to the TTP".
+_CAPITAL_LINKS = re.compile(r"^\s+(?:links|attributes|ties|blames)\b")
 #: Where earlier rounds of talks were held: "Unlike earlier rounds held in Doha or".
 _EARLIER_ROUNDS = re.compile(
-    r"\b(?:earlier|previous|past|prior|last|first)\s+(?:two\s+|three\s+)?(?:rounds?|sessions?)"
+    r"\b(?:earlier|previous|past|prior)\s+(?:two\s+|three\s+)?(?:rounds?|sessions?)"
     r"\s+(?:of\s+(?:talks|negotiations)\s+)?(?:(?:held|hosted)\s+)?(?:in|at)\s+"
     r"(?:[A-Z][\w'’-]+\s+(?:or|and)\s+)?$",
 )
@@ -1040,6 +1041,10 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     if _SUBJECT_CLOSED.match(right) and m.method != "country":
         return "place"  # "The Torkham border has remained shut": the closure's place
     gov = _GOV_AFTER.match(right)
+    if gov is None and (m.method == "country" or (m.name or "") in ("Islamabad", "Kabul")):
+        # "an attack Islamabad links to the Gul Bahadur faction": a capital that links
+        # (not "a bombing in Mir Ali linked to ...")
+        gov = gov or _CAPITAL_LINKS.match(right)
     if gov is None and not _names_event(left[-40:]):
         gov = _GOV_AFTER_TIMED.match(right)
     if gov and _IN_RELATIVE.search(left) and re.match(r"\s+(?:has|had|have|did|does)\b", right):

@@ -659,8 +659,6 @@ _PRECURSOR = re.compile(
 )
 
 
-#: An addition to the events an article tells ("three more militants", "bringing
-#: the total to 50"): it came after them.
 #: Fighting told as stopping: "The clashes stopped briefly on Sunday", "firing ceased".
 _PAUSED = re.compile(
     r"\b(?:clashes|fighting|firing|shelling|hostilities|violence|exchanges?(?: of fire)?)\s+"
@@ -674,6 +672,8 @@ _SHUT_NOW = re.compile(
     r"(?:all\s+|also\s+|still\s+|now\s+)?(?:sealed|closed|shut|suspended|halted)\b",
     re.IGNORECASE,
 )
+#: An addition to the events an article tells ("three more militants", "bringing
+#: the total to 50"): it came after them.
 _INCREMENT = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
     r"dozens?) more\b(?! than)"
