@@ -453,6 +453,19 @@ def _km_to(a: Match, b: Match) -> float:
     return point_km(a.lat, a.lon, b.lat, b.lon)
 
 
+def _dated_after(f: _Candidate, c: _Candidate) -> bool:
+    """Whether the coarser row ``c``, with no day of its own, is told just before a
+    finer row inside it that has one ("jets launched a series of airstrikes on Paktika
+    province." / "The strike, which took place on the night of December 24, targeted
+    seven villages, including Laman"): the finer row's day is the event's."""
+    return (
+        c.date_how in ("inherited", "not stated")
+        and f.date_how in ("absolute", "relative")
+        and 0 < f.sentence - c.sentence <= 2
+        and _inside_of(f, c)
+    )
+
+
 def _fold_restatements(
     cands: list[_Candidate], tolls: frozenset[int] | set[int] = frozenset()
 ) -> list[_Candidate]:
@@ -484,7 +497,7 @@ def _fold_restatements(
                 or restates_before(f, c)
                 or restated_after(f, c)
             )
-            and _overlap(f, c)
+            and (_overlap(f, c) or _dated_after(f, c))
             # (either one opening an incident of its own: "In another shootout in X")
             # (a sentence that opens "Separately, ..." is still told again after it)
             and not (

@@ -264,6 +264,9 @@ for the test.
   nationality or citizenship is no site;
 - "..., an attack Islamabad links to the Hafiz Gul Bahadur faction": a capital that links
   or attributes is a seat, no site;
+- "jets launched a series of air strikes on Paktika province." / "The strike, which took
+  place on the night of December 24, targeted villages including Barmal": the province
+  row with no day of its own restates the finer, dated row told right after it;
 """
 
 from __future__ import annotations
@@ -1733,3 +1736,16 @@ def test_narrow_rules_leave_ordinary_news_alone(text, name, day):
     assert df.iloc[0]["date"] <= pd.Timestamp(day)
     last = df.iloc[0]["date_end"]
     assert (df.iloc[0]["date"] if pd.isna(last) else last) >= pd.Timestamp(day)
+
+
+def test_an_undated_province_row_restates_the_dated_finer_row_after_it():
+    text = (
+        "Pakistani forces on Saturday confirmed that they had targeted several points.\n"
+        "In what amounts to an escalation, Islamabad launched a series of airstrikes on "
+        "Khost province in Afghanistan.\n"
+        "The strike, which took place on the night of December 24, targeted seven villages, "
+        "including Gurbuz, where five members of a family were killed."
+    )
+    df = violent(text, "2024-12-28")
+    assert list(df["matched_name"]) == ["Gurbuz"]
+    assert df.iloc[0]["date"] == pd.Timestamp("2024-12-24")
