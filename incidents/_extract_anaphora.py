@@ -54,6 +54,8 @@ _KIND = {
     "locality": "any",
 }
 _NOUNS = "|".join(sorted(_KIND, key=len, reverse=True))
+#: The words whose object is the place closed: "closed the gate", "the closure of the".
+_CLOSING = "closed|shut|sealed|closure of|closing|shutdown of|sealing of"
 #: "near the crossing", "in the same district", "at the border post": a definite
 #: description after a locative word, with no name of its own ("the town of X",
 #: "the crossing at X", "the district, X" name one).
@@ -61,7 +63,7 @@ _ANAPHOR = re.compile(
     r"\b(?:in|at|near|on|around|outside|inside|into|across|toward|towards|within|"
     r"close to|not far from|hit|struck|shelled|targeted|pounded|attacked|stormed|"
     # the object of a closure: "closed the border crossing", "the closure of the gate"
-    r"closed|shut|sealed|closure of|closing|shutdown of|sealing of|"
+    rf"{_CLOSING}|"
     # a part of the place: "on the outskirts of the city", "in the heart of the town"
     r"(?:outskirts|suburbs?|edges?|cent(?:re|er)|heart|middle|vicinity|neighbou?rhoods?) of)\s+"
     r"(?P<np>the\s+(?:(?:same|nearby|border|main|busy|key|frontier|whole|entire|"
@@ -73,7 +75,7 @@ _ANAPHOR = re.compile(
 #: "shut the border"): the crossing the article named before, if any (never a
 #: locative "near the border", which is the frontier).
 _CLOSED_BORDER = re.compile(
-    r"\b(?:closed|shut|sealed|closure of|closing of|shutdown of|sealing of|suspension of)\s+"
+    rf"\b(?:{_CLOSING}|closing of|suspension of)\s+"
     r"(?P<np>the\s+(?:(?:main|key|busy)\s+)?(?P<noun>border))\b"
     r"(?!\s*(?:'s|’s|-))(?!\s+(?:crossings?|points?|posts?|gates?|with|between|areas?|regions?)\b)"
     r"(?!,?\s+(?:(?:of|at|in|near)\s+)?(?:the\s+)?(?-i:[A-Z]))",

@@ -370,7 +370,7 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
         return "recollection"  # "the fighting has displaced thousands": their story's cause
     if _CAUSE_OF_STATE.search(before) and not _OWN_DAY.search(after):
         return "recollection"  # "border closures, triggered by clashes between ...": a cause
-    if re.match(r"deaths?\b", low) and _DUE_TO.search(before):
+    if low.startswith("death") and _DUE_TO.search(before):
         return "recollection"  # "polls were postponed due to the death of a candidate"
     if _HARMED_TRADE.match(sentence[end : end + 200]) and not _OWN_DAY.search(after):
         return "recollection"  # "violent clashes have brought trade to a halt": a cause

@@ -105,6 +105,8 @@ _HISTORY = re.compile(
     r"experienced|fought|battled)|last (?:week|month|year)(?:'s|’s)|such)\b",
     re.IGNORECASE,
 )
+# "due to frequent border skirmishes": a habit named right before its event word
+_FREQUENT_BEFORE = re.compile(r"\bfrequent\s+(?:border\s+|cross-border\s+)?$", re.IGNORECASE)
 # A trigger that the news ends or pauses ("the truce paused days of fighting"), or
 # an earlier event told in the pluperfect without a day ("had earlier sought talks
 # following airstrikes"): background of the news.
@@ -895,6 +897,7 @@ def _specific(x: Trigger, trig: list[Trigger], t: str) -> Trigger:
     return x
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 #: A noun a date is written before, as its attribute: "the February 8 general elections".
 _DATED_NOUN = re.compile(
     r"\s+(?:general\s+|presidential\s+|parliamentary\s+|local\s+|provincial\s+)?"
@@ -929,7 +932,7 @@ def _date(
         )
         # "candidates running in the February 8 general elections": the day of a noun
         and not (
-            re.search(r"\bthe\s+$", c.evidence[max(0, d.start - 5) : d.start], re.IGNORECASE)
+            _THE_BEFORE.search(c.evidence, max(0, d.start - 5), d.start)
             and _DATED_NOUN.match(c.evidence, d.end)
         )
     ]
@@ -1309,7 +1312,7 @@ def _events_of(
             or (x.violent and _PLANNED_VIOLENCE.search(clause))
             or _HISTORY.search(clause)
             # "due to frequent border skirmishes": a habit (not "despite frequent patrols")
-            or re.search(r"\bfrequent\s+(?:border\s+|cross-border\s+)?$", clause, re.I)
+            or _FREQUENT_BEFORE.search(clause)
             or (_COMMENTARY.search(clause) and not near)
             or _SINCE.search(clause)
             or _HISTORY_AFTER.match(t[x.end :])

@@ -378,6 +378,7 @@ _ACTOR_BEFORE = re.compile(
     r"\b(?:accused|blamed|urged|warned|told|asked|against)\s+$",
     re.IGNORECASE,
 )
+_PROVINCE_AFTER = re.compile(r"\s+province\b", re.IGNORECASE)
 #: A capital attributing an attack: "an attack Islamabad links to the TTP".
 _CAPITAL_LINKS = re.compile(r"^\s+(?:links|attributes|ties|blames)\b")
 #: Where earlier rounds of talks were held: "Unlike earlier rounds held in Doha or".
@@ -566,12 +567,16 @@ _OFFICIAL_OF = re.compile(
 )
 
 
-def _local_source(t: str, p: _Place) -> bool:
+def _local_source(t: str, p: _Place, *, named: bool = False) -> bool:
     """Whether a mention is where local people speak from: police, residents,
     hospital or district officials of the place ("police in X said", "In X, police
-    said"), so what they report happened there unless another place is named."""
+    said"), so what they report happened there unless another place is named.  With
+    ``named`` (a mention already read as a site) the unit an official heads counts
+    too ("the deputy commissioner of X")."""
     left = t[max(0, p.start - 60) : p.start]
     right = t[p.end : p.end + 60]
+    if named and _OFFICIAL_OF.search(left[-50:]):
+        return True
     if _LOCAL.search(left):
         return bool(_SAYS.match(right))
     return bool(_FRONTED.search(left) and _LOCAL_AFTER.match(right))
@@ -701,18 +706,13 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
                 and _LOCATIVE_CAPITAL.search(t, max(0, p.start - 40), p.start)
                 else role
             )
-        if role in (None, "listed") and _local_source(t, p):
-            sources.append(p)  # "police in X said ...": kept if the sentence names no site
-        elif role == "place" and _local_source(t, p):
-            # "..., intelligence sources in Islamabad told dpa": where the speakers
-            # are, the scene only when the sentence names no other
+        if role in (None, "listed", "place") and _local_source(t, p, named=role == "place"):
+            # "police in X said ...", "intelligence sources in Islamabad told dpa", "the
+            # deputy commissioner of X survived an attack in Y": where the speakers are
+            # or whom the official heads, the scene only when the sentence names no other
             sources.append(p)
-            continue
-        if role == "place" and _OFFICIAL_OF.search(t, max(0, p.start - 50), p.start):
-            # "the deputy commissioner of Sherani district survived an attack in X": the
-            # office's district, the scene only when the sentence names no other
-            sources.append(p)
-            continue
+            if role == "place":
+                continue
         gap = _DATED_ITEM.sub("", t[found[-1].end : p.start]) if found else ""
         if role == "listed" and found and (_COORD.match(gap) or _FACILITY_COMMA.match(gap)):
             role = "place" if found[-1].role == "place" else None  # "in Bajaur, Kurram and X"
@@ -1088,7 +1088,7 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     d = _DESCRIBES.search(left)
     if d and (not d.group(0).endswith("(") or re.match(r"\s*(?:district\s*)?\)", right)):
         return None  # a hometown or a reference point, not the scene
-    unit1 = m.method == "admin1" or re.match(r"\s+province\b", right, re.IGNORECASE)
+    unit1 = m.method == "admin1" or _PROVINCE_AFTER.match(right)
     if unit1 and _ENDS_OF_ROUTE.search(t, max(0, p.start - 120), p.start):
         # "Chaman, a key crossing between Kandahar province and Balochistan" (but "the
         # crossing between Chaman and Spin Boldak" names the crossing by its towns)

@@ -872,7 +872,7 @@ def _lead_date(
                 ref is not None
                 and ref > lead.last
                 and c.kind == "border_closure"
-                and (_SHUT_NOW.search(c.evidence))
+                and _SHUT_NOW.search(c.evidence)
             ):
                 # "the crossings have all been sealed", "remains shut": a state that
                 # began with the lead's days and holds at the article date
