@@ -460,7 +460,7 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     cands = fold_wide_responses(cands)  # "... responded by opening fire along the border"
     for c in cands:
         c.notes = notes_global + c.notes
-        c.features = features(c)
+        c.features = features(c, rows=cands, texts=texts, ref=ref)
         c.confidence = confidence(c.features)
     msg = None if cands else "nothing found: no sentence reports an incident at a known place"
     if not cands and background:

@@ -4,7 +4,8 @@ Benchmarks are not run by default, so an API change can break one unnoticed (for
 round ``eval_fuse.py`` and ``bench_fuse.py`` called ``fuse._concat`` with its old
 signature and ``bench_aggregate.py`` looked for a moved test module).  The quick
 ones run here on tiny inputs (no timing is checked); the fusion evaluation's table
-is read back.  The slow ones (extraction, figures, maps, scale) are left out.
+is read back; the confidence fit of the extraction scorer runs on two articles.  The
+slow ones (extraction on the whole set, figures, maps, scale) are left out.
 """
 
 from __future__ import annotations
@@ -58,3 +59,19 @@ def test_eval_fuse_runs_with_ceiling_and_misses():
     missed, hard = cells[5].replace("(", "").replace(")", "").split()
     assert 0 <= int(hard) <= int(missed)
     assert "missed true pairs" in out.stdout
+
+
+def test_score_extract_fit_runs_on_first_seen_rows():
+    """``--fit`` fits on the development rows and the first-seen rows and prints the
+    weights (one per feature plus the intercept) and the leave-one-wave-out table."""
+    from incidents._extract_confidence import FEATURES
+
+    out = _run("score_extract.py", "--split", "dev", "--ids", "X5,I13", "--fit")
+    assert out.returncode == 0, out.stderr[-2000:]
+    lines = out.stdout.splitlines()
+    k = next(i for i, line in enumerate(lines) if line.startswith("fitted WEIGHTS"))
+    weights = [float(x) for x in lines[k + 1].strip("()").split(",")]
+    assert len(weights) == len(FEATURES) + 1
+    assert "leave-one-wave-out reliability on first-seen rows:" in out.stdout
+    rows = [line for line in lines[k:] if line.startswith("| 0.")]
+    assert sum(int(r.split("|")[2]) for r in rows) > 500  # every first-seen row is binned

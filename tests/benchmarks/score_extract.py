@@ -2,7 +2,7 @@
 
 Run with ``python tests/benchmarks/score_extract.py [--details dev] [--split dev|test|all]
 [--fit]`` (``--fit`` refits the weights of ``incidents/_extract_confidence.py`` on the
-development split only).
+development split and ``data/first_runs.jsonl``, never on the test split).
 
 The articles are ``tests/incidents/data/articles.jsonl``: for each, the URL, the
 publication date, the sentences used (short quotations, in article order) and the
@@ -265,26 +265,40 @@ def report(name: str, s: dict) -> None:
     print(f"| >= 0.8 | {hi[1]} | {_pct(hi[0], hi[1])} |")
 
 
-def fit(results: list[dict], *, l2: float = 2.0, iters: int = 50) -> tuple[float, ...]:
-    """Weights of :mod:`incidents._extract_confidence` fitted on scored rows: an
-    L2-penalised logistic regression (the intercept is not penalised), Newton steps.
-    Rows matched to optional gold are left out; correct = matched to gold."""
+FIRST_RUNS = ROOT / "tests" / "benchmarks" / "data" / "first_runs.jsonl"
+
+
+def first_runs() -> list[dict]:
+    """Rows of development articles when first seen (``first_runs.py`` writes them)."""
+    with open(FIRST_RUNS, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _xy(rows: list[dict]) -> tuple:
     import numpy as np
 
     from incidents._extract_confidence import FEATURES
 
-    x, y = [], []
-    for res in results:
-        for r in res["rows"]:
-            if r["status"] == "optional" or "features" not in r:
-                continue
-            x.append([1.0] + [r["features"][k] for k in FEATURES])
-            y.append(1.0 if r["status"] == "tp" else 0.0)
-    a, b = np.array(x), np.array(y)
+    rows = [r for r in rows if r["status"] != "optional" and r.get("features")]
+    x = np.array([[1.0] + [r["features"][k] for k in FEATURES] for r in rows])
+    y = np.array([1.0 if r["status"] == "tp" else 0.0 for r in rows])
+    return x, y
+
+
+def fit(dev_rows: list[dict], first: list[dict], *, l2: float = 2.0) -> tuple[float, ...]:
+    """Weights of :mod:`incidents._extract_confidence`: an L2-penalised logistic
+    regression (the intercept is not penalised; Newton steps) on the development rows
+    of the current code and the rows of development articles when first seen, its
+    intercept then moved so that the mean confidence of the first-seen rows equals the
+    share of them that is correct.  Rows matched to optional gold are left out;
+    correct = matched to gold."""
+    import numpy as np
+
+    a, b = _xy(dev_rows + first)
     w = np.zeros(a.shape[1])
     pen = np.full(a.shape[1], l2)
     pen[0] = 0.0
-    for _ in range(iters):
+    for _ in range(50):
         p = 1.0 / (1.0 + np.exp(-a @ w))
         grad = a.T @ (p - b) + pen * w
         hess = (a * (p * (1 - p))[:, None]).T @ a + np.diag(pen)
@@ -292,24 +306,39 @@ def fit(results: list[dict], *, l2: float = 2.0, iters: int = 50) -> tuple[float
         w -= step
         if np.abs(step).max() < 1e-8:
             break
+    fa, fb = _xy(first)
+    for _ in range(50):  # the intercept: mean confidence of first-seen rows = their rate
+        p = 1.0 / (1.0 + np.exp(-fa @ w))
+        move = (fb.mean() - p.mean()) / (p * (1 - p)).mean()
+        w[0] += move
+        if abs(move) < 1e-9:
+            break
     return tuple(round(float(v), 3) for v in w)
 
 
-def loo_reliability(results: list[dict], *, l2: float = 2.0) -> dict[float, list[int]]:
-    """Reliability of confidences fitted without the row's own article (leave one
-    article out): how the fit does on articles it has not seen."""
+def wave_out_reliability(
+    dev_rows: list[dict], first: list[dict], *, l2: float = 2.0
+) -> dict[float, list[int]]:
+    """Reliability on first-seen rows of confidences fitted without their wave (its
+    first-seen rows and its articles' development rows left out): how a fit does on
+    articles it has not seen."""
     from incidents._extract_confidence import confidence
 
-    rel: dict[float, list[int]] = defaultdict(lambda: [0, 0])
-    for k, res in enumerate(results):
-        w = fit(results[:k] + results[k + 1 :], l2=l2)
-        for r in res["rows"]:
-            if r["status"] == "optional" or "features" not in r:
+    new: dict[float, list[int]] = defaultdict(lambda: [0, 0])
+    for wave in sorted({r["wave"] for r in first}):
+        held = {r["id"] for r in first if r["wave"] == wave}
+        w = fit(
+            [r for r in dev_rows if r["id"] not in held],
+            [r for r in first if r["wave"] != wave],
+            l2=l2,
+        )
+        for r in first:
+            if r["wave"] != wave or r["status"] == "optional" or not r.get("features"):
                 continue
             b = min(math.floor(confidence(r["features"], w) * 10) / 10, 0.9)
-            rel[b][0] += r["status"] == "tp"
-            rel[b][1] += 1
-    return dict(sorted(rel.items()))
+            new[b][0] += r["status"] == "tp"
+            new[b][1] += 1
+    return dict(sorted(new.items()))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -320,7 +349,7 @@ def main(argv: list[str] | None = None) -> None:
         "--fit",
         action="store_true",
         help="fit the confidence weights on the dev split and print them (and the "
-        "leave-one-article-out reliability)",
+        "leave-one-wave-out reliability on first-seen rows)",
     )
     ap.add_argument("--l2", type=float, default=2.0, help="penalty of the confidence fit")
     ap.add_argument("--ids", help="score only these article ids (comma-separated)")
@@ -356,12 +385,15 @@ def main(argv: list[str] | None = None) -> None:
         if args.fit and split == "dev":
             from incidents._extract_confidence import FEATURES
 
-            w = fit(results, l2=args.l2)
+            dev_rows = [{**r, "id": res["id"]} for res in results for r in res["rows"]]
+            first = first_runs()
+            w = fit(dev_rows, first, l2=args.l2)
             print("\nfitted WEIGHTS (intercept, then", ", ".join(FEATURES) + "):")
             print(w)
-            print("\nleave-one-article-out reliability of the fit:")
+            print("\nleave-one-wave-out reliability on first-seen rows:")
             print("| confidence | rows | correct |\n|---|---|---|")
-            for b, (ok, n) in loo_reliability(results, l2=args.l2).items():
+            rel = wave_out_reliability(dev_rows, first, l2=args.l2)
+            for b, (ok, n) in rel.items():
                 print(f"| {b:.1f}-{b + 0.1:.1f} | {n} | {_pct(ok, n)} |")
         if args.details == split == "dev":
             for res in results:

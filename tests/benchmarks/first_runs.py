@@ -1,0 +1,125 @@
+"""Rows of development articles *when first seen*, for fitting ``confidence``.
+
+Run with ``python tests/benchmarks/first_runs.py`` (from a git clone with its history;
+it takes about ten minutes).  Each wave of new real articles arrived at a known commit
+and was scored there before any rule was written from it.  For every wave this script
+checks that commit out in a temporary git worktree, runs the extractor of that commit
+on the wave's development articles (never the test split), computes the confidence
+features of the *current* code (:func:`incidents._extract_confidence.features`, loaded
+from this tree) on the rows that old code made, scores them with this tree's scorer and
+writes one JSON line per scored row to ``tests/benchmarks/data/first_runs.jsonl``:
+``wave``, ``commit``, ``id``, ``status`` (``tp``, ``optional``, ``coarser``,
+``background``, ``fp``) and ``features``.  ``score_extract.py --fit`` fits the weights
+on these rows and the development rows of the current code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "tests" / "benchmarks" / "data" / "first_runs.jsonl"
+ARTICLES = ROOT / "tests" / "incidents" / "data" / "articles.jsonl"
+
+#: (wave, commit the wave was first scored at, batch id prefixes of its articles)
+WAVES: tuple[tuple[str, str, str], ...] = (
+    ("20", "adc9cd1", "CH CI CJ CK"),
+    ("21", "93d9158", "CL CM CN CO"),
+    ("22", "9e5514d", "CP CQ CR CS"),
+    ("23", "6e029f0", "CT CU CV CW"),
+    ("24", "d35c9e1", "CX CY CZ DA"),
+    ("25", "4605dbf", "DB DC DD DE"),
+    ("26", "b1ced46", "DF DG DH DI"),
+    ("27", "3a548f7", "DJ DK DL DM"),
+    ("28", "6f4df04", "DN DO DP DQ"),
+    ("29", "33c95ad", "DR DS DT DU DV DW"),
+    ("30", "627d6dc", "DX DY DZ EA EB EC"),
+    ("31", "a4a8755", "ED EE EF EG EH EI"),
+    ("32", "e19faa0", "EJ EK EL EM EN EO"),
+    ("33", "92368c8", "EP EQ ER ES ET EU"),
+    ("34", "89ebe6f", "EV EW EX EY EZ FA"),
+)
+
+# The old code's feature call, replaced by the current feature function.
+_OLD_CALL = "        c.features = features(c)\n"
+_NEW_CALL = (
+    "        import importlib.util as _u, sys as _sys\n"
+    "        if '_current_features' not in _sys.modules:\n"
+    "            _s = _u.spec_from_file_location('_current_features', {path!r})\n"
+    "            _sys.modules['_current_features'] = _u.module_from_spec(_s)\n"
+    "            _s.loader.exec_module(_sys.modules['_current_features'])\n"
+    "        c.features = _sys.modules['_current_features'].features(\n"
+    "            c, rows=cands, texts=texts, ref=ref\n"
+    "        )\n"
+)
+
+_RUN = """
+import json, sys
+sys.path.insert(0, "tests/benchmarks")
+import score_extract as se
+ids = set(sys.argv[1].split(","))
+for a in se.load():
+    if a["split"] != "dev" or a["id"] not in ids:
+        continue
+    res = se.score_article(a)
+    for r in res["rows"]:
+        print(json.dumps({"id": a["id"], "status": r["status"], "features": r.get("features")}))
+"""
+
+
+def _dev_ids(prefixes: str, records: list[dict]) -> list[str]:
+    pat = re.compile(r"(?:" + "|".join(prefixes.split()) + r")\d+")
+    return [r["id"] for r in records if r["split"] == "dev" and pat.fullmatch(r["id"])]
+
+
+def main() -> None:
+    records = [json.loads(line) for line in ARTICLES.read_text(encoding="utf-8").splitlines()]
+    current = ROOT / "incidents" / "_extract_confidence.py"
+    lines: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "tree"
+        for wave, commit, prefixes in WAVES:
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(tree), commit],
+                check=True,
+            )
+            try:
+                shutil.copy(ARTICLES, tree / "tests" / "incidents" / "data" / "articles.jsonl")
+                shutil.copy(
+                    ROOT / "tests" / "benchmarks" / "score_extract.py",
+                    tree / "tests" / "benchmarks",
+                )
+                code = tree / "incidents" / "extract.py"
+                text = code.read_text(encoding="utf-8")
+                if _OLD_CALL not in text:
+                    sys.exit(f"wave {wave}: the feature call of {commit} is not {_OLD_CALL!r}")
+                code.write_text(text.replace(_OLD_CALL, _NEW_CALL.format(path=str(current))))
+                ids = _dev_ids(prefixes, records)
+                out = subprocess.run(
+                    [sys.executable, "-c", _RUN, ",".join(ids)],
+                    cwd=tree,
+                    env={"PYTHONPATH": str(tree), "PATH": "/usr/bin:/bin"},
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+                rows = [json.loads(x) for x in out.splitlines() if x.startswith("{")]
+                lines += [json.dumps({"wave": wave, "commit": commit, **r}) for r in rows]
+                print(f"wave {wave} ({commit}): {len(ids)} dev articles, {len(rows)} rows")
+            finally:
+                subprocess.run(
+                    ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=True
+                )
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines)} rows -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
