@@ -12,9 +12,10 @@ date is special):
   (:func:`incidents._extract_events._day_near` gives ``dated``).
 * :func:`recalled_rows` looks at the rows of an article: violence dated only
   "earlier this month" (a window of more than a week) in an article whose lead
-  event is a later, day-precise one; and, in an article whose lead reports a
-  reopening ("Torkham reopened after three weeks"), the closure it ended (a
-  closure without a day of its own, or one dated before the article's news).
+  event is a later, day-precise one; and a closure lasting "since" long before the
+  article when the article's lead is not about a closure.  :func:`closure_lead` says
+  whether it is: then a closure told as a state ("remains closed since October 13",
+  the closure a reopening ended) is the article's news.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from typing import Protocol
 
 __all__ = [
     "RECALLED_DAYS",
+    "closure_lead",
+    "closure_span",
     "feud_lead",
     "recalled_rows",
     "recalled_trigger",
@@ -36,9 +39,6 @@ __all__ = [
 #: A violent row dated only to more than this many days by an "earlier ..."
 #: expression ("earlier this month") is an older event than a day-precise lead.
 RECALLED_DAYS = 7
-#: A closure in a reopening article dated at least this many days before the
-#: article is the closure that the reopening ended.
-REOPEN_GAP_DAYS = 2
 #: A closure told as lasting "since" a day more than this many days before the
 #: article is a state ("the closure of X since October 12 has cost millions").
 SINCE_DAYS = 7
@@ -163,7 +163,6 @@ _BORDER = re.compile(
     r"pedestrians|cargo|trucks|transit)\b",
     re.I,
 )
-_AGAIN = re.compile(r"\b(?:again|re-?closed|re-?sealed|once more|fresh closure)\b", re.I)
 _EARLIER = re.compile(r"^\W*earlier\b|\bearlier (?:this|in|last)\b", re.IGNORECASE)
 
 
@@ -255,6 +254,63 @@ class _Row(Protocol):
     date_text: str
 
 
+# a crossing reported closed: "Torkham remains closed", "the border was shut", "Pakistan
+# sealed the crossing" (not "the closure has cost traders dearly": its effect)
+_CLOSED = re.compile(
+    r"\b(?:remains?|remained|stays?|stayed|still|has been|have been|had been|was|were|is|"
+    r"are|been|kept)\s+(?:\w+\s+)?(?:closed|shut|sealed|suspended)\b"
+    r"|\b(?:closed|shut|sealed|closes|shuts|seals|closing|shutting|sealing)\s+(?:down\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:border|crossings?|gates?|terminal)\b",
+    re.IGNORECASE,
+)
+
+
+def closure_lead(texts: Sequence[str]) -> bool:
+    """Whether the article's lead (its first three sentences: the headline and two
+    more) reports a crossing closed or reopened ("Torkham stays shut for a second
+    week", "Hundreds stuck at Chaman as the border remains closed", "Torkham
+    reopened after three weeks"): a closure told as a state is then the article's
+    news, not its background.  A closure named only for its effects ("the closure
+    has cost traders millions") is not such a report."""
+    lead = " ".join(texts[:3])
+    return reopening_lead(texts) or any(
+        _BORDER.search(lead[max(0, m.start() - 80) : m.end() + 80]) for m in _CLOSED.finditer(lead)
+    )
+
+
+_NUMBER_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+_LASTED = re.compile(
+    r"\bfor (?:the |over )?(?:(?:past|last|nearly|almost|about|around|over|more than) )*"
+    r"(?P<n>\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty) (?:consecutive |straight )?(?P<unit>days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def closure_span(
+    evidence: str, date_text: str, first: dt.date | None, last: dt.date | None, ref: dt.date
+) -> tuple[dt.date | None, dt.date | None]:
+    """The days a closure told as lasting covers, up to the article's date ``ref``:
+    "closed for the past nine days" runs from nine days before.  A closure dated
+    "since ..." keeps that date (it already runs to the article's date), and one
+    stated without either keeps its dates."""
+    if re.match(r"since\b", date_text, re.IGNORECASE):
+        return first, last
+    m = _LASTED.search(evidence)
+    if m is not None:
+        n = m.group("n").lower()
+        days = (int(n) if n.isdigit() else _NUMBER_WORDS[n]) * _UNIT_DAYS[
+            m.group("unit").lower().rstrip("s")
+        ]
+        if days <= 400:
+            return ref - dt.timedelta(days=days), ref
+    return first, last
+
+
 def reopening_lead(texts: Sequence[str]) -> bool:
     """Whether the article's lead (its first two sentences) reports a reopening of
     a crossing ("Torkham reopened after three weeks", "set to reopen")."""
@@ -269,7 +325,7 @@ def recalled_rows(
     ref: dt.date | None,
     *,
     violent: frozenset[str],
-    reopening: bool = False,
+    closure_news: bool = False,
 ) -> list[int]:
     """Indices of the rows that are background of the article's news.
 
@@ -277,12 +333,10 @@ def recalled_rows(
       :data:`RECALLED_DAYS` days ("Earlier this month, drones hit X") when the
       article's lead violent event (its first day-precise one, from another
       sentence) starts after it began: the older event is recalled.
-    * In a reopening article (``reopening``), a closure with no date of its own,
-      or dated :data:`REOPEN_GAP_DAYS` or more days before the article, is the
-      closure the reopening ended ("it had been shut on October 12"), unless it
-      is a new one ("closed again").
     * A closure dated by "since ..." more than :data:`SINCE_DAYS` days before the
-      article lasts; it is no new closure ("the closure of X since October 12").
+      article lasts; it is no new closure ("the closure of X since October 12"),
+      unless the article's lead is about a closure (``closure_news``): then the
+      lasting closure is its news.
     """
     out: list[int] = []
     lead = next(
@@ -317,13 +371,10 @@ def recalled_rows(
             and ref is not None
             and re.match(r"since\b", r.date_text or "", re.IGNORECASE)
             and (ref - r.first).days > SINCE_DAYS
+            and not closure_news
         ):
             out.append(k)  # a closure lasting since long before the article: a state
             continue
-        if reopening and r.kind == "border_closure" and not _AGAIN.search(r.evidence):
-            own = r.date_how in ("absolute", "relative")
-            if not own or ref is None or (ref - r.last).days >= REOPEN_GAP_DAYS:
-                out.append(k)
     return out
 
 

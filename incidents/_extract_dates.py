@@ -110,7 +110,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "in_month",
-        rf"\b(?:in|during|since|through|throughout)\s+(?P<m>{_MON})(?:\s+(?P<y>\d{{4}}))?\b",
+        # (not "since October 13": a day of the month, read by "md")
+        rf"\b(?:in|during|since|through|throughout)\s+(?P<m>{_MON})(?!\.?\s*\d{{1,2}}(?:st|nd|rd|th)?\b)"
+        rf"(?:\s+(?P<y>\d{{4}}))?\b",
     ),
     # weeks
     (
@@ -320,6 +322,10 @@ def find_dates(
                 a, text = w.start, sentence[w.start : m.end()]
                 if last is not None and re.search(r"\bnight$", w.text, re.I):
                     last = last + dt.timedelta(days=1)
+        since = _SINCE_BEFORE.search(sentence, max(0, a - 12), a)
+        if kind in ("md", "dm", "iso") and since and first is not None and article is not None:
+            # "closed since October 13": from that day to the article's
+            a, text, last = since.start(), sentence[since.start() : m.end()], max(first, article)
         spans.append(DateSpan(a, m.end(), text, first, last, rel, fut and rel == "article"))
     for a, b, text in deferred:
         if any(0 <= s.start - b <= 15 and s.first is not None for s in spans):
@@ -334,6 +340,9 @@ def find_dates(
             spans.append(DateSpan(a, b, text, anchor - dt.timedelta(days=1), anchor, rel))
     spans.sort(key=lambda s: s.start)
     return [_of_statement(sentence, d) for d in spans]
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # A verb of saying or of reacting right after a date: "the army on Monday said", "the

@@ -512,6 +512,7 @@ class _Candidate:
     date_rel: str | None = None  # what it was read against (DateSpan.relative_to)
     yeared: bool = True  # the date names its year (or counts from one that does)
     given: bool = False  # (a placeless casualty sentence) its counts went to an incident
+    closure_state: bool = False  # a closure told as a state ("remains closed since ...")
 
 
 # -- one sentence ---------------------------------------------------------------------
@@ -741,6 +742,7 @@ def _sentence(
         seen.add(key)
         main = cut and x.start >= cut and p.start >= cut  # told after the cause
         c = _Candidate(i, s.paragraph, (s.start, s.end), t, x.kind, p, None, None, "")
+        c.closure_state = x.state
         _date(c, x, p, [d for d in spans if d.start >= cut] if main else spans, para, ref)
         _actors(c, x, acts, t)
         c.notes.extend(p.notes)

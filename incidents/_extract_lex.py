@@ -304,6 +304,7 @@ class Trigger:
     end: int
     text: str
     kind: str
+    state: bool = False  # a closure told as a state ("remains closed since ...")
 
     @property
     def violent(self) -> bool:
@@ -337,6 +338,7 @@ def _triggers(sentence: str) -> list[Trigger]:
     for m in _TRIGGER_RX.finditer(sentence):
         kind = m.lastgroup or ""
         text = m.group(0)
+        state = False
         if non_event(sentence, m.start(), m.end(), kind):
             continue  # a labour strike, firing in the air, a recollection
         if kind == "air_strike" and text.lower() in ("struck", "bombed"):
@@ -377,8 +379,8 @@ def _triggers(sentence: str) -> list[Trigger]:
                 or _LASTING_BEFORE.search(before)
                 or (_PERFECT_BEFORE.search(before) and _LASTING_AFTER.match(sentence, m.end()))
             )
-            if state and not _DURATION.search(sentence):
-                continue
+            # a state is kept as such: the article decides whether it is its news
+            state = bool(state) and not _DURATION.search(sentence)
             if _PROTESTED_BEFORE.search(before):
                 continue  # "traders protested the closure of the crossing": a known state
             if _NOT_BORDER_OBJECT.match(sentence, m.end()):
@@ -429,7 +431,7 @@ def _triggers(sentence: str) -> list[Trigger]:
             continue  # "a powerful earthquake ... struck Kunar province": no strike
         if kind == "bombing" and out and same_blast(sentence, m.start(), out[-1].kind):
             continue  # "a suicide bomber detonated explosives": one blast, a suicide one
-        out.append(Trigger(m.start(), m.end(), text, kind))
+        out.append(Trigger(m.start(), m.end(), text, kind, state))
     return out
 
 

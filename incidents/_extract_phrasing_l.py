@@ -16,7 +16,7 @@ before; each rule is a mechanism of English news prose, not a place or an articl
   natural disaster (hook in :func:`incidents._extract_lex.triggers`);
 * a closure dated only "earlier this month" in an article that reports, in a later
   sentence, the reopening of a crossing is the closure that reopening ended, not the
-  news, like one in an article whose lead is the reopening (hook in
+  news (hook in
   :mod:`incidents.extract`, next to :func:`incidents._extract_background.recalled_rows`);
 * the place a meeting is *about* is not where it was held: in "talks to reduce
   tensions at the X crossing", "met over the dispute along X" the mention is the

@@ -106,7 +106,10 @@ How a sentence becomes incidents
    Events recalled, counted or supposed (:mod:`incidents._extract_background`: "in a
    similar raid", "the latest in a series of attacks", "attacks rose 40 %", "If
    attacked, ...", violence "earlier this month" before a later lead) are background
-   too, and so, in an article led by a reopening, is the closure it ended.
+   too.  A closure told as a state ("remains closed since October 13", "closed for
+   two weeks", the closure a reopening ended) is a row only when the article's lead
+   (headline and two sentences) is about a closure or a reopening: then it is the
+   news, dated from its start to the article; elsewhere it is background.
 6. Repeats of one incident (same place or frontier-wide, overlapping dates, same
    violent/non-violent class) are merged; the first sentence is the evidence.  A
    coarser row (province, country) restating a finer one of overlapping dates is
@@ -141,7 +144,12 @@ import pandas as pd
 
 from incidents._extract_anaphora import Antecedents
 from incidents._extract_anchor import date_after_named_event, event_anchors
-from incidents._extract_background import feud_lead, recalled_rows, reopening_lead
+from incidents._extract_background import (
+    closure_lead,
+    closure_span,
+    feud_lead,
+    recalled_rows,
+)
 from incidents._extract_carry import date_from_details, date_sequels, only_said, settle_counts
 from incidents._extract_case import capitalise_qualifiers
 from incidents._extract_claims import claim_key
@@ -429,7 +437,28 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     date_of_another(cands)  # "In another operation ...": the date of the one before
     _lead_date(cands, unplaced, ref)
     lead_texts = [s.text for _, s in kept]
-    gone = set(recalled_rows(cands, ref, violent=VIOLENT, reopening=reopening_lead(lead_texts)))
+    closure_news = closure_lead(lead_texts)
+    gone = set(
+        recalled_rows(
+            cands,
+            ref,
+            violent=VIOLENT,
+            closure_news=closure_news,
+        )
+    )
+    if not closure_news:  # "the crossing, closed since October 12, ...": a known state
+        gone |= {k for k, c in enumerate(cands) if c.closure_state}
+    elif ref is not None:  # the article's news: the days the closure has lasted
+        for c in cands:
+            if c.kind != "border_closure" or not (c.closure_state or c.date_how == "not stated"):
+                continue
+            span = closure_span(c.evidence, c.date_text, c.first, c.last, ref)
+            if span != (c.first, c.last):
+                c.first, c.last = span
+                c.notes.append(f"closure lasting {span[0]} to {span[1]}")
+                if c.date_how == "not stated":
+                    c.date_how = "relative"
+                    c.flags = [f for f in c.flags if f != "date_not_stated"]
     gone |= set(ended_closures(cands, {i: s.text for i, s in kept}))  # reopened later
     cands = [c for k, c in enumerate(cands) if k not in gone]
     quiet = {id(c) for c in _quiet_lead_past(cands, ref)}  # talks recalling a bombing

