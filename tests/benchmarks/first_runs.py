@@ -44,10 +44,15 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("32", "e19faa0", "EJ EK EL EM EN EO"),
     ("33", "92368c8", "EP EQ ER ES ET EU"),
     ("34", "89ebe6f", "EV EW EX EY EZ FA"),
+    ("35", "c2be618", "FB FC FD FE FF FG"),
 )
 
-# The old code's feature call, replaced by the current feature function.
-_OLD_CALL = "        c.features = features(c)\n"
+# The feature call of the code of a wave (before or after session 19), replaced by
+# the current feature function.
+_OLD_CALLS = (
+    "        c.features = features(c)\n",
+    "        c.features = features(c, rows=cands, texts=texts, ref=ref)\n",
+)
 _NEW_CALL = (
     "        import importlib.util as _u, sys as _sys\n"
     "        if '_current_features' not in _sys.modules:\n"
@@ -97,9 +102,10 @@ def main() -> None:
                 )
                 code = tree / "incidents" / "extract.py"
                 text = code.read_text(encoding="utf-8")
-                if _OLD_CALL not in text:
-                    sys.exit(f"wave {wave}: the feature call of {commit} is not {_OLD_CALL!r}")
-                code.write_text(text.replace(_OLD_CALL, _NEW_CALL.format(path=str(current))))
+                call = next((c for c in _OLD_CALLS if c in text), None)
+                if call is None:
+                    sys.exit(f"wave {wave}: no known feature call in {commit}: {_OLD_CALLS}")
+                code.write_text(text.replace(call, _NEW_CALL.format(path=str(current))))
                 ids = _dev_ids(prefixes, records)
                 out = subprocess.run(
                     [sys.executable, "-c", _RUN, ",".join(ids)],
