@@ -834,7 +834,9 @@ def _lead_date(
 ) -> None:
     """An event whose date is not stated gets the date of the article's first dated
     violent event (its lead) when that is at most three days long: news restates
-    its lead more often than it adds undated events."""
+    its lead more often than it adds undated events.  A closure, a truce or talks
+    told before that lead keep the article's days: the violence told after them is
+    not what they restate."""
     first_undated = min(
         (c.sentence for c in cands if c.kind in VIOLENT and c.date_how == "not stated"),
         default=None,
@@ -881,6 +883,8 @@ def _lead_date(
         # earlier strike) is not its lead
         return
     for c in cands:
+        if c.kind not in VIOLENT and c.sentence < lead.sentence:
+            continue  # "Taliban, Pakistan agree to truce" is not dated by a bombing told later
         if c.date_how == "not stated" and not (
             c.sentence < lead.sentence and _other_country(c, lead)
         ):

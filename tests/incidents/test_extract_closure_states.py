@@ -11,7 +11,10 @@ it is background.  Every sentence is a paraphrase written for the test.
   "for two weeks" from that many days before;
 - a closure named for its effects ("the closure has cost traders millions") or told
   after a lead about something else ("Refugees returned ...; Torkham, closed since
-  October 13, ...") stays background.
+  October 13, ...") stays background;
+- an undated truce, talks or closure told before the article's first dated violence
+  ("Kabul and Islamabad agree to a truce" / "On Friday, a suicide bombing ...") keeps
+  the article's days, not the bombing's.
 """
 
 from __future__ import annotations
@@ -95,3 +98,17 @@ def test_a_closure_state_outside_a_closure_lead_is_background(text):
 def test_since_a_day_is_that_day_to_the_article(text, first, last):
     spans = [d for d in find_dates(text, dt.date.fromisoformat(DATE)) if d.first is not None]
     assert [(str(spans[0].first), str(spans[0].last))] == [(first, last)], spans
+
+
+def test_an_undated_truce_headline_is_not_dated_by_violence_told_after_it():
+    """A headline truce (or talks, or a closure) with no date of its own keeps the
+    article's days; the bombing of two days before, told later, dates only itself."""
+    df = extract(
+        "Kabul and Islamabad agree to a truce in Doha\n"
+        "On Friday, a suicide bombing near the frontier killed seven soldiers.",
+        article_date="2025-10-19",
+    )
+    truce = df[df["event_kind"] == "ceasefire"].iloc[0]
+    bombing = df[df["event_kind"] == "suicide_bombing"].iloc[0]
+    assert str(bombing["date"].date()) == "2025-10-17"
+    assert str(truce["date"].date()) >= "2025-10-18", truce["date"]
