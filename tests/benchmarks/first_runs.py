@@ -45,6 +45,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("33", "92368c8", "EP EQ ER ES ET EU"),
     ("34", "89ebe6f", "EV EW EX EY EZ FA"),
     ("35", "c2be618", "FB FC FD FE FF FG"),
+    ("36", "e07e6c7", "FH FI FJ FK FL FM"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
