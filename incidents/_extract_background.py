@@ -255,12 +255,18 @@ class _Row(Protocol):
 
 
 # a crossing reported closed: "Torkham remains closed", "the border was shut", "Pakistan
-# sealed the crossing" (not "the closure has cost traders dearly": its effect)
+# sealed the crossing" (not "the closure has cost traders dearly", its effect, nor
+# "schools were closed in border areas", "talks were suspended after border clashes")
+_CROSSING = (
+    r"(?:border|borders|crossings?|gates?|terminal|frontier|Torkham|Chaman|Spin Boldak|"
+    r"Angoor Adda|Ghulam Khan|Kharlachi|Arandu|Nawa Pass|Bab-e-Dosti|Friendship Gate)"
+)
 _CLOSED = re.compile(
-    r"\b(?:remains?|remained|stays?|stayed|still|has been|have been|had been|was|were|is|"
-    r"are|been|kept)\s+(?:\w+\s+)?(?:closed|shut|sealed|suspended)\b"
-    r"|\b(?:closed|shut|sealed|closes|shuts|seals|closing|shutting|sealing)\s+(?:down\s+)?"
-    r"(?:[\w-]+\s+){0,4}?(?:border|crossings?|gates?|terminal)\b",
+    rf"\b{_CROSSING}\b[^.;:]{{0,60}}?\b(?:remains?|remained|stays?|stayed|still|has been|"
+    rf"have been|had been|was|were|is|are|been|kept)\s+(?:\w+\s+)?(?:closed|shut|sealed)\b"
+    rf"|\b(?:closed|shut|sealed|closes|shuts|seals|closing|shutting|sealing)\s+(?:down\s+)?"
+    rf"(?!(?:in|at|near|along|on|across|over|after|due|because|for|amid)\b)"
+    rf"(?:[\w'’-]+\s+){{0,3}}?{_CROSSING}\b",
     re.IGNORECASE,
 )
 
@@ -272,10 +278,7 @@ def closure_lead(texts: Sequence[str]) -> bool:
     reopened after three weeks"): a closure told as a state is then the article's
     news, not its background.  A closure named only for its effects ("the closure
     has cost traders millions") is not such a report."""
-    lead = " ".join(texts[:3])
-    return reopening_lead(texts) or any(
-        _BORDER.search(lead[max(0, m.start() - 80) : m.end() + 80]) for m in _CLOSED.finditer(lead)
-    )
+    return reopening_lead(texts) or _CLOSED.search(" ".join(texts[:3])) is not None
 
 
 _NUMBER_WORDS = {

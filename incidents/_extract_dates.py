@@ -111,8 +111,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "in_month",
         # (not "since October 13": a day of the month, read by "md")
-        rf"\b(?:in|during|since|through|throughout)\s+(?P<m>{_MON})(?!\.?\s*\d{{1,2}}(?:st|nd|rd|th)?\b)"
-        rf"(?:\s+(?P<y>\d{{4}}))?\b",
+        rf"\b(?:(?:in|during|through|throughout)\s+|since\s+(?=(?:{_MON})\b(?!\.?\s*\d{{1,2}}"
+        rf"(?:st|nd|rd|th)?\b)))(?P<m>{_MON})(?:\s+(?P<y>\d{{4}}))?\b",
     ),
     # weeks
     (
@@ -324,7 +324,11 @@ def find_dates(
                     last = last + dt.timedelta(days=1)
         since = _SINCE_BEFORE.search(sentence, max(0, a - 12), a)
         if kind in ("md", "dm", "iso") and since and first is not None and article is not None:
-            # "closed since October 13": from that day to the article's
+            # "closed since October 13": from that day to the article's (a day after the
+            # article without its year is last year's)
+            if first > article and not g.get("y"):
+                first = _year_before(first)
+                rel = "article"
             a, text, last = since.start(), sentence[since.start() : m.end()], max(first, article)
         spans.append(DateSpan(a, m.end(), text, first, last, rel, fut and rel == "article"))
     for a, b, text in deferred:
@@ -343,6 +347,14 @@ def find_dates(
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _year_before(d: dt.date) -> dt.date:
+    return (
+        d.replace(year=d.year - 1, day=28)
+        if (d.month, d.day) == (2, 29)
+        else d.replace(year=d.year - 1)
+    )
 
 
 # A verb of saying or of reacting right after a date: "the army on Monday said", "the

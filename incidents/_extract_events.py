@@ -733,6 +733,8 @@ def _sentence(
     own = _assign(t, counts, [p for x, p in pairs if x.violent])
     by_key: dict[tuple[str, object], _Candidate] = {}
     cut = _cause_cut(t)  # "In reaction to an attack on Saturday that killed seven, ..."
+    # "Torkham, which remained shut, was sealed on Sunday": a new closure too
+    fresh = any(x.kind == "border_closure" and not x.state for x in trig)
     for x, p in pairs:
         key = ("violent" if x.violent else x.kind, _place_key(p))
         if key in seen:
@@ -742,7 +744,7 @@ def _sentence(
         seen.add(key)
         main = cut and x.start >= cut and p.start >= cut  # told after the cause
         c = _Candidate(i, s.paragraph, (s.start, s.end), t, x.kind, p, None, None, "")
-        c.closure_state = x.state
+        c.closure_state = x.state and not fresh
         _date(c, x, p, [d for d in spans if d.start >= cut] if main else spans, para, ref)
         _actors(c, x, acts, t)
         c.notes.extend(p.notes)

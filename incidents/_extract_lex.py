@@ -370,8 +370,9 @@ def _triggers(sentence: str) -> list[Trigger]:
                 continue  # "the ceasefire agreed in Doha has brought calm": one in force
         if kind == "border_closure":
             # a closure that continues ("remained closed", "still shut") or ends
-            # ("reopened after remaining closed") is a state, not a new event
-            # unless it is dated by its length ("remained closed for a fourth day")
+            # ("reopened after remaining closed") is a state, not a new event, unless
+            # it is dated by its length ("remained closed for a fourth day"); the
+            # article decides whether a state is its news (incidents.extract)
             before = sentence[max(0, m.start() - 25) : m.start()]
             state = (
                 _STATE.search(text)
@@ -379,7 +380,6 @@ def _triggers(sentence: str) -> list[Trigger]:
                 or _LASTING_BEFORE.search(before)
                 or (_PERFECT_BEFORE.search(before) and _LASTING_AFTER.match(sentence, m.end()))
             )
-            # a state is kept as such: the article decides whether it is its news
             state = bool(state) and not _DURATION.search(sentence)
             if _PROTESTED_BEFORE.search(before):
                 continue  # "traders protested the closure of the crossing": a known state

@@ -137,6 +137,7 @@ confidence was computed from.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter
 
@@ -221,6 +222,7 @@ from incidents._extract_text import (
     strip_html,
 )
 from incidents._extract_wide import frontier_from_neighbour
+from incidents._match import Match
 from incidents.errors import IncidentError
 from incidents.geocode import Geocoder
 
@@ -450,9 +452,22 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
         gone |= {k for k, c in enumerate(cands) if c.closure_state}
     elif ref is not None:  # the article's news: the days the closure has lasted
         for c in cands:
-            if c.kind != "border_closure" or not (c.closure_state or c.date_how == "not stated"):
+            if not c.closure_state:  # ("closed the crossing for three days": planned)
                 continue
             span = closure_span(c.evidence, c.date_text, c.first, c.last, ref)
+            began = [
+                o.first
+                for o in cands
+                if o.kind == "border_closure"
+                and not o.closure_state
+                and o.date_how in ("absolute", "relative")
+                and o.first is not None
+                and o.first <= ref
+                and _near(o.place.match, c.place.match)
+            ]
+            if span == (c.first, c.last) and c.date_how == "not stated" and began:
+                # "Torkham remains closed" / "Pakistan closed Torkham on October 12"
+                span = (min(began), ref)
             if span != (c.first, c.last):
                 c.first, c.last = span
                 c.notes.append(f"closure lasting {span[0]} to {span[1]}")
@@ -827,6 +842,16 @@ def _without_tallied_regions(cands: list[_Candidate], texts: list[str]) -> list[
 
 _EARLIER_OPEN = re.compile(r"^\W*(?:Earlier|Previously|Before that|Prior to this)\s*,", re.I)
 _HAD_DONE = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en)\b")
+
+
+def _near(a: Match, b: Match, km: float = 10.0) -> bool:
+    """Whether two resolved places are within ``km`` of each other (one crossing named
+    two ways: "Torkham", "the Torkham border crossing")."""
+    if any(v is None or math.isnan(v) for v in (a.lat, b.lat, a.lon, b.lon)):
+        return False
+    dy = (a.lat - b.lat) * 111.2
+    dx = (a.lon - b.lon) * 111.2 * math.cos(math.radians((a.lat + b.lat) / 2))
+    return math.hypot(dx, dy) <= km
 
 
 def _lead_date(

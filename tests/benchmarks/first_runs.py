@@ -119,10 +119,12 @@ def main() -> None:
                 rows = [json.loads(x) for x in out.splitlines() if x.startswith("{")]
                 lines += [json.dumps({"wave": wave, "commit": commit, **r}) for r in rows]
                 print(f"wave {wave} ({commit}): {len(ids)} dev articles, {len(rows)} rows")
-            finally:
+            finally:  # (never hide the error that brought us here)
                 subprocess.run(
-                    ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=True
+                    ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+                    check=False,
                 )
+                subprocess.run(["git", "-C", str(ROOT), "worktree", "prune"], check=False)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} rows -> {OUT}")

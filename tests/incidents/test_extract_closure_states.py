@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from incidents._extract_dates import find_dates
@@ -33,7 +34,11 @@ def _closures(text: str) -> dict[str, tuple[str, str]]:
     df = extract(text, article_date=DATE)
     df = df[df["event_kind"] == "border_closure"]
     return {
-        r["location"]: (str(r["date"].date()), str(r["date_end"].date())) for _, r in df.iterrows()
+        r["location"]: (
+            str(r["date"].date()),
+            str((r["date"] if pd.isna(r["date_end"]) else r["date_end"]).date()),
+        )
+        for _, r in df.iterrows()
     }
 
 
@@ -112,3 +117,53 @@ def test_an_undated_truce_headline_is_not_dated_by_violence_told_after_it():
     bombing = df[df["event_kind"] == "suicide_bombing"].iloc[0]
     assert str(bombing["date"].date()) == "2025-10-17"
     assert str(truce["date"].date()) >= "2025-10-18", truce["date"]
+
+
+# -- edges a review found (each failed on the session's first version of the rule) -----
+
+
+def test_a_fresh_closure_beside_a_state_in_one_sentence_is_kept():
+    text = (
+        "Pakistani forces shelled the Dangam district of Kunar on October 25.\n"
+        "Residents fled.\nOfficials gave no toll.\n"
+        "The Torkham crossing, which remained shut, was sealed by Pakistani troops on Sunday."
+    )
+    assert _closures(text) == {"Torkham crossing": ("2025-10-26", "2025-10-26")}
+
+
+def test_a_state_headline_takes_the_start_of_the_closure_told_after_it():
+    text = (
+        "Torkham border remains closed for a second week.\nPakistan closed Torkham on October 12."
+    )
+    assert _closures(text) == {"Torkham border": ("2025-10-12", DATE)}
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Talks were suspended after the border clashes.",
+        "Schools were closed in border areas after the clashes.",
+    ],
+)
+def test_a_lead_that_closes_something_else_is_no_closure_lead(lead):
+    text = (
+        "Pakistani forces shelled Kurram on October 25.\n"
+        + lead
+        + "\nResidents said two houses were hit.\n"
+        "The Torkham crossing has been closed since October 12, traders said."
+    )
+    assert _closures(text) == {}
+
+
+def test_a_planned_length_is_not_a_span():
+    text = (
+        "Torkham shut as talks stall.\n"
+        "Authorities closed the Torkham crossing for three days, officials said."
+    )
+    ((_, (first, _last)),) = _closures(text).items()
+    assert first >= "2025-10-26"
+
+
+def test_since_a_day_after_the_article_is_last_years():
+    spans = find_dates("closed since November 3", dt.date.fromisoformat(DATE))
+    assert (str(spans[0].first), str(spans[0].last)) == ("2024-11-03", DATE)

@@ -33,8 +33,8 @@ DATE = "2025-10-21"
             {"Chaman crossing": "2025-10-14", "Ghulam Khan": "2025-10-14"},
         ),
         (
-            "Officials are preparing the restoration of transit trade through Torkham, shut "
-            "for ten days. Hundreds of trucks are waiting on both sides.",
+            "Officials are preparing the restoration of transit trade through Torkham, which "
+            "has been shut for ten days. Hundreds of trucks are waiting on both sides.",
             {"Torkham": "2025-10-11"},
         ),
     ],
