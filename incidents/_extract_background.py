@@ -26,6 +26,8 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from incidents._extract_counts import NUMBERS
+
 __all__ = [
     "RECALLED_DAYS",
     "closure_lead",
@@ -281,10 +283,6 @@ def closure_lead(texts: Sequence[str]) -> bool:
     return reopening_lead(texts) or _CLOSED.search(" ".join(texts[:3])) is not None
 
 
-_NUMBER_WORDS = {
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-}  # fmt: skip
 _LASTED = re.compile(
     r"\bfor (?:the |over )?(?:(?:past|last|nearly|almost|about|around|over|more than) )*"
     r"(?P<n>\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -306,7 +304,7 @@ def closure_span(
     m = _LASTED.search(evidence)
     if m is not None:
         n = m.group("n").lower()
-        days = (int(n) if n.isdigit() else _NUMBER_WORDS[n]) * _UNIT_DAYS[
+        days = (int(n) if n.isdigit() else NUMBERS[n]) * _UNIT_DAYS[
             m.group("unit").lower().rstrip("s")
         ]
         if days <= 400:

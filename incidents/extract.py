@@ -143,6 +143,7 @@ from collections import Counter
 
 import pandas as pd
 
+from geo.sphere import point_km
 from incidents._extract_anaphora import Antecedents
 from incidents._extract_anchor import date_after_named_event, event_anchors
 from incidents._extract_background import (
@@ -440,40 +441,8 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     _lead_date(cands, unplaced, ref)
     lead_texts = [s.text for _, s in kept]
     closure_news = closure_lead(lead_texts)
-    gone = set(
-        recalled_rows(
-            cands,
-            ref,
-            violent=VIOLENT,
-            closure_news=closure_news,
-        )
-    )
-    if not closure_news:  # "the crossing, closed since October 12, ...": a known state
-        gone |= {k for k, c in enumerate(cands) if c.closure_state}
-    elif ref is not None:  # the article's news: the days the closure has lasted
-        for c in cands:
-            if not c.closure_state:  # ("closed the crossing for three days": planned)
-                continue
-            span = closure_span(c.evidence, c.date_text, c.first, c.last, ref)
-            began = [
-                o.first
-                for o in cands
-                if o.kind == "border_closure"
-                and not o.closure_state
-                and o.date_how in ("absolute", "relative")
-                and o.first is not None
-                and o.first <= ref
-                and _near(o.place.match, c.place.match)
-            ]
-            if span == (c.first, c.last) and c.date_how == "not stated" and began:
-                # "Torkham remains closed" / "Pakistan closed Torkham on October 12"
-                span = (min(began), ref)
-            if span != (c.first, c.last):
-                c.first, c.last = span
-                c.notes.append(f"closure lasting {span[0]} to {span[1]}")
-                if c.date_how == "not stated":
-                    c.date_how = "relative"
-                    c.flags = [f for f in c.flags if f != "date_not_stated"]
+    gone = set(recalled_rows(cands, ref, violent=VIOLENT, closure_news=closure_news))
+    gone |= _closure_states(cands, ref, news=closure_news)
     gone |= set(ended_closures(cands, {i: s.text for i, s in kept}))  # reopened later
     cands = [c for k, c in enumerate(cands) if k not in gone]
     quiet = {id(c) for c in _quiet_lead_past(cands, ref)}  # talks recalling a bombing
@@ -844,14 +813,48 @@ _EARLIER_OPEN = re.compile(r"^\W*(?:Earlier|Previously|Before that|Prior to this
 _HAD_DONE = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en)\b")
 
 
+def _closure_states(cands: list[_Candidate], ref: dt.date | None, *, news: bool) -> set[int]:
+    """Indices of the closures told as a state that are background ("the crossing,
+    closed since October 12, ...") when the article's lead is not a closure
+    (``news``); in an article whose lead is one, the states stay and are dated over
+    the days they have lasted ("closed for nine days"; an undated one from the start
+    of a dated closure of the same crossing: "Torkham remains closed" / "Pakistan
+    closed Torkham on October 12")."""
+    if not news:
+        return {k for k, c in enumerate(cands) if c.closure_state}
+    if ref is None:
+        return set()
+    for c in cands:
+        if not c.closure_state:  # ("closed the crossing for three days": planned)
+            continue
+        span = closure_span(c.evidence, c.date_text, c.first, c.last, ref)
+        began = [
+            o.first
+            for o in cands
+            if o.kind == "border_closure"
+            and not o.closure_state
+            and o.date_how in ("absolute", "relative")
+            and o.first is not None
+            and o.first <= ref
+            and _near(o.place.match, c.place.match)
+        ]
+        if span == (c.first, c.last) and c.date_how == "not stated" and began:
+            span = (min(began), ref)
+        if span != (c.first, c.last):
+            c.first, c.last = span
+            c.notes.append(f"closure lasting {span[0]} to {span[1]}")
+            if c.date_how == "not stated":
+                c.date_how = "relative"
+                c.flags = [f for f in c.flags if f != "date_not_stated"]
+    return set()
+
+
 def _near(a: Match, b: Match, km: float = 10.0) -> bool:
     """Whether two resolved places are within ``km`` of each other (one crossing named
     two ways: "Torkham", "the Torkham border crossing")."""
-    if any(v is None or math.isnan(v) for v in (a.lat, b.lat, a.lon, b.lon)):
+    if any(math.isnan(v) for v in (a.lat, b.lat, a.lon, b.lon)):
         return False
-    dy = (a.lat - b.lat) * 111.2
-    dx = (a.lon - b.lon) * 111.2 * math.cos(math.radians((a.lat + b.lat) / 2))
-    return math.hypot(dx, dy) <= km
+    return point_km(a.lat, a.lon, b.lat, b.lon) <= km
 
 
 def _lead_date(
