@@ -122,7 +122,12 @@ _EN_WORDS = frozenset(
     "in it its their they he she would who when while two three killed "
     # news words of this domain that no other Latin-script language shares
     "attacked attack attacks killing wounded injured soldiers people forces militants border "
-    "near into against during between were also been after over".split()
+    "near into against during between were also been after over "
+    # common function words and event words a short English headline may hold alone
+    # ("A drone strike hit X, Y on Friday"); none is a word of French, Spanish, German or
+    # Italian news prose ("à", "la", "de" are not among them)
+    "a an on at is are be but or not had will his her our strike strikes hit hits "
+    "drone shelling clashes clash fired firing airstrike airstrikes".split()
 )
 _WORD = re.compile(r"[^\W\d_]+")
 

@@ -465,6 +465,9 @@ SHORT = [
     "Militants attacked a border post in Zhob on Monday night, killing four soldiers.",
     "Mortar rounds hit homes in Khost, Paktia as well as Paktika on Monday.",
     "Security forces killed 8 khwarij in an intelligence-based operation in Datta Khel on Monday.",
+    # no word of the first list: only "a", "hit" and "on" mark it English
+    "A drone strike hit Mir Ali, North Waziristan on Friday.",
+    "Drone strike hits Mir Ali, North Waziristan on Friday",
 ]
 
 
