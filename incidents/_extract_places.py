@@ -862,7 +862,7 @@ def _near(t: str, places: list[_Place], gc: Geocoder) -> None:
         if a.role != "place" or b.role != "place":
             continue
         if not _NEAR_GAP.match(t[a.end : b.start]):
-            if not _holder(t, places, i):
+            if not _holder(t, places, i) or _two_towns(t[a.end : b.start], a, b, gc):
                 continue
             if b.match.method in _POINT and (
                 a.fallback or a.match.ambiguous or _km(a.match, b.match) > _NEAR_KM
@@ -895,6 +895,32 @@ def _near(t: str, places: list[_Place], gc: Geocoder) -> None:
             why = "ambiguous" if a.match.ambiguous else f"not within {_NEAR_KM:.0f} km of it"
             a.notes.append(f"{a.text!r} placed at {b.text} named beside it ({why})")
             a.match, a.fallback = b.match, True
+
+
+def _town(m: Match) -> bool:
+    """Whether ``m`` is a town found by its own name (or a crossing): a place that
+    stands for itself, not a village a coarser name must hold."""
+    return m.method == "crossing" or (
+        m.method == "gazetteer"
+        and not m.ambiguous
+        and m.match_class == "place_exact"
+        and "|town|" in (m.radius_basis or "")
+    )
+
+
+def _two_towns(gap: str, a: _Place, b: _Place, gc: Geocoder) -> bool:
+    """Whether "X, Y" lists two towns ("strikes in Jalalabad, Kandahar") rather than
+    naming a place X held by the town Y ("Spinkai, Ghulam Khan"): X is itself a town
+    far from Y, and Y's district has no namesake of X near Y."""
+    if not _APPOSED_GAP.match(gap) or a.fallback or not (_town(a.match) and _town(b.match)):
+        return False
+    if _km(a.match, b.match) <= _NEAR_KM:
+        return False
+    if b.match.admin2:
+        res = gc.resolve(a.text, admin2=b.match.admin2)
+        if res and res[0].method in _POINT and _km(res[0], b.match) <= _NEAR_KM:
+            return False
+    return True
 
 
 def _namesake_near(a: _Place, b: _Place, gc: Geocoder) -> None:

@@ -394,3 +394,36 @@ def test_a_post_on_the_border_restated_in_a_district_is_one_row():
     assert len(df) == 1
     assert "Mohmand" in str(df.iloc[0]["location"])
     assert df.iloc[0]["fatalities"] == 3
+
+
+# -- "X, Y": two towns listed, or a place and the town that holds it ------------------------
+
+# (sentence, [(location, matched name, rough lat, rough lon)] of the violent rows)
+APPOSED = [
+    # two towns far apart, each a town by its own name: a list, each at itself
+    (
+        "Pakistani jets carried out strikes in Jalalabad, Kandahar on Friday.",
+        [("Jalalabad", 34.4, 70.5), ("Kandahar", 31.6, 65.7)],
+    ),
+    (
+        "Pakistan declares war after it carries out strikes in Kabul, Kandahar",
+        [("Kabul", 34.5, 69.2), ("Kandahar", 31.6, 65.7)],
+    ),
+    # a village the gazetteer cannot place alone, then the crossing town holding it
+    (
+        "Militants attacked a post in Spinkai, Ghulam Khan on Friday.",
+        [("Spinkai", 33.1, 70.0)],
+    ),
+    # a town and the province holding it: one row at the town
+    ("A drone strike hit Mir Ali, North Waziristan on Friday.", [("Mir Ali", 33.0, 70.3)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), APPOSED)
+def test_apposed_names_are_a_list_of_towns_or_a_place_and_its_holder(text, expected):
+    df = rows(text)
+    got = sorted((r.location, round(r.latitude, 1), round(r.longitude, 1)) for r in df.itertuples())
+    assert len(got) == len(expected)
+    for (loc, lat, lon), (want, wlat, wlon) in zip(got, sorted(expected), strict=True):
+        assert loc == want
+        assert abs(lat - wlat) < 0.3 and abs(lon - wlon) < 0.3, (loc, lat, lon)
