@@ -668,6 +668,12 @@ _WIRE_CAPTION_END = re.compile(
     r",\s+(?:Pakistan|Afghanistan)\s*,?\s+(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\s+\d{1,2},\s+(?:19|20)\d\d\.?\s*$"
 )
+# ... or a wire's name after a dash closing it: "... in Chaman on April 22, 2025. — AFP",
+# "... in Nangarhar, Afghanistan. – Reuters file", "... — AFP/File"
+_DASH_CREDIT_END = re.compile(
+    r"\s[-–—]\s*(?:Reuters|AFP|AP|EPA|Getty Images|Xinhua|Anadolu(?: Agency)?|APP|INP|PPI)"
+    r"(?:\s*/?\s*(?:[Ff]ile|FILE|[Pp]hoto))?\s*\.?\s*$"
+)
 # ... or opening it: "Photo: ...", "File photo of ...", "FILE - ...".
 _CREDIT_FIRST = re.compile(
     r"^\s*(?:(?:AFP |AP |Reuters |File |FILE )?(?:photo|PHOTO|Photo)\s*[:|-]|File photo\b|"
@@ -687,7 +693,12 @@ def is_caption(line: str) -> bool:
     of its own."""
     if _REPORTING.search(line):
         return False
-    return bool(_CREDIT.search(line) or _CREDIT_FIRST.match(line) or _WIRE_CAPTION_END.search(line))
+    return bool(
+        _CREDIT.search(line)
+        or _CREDIT_FIRST.match(line)
+        or _WIRE_CAPTION_END.search(line)
+        or _DASH_CREDIT_END.search(line)
+    )
 
 
 # a file photo, or one of the aftermath (a funeral, mourners, a protest): the day it

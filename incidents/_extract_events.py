@@ -910,6 +910,11 @@ _DATED_NOUN = re.compile(
     re.IGNORECASE,
 )
 #: A date that ends a term: "effective until March 11", "valid till October 20".
+_SINCE_COMPARED = re.compile(
+    r"\b(?:most|worst|deadliest|bloodiest|biggest|largest|heaviest|fiercest|severest|"
+    r"highest|first|gravest|sharpest|strongest)\b[^.;:]{0,100}?\bsince\b[^.;:]{0,60}$",
+    re.IGNORECASE,
+)
 _TERM_END = re.compile(
     r"\b(?:until|till|untill|up to|through|expir(?:es|ing) on|ending on|valid till)\s+$",
     re.IGNORECASE,
@@ -939,6 +944,9 @@ def _date(
             _THE_BEFORE.search(c.evidence, max(0, d.start - 5), d.start)
             and _DATED_NOUN.match(c.evidence, d.end)
         )
+        # "the most severe confrontation since the Taliban's return to power in 2021":
+        # the start of the period compared with, not the event's day
+        and not _SINCE_COMPARED.search(c.evidence[max(0, d.start - 160) : d.start])
     ]
     if x.violent:
         # violence reported happened: a date to come is of something else in the

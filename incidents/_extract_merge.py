@@ -396,7 +396,15 @@ def _inside_of(fine: _Candidate, coarse: _Candidate) -> bool:
         # (a crossing lies on both sides: for it only the distance counts)
         # (and the district opposite is a place of its own: provinces only)
         if mf.method == "crossing":
-            if mc.method == "admin1" and _km_to(mf, mc) <= (mc.uncertainty_km or 0):
+            # (a crossing given on one side, the province on the other: one event only
+            # when the kinds agree, as across the line below: an air strike on
+            # Kandahar is not the clash at the Chaman crossing)
+            across = bool(mf.country and mc.country and mf.country != mc.country)
+            if (
+                mc.method == "admin1"
+                and _km_to(mf, mc) <= (mc.uncertainty_km or 0)
+                and (not across or _kinds_agree(fine, coarse))
+            ):
                 return True
             if mc.method == "admin2" and _same(mf.admin2, mc.admin2 or mc.name):
                 return True

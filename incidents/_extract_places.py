@@ -48,7 +48,10 @@ _LOCATIVE = re.compile(
     r"(?:(?:border\s+|frontier\s+|northwestern\s+|eastern\s+|southern\s+|southeastern\s+|"
     r"northern\s+|western\s+|remote\s+|restive\s+|tribal\s+)?"
     r"(?:towns?|city|cities|villages?|districts?|provinces?|regions?|areas?|crossing|valley|"
-    r"capital)\s+of\s+)?"
+    r"capital)\s+of\s+"
+    # units named in apposition after a quantity: "on key cities Kabul and Kandahar"
+    r"|(?:key|major|main|big|several|two|three|four|five)\s+"
+    r"(?:cities|towns|provinces|districts)\s+)?"
     # an appositive: "including the capital, Kabul", "in the provincial capital Khost",
     # "in Balochistan's capital Quetta"
     r"(?:(?:(?:[A-Z][\w-]*\s+)?[A-Z][\w-]*(?:'s|’s)\s+(?:provincial\s+)?|provincial\s+|"
@@ -336,11 +339,31 @@ def _struck(left: str, at: int) -> bool:
     hits = [x for x in triggers_in(seg) if x.violent]
     if not hits:
         return False
-    words = seg[hits[-1].end :].split()
-    return len(words) <= 4 and not any(
-        w.lower() in ("with", "and", "but", "or", "to") or (w.islower() and _VERBISH.search(w))
+    after = seg[hits[-1].end :]
+    # "bombed major cities in Afghanistan including the capital X": X is one of the
+    # targets named before the list word
+    parts = _LIST_WORD.split(after, maxsplit=1)
+    if len(parts) == 2 and _plain_words(parts[0], 6, _PAST_OR_GERUND):
+        after = parts[1]
+    return _plain_words(after, 4)
+
+
+_LIST_WORD = re.compile(r",?\s+(?:including|such as|notably|among them)\s+", re.IGNORECASE)
+
+
+def _plain_words(span: str, most: int, verbish: re.Pattern[str] | None = None) -> bool:
+    """Whether ``span`` holds at most ``most`` words, none a verb (by ``verbish``, or
+    :data:`_VERBISH`) or a conjunction."""
+    verbish = verbish or _VERBISH
+    words = span.split()
+    return len(words) <= most and not any(
+        w.lower() in ("with", "and", "but", "or", "to") or (w.islower() and verbish.search(w))
         for w in words
     )
+
+
+# (a plural noun may end in "es": "cities", "provinces")
+_PAST_OR_GERUND = re.compile(r"(?:ed|ing)$")
 
 
 _VERBISH = re.compile(r"(?:ed|ing|es)$")
