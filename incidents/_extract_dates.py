@@ -312,6 +312,8 @@ def find_dates(
         if kind == "today" and _OUTLET_TODAY.search(sentence, 0, m.end()):
             continue  # "India Today reported": an outlet's name
         fut = future and future_in_clause(sentence, a)
+        if fut and _SAID_BEFORE.search(sentence, max(0, a - 30), a):
+            fut = False  # "Pakistan will allow ..., an official said Thursday": said, so past
         first, last, rel = _resolve(kind, g, article, previous, year_hint, fut)
         if kind in ("md", "dm", "iso") and first is not None and spans:
             w = spans[-1]
@@ -347,6 +349,10 @@ def find_dates(
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|told\s+\w+|announced|stated|added|confirmed|reported)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _year_before(d: dt.date) -> dt.date:

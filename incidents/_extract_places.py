@@ -369,6 +369,14 @@ _PAST_OR_GERUND = re.compile(r"(?:ed|ing)$")
 _VERBISH = re.compile(r"(?:ed|ing|es)$")
 
 
+# a site the preposition after it belongs to, between a speech word and the place
+_SITE_NOUN = re.compile(
+    r"\b(?:crossings?|border|gates?|terminals?|posts?|checkposts?|checkpoints?|outposts?)\s+"
+    r"(?:in|at|to|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _names_event(span: str) -> bool:
     return any(x.violent for x in triggers_in(span))
 
@@ -1085,6 +1093,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     venue = _VENUE.search(left) or speech_venue(left)
     if venue and _names_event(venue.group(0)):
         venue = None  # "officials said the strikes in Paktika": the event's place
+    if venue and _SITE_NOUN.search(venue.group(0)):
+        venue = None  # "officials said the crossings at X and Y were closed": a site's place
     if venue and _struck(left, venue.start()):
         venue = None  # "a blast struck a rally in X", "troops killed three commanders in X"
     if _SUBJECT_CLOSED.match(right) and m.method != "country":

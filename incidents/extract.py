@@ -166,6 +166,7 @@ from incidents._extract_events import (
     _sentence,
     lists_parts,
 )
+from incidents._extract_kind_date import kind_date
 from incidents._extract_lex import (
     AF_MIL,
     EVENT_KINDS,
@@ -321,7 +322,9 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     kept = list(without_captions(sents, ref))  # (number, sentence) of the article's report
     anchors = event_anchors(texts, ref)  # "on the night after <an event dated elsewhere>"
     disaster: int | None = None  # the last sentence giving a natural disaster's toll
+    done: list[int] = []  # numbers of the kept sentences read so far
     for i, s in kept:
+        done.append(i)
         if ref is not None and (briefed := briefing_date(s.text, ref)) is not None:
             # "Geopolitical Briefing: Pakistan – 12 October 2025": what follows is told
             # as of that day ("on Sunday", "earlier in the week" count from it)
@@ -344,6 +347,17 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
             i, s, gc, ref, year_hint, last_range, inherit, kind, memory, listed=listed
         )
         date_after_named_event(new, anchors)  # "the night after the explosions in Kabul"
+        for c in new:
+            if c.date_how in ("inherited", "not stated") and (
+                got := kind_date(texts, done[:-1], c.kind, ref, year_hint=year_hint)
+            ):
+                # "crossings were closed Oct. 12 ... / the crossings at X and Y were
+                # closed": the date of the closure told before, not of the sentence before
+                # (nor the article's days)
+                c.first, c.last, c.date_text = got[0], got[1], got[2]
+                c.date_how = "inherited"
+                c.flags = [f for f in c.flags if f != "date_not_stated"]
+                c.notes.append(f"date {got[2]!r} of the {c.kind} told in sentence {got[3]}")
         if listed is not None:
             for c in new:
                 if c.kind == listed and not c.actor1:
