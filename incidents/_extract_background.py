@@ -292,6 +292,9 @@ _LASTED = re.compile(
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
+_BEGAN = re.compile(r"\b(?:closure|shutdown)\s+(?:began|started|had begun)\b", re.IGNORECASE)
+
+
 def closure_span(
     evidence: str, date_text: str, first: dt.date | None, last: dt.date | None, ref: dt.date
 ) -> tuple[dt.date | None, dt.date | None]:
@@ -301,6 +304,8 @@ def closure_span(
     stated without either keeps its dates."""
     if re.match(r"since\b", date_text, re.IGNORECASE):
         return first, last
+    if first is not None and first <= ref and _BEGAN.search(evidence):
+        return first, ref  # "The closure began on February 21": from then on
     m = _LASTED.search(evidence)
     if m is not None:
         n = m.group("n").lower()

@@ -823,6 +823,9 @@ _LIST_GAP = re.compile(
 
 
 def _nearest_trigger(p: _Place, trig: list[Trigger]) -> Trigger | None:
+    inside = [x for x in trig if p.start <= x.start and x.end <= p.end]
+    if inside:  # "The closure began ...": the event word names the place told before
+        return inside[0]
     before = [x for x in trig if x.end <= p.start and p.start - x.end <= 160]
     if before:
         return max(before, key=lambda x: x.end)

@@ -155,7 +155,10 @@ _T: list[tuple[str, str]] = [
         r"(?:all )?(?:cross-border |transit )?(?:traffic|trade|movement|crossings))\b"
         # "Trade, as well as pedestrian movement, was blocked along the crossing"
         r"|\b(?:traffic|trade|movement)(?:,\s+as well as\s+[\w -]{1,30},)?\s+(?:was|were|has been|"
-        r"have been|had been|remained)\s+(?:halted|suspended|stopped|blocked)\b",
+        r"have been|had been|remained)\s+(?:halted|suspended|stopped|blocked)\b"
+        # "The closure began on February 21": the closure as the subject of its start
+        r"|(?<=\bthe )(?:border )?(?:closure|shutdown)(?= (?:began|started|was imposed|"
+        r"was ordered|took effect|came into effect|had begun)\b)",
     ),
     (
         "ceasefire",
@@ -229,6 +232,8 @@ _LASTING_AFTER = re.compile(
     r"(?:days?|weeks?|months?|years?|hours?))\b|\s+(?:ever\s+since|till|until)\b",
     re.IGNORECASE,
 )
+# "The closure began on February 21": told from its start, a state that has lasted since
+_BEGAN_AFTER = re.compile(r"\s+(?:began|started|had begun)\b", re.IGNORECASE)
 _DURATION = re.compile(
     r"\bfor (?:a|the) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) "
     r"(?:straight |consecutive |successive )?day\b"
@@ -379,6 +384,7 @@ def _triggers(sentence: str) -> list[Trigger]:
                 or _STATE_BEFORE.search(before)
                 or _LASTING_BEFORE.search(before)
                 or (_PERFECT_BEFORE.search(before) and _LASTING_AFTER.match(sentence, m.end()))
+                or _BEGAN_AFTER.match(sentence, m.end())
             )
             state = bool(state) and not _DURATION.search(sentence)
             if _PROTESTED_BEFORE.search(before):
@@ -388,8 +394,11 @@ def _triggers(sentence: str) -> list[Trigger]:
             if _REOPEN.search(sentence[max(0, m.start() - 80) : m.end() + 40]):
                 continue
             window = sentence[max(0, m.start() - 80) : m.end() + 80]
-            if not _BORDER_WORD.search(window) and not re.search(
-                r"\b(?:Torkham|Chaman|Angoor|Ghulam Khan|Kharlachi)\b", window
+            # ("The closure began on ...": placed only at a crossing named before it)
+            if (
+                not _BORDER_WORD.search(window)
+                and not _BEGAN_AFTER.match(sentence, m.end())
+                and not re.search(r"\b(?:Torkham|Chaman|Angoor|Ghulam Khan|Kharlachi)\b", window)
             ):
                 continue
         if kind == "talks" and re.search(r"\btalks? (?:about|of) war\b", sentence, re.I):

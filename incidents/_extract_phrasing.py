@@ -168,11 +168,21 @@ _CLOSED_SUBJECT = re.compile(
 )
 
 
+# ... or the closure itself as the subject, opening the sentence: "The closure began on
+# February 21" (the closure of the crossing named before)
+_CLOSURE_SUBJECT = re.compile(
+    r"^\W*(?P<np>the\s+(?:border\s+)?(?P<noun>closure|shutdown))\s+"
+    r"(?:began|started|was imposed|was ordered|took effect|came into effect|had begun)\b",
+    re.IGNORECASE,
+)
+
+
 def closed_subject(sentence: str) -> re.Match[str] | None:
     """A definite description of a crossing that is the subject of its closure
-    ("The crossing was closed on Thursday"), with the groups ``np`` and ``noun`` of
-    the anaphora module's descriptions; None when there is none."""
-    return _CLOSED_SUBJECT.search(sentence)
+    ("The crossing was closed on Thursday", "The closure began on February 21"),
+    with the groups ``np`` and ``noun`` of the anaphora module's descriptions; None
+    when there is none."""
+    return _CLOSED_SUBJECT.search(sentence) or _CLOSURE_SUBJECT.search(sentence)
 
 
 # The hunt after an attack: "security officials carrying out a search operation",

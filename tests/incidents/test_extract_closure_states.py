@@ -65,6 +65,13 @@ NEWS = [
         "crossing",
         ("2025-10-13", DATE),
     ),
+    # the closure as the subject of its start, after a reopening lead naming the crossing
+    (
+        "The Kharlachi crossing reopened on Monday after weeks of tension.\n"
+        "The closure began on October 9, when a land dispute turned violent.",
+        "closure",
+        ("2025-10-09", DATE),
+    ),
 ]
 
 
@@ -77,6 +84,10 @@ def test_a_closure_state_in_a_closure_lead_is_a_row_over_its_days(text, site, da
 
 
 BACKGROUND = [
+    # the start of a closure told in an article whose lead is violence
+    "Militants attacked a post in Bajaur on Sunday, killing two soldiers.\n"
+    "Officials said the Torkham crossing was busy.\n"
+    "The closure began on October 9, when a land dispute turned violent.",
     "The closure of the Chaman crossing since October 12 has cost traders dearly.",
     "A months-long closure of the Torkham border has ruined fruit exporters.",
     "More than 900 refugees returned from Pakistan on Sunday, the ministry said.\n"
