@@ -335,6 +335,14 @@ def _triggers_memo(sentence: str) -> tuple[Trigger, ...]:
     return tuple(_triggers(sentence))
 
 
+# "bombed by PAF jets", "struck by Pakistani drones": an attack by the forces named
+# (not "struck by lightning", "struck by a car")
+_BY_FORCES = re.compile(
+    r"\s+by\s+(?:(?:the|a|an)\s+)?(?:PAF\b|Pakistan(?:i|'s|’s)?\s+|Afghan\s+|Taliban\s+|military\s+|"
+    r"(?:fighter\s+)?jets\b|warplanes\b|drones?\b|aircraft\b|helicopters?\b|gunships?\b)"
+)
+
+
 def _triggers(sentence: str) -> list[Trigger]:
     out: list[Trigger] = []
     natural: bool | None = None
@@ -350,7 +358,9 @@ def _triggers(sentence: str) -> list[Trigger]:
             # "struck a deal", "struck by": only a strike on something counts; and
             # "a roadside bomb struck": the verb of another weapon is not an air strike.
             after = sentence[m.end() : m.end() + 20].lower()
-            if re.match(r"\s+(?:a |an )?(?:deal|agreement|accord|by|down)\b", after):
+            if re.match(r"\s+(?:a |an )?(?:deal|agreement|accord|by|down)\b", after) and not (
+                _BY_FORCES.match(sentence, m.end())
+            ):
                 continue
             if _HIT_A_MINE.match(sentence, m.end()):
                 continue  # "their vehicle struck an old mine": the mine's blast

@@ -1164,6 +1164,11 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     locative = locative or facility_after(right)  # "attacked Kulachi College"
     locative = locative or bool(_FACILITY_BEFORE.search(left))  # "at FC Compound X"
     locative = locative or bool(_NOUN_IN_NAME.search(p.text))
+    # "Kandahar, where the leader lives, was bombed by jets": the subject of a passive
+    # verb of attack, opening its clause
+    locative = locative or bool(
+        _CLAUSE_OPEN.search(left) and _PASSIVE_HIT.match(t[p.end : p.end + 200])
+    )
     if m.method in ("crossing", "admin1", "admin2") or m.country == "other":
         return "place" if (locative or m.method != "gazetteer") else "listed"
     if not locative:
@@ -1171,6 +1176,22 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     return "place"
 
 
+#: The start of a sentence or clause, before a name (and "the city of").
+_CLAUSE_OPEN = re.compile(
+    r"(?:^|[.;:\"“(]\s*|,\s+and\s+|,\s+while\s+)\W*(?:(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:city|town|village|district|province|capital|area)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+#: The passive verb of an attack after its subject (a list of names, or a comma clause
+#: about the place between): "... and Y were bombed", ", where X lives, was shelled".
+_PASSIVE_HIT = re.compile(
+    r"^(?:\s+(?:and|&)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2})?"
+    r"(?:\s*,\s+(?:where|which|home to|the)\b[^,;.]{3,120},)?"
+    r"\s+(?:was|were|has been|have been|had been|is being|are being)\s+"
+    r"(?:also\s+|again\s+|reportedly\s+|repeatedly\s+|heavily\s+)?"
+    r"(?:bombed|shelled|struck|hit|attacked|targeted|pounded|raided|stormed|bombarded|strafed)\b",
+    re.IGNORECASE,
+)
 #: A name that is the subject of its closure: "The Torkham border has remained shut",
 #: "Chaman crossing was closed".
 _SUBJECT_CLOSED = re.compile(

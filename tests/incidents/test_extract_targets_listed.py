@@ -87,3 +87,26 @@ CAPTIONS = [
 def test_a_caption_closed_by_a_dash_and_a_wire_name_is_no_report(caption):
     text = caption + "\nOfficials said on Friday the crossing at Torkham would reopen next week."
     assert violent_places(text, "2024-12-20") == []
+
+
+# -- the subject of a passive verb of attack is its site ----------------------------------
+
+PASSIVE = [
+    ("Kandahar was bombed on Friday.", ["Kandahar"]),
+    ("Khost was struck by a drone on Friday.", ["Khost"]),
+    ("Mir Ali was attacked by militants on Friday.", ["Mir Ali"]),
+    ("The city of Kandahar was bombed by Pakistani jets on Friday.", ["Kandahar"]),
+    (
+        "Kabul and Kandahar, where the Taliban's supreme leader has his headquarters, were "
+        "bombed by PAF jets on Friday.",
+        ["Kabul", "Kandahar"],
+    ),
+    # not an attack: struck by lightning; a place that is no subject of the verb
+    ("A shepherd was struck by lightning in Khost on Friday.", []),
+    ("Officials in Kandahar said a convoy was attacked on Friday.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "places"), PASSIVE)
+def test_the_subject_of_a_passive_attack_is_its_site(text, places):
+    assert violent_places(text) == places
