@@ -620,6 +620,13 @@ def _sentence(
             # were closing the gate at X at 7 pm when firing broke out in Y")
             and (y.violent == x.violent or y.kind == "border_closure")
             and not (x.end <= p.start and (y.end <= x.start or p.start - x.end < y.start - p.end))
+            # ("killed a terrorist in X, averting a major attack": X is in the kept
+            # word's clause, the dropped one comes after a comma)
+            and not (
+                x.end <= p.start <= p.end <= y.start
+                and "," in t[p.end : y.start]
+                and not re.search(r"[,;]", t[x.end : p.start])
+            )
         ):
             # the place of a threat, a cause or history named in the sentence (but
             # "... to attack Y when they were killed in X", "militants killed in X were
@@ -1295,6 +1302,7 @@ def _events_of(
     words ("left 70 dead") belong to that too."""
     keep: list[Trigger] = []
     cause: list[Trigger] = []
+    unreal: list[Trigger] = []  # dropped as not happened (a threat, plan, averted attack)
     follows_at: int | None = None  # where "This clash follows ..." sets the news after
     dropped = False
     has_date = any(d.first is not None for d in spans)
@@ -1325,7 +1333,14 @@ def _events_of(
             _MODAL.search(clause)
             or _unreal(x, clause, t[x.end : x.end + 60], ref)
             or (x.violent and _PLANNED_VIOLENCE.search(clause))
-            or _HISTORY.search(clause)
+        ):
+            # a threat, plan or averted attack: the casualty words of an earlier clause
+            # still tell what happened ("killed a terrorist, averting a major attack")
+            dropped = True
+            unreal.append(x)
+            continue
+        if (
+            _HISTORY.search(clause)
             # "due to frequent border skirmishes": a habit (not "despite frequent patrols")
             or _FREQUENT_BEFORE.search(clause)
             or (_COMMENTARY.search(clause) and not near)
@@ -1472,7 +1487,19 @@ def _events_of(
         dropped = True
         keep = [x for x in keep if x not in trend]
     if dropped and not any(x.violent and not x.weak for x in keep):
-        keep = [x for x in keep if not x.weak or x in own]
+        # (a casualty word in a clause before everything dropped, when only things that
+        # did not happen were dropped, is this news: "killed a wanted terrorist in X,
+        # averting a major attack")
+        before = (
+            min(x.start for x in unreal)
+            if unreal and len(unreal) == len([x for x in raw if x not in keep])
+            else -1
+        )
+        keep = [
+            x
+            for x in keep
+            if not x.weak or x in own or (x.end <= before and re.search(r"[,;]", t[x.end : before]))
+        ]
     return keep
 
 

@@ -110,3 +110,26 @@ PASSIVE = [
 @pytest.mark.parametrize(("text", "places"), PASSIVE)
 def test_the_subject_of_a_passive_attack_is_its_site(text, places):
     assert violent_places(text) == places
+
+
+# -- what did not happen is dropped, what happened before it in the sentence stays -------
+
+AVERTED = [
+    (
+        "Security forces on Friday killed a wanted terrorist in Qila Saifullah, averting a "
+        "major attack.",
+        ["Qila Saifullah"],
+    ),
+    (
+        "Troops on Friday killed two militants in Zhob, thwarting a planned attack on a school.",
+        ["Zhob"],
+    ),
+    # the threat's place is no site; a threat alone is no event
+    ("Militants threatened on Friday to attack posts in Zhob.", []),
+    ("Officials said on Friday that militants planned to attack Zhob, averting nothing.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "places"), AVERTED)
+def test_a_killing_told_before_an_averted_attack_is_kept(text, places):
+    assert violent_places(text, "2024-02-09") == places
