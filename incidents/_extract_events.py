@@ -641,12 +641,24 @@ def _sentence(
             "ceasefire",
         ):
             continue  # a venue (abroad, or of talks) is never the scene of fighting
-        if x.kind in ("talks", "ceasefire") and not re.search(
-            r"\b(?:in|at)\s+(?:the\s+)?(?:\w+\s+)?$"
-            # "talks are taking place in the northwestern city of Urumqi"
-            r"|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,2}(?:city|town|capital)\s+of\s+$",
-            t[max(0, p.start - 50) : p.start],
-            re.IGNORECASE,  # "In Kurram district, both sides agreed to a truce"
+        if (
+            x.kind in ("talks", "ceasefire")
+            and not (
+                # "a ceasefire on the Torkham border": the truce of that crossing
+                x.kind == "ceasefire"
+                and re.search(r"\bon\s+the\s+$", t[max(0, p.start - 10) : p.start])
+                and (
+                    re.search(r"\b(?:border|crossing)\b", p.text)
+                    or re.match(r"\s+(?:border|crossing)\b", t[p.end : p.end + 12])
+                )
+            )
+            and not re.search(
+                r"\b(?:in|at)\s+(?:the\s+)?(?:\w+\s+)?$"
+                # "talks are taking place in the northwestern city of Urumqi"
+                r"|\b(?:in|at)\s+the\s+(?:[\w-]+\s+){0,2}(?:city|town|capital)\s+of\s+$",
+                t[max(0, p.start - 50) : p.start],
+                re.IGNORECASE,  # "In Kurram district, both sides agreed to a truce"
+            )
         ):
             continue
         if x.kind in ("talks", "ceasefire"):

@@ -133,3 +133,18 @@ AVERTED = [
 @pytest.mark.parametrize(("text", "places"), AVERTED)
 def test_a_killing_told_before_an_averted_attack_is_kept(text, places):
     assert violent_places(text, "2024-02-09") == places
+
+
+CEASEFIRE_ON = [
+    ("Both sides agreed to a ceasefire on the Torkham border on Friday.", "Torkham"),
+    ("Elders brokered a truce on the Kharlachi crossing on Friday.", "Kharlachi"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), CEASEFIRE_ON)
+def test_a_ceasefire_on_a_crossing_is_placed_there(text, place):
+    df = extract(text, article_date=DATE)
+    rows = df[df["event_kind"] == "ceasefire"]
+    assert len(rows) == 1
+    assert place in rows.iloc[0]["location"]
+    assert not rows.iloc[0]["review_flags"] or "frontier_wide" not in rows.iloc[0]["review_flags"]
