@@ -486,6 +486,8 @@ def _extract(text: str, *, article_date: object, geocoder: Geocoder | None) -> p
     cands = fold_crossing_ends(cands)  # "the crossing near Spin Boldak and Chaman"
     cands = fold_wide_responses(cands)  # "... responded by opening fire along the border"
     for c in cands:
+        _combatants_killed(c)
+    for c in cands:
         c.notes = notes_global + c.notes
         c.features = features(c, rows=cands, texts=texts, ref=ref)
         c.confidence = confidence(c.features)
@@ -628,6 +630,20 @@ def _is_background(c: _Candidate) -> bool:
 
 
 # "In the second incident, ...": an incident of its own, after another
+def _combatants_killed(c: _Candidate) -> None:
+    """A killing told by its casualties alone ("three soldiers were martyred in X",
+    "troops killed five militants in X") whose dead are all fighters (forces,
+    militants) is fighting, not violence against civilians: kind ``attack``
+    (ACLED Battles / Armed clash).  Civilians or people of no stated side keep
+    ``killing``."""
+    if c.kind != "killing":
+        return
+    dead = {n.group for n in c.counts if n.which == "killed"}
+    if dead and dead <= {"forces", "militants"}:
+        c.kind, c.types = "attack", EVENT_KINDS["attack"]
+        c.notes.append("kind attack: the dead are all fighters")
+
+
 _NEXT_INCIDENT = re.compile(
     r"^\W*In the (?:second|third|fourth|fifth|next|other|later|latest) (?:\w+ )?(?:incident|"
     r"attack|strike|blast|explosion|raid|ambush|clash|encounter|operation)\b"
