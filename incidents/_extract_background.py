@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from incidents._extract_counts import NUMBERS
+from incidents._extract_phrasing import CLOSURE_BEGAN
 
 __all__ = [
     "RECALLED_DAYS",
@@ -292,7 +293,7 @@ _LASTED = re.compile(
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
-_BEGAN = re.compile(r"\b(?:closure|shutdown)\s+(?:began|started|had begun)\b", re.IGNORECASE)
+_BEGAN = re.compile(r"\b(?:closure|shutdown)\s+" + CLOSURE_BEGAN + r"\b", re.IGNORECASE)
 
 
 def closure_span(

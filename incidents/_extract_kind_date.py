@@ -5,9 +5,9 @@ Afghan forces attacked posts on the night of October 11 ... / Officials said the
 crossings at Torkham and Chaman were closed.": the third sentence names the
 crossings of the closure the first one dated; the date of the sentence right
 before it is the clash's.  A closure, ceasefire or talks told without a date of
-its own, which would inherit the date of the sentence before, takes instead the
-date of the nearest earlier sentence of the lead that told the same kind with a
-date (placed or not).
+its own, which would inherit the date of the sentence before (or the article's
+days), takes instead the day of the nearest of the :data:`REACH` sentences before
+it that told the same kind with a day (placed or not).
 """
 
 from __future__ import annotations

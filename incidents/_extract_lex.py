@@ -10,7 +10,7 @@ from functools import lru_cache
 from incidents._extract_controls import accidental, non_event
 from incidents._extract_counts import Casualties, casualties_in
 from incidents._extract_lex_more import EXTRA, MONTH, TRADES, same_blast
-from incidents._extract_phrasing import MORE_TRIGGERS
+from incidents._extract_phrasing import CLOSURE_BEGAN, MORE_TRIGGERS
 from incidents._extract_phrasing_h import MORE_TRIGGERS_H, own_forces, truce_state
 from incidents._extract_phrasing_l import weather_named, without_weather
 from incidents._extract_phrasing_m import AIRCRAFT_KILLS, BOMB_KILLS
@@ -157,8 +157,7 @@ _T: list[tuple[str, str]] = [
         r"|\b(?:traffic|trade|movement)(?:,\s+as well as\s+[\w -]{1,30},)?\s+(?:was|were|has been|"
         r"have been|had been|remained)\s+(?:halted|suspended|stopped|blocked)\b"
         # "The closure began on February 21": the closure as the subject of its start
-        r"|(?<=\bthe )(?:border )?(?:closure|shutdown)(?= (?:began|started|was imposed|"
-        r"was ordered|took effect|came into effect|had begun)\b)",
+        r"|(?<=\bthe )(?:border )?(?:closure|shutdown)(?= " + CLOSURE_BEGAN + r"\b)",
     ),
     (
         "ceasefire",
@@ -233,7 +232,7 @@ _LASTING_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "The closure began on February 21": told from its start, a state that has lasted since
-_BEGAN_AFTER = re.compile(r"\s+(?:began|started|had begun)\b", re.IGNORECASE)
+_BEGAN_AFTER = re.compile(r"\s+" + CLOSURE_BEGAN + r"\b", re.IGNORECASE)
 _DURATION = re.compile(
     r"\bfor (?:a|the) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) "
     r"(?:straight |consecutive |successive )?day\b"

@@ -168,11 +168,12 @@ _CLOSED_SUBJECT = re.compile(
 )
 
 
+#: The verbs of a closure told from its start ("The closure began on February 21").
+CLOSURE_BEGAN = r"(?:began|started|had begun|was imposed|was ordered|took effect|came into effect)"
 # ... or the closure itself as the subject, opening the sentence: "The closure began on
 # February 21" (the closure of the crossing named before)
 _CLOSURE_SUBJECT = re.compile(
-    r"^\W*(?P<np>the\s+(?:border\s+)?(?P<noun>closure|shutdown))\s+"
-    r"(?:began|started|was imposed|was ordered|took effect|came into effect|had begun)\b",
+    r"^\W*(?P<np>the\s+(?:border\s+)?(?P<noun>closure|shutdown))\s+" + CLOSURE_BEGAN + r"\b",
     re.IGNORECASE,
 )
 
