@@ -46,6 +46,8 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("34", "89ebe6f", "EV EW EX EY EZ FA"),
     ("35", "c2be618", "FB FC FD FE FF FG"),
     ("36", "e07e6c7", "FH FI FJ FK FL FM"),
+    ("37", "b286d23", "FN FO FP FQ FR FS"),
+    ("38", "60fb9e8", "FT FU FV FW FX FY"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
