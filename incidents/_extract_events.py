@@ -476,7 +476,8 @@ def _victim(span: str) -> bool:
 
 
 _CAUSE_OF_NEWS = re.compile(
-    r"\b(?:relations|ties|tensions?|trade|anger|concerns?|fears?|frictions?)\b[^.;:]{0,40}?"
+    r"\b(?:relations|ties|tensions?|trade|anger|concerns?|fears?|frictions?|strains?|rifts?|"
+    r"mistrust|distrust|hostility)\b[^.;:]{0,40}?"
     r"\b(?:after|following|since|in the wake of)\s+(?:[\w'’-]+,?\s+){0,14}$",
     re.IGNORECASE,
 )

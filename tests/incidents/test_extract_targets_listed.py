@@ -148,3 +148,15 @@ def test_a_ceasefire_on_a_crossing_is_placed_there(text, place):
     assert len(rows) == 1
     assert place in rows.iloc[0]["location"]
     assert not rows.iloc[0]["review_flags"] or "frontier_wide" not in rows.iloc[0]["review_flags"]
+
+
+CAUSE_OF_STRAINS = [
+    "Diplomatic strains deepened after Pakistan's military carried out air operations inside "
+    "Afghan territory, citing security concerns.",
+    "The rift widened after jets struck Khost last month.",
+]
+
+
+@pytest.mark.parametrize("text", CAUSE_OF_STRAINS)
+def test_violence_named_as_the_cause_of_strained_relations_is_background(text):
+    assert violent_places(text, "2026-02-12") == []
