@@ -818,6 +818,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     found.sort(key=lambda p: p.start)
     _qualify(t, found)
     _contexts(t, found, gc)
+    _scene_unit_lists(t, found, gc)
     for cm in _NATIONAL_CAPITAL.finditer(t):
         # "struck a market in the Afghan capital": Kabul (Islamabad for Pakistan's)
         if any(q.start < cm.end() and cm.start() < q.end for q in found):
@@ -1313,6 +1314,62 @@ def _town_part(a: _Place, b: _Place, gc: Geocoder) -> bool:
     return True
 
 
+#: A list of places opened after the unit a sentence is set in: "Clashes in X district
+#: ... continued in areas such as A, B and C", "spread to other areas including A, B".
+_LIST_CUE = re.compile(
+    r"\b(?:(?:other\s+)?(?:areas?|villages?|localities|parts|places|towns)\s+"
+    r"(?:such\s+as|including|like)|including)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _scene_unit_lists(t: str, places: list[_Place], gc: Geocoder) -> None:
+    """The places of a list (two or more) opened by :data:`_LIST_CUE` after a district
+    or province the sentence named, each with no unit of its own, are read inside it: a
+    place of the exact name in it answers ("Sangina" is a village of Kurram, not
+    Sangin in Helmand); a namesake known only loosely (a village elsewhere, a
+    spelling variant, an ambiguous name) is placed at the unit, keeping its text.
+    A town found by its own name outside the unit stays (the list may leave it).
+    The unit becomes the items' context, so the unknown names between them are
+    placed at it too (:func:`_unknown_list_items`)."""
+    for i, first in enumerate(places):
+        if first.role != "place" or first.context:
+            continue
+        cue = _LIST_CUE.search(t, max(0, first.start - 40), first.start)
+        if cue is None:
+            continue
+        units = [
+            u
+            for u in places[:i]
+            if u.role == "place" and u.match.method in ("admin1", "admin2") and not u.fallback
+        ]
+        if not units:
+            continue
+        unit = units[-1]
+        items = [first]
+        for p in places[i + 1 :]:
+            if p.role != "place" or p.context or not _COORD.match(t[items[-1].end : p.start]):
+                break
+            items.append(p)
+        if len(items) < 2:
+            continue  # ("... villages, including X, where five died": a site of the event)
+        level = "admin1" if unit.match.method == "admin1" else "admin2"
+        for p in items:
+            if p.match.method in ("admin1", "admin2", "country") or _inside(p.match, unit.match):
+                continue
+            res = gc.resolve(p.text, **{level: unit.match.name})
+            got = res[0] if res else None
+            if got is not None and got.method in _POINT and not got.ambiguous:
+                p.notes.append(f"{p.text!r} read inside {unit.text} named before the list")
+                p.match, p.fallback = got, False
+            elif not _town(p.match):
+                p.notes.append(f"{p.text!r} not found in {unit.text}: placed at {unit.match.name}")
+                p.match, p.fallback = unit.match, True
+            else:
+                continue
+            p.context.append(unit)
+
+
 def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
     """Mark admin units that locate the place before them and resolve that place
     inside them: a candidate outside the unit is rejected and the place falls back
@@ -1559,6 +1616,17 @@ def _unknown_list_items(t: str, places: list[_Place], known: list[_Place]) -> No
             continue
         ctx = a.context or b.context
         units = [c.match for c in ctx if c.match.method in ("admin1", "admin2")]
+        if not units and a.match.method in _POINT and b.match.method in _POINT:
+            # "Clashes in X district ... continued in areas such as A, B, C and D": the
+            # unit the sentence named before the list, when it holds the places known
+            units = [
+                u.match
+                for u in places
+                if u.end <= a.start
+                and u.match.method in ("admin1", "admin2")
+                and _inside(a.match, u.match)
+                and _inside(b.match, u.match)
+            ][-1:]
         if not units:
             continue
         for m in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}", gap):

@@ -427,3 +427,35 @@ def test_apposed_names_are_a_list_of_towns_or_a_place_and_its_holder(text, expec
     for (loc, lat, lon), (want, wlat, wlon) in zip(got, sorted(expected), strict=True):
         assert loc == want
         assert abs(lat - wlat) < 0.3 and abs(lon - wlon) < 0.3, (loc, lat, lon)
+
+
+# -- a list of places opened after the unit the sentence is set in ------------------------
+
+SCENE_LISTS = [
+    # a village of the exact name inside the unit, not a namesake town elsewhere; names
+    # the gazetteer lacks placed at the unit with their own text
+    (
+        "Clashes in Kurram district entered their eighth day, with violence continuing in "
+        "areas such as Sangina, Sadda, Balshkhel, Kharkalay and Alizai.",
+        {"Sangina", "Sadda", "Balshkhel", "Kharkalay", "Alizai"},
+        (33.3, 34.1, 69.8, 70.8),  # inside Kurram, roughly
+    ),
+    # a town found by its own name outside the unit stays where it is
+    (
+        "Jets struck Paktika province and other areas including Khost and Kabul on Friday.",
+        {"Paktika province", "Khost", "Kabul"},
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "box"), SCENE_LISTS)
+def test_a_list_after_the_scene_unit_is_read_inside_it(text, names, box):
+    df = rows(text)
+    assert set(df["location"]) == names
+    if box is not None:
+        lat0, lat1, lon0, lon1 = box
+        assert df["latitude"].between(lat0, lat1).all(), df[["location", "latitude"]]
+        assert df["longitude"].between(lon0, lon1).all(), df[["location", "longitude"]]
+    else:
+        assert (df.loc[df["location"] == "Kabul", "latitude"] > 34.3).all()
