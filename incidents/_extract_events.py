@@ -644,15 +644,7 @@ def _sentence(
             continue  # a venue (abroad, or of talks) is never the scene of fighting
         if (
             x.kind in ("talks", "ceasefire")
-            and not (
-                # "a ceasefire on the Torkham border": the truce of that crossing
-                x.kind == "ceasefire"
-                and re.search(r"\bon\s+the\s+$", t[max(0, p.start - 10) : p.start])
-                and (
-                    re.search(r"\b(?:border|crossing)\b", p.text)
-                    or re.match(r"\s+(?:border|crossing)\b", t[p.end : p.end + 12])
-                )
-            )
+            and not (x.kind == "ceasefire" and _on_crossing(t, p))
             and not re.search(
                 r"\b(?:in|at)\s+(?:the\s+)?(?:\w+\s+)?$"
                 # "talks are taking place in the northwestern city of Urumqi"
@@ -842,6 +834,18 @@ _LIST_GAP = re.compile(
 )
 
 
+def _on_crossing(t: str, p: _Place) -> bool:
+    """Whether ``p`` is written "on the X border" or "on the X crossing" ("agreed to a
+    ceasefire on the Torkham border": the truce of that crossing)."""
+    return bool(
+        re.search(r"\bon\s+the\s+$", t[max(0, p.start - 10) : p.start])
+        and (
+            re.search(r"\b(?:border|crossing)\b", p.text)
+            or re.match(r"\s+(?:border|crossing)\b", t[p.end : p.end + 12])
+        )
+    )
+
+
 def _nearest_trigger(p: _Place, trig: list[Trigger]) -> Trigger | None:
     inside = [x for x in trig if p.start <= x.start and x.end <= p.end]
     if inside:  # "The closure began ...": the event word names the place told before
@@ -932,12 +936,14 @@ _DATED_NOUN = re.compile(
     r"ultimatum|visit)\b",
     re.IGNORECASE,
 )
-#: A date that ends a term: "effective until March 11", "valid till October 20".
+#: A comparison with a period that began with the date after it: "the gravest
+#: confrontation since the Taliban's return to power in 2021".
 _SINCE_COMPARED = re.compile(
     r"\b(?:most|worst|deadliest|bloodiest|biggest|largest|heaviest|fiercest|severest|"
     r"highest|first|gravest|sharpest|strongest)\b[^.;:]{0,100}?\bsince\b[^.;:]{0,60}$",
     re.IGNORECASE,
 )
+#: A date that ends a term: "effective until March 11", "valid till October 20".
 _TERM_END = re.compile(
     r"\b(?:until|till|untill|up to|through|expir(?:es|ing) on|ending on|valid till)\s+$",
     re.IGNORECASE,

@@ -1616,17 +1616,6 @@ def _unknown_list_items(t: str, places: list[_Place], known: list[_Place]) -> No
             continue
         ctx = a.context or b.context
         units = [c.match for c in ctx if c.match.method in ("admin1", "admin2")]
-        if not units and a.match.method in _POINT and b.match.method in _POINT:
-            # "Clashes in X district ... continued in areas such as A, B, C and D": the
-            # unit the sentence named before the list, when it holds the places known
-            units = [
-                u.match
-                for u in places
-                if u.end <= a.start
-                and u.match.method in ("admin1", "admin2")
-                and _inside(a.match, u.match)
-                and _inside(b.match, u.match)
-            ][-1:]
         if not units:
             continue
         for m in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}", gap):

@@ -629,7 +629,6 @@ def _is_background(c: _Candidate) -> bool:
     return c.date_how in ("absolute", "relative") and not c.yeared and not timeline
 
 
-# "In the second incident, ...": an incident of its own, after another
 def _combatants_killed(c: _Candidate) -> None:
     """A killing told by its casualties alone ("three soldiers were martyred in X",
     "troops killed five militants in X") whose dead are all fighters (forces,
@@ -644,6 +643,7 @@ def _combatants_killed(c: _Candidate) -> None:
         c.notes.append("kind attack: the dead are all fighters")
 
 
+# "In the second incident, ...": an incident of its own, after another
 _NEXT_INCIDENT = re.compile(
     r"^\W*In the (?:second|third|fourth|fifth|next|other|later|latest) (?:\w+ )?(?:incident|"
     r"attack|strike|blast|explosion|raid|ambush|clash|encounter|operation)\b"
