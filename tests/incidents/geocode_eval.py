@@ -305,7 +305,7 @@ def truth_table(gc: Geocoder) -> tuple[dict[str, float], pd.DataFrame]:
 
 def truth_by_slice(gc: Geocoder) -> pd.DataFrame:
     """The hand-checked places per ``slice`` (``frontier``, ``pakistan``, ``coder``,
-    ``coder2``, ``coder3``), once with the admin names a coder gives (``hinted``) and
+    ``coder2``, ``coder3``, ``coder4``), once with the admin names a coder gives (``hinted``) and
     once by name alone; rows carry ``slice``, ``category``, ``hinted`` and the truth point."""
     df = truth_frame()
     parts = []

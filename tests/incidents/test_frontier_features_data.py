@@ -75,7 +75,7 @@ TRUTH_COLUMNS = [
 #: down before the geocoder was run on them; ``coder2``: the same, for the merged and
 #: settled KP districts and Balochistan's border districts (districts as coders name
 #: them, including districts newer than the shipped polygons, e.g. Karezat).
-TRUTH_SLICES = {"frontier", "pakistan", "coder", "coder2", "coder3"}
+TRUTH_SLICES = {"frontier", "pakistan", "coder", "coder2", "coder3", "coder4"}
 TRUTH_CATEGORIES = {
     "town_shares_district_name",
     "namesakes_in_one_district",

@@ -199,9 +199,23 @@ CODER2_FLOORS = {True: (30, 0.96, 0.96, 30.0), False: (30, 0.96, 0.96, 30.0)}
 CODER3_FLOORS = {True: (31, 0.93, 0.96, 22.0), False: (31, 0.83, 0.83, 19.0)}
 
 
+#: hinted -> (n, within 25 km, radius covers truth, median radius at most): the
+#: ``coder4`` slice (53 rows: 12 places of the merged and settled KP districts and
+#: Balochistan written down and committed before the geocoder was run on them), first
+#: run 83.0 % / 90.6 % / 37.0 km hinted and 56.6 % / 92.5 % / 42.2 km bare; no fix was
+#: written from it (session 20).  Floors one row under the first run (README,
+#: "Geocoding accuracy").
+CODER4_FLOORS = {True: (53, 0.81, 0.88, 38.0), False: (53, 0.54, 0.90, 43.0)}
+
+
 @pytest.mark.parametrize(
     ("name", "floors"),
-    [("coder", CODER_FLOORS), ("coder2", CODER2_FLOORS), ("coder3", CODER3_FLOORS)],
+    [
+        ("coder", CODER_FLOORS),
+        ("coder2", CODER2_FLOORS),
+        ("coder3", CODER3_FLOORS),
+        ("coder4", CODER4_FLOORS),
+    ],
 )
 def test_coder_slices(gaz, name, floors):
     rows = truth_by_slice(Geocoder(gaz))
