@@ -943,33 +943,34 @@ def _town(m: Match) -> bool:
 def _two_towns(gap: str, a: _Place, b: _Place, gc: Geocoder) -> bool:
     """Whether "X, Y" lists two towns ("strikes in Jalalabad, Kandahar") rather than
     naming a place X held by the town Y ("Spinkai, Ghulam Khan"): X is itself a town
-    far from Y, and Y's district has no namesake of X near Y."""
+    far from Y, and Y's district has no namesake of X near Y (:func:`_namesake_by`)."""
     if not _APPOSED_GAP.match(gap) or a.fallback or not (_town(a.match) and _town(b.match)):
         return False
     if _km(a.match, b.match) <= _NEAR_KM:
         return False
-    if b.match.admin2:
-        res = gc.resolve(a.text, admin2=b.match.admin2)
-        if res and res[0].method in _POINT and _km(res[0], b.match) <= _NEAR_KM:
-            return False
-    return True
+    return _namesake_by(a, b, gc) is None
+
+
+def _namesake_by(a: _Place, b: _Place, gc: Geocoder) -> Match | None:
+    """A namesake of ``a`` in the district of the point ``b``, within :data:`_NEAR_KM`
+    of it (one place found by its name alone), or None."""
+    if not b.match.admin2:
+        return None
+    res = gc.resolve(a.text, admin2=b.match.admin2)
+    got = res[0] if res else None
+    if got is None or got.method not in _POINT or got.ambiguous:
+        return None
+    return got if _km(got, b.match) <= _NEAR_KM else None
 
 
 def _namesake_near(a: _Place, b: _Place, gc: Geocoder) -> None:
     """Place ``a`` at its namesake within :data:`_NEAR_KM` of the point ``b`` that
     holds it, else at ``b`` itself, keeping ``a``'s text."""
-    if b.match.admin2:
-        res = gc.resolve(a.text, admin2=b.match.admin2)
-        got = res[0] if res else None
-        if (
-            got is not None
-            and got.method in _POINT
-            and not got.ambiguous
-            and _km(got, b.match) <= _NEAR_KM
-        ):
-            a.notes.append(f"{a.text!r} read near {b.text} that holds it: {got.name}")
-            a.match, a.fallback = got, False
-            return
+    got = _namesake_by(a, b, gc)
+    if got is not None:
+        a.notes.append(f"{a.text!r} read near {b.text} that holds it: {got.name}")
+        a.match, a.fallback = got, False
+        return
     a.notes.append(f"{a.text!r} placed at {b.text} that holds it")
     a.match, a.fallback = b.match, True
 
@@ -1353,12 +1354,10 @@ def _scene_unit_lists(t: str, places: list[_Place], gc: Geocoder) -> None:
             items.append(p)
         if len(items) < 2:
             continue  # ("... villages, including X, where five died": a site of the event)
-        level = "admin1" if unit.match.method == "admin1" else "admin2"
         for p in items:
             if p.match.method in ("admin1", "admin2", "country") or _inside(p.match, unit.match):
                 continue
-            res = gc.resolve(p.text, **{level: unit.match.name})
-            got = res[0] if res else None
+            got = _read_in(p.text, unit.match, gc)
             if got is not None and got.method in _POINT and not got.ambiguous:
                 p.notes.append(f"{p.text!r} read inside {unit.text} named before the list")
                 p.match, p.fallback = got, False
