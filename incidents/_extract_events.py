@@ -243,6 +243,15 @@ _THIS_FOLLOWS = re.compile(
 # The backdrop of the news, not an event of it (unless a day is named with it):
 # "the strikes came at a time when talks in Istanbul had ended in stalemate", "the
 # operations come amid days of heavy fighting near X".
+# An operation named as the frame of other news ("a curfew in 24 areas ... as part of a
+# targeted operation against militants", "residents were asked to leave ahead of the
+# operation"): the operation is not itself told as happening.
+_FRAME_OF = re.compile(
+    r"\b(?:as part of|ahead of|in preparation for|in view of)\s+"
+    r"(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_OPERATION = re.compile(r"(?:[\w-]+\s+)?(?:operations?|offensives?|crackdowns?)\b", re.I)
 _BACKDROP = re.compile(
     r"\b(?:at a time when|at a time of|against the backdrop of|in the backdrop of|"
     r"in the context of|(?:comes?|came|coming) amid|amid (?:days|weeks|months|years) of)"
@@ -1332,6 +1341,10 @@ def _events_of(
         window = t[max(0, x.start - 60) : x.end + 60]
         if _PURPOSE.search(clause):
             continue
+        if _FRAME_OF.search(clause) and _OPERATION.match(x.text):
+            continue
+        if x.text.lower() == "targeted" and any(y.start == x.end + 1 for y in raw):
+            continue  # "a targeted operation": an adjective of the trigger after it
         if _BACKDROP.search(clause) and not near:
             dropped = True
             continue
