@@ -1,4 +1,4 @@
-"""``frontier extract ARTICLE [--date YYYY-MM-DD] [-o OUTPUT]``.
+"""``frontier extract ARTICLE [--date YYYY-MM-DD] [--min-confidence P] [-o OUTPUT]``.
 
 Reads a news article (a text or HTML file, or ``-`` for stdin), extracts candidate
 incidents with :func:`incidents.extract.extract` and writes them: CSV on stdout
@@ -6,7 +6,9 @@ without ``-o``; otherwise by the extension of ``-o``: ``.csv`` (the extracted
 table), ``.geojson``/``.json``/``.gpkg``/``.parquet`` (positioned with
 :func:`incidents.position`, written by :func:`incidents.write`).  When nothing
 is found the output is empty (header only / no features), ``nothing found`` and
-the reason go to stderr, and the exit status is 0.
+the reason go to stderr, and the exit status is 0.  Candidates whose confidence is
+below ``--min-confidence`` (default 0.3, as :func:`incidents.extract.extract`) are
+left out; stderr says how many.
 
 The article's encoding is sniffed like any input (UTF-8, UTF-16 with or without
 byte-order mark, Windows-1252, and UTF-8 with stray Windows-1252 bytes).  CSV text
@@ -67,8 +69,10 @@ def run(args: argparse.Namespace) -> int:
     if out is not None and args.article != "-":
         check_output(out, args.article, force=bool(getattr(args, "force", False)))
     escape = not getattr(args, "raw_csv", False)
-    df = extract(_read(args.article), article_date=args.date)
+    cut = {} if args.min_confidence is None else {"min_confidence": _cut(args.min_confidence)}
+    df = extract(_read(args.article), article_date=args.date, **cut)
     message = df.attrs.get("message")
+    low = int(df.attrs.get("below_confidence", 0))
     df.attrs.clear()  # the article text is not written into file metadata
 
     if out is None:
@@ -88,8 +92,21 @@ def run(args: argparse.Namespace) -> int:
     wide = int(df["review_flags"].str.contains("frontier_wide").sum())
     kinds = ", ".join(f"{k} {n}" for k, n in df["event_kind"].value_counts().items())
     where = f" -> {out}" if out else ""
+    left = f"; {low} below the confidence cut left out (--min-confidence 0 keeps them)"
     print(
-        f"frontier extract: {len(df)} candidate incidents ({kinds}; {wide} frontier-wide){where}",
+        f"frontier extract: {len(df)} candidate incidents ({kinds}; {wide} frontier-wide)"
+        f"{left if low else ''}{where}",
         file=sys.stderr,
     )
     return 0
+
+
+def _cut(text: str) -> float:
+    """``--min-confidence``: a number from 0 to 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 <= value <= 1:
+        raise IncidentError(f"--min-confidence must be a number from 0 to 1, got {text!r}")
+    return value

@@ -132,6 +132,12 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("article", nargs="?", default="-", help="text file, or - for stdin")
     e.add_argument("--date", default=None, help="article date, YYYY-MM-DD")
     e.add_argument("-o", "--output", default=None, help="output file (default: CSV to stdout)")
+    e.add_argument(
+        "--min-confidence",
+        default=None,
+        metavar="P",
+        help="leave out candidates whose confidence is below P, 0-1 (default 0.3; 0 keeps all)",
+    )
     _io_options(e, sheet=False)
     f = sub.add_parser("figure", help="static figure: map, space-time chart or frontier profile")
     f.add_argument("input", help="raw or positioned incident file")

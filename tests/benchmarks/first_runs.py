@@ -48,6 +48,8 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("36", "e07e6c7", "FH FI FJ FK FL FM"),
     ("37", "b286d23", "FN FO FP FQ FR FS"),
     ("38", "60fb9e8", "FT FU FV FW FX FY"),
+    ("39", "f6303ae", "FZ GA GB GC GD GE"),
+    ("40", "00c9434", "GF GG GH GI GJ GK"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
@@ -76,7 +78,7 @@ for a in se.load():
     if a["split"] != "dev" or a["id"] not in ids:
         continue
     res = se.score_article(a)
-    for r in res["rows"]:
+    for r in res["rows_all"]:
         print(json.dumps({"id": a["id"], "status": r["status"], "features": r.get("features")}))
 """
 

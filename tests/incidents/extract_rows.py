@@ -9,7 +9,7 @@ from incidents.extract import extract
 
 def violent(text: str, date: str) -> pd.DataFrame:
     """The rows of ``text`` (published on ``date``) that are not strategic developments."""
-    df = extract(text, article_date=date)
+    df = extract(text, article_date=date, min_confidence=0)  # the rule, not the cut
     return df[~df["event_type"].eq("Strategic developments")]
 
 

@@ -27,7 +27,7 @@ DATE = "2025-10-15"  # a Wednesday
 
 
 def _rows(text: str, date: str = DATE) -> pd.DataFrame:
-    return extract(text, article_date=date)
+    return extract(text, article_date=date, min_confidence=0)  # the rule, not the cut
 
 
 def _wide(df: pd.DataFrame) -> pd.Series:

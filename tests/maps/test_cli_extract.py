@@ -42,19 +42,20 @@ def test_file_to_stdout_csv(article, capsys):
     assert set(df["matched_name"]) == {
         "Barmal",
         "Urgun",
-        "Afghanistan-Pakistan frontier (whole border)",
         "Torkham",
     }
     assert "2025-10-15" in set(df["date"])
     assert {"evidence", "evidence_span", "confidence", "extraction_notes"} <= set(df.columns)
-    assert cap.err.startswith("frontier extract: 4 candidate incidents")
+    # the attack "all along the border" is told without a day and scores below the cut
+    assert cap.err.startswith("frontier extract: 3 candidate incidents")
+    assert "1 below the confidence cut left out" in cap.err
 
 
 def test_stdin(monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", _Stdin(ARTICLE))
     assert main(["extract", "-", "--date", "2025-10-16"]) == 0
     df = pd.read_csv(io.StringIO(capsys.readouterr().out))
-    assert len(df) == 4
+    assert len(df) == 3
 
 
 def test_dateline_gives_the_date_when_no_flag(article, capsys):
@@ -70,15 +71,15 @@ def test_output_formats(article, tmp_path, capsys, ext):
     assert capsys.readouterr().out == ""
     if ext == "geojson":
         fc = json.loads(out.read_text())
-        assert len(fc["features"]) == 4
+        assert len(fc["features"]) == 3
         props = fc["features"][0]["properties"]
         assert props["side"] in ("AF", "PK") and props["evidence"]
     elif ext == "parquet":
         back = pd.read_parquet(out)
-        assert len(back) == 4 and "border_distance_km" in back
+        assert len(back) == 3 and "border_distance_km" in back
     else:
         back = pd.read_csv(out)
-        assert len(back) == 4
+        assert len(back) == 3
 
 
 @pytest.mark.parametrize(
@@ -103,7 +104,7 @@ def test_html_file(tmp_path, capsys):
     page.write_text(f"<html><head><script>x = 1</script></head><body>{body}</body></html>")
     assert main(["extract", str(page), "--date", "2025-10-16"]) == 0
     df = pd.read_csv(io.StringIO(capsys.readouterr().out))
-    assert len(df) == 4 and not df["evidence"].str.contains("<").any()
+    assert len(df) == 3 and not df["evidence"].str.contains("<").any()
 
 
 def test_bad_arguments(tmp_path, article, capsys):
@@ -126,7 +127,7 @@ def test_python_m(article):
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    assert len(pd.read_csv(io.StringIO(proc.stdout))) == 4
+    assert len(pd.read_csv(io.StringIO(proc.stdout))) == 3
 
 
 def test_csv_coordinates_have_six_decimals_at_most(article, capsys):
@@ -137,3 +138,36 @@ def test_csv_coordinates_have_six_decimals_at_most(article, capsys):
     for col in ("latitude", "longitude"):
         decimals = df[col].dropna().str.partition(".")[2].str.len()
         assert len(decimals) and (decimals <= 6).all(), df[col].tolist()
+
+
+LOW = (
+    "Pakistani drones struck Urgun district on Tuesday.\n"
+    "Follow-up talks will be held in Istanbul on Oct 25, the statement said.\n"
+)
+
+
+def test_min_confidence_cut_is_reported_and_can_be_lifted(tmp_path, capsys):
+    path = tmp_path / "low.txt"
+    path.write_text(LOW, encoding="utf-8")
+    assert main(["extract", str(path), "--date", "2025-10-20"]) == 0
+    cap = capsys.readouterr()
+    kept = pd.read_csv(io.StringIO(cap.out))
+    assert "1 below the confidence cut left out (--min-confidence 0 keeps them)" in cap.err
+    assert main(["extract", str(path), "--date", "2025-10-20", "--min-confidence", "0"]) == 0
+    cap = capsys.readouterr()
+    every = pd.read_csv(io.StringIO(cap.out))
+    assert len(every) == len(kept) + 1
+    assert "below the confidence cut" not in cap.err
+
+
+@pytest.mark.parametrize("bad", ["1.2", "-0", "x", "nan"])
+def test_min_confidence_outside_0_1_is_refused(tmp_path, capsys, bad):
+    path = tmp_path / "low.txt"
+    path.write_text(LOW, encoding="utf-8")
+    code = main(["extract", str(path), "--min-confidence", bad])
+    err = capsys.readouterr().err
+    if bad == "-0":  # -0 is 0: every candidate
+        assert code == 0
+    else:
+        assert code == 2
+        assert "--min-confidence must be a number from 0 to 1" in err
