@@ -89,6 +89,17 @@ QUALIFIERS: dict[str, str] = {
     "levies station": "place",
     "levies post": "place",
     "levies thana": "place",
+    # so is a railway or bus station ("Bostan railway junction", "Sibi railway
+    # station", "Quetta bus stand"): the town
+    "railway station": "place",
+    "railway junction": "place",
+    "railway stations": "place",
+    "train station": "place",
+    "bus stand": "place",
+    "bus station": "place",
+    "bus terminal": "place",
+    "bus adda": "place",
+    "general bus stand": "place",
     "area": "area",
     "areas": "area",
     "region": "area",

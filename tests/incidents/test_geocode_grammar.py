@@ -37,6 +37,10 @@ TYPE_WORDS = [
     ("Khojak pass", [("khojak", {"feature"})]),
     ("Torkham border crossing", [("torkham", {"crossing"})]),
     ("Shawal area", [("shawal", {"area"})]),
+    ("Bostan railway junction area", [("bostan", {"place", "area"})]),
+    ("Sibi railway station", [("sibi", {"place"})]),
+    ("Quetta general bus stand", [("quetta", {"place"})]),
+    ("Kandahar airport", [("kandahar airport", set())]),  # an airport is a place of its own
     ("district", [("district", set())]),  # only a type word: kept as a name
 ]
 
