@@ -945,6 +945,15 @@ _DATED_NOUN = re.compile(
     r"ultimatum|visit)\b",
     re.IGNORECASE,
 )
+#: The words before the date of the event answered ("retaliated for the 16th March
+#: attack", "in response to Saturday's attack", "to avenge the March 16 raid"): that
+#: date is the cause's, not the answer's.
+_ANSWERED_DAY = re.compile(
+    r"\b(?:retaliat(?:ed|es|ing|e)\s+(?:for|against)|in\s+retaliation\s+(?:for|to)|"
+    r"in\s+(?:response|reprisal|revenge)\s+(?:to|for)|to\s+avenge|avenging|"
+    r"revenge\s+for)\s+(?:the\s+|a\s+|an\s+|last\s+)?$",
+    re.IGNORECASE,
+)
 #: A comparison with a period that began with the date after it: "the gravest
 #: confrontation since the Taliban's return to power in 2021".
 _SINCE_COMPARED = re.compile(
@@ -985,6 +994,12 @@ def _date(
         # "the most severe confrontation since the Taliban's return to power in 2021":
         # the start of the period compared with, not the event's day
         and not _SINCE_COMPARED.search(c.evidence[max(0, d.start - 160) : d.start])
+        # "retaliated for the 16th March attack ... by conducting airstrikes": the day
+        # of the event answered (unless the trigger is that event's own noun)
+        and not (
+            _ANSWERED_DAY.search(c.evidence, max(0, d.start - 60), d.start)
+            and not d.end <= x.start <= d.end + 40
+        )
     ]
     if x.violent:
         # violence reported happened: a date to come is of something else in the
