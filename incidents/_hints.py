@@ -106,10 +106,11 @@ class HintsMixin:
             for k in dict.fromkeys((full, key, admin_core(key), legacy, admin_core(legacy))):
                 if not k:
                     continue
+                # a unit's own name and the units the alias table adds to it: the
+                # district before a split ("Karachi West" before Keamari was cut from
+                # it, 2020) names both (as the gazetteer's baked alias keys do)
                 rows = ok([int(r) for r in g.by_key.get(k) if g.kind[r] in want])
-                if rows:
-                    return rows
-                rows = ok(self._alias_rows(k, level, want))
+                rows += [r for r in ok(self._alias_rows(k, level, want)) if r not in rows]
                 if rows:
                     return rows
             # the same words in another order ("Central Karachi", "Kohistan Upper"), or a
