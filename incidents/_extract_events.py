@@ -127,10 +127,14 @@ _PLANNED = re.compile(
     re.IGNORECASE,
 )
 # talks someone will seek: "he would send a delegation of elders to Kabul for talks",
-# "plans to hold talks with the Taliban" (the whole clause before the word)
+# "plans to hold talks with the Taliban", or asks for: "should hold talks", "must be given
+# a chance to hold talks", "asked the centre to allow the province to hold talks" (the
+# whole clause before the word)
 _TALKS_TO_COME = re.compile(
-    r"\b(?:would|will|shall|can|could|plans? to|planning to|intends? to|wants? to|seeks? to|"
-    r"(?:is|are) to)\s+(?:\w+\s+)?(?:send|hold|seek|begin|start|open|initiate|engage in|"
+    r"\b(?:would|will|shall|can|could|should|must|ought to|plans? to|planning to|intends? to|"
+    r"wants? to|seeks? to|(?:is|are) to|(?:a|the) chance to|an opportunity to|"
+    r"(?:allowed|permitted) to|allow\s+(?:[\w-]+\s+){0,4}to)\s+(?:\w+\s+)?"
+    r"(?:send|hold|seek|begin|start|open|initiate|engage in|"
     r"travel|go|visit)\b[^.;:]{0,80}$",
     re.IGNORECASE,
 )
