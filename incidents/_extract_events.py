@@ -133,9 +133,9 @@ _PLANNED = re.compile(
 _TALKS_TO_COME = re.compile(
     r"\b(?:would|will|shall|can|could|should|must|ought to|plans? to|planning to|intends? to|"
     r"wants? to|seeks? to|(?:is|are) to|(?:a|the) chance to|an opportunity to|"
-    r"(?:allowed|permitted) to|allow\s+(?:[\w-]+\s+){0,4}to)\s+(?:\w+\s+)?"
+    r"(?:allowed|permitted) to|allow(?:s|ing)?\s+(?:[\w-]+\s+){0,4}to)\s+(?:\w+\s+)?"
     r"(?:send|hold|seek|begin|start|open|initiate|engage in|"
-    r"travel|go|visit)\b[^.;:]{0,80}$",
+    r"travel|go|visit)\b[^.;:,]{0,80}$",
     re.IGNORECASE,
 )
 _AHEAD_OF = re.compile(r"\bahead of\s+(?:the\s+|a\s+|fresh\s+|new\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
@@ -1360,7 +1360,14 @@ def _events_of(
         window = t[max(0, x.start - 60) : x.end + 60]
         if _PURPOSE.search(clause):
             continue
-        if _FRAME_OF.search(clause) and _OPERATION.match(x.text):
+        if (
+            _FRAME_OF.search(clause)
+            and _OPERATION.match(x.text)
+            and not near  # "the operation that began on Sunday": told as news
+            and not any(  # "as part of the operation, troops killed five": the deed
+                y is not x and y.violent and y.text.lower() != "targeted" for y in raw
+            )
+        ):
             continue
         if x.text.lower() == "targeted" and any(y.start == x.end + 1 for y in raw):
             continue  # "a targeted operation": an adjective of the trigger after it

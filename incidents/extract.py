@@ -285,7 +285,8 @@ def extract(
         raise IncidentError(f"min_confidence must be a number from 0 to 1, got {cut!r}")
     clear_caches()  # memos of one article only: bounded, and nothing kept between calls
     try:
-        df = _extract(text, article_date=article_date, geocoder=geocoder, cut=float(cut))
+        # (confidences have two decimals: a float32 0.36 is the cut 0.36)
+        df = _extract(text, article_date=article_date, geocoder=geocoder, cut=round(float(cut), 6))
         df.attrs.setdefault("below_confidence", 0)
         return df
     finally:
@@ -519,7 +520,7 @@ def _extract(
     if not cands and low:
         msg = (
             f"nothing found: {low} candidate(s) below confidence {cut:g} left out "
-            "(min_confidence=0 keeps them)"
+            "(a cut of 0 keeps them)"
         )
     df = _table(cands, text, ref, msg, source=dl.agency if dl else None)
     df.attrs["background"] = background

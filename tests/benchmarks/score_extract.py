@@ -427,9 +427,13 @@ def main(argv: list[str] | None = None) -> None:
         if args.details == split == "dev":
             for res in results:
                 print(f"\n### {res['id']}" + (f"  CRASH {res['crash']}" if res["crash"] else ""))
+                kept = iter(res["rows"])  # the default rows, in the same order
                 for r in res["rows_all"]:
+                    # a row the default gives shows its status in the table above; a row
+                    # below the cut, its status among every candidate
+                    st = next(kept)["status"] if r["conf"] >= CUT else r["status"]
                     print(
-                        f"  {r['status']:10} {r['kind']:15} {r['location'][:40]:40} "
+                        f"  {st:10} {r['kind']:15} {r['location'][:40]:40} "
                         f"{r['d0']}..{r['d1']} side={r['side']} d={r['deaths']} "
                         f"i={r['injuries']} c={r['conf']}" + (" [cut]" if r["conf"] < CUT else "")
                     )

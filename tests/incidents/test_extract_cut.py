@@ -54,6 +54,15 @@ def test_no_candidate_counts_zero():
     assert df.empty and df.attrs["below_confidence"] == 0
 
 
+def test_a_float32_cut_is_the_cut_it_prints():
+    import numpy as np
+
+    every = extract(TEXT, article_date=DATE, min_confidence=0)
+    c = float(every["confidence"].min())  # two decimals
+    same = extract(TEXT, article_date=DATE, min_confidence=np.float32(c))
+    assert len(same) == len(extract(TEXT, article_date=DATE, min_confidence=c)) == len(every)
+
+
 @pytest.mark.parametrize("bad", [-0.1, 1.5, math.nan, "0.3", True, None])
 def test_a_cut_outside_0_1_is_refused(bad):
     with pytest.raises(IncidentError, match="min_confidence must be a number from 0 to 1"):

@@ -35,6 +35,21 @@ TOLD = [
 ]
 
 
+# an operation with its own day or deed, after a frame word: still news (any place)
+TOLD_ELSEWHERE = [
+    "As part of the ongoing military operation in Bajaur, security forces killed 5 "
+    "militants on Sunday.",
+    "Residents fled ahead of the military operation in Tirah, which killed 20 militants on Sunday.",
+    "Thousands of families left Bajaur ahead of the military operation that began on Sunday.",
+]
+
+
+@pytest.mark.parametrize("text", TOLD_ELSEWHERE)
+def test_an_operation_with_its_day_or_deed_stays_news(text):
+    df = extract(text, article_date=DATE, min_confidence=0)
+    assert list(df["event_kind"]) == ["armed_clash"]
+
+
 @pytest.mark.parametrize("text", FRAMES)
 def test_an_operation_framing_other_news_is_no_incident(text):
     df = extract(text, article_date=DATE, min_confidence=0)

@@ -19,6 +19,9 @@ ASKED = [
 HELD = [
     "Pakistan and Afghanistan held talks in Doha on Wednesday.",
     "Delegations of both countries began talks in Doha on Wednesday.",
+    # a modal of another verb in an aside: the talks were held
+    "Pakistan, which said it must go after militants, held talks with officials in Doha.",
+    "The delegation, allowed to travel after weeks of delay, held talks with officials in Doha.",
 ]
 
 

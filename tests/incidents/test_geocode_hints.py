@@ -285,7 +285,8 @@ def test_a_city_word_with_a_type_word_keeps_its_district(gc):
         # the part names only itself
         ("Keamari", ["Keamari"]),
         ("Korangi", ["Korangi"]),
-        # a district newer than the shipped layer: the district it was cut from
+        # a district newer than the shipped layer: found as the tehsil of its name, in
+        # the district it was cut from
         ("Talagang", ["Chakwal"]),
         ("Murree", ["Rawalpindi"]),
         ("Kot Addu", ["Muzaffargarh"]),
