@@ -244,9 +244,6 @@ _THIS_FOLLOWS = re.compile(
 )
 
 
-# The backdrop of the news, not an event of it (unless a day is named with it):
-# "the strikes came at a time when talks in Istanbul had ended in stalemate", "the
-# operations come amid days of heavy fighting near X".
 # An operation named as the frame of other news ("a curfew in 24 areas ... as part of a
 # targeted operation against militants", "residents were asked to leave ahead of the
 # operation"): the operation is not itself told as happening.
@@ -256,6 +253,9 @@ _FRAME_OF = re.compile(
     re.IGNORECASE,
 )
 _OPERATION = re.compile(r"(?:[\w-]+\s+)?(?:operations?|offensives?|crackdowns?)\b", re.I)
+# The backdrop of the news, not an event of it (unless a day is named with it):
+# "the strikes came at a time when talks in Istanbul had ended in stalemate", "the
+# operations come amid days of heavy fighting near X".
 _BACKDROP = re.compile(
     r"\b(?:at a time when|at a time of|against the backdrop of|in the backdrop of|"
     r"in the context of|(?:comes?|came|coming) amid|amid (?:days|weeks|months|years) of)"

@@ -60,6 +60,8 @@ try:  # the default cut of the extractor (older commits, run by first_runs.py, h
     from incidents._extract_confidence import MIN_CONFIDENCE as CUT
 except ImportError:
     CUT = 0.0
+#: The keyword that gives every candidate (the code of an older commit has no cut).
+EVERY = {"min_confidence": 0.0} if "min_confidence" in signature(extract).parameters else {}
 
 SIDES = {
     "Military Forces of Pakistan": "PK",
@@ -144,10 +146,8 @@ def score_article(art: dict) -> dict:
     :func:`extract` gives by default (candidates from ``MIN_CONFIDENCE`` up),
     ``rows_all`` every candidate (``min_confidence=0``), each matched on its own."""
     out: dict = {"id": art["id"], "crash": None, "rows": [], "rows_all": [], "gold": art["gold"]}
-    # every candidate (the code of an older commit, run by first_runs.py, has no cut)
-    every = {"min_confidence": 0.0} if "min_confidence" in signature(extract).parameters else {}
     try:
-        df = extract("\n".join(art["text"]), article_date=art["published"], **every)
+        df = extract("\n".join(art["text"]), article_date=art["published"], **EVERY)
     except Exception as exc:  # a crash is a measured outcome here
         out["crash"] = f"{type(exc).__name__}: {exc}"
         return out
