@@ -204,6 +204,7 @@ from incidents._extract_phrasing_m import (
     recalled_agreements,
 )
 from incidents._extract_places import FRONTIER_NAME, _places, article_units, dateline_places
+from incidents._extract_reference import place_by_reference
 from incidents._extract_renewed import renewed
 from incidents._extract_restate import (
     closures_at_crossings,
@@ -224,6 +225,7 @@ from incidents._extract_text import (
     sentences,
     strip_html,
 )
+from incidents._extract_there import there_too
 from incidents._extract_wide import frontier_from_neighbour
 from incidents._match import Match
 from incidents.errors import IncidentError
@@ -381,6 +383,7 @@ def _extract(
                 if c.kind == listed and not c.actor1:
                     c.actor1, c.actor2 = before.actor1, before.actor2
         refine_in_sentence(new, s.text, gc)  # "in X district ... near Y": at Y
+        new += there_too(new, s.text, ref, year_hint)  # "... and traded fire there"
         closures_at_crossings(new)  # "in X province, the border was closed ... at Y crossing"
         new = fold_when(new, s.text, gc)  # "killed in X when militants attacked Y": one
         same_night(new, cands)  # "The strike hit X in the early hours": that event's night
@@ -396,6 +399,7 @@ def _extract(
             new = renewed(cands, i, s.text, dated, [n for c in new for n in c.counts]) or new
         if not new:
             refine_by_sentence(cands, i, s.text, gc, dated)
+            place_by_reference(cands, i, s.text, gc, dated, ref)  # "Monday's attack in X"
         if not new and dated is not None and _COREF.search(s.text):
             _date_back(cands, i, s.text, ref, year_hint, last_range)
         prev_dated = dated

@@ -1,0 +1,94 @@
+"""A sentence's second event placed by the first one's place ("... and traded fire
+there", ``incidents/_extract_there.py``) and a frontier-wide row placed by a later
+reference to its event ("following Monday's attack in X",
+``incidents/_extract_reference.py``)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from incidents.extract import extract
+
+DATE = "2023-02-22"  # a Wednesday
+
+THERE = [
+    # sentence, kinds expected at Torkham, day of the clash (None: no clash row)
+    (
+        "Taliban forces on Sunday closed the Torkham border crossing and on Monday traded "
+        "fire with Pakistani border guards there.",
+        "2023-02-20",
+    ),
+    (
+        "Pakistan sealed the Torkham crossing on Sunday, and on Monday guards clashed at "
+        "the crossing.",
+        "2023-02-20",
+    ),
+    # no "there": the clash is not placed by the closure's place
+    (
+        "Taliban forces on Sunday closed the Torkham border crossing and on Monday traded "
+        "fire with Pakistani border guards.",
+        None,
+    ),
+    # "there" in another clause ("but"): not the clash's place
+    (
+        "Taliban forces on Sunday closed the Torkham border crossing, but trucks waited "
+        "there while guards elsewhere traded fire.",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "day"), THERE)
+def test_a_clause_joined_by_and_is_placed_by_there(text, day):
+    df = extract(text, article_date=DATE, min_confidence=0)
+    assert "border_closure" in set(df["event_kind"])
+    clash = df[df["event_kind"] == "armed_clash"]
+    if day is None:
+        assert clash.empty
+        return
+    assert list(clash["matched_name"]) == ["Torkham"]
+    assert clash["date"].iloc[0] == pd.Timestamp(day)
+
+
+ART = "2026-02-19"  # a Thursday
+
+REFERENCE = [
+    # article, where the attack row ends up, its day
+    (
+        "Pakistan lodged a strong protest over a deadly suicide attack earlier this week "
+        "that killed 11 soldiers near the Afghan border.\n"
+        "The Afghan envoy was handed a protest following Monday's attack in the "
+        "northwestern Bajaur district.",
+        "Bajaur",
+        "2026-02-16",
+    ),
+    (
+        "A deadly attack killed 11 soldiers near the Afghan border on Monday.\n"
+        "Officials said the attack in North Waziristan district was planned abroad.",
+        "North Waziristan",
+        "2026-02-16",
+    ),
+    # the reference is to another day's attack: the row stays frontier-wide
+    (
+        "Pakistan lodged a strong protest over a deadly suicide attack on Monday "
+        "that killed 11 soldiers near the Afghan border.\n"
+        "The Afghan envoy was handed a protest following the February 5 attack in the "
+        "northwestern Bajaur district.",
+        None,
+        "2026-02-16",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "day"), REFERENCE)
+def test_a_frontier_wide_row_is_placed_by_a_later_reference(text, place, day):
+    df = extract(text, article_date=ART, min_confidence=0)
+    rows = df[df["date"] == pd.Timestamp(day)]
+    assert len(rows) == 1
+    row = rows.iloc[0]
+    if place is None:
+        assert "frontier_wide" in str(row["review_flags"])
+    else:
+        assert row["matched_name"] == place
+        assert "frontier_wide" not in str(row["review_flags"])
