@@ -50,6 +50,8 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("38", "60fb9e8", "FT FU FV FW FX FY"),
     ("39", "f6303ae", "FZ GA GB GC GD GE"),
     ("40", "00c9434", "GF GG GH GI GJ GK"),
+    ("41", "e5b1942", "GL GM GN GO GP GQ"),
+    ("42", "4c95917", "GR GS GT GU GV GW"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
