@@ -396,6 +396,8 @@ def _aftermath(left: str) -> bool:
         return False  # "the bullet-riddled bodies ... found in X": where they were killed
     if _AFTER_MOVING.search(seg, 0, last.start()):
         return False  # "killed in the strikes after returning home to X": there before it
+    if last.group(0).lower().startswith("hospital") and _HIT_BEFORE.search(seg, 0, last.start()):
+        return False  # "an airstrike on a hospital in X", "struck a hospital in X": the target
     # "displaced by the fighting in Kurram": the event itself is named in between (the
     # wounded carried to it name none: "took the injured to the X hospital")
     return not _names_event(seg[last.end() if last.group("carried") else last.start() :])
@@ -403,6 +405,14 @@ def _aftermath(left: str) -> bool:
 
 _SLAIN_BEFORE = re.compile(rf"\b{SLAIN}\s+$", re.IGNORECASE)
 _AFTER_MOVING = re.compile(r"\b(?:after|since|upon|on)\s+$", re.IGNORECASE)
+# a hospital as what was hit, not where the wounded went
+_HIT_BEFORE = re.compile(
+    r"(?:\b(?:air ?strikes?|strikes?|attacks?|assaults?|raids?|bombings?|blasts?|explosions?|"
+    r"shelling|drone strikes?)\s+(?:on|at|targeting|against|hitting)"
+    r"|\b(?:hit|struck|targeted|targeting|bombed|stormed|shelled|attacked)(?:\s+on)?)"
+    r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 _ACTOR_BEFORE = re.compile(
