@@ -498,6 +498,8 @@ _FRONT = r"(?:border|frontier|Durand Line|boundary)"
 _FRONT_BODY = r"corps|constabulary|works|province|region|regions|scouts|police|force|house"
 _LEN = r"(?:\d[\d,]*[- ](?:km|kilometre|kilometer|mile)s?(?:[- ]long)? )?"
 _PAIR = (
+    # "the two countries' disputed border": whose border, then how it is
+    r"(?:(?:two |both )?(?:countries|nations|neighbou?rs)['’] )?"
     r"(?:(?:disputed|porous|shared|volatile|contested|mountainous|rugged|long|tense|"
     r"contentious|controversial|colonial-era|unrecogni[sz]ed|de facto|restive|troubled) )?"
     r"(?:(?:Afghan|Afghanistan|Pakistan|Pakistani)[- ](?:Afghan|Afghanistan|Pakistan|Pakistani) )?"

@@ -111,6 +111,15 @@ ORIGINS = [
     ("Gunmen from across the border attacked a checkpoint.", []),
     ("Jets struck hideouts inside Afghanistan on Monday.", ["inside Afghanistan"]),
     ("Taliban fighters launched border attacks from inside Afghanistan.", ["border attacks"]),
+    # whose border, then how it is
+    (
+        "Dozens of soldiers have been killed along the two countries’ disputed border.",
+        ["along the two countries’ disputed border"],
+    ),
+    (
+        "Troops clashed near the countries' shared frontier.",
+        ["near the countries' shared frontier"],
+    ),
 ]
 
 
