@@ -1,4 +1,6 @@
-"""A second event of one sentence placed by "there": a coordinated clause.
+"""A second event of one sentence placed by the place of its first.
+
+(1) A coordinated clause placed by "there".
 
 "Taliban forces on Sunday closed the Torkham crossing and on Monday traded fire
 with Pakistani guards there": the sentence names one place, which goes to the
@@ -6,6 +8,10 @@ closure; the exchange of fire, told in a clause joined by "and", is placed only 
 the pro-form "there" (or "at the crossing").  :func:`there_too` makes that second
 incident: the place of the sentence's one placed incident, the kind of the second
 clause's event word, the date that clause states (else the first one's).
+
+(2) The fighting a closure is blamed on.  "The closure of the Torkham crossing due
+to clashes between their security forces": the clashes name no place of their own;
+they were at the crossing they closed (:func:`cause_at_crossing`).
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from incidents._extract_dates import find_dates
 from incidents._extract_events import _Candidate
 from incidents._extract_lex import triggers_in
 
-__all__ = ["there_too"]
+__all__ = ["cause_at_crossing", "there_too"]
 
 # "... and on Monday traded fire ...": a clause joined by "and" (a comma may precede)
 _AND = re.compile(r",?\s+and\s+(?:then\s+|later\s+|also\s+)?", re.IGNORECASE)
@@ -85,6 +91,90 @@ def there_too(
                 flags=[f for f in c.flags if f != "date_not_stated"] if spans else list(c.flags),
                 merged=0,
                 features={},
+            )
+        ]
+    return []
+
+
+# "closed ... due to / after / following clashes between ...": the fighting a closure
+# is blamed on
+_CAUSE = re.compile(
+    r"\b(?:due to|because of|after|following|in the wake of|triggered by|prompted by|"
+    r"sparked by)\s+(?:the\s+)?(?:(?:deadly|fierce|heavy|armed|border|overnight|"
+    r"cross-border|recent|fresh)\s+){0,2}$",
+    re.IGNORECASE,
+)
+_FIGHTING = frozenset({"armed_clash", "shelling"})
+# a day or month after "on"/"in" dates the clash, it does not place it
+_WHEN = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b"
+)
+_ELSEWHERE = re.compile(
+    r"\b(?:in|at|near|along|across|on)\s+(?:the\s+)?(?:(?!" + _WHEN + r")[A-Z]|"
+    r"(?:[\w'’-]+\s+){0,3}?(?:border|frontier|Durand Line)\b)"
+)
+
+
+def cause_at_crossing(
+    new: list[_Candidate], t: str, ref: dt.date | None, year_hint: int | None = None
+) -> list[_Candidate]:
+    """The clash that sentence ``t`` gives as the cause of the one closure it places at
+    a crossing (``new``): "The closure of the Torkham crossing due to clashes between
+    their security forces" tells a clash at Torkham.  [] unless the clash word follows
+    :data:`_CAUSE` after the crossing's name and its clause names no place of its own
+    (:data:`_ELSEWHERE`); dated by its clause, else over the days up to the closure."""
+    if len(new) != 1 or new[0].kind != "border_closure" or new[0].place is None:
+        return []
+    c = new[0]
+    if c.place.role != "place" or c.place.match.method != "crossing":
+        return []
+    for x in triggers_in(t):
+        if x.kind not in _FIGHTING or x.weak or x.start < c.place.end:
+            continue
+        if not _CAUSE.search(t[max(0, x.start - 60) : x.start]):
+            continue
+        rest = t[x.end : x.end + 90]
+        cut = _BREAK.search(rest) or re.search(r"[,.]", rest)
+        clause = rest[: cut.start()] if cut else rest
+        if _ELSEWHERE.search(clause):
+            return []  # "after clashes in Kurram", "... along the border": its own place
+        spans = [
+            d
+            for d in find_dates(t, ref, year_hint=year_hint)
+            if x.end <= d.start < x.end + len(clause) and d.first is not None
+        ]
+        if spans and c.first is not None and spans[0].first > (c.last or c.first):
+            return []
+        first, last, text, how, rel = (
+            (
+                spans[0].first,
+                spans[0].last or spans[0].first,
+                spans[0].text,
+                "absolute" if spans[0].relative_to is None else "relative",
+                spans[0].relative_to,
+            )
+            if spans
+            else (c.first, c.last, c.date_text, c.date_how, c.date_rel)
+        )
+        return [
+            dataclasses.replace(
+                c,
+                span=(x.start, x.end),
+                kind=x.kind,
+                first=first,
+                last=last,
+                date_text=text,
+                date_how=how,
+                date_rel=rel,
+                fatalities=None,
+                injuries=None,
+                counts=[],
+                notes=[f"{x.text!r}, the cause of the closure, at its crossing"],
+                flags=[f for f in c.flags if f != "date_not_stated"] if spans else list(c.flags),
+                merged=0,
+                features={},
+                closure_state=False,
             )
         ]
     return []

@@ -225,7 +225,7 @@ from incidents._extract_text import (
     sentences,
     strip_html,
 )
-from incidents._extract_there import there_too
+from incidents._extract_there import cause_at_crossing, there_too
 from incidents._extract_wide import frontier_from_neighbour
 from incidents._match import Match
 from incidents.errors import IncidentError
@@ -384,6 +384,7 @@ def _extract(
                     c.actor1, c.actor2 = before.actor1, before.actor2
         refine_in_sentence(new, s.text, gc)  # "in X district ... near Y": at Y
         new += there_too(new, s.text, ref, year_hint)  # "... and traded fire there"
+        new += cause_at_crossing(new, s.text, ref, year_hint)  # "shut due to clashes"
         closures_at_crossings(new)  # "in X province, the border was closed ... at Y crossing"
         new = fold_when(new, s.text, gc)  # "killed in X when militants attacked Y": one
         same_night(new, cands)  # "The strike hit X in the early hours": that event's night

@@ -92,3 +92,33 @@ def test_a_frontier_wide_row_is_placed_by_a_later_reference(text, place, day):
     else:
         assert row["matched_name"] == place
         assert "frontier_wide" not in str(row["review_flags"])
+
+
+CAUSE = [
+    # sentence, day of the clash at Torkham (None: no clash row at Torkham)
+    (
+        "The closure of the Torkham border crossing due to clashes between their security "
+        "forces is a troubling development.",
+        "2023-02-21",
+    ),
+    ("Torkham was closed on Tuesday after clashes between border forces on Monday.", "2023-02-20"),
+    # the clash has a place of its own: not Torkham's
+    ("Torkham was closed on Tuesday after clashes in Kurram.", None),
+    ("Torkham was closed on Tuesday after clashes along the border.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "day"), CAUSE)
+def test_the_clash_a_closure_is_blamed_on_is_at_its_crossing(text, day):
+    df = extract(text, article_date=DATE, min_confidence=0)
+    assert "Torkham" in set(df.loc[df["event_kind"] == "border_closure", "matched_name"])
+    clash = df[(df["event_kind"] == "armed_clash") & (df["matched_name"] == "Torkham")]
+    if day is None:
+        assert clash.empty
+        return
+    assert len(clash) == 1
+    assert (
+        clash["date"].iloc[0]
+        <= pd.Timestamp(day)
+        <= clash["date_end"].fillna(clash["date"]).iloc[0]
+    )
