@@ -410,7 +410,7 @@ _HIT_BEFORE = re.compile(
     r"(?:\b(?:air ?strikes?|strikes?|attacks?|assaults?|raids?|bombings?|blasts?|explosions?|"
     r"shelling|drone strikes?)\s+(?:on|at|targeting|against|hitting)"
     r"|\b(?:hit|struck|targeted|targeting|bombed|stormed|shelled|attacked)(?:\s+on)?)"
-    r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$",
+    r"\s+(?:a|an|the)\s+(?:(?!(?:a|an|the)\b)[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 

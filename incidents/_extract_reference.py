@@ -31,6 +31,13 @@ _REFERENCE = re.compile(
     r"(?:in|at|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$",
     re.IGNORECASE,
 )
+# not a reference to this event: "compared it to the bombing in Quetta", "worse than
+# the attack in X", "since the attack in X"
+_OTHER_EVENT = re.compile(
+    r"\b(?:compar\w*(?:\s+\w+)?\s+(?:to|with)|than|like|unlike|similar\s+to|since|"
+    r"after|before|recalled|reminiscent\s+of|echo\w*)\s+$",
+    re.IGNORECASE,
+)
 _LOOKBACK = 2  # sentences
 
 
@@ -57,13 +64,17 @@ def place_by_reference(
             break
     if row is None:
         return
-    sites = [
-        p
-        for p in _places(t, gc)
-        if p.role == "place"
-        and p.match.method in ("gazetteer", "crossing", "admin2")
-        and _REFERENCE.search(t[max(0, p.start - 80) : p.start])
-    ]
+    sites = []
+    for p in _places(t, gc):
+        if p.role != "place" or p.match.method not in ("gazetteer", "crossing", "admin2"):
+            continue
+        m = _REFERENCE.search(t[max(0, p.start - 80) : p.start])
+        if m is None:
+            continue
+        at = max(0, p.start - 80) + m.start()
+        if _OTHER_EVENT.search(t[max(0, at - 40) : at]):
+            continue  # a comparison or an earlier event, not this one told again
+        sites.append(p)
     if len(sites) != 1:
         return
     if (

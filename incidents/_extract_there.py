@@ -21,8 +21,15 @@ import datetime as dt
 import re
 
 from incidents._extract_dates import find_dates
-from incidents._extract_events import _Candidate
-from incidents._extract_lex import triggers_in
+from incidents._extract_events import (
+    _MODAL,
+    _PLANNED_VIOLENCE,
+    _PURPOSE,
+    _Candidate,
+    _events_of,
+    _unreal,
+)
+from incidents._extract_lex import is_diplomatic, triggers_in
 
 __all__ = ["cause_at_crossing", "there_too"]
 
@@ -35,6 +42,10 @@ _THERE = re.compile(
     re.IGNORECASE,
 )
 _BREAK = re.compile(r"[;:()]|\b(?:but|while|whereas|which|who|after|before|since)\b", re.I)
+# a speech verb: the date after it is the day of the telling ("..., officials said on Tuesday")
+_SAID = re.compile(
+    r",?\s+(?:\w+\s+){0,3}?(?:said|says|told|reported|confirmed|added|stated)\b", re.I
+)
 
 
 def there_too(
@@ -47,7 +58,10 @@ def there_too(
     if len(new) != 1 or new[0].place is None or new[0].place.role != "place":
         return []
     c = new[0]
-    for x in triggers_in(t):
+    spans = find_dates(t, ref, year_hint=year_hint)
+    # (not a denied, feared or planned one: "... and denied any clashes there")
+    raw = [x for x in triggers_in(t) if not (x.violent and is_diplomatic(t, x))]
+    for x in _events_of(t, raw, spans, ref):
         if not x.violent or x.weak or x.kind == c.kind or x.start < c.place.end:
             continue
         between = t[c.place.end : x.start]
@@ -59,15 +73,16 @@ def there_too(
         there = _THERE.search(rest[: cut.start()] if cut else rest)
         if there is None:
             continue
-        clause = (c.place.end + joint[-1].end(), x.start)
-        spans = [
-            d
-            for d in find_dates(t, ref, year_hint=year_hint)
-            if d.first is not None and clause[0] <= d.start < clause[1] + 80
-        ]
+        # the clause's own date: from "and" to its break, not a later "officials said
+        # on Tuesday" (the day it was told)
+        start = c.place.end + joint[-1].end()
+        end = x.end + (cut.start() if cut else len(rest))
+        said = _SAID.search(t, start, end)
+        end = said.start() if said else end
+        own = [d for d in spans if d.first is not None and start <= d.start < end]
         first, last, text = (
-            (spans[0].first, spans[0].last or spans[0].first, spans[0].text)
-            if spans
+            (own[0].first, own[0].last or own[0].first, own[0].text)
+            if own
             else (c.first, c.last, c.date_text)
         )
         return [
@@ -79,16 +94,16 @@ def there_too(
                 last=last,
                 date_text=text,
                 date_how=(
-                    ("absolute" if spans[0].relative_to is None else "relative")
-                    if spans
+                    ("absolute" if own[0].relative_to is None else "relative")
+                    if own
                     else c.date_how
                 ),
-                date_rel=spans[0].relative_to if spans else c.date_rel,
+                date_rel=own[0].relative_to if own else c.date_rel,
                 fatalities=None,
                 injuries=None,
                 counts=[],
                 notes=[f"{x.text!r} placed by {there.group(0)!r}: the place of {c.kind}"],
-                flags=[f for f in c.flags if f != "date_not_stated"] if spans else list(c.flags),
+                flags=[f for f in c.flags if f != "date_not_stated"] if own else list(c.flags),
                 merged=0,
                 features={},
             )
@@ -111,9 +126,12 @@ _WHEN = (
     r"April|May|June|July|August|September|October|November|December)\b"
 )
 _ELSEWHERE = re.compile(
-    r"\b(?:in|at|near|along|across|on)\s+(?:the\s+)?(?:(?!" + _WHEN + r")[A-Z]|"
-    r"(?:[\w'’-]+\s+){0,3}?(?:border|frontier|Durand Line)\b)"
+    r"\b(?:in|at|near|along|across|on|inside|into)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:(?!" + _WHEN + r")[A-Z]|(?:[\w'’-]+\s+){0,3}?(?:border|frontier|Durand Line)\b)"
 )
+# a clash still to come: "would reopen after clashes subside", "closed to avert clashes"
+_TO_COME = re.compile(r"\b(?:will|would|could|might|may|shall|until|unless|if)\b", re.I)
+_ENDS_AFTER = re.compile(r"\s+(?:subside|end|stop|cease|ease|die down|abate)\w*\b", re.I)
 
 
 def cause_at_crossing(
@@ -132,11 +150,18 @@ def cause_at_crossing(
     for x in triggers_in(t):
         if x.kind not in _FIGHTING or x.weak or x.start < c.place.end:
             continue
-        if not _CAUSE.search(t[max(0, x.start - 60) : x.start]):
+        before = t[max(0, x.start - 60) : x.start]
+        if not _CAUSE.search(before) or is_diplomatic(t, x):
+            continue
+        if _TO_COME.search(t, c.place.end, x.start) or _ENDS_AFTER.match(t, x.end):
+            continue  # "would reopen after clashes subside", "to avert clashes"
+        if _MODAL.search(before) or _PURPOSE.search(before) or _PLANNED_VIOLENCE.search(before):
             continue
         rest = t[x.end : x.end + 90]
-        cut = _BREAK.search(rest) or re.search(r"[,.]", rest)
-        clause = rest[: cut.start()] if cut else rest
+        if _unreal(x, before, rest[:60], ref):
+            continue
+        cuts = [m.start() for m in (_BREAK.search(rest), re.search(r"[,.]", rest)) if m]
+        clause = rest[: min(cuts)] if cuts else rest
         if _ELSEWHERE.search(clause):
             return []  # "after clashes in Kurram", "... along the border": its own place
         spans = [

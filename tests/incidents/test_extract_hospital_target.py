@@ -22,6 +22,11 @@ CASES = [
     # the hospital the wounded were taken to is not the site
     ("The wounded were taken to a hospital in Kabul after the airstrike in Khost.", "Khōst"),
     ("Those hurt in the attack on the post were treated at a hospital in Peshawar.", None),
+    (
+        "Seven people wounded in the attack on the bus reached the hospital in Peshawar, "
+        "officials said.",
+        None,
+    ),
 ]
 
 
