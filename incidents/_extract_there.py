@@ -112,10 +112,11 @@ def there_too(
 
 
 # "closed ... due to / after / following clashes between ...": the fighting a closure
-# is blamed on
+# is blamed on, told for the first time ("due to the fighting" refers back to fighting
+# told with its own place)
 _CAUSE = re.compile(
     r"\b(?:due to|because of|after|following|in the wake of|triggered by|prompted by|"
-    r"sparked by)\s+(?:the\s+)?(?:(?:deadly|fierce|heavy|armed|border|overnight|"
+    r"sparked by)\s+(?:(?:deadly|fierce|heavy|armed|border|overnight|"
     r"cross-border|recent|fresh)\s+){0,2}$",
     re.IGNORECASE,
 )
