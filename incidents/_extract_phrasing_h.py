@@ -72,8 +72,23 @@ __all__ = [
 #: :data:`incidents._extract_lex_more.EXTRA`: a military campaign told by its manner
 #: ("intensive operations are underway along the line", "launched offensive
 #: operations in X").
+_SIDE = r"(?:Pak(?:istan|istani)?|Afghan(?:istan)?|Taliban)"
+_PEOPLE = (
+    r"(?:authorities|officials|delegations?|commanders|officers|forces|sides|"
+    r"representatives|elders|counterparts|border (?:officials|forces|guards))"
+)
 MORE_TRIGGERS_H: dict[str, str] = {
     "armed_clash": r"\b(?:intensive|offensive|large-scale|full-scale)\s+operations?\b",
+    # a meeting of the two sides by its verb or its name: "Pakistani and Afghan officials
+    # met at Torkham", "a delegation ... met with Pakistani forces", "a flag meeting"
+    # (not "Pakistani officials met in Islamabad": one side alone)
+    "talks": (
+        rf"\bflag[- ]meetings?\b"
+        rf"|\b{_SIDE}\s+and\s+{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+"
+        rf"(?:have\s+|had\s+)?met\b"
+        rf"|\bmet\s+(?:with\s+)?(?:the\s+)?(?:their\s+)?{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"{_PEOPLE}\b"
+    ),
 }
 
 # -- an air raid's site told from the sky ------------------------------------------------
