@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from geo import reference
 from incidents._extract_controls import accidental, non_event
 from incidents._extract_counts import Casualties, casualties_in
 from incidents._extract_lex_more import EXTRA, MONTH, TRADES, same_blast
@@ -292,6 +293,21 @@ _PROTESTED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BORDER_WORD = re.compile(r"\b(?:border|crossings?|frontier|gates?|trade routes?)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _crossing_names() -> re.Pattern[str]:
+    """The crossings' own names and the names the press gives them ("Torkham",
+    "Bab-e-Dosti"), from the shipped crossings table: a closure of one needs no
+    border word beside it."""
+    names = set()
+    for r in reference.crossings().itertuples():
+        names.add(str(r.name))
+        names.update(a for a in str(r.alt_names or "").split(";") if a and a != "nan")
+    alt = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\b", re.IGNORECASE)
+
+
 # Violent words used as nouns of statements ("condemned the attacks"), not as events.
 _DIPLOMATIC = re.compile(
     r"\b(?:condemn\w*|protest\w*|denounc\w*|accus\w*|warn\w*|vow\w*|threat\w*|respond to|"
@@ -407,7 +423,7 @@ def _triggers(sentence: str) -> list[Trigger]:
             if (
                 not _BORDER_WORD.search(window)
                 and not _BEGAN_AFTER.match(sentence, m.end())
-                and not re.search(r"\b(?:Torkham|Chaman|Angoor|Ghulam Khan|Kharlachi)\b", window)
+                and not _crossing_names().search(window)
             ):
                 continue
         if kind == "talks" and re.search(r"\btalks? (?:about|of) war\b", sentence, re.I):

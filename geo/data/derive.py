@@ -136,6 +136,14 @@ def crossings(src: Path) -> None:
         "Nawa Pass": (wof_af, "Nawah", 34.74406),
         "Badini": (wof, "Badini", 31.52097),
     }
+    # Names the Pakistani press gives a crossing that the shared table lacks, each
+    # with the page that equates it with the crossing.
+    extra_names = {
+        # Dawn, 28 May 2017 ("the Bab-i-Dosti ... the Friendship Gate — the border
+        # crossing with Afghanistan in Chaman"); The Frontier Post ("the Friendship Gate
+        # (Baab-e-Dosti)" at the Chaman crossing)
+        "Chaman": "Bab-e-Dosti;Bab-i-Dosti;Baab-e-Dosti",
+    }
     rows = []
     for r in cx.itertuples(index=False):
         lat, lon = r.lat, r.lon
@@ -156,7 +164,14 @@ def crossings(src: Path) -> None:
             {
                 "name": r.name.split(" (")[0].split(" /")[0],
                 "full_name": r.name,
-                "alt_names": r.alt_names if isinstance(r.alt_names, str) else "",
+                "alt_names": ";".join(
+                    x
+                    for x in (
+                        r.alt_names if isinstance(r.alt_names, str) else "",
+                        extra_names.get(r.name.split(" (")[0], ""),
+                    )
+                    if x
+                ),
                 "pk_side": r.pk_side,
                 "af_side": r.af_side,
                 "lat": float(lat),
