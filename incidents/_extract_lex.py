@@ -157,6 +157,10 @@ _T: list[tuple[str, str]] = [
         # "Trade, as well as pedestrian movement, was blocked along the crossing"
         r"|\b(?:traffic|trade|movement)(?:,\s+as well as\s+[\w -]{1,30},)?\s+(?:was|were|has been|"
         r"have been|had been|remained)\s+(?:halted|suspended|stopped|blocked)\b"
+        # ... its subject further back ("The movement of people ... via the Torkham
+        # crossing was abruptly suspended": checked in _triggers, _HALTED_SUBJECT)
+        r"|\b(?:was|were|has been|have been|had been|remained|remains)\s+(?:\w+ly\s+)?"
+        r"(?:halted|suspended|stopped|blocked)\b"
         # "The closure began on February 21": the closure as the subject of its start
         r"|(?<=\bthe )(?:border )?(?:closure|shutdown)(?= " + CLOSURE_BEGAN + r"\b)",
     ),
@@ -292,6 +296,18 @@ _PROTESTED_BEFORE = re.compile(
     r"(?:prolonged\s+|continued\s+|ongoing\s+|)$",
     re.IGNORECASE,
 )
+_BARE_HALTED = re.compile(
+    r"(?:was|were|has been|have been|had been|remained|remains)\s+(?:\w+ly\s+)?"
+    r"(?:halted|suspended|stopped|blocked)",
+    re.IGNORECASE,
+)
+# the subject of a bare "was suspended": traffic, trade or movement named first, with
+# what it crossed ("The movement of people ... via the Torkham crossing")
+_HALTED_SUBJECT = re.compile(
+    r"\b(?:traffic|trade|movement)\b(?:\s+of\s+[\w -]{1,30}?)?"
+    r"(?:\s+(?:between|via|through|across|at|on)\s+[^.;:,]{1,90}?)?\s*$",
+    re.IGNORECASE,
+)
 _BORDER_WORD = re.compile(r"\b(?:border|crossings?|frontier|gates?|trade routes?)\b", re.I)
 
 
@@ -398,6 +414,12 @@ def _triggers(sentence: str) -> list[Trigger]:
                 sentence, m.end()
             ):
                 continue  # "the ceasefire agreed in Doha has brought calm": one in force
+        if (
+            kind == "border_closure"
+            and _BARE_HALTED.fullmatch(text)
+            and not _HALTED_SUBJECT.search(sentence, max(0, m.start() - 140), m.start())
+        ):
+            continue  # "the match was suspended": only traffic, trade or movement
         if kind == "border_closure":
             # a closure that continues ("remained closed", "still shut") or ends
             # ("reopened after remaining closed") is a state, not a new event, unless

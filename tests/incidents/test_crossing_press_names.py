@@ -30,3 +30,24 @@ def test_a_crossing_closed_by_its_name_alone(text, place):
     df = extract(text, article_date="2022-11-14", min_confidence=0)
     closed = df[df["event_kind"] == "border_closure"]
     assert list(closed["matched_name"]) == ([place] if place else [])
+
+
+SUSPENDED = [
+    # sentence, crossing of the closure row (None: no closure)
+    (
+        "The movement of people between Pakistan and Afghanistan via the Torkham border "
+        "crossing was abruptly suspended on Sunday after differences over construction.",
+        "Torkham",
+    ),
+    ("Trade was suspended at Torkham on Sunday.", "Torkham"),
+    # a suspension of something else is no closure
+    ("The cricket match at Chaman was suspended on Sunday.", None),
+    ("Classes at the school in Chaman were suspended on Sunday.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), SUSPENDED)
+def test_traffic_suspended_with_its_subject_far_back_is_a_closure(text, place):
+    df = extract(text, article_date="2022-11-14", min_confidence=0)
+    closed = df[df["event_kind"] == "border_closure"]
+    assert list(closed["matched_name"]) == ([place] if place else [])
