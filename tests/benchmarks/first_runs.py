@@ -53,6 +53,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("41", "e5b1942", "GL GM GN GO GP GQ"),
     ("42", "4c95917", "GR GS GT GU GV GW"),
     ("43", "049093f", "GX GY GZ HA HB HC"),
+    ("44", "f5f3dd2", "HD HE HF HG HH HI"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
