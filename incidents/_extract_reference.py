@@ -38,6 +38,10 @@ _OTHER_EVENT = re.compile(
     r"after|before|recalled|reminiscent\s+of|echo\w*)\s+$",
     re.IGNORECASE,
 )
+_REFERENCE_WORD = re.compile(
+    r"\b(?:attack|bombing|blast|assault|ambush|strike|explosion)s?\s+(?:in|at|on)\b",
+    re.IGNORECASE,
+)
 _LOOKBACK = 2  # sentences
 
 
@@ -62,8 +66,8 @@ def place_by_reference(
         if c.sentence < i and c.kind in VIOLENT and c.place.role == "frontier":
             row = c
             break
-    if row is None:
-        return
+    if row is None or not _REFERENCE_WORD.search(t):
+        return  # (the cheap test before reading the sentence's places)
     sites = []
     for p in _places(t, gc):
         if p.role != "place" or p.match.method not in ("gazetteer", "crossing", "admin2"):

@@ -57,6 +57,8 @@ def there_too(
     followed in its clause by :data:`_THERE`."""
     if len(new) != 1 or new[0].place is None or new[0].place.role != "place":
         return []
+    if not _THERE.search(t) or not _AND.search(t):
+        return []  # (the cheap test first: most sentences have no "there")
     c = new[0]
     spans = find_dates(t, ref, year_hint=year_hint)
     # (not a denied, feared or planned one: "... and denied any clashes there")
@@ -120,6 +122,11 @@ _CAUSE = re.compile(
     r"cross-border|recent|fresh)\s+){0,2}$",
     re.IGNORECASE,
 )
+_CAUSE_WORD = re.compile(
+    r"\b(?:due to|because of|after|following|in the wake of|triggered by|prompted by|"
+    r"sparked by)\b",
+    re.IGNORECASE,
+)
 _FIGHTING = frozenset({"armed_clash", "shelling"})
 # a day or month after "on"/"in" dates the clash, it does not place it
 _WHEN = (
@@ -147,6 +154,8 @@ def cause_at_crossing(
         return []
     c = new[0]
     if c.place.role != "place" or c.place.match.method != "crossing":
+        return []
+    if not _CAUSE_WORD.search(t):
         return []
     for x in triggers_in(t):
         if x.kind not in _FIGHTING or x.weak or x.start < c.place.end:
