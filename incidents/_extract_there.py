@@ -20,7 +20,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from incidents._extract_dates import find_dates
+from incidents._extract_dates import DateSpan, find_dates
 from incidents._extract_events import (
     _MODAL,
     _PLANNED_VIOLENCE,
@@ -29,7 +29,7 @@ from incidents._extract_events import (
     _events_of,
     _unreal,
 )
-from incidents._extract_lex import is_diplomatic, triggers_in
+from incidents._extract_lex import Trigger, is_diplomatic, triggers_in
 
 __all__ = ["cause_at_crossing", "there_too"]
 
@@ -82,34 +82,8 @@ def there_too(
         said = _SAID.search(t, start, end)
         end = said.start() if said else end
         own = [d for d in spans if d.first is not None and start <= d.start < end]
-        first, last, text = (
-            (own[0].first, own[0].last or own[0].first, own[0].text)
-            if own
-            else (c.first, c.last, c.date_text)
-        )
-        return [
-            dataclasses.replace(
-                c,
-                span=(x.start, x.end),
-                kind=x.kind,
-                first=first,
-                last=last,
-                date_text=text,
-                date_how=(
-                    ("absolute" if own[0].relative_to is None else "relative")
-                    if own
-                    else c.date_how
-                ),
-                date_rel=own[0].relative_to if own else c.date_rel,
-                fatalities=None,
-                injuries=None,
-                counts=[],
-                notes=[f"{x.text!r} placed by {there.group(0)!r}: the place of {c.kind}"],
-                flags=[f for f in c.flags if f != "date_not_stated"] if own else list(c.flags),
-                merged=0,
-                features={},
-            )
-        ]
+        note = f"{x.text!r} placed by {there.group(0)!r}: the place of {c.kind}"
+        return [_second(c, x, own[0] if own else None, note)]
     return []
 
 
@@ -181,35 +155,30 @@ def cause_at_crossing(
         ]
         if spans and c.first is not None and spans[0].first > (c.last or c.first):
             return []
-        first, last, text, how, rel = (
-            (
-                spans[0].first,
-                spans[0].last or spans[0].first,
-                spans[0].text,
-                "absolute" if spans[0].relative_to is None else "relative",
-                spans[0].relative_to,
-            )
-            if spans
-            else (c.first, c.last, c.date_text, c.date_how, c.date_rel)
-        )
-        return [
-            dataclasses.replace(
-                c,
-                span=(x.start, x.end),
-                kind=x.kind,
-                first=first,
-                last=last,
-                date_text=text,
-                date_how=how,
-                date_rel=rel,
-                fatalities=None,
-                injuries=None,
-                counts=[],
-                notes=[f"{x.text!r}, the cause of the closure, at its crossing"],
-                flags=[f for f in c.flags if f != "date_not_stated"] if spans else list(c.flags),
-                merged=0,
-                features={},
-                closure_state=False,
-            )
-        ]
+        note = f"{x.text!r}, the cause of the closure, at its crossing"
+        return [_second(c, x, spans[0] if spans else None, note)]
     return []
+
+
+def _second(c: _Candidate, x: Trigger, day: DateSpan | None, note: str) -> _Candidate:
+    """The incident of event word ``x`` at the place of candidate ``c``: dated by
+    ``day`` (its own clause's date) when given, else by ``c``; no counts of its own."""
+    new = dataclasses.replace(
+        c,
+        span=(x.start, x.end),
+        kind=x.kind,
+        fatalities=None,
+        injuries=None,
+        counts=[],
+        notes=[note],
+        flags=list(c.flags),
+        merged=0,
+        features={},
+        closure_state=False,
+    )
+    if day is not None:
+        new.first, new.last, new.date_text = day.first, day.last or day.first, day.text
+        new.date_how = "absolute" if day.relative_to is None else "relative"
+        new.date_rel = day.relative_to
+        new.flags = [f for f in c.flags if f != "date_not_stated"]
+    return new
