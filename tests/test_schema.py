@@ -159,7 +159,9 @@ def _extract(text: str, date: str | None = None) -> Callable[[Path], pd.Series]:
     def run(tmp: Path) -> pd.Series:
         from incidents import extract
 
-        return extract(text, article_date=date)["review_flags"]
+        # every candidate: a flag is raised whatever the default confidence cut keeps
+        # (a planned talks row scores below it)
+        return extract(text, article_date=date, min_confidence=0)["review_flags"]
 
     return run
 
