@@ -68,7 +68,7 @@ def place_by_reference(
             break
     if row is None or not _REFERENCE_WORD.search(t):
         return  # (the cheap test before reading the sentence's places)
-    sites = []
+    sites = []  # (place, where its reference starts)
     for p in _places(t, gc):
         if p.role != "place" or p.match.method not in ("gazetteer", "crossing", "admin2"):
             continue
@@ -78,7 +78,7 @@ def place_by_reference(
         at = max(0, p.start - 80) + m.start()
         if _OTHER_EVENT.search(t[max(0, at - 40) : at]):
             continue  # a comparison or an earlier event, not this one told again
-        sites.append(p)
+        sites.append((p, at))
     if len(sites) != 1:
         return
     if (
@@ -87,14 +87,12 @@ def place_by_reference(
         and not (dated[0] <= (row.last or row.first) and row.first <= dated[1])
     ):
         return  # another day's attack
-    p = sites[0]
+    p, a = sites[0]
     row.notes.append(f"placed at {p.label!r}, named again by reference in sentence {i}")
     row.notes.extend(p.notes)
     row.place = p
     row.flags = [f for f in row.flags if f != "frontier_wide"]
-    m = _REFERENCE.search(t[max(0, p.start - 80) : p.start])
-    assert m is not None
-    a, b = max(0, p.start - 80) + m.start(), p.start
+    b = p.start
     words = [x for x in triggers_in(t) if a <= x.start < b and x.violent]
     if row.kind == "killing" and words:
         # ("a deadly attack that killed 11 ...": the deaths told, the attack named now)
