@@ -531,14 +531,19 @@ _HIT_A_MINE = re.compile(
 
 # -- frontier-wide phrases -------------------------------------------------------
 
-_FRONT = r"(?:border|frontier|Durand Line|boundary)"
+# (the Afghan authorities' names for the line: "the hypothetical line", "the imaginary
+# line", "the so-called Durand Line")
+_FRONT = (
+    r"(?:border|frontier|Durand Line|boundary|['‘’\"]?(?:hypothetical|imaginary)['‘’\"]?\s+"
+    r"(?:Durand\s+)?line['‘’\"]?)"
+)
 # bodies named after the frontier, not places on it: "near the Frontier Corps headquarters"
 _FRONT_BODY = r"corps|constabulary|works|province|region|regions|scouts|police|force|house"
 _LEN = r"(?:\d[\d,]*[- ](?:km|kilometre|kilometer|mile)s?(?:[- ]long)? )?"
 _PAIR = (
     # "the two countries' disputed border": whose border, then how it is
     r"(?:(?:two |both )?(?:countries|nations|neighbou?rs)['’] )?"
-    r"(?:(?:disputed|porous|shared|volatile|contested|mountainous|rugged|long|tense|"
+    r"(?:(?:disputed|porous|shared|volatile|contested|mountainous|rugged|long|tense|so-called|"
     r"contentious|controversial|colonial-era|unrecogni[sz]ed|de facto|restive|troubled) )?"
     r"(?:(?:Afghan|Afghanistan|Pakistan|Pakistani)[- ](?:Afghan|Afghanistan|Pakistan|Pakistani) )?"
 )
@@ -571,6 +576,8 @@ _WEAK = re.compile(
     rf"|(?:(?<=\battacked )|(?<=\battacking )|(?<=\battacks )|(?<=\bassaulted )|"
     rf"(?<=\btargeted )|(?<=\bshelled )|(?<=\bfired on )|(?<=\bfired at ))"
     rf"(?:the )?(?:Pakistani|Afghan) border (?:troops|forces|guards|personnel)\b"
+    # "several points beyond the hypothetical line": across the line, in Pakistan
+    rf"|\bbeyond (?:the )?{_FRONT}"
     # "airstrikes inside Afghanistan", "positions across Afghanistan"
     rf"|\b(?:deep )?(?:inside|across|into) (?:Afghanistan|Pakistan)\b(?!'s|’s)",
     re.IGNORECASE,

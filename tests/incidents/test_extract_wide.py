@@ -111,6 +111,15 @@ ORIGINS = [
     ("Gunmen from across the border attacked a checkpoint.", []),
     ("Jets struck hideouts inside Afghanistan on Monday.", ["inside Afghanistan"]),
     ("Taliban fighters launched border attacks from inside Afghanistan.", ["border attacks"]),
+    # the Afghan authorities' names for the line
+    (
+        "Its forces targeted several points beyond the hypothetical line on Saturday.",
+        ["beyond the hypothetical line"],
+    ),
+    (
+        "Afghan forces attacked posts along the so-called Durand Line.",
+        ["along the so-called Durand Line"],
+    ),
     # whose border, then how it is
     (
         "Dozens of soldiers have been killed along the two countries’ disputed border.",
