@@ -1315,6 +1315,17 @@ def _day_near(x: Trigger, spans: list[DateSpan], t: str) -> bool:
     return False
 
 
+def not_happened(x: Trigger, clause: str, after: str, ref: dt.date | None) -> bool:
+    """Whether the trigger ``x`` names a threat, a plan or an averted attack: a modal
+    in its ``clause`` (the words before it), :func:`_unreal` (with ``after``, the
+    words after it), or violence planned."""
+    return bool(
+        _MODAL.search(clause)
+        or _unreal(x, clause, after, ref)
+        or (x.violent and _PLANNED_VIOLENCE.search(clause))
+    )
+
+
 def _unreal(x: Trigger, clause: str, after: str, ref: dt.date | None) -> bool:
     """Whether the words before a violent or other trigger (in its clause) say it
     did not happen, is only supposed or feared, is an intention, a comparison, or an
@@ -1387,11 +1398,7 @@ def _events_of(
         if x.weak and _TOLL_AGAIN.match(t) and not any(k.violent and not k.weak for k in raw):
             dropped = True
             continue
-        if (
-            _MODAL.search(clause)
-            or _unreal(x, clause, t[x.end : x.end + 60], ref)
-            or (x.violent and _PLANNED_VIOLENCE.search(clause))
-        ):
+        if not_happened(x, clause, t[x.end : x.end + 60], ref):
             # a threat, plan or averted attack: the casualty words of an earlier clause
             # still tell what happened ("killed a terrorist, averting a major attack")
             dropped = True

@@ -24,11 +24,12 @@ __all__ = ["place_by_reference"]
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)['’]s"
 # "Monday's attack in", "the suicide bombing at", "that deadly strike on": a definite
 # reference to an event told before, with the place it happened at right after it
+_NOUN_AT = r"(?:attack|bombing|blast|assault|ambush|strike|explosion)s?\s+(?:in|at|on)"
 _REFERENCE = re.compile(
     rf"\b(?:the|this|that|{_DAY}|last week['’]s|the (?:recent|latest|deadly))\s+"
     r"(?:(?:deadly|suicide|terrorist|terror|militant|bomb|twin|cowardly|recent)\s+){0,2}"
-    r"(?:attack|bombing|blast|assault|ambush|strike|explosion)s?\s+"
-    r"(?:in|at|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$",
+    + _NOUN_AT
+    + r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$",
     re.IGNORECASE,
 )
 # not a reference to this event: "compared it to the bombing in Quetta", "worse than
@@ -38,10 +39,7 @@ _OTHER_EVENT = re.compile(
     r"after|before|recalled|reminiscent\s+of|echo\w*)\s+$",
     re.IGNORECASE,
 )
-_REFERENCE_WORD = re.compile(
-    r"\b(?:attack|bombing|blast|assault|ambush|strike|explosion)s?\s+(?:in|at|on)\b",
-    re.IGNORECASE,
-)
+_REFERENCE_WORD = re.compile(rf"\b{_NOUN_AT}\b", re.IGNORECASE)
 _LOOKBACK = 2  # sentences
 
 

@@ -21,15 +21,10 @@ import datetime as dt
 import re
 
 from incidents._extract_dates import DateSpan, find_dates
-from incidents._extract_events import (
-    _MODAL,
-    _PLANNED_VIOLENCE,
-    _PURPOSE,
-    _Candidate,
-    _events_of,
-    _unreal,
-)
+from incidents._extract_dates_more import _WDAY
+from incidents._extract_events import _PURPOSE, _Candidate, _events_of, not_happened
 from incidents._extract_lex import Trigger, is_diplomatic, triggers_in
+from incidents._extract_lex_more import MONTH
 
 __all__ = ["cause_at_crossing", "there_too"]
 
@@ -90,23 +85,19 @@ def there_too(
 # "closed ... due to / after / following clashes between ...": the fighting a closure
 # is blamed on, told for the first time ("due to the fighting" refers back to fighting
 # told with its own place)
+_BECAUSE = (
+    r"\b(?:due to|because of|after|following|in the wake of|triggered by|prompted by|"
+    r"sparked by)"
+)
 _CAUSE = re.compile(
-    r"\b(?:due to|because of|after|following|in the wake of|triggered by|prompted by|"
-    r"sparked by)\s+(?:(?:deadly|fierce|heavy|armed|border|overnight|"
-    r"cross-border|recent|fresh)\s+){0,2}$",
+    _BECAUSE + r"\s+(?:(?:deadly|fierce|heavy|armed|border|overnight|cross-border|recent|"
+    r"fresh)\s+){0,2}$",
     re.IGNORECASE,
 )
-_CAUSE_WORD = re.compile(
-    r"\b(?:due to|because of|after|following|in the wake of|triggered by|prompted by|"
-    r"sparked by)\b",
-    re.IGNORECASE,
-)
+_CAUSE_WORD = re.compile(_BECAUSE + r"\b", re.IGNORECASE)
 _FIGHTING = frozenset({"armed_clash", "shelling"})
 # a day or month after "on"/"in" dates the clash, it does not place it
-_WHEN = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\b"
-)
+_WHEN = rf"(?:{_WDAY}|{MONTH})\b"
 _ELSEWHERE = re.compile(
     r"\b(?:in|at|near|along|across|on|inside|into)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?"
     r"(?:(?!" + _WHEN + r")[A-Z]|(?:[\w'’-]+\s+){0,3}?(?:border|frontier|Durand Line)\b)"
@@ -139,10 +130,8 @@ def cause_at_crossing(
             continue
         if _TO_COME.search(t, c.place.end, x.start) or _ENDS_AFTER.match(t, x.end):
             continue  # "would reopen after clashes subside", "to avert clashes"
-        if _MODAL.search(before) or _PURPOSE.search(before) or _PLANNED_VIOLENCE.search(before):
-            continue
         rest = t[x.end : x.end + 90]
-        if _unreal(x, before, rest[:60], ref):
+        if _PURPOSE.search(before) or not_happened(x, before, rest[:60], ref):
             continue
         cuts = [m.start() for m in (_BREAK.search(rest), re.search(r"[,.]", rest)) if m]
         clause = rest[: min(cuts)] if cuts else rest
