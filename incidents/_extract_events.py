@@ -7,7 +7,13 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from incidents._extract_anaphora import Antecedents, fold_tehsils, join_routes, one_of_them
+from incidents._extract_anaphora import (
+    Antecedents,
+    crossing_match,
+    fold_tehsils,
+    join_routes,
+    one_of_them,
+)
 from incidents._extract_background import recalled_trigger
 from incidents._extract_counts import Count, counts_in, opens_clause
 from incidents._extract_dates import DateSpan, find_dates
@@ -23,6 +29,7 @@ from incidents._extract_lex import (
     VIOLENT,
     Trigger,
     actors_in,
+    far_subject,
     frontier_phrases,
     is_diplomatic,
     triggers_in,
@@ -674,6 +681,14 @@ def _sentence(
             if z is not None and z.violent:
                 continue
         pairs.append((x, p))
+    for x in trig:
+        if x.kind == "border_closure" and far_subject(t, x.start):
+            # "The Torkham crossing, connecting X province with Y, ... were closed": the
+            # crossings of the subject, not the provinces that describe them
+            heads = [p for p in places if p.end <= x.start and crossing_match(p.match)]
+            if heads:  # (the places after the verb stay: "..., along with X")
+                pairs = [(y, p) for y, p in pairs if y is not x or p.start > x.start]
+                pairs += [(x, p) for p in heads]
     # Country-level places only when the trigger has nothing finer.
     finer = {id(x) for x, p in pairs if p.role != "country"}
     pairs = [(x, p) for x, p in pairs if p.role != "country" or id(x) not in finer]

@@ -311,6 +311,48 @@ _HALTED_SUBJECT = re.compile(
 _BORDER_WORD = re.compile(r"\b(?:border|crossings?|frontier|gates?|trade routes?)\b", re.I)
 
 
+# "The Torkham crossing, connecting ..., as well as the Chaman border in ..., were
+# closed": a passive closure whose subject, a crossing, opens the clause far before it
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?$", re.I)
+_OTHER_CLOSED = re.compile(
+    r"\b(?:shops|markets|schools|colleges|universities|offices|businesses|bazaars?|roads?|"
+    r"highways?|institutions|banks|hospitals)\b",
+    re.IGNORECASE,
+)
+
+
+def _subject_spots(sentence: str, at: int) -> tuple[str, list[int]] | None:
+    """The clause before a passive verb at ``at`` and where it names a border or a
+    crossing (None when the verb is not passive)."""
+    if not _PASSIVE_BEFORE.search(sentence, max(0, at - 30), at):
+        return None
+    head = re.split(r"[;:]", sentence[:at])[-1]
+    spots = [*_BORDER_WORD.finditer(head), *_crossing_names().finditer(head)]
+    return head, [x.start() for x in spots]
+
+
+def other_subject(sentence: str, at: int) -> bool:
+    """Whether the passive closure verb at ``at`` has for its subject something else
+    that closes (shops, schools, roads) named before any border or crossing."""
+    got = _subject_spots(sentence, at)
+    if got is None:
+        return False
+    head, spots = got
+    other = _OTHER_CLOSED.search(re.sub(r"^\W*(?:the\s+)?", "", head)[:40])
+    return other is not None and (not spots or other.start() < min(spots))
+
+
+def far_subject(sentence: str, at: int) -> bool:
+    """Whether the passive closure verb at ``at`` has a crossing or border for its
+    subject at the start of its clause, however long the words between (and nothing
+    else that closes, as shops or roads, after it)."""
+    got = _subject_spots(sentence, at)
+    if got is None or not got[1]:
+        return False
+    head, spots = got
+    return min(spots) < 80 and not _OTHER_CLOSED.search(head)
+
+
 @lru_cache(maxsize=1)
 def _crossing_names() -> re.Pattern[str]:
     """The crossings' own names and the names the press gives them ("Torkham",
@@ -438,6 +480,8 @@ def _triggers(sentence: str) -> list[Trigger]:
                 continue  # "traders protested the closure of the crossing": a known state
             if _NOT_BORDER_OBJECT.match(sentence, m.end()):
                 continue  # "closed all government institutions in Chaman": no crossing
+            if other_subject(sentence, m.start()):
+                continue  # "Schools near the Torkham border, ..., were closed": not it
             if _REOPEN.search(sentence[max(0, m.start() - 80) : m.end() + 40]):
                 continue
             window = sentence[max(0, m.start() - 80) : m.end() + 80]
@@ -446,6 +490,7 @@ def _triggers(sentence: str) -> list[Trigger]:
                 not _BORDER_WORD.search(window)
                 and not _BEGAN_AFTER.match(sentence, m.end())
                 and not _crossing_names().search(window)
+                and not far_subject(sentence, m.start())
             ):
                 continue
         if kind == "talks" and re.search(r"\btalks? (?:about|of) war\b", sentence, re.I):
@@ -539,12 +584,16 @@ _FRONT = (
 )
 # bodies named after the frontier, not places on it: "near the Frontier Corps headquarters"
 _FRONT_BODY = r"corps|constabulary|works|province|region|regions|scouts|police|force|house"
-_LEN = r"(?:\d[\d,]*[- ](?:km|kilometre|kilometer|mile)s?(?:[- ]long)? )?"
+# how the line is: "the disputed border", "the volatile 2,640-kilometre Durand Line"
+_HOW = (
+    r"(?:disputed|porous|shared|volatile|contested|mountainous|rugged|long|tense|so-called|"
+    r"contentious|controversial|colonial-era|unrecogni[sz]ed|de facto|restive|troubled)"
+)
+_LEN = rf"(?:(?:{_HOW} )?\d[\d,]*[- ](?:km|kilometre|kilometer|mile)s?(?:[- ]long)? )?"
 _PAIR = (
     # "the two countries' disputed border": whose border, then how it is
     r"(?:(?:two |both )?(?:countries|nations|neighbou?rs)['’] )?"
-    r"(?:(?:disputed|porous|shared|volatile|contested|mountainous|rugged|long|tense|so-called|"
-    r"contentious|controversial|colonial-era|unrecogni[sz]ed|de facto|restive|troubled) )?"
+    rf"(?:{_HOW} )?"
     r"(?:(?:Afghan|Afghanistan|Pakistan|Pakistani)[- ](?:Afghan|Afghanistan|Pakistan|Pakistani) )?"
 )
 _STRONG = re.compile(

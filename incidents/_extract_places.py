@@ -535,6 +535,13 @@ _EVENT_HAS = re.compile(
     r"^\s+(?:has|had|have)\s+(?:now\s+|since\s+|so far\s+)?(?:climbed|risen|reached|jumped|"
     r"increased|gone up|mounted|(?P<v>killed|claimed|left|wounded|injured))\b"
 )
+# What talks (not a seat) "have" done: "talks in X have concluded without a deal"
+_TALKS_HAVE = re.compile(
+    r"^\s+(?:has|had|have)\s+(?:now\s+|finally\s+|so far\s+)?(?:been\s+)?(?:concluded|ended|"
+    r"begun|started|opened|resumed|collapsed|failed|stalled|broken down|taken place|"
+    r"produced|yielded|made)\b"
+)
+_TALKS_WORD = re.compile(r"\b(?:talks|negotiations|meetings?|dialogue)\b", re.IGNORECASE)
 
 
 # A compass region of Pakistan that names one province ("a blast in northwest
@@ -1129,6 +1136,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         # "the bombing in X has killed 32", "the toll from the bombing in X has risen
         # to 32": X is the scene ("attacks in X have increased": a trend, a seat's verb)
         gov = None
+    if gov and _TALKS_HAVE.match(right) and _TALKS_WORD.search(_CLAUSE_CUT.split(left)[-1]):
+        return "venue"  # "peace talks ... in X have concluded": the talks' place
     if (venue and not _LOCAL.search(left)) or gov:
         return None
     if (

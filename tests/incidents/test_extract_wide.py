@@ -129,6 +129,11 @@ ORIGINS = [
         "Troops clashed near the countries' shared frontier.",
         ["near the countries' shared frontier"],
     ),
+    # how it is, then its length
+    (
+        "Clashes broke out along the volatile 2,640-kilometre Durand Line overnight.",
+        ["along the volatile 2,640-kilometre Durand Line"],
+    ),
 ]
 
 

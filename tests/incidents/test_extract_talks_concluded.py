@@ -1,0 +1,35 @@
+"""Talks in a place that "have concluded" are talks there: the auxiliary after the
+place is the talks' verb, not a seat's (``incidents/_extract_places.py``,
+``_TALKS_HAVE``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from incidents.extract import extract
+
+DATE = "2025-10-28"
+
+CASES = [
+    # sentence, place of the talks row (None: no row)
+    (
+        "High-level peace talks between Pakistan and Afghanistan in Istanbul have concluded "
+        "without achieving a breakthrough.",
+        "Istanbul",
+    ),
+    ("Negotiations between the two delegations in Doha have ended without a deal.", "Doha"),
+    ("The talks in Istanbul have collapsed, officials said.", "Istanbul"),
+    # a seat's verb stays a seat's
+    ("The government in Kabul has rejected the talks.", None),
+    ("Officials in Islamabad have said the talks will go on.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), CASES)
+def test_talks_that_have_ended_in_a_place_are_there(text, place):
+    df = extract(text, article_date=DATE, min_confidence=0)
+    talks = df[df["event_kind"] == "talks"]
+    if place is None:
+        assert talks.empty
+    else:
+        assert list(talks["matched_name"]) == [place]
