@@ -54,6 +54,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("42", "4c95917", "GR GS GT GU GV GW"),
     ("43", "049093f", "GX GY GZ HA HB HC"),
     ("44", "f5f3dd2", "HD HE HF HG HH HI"),
+    ("45", "44cba0f", "HJ HK HL HM HN HO"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
