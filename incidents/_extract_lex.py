@@ -760,7 +760,7 @@ _CAME = re.compile(
 _SPEAKER = re.compile(
     r"\s*(?:'s\s+|’s\s+)?(?:chief |main |official |)(?:spokes(?:man|person|woman)|officials?|"
     r"ministry|government|administration|authorities|interim government|defen[cs]e ministry|"
-    r"media|sources|said|says|claimed|told|accused|denied)\b",
+    r"media|sources|said|says|say|claimed|told|accused|denied)\b",
     re.IGNORECASE,
 )
 

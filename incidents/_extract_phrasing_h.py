@@ -79,6 +79,14 @@ _PEOPLE = (
 )
 MORE_TRIGGERS_H: dict[str, str] = {
     "armed_clash": r"\b(?:intensive|offensive|large-scale|full-scale)\s+operations?\b",
+    # aircraft sent to hit a target: "deployed drone aircraft to target facilities",
+    # "sent jets to bomb hideouts" (the verb of sending is the raid)
+    "air_strike": (
+        r"\b(?:deployed|launched|sent|dispatched|used|flew)\s+(?:armed\s+|attack\s+|"
+        r"suicide\s+|kamikaze\s+|several\s+|multiple\s+|\w+\s+)?(?:drones?(?:\s+aircraft)?|"
+        r"UAVs|jets|fighter jets|warplanes|aircraft|helicopters|gunships)\s+to\s+"
+        r"(?:target|strike|attack|bomb|hit|pound)\b"
+    ),
     # a meeting of the two sides by its verb or its name: "Pakistani and Afghan officials
     # met at Torkham", "a delegation ... met with Pakistani forces", "a flag meeting"
     # (not "Pakistani officials met in Islamabad": one side alone)

@@ -59,6 +59,64 @@ _FACILITY = re.compile(
     r"(?:Cadet\s+|Degree\s+|Public\s+|Model\s+)?(?:College|School)|University|Hospital|Fort)\b"
 )
 
+
+def facility_placed_after(right: str) -> bool:
+    """Whether the words after a name make it open the name of a facility that is
+    placed by the words after it ("Nur Khan| Airbase in Rawalpindi"): the facility's
+    place is the one named after it, not the name it bears.
+
+    Parameters
+    ----------
+    right
+        The text just after the mention.
+
+    Returns
+    -------
+    bool
+        True when a facility noun follows at once and "in" or "at" a capitalised
+        name after it.
+    """
+    m = _FACILITY.match(right)
+    return m is not None and _PLACED_AFTER.match(right, m.end()) is not None
+
+
+# A town's name used as the modifier of the site it names: "hit a Kabul drug
+# rehabilitation center", "a Quetta market", "the Peshawar mosque"
+_ARTICLE_BEFORE = re.compile(
+    r"\b(?:a|an|the)\s+(?:(?:busy|crowded|local|main|major|key)\s+)?$", re.IGNORECASE
+)
+# a site placed by the words after it: "... office in Karak", "... Airbase at X"
+_PLACED_AFTER = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
+_SITE_AFTER = re.compile(
+    r"^\s+(?:[a-z][\w-]*\s+){0,3}?(?:cent(?:er|re)|hospital|clinic|market|bazaar|mosque|"
+    r"school|seminary|madrassa|hotel|camp|base|airbase|checkpoint|checkpost|compound|prison|"
+    r"jail|shrine|stadium|neighbou?rhood|suburb|residence|house|home|building|facility|"
+    r"depot|office|headquarters|police station|university|college)s?\b"
+)
+
+
+def attributive_site(left: str, right: str) -> bool:
+    """Whether a town's name modifies the site after it, behind an article ("a Kabul
+    drug rehabilitation center", "the Quetta market"): the place of that site.
+
+    Parameters
+    ----------
+    left, right
+        The text just before and just after the mention.
+
+    Returns
+    -------
+    bool
+        True when an article stands before the name and a site noun follows within
+        three lower-case words, not itself placed by "in" or "at" a name after it.
+    """
+    site = _SITE_AFTER.match(right)
+    if site is None or not _ARTICLE_BEFORE.search(left):
+        return False
+    # ("a Sui gas office in Karak": the site placed after it, the name a company's)
+    return _PLACED_AFTER.match(right, site.end()) is None
+
+
 # "talks to reduce tensions at the", "met over the dispute along the": the words
 # after the meeting name what it was about.
 _TOPIC = re.compile(

@@ -25,7 +25,12 @@ from incidents._extract_controls import speech_venue
 from incidents._extract_lex import triggers_in
 from incidents._extract_lex_more import SLAIN
 from incidents._extract_phrasing_h import aerial_site
-from incidents._extract_phrasing_l import facility_after, talks_topic
+from incidents._extract_phrasing_l import (
+    attributive_site,
+    facility_after,
+    facility_placed_after,
+    talks_topic,
+)
 from incidents._extract_phrasing_m import comment_clause
 from incidents._match import Mention
 from incidents.geocode import Geocoder, Match
@@ -1179,10 +1184,13 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None  # where the wounded were taken, the dead buried, families fled
     if _glued(t, p) or _LANDMARK.match(right):
         return None
+    if facility_placed_after(right) and m.ambiguous:
+        return None  # a namesake that names a facility placed after it: "Nur Khan Airbase in X"
     fronted = _FRONTED.search(left) and not _SPEAKER_AFTER.match(t, p.end)
     locative = bool(_LOCATIVE.search(left) or fronted) or bool(_PLACE_NOUN.match(right))
     locative = locative or aerial_site(left)  # "airstrikes over X"
     locative = locative or facility_after(right)  # "attacked Kulachi College"
+    locative = locative or attributive_site(left, right)  # "hit a Kabul hospital"
     locative = locative or bool(_FACILITY_BEFORE.search(left))  # "at FC Compound X"
     locative = locative or bool(_NOUN_IN_NAME.search(p.text))
     # "Kandahar, where the leader lives, was bombed by jets": the subject of a passive
