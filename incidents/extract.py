@@ -189,6 +189,7 @@ from incidents._extract_merge import (
 )
 from incidents._extract_operation_side import operation_sides
 from incidents._extract_phrasing import (
+    CLOSURE_BEGAN,
     date_wounds,
     drop_follow_up_searches,
     fold_headline_wide,
@@ -875,16 +876,18 @@ _HAD_DONE = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en)\b")
 
 
 def _closure_states(cands: list[_Candidate], ref: dt.date | None, *, news: bool) -> set[int]:
-    """Indices of the closures told as a state that are background ("the crossing,
-    closed since October 12, ...") when the article's lead is not a closure
-    (``news``); in an article whose lead is one, the states stay and are dated over
-    the days they have lasted ("closed for nine days"; an undated one from the start
-    of a dated closure of the same crossing: "Torkham remains closed" / "Pakistan
-    closed Torkham on October 12")."""
+    """Indices of the closures told as a state that are background: when the article's
+    lead is not a closure (``news``), those told only from their start ("The closure
+    began on October 9, ..."), the backstory of other news.  The other states stay and
+    are dated over the days they have lasted ("the Torkham crossing, which has remained
+    closed for 11 days"; "closed for nine days"; an undated one from the start of a
+    dated closure of the same crossing: "Torkham remains closed" / "Pakistan closed
+    Torkham on October 12")."""
+    gone = set()
     if not news:
-        return {k for k, c in enumerate(cands) if c.closure_state}
+        gone = {k for k, c in enumerate(cands) if c.closure_state and _BEGAN.search(c.evidence)}
     if ref is None:
-        return set()
+        return gone
     for c in cands:
         if not c.closure_state:  # ("closed the crossing for three days": planned)
             continue
@@ -907,7 +910,11 @@ def _closure_states(cands: list[_Candidate], ref: dt.date | None, *, news: bool)
             if c.date_how == "not stated":
                 c.date_how = "relative"
                 c.flags = [f for f in c.flags if f != "date_not_stated"]
-    return set()
+    return gone
+
+
+# "The closure began on October 9": a closure told from its start
+_BEGAN = re.compile(r"\b(?:closure|shutdown)\s+" + CLOSURE_BEGAN + r"\b", re.IGNORECASE)
 
 
 def _near(a: Match, b: Match, km: float = 10.0) -> bool:

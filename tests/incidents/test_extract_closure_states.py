@@ -1,7 +1,8 @@
 """A closure told as a state ("remains closed since October 13", "has been shut for two
-weeks", the closure a reopening ended) is a row when the article's lead reports a
-crossing closed or reopened, dated from when it began to the article's date; elsewhere
-it is background.  Every sentence is a paraphrase written for the test.
+weeks", the closure a reopening ended) is a row dated from when it began to the
+article's date; a closure told only from its start ("The closure began on October 9")
+is a row when the article's lead reports a crossing closed or reopened, elsewhere the
+backstory of other news.  Every sentence is a paraphrase written for the test.
 
 - the lead (headline and two sentences) reports the closure: "Hundreds stranded as the
   Chaman crossing stays shut", "X remains closed since <day>", "has been sealed for ten
@@ -81,6 +82,22 @@ def test_a_closure_state_in_a_closure_lead_is_a_row_over_its_days(text, site, da
     assert len(got) == 1, got
     ((place, span),) = got.items()
     assert site in place and span == days, got
+
+
+# a lasting closure told in its own clause after a lead about violence
+ELSEWHERE = [
+    (
+        "Militants attacked a post in Bajaur on Sunday, killing two soldiers.\n"
+        "Officials said the Torkham crossing has remained closed for 11 days.",
+        ("2025-10-16", DATE),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "days"), ELSEWHERE)
+def test_a_lasting_closure_after_other_news_is_a_row_over_its_days(text, days):
+    got = _closures(text)
+    assert list(got.values()) == [days], got
 
 
 BACKGROUND = [
