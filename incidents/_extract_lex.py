@@ -207,7 +207,9 @@ _AGREED = re.compile(
     re.IGNORECASE,
 )
 _NOT_AGREED = re.compile(
-    r"\b(?:despite|violat\w+|breach\w*|broke|collapsed?|expired?|lapsed?|ended|after|since|"
+    # ("hostilities that ended with a truce agreed on Wednesday": the truce is news)
+    r"\b(?:despite|violat\w+|breach\w*|broke|collapsed?|expired?|lapsed?|ended(?! with)|after|"
+    r"since|"
     # "agreed to uphold the ceasefire reached in Doha": the agreement is older news
     r"uphold\w*|maintain\w*|respect\w*|observ\w*|implement\w*|preserv\w*|sustain\w*|"
     r"abide by|cement\w*|consolidat\w*)\b",

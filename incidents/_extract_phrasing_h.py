@@ -96,6 +96,12 @@ MORE_TRIGGERS_H: dict[str, str] = {
         rf"(?:have\s+|had\s+)?met\b"
         rf"|\bmet\s+(?:with\s+)?(?:the\s+)?(?:their\s+)?{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?"
         rf"{_PEOPLE}\b"
+        # "a meeting between Pakistani and Afghan officials", "officials from Pakistan,
+        # Afghanistan and China convened in X"
+        rf"|\bmeetings?\s+between\s+(?:the\s+)?{_SIDE}\s+and\s+(?:the\s+)?{_SIDE}\s+"
+        rf"(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"
+        rf"|\b{_PEOPLE}\s+(?:from|of)\s+(?:both\s+)?{_SIDE}(?:,\s*|\s+and\s+)(?:the\s+)?"
+        rf"{_SIDE}\b(?:,?\s+and\s+\w+)?\s+(?:have\s+|had\s+)?(?:met|convened|gathered)\b"
     ),
 }
 

@@ -504,7 +504,8 @@ _CTX_GAP = re.compile(
 _FACILITY_GAP = re.compile(r"^\s+(?:[a-z]\w*\s+){0,2}[a-z]\w*\s+(?:in|of|at)\s")
 _TALKS_VENUE = re.compile(
     r"\b(?:talks|negotiations|meetings?|met|summit|conference|round|dialogue|mediation|"
-    r"signed|agreed)\s+(?:\w+\s+){0,3}?(?:in|at)\s+(?:the\s+)?$"
+    # ("a meeting between Pakistani and Afghan officials in X": five words between)
+    r"signed|agreed)\s+(?:\w+\s+){0,5}?(?:in|at)\s+(?:the\s+)?$"
     r"|\b(?:held|hosted|convened)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

@@ -21,6 +21,17 @@ CASES = [
         "Torkham",
     ),
     ("Afghan officials met their Pakistani counterparts at Chaman on Sunday.", "Chaman"),
+    # a meeting between both sides' people, and both sides' people who convened
+    (
+        "Saudi Arabia hosted a meeting between Pakistani and Afghan officials in Riyadh on Sunday.",
+        "Riyadh",
+    ),
+    (
+        "Officials from Pakistan, Afghanistan and China convened in the Chinese city of "
+        "Urumqi on Sunday.",
+        "Urumqi",
+    ),
+    ("Officials from Pakistan and India convened in Dubai on Sunday.", None),
     # one side alone is no talks
     ("Pakistani officials met in Islamabad on Sunday to discuss the border.", None),
     ("Afghan elders met at Spin Boldak on Sunday to discuss the drought.", None),

@@ -33,3 +33,17 @@ def test_talks_that_have_ended_in_a_place_are_there(text, place):
         assert talks.empty
     else:
         assert list(talks["matched_name"]) == [place]
+
+
+def test_a_truce_that_hostilities_ended_with_is_news():
+    """ "Hostilities that ended with a truce agreed on Wednesday": "ended" is the
+    fighting's, the truce is agreed (``incidents/_extract_lex.py``, ``_NOT_AGREED``)."""
+    text = (
+        "The talks follow a week of cross-border hostilities that ended with a 48-hour "
+        "ceasefire agreed on Wednesday evening."
+    )
+    df = extract(text, article_date="2025-10-17", min_confidence=0)
+    truce = df[df["event_kind"] == "ceasefire"]
+    assert len(truce) == 1 and str(truce["date"].iloc[0])[:10] == "2025-10-15"
+    ended = extract("The ceasefire ended on Wednesday.", article_date="2025-10-17")
+    assert ended[ended["event_kind"] == "ceasefire"].empty
