@@ -304,7 +304,7 @@ _CONTRAST = re.compile(
     r"[^,;.()]{0,100}$",
     re.IGNORECASE,
 )
-_POSSESSIVE_GAP = re.compile(r"^(?:'s|’s)\s+(?:the\s+)?$")
+_POSSESSIVE_GAP = re.compile(r"^(?:'s|’s)\s+(?:\([A-Z]{2,4}\)\s+)?(?:the\s+)?$")
 # a description that names the next place itself: ", the southern city of", ", the
 # province of"
 _NAMES_NEXT = re.compile(
@@ -485,7 +485,7 @@ _CTX_GAP = re.compile(
     r"(?:(?:[a-z]\w*\s+){0,2}(?:camps?|bases?|headquarters|compounds?|depots?|checkpoints?|"
     r"check ?posts?|outposts?|facilit(?:y|ies)|hideouts?|airfields?|training centres?|"
     r"training centers?|infrastructure|police stations?|police posts?|levies (?:posts?|stations?)|"
-    r"forts?|cantonments?)"
+    r"forts?|cantonments?|roads?)"
     # ("the X checkpoint along the Indus Highway in Y": the road it stands on)
     r"(?:\s+(?:on|along)\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(?:Highway|Road|Motorway))?"
     r"(?=\s+(?:in|of|at)\s|\s*,))?"
@@ -497,10 +497,12 @@ _CTX_GAP = re.compile(
     r"\s*,?\s*(?:a|the)\s+(?:\w+\s+){0,3}?(?:in|of)\s+)"
     r"(?:the\s+)?(?:(?:Afghanistan|Pakistan)(?:'s|’s)\s+|(?:Afghan|Pakistani)\s+)?"
     # a province read as the possessive of the unit: "of Khyber Pakhtunkhwa's Bannu"
-    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?:'s|’s)\s+)?"
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?:'s|’s)\s+(?:\([A-Z]{2,4}\)\s+)?)?"
     r"(?:(?:\w+\s+)?(?:province|district|region) of\s+)?"
     r"(?:(?:(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?|central)\s+)?$"
 )
+# "on Gomal Bazaar road in Tank district": a road locates by the unit named after it
+_ROAD_GAP = re.compile(r"\broads?\s+(?:in|of|at)\s", re.IGNORECASE)
 _FACILITY_GAP = re.compile(r"^\s+(?:[a-z]\w*\s+){0,2}[a-z]\w*\s+(?:in|of|at)\s")
 _TALKS_VENUE = re.compile(
     r"\b(?:talks|negotiations|meetings?|met|summit|conference|round|dialogue|mediation|"
@@ -1443,6 +1445,12 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
         gap = t[a.end : b.start]
         if a.role == "frontier" or len(gap) > 60 or not _CTX_GAP.match(gap):
             continue
+        if (
+            _ROAD_GAP.search(gap)
+            and b.qual not in ("district", "province", "tehsil")
+            and b.match.method not in ("admin1", "admin2")
+        ):
+            continue  # "X road in Turbat": the town is the place (not a unit locating X)
         comma = _APPOSED_GAP.match(gap) or _FACILITY_COMMA.match(gap)
         if b.role == "place" and comma and not b.qual and _town_part(a, b, gc):
             b.role = "context"  # "Saddar, Quetta": the town locates its quarter
