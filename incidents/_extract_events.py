@@ -419,7 +419,10 @@ _COREF = re.compile(
     r"\b(?:occurred|took place|happened|were carried out|was carried out|was hit|were hit|"
     # "X province was particularly affected", "X bore the brunt"
     r"(?:was|were)\s+(?:particularly|worst|hardest|most|badly|severely)\s+(?:affected|hit)|"
-    r"bore the brunt)\b",
+    r"bore the brunt|"
+    # "The deaths were reported in the provinces of X and Y"
+    r"(?:deaths?|casualties|dead|killings|strikes|attacks|raids)\s+(?:were|was)\s+"
+    r"(?:reported|recorded|confirmed)(?=\s+(?:in|from)\b))\b",
     re.IGNORECASE,
 )
 # A place that is the subject of "closed": the place of a closure, not of fighting.

@@ -353,6 +353,19 @@ def _extract(
             ref = briefed
             continue
         kind = pending[1] if pending is not None and i - pending[0] <= 2 else None
+        told = kind
+        if (
+            kind is None
+            and cands
+            and cands[-1].sentence == i - 1
+            and (co := _COREF.search(s.text)) is not None
+            and co.start() < _COREF_LEAD
+        ):
+            # "Jets struck inside Afghan territory, killing eight." / "The deaths were
+            # reported in X and Y": the places of the event told on the whole frontier
+            wide = [c for c in cands if c.sentence == i - 1 and c.place.role == "frontier"]
+            if wide and wide[-1].kind in VIOLENT:
+                told = wide[-1].kind
         # An undated sentence right after an unplaced, dated event continues it.
         inherit = para_range.get(s.paragraph) or (prev_dated if kind is not None else None)
         if _PRECURSOR.search(s.text) or SEQUEL.search(s.text):
@@ -365,7 +378,7 @@ def _extract(
             # ("These include two positions in X, ...": on the day of the event listed)
             inherit = inherit or (before.first, before.last or before.first, before.date_text)
         new, dated = _sentence(
-            i, s, gc, ref, year_hint, last_range, inherit, kind, memory, listed=listed
+            i, s, gc, ref, year_hint, last_range, inherit, told, memory, listed=listed
         )
         date_after_named_event(new, anchors)  # "the night after the explosions in Kabul"
         for c in new:
@@ -552,6 +565,12 @@ COARSE_DAYS = 28
 #: In an article whose lead reports no violence, a violent event that ended more than
 #: this many days before the article is recalled, not news.
 QUIET_LEAD_DAYS = 4
+
+
+#: How far into a sentence (characters) "took place" / "were reported" may stand to
+#: place the event the sentence before told on the whole frontier ("The deaths were
+#: reported in X and Y"), its subject being that event.
+_COREF_LEAD = 60
 
 
 def _quiet_lead_past(cands: list[_Candidate], ref: dt.date | None) -> list[_Candidate]:
