@@ -107,8 +107,10 @@ _VENUE = re.compile(
     r"meeting|meetings|summit|conference|brass|commanders|huddle|parties|counterparts|"
     r"interlocutors)"
     r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$"
-    # (not "in Balochistan's capital Quetta", "the provincial capital Quetta": a site)
-    r"|\b(?:opposite|across from|facing|bordering|towards?|(?<!['’]s )(?<!provincial )capital|"
+    # (not "in Balochistan's capital Quetta", "the provincial capital Quetta", "forces in
+    # the capital Kabul", "including the capital Kabul": a site)
+    r"|\b(?:opposite|across from|facing|bordering|towards?|"
+    r"(?<!['’]s )(?<!provincial )(?<!\bin the )(?<!including the )capital|"
     r"takeover (?:of|in)|control of|"
     r"according to|"
     r"seized|power in|fall of|return to|came to power in)\s+(?:the\s+)?$",

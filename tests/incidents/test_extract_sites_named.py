@@ -70,3 +70,19 @@ def test_facility_placed_after():
     assert facility_placed_after(" Airbase in Rawalpindi and")
     assert not facility_placed_after(" Airbase, which")
     assert not facility_placed_after(" district in Punjab")
+
+
+def test_forces_in_the_capital_named_are_its_site():
+    """ "bombed forces in the capital Kabul": the capital named is the site, not the
+    seat of the government that speaks (``incidents/_extract_places.py``, ``_VENUE``)."""
+    text = (
+        "Pakistan early on Friday bombed Taliban government forces in major Afghan cities, "
+        "including the capital Kabul and the Taliban's headquarters, Kandahar."
+    )
+    df = extract(text, article_date="2026-02-27", min_confidence=0)
+    assert "Kabul" in set(df["matched_name"])
+    said = extract(
+        "Officials in the capital Kabul said jets struck Khost on Friday.",
+        article_date="2026-02-27",
+    )
+    assert list(said["matched_name"]) == ["Khōst"]
