@@ -56,6 +56,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("44", "f5f3dd2", "HD HE HF HG HH HI"),
     ("45", "44cba0f", "HJ HK HL HM HN HO"),
     ("46", "4cf0971", "HP HQ HR HS HT HU"),
+    ("47", "1d74f1c", "HV HW HX HY HZ IA"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
