@@ -93,6 +93,9 @@ _OCCURRED = re.compile(
 )
 
 
+_GENERAL_AREA = re.compile(r"\bin\s+the\s+general\s+areas?\s+of\b", re.IGNORECASE)
+
+
 def refine_by_sentence(
     cands: list[_Candidate],
     i: int,
@@ -108,6 +111,9 @@ def refine_by_sentence(
     left as it is (which of them the row meant is not said)."""
     recent = []
     told = _OCCURRED.match(t) is not None
+    # "... in the general area of X in Y district": the military's wording for the site
+    # of the event the sentence before told at its province
+    area = _GENERAL_AREA.search(t) is not None
     for c in reversed(cands):  # in sentence order: only the tail is read (linear time)
         if c.sentence < i - 2:
             break
@@ -117,7 +123,10 @@ def refine_by_sentence(
             and c.place.role == "place"
             and not c.place.fallback
             # (a province only when the sentence says where "the incident occurred")
-            and (c.place.match.method == "admin2" or (c.place.match.method == "admin1" and told))
+            and (
+                c.place.match.method == "admin2"
+                or (c.place.match.method == "admin1" and (told or (area and c.sentence == i - 1)))
+            )
         ):
             recent.append(c)
     if not recent:
