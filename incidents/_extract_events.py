@@ -822,6 +822,13 @@ _HABITUAL = re.compile(
     r"to\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# A standing accusation: "Pakistan has long accused Kabul of harbouring militants who
+# carry out attacks", "officials have long claimed that the TTP organizes attacks"
+_LONG_CLAIMED = re.compile(
+    r"\b(?:has|have|had)\s+long\s+(?:claimed|accused|said|maintained|alleged|argued|"
+    r"insisted|complained|blamed|held)\b",
+    re.IGNORECASE,
+)
 # A cause opening the sentence, closed by its comma: "In reaction to a deadly attack on
 # Saturday that killed seven soldiers, Pakistan launched ...", "After a bombing in X
 # on Friday, ..."
@@ -1421,6 +1428,13 @@ def _events_of(
             # still tell what happened ("killed a terrorist, averting a major attack")
             dropped = True
             unreal.append(x)
+            continue
+        if not near and _LONG_CLAIMED.search(
+            re.split(r"[.;:]|,\s+(?:and|but|while|yet)\s", t[max(0, x.start - 160) : x.start])[-1]
+        ):
+            # "officials have long claimed that the TTP ... organizes attacks inside X": a
+            # standing accusation, no event
+            dropped = True
             continue
         if (
             _HISTORY.search(clause)

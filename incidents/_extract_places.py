@@ -108,9 +108,9 @@ _VENUE = re.compile(
     r"interlocutors)"
     r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$"
     # (not "in Balochistan's capital Quetta", "the provincial capital Quetta", "forces in
-    # the capital Kabul", "including the capital Kabul": a site)
+    # the capital Kabul": a site)
     r"|\b(?:opposite|across from|facing|bordering|towards?|"
-    r"(?<!['’]s )(?<!provincial )(?<!\bin the )(?<!including the )capital|"
+    r"(?<!['’]s )(?<!provincial )(?<!\bin the )capital|"
     r"takeover (?:of|in)|control of|"
     r"according to|"
     r"seized|power in|fall of|return to|came to power in)\s+(?:the\s+)?$",

@@ -895,20 +895,23 @@ _HAD_DONE = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en)\b")
 
 
 def _closure_states(cands: list[_Candidate], ref: dt.date | None, *, news: bool) -> set[int]:
-    """Indices of the closures told as a state that are background: when the article's
-    lead is not a closure (``news``), those told only from their start ("The closure
-    began on October 9, ..."), the backstory of other news.  The other states stay and
-    are dated over the days they have lasted ("the Torkham crossing, which has remained
-    closed for 11 days"; "closed for nine days"; an undated one from the start of a
-    dated closure of the same crossing: "Torkham remains closed" / "Pakistan closed
-    Torkham on October 12")."""
+    """Indices of the closures told as a state that are background.  When the article's
+    lead is not a closure (``news``), a state is its backstory unless it is dated by
+    its own words ("the Torkham crossing, which has remained closed for 11 days",
+    "remained closed on Sunday"), and always when told only from its start ("The
+    closure began on October 9, ...") or with no day at all ("a months-long closure
+    has ruined exporters").  The states that stay are dated over the days they have
+    lasted ("closed for nine days"; in a closure lead, an undated one from the start
+    of a dated closure of the same crossing: "Torkham remains closed" / "Pakistan
+    closed Torkham on October 12")."""
     gone = set()
-    if not news:
-        gone = {k for k, c in enumerate(cands) if c.closure_state and _BEGAN.search(c.evidence)}
-    if ref is None:
-        return gone
-    for c in cands:
+    for k, c in enumerate(cands):
         if not c.closure_state:  # ("closed the crossing for three days": planned)
+            continue
+        if not news and (_BEGAN.search(c.evidence) or ref is None):
+            gone.add(k)
+            continue
+        if ref is None:
             continue
         span = closure_span(c.evidence, c.date_text, c.first, c.last, ref)
         began = [
@@ -921,7 +924,12 @@ def _closure_states(cands: list[_Candidate], ref: dt.date | None, *, news: bool)
             and o.first <= ref
             and _near(o.place.match, c.place.match)
         ]
-        if span == (c.first, c.last) and c.date_how == "not stated" and began:
+        if span == (c.first, c.last) and c.date_how == "not stated":
+            if not news:
+                gone.add(k)  # no day of its own in other news: its backstory
+                continue
+            if not began:
+                continue
             span = (min(began), ref)
         if span != (c.first, c.last):
             c.first, c.last = span

@@ -229,10 +229,17 @@ def test_news_with_series_or_counts_is_kept(text, date):
 
 
 def test_negative_controls_give_no_rows():
-    # trade, refugees and diplomacy: no incident, whatever they recall
-    texts = [
+    # trade, refugees and diplomacy: no violent incident, whatever they recall
+    trade = extract(
         "Trade through Torkham and Chaman remained suspended on Tuesday, traders in Peshawar "
         "said, as losses mounted since the border clashes last month.",
+        article_date="2025-11-11",
+    )
+    assert not trade["event_kind"].isin(VIOLENT).any(), places(trade)
+    # (the closures told as lasting are rows: the annotators of the real articles list
+    # "X remained closed" as a closure, 72 development misses before they were read)
+    assert set(trade["event_kind"]) <= {"border_closure"}
+    texts = [
         "More than one million Afghans have returned from Pakistan in 2025, the UN refugee "
         "agency said in Islamabad, many crossing at Spin Boldak.",
         "The foreign ministers met in Kabul on Monday to discuss visas and transit trade.",
