@@ -24,7 +24,14 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from incidents._extract_counts import NUMBERS as _NUMBERS
-from incidents._extract_dates_more import _DAYS, _FUTURE, _MON, _WDAY, future_in_clause
+from incidents._extract_dates_more import (
+    _DAYS,
+    _FUTURE,
+    _MON,
+    _WDAY,
+    earlier_this_week,
+    future_in_clause,
+)
 from incidents._extract_dates_more import KINDS as _MORE_KINDS
 from incidents._extract_dates_more import PATTERNS as _MORE_PATTERNS
 from incidents._extract_dates_more import resolve as _resolve_more
@@ -510,8 +517,8 @@ def _resolve(
             # (a weekend still to come, told on a weekday, stays whole: never a window
             # that ends before it starts)
             b = ref
-            if (g.get("part") or "").lower() == "earlier":
-                b = max(a, ref - day)
+            if (g.get("part") or "").lower() == "earlier" and a == monday:
+                a, b = earlier_this_week(ref)
         if which == "the past":
             a, b = ref - dt.timedelta(days=7), ref
         return a, b, "article"

@@ -8,7 +8,8 @@ Found on articles from outlets the rules had not been written on:
 * a span of weekdays with "until", "till" or "through": "from Friday until Sunday"
   -> Friday to Sunday (the latest such span not after the article);
 * "earlier in the week", "later in the week" -> as "earlier this week": the Monday
-  of the article's week to the day before the article;
+  of the article's week to the day before the article (told on a Monday or Tuesday,
+  the seven days before it);
 * numeric dates, day first as Pakistani and Afghan outlets write them ("09-11-2025",
   "9/11/2025"; month first only when the first number is no month);
 * "on the 9th" -> that day of the article's month (of the month before, when the day
@@ -25,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["KINDS", "PATTERNS", "future_in_clause", "resolve"]
+__all__ = ["KINDS", "PATTERNS", "earlier_this_week", "future_in_clause", "resolve"]
 
 # month and weekday words, shared with the base patterns (which import them from here)
 _MON = (
@@ -143,9 +144,20 @@ def resolve(
         monday = ref - dt.timedelta(days=ref.weekday())
         part = (g.get("part") or "").lower()
         if part in ("earlier", "early"):
-            return monday, max(monday, ref - day), "article"
+            return (*earlier_this_week(ref), "article")
         return monday, ref, "article"
     return None, None, None
+
+
+def earlier_this_week(ref: dt.date) -> tuple[dt.date, dt.date]:
+    """The days "earlier this week" can mean, told on ``ref``: its Monday to the day
+    before; told on a Monday or Tuesday, the seven days before (a week begun one or
+    two days ago holds no "earlier" days, or only one, and outlets whose week opens
+    on Saturday or Sunday count further back)."""
+    day = dt.timedelta(days=1)
+    if ref.weekday() <= 1:
+        return ref - 7 * day, ref - day
+    return ref - dt.timedelta(days=ref.weekday()), ref - day
 
 
 _CLAUSE_BREAK = re.compile(

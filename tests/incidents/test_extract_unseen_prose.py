@@ -91,6 +91,19 @@ DATES = [
         "2025-11-03",
         "2025-11-05",
     ),
+    # told on a Monday or Tuesday, "earlier this week" reaches back seven days
+    (
+        "Troops clashed with militants earlier in the week.",
+        "2025-11-03",
+        "2025-10-27",
+        "2025-11-02",
+    ),
+    (
+        "Jets struck hideouts earlier this week, officials said.",
+        "2025-11-04",
+        "2025-10-28",
+        "2025-11-03",
+    ),
     # numeric dates, day first unless the first number is no month's day... of 13+
     ("Gunmen struck Karak on 04-11-2025.", "2025-11-06", "2025-11-04", "2025-11-04"),
     ("Gunmen struck Karak on 4/11/2025.", "2025-11-06", "2025-11-04", "2025-11-04"),
