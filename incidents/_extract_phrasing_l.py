@@ -60,26 +60,6 @@ _FACILITY = re.compile(
 )
 
 
-def facility_placed_after(right: str) -> bool:
-    """Whether the words after a name make it open the name of a facility that is
-    placed by the words after it ("Nur Khan| Airbase in Rawalpindi"): the facility's
-    place is the one named after it, not the name it bears.
-
-    Parameters
-    ----------
-    right
-        The text just after the mention.
-
-    Returns
-    -------
-    bool
-        True when a facility noun follows at once and "in" or "at" a capitalised
-        name after it.
-    """
-    m = _FACILITY.match(right)
-    return m is not None and _PLACED_AFTER.match(right, m.end()) is not None
-
-
 # A town's name used as the modifier of the site it names: "hit a Kabul drug
 # rehabilitation center", "a Quetta market", "the Peshawar mosque"
 _ARTICLE_BEFORE = re.compile(
@@ -128,7 +108,7 @@ _TOPIC = re.compile(
 )
 
 
-def facility_after(right: str) -> bool:
+def facility_after(right: str, *, placed: bool = False) -> bool:
     """Whether the words after a town's name make it open the name of a facility
     in that town ("Quetta| Police Lines", "Peshawar| Press Club").
 
@@ -136,13 +116,21 @@ def facility_after(right: str) -> bool:
     ----------
     right
         The text just after the mention.
+    placed
+        Also require the facility to be placed by the words after it ("Nur Khan|
+        Airbase in Rawalpindi"): its place is the one named there, not the name
+        it bears.
 
     Returns
     -------
     bool
-        True when a facility noun follows at once.
+        True when a facility noun follows at once (and, with ``placed``, "in" or
+        "at" a capitalised name after it).
     """
-    return _FACILITY.match(right) is not None
+    m = _FACILITY.match(right)
+    if m is None:
+        return False
+    return not placed or _PLACED_AFTER.match(right, m.end()) is not None
 
 
 def talks_topic(before: str) -> bool:

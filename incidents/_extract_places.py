@@ -28,7 +28,6 @@ from incidents._extract_phrasing_h import aerial_site
 from incidents._extract_phrasing_l import (
     attributive_site,
     facility_after,
-    facility_placed_after,
     talks_topic,
 )
 from incidents._extract_phrasing_m import comment_clause
@@ -1189,7 +1188,7 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None  # where the wounded were taken, the dead buried, families fled
     if _glued(t, p) or _LANDMARK.match(right):
         return None
-    if facility_placed_after(right) and m.ambiguous:
+    if facility_after(right, placed=True) and m.ambiguous:
         return None  # a namesake that names a facility placed after it: "Nur Khan Airbase in X"
     fronted = _FRONTED.search(left) and not _SPEAKER_AFTER.match(t, p.end)
     locative = bool(_LOCATIVE.search(left) or fronted) or bool(_PLACE_NOUN.match(right))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from incidents._extract_phrasing_l import attributive_site, facility_placed_after
+from incidents._extract_phrasing_l import attributive_site, facility_after
 from incidents.extract import extract
 
 DATE = "2026-03-17"  # a Tuesday
@@ -67,9 +67,10 @@ def test_attributive_site(left, right, site):
 
 
 def test_facility_placed_after():
-    assert facility_placed_after(" Airbase in Rawalpindi and")
-    assert not facility_placed_after(" Airbase, which")
-    assert not facility_placed_after(" district in Punjab")
+    assert facility_after(" Airbase in Rawalpindi and", placed=True)
+    assert facility_after(" Airbase, which")
+    assert not facility_after(" Airbase, which", placed=True)
+    assert not facility_after(" district in Punjab", placed=True)
 
 
 def test_forces_in_the_capital_named_are_its_site():
