@@ -422,7 +422,7 @@ _COREF = re.compile(
     r"bore the brunt|"
     # "The deaths were reported in the provinces of X and Y"
     r"(?:deaths?|casualties|dead|killings|strikes|attacks|raids)\s+(?:were|was)\s+"
-    r"(?:reported|recorded|confirmed)(?=\s+(?:in|from)\b))\b",
+    r"(?:reported|recorded)(?=\s+(?:in|from)\b))\b",
     re.IGNORECASE,
 )
 # A place that is the subject of "closed": the place of a closure, not of fighting.
@@ -685,10 +685,15 @@ def _sentence(
                 continue
         pairs.append((x, p))
     for x in trig:
-        if x.kind == "border_closure" and far_subject(t, x.start):
+        head = far_subject(t, x.start) if x.kind == "border_closure" else None
+        if head is not None:
             # "The Torkham crossing, connecting X province with Y, ... were closed": the
             # crossings of the subject, not the provinces that describe them
-            heads = [p for p in places if p.end <= x.start and crossing_match(p.match)]
+            heads = [
+                p
+                for p in places
+                if head <= p.start and p.end <= x.start and crossing_match(p.match)
+            ]
             if heads:  # (the places after the verb stay: "..., along with X")
                 pairs = [(y, p) for y, p in pairs if y is not x or p.start > x.start]
                 pairs += [(x, p) for p in heads]

@@ -208,7 +208,7 @@ _AGREED = re.compile(
 )
 _NOT_AGREED = re.compile(
     # ("hostilities that ended with a truce agreed on Wednesday": the truce is news)
-    r"\b(?:despite|violat\w+|breach\w*|broke|collapsed?|expired?|lapsed?|ended(?! with)|after|"
+    r"\b(?:despite|violat\w+|breach\w*|broke|collapsed?|expired?|lapsed?|ended(?! with\b)|after|"
     r"since|"
     # "agreed to uphold the ceasefire reached in Doha": the agreement is older news
     r"uphold\w*|maintain\w*|respect\w*|observ\w*|implement\w*|preserv\w*|sustain\w*|"
@@ -323,36 +323,66 @@ _OTHER_CLOSED = re.compile(
 )
 
 
-def _subject_spots(sentence: str, at: int) -> tuple[str, list[int]] | None:
-    """The clause before a passive verb at ``at`` and where it names a border or a
-    crossing (None when the verb is not passive)."""
+# Where the clause of a passive verb's subject opens: after ";" or ":", after a
+# coordinated clause (", but the X crossing was closed"), after a fronted cause or
+# time ("After fighting near the Chaman border, Quetta airport was closed")
+_HEAD_CUT = re.compile(r"[;:]|,\s+(?:but|and|while|whereas|yet|as(?!\s+well\b))\s")
+_FRONTED = re.compile(
+    r"^\W*(?:After|Following|Amid|Despite|Since|As|When|Before|In (?:the )?wake of)\b[^,]*,\s*",
+    re.IGNORECASE,
+)
+# the last word before a border word: a preposition (a modifier of what closes, "shops
+# near the Torkham border") or a conjunction (a second subject, "markets and the X
+# crossing")
+_LINK = re.compile(r"\b(?:near|in|at|of|by|outside|around|along|from|on)\b|\band\b|,")
+
+
+def _subject_head(sentence: str, at: int) -> tuple[int, str, list[int]] | None:
+    """Where the subject of a passive verb at ``at`` opens, its words, and where they
+    name a border or a crossing (None when the verb is not passive)."""
     if not _PASSIVE_BEFORE.search(sentence, max(0, at - 30), at):
         return None
-    head = re.split(r"[;:]", sentence[:at])[-1]
+    start = max((m.end() for m in _HEAD_CUT.finditer(sentence, 0, at)), default=0)
+    fronted = _FRONTED.match(sentence, start) if start == 0 else None
+    start = fronted.end() if fronted else start
+    head = sentence[start:at]
     spots = [*_BORDER_WORD.finditer(head), *_crossing_names().finditer(head)]
-    return head, [x.start() for x in spots]
+    return start, head, sorted(x.start() for x in spots)
 
 
 def other_subject(sentence: str, at: int) -> bool:
     """Whether the passive closure verb at ``at`` has for its subject something else
-    that closes (shops, schools, roads) named before any border or crossing."""
-    got = _subject_spots(sentence, at)
+    that closes (shops, schools, roads), named first, with any border or crossing
+    after it only a modifier ("Schools near the Torkham border were closed"; not
+    "Markets in Chaman and the Friendship Gate crossing were closed")."""
+    got = _subject_head(sentence, at)
     if got is None:
         return False
-    head, spots = got
-    other = _OTHER_CLOSED.search(re.sub(r"^\W*(?:the\s+)?", "", head)[:40])
-    return other is not None and (not spots or other.start() < min(spots))
-
-
-def far_subject(sentence: str, at: int) -> bool:
-    """Whether the passive closure verb at ``at`` has a crossing or border for its
-    subject at the start of its clause, however long the words between (and nothing
-    else that closes, as shops or roads, after it)."""
-    got = _subject_spots(sentence, at)
-    if got is None or not got[1]:
+    _, head, spots = got
+    body = re.sub(r"^\W*(?:the\s+)?", "", head)
+    lead = len(head) - len(body)
+    other = _OTHER_CLOSED.search(body[:40])
+    if other is None:
         return False
-    head, spots = got
-    return min(spots) < 80 and not _OTHER_CLOSED.search(head)
+    after = [s - lead for s in spots if s - lead > other.start()]
+    if len(after) != len(spots):
+        return False  # a border or crossing named before it
+    for s in after:
+        links = _LINK.findall(body, other.end(), s)
+        if links and links[-1].lower() in ("and", ","):
+            return False  # a second subject of the verb
+    return True
+
+
+def far_subject(sentence: str, at: int) -> int | None:
+    """Where the subject of the passive closure verb at ``at`` opens when it is a
+    crossing or border at the start of its clause, however long the words between
+    (and nothing else that closes, as shops or roads, in it); else None."""
+    got = _subject_head(sentence, at)
+    if got is None or not got[2]:
+        return None
+    start, head, spots = got
+    return start if spots[0] < 80 and not _OTHER_CLOSED.search(head) else None
 
 
 @lru_cache(maxsize=1)
@@ -492,7 +522,7 @@ def _triggers(sentence: str) -> list[Trigger]:
                 not _BORDER_WORD.search(window)
                 and not _BEGAN_AFTER.match(sentence, m.end())
                 and not _crossing_names().search(window)
-                and not far_subject(sentence, m.start())
+                and far_subject(sentence, m.start()) is None
             ):
                 continue
         if kind == "talks" and re.search(r"\btalks? (?:about|of) war\b", sentence, re.I):
@@ -591,11 +621,12 @@ _HOW = (
     r"(?:disputed|porous|shared|volatile|contested|mountainous|rugged|long|tense|so-called|"
     r"contentious|controversial|colonial-era|unrecogni[sz]ed|de facto|restive|troubled)"
 )
-_LEN = rf"(?:(?:{_HOW} )?\d[\d,]*[- ](?:km|kilometre|kilometer|mile)s?(?:[- ]long)? )?"
+_KM = r"\d[\d,]*[- ]?(?:km|kilometre|kilometer|mile)s?(?:[- ]long)? "
+_LEN = rf"(?:(?:{_HOW},? )?{_KM})?"
 _PAIR = (
     # "the two countries' disputed border": whose border, then how it is
     r"(?:(?:two |both )?(?:countries|nations|neighbou?rs)['’] )?"
-    rf"(?:{_HOW} )?"
+    rf"(?:{_HOW},? )?(?:{_KM})?"
     r"(?:(?:Afghan|Afghanistan|Pakistan|Pakistani)[- ](?:Afghan|Afghanistan|Pakistan|Pakistani) )?"
 )
 _STRONG = re.compile(
@@ -687,7 +718,7 @@ _ACTORS: list[tuple[str, re.Pattern[str]]] = [
             rf"|\bFrontier Corps\b|\bISPR\b|\bPakistan(?:i|'s|’s)? Air Force\b|\bPAF\b"
             rf"|\bPakistan (?=(?:struck|launched|carried out|"
             rf"bombed|shelled|attacked|hit|retaliated|targeted|conducts|conducted|carries out|"
-            rf"launches|strikes|bombs|pounded|"
+            rf"launches|strikes|bombs|pounded|deployed|sent|dispatched|"
             rf"(?:also )?said it (?:struck|hit|targeted))\b)"
         ),
     ),

@@ -113,7 +113,7 @@ def refine_by_sentence(
     told = _OCCURRED.match(t) is not None
     # "... in the general area of X in Y district": the military's wording for the site
     # of the event the sentence before told at its province
-    area = _GENERAL_AREA.search(t) is not None
+    area = _GENERAL_AREA.search(t) is not None and not _SEPARATE.match(t)
     for c in reversed(cands):  # in sentence order: only the tail is read (linear time)
         if c.sentence < i - 2:
             break

@@ -77,6 +77,11 @@ _PEOPLE = (
     r"(?:authorities|officials|delegations?|commanders|officers|forces|sides|"
     r"representatives|elders|counterparts|border (?:officials|forces|guards))"
 )
+# the people who meet to talk (not forces: "border forces of both sides gathered")
+_ENVOYS = (
+    r"(?:officials|delegations?|delegates|representatives|elders|diplomats|envoys|ministers|"
+    r"negotiators)"
+)
 MORE_TRIGGERS_H: dict[str, str] = {
     "armed_clash": r"\b(?:intensive|offensive|large-scale|full-scale)\s+operations?\b",
     # aircraft sent to hit a target: "deployed drone aircraft to target facilities",
@@ -84,8 +89,8 @@ MORE_TRIGGERS_H: dict[str, str] = {
     "air_strike": (
         r"\b(?:deployed|launched|sent|dispatched|used|flew)\s+(?:armed\s+|attack\s+|"
         r"suicide\s+|kamikaze\s+|several\s+|multiple\s+|\w+\s+)?(?:drones?(?:\s+aircraft)?|"
-        r"UAVs|jets|fighter jets|warplanes|aircraft|helicopters|gunships)\s+to\s+"
-        r"(?:target|strike|attack|bomb|hit|pound)\b"
+        r"UAVs|jets|fighter jets|warplanes|aircraft|helicopters|gunships)(?=\s+to\s+"
+        r"(?:target|strike|attack|bomb|hit|pound)\b)"
     ),
     # a meeting of the two sides by its verb or its name: "Pakistani and Afghan officials
     # met at Torkham", "a delegation ... met with Pakistani forces", "a flag meeting"
@@ -100,8 +105,8 @@ MORE_TRIGGERS_H: dict[str, str] = {
         # Afghanistan and China convened in X"
         rf"|\bmeetings?\s+between\s+(?:the\s+)?{_SIDE}\s+and\s+(?:the\s+)?{_SIDE}\s+"
         rf"(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"
-        rf"|\b{_PEOPLE}\s+(?:from|of)\s+(?:both\s+)?{_SIDE}(?:,\s*|\s+and\s+)(?:the\s+)?"
-        rf"{_SIDE}\b(?:,?\s+and\s+\w+)?\s+(?:have\s+|had\s+)?(?:met|convened|gathered)\b"
+        rf"|\b{_ENVOYS}\s+(?:from|of)\s+(?:both\s+)?{_SIDE}(?:,\s*|\s+and\s+)(?:the\s+)?"
+        rf"{_SIDE}\b(?:,?\s+and\s+\w+)?\s+(?:have\s+|had\s+)?(?:met|convened)\b"
     ),
 }
 

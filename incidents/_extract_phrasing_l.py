@@ -72,6 +72,9 @@ _SITE_AFTER = re.compile(
     r"school|seminary|madrassa|hotel|camp|base|airbase|checkpoint|checkpost|compound|prison|"
     r"jail|shrine|stadium|neighbou?rhood|suburb|residence|house|home|building|facility|"
     r"depot|office|headquarters|police station|university|college)s?\b"
+    # (not a job or a source: "a Peshawar hospital official said")
+    r"(?!\s+(?:officials?|spokes\w+|sources?|doctors?|staff|administrators?|chiefs?|"
+    r"directors?|heads?|in-charge|authorities|management|said|says)\b)"
 )
 
 

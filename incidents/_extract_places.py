@@ -106,10 +106,8 @@ _VENUE = re.compile(
     r"meeting|meetings|summit|conference|brass|commanders|huddle|parties|counterparts|"
     r"interlocutors)"
     r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$"
-    # (not "in Balochistan's capital Quetta", "the provincial capital Quetta", "forces in
-    # the capital Kabul": a site)
-    r"|\b(?:opposite|across from|facing|bordering|towards?|"
-    r"(?<!['’]s )(?<!provincial )(?<!\bin the )capital|"
+    # (not "in Balochistan's capital Quetta", "the provincial capital Quetta": a site)
+    r"|\b(?:opposite|across from|facing|bordering|towards?|(?<!['’]s )(?<!provincial )capital|"
     r"takeover (?:of|in)|control of|"
     r"according to|"
     r"seized|power in|fall of|return to|came to power in)\s+(?:the\s+)?$",
@@ -507,8 +505,9 @@ _ROAD_GAP = re.compile(r"\broads?\s+(?:in|of|at)\s", re.IGNORECASE)
 _FACILITY_GAP = re.compile(r"^\s+(?:[a-z]\w*\s+){0,2}[a-z]\w*\s+(?:in|of|at)\s")
 _TALKS_VENUE = re.compile(
     r"\b(?:talks|negotiations|meetings?|met|summit|conference|round|dialogue|mediation|"
-    # ("a meeting between Pakistani and Afghan officials in X": five words between)
-    r"signed|agreed)\s+(?:\w+\s+){0,5}?(?:in|at)\s+(?:the\s+)?$"
+    r"signed|agreed)\s+(?:\w+\s+){0,3}?(?:in|at)\s+(?:the\s+)?$"
+    # "a meeting between Pakistani and Afghan officials in X"
+    r"|\bmeetings?\s+between\s+(?:[\w-]+\s+){1,5}?(?:in|at)\s+(?:the\s+)?$"
     r"|\b(?:held|hosted|convened)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

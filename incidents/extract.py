@@ -896,14 +896,15 @@ _HAD_DONE = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en)\b")
 
 def _closure_states(cands: list[_Candidate], ref: dt.date | None, *, news: bool) -> set[int]:
     """Indices of the closures told as a state that are background.  When the article's
-    lead is not a closure (``news``), a state is its backstory unless it is dated by
+    lead is not a closure (``news``), a state is its backstory unless it is dated, by
     its own words ("the Torkham crossing, which has remained closed for 11 days",
-    "remained closed on Sunday"), and always when told only from its start ("The
-    closure began on October 9, ...") or with no day at all ("a months-long closure
-    has ruined exporters").  The states that stay are dated over the days they have
-    lasted ("closed for nine days"; in a closure lead, an undated one from the start
-    of a dated closure of the same crossing: "Torkham remains closed" / "Pakistan
-    closed Torkham on October 12")."""
+    "remained closed on Sunday") or as part of the article's lead event ("Similarly,
+    the Chaman crossing also remained closed", after a clash), and always when told
+    only from its start ("The closure began on October 9, ...") or with no day at all
+    ("a months-long closure has ruined exporters").  The states that stay are dated
+    over the days they have lasted ("closed for nine days"; in a closure lead, an
+    undated one from the start of a dated closure of the same crossing: "Torkham
+    remains closed" / "Pakistan closed Torkham on October 12")."""
     gone = set()
     for k, c in enumerate(cands):
         if not c.closure_state:  # ("closed the crossing for three days": planned)
@@ -926,7 +927,7 @@ def _closure_states(cands: list[_Candidate], ref: dt.date | None, *, news: bool)
         ]
         if span == (c.first, c.last) and c.date_how == "not stated":
             if not news:
-                gone.add(k)  # no day of its own in other news: its backstory
+                gone.add(k)  # no day at all in other news: its backstory
                 continue
             if not began:
                 continue

@@ -24,6 +24,27 @@ CASES = [
         "province in eastern Afghanistan, was sealed on Sunday morning by the authorities.",
         ["Ghulam Khan"],
     ),
+    # the subject is the clause's own: not a crossing of a clause before it, of a fronted
+    # cause, or named after what closes as a modifier; a crossing joined by "and" is one
+    (
+        "The Chaman border crossing remained open, but the Ghulam Khan crossing in North "
+        "Waziristan was closed on Sunday.",
+        ["Ghulam Khan"],
+    ),
+    (
+        "After fighting broke out near the Chaman border on Saturday night, Quetta airport "
+        "was closed on Sunday.",
+        [],
+    ),
+    (
+        "Shops remained open in Chaman on Sunday, but the Friendship Gate crossing was closed "
+        "to traffic.",
+        ["Chaman"],
+    ),
+    (
+        "Markets in Chaman and the nearby Friendship Gate crossing were closed on Sunday.",
+        ["Chaman"],
+    ),
     # what was closed is not a crossing
     (
         "Schools and shops near the Torkham border, where thousands of families from both "

@@ -29,3 +29,12 @@ def test_a_later_sentence_does_not_move_it():
     )
     df = extract(text, article_date=DATE, min_confidence=0)
     assert "Khyber Pakhtunkhwa" in set(df["matched_name"])
+
+
+def test_a_separate_incident_does_not_move_it():
+    text = (
+        "Afghan forces shelled villages in Balochistan on Sunday, killing three people.\n"
+        "Separately, police recovered a cache of weapons in the general area of Zhob."
+    )
+    df = extract(text, article_date="2025-10-20", min_confidence=0)
+    assert list(df["matched_name"]) == ["Balochistan"]

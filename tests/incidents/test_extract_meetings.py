@@ -34,6 +34,7 @@ CASES = [
         "Urumqi",
     ),
     ("Officials from Pakistan and India convened in Dubai on Sunday.", None),
+    ("Border forces of Pakistan and Afghanistan gathered in Chaman on Sunday.", None),
     # one side alone is no talks
     ("Pakistani officials met in Islamabad on Sunday to discuss the border.", None),
     ("Afghan elders met at Spin Boldak on Sunday to discuss the drought.", None),
@@ -89,3 +90,16 @@ def test_a_truce_that_hostilities_ended_with_is_news():
     assert len(truce) == 1 and str(truce["date"].iloc[0])[:10] == "2025-10-15"
     ended = extract("The ceasefire ended on Wednesday.", article_date="2025-10-17")
     assert ended[ended["event_kind"] == "ceasefire"].empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The negotiations were held amid deadly clashes in Kurram that killed six soldiers on "
+        "Sunday.",
+        "The talks were overshadowed by fresh shelling in Kurram on Sunday that killed six.",
+    ],
+)
+def test_fighting_told_beside_talks_keeps_its_place(text):
+    df = extract(text, article_date="2025-10-20", min_confidence=0)
+    assert "Kurram" in set(df[df["event_kind"] != "talks"]["matched_name"])

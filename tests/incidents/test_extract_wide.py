@@ -134,6 +134,15 @@ ORIGINS = [
         "Clashes broke out along the volatile 2,640-kilometre Durand Line overnight.",
         ["along the volatile 2,640-kilometre Durand Line"],
     ),
+    (
+        "Clashes broke out along the two countries' disputed 2,600-km border.",
+        ["along the two countries' disputed 2,600-km border"],
+    ),
+    ("Clashes broke out along the disputed 2,600km border.", ["along the disputed 2,600km border"]),
+    (
+        "Clashes broke out along the rugged, 2,600-kilometre border.",
+        ["along the rugged, 2,600-kilometre border"],
+    ),
 ]
 
 
