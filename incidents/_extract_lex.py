@@ -194,10 +194,14 @@ _TRIGGER_RX = re.compile("|".join(f"(?P<{k}>{rx})" for k, rx in _T), re.IGNORECA
 
 # What was closed, when it is no border, crossing or route: "closed all government
 # institutions", "shut their shops", "sealed the offices of ...".
+# what else is shut: shops, offices, schools ...
+_SHUT_PLACES = (
+    r"institutions|offices|schools|colleges|universities|markets|shops|businesses|bazaars?|"
+    r"hospitals|banks"
+)
 _NOT_BORDER_OBJECT = re.compile(
     r"\s+(?:down\s+)?(?:all\s+|the\s+|their\s+|its\s+|several\s+|dozens\s+of\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:institutions|offices|schools|colleges|universities|markets|shops|businesses|bazaars?|"
-    r"hospitals|banks|departments|courts|educational|madrassas?|seminaries)\b",
+    rf"(?:{_SHUT_PLACES}|departments|courts|educational|madrassas?|seminaries)\b",
     re.IGNORECASE,
 )
 # A ceasefire is an event only when agreed, not when merely referred to.
@@ -316,11 +320,7 @@ _BORDER_WORD = re.compile(r"\b(?:border|crossings?|frontier|gates?|trade routes?
 # "The Torkham crossing, connecting ..., as well as the Chaman border in ..., were
 # closed": a passive closure whose subject, a crossing, opens the clause far before it
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?$", re.I)
-_OTHER_CLOSED = re.compile(
-    r"\b(?:shops|markets|schools|colleges|universities|offices|businesses|bazaars?|roads?|"
-    r"highways?|institutions|banks|hospitals)\b",
-    re.IGNORECASE,
-)
+_OTHER_CLOSED = re.compile(rf"\b(?:{_SHUT_PLACES}|roads?|highways?)\b", re.IGNORECASE)
 
 
 # Where the clause of a passive verb's subject opens: after ";" or ":", after a

@@ -66,6 +66,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ADVERB",
+    "TALKS_WORD",
     "AIRCRAFT_KILLS",
     "BOMB_KILLS",
     "AGREEMENTS",
@@ -285,7 +286,10 @@ _OWN_VERB = re.compile(
 _PLANNED = re.compile(
     r"\bto\s+(?:hold|convene|have|resume|schedule|arrange|attend)\b[^,.;]*$", re.IGNORECASE
 )
-_TALKS_WORD = re.compile(r"\b(?:talks|negotiations|meetings?|discussions|parleys)\b", re.I)
+#: A noun of talks ("the talks", "negotiations", "a meeting", "dialogue").
+TALKS_WORD = re.compile(
+    r"\b(?:talks|negotiations|meetings?|discussions|parleys|dialogue)\b", re.IGNORECASE
+)
 
 
 def past_talks(c: _Candidate) -> bool:
@@ -309,7 +313,7 @@ def past_talks(c: _Candidate) -> bool:
     at = getattr(c.place, "start", None)
     if at is None or not 0 <= at <= len(c.evidence):
         return False
-    words = list(_TALKS_WORD.finditer(c.evidence, 0, at))
+    words = list(TALKS_WORD.finditer(c.evidence, 0, at))
     if not words:
         return False
     last = words[-1]  # the talks the row's place belongs to
@@ -322,7 +326,7 @@ def past_talks(c: _Candidate) -> bool:
     # discussions in X"), not a meeting still to be held ("agreed to hold a meeting")
     return not any(
         not _PLANNED.search(c.evidence, max(0, w.start() - 40), w.start())
-        for w in _TALKS_WORD.finditer(c.evidence, 0, cause.start())
+        for w in TALKS_WORD.finditer(c.evidence, 0, cause.start())
     )
 
 

@@ -30,7 +30,7 @@ from incidents._extract_phrasing_l import (
     facility_after,
     talks_topic,
 )
-from incidents._extract_phrasing_m import comment_clause
+from incidents._extract_phrasing_m import TALKS_WORD, comment_clause
 from incidents._match import Mention
 from incidents.geocode import Geocoder, Match
 
@@ -549,7 +549,6 @@ _TALKS_HAVE = re.compile(
     r"begun|started|opened|resumed|collapsed|failed|stalled|broken down|taken place|"
     r"produced|yielded|made)\b"
 )
-_TALKS_WORD = re.compile(r"\b(?:talks|negotiations|meetings?|dialogue)\b", re.IGNORECASE)
 
 
 # A compass region of Pakistan that names one province ("a blast in northwest
@@ -1144,7 +1143,7 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         # "the bombing in X has killed 32", "the toll from the bombing in X has risen
         # to 32": X is the scene ("attacks in X have increased": a trend, a seat's verb)
         gov = None
-    if gov and _TALKS_HAVE.match(right) and _TALKS_WORD.search(_CLAUSE_CUT.split(left)[-1]):
+    if gov and _TALKS_HAVE.match(right) and TALKS_WORD.search(_CLAUSE_CUT.split(left)[-1]):
         return "venue"  # "peace talks ... in X have concluded": the talks' place
     if (venue and not _LOCAL.search(left)) or gov:
         return None
