@@ -112,6 +112,34 @@ def test_the_description_takes_the_place_of_its_own_kind():
     assert km(row.latitude, row.longitude, 32.52, 69.28) < 15
 
 
+# a closure whose subject is the crossing named before, in a reported or caused clause
+CLOSED_CROSSING = [
+    (
+        "Border guards traded fire at the Torkham border crossing on Tuesday. Officials said "
+        "that the border crossing was closed on Wednesday after the skirmish.",
+        "Torkham",
+    ),
+    (
+        "A customs officer was shot dead at the Chaman crossing on Sunday. The incident "
+        "caused the crossing to remain shut for four hours.",
+        "Chaman",
+    ),
+    # an open crossing is no closure
+    (
+        "Border guards traded fire at the Torkham border crossing on Tuesday. Officials said "
+        "that the border crossing was open on Wednesday.",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "crossing"), CLOSED_CROSSING)
+def test_a_closed_crossing_told_again_is_the_one_named_before(text, crossing):
+    df = extract(text, article_date="2025-10-15", min_confidence=0)
+    got = df[df["event_kind"] == "border_closure"]["matched_name"].tolist()
+    assert got == ([crossing] if crossing else []), got
+
+
 NO_ANTECEDENT = [
     # a description in a sentence that reports no event makes no row
     "Afghan forces shelled villages in Kurram district on Monday. "
