@@ -76,8 +76,9 @@ TRUTH_COLUMNS = [
 #: settled KP districts and Balochistan's border districts (districts as coders name
 #: them, including districts newer than the shipped polygons, e.g. Karezat); ``coder3``,
 #: ``coder4``, ``coder5``: later check sets written the same way (``coder5``: Karachi's
-#: towns, Sindh, Punjab, Islamabad, Azad Kashmir, Gilgit-Baltistan and settled KP).
-TRUTH_SLICES = {"frontier", "pakistan", "coder", "coder2", "coder3", "coder4", "coder5"}
+#: towns, Sindh, Punjab, Islamabad, Azad Kashmir, Gilgit-Baltistan and settled KP;
+#: ``coder6``: settled KP and Malakand, coastal Balochistan, Helmand and Nimroz).
+TRUTH_SLICES = {"frontier", "pakistan", "coder", "coder2", "coder3", "coder4", "coder5", "coder6"}
 TRUTH_CATEGORIES = {
     "town_shares_district_name",
     "namesakes_in_one_district",
