@@ -585,7 +585,9 @@ def _resolve(
         assert ref is not None
         target = _DAYS.index((g["wd"] or "").lower())
         prefix = (g.get("prefix") or "").strip().lower()
-        if prefix == "next" or (future and prefix != "last"):
+        # ("closed since Sunday, will reopen on Thursday": what has lasted since a day is
+        # past, whatever its clause says of the future)
+        if prefix == "next" or (future and prefix not in ("last", "since")):
             delta = (target - ref.weekday()) % 7 or 7
             x = ref + dt.timedelta(days=delta)
         else:

@@ -337,10 +337,22 @@ _FRONTED = re.compile(
 _LINK = re.compile(r"\b(?:near|in|at|of|by|outside|around|along|from|on)\b|\band\b|,")
 
 
+# A headline's passive, its auxiliary left out, with what closes opening it: "Five
+# schools along Pak-Afghan border closed in Dir"
+_HEADLINE_SUBJECT = re.compile(
+    rf"^\W*(?:[\w-]+\s+){{0,2}}?(?:{_SHUT_PLACES}|roads?|highways?)\b"
+    r"(?:(?!\b(?:as|after|while|when|and|but|following|amid|because|since|closed|shut|sealed)\b)"
+    r"[^,;:])*$",
+    re.IGNORECASE,
+)
+
+
 def _subject_head(sentence: str, at: int) -> tuple[int, str, list[int]] | None:
     """Where the subject of a passive verb at ``at`` opens, its words, and where they
     name a border or a crossing (None when the verb is not passive)."""
-    if not _PASSIVE_BEFORE.search(sentence, max(0, at - 30), at):
+    if not _PASSIVE_BEFORE.search(sentence, max(0, at - 30), at) and not (
+        _HEADLINE_SUBJECT.match(sentence, 0, at)
+    ):
         return None
     start = max((m.end() for m in _HEAD_CUT.finditer(sentence, 0, at)), default=0)
     fronted = _FRONTED.match(sentence, start) if start == 0 else None

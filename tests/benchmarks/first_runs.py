@@ -57,6 +57,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("45", "44cba0f", "HJ HK HL HM HN HO"),
     ("46", "4cf0971", "HP HQ HR HS HT HU"),
     ("47", "1d74f1c", "HV HW HX HY HZ IA"),
+    ("48", "f04ac58", "IB IC ID IE IF IG"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by

@@ -51,6 +51,11 @@ CASES = [
         "sides live in crowded camps, were closed on Monday by the local administration.",
         [],
     ),
+    # a headline's passive, its auxiliary left out: what closes opens it
+    ("Five schools along Pak-Afghan border closed in Dir", []),
+    ("Markets near Torkham border sealed after clashes", []),
+    ("Torkham border closed after clashes", ["Torkham border crossing"]),
+    ("Shops closed in Chaman as border shut", ["Chaman"]),
 ]
 
 

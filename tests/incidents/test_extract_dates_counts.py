@@ -312,6 +312,9 @@ DATE_FORMS = [
         dt.date(2024, 12, 26),
         ("2024-12-24", "2024-12-25"),
     ),
+    # what has lasted since a weekday began before it is told, though its clause speaks
+    # of the future ("... will reopen")
+    ("the route, closed since Sunday, will be reopened", WED, ("2025-10-12", "2025-10-15")),
 ]
 
 
