@@ -613,14 +613,11 @@ def _sentence(
     sites = [p for p in places if p.role not in ("context", "country")]
     dropped_weak = [x for x in raw if x.weak and x not in kept]
     item: tuple[_Place, Trigger] | None = None  # the list item before, and its event
+    near = _subject_list(t, places, strong, trig)
     for p in places:
         if p.role == "context":
             continue
-        x = (
-            _nearest_in_clause(t, p, strong, own_clause=True)
-            or _nearest_in_clause(t, p, strong)
-            or _nearest_in_clause(t, p, trig)
-        )
+        x = near[p.start]
         if x is None and item is not None and _LIST_GAP.fullmatch(t, item[0].end, p.start):
             # "... at various points in the provinces of A, B, C, D and E": a long list
             # goes on past the reach of its event word
@@ -875,6 +872,67 @@ def _own_counts(
 _LIST_GAP = re.compile(
     r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:(?:at|in)\s+)?(?:the\s+)?"
 )
+#: Between two items of a list that is the subject of its event: the unit that
+#: places the first ("the X crossing in Balochistan, Y in South Waziristan and Z ...").
+_UNIT_AFTER = (
+    r"(?:\s+(?:border\s+)?(?:crossings?|borders?|points?|district|tehsil))?"
+    r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:[\w-]+\s+)?@(?:\s+(?:district|province|agency|tehsil))?)?"
+)
+_SUBJECT_GAP = re.compile(_UNIT_AFTER + _LIST_GAP.pattern)
+# ... and between its last item and the event word right after it: "... and Kharlachi
+# in Kurram also remained sealed", "... were also shut down"
+# ... but not from the phrase before the list that names what it adds to: "Besides
+# Torkham in Khyber district, the Chaman crossing ... also remained sealed"
+_BESIDES = re.compile(
+    r"^\W*(?:Besides|Apart from|Aside from|In addition to|Except(?: for)?|Other than|Like)\b"
+    r"[^,;]*$",
+    re.IGNORECASE,
+)
+_PREDICATE_GAP = re.compile(_UNIT_AFTER + r"(?:\s+[\w-]+){0,4}\s+")
+
+
+def _subject_list(
+    t: str, places: list[_Place], strong: list[Trigger], trig: list[Trigger]
+) -> dict[int, Trigger | None]:
+    """The event word of each place (by its start): the nearest in its clause, or, for
+    the first items of a list that is the subject of its event word ("Besides X, the
+    A crossing in P, B in Q, C in R and D in S also remained sealed"), the word of the
+    items after it, however far the list runs before it."""
+    got: dict[int, Trigger | None] = {}
+    nxt: tuple[_Place, Trigger] | None = None
+    for p in reversed(places):
+        if p.role == "context":
+            continue
+        x = (
+            _nearest_in_clause(t, p, strong, own_clause=True)
+            or _nearest_in_clause(t, p, strong)
+            or _nearest_in_clause(t, p, trig)
+        )
+        listed = (
+            nxt is not None
+            and _SUBJECT_GAP.fullmatch(_gap(t, places, p.end, nxt[0].start))
+            and not _BESIDES.match(t, 0, p.end)
+        )
+        if x is None and listed:
+            x = nxt[1]
+        got[p.start] = x
+        # the chain goes on from an item of the list (or its last, right before its
+        # event word), not from a place with an event word of its own elsewhere
+        chained = x is not None and (
+            (listed and nxt[1] is x)
+            or (x.start >= p.end and _PREDICATE_GAP.fullmatch(_gap(t, places, p.end, x.start)))
+        )
+        nxt = (p, x) if chained else None
+    return got
+
+
+def _gap(t: str, places: list[_Place], a: int, b: int) -> str:
+    """The text between ``a`` and ``b`` with each unit named there ("in Kurram") as @."""
+    gap = t[a:b]
+    for c in places:
+        if c.role == "context" and a <= c.start and c.end <= b:
+            gap = gap.replace(t[c.start : c.end], "@", 1)
+    return gap
 
 
 def _on_crossing(t: str, p: _Place) -> bool:

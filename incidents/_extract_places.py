@@ -476,7 +476,7 @@ _DATED_ITEM = re.compile(
 )
 _CTX_GAP = re.compile(
     r"^(?:'s|’s)?[\s,]*(?:(?:Kandao|Koh|Valley|Pass|Gali|Sar|Ghar|Darra|Nullah)\s+)?"
-    r"(?i:(?:districts?|provinces?|crossings?|border crossings?|villages?|"
+    r"(?i:(?:districts?|provinces?|crossings?|border crossings?|borders?|border points?|villages?|"
     r"towns?|city|(?:general\s+)?areas?|regions?|valleys?|tehsil|agency|posts?|sectors?|"
     # a market named after its place: "near Jabbar Market in Killa Abdullah district"
     r"markets?|bazaars?|chowks?|mandis?)\s*)?"
