@@ -107,6 +107,12 @@ MORE_TRIGGERS_H: dict[str, str] = {
         rf"(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b"
         rf"|\b{_ENVOYS}\s+(?:from|of)\s+(?:both\s+)?{_SIDE}(?:,\s*|\s+and\s+)(?:the\s+)?"
         rf"{_SIDE}\b(?:,?\s+and\s+\w+)?\s+(?:have\s+|had\s+)?(?:met|convened)\b"
+        # "delegations from both countries met in X", "envoys of the two sides convened"
+        rf"|\b{_ENVOYS}\s+(?:from|of)\s+(?:both|the\s+two)\s+(?:countries|sides|nations|"
+        rf"governments|neighbou?rs)\s+(?:have\s+|had\s+)?(?:met|convened)\b"
+        # "discussions in X between delegations from Islamabad and the Taliban"
+        rf"|\b(?:discussions|dialogue|parleys)(?=\s+(?:in\s+[A-Z][\w-]*\s+)?between\s+"
+        rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_ENVOYS}|{_SIDE}|the\s+two\s+(?:sides|countries))\b)"
     ),
 }
 

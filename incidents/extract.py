@@ -516,7 +516,10 @@ def _extract(
     background += len(gone) + len(quiet)
     constrain_to_article(cands, article_units([(s.start, s.text) for s in sents], gc), gc)
     cands = _merge(cands)
-    cands = [c for c in cands if not past_talks(c)]  # "..., following talks in X"
+    # "agreed to meet again, following talks in X": the talks are the past of the news
+    # told by a row of the same sentence (kept when that news makes no row)
+    news = {c.evidence for c in cands if c.kind != "talks"}
+    cands = [c for c in cands if not (c.evidence in news and past_talks(c))]
     cands = fold_same_site(cands)  # "Torkham ... at the end of the Khyber Pass"
     cands = fold_same_toll(cands)  # "four children died in X" / "... in X's Y village"
     cands = fold_headline_wide(cands)  # "Border clashes leave 15 dead" / "... hit X"

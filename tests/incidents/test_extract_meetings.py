@@ -35,6 +35,18 @@ CASES = [
     ),
     ("Officials from Pakistan and India convened in Dubai on Sunday.", None),
     ("Border forces of Pakistan and Afghanistan gathered in Chaman on Sunday.", None),
+    # the two sides named as both countries; discussions between their delegations
+    (
+        "The violence occurred even as delegations from both countries met in Istanbul to "
+        "ease tensions.",
+        "Istanbul",
+    ),
+    (
+        "Marathon discussions in Istanbul between delegations from Islamabad and the Taliban "
+        "went on for a week.",
+        "Istanbul",
+    ),
+    ("Discussions in Istanbul between the two leaders' children went on.", None),
     # one side alone is no talks
     ("Pakistani officials met in Islamabad on Sunday to discuss the border.", None),
     ("Afghan elders met at Spin Boldak on Sunday to discuss the drought.", None),
@@ -76,6 +88,20 @@ CONCLUDED = [
 @pytest.mark.parametrize(("text", "place"), CONCLUDED)
 def test_talks_that_have_ended_in_a_place_are_there(text, place):
     assert list(_talks(text, "2025-10-28")["matched_name"]) == ([place] if place else [])
+
+
+def test_talks_the_news_follows_stay_when_that_news_makes_no_row():
+    # the extension of a truce in force makes no row: the talks it follows are news
+    text = (
+        "Pakistan and Afghanistan have agreed to extend a ceasefire following several days "
+        "of tense negotiations in Istanbul, an information minister announced Friday."
+    )
+    df = extract(text, article_date="2025-10-31", min_confidence=0)
+    assert df[df["event_kind"] == "talks"]["matched_name"].tolist() == ["Istanbul"]
+    # ... but not when the news they follow is itself a row
+    text = "Pakistan and Afghanistan agreed to a ceasefire on Friday following talks in Doha."
+    df = extract(text, article_date="2025-10-31", min_confidence=0)
+    assert "talks" not in set(df["event_kind"]), df[["location", "event_kind"]]
 
 
 def test_a_truce_that_hostilities_ended_with_is_news():
