@@ -75,7 +75,7 @@ __all__ = [
 _SIDE = r"(?:Pak(?:istan|istani)?|Afghan(?:istan)?|Taliban)"
 _PEOPLE = (
     r"(?:authorities|officials|delegations?|commanders|officers|forces|sides|"
-    r"representatives|elders|counterparts|border (?:officials|forces|guards))"
+    r"representatives?|elders|counterparts|envoys?|ministers?|border (?:officials|forces|guards))"
 )
 # the people who meet to talk (not forces: "border forces of both sides gathered")
 _ENVOYS = (
@@ -98,8 +98,9 @@ MORE_TRIGGERS_H: dict[str, str] = {
     "talks": (
         rf"\bflag[- ]meetings?\b"
         rf"|\b{_SIDE}\s+and\s+{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+"
-        rf"(?:have\s+|had\s+)?met\b"
-        rf"|\bmet\s+(?:with\s+)?(?:the\s+)?(?:their\s+)?{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:have\s+|had\s+)?(?:met|meet)\b"
+        # ("met with Pakistan's Special Representative for Afghanistan")
+        rf"|\bmet\s+(?:with\s+)?(?:the\s+)?(?:their\s+)?{_SIDE}(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?"
         rf"{_PEOPLE}\b"
         # "a meeting between Pakistani and Afghan officials", "officials from Pakistan,
         # Afghanistan and China convened in X"

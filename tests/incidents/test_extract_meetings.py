@@ -47,6 +47,14 @@ CASES = [
         "Istanbul",
     ),
     ("Discussions in Istanbul between the two leaders' children went on.", None),
+    # a headline's present tense; one side meeting the other's named official
+    ("Afghan and Pakistani delegations meet in Riyadh in bid to ease border tensions", "Riyadh"),
+    (
+        "On Sunday the Afghan Taliban met with Pakistan's Special Representative for "
+        "Afghanistan in Kabul.",
+        "Kabul",
+    ),
+    ("Afghan and Pakistani delegations will meet in Riyadh next week.", None),
     # one side alone is no talks
     ("Pakistani officials met in Islamabad on Sunday to discuss the border.", None),
     ("Afghan elders met at Spin Boldak on Sunday to discuss the drought.", None),
