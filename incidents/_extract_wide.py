@@ -120,12 +120,30 @@ def with_border_events(
 
 
 _UNNAMED_CROSSING = re.compile(
-    r"\b(?:a|one|two|three|several|some|all|many|both|its|their)\s+"
+    r"(?:\b(?:a|one|two|three|several|some|all|many|both|its|their)\s+"
     r"(?:(?:key|major|main|busy|busiest|important|vital|other|smaller|official|"
     r"trade|border|two|three|several)\s+){0,3}"
-    r"(?:border\s+)?(?:crossings?|crossing points?|border points?|gates?)\b"
+    r"(?:border\s+)?(?:crossings?|crossing points?|border points?|entry points?|gates?)"
+    # ... or in the plural without a determiner, said to be of the whole frontier
+    # (:data:`_OF_FRONTIER`): "closed border crossings with Afghanistan"
+    r"|(?P<bare>(?<![\w-])(?:(?:key|major|main|busy|important|vital|other|official|trade|"
+    r"border)\s+){0,3}(?:border\s+)?(?:crossings|crossing points|border points|entry points)))\b"
     r"(?!\s*[-–—:(]|,?\s*(?:such as|including|namely|at|of|in|near|known as|called)\b)",
     re.IGNORECASE,
+)
+
+
+# What makes crossings in the plural those of the whole frontier: "border crossings
+# with Afghanistan", "crossings for bilateral trade between Afghanistan and Pakistan",
+# "Crossings along the Pakistan-Afghanistan border"
+_OF_FRONTIER = re.compile(
+    r"(?:\s+[\w-]+){0,4}?\s+(?:with\s+(?:Afghanistan|Pakistan)|between\s+(?:the\s+two\s+"
+    r"(?:countries|neighbou?rs|nations)|Pakistan\s+and\s+Afghanistan|Afghanistan\s+and\s+"
+    r"Pakistan)|along\s+the\s+(?:[\w,-]+\s+){0,2}(?:border|frontier|Durand Line))\b"
+)
+# "one of the country's main border crossing points": one crossing
+_ONE_OF = re.compile(
+    r"\bone\s+of\s+(?:the\s+|its\s+|their\s+)?(?:\w+['’]s\s+)?(?:[\w-]+\s+){0,4}$", re.I
 )
 
 
@@ -138,9 +156,17 @@ def unnamed_crossing(sentence: str) -> tuple[int, int, str] | None:
     (34, 48, 'a key crossing')
     >>> unnamed_crossing("closed its two crossings: Torkham and Chaman") is None
     True
+    >>> unnamed_crossing("It closed border crossings with Afghanistan on Sunday.")
+    (10, 26, 'border crossings')
+    >>> unnamed_crossing("Numerous border crossings were closed.") is None
+    True
     """
     for m in _UNNAMED_CROSSING.finditer(sentence):
         rest = sentence[m.end() :]
+        if m.group("bare") and not _OF_FRONTIER.match(rest):
+            continue  # "Numerous border crossings were closed": of which stretch, unsaid
+        if _ONE_OF.search(sentence, max(0, m.start() - 40), m.start()):
+            continue
         if re.match(r"\s*,\s*[A-Z]", rest) or re.match(
             r"\s*(?:with|on)\s+[A-Z]\w+\s+(?:at|in)\b", rest
         ):

@@ -79,6 +79,16 @@ CROSSINGS = [
     ("Pakistan closed the crossings at Torkham and Chaman.", None),
     # a definite crossing is one named before
     ("The crossing was closed again on Monday.", None),
+    # in the plural without a determiner: only when said to be of the whole frontier
+    ("It also closed border crossings with Afghanistan on Sunday.", "border crossings"),
+    ("Crossings along the Pakistan-Afghanistan border were closed.", "Crossings"),
+    (
+        "Border crossings between the two countries have remained closed since October 11.",
+        "Border crossings",
+    ),
+    ("Numerous border crossings were closed as a result of the hostilities.", None),
+    # one of them is one crossing
+    ("The Taliban shut one of the country's main border crossing points with Pakistan.", None),
 ]
 
 
