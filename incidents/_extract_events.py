@@ -109,7 +109,8 @@ _HISTORY = re.compile(
     r"is not the first|not the first time|long been|"
     r"repeated|recurring|recurrent|periodic|"
     r"(?:has|have) (?:\w+ )?(?:seen|witnessed|"
-    r"experienced|fought|battled)|last (?:week|month|year)(?:'s|’s)|such)\b",
+    # ("such attacks", not "crossings, such as X, were shut": an example given)
+    r"experienced|fought|battled)|last (?:week|month|year)(?:'s|’s)|such(?!\s+as\b))\b",
     re.IGNORECASE,
 )
 # "due to frequent border skirmishes": a habit named right before its event word

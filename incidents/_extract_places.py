@@ -1226,8 +1226,9 @@ _PASSIVE_HIT = re.compile(
 #: A name that is the subject of its closure: "The Torkham border has remained shut",
 #: "Chaman crossing was closed".
 _SUBJECT_CLOSED = re.compile(
-    r"^(?:\s+(?:border\s+)?crossings?|\s+border)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|all\s+)?"
-    r"(?:been|remained|remains|was|were|is|are)\s+(?:also\s+|still\s+|all\s+)?"
+    # (or the last example of crossings that close: "crossings, such as X, have been shut")
+    r"^(?:\s+(?:border\s+)?crossings?|\s+border)?,?\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:also\s+|all\s+)?(?:been|remained|remains|was|were|is|are)\s+(?:also\s+|still\s+|all\s+)?"
     r"(?:closed|shut|sealed)\b"
 )
 #: A locative phrase opening the sentence or a clause: "In Quetta, a bomb killed two",

@@ -51,6 +51,12 @@ CASES = [
         "sides live in crowded camps, were closed on Monday by the local administration.",
         [],
     ),
+    # crossings that close, given by an example ("such as X") before the verb
+    (
+        "Several critical crossings between Pakistan and Afghanistan, such as Spin Boldak, "
+        "have been shut down.",
+        ["Spin Boldak"],
+    ),
     # a headline's passive, its auxiliary left out: what closes opens it
     ("Five schools along Pak-Afghan border closed in Dir", []),
     ("Markets near Torkham border sealed after clashes", []),
