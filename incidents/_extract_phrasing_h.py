@@ -82,6 +82,12 @@ _ENVOYS = (
     r"(?:officials|delegations?|delegates|representatives|elders|diplomats|envoys|ministers|"
     r"negotiators)"
 )
+# ... not to settle trade, transit or travel papers: routine business of the crossing
+_ROUTINE_TOPIC = (
+    r"(?!(?:\s+[\w-]+){0,6}?\s+to\s+(?:discuss|review|settle|finali[sz]e)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:trade|transit|travel|visas?|documents|customs|business|commerce|"
+    r"refugees?|polio)\b)"
+)
 MORE_TRIGGERS_H: dict[str, str] = {
     "armed_clash": r"\b(?:intensive|offensive|large-scale|full-scale)\s+operations?\b",
     # aircraft sent to hit a target: "deployed drone aircraft to target facilities",
@@ -110,7 +116,7 @@ MORE_TRIGGERS_H: dict[str, str] = {
         rf"{_SIDE}\b(?:,?\s+and\s+\w+)?\s+(?:have\s+|had\s+)?(?:met|convened)\b"
         # "delegations from both countries met in X", "envoys of the two sides convened"
         rf"|\b{_ENVOYS}\s+(?:from|of)\s+(?:both|the\s+two)\s+(?:countries|sides|nations|"
-        rf"governments|neighbou?rs)\s+(?:have\s+|had\s+)?(?:met|convened)\b"
+        rf"governments|neighbou?rs)\s+(?:have\s+|had\s+)?(?:met|convened)\b{_ROUTINE_TOPIC}"
         # "discussions in X between delegations from Islamabad and the Taliban"
         rf"|\b(?:discussions|dialogue|parleys)(?=\s+(?:in\s+[A-Z][\w-]*\s+)?between\s+"
         rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_ENVOYS}|{_SIDE}|the\s+two\s+(?:sides|countries))\b)"

@@ -141,6 +141,11 @@ _OF_FRONTIER = re.compile(
     r"(?:countries|neighbou?rs|nations)|Pakistan\s+and\s+Afghanistan|Afghanistan\s+and\s+"
     r"Pakistan)|along\s+the\s+(?:[\w,-]+\s+){0,2}(?:border|frontier|Durand Line))\b"
 )
+_WORD_BEFORE = re.compile(
+    r"\b(?:the|these|those|its|their|all|both|some|many|several|multiple|numerous|two|three|"
+    r"four|five|six|seven|eight|nine|ten|\d+)\s+$",
+    re.IGNORECASE,
+)
 # "one of the country's main border crossing points": one crossing
 _ONE_OF = re.compile(
     r"\bone\s+of\s+(?:the\s+|its\s+|their\s+)?(?:\w+['’]s\s+)?(?:[\w-]+\s+){0,4}$", re.I
@@ -163,8 +168,12 @@ def unnamed_crossing(sentence: str) -> tuple[int, int, str] | None:
     """
     for m in _UNNAMED_CROSSING.finditer(sentence):
         rest = sentence[m.end() :]
-        if m.group("bare") and not _OF_FRONTIER.match(rest):
-            continue  # "Numerous border crossings were closed": of which stretch, unsaid
+        if m.group("bare") and (
+            not _OF_FRONTIER.match(rest) or _WORD_BEFORE.search(sentence, 0, m.start())
+        ):
+            # "Numerous border crossings were closed": of which stretch, unsaid ("all
+            # eight border crossings", "the crossings": a determiner decides, not this)
+            continue
         if _ONE_OF.search(sentence, max(0, m.start() - 40), m.start()):
             continue
         if re.match(r"\s*,\s*[A-Z]", rest) or re.match(

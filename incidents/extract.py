@@ -247,6 +247,14 @@ _AIR = re.compile(
 # -- public -------------------------------------------------------------------------
 
 
+#: A sentence whose news is yet to come ("agreed to meet again", "would reopen next
+#: week", "to hold another round"): the talks it follows are its past.
+_NEWS_TO_COME = re.compile(
+    r"\b(?:again|another|next|further|would|will|shall|to (?:hold|meet|reconvene|resume))\b",
+    re.IGNORECASE,
+)
+
+
 def extract(
     text: str,
     *,
@@ -517,9 +525,14 @@ def _extract(
     constrain_to_article(cands, article_units([(s.start, s.text) for s in sents], gc), gc)
     cands = _merge(cands)
     # "agreed to meet again, following talks in X": the talks are the past of the news
-    # told by a row of the same sentence (kept when that news makes no row)
+    # (kept when that news is done and makes no row of its own: "agreed to extend the
+    # truce after talks in X", "removed the boulders after successful talks in X")
     news = {c.evidence for c in cands if c.kind != "talks"}
-    cands = [c for c in cands if not (c.evidence in news and past_talks(c))]
+    cands = [
+        c
+        for c in cands
+        if not (past_talks(c) and (c.evidence in news or _NEWS_TO_COME.search(c.evidence)))
+    ]
     cands = fold_same_site(cands)  # "Torkham ... at the end of the Khyber Pass"
     cands = fold_same_toll(cands)  # "four children died in X" / "... in X's Y village"
     cands = fold_headline_wide(cands)  # "Border clashes leave 15 dead" / "... hit X"

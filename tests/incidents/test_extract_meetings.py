@@ -47,6 +47,12 @@ CASES = [
         "Istanbul",
     ),
     ("Discussions in Istanbul between the two leaders' children went on.", None),
+    # the routine business of a crossing is no talks
+    (
+        "Officials of the two countries met at the Torkham border to discuss the travel "
+        "documents.",
+        None,
+    ),
     # a headline's present tense; one side meeting the other's named official
     ("Afghan and Pakistani delegations meet in Riyadh in bid to ease border tensions", "Riyadh"),
     (

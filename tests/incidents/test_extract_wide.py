@@ -87,6 +87,8 @@ CROSSINGS = [
         "Border crossings",
     ),
     ("Numerous border crossings were closed as a result of the hostilities.", None),
+    # a determiner decides (not the plural): "all eight border crossings"
+    ("Pakistan shut down all eight border crossings with Afghanistan.", None),
     # one of them is one crossing
     ("The Taliban shut one of the country's main border crossing points with Pakistan.", None),
 ]
