@@ -292,8 +292,9 @@ def test_truth_places_lie_in_their_country_and_province(
     for a1, got in zip(truth["admin1"], loc["point_admin1"], strict=True):
         assert got == a1 or got in units.get(_flat(a1), set()), (a1, got)
     # (coder5 writes districts from before and after the Korangi (2013), Keamari (2020)
-    # and Talagang (2022) splits, as coders of those years did)
-    coder = truth["slice"].isin(["coder", "coder2", "coder5"]).to_numpy()
+    # and Talagang (2022) splits, as coders of those years did; coder6 writes Delaram, a
+    # district split from Khash Rod that the shipped layer lacks)
+    coder = truth["slice"].isin(["coder", "coder2", "coder5", "coder6"]).to_numpy()
     front = (truth["slice"] == "frontier").to_numpy()
     assert (loc["point_admin2"].to_numpy()[front] == truth["admin2"].to_numpy()[front]).all()
     # frontier places: within ~100 km of the line (a little slack for the point itself)
