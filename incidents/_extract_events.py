@@ -618,7 +618,7 @@ def _sentence(
     for p in places:
         if p.role == "context":
             continue
-        x = near[p.start]
+        x = near[id(p)]
         if x is None and item is not None and _LIST_GAP.fullmatch(t, item[0].end, p.start):
             # "... at various points in the provinces of A, B, C, D and E": a long list
             # goes on past the reach of its event word
@@ -882,20 +882,20 @@ _UNIT_AFTER = (
 _SUBJECT_GAP = re.compile(_UNIT_AFTER + _LIST_GAP.pattern)
 # ... and between its last item and the event word right after it: "... and Kharlachi
 # in Kurram also remained sealed", "... were also shut down"
-# ... but not from the phrase before the list that names what it adds to: "Besides
+_PREDICATE_GAP = re.compile(_UNIT_AFTER + r"(?:\s+[\w-]+){0,4}\s+")
+# The phrase before a list that names what it adds to is no item of it: "Besides
 # Torkham in Khyber district, the Chaman crossing ... also remained sealed"
 _BESIDES = re.compile(
     r"^\W*(?:Besides|Apart from|Aside from|In addition to|Except(?: for)?|Other than|Like)\b"
     r"[^,;]*$",
     re.IGNORECASE,
 )
-_PREDICATE_GAP = re.compile(_UNIT_AFTER + r"(?:\s+[\w-]+){0,4}\s+")
 
 
 def _subject_list(
     t: str, places: list[_Place], strong: list[Trigger], trig: list[Trigger]
 ) -> dict[int, Trigger | None]:
-    """The event word of each place (by its start): the nearest in its clause, or, for
+    """The event word of each place (by its ``id``): the nearest in its clause, or, for
     the first items of a list that is the subject of its event word ("Besides X, the
     A crossing in P, B in Q, C in R and D in S also remained sealed"), the word of the
     items after it, however far the list runs before it."""
@@ -916,7 +916,7 @@ def _subject_list(
         )
         if x is None and listed:
             x = nxt[1]
-        got[p.start] = x
+        got[id(p)] = x
         # the chain goes on from an item of the list (or its last, right before its
         # event word), not from a place with an event word of its own elsewhere
         chained = x is not None and (

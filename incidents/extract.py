@@ -244,15 +244,15 @@ _AIR = re.compile(
 )
 
 
-# -- public -------------------------------------------------------------------------
-
-
 #: A sentence whose news is yet to come ("agreed to meet again", "would reopen next
 #: week", "to hold another round"): the talks it follows are its past.
 _NEWS_TO_COME = re.compile(
     r"\b(?:again|another|next|further|would|will|shall|to (?:hold|meet|reconvene|resume))\b",
     re.IGNORECASE,
 )
+
+
+# -- public -------------------------------------------------------------------------
 
 
 def extract(

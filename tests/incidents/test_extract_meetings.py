@@ -49,8 +49,7 @@ CASES = [
     ("Discussions in Istanbul between the two leaders' children went on.", None),
     # the routine business of a crossing is no talks
     (
-        "Officials of the two countries met at the Torkham border to discuss the travel "
-        "documents.",
+        "Officials of the two countries met at the Torkham border to discuss the travel documents.",
         None,
     ),
     # a headline's present tense; one side meeting the other's named official
