@@ -104,6 +104,8 @@ _TOWN_METHODS = frozenset({"gazetteer"})
 #: A gazetteer feature named as a crossing ("Torkham border crossing", read from
 #: "the Torkham border") is one, whatever table it came from.
 _CROSSING_NAME = re.compile(r"\b(?:crossing|border point|gate)$", re.IGNORECASE)
+#: A dateline's town names the crossing this close to it (km).
+DATELINE_CROSSING_KM = 30.0
 #: A name the sentence reads but does not place an event at is an antecedent
 #: only when read this precisely (km).
 NAMED_MAX_KM = 60.0
@@ -210,6 +212,29 @@ class Antecedents:
         # (sentence number, text, places) of the last sentence that placed the
         # incidents told after it ("The incidents occurred in X")
         self._announced: tuple[int, str, list[_Place] | None] | None = None
+        #: The crossing of the town the article's dateline names ("CHAMAN: A week-long
+        #: shutdown of a key border crossing ..."): the crossing it leaves unnamed.
+        self.dateline_crossing: _Place | None = None
+
+    def note_dateline(
+        self, t: str, places: list[_Place], resolve: Callable, *, remember: bool = True
+    ) -> None:
+        """Remember the places of the dateline ``t`` (unless not ``remember``) and the
+        crossing of its town, if one lies within :data:`DATELINE_CROSSING_KM` of it
+        (``resolve`` reads a name)."""
+        if remember:
+            self.note(t, places)
+        for p in places:
+            got = resolve(f"{p.text} crossing")
+            m = got[0] if got else None
+            if (
+                m is not None
+                and crossing_match(m)
+                and not math.isnan(p.match.lat)
+                and point_km(p.match.lat, p.match.lon, m.lat, m.lon) <= DATELINE_CROSSING_KM
+            ):
+                self.dateline_crossing = replace(p, match=m)
+                return
 
     def note(self, t: str, places: list[_Place] | None) -> None:
         """Remember the places of sentence ``t`` (sites and the units that hold

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from incidents._extract_anaphora import (
     Antecedents,
@@ -750,6 +750,18 @@ def _sentence(
             a, b, phrase = (fr[0][0], fr[0][1], fr[0][2]) if fr else (ks[0].start, ks[0].end, "")
             if unnamed is not None and not any(f[3] for f in fr):
                 a, b, phrase = unnamed  # "closed a key crossing": which one is not said
+                home = memory.dateline_crossing if memory is not None else None
+                if home is not None and _ONE_CROSSING.match(phrase):
+                    # "CHAMAN: A week-long shutdown of a key border crossing": the
+                    # crossing of the dateline's town
+                    note = f"{phrase!r}: the crossing of the dateline's {home.text}"
+                    pairs.append(
+                        (
+                            ks[0],
+                            replace(home, start=a, end=b, text=phrase, role="place", notes=[note]),
+                        )
+                    )
+                    continue
             pairs.append((ks[0], _frontier_place(a, b, phrase or FRONTIER_NAME, True)))
 
     # (not the toll of ", four days after shelling that killed eight")
@@ -981,6 +993,11 @@ def _nearest_in_clause(
     return x
 
 
+#: One crossing left unnamed: "a key border crossing", "one of its main crossings" is not
+#: (``incidents._extract_wide.unnamed_crossing`` gives the phrase).
+_ONE_CROSSING = re.compile(
+    r"(?:a|one)\s+(?:[\w-]+\s+){0,3}?(?:border\s+)?(?:crossing|gate)(?:\s+point)?$", re.I
+)
 #: How far after the sentence's only place its event word may come (a long lead:
 #: "During the operation in X, Y, troops engaged the location and, as a result,
 #: eight were killed").

@@ -146,7 +146,7 @@ _T: list[tuple[str, str]] = [
     ),
     (
         "border_closure",
-        r"\b(?:closed|shut|sealed|closure of|closing|suspended (?:trade|traffic)|"
+        r"\b(?:closed|shut|sealed|closure of|shutdown of|closing|suspended (?:trade|traffic)|"
         # a headline's or a brief's present tense: "Islamabad shuts Torkham"
         r"(?:shuts|seals|closes)(?= (?:down )?(?:the |all |its |key |main )?(?:(?-i:[A-Z])|border|"
         r"crossings?|gates?))|"

@@ -244,6 +244,8 @@ _AIR = re.compile(
 )
 
 
+#: A dateline of capitals with no date: "CHAMAN: A week-long shutdown ..."
+_CAPS_DATELINE = re.compile(r"^\s*([A-Z][A-Z'’. -]{2,30}[A-Z])\s*:\s+(?=[A-Z\"“‘'])")
 #: A sentence whose news is yet to come ("agreed to meet again", "would reopen next
 #: week", "to hold another round"): the talks it follows are its past.
 _NEWS_TO_COME = re.compile(
@@ -347,7 +349,10 @@ def _extract(
     # the places named so far, for "the crossing", "the district"
     memory = Antecedents(lambda t: _places(t, gc))
     if dl is not None:  # "Peshawar, Oct 12: ... in the city": the dateline's place
-        memory.note(text[: dl.end], dateline_places(text[: dl.end], gc))
+        memory.note_dateline(text[: dl.end], dateline_places(text[: dl.end], gc), gc.resolve)
+    elif caps := _CAPS_DATELINE.match(text):  # "CHAMAN: ...": only the crossing it names
+        places = dateline_places(caps.group(1), gc)
+        memory.note_dateline(caps.group(1), places, gc.resolve, remember=False)
     kept = list(without_captions(sents, ref))  # (number, sentence) of the article's report
     anchors = event_anchors(texts, ref)  # "on the night after <an event dated elsewhere>"
     disaster: int | None = None  # the last sentence giving a natural disaster's toll

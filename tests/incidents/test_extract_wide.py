@@ -463,3 +463,32 @@ def test_several_points_listed_in_the_next_sentence_are_its_rows():
     )
     assert not _wide(df).any(), list(df["location"])
     assert len(df) == 3
+
+
+# A crossing the sentence leaves unnamed is the crossing of the dateline's town
+# (``incidents._extract_anaphora.Antecedents.note_dateline``); else the whole frontier.
+DATELINE_CROSSING = [
+    ("TORKHAM, Oct 12 (AP) - Pakistan closed a key border crossing on Sunday.", "Torkham"),
+    (
+        "CHAMAN: A week-long shutdown of a key border crossing with Afghanistan has left "
+        "hundreds of containers stranded.\nThe crossing has remained closed since the clashes.",
+        "Chaman",
+    ),
+    # a city with no crossing of its own: the frontier
+    (
+        "PESHAWAR, Oct 12 (AP) - Pakistan closed a key border crossing on Sunday.",
+        "Afghanistan-Pakistan frontier (whole border)",
+    ),
+    # crossings in the plural are no one crossing
+    (
+        "TORKHAM, Oct 12 (AP) - Pakistan closed all border crossings on Sunday.",
+        "Afghanistan-Pakistan frontier (whole border)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), DATELINE_CROSSING)
+def test_an_unnamed_crossing_is_the_datelines(text, name):
+    df = extract(text, article_date="2025-10-13", min_confidence=0)
+    got = df[df["event_kind"] == "border_closure"]["matched_name"].tolist()
+    assert got == [name], df[["location", "matched_name", "event_kind"]]
