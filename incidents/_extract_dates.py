@@ -77,12 +77,12 @@ _PATTERNS: list[tuple[str, str]] = [
     # absolute ranges
     (
         "md_range",
-        rf"\b(?P<m>{_MON})\s+(?P<d1>\d{{1,2}})\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}})\b"
+        rf"\b(?P<m>{_MON})\s+(?P<d1>\d{{1,2}})\s*(?:-|–|to|and|&)\s*(?P<d2>\d{{1,2}})\b"
         rf"(?:,?\s+(?P<y>\d{{4}}))?",
     ),
     (
         "dm_range",
-        rf"\b(?P<d1>\d{{1,2}})\s*(?:-|–|to|and)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_MON})"
+        rf"\b(?P<d1>\d{{1,2}})\s*(?:-|–|to|and|&)\s*(?P<d2>\d{{1,2}})\s+(?P<m>{_MON})"
         rf"(?:,?\s+(?P<y>\d{{4}}))?",
     ),
     # absolute days
@@ -162,7 +162,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "on the night between Saturday and Sunday", "Saturday-Sunday night"
     (
         "wd_range",
-        rf"\b(?:(?:on|late on|early on|between|from)\s+)?(?P<wd1>{_WDAY})\s*(?:-|–|and|to)\s*"
+        rf"\b(?:(?:on|late on|early on|between|from)\s+)?(?P<wd1>{_WDAY})\s*(?:-|–|and|&|to)\s*"
         rf"(?P<wd2>{_WDAY})(?P<night>\s+night)?",
     ),
     (

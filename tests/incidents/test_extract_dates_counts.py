@@ -315,6 +315,9 @@ DATE_FORMS = [
     # what has lasted since a weekday began before it is told, though its clause speaks
     # of the future ("... will reopen")
     ("the route, closed since Sunday, will be reopened", WED, ("2025-10-12", "2025-10-15")),
+    # an ampersand joins two days as "and" does
+    ("On 28 & 29 August, troops engaged the hideouts", WED, ("2025-08-28", "2025-08-29")),
+    ("raids on Saturday & Sunday", WED, ("2025-10-11", "2025-10-12")),
 ]
 
 
