@@ -29,6 +29,7 @@ from incidents._extract_lex import (
     VIOLENT,
     Trigger,
     actors_in,
+    ended_closure,
     far_subject,
     frontier_phrases,
     is_diplomatic,
@@ -36,7 +37,7 @@ from incidents._extract_lex import (
 )
 from incidents._extract_lex_more import SLAIN_BODIES
 from incidents._extract_phrasing import victims_at, without_earlier
-from incidents._extract_phrasing_h import target_site
+from incidents._extract_phrasing_h import ended_length, target_site
 from incidents._extract_phrasing_k import without_anchored
 from incidents._extract_phrasing_m import own_before_cause
 from incidents._extract_places import (
@@ -742,7 +743,8 @@ def _sentence(
             pairs.append((x, _frontier_place(a, b, phrase, is_strong)))
             break
     for kind in ("border_closure", "ceasefire"):
-        ks = [x for x in trig if x.kind == kind]
+        # (a closure told from its reopening is one of a crossing the sentence names)
+        ks = [x for x in trig if x.kind == kind and not ended_closure(x.text)]
         if ks and not any(x.kind == kind for x, _ in pairs):
             unnamed = unnamed_crossing(t) if kind == "border_closure" else None
             if kind == "border_closure" and not any(f[3] for f in fr) and unnamed is None:
@@ -804,6 +806,12 @@ def _sentence(
         c = _Candidate(i, s.paragraph, (s.start, s.end), t, x.kind, p, None, None, "")
         c.closure_state = x.state and not fresh
         _date(c, x, p, [d for d in spans if d.start >= cut] if main else spans, para, ref)
+        if x.kind == "border_closure" and ended_closure(x.text) and c.last is not None:
+            # "reopened on Tuesday after a 10-day closure": the closure ran up to the
+            # reopening, that many days
+            days = ended_length(x.text) or 0
+            c.first = c.last - dt.timedelta(days=days)
+            c.notes.append(f"{x.text!r}: a closure of {days} days up to {c.last}")
         _actors(c, x, acts, t)
         c.notes.extend(p.notes)
         if x.violent:

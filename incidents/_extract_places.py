@@ -24,7 +24,7 @@ from incidents._extract_across import across_line, facing_district
 from incidents._extract_controls import speech_venue
 from incidents._extract_lex import triggers_in
 from incidents._extract_lex_more import SLAIN
-from incidents._extract_phrasing_h import aerial_site
+from incidents._extract_phrasing_h import ENDED_CLOSURE, aerial_site
 from incidents._extract_phrasing_l import (
     attributive_site,
     facility_after,
@@ -1125,6 +1125,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         venue = None  # "a blast struck a rally in X", "troops killed three commanders in X"
     if _SUBJECT_CLOSED.match(right) and m.method != "country":
         return "place"  # "The Torkham border has remained shut": the closure's place
+    if _SUBJECT_REOPENED.match(right) and _ENDED.search(t, p.end) and m.method != "country":
+        return "place"  # "Torkham has been reopened after a 10-day closure": that closure's
     gov = _GOV_AFTER.match(right)
     if gov is None and (m.method == "country" or (m.name or "") in ("Islamabad", "Kabul")):
         # "an attack Islamabad links to the Gul Bahadur faction": a capital that links
@@ -1225,6 +1227,13 @@ _PASSIVE_HIT = re.compile(
 )
 #: A name that is the subject of its closure: "The Torkham border has remained shut",
 #: "Chaman crossing was closed".
+# ... or of its reopening, told with the closure's length ("... has been reopened for
+# trade after a 10-day closure")
+_SUBJECT_REOPENED = re.compile(
+    r"^(?:\s+(?:border\s+)?crossing(?:\s+point)?|\s+border)?,?\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:been\s+|was\s+|were\s+|is\s+)?(?:\w+ly\s+)?re-?open(?:ed|s)?\b"
+)
+_ENDED = re.compile(ENDED_CLOSURE, re.IGNORECASE)
 _SUBJECT_CLOSED = re.compile(
     # (or the last example of crossings that close: "crossings, such as X, have been shut")
     r"^(?:\s+(?:border\s+)?crossings?|\s+border)?,?\s+(?:has\s+|have\s+|had\s+)?"
