@@ -15,7 +15,7 @@ from incidents._extract_anaphora import (
     one_of_them,
 )
 from incidents._extract_background import recalled_trigger
-from incidents._extract_counts import Count, counts_in, opens_clause
+from incidents._extract_counts import NUMBERS, Count, counts_in, opens_clause
 from incidents._extract_dates import DateSpan, find_dates
 from incidents._extract_framing import own_clause
 from incidents._extract_lex import (
@@ -29,7 +29,6 @@ from incidents._extract_lex import (
     VIOLENT,
     Trigger,
     actors_in,
-    ended_closure,
     far_subject,
     frontier_phrases,
     is_diplomatic,
@@ -37,7 +36,7 @@ from incidents._extract_lex import (
 )
 from incidents._extract_lex_more import SLAIN_BODIES
 from incidents._extract_phrasing import victims_at, without_earlier
-from incidents._extract_phrasing_h import ended_length, target_site
+from incidents._extract_phrasing_h import ended_closure, target_site
 from incidents._extract_phrasing_k import without_anchored
 from incidents._extract_phrasing_m import own_before_cause
 from incidents._extract_places import (
@@ -809,7 +808,7 @@ def _sentence(
         if x.kind == "border_closure" and ended_closure(x.text) and c.last is not None:
             # "reopened on Tuesday after a 10-day closure": the closure ran up to the
             # reopening, that many days
-            days = ended_length(x.text) or 0
+            days = ended_length(x.text)
             c.first = c.last - dt.timedelta(days=days)
             c.notes.append(f"{x.text!r}: a closure of {days} days up to {c.last}")
         _actors(c, x, acts, t)
@@ -1006,6 +1005,25 @@ def _nearest_in_clause(
 _ONE_CROSSING = re.compile(
     r"(?:a|one)\s+(?:[\w-]+\s+){0,3}?(?:border\s+)?(?:crossing|gate)(?:\s+point)?$", re.I
 )
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30}
+_LENGTH = re.compile(r"(?:(?P<n>\d{1,3}|[a-z]+)[- ])?(?P<unit>day|week|fortnight|month)s?", re.I)
+
+
+def ended_length(text: str) -> int:
+    """Days of a closure told from its reopening ("after an eight-month closure": 240,
+    "after two weeks of closure": 14, "after week-long closure": 7).
+
+    >>> ended_length("after an eight-month closure"), ended_length("after week-long closure")
+    (240, 7)
+    """
+    m = _LENGTH.search(text)
+    if m is None:
+        return 0
+    n = (m.group("n") or "").lower()
+    count = int(n) if n.isdigit() else NUMBERS.get(n, 1)
+    return count * _UNIT_DAYS[m.group("unit").lower()]
+
+
 #: How far after the sentence's only place its event word may come (a long lead:
 #: "During the operation in X, Y, troops engaged the location and, as a result,
 #: eight were killed").

@@ -12,7 +12,7 @@ from incidents._extract_controls import accidental, non_event
 from incidents._extract_counts import Casualties, casualties_in
 from incidents._extract_lex_more import EXTRA, MONTH, TRADES, same_blast
 from incidents._extract_phrasing import CLOSURE_BEGAN, MORE_TRIGGERS
-from incidents._extract_phrasing_h import ENDED_CLOSURE, MORE_TRIGGERS_H, own_forces, truce_state
+from incidents._extract_phrasing_h import MORE_TRIGGERS_H, ended_closure, own_forces, truce_state
 from incidents._extract_phrasing_l import weather_named, without_weather
 from incidents._extract_phrasing_m import AIRCRAFT_KILLS, BOMB_KILLS
 
@@ -288,13 +288,6 @@ _CASUALTY_WORD = re.compile(
     re.IGNORECASE,
 )
 _REOPEN = re.compile(r"\bre-?open(?:ed|ing|s)?\b", re.IGNORECASE)
-_ENDED_CLOSURE = re.compile(ENDED_CLOSURE, re.IGNORECASE)
-
-
-def ended_closure(text: str) -> bool:
-    """Whether a closure trigger's words tell it from the reopening that ended it
-    ("after an eight-month closure")."""
-    return _ENDED_CLOSURE.fullmatch(text) is not None
 
 
 # "the ceasefire agreed in Doha has ...": the participle names a truce in force, the
@@ -536,11 +529,11 @@ def _triggers(sentence: str) -> list[Trigger]:
             if other_subject(sentence, m.start()):
                 continue  # "Schools near the Torkham border, ..., were closed": not it
             if _REOPEN.search(sentence[max(0, m.start() - 80) : m.end() + 40]) and not (
-                _ENDED_CLOSURE.fullmatch(text)
+                ended_closure(text)
             ):
                 continue  # (but "reopened after an eight-month closure": that closure)
             window = sentence[max(0, m.start() - 80) : m.end() + 80]
-            if _ENDED_CLOSURE.fullmatch(text):
+            if ended_closure(text):
                 window = sentence  # (the crossing reopened: the subject of the sentence)
             # ("The closure began on ...": placed only at a crossing named before it)
             if (

@@ -92,42 +92,23 @@ _ROUTINE_TOPIC = (
 # eight-month closure", "after two weeks of closure", "Reopened After Three-Day Closure",
 # "reopens after week-long closure" (not "after a brief closure": no length told)
 _NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-ENDED_CLOSURE = (
+ENDED_CLOSURE = re.compile(
     rf"\bafter\s+(?:an?\s+|the\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|about\s+)*"
     rf"(?:{_NUM}[- ](?:day|week|month)s?(?:[- ]long)?|(?:week|month|fortnight)[- ]long|"
     rf"{_NUM}\s+(?:days|weeks|months)\s+of)\s+(?:(?:border|trade|complete)\s+)?"
-    rf"(?:closure|shutdown|suspension)\b"
-)
-_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "one two three four five six seven eight nine ten eleven twelve".split(), start=1
-    )
-}
-_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30}
-_LENGTH = re.compile(
-    rf"(?:(?P<n>{_NUM})[- ]|(?P<long>))(?P<unit>day|week|fortnight|month)s?", re.IGNORECASE
+    rf"(?:closure|shutdown|suspension)\b",
+    re.IGNORECASE,
 )
 
 
-def ended_length(text: str) -> int | None:
-    """Days of a closure told from its reopening ("after an eight-month closure": 240,
-    "after two weeks of closure": 14, "after week-long closure": 7); None when no length
-    is told.
-
-    >>> ended_length("after an eight-month closure"), ended_length("after week-long closure")
-    (240, 7)
-    """
-    m = _LENGTH.search(text)
-    if m is None:
-        return None
-    n = m.group("n")
-    count = 1 if n is None else int(n) if n.isdigit() else _WORDS.get(n.lower(), 1)
-    return count * _UNIT_DAYS[m.group("unit").lower()]
+def ended_closure(text: str) -> bool:
+    """Whether a closure trigger's words tell it from the reopening that ended it
+    ("after an eight-month closure")."""
+    return ENDED_CLOSURE.fullmatch(text) is not None
 
 
 MORE_TRIGGERS_H: dict[str, str] = {
-    "border_closure": ENDED_CLOSURE,
+    "border_closure": ENDED_CLOSURE.pattern,
     "armed_clash": r"\b(?:intensive|offensive|large-scale|full-scale)\s+operations?\b",
     # aircraft sent to hit a target: "deployed drone aircraft to target facilities",
     # "sent jets to bomb hideouts" (the verb of sending is the raid)

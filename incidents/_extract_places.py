@@ -1125,7 +1125,7 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         venue = None  # "a blast struck a rally in X", "troops killed three commanders in X"
     if _SUBJECT_CLOSED.match(right) and m.method != "country":
         return "place"  # "The Torkham border has remained shut": the closure's place
-    if _SUBJECT_REOPENED.match(right) and _ENDED.search(t, p.end) and m.method != "country":
+    if _SUBJECT_REOPENED.match(right) and ENDED_CLOSURE.search(t, p.end) and m.method != "country":
         return "place"  # "Torkham has been reopened after a 10-day closure": that closure's
     gov = _GOV_AFTER.match(right)
     if gov is None and (m.method == "country" or (m.name or "") in ("Islamabad", "Kabul")):
@@ -1233,7 +1233,6 @@ _SUBJECT_REOPENED = re.compile(
     r"^(?:\s+(?:border\s+)?crossing(?:\s+point)?|\s+border)?,?\s+(?:has\s+|have\s+|had\s+)?"
     r"(?:been\s+|was\s+|were\s+|is\s+)?(?:\w+ly\s+)?re-?open(?:ed|s)?\b"
 )
-_ENDED = re.compile(ENDED_CLOSURE, re.IGNORECASE)
 _SUBJECT_CLOSED = re.compile(
     # (or the last example of crossings that close: "crossings, such as X, have been shut")
     r"^(?:\s+(?:border\s+)?crossings?|\s+border)?,?\s+(?:has\s+|have\s+|had\s+)?"
