@@ -59,6 +59,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("47", "1d74f1c", "HV HW HX HY HZ IA"),
     ("48", "f04ac58", "IB IC ID IE IF IG"),
     ("49", "a2e4d04", "IH II IJ IK"),
+    ("50", "c07e1fc", "IL IM IN IO IP IQ"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
