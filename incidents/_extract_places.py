@@ -465,7 +465,7 @@ _PLACE_NOUNS_CAP = frozenset(
     "compound camp headquarters station base complex".split()
 )
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s*&\s*|\s+or\s+)"
-_FEAT = r"(?:\s+(?:valley|pass|area|mountains?|village|town|district|heights|nullah|range))?"
+_FEAT = r"(?:\s+(?:valley|pass|area|mountains?|village|town|district|tehsil|heights|nullah|range))?"
 _COORD = re.compile(
     rf"^{_FEAT}{_SEP}(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}{_FEAT}{_SEP}(?:the\s+)?)*$"
 )
@@ -1333,6 +1333,28 @@ def _has_namesake_in(p: _Place, unit: Match, gc: Geocoder, *, told: bool = False
     )
 
 
+#: A list goes on after the second name: "Kabul, Kandahar and Khost", "Kabul, Kandahar, Khost".
+_LIST_AFTER = re.compile(r"^\s*(?:,\s*(?:and\s+)?[A-Z]|and\b|or\b|&)")
+
+
+def _told_held(t: str, places: list[_Place], i: int, j: int, unit: Match) -> bool:
+    """Whether the text tells that the unit ``places[j]`` holds ``places[i]`` however
+    ``places[i]`` was read alone: the unit's kind is written ("Rustam, Shikarpur
+    district"), the place is a tehsil ("Kalachi tehsil, Dera Ismail Khan": a part of
+    a district), or a place read far off is apposed to a district with no list going
+    on ("in Kalachi, Dera Ismail Khan, on the night of ...")."""
+    a, b = places[i], places[j]
+    if b.qual in ("district", "province") or a.qual == "tehsil":
+        return True
+    return (
+        unit.method == "admin2"
+        and _APPOSED_GAP.match(t[a.end : b.start]) is not None
+        and not _LIST_AFTER.match(t[b.end : b.end + 12])
+        and not (i > 0 and _COORD.match(t[places[i - 1].end : a.start]))
+        and _km(a.match, unit) > ARTICLE_FAR_KM
+    )
+
+
 def _town_part(a: _Place, b: _Place, gc: Geocoder) -> bool:
     """Whether "A, B" names A as a quarter of the town B, which is no admin unit
     ("Saddar, Karachi"): read together they answer within B's reach.  A takes
@@ -1481,7 +1503,7 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
         if (
             not re.search(r"\b(?:in|of|within|District)\b|\(", gap)
             and not _inside(a.match, unit)
-            and not _has_namesake_in(a, unit, gc, told=b.qual in ("district", "province"))
+            and not _has_namesake_in(a, unit, gc, told=_told_held(t, places, i_a, j, unit))
             # ("the X area of Maidan, Lower Dir": a name read only as one of many
             # namesakes is the place the unit after the comma holds)
             and not (a.match.ambiguous and a.match.uncertainty_km > LOOSE_KM)

@@ -208,6 +208,24 @@ PLACE_COMMA_UNIT = [
         "Kotli",
         id="ampersand-possessor",
     ),
+    pytest.param(
+        "Troops raided a hideout in Kalachi, Dera Ismail Khan, overnight, killing four.",
+        "Khyber Pakhtunkhwa",
+        "Dera Ismail Khan",
+        id="spelling-of-a-far-city-apposed-to-a-district",
+    ),
+    pytest.param(
+        "Troops raided a hideout in Kalachi tehsil, Dera Ismail Khan, killing four.",
+        "Khyber Pakhtunkhwa",
+        "Dera Ismail Khan",
+        id="tehsil-apposed-to-its-district",
+    ),
+    pytest.param(
+        "Troops raided the Madi area of Kalachi tehsil, Dera Ismail Khan, killing four.",
+        "Khyber Pakhtunkhwa",
+        "Dera Ismail Khan",
+        id="area-of-a-tehsil-of-a-district",
+    ),
 ]
 
 
@@ -217,6 +235,11 @@ def test_place_then_its_unit(text: str, province: str, district: str) -> None:
     assert len(df) == 1, df[["location", "matched_name"]]
     assert df["geocode_method"].iloc[0] == "gazetteer"
     assert in_district(df.iloc[0], province, district), df["extraction_notes"].iloc[0]
+
+
+def test_far_towns_then_a_district_in_a_list_stay_a_list() -> None:
+    df = _violent("Blasts hit Karachi, Dera Ismail Khan and Quetta on Monday, killing six.")
+    assert sorted(df["matched_name"]) == ["Dera Ismail Khan", "Karachi", "Quetta"]
 
 
 def test_two_districts_with_a_comma_stay_a_list() -> None:
