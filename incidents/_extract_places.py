@@ -643,18 +643,28 @@ _UNIT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Spelling variants are looked for only where the sentence says a place is meant.
+#: The rest of a list of names that a plural unit word closes: ", Y and Z districts".
+_UNITS_AFTER = (
+    r"(?:,\s+[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)*,?\s+(?:and|or)\s+(?:the\s+)?"
+    r"[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?\s+(?:districts|provinces)\b"
+)
 _FUZZY = re.compile(
-    r"\b(?:in|at|near|of|outside|into|on|toward|towards|struck|shelled|hit)\s+"
+    r"\b(?:in|at|near|of|outside|into|on|toward|towards|struck|shelled|hit|bombed|pounded|"
+    r"targeted)\s+"
     r"(?P<w>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)"
     r"(?=(?:,\s*(?:a|the)\s+(?:\w+\s+){0,2}?|\s+(?:border\s+)?)"
-    r"(?:town|village|district|province|crossing|area|valley|post|region|city|[Tt]ehsil)\b)"
+    rf"(?:town|village|district|province|crossing|area|valley|post|region|city|[Tt]ehsil)\b"
+    rf"|{_UNITS_AFTER})"
     # a unit opening the sentence: "Nangahar province was particularly affected"
     r"|^\W*(?P<w4>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)(?=\s+(?:province|district)\b)"
-    r"|\b(?:in|at|near|of|from)\s+the\s+"
+    r"|\b(?:in|at|near|of|from|struck|shelled|hit|bombed|pounded|targeted)\s+the\s+"
     r"(?P<w3>[A-Z][a-z]{3,}(?:[- ](?:[a-z]{1,2}[- ])?[A-Z][a-z]+)?)"
-    r"(?=\s+(?:district|province)\b|\s+(?:and|or)\s+(?:the\s+)?[A-Z]\w+\s+(?:districts|provinces)\b)"
+    rf"(?=\s+(?:district|province)\b|{_UNITS_AFTER})"
     r"|\b(?:town|village|district|city|area|valley) of\s+"
     r"(?P<w2>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)"
+    # the later items of "the X and Y districts", "X, Y and Z provinces"
+    r"|(?:,|\band|\bor)\s+(?:the\s+)?(?P<w5>[A-Z][a-z]{3,}(?:[- ][A-Z][a-z]+)?)"
+    rf"(?=\s+(?:districts|provinces)\b|{_UNITS_AFTER})"
 )
 
 
@@ -801,7 +811,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
         p.role = role
         found.append(p)
     for fm in _FUZZY.finditer(t):
-        grp = next(g for g in ("w", "w3", "w2", "w4") if fm.group(g))
+        grp = next(g for g in ("w", "w3", "w2", "w4", "w5") if fm.group(g))
         word = fm.group(grp)
         a, b = fm.span(grp)
         parts = [(x, y) for x, y in taken if x < b and a < y]
@@ -816,7 +826,11 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
             continue
         q = _PLACE_NOUN.match(t[b : b + 30])
         unit = q and _QUAL_WORD.get(q.group("q").lower()) in ("district", "province")
-        plural = re.match(r"\s+(?:and|or)\s+(?:the\s+)?[A-Z]\w+\s+(district|province)s\b", t[b:])
+        plural = re.match(
+            r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)*,?\s+(?:and|or)\s+(?:the\s+)?"
+            r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+(district|province)s\b",
+            t[b:],
+        )
         if unit and q:
             res = gc.resolve(f"{word} {_QUAL_WORD[q.group('q').lower()]}")
         elif plural:

@@ -245,3 +245,36 @@ def test_far_towns_then_a_district_in_a_list_stay_a_list() -> None:
 def test_two_districts_with_a_comma_stay_a_list() -> None:
     df = _violent("Militants attacked posts in Kurram, Bajaur district, on Monday.")
     assert sorted(df["matched_name"]) == ["Bajaur", "Kurram"]
+
+
+# Districts listed before one plural unit word, each spelled as the press spells it
+# (text, the districts that must be rows, a coarser unit that must not be one)
+LISTED_DISTRICTS = [
+    pytest.param(
+        "The strikes took place late on Saturday in the Bahsud and Khogiani districts of "
+        "Nangarhar province, leaving 13 dead.",
+        {"Bihsud", "Khogayani"},
+        "Nangarhar",
+        id="second-item-after-and",
+    ),
+    pytest.param(
+        "The strikes hit the Bahsud and Khogiani districts of Nangarhar province on Monday.",
+        {"Bihsud", "Khogayani"},
+        "Nangarhar",
+        id="after-a-verb-and-the",
+    ),
+    pytest.param(
+        "Jets bombed Bahsud, Khogiani and Achin districts on Monday.",
+        {"Bihsud", "Khogayani", "Acheen"},
+        None,
+        id="three-items-after-a-verb",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "coarse"), LISTED_DISTRICTS)
+def test_districts_listed_before_a_plural_unit_word(text: str, names: set, coarse) -> None:
+    df = _violent(text)
+    got = set(df["matched_name"])
+    assert names <= got, df[["location", "matched_name"]]
+    assert coarse not in got
