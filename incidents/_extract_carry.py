@@ -55,8 +55,14 @@ _EVENT_NOUN = (
     r"ambush(?:es)?|shootouts?|exchanges?(?: of fire)?|gunfights?|fighting|operations?|offensive)"
 )
 # A casualty sentence counting an event already told: "in the attack", "the strikes killed".
+#: The event named by its day: "Tuesday's airstrikes", "Sunday’s attack on the post".
+_DAY_OWNS = (
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday)(?:'s|’s)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_EVENT_NOUN}\b"
+)
 _DEFINITE = re.compile(
-    rf"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){{0,2}}?{_EVENT_NOUN}\b",
+    rf"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){{0,2}}?{_EVENT_NOUN}\b"
+    rf"|{_DAY_OWNS}",
     re.IGNORECASE,
 )
 # ... or an event of its own, told without a place: "in operations this week".
@@ -252,16 +258,15 @@ def only_said(c: _Candidate, last: dt.date | None) -> bool:
         return False
     if any(n.startswith("date of the statement") for n in c.notes):
         return True
-    # "..., the army said on Wednesday": the date read is the one of the saying
+    # "..., the army said on Wednesday", "the UN on Thursday confirmed that ...", "the
+    # army said on Wednesday that ...": the date read is the one of the saying
+    if not c.date_text:
+        return False
+    said = r"(?:said|says|told|announced|confirmed|reported|stated)"
+    date = re.escape(c.date_text)
     return bool(
-        c.date_text
-        and re.search(
-            r"\b(?:said|says|told|announced|confirmed|reported|stated)\s+"
-            + re.escape(c.date_text)
-            + r"\s*[.,;]?\s*$",
-            c.evidence,
-            re.IGNORECASE,
-        )
+        re.search(rf"\b{said}\s+{date}\s*(?:[.,;]?\s*$|\s+that\b)", c.evidence, re.I)
+        or re.search(rf"{date}\s+{said}\s+(?:that\b|reports?\b)", c.evidence, re.I)
     )
 
 
@@ -285,7 +290,9 @@ def date_from_details(cands: list[_Candidate], unplaced: list[_Candidate]) -> No
             continue  # "officials confirmed the strikes on Thursday": the day it was said
         if _ANOTHER.match(u.evidence) or _OTHER_ONE.search(u.evidence):
             continue
-        if not _DEFINITE.search(u.evidence) or not (u.counts or _HAPPENED.search(u.evidence)):
+        if not _DEFINITE.search(u.evidence) or not (
+            u.counts or _HAPPENED.search(u.evidence) or re.search(_DAY_OWNS, u.evidence, re.I)
+        ):
             continue
         hosts = [c for c in cands if c.kind in VIOLENT and c.sentence == u.sentence - 1]
         if not hosts or not all(
@@ -297,8 +304,9 @@ def date_from_details(cands: list[_Candidate], unplaced: list[_Candidate]) -> No
             c.date_text, c.date_rel, c.yeared = u.date_text, u.date_rel, u.yeared
             c.flags = [f for f in c.flags if f != "date_not_stated"]
             c.notes.append(
-                f"date from sentence {u.sentence} ({u.date_text!r}), which tells this"
-                f" incident again -> {u.first}..{u.last}"
+                f"date from sentence {u.sentence}"
+                + (f" ({u.date_text!r})" if u.date_text else "")
+                + f", which tells this incident again -> {u.first}..{u.last}"
             )
         if not u.given and u.counts and not any(n in c.counts for c in cands for n in u.counts):
             # its counts, held back while the dates seemed to differ

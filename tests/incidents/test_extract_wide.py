@@ -366,6 +366,29 @@ SPLIT += [
 ]
 
 
+SPLIT += [
+    # dated by the day it was confirmed, told before the saying verb or before "that";
+    # the event named by its own day next ("Monday's airstrikes")
+    (
+        "The UN mission on Wednesday confirmed that eight civilians were killed in air "
+        "strikes on Paktika province.\nThe mission said Monday's airstrikes broke "
+        "international law.",
+        "Paktika",
+        dt.date(2025, 10, 12),
+        8,
+        None,
+    ),
+    (
+        "Police said on Wednesday that two policemen were killed when militants attacked a "
+        "checkpost in Bannu district.\nMonday's attack was the third on the post this month.",
+        "Bannu",
+        dt.date(2025, 10, 13),
+        2,
+        None,
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "place", "first", "deaths", "injuries"), SPLIT)
 def test_event_split_across_sentences_is_one_row(text, place, first, deaths, injuries):
     df = _rows(text)
