@@ -60,6 +60,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("48", "f04ac58", "IB IC ID IE IF IG"),
     ("49", "a2e4d04", "IH II IJ IK"),
     ("50", "c07e1fc", "IL IM IN IO IP IQ"),
+    ("51", "832524c", "IR IS IT IU IV IW"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
