@@ -114,7 +114,9 @@ _T: list[tuple[str, str]] = [
         r"|\bretaliatory (?:operations?|attacks?|raids?|assaults?)\b"
         r"|\bstormed\b|\bcaptured\b|\bseized\b|\boverran\b|\bretaliat\w+ (?:strikes?|fire)\b"
         r"|\bretaliat(?:ed|ing)\s+(?:against|on|at)\b"
-        r"|\btargeted\b(?! killings?)|\binfiltrat(?:ed|ion|e|ing)\b|\bincursions?\b"
+        r"|\btargeted\b(?! killings?)|\binfiltrat(?:ed|ion|ing)\b|\bincursions?\b"
+        # "trying to infiltrate", not the habit of "networks infiltrate X from Y"
+        r"|(?:(?<=to )|(?<=twice )|(?<=again ))infiltrate\b"
         r"|\bintrusions?\b|\b(?:cross-border|armed|militant)\s+invasions?\b"
         # "launched a coordinated offensive", "a nighttime blitz on 15 outposts" (not
         # "offensive remarks": launched, mounted or begun)
