@@ -12,7 +12,13 @@ from incidents._extract_controls import accidental, non_event
 from incidents._extract_counts import Casualties, casualties_in
 from incidents._extract_lex_more import EXTRA, MONTH, TRADES, same_blast
 from incidents._extract_phrasing import CLOSURE_BEGAN, MORE_TRIGGERS
-from incidents._extract_phrasing_h import MORE_TRIGGERS_H, ended_closure, own_forces, truce_state
+from incidents._extract_phrasing_h import (
+    MORE_TRIGGERS_H,
+    ended_closure,
+    high_meeting_alone,
+    own_forces,
+    truce_state,
+)
 from incidents._extract_phrasing_l import weather_named, without_weather
 from incidents._extract_phrasing_m import AIRCRAFT_KILLS, BOMB_KILLS
 
@@ -547,6 +553,8 @@ def _triggers(sentence: str) -> list[Trigger]:
                 continue
         if kind == "talks" and re.search(r"\btalks? (?:about|of) war\b", sentence, re.I):
             continue
+        if kind == "talks" and high_meeting_alone(text, sentence):
+            continue  # "chaired a high-level meeting in Islamabad": one side's meeting
         if (
             kind == "killing"
             and text.lower() in ("injured", "wounded", "dead")

@@ -107,6 +107,22 @@ def ended_closure(text: str) -> bool:
     return ENDED_CLOSURE.fullmatch(text) is not None
 
 
+_HIGH_MEETING = r"(?:high[- ]level|ministerial|senior[- ]level)\s+meetings?\b"
+#: Both countries named: "two sides", "Pakistani and Afghan", "bilateral".
+_BOTH_SIDES = re.compile(
+    rf"\b(?:two|both)\s+(?:sides|countries|nations|neighbou?rs|governments)\b"
+    rf"|\b{_SIDE}\s+and\s+{_SIDE}\b|\bbilateral\b",
+    re.IGNORECASE,
+)
+
+
+def high_meeting_alone(trigger: str, sentence: str) -> bool:
+    """Whether ``trigger`` is "a high-level meeting" in a sentence that names one
+    side only ("the prime minister chaired a high-level meeting in Islamabad"): no
+    talks between the two countries."""
+    return bool(re.match(_HIGH_MEETING, trigger, re.I)) and not _BOTH_SIDES.search(sentence)
+
+
 MORE_TRIGGERS_H: dict[str, str] = {
     "border_closure": ENDED_CLOSURE.pattern,
     "armed_clash": r"\b(?:intensive|offensive|large-scale|full-scale)\s+operations?\b",
@@ -137,6 +153,9 @@ MORE_TRIGGERS_H: dict[str, str] = {
         # "delegations from both countries met in X", "envoys of the two sides convened"
         rf"|\b{_ENVOYS}\s+(?:from|of)\s+(?:both|the\s+two)\s+(?:countries|sides|nations|"
         rf"governments|neighbou?rs)\s+(?:have\s+|had\s+)?(?:met|convened)\b{_ROUTINE_TOPIC}"
+        # "during a high-level meeting in Kabul" (the two sides named in the sentence:
+        # :func:`high_meeting_alone`)
+        rf"|\b{_HIGH_MEETING}"
         # "discussions in X between delegations from Islamabad and the Taliban"
         rf"|\b(?:discussions|dialogue|parleys)(?=\s+(?:in\s+[A-Z][\w-]*\s+)?between\s+"
         rf"(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_ENVOYS}|{_SIDE}|the\s+two\s+(?:sides|countries))\b)"

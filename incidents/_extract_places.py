@@ -511,6 +511,16 @@ _TALKS_VENUE = re.compile(
     r"|\b(?:held|hosted|convened)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Where a delegation came to talk: "arrived in Kabul on Monday for high-stakes talks".
+_ARRIVED = re.compile(
+    r"\b(?:arrived|arrives|landed|reached)\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_FOR_TALKS = re.compile(
+    r"\s*,?\s+(?:on\s+\w+\s+|today\s+|yesterday\s+)?(?:for|to\s+(?:hold|attend|join))\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:talks|negotiations|meetings?|dialogue|discussions)\b",
+    re.IGNORECASE,
+)
 # A square, road or bridge named after a person or place is not that place (a road
 # is named after where it leads); a college, school or hospital named after a town
 # stands in it ("attacked Kulachi College").
@@ -1128,6 +1138,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     talks = _TALKS_VENUE.search(left)
     if talks and not _GOV_AFTER.match(right) and not _struck(left, talks.start()):
         return "venue"  # the place of talks or a meeting: a Strategic development only
+    if _ARRIVED.search(left) and _FOR_TALKS.match(t, p.end):
+        return "venue"  # "a delegation arrived in Kabul for talks with ...": where they are
     if _origin(left, right, m):
         return "origin"  # "firing from Kunar", "militants operating out of Paktika"
     venue = _VENUE.search(left) or speech_venue(left)

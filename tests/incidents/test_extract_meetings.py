@@ -60,6 +60,18 @@ CASES = [
         "Kabul",
     ),
     ("Afghan and Pakistani delegations will meet in Riyadh next week.", None),
+    # a delegation arrived for talks is where the talks are; a high-level meeting of the
+    # two sides (not one side's own)
+    (
+        "A Pakistani delegation arrived in Kabul on Sunday for security talks with Afghan "
+        "officials.",
+        "Kabul",
+    ),
+    (
+        "On Sunday the two sides agreed to expand trade during a high-level meeting in Kabul.",
+        "Kabul",
+    ),
+    ("The prime minister chaired a high-level meeting in Islamabad on Sunday.", None),
     # one side alone is no talks
     ("Pakistani officials met in Islamabad on Sunday to discuss the border.", None),
     ("Afghan elders met at Spin Boldak on Sunday to discuss the drought.", None),
