@@ -46,6 +46,7 @@ from incidents._extract_places import (
     _Place,
     _place_key,
     _places,
+    hosted_venue,
     plain,
 )
 from incidents._extract_roles import clause_roles
@@ -666,6 +667,7 @@ def _sentence(
         if (
             x.kind in ("talks", "ceasefire")
             and not (x.kind == "ceasefire" and _on_crossing(t, p))
+            and not hosted_venue(t, p)  # "during Doha-mediated talks"
             and not re.search(
                 r"\b(?:in|at)\s+(?:the\s+)?(?:\w+\s+)?$"
                 # "talks are taking place in the northwestern city of Urumqi"

@@ -214,7 +214,8 @@ _NOT_BORDER_OBJECT = re.compile(
 )
 # A ceasefire is an event only when agreed, not when merely referred to.
 _AGREED = re.compile(
-    r"\b(?:agree[ds]?|agreeing|signed|sign|announced|declared|reached|brokered|accepted|"
+    r"\b(?:agree[ds]?|agreeing|signed|sign|announced|announcing|declared|declaring|reached|"
+    r"brokered|accepted|"
     r"extended|extend|took effect|came into effect|into force|struck|sealed|requested)\b",
     re.IGNORECASE,
 )

@@ -511,6 +511,23 @@ _TALKS_VENUE = re.compile(
     r"|\b(?:held|hosted|convened)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# The venue named in a compound: "Doha-mediated talks", "an Istanbul-hosted round" (one
+# token for the gazetteer's mention finder).
+_HOSTED = re.compile(
+    r"\b(?P<name>[A-Z][a-z]{2,})-(?:mediated|hosted|brokered)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|negotiations|ceasefire|truce|agreement|deal|round|dialogue|meetings?)\b"
+)
+
+
+#: A venue abroad within this radius is a city (not a country that mediates).
+_CITY_KM = 50.0
+
+
+def hosted_venue(t: str, p: _Place) -> bool:
+    """Whether ``p`` is the venue named in a compound: "Doha-mediated talks"."""
+    return _HOSTED.match(t, p.start) is not None
+
+
 # Where a delegation came to talk: "arrived in Kabul on Monday for high-stakes talks".
 _ARRIVED = re.compile(
     r"\b(?:arrived|arrives|landed|reached)\s+(?:\w+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$",
@@ -879,6 +896,21 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
             cp = _Place(cm.start(), cm.end(), cm.group(0), res[0])
             cp.notes.append(f"{cm.group(0)!r} read as {res[0].name}")
             found.append(cp)
+            found.sort(key=lambda p: p.start)
+    for hm in _HOSTED.finditer(t):
+        a, b = hm.span("name")
+        if any(q.start < b and a < q.end for q in found):
+            continue
+        res = gc.resolve(hm.group("name"))
+        if (
+            res
+            and res[0].method == "gazetteer"
+            and res[0].match_class == "foreign"
+            and res[0].uncertainty_km <= _CITY_KM  # (a city: "Qatar-brokered" names a mediator)
+        ):
+            hp = _Place(a, b, hm.group("name"), res[0], role="venue")
+            hp.notes.append(f"{hm.group(0)!r}: the talks' venue")
+            found.append(hp)
             found.sort(key=lambda p: p.start)
     for p in found:
         seat = gc.province_seat(p.match.name) if p.capital and p.match.name else None

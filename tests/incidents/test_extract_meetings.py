@@ -154,3 +154,23 @@ def test_a_truce_that_hostilities_ended_with_is_news():
 def test_fighting_told_beside_talks_keeps_its_place(text):
     df = extract(text, article_date="2025-10-20", min_confidence=0)
     assert "Kurram" in set(df[df["event_kind"] != "talks"]["matched_name"])
+
+
+# The venue named in a compound is the place of the agreement; a country that brokered
+# it is its mediator, not its venue.
+HOSTED = [
+    ("On Sunday the two sides announced a ceasefire during Doha-mediated talks.", "Doha"),
+    ("The two sides agreed on a ceasefire at Istanbul-hosted talks on Sunday.", "Istanbul"),
+    ("On Sunday the two sides said the Qatar-brokered truce would hold.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "venue"), HOSTED)
+def test_a_venue_named_in_a_compound(text, venue):
+    df = extract(text, article_date=DATE, min_confidence=0)
+    df = df[df["event_kind"].isin(["talks", "ceasefire"])]
+    names = list(df["matched_name"])
+    if venue is None:
+        assert "Qatar" not in names
+    else:
+        assert names == [venue]
