@@ -303,6 +303,14 @@ _HABIT_AFTER = re.compile(
     r"a regular feature|the norm))\b",
     re.IGNORECASE,
 )
+# ... or told across a list of places: "a series of attacks across Peshawar, Karak,
+# Bannu and Bajaur in the past few months"
+_HABIT_ACROSS = re.compile(
+    r"^\s+(?:across|in|on|at)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}(?:\s*,\s*(?:and\s+)?|\s+and\s+)){1,12}"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:in|over|during|throughout)\s+(?:the\s+)?"
+    r"(?:past|last|recent)\s+(?:\w+\s+)?(?:weeks|months|years|decades)\b"
+)
 # A toll over a week or a month across several units (its period is the tally's, not
 # a day of an incident): "37 civilians were killed and 425 wounded this week in Afghan
 # provinces bordering Pakistan, including A, B, C"
@@ -1553,6 +1561,7 @@ def _events_of(
             or _SINCE.search(clause)
             or _HISTORY_AFTER.match(t[x.end :])
             or (_HABIT_AFTER.match(t[x.end :]) and not near)
+            or (_HABIT_ACROSS.match(t[x.end :]) and not near)
             or _TALLY_ACROSS.match(t[x.end :])
             or (x.kind == "border_closure" and (_ROUTINE.search(window) or _HISTORY.search(window)))
             or recalled_trigger(t, x, clause, dated=near, has_date=has_date)

@@ -47,6 +47,9 @@ NO_EVENT = [
     # commentary without a date
     "Analysts say clashes in Kurram and Bajaur are likely to continue.",
     "A striking contrast with Chaman, where trade goes on, is the crossing at Torkham.",
+    # attacks told across a list of places over months: a trend, not incidents
+    "The province has seen rising violence, with attacks across Bannu, Karak, Tank and "
+    "Lakki Marwat in the past few months.",
     # a habit told in the present: who infiltrates where, not one infiltration
     "In the south, militant networks infiltrate Balochistan from Zabul and Kandahar.",
 ]
@@ -76,6 +79,11 @@ def test_recalled_earlier_event_makes_no_violent_row(text, date):
 
 KEPT = [
     # (sentence, article date, place of the one violent row)
+    (
+        "Militants carried out attacks across Bannu on Monday, weeks after a lull.",
+        "2025-03-11",
+        "Bannu",
+    ),
     (
         "Security forces killed three militants trying to infiltrate Zhob district on Monday.",
         "2025-03-11",
