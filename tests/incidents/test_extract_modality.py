@@ -48,8 +48,8 @@ NO_EVENT = [
     "Analysts say clashes in Kurram and Bajaur are likely to continue.",
     "A striking contrast with Chaman, where trade goes on, is the crossing at Torkham.",
     # attacks told across a list of places over months: a trend, not incidents
-    "The province has seen rising violence, with attacks across Bannu, Karak, Tank and "
-    "Lakki Marwat in the past few months.",
+    "KP has seen an increasing trend of terrorism-related incidents, with a series of "
+    "attacks across Peshawar, Kohat, Bannu and Bajaur in the past few months.",
     # a habit told in the present: who infiltrates where, not one infiltration
     "In the south, militant networks infiltrate Balochistan from Zabul and Kandahar.",
 ]
