@@ -1950,6 +1950,8 @@ def _unknown_before_unit(t: str, places: list[_Place], known: list[_Place], gc: 
                 continue
             if name.split()[0].lower() in _CALENDAR:
                 continue  # "on Sunday in Kurram": a day, not a place
+            if _generic(name):
+                continue  # a headline's "Attack on Army Camp in X": no name
             p = _Place(a, b, f"{name} {feat}" if feat else name, u.match, context=[u])
             if any(q.start < b and a < q.end for q in known):
                 # a name the gazetteer has somewhere: only its namesake in the unit counts
@@ -1965,6 +1967,21 @@ def _unknown_before_unit(t: str, places: list[_Place], known: list[_Place], gc: 
     if extra:
         places.extend(extra)
         places.sort(key=lambda p: p.start)
+
+
+#: Words of what is hit, capitalised in a headline ("Attack on Army Camp in North
+#: Waziristan"): a name made of them only is no place name.
+_GENERIC_WORDS = frozenset(
+    "army military security police levies frontier corps fc border check checkpost checkpoint "
+    "post posts camp camps base fort station office compound headquarters cantonment "
+    "school mosque market bazaar hospital convoy vehicle van bus terrorist terrorists "
+    "militant militants hideout hideouts forces troops soldiers".split()
+)
+
+
+def _generic(name: str) -> bool:
+    """Whether every word of ``name`` is a common word of a target ("Army Camp")."""
+    return all(w.lower().strip("'’") in _GENERIC_WORDS for w in name.split())
 
 
 def _areas(places: list[_Place], gc: Geocoder) -> None:

@@ -278,3 +278,30 @@ def test_districts_listed_before_a_plural_unit_word(text: str, names: set, coars
     got = set(df["matched_name"])
     assert names <= got, df[["location", "matched_name"]]
     assert coarse not in got
+
+
+# A headline's capitals make no name of what was hit; an unknown name stays its own text
+# (text, the location text of the one row)
+HEADLINE_TARGETS = [
+    pytest.param(
+        "Three Soldiers Killed as Troops Repel Terrorist Attack on Army Camp in North Waziristan",
+        "North Waziristan",
+        id="camp",
+    ),
+    pytest.param(
+        "Two Policemen Killed as Gunmen Attack Police Check Post in Lakki Marwat",
+        "Lakki Marwat",
+        id="check-post",
+    ),
+    pytest.param(
+        "Gunmen attacked Zarmelan Kalay in North Waziristan on Friday.",
+        "Zarmelan Kalay",
+        id="unknown-name-kept",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "location"), HEADLINE_TARGETS)
+def test_capitalised_target_words_are_no_place_name(text: str, location: str) -> None:
+    df = _violent(text)
+    assert list(df["location"]) == [location]
