@@ -211,7 +211,8 @@ def drop_follow_up_searches(cands: list[_Candidate]) -> list[_Candidate]:
 
     out: list[_Candidate] = []
     for c in cands:
-        if c.kind in VIOLENT and not c.counts:
+        # (counts carried from a casualty sentence before it are that incident's)
+        if c.kind in VIOLENT and not any(n.text and n.text in c.evidence for n in c.counts):
             trig = [x for x in triggers_in(c.evidence) if x.violent]
             follow = bool(trig) and all(_FOLLOW_UP.match(x.text.strip()) for x in trig)
             if follow and any(

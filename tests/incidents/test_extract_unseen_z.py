@@ -148,6 +148,14 @@ FOLLOW_UP = [
         "under way in the area, officials said.",
         ["attack"],
     ),
+    # ... also after a casualty sentence without a place (its counts are the attack's)
+    (
+        "Militants attacked a check post in Makeen on Sunday, officials said. The statement "
+        "said the assault was repelled and eight militants were killed. However, six "
+        "soldiers died while responding to the assault. The statement added that a "
+        "sanitisation operation was being conducted in the area.",
+        ["attack"],
+    ),
     # a search that kills is an event of its own
     (
         "A roadside bomb hit a police van near Wana on Sunday. Troops killed two militants "
