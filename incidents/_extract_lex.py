@@ -72,7 +72,8 @@ _T: list[tuple[str, str]] = [
         r"|\bair (?:operations?|campaign|offensive)\b"
         r"|\bair force\b(?=\s+(?:\w+\s+){0,2}(?:destroyed|struck|hit|bombed|targeted|attacked)\b)"
         # On this frontier a bare "strike(s)" is a Pakistani air or drone strike.
-        r"|\bstrikes?\b(?! (?:deal|agreement))",
+        # (a "search and strike operation" is on the ground: see armed_clash)
+        r"|(?<!search and )(?<!search-and-)\bstrikes?\b(?! (?:deal|agreement|operations?)\b)",
     ),
     (
         "suicide_bombing",
@@ -107,6 +108,7 @@ _T: list[tuple[str, str]] = [
         r"|\b(?:violent |armed )?encounters?\b"
         r"|\bcross-border fire\b|\bgunfire\b|\bfired (?:on|at|upon|into)\b"
         # a security operation against militants ("an intelligence-based operation in X")
+        r"|\bsearch[- ]and[- ]strike operations?\b"
         r"|\b(?:intelligence[- ]based|search|sanitization|sanitisation|clearance|combing|"
         r"counter-?terrorism|anti-?terror(?:ist|ism)?|security|military|ground) operations?\b"
         r"|\bIBOs?\b|\bconflict\b(?=\s+(?:\w+\s+)?(?:occurred|erupted|broke out|took place))"

@@ -669,6 +669,19 @@ def test_an_ibo_is_pakistans_and_one_more_kharji_is_counted():
     assert sorted(df["fatalities"]) == [1, 6]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police killed three militants during a search and strike operation in Lakki Marwat "
+        "on Sunday.",
+        "Troops launched a search-and-strike operation in Tank on Sunday, killing two militants.",
+    ],
+)
+def test_a_search_and_strike_operation_is_on_the_ground(text):
+    df = violent(text, DATE)
+    assert list(df["event_kind"]) == ["armed_clash"]
+
+
 def test_an_earthquake_that_struck_is_no_strike():
     text = (
         "A powerful earthquake struck Afghanistan's Kunar province near the Pakistan border on "
