@@ -1992,6 +1992,10 @@ def _areas(places: list[_Place], gc: Geocoder) -> None:
             res = gc.resolve(f"{p.text} province")
             if res and res[0].method == "admin1" and res[0].name and p.match.admin1 == res[0].name:
                 p.area = res[0]
+                continue
+            res = gc.resolve(f"{p.text} district")
+            if res and res[0].method == "admin2" and res[0].name and p.match.admin2 == res[0].name:
+                p.area = res[0]  # "Bannu": the town or its district
 
 
 _LEVEL = {"gazetteer": 0, "crossing": 0, "admin2": 1, "admin1": 2, "country": 3}

@@ -239,6 +239,20 @@ INCLUDED = [
 ]
 
 
+INCLUDED += [
+    # a town named like its district (the headline's "Bannu") restated at a place the
+    # body puts in that district: one incident, at the finer place
+    pytest.param(
+        "TTP Launches Drone Attack on Police Station in Bannu: 6 Security Personnel Injured\n"
+        "BANNU, March 6, 2026 — A quadcopter drone attack, attributed by authorities to "
+        "militants associated with the TTP, struck the Miryan Police Station in Bannu "
+        "district on Thursday morning, resulting in injuries to six security personnel.",
+        ["Miryan"],
+        id="town-named-like-its-district",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "places"), INCLUDED)
 def test_target_told_as_part_of_the_place_before(text: str, places: list[str]) -> None:
     df = _violent(text, "2026-03-06")
