@@ -61,6 +61,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("49", "a2e4d04", "IH II IJ IK"),
     ("50", "c07e1fc", "IL IM IN IO IP IQ"),
     ("51", "832524c", "IR IS IT IU IV IW"),
+    ("52", "5925fc5", "IX IY IZ JA JB JC"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
