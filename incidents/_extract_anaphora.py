@@ -460,14 +460,19 @@ def _hyphened(t: str, gc: Geocoder, mentions: list[Mention]) -> list[Mention]:
     for hm in _HYPHENED.finditer(t):
         crossing = _CROSSING_AFTER.match(t[hm.end() : hm.end() + 30]) is not None
         inside = [m for m in out if m.start < hm.end() and hm.start() < m.end]
-        if inside and not crossing:
-            continue
         ends = []
         for g in ("a", "b"):
             res = gc.resolve(hm.group(g))
             if res and res[0].method in _END_METHODS:
                 key = hm.group(g).lower()
                 ends.append(Mention(hm.start(g), hm.end(g), hm.group(g), key, (res[0],)))
+        # names read only in part stand for the two ends ("the Spin Boldak-Chaman road":
+        # "Boldak-Chaman" is one token, so only "Spin" was read)
+        partial = len(ends) == 2 and all(
+            any(e.start <= m.start and m.end <= e.end for e in ends) for m in inside
+        )
+        if inside and not crossing and not partial:
+            continue
         if crossing and len(ends) < 2:
             continue  # (a crossing's two towns, or the names stay as they were read)
         out = [m for m in out if m not in inside] + ends

@@ -260,6 +260,18 @@ ROUTES = [
 ]
 
 
+def test_a_road_named_by_a_two_word_town_and_a_hyphen_is_closed():
+    # "Spin Boldak-Chaman": one token for the name finder, which read only "Spin"
+    df = extract(
+        "Protesters on Monday closed the Spin Boldak-Chaman road to all traffic.",
+        article_date="2023-11-20",
+        min_confidence=0,
+    )
+    closed = df[df["event_kind"] == "border_closure"]
+    assert len(closed) == 1, df[["location", "event_kind"]]
+    assert km(closed.latitude.iloc[0], closed.longitude.iloc[0], 30.92, 66.45) < 15
+
+
 @pytest.mark.parametrize(("text", "end_a", "end_b"), ROUTES)
 def test_a_road_is_placed_between_its_ends(text, end_a, end_b):
     df = violent(text)
