@@ -73,7 +73,11 @@ _T: list[tuple[str, str]] = [
         r"|\bair force\b(?=\s+(?:\w+\s+){0,2}(?:destroyed|struck|hit|bombed|targeted|attacked)\b)"
         # On this frontier a bare "strike(s)" is a Pakistani air or drone strike.
         # (a "search and strike operation" is on the ground: see armed_clash)
-        r"|(?<!search and )(?<!search-and-)\bstrikes?\b(?! (?:deal|agreement|operations?)\b)",
+        # (not a strike of labour: "a hunger strike", "the strike and protest of traders")
+        r"|(?<!search and )(?<!search-and-)(?<!hunger )(?<!shutter-down )(?<!wheel-jam )"
+        r"(?<!general )(?<!protest )\bstrikes?\b(?! (?:deal|agreement|operations?)\b)"
+        r"(?! (?:and|&) protests?\b)(?! (?:by|of) (?:the )?(?:\w+ )?(?:traders|transporters|"
+        r"workers|drivers|lawyers|doctors|teachers|shopkeepers|employees)\b)",
     ),
     (
         "suicide_bombing",
@@ -169,8 +173,10 @@ _T: list[tuple[str, str]] = [
         r"have been|had been|remained)\s+(?:halted|suspended|stopped|blocked)\b"
         # ... its subject further back ("The movement of people ... via the Torkham
         # crossing was abruptly suspended": checked in _triggers, _HALTED_SUBJECT)
-        r"|\b(?:was|were|has been|have been|had been|remained|remains)\s+(?:\w+ly\s+)?"
+        r"|\b(?:was|were|has been|have been|had been|remained|remains)\s+(?:\w+ly\s+|also\s+)?"
         r"(?:halted|suspended|stopped|blocked)\b"
+        # "trade came to a standstill at the Torkham border" (its subject checked too)
+        r"|\b(?:came|comes|come|coming|ground|grinds|grind)\s+to\s+a\s+(?:standstill|halt)\b"
         # "The closure began on February 21": the closure as the subject of its start
         r"|(?<=\bthe )(?:border )?(?:closure|shutdown)(?= " + CLOSURE_BEGAN + r"\b)",
     ),
@@ -316,14 +322,18 @@ _PROTESTED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BARE_HALTED = re.compile(
-    r"(?:was|were|has been|have been|had been|remained|remains)\s+(?:\w+ly\s+)?"
-    r"(?:halted|suspended|stopped|blocked)",
+    r"(?:was|were|has been|have been|had been|remained|remains)\s+(?:\w+ly\s+|also\s+)?"
+    r"(?:halted|suspended|stopped|blocked)"
+    r"|(?:came|comes|come|coming|ground|grinds|grind)\s+to\s+a\s+(?:standstill|halt)",
     re.IGNORECASE,
 )
 # the subject of a bare "was suspended": traffic, trade or movement named first, with
 # what it crossed ("The movement of people ... via the Torkham crossing")
 _HALTED_SUBJECT = re.compile(
-    r"\b(?:traffic|trade|movement)\b(?:\s+of\s+[\w -]{1,30}?)?"
+    r"\b(?:traffic|trade|movement|(?:import|export|trade) activities)\b"
+    r"(?:\s+of\s+[\w -]{1,30}?)?"
+    # ("Import and export activities, in addition to transit trade, came to ...")
+    r"(?:,\s+(?:in addition to|as well as|along with)\s+[\w -]{1,30},)?"
     r"(?:\s+(?:between|via|through|across|at|on)\s+[^.;:,]{1,90}?)?\s*$",
     re.IGNORECASE,
 )

@@ -924,9 +924,15 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     _unknown_after_owner(t, found, gc)
     _areas(found, gc)
     _near(t, found, gc)
+    for a, b in zip(found, found[1:], strict=False):
+        # "the Kurram border crossing with Kharlachi": one crossing, named by its town
+        if _CROSSING_WITH.match(t, a.end, b.start) and b.match.method == "crossing":
+            a.role = "context"
     return found
 
 
+# "the Kurram border crossing with Kharlachi": the crossing of a district, named by town
+_CROSSING_WITH = re.compile(r"\s+(?:border\s+)?crossing(?:\s+point)?\s+(?:with|at)\s+$", re.I)
 # "in Plang area near Khar town": the town is the reference point of the site
 _NEAR_GAP = re.compile(
     r"^(?:\s+(?:area|village|town|city|locality|post|checkpoint|bazaar|market|district|"

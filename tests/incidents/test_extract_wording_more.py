@@ -730,6 +730,22 @@ def test_a_side_claiming_the_killing_is_its_agent(text, actor):
         ("Pakistan halted cross-border traffic at Torkham on Sunday.", ["border_closure"]),
         ("Officials suspended all traffic at the Chaman crossing on Sunday.", ["border_closure"]),
         ("Police halted traffic on the highway in Bannu after a blast on Sunday.", ["bombing"]),
+        # trade that came to a standstill, or was "also" halted, at a crossing
+        (
+            "Import and export activities came to a standstill at the Torkham border on Sunday.",
+            ["border_closure"],
+        ),
+        (
+            "On Sunday, trade was also suspended at the Kurram border crossing with Kharlachi.",
+            ["border_closure"],
+        ),
+        ("The cricket match came to a halt in Quetta on Sunday.", []),
+        # a strike of labour is no air strike
+        ("Traders observed a shutter-down strike in Chaman on Sunday.", []),
+        (
+            "No goods crossed at Chaman on Sunday due to the strike and protest of the traders.",
+            [],
+        ),
     ],
 )
 def test_halted_traffic_at_a_crossing_closes_it(text, kinds):
