@@ -26,10 +26,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from incidents._extract_claims import claim_key
+from incidents._extract_claims import claim_key, own_losses
 from incidents._extract_counts import Count
 from incidents._extract_events import _Candidate, _dates_fit
-from incidents._extract_lex import SEQUEL, VIOLENT
+from incidents._extract_lex import AF_MIL, PK_MIL, SEQUEL, VIOLENT
 from incidents._extract_merge import _inside_of
 from incidents._extract_places import _place_key
 
@@ -188,6 +188,9 @@ def _lead_toll(
     )
     if host is None or host.counts or not _dates_fit(host, lead):
         return
+    camp = {PK_MIL: "PK", AF_MIL: "AF"}.get(host.actor1 or "")
+    if camp and own_losses(lead.counts, camp):
+        return  # "55 Pakistani soldiers were killed" / "Pakistan struck Kabul": not its toll
     if any(u.counts and lead.sentence < u.sentence < host.sentence for u in unplaced):
         return  # another toll came between: the place may be that one's
     add: list[Count] = list(lead.counts)

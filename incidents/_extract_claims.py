@@ -55,7 +55,7 @@ from incidents import _extract_phrasing as phrasing
 if TYPE_CHECKING:
     from incidents._extract_counts import Count
 
-__all__ = ["claim_key", "group_key", "others", "resolve", "speaker", "tag"]
+__all__ = ["claim_key", "group_key", "others", "own_losses", "resolve", "speaker", "tag"]
 
 # Camp words, checked in this order (a TTP phrase names the Taliban too).
 _TTP = re.compile(
@@ -153,6 +153,15 @@ def _victim(c: Count, camp: str) -> str:
             return "AF"
         return ""
     return ""
+
+
+def own_losses(counts: list[Count], camp: str) -> bool:
+    """Whether every count of ``counts`` counts the forces of ``camp`` ("PK", "AF"),
+    named by their nationality ("55 Pakistani soldiers"): the losses of that side,
+    never the toll of a strike that side carried out."""
+    return bool(counts) and all(
+        c.group.split(":")[0] in ("forces", "named") and _victim(c, "") == camp for c in counts
+    )
 
 
 # "the death toll rose to 12", "raising the number of dead to 12", "bringing the death
