@@ -876,6 +876,7 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
         why = mt.reason or "spelling variant"
         found.append(_Place(a, b, word, mt, notes=[f"{word!r} read as {mt.name} ({why})"]))
         taken.append((a, b))
+    _variant_list_items(t, found, taken, gc)
     if sources and not any(f.role == "place" for f in found):
         for p in sources:
             p.notes.append(f"{LOCAL_SOURCE_NOTE} ({p.text}): no other place named")
@@ -933,6 +934,52 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
 
 # "the Kurram border crossing with Kharlachi": the crossing of a district, named by town
 _CROSSING_WITH = re.compile(r"\s+(?:border\s+)?crossing(?:\s+point)?\s+(?:with|at)\s+$", re.I)
+# The next item of a list after a place: "in Panjgur and Naushki", "Chaman, Nowshki".
+_NEXT_ITEM = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?P<w>[A-Z][a-z]{3,})\b(?!\s+[A-Z])"
+)
+#: A list item read only by its spelling lies this close to the place before it (km).
+VARIANT_ITEM_KM = 500.0
+
+
+def _variant_list_items(
+    t: str, found: list[_Place], taken: list[tuple[int, int]], gc: Geocoder
+) -> None:
+    """The next item of a list of places that the gazetteer knows only in another
+    spelling ("attacks in Panjgur and Naushki": Nushki) is a place of the list too,
+    when it is a town in the province of the place before it, or near it."""
+    for p in list(found):
+        if p.role != "place" or p.match.method not in _POINT:
+            continue
+        m = _NEXT_ITEM.match(t, p.end)
+        if m is None:
+            continue
+        a, b = m.span("w")
+        word = m.group("w")
+        if any(x < b and a < y for x, y in taken) or word.lower() in _NOT_PLACE:
+            continue
+        if word.lower() in _CALENDAR or word.lower() in _DIRECTION | _FUNCTION:
+            continue
+        # (read inside the province of the place before it first: a tighter radius)
+        res = gc.resolve(word, admin1=p.match.admin1) if p.match.admin1 else []
+        if not res or res[0].admin1 != p.match.admin1:
+            res = gc.resolve(word)
+        got = res[0] if res else None
+        if got is None or got.method != "gazetteer" or got.match_class != "place_variant":
+            continue
+        if "|town|" not in (got.radius_basis or ""):
+            continue  # (a village known by a look-alike name is too often another)
+        if got.ambiguous or not (
+            (got.admin1 and got.admin1 == p.match.admin1) or _km(got, p.match) <= VARIANT_ITEM_KM
+        ):
+            continue
+        q = _Place(a, b, word, got, role="place")
+        q.notes.append(f"{word!r} read as {got.name} (spelling variant), listed after {p.text}")
+        found.append(q)
+        taken.append((a, b))
+    found.sort(key=lambda q: q.start)
+
+
 # "in Plang area near Khar town": the town is the reference point of the site
 _NEAR_GAP = re.compile(
     r"^(?:\s+(?:area|village|town|city|locality|post|checkpoint|bazaar|market|district|"

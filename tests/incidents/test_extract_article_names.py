@@ -305,3 +305,19 @@ HEADLINE_TARGETS = [
 def test_capitalised_target_words_are_no_place_name(text: str, location: str) -> None:
     df = _violent(text)
     assert list(df["location"]) == [location]
+
+
+# The next item of a list that the gazetteer knows only in another spelling (a town)
+VARIANT_ITEMS = [
+    pytest.param(
+        "Five soldiers were killed in attacks in Panjgur and Naushki on Wednesday night.",
+        {"Panjgur", "Nushki"},
+        id="town-spelled-otherwise",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), VARIANT_ITEMS)
+def test_a_list_item_spelled_otherwise_is_a_place(text: str, names: set) -> None:
+    df = _violent(text)
+    assert set(df["matched_name"]) == names
