@@ -224,7 +224,8 @@ _NOT_BORDER_OBJECT = re.compile(
 _AGREED = re.compile(
     r"\b(?:agree[ds]?|agreeing|signed|sign|announced|announcing|declared|declaring|reached|"
     r"brokered|accepted|"
-    r"extended|extend|took effect|came into effect|into force|struck|sealed|requested)\b",
+    r"extended|extend|took effect|came into effect|into force|struck|sealed|requested|started|"
+    r"began|begun)\b",
     re.IGNORECASE,
 )
 _NOT_AGREED = re.compile(
@@ -695,6 +696,13 @@ _WEAK = re.compile(
     rf"|\b(?:on|at|against|targeting) (?:the )?(?:Pakistani|Afghan|Pakistan(?:'s|’s)|"
     rf"Afghanistan(?:'s|’s)) (?:border |frontier )(?:posts|positions|checkposts|outposts|"
     rf"checkpoints)\b"
+    # "the Taliban attacked Pakistani border posts", "Pakistan targeted Afghan posts with
+    # tanks", "captured 19 Pakistani military posts": one side's posts, hit by the other
+    rf"|(?:(?<=\battacked )|(?<=\battacking )|(?<=\bassaulted )|(?<=\btargeted )|"
+    rf"(?<=\btargeting )|(?<=\bshelled )|(?<=\bcaptured )|(?<=\bseized )|(?<=\bstormed )|"
+    rf"(?<=\boverran )|(?<=\bdestroyed ))(?:the )?(?:\d+ |several |multiple |dozens of )?"
+    rf"(?:Pakistani|Afghan|Pakistan(?:'s|’s)|Afghanistan(?:'s|’s)) (?:border |frontier |military "
+    rf"|army |security |forward )?(?:posts|positions|checkposts|outposts|checkpoints)\b"
     # "Afghan forces attacked Pakistani border troops": the other side's troops on the line
     rf"|(?:(?<=\battacked )|(?<=\battacking )|(?<=\battacks )|(?<=\bassaulted )|"
     rf"(?<=\btargeted )|(?<=\bshelled )|(?<=\bfired on )|(?<=\bfired at ))"

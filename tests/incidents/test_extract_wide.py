@@ -198,6 +198,30 @@ WIDE_ONLY = [
 ]
 
 
+WIDE_ONLY += [
+    # one side's posts hit by the other, no sector named: somewhere on the frontier
+    (
+        "The Taliban attacked Pakistani border posts on Thursday, using light and heavy weapons.",
+        "attack",
+        dt.date(2025, 10, 9),
+        None,
+    ),
+    (
+        "In retaliation, Pakistan targeted Afghan posts with tanks and artillery on Thursday.",
+        "attack",
+        dt.date(2025, 10, 9),
+        None,
+    ),
+    # a truce told by its start
+    (
+        "A temporary ceasefire between Pakistan and Afghanistan started at 6 pm on Thursday.",
+        "ceasefire",
+        dt.date(2025, 10, 9),
+        None,
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "kind", "first", "deaths"), WIDE_ONLY)
 def test_frontier_wide_statement_alone_is_a_row(text, kind, first, deaths):
     df = _rows(text)
