@@ -1156,9 +1156,13 @@ def _date(
     events = [
         d
         for d in usable
-        if not d.statement
-        and not _REPORTED.search(c.evidence[max(0, d.start - 30) : d.start])
-        and not _REPORTED_AFTER.match(c.evidence, d.end)
+        # ("officials said Thursday's strikes ...": a day owning the event is its day)
+        if d.text.endswith(("'s", "’s"))
+        or (
+            not d.statement
+            and not _REPORTED.search(c.evidence[max(0, d.start - 30) : d.start])
+            and not _REPORTED_AFTER.match(c.evidence, d.end)
+        )
     ]
     if usable and not events:
         d = min(usable, key=lambda d: abs(d.start - x.start))

@@ -696,6 +696,9 @@ _WEAK = re.compile(
     rf"|\b(?:on|at|against|targeting) (?:the )?(?:Pakistani|Afghan|Pakistan(?:'s|’s)|"
     rf"Afghanistan(?:'s|’s)) (?:border |frontier )(?:posts|positions|checkposts|outposts|"
     rf"checkpoints)\b"
+    # "strikes in the Afghan border areas": the other side of the line, no place named
+    rf"|\b(?:in|on|into|across) (?:the )?(?:Afghan|Afghanistan(?:'s|’s)|Pakistani|"
+    rf"Pakistan(?:'s|’s)) border (?:areas|regions|belt|villages)\b"
     # "the Taliban attacked Pakistani border posts", "Pakistan targeted Afghan posts with
     # tanks", "captured 19 Pakistani military posts": one side's posts, hit by the other
     rf"|(?:(?<=\battacked )|(?<=\battacking )|(?<=\bassaulted )|(?<=\btargeted )|"

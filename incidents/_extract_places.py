@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from geo.sphere import point_km
 from incidents._extract_across import across_line, facing_district
 from incidents._extract_controls import speech_venue
-from incidents._extract_lex import triggers_in
+from incidents._extract_lex import frontier_phrases, triggers_in
 from incidents._extract_lex_more import SLAIN
 from incidents._extract_phrasing_h import ENDED_CLOSURE, aerial_site
 from incidents._extract_phrasing_l import (
@@ -877,7 +877,9 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
         found.append(_Place(a, b, word, mt, notes=[f"{word!r} read as {mt.name} ({why})"]))
         taken.append((a, b))
     _variant_list_items(t, found, taken, gc)
-    if sources and not any(f.role == "place" for f in found):
+    if sources and not any(f.role == "place" for f in found) and not frontier_phrases(t):
+        # (not when the sentence puts its event on the frontier: "Security sources in
+        # Islamabad said the strikes in the Afghan border areas targeted ...")
         for p in sources:
             p.notes.append(f"{LOCAL_SOURCE_NOTE} ({p.text}): no other place named")
         found.extend(sources)
