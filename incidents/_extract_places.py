@@ -107,6 +107,8 @@ _VENUE = re.compile(
     r"interlocutors)"
     r"\s+(?:\w+\s+){0,2}?(?:in|at|to|from)\s+(?:the\s+)?$"
     # (not "in Balochistan's capital Quetta", "the provincial capital Quetta": a site)
+    # "the army chief visited Quetta Garrison": where a visitor went
+    r"|\b(?:visited|toured)\s+(?:the\s+)?$"
     r"|\b(?:opposite|across from|facing|bordering|towards?|(?<!['’]s )(?<!provincial )capital|"
     r"takeover (?:of|in)|control of|"
     r"according to|"

@@ -270,6 +270,14 @@ ROLE_CASES = [
         "Zhob",
         "Paktika",
     ),
+    # where a visitor went after the attack
+    (
+        "RAWALPINDI: The army chief has visited Quetta Garrison and inquired about the "
+        "health of soldiers wounded in the Zhob terrorist attack, the military said on Friday.",
+        "2023-07-14",
+        "Zhob",
+        "Quetta",
+    ),
 ]
 
 
