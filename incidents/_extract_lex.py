@@ -223,9 +223,8 @@ _NOT_BORDER_OBJECT = re.compile(
 # A ceasefire is an event only when agreed, not when merely referred to.
 _AGREED = re.compile(
     r"\b(?:agree[ds]?|agreeing|signed|sign|announced|announcing|declared|declaring|reached|"
-    r"brokered|accepted|"
-    r"extended|extend|took effect|came into effect|into force|struck|sealed|requested|started|"
-    r"began|begun)\b",
+    r"brokered|accepted|extended|extend|took effect|came into effect|into force|struck|sealed|"
+    r"requested|started|began|begun)\b",
     re.IGNORECASE,
 )
 _NOT_AGREED = re.compile(

@@ -671,12 +671,12 @@ _UNIT_BEFORE = re.compile(
     r"(?:area|region|town|village|valley|locality)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# Spelling variants are looked for only where the sentence says a place is meant.
 #: The rest of a list of names that a plural unit word closes: ", Y and Z districts".
 _UNITS_AFTER = (
     r"(?:,\s+[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)*,?\s+(?:and|or)\s+(?:the\s+)?"
     r"[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?\s+(?:districts|provinces)\b"
 )
+# Spelling variants are looked for only where the sentence says a place is meant.
 _FUZZY = re.compile(
     r"\b(?:in|at|near|of|outside|into|on|toward|towards|struck|shelled|hit|bombed|pounded|"
     r"targeted)\s+"
@@ -2042,8 +2042,8 @@ def _generic(name: str) -> bool:
 
 
 def _areas(places: list[_Place], gc: Geocoder) -> None:
-    """A town that shares its name with its province ("Kandahar", "Khost") may mean
-    either: keep the province for folding restatements."""
+    """A town that shares its name with its province ("Kandahar", "Khost") or its
+    district ("Bannu") may mean either: keep the unit for folding restatements."""
     for p in places:
         if p.role == "place" and p.match.method not in ("admin1", "admin2", "country"):
             res = gc.resolve(f"{p.text} province")
