@@ -207,14 +207,15 @@ def test_a_sides_own_losses_are_not_the_toll_of_its_strike():
     # the lead counts Pakistani soldiers (the Afghan claim); the strikes placed next are
     # Pakistan's own: those dead are not theirs
     text = (
-        "The Taliban said their forces captured 19 Pakistani posts overnight, claiming "
-        "that 55 Pakistani soldiers were killed in the clashes.\n"
+        "The Taliban claimed that 55 Pakistani soldiers were killed in the clashes "
+        "overnight.\n"
         "Officials said the fighting went on for hours.\n"
         "Pakistan later carried out airstrikes on locations in Kabul and Kandahar."
     )
     df = violent(text, "2026-02-27")
     assert {"Kabul", "Kandahar"} <= set(df["matched_name"])
-    assert not (df["fatalities"] == 55).any()
+    strikes = df[df["matched_name"].isin(["Kabul", "Kandahar"])]
+    assert not (strikes["fatalities"] == 55).any()
 
 
 def test_a_lead_toll_is_not_carried_past_an_earlier_placed_event():
