@@ -929,10 +929,10 @@ def _places(t: str, gc: Geocoder) -> list[_Place]:
     _unknown_after_owner(t, found, gc)
     _areas(found, gc)
     _near(t, found, gc)
-    for a, b in zip(found, found[1:], strict=False):
+    for here, there in zip(found, found[1:], strict=False):
         # "the Kurram border crossing with Kharlachi": one crossing, named by its town
-        if _CROSSING_WITH.match(t, a.end, b.start) and b.match.method == "crossing":
-            a.role = "context"
+        if _CROSSING_WITH.match(t, here.end, there.start) and there.match.method == "crossing":
+            here.role = "context"
     return found
 
 
