@@ -47,11 +47,19 @@ def constrain_to_article(
     index = article_index(units)
     for c in cands:
         before = c.place.match
-        within_article(c.place, c.span[0] + c.place.start, index, gc)
+        # "Khar Kallay": a village of its own name, read only as "Khar"
+        suffix = _VILLAGE_AFTER.match(c.evidence, c.place.end) if c.place.text else None
+        within_article(c.place, c.span[0] + c.place.start, index, gc, loose=suffix is not None)
+        if suffix is not None and c.place.match is not before:
+            c.place.text = f"{c.place.text}{suffix.group(0)}"  # the village's own name
         if c.place.match is not before:
             if not c.place.match.ambiguous:
                 c.flags = [f for f in c.flags if f != "ambiguous_place"]
             c.notes.append(c.place.notes[-1])
+
+
+#: Pashto "village" written after a name as part of it: "Khar Kallay", "Ahmad Khan Kalle".
+_VILLAGE_AFTER = re.compile(r"\s+(?:Kallay|Kalay|Kelay|Kalle|Kally|Killi|Kili)\b")
 
 
 def _one_name_one_place(cands: list[_Candidate]) -> None:

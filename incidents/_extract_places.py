@@ -2238,12 +2238,21 @@ def _district_without(
     return None
 
 
-def within_article(p: _Place, at: int, index: list[tuple[Match, list[int]]], gc: Geocoder) -> None:
+def within_article(
+    p: _Place,
+    at: int,
+    index: list[tuple[Match, list[int]]],
+    gc: Geocoder,
+    *,
+    loose: bool = False,
+) -> None:
     """Read the bare place ``p`` (at offset ``at`` of the article) inside the units the
     article names: a namesake in a named unit (the closest in the text first) wins
     over a far or ambiguous match; a match farther than :data:`ARTICLE_FAR_KM` from
     every named unit, with no namesake in them, falls back to the unit named
-    closest before it in the text (else after it), keeping its own text."""
+    closest before it in the text (else after it), keeping its own text.  ``loose``:
+    the name was read only in part ("Khar" of "Khar Kallay"), however well that part
+    is known."""
     m = p.match
     if p.role != "place" or p.fallback or p.context or not index:
         return
@@ -2267,7 +2276,7 @@ def within_article(p: _Place, at: int, index: list[tuple[Match, list[int]]], gc:
     )
     base = p.named or p.text  # ("the area": the name it refers back to)
     text = f"{base} {p.qual}" if p.qual and p.qual not in ("district", "province") else base
-    if not (m.ambiguous or m.uncertainty_km > LOOSE_KM):
+    if not (m.ambiguous or m.uncertainty_km > LOOSE_KM or loose):
         return  # a name read with confidence stands, wherever it is
     own = [u for u in order if _inside(m, u)]
     # a district the article names inside a province that holds the match first

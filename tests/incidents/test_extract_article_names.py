@@ -321,3 +321,26 @@ VARIANT_ITEMS = [
 def test_a_list_item_spelled_otherwise_is_a_place(text: str, names: set) -> None:
     df = _violent(text)
     assert set(df["matched_name"]) == names
+
+
+# A name with the Pashto "village" after it ("Khar Kallay") is that village, not the town
+# of its first word (Khar in Bajaur) when the article is set elsewhere: read inside the
+# article's units, else placed at them with its own name
+def test_a_village_suffix_keeps_the_village_in_the_articles_district() -> None:
+    text = (
+        "Tribal clashes in Kurram district have killed 11 people since Friday.\n"
+        "On Tuesday the fighting spread to Khar Kallay, where two more were killed."
+    )
+    df = _violent(text)
+    khar = df[df["location"].str.startswith("Khar")]
+    assert list(khar["location"]) == ["Khar Kallay"]
+    assert list(khar["matched_name"]) == ["Kurram"]
+
+
+def test_a_village_suffix_after_a_place_of_the_articles_district_keeps_it() -> None:
+    text = (
+        "Security forces killed six militants in North Waziristan on Tuesday.\n"
+        "The militants had tried to cross near Ghulam Khan Kallay on Tuesday."
+    )
+    df = _violent(text)
+    assert "Ghulam Khan" in set(df["matched_name"])
