@@ -55,7 +55,7 @@ _KIND = {
 }
 _NOUNS = "|".join(sorted(_KIND, key=len, reverse=True))
 #: The words whose object is the place closed: "closed the gate", "the closure of the".
-_CLOSING = "closed|shut|sealed|closure of|closing|shutdown of|sealing of"
+_CLOSING = "closed|shut(?:tered)?|sealed|closure of|closing|shutdown of|sealing of"
 #: "near the crossing", "in the same district", "at the border post": a definite
 #: description after a locative word, with no name of its own ("the town of X",
 #: "the crossing at X", "the district, X" name one).
@@ -85,7 +85,7 @@ _CLOSED_BORDER = re.compile(
 #: traffic there", "two guards were killed there", "shells landed there"): the site named
 #: before it.  Not the existential "there was/were ...", not "from there" (an origin).
 _THERE = re.compile(
-    r"\b(?:halted|suspended|stopped|closed|sealed|shut|blocked|killed|wounded|injured|"
+    r"\b(?:halted|suspended|stopped|closed|sealed|shut(?:tered)?|blocked|killed|wounded|injured|"
     r"martyred|clashed|fought|exploded|erupted|attacked|struck|landed|fell|hit|shelled|"
     r"bombed|targeted|opened fire)(?:\s+[\w-]+){0,3}?\s+(?P<np>there)\b"
     r"(?!\s+(?:is|are|was|were|has|have|had|will|would)\b)",

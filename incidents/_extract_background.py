@@ -266,8 +266,9 @@ _CROSSING = (
 )
 _CLOSED = re.compile(
     rf"\b{_CROSSING}\b[^.;:]{{0,60}}?\b(?:remains?|remained|stays?|stayed|still|has been|"
-    rf"have been|had been|was|were|is|are|been|kept)\s+(?:\w+\s+)?(?:closed|shut|sealed)\b"
-    rf"|\b(?:closed|shut|sealed|closes|shuts|seals|closing|shutting|sealing)\s+(?:down\s+)?"
+    rf"have been|had been|was|were|is|are|been|kept)\s+(?:\w+\s+)?"
+    rf"(?:closed|shut(?:tered)?|sealed)\b"
+    rf"|\b(?:closed|shut(?:tered)?|sealed|closes|shuts|seals|closing|shutting|sealing)\s+(?:down\s+)?"
     rf"(?!(?:in|at|near|along|on|across|over|after|due|because|for|amid)\b)"
     rf"(?:[\w'’-]+\s+){{0,3}}?{_CROSSING}\b",
     re.IGNORECASE,

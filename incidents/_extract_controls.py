@@ -245,6 +245,8 @@ _HARMED_TRADE = re.compile(
     r"imports?|economy|prices|border\s+closures)\b",
     re.IGNORECASE,
 )
+#: A closure named as a noun ("the closure of", "the shutdown of"), not told by a verb.
+_CLOSURE_NOUN = re.compile(r"(?:closure|shutdown)\b", re.IGNORECASE)
 #: The backdrop a story is told against: "amid the recent escalation in hostilities",
 #: "amid a surge of attacks" (a trend, not an incident of the news).
 _AMID_TREND = re.compile(
@@ -372,8 +374,15 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
         return "recollection"  # "border closures, triggered by clashes between ...": a cause
     if low.startswith("death") and _DUE_TO.search(before):
         return "recollection"  # "polls were postponed due to the death of a candidate"
-    if _HARMED_TRADE.match(sentence[end : end + 200]) and not _OWN_DAY.search(after):
-        return "recollection"  # "violent clashes have brought trade to a halt": a cause
+    if (
+        (kind != "border_closure" or _CLOSURE_NOUN.match(word))
+        and _HARMED_TRADE.match(sentence[end : end + 200])
+        and not _OWN_DAY.search(after)
+    ):
+        # "violent clashes have brought trade to a halt", "the shutdown of the
+        # crossings has paralysed trade": a cause (a crossing that "has been closed
+        # for 17 days, which has led to disruptions in trade" is told as news)
+        return "recollection"
     if _AMID_RISING.search(sentence[max(0, start - 200) : start]):
         return "recollection"  # "amid rising violence in X, including a recent attack"
     if _AMID_FREQUENT.search(sentence[max(0, start - 250) : start]) and not _OWN_DAY.search(after):

@@ -439,7 +439,7 @@ _COREF = re.compile(
 _CLOSED_AFTER = re.compile(
     r"(?:\s+(?:and|or)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?(?:\s+(?:border\s+)?crossings?)?"
     r"\s+(?:have\s+|has\s+)?(?:remained|remain|remains|stayed|stay|were|was|are|is|been)\s+"
-    r"(?:also\s+|still\s+)?(?:closed|shut|sealed)\b"
+    r"(?:also\s+|still\s+)?(?:closed|shut(?:tered)?|sealed)\b"
 )
 _ANSWERED = re.compile(
     # ("troops responded after/when Afghan forces opened fire": the fire is the other's)

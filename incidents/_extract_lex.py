@@ -165,6 +165,7 @@ _T: list[tuple[str, str]] = [
         r"(?:shuts|seals|closes)(?= (?:down )?(?:the |all |its |key |main )?(?:(?-i:[A-Z])|border|"
         r"crossings?|gates?))|"
         r"remained closed|remain closed|stay closed|remained shut|remain shut|"
+        r"(?:remained |remains |been |was |were )shuttered|"
         # "halted cross-border traffic", "suspended all traffic", "stopped all movement"
         r"(?:halt(?:ed|ing|s)?|suspend(?:ed|ing|s)?|stop(?:ped|ping|s)?|block(?:ed|ing|s)?) "
         r"(?:all )?(?:cross-border |transit )?(?:traffic|trade|movement|crossings))\b"
@@ -364,7 +365,7 @@ _LINK = re.compile(r"\b(?:near|in|at|of|by|outside|around|along|from|on)\b|\band
 # schools along Pak-Afghan border closed in Dir"
 _HEADLINE_SUBJECT = re.compile(
     rf"^\W*(?:[\w-]+\s+){{0,2}}?(?:{_SHUT_PLACES}|roads?|highways?)\b"
-    r"(?:(?!\b(?:as|after|while|when|and|but|following|amid|because|since|closed|shut|sealed)\b)"
+    r"(?:(?!\b(?:as|after|while|when|and|but|following|amid|because|since|closed|shut(?:tered)?|sealed)\b)"
     r"[^,;:])*$",
     re.IGNORECASE,
 )

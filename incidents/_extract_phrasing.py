@@ -160,14 +160,15 @@ def other_groups(have: list[Count], more: list[Count]) -> list[Count]:
 # "The crossing was closed on Thursday afternoon.", "... and the gate remained shut"
 # ("The border was closed": the crossing the article named before, if any).
 _CLOSED_SUBJECT = re.compile(
-    r"(?:^|[.;:]\s+|,?\s+and\s+|\b(?:that|after|when|because|so|but)\s+"
+    r"(?:^|[.;:,]\s+|,?\s+and\s+|\b(?:that|after|when|because|so|but)\s+"
     # ... or the object of a cause: "the incident caused the crossing to remain shut"
     r"|\b(?:caused|forced|led|prompted|compelled)\s+)"
-    r"\W*(?P<np>the\s+(?:(?:border|main|busy|key|frontier)\s+)?"
+    r"\W*(?P<np>the\s+(?:(?:border|main|busy|busiest|key|frontier|major|trade|vital|important|"
+    r"commercial|strategic)\s+){0,2}"
     r"(?P<noun>border crossing|crossing point|border point|crossing|gate|terminal|border))\s+"
-    r"(?:was|were|has been|have been|had been|is|remained|remains|stayed|stays|"
-    r"to\s+(?:remain|stay|be))\s+"
-    r"(?:also\s+|again\s+|temporarily\s+)?(?:closed|shut|sealed)\b",
+    r"(?:was|were|has been|have been|had been|is|(?:has\s+|have\s+|had\s+)?(?:remained|stayed)|"
+    r"remains|stays|to\s+(?:remain|stay|be))\s+"
+    r"(?:also\s+|again\s+|temporarily\s+)?(?:closed|shut(?:tered)?|sealed)\b",
     re.IGNORECASE,
 )
 

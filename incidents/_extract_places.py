@@ -42,7 +42,7 @@ _LOCATIVE = re.compile(
     r"striking|hitting|bombing|shelling|targeting|pounding|attacking|raiding|storming|"
     # the verb's plain form: "attempted to strike X", "tried to attack X"
     r"strike|bomb|shell|target|pound|attack|raid|storm|"
-    r"closed|reopened|shut|sealed|crossing at|crossings at|including|such as|namely|"
+    r"closed|reopened|shut(?:tered)?|sealed|crossing at|crossings at|including|such as|namely|"
     r"(?<=provinces )like|(?<=districts )like|(?<=areas )like|(?<=cities )like|"
     r"jolted|rocked|shook|across the|general area|area|District|Tehsil|"
     # an address written unit word first: "in village X, tehsil Y, district Z"
@@ -1352,7 +1352,7 @@ _SUBJECT_CLOSED = re.compile(
     # (or the last example of crossings that close: "crossings, such as X, have been shut")
     r"^(?:\s+(?:border\s+)?crossings?|\s+border)?,?\s+(?:has\s+|have\s+|had\s+)?"
     r"(?:also\s+|all\s+)?(?:been|remained|remains|was|were|is|are)\s+(?:also\s+|still\s+|all\s+)?"
-    r"(?:closed|shut|sealed)\b"
+    r"(?:closed|shut(?:tered)?|sealed)\b"
 )
 #: A locative phrase opening the sentence or a clause: "In Quetta, a bomb killed two",
 #: "Near Spin Boldak, ...", '"Outside Bannu, ..."' (capitalised, so not in _LOCATIVE).

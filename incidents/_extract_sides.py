@@ -444,7 +444,7 @@ _CLOSED_BY = re.compile(
     r"\b(?:(?P<pk>Pakistan|Islamabad|Pakistani (?:authorities|officials|government|forces))|"
     r"(?P<af>Afghanistan|Kabul|the Taliban|Taliban (?:authorities|government|officials|forces)|"
     r"Afghan (?:authorities|officials|government|forces)))"
-    r"\s+(?:had |has |have |)(?:\w+ly )?(?:closed|shut|sealed)\s+(?:down\s+)?"
+    r"\s+(?:had |has |have |)(?:\w+ly )?(?:closed|shut(?:tered)?|sealed)\s+(?:down\s+)?"
     r"(?:the|its|their)\s+(?:[\w-]+\s+){0,4}?(?:border|crossing|gate|frontier)s?\b"
 )
 

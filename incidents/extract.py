@@ -784,7 +784,7 @@ _PAUSED = re.compile(
 #: A closure told as a state of now: "have all been sealed", "remains shut".
 _SHUT_NOW = re.compile(
     r"\b(?:ha(?:ve|s)\s+(?:all\s+|also\s+|now\s+)?been|remains?|stays?|is|are)\s+"
-    r"(?:all\s+|also\s+|still\s+|now\s+)?(?:sealed|closed|shut|suspended|halted)\b",
+    r"(?:all\s+|also\s+|still\s+|now\s+)?(?:sealed|closed|shut(?:tered)?|suspended|halted)\b",
     re.IGNORECASE,
 )
 #: An addition to the events an article tells ("three more militants", "bringing

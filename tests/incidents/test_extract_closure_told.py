@@ -1,0 +1,63 @@
+"""Closures told by their length, their effects or a definite subject: "has remained
+shuttered", "has been closed for 17 days, which has led to disruptions in trade", "the
+major trade crossing has remained closed for 50 days" after the crossing was named
+(``incidents/_extract_controls.py``, ``_HARMED_TRADE``; ``incidents/_extract_phrasing.py``,
+``_CLOSED_SUBJECT``; ``incidents/_extract_lex.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from incidents.extract import extract
+
+CASES = [
+    # text, article date, (place text, first day, last day) of each closure row
+    (
+        "Torkham border crossing has remained shuttered leaving thousands of travelers "
+        "marooned for four days.",
+        "2023-09-10",
+        [("Torkham border crossing", "2023-09-06", "2023-09-10")],
+    ),
+    (
+        "The Chaman crossing has been closed for the past 12 days, which has led to "
+        "significant disruptions in trade and movement.",
+        "2024-03-20",
+        [("Chaman crossing", "2024-03-08", "2024-03-20")],
+    ),
+    (
+        "The Torkham border is expected to reopen today. Due to heightened border tensions, "
+        "the major trade crossing has remained closed for 50 days.",
+        "2025-11-30",
+        [("the major trade crossing", "2025-10-11", "2025-11-30")],
+    ),
+    (
+        "Officials said the Ghulam Khan crossing will reopen on Monday. The crossing had "
+        "remained closed for nine days.",
+        "2024-06-14",
+        [("The crossing", "2024-06-05", "2024-06-14")],
+    ),
+    # a closure named as a noun that harmed trade is the backdrop of another story;
+    # a shop's shutters are no closure
+    (
+        "Traders met in Peshawar on Monday. Following border clashes, the shutdown of major "
+        "crossings such as Torkham and Chaman has paralyzed cross-border and transit trade.",
+        "2025-12-15",
+        [],
+    ),
+    (
+        "Shops in Chaman bazaar were shuttered on Monday to mourn a local elder.",
+        "2024-06-14",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "want"), CASES)
+def test_closures_told(text: str, date: str, want: list[tuple[str, str, str]]) -> None:
+    rows = extract(text, article_date=date)
+    got = [
+        (r.location, str(r.date)[:10], str(r.date_end)[:10])
+        for r in rows.itertuples()
+        if r.event_kind == "border_closure"
+    ]
+    assert got == want
