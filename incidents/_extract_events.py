@@ -487,7 +487,9 @@ _CONTEXT_NEWS = re.compile(
 )
 # An actor that is the subject of a passive casualty verb is the victim.
 _VICTIM = re.compile(
-    r"[^,;]{0,40}?\b(?:(?:were|was|have been|had been|being|got)\s+(?:also\s+|reportedly\s+)?"
+    # (the actor may close an apposition: "X, a commander of the TTP, was killed")
+    r"(?:[^,;]{0,70}?,\s+(?=(?:were|was|have been|had been)\s)|[^,;]{0,40}?)"
+    r"\b(?:(?:were|was|have been|had been|being|got)\s+(?:also\s+|reportedly\s+)?"
     r"(?:killed|wounded|injured|martyred|hurt|shot)|lost (?:their|his|her) lives?|died|"
     r"embraced (?:martyrdom|shahadat))\b",
     re.IGNORECASE,

@@ -49,7 +49,16 @@ def constrain_to_article(
         before = c.place.match
         # "Khar Kallay": a village of its own name, read only as "Khar"
         suffix = _VILLAGE_AFTER.match(c.evidence, c.place.end) if c.place.text else None
-        within_article(c.place, c.span[0] + c.place.start, index, gc, loose=suffix is not None)
+        # "in Lalpura, Afghanistan": the country the sentence names beside the place
+        told = _COUNTRY_AFTER.match(c.evidence, c.place.end) if c.place.text else None
+        within_article(
+            c.place,
+            c.span[0] + c.place.start,
+            index,
+            gc,
+            loose=suffix is not None,
+            country=_COUNTRY_CODE[told.group(1).lower()] if told else None,
+        )
         if suffix is not None and c.place.match is not before:
             c.place.text = f"{c.place.text}{suffix.group(0)}"  # the village's own name
         if c.place.match is not before:
@@ -58,6 +67,9 @@ def constrain_to_article(
             c.notes.append(c.place.notes[-1])
 
 
+#: A country apposed to a place: "in Lalpura, Afghanistan", "Lal Pura, Pakistan".
+_COUNTRY_AFTER = re.compile(r",\s+(Afghanistan|Pakistan)\b(?!['’]s|\s+(?:and|or)\b)", re.I)
+_COUNTRY_CODE = {"afghanistan": "AF", "pakistan": "PK"}
 #: Pashto "village" written after a name as part of it: "Khar Kallay", "Ahmad Khan Kalle".
 _VILLAGE_AFTER = re.compile(r"\s+(?:Kallay|Kalay|Kelay|Kalle|Kally|Killi|Kili)\b")
 

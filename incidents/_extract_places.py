@@ -2245,6 +2245,7 @@ def within_article(
     gc: Geocoder,
     *,
     loose: bool = False,
+    country: str | None = None,
 ) -> None:
     """Read the bare place ``p`` (at offset ``at`` of the article) inside the units the
     article names: a namesake in a named unit (the closest in the text first) wins
@@ -2252,8 +2253,11 @@ def within_article(
     every named unit, with no namesake in them, falls back to the unit named
     closest before it in the text (else after it), keeping its own text.  ``loose``:
     the name was read only in part ("Khar" of "Khar Kallay"), however well that part
-    is known."""
+    is known.  ``country`` (``"AF"``, ``"PK"``): the country the sentence names beside
+    the place ("in Lalpura, Afghanistan"); only that country's units are read."""
     m = p.match
+    if country is not None:
+        index = [(u, offsets) for u, offsets in index if u.country == country]
     if p.role != "place" or p.fallback or p.context or not index:
         return
     if m.method == "admin2" and m.ambiguous:
@@ -2305,7 +2309,7 @@ def within_article(
         p.notes.append(f"{p.text!r} read in {u.name}, named in the article: {got.name}")
         p.match = got
         return
-    if far and away:
+    if far and away and (country is None or m.country != country):
         u = away[0]
         p.notes.append(
             f"{p.text!r} read as {m.name} {_km(m, u):.0f} km from {u.name}, the unit the "
