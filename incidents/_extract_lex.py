@@ -543,7 +543,8 @@ def _triggers(sentence: str) -> list[Trigger]:
                 or (_PERFECT_BEFORE.search(before) and _LASTING_AFTER.match(sentence, m.end()))
                 or _BEGAN_AFTER.match(sentence, m.end())
             )
-            state = bool(state) and not _DURATION.search(sentence)
+            # ("reopened after remaining closed for 20 days": ended, not a state)
+            state = bool(state) and not _DURATION.search(sentence) and not ended_closure(text)
             if _PROTESTED_BEFORE.search(before):
                 continue  # "traders protested the closure of the crossing": a known state
             if _NOT_BORDER_OBJECT.match(sentence, m.end()):

@@ -96,7 +96,11 @@ ENDED_CLOSURE = re.compile(
     rf"\bafter\s+(?:an?\s+|the\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|about\s+)*"
     rf"(?:{_NUM}[- ](?:day|week|month)s?(?:[- ]long)?|(?:week|month|fortnight)[- ]long|"
     rf"{_NUM}\s+(?:days|weeks|months)\s+of)\s+(?:(?:border|trade|complete)\s+)?"
-    rf"(?:closure|shutdown|suspension)\b",
+    rf"(?:closure|shutdown|suspension)\b"
+    # "reopened on Saturday after remaining closed for 20 days"
+    rf"|\bafter\s+(?:remaining|staying|being)\s+(?:closed|shut|sealed)\s+for\s+"
+    rf"(?:nearly\s+|almost\s+|over\s+|more\s+than\s+|about\s+)*(?:{_NUM}|a)\s+"
+    rf"(?:days?|weeks?|months?)\b",
     re.IGNORECASE,
 )
 

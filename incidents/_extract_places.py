@@ -1346,7 +1346,9 @@ _PASSIVE_HIT = re.compile(
 # trade after a 10-day closure")
 _SUBJECT_REOPENED = re.compile(
     r"^(?:\s+(?:border\s+)?crossing(?:\s+point)?|\s+border)?,?\s+(?:has\s+|have\s+|had\s+)?"
-    r"(?:been\s+|was\s+|were\s+|is\s+)?(?:\w+ly\s+)?re-?open(?:ed|s)?\b"
+    r"(?:\w+ly\s+)?(?:been\s+|was\s+|were\s+|is\s+)?(?:\w+ly\s+)?"
+    # ("has finally been opened after a 20-day-long closure"; not "opened fire")
+    r"(?:re-?open(?:ed|s)?|opened(?!\s+fire))\b"
 )
 _SUBJECT_CLOSED = re.compile(
     # (or the last example of crossings that close: "crossings, such as X, have been shut")

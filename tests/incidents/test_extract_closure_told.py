@@ -36,6 +36,23 @@ CASES = [
         "2024-06-14",
         [("The crossing", "2024-06-05", "2024-06-14")],
     ),
+    # told from the reopening that ended it, by its length
+    (
+        "The Torkham border has finally been opened after a 20-day-long closure; however, "
+        "the crossing is used only for the return of Afghan refugees.",
+        "2025-11-02",
+        [("Torkham border", "2025-10-13", "2025-11-02")],
+    ),
+    (
+        "Torkham reopened on Saturday after remaining closed for 20 days.",
+        "2025-11-02",
+        [("Torkham", "2025-10-12", "2025-11-01")],
+    ),
+    (
+        "Shops in Landi Kotal reopened on Saturday after remaining closed for two days.",
+        "2025-11-02",
+        [],
+    ),
     # a closure named as a noun that harmed trade is the backdrop of another story;
     # a shop's shutters are no closure
     (
