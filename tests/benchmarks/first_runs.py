@@ -64,6 +64,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("52", "5925fc5", "IX IY IZ JA JB JC"),
     ("53", "fec1b7b", "JD JE JF JG JH JI"),
     ("54", "2ff72a4", "JJ JK JL JM JN JO"),
+    ("55", "9006c4b", "JP JQ JR JS JT JU"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
