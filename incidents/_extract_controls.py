@@ -237,6 +237,23 @@ _CAUSE_OF_STATE = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+#: A closure told with its cause: "The border was closed for an indefinite period shortly
+#: after a deadly blast at X" (the blast, undated, is the closure's backstory).
+_CLOSED_AFTER_CAUSE = re.compile(
+    r"\b(?:border|crossings?|gate)\s+(?:was|were|has\s+been|had\s+been|remained)\s+"
+    r"(?:\w+ly\s+)?(?:closed|shut|sealed)\b[^.;:]{0,80}?"
+    r"\b(?:shortly|soon|days|weeks|months)\s+(?:after|following)\s+"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: What makes a cause its own news: a day, a date or a toll in its clause.
+_TOLD_AFTER = re.compile(
+    r"[^.;:]{0,120}?\b(?:on|last|this|early|late|yesterday|today|killed|killing|dead|died|"
+    r"injured|wounded|martyred|claimed|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
+    r"\d+)\b",
+    re.IGNORECASE,
+)
 #: Fighting told as what hurt trade or caused closures: "Violent clashes on the border
 #: have brought trade to a halt", "The clashes caused border closures last week".
 _HARMED_TRADE = re.compile(
@@ -372,6 +389,14 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
         return "recollection"  # "the fighting has displaced thousands": their story's cause
     if _CAUSE_OF_STATE.search(before) and not _OWN_DAY.search(after):
         return "recollection"  # "border closures, triggered by clashes between ...": a cause
+    if (
+        kind not in ("border_closure", "ceasefire", "talks")
+        and _CLOSED_AFTER_CAUSE.search(sentence[max(0, start - 160) : start])
+        and not _TOLD_AFTER.match(sentence, end)
+    ):
+        # "the border was closed shortly after a deadly blast at X": the closure's
+        # backstory (not "... after an attack on a convoy on Oct. 12 that killed 10")
+        return "recollection"
     if low.startswith("death") and _DUE_TO.search(before):
         return "recollection"  # "polls were postponed due to the death of a candidate"
     if (

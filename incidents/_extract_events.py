@@ -667,6 +667,12 @@ def _sentence(
             continue
         if x.kind == "border_closure" and p.role == "country":
             continue  # a closure is of a crossing, not of a country
+        if (
+            x.kind == "border_closure"
+            and x.end <= p.start
+            and _CAUSE_SITE.search(t, x.end, p.start)
+        ):
+            continue  # "the border was closed shortly after a deadly blast at X": the cause's
         if x.violent and _CLOSED_AFTER.match(t, p.end):
             continue  # "gunfire continued, and Torkham and Chaman remained closed"
         if (p.match.country == "other" or p.role == "venue") and x.kind not in (
@@ -1376,6 +1382,16 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
 # Fire one side opens on another ("gunmen opened fire on a van"): one-sided when its
 # only victims are civilians (ACLED: an attack on civilians), unlike a clash.
 _FIRED_ON = re.compile(r"\bopen(?:ed|s|ing)? (?:\w+ )?fire\b|\bfired (?:on|at|upon|into)\b", re.I)
+
+
+#: The site of a closure's cause, told after it: "... closed shortly after a deadly blast
+#: at X", "... sealed following an attack on a convoy in X".
+_CAUSE_SITE = re.compile(
+    r"\b(?:after|following)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:blast|attack|bombing|"
+    r"explosion|clash(?:es)?|strikes?|shelling|firing|ambush|raid)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:at|in|on|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?$",
+    re.IGNORECASE,
+)
 
 
 _DRONE = re.compile(r"\b(?:drones?|quadcopters?|UAVs?|unmanned)\b", re.IGNORECASE)

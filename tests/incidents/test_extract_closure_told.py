@@ -78,3 +78,29 @@ def test_closures_told(text: str, date: str, want: list[tuple[str, str, str]]) -
         if r.event_kind == "border_closure"
     ]
     assert got == want
+
+
+CAUSES = [
+    # text, article date, (kind, place) of each row
+    # an undated cause told "shortly after" a closure is its backstory, and its site
+    # is not the closure's
+    (
+        "The Pak-Afghan border was closed for an indefinite period shortly after a deadly "
+        "blast at Lal Shahbaz Qalandar in Sehwan Sharif citing security reasons.",
+        "2017-02-24",
+        [],
+    ),
+    # a cause with its own day and toll is news
+    (
+        "The Torkham crossing was closed shortly after an attack on a convoy in Kunj Alizai "
+        "on Saturday that killed ten people.",
+        "2024-10-14",
+        [("attack", "Kunj Alizai"), ("border_closure", "Torkham crossing")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "want"), CAUSES)
+def test_closure_causes(text: str, date: str, want: list[tuple[str, str]]) -> None:
+    rows = extract(text, article_date=date)
+    assert sorted((r.event_kind, r.location) for r in rows.itertuples()) == want
