@@ -228,6 +228,13 @@ _AGREED = re.compile(
     r"requested|started|began|begun)\b",
     re.IGNORECASE,
 )
+# "reached an agreement with Afghanistan's Interim Government for a temporary 48-hour
+# ceasefire": the agreement's verb farther back than the window of _AGREED
+_AGREEMENT_FOR = re.compile(
+    r"\b(?:reached|signed|struck|announced)\s+(?:an?\s+)?agreement\s+(?:[\w’'-]+\s+){0,6}?"
+    r"for\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _NOT_AGREED = re.compile(
     # ("hostilities that ended with a truce agreed on Wednesday": the truce is news)
     r"\b(?:despite|violat\w+|breach\w*|broke|collapsed?|expired?|lapsed?|ended(?! with\b)|after|"
@@ -516,7 +523,10 @@ def _triggers(sentence: str) -> list[Trigger]:
         if kind == "ceasefire":
             window = sentence[max(0, m.start() - 60) : m.end() + 60]
             before = sentence[max(0, m.start() - 25) : m.start()]
-            if not _AGREED.search(window) or _NOT_AGREED.search(before):
+            agreed = _AGREED.search(window) or _AGREEMENT_FOR.search(
+                sentence, max(0, m.start() - 120), m.start()
+            )
+            if not agreed or _NOT_AGREED.search(before):
                 continue
             if truce_state(sentence, m.end()):  # "a truce ... has faltered"
                 continue
@@ -664,7 +674,10 @@ _HOW = (
     r"(?:disputed|porous|shared|volatile|contested|mountainous|rugged|long|tense|so-called|"
     r"contentious|controversial|colonial-era|unrecogni[sz]ed|de facto|restive|troubled)"
 )
-_KM = r"\d[\d,]*[- ]?(?:km|kilometre|kilometer|mile)s?(?:[- ]long)? "
+_KM = (
+    r"(?:more than |over |nearly |about |some |roughly |almost )?"
+    r"\d[\d,]*[- ]?(?:km|kilometre|kilometer|mile)s?(?:[- ]long)? "
+)
 _LEN = rf"(?:(?:{_HOW},? )?{_KM})?"
 _PAIR = (
     # "the two countries' disputed border": whose border, then how it is
@@ -676,7 +689,8 @@ _STRONG = re.compile(
     rf"\b(?:all|right) along (?:the |their |its )?{_LEN}{_PAIR}(?:shared )?{_FRONT}"
     rf"|\b(?:along|across|on) (?:the |their )?(?:entire|whole|full|length of the) "
     rf"(?:length of (?:the )?)?{_LEN}{_PAIR}{_FRONT}"
-    rf"|\b(?:several|multiple|many|numerous|various|dozens of|a string of|a series of) "
+    rf"|\b(?:several|multiple|many|numerous|various|dozens of|a string of|a series of|"
+    rf"\d{{1,3}}) "
     rf"(?:points|places|locations|sectors|areas|fronts|posts|positions|border posts|"
     rf"military posts|army posts|checkposts) (?:along|on|across) (?:the |their )?{_LEN}{_PAIR}"
     rf"{_FRONT}"
@@ -711,6 +725,13 @@ _WEAK = re.compile(
     rf"|(?:(?<=\battacked )|(?<=\battacking )|(?<=\battacks )|(?<=\bassaulted )|"
     rf"(?<=\btargeted )|(?<=\bshelled )|(?<=\bfired on )|(?<=\bfired at ))"
     rf"(?:the )?(?:Pakistani|Afghan) border (?:troops|forces|guards|personnel)\b"
+    # "Taliban forces attacked several positions in Pakistan": the other side's, no
+    # place named
+    rf"|(?:(?<=\battacked )|(?<=\battacking )|(?<=\bassaulted )|(?<=\btargeted )|"
+    rf"(?<=\btargeting )|(?<=\bshelled )|(?<=\bstruck )|(?<=\bhit ))"
+    rf"(?:several|multiple|dozens of|numerous|various|\d{{1,3}}) (?:military |border )?"
+    rf"(?:positions|posts|locations|points|areas|places|targets|checkposts) (?:in|inside) "
+    rf"(?:Pakistan|Afghanistan)\b(?!'s|’s)"
     # "several points beyond the hypothetical line": across the line, in Pakistan
     rf"|\bbeyond (?:the )?{_FRONT}"
     # "airstrikes inside Afghanistan", "positions across Afghanistan"
