@@ -759,6 +759,29 @@ def _sentence(
                 x = max(told, key=lambda y: y.end)
             pairs.append((x, _frontier_place(a, b, phrase, is_strong)))
             break
+    if violent_placed:
+        # another violent event of the sentence, with no place of its own, told on the
+        # frontier right after its word ("Taliban forces attacked Pakistani soldiers
+        # along their shared border on Oct. 11 night, ... after explosions were heard in
+        # Kabul"): a frontier-wide row beside the placed one
+        paired = {id(x) for x, _ in pairs}
+        for x in trig:
+            if not x.violent or x.weak or id(x) in paired:
+                continue
+            f = next(
+                (
+                    f
+                    for f in fr
+                    if x.end <= f[0] <= x.end + FRONTIER_AFTER
+                    and not re.search(r"[,;:]", t[x.end : f[0]])
+                ),
+                None,
+            )
+            if f is None or any(
+                y.violent and y is not x and abs(y.start - f[0]) < f[0] - x.end for y in trig
+            ):
+                continue
+            pairs.append((x, _frontier_place(f[0], f[1], f[2], f[3])))
     for kind in ("border_closure", "ceasefire"):
         # (a closure told from its reopening is one of a crossing the sentence names)
         ks = [x for x in trig if x.kind == kind and not ended_closure(x.text)]
@@ -1384,6 +1407,8 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
 _FIRED_ON = re.compile(r"\bopen(?:ed|s|ing)? (?:\w+ )?fire\b|\bfired (?:on|at|upon|into)\b", re.I)
 
 
+#: How far after an unplaced event word a frontier phrase may come to place it (chars).
+FRONTIER_AFTER = 60
 #: The site of a closure's cause, told after it: "... closed shortly after a deadly blast
 #: at X", "... sealed following an attack on a convoy in X".
 _CAUSE_SITE = re.compile(

@@ -111,6 +111,8 @@ _T: list[tuple[str, str]] = [
         r"|\bfought\b|\bhostilities\b|\bconfrontations?\b|\bfirings?\b"
         r"|\b(?:violent |armed )?encounters?\b"
         r"|\bcross-border fire\b|\bgunfire\b|\bfired (?:on|at|upon|into)\b"
+        # "resorted to unprovoked fire on multiple Pakistani border posts"
+        r"|\b(?:unprovoked|indiscriminate|heavy|intense)\s+fire\s+(?:on|at|upon|towards?)\b"
         # a security operation against militants ("an intelligence-based operation in X")
         r"|\bsearch[- ]and[- ]strike operations?\b"
         r"|\b(?:intelligence[- ]based|search|sanitization|sanitisation|clearance|combing|"
@@ -682,7 +684,8 @@ _LEN = rf"(?:(?:{_HOW},? )?{_KM})?"
 _PAIR = (
     # "the two countries' disputed border": whose border, then how it is
     r"(?:(?:two |both )?(?:countries|nations|neighbou?rs)['’] )?"
-    rf"(?:{_HOW},? )?(?:{_KM})?"
+    # ("their porous and disputed border")
+    rf"(?:{_HOW}(?:,| and)? ){{0,2}}(?:{_KM})?"
     r"(?:(?:Afghan|Afghanistan|Pakistan|Pakistani)[- ](?:Afghan|Afghanistan|Pakistan|Pakistani) )?"
 )
 _STRONG = re.compile(
@@ -699,7 +702,9 @@ _STRONG = re.compile(
 )
 _WEAK = re.compile(
     # not "across the border": that is cross-border fire, not the whole frontier
-    rf"\b(?:along|on) (?:the |their )?{_LEN}{_PAIR}{_FRONT}\b(?! (?:crossing|town|city|"
+    # ("along some sections of their border")
+    rf"\b(?:along|on) (?:(?:some |several |various )?(?:sections|parts|stretches) of )?"
+    rf"(?:the |their )?{_LEN}{_PAIR}{_FRONT}\b(?! (?:crossing|town|city|"
     rf"district|post|{_FRONT_BODY}))"
     # "a suicide attack near the Afghan border", "strikes on Afghan territory" (only
     # when the sentence names no place)
@@ -718,7 +723,9 @@ _WEAK = re.compile(
     # tanks", "captured 19 Pakistani military posts": one side's posts, hit by the other
     rf"|(?:(?<=\battacked )|(?<=\battacking )|(?<=\bassaulted )|(?<=\btargeted )|"
     rf"(?<=\btargeting )|(?<=\bshelled )|(?<=\bcaptured )|(?<=\bseized )|(?<=\bstormed )|"
-    rf"(?<=\boverran )|(?<=\bdestroyed ))(?:the )?(?:\d+ |several |multiple |dozens of )?"
+    rf"(?<=\boverran )|(?<=\bdestroyed )|(?<=\battacks on )|(?<=\battack on )|"
+    rf"(?<=\bfire on )|(?<=\bfiring on )|(?<=\bfired on )|(?<=\bfired at )|"
+    rf"(?<=\bassaults on )|(?<=\bassault on ))(?:the )?(?:\d+ |several |multiple |dozens of )?"
     rf"(?:Pakistani|Afghan|Pakistan(?:'s|’s)|Afghanistan(?:'s|’s)) (?:border |frontier |military "
     rf"|army |security |forward )?(?:posts|positions|checkposts|outposts|checkpoints)\b"
     # "Afghan forces attacked Pakistani border troops": the other side's troops on the line
