@@ -782,6 +782,29 @@ def _sentence(
             ):
                 continue
             pairs.append((x, _frontier_place(f[0], f[1], f[2], f[3])))
+    reopen = _TO_REOPEN.search(t) if memory is not None else None
+    if reopen is not None and memory is not None:
+        # talks or a truce "to reopen the crossing" with no place of their own: at the
+        # crossing the article named before ("A flag meeting on March 19 saw officials
+        # agree to reopen the trade route and implement a temporary ceasefire")
+        todo = [
+            x
+            for x in trig
+            if x.kind in ("talks", "ceasefire")
+            and not any(y is x for y, _ in pairs)
+            and not re.search(r"[,;:]", t[x.end : reopen.start()])
+            and not re.search(r"[,;:]|\b(?:after|following)\s", t[reopen.end() : x.start])
+        ]
+        home = memory.last_crossing() if todo and not fr else None
+        for x in todo if home is not None else []:
+            name = home.match.name or home.text
+            note = f"talks on reopening: at {name}, the crossing named before"
+            pairs.append(
+                (
+                    x,
+                    replace(home, start=x.start, end=x.end, text=name, role="place", notes=[note]),
+                )
+            )
     for kind in ("border_closure", "ceasefire"):
         # (a closure told from its reopening is one of a crossing the sentence names)
         ks = [x for x in trig if x.kind == kind and not ended_closure(x.text)]
@@ -1407,6 +1430,12 @@ def _actors(c: _Candidate, x: Trigger, acts: list[tuple[int, str]], t: str) -> N
 _FIRED_ON = re.compile(r"\bopen(?:ed|s|ing)? (?:\w+ )?fire\b|\bfired (?:on|at|upon|into)\b", re.I)
 
 
+#: Talks whose object is a crossing's reopening: "agree to reopen the trade route",
+#: "to reopen the crossing", "on reopening the border".
+_TO_REOPEN = re.compile(
+    r"\b(?:to|on|for|about)\s+(?:the\s+)?re-?open(?:ing)?\s+(?:of\s+)?(?:the|it|its)\b",
+    re.IGNORECASE,
+)
 #: How far after an unplaced event word a frontier phrase may come to place it (chars).
 FRONTIER_AFTER = 60
 #: The site of a closure's cause, told after it: "... closed shortly after a deadly blast

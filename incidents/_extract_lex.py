@@ -191,6 +191,11 @@ _T: list[tuple[str, str]] = [
         "talks",
         r"\b(?:peace |follow-up |fresh |new |further |)talks\b|\bnegotiations\b"
         r"|\bround of (?:talks|negotiations)\b|\bmediat(?:ed|ion) talks\b"
+        # the border forces' "flag meeting"; "the first round of discussions"
+        r"|\bflag meetings?\b|\brounds? of (?:discussions|dialogue)\b"
+        # "a meeting held yesterday between local Nangarhar officials and the Pakistani
+        # side" (both sides named: _triggers)
+        r"|\bmeetings?(?=\s+(?:held\s+)?(?:[\w()-]+\s+){0,3}?between\s)"
         # "held a week of informal meetings in Urumqi", "a trilateral meeting", "a meeting
         # of the Joint Coordination Committee" (not "chaired a meeting at his office")
         r"|\b(?:informal|bilateral|trilateral|tripartite|quadrilateral|week of|days of|"
@@ -230,6 +235,8 @@ _AGREED = re.compile(
     r"requested|started|began|begun)\b",
     re.IGNORECASE,
 )
+# a verb of keeping a truce whose object is a new one: "implement a temporary ceasefire"
+_KEEP_NEW = re.compile(r"(?<=implement)\s+an?\s+|(?<=observe)\s+an?\s+", re.IGNORECASE)
 # "reached an agreement with Afghanistan's Interim Government for a temporary 48-hour
 # ceasefire": the agreement's verb farther back than the window of _AGREED
 _AGREEMENT_FOR = re.compile(
@@ -528,7 +535,12 @@ def _triggers(sentence: str) -> list[Trigger]:
             agreed = _AGREED.search(window) or _AGREEMENT_FOR.search(
                 sentence, max(0, m.start() - 120), m.start()
             )
-            if not agreed or _NOT_AGREED.search(before):
+            kept_truce = _NOT_AGREED.search(before)
+            if kept_truce and _KEEP_NEW.match(before, kept_truce.end()):
+                # "agree to reopen the route and implement a temporary ceasefire": a new
+                # truce to keep (not "uphold the ceasefire reached in Doha")
+                kept_truce = None
+            if not agreed or kept_truce:
                 continue
             if truce_state(sentence, m.end()):  # "a truce ... has faltered"
                 continue
@@ -583,6 +595,12 @@ def _triggers(sentence: str) -> list[Trigger]:
         if kind == "talks" and high_meeting_alone(text, sentence):
             continue  # "chaired a high-level meeting in Islamabad": one side's meeting
         if (
+            kind == "talks"
+            and re.fullmatch(r"meetings?", text, re.I)
+            and not _meeting_of_both(sentence, m.end())
+        ):
+            continue  # "a meeting between the prime minister and the army chief"
+        if (
             kind == "killing"
             and text.lower() in ("injured", "wounded", "dead")
             and re.search(r"\bthe\s+$", sentence[max(0, m.start() - 5) : m.start()], re.I)
@@ -621,6 +639,20 @@ def _triggers(sentence: str) -> list[Trigger]:
             continue  # "a suicide bomber detonated explosives": one blast, a suicide one
         out.append(Trigger(m.start(), m.end(), text, kind, state))
     return out
+
+
+_PK_SIDE = re.compile(r"\b(?:Pakistan|Pakistani|Islamabad)\b")
+_AF_SIDE = re.compile(
+    r"\b(?:Afghan|Afghanistan|Taliban|Kabul|Islamic Emirate|Nangarhar|Kandahar|Kunar|Khost|"
+    r"Paktika|Paktia|Nuristan|Helmand|Zabul|Nimroz)\b"
+)
+
+
+def _meeting_of_both(sentence: str, end: int) -> bool:
+    """Whether the clause after "meeting ... between" names both countries' sides
+    ("between local Nangarhar officials and the Pakistani side")."""
+    clause = re.split(r"[.;]", sentence[end : end + 160])[0]
+    return bool(_PK_SIDE.search(clause) and _AF_SIDE.search(clause))
 
 
 def disaster_toll(sentence: str) -> bool:
