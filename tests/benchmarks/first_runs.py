@@ -65,6 +65,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("53", "fec1b7b", "JD JE JF JG JH JI"),
     ("54", "2ff72a4", "JJ JK JL JM JN JO"),
     ("55", "9006c4b", "JP JQ JR JS JT JU"),
+    ("56", "212fdf3", "JV JW JX JY JZ KA"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
