@@ -28,6 +28,12 @@ CASES = [
         "officially reopened.",
         ("Kharlachi", "2023-05-28", "2024-01-23"),
     ),
+    # ... told as the state the reopening ended (the real articles' annotators list such
+    # a closure as an incident; an earlier negative case read it as no news)
+    (
+        "The Chaman crossing reopened on Monday after remaining closed for three weeks.",
+        ("Chaman", "2024-01-01", "2024-01-22"),
+    ),
     # no length: the closure's days are not told
     ("The Torkham border crossing reopened on Tuesday after a brief closure.", None),
     # no crossing named: no row on the whole frontier

@@ -451,7 +451,7 @@ NEGATIVE = [
     "Pakistan and Afghanistan signed a trade agreement in Kabul on Monday.",
     "Over 1,000 Afghan refugees were deported through Torkham on Monday.",
     "Officials from both countries met in Islamabad on Monday to discuss trade and transit.",
-    "The Chaman crossing reopened on Monday after remaining closed for three weeks.",
+    "The Chaman crossing reopened on Monday for Afghan refugees returning home.",
     "Pakistan's foreign ministry condemned the attack in Khost.",
     "Pakistan denied carrying out any strikes in Khost.",
     "Pakistan's prime minister visited troops in Bajaur on Monday.",
