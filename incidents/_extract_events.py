@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 
+from geo.sphere import point_km
 from incidents._extract_anaphora import (
     Antecedents,
     crossing_match,
@@ -829,6 +830,19 @@ def _sentence(
                     continue
             pairs.append((ks[0], _frontier_place(a, b, phrase or FRONTIER_NAME, True)))
 
+    shut = [p for x, p in pairs if x.kind == "border_closure" and crossing_match(p.match)]
+    if shut:
+        # a closure told at a crossing is not also one of a far place of its sentence
+        # ("In Islamabad today, the Torkham border stayed shut for a seventh day")
+        pairs = [
+            (x, p)
+            for x, p in pairs
+            if x.kind != "border_closure"
+            or p.role != "place"
+            or crossing_match(p.match)
+            or any(_match_km(p.match, q.match) <= CLOSURE_NEAR_KM for q in shut)
+        ]
+
     # (not the toll of ", four days after shelling that killed eight")
     counts = _own_counts(t, without_anchored(t, counts_in(t)), raw_strong, trig)
     if not pairs:
@@ -1436,6 +1450,18 @@ _TO_REOPEN = re.compile(
     r"\b(?:to|on|for|about)\s+(?:the\s+)?re-?open(?:ing)?\s+(?:of\s+)?(?:the|it|its)\b",
     re.IGNORECASE,
 )
+#: How far from the crossing a sentence closes another place of the sentence may lie and
+#: still be closed with it (the crossing's town or district; km).
+CLOSURE_NEAR_KM = 60.0
+
+
+def _match_km(a: Match, b: Match) -> float:
+    """Great-circle km between two matches (infinite when either has no point)."""
+    if any(v != v for v in (a.lat, a.lon, b.lat, b.lon)):
+        return float("inf")
+    return float(point_km(a.lat, a.lon, b.lat, b.lon))
+
+
 #: How far after an unplaced event word a frontier phrase may come to place it (chars).
 FRONTIER_AFTER = 60
 #: The site of a closure's cause, told after it: "... closed shortly after a deadly blast

@@ -104,3 +104,32 @@ CAUSES = [
 def test_closure_causes(text: str, date: str, want: list[tuple[str, str]]) -> None:
     rows = extract(text, article_date=date)
     assert sorted((r.event_kind, r.location) for r in rows.itertuples()) == want
+
+
+FAR = [
+    # text, article date, matched places of the closure rows: a closure told at a
+    # crossing is not one of the far places of its sentence
+    (
+        "In Islamabad today, the Torkham border stayed shut for a seventh straight day.",
+        "2025-10-19",
+        ["Torkham border crossing"],
+    ),
+    (
+        "Porters who left for Punjab and Sindh said the Torkham crossing had been closed "
+        "for three months.",
+        "2025-12-29",
+        ["Torkham"],
+    ),
+    (
+        "The Torkham and Chaman crossings were closed on Sunday.",
+        "2025-10-13",
+        ["Chaman", "Torkham"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "want"), FAR)
+def test_closure_not_of_far_places(text: str, date: str, want: list[str]) -> None:
+    rows = extract(text, article_date=date, min_confidence=0)
+    got = sorted(r.matched_name for r in rows.itertuples() if r.event_kind == "border_closure")
+    assert got == want
