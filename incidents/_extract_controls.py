@@ -246,6 +246,13 @@ _CLOSED_AFTER_CAUSE = re.compile(
     r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+#: An event told only as what is claimed or feared around other news: "families
+#: displaced from the valley amid disputed claims of a counterterrorism operation".
+_AMID_CLAIMS = re.compile(
+    r"\bamid\s+(?:[\w-]+\s+){0,2}?(?:claims|reports|allegations|fears|rumou?rs|talk)\s+of\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 #: What makes a cause its own news: a day, a date or a toll in its clause.
 _TOLD_AFTER = re.compile(
     r"[^.;:]{0,120}?\b(?:on|last|this|early|late|yesterday|today|killed|killing|dead|died|"
@@ -414,6 +421,8 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
         return "recollection"  # "amid frequent disruptions ..., including X, which was closed"
     if _AMID_TREND.search(before):
         return "recollection"  # "amid the recent escalation in hostilities": a backdrop
+    if _AMID_CLAIMS.search(before):
+        return "recollection"  # "displaced amid disputed claims of an operation": a backdrop
     if _ACCIDENTAL_BLAST.search(sentence) and not _AGENT_OF_VIOLENCE.search(sentence):
         return "accident"  # "an accidental hand grenade blast killed a boy"
     if low == "targeted" and _TARGETED_GROUP.match(after) and _DETERMINER_END.search(before):

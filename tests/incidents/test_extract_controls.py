@@ -290,3 +290,25 @@ EVENT_TEXTS = [
 def test_events_still_make_rows(text: str, place: str) -> None:
     df = rows(text)
     assert df["location"].astype(str).str.contains(place).any()
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        # an operation told only as what is claimed around other news is its backdrop
+        (
+            "A jirga convened at Bara Bazaar on Saturday called for relief for families "
+            "displaced from the Tirah Valley amid disputed claims of a counterterrorism "
+            "operation.",
+            0,
+        ),
+        # the operation told as news
+        (
+            "Security forces launched a counterterrorism operation in the Tirah Valley on "
+            "Saturday, killing four militants.",
+            1,
+        ),
+    ],
+)
+def test_amid_claims_is_a_backdrop(text: str, n: int) -> None:
+    assert len(extract(text, article_date="2026-01-31")) == n
