@@ -1450,6 +1450,8 @@ _TO_REOPEN = re.compile(
     r"\b(?:to|on|for|about)\s+(?:the\s+)?re-?open(?:ing)?\s+(?:of\s+)?(?:the|it|its)\b",
     re.IGNORECASE,
 )
+#: A cause told by a pronoun for the sentence's own agent: "after they opened fire".
+_SAME_AGENT = re.compile(r"(?:after|when)\s+(?:they|he|she)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: How far from the crossing a sentence closes another place of the sentence may lie and
 #: still be closed with it (the crossing's town or district; km).
 CLOSURE_NEAR_KM = 60.0
@@ -1723,6 +1725,11 @@ def _events_of(
             dropped = True  # "the talks follow a ceasefire brokered by Qatar": its past
             continue
         cm = _CAUSE.search(clause) if x.violent else None
+        if cm is not None and _SAME_AGENT.match(cm.group(0)):
+            # "forces killed one person after they opened fire on protesters": the
+            # pronoun's deed is the same event, told by how it began
+            keep.append(x)
+            continue
         if cm is not None and _THIS_FOLLOWS.match(t[: x.start - len(clause) + cm.end()]):
             # "This confrontation follows recent airstrikes on December 24 in X": the
             # news told before, set after an earlier event, dated or not (and so is

@@ -312,3 +312,13 @@ def test_events_still_make_rows(text: str, place: str) -> None:
 )
 def test_amid_claims_is_a_backdrop(text: str, n: int) -> None:
     assert len(extract(text, article_date="2026-01-31")) == n
+
+
+def test_a_pronoun_cause_is_the_same_event() -> None:
+    # "after they opened fire": the deed of the sentence's own agent, not an earlier cause
+    rows = extract(
+        "Pakistani security forces killed one person after they opened fire on protesters "
+        "gathered at the Chaman border-crossing point in a fatal clash.",
+        article_date="2024-05-05",
+    )
+    assert [(r.matched_name, r.fatalities) for r in rows.itertuples()] == [("Chaman", 1)]
