@@ -81,6 +81,8 @@ _MODAL = re.compile(
     r"deter(?:s|red|ring|rence|rent)?|"
     r"plan(?:s|ned|ning)? to|not hesitate to|ready to|prepared to|intends? to|seek(?:s|ing)? to|"
     r"if|unless|reserves? the right to|right to|to avoid|to prevent|to stop|consider\w*|"
+    # what a measure is for: "fencing started to block militant infiltration"
+    r"to block|to curb|to stem|to counter|"
     r"mull\w*|weigh\w*|may|possible|potential|option of|"
     # a capability, had or lacked: "an inability to carry out large scale attacks"
     r"inability to|unable to|incapable of|(?:ability|capability|capabilities|capacity) to)"

@@ -322,6 +322,14 @@ _CASUALTY_WORD = re.compile(
     re.IGNORECASE,
 )
 _REOPEN = re.compile(r"\bre-?open(?:ed|ing|s)?\b", re.IGNORECASE)
+# A crossing closed to one group of people for want of papers: "the closure of Torkham
+# crossing for Afghan patients without passports and Pakistani visas".
+_WITHOUT_PAPERS = re.compile(
+    r"[^.;:]{0,50}?\b(?:for|to)\s+(?:[\w-]+\s+){0,3}?(?:patients|travell?ers|passengers|"
+    r"people|pedestrians|refugees|Afghans|nationals|drivers|citizens|students)\s+without\s+"
+    r"(?:(?:valid|legal|proper|travel)\s+)?(?:passports?|visas?|documents?|papers|travel)\b",
+    re.IGNORECASE,
+)
 
 
 # "the ceasefire agreed in Doha has ...": the participle names a truce in force, the
@@ -573,6 +581,8 @@ def _triggers(sentence: str) -> list[Trigger]:
                 continue  # "traders protested the closure of the crossing": a known state
             if _NOT_BORDER_OBJECT.match(sentence, m.end()):
                 continue  # "closed all government institutions in Chaman": no crossing
+            if _WITHOUT_PAPERS.match(sentence, m.end()):
+                continue  # "the closure of Torkham for patients without visas": a documents rule
             if other_subject(sentence, m.start()):
                 continue  # "Schools near the Torkham border, ..., were closed": not it
             if _REOPEN.search(sentence[max(0, m.start() - 80) : m.end() + 40]) and not (

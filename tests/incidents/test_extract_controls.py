@@ -322,3 +322,30 @@ def test_a_pronoun_cause_is_the_same_event() -> None:
         article_date="2024-05-05",
     )
     assert [(r.matched_name, r.fatalities) for r in rows.itertuples()] == [("Chaman", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        # what a measure is for is no event
+        (
+            "The fencing had been started to block militant infiltration, smuggling and "
+            "other illegal crossings on the Pakistan-Afghanistan border.",
+            0,
+        ),
+        # a crossing closed to one group for want of papers is a documents rule
+        (
+            "Taliban authorities in Nangarhar announced the closure of Torkham crossing for "
+            "Afghan patients without passports and Pakistani visas.",
+            0,
+        ),
+        # the crossing closed to everyone is a closure
+        (
+            "Taliban authorities in Nangarhar announced the closure of Torkham crossing on "
+            "Monday after an exchange of fire.",
+            1,
+        ),
+    ],
+)
+def test_purposes_and_document_rules(text: str, n: int) -> None:
+    assert len(extract(text, article_date="2024-03-12")) == n
