@@ -359,7 +359,9 @@ class Antecedents:
                 continue
             text = t[a:b]
             note = f"{text!r} refers back to {ante.label} named before it"
-            out.append(_at(a, b, ante.text if am is there else text, ante, note, anew=anew))
+            # ("there", "It": the row shows the name referred to)
+            shown = ante.text if am is there or text.lower() == "it" else text
+            out.append(_at(a, b, shown, ante, note, anew=anew))
             taken.append((a, b))
         return out
 

@@ -11,7 +11,7 @@ from geo import reference
 from incidents._extract_controls import accidental, non_event
 from incidents._extract_counts import Casualties, casualties_in
 from incidents._extract_lex_more import EXTRA, MONTH, TRADES, same_blast
-from incidents._extract_phrasing import CLOSURE_BEGAN, MORE_TRIGGERS
+from incidents._extract_phrasing import CLOSURE_BEGAN, MORE_TRIGGERS, closed_subject
 from incidents._extract_phrasing_h import (
     MORE_TRIGGERS_H,
     ended_closure,
@@ -598,6 +598,8 @@ def _triggers(sentence: str) -> list[Trigger]:
                 and not _BEGAN_AFTER.match(sentence, m.end())
                 and not _crossing_names().search(window)
                 and far_subject(sentence, m.start()) is None
+                # ("It had been closed for nine days": the crossing named before)
+                and closed_subject(sentence) is None
             ):
                 continue
         if kind == "talks" and re.search(r"\btalks? (?:about|of) war\b", sentence, re.I):

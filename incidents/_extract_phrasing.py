@@ -183,12 +183,24 @@ _CLOSURE_SUBJECT = re.compile(
 )
 
 
+# ... or "It" opening the sentence: "The crossing at Kharlachi reopened today. It had
+# been closed for nine days" (the crossing named before, as for "the crossing")
+_IT_CLOSED = re.compile(
+    r"^\W*(?P<np>(?P<noun>It))\s+(?:had|has)\s+(?:\w+ly\s+)?(?:been|remained)\s+"
+    r"(?:\w+ly\s+)?(?:closed|shut|sealed)\b"
+)
+
+
 def closed_subject(sentence: str) -> re.Match[str] | None:
     """A definite description of a crossing that is the subject of its closure
-    ("The crossing was closed on Thursday", "The closure began on February 21"),
-    with the groups ``np`` and ``noun`` of the anaphora module's descriptions; None
-    when there is none."""
-    return _CLOSED_SUBJECT.search(sentence) or _CLOSURE_SUBJECT.search(sentence)
+    ("The crossing was closed on Thursday", "The closure began on February 21", "It
+    had been closed for nine days"), with the groups ``np`` and ``noun`` of the
+    anaphora module's descriptions; None when there is none."""
+    return (
+        _CLOSED_SUBJECT.search(sentence)
+        or _CLOSURE_SUBJECT.search(sentence)
+        or _IT_CLOSED.search(sentence)
+    )
 
 
 # The hunt after an attack: "security officials carrying out a search operation",

@@ -53,6 +53,18 @@ CASES = [
         "2025-11-02",
         [],
     ),
+    # "It" opening the sentence after a crossing was named
+    (
+        "The key Pak-Afghan border crossing at Kharlachi reopened today. It had been "
+        "closed for nine days, according to border authorities.",
+        "2024-10-01",
+        [("Kharlachi", "2024-09-22", "2024-10-01")],
+    ),
+    (
+        "Talks resumed in Doha today. It had been closed for nine days.",
+        "2024-10-01",
+        [],
+    ),
     # a closure named as a noun that harmed trade is the backdrop of another story;
     # a shop's shutters are no closure
     (
