@@ -193,6 +193,8 @@ _T: list[tuple[str, str]] = [
         r"|\bround of (?:talks|negotiations)\b|\bmediat(?:ed|ion) talks\b"
         # the border forces' "flag meeting"; "the first round of discussions"
         r"|\bflag meetings?\b|\brounds? of (?:discussions|dialogue)\b"
+        # "a Joint Coordination Committee (JCC) meeting ... is under way in Kabul"
+        r"|(?<=Coordination Committee )meetings?\b|(?<=\(JCC\) )meetings?\b|\bJCC meetings?\b"
         # "a meeting held yesterday between local Nangarhar officials and the Pakistani
         # side" (both sides named: _triggers)
         r"|\bmeetings?(?=\s+(?:held\s+)?(?:[\w()-]+\s+){0,3}?between\s)"

@@ -33,6 +33,13 @@ CASES = [
         "2025-03-10",
         [("talks", "Chaman")],
     ),
+    # the two countries' Joint Coordination Committee meets
+    (
+        "A Joint Coordination Committee (JCC) meeting aimed at enhancing bilateral "
+        "relations between Pakistan and Afghanistan is currently underway in Kabul.",
+        "2025-04-25",
+        [("talks", "Kabul")],
+    ),
     # one side's meeting; talks told as the cause of a reopening the sentence places
     (
         CLOSED + "A meeting between the prime minister and the army chief on reopening the "
