@@ -1286,7 +1286,14 @@ def _date(
     if any(d.first is None and d.relative_to != "previous" for d in spans):
         c.flags.append("date_unresolved")
         c.notes.append(f"date {spans[0].text!r} needs an article date (--date)")
-    if para is not None:
+    if para is not None and not (
+        para[0] is not None
+        and para[1] is not None
+        and (para[1] - para[0]).days > PARA_WIDE_DAYS
+        and _ALSO.search(c.evidence)
+    ):
+        # (not a period told before, for a sentence that adds to the news: "Pakistan
+        # launched a series of airstrikes last month. ... strikes also hit Kandahar")
         c.first, c.last = para[0], para[1]
         c.date_how = "inherited"
         c.notes.append(f"date from the paragraph ({para[2]!r}) -> {_fmt(para[0], para[1])}")
@@ -1452,6 +1459,10 @@ _TO_REOPEN = re.compile(
     r"\b(?:to|on|for|about)\s+(?:the\s+)?re-?open(?:ing)?\s+(?:of\s+)?(?:the|it|its)\b",
     re.IGNORECASE,
 )
+#: A paragraph's date wider than this (days) is a period, not the day of a sentence
+#: that adds to the news with "also".
+PARA_WIDE_DAYS = 7
+_ALSO = re.compile(r"\b(?:also|additionally|as well)\b", re.IGNORECASE)
 #: A cause told by a pronoun for the sentence's own agent: "after they opened fire".
 _SAME_AGENT = re.compile(r"(?:after|when)\s+(?:they|he|she)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: How far from the crossing a sentence closes another place of the sentence may lie and

@@ -85,3 +85,18 @@ def test_a_site_noun_after_a_speech_word_keeps_its_place(text, n):
 def test_a_speech_venue_is_still_no_site():
     text = "The minister said at a news conference in Kabul on Sunday that talks would resume."
     assert extract(text, article_date="2025-10-12").empty
+
+
+def test_a_sentence_that_adds_to_the_news_does_not_take_a_period_told_before() -> None:
+    # "last month" dates the series told before; "strikes also hit Kandahar" adds to
+    # the overnight strikes the article leads with
+    text = (
+        "Pakistan carried out new airstrikes on Kabul overnight, killing four people. "
+        "Pakistan launched a series of airstrikes last month against militant groups. "
+        "The Taliban spokesman said that Pakistani strikes also hit the southern province "
+        "of Kandahar."
+    )
+    rows = extract(text, article_date="2026-03-13", min_confidence=0)
+    kandahar = rows[rows["matched_name"] == "Kandahar"]
+    assert len(kandahar) == 1
+    assert str(kandahar.iloc[0]["date"])[:7] == "2026-03"
