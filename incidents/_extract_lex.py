@@ -185,7 +185,11 @@ _T: list[tuple[str, str]] = [
     ),
     (
         "ceasefire",
-        r"\bcease-?fire\b|\btruce\b|\barmistice\b",
+        r"\bcease-?fire\b|\btruce\b|\barmistice\b"
+        # "declared a temporary pause in escalating fighting", "a cessation of hostilities"
+        r"|\b(?:temporary\s+|brief\s+|humanitarian\s+)?pause\s+in\s+(?:the\s+)?(?:escalating\s+|"
+        r"cross-border\s+|border\s+)?(?:fighting|hostilities|clashes)\b"
+        r"|\bcessation\s+of\s+hostilities\b",
     ),
     (
         "talks",

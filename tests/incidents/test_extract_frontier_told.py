@@ -80,6 +80,13 @@ ROWS = [
         "2024-12-29",
         [("armed_clash", False, "Afghan Taliban forces")],
     ),
+    # a truce told as "a temporary pause in escalating fighting"
+    (
+        "Pakistan and Afghanistan on Wednesday declared a temporary pause in escalating "
+        "fighting, two days after Kabul blamed Islamabad for a deadly airstrike.",
+        "2026-03-19",
+        [("ceasefire", True, "Government of Pakistan")],
+    ),
     # an agreement of another kind, or a truce broken, is no new ceasefire
     (
         "Pakistan announced on Wednesday an agreement with Kabul on trade, a week after "
