@@ -1832,7 +1832,7 @@ _LOCATIVE_END = re.compile(
 )
 _BEFORE_UNIT = re.compile(
     r"(?:\b(?:in|at|near|on|across|around|inside|including|struck|hit|targeted|attacked|shelled|"
-    r"as well as)\s+|,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    r"as well as|(?:general\s+)?areas?\s+of|vicinity\s+of)\s+|,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
     r"(?:\s+(?P<feat>valley|pass|areas?|villages?|mountains?|heights|nullah|stream|river|range|"
     r"locality|hills?|plain|posts?|checkposts?|outposts?))?"
@@ -2000,10 +2000,12 @@ def _unknown_before_unit(t: str, places: list[_Place], known: list[_Place], gc: 
         ):
             # (nor the next item of a list of sites: "A and B in X and C in Y")
             continue
-        new = []
+        new: list[_Place] = []
         for a, b, feat in items:
             name = t[a:b]
-            if any(q.start < b and a < q.end for q in places):
+            # (a name read before an inner unit already: "Sambaza, Zhob District,
+            # Balochistan" is in Zhob)
+            if any(q.start < b and a < q.end for q in [*places, *extra, *new]):
                 continue
             if name.lower() in _NOT_PLACE or name.split()[0].lower() in _FUNCTION | _DIRECTION:
                 continue

@@ -459,3 +459,14 @@ def test_a_list_after_the_scene_unit_is_read_inside_it(text, names, box):
         assert df["longitude"].between(lon0, lon1).all(), df[["location", "longitude"]]
     else:
         assert (df.loc[df["location"] == "Kabul", "latitude"] > 34.3).all()
+
+
+def test_an_unknown_name_before_a_district_and_its_province_is_in_the_district() -> None:
+    # "the general area of Sambaza, Zhob District, Balochistan": Sambaza is not in the
+    # gazetteer; it is placed at the inner unit, one row
+    rows = extract(
+        "Security forces killed 33 terrorists on Friday who were spotted in the general "
+        "area of Sambaza, Zhob District, Balochistan.",
+        article_date="2025-08-08",
+    )
+    assert [(r.location, r.matched_name) for r in rows.itertuples()] == [("Sambaza", "Zhob")]
