@@ -198,7 +198,7 @@ _T: list[tuple[str, str]] = [
         # the border forces' "flag meeting"; "the first round of discussions"
         r"|\bflag meetings?\b|\brounds? of (?:discussions|dialogue)\b"
         # "a Joint Coordination Committee (JCC) meeting ... is under way in Kabul"
-        r"|(?<=Coordination Committee )meetings?\b|(?<=\(JCC\) )meetings?\b|\bJCC meetings?\b"
+        r"|\b(?:Coordination Committee (?:\(JCC\) )?|JCC )meetings?\b"
         # "a meeting held yesterday between local Nangarhar officials and the Pakistani
         # side" (both sides named: _triggers)
         r"|\bmeetings?(?=\s+(?:held\s+)?(?:[\w()-]+\s+){0,3}?between\s)"
