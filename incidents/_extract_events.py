@@ -842,7 +842,11 @@ def _sentence(
             if x.kind != "border_closure"
             or p.role != "place"
             or crossing_match(p.match)
-            or any(_match_km(p.match, q.match) <= CLOSURE_NEAR_KM for q in shut)
+            # (a place with no point is far: its distance is NaN)
+            or any(
+                point_km(p.match.lat, p.match.lon, q.match.lat, q.match.lon) <= CLOSURE_NEAR_KM
+                for q in shut
+            )
         ]
 
     # (not the toll of ", four days after shelling that killed eight")
@@ -1468,13 +1472,6 @@ _SAME_AGENT = re.compile(r"(?:after|when)\s+(?:they|he|she)\s+(?:\w+ly\s+)?$", r
 #: How far from the crossing a sentence closes another place of the sentence may lie and
 #: still be closed with it (the crossing's town or district; km).
 CLOSURE_NEAR_KM = 60.0
-
-
-def _match_km(a: Match, b: Match) -> float:
-    """Great-circle km between two matches (infinite when either has no point)."""
-    if any(v != v for v in (a.lat, a.lon, b.lat, b.lon)):
-        return float("inf")
-    return float(point_km(a.lat, a.lon, b.lat, b.lon))
 
 
 #: How far after an unplaced event word a frontier phrase may come to place it (chars).

@@ -241,8 +241,6 @@ _AGREED = re.compile(
     r"requested|started|began|begun)\b",
     re.IGNORECASE,
 )
-# a verb of keeping a truce whose object is a new one: "implement a temporary ceasefire"
-_KEEP_NEW = re.compile(r"(?<=implement)\s+an?\s+|(?<=observe)\s+an?\s+", re.IGNORECASE)
 # "reached an agreement with Afghanistan's Interim Government for a temporary 48-hour
 # ceasefire": the agreement's verb farther back than the window of _AGREED
 _AGREEMENT_FOR = re.compile(
@@ -550,7 +548,11 @@ def _triggers(sentence: str) -> list[Trigger]:
                 sentence, max(0, m.start() - 120), m.start()
             )
             kept_truce = _NOT_AGREED.search(before)
-            if kept_truce and _KEEP_NEW.match(before, kept_truce.end()):
+            if (
+                kept_truce
+                and kept_truce.group(0).lower() in ("implement", "observe")
+                and re.match(r"\s+an?\s", before[kept_truce.end() :])
+            ):
                 # "agree to reopen the route and implement a temporary ceasefire": a new
                 # truce to keep (not "uphold the ceasefire reached in Doha")
                 kept_truce = None
