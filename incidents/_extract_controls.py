@@ -269,8 +269,6 @@ _HARMED_TRADE = re.compile(
     r"imports?|economy|prices|border\s+closures)\b",
     re.IGNORECASE,
 )
-#: A closure named as a noun ("the closure of", "the shutdown of"), not told by a verb.
-_CLOSURE_NOUN = re.compile(r"(?:closure|shutdown)\b", re.IGNORECASE)
 #: The backdrop a story is told against: "amid the recent escalation in hostilities",
 #: "amid a surge of attacks" (a trend, not an incident of the news).
 _AMID_TREND = re.compile(
@@ -407,7 +405,8 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
     if low.startswith("death") and _DUE_TO.search(before):
         return "recollection"  # "polls were postponed due to the death of a candidate"
     if (
-        (kind != "border_closure" or _CLOSURE_NOUN.match(word))
+        # (a closure only when named as a noun: "the closure of", "the shutdown of")
+        (kind != "border_closure" or low.startswith(("closure", "shutdown")))
         and _HARMED_TRADE.match(sentence[end : end + 200])
         and not _OWN_DAY.search(after)
     ):
