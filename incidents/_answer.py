@@ -249,9 +249,14 @@ class AnswerMixin(CandidatesMixin):
             units.insert(0, units.pop(int(np.argmin(reach))))
         row = int(units[0])
         m = self._match(row, np.array([row]), Item(""), hints, 2.0)
+        if np.isfinite(g.fallback_lat[row]):
+            # a tehsil's point is its seat; a place in it the gazetteer lacks is
+            # likelier near the median of its settlements
+            lat, lon = float(g.fallback_lat[row]), float(g.fallback_lon[row])
+            m = replace(m, lat=lat, lon=lon, uncertainty_km=float(g.fallback_km[row]))
         unc = m.uncertainty_km
         for other in units[1:]:  # several hinted units ("Dir" = Upper + Lower Dir)
-            d = float(haversine_km(g.lat[row], g.lon[row], g.lat[other], g.lon[other]))
+            d = float(haversine_km(m.lat, m.lon, g.lat[other], g.lon[other]))
             unc = max(unc, d + float(g.radius95_km[other]))
         level = {
             "admin2": "district",
@@ -263,7 +268,7 @@ class AnswerMixin(CandidatesMixin):
         # the unit's 95 % radius times the measured error/radius ratio of fallbacks
         unc *= FALLBACK_SCALE.get(str(g.kind[row]), 1.0)
         if rivals is not None and len(rivals):
-            d = haversine_km(g.lat[row], g.lon[row], g.lat[rivals], g.lon[rivals])
+            d = haversine_km(m.lat, m.lon, g.lat[rivals], g.lon[rivals])
             far = np.asarray(d, dtype=float) + FLOOR_KM["place_exact"]
             far = far[far <= unc + RIVAL_REACH_KM]
             if len(far):

@@ -5,7 +5,10 @@ else one edit away; and how well each agrees with the row's hints."""
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
+import shapely
 from rapidfuzz.distance import Levenshtein
 
 from incidents._gazetteer import haversine_km
@@ -191,8 +194,13 @@ class CandidatesMixin(HintsMixin):
         if not len(units):
             return out
         fr = rows[feat]
-        d = haversine_km(g.lat[fr][:, None], g.lon[fr][:, None], g.lat[units], g.lon[units])
-        out[feat] = (d <= g.radius_km[fr][:, None] + g.radius95_km[units]).any(axis=1)
+        for u in units:
+            shape = _unit_shape(str(g.kind[u]), g.country[u], g.admin1[u], g.admin2[u])
+            if shape is None:  # a tehsil, a Who's On First district: its 95 % radius
+                d = haversine_km(g.lat[fr], g.lon[fr], g.lat[u], g.lon[u])
+                out[feat] |= d <= g.radius_km[fr] + g.radius95_km[u]
+            else:  # the unit's outline (its point stands where its people live)
+                out[feat] |= _km_to_shape(shape, g.lat[fr], g.lon[fr]) <= g.radius_km[fr]
         return out
 
     def _off_country(self, row: int, hints: Hints) -> bool:
@@ -227,3 +235,35 @@ class CandidatesMixin(HintsMixin):
             inside = 4.0 * bool(hints.admin2) + 2.0 * bool(hints.admin1) + bool(hints.country)
             s[reach] = np.maximum(s[reach], inside)
         return s
+
+
+@functools.cache
+def _unit_shapes() -> dict[tuple, object]:
+    """Shipped province and district outlines by (kind, country, admin1, admin2),
+    loaded on the first feature checked against a hinted unit."""
+    from geo.reference import admin1, admin2
+
+    out: dict[tuple, object] = {}
+    a1, a2 = admin1(), admin2()
+    for c, p, geom in zip(a1["country"], a1["admin1"], a1.geometry, strict=True):
+        out[("region", c, p, None)] = geom
+    for c, p, d, geom in zip(a2["country"], a2["admin1"], a2["admin2"], a2.geometry, strict=True):
+        out[("county", c, p, " ".join(str(d).split()))] = geom
+    for geom in out.values():
+        shapely.prepare(geom)
+    return out
+
+
+def _unit_shape(kind: str, country: object, admin1: object, admin2: object) -> object | None:
+    """The outline of a shipped province or district gazetteer row (None for others)."""
+    if kind not in ("region", "county"):
+        return None
+    return _unit_shapes().get((kind, country, admin1, admin2 if kind == "county" else None))
+
+
+def _km_to_shape(shape: object, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """Great-circle km from each point to the nearest point of ``shape`` (0 inside)."""
+    pts = shapely.points(np.asarray(lon, dtype=float), np.asarray(lat, dtype=float))
+    near = shapely.shortest_line(pts, shape)
+    xy = shapely.get_coordinates(near).reshape(-1, 2, 2)
+    return np.asarray(haversine_km(xy[:, 0, 1], xy[:, 0, 0], xy[:, 1, 1], xy[:, 1, 0]), dtype=float)

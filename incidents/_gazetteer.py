@@ -134,7 +134,7 @@ _COLUMNS = [
     "dist_frontier_km",
     "source",
 ]
-_OPTIONAL = ["radius95_km"]
+_OPTIONAL = ["radius95_km", "fallback_lat", "fallback_lon", "fallback_km"]
 _FCODE_RANK = {
     "PPLC": 6.0,
     "PPLA": 5.0,
@@ -442,6 +442,12 @@ class Gazetteer:
             self.radius95_km = np.where(np.isfinite(r95), r95, self.radius_km)
         else:
             self.radius95_km = self.radius_km.copy()
+        # a tehsil's point for places in it the gazetteer lacks (the median of its
+        # settlements) and the 95 % radius from it; NaN where the unit's own point serves
+        self.fallback_lat, self.fallback_lon, self.fallback_km = (
+            _numbers(table[c]) if c in table.column_names else np.full(self.n, np.nan)
+            for c in ("fallback_lat", "fallback_lon", "fallback_km")
+        )
         self.shipped = np.array([str(v).startswith("geo.data") for v in sources[:-1]] + [False])[
             src_idx
         ]
@@ -523,6 +529,7 @@ def _with_foreign(table: pa.Table) -> pa.Table:
                 "radius_km": radius,
                 "dist_frontier_km": None,
                 "radius95_km": radius,
+                **{c: None for c in _OPTIONAL[1:] if c in table.column_names},
                 "source": "built-in (Wikipedia city coordinates)",
             }
         )

@@ -23,7 +23,7 @@ from incidents._density import denser_namesake
 from incidents._gazetteer import haversine_km
 from incidents._grammar import QUALIFIERS, Item, named_forms
 from incidents._match import NO_ROWS, Hints
-from incidents._names import AFFIX_SYNONYMS, norm, skeleton
+from incidents._names import AFFIX_SYNONYMS, admin_core, norm, skeleton
 
 __all__ = ["VET_EDGE_KM", "RankingMixin"]
 
@@ -54,8 +54,13 @@ def _tehsil_shapes() -> dict[str, list[tuple[float, float, object]]]:
 
 
 def _tehsil_shape(name: str, lat: float, lon: float) -> object | None:
-    """The polygon of the tehsil named ``name`` whose label point is (lat, lon)."""
-    for la, lo, geom in _tehsil_shapes().get(norm(name), []):
+    """The polygon of the tehsil named ``name`` that holds its gazetteer point
+    (lat, lon): tehsil names repeat (two Khanpur)."""
+    shapes = _tehsil_shapes().get(norm(name), [])
+    for _, _, geom in shapes:
+        if shapely.contains_xy(geom, lon, lat):
+            return geom
+    for la, lo, geom in shapes:  # a point on the outline's edge: its label point
         if float(haversine_km(lat, lon, la, lo)) <= 1.0:
             return geom
     return None
@@ -90,6 +95,14 @@ class RankingMixin(CandidatesMixin):
         others (smallest farthest rival).  Never the frontier.
         """
         g = self._g
+        cores = [admin_core(norm(str(g.name[r]))) for r in rows]
+        own = np.array([c == key for c in cores])
+        short = any(c.startswith(key) for c, o in zip(cores, own, strict=True) if not o)
+        if own.any() and not short and g.is_admin[rows].all():
+            # a unit's own name before another unit's unrelated alias ("Killa
+            # Abdullah" also names Chaman, split from it in 2021); a short form of
+            # another unit's name ("Nawa" for Nawa-I-Barak Zayi) stays a namesake
+            rows = rows[own]
         imp = g.importance[rows]
         top = rows[imp >= imp.max() - 0.3]
         if len(top) == 1:

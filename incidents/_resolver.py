@@ -392,6 +392,8 @@ class Geocoder(RankingMixin, AnswerMixin):
             return True
         reach = float(g.radius95_km[b]) if unit else self._town_reach(b)
         row, _, _ = self._best(item, hints, within=(float(g.lat[b]), float(g.lon[b]), reach))
+        if row is not None and g.kind[b] == "county" and g.admin2[row] != g.admin2[b]:
+            row = None  # a namesake across the district's edge is no part of it
         if row is not None:
             return row != b and g.is_place[row] and not g.is_town[row]
         # no place of the name within reach: a village or quarter elsewhere is a
@@ -443,7 +445,7 @@ class Geocoder(RankingMixin, AnswerMixin):
             # "Sialkot's Abdul Malik": not near the town, so in the unit of its name
             ctx = hints.merged(self._hints_from_rows(units))
             row, cands, q = self._best(inner, ctx)
-            if row is not None and row not in units:
+            if row is not None and any(self._inside(row, u, inner) for u in units):
                 return self._match(row, cands, inner, ctx, q)
         m = self._match(outer, ocands, item.container, hints, oq)
         part = inner.full_key or inner.key or inner.raw[:40]

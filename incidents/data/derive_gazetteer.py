@@ -772,31 +772,157 @@ def _drop_foreign_primary_names(df: pd.DataFrame) -> pd.DataFrame:
     return df.assign(keys=keys)
 
 
+#: A shipped district or tehsil takes the geometric median of the populated
+#: places inside it as its point when it holds at least this many.
+ANCHOR_MIN_PLACES = 5
+
+
+def _geometric_median(lat: np.ndarray, lon: np.ndarray) -> tuple[float, float]:
+    """The point with the least summed distance to the given points (Weiszfeld's
+    iteration on a local equirectangular plane: units are tens of km across)."""
+    lat0, lon0 = float(np.median(lat)), float(np.median(lon))
+    kx, ky = np.cos(np.radians(lat0)) * 111.32, 110.57
+    x, y = (lon - lon0) * kx, (lat - lat0) * ky
+    px, py = float(np.median(x)), float(np.median(y))
+    for _ in range(200):
+        w = 1.0 / np.maximum(np.hypot(x - px, y - py), 1e-3)
+        nx, ny = float((w * x).sum() / w.sum()), float((w * y).sum() / w.sum())
+        done = abs(nx - px) + abs(ny - py) < 1e-4
+        px, py = nx, ny
+        if done:
+            break
+    return lat0 + py / ky, lon0 + px / kx
+
+
+def _tehsil_outlines(df: pd.DataFrame) -> dict[int, int]:
+    """Row of each tehsil entry -> position of its outline in the shipped layer:
+    the outline of that name holding the entry's point."""
+    teh = reference.pak_tehsils().reset_index(drop=True)
+    rows = np.flatnonzero((df["kind"] == "tehsil").to_numpy())
+    pts = shapely.points(df["lon"].to_numpy(float)[rows], df["lat"].to_numpy(float)[rows])
+    pi, gi = shapely.STRtree(teh.geometry.values).query(pts, predicate="within")
+    names = teh["name"].to_numpy()
+    return {
+        int(rows[p]): int(g)
+        for p, g in zip(pi, gi, strict=True)
+        if names[g] == df.at[rows[p], "name"]
+    }
+
+
+def _unit_places(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, np.ndarray], dict]:
+    """Populated places, those inside each tehsil outline (by its position in the
+    shipped layer) and those of each district, province and country (by the
+    shipped polygon holding them)."""
+    places = df[df["kind"].isin(["locality", "neighbourhood", "campus", "localadmin"])]
+    teh = reference.pak_tehsils().reset_index(drop=True)
+    pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(places["lon"], places["lat"]), crs=4326)
+    in_teh = gpd.sjoin(pts, teh[["geometry"]], how="inner", predicate="within")
+    # tehsil names repeat (two Khanpur): places are grouped by outline
+    by_outline = in_teh.reset_index().groupby("index_right")["index"]
+    teh_of = {int(k): v.to_numpy() for k, v in by_outline}
+    groups = {
+        # district names repeat across provinces (Arghandab, Kohistan, Qarabagh)
+        "county": places.groupby(["country", "admin1", "admin2"]).indices,
+        "region": places.groupby("admin1").indices,
+        "country": places.groupby("country").indices,
+    }
+    return places, teh_of, groups
+
+
+def _settlement_anchors(df: pd.DataFrame) -> pd.DataFrame:
+    """Each shipped district and tehsil placed at the geometric median of the
+    populated places inside it instead of its outline's centroid.
+
+    The point stands for an incident reported only by the unit (or at a place
+    the gazetteer lacks, in that unit): incidents happen where people live, and
+    the median of the unit's settlements is the point nearest them in sum
+    (measured on places held out of the index, README "Geocoding accuracy").
+    The point must lie inside the unit (inside the tehsil's part of its
+    district); otherwise the unit's place nearest the median is used.
+    ``radius_km`` becomes the farthest boundary vertex from the new point."""
+    places, teh_of, groups = _unit_places(df)
+    plat, plon = places["lat"].to_numpy(float), places["lon"].to_numpy(float)
+    a2 = reference.admin2()
+    a2_geom = {
+        (c, a1, " ".join(str(n).split())): g
+        for c, a1, n, g in zip(
+            a2["country"], a2["admin1"], a2["admin2"], a2.geometry.values, strict=True
+        )
+    }
+    teh = reference.pak_tehsils().reset_index(drop=True)
+    outline = _tehsil_outlines(df)
+    df = df.copy()
+    df["fallback_lat"] = df["fallback_lon"] = df["fallback_km"] = np.nan
+    moved = []
+    for i in np.flatnonzero(
+        df["kind"].isin(["county", "tehsil"]) & df["source"].astype(str).str.startswith("geo.data")
+    ):
+        if df.at[i, "kind"] == "tehsil":
+            k = outline.get(int(i))
+            idx = teh_of.get(k, np.empty(0, dtype=int)) if k is not None else np.empty(0, int)
+            geom = teh.geometry.values[k] if k is not None else None
+            dist = a2_geom.get(("PK", df.at[i, "admin1"], df.at[i, "admin2"]))
+            if geom is not None and dist is not None:
+                part = shapely.intersection(geom, dist)
+                geom = part if not part.is_empty else geom
+        else:
+            key = (df.at[i, "country"], df.at[i, "admin1"], df.at[i, "admin2"])
+            idx = groups["county"].get(key, np.empty(0, dtype=int))
+            geom = a2_geom.get(key)
+        if len(idx) < ANCHOR_MIN_PLACES or geom is None:
+            continue
+        lat, lon = _geometric_median(plat[idx], plon[idx])
+        if not shapely.contains(geom, shapely.Point(lon, lat)):
+            inside = idx[shapely.contains(geom, shapely.points(plon[idx], plat[idx]))]
+            if not len(inside):
+                continue
+            j = inside[int(np.argmin(_hav_km(lat, lon, plat[inside], plon[inside])))]
+            lat, lon = plat[j], plon[j]
+        if df.at[i, "kind"] == "tehsil":
+            # a tehsil named as a place is its seat, which its label point marks
+            # (Jhal Jhao): the median serves only places it holds that the
+            # gazetteer lacks
+            d = _hav_km(lat, lon, plat[idx], plon[idx])
+            df.at[i, "fallback_lat"], df.at[i, "fallback_lon"] = lat, lon
+            df.at[i, "fallback_km"] = float(np.percentile(d, 95, method="higher"))
+            continue
+        _, _, rad = _points_radius(np.array([geom]), np.array([shapely.Point(lon, lat)]))
+        df.at[i, "lat"], df.at[i, "lon"], df.at[i, "radius_km"] = lat, lon, float(rad[0])
+        moved.append(i)
+    line = reference.frontier_line("osm").to_crs(_AEQD).geometry.iloc[0]
+    xy = gpd.GeoSeries(
+        gpd.points_from_xy(df.loc[moved, "lon"], df.loc[moved, "lat"]), crs=4326
+    ).to_crs(_AEQD)
+    df.loc[moved, "dist_frontier_km"] = shapely.distance(xy.values, line) / 1000.0
+    print(
+        f"  {len(moved)} districts placed at the median of their places, "
+        f"{int(df['fallback_lat'].notna().sum())} tehsils given it as their fallback point"
+    )
+    return df
+
+
 def _radius95(df: pd.DataFrame) -> np.ndarray:
     """95th percentile of the distance from each admin unit's point to the
     populated places inside it: the radius a fallback to the unit needs to
     contain where incidents in it happen (NaN for other rows)."""
     out = np.full(len(df), np.nan)
-    places = df[df["kind"].isin(["locality", "neighbourhood", "campus", "localadmin"])]
+    places, teh_of, groups = _unit_places(df)
     plat, plon = places["lat"].to_numpy(float), places["lon"].to_numpy(float)
-    teh = reference.pak_tehsils()
-    pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(plon, plat), crs=4326)
-    in_teh = gpd.sjoin(pts, teh[["name", "geometry"]], how="inner", predicate="within")
-    teh_of = in_teh.groupby("name").apply(lambda x: x.index.to_numpy(), include_groups=False)
-    groups = {
-        "county": places.groupby("admin2").indices,
-        "region": places.groupby("admin1").indices,
-        "country": places.groupby("country").indices,
-    }
+    outline = _tehsil_outlines(df)
     for i in np.flatnonzero(df["kind"].isin(["county", "region", "country", "tehsil"])):
         kind = df.at[i, "kind"]
         if kind == "tehsil":
-            idx = teh_of.get(df.at[i, "name"], np.empty(0, dtype=int))
+            k = outline.get(int(i))
+            idx = teh_of.get(k, np.empty(0, dtype=int)) if k is not None else np.empty(0, int)
         else:
-            col = {"county": "admin2", "region": "admin1", "country": "country"}[kind]
             if not str(df.at[i, "source"]).startswith("geo.data"):
                 continue
-            idx = groups[kind].get(df.at[i, col], np.empty(0, dtype=int))
+            key = {
+                "county": (df.at[i, "country"], df.at[i, "admin1"], df.at[i, "admin2"]),
+                "region": df.at[i, "admin1"],
+                "country": df.at[i, "country"],
+            }[kind]
+            idx = groups[kind].get(key, np.empty(0, dtype=int))
         if len(idx) < 5:
             continue
         d = _hav_km(df.at[i, "lat"], df.at[i, "lon"], plat[idx], plon[idx])
@@ -817,6 +943,7 @@ def build(src: Path, *, exclude: tuple[str, ...] = ()) -> pd.DataFrame:
     df = _drop_foreign_primary_names(df)
     df = df[df["keys"].str.len() > 0].reset_index(drop=True)
     df["skels"] = [sorted({s for s in map(skeleton, ks) if s}) for ks in df["keys"]]
+    df = _settlement_anchors(df)
     df["radius95_km"] = _radius95(df)
     return df
 
@@ -846,6 +973,9 @@ def write(df: pd.DataFrame, path: Path = OUT) -> None:
             "geonameid": num("geonameid", pa.float64()).cast(pa.int64(), safe=False),
             "radius_km": num("radius_km", pa.float32()),
             "radius95_km": num("radius95_km", pa.float32()),
+            "fallback_lat": num("fallback_lat", pa.float32()),
+            "fallback_lon": num("fallback_lon", pa.float32()),
+            "fallback_km": num("fallback_km", pa.float32()),
             "dist_frontier_km": pa.array(
                 np.clip(np.round(df["dist_frontier_km"].to_numpy(dtype=float)), 0, 65535)
             ).cast(pa.uint16()),

@@ -45,9 +45,11 @@ def row(
 
 
 def with_rows(gaz: Gazetteer, extra: list[dict]) -> Gazetteer:
-    """``gaz`` with the rows ``extra`` (dicts with every column of its table) appended."""
+    """``gaz`` with the rows ``extra`` (dicts of its table's columns; a column left
+    out is null) appended."""
     base = gaz._table
-    add = pa.Table.from_pylist(extra).select(base.column_names)
+    full = [{**dict.fromkeys(base.column_names), **r} for r in extra]
+    add = pa.Table.from_pylist(full).select(base.column_names)
     cols = {}
     for f in base.schema:
         typ = f.type.value_type if pa.types.is_dictionary(f.type) else f.type
