@@ -95,14 +95,15 @@ class RankingMixin(CandidatesMixin):
         others (smallest farthest rival).  Never the frontier.
         """
         g = self._g
-        cores = [admin_core(norm(str(g.name[r]))) for r in rows]
-        own = np.array([c == key for c in cores])
-        short = any(c.startswith(key) for c, o in zip(cores, own, strict=True) if not o)
-        if own.any() and not short and g.is_admin[rows].all():
+        if len(rows) > 1 and g.is_admin[rows].all():
             # a unit's own name before another unit's unrelated alias ("Killa
             # Abdullah" also names Chaman, split from it in 2021); a short form of
             # another unit's name ("Nawa" for Nawa-I-Barak Zayi) stays a namesake
-            rows = rows[own]
+            cores = [admin_core(norm(str(g.name[r]))) for r in rows]
+            own = np.array([c == key for c in cores])
+            short = any(c.startswith(key) for c, o in zip(cores, own, strict=True) if not o)
+            if own.any() and not short:
+                rows = rows[own]
         imp = g.importance[rows]
         top = rows[imp >= imp.max() - 0.3]
         if len(top) == 1:
