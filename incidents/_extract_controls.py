@@ -147,15 +147,17 @@ _SUSPECT_OF = re.compile(
     re.IGNORECASE,
 )
 
-# "police raided shops to check for undocumented Afghans": a search by officials,
-# not an attack (what they looked for is papers, contraband or illegal residents)
+# "police raided shops to check for undocumented Afghans", "customs officials raided a
+# train and seized smuggled goods": a search by officials, not an attack (what they
+# looked for or seized is papers, contraband or illegal residents)
 _SEARCH_RAID_OBJECT = re.compile(
     r"^\s+(?:[\w'’-]+\s+){0,3}?(?:shops?|markets?|warehouses?|godowns?|hotels?|guest\s*houses?|"
-    r"offices?|pharmac(?:y|ies)|stores?|premises|factor(?:y|ies)|homes|houses)\b"
+    r"offices?|pharmac(?:y|ies)|stores?|premises|factor(?:y|ies)|homes|houses|trains?|"
+    r"(?:passenger\s+)?coach(?:es)?|buses|trucks?|lorr(?:y|ies)|containers?|vehicles?)\b"
 )
 _SEARCH_PURPOSE = re.compile(
     r"\b(?:to\s+check|checking|in\s+search\s+of|searching\s+for|looking\s+for|to\s+verify|"
-    r"to\s+recover|recovered)\b[^.;]{0,60}\b(?:documents?|papers|undocumented|illegal|"
+    r"to\s+recover|recovered|seized|confiscated)\b[^.;]{0,60}\b(?:documents?|papers|undocumented|illegal|"
     r"unregistered|smuggled|contraband|hoard\w*|adulterat\w*|counterfeit|fake|expired|"
     r"drugs|narcotics|prices?|licen[cs]es?|Afghan\s+(?:nationals|refugees|citizens))\b",
     re.IGNORECASE,

@@ -165,6 +165,7 @@ EVENTS = [
     # near sentences that still report an incident: no reason
     ("Militants raided a checkpost and killed two guards.", "raided", "attack"),
     ("Gunmen raided shops in the bazaar, killing a trader.", "raided", "attack"),
+    ("Militants raided a bus near Zhob and killed nine passengers.", "raided", "attack"),
     ("Taliban fighters seized a border post after heavy firing.", "seized", "armed_clash"),
     ("Militants captured the district headquarters on Sunday.", "captured", "armed_clash"),
     ("Troops came under heavy firing near the post on Monday.", "firing", "armed_clash"),
@@ -258,6 +259,10 @@ CONTROLS = [
     "Deminers cleared landmines in Kandahar province on Monday.",
     "The Taliban banned kite fighting in Kandahar on Monday.",
     "Police raided shops in Peshawar on Monday to check for Afghans without documents.",
+    "Customs officials raided a passenger train at the Peshawar railway station on Monday "
+    "and seized a large quantity of smuggled cloth.",
+    "Excise staff raided two trucks near Landi Kotal on Monday and confiscated contraband "
+    "cigarettes worth Rs5 million.",
     "A suspect in the bombing of a mosque in Peshawar was arrested in Nowshera on Monday.",
 ]
 
