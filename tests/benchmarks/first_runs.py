@@ -68,6 +68,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("56", "212fdf3", "JV JW JX JY JZ KA"),
     ("57", "be72790", "KB KC KD KE KF KG"),
     ("58", "1056ce0", "KH KI KL KM"),
+    ("59", "7723bf0", "KR KS KT KU KV"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
