@@ -1305,6 +1305,12 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None
     if facility_after(right, placed=True) and m.ambiguous:
         return None  # a namesake that names a facility placed after it: "Nur Khan Airbase in X"
+    if _INSTITUTION_AFTER.match(right) and m.method == "gazetteer" and m.uncertainty_km > LOOSE_KM:
+        # a school's or hospital's name known only as a far village: "the premises of
+        # Al-Fatah Public School" (in the village the sentence names) is no place
+        # "Fatah" (a police station or bazaar bears its village's name, and the
+        # article may place that village later)
+        return None
     fronted = _FRONTED.search(left) and not _SPEAKER_AFTER.match(t, p.end)
     locative = bool(_LOCATIVE.search(left) or fronted) or bool(_PLACE_NOUN.match(right))
     locative = locative or aerial_site(left)  # "airstrikes over X"
@@ -2191,6 +2197,12 @@ ARTICLE_FAR_KM = 100.0
 #: A name's radius beyond this (a name read with no hint at all) is tightened by
 #: reading it again inside the article's unit that holds it.
 LOOSE_KM = 60.0
+#: An institution named after its founder, a virtue or a saint as often as after
+#: its place ("Al-Fatah Public School", "Kulachi College").
+_INSTITUTION_AFTER = re.compile(
+    r"^\s+(?:(?:Cadet|Degree|Public|Model|Grammar|High|Girls|Boys)\s+)*"
+    r"(?:College|School|University|Hospital|Academy)\b"
+)
 
 
 def article_index(units: list[tuple[int, Match]]) -> list[tuple[Match, list[int]]]:

@@ -118,6 +118,28 @@ def test_a_facility_is_located_by_the_place_after_it(text, expected):
         assert abs(r["latitude"] - la) < 1.0 and abs(r["longitude"] - lo) < 1.0
 
 
+# (sentence, the facility's name that is no site, the place that is): a school or
+# college named after a word known only as a far village is in the place the
+# sentence names; a facility bearing a town's name is in that town
+FACILITY_NAME = [
+    (
+        "A quadcopter dropped a mortar shell onto the premises of Al-Fatah Public School in "
+        "Mosaki village of Mir Ali on Monday, injuring two children.",
+        "Al-Fatah",
+        "Mosaki",
+    ),
+    ("Militants attacked Kulachi College on Monday, killing a guard.", None, "Kulachi"),
+]
+
+
+@pytest.mark.parametrize(("text", "facility", "place"), FACILITY_NAME)
+def test_a_facility_named_after_a_far_village_is_no_site(text, facility, place):
+    df = rows(text)
+    locations = [str(x) for x in df["location"]]
+    assert any(place in x for x in locations), locations
+    assert facility is None or not any(facility in x for x in locations), locations
+
+
 # (sentence, whether it reports an attack)
 DESTROYED = [
     ("Among the targets was a militant hideout in Khost, which was destroyed on Friday.", True),
