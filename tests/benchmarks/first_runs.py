@@ -69,6 +69,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("57", "be72790", "KB KC KD KE KF KG"),
     ("58", "1056ce0", "KH KI KL KM"),
     ("59", "7723bf0", "KR KS KT KU KV"),
+    ("60", "9e035b0", "KW KY KZ LA LB"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
