@@ -210,6 +210,19 @@ _SPEECH_VENUE = re.compile(
 )
 
 
+#: Damage an earlier event did, surveyed, repaired or paid for ("started surveying
+#: the houses destroyed during Operation X", "compensation for shops damaged in the
+#: military operation"): the event is the cause of the work, not news.
+_AFTERMATH_OF_DAMAGE = re.compile(
+    r"\b(?:survey(?:s|ed|ing)?|assess(?:es|ed|ing|ment\s+of)?|compensat\w*(?:\s+for)?|"
+    r"rebuild(?:s|ing)?|rebuilt|reconstruct\w*|repair(?:s|ed|ing)?|rehabilitat\w*|"
+    r"restor(?:e|es|ed|ing))\s+(?:of\s+)?(?:the\s+|all\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:houses|homes|shops|buildings|schools|propert(?:y|ies)|structures|markets?|"
+    r"infrastructure|mosques?|bridges?)\s+(?:(?:that|which)\s+were\s+)?"
+    r"(?:(?:destroyed|damaged|razed|demolished)\s+(?:during|in|by)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?)?$",
+    re.IGNORECASE,
+)
 #: People an earlier event uprooted, told in passing ("refugees, many from families
 #: displaced by the fighting"): the event is their story's cause, not news, unless
 #: its own clause dates it ("displaced by the fighting in X on Monday").
@@ -390,6 +403,8 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
         return "drill"
     if _MINE_WORD.match(low) and _MINE_CLEARANCE.search(before):
         return "mine clearance"
+    if _AFTERMATH_OF_DAMAGE.search(sentence[max(0, start - 110) : start]):
+        return "recollection"  # "surveying the houses destroyed during Operation X"
     if _DISPLACED_BY.search(before) and not _OWN_DAY.search(after):
         return "recollection"  # "families displaced by the fighting": a cause in passing
     if _CAUSED_UPROOTING.match(sentence[end : end + 200]) and not _OWN_DAY.search(after):

@@ -166,6 +166,7 @@ EVENTS = [
     ("Militants raided a checkpost and killed two guards.", "raided", "attack"),
     ("Gunmen raided shops in the bazaar, killing a trader.", "raided", "attack"),
     ("Militants raided a bus near Zhob and killed nine passengers.", "raided", "attack"),
+    ("Militants destroyed houses of the survey team in Tank on Monday.", "destroyed", "attack"),
     ("Taliban fighters seized a border post after heavy firing.", "seized", "armed_clash"),
     ("Militants captured the district headquarters on Sunday.", "captured", "armed_clash"),
     ("Troops came under heavy firing near the post on Monday.", "firing", "armed_clash"),
@@ -259,6 +260,11 @@ CONTROLS = [
     "Deminers cleared landmines in Kandahar province on Monday.",
     "The Taliban banned kite fighting in Kandahar on Monday.",
     "Police raided shops in Peshawar on Monday to check for Afghans without documents.",
+    "The army on Saturday started surveying the houses destroyed during Operation Zarb in "
+    "North Waziristan.",
+    "Officials began paying compensation for shops damaged in the military operation in "
+    "Bajaur on Monday.",
+    "Engineers are repairing the bridges destroyed in the fighting in Kurram last year.",
     "Customs officials raided a passenger train at the Peshawar railway station on Monday "
     "and seized a large quantity of smuggled cloth.",
     "Excise staff raided two trucks near Landi Kotal on Monday and confiscated contraband "
