@@ -276,8 +276,10 @@ _AFTERMATH = re.compile(
     r"(?:\s+[A-Z][\w'’-]*)?\s+to)"
     # "residents took the injured to the X hospital"
     # ("ordered to transfer the seriously injured to Karachi")
+    # ("used armoured carriers to evacuate their dead to the X base")
     r"|(?P<carried>(?:took|carried|brought|moved|drove|transfer(?:red)?|shift|send|"
-    r"airlift(?:ed)?)\s+(?:the\s+)?(?:(?:seriously|critically|severely|badly)\s+)?"
+    r"airlift(?:ed)?|evacuat(?:e|ed|ing))\s+(?:the\s+|their\s+|its\s+)?"
+    r"(?:(?:seriously|critically|severely|badly)\s+)?"
     r"(?:injured|wounded|bodies|dead|victims|casualties|them|him|her)\s+to)"
     # "shot while returning from his village in X": the victim's home, not the scene
     r"|(?:returning|coming|travell?ing)\s+(?:back\s+)?from\s+(?:his|her|their)\s+"

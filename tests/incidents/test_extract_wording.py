@@ -567,6 +567,12 @@ def test_the_most_devastating_strike_is_still_an_incident():
             "returning from his village in Lakki Marwat district.",
             "Tank",
         ),
+        (
+            "Afghan forces fired mortars at the Arandu village of Chitral on Monday, wounding "
+            "six soldiers.\nThe attackers used armoured carriers to evacuate their dead to the "
+            "Asadabad base.",
+            "Arandu",
+        ),
     ],
 )
 def test_where_the_wounded_went_or_the_victim_lived_is_no_scene(text, place):
