@@ -70,6 +70,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("58", "1056ce0", "KH KI KL KM"),
     ("59", "7723bf0", "KR KS KT KU KV"),
     ("60", "9e035b0", "KW KY KZ LA LB"),
+    ("61", "f9b6442", "LC LD LE LF LG"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
