@@ -45,6 +45,8 @@ MAX_PLACES = 12
 _KIND_AFTER = re.compile(r"\s+(?:[Bb]order\s+)?(?P<kind>[Cc]rossing|[Dd]istrict|[Pp]rovince)\b")
 # (with :data:`_STOP`, which holds "the", "a", "an")
 _ARTICLES = frozenset({"this", "that", "these", "those", "its", "their"})
+#: The words before a name read as a place even when the index lacks it as written.
+_LOCATED_BEFORE = re.compile(r"\b(?:in|near|at)\s+$")
 #: What a name with that word may be read as (a respelling of it).
 _TYPED_METHOD = {
     "crossing": ("crossing",),
@@ -163,6 +165,7 @@ class Geocoder(RankingMixin, AnswerMixin):
                         break
             if found is None and first.isupper():
                 typed = self._typed_unknown(text, toks, i, reach[i])
+                typed = typed or self._located_unknown(text, toks, i, reach[i])
                 if typed is not None:
                     out.append(typed)
                     i += len(typed.key.split())
@@ -225,6 +228,39 @@ class Geocoder(RankingMixin, AnswerMixin):
             res = self.resolve(f"{text[start:end]} {cue.group('kind')}")
             got = res[0] if res else None
             if got is None or got.ambiguous or got.method not in _TYPED_METHOD[cue["kind"].lower()]:
+                continue
+            key = " ".join(t[2] for t in words)
+            return Mention(start, end, text[start:end], key, tuple(res))
+        return None
+
+    def _located_unknown(
+        self, text: str, toks: list[tuple[int, int, str]], i: int, reach: int
+    ) -> Mention | None:
+        """A capitalised name the index lacks as written, right after "in", "near" or
+        "at" ("near Zerjanu", "in Begukhel"): the village the geocoder reads it as
+        exactly (another spelling it lists, "Zair Jano", "Begu Khel"), one place of
+        Afghanistan or Pakistan, never a spelling match."""
+        if not _LOCATED_BEFORE.search(text, max(0, toks[i][0] - 8), toks[i][0]):
+            return None
+        for n in (2, 1):
+            if i + n > reach:
+                continue
+            words = toks[i : i + n]
+            if not all(text[t[0]].isupper() for t in words) or any(
+                t[2] in self._g.by_key.slot or t[2] in _STOP or t[2] in _ARTICLES for t in words
+            ):
+                continue
+            start, end = toks[i][0], toks[i + n - 1][1]
+            if text[end - 2 : end] in ("'s", "’s"):
+                continue
+            res = self.resolve(text[start:end])
+            got = res[0] if res else None
+            if (
+                got is None
+                or got.ambiguous
+                or got.match_class != "place_exact"
+                or got.country not in ("AF", "PK")
+            ):
                 continue
             key = " ".join(t[2] for t in words)
             return Mention(start, end, text[start:end], key, tuple(res))

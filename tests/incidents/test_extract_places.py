@@ -140,6 +140,31 @@ def test_a_facility_named_after_a_far_village_is_no_site(text, facility, place):
     assert facility is None or not any(facility in x for x in locations), locations
 
 
+# (sentence, the name as written, the village the gazetteer lists it as): a name the
+# index lacks as written, right after "in", "near" or "at", that the geocoder reads
+# exactly as one village under another spelling is that village
+LOCATED_UNKNOWN = [
+    ("Gunmen attacked villagers near Zerjanu on Saturday, killing two.", "Zerjanu", "Zair Jano"),
+    (
+        "Gunmen attacked a police post in Begukhel on Saturday, killing two.",
+        "Begukhel",
+        "Begu Khel",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "listed"), LOCATED_UNKNOWN)
+def test_a_village_written_otherwise_after_in_or_near_is_read(text, written, listed):
+    df = rows(text)
+    assert len(df) == 1
+    assert df.iloc[0]["location"] == written and df.iloc[0]["matched_name"] == listed
+
+
+def test_a_common_capitalised_word_after_in_is_no_village():
+    df = rows("Gunmen attacked a police post in Retaliation for the arrests on Saturday.")
+    assert df.empty
+
+
 # (sentence, whether it reports an attack)
 DESTROYED = [
     ("Among the targets was a militant hideout in Khost, which was destroyed on Friday.", True),
