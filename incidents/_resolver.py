@@ -247,12 +247,14 @@ class Geocoder(RankingMixin, AnswerMixin):
                 continue
             words = toks[i : i + n]
             if not all(text[t[0]].isupper() for t in words) or any(
-                t[2] in self._g.by_key.slot or t[2] in _STOP or t[2] in _ARTICLES for t in words
+                t[2] in self._g.by_key.slot
+                or t[2] in _STOP
+                or t[2] in _ARTICLES
+                or text[t[0] : t[1]][-2:] in ("'s", "’s")
+                for t in words
             ):
-                continue
+                continue  # a known name, an article, a possessor ("Zhob's X area")
             start, end = toks[i][0], toks[i + n - 1][1]
-            if text[end - 2 : end] in ("'s", "’s"):
-                continue
             res = self.resolve(text[start:end])
             got = res[0] if res else None
             if (
