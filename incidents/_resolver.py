@@ -217,14 +217,8 @@ class Geocoder(RankingMixin, AnswerMixin):
             if cue is None:
                 continue
             words = toks[i : i + n]
-            if not all(text[t[0]].isupper() for t in words) or any(
-                t[2] in self._g.by_key.slot
-                or t[2] in _STOP
-                or t[2] in _ARTICLES
-                or text[t[0] : t[1]][-2:] in ("'s", "’s")
-                for t in words
-            ):
-                continue  # a known name (read on its own), an article, a possessor
+            if not self._unknown_name(text, words):
+                continue
             res = self.resolve(f"{text[start:end]} {cue.group('kind')}")
             got = res[0] if res else None
             if got is None or got.ambiguous or got.method not in _TYPED_METHOD[cue["kind"].lower()]:
@@ -232,6 +226,17 @@ class Geocoder(RankingMixin, AnswerMixin):
             key = " ".join(t[2] for t in words)
             return Mention(start, end, text[start:end], key, tuple(res))
         return None
+
+    def _unknown_name(self, text: str, words: list[tuple[int, int, str]]) -> bool:
+        """Whether capitalised ``words`` may be a name the index lacks: none is a known
+        name (read on its own), a stop word, an article or a possessor ("Zhob's")."""
+        return all(text[t[0]].isupper() for t in words) and not any(
+            t[2] in self._g.by_key.slot
+            or t[2] in _STOP
+            or t[2] in _ARTICLES
+            or text[t[0] : t[1]][-2:] in ("'s", "’s")
+            for t in words
+        )
 
     def _located_unknown(
         self, text: str, toks: list[tuple[int, int, str]], i: int, reach: int
@@ -246,14 +251,8 @@ class Geocoder(RankingMixin, AnswerMixin):
             if i + n > reach:
                 continue
             words = toks[i : i + n]
-            if not all(text[t[0]].isupper() for t in words) or any(
-                t[2] in self._g.by_key.slot
-                or t[2] in _STOP
-                or t[2] in _ARTICLES
-                or text[t[0] : t[1]][-2:] in ("'s", "’s")
-                for t in words
-            ):
-                continue  # a known name, an article, a possessor ("Zhob's X area")
+            if not self._unknown_name(text, words):
+                continue
             start, end = toks[i][0], toks[i + n - 1][1]
             res = self.resolve(text[start:end])
             got = res[0] if res else None
