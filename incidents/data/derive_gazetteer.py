@@ -772,8 +772,8 @@ def _drop_foreign_primary_names(df: pd.DataFrame) -> pd.DataFrame:
     return df.assign(keys=keys)
 
 
-#: A shipped district or tehsil takes the geometric median of the populated
-#: places inside it as its point when it holds at least this many.
+#: A shipped district takes the geometric median of the populated places inside it
+#: as its point (a tehsil as its fallback point) when it holds at least this many.
 ANCHOR_MIN_PLACES = 5
 
 
@@ -830,8 +830,10 @@ def _unit_places(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, np.ndarray],
 
 
 def _settlement_anchors(df: pd.DataFrame) -> pd.DataFrame:
-    """Each shipped district and tehsil placed at the geometric median of the
-    populated places inside it instead of its outline's centroid.
+    """Each shipped district placed at the geometric median of the populated places
+    inside it instead of its outline's centroid; each tehsil given that median as
+    its fallback point (``fallback_lat``, ``fallback_lon``, ``fallback_km``: the 95th
+    percentile distance from it), keeping its label point, which marks its seat.
 
     The point stands for an incident reported only by the unit (or at a place
     the gazetteer lacks, in that unit): incidents happen where people live, and
@@ -839,7 +841,7 @@ def _settlement_anchors(df: pd.DataFrame) -> pd.DataFrame:
     (measured on places held out of the index, README "Geocoding accuracy").
     The point must lie inside the unit (inside the tehsil's part of its
     district); otherwise the unit's place nearest the median is used.
-    ``radius_km`` becomes the farthest boundary vertex from the new point."""
+    A district's ``radius_km`` becomes the farthest boundary vertex from it."""
     places, teh_of, groups = _unit_places(df)
     plat, plon = places["lat"].to_numpy(float), places["lon"].to_numpy(float)
     a2 = reference.admin2()
