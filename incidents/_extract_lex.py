@@ -118,6 +118,8 @@ _T: list[tuple[str, str]] = [
         r"|\b(?:intelligence[- ]based|search|sanitization|sanitisation|clearance|combing|"
         r"counter-?terrorism|anti-?terror(?:ist|ism)?|security|military|ground) operations?\b"
         r"|\bIBOs?\b|\bconflict\b(?=\s+(?:\w+\s+)?(?:occurred|erupted|broke out|took place))"
+        # "the violence erupted in X", "the violence spread to X, Y and Z"
+        r"|\bviolence\b(?=\s+(?:\w+\s+)?(?:erupted|broke out|flared|spread|raged))"
         r"|\b(?:came|come|comes|coming) under (?:heavy |intense |small[- ]arms |)fire\b",
     ),
     (

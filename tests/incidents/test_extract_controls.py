@@ -360,3 +360,21 @@ def test_a_pronoun_cause_is_the_same_event() -> None:
 )
 def test_purposes_and_document_rules(text: str, n: int) -> None:
     assert len(extract(text, article_date="2024-03-12")) == n
+
+
+# -- "the violence erupted/spread": a clash told by its spread (issue 17, LL5) ------
+
+VIOLENCE = [
+    # (sentence, whether it reports a clash)
+    ("The violence erupted on Sunday in the Boshehra area of Kurram, killing five.", True),
+    ("The violence spread to Alizai on Monday, officials said.", True),
+    ("Violence against women rose in Peshawar last year, a report said.", False),
+    ("Officials in Quetta condemned the violence on Monday.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "clash"), VIOLENCE)
+def test_violence_that_erupted_or_spread_is_a_clash(text: str, clash: bool) -> None:
+    df = extract(text, article_date="2024-09-30")
+    kinds = set(df["event_kind"]) if len(df) else set()
+    assert ("armed_clash" in kinds) is clash, (text, kinds)
