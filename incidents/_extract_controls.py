@@ -223,6 +223,10 @@ _AFTERMATH_OF_DAMAGE = re.compile(
     r"(?:[\w-]+\s+){0,2}?)?$",
     re.IGNORECASE,
 )
+#: The cheap test before :data:`_AFTERMATH_OF_DAMAGE` (one of its work words).
+_DAMAGE_WORK = re.compile(
+    r"survey|assess|compensat|rebuil|reconstruct|repair|rehabilitat|restor", re.IGNORECASE
+)
 #: People an earlier event uprooted, told in passing ("refugees, many from families
 #: displaced by the fighting"): the event is their story's cause, not news, unless
 #: its own clause dates it ("displaced by the fighting in X on Monday").
@@ -403,7 +407,8 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
         return "drill"
     if _MINE_WORD.match(low) and _MINE_CLEARANCE.search(before):
         return "mine clearance"
-    if _AFTERMATH_OF_DAMAGE.search(sentence[max(0, start - 110) : start]):
+    window = sentence[max(0, start - 110) : start]
+    if _DAMAGE_WORK.search(window) and _AFTERMATH_OF_DAMAGE.search(window):
         return "recollection"  # "surveying the houses destroyed during Operation X"
     if _DISPLACED_BY.search(before) and not _OWN_DAY.search(after):
         return "recollection"  # "families displaced by the fighting": a cause in passing
