@@ -829,7 +829,9 @@ def _unit_places(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, np.ndarray],
     return places, teh_of, groups
 
 
-def _settlement_anchors(df: pd.DataFrame) -> pd.DataFrame:
+def _settlement_anchors(
+    df: pd.DataFrame, units: tuple[pd.DataFrame, dict, dict], outline: dict[int, int]
+) -> pd.DataFrame:
     """Each shipped district placed at the geometric median of the populated places
     inside it instead of its outline's centroid; each tehsil given that median as
     its fallback point (``fallback_lat``, ``fallback_lon``, ``fallback_km``: the 95th
@@ -841,8 +843,10 @@ def _settlement_anchors(df: pd.DataFrame) -> pd.DataFrame:
     (measured on places held out of the index, README "Geocoding accuracy").
     The point must lie inside the unit (inside the tehsil's part of its
     district); otherwise the unit's place nearest the median is used.
-    A district's ``radius_km`` becomes the farthest boundary vertex from it."""
-    places, teh_of, groups = _unit_places(df)
+    A district's ``radius_km`` becomes the farthest boundary vertex from it.
+    ``units`` and ``outline``: :func:`_unit_places` and :func:`_tehsil_outlines` of
+    ``df`` (neither a place nor a tehsil's point moves here)."""
+    places, teh_of, groups = units
     plat, plon = places["lat"].to_numpy(float), places["lon"].to_numpy(float)
     a2 = reference.admin2()
     a2_geom = {
@@ -852,7 +856,6 @@ def _settlement_anchors(df: pd.DataFrame) -> pd.DataFrame:
         )
     }
     teh = reference.pak_tehsils().reset_index(drop=True)
-    outline = _tehsil_outlines(df)
     df = df.copy()
     df["fallback_lat"] = df["fallback_lon"] = df["fallback_km"] = np.nan
     moved = []
@@ -903,14 +906,15 @@ def _settlement_anchors(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def _radius95(df: pd.DataFrame) -> np.ndarray:
+def _radius95(
+    df: pd.DataFrame, units: tuple[pd.DataFrame, dict, dict], outline: dict[int, int]
+) -> np.ndarray:
     """95th percentile of the distance from each admin unit's point to the
     populated places inside it: the radius a fallback to the unit needs to
     contain where incidents in it happen (NaN for other rows)."""
     out = np.full(len(df), np.nan)
-    places, teh_of, groups = _unit_places(df)
+    places, teh_of, groups = units
     plat, plon = places["lat"].to_numpy(float), places["lon"].to_numpy(float)
-    outline = _tehsil_outlines(df)
     for i in np.flatnonzero(df["kind"].isin(["county", "region", "country", "tehsil"])):
         kind = df.at[i, "kind"]
         if kind == "tehsil":
@@ -945,8 +949,9 @@ def build(src: Path, *, exclude: tuple[str, ...] = ()) -> pd.DataFrame:
     df = _drop_foreign_primary_names(df)
     df = df[df["keys"].str.len() > 0].reset_index(drop=True)
     df["skels"] = [sorted({s for s in map(skeleton, ks) if s}) for ks in df["keys"]]
-    df = _settlement_anchors(df)
-    df["radius95_km"] = _radius95(df)
+    units, outline = _unit_places(df), _tehsil_outlines(df)
+    df = _settlement_anchors(df, units, outline)
+    df["radius95_km"] = _radius95(df, units, outline)
     return df
 
 
