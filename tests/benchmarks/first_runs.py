@@ -72,6 +72,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("60", "9e035b0", "KW KY KZ LA LB"),
     ("61", "f9b6442", "LC LD LE LF LG"),
     ("62", "66f837d", "LH LI LJ LK LL"),
+    ("63", "bed2fe4", "LM LN LO LP LQ"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
