@@ -73,6 +73,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("61", "f9b6442", "LC LD LE LF LG"),
     ("62", "66f837d", "LH LI LJ LK LL"),
     ("63", "bed2fe4", "LM LN LO LP LQ"),
+    ("64", "f37dcfc", "LR LS LT LU LV"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
