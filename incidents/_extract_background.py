@@ -399,9 +399,21 @@ _FEUD = re.compile(
 )
 
 
+# Collective sides: a feud between tribes, clans or sects is communal conflict
+# ("clashes between rival tribes over a land dispute", "two opposing factions")
+_COMMUNAL = re.compile(
+    r"\b(?:(?:rival|warring|two|opposing) (?:tribes|clans|factions|sects|lashkars)|"
+    r"between (?:the )?(?:\w+ )?(?:tribes|clans|factions|sects)|tribal (?:clash|clashes|war|"
+    r"fighting|lashkars?)|tribesmen|sectarian)\b",
+    re.IGNORECASE,
+)
+
+
 def feud_lead(texts: Sequence[str]) -> bool:
     """Whether an article's lead (its first two sentences) tells a quarrel between
     people turned violent ("five were killed after a verbal spat escalated into a
     gunfight"): its violence without an army or a militant group is crime, not the
-    conflict this tool maps."""
-    return bool(_FEUD.search(" ".join(texts[:2])))
+    conflict this tool maps. A feud between tribes, clans or sects ("clashes between
+    rival tribes over a land dispute") is communal conflict and stays."""
+    lead = " ".join(texts[:2])
+    return bool(_FEUD.search(lead)) and not _COMMUNAL.search(lead)

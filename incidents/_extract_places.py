@@ -1005,6 +1005,9 @@ _PART_GAP = re.compile(
 # place that holds it (not a list: nothing is listed before or after the pair)
 _APPOSED_GAP = re.compile(r"^\s*,\s*$")
 _LIST_ON = re.compile(r"^\s*(?:,|and\b|or\b|&)", re.IGNORECASE)
+# another name follows (after the rest of a name the index read shorter: "Sadda, Khar
+# Kallay, Peewar")
+_LIST_NEXT = re.compile(r"^(?:\s+[A-Z][\w-]*){0,2}\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|&\s*)[A-Z]")
 
 
 def _holder(t: str, places: list[_Place], i: int) -> bool:
@@ -1607,7 +1610,10 @@ def _contexts(t: str, places: list[_Place], gc: Geocoder) -> None:
         ):
             continue  # "X road in Turbat": the town is the place (not a unit locating X)
         comma = _APPOSED_GAP.match(gap) or _FACILITY_COMMA.match(gap)
-        if b.role == "place" and comma and not b.qual and _town_part(a, b, gc):
+        listed = _LIST_NEXT.match(t[b.end : b.end + 40]) or (
+            i_a > 0 and _COORD.match(t[places[i_a - 1].end : a.start])
+        )  # "A, B, C and D": a list, not "Saddar, Quetta"
+        if b.role == "place" and comma and not b.qual and not listed and _town_part(a, b, gc):
             b.role = "context"  # "Saddar, Quetta": the town locates its quarter
             continue
         if b.role == "place" and b.context and b.qual in ("district", "province"):

@@ -46,7 +46,7 @@ _KIND_AFTER = re.compile(r"\s+(?:[Bb]order\s+)?(?P<kind>[Cc]rossing|[Dd]istrict|
 # (with :data:`_STOP`, which holds "the", "a", "an")
 _ARTICLES = frozenset({"this", "that", "these", "those", "its", "their"})
 #: The words before a name read as a place even when the index lacks it as written.
-_LOCATED_BEFORE = re.compile(r"\b(?:in|near|at)\s+$")
+_LOCATED_BEFORE = re.compile(r"\b(?:in|near|at|(?:spread|spilled over|extended) to)\s+$")
 #: What a name with that word may be read as (a respelling of it).
 _TYPED_METHOD = {
     "crossing": ("crossing",),
@@ -241,11 +241,11 @@ class Geocoder(RankingMixin, AnswerMixin):
     def _located_unknown(
         self, text: str, toks: list[tuple[int, int, str]], i: int, reach: int
     ) -> Mention | None:
-        """A capitalised name the index lacks as written, right after "in", "near" or
-        "at" ("near Zerjanu", "in Begukhel"): the village the geocoder reads it as
-        exactly (another spelling it lists, "Zair Jano", "Begu Khel"), one place of
-        Afghanistan or Pakistan, never a spelling match."""
-        if not _LOCATED_BEFORE.search(text, max(0, toks[i][0] - 8), toks[i][0]):
+        """A capitalised name the index lacks as written, right after "in", "near",
+        "at" or "spread to" ("near Zerjanu", "in Begukhel"): the village the geocoder
+        reads it as exactly (another spelling it lists, "Zair Jano", "Begu Khel"),
+        one place of Afghanistan or Pakistan, never a spelling match."""
+        if not _LOCATED_BEFORE.search(text, max(0, toks[i][0] - 24), toks[i][0]):
             return None
         for n in (2, 1):
             if i + n > reach:

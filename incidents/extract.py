@@ -188,6 +188,7 @@ from incidents._extract_merge import (
     refine_by_sentence,
 )
 from incidents._extract_operation_side import operation_sides
+from incidents._extract_period import date_by_period, review_period
 from incidents._extract_phrasing import (
     CLOSURE_BEGAN,
     date_wounds,
@@ -502,6 +503,8 @@ def _extract(
     closed_by(cands, texts)  # "Pakistan shut the border": the closure's side
     operation_sides(cands)  # "killed during an operation against militants in X"
     date_of_another(cands)  # "In another operation ...": the date of the one before
+    # "attacks rose in June: report" / "four operations took place in X": in June
+    date_by_period(cands, review_period([s.text for _, s in kept], ref, year_hint=year_hint))
     _lead_date(cands, unplaced, ref)
     lead_texts = [s.text for _, s in kept]
     closure_news = closure_lead(lead_texts)

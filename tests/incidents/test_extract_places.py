@@ -141,7 +141,7 @@ def test_a_facility_named_after_a_far_village_is_no_site(text, facility, place):
 
 
 # (sentence, the name as written, the village the gazetteer lists it as): a name the
-# index lacks as written, right after "in", "near" or "at", that the geocoder reads
+# index lacks as written, right after "in", "near", "at" or "spread to", that the geocoder reads
 # exactly as one village under another spelling is that village
 LOCATED_UNKNOWN = [
     ("Gunmen attacked villagers near Zerjanu on Saturday, killing two.", "Zerjanu", "Zair Jano"),
@@ -149,6 +149,11 @@ LOCATED_UNKNOWN = [
         "Gunmen attacked a police post in Begukhel on Saturday, killing two.",
         "Begukhel",
         "Begu Khel",
+    ),
+    (
+        "Clashes between the tribes spread to Balishkhel on Saturday, killing two.",
+        "Balishkhel",
+        "Balesh Khel",
     ),
 ]
 
@@ -158,6 +163,16 @@ def test_a_village_written_otherwise_after_in_or_near_is_read(text, written, lis
     df = rows(text)
     assert len(df) == 1
     assert df.iloc[0]["location"] == written and df.iloc[0]["matched_name"] == listed
+
+
+def test_a_list_of_villages_is_no_quarter_of_its_next_item():
+    # "Sadda, Khar Kallay, ...": a list, not "Saddar, Quetta" (a quarter of a town)
+    df = rows(
+        "Tribal clashes in Kurram killed four on Friday. On Saturday, a ceasefire was "
+        "declared in Sadda, Sangina, Balish Khel and Khar Kaly."
+    )
+    sadda = df[df["location"] == "Sadda"]
+    assert list(sadda["matched_name"]) == ["Sadda"], df[["location", "matched_name"]]
 
 
 def test_a_common_capitalised_word_after_in_is_no_village():

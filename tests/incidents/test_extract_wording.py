@@ -715,6 +715,17 @@ def test_an_earthquake_that_struck_is_no_strike():
             "policemen at a checkpoint, killing two constables.",
             1,
         ),
+        (
+            # a feud between tribes, clans or sects is communal conflict
+            "Clashes between rival tribes in Kurram killed five people on Sunday.\nThe "
+            "conflict erupted over a land dispute and has gone on for two days.",
+            1,
+        ),
+        (
+            "In Kurram, fighting has erupted between two opposing factions over a land "
+            "dispute.\nThe clashes in Parachinar killed nine people on Sunday.",
+            1,
+        ),
     ],
 )
 def test_a_quarrel_turned_gunfight_is_crime(text, rows):

@@ -1,0 +1,82 @@
+"""The period a review article is about.
+
+A monthly security review ("Militant attacks rose in June: report", "deaths surged
+in February 2025") tells what happened over a month; the events it lists without
+a date of their own ("four operations took place in Bannu and Lakki Marwat") are of
+that month, not of the days before the article.  :func:`review_period` finds that
+month in the article's lead; :func:`date_by_period` gives it to undated rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from incidents._extract_dates import find_dates
+from incidents._extract_lex import no_violent_word
+
+if TYPE_CHECKING:
+    from incidents._extract_events import _Candidate
+
+__all__ = ["date_by_period", "review_period"]
+
+#: Words of a review's tally that name no violence by themselves.
+_TOLL_WORD = re.compile(
+    r"\b(?:deaths|fatalities|casualties|terrorism\S*|militancy|insurgency|security "
+    r"(?:situation|incidents|report|review))\b",
+    re.IGNORECASE,
+)
+#: The lead read for the period: the headline and the first sentence.
+LEAD_SENTENCES = 2
+#: A review comes out within this many days after the month it covers.
+REVIEW_LAG_DAYS = 45
+
+
+def review_period(
+    lead: Sequence[str], ref: dt.date | None, *, year_hint: int | None = None
+) -> tuple[dt.date, dt.date, str] | None:
+    """(first, last, text) of the calendar month the lead names first, by its name,
+    with violence and no day ("attacks expanded to nine districts in June"), over
+    before the article and at most :data:`REVIEW_LAG_DAYS` before it; else None."""
+    if ref is None:
+        return None
+    spans = [
+        (t, d)
+        for t in lead[:LEAD_SENTENCES]
+        for d in find_dates(t, ref, year_hint=year_hint)
+        if d.first is not None and d.last is not None
+    ]
+    if not spans or any(d.last - d.first <= dt.timedelta(days=2) for _, d in spans):
+        return None  # (a day: the lead is an event's)
+    t, d = spans[0]
+    assert d.first is not None and d.last is not None
+    whole = d.first.day == 1 and (d.last + dt.timedelta(days=1)).day == 1
+    if (
+        not whole
+        or d.first.month != d.last.month
+        or d.relative_to is not None  # ("last month": told beside the news, not its frame)
+        # ("trade fell in September": no review of violence)
+        or (no_violent_word(t) and not _TOLL_WORD.search(t))
+        or not 0 < (ref - d.last).days <= REVIEW_LAG_DAYS
+    ):
+        return None
+    return d.first, d.last, d.text
+
+
+def date_by_period(
+    cands: Sequence[_Candidate], period: tuple[dt.date, dt.date, str] | None
+) -> None:
+    """Rows whose date is not stated take the review's month (in place)."""
+    if period is None:
+        return
+    first, last, text = period
+    for c in cands:
+        if c.date_how != "not stated":
+            continue
+        c.first, c.last, c.date_text = first, last, text
+        c.date_how = "inherited"
+        c.flags = [f for f in c.flags if f != "date_not_stated"]
+        c.notes = [n for n in c.notes if not n.startswith("no date stated")]
+        c.notes.append(f"date of the month the article reviews ({text!r})")
