@@ -74,6 +74,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("62", "66f837d", "LH LI LJ LK LL"),
     ("63", "bed2fe4", "LM LN LO LP LQ"),
     ("64", "f37dcfc", "LR LS LT LU LV"),
+    ("65", "5394830", "LW LX LY LZ MA"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
