@@ -191,7 +191,9 @@ _GAP = (
     r"(?:(?!\b(?:killed|dead|died|martyred|wounded|injured|hurt|injuring|wounding|while|whereas|"
     r"lives|life|embraced|perished|slain|neutrali[sz]ed|"
     # a report of a count: "a border official reported that three soldiers were wounded"
-    r"but|among(?!\s+(?:them|whom))|said(?!\s+to\b)|says|reported(?!\s+to\b)|told)\b)"
+    r"but|among(?!\s+(?:them|whom))|said(?!\s+to\b)|says|reported(?!\s+to\b)|told|"
+    # what the counted did: "hundreds attended the funeral of the four who were killed"
+    r"attended|attending|gathered|mourned|protested|rallied|offered)\b)"
     r"[^.;\d]){0,70}?"
 )
 

@@ -75,7 +75,9 @@ _T: list[tuple[str, str]] = [
         # (a "search and strike operation" is on the ground: see armed_clash)
         # (not a strike of labour: "a hunger strike", "the strike and protest of traders")
         r"|(?<!search and )(?<!search-and-)(?<!hunger )(?<!shutter-down )(?<!wheel-jam )"
-        r"(?<!general )(?<!protest )\bstrikes?\b(?! (?:deal|agreement|operations?)\b)"
+        # (nor "terror strikes", "militant strikes": attacks on the ground)
+        r"(?<!general )(?<!protest )(?<!terror )(?<!terrorist )(?<!militant )"
+        r"\bstrikes?\b(?! (?:deal|agreement|operations?)\b)"
         r"(?! (?:and|&) protests?\b)(?! (?:by|of) (?:the )?(?:\w+ )?(?:traders|transporters|"
         r"workers|drivers|lawyers|doctors|teachers|shopkeepers|employees)\b)",
     ),
@@ -129,6 +131,7 @@ _T: list[tuple[str, str]] = [
         r"|\bcounter-?(?:attacks?|attacked|attacking|offensives?)\b"
         r"|\bretaliatory (?:operations?|attacks?|raids?|assaults?)\b"
         r"|\bstormed\b|\bcaptured\b|\bseized\b|\boverran\b|\bretaliat\w+ (?:strikes?|fire)\b"
+        r"|\b(?:terror|terrorist|militant) strikes?\b"
         r"|\bretaliat(?:ed|ing)\s+(?:against|on|at)\b"
         r"|\btargeted\b(?! killings?)|\binfiltrat(?:ed|ion|ing)\b|\bincursions?\b"
         # "trying to infiltrate", not the habit of "networks infiltrate X from Y"

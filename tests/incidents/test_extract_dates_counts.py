@@ -132,6 +132,13 @@ COUNTS = [
     ("Militants burned a school overnight; no one was hurt.", None, 0),
     ("A shell hit a house, but nobody was killed.", 0, None),
     ("No one was injured in the blast.", None, 0),
+    # what the counted did: the crowd at the funeral is not the dead
+    (
+        "Hundreds of people attended the funeral of the four teenagers, who were killed "
+        "in the blast.",
+        4,
+        None,
+    ),
 ]
 
 

@@ -744,8 +744,9 @@ def test_a_side_claiming_the_killing_is_its_agent(text, actor):
             ["border_closure"],
         ),
         ("The cricket match came to a halt in Quetta on Sunday.", []),
-        # a strike of labour is no air strike
+        # a strike of labour is no air strike, nor are "terror strikes" on the ground
         ("Traders observed a shutter-down strike in Chaman on Sunday.", []),
+        ("Police stations in Bannu were targets of terror strikes on Sunday.", ["attack"]),
         (
             "No goods crossed at Chaman on Sunday due to the strike and protest of the traders.",
             [],
