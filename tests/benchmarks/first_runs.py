@@ -75,6 +75,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("63", "bed2fe4", "LM LN LO LP LQ"),
     ("64", "f37dcfc", "LR LS LT LU LV"),
     ("65", "5394830", "LW LX LY LZ MA"),
+    ("66", "f228326", "MB MC MD ME MF"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
