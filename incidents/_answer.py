@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from incidents._candidates import CandidatesMixin
+from incidents._candidates import CandidatesMixin, _km_to_shape, _unit_shape
 from incidents._gazetteer import ADMIN_KINDS, FEATURE_KINDS, haversine_km
 from incidents._grammar import Item
 from incidents._match import Hints, Match
@@ -45,6 +45,10 @@ COARSE_KM = 100.0
 #: A fallback's radius reaches an exact-name place outside the hinted unit that
 #: lies up to this far (km) beyond the unit's own radius (:meth:`AnswerMixin._fallback`).
 RIVAL_REACH_KM = 100.0
+#: A place of the exact name this close (km) outside the hinted district's outline, in
+#: its country, and the only one, answers before the district does: a coder's district
+#: and the shipped polygon disagree along their edges (:meth:`AnswerMixin._edge_place`).
+EDGE_KM = 5.0
 #: Candidates farther apart than this, with no hint separating them, are ambiguous.
 AMBIGUOUS_KM = 25.0
 #: An ambiguous match's radius stretches to rivals up to this far (all of them: a
@@ -223,6 +227,40 @@ class AnswerMixin(CandidatesMixin):
         d = haversine_km(g.lat[row], g.lon[row], g.lat[units], g.lon[units])
         inside = (g.admin2[units] == g.admin2[row]) | (d <= g.radius95_km[units])
         return bool(inside.any())
+
+    def _edge_place(self, item: Item, hints: Hints) -> Match | None:
+        """The one place of the item's exact name lying at most :data:`EDGE_KM` outside
+        the single hinted district, else None."""
+        g = self._g
+        units = [int(u) for u in hints.units if g.kind[u] == "county"]
+        if len(units) != 1 or not item.key:
+            return None
+        u = units[0]
+        rows = g.by_key.get(item.key)
+        # (never across the frontier: the side of a place is what this tool measures)
+        rows = rows[g.is_place[rows] & (g.country[rows] == g.country[u])]
+        shape = _unit_shape("county", g.country[u], g.admin1[u], g.admin2[u]) if len(rows) else None
+        if shape is None:
+            return None
+        d = _km_to_shape(shape, g.lat[rows], g.lon[rows])
+        near = d <= EDGE_KM
+        if near.sum() != 1:
+            return None
+        row, km = int(rows[near][0]), float(d[near][0])
+        # its radius is that of a place in the district hinted (it is, but for the edge)
+        own = Hints(
+            frozenset({g.admin1[row]} - {None}),
+            frozenset({g.admin2[row]} - {None}),
+            frozenset({g.country[row]} - {None}),
+        )
+        m = self._match(row, rows[near], item, own, 2.0)
+        return replace(
+            m,
+            uncertainty_km=round(m.uncertainty_km + km, 2),
+            reason="; ".join(
+                x for x in (m.reason, f"{km:.1f} km outside the hinted district {g.name[u]}") if x
+            ),
+        )
 
     def _fallback(self, hints: Hints, why: str, *, rivals: np.ndarray | None = None) -> Match:
         """The most specific hinted unit, or an unresolved Match.

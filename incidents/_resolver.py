@@ -384,7 +384,7 @@ class Geocoder(RankingMixin, AnswerMixin):
                         break
             if row is None:
                 why = f"{item.raw[:60]!r} not in the gazetteer"
-                out.append(self._fallback(ctx, why, rivals=cands))
+                out.append(self._edge_place(item, ctx) or self._fallback(ctx, why, rivals=cands))
             else:
                 out.append(self._match(row, cands, item, ctx, quality))
         if not out and alts:

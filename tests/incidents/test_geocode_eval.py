@@ -96,7 +96,11 @@ WOF_FLOORS = {
     ("AF", False): (500, 0.0, 0.25),
 }
 GEONAMES_FLOORS = {
-    ("PK", True): (450, 0.69, 0.95),
+    # 94.8 % since a place just outside the hinted district answers for it
+    # (incidents._answer.EDGE_KM): held-out "Zaida" (Swabi) now finds the Zaida of
+    # Haripur 2.1 km outside Swabi, 39 km from the town, where the fallback covered it
+    # (the shipped index holds the town itself); 95.0 % before
+    ("PK", True): (450, 0.69, 0.945),
     ("AF", True): (240, 0.92, 0.98),
     ("PK", False): (450, 0.45, 0.85),
     # 80.9 % since the exact-town radius is measured on towns (test_geocode_towns):
@@ -134,10 +138,11 @@ def test_cross_source_holdout_by_country(gaz, holdout_fn, floors):
         assert got["covered"] >= covered, (key, got)
 
 
-#: country -> (n, within 25 km, radius covers truth): measured 0.763 / 0.925 (PK)
-#: and 0.970 / 0.993 (AF); before the fallback's radius reached the exact-name
-#: place outside the hinted district, PK coverage was 0.835.
-HINT_MISMATCH_FLOORS = {"PK": (600, 0.75, 0.92), "AF": (300, 0.96, 0.98)}
+#: country -> (n, within 25 km, radius covers truth): measured 0.802 / 0.933 (PK)
+#: and 0.983 / 0.993 (AF); 0.757 / 0.927 and 0.973 / 0.993 before the one place of the
+#: name at most EDGE_KM outside the hinted district answered; before the fallback's
+#: radius reached the exact-name place outside the hinted district, PK coverage was 0.835.
+HINT_MISMATCH_FLOORS = {"PK": (600, 0.79, 0.925), "AF": (300, 0.975, 0.98)}
 
 
 def test_hints_that_disagree_with_the_polygons(gaz):

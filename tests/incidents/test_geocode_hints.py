@@ -337,3 +337,18 @@ def test_a_division_named_as_the_place_covers_its_districts(gc, written, distric
     for d in districts:
         (row,) = [r for r in g.by_key.get(d.lower()) if g.kind[r] == "county"][:1]
         assert float(haversine_km(m.lat, m.lon, g.lat[row], g.lon[row])) <= m.uncertainty_km
+
+
+def test_the_one_place_of_the_name_at_the_hinted_districts_edge_answers(gc):
+    """A coder's district and the shipped polygon disagree along their edges: the
+    one place of the exact name at most EDGE_KM outside the hinted district is the
+    place meant, with the radius of a hinted place plus that distance; never a place
+    across the frontier (its side is what the tool measures)."""
+    # Pul-e-Charkhi lies in Bagrami, 0.3 km outside the shipped Kabul district
+    m = gc.resolve("Pul-e-Charkhi", admin1="Kabul", admin2="Kabul")[0]
+    assert m.name == "Pul-e Charkhi Kuhnah" and m.admin2 == "Bagrami"
+    assert "outside the hinted district Kabul" in str(m.reason)
+    assert m.uncertainty_km <= 25
+    # Laman in Barmal (Paktika): the gazetteer's Laman 2.8 km away lies in Pakistan
+    m = gc.resolve("Laman", admin1="Paktika", admin2="Barmal")[0]
+    assert m.match_class == "fallback_county" and m.country == "AF"
