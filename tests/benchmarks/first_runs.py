@@ -76,6 +76,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("64", "f37dcfc", "LR LS LT LU LV"),
     ("65", "5394830", "LW LX LY LZ MA"),
     ("66", "f228326", "MB MC MD ME MF"),
+    ("67", "93e6cde", "MG MH MI MJ MK"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
