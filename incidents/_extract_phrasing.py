@@ -214,6 +214,20 @@ _FOLLOW_UP = re.compile(
 FOLLOW_UP_REACH = 3
 
 
+# What a search is after: an event of its own ("to recover the abducted officer",
+# "after the attack", "hunting the gunmen")
+_SEARCH_FOR = re.compile(
+    r"\b(?:abduct\w*|kidnap\w*|after|following|recover|rescue|hunt\w*|track down|"
+    r"attack\w*|killed|arrest\w*|gunmen|militants|terrorists|khawarij)\b",
+    re.IGNORECASE,
+)
+# A search that meets no one: "carried out a search and strike operation in X"
+_SEARCH_ONLY = re.compile(
+    r"^(?:search[- ]and[- ]strike|search|combing|cordon[- ]and[- ]search)\s+operations?$",
+    re.IGNORECASE,
+)
+
+
 def drop_follow_up_searches(cands: list[_Candidate]) -> list[_Candidate]:
     """Violent rows whose sentence tells only the hunt after an incident told just
     before ("A curfew has been imposed in the area, with security officials carrying
@@ -232,6 +246,13 @@ def drop_follow_up_searches(cands: list[_Candidate]) -> list[_Candidate]:
                 o.kind in VIOLENT and 0 < c.sentence - o.sentence <= FOLLOW_UP_REACH for o in out
             ):
                 continue
+            if (
+                trig
+                and not c.counts
+                and all(_SEARCH_ONLY.match(x.text.strip()) for x in trig)
+                and not _SEARCH_FOR.search(c.evidence)
+            ):
+                continue  # a routine search that met no one is no clash
         out.append(c)
     return out
 

@@ -162,6 +162,18 @@ FOLLOW_UP = [
         "during a search operation in the area.",
         ["bombing", "armed_clash"],
     ),
+    # a routine search that meets no one is no event at all
+    (
+        "To curb criminal elements, police carried out a search and strike operation in "
+        "the mountains of Matta tehsil on Sunday.",
+        [],
+    ),
+    # ... but a search for the abducted tells the abduction's place
+    (
+        "A search operation is under way in Ziarat to recover an official abducted by "
+        "gunmen on Sunday.",
+        ["armed_clash"],
+    ),
 ]
 
 
