@@ -277,10 +277,12 @@ _AFTERMATH = re.compile(
     # "residents took the injured to the X hospital"
     # ("ordered to transfer the seriously injured to Karachi")
     # ("used armoured carriers to evacuate their dead to the X base")
-    r"|(?P<carried>(?:took|carried|brought|moved|drove|transfer(?:red)?|shift|send|"
-    r"airlift(?:ed)?|evacuat(?:e|ed|ing))\s+(?:the\s+|their\s+|its\s+)?"
+    r"|(?P<carried>(?:took|take|carried|carry|brought|bring|moved|drove|transfer(?:red)?|shift|"
+    r"send|airlift(?:ed)?|evacuat(?:e|ed|ing))\s+(?:the\s+|their\s+|its\s+)?"
     r"(?:(?:seriously|critically|severely|badly)\s+)?"
-    r"(?:injured|wounded|bodies|dead|victims|casualties|them|him|her)\s+to)"
+    # ("to bring the bodies of the soldiers and injured to Peshawar")
+    r"(?:injured|wounded|bodies|dead|victims|casualties|them|him|her)"
+    r"(?:\s+of\s+(?:the\s+)?[a-z][\w\s]{0,40}?)?\s+to)"
     # "shot while returning from his village in X": the victim's home, not the scene
     r"|(?:returning|coming|travell?ing)\s+(?:back\s+)?from\s+(?:his|her|their)\s+"
     r"(?:village|home|house|hometown|native (?:town|village|area))\s+(?:in|at))\b",
