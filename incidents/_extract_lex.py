@@ -297,6 +297,10 @@ _DURATION = re.compile(
     r"(?:straight|consecutive|successive) days\b",
     re.IGNORECASE,
 )
+# Demolition by an authority, not an attack ("353 bunkers were razed ... 635 destroyed").
+_DEMOLITION = re.compile(
+    r"\b(?:raze[ds]?|razing|demolish\w*|demolition|dismantl\w*|bulldoz\w*)\b", re.IGNORECASE
+)
 # Damage by nature, not by an attack ("heavy rain destroyed homes").
 # what is done with the wounded or the dead after the event: "(the injured) were being
 # shifted to Quetta"
@@ -653,6 +657,8 @@ def _triggers(sentence: str) -> list[Trigger]:
                 continue  # "the earthquake killed 1,400": deaths of a disaster, not violence
             if text.lower().startswith("destroy") and natural:
                 continue  # "floods destroyed homes": damage without an attack
+            if text.lower().startswith("destroy") and _DEMOLITION.search(sentence):
+                continue  # "353 bunkers were razed, 635 destroyed": demolition, no attack
         if (
             kind == "air_strike"
             and re.match(r"(?:struck|hit|bombed|pounded)$", text, re.IGNORECASE)

@@ -688,6 +688,18 @@ def test_a_search_and_strike_operation_is_on_the_ground(text):
     assert list(df["event_kind"]) == ["armed_clash"]
 
 
+def test_bunkers_razed_under_a_peace_deal_are_no_attack():
+    text = (
+        "Officials confirmed that 353 bunkers were razed in Lower Kurram under the peace "
+        "deal, while 635 were destroyed in Upper Kurram."
+    )
+    assert violent(text, DATE).empty
+    # a depot destroyed by an air force stays an attack
+    assert not violent(
+        "The air force destroyed an ammunition depot in Khost on Friday.", DATE
+    ).empty
+
+
 def test_an_earthquake_that_struck_is_no_strike():
     text = (
         "A powerful earthquake struck Afghanistan's Kunar province near the Pakistan border on "
