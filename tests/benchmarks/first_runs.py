@@ -77,6 +77,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("65", "5394830", "LW LX LY LZ MA"),
     ("66", "f228326", "MB MC MD ME MF"),
     ("67", "93e6cde", "MG MH MI MJ MK"),
+    ("68", "f539815", "ML MM MN MO MP"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
