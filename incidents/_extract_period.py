@@ -28,6 +28,10 @@ _TOLL_WORD = re.compile(
     r"(?:situation|incidents|report|review))\b",
     re.IGNORECASE,
 )
+_MONTH_NAME = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+)
 #: The lead read for the period: the headline and the first sentence.
 LEAD_SENTENCES = 2
 #: A review comes out within this many days after the month it covers.
@@ -40,8 +44,8 @@ def review_period(
     """(first, last, text) of the calendar month the lead names first, by its name,
     with violence and no day ("attacks expanded to nine districts in June"), over
     before the article and at most :data:`REVIEW_LAG_DAYS` before it; else None."""
-    if ref is None:
-        return None
+    if ref is None or not any(_MONTH_NAME.search(t) for t in lead[:LEAD_SENTENCES]):
+        return None  # (the cheap test first: a month is named by its name)
     spans = [
         (t, d)
         for t in lead[:LEAD_SENTENCES]
