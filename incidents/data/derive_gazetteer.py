@@ -71,8 +71,6 @@ FEATURE_CLASSES = {
     "other": "other_feature",
     # a named part of a town (a populated place, so it answers "X town"/"X colony")
     "neighbourhood": "neighbourhood",
-    # a village no other source has, cited one by one (a populated place)
-    "village": "locality",
 }
 #: Extent given to Natural Earth point features (no extent in the source).
 NE_RADIUS_KM = {"pass": 3.0, "mountain": 10.0}
@@ -131,7 +129,7 @@ def read_features(path: Path = FEATURES) -> pd.DataFrame:
 
 
 def feature_entries(path: Path = FEATURES) -> pd.DataFrame:
-    """Frontier features as gazetteer rows of their own kind (villages as localities)."""
+    """Frontier features as gazetteer rows of their own kind (never villages)."""
     df = read_features(path)
     rows = [
         dict(
