@@ -205,7 +205,14 @@ _SPEECH_VENUE = re.compile(
     r"|\b(?:said|says|stated|told|remarked|declared)\s+(?:during|at|while\s+addressing)\s+"
     r"(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:gathering|ceremony|meeting|conference|rally|"
     r"event|session|briefing|function|jirga|seminar|dinner|iftar)\s+(?:here\s+)?(?:in|at)\s+"
-    r"(?:the\s+)?$",
+    r"(?:the\s+)?$"
+    # "In an interview with The Associated Press in Islamabad, the minister said": an
+    # interview or a news conference opening its clause (or after "said"), with whom
+    # and where it was given
+    r"|(?:^|[,;(]\s*|\b(?:said|says|stated|told)\s+)(?:in|during|at)\s+(?:an?|the|his|her)\s+"
+    r"(?:exclusive\s+|joint\s+|televised\s+)?(?:interview|press\s+conference|news\s+conference|"
+    r"press\s+briefing|news\s+briefing)(?:\s+with\s+(?:[\w'’.-]+\s+){1,5}?)?\s*"
+    r"(?:here\s+)?(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 

@@ -1148,6 +1148,9 @@ _CALENDAR = frozenset(
     "june july august september october november december jan feb mar apr jun jul aug sep sept "
     "oct nov dec today yesterday tonight".split()
 )
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split()
+)
 _DIRECTION = frozenset(
     "upper lower north south east west central northern southern eastern western greater "
     "pakistani afghan".split()
@@ -1192,6 +1195,8 @@ def _glued(t: str, p: _Place) -> bool:
         lw = w.lower().rstrip("'’s") if w.endswith(("'s", "’s")) else w.lower()
         if lw in _FUNCTION or lw in _PLACE_NOUNS_CAP or lw in _DIRECTION:
             continue
+        if after and lw in _WEEKDAYS:
+            continue  # "killed in Bannu Sunday": a wire's day without "on", no name
         if not after and _BINATIONAL.fullmatch(lw):
             continue  # "the Pak-Afghan Kharlachi crossing point": whose border it is
         if w.endswith(("'s", "’s")) and prev and w == prev.group(1):

@@ -233,11 +233,16 @@ VENUES = [
     ("Speaking at a seminar in ", True),
     ("Replying to questions from journalists in ", True),
     ("he told a seminar in ", True),
+    ("In an interview with The Associated Press in ", True),
+    ("At a news conference in ", True),
+    ("the minister said, in an exclusive interview with Reuters at ", True),
     # the scene of an event, not the venue of a statement
     ("Militants attacked journalists in ", False),
     ("A bomb went off at a ceremony in ", False),
     ("Troops clashed with fighters in ", False),
     ("He said the attack in ", False),
+    ("A bomb went off during a news conference in ", False),
+    ("Gunmen attacked the journalists after an interview in ", False),
 ]
 
 
@@ -378,3 +383,11 @@ def test_violence_that_erupted_or_spread_is_a_clash(text: str, clash: bool) -> N
     df = extract(text, article_date="2024-09-30")
     kinds = set(df["event_kind"]) if len(df) else set()
     assert ("armed_clash" in kinds) is clash, (text, kinds)
+
+
+def test_wire_day_after_a_place_is_no_part_of_its_name() -> None:
+    """AP style drops "on" before a weekday ("killed in Bannu Sunday"): the day is not
+    glued to the town's name (which left the sentence with no place)."""
+    got = rows("Gunmen attacked a police post in Bannu Sunday, killing two policemen.")
+    assert list(got["location"]) == ["Bannu"]
+    assert list(got["fatalities"]) == [2]
