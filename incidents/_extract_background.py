@@ -105,6 +105,16 @@ _FEW_DAYS = re.compile(
     r"48 hours|72 hours)\b|\blast week\b|\bthis week\b",
     re.IGNORECASE,
 )
+# a record kept in the perfect tense, its events counted but not told: "Pakistan has
+# carried out several cross-border airstrikes, including strikes near Kabul" (with no
+# date in the sentence; a series told with its day is news)
+_RECORD = re.compile(
+    r"\b(?:has|have)\s+(?:also\s+|since\s+|repeatedly\s+)?(?:carried\s+out|conducted|launched|"
+    r"mounted|staged|undertaken|executed)\s+(?:several|multiple|numerous|a\s+number\s+of|"
+    r"repeated|a\s+series\s+of|dozens\s+of|scores\s+of|a\s+spate\s+of)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:[\w-]+,?\s+(?:including|such\s+as|among\s+them)\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?$",
+    re.IGNORECASE,
+)
 # a place's or a period's record of events: "Balochistan recorded nine attacks", "Sindh
 # and Punjab experienced minor-level and high-profile attacks" (a review's tally; its
 # incidents, when told, are told with their days; not "no deaths were recorded in the
@@ -227,6 +237,9 @@ def recalled_trigger(t: str, x: _Trig, clause: str, *, dated: bool, has_date: bo
         and _FEW_DAYS.search(t)
     ):
         return True  # "at least six attacks in X, Y and Z during the last week"
+    record = _RECORD.search(t[max(0, x.start - 160) : x.start])
+    if record is not None and not has_date and _EVENT_NOUN.search(x.text):
+        return True  # "Pakistan has carried out several airstrikes, including near Kabul"
     if not dated and _EVENT_NOUN.search(x.text) and _TALLY_VERB.search(clause[-60:]):
         return True  # "Balochistan recorded nine attacks, resulting in 18 fatalities"
     if _VICTIMS_OF.search(clause[-90:]) and _SUPPORT.search(t):

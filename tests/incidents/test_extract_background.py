@@ -276,6 +276,10 @@ RECALLED = [
     "Last week's clashes in Kurram district left 20 dead.",
     "Kurram, which borders Afghanistan's Khost province, has seen repeated clashes.",
     "Pakistan has carried out several airstrikes in Khost and Kunar provinces this year.",
+    # a record in the perfect tense, counted but not told (MT6, a negative control)
+    "In response, Pakistan has carried out several cross-border airstrikes, including strikes "
+    "near Kabul, targeting top TTP leaders.",
+    "The army has conducted multiple raids in Khyber district.",
     "The UN said 70 civilians were killed in Kandahar, Khost and Paktika between October "
     "and December.",
 ]
@@ -289,6 +293,12 @@ def test_recalled_or_summarised_violence_is_background(recalled):
     )
     df = violent(rows(lead + recalled, "2024-12-25"))
     assert list(df["matched_name"]) == ["Barmal"]
+
+
+def test_a_counted_series_told_with_its_day_is_news():
+    text = "Pakistani jets have carried out several airstrikes in Paktika overnight, killing 12."
+    df = violent(rows(text, "2024-12-25"))
+    assert list(df["matched_name"]) == ["Paktika"]
 
 
 # -- intent is not an event ------------------------------------------------------------
