@@ -5,6 +5,11 @@ in February 2025") tells what happened over a month; the events it lists without
 a date of their own ("four operations took place in Bannu and Lakki Marwat") are of
 that month, not of the days before the article.  :func:`review_period` finds that
 month in the article's lead; :func:`date_by_period` gives it to undated rows.
+
+A year's review ("2024 saw a re-emergence of deadly clashes in Parachinar", written
+in its last weeks or soon after) tells the year's incidents one by one with their
+days ("On January 7, gunmen opened fire on ..."): those are its content, not history
+recalled beside newer news.  :func:`review_year` finds that year in the lead.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from incidents._extract_lex import no_violent_word
 if TYPE_CHECKING:
     from incidents._extract_events import _Candidate
 
-__all__ = ["date_by_period", "review_period"]
+__all__ = ["date_by_period", "review_period", "review_year"]
 
 #: Words of a review's tally that name no violence by themselves.
 _TOLL_WORD = re.compile(
@@ -67,6 +72,37 @@ def review_period(
     ):
         return None
     return d.first, d.last, d.text
+
+
+#: A bare year in the lead ("2024 saw ...", "2024 became one of the deadliest years").
+_BARE_YEAR = re.compile(r"(?<![\w/.,-])(20\d\d)(?![\w/%-])(?!\s*[-–]\s*\d)")
+#: A year's review is written from this month of the year on (or soon after it).
+REVIEW_YEAR_FROM_MONTH = 11
+
+
+def review_year(lead: Sequence[str], ref: dt.date | None) -> tuple[dt.date, dt.date, str] | None:
+    """(first, last, text) of the calendar year the lead names by itself, with
+    violence or a toll ("2024 saw a re-emergence of deadly sectarian clashes"), when
+    the article is written in its last two months or at most
+    :data:`REVIEW_LAG_DAYS` after it; else None (a day in the lead: an event's)."""
+    if ref is None:
+        return None
+    for t in lead[:LEAD_SENTENCES]:
+        m = _BARE_YEAR.search(t)
+        if m is None or (no_violent_word(t) and not _TOLL_WORD.search(t)):
+            continue
+        if any(
+            d.first is not None and d.last is not None and d.last - d.first <= dt.timedelta(days=2)
+            for d in find_dates(t, ref)
+        ):
+            return None
+        year = int(m.group(1))
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        soon = 0 <= (ref - last).days <= REVIEW_LAG_DAYS
+        if soon or (ref.year == year and ref.month >= REVIEW_YEAR_FROM_MONTH):
+            return first, last, m.group(1)
+        return None
+    return None
 
 
 def date_by_period(

@@ -188,7 +188,7 @@ from incidents._extract_merge import (
     refine_by_sentence,
 )
 from incidents._extract_operation_side import operation_sides
-from incidents._extract_period import date_by_period, review_period
+from incidents._extract_period import date_by_period, review_period, review_year
 from incidents._extract_phrasing import (
     CLOSURE_BEGAN,
     date_wounds,
@@ -517,7 +517,12 @@ def _extract(
     quiet |= {id(c) for c in recalled_agreements(cands, ref, days=QUIET_LEAD_DAYS)}
     cands = [c for c in cands if id(c) not in quiet]
     cands = _without_tallied_regions(cands, [s.text for _, s in kept])
-    cands, background = _background(cands, ref, anniversary=bool(_ANNIVERSARY.search(text)))
+    cands, background = _background(
+        cands,
+        ref,
+        anniversary=bool(_ANNIVERSARY.search(text)),
+        period=review_year(lead_texts, ref),
+    )
     if feud_lead(lead_texts):  # "a verbal spat escalated into a gunfight": crime
         armed = {PK_MIL, AF_MIL, TTP, HGB}
         feud = [
@@ -615,8 +620,15 @@ def _quiet_lead_past(cands: list[_Candidate], ref: dt.date | None) -> list[_Cand
 
 
 def _background(
-    cands: list[_Candidate], ref: dt.date | None, *, anniversary: bool = False
+    cands: list[_Candidate],
+    ref: dt.date | None,
+    *,
+    anniversary: bool = False,
+    period: tuple[dt.date, dt.date, str] | None = None,
 ) -> tuple[list[_Candidate], int]:
+    """The rows that are the article's news, and how many were its past.  In a
+    year's review (``period``, :func:`incidents._extract_period.review_year`) an
+    event of that year dated to the day is its content, never history."""
     if ref is None:
         return cands, 0
     gap = dt.timedelta(days=NEWS_GAP_DAYS)
@@ -636,6 +648,9 @@ def _background(
             lo = min(lo, c.first - gap)
     for c in cands:
         c.old = c.last is not None and c.last < lo
+        if c.old and period is not None and c.first is not None and c.last is not None:
+            day = (c.last - c.first).days <= 2 and c.date_how in ("absolute", "relative")
+            c.old = not (day and period[0] <= c.first and c.last <= period[1])
     keep = [
         c
         for c in cands
