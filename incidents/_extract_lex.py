@@ -65,7 +65,9 @@ _T: list[tuple[str, str]] = [
         + r")\b"
         r"|\b(?:struck|bombed)\b|\bquadcopters?(?: (?:attacks?|strikes?))?\b"
         # "raining bombs upon homes", "dropped bombs on houses" (from the air)
-        r"|\b(?:rain(?:ed|ing|s)?|drop(?:ped|ping|s)?)\s+bombs\b"
+        r"|\b(?:rain(?:ed|ing|s)?|drop(?:ped|ping|s)?)\s+(?:[\w-]+\s+){0,2}?bombs\b"
+        # "the LS-6 bombs were dropped from JF-17 fighter jets"
+        r"|\bbombs\s+(?:were|was|had\s+been|have\s+been)\s+dropped\b"
         # "accused Pakistan of striking X" (not "a striking contrast")
         r"|\bstriking\b(?!\s+(?:a\s+|an\s+|the\s+)?(?:deal|balance|similarit\w*|contrast|"
         r"resemblance|example|feature|image|display|difference|omission|number|rise)\b)"

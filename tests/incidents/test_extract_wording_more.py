@@ -623,6 +623,16 @@ def test_the_national_capital_named_by_its_country(text, city):
             ["air_strike"],
         ),
         ("Jets dropped bombs on houses in Spera district on Monday.", ["air_strike"]),
+        # bombs counted or named, or dropped in the passive (MU4, wave 69)
+        (
+            "Ten people were killed as the air force dropped eight bombs on a village in "
+            "Spera district on Monday.",
+            ["air_strike"],
+        ),
+        (
+            "On Monday, LS-6 bombs were dropped from fighter jets on a village in Spera district.",
+            ["air_strike"],
+        ),
         # the reply is on the other side's posts (the frontier), not where its cause was
         (
             "The ministry said it targeted Pakistani posts in retaliation for the attacks on "
