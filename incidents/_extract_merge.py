@@ -461,6 +461,16 @@ def _kinds_agree(a: _Candidate, b: _Candidate) -> bool:
     return a.kind == b.kind or (a.kind in plain and b.kind in plain)
 
 
+#: What stands between two items of one list of places: ", ", " and ", ", and ".
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?")
+
+
+def _listed_together(a: _Candidate, b: _Candidate) -> bool:
+    """Whether two rows of one sentence are places next to each other in a list."""
+    x, y = sorted((a.place, b.place), key=lambda p: p.start)
+    return a.evidence == b.evidence and bool(_LIST_GAP.fullmatch(a.evidence[x.end : y.start]))
+
+
 def _unfound_restates(fine: _Candidate, coarse: _Candidate) -> bool:
     """A name not found in the gazetteer and placed at its whole province ("airstrikes
     on X village in Khyber Pakhtunkhwa") is told again at a place found inside that
@@ -469,6 +479,8 @@ def _unfound_restates(fine: _Candidate, coarse: _Candidate) -> bool:
     mc, mf = coarse.place.match, fine.place.match
     if not coarse.place.fallback or fine.place.fallback or fine.place.role == "frontier":
         return False
+    if fine.sentence == coarse.sentence and _listed_together(fine, coarse):
+        return False  # "in Shawal and Gharlamai areas of X": two places of one list
     if mc.method == "admin1":
         return (
             abs(fine.sentence - coarse.sentence) <= 1

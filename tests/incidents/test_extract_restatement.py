@@ -360,3 +360,15 @@ def test_how_it_began_at_the_same_site_in_a_chronology(text: str, days: list[dt.
     assert [_day(d) for d in df["date"]] == days, df[["location", "date", "date_end"]]
     # each row keeps its own day: the sentence that tells how it began adds no day
     assert all(_day(e) in (None, _day(s)) for s, e in zip(df["date"], df["date_end"], strict=True))
+
+
+def test_an_unknown_list_item_is_no_restatement_of_the_one_beside_it():
+    """ "in Shawal and Gharlamai areas of North Waziristan" (MY7): Gharlamai, which
+    the gazetteer lacks, is placed at the district, and stays a place of its own
+    beside Shawal instead of being folded into it as a coarser restatement."""
+    df = extract(
+        "Warplanes bombed bases belonging to militants in Shawal and Gharlamai areas of "
+        "North Waziristan on Monday.",
+        article_date="2015-08-18",
+    )
+    assert sorted(df["location"]) == ["Gharlamai areas", "Shawal"]
