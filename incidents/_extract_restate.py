@@ -391,14 +391,27 @@ def the_dated(new: list[_Candidate], before: str, dated: tuple[dt.date, dt.date,
         c.notes.append(f"the event of the sentence before, dated {text!r} -> {first}..{last}")
 
 
+#: A victim named by a pronoun: the person the sentence before told of ("had earlier
+#: on November 19 killed Khalil ... / The troops engaged and killed him in X").
+_PRONOUN_VICTIM = re.compile(
+    r"\b(?:killed|shot|gunned\s+down|martyred|eliminated|neutrali[sz]ed|injured|wounded)\s+"
+    r"(?:him|her)\b"
+    r"|^\W*(?:He|She)\s+(?:was|had\s+been)\s+(?:\w+\s+)?(?:killed|shot|martyred|gunned\s+down)\b"
+)
+_TWO_DAYS = dt.timedelta(days=2)
+
+
 def date_of_another(cands: list[_Candidate]) -> None:
     """An undated violent row opened by "In another operation ..." or by the next
     item of a list ("Second, jets bombed ...") takes the date of the dated violent
-    row told just before it (the series it belongs to), in place."""
+    row told just before it (the series it belongs to), in place; so does one that
+    tells on the victim of the sentence just before by a pronoun ("The troops
+    engaged and killed him in the Mandal area")."""
     for k, c in enumerate(cands):
         if c.kind not in VIOLENT or c.date_how != "not stated":
             continue
-        if not (_ANOTHER.match(c.evidence) or _NEXT_ITEM.match(c.evidence)):
+        told_on = bool(_PRONOUN_VICTIM.search(c.evidence))  # "... killed him in X"
+        if not (_ANOTHER.match(c.evidence) or _NEXT_ITEM.match(c.evidence) or told_on):
             continue
         prev = next(
             (
@@ -413,6 +426,15 @@ def date_of_another(cands: list[_Candidate]) -> None:
         )
         if prev is None or prev.first is None:
             continue
+        if (
+            told_on
+            and not (_ANOTHER.match(c.evidence) or _NEXT_ITEM.match(c.evidence))
+            and (
+                prev.sentence != c.sentence - 1
+                or (prev.last or prev.first) - prev.first > _TWO_DAYS
+            )
+        ):
+            continue  # (the victim of the sentence just before, told on: its day only)
         c.first, c.last, c.date_how = prev.first, prev.last, "inherited"
         c.flags = [f for f in c.flags if f != "date_not_stated"]
         c.notes.append(

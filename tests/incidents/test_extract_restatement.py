@@ -372,3 +372,21 @@ def test_an_unknown_list_item_is_no_restatement_of_the_one_beside_it():
         article_date="2015-08-18",
     )
     assert sorted(df["location"]) == ["Gharlamai areas", "Shawal"]
+
+
+def test_a_victim_told_on_by_a_pronoun_keeps_the_day_of_the_sentence_before():
+    """ "had earlier on November 19 killed Khalil ... / The troops engaged and killed
+    him in the Mandal area" (NC1): the second sentence tells the event of the first,
+    on its day, not on the day of the article's lead."""
+    df = extract(
+        "Officials said that on Monday the security forces killed Zubair, the operational "
+        "commander, in the Tangi area of Bajaur tribal district.\n"
+        "The security forces had earlier on November 19 killed Khalil, the commander for the "
+        "Mandal unit in Bajaur.\n"
+        "The troops engaged and killed him in the Mandal area.",
+        article_date="2020-11-24",
+        min_confidence=0,
+    )
+    mandal = df[df["location"].str.contains("Mandal")]
+    assert [str(d.date()) for d in mandal["date"]] == ["2020-11-19"]
+    assert len(df) == 2  # (the Bajaur row of November 19 is that incident, told again)
