@@ -80,6 +80,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("68", "f539815", "ML MM MN MO MP"),
     ("69", "b580518", "MQ MR MS MT MU"),
     ("70", "f6cc5a0", "MV MW MX MY MZ"),
+    ("71", "f39fdb7", "NA NB NC ND NE"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
