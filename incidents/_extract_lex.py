@@ -133,6 +133,9 @@ _T: list[tuple[str, str]] = [
         r"|\bcounter-?(?:attacks?|attacked|attacking|offensives?)\b"
         r"|\bretaliatory (?:operations?|attacks?|raids?|assaults?)\b"
         r"|\bstormed\b|\bcaptured\b|\bseized\b|\boverran\b|\bretaliat\w+ (?:strikes?|fire)\b"
+        # "militants attempted to storm the checkpost", "storming the post" (an attempt
+        # that met fire is an attack all the same)
+        r"|(?<=to )(?:storm|overrun)\b|\bstorming\b(?= (?:the|a|an|of|into)\b)"
         r"|\b(?:terror|terrorist|militant) strikes?\b"
         r"|\bretaliat(?:ed|ing)\s+(?:against|on|at)\b"
         r"|\btargeted\b(?! killings?)|\binfiltrat(?:ed|ion|ing)\b|\bincursions?\b"

@@ -623,6 +623,8 @@ def test_the_national_capital_named_by_its_country(text, city):
             ["air_strike"],
         ),
         ("Jets dropped bombs on houses in Spera district on Monday.", ["air_strike"]),
+        # an attempt to storm a post that met fire is an attack (NA5, wave 71)
+        ("Militants attempted to storm a checkpost in Spera district on Monday.", ["attack"]),
         # bombs counted or named, or dropped in the passive (MU4, wave 69)
         (
             "Ten people were killed as the air force dropped eight bombs on a village in "
