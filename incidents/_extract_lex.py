@@ -261,6 +261,8 @@ _AGREEMENT_FOR = re.compile(
 _NOT_AGREED = re.compile(
     # ("hostilities that ended with a truce agreed on Wednesday": the truce is news)
     r"\b(?:despite|violat\w+|breach\w*|broke|collapsed?|expired?|lapsed?|ended(?! with\b)|after|"
+    # "shattered a fragile ceasefire", "wrecked the truce": its end, not a truce
+    r"shatter\w*|wreck\w*|torpedo\w*|undermin\w*|jeopardi[sz]\w*|scuttl\w*|derail\w*|"
     r"since|"
     # "agreed to uphold the ceasefire reached in Doha": the agreement is older news
     r"uphold\w*|maintain\w*|respect\w*|observ\w*|implement\w*|preserv\w*|sustain\w*|"
