@@ -81,6 +81,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("69", "b580518", "MQ MR MS MT MU"),
     ("70", "f6cc5a0", "MV MW MX MY MZ"),
     ("71", "f39fdb7", "NA NB NC ND NE"),
+    ("72", "56a0b44", "NF NG NH NI NJ"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
