@@ -209,9 +209,10 @@ _DESCRIBES = re.compile(
     # the residents of X" (but "Residents of X said shelling hit ..." are at the scene)
     r",\s*(?:both\s+|all\s+)?(?:residents|natives|inhabitants) of|"
     r"\b(?:for|to)\s+(?:the\s+)?(?:residents|inhabitants|people) of|"
-    r"belong(?:s|ed|ing)? to|hometown(?: of)?|home town(?: of)?|native)\s+"
+    r"belong(?:s|ed|ing)? to|hometown(?: of)?|home town(?: of)?|native)\s*:?\s+"
     r"(?:the\s+|(?:Afghanistan|Pakistan)(?:'s|’s)\s+)?"
-    # "resident of District Lakki Marwat", "a native of village X"
+    # "resident of District Lakki Marwat", "a native of village X", the army's "(Age: 29
+    # years, resident of: District Jhang)"
     r"(?:(?:District|Tehsil|Village|district|tehsil|village)\s+)?$"
     # people named: "two labourers, namely Amanullah and ...", "the victim, identified as X"
     r"|\b(?:labou?rers|men|soldiers|officials|victims?|brothers|people|policemen|constables|"

@@ -1046,6 +1046,16 @@ def test_a_home_district_written_unit_first_is_no_site():
     assert list(violent(text, "2024-08-14")["matched_name"]) == ["South Waziristan"]
 
 
+def test_a_home_district_after_a_colon_is_no_site():
+    """The army's "(Age: 29 years, resident of: District Jhang)" (NF5, wave 72)."""
+    text = (
+        "Troops killed five militants in Bannu district on Friday. During the operation, "
+        "Sepoy Iftikhar Hussain (Age: 29 years, resident of: District Jhang), having fought "
+        "gallantly, embraced shahadat."
+    )
+    assert list(violent(text, "2024-12-01")["matched_name"]) == ["Bannu"]
+
+
 def test_fire_exchanged_routinely_is_a_habit():
     text = "Troops from both countries exchange fire routinely on the 2,600-kilometre border."
     assert len(violent(text, "2023-09-15")) == 0
