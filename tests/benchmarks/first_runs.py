@@ -82,6 +82,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("70", "f6cc5a0", "MV MW MX MY MZ"),
     ("71", "f39fdb7", "NA NB NC ND NE"),
     ("72", "56a0b44", "NF NG NH NI NJ"),
+    ("73", "5e51759", "NK NL NM NN NO"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
