@@ -483,7 +483,9 @@ _DIPLOMATIC = re.compile(
     r"\b(?:condemn\w*|protest\w*|denounc\w*|accus\w*|warn\w*|vow\w*|threat\w*|respond to|"
     r"in response to|would be answered|blam\w*|denied|deny|rejected|"
     # the topic of talks or of an inquiry: "discussed the recent clashes in X"
-    r"discuss\w*|debat\w*|(?:inquiry|investigation|probe) into)\b",
+    r"discuss\w*|debat\w*|(?:inquiry|investigation|probe) into|"
+    # what a team is sent to look into: "a delegation ... to probe recent rocket attacks"
+    r"to (?:probe|assess|look into|inquire into))\b",
     re.IGNORECASE,
 )
 

@@ -275,6 +275,9 @@ CONTROLS = [
     "Excise staff raided two trucks near Landi Kotal on Monday and confiscated contraband "
     "cigarettes worth Rs5 million.",
     "A suspect in the bombing of a mosque in Peshawar was arrested in Nowshera on Monday.",
+    # what a team is sent to look into (NP4, a negative control of wave 74)
+    "A government team is in Kandahar province to probe recent rocket attacks on Spin Boldak.",
+    "The delegation visited Kurram on Monday to assess the attacks on the convoys.",
 ]
 
 
