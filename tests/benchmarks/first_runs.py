@@ -83,6 +83,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("71", "f39fdb7", "NA NB NC ND NE"),
     ("72", "56a0b44", "NF NG NH NI NJ"),
     ("73", "5e51759", "NK NL NM NN NO"),
+    ("74", "13d183b", "NP NQ NR NS NT"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
