@@ -139,6 +139,10 @@ _SUPPORT = re.compile(
     r"ex gratia|rs\.?\s?\d|rupees|shuhada package|packages?)\b",
     re.IGNORECASE,
 )
+# the hurt named as those who receive help: "Rs2.5 million for each injured person",
+# "to be given to the heirs and the injured" (with a sum or a package in the sentence)
+_BENEFICIARY = re.compile(r"\b(?:each|every|per|the)\s+$", re.IGNORECASE)
+_HURT_NOUN = re.compile(r"(?:injured|wounded|dead|deceased)", re.IGNORECASE)
 # the event nouns such a count counts (not munitions: "50 missiles were fired")
 _EVENT_NOUN = re.compile(
     r"(?:attacks|strikes|airstrikes|operations|incidents|clashes|raids|bombings|assaults|"
@@ -216,6 +220,8 @@ def recalled_trigger(t: str, x: _Trig, clause: str, *, dated: bool, has_date: bo
     head = t[: x.start]
     if _CONDITION.match(head) and not re.search(r"[,;]", head):
         return True  # "If attacked from X, we will respond"
+    if _BENEFICIARY.search(clause[-12:]) and _HURT_NOUN.fullmatch(x.text) and _SUPPORT.search(t):
+        return True  # "Rs2.5 million for each injured person ... given to the injured"
     if not x.violent or x.weak:
         return False  # ("the total number of militants killed": a count, not an event)
     if _LIKE.search(clause[-40:]) and not has_date:

@@ -280,6 +280,9 @@ RECALLED = [
     "In response, Pakistan has carried out several cross-border airstrikes, including strikes "
     "near Kabul, targeting top TTP leaders.",
     "The army has conducted multiple raids in Khyber district.",
+    # the hurt as those who receive a sum (NW8, a negative control of wave 75)
+    "The cabinet approved Rs2.5 million for each injured person, to be given to the heirs "
+    "and the injured from Khyber district.",
     "The UN said 70 civilians were killed in Kandahar, Khost and Paktika between October "
     "and December.",
 ]
