@@ -1336,11 +1336,30 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     locative = locative or bool(
         _CLAUSE_OPEN.search(left) and _PASSIVE_HIT.match(t[p.end : p.end + 200])
     )
+    if not locative and (head := _UNREAD_ITEMS.search(left)) is not None:
+        # "districts of Dandgam, Sarkano and Khas-Kunar": a first item the gazetteer
+        # cannot read does not hide the locative that opens the list
+        opener = left[: head.start()]
+        locative = bool(_PLURAL_UNITS.search(opener) and _LOCATIVE.search(opener))
     if m.method in ("crossing", "admin1", "admin2") or m.country == "other":
         return "place" if (locative or m.method != "gazetteer") else "listed"
     if not locative:
         return "listed"  # a place only if it continues a list of places
     return "place"
+
+
+#: Capitalised list items right before a mention ("Dandgam, ", "Dandgam, Pirano and ").
+_UNREAD_ITEMS = re.compile(
+    r"(?:\b[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*){0,2}(?:\s*,\s*(?:and\s+)?|\s+and\s+))+$"
+)
+
+
+#: A plural unit noun that opens a list of places: "three bordering districts of".
+_PLURAL_UNITS = re.compile(
+    r"\b(?:districts|areas|villages|towns|tehsils|provinces|localities|sectors|posts)\s+"
+    r"(?:of|including|such\s+as|like|namely)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 #: The start of a sentence or clause, before a name (and "the city of").

@@ -390,3 +390,21 @@ def test_a_victim_told_on_by_a_pronoun_keeps_the_day_of_the_sentence_before():
     mandal = df[df["location"].str.contains("Mandal")]
     assert [str(d.date()) for d in mandal["date"]] == ["2020-11-19"]
     assert len(df) == 2  # (the Bajaur row of November 19 is that incident, told again)
+
+
+def test_a_first_list_item_the_gazetteer_cannot_read_does_not_hide_the_rest():
+    """ "in three bordering districts of Dandgam, Sarkano and ..." (NK2): the list opens
+    with a locative and a plural unit noun; a misspelt first item leaves the next
+    items sites (not names of an unlocated list)."""
+    df = extract(
+        "Last night Pakistan landed 50 rockets in three bordering districts of Dandgam, "
+        "Sarkano and Khas Kunar, said the spokesman.",
+        article_date="2017-02-20",
+    )
+    assert "Sarkano" in set(df["location"])
+    # without a plural unit noun before the list, capitalised words stay no list
+    df = extract(
+        "Security forces in Peshawar said Baloch, Sarkano militants fled.",
+        article_date="2017-02-20",
+    )
+    assert "Sarkano" not in set(df["location"])
