@@ -4,6 +4,7 @@ actors (demonyms and organisations), casualty phrases and place contexts."""
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -708,6 +709,12 @@ def no_violent_word(sentence: str) -> bool:
     return not _VIOLENT_WORD.search(without_weather(sentence))
 
 
+#: Set by :func:`incidents.extract.extract` for an article that gives no violent row
+#: at all: then an attack only condemned ("the minister condemned the attack in X") is
+#: the article's news, told by the statement about it.
+CONDEMNED_IS_NEWS: ContextVar[bool] = ContextVar("condemned_is_news", default=False)
+
+
 def is_diplomatic(sentence: str, trig: Trigger) -> bool:
     """Whether a violent trigger is the object of a statement ("condemned the attacks").
 
@@ -716,6 +723,8 @@ def is_diplomatic(sentence: str, trig: Trigger) -> bool:
     before = sentence[max(0, trig.start - 45) : trig.start]
     m = _DIPLOMATIC.search(before)
     if not m:
+        return False
+    if CONDEMNED_IS_NEWS.get() and m.group(0).lower().startswith("condemn"):
         return False
     if re.search(r"\b(?:killed|killing|struck|hit|wounded)\b", before, re.I):
         return False

@@ -32,7 +32,9 @@ How a sentence becomes incidents
 
    A ceasefire counts only when agreed, signed, announced or extended (not
    "despite the truce"); a violent word that is the object of a statement
-   ("condemned the attacks") is not an event; "killed" alone makes an event only
+   ("condemned the attacks") is not an event, unless the article gives no violent row
+   at all (then an attack it condemns, dated to at most three days, is its news);
+   "killed" alone makes an event only
    when no stronger word does.
 2. *Places* (rules in :mod:`incidents._extract_places`) come from
    :meth:`Geocoder.find_mentions` (exact gazetteer names, longest first) plus
@@ -170,6 +172,7 @@ from incidents._extract_events import (
 from incidents._extract_kind_date import kind_date
 from incidents._extract_lex import (
     AF_MIL,
+    CONDEMNED_IS_NEWS,
     EVENT_KINDS,
     HGB,
     PK_MIL,
@@ -258,6 +261,11 @@ _NEWS_TO_COME = re.compile(
 # -- public -------------------------------------------------------------------------
 
 
+_CONDEMN = re.compile(r"\bcondemn", re.IGNORECASE)
+#: Longest date window of a condemned attack taken as an article's news (days).
+NEWS_SPAN_DAYS = 3
+
+
 def extract(
     text: str,
     *,
@@ -301,6 +309,20 @@ def extract(
     try:
         # (confidences have two decimals: a float32 0.36 is the cut 0.36)
         df = _extract(text, article_date=article_date, geocoder=geocoder, cut=round(float(cut), 6))
+        if _CONDEMN.search(text) and not df["event_kind"].isin(VIOLENT).any():
+            # no violent row: an attack the article only condemns is its news
+            token = CONDEMNED_IS_NEWS.set(True)
+            try:
+                clear_caches()
+                again = _extract(
+                    text, article_date=article_date, geocoder=geocoder, cut=round(float(cut), 6)
+                )
+            finally:
+                CONDEMNED_IS_NEWS.reset(token)
+            span = (again["date_end"].fillna(again["date"]) - again["date"]).dt.days
+            fresh = again["event_kind"].isin(VIOLENT) & (span.fillna(99) <= NEWS_SPAN_DAYS)
+            if fresh.any():
+                df = again  # (a condemned "recent bombing" of a month is no news)
         df.attrs.setdefault("below_confidence", 0)
         return df
     finally:

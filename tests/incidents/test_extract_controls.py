@@ -394,3 +394,21 @@ def test_wire_day_after_a_place_is_no_part_of_its_name() -> None:
     got = rows("Gunmen attacked a police post in Bannu Sunday, killing two policemen.")
     assert list(got["location"]) == ["Bannu"]
     assert list(got["fatalities"]) == [2]
+
+
+def test_an_attack_only_condemned_is_the_news_of_an_article_with_no_other() -> None:
+    """A statement is news of the attack it condemns when the article tells that attack
+    no other way (NF7, wave 72); beside a violent row of its own, or when the attack is
+    older than a few days, the condemned attack stays a topic."""
+    alone = rows(
+        "The interior minister on Thursday strongly condemned the terror attack carried out "
+        "by militants in the Takhti Khel area of Lakki Marwat."
+    )
+    assert list(alone["event_kind"]) == ["attack"]
+    beside = rows(
+        "Drones struck Barmal district on Monday, killing four people. The ministry also "
+        "condemned the attacks in Khost."
+    )
+    assert "Khost" not in " ".join(beside["location"])
+    older = rows("The assembly condemned the bombing in Peshawar last month.")
+    assert len(older) == 0

@@ -454,7 +454,9 @@ NEGATIVE = [
     "Over 1,000 Afghan refugees were deported through Torkham on Monday.",
     "Officials from both countries met in Islamabad on Monday to discuss trade and transit.",
     "The Chaman crossing reopened on Monday for Afghan refugees returning home.",
-    "Pakistan's foreign ministry condemned the attack in Khost.",
+    # (a statement beside the news it condemns; alone, the condemned attack is the news:
+    # test_an_attack_only_condemned_is_the_news_of_an_article_with_no_other)
+    "Pakistan's foreign ministry condemned last year's attack in Khost.",
     "Pakistan denied carrying out any strikes in Khost.",
     "Pakistan's prime minister visited troops in Bajaur on Monday.",
     "Afghanistan beat Pakistan by six wickets in Sharjah on Monday.",
