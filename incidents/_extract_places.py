@@ -1149,9 +1149,8 @@ _CALENDAR = frozenset(
     "june july august september october november december jan feb mar apr jun jul aug sep sept "
     "oct nov dec today yesterday tonight".split()
 )
-_WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split()
-)
+#: The days of :data:`_CALENDAR` (weekdays, today, yesterday, tonight), not its months.
+_WEEKDAYS = frozenset(w for w in _CALENDAR if w.endswith(("day", "night")))
 _DIRECTION = frozenset(
     "upper lower north south east west central northern southern eastern western greater "
     "pakistani afghan".split()

@@ -410,8 +410,9 @@ def date_of_another(cands: list[_Candidate]) -> None:
     for k, c in enumerate(cands):
         if c.kind not in VIOLENT or c.date_how != "not stated":
             continue
+        series = bool(_ANOTHER.match(c.evidence) or _NEXT_ITEM.match(c.evidence))
         told_on = bool(_PRONOUN_VICTIM.search(c.evidence))  # "... killed him in X"
-        if not (_ANOTHER.match(c.evidence) or _NEXT_ITEM.match(c.evidence) or told_on):
+        if not (series or told_on):
             continue
         prev = next(
             (
@@ -428,7 +429,7 @@ def date_of_another(cands: list[_Candidate]) -> None:
             continue
         if (
             told_on
-            and not (_ANOTHER.match(c.evidence) or _NEXT_ITEM.match(c.evidence))
+            and not series
             and (
                 prev.sentence != c.sentence - 1
                 or (prev.last or prev.first) - prev.first > _TWO_DAYS

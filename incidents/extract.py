@@ -308,15 +308,14 @@ def extract(
     clear_caches()  # memos of one article only: bounded, and nothing kept between calls
     try:
         # (confidences have two decimals: a float32 0.36 is the cut 0.36)
-        df = _extract(text, article_date=article_date, geocoder=geocoder, cut=round(float(cut), 6))
+        cut = round(float(cut), 6)
+        df = _extract(text, article_date=article_date, geocoder=geocoder, cut=cut)
         if _CONDEMN.search(text) and not df["event_kind"].isin(VIOLENT).any():
             # no violent row: an attack the article only condemns is its news
             token = CONDEMNED_IS_NEWS.set(True)
             try:
                 clear_caches()
-                again = _extract(
-                    text, article_date=article_date, geocoder=geocoder, cut=round(float(cut), 6)
-                )
+                again = _extract(text, article_date=article_date, geocoder=geocoder, cut=cut)
             finally:
                 CONDEMNED_IS_NEWS.reset(token)
             span = (again["date_end"].fillna(again["date"]) - again["date"]).dt.days
