@@ -77,6 +77,20 @@ _SAID_BEFORE = re.compile(
 _SAID_AFTER = re.compile(
     r"\s*,?\s*(?:said|says|told|announced|reported|confirmed|stated|claimed)\b", re.IGNORECASE
 )
+#: A toll's update dated ("the death toll rose to 46 on Monday evening"): the day it
+#: was counted, not the event's.
+_TOLL_ROSE = re.compile(
+    r"\b(?:toll|number of (?:the )?(?:dead|deaths|fatalities|casualties))\b[^.;]{0,70}?"
+    r"\b(?:rose|risen|climbed|increased|jumped|reached|mounted|went up)\s+to\s+"
+    r"(?:at least\s+)?[\w-]+\s+$",
+    re.IGNORECASE,
+)
+#: ... or fronted: "With the recovery of four bodies on Friday, the death toll rose to 8".
+_TOLL_ROSE_AFTER = re.compile(
+    r"[^.;,]{0,20},\s*the\s+(?:death\s+)?toll\b[^.;]{0,100}?"
+    r"\b(?:rose|risen|climbed|increased|jumped|reached|mounted|went up)\s+to\b",
+    re.IGNORECASE,
+)
 
 #: "In another operation ...", "In yet another attack ...": an incident of its own
 #: in a series told before it.
@@ -129,6 +143,10 @@ def _said_on(c: _Candidate) -> bool:
     if k < 0:
         return False
     before = c.evidence[max(0, k - 30) : k]
+    if _TOLL_ROSE.search(c.evidence, max(0, k - 110), k) or _TOLL_ROSE_AFTER.match(
+        c.evidence, k + len(c.date_text)
+    ):
+        return True
     return bool(_SAID_BEFORE.search(before) or _SAID_AFTER.match(c.evidence, k + len(c.date_text)))
 
 
