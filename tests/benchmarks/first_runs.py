@@ -85,6 +85,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("73", "5e51759", "NK NL NM NN NO"),
     ("74", "13d183b", "NP NQ NR NS NT"),
     ("75", "579bd55", "NU NV NW NX NY"),
+    ("76", "c5f070d", "NZ OA OB OC OD"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
