@@ -86,6 +86,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("74", "13d183b", "NP NQ NR NS NT"),
     ("75", "579bd55", "NU NV NW NX NY"),
     ("76", "c5f070d", "NZ OA OB OC OD"),
+    ("77", "0270b87", "OE OF OG OH OI"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
