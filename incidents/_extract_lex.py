@@ -797,6 +797,15 @@ _WEAK = re.compile(
     rf"|\b(?:on|at|against|targeting) (?:the )?(?:Pakistani|Afghan|Pakistan(?:'s|’s)|"
     rf"Afghanistan(?:'s|’s)) (?:border |frontier )(?:posts|positions|checkposts|outposts|"
     rf"checkpoints)\b"
+    # "airstrikes along its border with Afghanistan": one country's side of this line
+    rf"|\b(?:along|on|near) (?:its|their|Pakistan(?:'s|’s)|Afghanistan(?:'s|’s)) "
+    rf"(?:{_HOW} )?{_FRONT} with (?:Afghanistan|Pakistan)\b"
+    # "militants trying to cross from Afghanistan", "an infiltration bid from Afghanistan":
+    # at the line, where they were stopped
+    rf"|\b(?:(?:trying|attempting|tried|attempted|seeking|sought)\s+to\s+"
+    rf"(?:cross|infiltrate|sneak)(?:\s+(?:into\s+Pakistan|the\s+border|over|in))?|"
+    rf"infiltration\s+(?:bids?|attempts?)|infiltrating)\s+(?:from|into)\s+"
+    rf"(?:Afghanistan|Pakistan)\b(?!'s|’s)"
     # "strikes in the Afghan border areas": the other side of the line, no place named
     rf"|\b(?:in|on|into|across) (?:the )?(?:Afghan|Afghanistan(?:'s|’s)|Pakistani|"
     rf"Pakistan(?:'s|’s)) border (?:areas|regions|belt|villages)\b"

@@ -547,3 +547,47 @@ def test_an_unnamed_crossing_is_the_datelines(text, name):
     df = extract(text, article_date="2025-10-13", min_confidence=0)
     got = df[df["event_kind"] == "border_closure"]["matched_name"].tolist()
     assert got == [name], df[["location", "matched_name", "event_kind"]]
+
+
+# -- one country's side of this line, and infiltrators stopped at it ------------------
+
+SIDE_AND_CROSSING = [
+    # (sentence, the frontier phrase read, or None)
+    (
+        "Pakistan carried out airstrikes early Sunday along its border with Afghanistan.",
+        "along its border with Afghanistan",
+    ),
+    (
+        "Troops were deployed on Afghanistan's border with Pakistan.",
+        "on Afghanistan's border with Pakistan",
+    ),
+    (
+        "Soldiers killed 12 militants trying to cross from Afghanistan.",
+        "trying to cross from Afghanistan",
+    ),
+    ("The army foiled an infiltration bid from Afghanistan.", "infiltration bid from Afghanistan"),
+    (
+        "Militants attempting to infiltrate into Pakistan from Afghanistan were killed.",
+        "attempting to infiltrate into Pakistan from Afghanistan",
+    ),
+    # another country's border, and a crossing into a place named
+    ("Iran deployed troops along its border with Iraq.", None),
+    ("Thousands were trying to cross into Afghanistan's Kunar province.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase"), SIDE_AND_CROSSING)
+def test_side_and_crossing_phrases(text: str, phrase: str | None) -> None:
+    got = [p[2] for p in frontier_phrases(text)]
+    assert (phrase in got) if phrase else not got, got
+
+
+def test_infiltrators_stopped_with_no_place_named_are_a_frontier_row() -> None:
+    df = _rows("Security forces killed 33 militants trying to cross from Afghanistan overnight.")
+    assert len(df) == 1 and _wide(df).all()
+    assert df["fatalities"].iloc[0] == 33
+
+
+def test_infiltrators_stopped_at_a_named_place_stay_there() -> None:
+    df = _rows("Five militants trying to cross from Afghanistan were killed in Bajaur.")
+    assert list(df["matched_name"]) == ["Bajaur"] and not _wide(df).any()
