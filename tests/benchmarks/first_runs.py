@@ -87,6 +87,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("75", "579bd55", "NU NV NW NX NY"),
     ("76", "c5f070d", "NZ OA OB OC OD"),
     ("77", "0270b87", "OE OF OG OH OI"),
+    ("78", "f8948b6", "OJ OK OL OM ON"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
