@@ -72,6 +72,9 @@ _ARABIC_FOLD = str.maketrans(
 _APOSTROPHES = re.compile("['`\u2018\u2019\u02bb\u02bc\u02be\u02bf\u00b4]")
 _NON_WORD = re.compile(r"[^\w]+|_")
 _SPACES = re.compile(r"\s+")
+#: The clan word of Pashtun names, romanised many ways ("Ali Khail", "Ali Kheyl",
+#: "Alikhel"): one spelling, so that each finds the others exactly.
+_KHEL = re.compile(r"kh(?:ai|ay|ey|ei|ie|iy)l\b")
 _LATIN_KEY = re.compile(r"[a-z0-9 ]+")
 _ARABIC_KEY = re.compile(r"[0-9 \u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")
 
@@ -88,7 +91,7 @@ def norm(text: object) -> str:
     s = unicodedata.normalize("NFC", s).lower().translate(_LATIN_FOLD).translate(_ARABIC_FOLD)
     s = _APOSTROPHES.sub("", s)
     s = _NON_WORD.sub(" ", s)
-    return _SPACES.sub(" ", s).strip()
+    return _KHEL.sub("khel", _SPACES.sub(" ", s).strip())
 
 
 def script(key: str) -> str:
