@@ -493,7 +493,8 @@ _VICTIM = re.compile(
     # (the actor may close an apposition: "X, a commander of the TTP, was killed")
     r"(?:[^,;]{0,70}?,\s+(?=(?:were|was|have been|had been)\s)|[^,;]{0,40}?)"
     r"\b(?:(?:were|was|have been|had been|being|got)\s+(?:also\s+|reportedly\s+)?"
-    r"(?:killed|wounded|injured|martyred|hurt|shot)|lost (?:their|his|her) lives?|died|"
+    r"(?:killed|wounded|injured|martyred|hurt|shot|ambushed|attacked|targeted|raided|"
+    r"assaulted|fired (?:up)?on)|lost (?:their|his|her) lives?|died|"
     r"embraced (?:martyrdom|shahadat))\b",
     re.IGNORECASE,
 )
@@ -1333,7 +1334,9 @@ _POSSESSOR = re.compile(r"[\w-]+(?:\s+[\w-]+){0,2}(?:'s|’s|'|’)\s+(?:[\w-]+\
 # A trigger that is a transitive verb: the side named after it is its object.
 _VERB_TRIGGER = re.compile(
     r"(?:attacked|struck|hit|targeted|shelled|bombed|raided|stormed|ambushed|pounded|"
-    r"assaulted|overran|captured|seized|destroyed|fired (?:on|at|upon|into))$",
+    r"assaulted|overran|captured|seized|destroyed|fired (?:on|at|upon|into)|"
+    # the one killed follows: "gunmen shot dead a TTP commander"
+    r"shot dead|gunned down|killed|murdered|assassinated)$",
     re.IGNORECASE,
 )
 # A verb or preposition whose object follows: "killed six terrorists", "engaged the khwarij".

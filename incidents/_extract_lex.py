@@ -159,6 +159,9 @@ _T: list[tuple[str, str]] = [
         r"\b(?:killed|killing|kills?|shot dead|gunned down|martyred|martyring|dead|died|wounded|"
         r"injured|"
         r"lost (?:their|his|her) lives?|embraced (?:martyrdom|shahadat)|sent to hell|"
+        # "resulted in the martyrdom of seven soldiers" (not "the martyrdom of Imam Hussain")
+        r"martyrdom of (?=(?:at least |as many as )?(?:\d|a |an |one |two |three |four |five |"
+        r"six |seven |eight |nine |ten |several |many |dozens |both |our |its |their ))|"
         r"neutrali[sz]ed|perished|slain|succumbed|deaths? of|"
         r"no (?:casualties|deaths|fatalities|loss of life))\b"
         # "dozens were hurt" (not "the closure hurt traders")
