@@ -999,15 +999,23 @@ _NEAR_GAP = re.compile(
 _NEAR_KM = 30.0
 # "the X area of Khyber's Tirah valley", "the X sector of Y": Y holds the site X
 _PART_GAP = re.compile(
-    r"^\s+(?:(?:general\s+)?area|areas|village|locality|sector|neighbou?rhood|mohalla|suburbs?|"
-    r"outskirts)"
+    r"^\s+(?:(?:general\s+)?area|areas|village|locality|sector|neighbou?rhood|mohallah?|suburbs?|"
+    r"outskirts|bazaa?r|market|chowk|road|street)"
     r"\s+(?:of|in)\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?:'s|’s)\s+)?$",
     re.IGNORECASE,
 )
 # "in the area of Spinkai, Ghulam Khan of North Waziristan": a place, then the
 # place that holds it (not a list: nothing is listed before or after the pair)
-_APPOSED_GAP = re.compile(r"^\s*,\s*$")
+_APPOSED_GAP = re.compile(
+    r"^\s*(?:(?:bazaa?r|market|chowk|road|street|mohallah?)\s*)?,\s*$", re.IGNORECASE
+)
 _LIST_ON = re.compile(r"^\s*(?:,|and\b|or\b|&)", re.IGNORECASE)
+# ... but a comma that opens the rest of the clause lists nothing ("in X Bazaar, Wana,
+# on Thursday")
+_CLAUSE_ON = re.compile(
+    r"\s*,\s*(?:on|in|at|late|early|last|this|when|where|after|before|during|killing|"
+    r"injuring|wounding|leaving|police|officials|sources|according)\b"
+)
 # another name follows (after the rest of a name the index read shorter: "Sadda, Khar
 # Kallay, Peewar")
 _LIST_NEXT = re.compile(r"^(?:\s+[A-Z][\w-]*){0,2}\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|&\s*)[A-Z]")
@@ -1024,8 +1032,10 @@ def _holder(t: str, places: list[_Place], i: int) -> bool:
         return False
     if not (a.fallback or a.match.ambiguous or _km(a.match, b.match) > _NEAR_KM):
         return False
-    if _LIST_ON.match(t[b.end : b.end + 6]):
+    if _LIST_ON.match(t[b.end : b.end + 6]) and not _CLAUSE_ON.match(t, b.end):
         return False
+    if _LIST_NEXT.match(t[b.end : b.end + 60]):
+        return False  # "Sadda, Khar Kallay, Peewar": a list, Khar read short
     return not (i > 0 and _COORD.match(t[places[i - 1].end : a.start]))
 
 

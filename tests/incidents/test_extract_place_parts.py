@@ -1,0 +1,37 @@
+"""A market, road or street named before the town that holds it ("Rustam Bazaar,
+Wana", "X Road in Chaman") is a part of that town: when its name reads as a far
+namesake, the row stands at the town.  A list ("Sadda, Khar Kallay, Peewar") is not a
+place and its holder, even when the gazetteer reads an item short ("Khar")."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from incidents.extract import extract
+
+DAY = "2025-08-07"
+
+
+def _rows(text: str) -> pd.DataFrame:
+    return extract(text, article_date=DAY, min_confidence=0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded in Rustam Bazaar, Wana, on Thursday, injuring five people.",
+        "A bomb exploded in Rustam Bazaar in Wana on Thursday, injuring five people.",
+        "A blast hit Rustam Bazaar, Wana, on Thursday, injuring five people.",
+    ],
+)
+def test_a_market_of_a_town_is_placed_at_the_town(text: str) -> None:
+    df = _rows(text)
+    assert list(df["matched_name"]) == ["Wana"], list(df["matched_name"])
+    assert df["injuries"].iloc[0] == 5
+
+
+def test_a_list_is_no_holder() -> None:
+    df = _rows("Clashes spread to Sadda, Khar Kallay, Peewar and Bagan on Thursday.")
+    notes = " ".join(df["extraction_notes"].fillna(""))
+    assert "that holds it" not in notes, notes
