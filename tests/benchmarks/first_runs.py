@@ -88,6 +88,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("76", "c5f070d", "NZ OA OB OC OD"),
     ("77", "0270b87", "OE OF OG OH OI"),
     ("78", "f8948b6", "OJ OK OL OM ON"),
+    ("79", "1a3a021", "OO OP OQ OR OS"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
