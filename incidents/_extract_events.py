@@ -242,6 +242,14 @@ _CAUSE_BEFORE_PHRASE = re.compile(
 )
 # The means of a casualty told right after it: "killed in an airstrike", "wounded by a
 # roadside bomb"
+#: A casualty verb right before the cause word: "died after a blast", "were wounded
+#: following an explosion" (the blast is how they died, not an earlier event).
+_DIED_AFTER = re.compile(
+    r"\b(?:died|were killed|was killed|were wounded|was wounded|were injured|was injured|"
+    r"were hurt|was hurt|were martyred|was martyred|perished|lost (?:their|his|her) lives?)\s+"
+    r"(?:after|following)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _MEANS_OF = re.compile(r"\s+(?:in|by|during)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}")
 
 
@@ -1738,6 +1746,10 @@ def _events_of(
             dropped = True  # "the talks follow a ceasefire brokered by Qatar": its past
             continue
         cm = _CAUSE.search(clause) if x.violent else None
+        if cm is not None and _DIED_AFTER.search(clause):
+            # "eight people died after a blast in X": the blast killed them, one event
+            keep.append(x)
+            continue
         if cm is not None and _SAME_AGENT.match(cm.group(0)):
             # "forces killed one person after they opened fire on protesters": the
             # pronoun's deed is the same event, told by how it began
