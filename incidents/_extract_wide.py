@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from incidents._extract_lex import VIOLENT, frontier_phrases
-from incidents._extract_places import _frontier_place
+from incidents._extract_places import _frontier_place, _Place
 
 if TYPE_CHECKING:  # (the candidates module hooks the phrase rules from here)
     from incidents._extract_events import _Candidate
@@ -362,3 +362,63 @@ def frontier_from_neighbour(
 
 
 _ALONG = re.compile(r"(?:all |right )?(?:along|on) |.*\b(?:several|multiple|various)\b", re.I)
+
+
+#: Datelines that name where the story was filed, not where it happened: capitals and
+#: the big cities whose bureaus report the whole frontier.
+BUREAU_CITIES = frozenset("islamabad rawalpindi peshawar quetta karachi lahore kabul".split())
+
+
+#: How many days before the article date a placeless sentence's event may lie to be
+#: placed at the dateline (the news of the day, not a recalled cause).
+DATELINE_NEWS_DAYS = 3
+
+
+def dateline_site(
+    cands: list[_Candidate],
+    unplaced: Sequence[_Candidate],
+    dateline: Sequence[_Place],
+    ref: dt.date | None,
+) -> list[_Candidate]:
+    """A row at the dateline's place for an article whose violent news names no place
+    at all ("BAJAUR AGENCY: A captain and a sepoy were martyred in firing from across
+    the border on Sunday"): a local correspondent's dateline is where it happened.
+    Only when no violent row was found, for the first placeless violent sentence with
+    a toll or a day of its own, dated (if at all) within :data:`DATELINE_NEWS_DAYS` of
+    the article date, and never for a bureau city (:data:`BUREAU_CITIES`),
+    which files the news of the whole region.  The new rows (``cands`` unchanged)."""
+    from incidents._extract_events import _Candidate, _types
+
+    if any(c.kind in VIOLENT for c in cands) or len(dateline) != 1:
+        return []
+    p = dateline[0]
+    if (p.match.name or "").lower() in BUREAU_CITIES or p.text.lower() in BUREAU_CITIES:
+        return []
+    for u in unplaced:
+        if u.given or not (u.counts or u.date_how in ("absolute", "relative")):
+            continue
+        if (
+            ref is not None
+            and u.first is not None
+            and ((ref - (u.last or u.first)).days > DATELINE_NEWS_DAYS or u.first > ref)
+        ):
+            continue  # "suspended since the clashes of three weeks ago": a recalled cause
+        c = _Candidate(
+            u.sentence,
+            u.paragraph,
+            u.span,
+            u.evidence,
+            u.types[0],
+            _Place(p.start, p.end, p.text, p.match),
+            u.first,
+            u.last,
+            u.date_how,
+        )
+        c.actor1, c.actor2 = u.actor1, u.actor2
+        c.counts = list(u.counts)
+        _types(c)
+        c.date_text, c.date_rel, c.yeared = u.date_text, u.date_rel, u.yeared
+        c.flags = list(u.flags)
+        c.notes = [*u.notes, f"placed at the dateline {p.text!r}: the sentence names no place"]
+        return [c]
+    return []

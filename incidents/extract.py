@@ -208,7 +208,13 @@ from incidents._extract_phrasing_m import (
     past_talks,
     recalled_agreements,
 )
-from incidents._extract_places import FRONTIER_NAME, _places, article_units, dateline_places
+from incidents._extract_places import (
+    FRONTIER_NAME,
+    _Place,
+    _places,
+    article_units,
+    dateline_places,
+)
 from incidents._extract_reference import place_by_reference
 from incidents._extract_renewed import renewed
 from incidents._extract_restate import (
@@ -231,7 +237,7 @@ from incidents._extract_text import (
     strip_html,
 )
 from incidents._extract_there import cause_at_crossing, there_too
-from incidents._extract_wide import frontier_from_neighbour
+from incidents._extract_wide import dateline_site, frontier_from_neighbour
 from incidents._match import Match
 from incidents.errors import IncidentError
 from incidents.geocode import Geocoder
@@ -370,11 +376,13 @@ def _extract(
     texts = [s.text for s in sents]  # by sentence number, captions included
     # the places named so far, for "the crossing", "the district"
     memory = Antecedents(lambda t: _places(t, gc))
+    dl_places: list[_Place] = []  # the dateline's places (a last resort for placeless news)
     if dl is not None:  # "Peshawar, Oct 12: ... in the city": the dateline's place
-        memory.note_dateline(text[: dl.end], dateline_places(text[: dl.end], gc), gc.resolve)
+        dl_places = dateline_places(text[: dl.end], gc)
+        memory.note_dateline(text[: dl.end], dl_places, gc.resolve)
     elif caps := _CAPS_DATELINE.match(text):  # "CHAMAN: ...": only the crossing it names
-        places = dateline_places(caps.group(1), gc)
-        memory.note_dateline(caps.group(1), places, gc.resolve, remember=False)
+        dl_places = dateline_places(caps.group(1), gc)
+        memory.note_dateline(caps.group(1), dl_places, gc.resolve, remember=False)
     kept = list(without_captions(sents, ref))  # (number, sentence) of the article's report
     anchors = event_anchors(texts, ref)  # "on the night after <an event dated elsewhere>"
     disaster: int | None = None  # the last sentence giving a natural disaster's toll
@@ -515,6 +523,9 @@ def _extract(
     date_from_details(cands, unplaced)
     cands = sorted(
         [*cands, *frontier_from_neighbour(cands, unplaced, texts)], key=lambda c: c.sentence
+    )
+    cands = sorted(
+        [*cands, *dateline_site(cands, unplaced, dl_places, ref)], key=lambda c: c.sentence
     )
     date_sequels(cands, ref)
     date_wounds(cands)  # "died on Tuesday after being shot": the clash before
