@@ -124,8 +124,12 @@ _GROUPS = {
         # ("nine security officials and a civilian": officials of the forces, not a total)
         r"(?:security|police|levies|border) officials|"
         r"police|officers?|guards?|servicem[ae]n|forces|"
-        r"paramilitar(?:y|ies)|security forces|cops|jawans|sepoys|constables?|troopers?|"
-        r"commandos?|rangers|recruits|cadets|(?:traffic )?wardens|levies"
+        r"paramilitar(?:y|ies)|security forces|cops|jawans?|sepoys?|constables?|troopers?|"
+        r"commandos?|rangers|recruits|cadets|(?:traffic )?wardens|levies|"
+        # ranks: "a captain and a sepoy were martyred" ("a major" only as a noun)
+        r"captains?|(?:lieutenant |lt\.? )?colonels?|lieutenants?|brigadiers?|"
+        r"(?:lance )?naiks?|havildars?|subedars?|sub-inspectors?|"
+        r"majors?"
     ),
     "militants": (
         r"militants?|fighters?|attackers?|terrorists?|insurgents?|Taliban|khawarij|"
@@ -152,6 +156,8 @@ _ONE = (
     r"resident|driver|person|member|commander|trader|shopkeeper|"
     r"passer-?by|bystander|policeman|cop|labou?rer|student|farmer|sepoy|jawan|"
     r"(?:head )?constable|trooper|commando|recruit|cadet|"
+    r"captain|(?:lieutenant |lt\.? )?colonel|lieutenant|brigadier|(?:lance )?naik|havildar|"
+    r"subedar|sub-inspector|major(?=\s*(?:,|and\b|were\b|was\b|who\b))|"
     r"(?:border |security |police |paramilitary )?(?:guard|official|personnel)|"
     r"businessman|herdsman|tribesman|" + TRADES
 )
