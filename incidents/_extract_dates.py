@@ -742,11 +742,21 @@ class _Line(Protocol):
 _S = TypeVar("_S", bound=_Line)
 
 
+#: A link to another story left in the text ("Read more: Four terrorists killed in
+#: Balochistan", "Also read - ..."): another article's headline, no report of this one.
+_LINK_LINE = re.compile(
+    r"^\W*(?:read more|read also|also read|read|related|related stories|see also|recommended|"
+    r"you may also like|more on this|also see|suggested)\s*(?::|-|–|—|\|)",
+    re.IGNORECASE,
+)
+
+
 def without_captions(
     sents: Sequence[_S], article: dt.date | None = None
 ) -> Iterator[tuple[int, _S]]:
     """``enumerate(sents)`` without the sentences of caption lines (:func:`is_caption`
-    on the whole paragraph), numbers kept: a caption neither reports an event nor
+    on the whole paragraph) and of links to other stories ("Read more: ..."), numbers
+    kept: a caption neither reports an event nor
     dates the sentences after it, unless it dates what it shows to the article's
     news (the day of the ``article`` date or the day before, and no file photo)."""
     lines: dict[int, list[str]] = {}
@@ -755,7 +765,8 @@ def without_captions(
     captions = {
         p
         for p, ts in lines.items()
-        if is_caption(" ".join(ts)) and not _news_caption(" ".join(ts), article)
+        if (is_caption(" ".join(ts)) and not _news_caption(" ".join(ts), article))
+        or _LINK_LINE.match(ts[0])
     }
     for i, s in enumerate(sents):
         if s.paragraph not in captions:

@@ -47,3 +47,25 @@ def test_a_bureau_city_places_nothing(city: str) -> None:
 def test_a_named_site_wins_over_the_dateline() -> None:
     df = _rows("BAJAUR AGENCY: Two soldiers were martyred in Tirah valley of Khyber on Sunday.")
     assert "Bajaur" not in set(df["matched_name"])
+
+
+# -- a link to another story ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more: Four terrorists killed in an operation in Kech on Sunday",
+        "Read more:Four terrorists killed in an operation in Kech on Sunday",
+        "Also read - Four terrorists killed in an operation in Kech on Sunday",
+        "RELATED: Four terrorists killed in an operation in Kech on Sunday",
+    ],
+)
+def test_a_link_to_another_story_is_no_report(line: str) -> None:
+    text = "Two soldiers were martyred in an attack in Bajaur on Sunday.\n" + line
+    assert list(_rows(text)["matched_name"]) == ["Bajaur"]
+
+
+def test_a_sentence_that_reads_a_report_is_kept() -> None:
+    df = _rows("Read the statement: militants killed four soldiers in Kech on Sunday.")
+    assert list(df["matched_name"]) == ["Kech"]
