@@ -180,6 +180,11 @@ def refine_by_sentence(
         c.place = p
 
 
+#: How many days before an undated row's default window a dated row at the same place
+#: may lie and still be the incident it mentions.
+UNDATED_REACH_DAYS = 7
+
+
 def _overlap(a: _Candidate, b: _Candidate) -> bool:
     """Whether the date windows meet; a closure is a state that lasts, so two
     closures of one crossing a day apart ("remained closed for a second day") are
@@ -187,6 +192,20 @@ def _overlap(a: _Candidate, b: _Candidate) -> bool:
     if a.first is None or b.first is None:
         return True
     slack = dt.timedelta(days=1 if a.kind == b.kind == "border_closure" else 0)
+    if a.date_how == "not stated" and b.date_how in ("absolute", "relative"):
+        a, b = b, a
+    if (
+        b.date_how == "not stated"
+        and a.date_how in ("absolute", "relative")
+        and a.kind in VIOLENT
+        and b.kind in VIOLENT
+        and a.place.role != "frontier"
+        and not b.counts  # (an undated row with its own toll is news of its own)
+    ):
+        # an undated, uncounted mention ("arrests over the Mastung suicide blast") of
+        # an incident dated elsewhere in the week before: its default window (the day
+        # before the article date, or that day) is no date of its own
+        slack = max(slack, dt.timedelta(days=UNDATED_REACH_DAYS))
     return a.first <= (b.last or b.first) + slack and b.first <= (a.last or a.first) + slack
 
 
