@@ -233,7 +233,10 @@ _DESCRIBES = re.compile(
     r"|\b[sdw]/o\s+$"
     # "Lance Naik Rehman (Chakwal)", "Sepoy Ali (26, Karak)": a person's home district
     r"|\b[A-Z][\w'’-]+\s*\((?:\s*\d{1,2}\s*,)?\s*$"
-    r"|\b\d[\d.,]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?$"
+    # ("about 200 kilometres (125 miles) from the provincial capital of Peshawar")
+    r"|\b\d[\d.,]*\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^()]{0,24}\)\s+)?(?:\w+\s+)?"
+    r"(?:of|from)\s+(?:the\s+)?(?:(?:provincial\s+|federal\s+|national\s+)?capital"
+    r"(?:\s+of|\s*,)?\s+|city\s+of\s+)?$"
     r"|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of\s+"
     r"(?:the\s+)?$"
     # a relative clause describing the site: "Kurram, which borders Khost province"

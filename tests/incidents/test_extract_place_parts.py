@@ -35,3 +35,17 @@ def test_a_list_is_no_holder() -> None:
     df = _rows("Clashes spread to Sadda, Khar Kallay, Peewar and Bagan on Thursday.")
     notes = " ".join(df["extraction_notes"].fillna(""))
     assert "that holds it" not in notes, notes
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "about 200 kilometres (125 miles) from the provincial capital of Peshawar",
+        "some 120 km from the capital, Peshawar",
+        "40 miles from the city of Peshawar",
+    ],
+)
+def test_a_distance_reference_is_no_site(tail: str) -> None:
+    df = _rows(f"Six policemen were killed in an ambush in Lakki Marwat, {tail}, on Wednesday.")
+    assert "Peshawar" not in set(df["matched_name"]), list(df["matched_name"])
+    assert len(df) == 1
