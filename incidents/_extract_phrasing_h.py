@@ -144,7 +144,8 @@ MORE_TRIGGERS_H: dict[str, str] = {
     "talks": (
         rf"\bflag[- ]meetings?\b"
         rf"|\b{_SIDE}\s+and\s+{_SIDE}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+"
-        rf"(?:have\s+|had\s+)?(?:met|meet)\b"
+        rf"(?:have\s+|had\s+)?(?:met|meet|(?:held|hold|holding)\s+(?:an?\s+|their\s+)?"
+        rf"(?:[\w-]+\s+){{0,2}}?(?:meetings?|discussions))\b"
         # ("met with Pakistan's Special Representative for Afghanistan")
         rf"|\bmet\s+(?:with\s+)?(?:the\s+)?(?:their\s+)?{_SIDE}(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?"
         rf"{_PEOPLE}\b"
