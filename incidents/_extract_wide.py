@@ -165,12 +165,15 @@ def unnamed_crossing(sentence: str) -> tuple[int, int, str] | None:
     (10, 26, 'border crossings')
     >>> unnamed_crossing("Numerous border crossings were closed.") is None
     True
+    >>> unnamed_crossing("Pakistan has closed the border crossings with Afghanistan.")
+    (24, 40, 'border crossings')
     """
     for m in _UNNAMED_CROSSING.finditer(sentence):
         rest = sentence[m.end() :]
-        if m.group("bare") and (
-            not _OF_FRONTIER.match(rest) or _WORD_BEFORE.search(sentence, 0, m.start())
-        ):
+        before = _WORD_BEFORE.search(sentence, 0, m.start())
+        if before and before.group(0).strip().lower() in ("the", "its", "their"):
+            before = None  # "closed the border crossings with Afghanistan": all of them
+        if m.group("bare") and (not _OF_FRONTIER.match(rest) or before):
             # "Numerous border crossings were closed": of which stretch, unsaid ("all
             # eight border crossings", "the crossings": a determiner decides, not this)
             continue

@@ -591,3 +591,18 @@ def test_infiltrators_stopped_with_no_place_named_are_a_frontier_row() -> None:
 def test_infiltrators_stopped_at_a_named_place_stay_there() -> None:
     df = _rows("Five militants trying to cross from Afghanistan were killed in Bajaur.")
     assert list(df["matched_name"]) == ["Bajaur"] and not _wide(df).any()
+
+
+@pytest.mark.parametrize(
+    ("text", "wide"),
+    [
+        ("Pakistan has closed the border crossings with Afghanistan.", True),
+        ("Pakistan closed its border crossings with Afghanistan on Sunday.", True),
+        # which crossings, unsaid: those named before, not the whole frontier
+        ("Pakistan has closed the border crossings.", False),
+    ],
+)
+def test_the_crossings_with_afghanistan_are_the_whole_frontier(text: str, wide: bool) -> None:
+    df = _rows(text)
+    closures = df[df["event_kind"] == "border_closure"]
+    assert (len(closures) == 1 and _wide(closures).all()) if wide else closures.empty
