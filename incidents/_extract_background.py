@@ -73,6 +73,12 @@ _TREND_AFTER = re.compile(
     r"trebled|jumped|climbed|soared|spiked|fell|fallen|dropped|declined|decreased|halved)\b",
     re.IGNORECASE,
 )
+#: The event whose toll a sentence updates: "the death toll from the Bajaur bombing".
+TOLL_OF = re.compile(
+    r"\b(?:death\s+)?toll\s+(?:from|of|in)\s+(?:the\s+|last\s+\w+['’]s\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _PERCENT = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 # a tally over a period: "so far this year", "this year alone", "to date", "in the
 # past year", "in the first nine months", "in the third quarter"
@@ -228,7 +234,8 @@ def recalled_trigger(t: str, x: _Trig, clause: str, *, dated: bool, has_date: bo
         return True
     if _SERIES.search(clause[-50:]) and not dated:
         return True
-    if _TREND_AFTER.match(after) and not dated:
+    if _TREND_AFTER.match(after) and not dated and not TOLL_OF.search(clause[-60:]):
+        # ("the death toll from the Bajaur bombing has risen to 63": its toll)
         return True  # "attacks in X rose 40 % in the third quarter"
     m = _COUNTED.search(clause[-45:])
     if m is not None and _EVENT_NOUN.search(x.text):

@@ -15,7 +15,7 @@ from incidents._extract_anaphora import (
     join_routes,
     one_of_them,
 )
-from incidents._extract_background import recalled_trigger
+from incidents._extract_background import TOLL_OF, recalled_trigger
 from incidents._extract_counts import NUMBERS, Count, counts_in, opens_clause
 from incidents._extract_dates import DateSpan, find_dates
 from incidents._extract_framing import own_clause
@@ -1821,7 +1821,12 @@ def _events_of(
         if x.violent
         and (
             _TREND.search(t[max(0, x.start - 40) : x.start])
-            or (x.kind != "killing" and _TREND_AFTER.match(t, x.end))  # (not "the toll has risen")
+            or (
+                x.kind != "killing"
+                and _TREND_AFTER.match(t, x.end)
+                # ("the death toll from the Bajaur bombing has risen to 63": its toll)
+                and not TOLL_OF.search(t, max(0, x.start - 60), x.start)
+            )  # (not "the toll has risen")
             or (
                 # ("dozens of missiles" counts munitions of one event)
                 _AGGREGATE.search(t[max(0, x.start - 50) : x.start])

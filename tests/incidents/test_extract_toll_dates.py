@@ -58,3 +58,20 @@ def test_an_event_day_is_not_a_toll_update() -> None:
         "Gunmen attacked a convoy in Tank on Thursday afternoon."
     )
     assert len(rows) == 2, rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll from the Bajaur bombing has risen to 63.",
+        "KHAR - The death toll from the Bajaur bombing has risen to 63, with 123 injured "
+        "people being treated at several hospitals, according to official sources.",
+    ],
+)
+def test_a_risen_toll_is_its_incident_not_a_trend(text: str) -> None:
+    df = extract(text, article_date=DAY, min_confidence=0)
+    assert list(df["matched_name"]) == ["Bajaur"] and list(df["fatalities"]) == [63]
+
+
+def test_a_trend_stays_a_trend() -> None:
+    assert extract("Attacks in Bajaur have risen sharply this year.", article_date=DAY).empty
