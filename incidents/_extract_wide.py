@@ -84,11 +84,14 @@ def border_event_phrases(sentence: str) -> list[tuple[int, int, str, bool]]:
 
 #: Words before a "border clashes" phrase that make it the cause or the topic of
 #: something else ("the talks followed deadly border clashes", "to resolve recent
-#: border clashes"): not an event this sentence reports.
+#: border clashes", tributes to those who fought in them): not an event this sentence
+#: reports.
 _NOT_NEWS = re.compile(
     r"\b(?:follow(?:ed|ing|s)?|after|amid|since|before|resolve|resolving|ease|easing|end|"
     r"ending|over|about|discuss\w*|prevent\w*|avoid\w*|condemn\w*|blamed?|accus\w*|"
-    r"denied|den(?:y|ies)|history of|such|like)\b",
+    r"denied|den(?:y|ies)|history of|such|like|"
+    # "paid tributes to the soldiers who fought during recent border skirmishes"
+    r"tributes?|homage)\b",
     re.IGNORECASE,
 )
 

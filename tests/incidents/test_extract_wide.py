@@ -606,3 +606,11 @@ def test_the_crossings_with_afghanistan_are_the_whole_frontier(text: str, wide: 
     df = _rows(text)
     closures = df[df["event_kind"] == "border_closure"]
     assert (len(closures) == 1 and _wide(closures).all()) if wide else closures.empty
+
+
+def test_tributes_to_those_who_fought_recent_skirmishes_are_no_event() -> None:
+    df = _rows(
+        "The participants paid glowing tributes to the soldiers who fought bravely during "
+        "recent border skirmishes, lauding their sacrifices."
+    )
+    assert df.empty
