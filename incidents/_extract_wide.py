@@ -325,7 +325,6 @@ def frontier_from_neighbour(
     killed in recent clashes"), in an article with no placed violent row: the
     new rows, in article order (``cands`` is not changed).  The sentence next to
     it must say "along/on the border" (not "near" it, not "inside" a country)."""
-    from incidents._extract_events import _Candidate, _types
 
     if any(c.kind in VIOLENT for c in cands):
         return []
@@ -340,26 +339,9 @@ def frontier_from_neighbour(
             if not phrases:
                 continue
             a, b, text, strong = phrases[0]
-            c = _Candidate(
-                u.sentence,
-                u.paragraph,
-                u.span,
-                u.evidence,
-                u.types[0],
-                _frontier_place(a, b, text, strong),
-                u.first,
-                u.last,
-                u.date_how,
-            )
-            c.actor1, c.actor2 = u.actor1, u.actor2
-            c.counts = list(u.counts)
-            _types(c)
-            c.date_text, c.date_rel, c.yeared = u.date_text, u.date_rel, u.yeared
-            c.flags = [*u.flags, "frontier_wide"]
-            c.notes = [
-                *u.notes,
-                f"frontier-wide: {text!r} of sentence {j}, next to this placeless event",
-            ]
+            note = f"frontier-wide: {text!r} of sentence {j}, next to this placeless event"
+            c = _placed(u, _frontier_place(a, b, text, strong), note)
+            c.flags.append("frontier_wide")
             out.append(c)
             break
         if out:
@@ -393,7 +375,6 @@ def dateline_site(
     a toll or a day of its own, dated (if at all) within :data:`DATELINE_NEWS_DAYS` of
     the article date, and never for a bureau city (:data:`BUREAU_CITIES`),
     which files the news of the whole region.  The new rows (``cands`` unchanged)."""
-    from incidents._extract_events import _Candidate, _types
 
     if any(c.kind in VIOLENT for c in cands) or len(dateline) != 1:
         return []
@@ -409,22 +390,25 @@ def dateline_site(
             and ((ref - (u.last or u.first)).days > DATELINE_NEWS_DAYS or u.first > ref)
         ):
             continue  # "suspended since the clashes of three weeks ago": a recalled cause
-        c = _Candidate(
-            u.sentence,
-            u.paragraph,
-            u.span,
-            u.evidence,
-            u.types[0],
-            _Place(p.start, p.end, p.text, p.match),
-            u.first,
-            u.last,
-            u.date_how,
-        )
-        c.actor1, c.actor2 = u.actor1, u.actor2
-        c.counts = list(u.counts)
-        _types(c)
-        c.date_text, c.date_rel, c.yeared = u.date_text, u.date_rel, u.yeared
-        c.flags = list(u.flags)
-        c.notes = [*u.notes, f"placed at the dateline {p.text!r}: the sentence names no place"]
-        return [c]
+        place = _Place(p.start, p.end, p.text, p.match)
+        return [
+            _placed(u, place, f"placed at the dateline {p.text!r}: the sentence names no place")
+        ]
     return []
+
+
+def _placed(u: _Candidate, place: _Place, note: str) -> _Candidate:
+    """A row for the placeless violent sentence ``u`` at ``place``: its kind, dates,
+    actors and counts, and ``note`` after its own notes."""
+    from incidents._extract_events import _Candidate, _types
+
+    c = _Candidate(
+        u.sentence, u.paragraph, u.span, u.evidence, u.types[0], place, u.first, u.last, u.date_how
+    )
+    c.actor1, c.actor2 = u.actor1, u.actor2
+    c.counts = list(u.counts)
+    _types(c)
+    c.date_text, c.date_rel, c.yeared = u.date_text, u.date_rel, u.yeared
+    c.flags = list(u.flags)
+    c.notes = [*u.notes, note]
+    return c
