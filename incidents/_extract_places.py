@@ -333,6 +333,17 @@ _UNITS_GAP = re.compile(
 LOCAL_SOURCE_NOTE = "the place of a local source"
 
 
+#: A place described by what happened there: "a resident of X district where the
+#: alleged attack took place" (the scene, whoever lives there).
+_WHERE_IT_HAPPENED = re.compile(
+    r"\s*(?:district|province|village|area|town|city|tehsil|valley)?\s*,?\s+where\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:attack|attacks|strike|strikes|airstrikes?|incident|"
+    r"shelling|blast|bombing|explosion|clash|clashes|raid|bombardment)\s+"
+    r"(?:took place|occurred|happened|was carried out|were carried out|hit|landed)\b",
+    re.IGNORECASE,
+)
+
+
 def _described(left: str) -> bool:
     """Whether the words before a mention make it a description, a seat, a venue or
     the aftermath, so that the names listed after it are too."""
@@ -1315,7 +1326,11 @@ def _role(t: str, p: _Place, key: str) -> str | None:
     if _ACTOR_BEFORE.search(left[-20:]) and not m.method.startswith("admin"):
         return None
     d = _DESCRIBES.search(left)
-    if d and (not d.group(0).endswith("(") or re.match(r"\s*(?:district\s*)?\)", right)):
+    if (
+        d
+        and (not d.group(0).endswith("(") or re.match(r"\s*(?:district\s*)?\)", right))
+        and not _WHERE_IT_HAPPENED.match(t, p.end)
+    ):
         return None  # a hometown or a reference point, not the scene
     unit1 = m.method == "admin1" or _PROVINCE_AFTER.match(right)
     if unit1 and _ENDS_OF_ROUTE.search(t, max(0, p.start - 120), p.start):

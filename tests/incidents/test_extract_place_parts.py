@@ -49,3 +49,23 @@ def test_a_distance_reference_is_no_site(tail: str) -> None:
     df = _rows(f"Six policemen were killed in an ambush in Lakki Marwat, {tail}, on Wednesday.")
     assert "Peshawar" not in set(df["matched_name"]), list(df["matched_name"])
     assert len(df) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Ehsanullah, a resident of Shelton district where the alleged attack took place, "
+            "said it was carried out by Pakistani military aircraft.",
+            "Shaygal wa shital",
+        ),
+        ("A resident of Khar, where the blast occurred on Sunday, said three were hurt.", "Khar"),
+    ],
+)
+def test_a_residents_place_where_it_happened_is_the_site(text: str, place: str) -> None:
+    assert list(_rows(text)["matched_name"]) == [place]
+
+
+def test_a_residents_hometown_is_still_no_site() -> None:
+    df = _rows("Two labourers, residents of Swat, were killed in an attack in Bajaur on Sunday.")
+    assert list(df["matched_name"]) == ["Bajaur"]
