@@ -116,6 +116,8 @@ _T: list[tuple[str, str]] = [
         r"|\bfought\b|\bhostilities\b|\bconfrontations?\b|\bfirings?\b"
         r"|\b(?:violent |armed )?encounters?\b"
         r"|\bcross-border fire\b|\bgunfire\b|\bfired (?:on|at|upon|into)\b"
+        # "terrorists fired from across (the border) on the post"
+        r"|\bfired from across (?:the (?:border|frontier|Durand Line) )?(?:on|at|upon)\b"
         # "resorted to unprovoked fire on multiple Pakistani border posts"
         r"|\b(?:unprovoked|indiscriminate|heavy|intense)\s+fire\s+(?:on|at|upon|towards?)\b"
         # a security operation against militants ("an intelligence-based operation in X")

@@ -56,3 +56,15 @@ def test_martyrdom_of_a_count_is_a_toll() -> None:
 
 def test_a_martyr_of_history_is_no_event() -> None:
     assert _rows("Ashura commemorates the martyrdom of Imam Hussain in Karbala.").empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Terrorists fired from across the border on a post in Bajaur on Sunday.",
+        "According to a statement, terrorists fired from across on the post along the border "
+        "in Bajaur.",
+    ],
+)
+def test_fire_from_across_on_a_post_is_an_event_at_its_place(text: str) -> None:
+    assert list(_rows(text)["matched_name"]) == ["Bajaur"]
