@@ -240,8 +240,6 @@ _CAUSE_BEFORE_PHRASE = re.compile(
     r"(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}$",
     re.IGNORECASE,
 )
-# The means of a casualty told right after it: "killed in an airstrike", "wounded by a
-# roadside bomb"
 #: A casualty verb right before the cause word: "died after a blast", "were wounded
 #: following an explosion" (the blast is how they died, not an earlier event).
 _DIED_AFTER = re.compile(
@@ -250,6 +248,8 @@ _DIED_AFTER = re.compile(
     r"(?:after|following)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# The means of a casualty told right after it: "killed in an airstrike", "wounded by a
+# roadside bomb"
 _MEANS_OF = re.compile(r"\s+(?:in|by|during)\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}")
 
 

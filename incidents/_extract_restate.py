@@ -77,18 +77,17 @@ _SAID_BEFORE = re.compile(
 _SAID_AFTER = re.compile(
     r"\s*,?\s*(?:said|says|told|announced|reported|confirmed|stated|claimed)\b", re.IGNORECASE
 )
+_ROSE_TO = r"\b(?:rose|risen|climbed|increased|jumped|reached|mounted|went up)\s+to"
 #: A toll's update dated ("the death toll rose to 46 on Monday evening"): the day it
 #: was counted, not the event's.
 _TOLL_ROSE = re.compile(
     r"\b(?:toll|number of (?:the )?(?:dead|deaths|fatalities|casualties))\b[^.;]{0,70}?"
-    r"\b(?:rose|risen|climbed|increased|jumped|reached|mounted|went up)\s+to\s+"
-    r"(?:at least\s+)?[\w-]+\s+$",
+    rf"{_ROSE_TO}\s+(?:at least\s+)?[\w-]+\s+$",
     re.IGNORECASE,
 )
 #: ... or fronted: "With the recovery of four bodies on Friday, the death toll rose to 8".
 _TOLL_ROSE_AFTER = re.compile(
-    r"[^.;,]{0,20},\s*the\s+(?:death\s+)?toll\b[^.;]{0,100}?"
-    r"\b(?:rose|risen|climbed|increased|jumped|reached|mounted|went up)\s+to\b",
+    rf"[^.;,]{{0,20}},\s*the\s+(?:death\s+)?toll\b[^.;]{{0,100}}?{_ROSE_TO}\b",
     re.IGNORECASE,
 )
 

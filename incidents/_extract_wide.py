@@ -325,7 +325,6 @@ def frontier_from_neighbour(
     killed in recent clashes"), in an article with no placed violent row: the
     new rows, in article order (``cands`` is not changed).  The sentence next to
     it must say "along/on the border" (not "near" it, not "inside" a country)."""
-
     if any(c.kind in VIOLENT for c in cands):
         return []
     out: list[_Candidate] = []
@@ -375,7 +374,6 @@ def dateline_site(
     a toll or a day of its own, dated (if at all) within :data:`DATELINE_NEWS_DAYS` of
     the article date, and never for a bureau city (:data:`BUREAU_CITIES`),
     which files the news of the whole region.  The new rows (``cands`` unchanged)."""
-
     if any(c.kind in VIOLENT for c in cands) or len(dateline) != 1:
         return []
     p = dateline[0]

@@ -521,12 +521,10 @@ def _extract(
     cands = one_incident_listed(cands)  # "The attack ... targeting the convoy in A, B and C"
     settle_counts(cands, unplaced)
     date_from_details(cands, unplaced)
-    cands = sorted(
-        [*cands, *frontier_from_neighbour(cands, unplaced, texts)], key=lambda c: c.sentence
-    )
-    cands = sorted(
-        [*cands, *dateline_site(cands, unplaced, dl_places, ref)], key=lambda c: c.sentence
-    )
+    # placeless news: a frontier phrase beside it, else a local dateline
+    cands += frontier_from_neighbour(cands, unplaced, texts)
+    cands += dateline_site(cands, unplaced, dl_places, ref)
+    cands.sort(key=lambda c: c.sentence)
     date_sequels(cands, ref)
     date_wounds(cands)  # "died on Tuesday after being shot": the clash before
     date_consequences(cands, ref)  # "closed following the clash": after it
