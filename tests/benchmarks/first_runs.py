@@ -91,6 +91,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("79", "1a3a021", "OO OP OQ OR OS"),
     ("80", "d3d59df", "OT OU OV OW OX"),
     ("81", "96065f6", "OY OZ PA PB PC"),
+    ("82", "e20695d", "PD PE PF PG PH"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
