@@ -136,6 +136,10 @@ _T: list[tuple[str, str]] = [
         r"|\bcounter-?(?:attacks?|attacked|attacking|offensives?)\b"
         r"|\bretaliatory (?:operations?|attacks?|raids?|assaults?)\b"
         r"|\bstormed\b|\bcaptured\b|\bseized\b|\boverran\b|\bretaliat\w+ (?:strikes?|fire)\b"
+        # "militants kidnapped 11 tribal policemen", "were abducted at gunpoint", "took
+        # the officials hostage" (the deed, not "kidnapping for ransom" in a list of crimes)
+        r"|\b(?:kidnapped|abducted)\b|\bkidnap\b(?= \d| (?:two|three|four|five|six|seven|eight|"
+        r"nine|ten|dozens|several|\w+ (?:policemen|soldiers|guards|officials|villagers)))"
         # "militants attempted to storm the checkpost", "storming the post" (an attempt
         # that met fire is an attack all the same)
         r"|(?<=to )(?:storm|overrun)\b|\bstorming\b(?= (?:the|a|an|of|into)\b)"
