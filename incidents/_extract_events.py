@@ -858,8 +858,6 @@ def _sentence(
             )
         ]
 
-    pairs += _closure_cause_pairs(t, trig, pairs)
-
     # (not the toll of ", four days after shelling that killed eight")
     counts = _own_counts(t, without_anchored(t, counts_in(t)), raw_strong, trig)
     if not pairs:
@@ -954,55 +952,6 @@ _CAUSE_PHRASE = re.compile(
     r"(?:A day|Days|Hours|A week) after)\b[^,;:]{0,200}?,\s*",
     re.IGNORECASE,
 )
-
-
-#: What joins a fresh closure to the fighting that caused it: "Torkham was closed on
-#: Wednesday following an armed clash between ...", "shut ... after a clash".
-_CLOSED_BY = re.compile(
-    r"[^.;:]{0,80}?\b(?:after|following|due to|in the wake of|because of|as a result of)\s+"
-    r"(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
-
-
-_TOLD_BEFORE = re.compile(
-    r"\b(?:the|these|those|this|that|such)\s+(?:[a-z][\w-]*\s+)?$|\b(?:series|spate|wave)\s+of\s+"
-)
-_ELSEWHERE_AFTER = re.compile(
-    r"[^.;:]{0,80}?\b(?:along|across|on)\s+(?:the\s+)?(?:border|Durand Line|frontier)\b"
-    r"|[^.;:]{0,60}?\b(?:in|at|near)\s+[A-Z]",
-)
-
-
-def _closure_cause_pairs(
-    t: str, trig: list[Trigger], pairs: list[tuple[Trigger, _Place]]
-) -> list[tuple[Trigger, _Place]]:
-    """The fighting named as the cause of a crossing's fresh closure, at that crossing
-    ("The border at Torkham was closed on Wednesday following an armed clash between
-    the two forces"), when the sentence gives the fighting no place of its own."""
-    placed = {id(x) for x, _ in pairs}
-    out: list[tuple[Trigger, _Place]] = []
-    for x in trig:
-        if x.kind != "border_closure" or x.state or ended_closure(x.text):
-            continue
-        shut = [p for y, p in pairs if y is x]
-        if len(shut) != 1 or not crossing_match(shut[0].match):
-            continue  # (crossings closed after fighting: not fighting at each of them)
-        for y in trig:
-            if (
-                y.violent
-                and not y.weak
-                and id(y) not in placed
-                and y.start >= x.end
-                and _CLOSED_BY.fullmatch(t, x.end, y.start)
-                # ("following the clash": the one told before, wherever it was)
-                and not _TOLD_BEFORE.search(t, x.end, y.start)
-                # ("following a series of attacks on posts along the Durand Line")
-                and not _ELSEWHERE_AFTER.match(t, y.end)
-            ):
-                out.append((y, shut[0]))
-                break
-    return out
 
 
 def _cause_cut(t: str) -> int:

@@ -138,7 +138,9 @@ _T: list[tuple[str, str]] = [
         r"|\bstormed\b|\bcaptured\b|\bseized\b|\boverran\b|\bretaliat\w+ (?:strikes?|fire)\b"
         # "militants kidnapped 11 tribal policemen", "were abducted at gunpoint", "took
         # the officials hostage" (the deed, not "kidnapping for ransom" in a list of crimes)
-        r"|\b(?:kidnapped|abducted)\b|\bkidnap\b(?= \d| (?:two|three|four|five|six|seven|eight|"
+        # (not "the bodies of two abducted labourers": a participle before its noun)
+        r"|\b(?:kidnapped|abducted)\b(?!\s+(?:[a-z]+s|men|women|people|children)\b)"
+        r"|\bkidnap\b(?= \d| (?:two|three|four|five|six|seven|eight|"
         r"nine|ten|dozens|several|\w+ (?:policemen|soldiers|guards|officials|villagers)))"
         # "militants attempted to storm the checkpost", "storming the post" (an attempt
         # that met fire is an attack all the same)

@@ -20,11 +20,13 @@ import dataclasses
 import datetime as dt
 import re
 
+from incidents._extract_anaphora import crossing_match
 from incidents._extract_dates import DateSpan, find_dates
 from incidents._extract_dates_more import _WDAY
 from incidents._extract_events import _PURPOSE, _Candidate, _events_of, not_happened
 from incidents._extract_lex import Trigger, is_diplomatic, triggers_in
 from incidents._extract_lex_more import MONTH
+from incidents._extract_phrasing_h import ENDED_CLOSURE
 
 __all__ = ["cause_at_crossing", "there_too"]
 
@@ -90,8 +92,10 @@ _BECAUSE = (
     r"sparked by)"
 )
 _CAUSE = re.compile(
-    _BECAUSE + r"\s+(?:(?:deadly|fierce|heavy|armed|border|overnight|cross-border|recent|"
-    r"fresh)\s+){0,2}$",
+    # ("after a clash between ...", "following an armed clash": one told for the first
+    # time; not "the clash", told before)
+    _BECAUSE + r"\s+(?:an?\s+)?(?:(?:deadly|fierce|heavy|armed|border|overnight|cross-border|"
+    r"recent|fresh|brief|intense)\s+){0,2}$",
     re.IGNORECASE,
 )
 _CAUSE_WORD = re.compile(_BECAUSE + r"\b", re.IGNORECASE)
@@ -118,8 +122,10 @@ def cause_at_crossing(
     if len(new) != 1 or new[0].kind != "border_closure" or new[0].place is None:
         return []
     c = new[0]
-    if c.place.role != "place" or c.place.match.method != "crossing":
+    if c.place.role != "place" or not crossing_match(c.place.match):
         return []
+    if ENDED_CLOSURE.search(t):
+        return []  # "Torkham, shut for nine days due to clashes, reopened": an old clash
     if not _CAUSE_WORD.search(t):
         return []
     for x in triggers_in(t):

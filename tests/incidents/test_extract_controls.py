@@ -358,11 +358,12 @@ def test_a_pronoun_cause_is_the_same_event() -> None:
             "Afghan patients without passports and Pakistani visas.",
             0,
         ),
-        # the crossing closed to everyone is a closure
+        # the crossing closed to everyone is a closure (and the exchange of fire it is
+        # blamed on, at the crossing)
         (
             "Taliban authorities in Nangarhar announced the closure of Torkham crossing on "
             "Monday after an exchange of fire.",
-            1,
+            2,
         ),
     ],
 )
