@@ -215,6 +215,8 @@ def _fronted_cause(t: str, x: Trigger) -> bool:
     return m is not None and x.start < m.end() and not t[x.end : m.end()].strip(" ,")
 
 
+#: A pluperfect passive relative clause before the event word: "which had been destroyed".
+_HAD_BEEN = re.compile(r"\b(?:which|that)\s+had\s+been\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: A span of fighting before a cause's event word: "after two days of", "following weeks of".
 _DAYS_OF = re.compile(
     r"\b(?:after|following|amid)\s+(?:two|three|four|five|six|seven|several|many|\d+|a few|"
@@ -1670,6 +1672,11 @@ def _events_of(
             # still tell what happened ("killed a terrorist, averting a major attack")
             dropped = True
             unreal.append(x)
+            continue
+        if not near and _HAD_BEEN.search(t, max(0, x.start - 40), x.start):
+            # "forests in X, which had been destroyed by the tribes": a state told in a
+            # pluperfect relative clause, no event of the news
+            dropped = True
             continue
         if not near and _LONG_CLAIMED.search(
             re.split(r"[.;:]|,\s+(?:and|but|while|yet)\s", t[max(0, x.start - 160) : x.start])[-1]

@@ -95,7 +95,7 @@ _CAUSE = re.compile(
     # ("after a clash between ...", "following an armed clash": one told for the first
     # time; not "the clash", told before)
     _BECAUSE + r"\s+(?:an?\s+)?(?:(?:deadly|fierce|heavy|armed|border|overnight|cross-border|"
-    r"recent|fresh|brief|intense)\s+){0,2}$",
+    r"fresh|brief|intense)\s+){0,2}$",
     re.IGNORECASE,
 )
 _CAUSE_WORD = re.compile(_BECAUSE + r"\b", re.IGNORECASE)
