@@ -92,6 +92,8 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("80", "d3d59df", "OT OU OV OW OX"),
     ("81", "96065f6", "OY OZ PA PB PC"),
     ("82", "e20695d", "PD PE PF PG PH"),
+    ("83", "ee20646", "PI PJ PK PL PM"),
+    ("84", "38f2f35", "PN PO PP PQ PR"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
