@@ -355,6 +355,9 @@ _INTENT = re.compile(
     # "the terrorists wanted to attack the police lines", "plotted to bomb X"
     r"\b(?:plan(?:s|ned|ning)?|intend\w*|wants?|wanted|aim(?:s|ed|ing)?|plott\w*|"
     r"conspir\w*)\s+to\s+$|"
+    # "gave a go-ahead for the airstrikes", "the green light for an operation": leave to act
+    r"\b(?:go[- ]ahead|green[- ]light|approval|permission|nod|authori[sz]ation)\s+(?:for|to)\s+"
+    r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$|"
     r"\b(?:prepared|ready|plan(?:s|ned|ning)?|intend\w*|decid\w*|vow\w*|threaten\w*|"
     r"wants?|wanted|seek\w*|aim\w*|set|going|about|poised|likely|expected|order\w*|"
     r"authori[sz]\w*|allow\w*|right|option|capab\w+|able|free|mull\w*|consider\w*|"

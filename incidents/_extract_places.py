@@ -193,7 +193,7 @@ _GOV_AFTER = re.compile(
 # it name an event: "the strikes in X on Monday killed ...").
 _GOV_AFTER_TIMED = re.compile(
     r"^\s+(?:on\s+)?(?:early\s+|late\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|today|yesterday|earlier|also|separately)"
+    r"Saturday|Sunday|today|yesterday|earlier|later|also|separately)"
     r"(?:\s+(?:night|morning|evening|afternoon))?,?\s+"
     r"(?:said|says|told|announced|stated|"
     + _CLAIMED
