@@ -443,6 +443,7 @@ def lists_parts(t: str) -> bool:
 
 _COREF = re.compile(
     r"\b(?:occurred|took place|happened|were carried out|was carried out|was hit|were hit|"
+    r"(?:was|were)\s+also\s+hit|"
     # "X province was particularly affected", "X bore the brunt"
     r"(?:was|were)\s+(?:particularly|worst|hardest|most|badly|severely)\s+(?:affected|hit)|"
     r"bore the brunt|"

@@ -409,8 +409,18 @@ def _extract(
             wide = [c for c in cands if c.sentence == i - 1 and c.place.role == "frontier"]
             if wide and wide[-1].kind in VIOLENT:
                 told = wide[-1].kind
+        also = None
+        if told is None and _ALSO_HIT.search(s.text):
+            # "An air raid on Khost killed ten. / ... / Kunar and Paktika were also hit":
+            # more places of the last violent event told (a few sentences up)
+            also = next(
+                (c for c in reversed(cands) if c.kind in VIOLENT and i - c.sentence <= 4), None
+            )
+            told = also.kind if also is not None else None
         # An undated sentence right after an unplaced, dated event continues it.
         inherit = para_range.get(s.paragraph) or (prev_dated if kind is not None else None)
+        if also is not None and also.first is not None:
+            inherit = (also.first, also.last or also.first, also.date_text)
         if _PRECURSOR.search(s.text) or SEQUEL.search(s.text):
             inherit = None  # what started it or came next: not the date told before
         before = cands[-1] if cands and cands[-1].sentence == i - 1 else None
@@ -630,6 +640,9 @@ QUIET_LEAD_DAYS = 4
 #: place the event the sentence before told on the whole frontier ("The deaths were
 #: reported in X and Y"), its subject being that event.
 _COREF_LEAD = 60
+
+
+_ALSO_HIT = re.compile(r"\b(?:was|were)\s+also\s+hit\b", re.IGNORECASE)
 
 
 def _quiet_lead_past(cands: list[_Candidate], ref: dt.date | None) -> list[_Candidate]:
