@@ -250,6 +250,11 @@ class Antecedents:
         self._flush()
         return self._last.get("crossing")
 
+    def last_site(self) -> _Place | None:
+        """The site the article named last before the sentence being read."""
+        self._flush()
+        return self._last.get("any")
+
     def _announced_site(self, t: str, places: list[_Place]) -> _Place | None:
         """For a sentence that tells one of the incidents an earlier sentence placed
         ("In the first incident, ...") and names no site of its own: a place at its

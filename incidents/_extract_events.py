@@ -215,6 +215,12 @@ def _fronted_cause(t: str, x: Trigger) -> bool:
     return m is not None and x.start < m.end() and not t[x.end : m.end()].strip(" ,")
 
 
+#: Parties of a local truce: "the rival tribes", "the two clans", "both factions".
+_LOCAL_PARTIES = re.compile(
+    r"\b(?:tribes|tribesmen|clans|factions|families|sub-tribes|Sunni|Shia|Turi|Bangash|"
+    r"warring sides of the district|elders of both sides)\b",
+    re.IGNORECASE,
+)
 #: A pluperfect passive relative clause before the event word: "which had been destroyed".
 _HAD_BEEN = re.compile(r"\b(?:which|that)\s+had\s+been\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: A span of fighting before a cause's event word: "after two days of", "following weeks of".
@@ -830,6 +836,16 @@ def _sentence(
             unnamed = unnamed_crossing(t) if kind == "border_closure" else None
             if kind == "border_closure" and not any(f[3] for f in fr) and unnamed is None:
                 continue  # a closure is of a crossing; "the border" alone is too vague
+            if kind == "ceasefire" and not fr and _LOCAL_PARTIES.search(t):
+                # "the rival tribes have reached a ceasefire": a local truce, at the
+                # place the article named last (never the whole frontier)
+                site = memory.last_site() if memory is not None else None
+                if site is not None:
+                    note = f"a truce of local parties: at {site.text}, named before"
+                    pairs.append(
+                        (ks[0], replace(site, start=ks[0].start, end=ks[0].end, notes=[note]))
+                    )
+                continue
             a, b, phrase = (fr[0][0], fr[0][1], fr[0][2]) if fr else (ks[0].start, ks[0].end, "")
             if unnamed is not None and not any(f[3] for f in fr):
                 a, b, phrase = unnamed  # "closed a key crossing": which one is not said
