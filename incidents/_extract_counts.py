@@ -167,11 +167,12 @@ _WHO_GROUP = [(g, re.compile(rf"^(?:{rx})$", re.IGNORECASE)) for g, rx in _GROUP
 # Up to three words between a number and its noun ("11 Pakistani security personnel"),
 # never another number or a preposition ("three cricketers among eight people").
 _ADJ = (
-    r"(?:(?!(?:among|including|of|and|or|with|from|in|at|after|before|when|while|by|were|was|"
+    # (an age is an adjective: "a five-year-old boy", "a 12-year-old girl")
+    r"(?:(?:(?:\d+|[A-Za-z]+)-years?-old |(?!(?:among|including|of|and|or|with|from|in|at|after|before|when|while|by|were|was|"
     r"have|has|had|sustained|suffered|received|got|injuries|"
     r"killed|wounded|injured|martyred|died|dead|"
     + _WORDNUM.replace("(?: of)?", "")
-    + r")\b)[“\"'‘]?(?:[A-Za-z]+(?:-[A-Za-z]+)?)[”\"'’]? ){0,3}?"
+    + r")\b)[“\"'‘]?(?:[A-Za-z]+(?:-[A-Za-z]+)?)[”\"'’]? )){0,3}?"
 )
 # "five of its soldiers", "three of the guards"
 _OF = r"(?:of (?:its|their|our|the|his|her) )?"
@@ -816,8 +817,9 @@ def _singles(sentence: str, have: list[Count]) -> list[Count]:
 
 # A serviceman named by rank: "Major Hamza Israr, 29,", "Sepoy Muhammad Naeem".
 _RANK = (
-    r"(?:Lieutenant Colonel|Lt\.? Col\.?|Lance Naik|Lance Havildar|Naib Subedar|Head Constable|"
-    r"Sub-Inspector|Sepoy|Naik|Havildar|Subedar|Major|Captain|Capt\.|Lieutenant|Lt\.|"
+    r"(?:Lieutenant Colonel|Lt\.? Col\.?|Lance Naik|Lance Hav[ai]ldar|Naib Subedar|Head Constable|"
+    r"Sub-Inspector|Sepoy|Sepahi|Naik|Hav[ai]ldar|Hawaldar|Subedar|Major|Captain|Capt\.|"
+    r"Lieutenant|Lt\.|"
     r"Colonel|Col\.|Brigadier|Constable|ASI|Sipahi|Sergeant|Sowar|Gunner)"
 )
 _NAMED_RX = re.compile(rf"\b{_RANK}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}")

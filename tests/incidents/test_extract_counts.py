@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from incidents._extract_counts import counts_in, total
+from incidents._extract_counts import casualties_in, counts_in, total
 from incidents.extract import extract
 
 # (sentence, killed, wounded)
@@ -164,3 +164,20 @@ def test_counts_by_clause(text, killed, wounded):
 def test_of_them_takes_the_group_named_before():
     counts = counts_in("Troops surrounded the militants' compound and killed four of them.")
     assert [(c.value, c.group) for c in counts] == [(4, "militants")]
+
+
+# -- an age before the victim, a rank spelt the other way ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        ("The rocket killed a five-year-old boy in the village.", 1, None),
+        ("A 12-year-old girl was injured in the firing.", None, 1),
+        ("Havaldar Tanveer embraced Shahadat while the troops responded.", 1, None),
+        ("Hawaldar Ali Khan and Sepahi Imran were martyred.", 2, None),
+    ],
+)
+def test_an_age_or_a_rank_variant_still_counts(text, killed, wounded):
+    c = casualties_in(text)
+    assert (c.killed, c.wounded) == (killed, wounded)
