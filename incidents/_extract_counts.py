@@ -168,7 +168,8 @@ _WHO_GROUP = [(g, re.compile(rf"^(?:{rx})$", re.IGNORECASE)) for g, rx in _GROUP
 # never another number or a preposition ("three cricketers among eight people").
 _ADJ = (
     # (an age is an adjective: "a five-year-old boy", "a 12-year-old girl")
-    r"(?:(?:(?:\d+|[A-Za-z]+)-years?-old |(?!(?:among|including|of|and|or|with|from|in|at|after|before|when|while|by|were|was|"
+    r"(?:(?:(?:\d+|[A-Za-z]+)-years?-old |"
+    r"(?!(?:among|including|of|and|or|with|from|in|at|after|before|when|while|by|were|was|"
     r"have|has|had|sustained|suffered|received|got|injuries|"
     r"killed|wounded|injured|martyred|died|dead|"
     + _WORDNUM.replace("(?: of)?", "")

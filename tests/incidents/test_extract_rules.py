@@ -352,19 +352,24 @@ def test_negative_controls_of_the_dev_split_give_no_row():
     out of the gold (the July 2021 closure, placed at the districts whose capture
     caused it: two rows, a known failure); and PK1, a trade-loss feature on the
     crossings "still closed" since October 2025, that closure listed as optional by its
-    annotator, for at most 14 rows."""
+    annotator; PV9, commentary on the clashes fought online, whose two rows are the
+    closures its annotator listed as optional; and PV10, a fact-check of a video claimed
+    to show posts captured in Kunar and Helmand, whose annotator listed the October 2025
+    clashes and the Kabul strike as optional background (as for GE8, its violent rows are
+    allowed: the claim placed at the provinces it names is a known failure), for at most
+    19 rows."""
     arts = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
     listed = 0
     for a in arts:
         if a.get("negative") and a["split"] == "dev":  # the test split is only scored
             got = rows("\n".join(a["text"]), a["published"])
             optional = {k for g in a["gold"] if g["optional"] for k in g["kinds"]}
-            allowed = optional if a["id"] == "GE8" else optional & {"border_closure"}
+            allowed = optional if a["id"] in ("GE8", "PV10") else optional & {"border_closure"}
             if a["id"] == "OC8":
                 allowed = {"border_closure"}
             assert set(got["event_kind"]) <= allowed, a["id"]
             listed += len(got)
-    assert listed <= 14
+    assert listed <= 19
 
 
 # -- casualty phrasing variants of real news prose ----------------------------------------
