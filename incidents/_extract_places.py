@@ -200,6 +200,14 @@ _GOV_AFTER_TIMED = re.compile(
     + r"|confirmed|reported|added|denied|rejected|"
     r"accused|warned|insisted|alleged|noted)\b"
 )
+#: A serviceman named by rank, his age and his home: "Sepoy Naheed Iqbal (23) of Karak",
+#: "Lance Naik Ajab Noor, 34, from Karachi".
+_NAMED_FROM = re.compile(
+    r"\b(?:Sepoy|Sepahi|Sipahi|Naik|Lance Naik|Hav[ai]ldar|Hawaldar|Subedar|Naib Subedar|"
+    r"Captain|Major|Lieutenant|Colonel|Constable|Head Constable|Sowar|Gunner|Sergeant)\s+"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}\s*(?:\(\d{1,2}\)|,\s*\d{1,2}\s*,)?\s+"
+    r"(?:of|from|resident of)\s+(?:the\s+)?(?:district\s+)?$"
+)
 # Where a person is from ("a resident of X") and the reference point of a bearing
 # ("some 22 km northwest of X", "north of X") describe, they do not locate the event.
 _DESCRIBES = re.compile(
@@ -1325,6 +1333,8 @@ def _role(t: str, p: _Place, key: str) -> str | None:
         return None
     if _ACTOR_BEFORE.search(left[-20:]) and not m.method.startswith("admin"):
         return None
+    if _NAMED_FROM.search(left):
+        return None  # "Sepoy Naheed Iqbal (23) of Karak": a serviceman's home
     d = _DESCRIBES.search(left)
     if (
         d
