@@ -484,7 +484,12 @@ _TREND = re.compile(
     r"(?:(?!(?:on|at|near|by|against)\b)\w+\s+){0,4}$"
     # a comparison of places or periods: "X has come under more attacks than Y", "saw
     # fewer attacks", "the highest number of attacks" (not "the most devastating strike")
-    r"|\b(?:more|fewer|less|the highest number of)\s+(?:\w+\s+)?$",
+    r"|\b(?:more|fewer|less|the highest number of)\s+(?:\w+\s+)?$"
+    # a tally: "192 people were martyred in 219 terror activities", "14 people in five
+    # attacks in Punjab" (undated: see _day_near)
+    r"|\b(?:martyred|killed|died|lost (?:their )?lives|people)\s+in\s+(?:\d+|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|several|multiple)\s+"
+    r"(?:(?!separate\b|different\b|coordinated\b)[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 # ... told after the event word: "attacks have seen an uptick in X", "strikes have
