@@ -201,7 +201,9 @@ _GAP = (
     # a report of a count: "a border official reported that three soldiers were wounded"
     r"but|among(?!\s+(?:them|whom))|said(?!\s+to\b)|says|reported(?!\s+to\b)|told|"
     # what the counted did: "hundreds attended the funeral of the four who were killed"
-    r"attended|attending|gathered|mourned|protested|rallied|offered)\b)"
+    r"attended|attending|gathered|mourned|protested|rallied|offered|"
+    # "hundreds of tribesmen had brought the body of a girl who was killed"
+    r"brought|carried|buried|placed|staged|blocked)\b)"
     r"[^.;\d]){0,70}?"
 )
 

@@ -176,6 +176,13 @@ def test_of_them_takes_the_group_named_before():
         ("A 12-year-old girl was injured in the firing.", None, 1),
         ("Havaldar Tanveer embraced Shahadat while the troops responded.", 1, None),
         ("Hawaldar Ali Khan and Sepahi Imran were martyred.", 2, None),
+        # a crowd that did something is not the dead of the clause after it
+        (
+            "Hundreds of tribesmen had brought the body of a girl, who they claimed was killed "
+            "in a mortar strike.",
+            1,
+            None,
+        ),
     ],
 )
 def test_an_age_or_a_rank_variant_still_counts(text, killed, wounded):
