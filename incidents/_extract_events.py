@@ -221,6 +221,17 @@ _LOCAL_PARTIES = re.compile(
     r"warring sides of the district|elders of both sides)\b",
     re.IGNORECASE,
 )
+#: A sweep after an attack: "a search operation", "a combing operation".
+_SWEEP = re.compile(r"(?:search|combing|clearance|sanitization|sanitisation) operations?$", re.I)
+_SWEEP_AFTER = re.compile(
+    r"(?:\s+(?:was|has been|is)\s+(?:\w+\s+)?(?:launched|underway|under way|initiated|started))?"
+    r"\s+(?:(?:in|of)\s+the\s+(?:area|locality|vicinity|surrounding areas?|region)\b"
+    r"[^.;:]{0,40}?\b(?:to|for)\s+(?:the\s+)?(?:trace|find|arrest|hunt|nab|apprehend|track|"
+    r"locate|catch|search)|(?:to|for)\s+(?:the\s+)?(?:trace|find|arrest|hunt|nab|apprehend|"
+    r"track|locate|catch)\w*\s+(?:the\s+)?(?:suspects|attackers|culprits|assailants|"
+    r"perpetrators|militants|terrorists|gunmen|those))",
+    re.IGNORECASE,
+)
 #: A pluperfect passive relative clause before the event word: "which had been destroyed".
 _HAD_BEEN = re.compile(r"\b(?:which|that)\s+had\s+been\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: A span of fighting before a cause's event word: "after two days of", "following weeks of".
@@ -1697,6 +1708,11 @@ def _events_of(
             # still tell what happened ("killed a terrorist, averting a major attack")
             dropped = True
             unreal.append(x)
+            continue
+        if _SWEEP.match(x.text) and _SWEEP_AFTER.match(t, x.end):
+            # "launched a search operation in the area to trace the attackers": the hunt
+            # after an attack told before, no incident of its own
+            dropped = True
             continue
         if not near and _HAD_BEEN.search(t, max(0, x.start - 40), x.start):
             # "forests in X, which had been destroyed by the tribes": a state told in a
