@@ -231,6 +231,19 @@ _AFTERMATH_OF_DAMAGE = re.compile(
     re.IGNORECASE,
 )
 #: The cheap test before :data:`_AFTERMATH_OF_DAMAGE` (one of its work words).
+#: A building told by what once befell it, as the subject of its reopening: "a girls'
+#: high school destroyed by militants has reopened in X" (its past, not news).
+_BUILDING_BEFORE = re.compile(
+    r"\b(?:school|college|hospital|clinic|bridge|market|bazaar|mosque|shrine|building|"
+    r"health (?:centre|center|unit)|dispensary|road)s?\s+(?:that\s+was\s+|which\s+was\s+)?$",
+    re.IGNORECASE,
+)
+_REOPENED_AFTER = re.compile(
+    r"\s+(?:by\s+(?:the\s+)?\w+\s+|during\s+(?:the\s+)?(?:[\w-]+\s+){1,3}|in\s+\d{4}\s+)?"
+    r"(?:(?:has|have|had)\s+(?:been\s+)?|was\s+|were\s+|is\s+)?(?:finally\s+)?"
+    r"(?:reopened|re-opened|rebuilt|reconstructed|restored|reopens)\b",
+    re.IGNORECASE,
+)
 _DAMAGE_WORK = re.compile(
     r"survey|assess|compensat|rebuil|reconstruct|repair|rehabilitat|restor", re.IGNORECASE
 )
@@ -414,6 +427,8 @@ def non_event(sentence: str, start: int, end: int, kind: str) -> str | None:
         return "drill"
     if _MINE_WORD.match(low) and _MINE_CLEARANCE.search(before):
         return "mine clearance"
+    if _BUILDING_BEFORE.search(before) and _REOPENED_AFTER.match(after):
+        return "recollection"  # "a girls' school destroyed by militants has reopened"
     window = sentence[max(0, start - 110) : start]
     if _DAMAGE_WORK.search(window) and _AFTERMATH_OF_DAMAGE.search(window):
         return "recollection"  # "surveying the houses destroyed during Operation X"

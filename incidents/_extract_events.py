@@ -181,6 +181,8 @@ _SINCE = re.compile(
 )
 _HISTORY_AFTER = re.compile(
     r"^[^.;]{0,40}\b(?:in the past|previously|in (?:19|20)\d\d|periodically|"
+    # "operations which started in the early 2000s": a decade
+    r"in the (?:early |late |mid-?)?(?:19|20)\d0s|"
     # ("before reaching the gate": a step of the event told by a gerund, not history)
     # ("shortly before Iftar", "minutes before the prayers": the hour of the event)
     r"(?<!shortly )(?<!just )(?<!minutes )(?<!moments )(?<!soon )"
