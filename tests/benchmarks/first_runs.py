@@ -96,6 +96,7 @@ WAVES: tuple[tuple[str, str, str], ...] = (
     ("84", "38f2f35", "PN PO PP PQ PR"),
     ("85", "8a90773", "PS PT PU PV PW"),
     ("86", "0a2a379", "PX PY PZ QA QB"),
+    ("87", "d5c6077", "QC QD QE QF QG"),
 )
 
 # The feature call of the code of a wave (before or after session 19), replaced by
