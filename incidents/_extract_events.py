@@ -365,7 +365,11 @@ _NEGATED = re.compile(
     r"(?:\w+ly\s+)?$"
     r"|\b(?:any|every)\s+(?:(?:further|future|new|more|fresh|such|other|possible|kind of|"
     r"form of|act of)\s+)?$"
-    r"|\bin (?:the )?(?:event|case) of (?:an?\s+|any\s+)?(?:\w+\s+)?$",
+    r"|\bin (?:the )?(?:event|case) of (?:an?\s+|any\s+)?(?:\w+\s+)?$"
+    # "called on Islamabad to refrain from unacceptable artillery attacks", "urged it to
+    # stop cross-border shelling": a demand, no event
+    r"|\b(?:refrain\w*|desist\w*|abstain\w*)\s+from\s+(?:[\w'’‘“”\"-]+\s+){0,3}$"
+    r"|\bto\s+(?:stop|end|halt|cease)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # An intention to act, not an act: "prepared to conduct new strikes" (but "went on to
