@@ -22,7 +22,7 @@ def test_a_demand_to_stop_is_no_event(text):
 
 def test_fighting_that_stopped_is_still_news():
     df = extract(
-        "Pakistani forces shelled villages in Kunar on Monday before the firing stopped.",
+        "Pakistani forces shelled villages in Kunar on Monday, and the firing stopped at night.",
         article_date="2020-07-28",
         min_confidence=0,
     )
