@@ -223,6 +223,15 @@ _LOCAL_PARTIES = re.compile(
     r"warring sides of the district|elders of both sides)\b",
     re.IGNORECASE,
 )
+#: A running tally's period: "since February 2018", "so far this year".
+_TALLY_SINCE = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|(?:19|20)\d\d)\b(?:\s+\d{1,2}\b)?(?:,?\s+"
+    r"(?:19|20)\d\d)?(?!\s*,?\s*(?:when|after|as)\b)"
+    r"|\bso far (?:this|in) (?:year|month)\b|\bthis year alone\b"
+    r"|\bover the (?:past|last) (?:\w+ )?(?:months|years)\b",
+    re.IGNORECASE,
+)
 #: A sweep after an attack: "a search operation", "a combing operation".
 _SWEEP = re.compile(r"(?:search|combing|clearance|sanitization|sanitisation) operations?$", re.I)
 _SWEEP_AFTER = re.compile(
@@ -1714,6 +1723,11 @@ def _events_of(
             # still tell what happened ("killed a terrorist, averting a major attack")
             dropped = True
             unreal.append(x)
+            continue
+        if x.weak and not near and _TALLY_SINCE.search(t, x.end, x.end + 50):
+            # "200 people had lost their lives to targeted killings since February 2018":
+            # a running tally, no incident and no toll of one
+            dropped = True
             continue
         if _SWEEP.match(x.text) and _SWEEP_AFTER.match(t, x.end):
             # "launched a search operation in the area to trace the attackers": the hunt
