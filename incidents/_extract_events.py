@@ -869,14 +869,14 @@ def _sentence(
                 continue  # a closure is of a crossing; "the border" alone is too vague
             if kind == "ceasefire" and not fr and _LOCAL_PARTIES.search(t):
                 # "the rival tribes have reached a ceasefire": a local truce, at the
-                # place the article named last (never the whole frontier)
+                # place the article named last (with none, the whole frontier as before)
                 site = memory.last_site() if memory is not None else None
                 if site is not None:
                     note = f"a truce of local parties: at {site.text}, named before"
                     pairs.append(
                         (ks[0], replace(site, start=ks[0].start, end=ks[0].end, notes=[note]))
                     )
-                continue
+                    continue
             a, b, phrase = (fr[0][0], fr[0][1], fr[0][2]) if fr else (ks[0].start, ks[0].end, "")
             if unnamed is not None and not any(f[3] for f in fr):
                 a, b, phrase = unnamed  # "closed a key crossing": which one is not said
