@@ -232,6 +232,13 @@ _TALLY_SINCE = re.compile(
     r"|\bover the (?:past|last) (?:\w+ )?(?:months|years)\b",
     re.IGNORECASE,
 )
+#: The backdrop an event is set against: "The attack comes amid ...", "This latest
+#: strike comes at a time when ..." (the places after it are the backdrop's).
+_SET_AGAINST = re.compile(
+    r"\s(?:comes?|came|coming)\s+(?:amid|amidst|at a time when|against the backdrop of|"
+    r"in the midst of|in the wake of a (?:surge|wave|spate|rise))\b",
+    re.IGNORECASE,
+)
 #: A sweep after an attack: "a search operation", "a combing operation".
 _SWEEP = re.compile(r"(?:search|combing|clearance|sanitization|sanitisation) operations?$", re.I)
 _SWEEP_AFTER = re.compile(
@@ -699,6 +706,8 @@ def _sentence(
         if x is None:
             continue
         x = _specific(x, trig, t)
+        if (bd := _SET_AGAINST.search(t, x.end)) is not None and bd.end() <= p.start:
+            continue  # "The attack comes amid a surge in violence in X": the backdrop's X
         # (or a dropped casualty verb: "..., a day after two were killed in Y")
         y = _nearest_trigger(p, raw_strong) or _nearest_trigger(p, dropped_weak)
         if (
