@@ -457,7 +457,21 @@ def _extract(
         same_night(new, cands)  # "The strike hit X in the early hours": that event's night
         if prev_dated is not None and i > 0:
             # "... protested the airstrikes of April 16." / "47 died in the airstrikes"
-            the_dated(new, texts[i - 1], prev_dated)
+            # (the window the event of the sentence before was given, when it has one:
+            # "17 were killed, ... buried Sunday" is the day of the statement or before)
+            told = next(
+                (
+                    c
+                    for c in reversed(cands)
+                    if c.sentence == i - 1 and c.kind in VIOLENT and c.first and c.last
+                ),
+                None,
+            )
+            the_dated(
+                new,
+                texts[i - 1],
+                (told.first, told.last, prev_dated[2]) if told is not None else prev_dated,
+            )
         if disaster_toll(s.text):
             disaster = i  # "24 died in monsoon rains": the tolls after it are the rains'
         elif disaster is not None and i - disaster <= 2 and no_violent_word(s.text):
