@@ -534,6 +534,38 @@ def _dated_after(f: _Candidate, c: _Candidate) -> bool:
     )
 
 
+def _speech_dated(c: _Candidate) -> bool:
+    """Whether row ``c`` is dated by the day its source spoke ("..., police sources said
+    on Thursday")."""
+    if any(n.startswith("date of the statement") for n in c.notes):
+        return True
+    return bool(
+        c.date_text
+        and re.search(
+            r"\b(?:said|says|told|reported|confirmed|stated|added)\s+(?:\w+\s+){0,2}?"
+            + re.escape(c.date_text),
+            c.evidence,
+        )
+    )
+
+
+def _told_on_statement_day(f: _Candidate, c: _Candidate) -> bool:
+    """Whether the coarser row ``c`` is dated only by the day its source spoke ("... in
+    Khyber Pakhtunkhwa, police sources said on Thursday") and a finer row inside it,
+    told just after, gives the event's own earlier day ("The explosion occurred on
+    Monday in North Waziristan district")."""
+    return (
+        _speech_dated(c)
+        and f.date_how in ("absolute", "relative")
+        and not _speech_dated(f)
+        and 0 < f.sentence - c.sentence <= 2
+        and f.first is not None
+        and c.last is not None
+        and dt.timedelta(0) <= c.last - f.first <= dt.timedelta(days=UNDATED_REACH_DAYS)
+        and _inside_of(f, c)
+    )
+
+
 def _fold_restatements(
     cands: list[_Candidate], tolls: frozenset[int] | set[int] = frozenset()
 ) -> list[_Candidate]:
@@ -565,7 +597,7 @@ def _fold_restatements(
                 or restates_before(f, c)
                 or restated_after(f, c)
             )
-            and (_overlap(f, c) or _dated_after(f, c))
+            and (_overlap(f, c) or _dated_after(f, c) or _told_on_statement_day(f, c))
             # (either one opening an incident of its own: "In another shootout in X")
             # (a sentence that opens "Separately, ..." is still told again after it)
             and not (
