@@ -322,6 +322,14 @@ def find_dates(
         if fut and _SAID_BEFORE.search(sentence, max(0, a - 30), a):
             fut = False  # "Pakistan will allow ..., an official said Thursday": said, so past
         first, last, rel = _resolve(kind, g, article, previous, year_hint, fut)
+        if (
+            kind == "weekday"
+            and rel == "article"
+            and (anchored := _in_told_days(g, previous, article))
+        ):
+            # "Over the weekend of 11-12 October, ... / Late on Saturday, Afghan forces
+            # ...": the Saturday of the days told just before, not of the article's week
+            first, last, rel = anchored, anchored, "previous"
         if kind in ("md", "dm", "iso") and first is not None and spans:
             w = spans[-1]
             if _WEEKDAY_BEFORE.match(w.text) and _APPOSED.match(sentence[w.end : a]):
@@ -613,6 +621,23 @@ def _resolve(
         assert ref is not None
         return ref, ref, "article"
     return None, None, None
+
+
+def _in_told_days(
+    g: dict[str, str | None], prev: tuple[dt.date, dt.date] | None, ref: dt.date | None
+) -> dt.date | None:
+    """The day of weekday ``g`` inside the range of one to three days told just before
+    (``prev``), when that range lies in an earlier week than the article (``ref``) and
+    the weekday has no "last"/"next"/"this" of its own; else None."""
+    if prev is None or ref is None or (g.get("prefix") or "").strip():
+        return None
+    first, last = prev
+    if not 0 <= (last - first).days <= 2 or (ref - last).days < 7:
+        return None
+    target = _DAYS.index((g["wd"] or "").lower())
+    days = [first + dt.timedelta(days=k) for k in range((last - first).days + 1)]
+    hit = [d for d in days if d.weekday() == target]
+    return hit[0] if len(hit) == 1 else None
 
 
 def _that_period(
