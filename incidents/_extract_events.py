@@ -197,6 +197,7 @@ _HISTORY_AFTER = re.compile(
 # A trigger named as the cause of this news ("after recent attacks", "in retaliation for").
 _CAUSE = re.compile(
     r"\b(?:following|after|in the wake of|in response to|in retaliation (?:for|to|against)|"
+    r"(?<!were )(?<!was )(?<!is )(?<!are )due to|because of|owing to|"
     r"retaliation for|response to|followed|follows|follow|come after|comes after|came after|"
     r"days after|"
     r"a day after|hours after|blamed for|responsible for|since)\s+(?:[\w'’-]+\s+){0,6}$",
