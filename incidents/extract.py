@@ -459,7 +459,7 @@ def _extract(
             # "... protested the airstrikes of April 16." / "47 died in the airstrikes"
             # (the window the event of the sentence before was given, when it has one:
             # "17 were killed, ... buried Sunday" is the day of the statement or before)
-            told = next(
+            last_event = next(
                 (
                     c
                     for c in reversed(cands)
@@ -467,11 +467,10 @@ def _extract(
                 ),
                 None,
             )
-            the_dated(
-                new,
-                texts[i - 1],
-                (told.first, told.last, prev_dated[2]) if told is not None else prev_dated,
-            )
+            window = prev_dated
+            if last_event is not None and last_event.first and last_event.last:
+                window = (last_event.first, last_event.last, prev_dated[2])
+            the_dated(new, texts[i - 1], window)
         if disaster_toll(s.text):
             disaster = i  # "24 died in monsoon rains": the tolls after it are the rains'
         elif disaster is not None and i - disaster <= 2 and no_violent_word(s.text):
