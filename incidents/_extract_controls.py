@@ -230,7 +230,6 @@ _AFTERMATH_OF_DAMAGE = re.compile(
     r"(?:[\w-]+\s+){0,2}?)?$",
     re.IGNORECASE,
 )
-#: The cheap test before :data:`_AFTERMATH_OF_DAMAGE` (one of its work words).
 #: A building told by what once befell it, as the subject of its reopening: "a girls'
 #: high school destroyed by militants has reopened in X" (its past, not news).
 _BUILDING_BEFORE = re.compile(
@@ -244,6 +243,7 @@ _REOPENED_AFTER = re.compile(
     r"(?:reopened|re-opened|rebuilt|reconstructed|restored|reopens)\b",
     re.IGNORECASE,
 )
+#: The cheap test before :data:`_AFTERMATH_OF_DAMAGE` (one of its work words).
 _DAMAGE_WORK = re.compile(
     r"survey|assess|compensat|rebuil|reconstruct|repair|rehabilitat|restor", re.IGNORECASE
 )

@@ -818,14 +818,14 @@ def _singles(sentence: str, have: list[Count]) -> list[Count]:
     return out
 
 
-# A serviceman named by rank: "Major Hamza Israr, 29,", "Sepoy Muhammad Naeem".
-_RANK = (
+#: A serviceman named by rank: "Major Hamza Israr, 29,", "Sepoy Muhammad Naeem".
+RANK = (
     r"(?:Lieutenant Colonel|Lt\.? Col\.?|Lance Naik|Lance Hav[ai]ldar|Naib Subedar|Head Constable|"
     r"Sub-Inspector|Sepoy|Sepahi|Naik|Hav[ai]ldar|Hawaldar|Subedar|Major|Captain|Capt\.|"
     r"Lieutenant|Lt\.|"
     r"Colonel|Col\.|Brigadier|Constable|ASI|Sipahi|Sergeant|Sowar|Gunner)"
 )
-_NAMED_RX = re.compile(rf"\b{_RANK}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}")
+_NAMED_RX = re.compile(rf"\b{RANK}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}")
 _NAMED_DEAD = re.compile(
     r"\b(?:(?:was|were|had been|have been)\s+(?:also\s+|later\s+)?(?:martyred|killed|shot dead|"
     r"gunned down)|"

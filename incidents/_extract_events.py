@@ -59,7 +59,7 @@ from incidents.geocode import Geocoder, Match
 #: article names no dated event it could belong to): the day before and the day.
 UNDATED_DAYS = 1
 
-_REPORTED = re.compile(
+REPORTED = re.compile(
     r"\b(?:said|says|told \w+|announced|reported|confirmed|added|stated|claimed|accused \w+"
     r"|posted(?: \w+){0,3})\s+$"
 )
@@ -1306,7 +1306,7 @@ def _date(
         if d.text.endswith(("'s", "’s"))
         or (
             not d.statement
-            and not _REPORTED.search(c.evidence[max(0, d.start - 30) : d.start])
+            and not REPORTED.search(c.evidence[max(0, d.start - 30) : d.start])
             and not _REPORTED_AFTER.match(c.evidence, d.end)
         )
     ]

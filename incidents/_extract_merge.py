@@ -12,7 +12,7 @@ from incidents._extract_accounts import fold_two_accounts
 from incidents._extract_across import _same, across_line
 from incidents._extract_anaphora import one_of_them
 from incidents._extract_counts import Count, fill_counts
-from incidents._extract_events import _Candidate
+from incidents._extract_events import REPORTED, _Candidate
 from incidents._extract_lex import VIOLENT
 from incidents._extract_mutual import other_sides
 from incidents._extract_phrasing import other_groups
@@ -539,14 +539,8 @@ def _speech_dated(c: _Candidate) -> bool:
     on Thursday")."""
     if any(n.startswith("date of the statement") for n in c.notes):
         return True
-    return bool(
-        c.date_text
-        and re.search(
-            r"\b(?:said|says|told|reported|confirmed|stated|added)\s+(?:\w+\s+){0,2}?"
-            + re.escape(c.date_text),
-            c.evidence,
-        )
-    )
+    at = c.evidence.find(c.date_text) if c.date_text else -1
+    return at > 0 and REPORTED.search(c.evidence, max(0, at - 30), at) is not None
 
 
 def _told_on_statement_day(f: _Candidate, c: _Candidate) -> bool:
@@ -555,10 +549,10 @@ def _told_on_statement_day(f: _Candidate, c: _Candidate) -> bool:
     told just after, gives the event's own earlier day ("The explosion occurred on
     Monday in North Waziristan district")."""
     return (
-        _speech_dated(c)
+        0 < f.sentence - c.sentence <= 2
         and f.date_how in ("absolute", "relative")
+        and _speech_dated(c)
         and not _speech_dated(f)
-        and 0 < f.sentence - c.sentence <= 2
         and f.first is not None
         and c.last is not None
         and dt.timedelta(0) <= c.last - f.first <= dt.timedelta(days=UNDATED_REACH_DAYS)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from geo.sphere import point_km
 from incidents._extract_across import across_line, facing_district
 from incidents._extract_controls import speech_venue
+from incidents._extract_counts import RANK
 from incidents._extract_lex import frontier_phrases, triggers_in
 from incidents._extract_lex_more import SLAIN
 from incidents._extract_phrasing_h import ENDED_CLOSURE, aerial_site
@@ -203,8 +204,7 @@ _GOV_AFTER_TIMED = re.compile(
 #: A serviceman named by rank, his age and his home: "Sepoy Naheed Iqbal (23) of Karak",
 #: "Lance Naik Ajab Noor, 34, from Karachi".
 _NAMED_FROM = re.compile(
-    r"\b(?:Sepoy|Sepahi|Sipahi|Naik|Lance Naik|Hav[ai]ldar|Hawaldar|Subedar|Naib Subedar|"
-    r"Captain|Major|Lieutenant|Colonel|Constable|Head Constable|Sowar|Gunner|Sergeant)\s+"
+    rf"\b{RANK}\s+"
     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}\s*(?:\(\d{1,2}\)|,\s*\d{1,2}\s*,)?\s+"
     r"(?:of|from|resident of)\s+(?:the\s+)?(?:district\s+)?$"
 )
